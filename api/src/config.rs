@@ -1,0 +1,108 @@
+//! Settings, layered: built-in defaults → optional TOML file → `APP_…` environment variables
+//! (`APP_DATABASE__URL`, `APP_SERVER__PORT`, …; `__` separates levels).
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+/// The JWT secret used when none is configured. Fine for a laptop; refused in production.
+pub const DEFAULT_JWT_SECRET: &str = "happyhome-development-secret-do-not-use-in-production";
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub environment: Environment,
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub auth: AuthSettings,
+    pub demo: DemoSettings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ServerSettings {
+    pub host: String,
+    pub port: u16,
+    /// Largest request body accepted, in bytes.
+    pub body_limit: usize,
+    /// Directory with the built dashboard (index.html, web.js, web_bg.wasm).
+    pub web_dir: String,
+    /// Directory with the Swagger UI assets served at `/docs`.
+    pub docs_dir: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatabaseSettings {
+    /// `sqlite://data/happyhome.db` (embedded, the default) or `postgres://user@host/db`.
+    pub url: String,
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthSettings {
+    pub jwt_secret: SecretString,
+    pub access_ttl_secs: i64,
+    pub refresh_ttl_secs: i64,
+    /// Login attempts allowed per username and client address per minute.
+    pub login_attempts_per_minute: u32,
+    /// argon2id memory cost in KiB and iterations; tests lower them, production keeps the defaults.
+    pub argon2_memory_kib: u32,
+    pub argon2_iterations: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DemoSettings {
+    /// Password of every demo account.
+    pub password: SecretString,
+}
+
+impl Settings {
+    /// Reads defaults, then `file` (if given), then the environment.
+    pub fn load(file: Option<&str>) -> anyhow::Result<Self> {
+        let mut builder = config::Config::builder()
+            .set_default("environment", "development")?
+            .set_default("server.host", "127.0.0.1")?
+            .set_default("server.port", 8080)?
+            .set_default("server.body_limit", 256 * 1024)?
+            .set_default("server.web_dir", "dist/web")?
+            .set_default("server.docs_dir", "dist/docs")?
+            .set_default("database.url", "sqlite://data/happyhome.db")?
+            .set_default("database.max_connections", 8)?
+            .set_default("auth.jwt_secret", DEFAULT_JWT_SECRET)?
+            .set_default("auth.access_ttl_secs", 15 * 60)?
+            .set_default("auth.refresh_ttl_secs", 30 * 24 * 3600)?
+            .set_default("auth.login_attempts_per_minute", 10)?
+            .set_default("auth.argon2_memory_kib", 19 * 1024)?
+            .set_default("auth.argon2_iterations", 2)?
+            .set_default("demo.password", "happyhome-demo")?;
+        if let Some(path) = file {
+            builder = builder.add_source(config::File::with_name(path).required(true));
+        }
+        let settings: Settings = builder
+            .add_source(config::Environment::with_prefix("APP").prefix_separator("_").separator("__"))
+            .build()?
+            .try_deserialize()?;
+        settings.check()?;
+        Ok(settings)
+    }
+
+    /// Refuses configurations that would be unsafe to run.
+    pub fn check(&self) -> anyhow::Result<()> {
+        let secret = self.auth.jwt_secret.expose_secret();
+        if self.environment == Environment::Production && secret == DEFAULT_JWT_SECRET {
+            anyhow::bail!("refusing to start in production with the default JWT secret: set APP_AUTH__JWT_SECRET");
+        }
+        if secret.len() < 32 {
+            anyhow::bail!("the JWT secret must be at least 32 bytes long");
+        }
+        Ok(())
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.database.url.starts_with("sqlite:")
+    }
+}

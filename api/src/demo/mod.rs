@@ -1,0 +1,123 @@
+//! Demo data: the ten pilot communities of seed 004 with their real administrative tree, a few grids
+//! each, and one demo account per role. Loaded by `happyhome seed-demo` (and `just run`); running it
+//! again changes nothing.
+
+pub mod communities;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use shared::{AreaKind, CommunityProfile, Id, NewArea, NewUser, Role, Settlement};
+
+use crate::domain::password::Hasher;
+use crate::domain::scope::Scope;
+use crate::entities::{area, user};
+use crate::error::ApiError;
+use crate::services::{areas, users};
+use communities::{COMMUNITIES, DemoPlace};
+
+/// The demo accounts: username, display name, role, and the name of their home area.
+pub const DEMO_USERS: [(&str, &str, Role, &str); 9] = [
+    ("admin", "平台管理员", Role::PlatformAdmin, "浙江省"),
+    ("district", "滨江区管理员", Role::DistrictAdmin, "滨江区"),
+    ("street", "西兴街道工作人员", Role::StreetStaff, "西兴街道"),
+    ("community", "缤纷社区工作者", Role::CommunityStaff, "缤纷社区"),
+    ("grid", "缤纷社区网格员", Role::GridWorker, "缤纷社区"),
+    ("provider", "滨江为老服务中心", Role::Provider, "滨江区"),
+    ("volunteer", "缤纷志愿者", Role::Volunteer, "缤纷社区"),
+    ("resident", "缤纷居民", Role::Resident, "缤纷社区"),
+    ("integration", "小程序后台", Role::Integration, "滨江区"),
+];
+
+/// What seeding did.
+#[derive(Debug, Default)]
+pub struct Seeded {
+    pub areas: usize,
+    pub users: usize,
+}
+
+/// Finds an area by code (or by name under its parent, for grids) or creates it.
+async fn ensure_area<C: ConnectionTrait>(db: &C, parent: Option<Id>, kind: AreaKind, name: &str, code: Option<&str>, profile: Option<CommunityProfile>, seeded: &mut Seeded) -> Result<Id, ApiError> {
+    let mut existing = area::Entity::find();
+    existing = match code {
+        Some(code) => existing.filter(area::Column::Code.eq(code)),
+        None => existing.filter(area::Column::Name.eq(name)).filter(area::Column::ParentId.eq(parent)),
+    };
+    if let Some(found) = existing.one(db).await? {
+        return Ok(found.id);
+    }
+    let new = NewArea { parent_id: parent, kind, name: name.into(), code: code.map(Into::into), profile };
+    let created = areas::create(db, None, &Scope::everything(), &new, None).await?;
+    seeded.areas += 1;
+    Ok(created.id)
+}
+
+async fn ensure_place<C: ConnectionTrait>(db: &C, parent: Option<Id>, kind: AreaKind, place: &DemoPlace, seeded: &mut Seeded) -> Result<Id, ApiError> {
+    ensure_area(db, parent, kind, place.name, Some(place.code), None, seeded).await
+}
+
+/// Loads the demo areas and accounts; safe to run on every start.
+pub async fn seed<C: ConnectionTrait>(db: &C, hasher: Hasher, password: &str) -> Result<Seeded, ApiError> {
+    let mut seeded = Seeded::default();
+    for c in &COMMUNITIES {
+        let province = ensure_place(db, None, AreaKind::Province, &c.province, &mut seeded).await?;
+        let city = ensure_place(db, Some(province), AreaKind::City, &c.city, &mut seeded).await?;
+        let district = ensure_place(db, Some(city), AreaKind::District, &c.district, &mut seeded).await?;
+        let street = ensure_place(db, Some(district), AreaKind::Street, &c.street, &mut seeded).await?;
+        let profile = CommunityProfile {
+            settlement: Some(if c.urban { Settlement::Urban } else { Settlement::Rural }),
+            area_ha: Some(c.area_ha),
+            households: Some(c.households),
+            population: Some(c.population),
+            population_60_plus: c.population_60_plus,
+            building_area_m2: None,
+            facility_area_m2: None,
+            center_lat: Some(c.center_lat),
+            center_lng: Some(c.center_lng),
+        };
+        let community = ensure_area(db, Some(street), AreaKind::Community, c.name, Some(c.code), Some(profile), &mut seeded).await?;
+        for grid in c.grids {
+            ensure_area(db, Some(community), AreaKind::Grid, grid, None, None, &mut seeded).await?;
+        }
+    }
+    for (username, display_name, role, home) in DEMO_USERS {
+        if user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await?.is_some() {
+            continue;
+        }
+        let home = area::Entity::find()
+            .filter(area::Column::Name.eq(home))
+            .one(db)
+            .await?
+            .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("demo area {home} missing")))?;
+        // Grid workers live in a grid: take the community's first one.
+        let area_id = if role == Role::GridWorker {
+            area::Entity::find().filter(area::Column::ParentId.eq(home.id)).one(db).await?.map_or(home.id, |g| g.id)
+        } else {
+            home.id
+        };
+        let new = NewUser { username: username.into(), display_name: display_name.into(), role, area_id, password: password.into() };
+        users::create(db, None, &Scope::everything(), hasher, &new, true, None).await?;
+        seeded.users += 1;
+    }
+    Ok(seeded)
+}
+
+/// Disables demo accounts; the server does this when it starts without demo mode, so known demo
+/// passwords never open a real deployment.
+pub async fn disable_demo_users<C: ConnectionTrait>(db: &C) -> Result<u64, ApiError> {
+    let result = user::Entity::update_many()
+        .col_expr(user::Column::Active, sea_orm::sea_query::Expr::value(false))
+        .filter(user::Column::Demo.eq(true))
+        .filter(user::Column::Active.eq(true))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+/// Re-enables demo accounts (when the server starts in demo mode again).
+pub async fn enable_demo_users<C: ConnectionTrait>(db: &C) -> Result<u64, ApiError> {
+    let result = user::Entity::update_many()
+        .col_expr(user::Column::Active, sea_orm::sea_query::Expr::value(true))
+        .filter(user::Column::Demo.eq(true))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}

@@ -1,0 +1,109 @@
+//! Access tokens (JWT, HS256 pinned) and refresh tokens (random, stored as SHA-256).
+
+use base64::Engine;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use shared::Id;
+
+const ISSUER: &str = "happyhome";
+
+/// What an access token says. The user is re-read from the database on each request, so a role
+/// change or deactivation takes effect at once; the token only proves who is asking.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    pub iss: String,
+    pub iat: i64,
+    pub exp: i64,
+}
+
+pub struct JwtKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+}
+
+impl JwtKeys {
+    pub fn new(secret: &[u8]) -> Self {
+        // Only HS256 is accepted: a token claiming another algorithm (or `none`) fails validation.
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_required_spec_claims(&["exp", "sub", "iss"]);
+        validation.leeway = 5;
+        Self { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret), validation }
+    }
+
+    pub fn issue(&self, user_id: Id, now: i64, ttl_secs: i64) -> anyhow::Result<String> {
+        let claims = Claims { sub: user_id.to_string(), iss: ISSUER.into(), iat: now, exp: now + ttl_secs };
+        Ok(jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?)
+    }
+
+    /// The user id of a valid token; `None` for expired, tampered, wrong-key or wrong-algorithm tokens.
+    pub fn verify(&self, token: &str) -> Option<Id> {
+        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).ok()?;
+        data.claims.sub.parse().ok()
+    }
+}
+
+/// A new refresh token: 32 random bytes, URL-safe base64.
+pub fn new_refresh_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What is stored for a refresh token.
+pub fn sha256_hex(value: &[u8]) -> String {
+    hex::encode(Sha256::digest(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &[u8] = b"0123456789abcdef0123456789abcdef";
+
+    #[test]
+    fn an_issued_token_verifies_to_its_user() {
+        let keys = JwtKeys::new(SECRET);
+        let now = chrono::Utc::now().timestamp();
+        let token = keys.issue(42, now, 60).expect("issue");
+        assert_eq!(keys.verify(&token), Some(42));
+    }
+
+    #[test]
+    fn an_expired_token_is_rejected() {
+        let keys = JwtKeys::new(SECRET);
+        let now = chrono::Utc::now().timestamp();
+        let token = keys.issue(42, now - 3600, 60).expect("issue");
+        assert_eq!(keys.verify(&token), None);
+    }
+
+    #[test]
+    fn a_token_signed_with_another_key_is_rejected() {
+        let now = chrono::Utc::now().timestamp();
+        let token = JwtKeys::new(b"another-secret-another-secret-xx").issue(42, now, 60).expect("issue");
+        assert_eq!(JwtKeys::new(SECRET).verify(&token), None);
+    }
+
+    #[test]
+    fn an_unsigned_alg_none_token_is_rejected() {
+        let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+        let exp = chrono::Utc::now().timestamp() + 600;
+        let token = format!(
+            "{}.{}.",
+            b64(r#"{"alg":"none","typ":"JWT"}"#),
+            b64(&format!(r#"{{"sub":"42","iss":"happyhome","iat":0,"exp":{exp}}}"#))
+        );
+        assert_eq!(JwtKeys::new(SECRET).verify(&token), None);
+    }
+
+    #[test]
+    fn refresh_tokens_are_unique_and_hash_to_64_hex_chars() {
+        let (a, b) = (new_refresh_token(), new_refresh_token());
+        assert_ne!(a, b);
+        assert_eq!(sha256_hex(a.as_bytes()).len(), 64);
+    }
+}

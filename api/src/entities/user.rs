@@ -1,0 +1,33 @@
+//! `users`: accounts with a role and a home area.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub area_id: i64,
+    pub password_hash: String,
+    pub active: bool,
+    pub demo: bool,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(belongs_to = "super::area::Entity", from = "Column::AreaId", to = "super::area::Column::Id")]
+    Area,
+}
+
+impl Related<super::area::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Area.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,141 @@
+//! The one error type of the API, rendered as RFC 9457 problem+json with a stable `code`.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, ResponseError};
+use sea_orm::{DbErr, SqlErr};
+use shared::{ErrorCode, FieldError, Problem};
+
+/// Everything a handler can fail with. Each variant has exactly one status (see [`ErrorCode::status`]).
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("malformed request body: {0}")]
+    MalformedBody(String),
+    #[error("request body larger than {0} bytes")]
+    PayloadTooLarge(usize),
+    #[error("expected a JSON body (Content-Type: application/json)")]
+    UnsupportedMediaType,
+    #[error("{} field(s) are invalid", .0.len())]
+    Validation(Vec<FieldError>),
+    #[error("{0}")]
+    Unauthenticated(&'static str),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("idempotency key was already used with a different request")]
+    IdempotencyKeyReused,
+    #[error("too many attempts; retry in {retry_after_secs} s")]
+    RateLimited { retry_after_secs: u64 },
+    #[error("{0}")]
+    Unavailable(String),
+    /// Anything we did not expect: logged with its cause chain, shown to the client as a bare 500.
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    /// A validation failure of one field.
+    pub fn field(field: &str, code: &str, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError { field: field.into(), code: code.into(), message: message.into() }])
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::MalformedBody(_) => ErrorCode::MalformedBody,
+            Self::PayloadTooLarge(_) => ErrorCode::PayloadTooLarge,
+            Self::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            Self::Validation(_) => ErrorCode::ValidationFailed,
+            Self::Unauthenticated(_) => ErrorCode::Unauthenticated,
+            Self::Forbidden(_) => ErrorCode::Forbidden,
+            Self::NotFound(_) => ErrorCode::NotFound,
+            Self::Conflict(_) => ErrorCode::Conflict,
+            Self::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
+            Self::RateLimited { .. } => ErrorCode::RateLimited,
+            Self::Unavailable(_) => ErrorCode::Unavailable,
+            Self::Unexpected(_) => ErrorCode::Internal,
+        }
+    }
+
+    fn problem(&self) -> Problem {
+        let code = self.code();
+        let detail = match self {
+            Self::Unexpected(_) => "An unexpected error occurred; it has been logged.".to_owned(),
+            other => other.to_string(),
+        };
+        let errors = match self {
+            Self::Validation(errors) => errors.clone(),
+            _ => Vec::new(),
+        };
+        Problem {
+            kind: format!("/problems/{}", code.as_str()),
+            title: code.title().to_owned(),
+            status: code.status(),
+            detail,
+            code,
+            errors,
+            allowed: Vec::new(),
+        }
+    }
+}
+
+impl From<DbErr> for ApiError {
+    fn from(err: DbErr) -> Self {
+        // A unique index is the last line of defence against races the service checks could not see.
+        if let Some(SqlErr::UniqueConstraintViolation(_)) = err.sql_err() {
+            return Self::Conflict("the record conflicts with an existing one; reload and retry".into());
+        }
+        Self::Unexpected(anyhow::Error::new(err).context("database error"))
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.code().status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let Self::Unexpected(err) = self {
+            tracing::error!(error = ?err, "unexpected error");
+        }
+        let mut res = HttpResponse::build(self.status_code());
+        res.content_type("application/problem+json");
+        match self {
+            Self::RateLimited { retry_after_secs } => {
+                res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            Self::Unauthenticated(_) => {
+                res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            _ => {}
+        }
+        res.json(self.problem())
+    }
+}
+
+/// Collects field errors so a request reports every bad field at once (一次告知).
+#[derive(Debug, Default)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &str, code: &str, message: impl Into<String>) {
+        self.0.push(FieldError { field: field.into(), code: code.into(), message: message.into() });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Ok(())` when nothing was added, else every collected error.
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.0.is_empty() { Ok(()) } else { Err(ApiError::Validation(self.0)) }
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// The answer for a URL under `/api` that no route matches: a problem, never the dashboard's HTML.
+pub async fn endpoint_not_found() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::NotFound("endpoint"))
+}

@@ -1,0 +1,46 @@
+//! `AuthUser`: the extractor that requires a valid access token and loads the caller.
+//! A handler that takes `AuthUser` requires login; one that does not take it is public.
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
+
+use crate::domain::caller::Caller;
+use crate::error::ApiError;
+use crate::services::auth::load_caller;
+use crate::state::AppState;
+
+/// The authenticated caller of this request.
+pub struct AuthUser(pub Caller);
+
+impl std::ops::Deref for AuthUser {
+    type Target = Caller;
+    fn deref(&self) -> &Caller {
+        &self.0
+    }
+}
+
+impl FromRequest for AuthUser {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .map(|t| t.trim().to_owned());
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("app state missing")))?;
+            let token = token.ok_or(ApiError::Unauthenticated("missing bearer token"))?;
+            let user_id = state.keys.verify(&token).ok_or(ApiError::Unauthenticated("invalid or expired token"))?;
+            let caller = load_caller(&state.db, user_id)
+                .await?
+                .ok_or(ApiError::Unauthenticated("the account no longer exists or is disabled"))?;
+            Ok(AuthUser(caller))
+        })
+    }
+}

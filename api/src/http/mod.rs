@@ -1,0 +1,10 @@
+//! HTTP plumbing shared by every route: extractors, middleware, static files.
+
+pub mod auth;
+pub mod idempotency;
+pub mod json;
+pub mod metrics;
+pub mod pagination;
+pub mod rate_limit;
+pub mod request_id;
+pub mod static_files;

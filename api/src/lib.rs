@@ -1,0 +1,16 @@
+//! 幸福家园 (Happy Home) co-building platform: the API server as a library, so the binary, the
+//! integration tests and the spec dump share one `build`.
+
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod entities;
+pub mod error;
+pub mod http;
+pub mod openapi;
+pub mod routes;
+pub mod services;
+pub mod startup;
+pub mod state;
+pub mod telemetry;

@@ -1,0 +1,150 @@
+//! `/api/v1/areas…`: the area tree — search, roots, children, subtree, read, create, edit.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, patch, post, web};
+use serde::Deserialize;
+use shared::{Area, AreaKind, AreaPatch, Id, NewArea, Page};
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::responses::{ReadErrors, WriteErrors};
+use crate::domain::permissions::{Action, require};
+use crate::domain::scope::Scope;
+use crate::error::ApiResult;
+use crate::http::auth::AuthUser;
+use crate::http::idempotency::IdempotencyKey;
+use crate::http::json::ValidJson;
+use crate::http::pagination::PageRequest;
+use crate::http::request_id::RequestId;
+use crate::services::areas::{self, AreaFilter, AreaSort};
+use crate::state::AppState;
+
+/// Filters, order and page of the area search.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AreaListQuery {
+    /// Only areas of this kind.
+    kind: Option<AreaKind>,
+    /// Name contains.
+    #[param(max_length = 100)]
+    q: Option<String>,
+    sort: Option<AreaSort>,
+    /// `next_cursor` of the previous page.
+    #[param(max_length = 512)]
+    cursor: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u64>,
+}
+
+/// Order and page of a tree listing.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TreeQuery {
+    /// Only areas of this kind (subtree only).
+    kind: Option<AreaKind>,
+    sort: Option<AreaSort>,
+    #[param(max_length = 512)]
+    cursor: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u64>,
+}
+
+fn page(cursor: &Option<String>, limit: Option<u64>, sort: Option<AreaSort>) -> ApiResult<(AreaSort, PageRequest)> {
+    let sort = sort.unwrap_or_default();
+    Ok((sort, PageRequest::parse(cursor.as_deref(), limit, sort.name())?))
+}
+
+/// Search areas in your scope.
+#[utoipa::path(tag = "areas", params(AreaListQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
+#[get("/areas")]
+async fn list(state: web::Data<AppState>, caller: AuthUser, query: web::Query<AreaListQuery>) -> ApiResult<web::Json<Page<Area>>> {
+    require(&caller, Action::ReadAreas)?;
+    let query = query.into_inner();
+    let (sort, page) = page(&query.cursor, query.limit, query.sort)?;
+    let filter = AreaFilter { kind: query.kind, q: query.q };
+    Ok(web::Json(areas::list(&state.db, &Scope::of(&caller), filter, sort, page).await?))
+}
+
+/// The top of your scope: your home area (every root area for platform admins). Start the tree here.
+#[utoipa::path(tag = "areas", params(TreeQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
+#[get("/areas/roots")]
+async fn roots(state: web::Data<AppState>, caller: AuthUser, query: web::Query<TreeQuery>) -> ApiResult<web::Json<Page<Area>>> {
+    require(&caller, Action::ReadAreas)?;
+    let page = PageRequest::parse(query.cursor.as_deref(), query.limit, AreaSort::Name.name())?;
+    Ok(web::Json(areas::roots(&state.db, &Scope::of(&caller), page).await?))
+}
+
+/// One area.
+#[utoipa::path(tag = "areas", params(("id" = Id, Path, description = "Area id")), responses((status = 200, body = Area), ReadErrors), security(("bearer" = [])))]
+#[get("/areas/{id}")]
+async fn get_one(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>) -> ApiResult<web::Json<Area>> {
+    require(&caller, Action::ReadAreas)?;
+    Ok(web::Json(areas::get(&state.db, &Scope::of(&caller), id.into_inner()).await?))
+}
+
+/// The direct children of an area.
+#[utoipa::path(tag = "areas", params(("id" = Id, Path, description = "Area id"), TreeQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
+#[get("/areas/{id}/children")]
+async fn children(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>, query: web::Query<TreeQuery>) -> ApiResult<web::Json<Page<Area>>> {
+    require(&caller, Action::ReadAreas)?;
+    let (sort, page) = page(&query.cursor, query.limit, query.sort)?;
+    Ok(web::Json(areas::children(&state.db, &Scope::of(&caller), id.into_inner(), sort, page).await?))
+}
+
+/// Every area below an area, optionally of one kind (e.g. all communities of a district).
+#[utoipa::path(tag = "areas", params(("id" = Id, Path, description = "Area id"), TreeQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
+#[get("/areas/{id}/subtree")]
+async fn subtree(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>, query: web::Query<TreeQuery>) -> ApiResult<web::Json<Page<Area>>> {
+    require(&caller, Action::ReadAreas)?;
+    let (sort, page) = page(&query.cursor, query.limit, query.sort)?;
+    Ok(web::Json(areas::subtree(&state.db, &Scope::of(&caller), id.into_inner(), query.kind, sort, page).await?))
+}
+
+/// Create an area under a parent in your scope.
+///
+/// The kind must fit the parent (a street under a district, a grid under a community …); every kind
+/// but grids needs a unique 12-digit administrative code that starts with the parent's digits.
+#[utoipa::path(tag = "areas", request_body = NewArea,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
+    responses((status = 201, body = Area), WriteErrors), security(("bearer" = [])))]
+#[post("/areas")]
+async fn create(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    key: IdempotencyKey,
+    request_id: RequestId,
+    body: ValidJson<NewArea>,
+) -> ApiResult<HttpResponse> {
+    require(&caller, Action::CreateAreas)?;
+    let txn = state.begin_write().await?;
+    if let Some(replay) = key.replay(&txn.txn, caller.id, &body.raw).await? {
+        return Ok(replay);
+    }
+    let area = areas::create(&txn.txn, Some(&caller), &Scope::of(&caller), &body.value, Some(&request_id.0)).await?;
+    let response = key.respond(&txn.txn, caller.id, &body.raw, StatusCode::CREATED, &area).await?;
+    txn.commit().await?;
+    Ok(response)
+}
+
+/// Change an area's name, code or community profile.
+#[utoipa::path(tag = "areas", request_body = AreaPatch, params(("id" = Id, Path, description = "Area id")),
+    responses((status = 200, body = Area), WriteErrors), security(("bearer" = [])))]
+#[patch("/areas/{id}")]
+async fn update(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<Id>,
+    request_id: RequestId,
+    body: ValidJson<AreaPatch>,
+) -> ApiResult<web::Json<Area>> {
+    require(&caller, Action::EditAreas)?;
+    let txn = state.begin_write().await?;
+    let area = areas::update(&txn.txn, &caller, &Scope::of(&caller), id.into_inner(), &body.value, Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(area))
+}
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    // `roots` before `{id}`, so the literal segment wins.
+    cfg.service(list).service(roots).service(create).service(get_one).service(update).service(children).service(subtree);
+}

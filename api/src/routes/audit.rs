@@ -1,0 +1,45 @@
+//! `/api/v1/audit`: the audit trail, for admins, within their scope.
+
+use actix_web::{get, web};
+use serde::Deserialize;
+use shared::{AuditEntry, Id, Page};
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::responses::ReadErrors;
+use crate::domain::permissions::{Action, require};
+use crate::domain::scope::Scope;
+use crate::error::ApiResult;
+use crate::http::auth::AuthUser;
+use crate::http::pagination::PageRequest;
+use crate::services::audit::{self, AuditFilter};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    /// `area`, `user`, …
+    #[param(max_length = 32)]
+    entity: Option<String>,
+    entity_id: Option<Id>,
+    actor_id: Option<Id>,
+    #[param(max_length = 512)]
+    cursor: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u64>,
+}
+
+/// Changes in your scope, newest first: who, what, when, before and after.
+#[utoipa::path(tag = "audit", params(AuditQuery), responses((status = 200, body = Page<AuditEntry>), ReadErrors), security(("bearer" = [])))]
+#[get("/audit")]
+async fn list(state: web::Data<AppState>, caller: AuthUser, query: web::Query<AuditQuery>) -> ApiResult<web::Json<Page<AuditEntry>>> {
+    require(&caller, Action::ReadAudit)?;
+    let query = query.into_inner();
+    let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
+    let filter = AuditFilter { entity: query.entity, entity_id: query.entity_id, actor_id: query.actor_id };
+    Ok(web::Json(audit::list(&state.db, &Scope::of(&caller), filter, page).await?))
+}
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list);
+}

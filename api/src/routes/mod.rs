@@ -1,0 +1,21 @@
+//! Every route of the API, registered through utoipa-actix-web so the served spec cannot drift.
+//! A URL's handler is in `routes/<first path segment after /api/v1>.rs`.
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub mod areas;
+pub mod audit;
+pub mod auth;
+pub mod health;
+pub mod me;
+pub mod responses;
+pub mod users;
+
+/// Routes under `/api/v1`.
+pub fn api_v1(cfg: &mut ServiceConfig) {
+    auth::configure(cfg);
+    me::configure(cfg);
+    areas::configure(cfg);
+    users::configure(cfg);
+    audit::configure(cfg);
+}

@@ -1,0 +1,105 @@
+//! `/api/v1/users…`: user administration for managers, within their scope.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, patch, post, web};
+use serde::Deserialize;
+use shared::{Id, NewUser, Page, Role, User, UserPatch};
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::responses::{ReadErrors, WriteErrors};
+use crate::domain::permissions::{Action, require};
+use crate::domain::scope::Scope;
+use crate::error::ApiResult;
+use crate::http::auth::AuthUser;
+use crate::http::idempotency::IdempotencyKey;
+use crate::http::json::ValidJson;
+use crate::http::pagination::PageRequest;
+use crate::http::request_id::RequestId;
+use crate::services::users::{self, UserFilter, UserSort};
+use crate::state::AppState;
+
+/// Filters, order and page of the user list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UserListQuery {
+    role: Option<Role>,
+    /// Users whose home area is in this area's subtree.
+    area_id: Option<Id>,
+    /// Username or display name contains.
+    #[param(max_length = 100)]
+    q: Option<String>,
+    active: Option<bool>,
+    sort: Option<UserSort>,
+    #[param(max_length = 512)]
+    cursor: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u64>,
+}
+
+/// Users whose home area is in your scope.
+#[utoipa::path(tag = "users", params(UserListQuery), responses((status = 200, body = Page<User>), ReadErrors), security(("bearer" = [])))]
+#[get("/users")]
+async fn list(state: web::Data<AppState>, caller: AuthUser, query: web::Query<UserListQuery>) -> ApiResult<web::Json<Page<User>>> {
+    require(&caller, Action::ManageUsers)?;
+    let query = query.into_inner();
+    let sort = query.sort.unwrap_or_default();
+    let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
+    let filter = UserFilter { role: query.role, area_id: query.area_id, q: query.q, active: query.active };
+    Ok(web::Json(users::list(&state.db, &Scope::of(&caller), filter, sort, page).await?))
+}
+
+/// One user.
+#[utoipa::path(tag = "users", params(("id" = Id, Path, description = "User id")), responses((status = 200, body = User), ReadErrors), security(("bearer" = [])))]
+#[get("/users/{id}")]
+async fn get_one(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>) -> ApiResult<web::Json<User>> {
+    require(&caller, Action::ManageUsers)?;
+    Ok(web::Json(users::get(&state.db, &Scope::of(&caller), id.into_inner()).await?))
+}
+
+/// Create a user with a role below yours and a home area in your scope that fits the role.
+#[utoipa::path(tag = "users", request_body = NewUser,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
+    responses((status = 201, body = User), WriteErrors), security(("bearer" = [])))]
+#[post("/users")]
+async fn create(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    key: IdempotencyKey,
+    request_id: RequestId,
+    body: ValidJson<NewUser>,
+) -> ApiResult<HttpResponse> {
+    require(&caller, Action::ManageUsers)?;
+    let txn = state.begin_write().await?;
+    if let Some(replay) = key.replay(&txn.txn, caller.id, &body.raw).await? {
+        return Ok(replay);
+    }
+    let user = users::create(&txn.txn, Some(&caller), &Scope::of(&caller), state.hasher, &body.value, false, Some(&request_id.0)).await?;
+    let response = key.respond(&txn.txn, caller.id, &body.raw, StatusCode::CREATED, &user).await?;
+    txn.commit().await?;
+    Ok(response)
+}
+
+/// Change a user's name, role, home area, status or password.
+///
+/// Deactivating a user or setting a new password signs them out everywhere.
+#[utoipa::path(tag = "users", request_body = UserPatch, params(("id" = Id, Path, description = "User id")),
+    responses((status = 200, body = User), WriteErrors), security(("bearer" = [])))]
+#[patch("/users/{id}")]
+async fn update(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<Id>,
+    request_id: RequestId,
+    body: ValidJson<UserPatch>,
+) -> ApiResult<web::Json<User>> {
+    require(&caller, Action::ManageUsers)?;
+    let txn = state.begin_write().await?;
+    let user = users::update(&txn.txn, &caller, &Scope::of(&caller), state.hasher, id.into_inner(), &body.value, Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(user))
+}
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list).service(create).service(get_one).service(update);
+}

@@ -1,0 +1,267 @@
+//! User administration within the caller's scope. Managers give only roles below their own
+//! ([`permissions::assignable_roles`]) and only home areas that fit the role.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use shared::{AreaKind, Id, NewUser, Page, Role, User, UserPatch};
+
+use crate::domain::caller::Caller;
+use crate::domain::password::Hasher;
+use crate::domain::permissions::{assignable_roles, home_area_kinds};
+use crate::domain::scope::Scope;
+use crate::entities::{area, user};
+use crate::error::{ApiError, FieldErrors};
+use crate::http::pagination::{Keyset, PageRequest};
+use crate::services::audit::{self, Change};
+use crate::services::auth::revoke_all;
+
+/// Orders of the user list.
+#[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]
+pub enum UserSort {
+    #[default]
+    #[serde(rename = "id")]
+    Id,
+    #[serde(rename = "username")]
+    Username,
+    #[serde(rename = "-id")]
+    Newest,
+}
+
+impl UserSort {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Id => "id",
+            Self::Username => "username",
+            Self::Newest => "-id",
+        }
+    }
+
+    fn keyset(self) -> Keyset<user::Entity> {
+        match self {
+            Self::Id => Keyset { name: "id", column: None, desc: false, id: user::Column::Id, key_of: |m| (None, m.id) },
+            Self::Newest => Keyset { name: "-id", column: None, desc: true, id: user::Column::Id, key_of: |m| (None, m.id) },
+            Self::Username => Keyset {
+                name: "username",
+                column: Some(user::Column::Username),
+                desc: false,
+                id: user::Column::Id,
+                key_of: |m| (Some(m.username.clone()), m.id),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct UserFilter {
+    pub role: Option<Role>,
+    /// Users whose home area lies in this area's subtree.
+    pub area_id: Option<Id>,
+    /// Username or display name contains.
+    pub q: Option<String>,
+    pub active: Option<bool>,
+}
+
+fn to_dto(m: user::Model, area_name: String) -> User {
+    User {
+        id: m.id,
+        username: m.username,
+        display_name: m.display_name,
+        role: Role::parse(&m.role).unwrap_or(Role::Resident),
+        area_id: m.area_id,
+        area_name,
+        active: m.active,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    }
+}
+
+/// Attaches home-area names with one query for the whole page.
+async fn with_area_names<C: ConnectionTrait>(db: &C, rows: Vec<user::Model>) -> Result<Vec<User>, ApiError> {
+    let ids: Vec<Id> = rows.iter().map(|u| u.area_id).collect();
+    let names: HashMap<Id, String> = area::Entity::find()
+        .filter(area::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    Ok(rows.into_iter().map(|u| { let name = names.get(&u.area_id).cloned().unwrap_or_default(); to_dto(u, name) }).collect())
+}
+
+pub async fn list<C: ConnectionTrait>(db: &C, scope: &Scope, filter: UserFilter, sort: UserSort, page: PageRequest) -> Result<Page<User>, ApiError> {
+    let mut select = user::Entity::find()
+        .filter(scope.area_id_condition(user::Column::AreaId))
+        .filter(scope.owner_condition(user::Column::Id));
+    if let Some(role) = filter.role {
+        select = select.filter(user::Column::Role.eq(role.as_str()));
+    }
+    if let Some(area_id) = filter.area_id {
+        let top = crate::services::areas::find_visible(db, scope, area_id).await?;
+        select = select.filter(Scope::subtree(&top.path).area_id_condition(user::Column::AreaId));
+    }
+    if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        select = select.filter(
+            sea_orm::Condition::any().add(user::Column::Username.contains(q)).add(user::Column::DisplayName.contains(q)),
+        );
+    }
+    if let Some(active) = filter.active {
+        select = select.filter(user::Column::Active.eq(active));
+    }
+    let (rows, next_cursor) = page.fetch(db, select, &sort.keyset()).await?;
+    Ok(Page { items: with_area_names(db, rows).await?, next_cursor })
+}
+
+async fn find_visible<C: ConnectionTrait>(db: &C, scope: &Scope, id: Id) -> Result<(user::Model, area::Model), ApiError> {
+    let Some((found, Some(home))) = user::Entity::find_by_id(id).find_also_related(area::Entity).one(db).await? else {
+        return Err(ApiError::NotFound("user"));
+    };
+    scope.check(&home.path, "user")?;
+    Ok((found, home))
+}
+
+pub async fn get<C: ConnectionTrait>(db: &C, scope: &Scope, id: Id) -> Result<User, ApiError> {
+    let (found, home) = find_visible(db, scope, id).await?;
+    Ok(to_dto(found, home.name))
+}
+
+/// Checks that `role` may be given by `actor` and that `area_id` is a fitting home for it.
+async fn check_role_and_area<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<&Caller>,
+    scope: &Scope,
+    role: Role,
+    area_id: Id,
+    errors: &mut FieldErrors,
+) -> Result<Option<area::Model>, ApiError> {
+    if let Some(actor) = actor {
+        if !assignable_roles(actor.role).contains(&role) {
+            errors.add("/role", "not_allowed", format!("you may not give the role {}", role.as_str()));
+        }
+    }
+    match area::Entity::find_by_id(area_id).one(db).await? {
+        Some(home) if scope.contains(&home.path) => {
+            let fits = AreaKind::parse(&home.kind).is_some_and(|k| home_area_kinds(role).contains(&k));
+            if !fits {
+                let kinds: Vec<&str> = home_area_kinds(role).iter().map(|k| k.as_str()).collect();
+                errors.add("/area_id", "wrong_kind", format!("a {} belongs to a {}", role.as_str(), kinds.join(" or ")));
+            }
+            Ok(Some(home))
+        }
+        _ => {
+            errors.add("/area_id", "not_found", "no such area in your scope");
+            Ok(None)
+        }
+    }
+}
+
+async fn hash(hasher: Hasher, password: &str) -> Result<String, ApiError> {
+    let password = password.to_owned();
+    Ok(tokio::task::spawn_blocking(move || hasher.hash(&password)).await.map_err(anyhow::Error::from)??)
+}
+
+/// Creates a user. `actor` is `None` only for the system (CLI, demo seeding).
+pub async fn create<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<&Caller>,
+    scope: &Scope,
+    hasher: Hasher,
+    new: &NewUser,
+    demo: bool,
+    request_id: Option<&str>,
+) -> Result<User, ApiError> {
+    let mut errors = FieldErrors::default();
+    let username = new.username.trim().to_lowercase();
+    if user::Entity::find().filter(user::Column::Username.eq(username.as_str())).one(db).await?.is_some() {
+        errors.add("/username", "taken", "this username is already in use");
+    }
+    if new.display_name.trim().is_empty() {
+        errors.add("/display_name", "required", "the display name cannot be blank");
+    }
+    if new.password.eq_ignore_ascii_case(&username) {
+        errors.add("/password", "weak", "the password cannot be the username");
+    }
+    let home = check_role_and_area(db, actor, scope, new.role, new.area_id, &mut errors).await?;
+    errors.finish()?;
+    let home = home.ok_or(ApiError::NotFound("area"))?;
+
+    let now = Utc::now();
+    let saved = user::ActiveModel {
+        username: Set(username),
+        display_name: Set(new.display_name.trim().into()),
+        role: Set(new.role.as_str().into()),
+        area_id: Set(home.id),
+        password_hash: Set(hash(hasher, &new.password).await?),
+        active: Set(true),
+        demo: Set(demo),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let dto = to_dto(saved, home.name);
+    audit::record(db, actor, request_id, Change { action: "create", entity: "user", entity_id: dto.id, area: Some((home.id, &home.path)), before: None, after: Some(&dto) }).await?;
+    Ok(dto)
+}
+
+/// Changes a user the caller manages. Callers cannot change their own role, home or status.
+pub async fn update<C: ConnectionTrait>(
+    db: &C,
+    actor: &Caller,
+    scope: &Scope,
+    hasher: Hasher,
+    id: Id,
+    patch: &UserPatch,
+    request_id: Option<&str>,
+) -> Result<User, ApiError> {
+    let (current, current_home) = find_visible(db, scope, id).await?;
+    let current_role = Role::parse(&current.role).unwrap_or(Role::Resident);
+    let is_self = current.id == actor.id;
+    if !is_self && !assignable_roles(actor.role).contains(&current_role) {
+        return Err(ApiError::Forbidden("you may not manage users of this role".into()));
+    }
+    let mut errors = FieldErrors::default();
+    if is_self {
+        for (field, given) in [("/role", patch.role.is_some()), ("/area_id", patch.area_id.is_some()), ("/active", patch.active.is_some())] {
+            if given {
+                errors.add(field, "not_allowed", "you cannot change this on your own account");
+            }
+        }
+    }
+    if patch.display_name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+        errors.add("/display_name", "required", "the display name cannot be blank");
+    }
+    let role = patch.role.unwrap_or(current_role);
+    let area_id = patch.area_id.unwrap_or(current.area_id);
+    let home = if patch.role.is_some() || patch.area_id.is_some() {
+        check_role_and_area(db, Some(actor), scope, role, area_id, &mut errors).await?
+    } else {
+        Some(current_home.clone())
+    };
+    errors.finish()?;
+    let home = home.ok_or(ApiError::NotFound("area"))?;
+
+    let before = to_dto(current.clone(), current_home.name.clone());
+    let mut model: user::ActiveModel = current.into();
+    if let Some(name) = &patch.display_name {
+        model.display_name = Set(name.trim().into());
+    }
+    model.role = Set(role.as_str().into());
+    model.area_id = Set(home.id);
+    if let Some(active) = patch.active {
+        model.active = Set(active);
+    }
+    if let Some(password) = &patch.password {
+        model.password_hash = Set(hash(hasher, password).await?);
+    }
+    model.updated_at = Set(Utc::now());
+    let saved = model.update(db).await?;
+    if patch.password.is_some() || patch.active == Some(false) {
+        revoke_all(db, id).await?;
+    }
+    let after = to_dto(saved, home.name.clone());
+    audit::record(db, Some(actor), request_id, Change { action: "update", entity: "user", entity_id: id, area: Some((home.id, &home.path)), before: Some(&before), after: Some(&after) }).await?;
+    Ok(after)
+}

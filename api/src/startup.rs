@@ -1,0 +1,64 @@
+//! Building the HTTP server: the app used by `main`, the tests and the spec dump.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, DefaultHeaders, from_fn};
+use actix_web::{App, HttpResponse, HttpServer, web};
+use sea_orm::DatabaseConnection;
+use utoipa_actix_web::AppExt;
+
+use crate::config::Settings;
+use crate::error::ApiError;
+use crate::http::{metrics, request_id, static_files};
+use crate::openapi;
+use crate::state::AppState;
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: AppState,
+}
+
+impl Application {
+    /// Binds the listener (port 0 picks a free port) and builds the server; call `run` to serve.
+    pub fn build(settings: Settings, db: DatabaseConnection) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))?;
+        let port = listener.local_addr()?.port();
+        let state = AppState::new(db, settings);
+        let data = web::Data::new(state.clone());
+        let server = HttpServer::new(move || {
+            let settings = &data.settings.server;
+            let (web_dir, docs_dir) = (settings.web_dir.clone(), settings.docs_dir.clone());
+            let app = App::new()
+                .app_data(data.clone())
+                .app_data(web::QueryConfig::default().error_handler(|err, _| ApiError::field("query", "invalid", err.to_string()).into()))
+                .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound("resource").into()))
+                .wrap(Compress::default())
+                .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")))
+                .wrap(from_fn(metrics::middleware))
+                .wrap(from_fn(request_id::middleware))
+                .into_utoipa_app();
+            openapi::register(app)
+                .into_app()
+                .route("/api/openapi.json", web::get().to(|| async { HttpResponse::Ok().content_type("application/json").body(openapi::spec_json()) }))
+                .service(web::scope("/api").default_service(web::to(crate::error::endpoint_not_found)))
+                .configure(|cfg| static_files::configure(cfg, &web_dir, &docs_dir))
+        })
+        .listen(listener)?
+        .run();
+        Ok(Self { port, server, state })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub async fn run(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

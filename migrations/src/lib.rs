@@ -1,0 +1,23 @@
+//! The schema, as one ordered set of migrations that runs on both SQLite and PostgreSQL.
+//!
+//! Only portable column types are used (sea-query maps them per backend); anything backend-specific
+//! belongs behind `manager.get_database_backend()` in the migration that needs it.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261124_000001_create_areas;
+mod m20261124_000002_create_users_and_tokens;
+mod m20261124_000003_create_audit_and_idempotency;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261124_000001_create_areas::Migration),
+            Box::new(m20261124_000002_create_users_and_tokens::Migration),
+            Box::new(m20261124_000003_create_audit_and_idempotency::Migration),
+        ]
+    }
+}

@@ -1,0 +1,159 @@
+//! Areas (行政区划): province → city → district 区县 → street 街道乡镇 → community 社区村 → grid 网格.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Id;
+
+/// Level of an area in the administrative tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AreaKind {
+    /// 省 — context above the platform's districts.
+    Province,
+    /// 市
+    City,
+    /// 区/县 — a co-building district.
+    District,
+    /// 街道/乡镇
+    Street,
+    /// 社区/村 — has a community profile.
+    Community,
+    /// 网格 — the smallest unit, inside a community.
+    Grid,
+}
+
+impl AreaKind {
+    pub const ALL: [AreaKind; 6] = [
+        Self::Province,
+        Self::City,
+        Self::District,
+        Self::Street,
+        Self::Community,
+        Self::Grid,
+    ];
+
+    /// The kind an area of this kind must sit under; `None` means it may be a root.
+    pub fn parent_kinds(self) -> &'static [AreaKind] {
+        match self {
+            Self::Province => &[],
+            Self::City => &[Self::Province],
+            // A deployment may start at the district: a district can be a root or sit in a city.
+            Self::District => &[Self::City],
+            Self::Street => &[Self::District],
+            Self::Community => &[Self::Street],
+            Self::Grid => &[Self::Community],
+        }
+    }
+
+    /// Whether an area of this kind may have no parent.
+    pub fn may_be_root(self) -> bool {
+        matches!(self, Self::Province | Self::City | Self::District)
+    }
+
+    /// Whether areas of this kind carry a 12-digit administrative code (grids do not).
+    pub fn requires_code(self) -> bool {
+        !matches!(self, Self::Grid)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Province => "province",
+            Self::City => "city",
+            Self::District => "district",
+            Self::Street => "street",
+            Self::Community => "community",
+            Self::Grid => "grid",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// 城市社区 or 农村社区.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Settlement {
+    Urban,
+    Rural,
+}
+
+/// The community profile (社区画像): size and facilities, used by KPIs such as m² per 100 households.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CommunityProfile {
+    pub settlement: Option<Settlement>,
+    /// Land area in hectares.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000000))]
+    pub area_ha: Option<f64>,
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 10000000))]
+    pub households: Option<i64>,
+    /// Resident population (常住人口).
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000))]
+    pub population: Option<i64>,
+    /// Residents aged 60 and over.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000))]
+    pub population_60_plus: Option<i64>,
+    /// Floor area of buildings, m².
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000000000))]
+    pub building_area_m2: Option<f64>,
+    /// Floor area of community service facilities (社区综合服务设施), m².
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000))]
+    pub facility_area_m2: Option<f64>,
+    #[cfg_attr(feature = "openapi", schema(minimum = -90, maximum = 90))]
+    pub center_lat: Option<f64>,
+    #[cfg_attr(feature = "openapi", schema(minimum = -180, maximum = 180))]
+    pub center_lng: Option<f64>,
+}
+
+/// An area as the API returns it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Area {
+    pub id: Id,
+    pub parent_id: Option<Id>,
+    pub kind: AreaKind,
+    pub name: String,
+    /// 12-digit administrative division code (统计用区划代码); absent for grids.
+    pub code: Option<String>,
+    /// Depth in the tree, 0 for a root.
+    pub depth: i32,
+    /// Number of direct children.
+    pub child_count: i64,
+    /// Only for communities.
+    pub profile: Option<CommunityProfile>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Create an area.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewArea {
+    pub parent_id: Option<Id>,
+    pub kind: AreaKind,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    pub name: String,
+    /// 12 digits; required for every kind but grids.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{12}$"))]
+    pub code: Option<String>,
+    pub profile: Option<CommunityProfile>,
+}
+
+/// Change an area: only the fields present change. The parent and kind never change.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AreaPatch {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    pub name: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{12}$"))]
+    pub code: Option<String>,
+    /// Replaces the whole profile.
+    pub profile: Option<CommunityProfile>,
+}

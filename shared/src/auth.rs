@@ -1,0 +1,72 @@
+//! Sign-in: a short-lived access token (JWT) and a rotating refresh token.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Area, User};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
+    pub username: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128))]
+    pub password: String,
+}
+
+/// Exchange a refresh token for a new pair; the old refresh token stops working.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 256))]
+    pub refresh_token: String,
+}
+
+/// Tokens issued at login and refresh.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenPair {
+    /// Send as `Authorization: Bearer …`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: i64,
+    /// Single use: each refresh returns a new one.
+    pub refresh_token: String,
+    pub refresh_expires_in: i64,
+}
+
+/// The signed-in user, their home area and what the dashboard may show them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    pub user: User,
+    pub area: Area,
+    /// From the root down to the home area, for breadcrumbs.
+    pub area_path: Vec<AreaCrumb>,
+    pub permissions: Permissions,
+}
+
+/// One step of an area's path from the root.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AreaCrumb {
+    pub id: crate::Id,
+    pub name: String,
+    pub kind: crate::AreaKind,
+}
+
+/// What the caller may do, so the dashboard shows only what works. The server checks every request anyway.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Permissions {
+    pub read_areas: bool,
+    pub create_areas: bool,
+    pub edit_areas: bool,
+    pub manage_users: bool,
+    pub read_audit: bool,
+    /// Roles this user may give to users they create or edit.
+    pub assignable_roles: Vec<crate::Role>,
+}

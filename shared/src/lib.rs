@@ -1,0 +1,21 @@
+//! Wire types of the 幸福家园 platform: what the API sends and accepts, shared with the WASM dashboard.
+//!
+//! Nothing here touches a database, so it compiles for `wasm32-unknown-unknown`. With the `openapi`
+//! feature the types derive `utoipa::ToSchema`, which is how the server's spec describes them.
+
+pub mod area;
+pub mod audit;
+pub mod auth;
+pub mod page;
+pub mod problem;
+pub mod user;
+
+pub use area::*;
+pub use audit::*;
+pub use auth::*;
+pub use page::*;
+pub use problem::*;
+pub use user::*;
+
+/// Server-assigned identifier of any stored record.
+pub type Id = i64;
