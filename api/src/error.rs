@@ -22,6 +22,8 @@ pub enum ApiError {
     Forbidden(String),
     #[error("{0} not found")]
     NotFound(&'static str),
+    #[error("method not allowed here; allowed: {}", .0.join(", "))]
+    MethodNotAllowed(Vec<String>),
     #[error("{0}")]
     Conflict(String),
     #[error("idempotency key was already used with a different request")]
@@ -50,6 +52,7 @@ impl ApiError {
             Self::Unauthenticated(_) => ErrorCode::Unauthenticated,
             Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::NotFound(_) => ErrorCode::NotFound,
+            Self::MethodNotAllowed(_) => ErrorCode::MethodNotAllowed,
             Self::Conflict(_) => ErrorCode::Conflict,
             Self::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
             Self::RateLimited { .. } => ErrorCode::RateLimited,
@@ -107,6 +110,9 @@ impl ResponseError for ApiError {
             }
             Self::Unauthenticated(_) => {
                 res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            Self::MethodNotAllowed(methods) => {
+                res.insert_header((header::ALLOW, methods.join(", ")));
             }
             _ => {}
         }

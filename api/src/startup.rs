@@ -10,7 +10,7 @@ use utoipa_actix_web::AppExt;
 
 use crate::config::Settings;
 use crate::error::ApiError;
-use crate::http::{metrics, request_id, static_files};
+use crate::http::{methods, metrics, request_id, static_files};
 use crate::openapi;
 use crate::state::AppState;
 
@@ -36,6 +36,7 @@ impl Application {
                 .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound("resource").into()))
                 .wrap(Compress::default())
                 .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")))
+                .wrap(from_fn(methods::middleware))
                 .wrap(from_fn(metrics::middleware))
                 .wrap(from_fn(request_id::middleware))
                 .into_utoipa_app();

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Id;
 
 /// Level of an area in the administrative tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -114,8 +113,8 @@ pub struct CommunityProfile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Area {
-    pub id: Id,
-    pub parent_id: Option<Id>,
+    pub id: i64,
+    pub parent_id: Option<i64>,
     pub kind: AreaKind,
     pub name: String,
     /// 12-digit administrative division code (统计用区划代码); absent for grids.
@@ -135,7 +134,7 @@ pub struct Area {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewArea {
-    pub parent_id: Option<Id>,
+    pub parent_id: Option<i64>,
     pub kind: AreaKind,
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub name: String,

@@ -53,7 +53,7 @@ pub struct Me {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AreaCrumb {
-    pub id: crate::Id,
+    pub id: i64,
     pub name: String,
     pub kind: crate::AreaKind,
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Id;
 
 /// What a user is; permissions are decided from the role and the home area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,11 +64,11 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct User {
-    pub id: Id,
+    pub id: i64,
     pub username: String,
     pub display_name: String,
     pub role: Role,
-    pub area_id: Id,
+    pub area_id: i64,
     pub area_name: String,
     pub active: bool,
     pub created_at: chrono::DateTime<chrono::Utc>,
@@ -87,7 +86,7 @@ pub struct NewUser {
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50))]
     pub display_name: String,
     pub role: Role,
-    pub area_id: Id,
+    pub area_id: i64,
     /// At least 10 characters.
     #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128))]
     pub password: String,
@@ -101,7 +100,7 @@ pub struct UserPatch {
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50))]
     pub display_name: Option<String>,
     pub role: Option<Role>,
-    pub area_id: Option<Id>,
+    pub area_id: Option<i64>,
     /// Deactivating a user also revokes their refresh tokens.
     pub active: Option<bool>,
     /// Sets a new password and revokes their refresh tokens.

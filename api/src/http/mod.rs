@@ -3,8 +3,10 @@
 pub mod auth;
 pub mod idempotency;
 pub mod json;
+pub mod methods;
 pub mod metrics;
 pub mod pagination;
+pub mod query;
 pub mod rate_limit;
 pub mod request_id;
 pub mod static_files;

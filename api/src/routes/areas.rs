@@ -15,6 +15,7 @@ use crate::http::auth::AuthUser;
 use crate::http::idempotency::IdempotencyKey;
 use crate::http::json::ValidJson;
 use crate::http::pagination::PageRequest;
+use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::services::areas::{self, AreaFilter, AreaSort};
 use crate::state::AppState;
@@ -28,6 +29,7 @@ pub struct AreaListQuery {
     /// Name contains.
     #[param(max_length = 100)]
     q: Option<String>,
+    #[param(inline)]
     sort: Option<AreaSort>,
     /// `next_cursor` of the previous page.
     #[param(max_length = 512)]
@@ -42,6 +44,7 @@ pub struct AreaListQuery {
 pub struct TreeQuery {
     /// Only areas of this kind (subtree only).
     kind: Option<AreaKind>,
+    #[param(inline)]
     sort: Option<AreaSort>,
     #[param(max_length = 512)]
     cursor: Option<String>,
@@ -57,9 +60,8 @@ fn page(cursor: &Option<String>, limit: Option<u64>, sort: Option<AreaSort>) -> 
 /// Search areas in your scope.
 #[utoipa::path(tag = "areas", params(AreaListQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
 #[get("/areas")]
-async fn list(state: web::Data<AppState>, caller: AuthUser, query: web::Query<AreaListQuery>) -> ApiResult<web::Json<Page<Area>>> {
+async fn list_areas(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<AreaListQuery>) -> ApiResult<web::Json<Page<Area>>> {
     require(&caller, Action::ReadAreas)?;
-    let query = query.into_inner();
     let (sort, page) = page(&query.cursor, query.limit, query.sort)?;
     let filter = AreaFilter { kind: query.kind, q: query.q };
     Ok(web::Json(areas::list(&state.db, &Scope::of(&caller), filter, sort, page).await?))
@@ -68,33 +70,33 @@ async fn list(state: web::Data<AppState>, caller: AuthUser, query: web::Query<Ar
 /// The top of your scope: your home area (every root area for platform admins). Start the tree here.
 #[utoipa::path(tag = "areas", params(TreeQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
 #[get("/areas/roots")]
-async fn roots(state: web::Data<AppState>, caller: AuthUser, query: web::Query<TreeQuery>) -> ApiResult<web::Json<Page<Area>>> {
+async fn area_roots(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<TreeQuery>) -> ApiResult<web::Json<Page<Area>>> {
     require(&caller, Action::ReadAreas)?;
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, AreaSort::Name.name())?;
     Ok(web::Json(areas::roots(&state.db, &Scope::of(&caller), page).await?))
 }
 
 /// One area.
-#[utoipa::path(tag = "areas", params(("id" = Id, Path, description = "Area id")), responses((status = 200, body = Area), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "areas", params(("id" = i64, Path, description = "Area id")), responses((status = 200, body = Area), ReadErrors), security(("bearer" = [])))]
 #[get("/areas/{id}")]
-async fn get_one(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>) -> ApiResult<web::Json<Area>> {
+async fn get_area(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>) -> ApiResult<web::Json<Area>> {
     require(&caller, Action::ReadAreas)?;
     Ok(web::Json(areas::get(&state.db, &Scope::of(&caller), id.into_inner()).await?))
 }
 
 /// The direct children of an area.
-#[utoipa::path(tag = "areas", params(("id" = Id, Path, description = "Area id"), TreeQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "areas", params(("id" = i64, Path, description = "Area id"), TreeQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
 #[get("/areas/{id}/children")]
-async fn children(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>, query: web::Query<TreeQuery>) -> ApiResult<web::Json<Page<Area>>> {
+async fn area_children(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>, ValidQuery(query): ValidQuery<TreeQuery>) -> ApiResult<web::Json<Page<Area>>> {
     require(&caller, Action::ReadAreas)?;
     let (sort, page) = page(&query.cursor, query.limit, query.sort)?;
     Ok(web::Json(areas::children(&state.db, &Scope::of(&caller), id.into_inner(), sort, page).await?))
 }
 
 /// Every area below an area, optionally of one kind (e.g. all communities of a district).
-#[utoipa::path(tag = "areas", params(("id" = Id, Path, description = "Area id"), TreeQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "areas", params(("id" = i64, Path, description = "Area id"), TreeQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
 #[get("/areas/{id}/subtree")]
-async fn subtree(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>, query: web::Query<TreeQuery>) -> ApiResult<web::Json<Page<Area>>> {
+async fn area_subtree(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>, ValidQuery(query): ValidQuery<TreeQuery>) -> ApiResult<web::Json<Page<Area>>> {
     require(&caller, Action::ReadAreas)?;
     let (sort, page) = page(&query.cursor, query.limit, query.sort)?;
     Ok(web::Json(areas::subtree(&state.db, &Scope::of(&caller), id.into_inner(), query.kind, sort, page).await?))
@@ -108,7 +110,7 @@ async fn subtree(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>
     params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
     responses((status = 201, body = Area), WriteErrors), security(("bearer" = [])))]
 #[post("/areas")]
-async fn create(
+async fn create_area(
     state: web::Data<AppState>,
     caller: AuthUser,
     key: IdempotencyKey,
@@ -127,10 +129,10 @@ async fn create(
 }
 
 /// Change an area's name, code or community profile.
-#[utoipa::path(tag = "areas", request_body = AreaPatch, params(("id" = Id, Path, description = "Area id")),
+#[utoipa::path(tag = "areas", request_body = AreaPatch, params(("id" = i64, Path, description = "Area id")),
     responses((status = 200, body = Area), WriteErrors), security(("bearer" = [])))]
 #[patch("/areas/{id}")]
-async fn update(
+async fn update_area(
     state: web::Data<AppState>,
     caller: AuthUser,
     id: web::Path<Id>,
@@ -146,5 +148,5 @@ async fn update(
 
 pub fn configure(cfg: &mut ServiceConfig) {
     // `roots` before `{id}`, so the literal segment wins.
-    cfg.service(list).service(roots).service(create).service(get_one).service(update).service(children).service(subtree);
+    cfg.service(list_areas).service(area_roots).service(create_area).service(get_area).service(update_area).service(area_children).service(area_subtree);
 }

@@ -2,7 +2,7 @@
 
 use actix_web::{get, web};
 use serde::Deserialize;
-use shared::{AuditEntry, Id, Page};
+use shared::{AuditEntry, Page};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -12,6 +12,7 @@ use crate::domain::scope::Scope;
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::http::pagination::PageRequest;
+use crate::http::query::ValidQuery;
 use crate::services::audit::{self, AuditFilter};
 use crate::state::AppState;
 
@@ -21,8 +22,8 @@ pub struct AuditQuery {
     /// `area`, `user`, …
     #[param(max_length = 32)]
     entity: Option<String>,
-    entity_id: Option<Id>,
-    actor_id: Option<Id>,
+    entity_id: Option<i64>,
+    actor_id: Option<i64>,
     #[param(max_length = 512)]
     cursor: Option<String>,
     #[param(minimum = 1, maximum = 200)]
@@ -32,14 +33,13 @@ pub struct AuditQuery {
 /// Changes in your scope, newest first: who, what, when, before and after.
 #[utoipa::path(tag = "audit", params(AuditQuery), responses((status = 200, body = Page<AuditEntry>), ReadErrors), security(("bearer" = [])))]
 #[get("/audit")]
-async fn list(state: web::Data<AppState>, caller: AuthUser, query: web::Query<AuditQuery>) -> ApiResult<web::Json<Page<AuditEntry>>> {
+async fn list_audit(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<AuditQuery>) -> ApiResult<web::Json<Page<AuditEntry>>> {
     require(&caller, Action::ReadAudit)?;
-    let query = query.into_inner();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
     let filter = AuditFilter { entity: query.entity, entity_id: query.entity_id, actor_id: query.actor_id };
     Ok(web::Json(audit::list(&state.db, &Scope::of(&caller), filter, page).await?))
 }
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list);
+    cfg.service(list_audit);
 }

@@ -3,14 +3,14 @@
 use std::collections::BTreeMap;
 
 use shared::Problem;
-use utoipa::openapi::{RefOr, Response, ResponseBuilder, content::ContentBuilder};
-use utoipa::{IntoResponses, PartialSchema};
+use utoipa::openapi::{Ref, RefOr, Response, ResponseBuilder, Schema, content::ContentBuilder};
+use utoipa::{IntoResponses, ToSchema};
 
 fn problems(statuses: &[(u16, &str)]) -> BTreeMap<String, RefOr<Response>> {
     statuses
         .iter()
         .map(|(status, description)| {
-            let content = ContentBuilder::new().schema(Some(Problem::schema())).build();
+            let content = ContentBuilder::new().schema(Some(RefOr::<Schema>::Ref(Ref::from_schema_name(Problem::name())))).build();
             let response = ResponseBuilder::new().description(*description).content("application/problem+json", content).build();
             (status.to_string(), RefOr::T(response))
         })

@@ -15,6 +15,7 @@ use crate::http::auth::AuthUser;
 use crate::http::idempotency::IdempotencyKey;
 use crate::http::json::ValidJson;
 use crate::http::pagination::PageRequest;
+use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::services::users::{self, UserFilter, UserSort};
 use crate::state::AppState;
@@ -25,11 +26,12 @@ use crate::state::AppState;
 pub struct UserListQuery {
     role: Option<Role>,
     /// Users whose home area is in this area's subtree.
-    area_id: Option<Id>,
+    area_id: Option<i64>,
     /// Username or display name contains.
     #[param(max_length = 100)]
     q: Option<String>,
     active: Option<bool>,
+    #[param(inline)]
     sort: Option<UserSort>,
     #[param(max_length = 512)]
     cursor: Option<String>,
@@ -40,9 +42,8 @@ pub struct UserListQuery {
 /// Users whose home area is in your scope.
 #[utoipa::path(tag = "users", params(UserListQuery), responses((status = 200, body = Page<User>), ReadErrors), security(("bearer" = [])))]
 #[get("/users")]
-async fn list(state: web::Data<AppState>, caller: AuthUser, query: web::Query<UserListQuery>) -> ApiResult<web::Json<Page<User>>> {
+async fn list_users(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<UserListQuery>) -> ApiResult<web::Json<Page<User>>> {
     require(&caller, Action::ManageUsers)?;
-    let query = query.into_inner();
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
     let filter = UserFilter { role: query.role, area_id: query.area_id, q: query.q, active: query.active };
@@ -50,9 +51,9 @@ async fn list(state: web::Data<AppState>, caller: AuthUser, query: web::Query<Us
 }
 
 /// One user.
-#[utoipa::path(tag = "users", params(("id" = Id, Path, description = "User id")), responses((status = 200, body = User), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "users", params(("id" = i64, Path, description = "User id")), responses((status = 200, body = User), ReadErrors), security(("bearer" = [])))]
 #[get("/users/{id}")]
-async fn get_one(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>) -> ApiResult<web::Json<User>> {
+async fn get_user(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>) -> ApiResult<web::Json<User>> {
     require(&caller, Action::ManageUsers)?;
     Ok(web::Json(users::get(&state.db, &Scope::of(&caller), id.into_inner()).await?))
 }
@@ -62,7 +63,7 @@ async fn get_one(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>
     params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
     responses((status = 201, body = User), WriteErrors), security(("bearer" = [])))]
 #[post("/users")]
-async fn create(
+async fn create_user(
     state: web::Data<AppState>,
     caller: AuthUser,
     key: IdempotencyKey,
@@ -83,10 +84,10 @@ async fn create(
 /// Change a user's name, role, home area, status or password.
 ///
 /// Deactivating a user or setting a new password signs them out everywhere.
-#[utoipa::path(tag = "users", request_body = UserPatch, params(("id" = Id, Path, description = "User id")),
+#[utoipa::path(tag = "users", request_body = UserPatch, params(("id" = i64, Path, description = "User id")),
     responses((status = 200, body = User), WriteErrors), security(("bearer" = [])))]
 #[patch("/users/{id}")]
-async fn update(
+async fn update_user(
     state: web::Data<AppState>,
     caller: AuthUser,
     id: web::Path<Id>,
@@ -101,5 +102,5 @@ async fn update(
 }
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list).service(create).service(get_one).service(update);
+    cfg.service(list_users).service(create_user).service(get_user).service(update_user);
 }

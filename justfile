@@ -1,0 +1,59 @@
+# 幸福家园 co-building platform — every task a developer or CI runs.
+# `just run` and `just test` install what they need on a fresh Debian machine.
+
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+port := env_var_or_default("APP_SERVER__PORT", "8080")
+pg_url := "postgres://postgres@127.0.0.1:5432/postgres"
+
+# List the recipes
+default:
+    @just --list
+
+# Build the dashboard, migrate the embedded SQLite database, load demo data (demo=false to skip), serve API + dashboard
+run demo="true": web docs-assets
+    cargo build -p api --bin happyhome
+    ./target/debug/happyhome serve --migrate {{ if demo == "true" { "--demo" } else { "" } }}
+
+# Run every test: unit + API on SQLite, API on PostgreSQL when reachable, spec drift, browser, schemathesis
+test: test-rust test-postgres test-live
+
+# Unit tests and the API suite on SQLite
+test-rust: tools
+    cargo nextest run --workspace --no-fail-fast
+
+# The API suite on PostgreSQL, when one answers on 127.0.0.1:5432
+test-postgres: tools
+    #!/usr/bin/env bash
+    set -euo pipefail
+    if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+        echo "PostgreSQL answers on 127.0.0.1:5432: running the API suite on it"
+        TEST_DATABASE_URL="${TEST_DATABASE_URL:-{{pg_url}}}" cargo nextest run -p tests --no-fail-fast
+    else
+        echo "No PostgreSQL on 127.0.0.1:5432: skipping the PostgreSQL run (SQLite run still covers the suite)"
+    fi
+
+# Against a live server with demo data: the browser test and schemathesis
+test-live: tools web docs-assets
+    scripts/test-live.sh
+
+# Build the WASM dashboard into dist/web (installs the wasm toolchain on first use)
+web:
+    web/build.sh
+
+# Fetch the Swagger UI assets served offline at /docs (from the npm registry, once)
+docs-assets:
+    scripts/docs-assets.sh
+
+# Regenerate the committed OpenAPI document from the code
+openapi:
+    cargo run -q -p api --bin happyhome -- openapi > openapi/openapi.json
+
+# Install the test tools that are missing (cargo-nextest, schemathesis, chromium, playwright-core)
+tools:
+    scripts/tools.sh
+
+# Formatting and lints
+lint:
+    cargo fmt --all --check
+    cargo clippy --workspace --all-targets -- -D warnings
