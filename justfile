@@ -20,7 +20,7 @@ test: test-rust test-postgres test-live
 
 # Unit tests and the API suite on SQLite
 test-rust: tools
-    cargo nextest run --workspace --no-fail-fast
+    cargo nextest run --no-fail-fast
 
 # The API suite on PostgreSQL, when one answers on 127.0.0.1:5432
 test-postgres: tools

@@ -71,33 +71,42 @@ pub fn spec_json() -> String {
     json
 }
 
+/// The component schemas, with nullable references rewritten for precise errors.
+fn components() -> &'static Value {
+    static COMPONENTS: OnceLock<Value> = OnceLock::new();
+    COMPONENTS.get_or_init(|| {
+        let doc = serde_json::to_value(spec()).unwrap_or(Value::Null);
+        let mut schemas = doc.pointer("/components/schemas").cloned().unwrap_or(json!({}));
+        nullable_as_if_else(&mut schemas);
+        json!({ "schemas": schemas })
+    })
+}
+
+/// Compiles a schema that may refer to `#/components/schemas/…` of the spec.
+pub fn compile(schema: &Value) -> Option<jsonschema::Validator> {
+    let mut root = schema.clone();
+    nullable_as_if_else(&mut root);
+    if let Value::Object(map) = &mut root {
+        map.insert("components".into(), components().clone());
+    } else {
+        root = json!({ "allOf": [root], "components": components() });
+    }
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        .build(&root)
+        .map_err(|e| tracing::error!(error = %e, "schema does not compile; values of it are not validated"))
+        .ok()
+}
+
 /// Validators for every component schema, keyed by schema name.
 fn validators() -> &'static HashMap<String, jsonschema::Validator> {
     static VALIDATORS: OnceLock<HashMap<String, jsonschema::Validator>> = OnceLock::new();
     VALIDATORS.get_or_init(|| {
-        let doc = serde_json::to_value(spec()).unwrap_or(Value::Null);
-        let mut schemas = doc.pointer("/components/schemas").cloned().unwrap_or(json!({}));
-        nullable_as_if_else(&mut schemas);
-        let names: Vec<String> = schemas.as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default();
+        let names: Vec<String> = components()["schemas"].as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default();
         names
             .into_iter()
-            .filter_map(|name| {
-                let root = json!({
-                    "$ref": format!("#/components/schemas/{name}"),
-                    "components": { "schemas": schemas.clone() },
-                });
-                let validator = jsonschema::options()
-                    .with_draft(jsonschema::Draft::Draft202012)
-                    .should_validate_formats(true)
-                    .build(&root);
-                match validator {
-                    Ok(v) => Some((name, v)),
-                    Err(e) => {
-                        tracing::error!(schema = %name, error = %e, "schema does not compile; bodies of this type are not validated");
-                        None
-                    }
-                }
-            })
+            .filter_map(|name| compile(&json!({ "$ref": format!("#/components/schemas/{name}") })).map(|v| (name, v)))
             .collect()
     })
 }

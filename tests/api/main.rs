@@ -1,1 +1,13 @@
-fn main(){}
+//! The API, black-box, through a real socket: one binary, a fresh migrated database per test —
+//! SQLite by default, PostgreSQL when `TEST_DATABASE_URL` is set.
+
+mod helpers;
+
+mod areas;
+mod audit;
+mod auth;
+mod health;
+mod idempotency;
+mod openapi;
+mod users;
+mod validation;

@@ -31,7 +31,7 @@ fn validators<T: IntoParams + 'static>() -> std::sync::Arc<ParamValidators> {
                 .into_iter()
                 .filter_map(|p| {
                     let schema = serde_json::to_value(p.schema?).ok()?;
-                    let validator = jsonschema::options().should_validate_formats(true).build(&schema).ok()?;
+                    let validator = crate::openapi::compile(&schema)?;
                     Some((p.name, validator))
                 })
                 .collect();

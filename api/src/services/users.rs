@@ -235,7 +235,7 @@ pub async fn update<C: ConnectionTrait>(
     }
     let role = patch.role.unwrap_or(current_role);
     let area_id = patch.area_id.unwrap_or(current.area_id);
-    let home = if patch.role.is_some() || patch.area_id.is_some() {
+    let home = if !is_self && (patch.role.is_some() || patch.area_id.is_some()) {
         check_role_and_area(db, Some(actor), scope, role, area_id, &mut errors).await?
     } else {
         Some(current_home.clone())

@@ -1,0 +1,123 @@
+//! `spawn_app()`: a server on a free port over a fresh database loaded with the demo tree.
+
+use api::config::Settings;
+use api::domain::password::Hasher;
+use api::startup::Application;
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use serde_json::{Value, json};
+
+/// Password of the demo accounts in tests.
+pub const PASSWORD: &str = "test-password-1";
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub db: DatabaseConnection,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// A fresh database URL: a new PostgreSQL database when `TEST_DATABASE_URL` is set, else a SQLite file.
+async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(admin_url) if !admin_url.is_empty() => {
+            let name = format!("test_{}", uuid::Uuid::new_v4().simple());
+            let admin = sea_orm::Database::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
+            admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.expect("create test database");
+            let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
+            (format!("{base}/{name}"), None)
+        }
+        _ => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}", dir.path().join("test.db").display());
+            (url, Some(dir))
+        }
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_with(|_| {}).await
+}
+
+/// Like [`spawn_app`], with settings changed first.
+pub async fn spawn_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    let (url, dir) = fresh_database().await;
+    let mut settings = Settings::load(None).expect("default settings");
+    settings.server.host = "127.0.0.1".into();
+    settings.server.port = 0;
+    settings.database.url = url;
+    settings.database.max_connections = 4;
+    settings.auth.argon2_memory_kib = 1024;
+    settings.auth.argon2_iterations = 1;
+    settings.auth.login_attempts_per_minute = 1000;
+    settings.server.web_dir = "/nonexistent".into();
+    tweak(&mut settings);
+    let db = api::db::connect(&settings.database).await.expect("connect");
+    api::db::migrate(&db).await.expect("migrate");
+    let hasher = Hasher { memory_kib: settings.auth.argon2_memory_kib, iterations: settings.auth.argon2_iterations };
+    api::demo::seed(&db, hasher, PASSWORD).await.expect("seed demo data");
+    let app = Application::build(settings, db.clone()).expect("build app");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run());
+    TestApp { address, client: reqwest::Client::new(), db, _dir: dir }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn login_as(&self, username: &str) -> String {
+        let res = self.client.post(self.url("/api/v1/auth/login")).json(&json!({ "username": username, "password": PASSWORD })).send().await.expect("login");
+        assert_eq!(res.status(), StatusCode::OK, "login as {username}");
+        let body: Value = res.json().await.expect("token json");
+        body["access_token"].as_str().expect("access_token").to_owned()
+    }
+
+    pub fn request(&self, method: Method, path: &str, token: &str) -> RequestBuilder {
+        self.client.request(method, self.url(path)).bearer_auth(token)
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Response {
+        self.request(Method::GET, path, token).send().await.expect("GET")
+    }
+
+    pub async fn post(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.request(Method::POST, path, token).json(body).send().await.expect("POST")
+    }
+
+    pub async fn patch(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.request(Method::PATCH, path, token).json(body).send().await.expect("PATCH")
+    }
+
+    /// Id of the area with this exact name (looked up as the platform admin).
+    pub async fn area_id(&self, name: &str) -> i64 {
+        let admin = self.login_as("admin").await;
+        let page: Value = self.get(&format!("/api/v1/areas?q={name}&limit=200"), &admin).await.json().await.expect("json");
+        page["items"].as_array().and_then(|items| items.iter().find(|a| a["name"] == name)).and_then(|a| a["id"].as_i64()).unwrap_or_else(|| panic!("no area named {name}"))
+    }
+
+    /// Number of rows in a table, to prove nothing was written.
+    pub async fn count(&self, table: &str) -> i64 {
+        let row = self
+            .db
+            .query_one_raw(sea_orm::Statement::from_string(self.db.get_database_backend(), format!("SELECT COUNT(*) AS n FROM {table}")))
+            .await
+            .expect("count query")
+            .expect("a row");
+        row.try_get::<i64>("", "n").expect("n")
+    }
+}
+
+/// The problem body of an error response, after checking its status and media type.
+pub async fn problem(res: Response, status: u16) -> Value {
+    assert_eq!(res.status().as_u16(), status, "unexpected status");
+    let media = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    assert!(media.starts_with("application/problem+json"), "media type {media}");
+    res.json().await.expect("problem json")
+}
+
+/// The `field`s of a 422 problem.
+pub fn fields(problem: &Value) -> Vec<String> {
+    problem["errors"].as_array().map(|e| e.iter().filter_map(|e| e["field"].as_str().map(str::to_owned)).collect()).unwrap_or_default()
+}
