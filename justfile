@@ -28,7 +28,14 @@ test-postgres: tools
     set -euo pipefail
     if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
         echo "PostgreSQL answers on 127.0.0.1:5432: running the API suite on it"
-        TEST_DATABASE_URL="${TEST_DATABASE_URL:-{{pg_url}}}" cargo nextest run -p tests --no-fail-fast
+        url="${TEST_DATABASE_URL:-{{pg_url}}}"
+        # Each test makes its own database; drop those an earlier run left behind.
+        if command -v psql >/dev/null; then
+            psql "$url" -Atqc "select datname from pg_database where datname like 'test\_%'" | while read -r db; do
+                psql "$url" -qc "drop database if exists \"$db\"" >/dev/null
+            done
+        fi
+        TEST_DATABASE_URL="$url" cargo nextest run -p tests --no-fail-fast
     else
         echo "No PostgreSQL on 127.0.0.1:5432: skipping the PostgreSQL run (SQLite run still covers the suite)"
     fi

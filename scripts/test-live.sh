@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Starts the real server with demo data on a free port over a fresh SQLite file, then runs the browser
+# test (headless Chromium) and schemathesis (every operation, all phases, fixed seed) against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build -q -p api --bin happyhome
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+
+export APP_DATABASE__URL="sqlite://$work/live.db"
+export APP_SERVER__PORT="$port"
+# schemathesis runs for minutes with one token and fuzzes the login endpoint with many usernames.
+export APP_AUTH__ACCESS_TTL_SECS=7200
+export APP_AUTH__LOGIN_ATTEMPTS_PER_MINUTE=1000
+./target/debug/happyhome serve --migrate --demo >"$work/server.log" 2>&1 &
+server=$!
+cleanup() {
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+for _ in $(seq 1 120); do
+    curl -fsS "$base/readyz" >/dev/null 2>&1 && break
+    if ! kill -0 "$server" 2>/dev/null; then cat "$work/server.log"; echo "server exited"; exit 1; fi
+    sleep 0.5
+done
+curl -fsS "$base/readyz" >/dev/null || { cat "$work/server.log"; echo "server never became ready"; exit 1; }
+
+echo "== browser test (headless Chromium) against $base"
+(cd tests/browser && BASE_URL="$base" node login.mjs)
+
+echo "== schemathesis against $base"
+token=$(curl -fsS -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
+    -d '{"username":"admin","password":"happyhome-demo"}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
+mkdir -p target/schemathesis
+target/tools/venv/bin/schemathesis --config-file schemathesis.toml run "$base/api/openapi.json" \
+    -H "Authorization: Bearer $token" \
+    --phases examples,coverage,fuzzing,stateful --checks all \
+    --seed 42 --max-examples 50 \
+    --report junit --report-dir target/schemathesis

@@ -1,0 +1,295 @@
+//! Typed client of the 幸福家园 API (`/api/v1`), built on the `shared` wire types.
+//!
+//! Tokens live in localStorage. A request answered 401 triggers one refresh (concurrent callers share
+//! it, because refresh tokens are single use) and is retried once; when the refresh fails too, the
+//! tokens are cleared and the handler registered with [`on_unauthenticated`] sends the user to /login.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use gloo_net::http::{Method, RequestBuilder, Response};
+use gloo_storage::{LocalStorage, Storage};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use shared::{ErrorCode, FieldError, LoginRequest, Problem, RefreshRequest, TokenPair};
+
+pub use crate::endpoints::*;
+
+const TOKENS_KEY: &str = "hh.tokens";
+const BASE: &str = "/api/v1";
+
+thread_local! {
+    static REFRESHING: RefCell<Option<Shared<LocalBoxFuture<'static, bool>>>> = const { RefCell::new(None) };
+    static ON_UNAUTHENTICATED: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// Why a call failed, in a form the UI can show.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The server answered with a problem document (boxed: it is large and errors travel far).
+    Problem(Box<Problem>),
+    /// The server could not be reached (offline, DNS, CORS…).
+    Network(String),
+    /// The server answered something this client does not understand.
+    Unexpected { status: u16, message: String },
+}
+
+impl ApiError {
+    /// The stable code when the server sent one.
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            Self::Problem(p) => Some(p.code),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, 0 when no response arrived.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::Problem(p) => p.status,
+            Self::Network(_) => 0,
+            Self::Unexpected { status, .. } => *status,
+        }
+    }
+
+    /// The per-field errors (JSON pointers into the request body).
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            Self::Problem(p) => &p.errors,
+            _ => &[],
+        }
+    }
+
+    /// The server's human-readable explanation, if any.
+    pub fn detail(&self) -> String {
+        match self {
+            Self::Problem(p) if !p.detail.is_empty() => p.detail.clone(),
+            Self::Problem(p) => p.title.clone(),
+            Self::Network(m) => m.clone(),
+            Self::Unexpected { message, .. } => message.clone(),
+        }
+    }
+}
+
+/// Result of every API call.
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// Registers what to do when the session is definitely gone (normally: navigate to /login).
+pub fn on_unauthenticated(handler: impl Fn() + 'static) {
+    ON_UNAUTHENTICATED.with(|h| *h.borrow_mut() = Some(Rc::new(handler)));
+}
+
+/// Whether tokens are stored, i.e. whether it is worth asking `/me`.
+pub fn has_tokens() -> bool {
+    load_tokens().is_some()
+}
+
+fn load_tokens() -> Option<TokenPair> {
+    LocalStorage::get::<TokenPair>(TOKENS_KEY).ok()
+}
+
+fn store_tokens(tokens: &TokenPair) {
+    // A full or disabled storage leaves the user signed in for this page view only.
+    let _ = LocalStorage::set(TOKENS_KEY, tokens);
+}
+
+/// Forgets the tokens locally (the server side is [`logout`]).
+pub fn clear_tokens() {
+    LocalStorage::delete(TOKENS_KEY);
+}
+
+/// Signs in and stores the token pair.
+pub async fn login(username: String, password: String) -> ApiResult<()> {
+    let body = LoginRequest { username, password };
+    let resp = send_once(Method::POST, "/auth/login", &[], Some(json(&body)?), None).await?;
+    let tokens: TokenPair = decode(resp).await?;
+    store_tokens(&tokens);
+    Ok(())
+}
+
+/// Revokes the refresh token on the server (best effort) and forgets both tokens.
+pub async fn logout() {
+    if let Some(tokens) = load_tokens() {
+        let body = RefreshRequest {
+            refresh_token: tokens.refresh_token,
+        };
+        if let Ok(body) = json(&body) {
+            let _ = send_once(Method::POST, "/auth/logout", &[], Some(body), None).await;
+        }
+    }
+    clear_tokens();
+}
+
+/// GET `path` with query parameters (empty values are left out) and decode the JSON answer.
+pub async fn get<T: DeserializeOwned>(path: &str, query: &[(&str, String)]) -> ApiResult<T> {
+    decode(send(Method::GET, path, query, None).await?).await
+}
+
+/// Send `body` as JSON with `method` and decode the JSON answer.
+pub async fn send_json<B: Serialize, T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: &B,
+) -> ApiResult<T> {
+    decode(send(method, path, &[], Some(json(body)?)).await?).await
+}
+
+fn json<B: Serialize>(body: &B) -> ApiResult<String> {
+    serde_json::to_string(body).map_err(|e| ApiError::Unexpected {
+        status: 0,
+        message: e.to_string(),
+    })
+}
+
+/// Sends with the stored access token; on 401 refreshes once and retries.
+async fn send(
+    method: Method,
+    path: &str,
+    query: &[(&str, String)],
+    body: Option<String>,
+) -> ApiResult<Response> {
+    let Some(tokens) = load_tokens() else {
+        session_gone();
+        return Err(unauthenticated());
+    };
+    let first = send_once(
+        method.clone(),
+        path,
+        query,
+        body.clone(),
+        Some(&tokens.access_token),
+    )
+    .await;
+    match first {
+        Err(e) if e.status() == 401 => {
+            if !refresh(tokens.access_token).await {
+                session_gone();
+                return Err(e);
+            }
+            let Some(fresh) = load_tokens() else {
+                return Err(e);
+            };
+            let retried = send_once(method, path, query, body, Some(&fresh.access_token)).await;
+            if matches!(&retried, Err(e) if e.status() == 401) {
+                session_gone();
+            }
+            retried
+        }
+        other => other,
+    }
+}
+
+/// Refreshes unless someone already did since `stale_access` was read. Concurrent calls share one
+/// refresh request, since a refresh token works only once.
+async fn refresh(stale_access: String) -> bool {
+    if load_tokens().is_some_and(|t| t.access_token != stale_access) {
+        return true;
+    }
+    let shared = REFRESHING.with(|r| {
+        r.borrow_mut()
+            .get_or_insert_with(|| do_refresh().boxed_local().shared())
+            .clone()
+    });
+    let ok = shared.await;
+    REFRESHING.with(|r| *r.borrow_mut() = None);
+    ok
+}
+
+async fn do_refresh() -> bool {
+    let Some(tokens) = load_tokens() else {
+        return false;
+    };
+    let body = RefreshRequest {
+        refresh_token: tokens.refresh_token,
+    };
+    let Ok(body) = json(&body) else { return false };
+    match send_once(Method::POST, "/auth/refresh", &[], Some(body), None).await {
+        Ok(resp) => match decode::<TokenPair>(resp).await {
+            Ok(fresh) => {
+                store_tokens(&fresh);
+                true
+            }
+            Err(_) => false,
+        },
+        Err(_) => false,
+    }
+}
+
+fn session_gone() {
+    clear_tokens();
+    let handler = ON_UNAUTHENTICATED.with(|h| h.borrow().clone());
+    if let Some(handler) = handler {
+        handler();
+    }
+}
+
+fn unauthenticated() -> ApiError {
+    ApiError::Unexpected {
+        status: 401,
+        message: "not signed in".into(),
+    }
+}
+
+/// One HTTP exchange; any non-2xx status becomes an [`ApiError`].
+async fn send_once(
+    method: Method,
+    path: &str,
+    query: &[(&str, String)],
+    body: Option<String>,
+    access: Option<&str>,
+) -> ApiResult<Response> {
+    let mut req = RequestBuilder::new(&format!("{BASE}{path}"))
+        .method(method)
+        .header("Accept", "application/json")
+        .query(
+            query
+                .iter()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(k, v)| (*k, v.as_str())),
+        );
+    if let Some(token) = access {
+        req = req.header("Authorization", &format!("Bearer {token}"));
+    }
+    let sent = match body {
+        Some(body) => {
+            req.header("Content-Type", "application/json")
+                .body(body)
+                .map_err(|e| ApiError::Network(e.to_string()))?
+                .send()
+                .await
+        }
+        None => req.send().await,
+    };
+    let resp = sent.map_err(|e| ApiError::Network(e.to_string()))?;
+    if resp.ok() {
+        return Ok(resp);
+    }
+    let status = resp.status();
+    let text = resp.text().await.unwrap_or_default();
+    Err(match serde_json::from_str::<Problem>(&text) {
+        Ok(problem) => ApiError::Problem(Box::new(problem)),
+        Err(_) => ApiError::Unexpected {
+            status,
+            message: format!("HTTP {status} {}", resp.status_text()),
+        },
+    })
+}
+
+async fn decode<T: DeserializeOwned>(resp: Response) -> ApiResult<T> {
+    let status = resp.status();
+    let text = resp
+        .text()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    // 204 and friends: let `()` (and Option) decode from JSON null.
+    let text = if text.is_empty() {
+        "null".to_owned()
+    } else {
+        text
+    };
+    serde_json::from_str(&text).map_err(|e| ApiError::Unexpected {
+        status,
+        message: e.to_string(),
+    })
+}

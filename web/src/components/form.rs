@@ -1,0 +1,135 @@
+//! Form plumbing: field errors keyed by JSON pointer (`/name`, `/profile/households`), shown next to
+//! the input they belong to, plus a summary line for whatever has no input of its own.
+
+use leptos::prelude::*;
+use shared::FieldError;
+
+use crate::api::ApiError;
+use crate::components::status::error_text;
+use crate::i18n::{I18n, use_i18n};
+
+/// The state of one form submission. `Copy`: every field is a signal.
+#[derive(Debug, Clone, Copy)]
+pub struct FormState {
+    pub errors: RwSignal<Vec<FieldError>>,
+    /// A problem that is not about one field (forbidden, conflict, network…).
+    pub general: RwSignal<Option<String>>,
+    pub busy: RwSignal<bool>,
+}
+
+impl Default for FormState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl FormState {
+    pub fn new() -> Self {
+        Self {
+            errors: RwSignal::new(Vec::new()),
+            general: RwSignal::new(None),
+            busy: RwSignal::new(false),
+        }
+    }
+
+    /// Clears the previous outcome and marks the form busy.
+    pub fn start(&self) {
+        self.errors.set(Vec::new());
+        self.general.set(None);
+        self.busy.set(true);
+    }
+
+    /// Shows client-side check failures (same shape as the server's).
+    pub fn invalid(&self, errors: Vec<FieldError>) {
+        self.errors.set(errors);
+        self.busy.set(false);
+    }
+
+    /// Shows an API failure: field errors by their pointers, the rest as the summary.
+    pub fn failed(&self, i18n: I18n, error: &ApiError) {
+        self.errors.set(error.field_errors().to_vec());
+        self.general.set(Some(error_text(i18n, error)));
+        self.busy.set(false);
+    }
+
+    pub fn done(&self) {
+        self.busy.set(false);
+    }
+
+    /// The message for the field at `pointer`, in the current locale. Tracked.
+    pub fn error_at(&self, i18n: I18n, pointer: &str) -> Option<String> {
+        self.errors.with(|errors| {
+            let found = errors
+                .iter()
+                .filter(|e| e.field == pointer)
+                .map(|e| field_message(i18n, e));
+            let joined = found.collect::<Vec<_>>().join("；");
+            (!joined.is_empty()).then_some(joined)
+        })
+    }
+
+    /// Errors whose pointer no input of this form shows (e.g. `/` or a field the form lacks).
+    pub fn unplaced(&self, i18n: I18n, placed: &[&str]) -> Vec<String> {
+        self.errors.with(|errors| {
+            errors
+                .iter()
+                .filter(|e| !placed.contains(&e.field.as_str()))
+                .map(|e| format!("{}: {}", e.field, field_message(i18n, e)))
+                .collect()
+        })
+    }
+}
+
+/// The rule's name in Chinese when it is a known code, else the server's English message.
+fn field_message(i18n: I18n, error: &FieldError) -> String {
+    i18n.field_rule(&error.code)
+        .map_or_else(|| error.message.clone(), str::to_owned)
+}
+
+/// A client-side field error in the server's shape.
+pub fn field_error(pointer: &str, code: &str, message: &str) -> FieldError {
+    FieldError {
+        field: pointer.to_owned(),
+        code: code.to_owned(),
+        message: message.to_owned(),
+    }
+}
+
+/// Label + input + the error for `pointer` under it.
+#[component]
+pub fn Field(
+    label: &'static str,
+    pointer: &'static str,
+    form: FormState,
+    #[prop(optional)] hint: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = move || form.error_at(i18n, pointer);
+    view! {
+        <label class="field" class:invalid=move || error().is_some() data-field=pointer>
+            <span class="field-label">{move || i18n.t(label)}</span>
+            {children()}
+            {hint.map(|h| view! { <span class="field-hint">{move || i18n.t(h)}</span> })}
+            <span class="field-error" data-testid="field-error">{error}</span>
+        </label>
+    }
+}
+
+/// The form's summary: the general problem and any error without an input of its own.
+#[component]
+pub fn FormSummary(form: FormState, placed: &'static [&'static str]) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let general = form.general.get();
+        let rest = form.unplaced(i18n, placed);
+        (general.is_some() || !rest.is_empty()).then(|| {
+            view! {
+                <div class="form-summary" role="alert" data-testid="form-error">
+                    {general.map(|g| view! { <p>{g}</p> })}
+                    <ul>{rest.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,62 @@
+//! Display helpers: times in the browser's time zone, optional numbers, JSON.
+
+use chrono::{DateTime, Utc};
+use wasm_bindgen::JsValue;
+
+/// `2026-05-01 14:03` in the viewer's local time. chrono's `Local` needs the `wasmbind` feature,
+/// so the browser's `Date` does the time-zone work.
+pub fn local_time(at: &DateTime<Utc>) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// Pretty-printed JSON for the audit diff.
+pub fn pretty_json(value: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
+}
+
+/// Facility floor area per 100 households (每百户社区综合服务设施面积), the national KPI.
+pub fn facility_per_100_households(
+    facility_m2: Option<f64>,
+    households: Option<i64>,
+) -> Option<f64> {
+    match (facility_m2, households) {
+        (Some(area), Some(h)) if h > 0 => Some(area / h as f64 * 100.0),
+        _ => None,
+    }
+}
+
+/// Share of residents aged 60+, in percent.
+pub fn elderly_share(population_60_plus: Option<i64>, population: Option<i64>) -> Option<f64> {
+    match (population_60_plus, population) {
+        (Some(old), Some(all)) if all > 0 => Some(old as f64 / all as f64 * 100.0),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facility_ratio_is_per_hundred_households() {
+        assert_eq!(
+            facility_per_100_households(Some(3000.0), Some(1500)),
+            Some(200.0)
+        );
+    }
+
+    #[test]
+    fn ratios_are_absent_without_a_positive_denominator() {
+        assert_eq!(facility_per_100_households(Some(3000.0), Some(0)), None);
+        assert_eq!(facility_per_100_households(None, Some(10)), None);
+        assert_eq!(elderly_share(Some(1), None), None);
+    }
+}

@@ -1,0 +1,19 @@
+//! Entry point of the 幸福家园 dashboard (Leptos, client-side rendered WebAssembly).
+//!
+//! Layout: [`app`] holds the routes, [`api`]/[`endpoints`] the typed HTTP client, [`i18n`] and
+//! [`messages`] the zh-CN/English texts, [`session`] the signed-in user, `pages/` one module per
+//! route and `components/` the pieces they share.
+
+mod api;
+mod app;
+mod components;
+mod endpoints;
+mod i18n;
+mod messages;
+mod pages;
+mod session;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

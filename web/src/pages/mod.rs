@@ -1,0 +1,6 @@
+//! One module per route.
+
+pub mod areas;
+pub mod audit;
+pub mod login;
+pub mod users;
