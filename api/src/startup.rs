@@ -35,7 +35,9 @@ impl Application {
                 .app_data(web::QueryConfig::default().error_handler(|err, _| ApiError::field("query", "invalid", err.to_string()).into()))
                 .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound("resource").into()))
                 .wrap(Compress::default())
-                .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")))
+                // `no-cache` = revalidate: a new dashboard build is picked up at once, and API answers
+                // (personal data) are never served stale from a cache.
+                .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")).add(("Cache-Control", "no-cache")))
                 .wrap(from_fn(methods::middleware))
                 .wrap(from_fn(metrics::middleware))
                 .wrap(from_fn(request_id::middleware))
