@@ -14,6 +14,8 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub auth: AuthSettings,
     pub demo: DemoSettings,
+    pub webhooks: WebhookSettings,
+    pub needs: NeedSettings,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -55,9 +57,26 @@ pub struct AuthSettings {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+pub struct NeedSettings {
+    /// Seconds between sweeps for unclaimed, overdue and unrated needs; 0 turns the sweeper off.
+    pub sweep_interval_secs: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
 pub struct DemoSettings {
     /// Password of every demo account.
     pub password: SecretString,
+}
+
+/// Delivery of outgoing webhooks.
+#[derive(Debug, Clone, Deserialize)]
+pub struct WebhookSettings {
+    /// How often the worker looks for due deliveries, in milliseconds.
+    pub poll_interval_ms: u64,
+    /// Wait before the first retry, in seconds; each further retry waits four times longer.
+    pub retry_base_secs: i64,
+    /// Attempts before a delivery is given up as failed.
+    pub max_attempts: i32,
 }
 
 impl Settings {
@@ -78,7 +97,11 @@ impl Settings {
             .set_default("auth.login_attempts_per_minute", 10)?
             .set_default("auth.argon2_memory_kib", 19 * 1024)?
             .set_default("auth.argon2_iterations", 2)?
-            .set_default("demo.password", "happyhome-demo")?;
+            .set_default("demo.password", "happyhome-demo")?
+            .set_default("webhooks.poll_interval_ms", 1000)?
+            .set_default("webhooks.retry_base_secs", 30)?
+            .set_default("webhooks.max_attempts", 8)?
+            .set_default("needs.sweep_interval_secs", 60)?;
         if let Some(path) = file {
             builder = builder.add_source(config::File::with_name(path).required(true));
         }

@@ -26,6 +26,9 @@ pub enum ApiError {
     MethodNotAllowed(Vec<String>),
     #[error("{0}")]
     Conflict(String),
+    /// The lifecycle table has no such move; `allowed` lists what the caller may do instead.
+    #[error("{detail}")]
+    InvalidTransition { detail: String, allowed: Vec<String> },
     #[error("idempotency key was already used with a different request")]
     IdempotencyKeyReused,
     #[error("too many attempts; retry in {retry_after_secs} s")]
@@ -54,6 +57,7 @@ impl ApiError {
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::MethodNotAllowed(_) => ErrorCode::MethodNotAllowed,
             Self::Conflict(_) => ErrorCode::Conflict,
+            Self::InvalidTransition { .. } => ErrorCode::InvalidTransition,
             Self::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
             Self::RateLimited { .. } => ErrorCode::RateLimited,
             Self::Unavailable(_) => ErrorCode::Unavailable,
@@ -71,6 +75,10 @@ impl ApiError {
             Self::Validation(errors) => errors.clone(),
             _ => Vec::new(),
         };
+        let allowed = match self {
+            Self::InvalidTransition { allowed, .. } => allowed.clone(),
+            _ => Vec::new(),
+        };
         Problem {
             kind: format!("/problems/{}", code.as_str()),
             title: code.title().to_owned(),
@@ -78,7 +86,7 @@ impl ApiError {
             detail,
             code,
             errors,
-            allowed: Vec::new(),
+            allowed,
         }
     }
 }

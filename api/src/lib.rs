@@ -1,6 +1,7 @@
 //! 幸福家园 (Happy Home) co-building platform: the API server as a library, so the binary, the
 //! integration tests and the spec dump share one `build`.
 
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;

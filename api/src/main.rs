@@ -109,7 +109,8 @@ async fn seed_demo(conn: &sea_orm::DatabaseConnection, settings: &Settings, hash
     let seeded = demo::seed(&txn, hasher, settings.demo.password.expose_secret())
         .await
         .map_err(|e| anyhow::anyhow!("seeding demo data: {e}: {e:?}"))?;
+    let needs = demo::needs::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo needs: {e}: {e:?}"))?;
     txn.commit().await?;
-    tracing::info!(areas = seeded.areas, users = seeded.users, "demo data loaded");
+    tracing::info!(areas = seeded.areas, users = seeded.users, needs, "demo data loaded");
     Ok(())
 }

@@ -26,6 +26,11 @@ impl Application {
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))?;
         let port = listener.local_addr()?.port();
         let state = AppState::new(db, settings);
+        let sweep_every = state.settings.needs.sweep_interval_secs;
+        if sweep_every > 0 {
+            crate::services::needs::spawn_sweeper(state.clone(), std::time::Duration::from_secs(sweep_every));
+        }
+        crate::services::webhooks::spawn_worker(state.clone());
         let data = web::Data::new(state.clone());
         let server = HttpServer::new(move || {
             let settings = &data.settings.server;

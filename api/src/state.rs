@@ -6,6 +6,7 @@ use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
 use secrecy::ExposeSecret;
 use tokio::sync::{Mutex, MutexGuard};
 
+use crate::clock::Clock;
 use crate::config::Settings;
 use crate::domain::password::Hasher;
 use crate::domain::tokens::JwtKeys;
@@ -18,6 +19,8 @@ pub struct AppState {
     pub keys: Arc<JwtKeys>,
     pub hasher: Hasher,
     pub login_limiter: Arc<RateLimiter>,
+    /// Now, as deadlines and retries see it (tests move it forward).
+    pub clock: Clock,
     /// SQLite allows one writer at a time and a deferred transaction that reads then writes can fail
     /// with SQLITE_BUSY instead of waiting; serialising writers in-process avoids that. PostgreSQL
     /// needs no such lock.
@@ -42,6 +45,7 @@ impl AppState {
             keys: Arc::new(keys),
             hasher,
             login_limiter: Arc::new(login_limiter),
+            clock: Clock::default(),
             write_lock,
         }
     }

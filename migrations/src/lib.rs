@@ -8,6 +8,8 @@ pub use sea_orm_migration::prelude::*;
 mod m20261124_000001_create_areas;
 mod m20261124_000002_create_users_and_tokens;
 mod m20261124_000003_create_audit_and_idempotency;
+mod m20261124_000004_create_needs;
+mod m20261124_000005_create_webhooks;
 
 pub struct Migrator;
 
@@ -18,6 +20,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_create_areas::Migration),
             Box::new(m20261124_000002_create_users_and_tokens::Migration),
             Box::new(m20261124_000003_create_audit_and_idempotency::Migration),
+            Box::new(m20261124_000004_create_needs::Migration),
+            Box::new(m20261124_000005_create_webhooks::Migration),
         ]
     }
 }

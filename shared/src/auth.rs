@@ -67,6 +67,8 @@ pub struct Permissions {
     pub edit_areas: bool,
     pub manage_users: bool,
     pub read_audit: bool,
+    /// Register outgoing webhooks (own endpoints; the platform admin sees all).
+    pub manage_webhooks: bool,
     /// Roles this user may give to users they create or edit.
     pub assignable_roles: Vec<crate::Role>,
 }

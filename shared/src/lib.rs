@@ -6,16 +6,20 @@
 pub mod area;
 pub mod audit;
 pub mod auth;
+pub mod need;
 pub mod page;
 pub mod problem;
 pub mod user;
+pub mod webhook;
 
 pub use area::*;
 pub use audit::*;
 pub use auth::*;
+pub use need::*;
 pub use page::*;
 pub use problem::*;
 pub use user::*;
+pub use webhook::*;
 
 /// Server-assigned identifier of any stored record.
 pub type Id = i64;

@@ -12,6 +12,8 @@ pub const PASSWORD: &str = "test-password-1";
 
 pub struct TestApp {
     pub address: String,
+    /// The server's state: its clock can be moved forward and its sweeper run on demand.
+    pub state: api::state::AppState,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
     _dir: Option<tempfile::TempDir>,
@@ -51,6 +53,8 @@ pub async fn spawn_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
     settings.auth.argon2_iterations = 1;
     settings.auth.login_attempts_per_minute = 1000;
     settings.server.web_dir = "/nonexistent".into();
+    // Tests run the sweeper themselves, after moving the clock.
+    settings.needs.sweep_interval_secs = 0;
     tweak(&mut settings);
     let db = api::db::connect(&settings.database).await.expect("connect");
     api::db::migrate(&db).await.expect("migrate");
@@ -58,8 +62,9 @@ pub async fn spawn_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
     api::demo::seed(&db, hasher, PASSWORD).await.expect("seed demo data");
     let app = Application::build(settings, db.clone()).expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let state = app.state().clone();
     tokio::spawn(app.run());
-    TestApp { address, client: reqwest::Client::new(), db, _dir: dir }
+    TestApp { address, state, client: reqwest::Client::new(), db, _dir: dir }
 }
 
 impl TestApp {
@@ -95,6 +100,13 @@ impl TestApp {
         let admin = self.login_as("admin").await;
         let page: Value = self.get(&format!("/api/v1/areas?q={name}&limit=200"), &admin).await.json().await.expect("json");
         page["items"].as_array().and_then(|items| items.iter().find(|a| a["name"] == name)).and_then(|a| a["id"].as_i64()).unwrap_or_else(|| panic!("no area named {name}"))
+    }
+
+    /// The user id of a demo account.
+    pub async fn user_id(&self, username: &str) -> i64 {
+        let token = self.login_as(username).await;
+        let me: Value = self.get("/api/v1/me", &token).await.json().await.expect("json");
+        me["user"]["id"].as_i64().expect("id")
     }
 
     /// Number of rows in a table, to prove nothing was written.

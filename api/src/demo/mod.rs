@@ -3,6 +3,7 @@
 //! again changes nothing.
 
 pub mod communities;
+pub mod needs;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use shared::{AreaKind, CommunityProfile, Id, NewArea, NewUser, Role, Settlement};
@@ -26,6 +27,11 @@ pub const DEMO_USERS: [(&str, &str, Role, &str); 9] = [
     ("resident", "缤纷居民", Role::Resident, "缤纷社区"),
     ("integration", "小程序后台", Role::Integration, "滨江区"),
 ];
+
+/// The demo volunteer and resident of the n-th community (ordered by id; 缤纷社区 is the first).
+pub fn local_usernames(n: usize) -> (String, String) {
+    if n == 0 { ("volunteer".into(), "resident".into()) } else { (format!("volunteer{}", n + 1), format!("resident{}", n + 1)) }
+}
 
 /// What seeding did.
 #[derive(Debug, Default)]
@@ -78,7 +84,16 @@ pub async fn seed<C: ConnectionTrait>(db: &C, hasher: Hasher, password: &str) ->
             ensure_area(db, Some(community), AreaKind::Grid, grid, None, None, &mut seeded).await?;
         }
     }
-    for (username, display_name, role, home) in DEMO_USERS {
+    let mut accounts: Vec<(String, String, Role, String)> =
+        DEMO_USERS.iter().map(|(u, d, r, h)| (u.to_string(), d.to_string(), *r, h.to_string())).collect();
+    // Every other community gets a volunteer and a resident of its own, so its needs can travel the whole lifecycle.
+    for (n, c) in COMMUNITIES.iter().enumerate().skip(1) {
+        let (volunteer, resident) = local_usernames(n);
+        accounts.push((volunteer, format!("{}志愿者", c.name), Role::Volunteer, c.name.to_string()));
+        accounts.push((resident, format!("{}居民", c.name), Role::Resident, c.name.to_string()));
+    }
+    for (username, display_name, role, home) in accounts {
+        let (username, display_name, home) = (username.as_str(), display_name.as_str(), home.as_str());
         if user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await?.is_some() {
             continue;
         }

@@ -1,7 +1,11 @@
 //! The rules of the platform, free of HTTP: who may do what, where, and how secrets are handled.
 
 pub mod caller;
+pub mod need_access;
+pub mod need_categories;
+pub mod need_lifecycle;
 pub mod password;
 pub mod permissions;
 pub mod scope;
+pub mod signature;
 pub mod tokens;

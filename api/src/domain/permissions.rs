@@ -13,6 +13,7 @@ pub enum Action {
     EditAreas,
     ManageUsers,
     ReadAudit,
+    ManageWebhooks,
 }
 
 /// The role table. Staff from community level up maintain areas; street level up manages users;
@@ -26,6 +27,8 @@ pub fn role_may(role: Role, action: Action) -> bool {
         }
         Action::ManageUsers => matches!(role, PlatformAdmin | DistrictAdmin | StreetStaff),
         Action::ReadAudit => matches!(role, PlatformAdmin | DistrictAdmin),
+        // Webhooks feed other systems: integration clients, and the admins who set them up.
+        Action::ManageWebhooks => matches!(role, PlatformAdmin | DistrictAdmin | Integration),
     }
 }
 
@@ -82,6 +85,7 @@ pub fn permissions(caller: &Caller) -> Permissions {
         edit_areas: role_may(caller.role, Action::EditAreas),
         manage_users: role_may(caller.role, Action::ManageUsers),
         read_audit: role_may(caller.role, Action::ReadAudit),
+        manage_webhooks: role_may(caller.role, Action::ManageWebhooks),
         assignable_roles: assignable_roles(caller.role),
     }
 }

@@ -3,5 +3,11 @@
 pub mod area;
 pub mod audit_log;
 pub mod idempotency_key;
+pub mod need;
+pub mod need_cosign;
+pub mod need_deadline;
+pub mod need_event;
 pub mod refresh_token;
 pub mod user;
+pub mod webhook_delivery;
+pub mod webhook_endpoint;

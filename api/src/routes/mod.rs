@@ -8,8 +8,10 @@ pub mod audit;
 pub mod auth;
 pub mod health;
 pub mod me;
+pub mod needs;
 pub mod responses;
 pub mod users;
+pub mod webhooks;
 
 /// Routes under `/api/v1`.
 pub fn api_v1(cfg: &mut ServiceConfig) {
@@ -18,4 +20,6 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     areas::configure(cfg);
     users::configure(cfg);
     audit::configure(cfg);
+    webhooks::configure(cfg);
+    needs::configure(cfg);
 }

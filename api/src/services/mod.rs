@@ -4,4 +4,6 @@
 pub mod areas;
 pub mod audit;
 pub mod auth;
+pub mod needs;
 pub mod users;
+pub mod webhooks;

@@ -1,0 +1,206 @@
+//! `/api/v1/needs…` and `/api/v1/need-categories`: resident needs from submission to rating.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, post, put, web};
+use serde::Deserialize;
+use shared::{Assignee, BulkDispatch, BulkDispatchResult, DeadlineSetting, Need, NeedActionRequest, NeedCategory, NeedCounts, NeedDetail, NeedStatus, NeedSummary, NewNeed, Page, TargetGroup, Urgency};
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::responses::{ReadErrors, WriteErrors};
+use crate::domain::need_access::is_staff;
+use crate::domain::scope::Scope;
+use crate::error::{ApiError, ApiResult};
+use crate::http::auth::AuthUser;
+use crate::http::idempotency::IdempotencyKey;
+use crate::http::json::ValidJson;
+use crate::http::pagination::PageRequest;
+use crate::http::query::ValidQuery;
+use crate::http::request_id::RequestId;
+use crate::services::needs::{self, NeedFilter, NeedSort};
+use crate::state::AppState;
+
+/// Filters, order and page of the queue.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NeedListQuery {
+    status: Option<NeedStatus>,
+    #[param(max_length = 32)]
+    category: Option<String>,
+    urgency: Option<Urgency>,
+    /// Open and past a deadline.
+    overdue: Option<bool>,
+    /// Escalated to the street.
+    escalated: Option<bool>,
+    /// Needs in this area's subtree.
+    area_id: Option<i64>,
+    assignee_id: Option<i64>,
+    /// Concerning this target group.
+    tag: Option<TargetGroup>,
+    #[param(inline)]
+    sort: Option<NeedSort>,
+    #[param(max_length = 512)]
+    cursor: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u64>,
+}
+
+impl NeedListQuery {
+    fn filter(&self) -> NeedFilter {
+        NeedFilter {
+            status: self.status,
+            category: self.category.clone(),
+            urgency: self.urgency,
+            overdue: self.overdue,
+            escalated: self.escalated,
+            area_id: self.area_id,
+            assignee_id: self.assignee_id,
+            tag: self.tag,
+        }
+    }
+}
+
+/// Page of a plain list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    #[param(max_length = 512)]
+    cursor: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u64>,
+}
+
+/// The service categories of needs with their default deadlines.
+#[utoipa::path(tag = "needs", responses((status = 200, body = Vec<NeedCategory>), ReadErrors), security(("bearer" = [])))]
+#[get("/need-categories")]
+async fn list_need_categories(_caller: AuthUser) -> web::Json<Vec<NeedCategory>> {
+    web::Json(needs::categories())
+}
+
+/// The needs you may see: staff their area's queue, residents their own, assignees what is dispatched to them.
+#[utoipa::path(tag = "needs", params(NeedListQuery), responses((status = 200, body = Page<Need>), ReadErrors), security(("bearer" = [])))]
+#[get("/needs")]
+async fn list_needs(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<NeedListQuery>) -> ApiResult<web::Json<Page<Need>>> {
+    let sort = query.sort.unwrap_or_default();
+    let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
+    Ok(web::Json(needs::list(&state.db, &caller, query.filter(), sort, page, state.clock.now()).await?))
+}
+
+/// How many needs are in each status, overdue and escalated, under the same filters.
+#[utoipa::path(tag = "needs", params(NeedListQuery), responses((status = 200, body = NeedCounts), ReadErrors), security(("bearer" = [])))]
+#[get("/needs/counts")]
+async fn need_counts(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<NeedListQuery>) -> ApiResult<web::Json<NeedCounts>> {
+    Ok(web::Json(needs::counts(&state.db, &caller, query.filter(), state.clock.now()).await?))
+}
+
+/// Submit a need (群众点单): residents for themselves, staff and mini-program backends on a resident's behalf.
+#[utoipa::path(tag = "needs", request_body = NewNeed,
+    params(("Idempotency-Key" = Option<String>, Header, description = "A retried submission with the same key stores exactly one need")),
+    responses((status = 201, body = NeedDetail), WriteErrors), security(("bearer" = [])))]
+#[post("/needs")]
+async fn submit_need(state: web::Data<AppState>, caller: AuthUser, key: IdempotencyKey, request_id: RequestId, body: ValidJson<NewNeed>) -> ApiResult<HttpResponse> {
+    let txn = state.begin_write().await?;
+    if let Some(replay) = key.replay(&txn.txn, caller.id, &body.raw).await? {
+        return Ok(replay);
+    }
+    let detail = needs::submit(&txn.txn, &caller, &body.value, state.clock.now(), Some(&request_id.0)).await?;
+    let response = key.respond(&txn.txn, caller.id, &body.raw, StatusCode::CREATED, &detail).await?;
+    txn.commit().await?;
+    Ok(response)
+}
+
+/// Open needs of other residents in your community, without personal data, to co-sign (需求众筹).
+#[utoipa::path(tag = "needs", params(PageQuery), responses((status = 200, body = Page<NeedSummary>), ReadErrors), security(("bearer" = [])))]
+#[get("/needs/community")]
+async fn community_needs(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<PageQuery>) -> ApiResult<web::Json<Page<NeedSummary>>> {
+    let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
+    Ok(web::Json(needs::community_needs(&state.db, &caller, page).await?))
+}
+
+/// Dispatch several accepted needs to one assignee (批量派单); each need succeeds or fails on its own.
+#[utoipa::path(tag = "needs", request_body = BulkDispatch, responses((status = 200, body = BulkDispatchResult), WriteErrors), security(("bearer" = [])))]
+#[post("/needs/dispatch")]
+async fn dispatch_needs(state: web::Data<AppState>, caller: AuthUser, request_id: RequestId, body: ValidJson<BulkDispatch>) -> ApiResult<web::Json<BulkDispatchResult>> {
+    if !is_staff(caller.role) {
+        return Err(ApiError::Forbidden("only staff dispatch needs".into()));
+    }
+    let txn = state.begin_write().await?;
+    let result = needs::bulk_dispatch(&txn.txn, &caller, &body.value, state.clock.now(), Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(result))
+}
+
+/// One need with its timeline and the actions you may take.
+#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id")), responses((status = 200, body = NeedDetail), ReadErrors), security(("bearer" = [])))]
+#[get("/needs/{id}")]
+async fn get_need(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<NeedDetail>> {
+    Ok(web::Json(needs::detail(&state.db, &caller, id.into_inner()).await?))
+}
+
+/// Take an action on a need: accept, return, dispatch, claim, resolve, rate, object, cancel ….
+///
+/// An action the lifecycle does not allow in the need's state (or to you) answers 409 with
+/// `allowed`: the actions you may take instead.
+#[utoipa::path(tag = "needs", request_body = NeedActionRequest, params(("id" = i64, Path, description = "Need id")),
+    responses((status = 200, body = NeedDetail), WriteErrors), security(("bearer" = [])))]
+#[post("/needs/{id}/actions")]
+async fn act_on_need(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId, body: ValidJson<NeedActionRequest>) -> ApiResult<web::Json<NeedDetail>> {
+    let txn = state.begin_write().await?;
+    let detail = needs::act(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now(), Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(detail))
+}
+
+/// Who this need can be dispatched to: providers, volunteers and staff serving its area, least busy first.
+#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id")), responses((status = 200, body = Vec<Assignee>), ReadErrors), security(("bearer" = [])))]
+#[get("/needs/{id}/assignees")]
+async fn need_assignees(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<Vec<Assignee>>> {
+    Ok(web::Json(needs::assignees(&state.db, &caller, id.into_inner()).await?))
+}
+
+/// Co-sign another resident's open need in your community; once per person.
+#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id")), responses((status = 200, body = NeedSummary), WriteErrors), security(("bearer" = [])))]
+#[post("/needs/{id}/cosign")]
+async fn cosign_need(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId) -> ApiResult<web::Json<NeedSummary>> {
+    let txn = state.begin_write().await?;
+    let summary = needs::cosign(&txn.txn, &caller, id.into_inner(), state.clock.now(), Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(summary))
+}
+
+/// The response and completion deadlines (hours) in force in a district, per category and urgency.
+#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "District id")), responses((status = 200, body = Vec<DeadlineSetting>), ReadErrors), security(("bearer" = [])))]
+#[get("/areas/{id}/need-deadlines")]
+async fn district_deadlines(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<Vec<DeadlineSetting>>> {
+    Ok(web::Json(needs::deadlines_of(&state.db, &Scope::of(&caller), id.into_inner()).await?))
+}
+
+/// Set a district's deadline for one category and urgency (district and platform admins).
+#[utoipa::path(tag = "needs", request_body = DeadlineSetting, params(("id" = i64, Path, description = "District id")),
+    responses((status = 200, body = DeadlineSetting), WriteErrors), security(("bearer" = [])))]
+#[put("/areas/{id}/need-deadlines")]
+async fn set_district_deadline(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId, body: ValidJson<DeadlineSetting>) -> ApiResult<web::Json<DeadlineSetting>> {
+    if !matches!(caller.role, shared::Role::PlatformAdmin | shared::Role::DistrictAdmin) {
+        return Err(ApiError::Forbidden("only district and platform admins set deadlines".into()));
+    }
+    let txn = state.begin_write().await?;
+    let saved = needs::set_deadline(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now(), Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(saved))
+}
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    // Literal segments (`counts`, `community`, `dispatch`) before `{id}`.
+    cfg.service(list_need_categories)
+        .service(list_needs)
+        .service(need_counts)
+        .service(community_needs)
+        .service(submit_need)
+        .service(dispatch_needs)
+        .service(get_need)
+        .service(act_on_need)
+        .service(need_assignees)
+        .service(cosign_need)
+        .service(district_deadlines)
+        .service(set_district_deadline);
+}

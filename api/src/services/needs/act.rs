@@ -1,0 +1,203 @@
+//! Acting on a need: one function applies any action of the lifecycle table, checks its payload,
+//! writes the timeline event, the audit entry and the webhook, all in the caller's transaction.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+use shared::{BulkDispatch, BulkDispatchResult, BulkFailure, Id, NeedAction, NeedActionRequest, NeedDetail, NeedStatus, Role, Urgency};
+
+use super::deadlines::due_times;
+use super::{Names, masked_dto, status_of};
+use crate::domain::caller::Caller;
+use crate::domain::need_access::{can_view, may_be_assigned, parties};
+use crate::domain::need_lifecycle::{Party, allowed, next};
+use crate::entities::{area, need, need_event, user};
+use crate::error::{ApiError, FieldErrors};
+use crate::services::audit::{self, Change};
+use crate::services::webhooks;
+
+/// Who is acting: a signed-in caller, or the platform itself (sweeper, low ratings).
+pub enum Actor<'a> {
+    Caller(&'a Caller),
+    System,
+}
+
+impl Actor<'_> {
+    fn parties(&self, need: &need::Model) -> Vec<Party> {
+        match self {
+            Actor::Caller(caller) => parties(caller, need),
+            Actor::System => vec![Party::System],
+        }
+    }
+
+    fn id(&self) -> Option<Id> {
+        match self {
+            Actor::Caller(caller) => Some(caller.id),
+            Actor::System => None,
+        }
+    }
+}
+
+fn invalid_transition(status: NeedStatus, action: NeedAction, allowed_now: Vec<NeedAction>) -> ApiError {
+    ApiError::InvalidTransition {
+        detail: format!("cannot {} a need that is {}", action.as_str(), status.as_str()),
+        allowed: allowed_now.iter().map(|a| a.as_str().to_owned()).collect(),
+    }
+}
+
+/// Checks what each action needs besides the table: reasons, missing items, an assignee, a rating.
+async fn check_payload<C: ConnectionTrait>(db: &C, need: &need::Model, req: &NeedActionRequest) -> Result<(), ApiError> {
+    let mut errors = FieldErrors::default();
+    let note_given = req.note.as_deref().is_some_and(|n| !n.trim().is_empty());
+    match req.action {
+        NeedAction::Return => {
+            let missing = req.missing.as_deref().unwrap_or_default();
+            if missing.is_empty() || missing.iter().any(|m| m.trim().is_empty()) {
+                errors.add("/missing", "required", "name every missing item at once (一次告知)");
+            }
+        }
+        NeedAction::Reject | NeedAction::Cancel | NeedAction::Decline | NeedAction::Object if !note_given => {
+            errors.add("/note", "required", "give a reason");
+        }
+        NeedAction::Resolve if !note_given => errors.add("/note", "required", "say what was done"),
+        NeedAction::Rate if req.rating.is_none() => errors.add("/rating", "required", "rate from 1 to 5"),
+        NeedAction::Dispatch => match req.assignee_id {
+            None => errors.add("/assignee_id", "required", "whom to dispatch to"),
+            Some(id) => match user::Entity::find_by_id(id).find_also_related(area::Entity).one(db).await? {
+                Some((u, Some(home))) if u.active && Role::parse(&u.role).is_some_and(may_be_assigned) => {
+                    if !need.area_path.starts_with(&home.path) {
+                        errors.add("/assignee_id", "out_of_area", "this person does not serve the need's area");
+                    }
+                }
+                _ => errors.add("/assignee_id", "not_found", "no active provider, volunteer or staff member with this id"),
+            },
+        },
+        _ => {}
+    }
+    errors.finish()
+}
+
+/// Applies one transition to a loaded need; returns the updated row.
+pub async fn apply<C: ConnectionTrait>(db: &C, actor: &Actor<'_>, current: need::Model, req: &NeedActionRequest, now: DateTime<Utc>, request_id: Option<&str>) -> Result<need::Model, ApiError> {
+    let from = status_of(&current);
+    let parties = actor.parties(&current);
+    let to = next(from, req.action, &parties).ok_or_else(|| invalid_transition(from, req.action, allowed(from, &parties)))?;
+    check_payload(db, &current, req).await?;
+
+    let note = req.note.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned);
+    let mut m: need::ActiveModel = current.clone().into();
+    m.status = Set(to.as_str().into());
+    m.updated_at = Set(now);
+    match req.action {
+        NeedAction::Accept => {
+            let urgency = serde_json::from_value(serde_json::Value::String(current.urgency.clone())).unwrap_or(Urgency::Normal);
+            let (response, completion) = due_times(db, &current.area_path, &current.category, urgency, now).await?;
+            m.owner_id = Set(actor.id());
+            m.response_due_at = Set(Some(response));
+            m.completion_due_at = Set(Some(completion));
+            m.missing = Set(None);
+        }
+        NeedAction::Return => m.missing = Set(serde_json::to_string(&req.missing).ok()),
+        NeedAction::Resubmit => m.missing = Set(None),
+        NeedAction::Reject | NeedAction::Cancel => m.reason = Set(note.clone()),
+        NeedAction::Dispatch => {
+            m.assignee_id = Set(req.assignee_id);
+            m.dispatched_at = Set(Some(now));
+            m.unclaimed = Set(false);
+        }
+        NeedAction::Claim => {
+            if current.responded_at.is_none() {
+                m.responded_at = Set(Some(now));
+            }
+        }
+        NeedAction::Decline => {
+            m.assignee_id = Set(None);
+            m.reason = Set(note.clone());
+        }
+        NeedAction::ClaimTimeout => {
+            m.assignee_id = Set(None);
+            m.unclaimed = Set(true);
+        }
+        NeedAction::Resolve => {
+            m.resolution = Set(note.clone());
+            m.resolved_at = Set(Some(now));
+        }
+        NeedAction::Rate => {
+            m.rating = Set(req.rating);
+            m.rating_comment = Set(note.clone());
+        }
+        NeedAction::Object | NeedAction::Reopen => {
+            m.reopen_count = Set(current.reopen_count + 1);
+            m.assignee_id = Set(None);
+            m.resolved_at = Set(None);
+            if req.action == NeedAction::Object {
+                m.reason = Set(note.clone());
+            }
+        }
+        NeedAction::Escalate => m.escalated_at = Set(Some(now)),
+        NeedAction::Start | NeedAction::Close => {}
+    }
+    let saved = m.update(db).await?;
+    need_event::ActiveModel {
+        need_id: Set(saved.id),
+        at: Set(now),
+        action: Set(req.action.as_str().into()),
+        from_status: Set(from.as_str().into()),
+        to_status: Set(to.as_str().into()),
+        actor_id: Set(actor.id()),
+        note: Set(note.or_else(|| req.missing.as_ref().map(|m| m.join("；")))),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let names = Names::load(db, &[current.clone(), saved.clone()]).await?;
+    let (before, after) = (masked_dto(current, &names), masked_dto(saved.clone(), &names));
+    let caller = match actor {
+        Actor::Caller(c) => Some(*c),
+        Actor::System => None,
+    };
+    audit::record(db, caller, request_id, Change { action: req.action.as_str(), entity: "need", entity_id: saved.id, area: Some((saved.area_id, &saved.area_path)), before: Some(&before), after: Some(&after) }).await?;
+    let payload = serde_json::to_value(&after).map_err(anyhow::Error::from)?;
+    webhooks::enqueue(db, &format!("need.{}", req.action.as_str()), &saved.area_path, &payload, now).await?;
+    Ok(saved)
+}
+
+/// Loads a need the caller may see, or 404.
+pub(crate) async fn visible<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<need::Model, ApiError> {
+    match need::Entity::find_by_id(id).one(db).await? {
+        Some(n) if can_view(caller, &n) => Ok(n),
+        _ => Err(ApiError::NotFound("need")),
+    }
+}
+
+/// Takes an action on a need for the caller; a rating of 1 or 2 also reopens it (by the platform).
+pub async fn act<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, req: &NeedActionRequest, now: DateTime<Utc>, request_id: Option<&str>) -> Result<NeedDetail, ApiError> {
+    let current = visible(db, caller, id).await?;
+    let mut saved = apply(db, &Actor::Caller(caller), current, req, now, request_id).await?;
+    if req.action == NeedAction::Rate && req.rating.is_some_and(|r| r <= 2) {
+        let reopen = NeedActionRequest { action: NeedAction::Reopen, note: Some("低分评价，重新办理 (low rating)".into()), missing: None, assignee_id: None, rating: None };
+        saved = apply(db, &Actor::System, saved, &reopen, now, request_id).await?;
+    }
+    super::read::detail_of(db, caller, saved).await
+}
+
+/// 批量派单: dispatches each need on its own; one refusal does not stop the rest.
+pub async fn bulk_dispatch<C: ConnectionTrait>(db: &C, caller: &Caller, req: &BulkDispatch, now: DateTime<Utc>, request_id: Option<&str>) -> Result<BulkDispatchResult, ApiError> {
+    let mut result = BulkDispatchResult { dispatched: Vec::new(), failed: Vec::new() };
+    let mut ids = req.need_ids.clone();
+    ids.sort_unstable();
+    ids.dedup();
+    let one = NeedActionRequest { action: NeedAction::Dispatch, note: req.note.clone(), missing: None, assignee_id: Some(req.assignee_id), rating: None };
+    for id in ids {
+        let outcome = match visible(db, caller, id).await {
+            Ok(current) => apply(db, &Actor::Caller(caller), current, &one, now, request_id).await.map(|_| ()),
+            Err(e) => Err(e),
+        };
+        match outcome {
+            Ok(()) => result.dispatched.push(id),
+            // A bad assignee fails every need alike: report it once for the whole request.
+            Err(ApiError::Validation(errors)) => return Err(ApiError::Validation(errors)),
+            Err(e) => result.failed.push(BulkFailure { need_id: id, code: e.code(), detail: e.to_string() }),
+        }
+    }
+    Ok(result)
+}

@@ -1,0 +1,68 @@
+//! Who a need can be dispatched to: active providers, volunteers and staff whose home area contains
+//! the need's area, least busy first.
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect};
+use shared::{Assignee, Id, NeedStatus, Role};
+
+use super::act::visible;
+use crate::domain::caller::Caller;
+use crate::domain::need_access::{is_staff, may_be_assigned};
+use crate::domain::scope::path_ids;
+use crate::entities::{area, need, user};
+use crate::error::ApiError;
+
+#[derive(FromQueryResult)]
+struct Load {
+    assignee_id: Option<i64>,
+    n: i64,
+}
+
+pub async fn assignees<C: ConnectionTrait>(db: &C, caller: &Caller, need_id: Id) -> Result<Vec<Assignee>, ApiError> {
+    if !is_staff(caller.role) {
+        return Err(ApiError::Forbidden("only staff dispatch needs".into()));
+    }
+    let need = visible(db, caller, need_id).await?;
+    let areas: HashMap<Id, String> = area::Entity::find()
+        .filter(area::Column::Id.is_in(path_ids(&need.area_path)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    let people: Vec<user::Model> = user::Entity::find()
+        .filter(user::Column::AreaId.is_in(areas.keys().copied().collect::<Vec<_>>()))
+        .filter(user::Column::Active.eq(true))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|u| Role::parse(&u.role).is_some_and(may_be_assigned))
+        .collect();
+    let open = [NeedStatus::Dispatched, NeedStatus::Claimed, NeedStatus::InProgress].map(|s| s.as_str());
+    let loads: HashMap<Id, i64> = need::Entity::find()
+        .select_only()
+        .column(need::Column::AssigneeId)
+        .column_as(need::Column::Id.count(), "n")
+        .filter(need::Column::AssigneeId.is_in(people.iter().map(|u| u.id).collect::<Vec<_>>()))
+        .filter(need::Column::Status.is_in(open))
+        .group_by(need::Column::AssigneeId)
+        .into_model::<Load>()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|l| l.assignee_id.map(|id| (id, l.n)))
+        .collect();
+    let mut list: Vec<Assignee> = people
+        .into_iter()
+        .map(|u| Assignee {
+            id: u.id,
+            role: Role::parse(&u.role).unwrap_or(Role::Volunteer),
+            area_name: areas.get(&u.area_id).cloned().unwrap_or_default(),
+            open_needs: loads.get(&u.id).copied().unwrap_or(0),
+            display_name: u.display_name,
+        })
+        .collect();
+    list.sort_by_key(|a| (a.open_needs, a.id));
+    Ok(list)
+}

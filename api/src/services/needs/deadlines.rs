@@ -1,0 +1,125 @@
+//! Deadlines (限时办结): the category defaults, overridden per district.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use shared::{AreaKind, DeadlineSetting, Id, NeedCategory, Urgency};
+
+use super::urgency_str;
+use crate::domain::caller::Caller;
+use crate::domain::need_categories::{CATEGORIES, find, urgency_index};
+use crate::domain::scope::{Scope, path_ids};
+use crate::entities::{area, need_deadline};
+use crate::error::{ApiError, FieldErrors};
+use crate::services::audit::{self, Change};
+
+pub fn categories() -> Vec<NeedCategory> {
+    CATEGORIES
+        .iter()
+        .map(|c| NeedCategory {
+            code: c.code.into(),
+            name_zh: c.name_zh.into(),
+            name_en: c.name_en.into(),
+            response_hours: c.response_hours.to_vec(),
+            completion_hours: c.completion_hours.to_vec(),
+        })
+        .collect()
+}
+
+/// The district on an area's path, if any.
+async fn district_of<C: ConnectionTrait>(db: &C, area_path: &str) -> Result<Option<Id>, ApiError> {
+    let ids = path_ids(area_path);
+    Ok(area::Entity::find()
+        .filter(area::Column::Id.is_in(ids))
+        .filter(area::Column::Kind.eq(AreaKind::District.as_str()))
+        .one(db)
+        .await?
+        .map(|a| a.id))
+}
+
+/// (response due, completion due) for a need accepted at `now`.
+pub(crate) async fn due_times<C: ConnectionTrait>(db: &C, area_path: &str, category: &str, urgency: Urgency, now: DateTime<Utc>) -> Result<(DateTime<Utc>, DateTime<Utc>), ApiError> {
+    let i = urgency_index(urgency);
+    let (mut response, mut completion) = find(category).map_or((12, 72), |c| (c.response_hours[i], c.completion_hours[i]));
+    if let Some(district) = district_of(db, area_path).await? {
+        let custom = need_deadline::Entity::find()
+            .filter(need_deadline::Column::DistrictId.eq(district))
+            .filter(need_deadline::Column::Category.eq(category))
+            .filter(need_deadline::Column::Urgency.eq(urgency_str(urgency)))
+            .one(db)
+            .await?;
+        if let Some(custom) = custom {
+            (response, completion) = (custom.response_hours, custom.completion_hours);
+        }
+    }
+    Ok((now + Duration::hours(response), now + Duration::hours(completion)))
+}
+
+async fn district_in_scope<C: ConnectionTrait>(db: &C, scope: &Scope, district_id: Id) -> Result<area::Model, ApiError> {
+    let district = crate::services::areas::find_visible(db, scope, district_id).await?;
+    if district.kind != AreaKind::District.as_str() {
+        return Err(ApiError::field("district_id", "wrong_kind", "deadlines are set per district"));
+    }
+    Ok(district)
+}
+
+/// Every category × urgency deadline in force in a district.
+pub async fn deadlines_of<C: ConnectionTrait>(db: &C, scope: &Scope, district_id: Id) -> Result<Vec<DeadlineSetting>, ApiError> {
+    let district = district_in_scope(db, scope, district_id).await?;
+    let mut settings = Vec::new();
+    for c in CATEGORIES {
+        for urgency in [Urgency::Normal, Urgency::Urgent, Urgency::Emergency] {
+            let (r, d) = due_times(db, &district.path, c.code, urgency, DateTime::<Utc>::UNIX_EPOCH).await?;
+            settings.push(DeadlineSetting {
+                category: c.code.into(),
+                urgency,
+                response_hours: (r - DateTime::<Utc>::UNIX_EPOCH).num_hours(),
+                completion_hours: (d - DateTime::<Utc>::UNIX_EPOCH).num_hours(),
+            });
+        }
+    }
+    Ok(settings)
+}
+
+/// Sets one deadline of a district (district admins for their district, platform admins anywhere).
+pub async fn set_deadline<C: ConnectionTrait>(db: &C, caller: &Caller, district_id: Id, setting: &DeadlineSetting, now: DateTime<Utc>, request_id: Option<&str>) -> Result<DeadlineSetting, ApiError> {
+    let district = district_in_scope(db, &Scope::of(caller), district_id).await?;
+    let mut errors = FieldErrors::default();
+    if find(&setting.category).is_none() {
+        errors.add("/category", "not_found", "no such category");
+    }
+    if setting.response_hours > setting.completion_hours {
+        errors.add("/response_hours", "out_of_range", "cannot be longer than the completion deadline");
+    }
+    errors.finish()?;
+    let urgency = urgency_str(setting.urgency);
+    let existing = need_deadline::Entity::find()
+        .filter(need_deadline::Column::DistrictId.eq(district.id))
+        .filter(need_deadline::Column::Category.eq(setting.category.as_str()))
+        .filter(need_deadline::Column::Urgency.eq(urgency.as_str()))
+        .one(db)
+        .await?;
+    let saved = match existing {
+        Some(row) => {
+            let mut model: need_deadline::ActiveModel = row.into();
+            model.response_hours = Set(setting.response_hours);
+            model.completion_hours = Set(setting.completion_hours);
+            model.updated_at = Set(now);
+            model.update(db).await?
+        }
+        None => {
+            need_deadline::ActiveModel {
+                district_id: Set(district.id),
+                category: Set(setting.category.clone()),
+                urgency: Set(urgency),
+                response_hours: Set(setting.response_hours),
+                completion_hours: Set(setting.completion_hours),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?
+        }
+    };
+    audit::record(db, Some(caller), request_id, Change { action: "update", entity: "need_deadline", entity_id: saved.id, area: Some((district.id, &district.path)), before: None, after: Some(setting) }).await?;
+    Ok(setting.clone())
+}

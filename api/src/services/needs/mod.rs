@@ -1,0 +1,155 @@
+//! Resident needs: submit, read, list, act on them through the lifecycle, co-sign, and the sweeper
+//! that enforces deadlines (限时办结) and claim windows.
+
+mod act;
+mod assignees;
+mod cosign;
+mod deadlines;
+mod read;
+mod submit;
+mod sweep;
+
+pub use act::{Actor, act, apply, bulk_dispatch};
+pub use assignees::assignees;
+pub use cosign::{cosign, community_needs};
+pub use deadlines::{categories, deadlines_of, set_deadline};
+pub use read::{NeedFilter, NeedSort, counts, detail, list};
+pub use submit::submit;
+pub use sweep::{SweepReport, spawn_sweeper, sweep};
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use shared::{Channel, Id, Need, NeedStatus, TargetGroup, Urgency};
+
+use crate::domain::caller::Caller;
+use crate::domain::need_access::{mask_address, mask_name, mask_phone, reveals_personal_data};
+use crate::entities::{area, need, user};
+use crate::error::ApiError;
+
+fn enum_str<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+fn enum_parse<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
+}
+
+pub(crate) fn urgency_str(u: Urgency) -> String {
+    enum_str(&u)
+}
+
+pub(crate) fn channel_str(c: Channel) -> String {
+    enum_str(&c)
+}
+
+pub(crate) fn tag_str(t: TargetGroup) -> String {
+    enum_str(&t)
+}
+
+/// `,a,b,` — each tag between commas so that one tag is one LIKE.
+pub(crate) fn encode_tags(tags: &[TargetGroup]) -> String {
+    let mut names: Vec<String> = tags.iter().map(|t| tag_str(*t)).collect();
+    names.sort();
+    names.dedup();
+    format!(",{},", names.join(","))
+}
+
+fn decode_tags(s: &str) -> Vec<TargetGroup> {
+    s.split(',').filter(|t| !t.is_empty()).filter_map(enum_parse).collect()
+}
+
+pub(crate) fn status_of(m: &need::Model) -> NeedStatus {
+    NeedStatus::parse(&m.status).unwrap_or(NeedStatus::Submitted)
+}
+
+/// Names of the areas and users a page of needs refers to, loaded with two queries.
+pub(crate) struct Names {
+    areas: HashMap<Id, String>,
+    users: HashMap<Id, String>,
+}
+
+impl Names {
+    pub async fn load<C: ConnectionTrait>(db: &C, needs: &[need::Model]) -> Result<Self, ApiError> {
+        let area_ids: Vec<Id> = needs.iter().map(|n| n.area_id).collect();
+        let user_ids: Vec<Id> = needs.iter().flat_map(|n| [n.owner_id, n.assignee_id]).flatten().collect();
+        let areas = area::Entity::find().filter(area::Column::Id.is_in(area_ids)).all(db).await?.into_iter().map(|a| (a.id, a.name)).collect();
+        let users = if user_ids.is_empty() {
+            HashMap::new()
+        } else {
+            user::Entity::find().filter(user::Column::Id.is_in(user_ids)).all(db).await?.into_iter().map(|u| (u.id, u.display_name)).collect()
+        };
+        Ok(Self { areas, users })
+    }
+
+    pub fn user(&self, id: Option<Id>) -> Option<String> {
+        id.and_then(|id| self.users.get(&id).cloned())
+    }
+
+    pub fn area(&self, id: Id) -> String {
+        self.areas.get(&id).cloned().unwrap_or_default()
+    }
+}
+
+/// The wire form of a need as `caller` may see it: personal data masked unless they handle it.
+pub(crate) fn to_dto(m: need::Model, names: &Names, caller: &Caller) -> Need {
+    let reveal = reveals_personal_data(caller, &m);
+    dto(m, names, reveal)
+}
+
+/// The wire form with personal data masked, for webhooks and anyone who does not handle the need.
+pub(crate) fn masked_dto(m: need::Model, names: &Names) -> Need {
+    dto(m, names, false)
+}
+
+fn dto(m: need::Model, names: &Names, reveal: bool) -> Need {
+    let round = |v: Option<f64>| if reveal { v } else { v.map(|x| (x * 100.0).round() / 100.0) };
+    Need {
+        id: m.id,
+        status: status_of(&m),
+        category: m.category.clone(),
+        text: m.text.clone(),
+        area_id: m.area_id,
+        area_name: names.area(m.area_id),
+        address: m.address.as_deref().map(|a| if reveal { a.to_owned() } else { mask_address(a) }),
+        lat: round(m.lat),
+        lng: round(m.lng),
+        tags: decode_tags(&m.tags),
+        urgency: enum_parse(&m.urgency).unwrap_or(Urgency::Normal),
+        preferred_time: m.preferred_time,
+        channel: enum_parse(&m.channel).unwrap_or(Channel::Web),
+        contact_name: m.contact_name.as_deref().map(|n| if reveal { n.to_owned() } else { mask_name(n) }),
+        contact_phone: m.contact_phone.as_deref().map(|p| if reveal { p.to_owned() } else { mask_phone(p) }),
+        resident_id: m.resident_id,
+        owner_id: m.owner_id,
+        owner_name: names.user(m.owner_id),
+        assignee_id: m.assignee_id,
+        assignee_name: names.user(m.assignee_id),
+        missing: m.missing.as_deref().and_then(|j| serde_json::from_str(j).ok()).unwrap_or_default(),
+        response_due_at: m.response_due_at,
+        completion_due_at: m.completion_due_at,
+        escalated: m.escalated_at.is_some(),
+        unclaimed: m.unclaimed,
+        reopen_count: m.reopen_count,
+        rating: m.rating,
+        rating_comment: m.rating_comment,
+        resolution: m.resolution,
+        reason: m.reason,
+        cosign_count: m.cosign_count,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_stored_sorted_between_commas_and_read_back() {
+        let stored = encode_tags(&[TargetGroup::Disabled, TargetGroup::Elderly, TargetGroup::Elderly]);
+        assert_eq!(stored, ",disabled,elderly,");
+        assert_eq!(decode_tags(&stored), vec![TargetGroup::Disabled, TargetGroup::Elderly]);
+        assert_eq!(decode_tags(",,"), vec![]);
+    }
+}

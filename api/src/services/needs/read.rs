@@ -1,0 +1,167 @@
+//! Reading needs: one need with its timeline, the staff queue with filters and counts.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect};
+use shared::{Id, Need, NeedAction, NeedCounts, NeedDetail, NeedEvent, NeedStatus, Page, StatusCount, TargetGroup, Urgency};
+
+use super::act::visible;
+use super::{Names, tag_str, to_dto, urgency_str};
+use crate::domain::caller::Caller;
+use crate::domain::need_access::{list_condition, parties};
+use crate::domain::need_lifecycle::allowed;
+use crate::domain::scope::Scope;
+use crate::entities::{need, need_event, user};
+use crate::error::ApiError;
+use crate::http::pagination::{Keyset, PageRequest};
+
+/// Orders of the queue.
+#[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]
+pub enum NeedSort {
+    /// Newest first.
+    #[default]
+    #[serde(rename = "-id")]
+    Newest,
+    /// Oldest first: the order to work a queue in.
+    #[serde(rename = "id")]
+    Oldest,
+}
+
+impl NeedSort {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Newest => "-id",
+            Self::Oldest => "id",
+        }
+    }
+
+    fn keyset(self) -> Keyset<need::Entity> {
+        Keyset { name: self.name(), column: None, desc: matches!(self, Self::Newest), id: need::Column::Id, key_of: |m| (None, m.id) }
+    }
+}
+
+/// Filters of the queue.
+#[derive(Debug, Default, Clone)]
+pub struct NeedFilter {
+    pub status: Option<NeedStatus>,
+    pub category: Option<String>,
+    pub urgency: Option<Urgency>,
+    /// A deadline has passed and the need is still open.
+    pub overdue: Option<bool>,
+    pub escalated: Option<bool>,
+    /// Needs in this area's subtree.
+    pub area_id: Option<Id>,
+    pub assignee_id: Option<Id>,
+    pub tag: Option<TargetGroup>,
+}
+
+const OPEN: [NeedStatus; 4] = [NeedStatus::Accepted, NeedStatus::Dispatched, NeedStatus::Claimed, NeedStatus::InProgress];
+
+/// Open needs past a deadline: not responded to by the response deadline, or unresolved at completion.
+pub(crate) fn overdue_condition(now: DateTime<Utc>) -> Condition {
+    Condition::all().add(need::Column::Status.is_in(OPEN.map(|s| s.as_str()))).add(
+        Condition::any()
+            .add(need::Column::CompletionDueAt.lte(now))
+            .add(Condition::all().add(need::Column::ResponseDueAt.lte(now)).add(need::Column::RespondedAt.is_null())),
+    )
+}
+
+async fn filtered<C: ConnectionTrait>(db: &C, caller: &Caller, filter: &NeedFilter, now: DateTime<Utc>) -> Result<sea_orm::Select<need::Entity>, ApiError> {
+    let mut select = need::Entity::find().filter(list_condition(caller));
+    if let Some(category) = &filter.category {
+        select = select.filter(need::Column::Category.eq(category.as_str()));
+    }
+    if let Some(urgency) = filter.urgency {
+        select = select.filter(need::Column::Urgency.eq(urgency_str(urgency)));
+    }
+    match filter.overdue {
+        Some(true) => select = select.filter(overdue_condition(now)),
+        Some(false) => select = select.filter(Condition::not(overdue_condition(now))),
+        None => {}
+    }
+    match filter.escalated {
+        Some(true) => select = select.filter(need::Column::EscalatedAt.is_not_null()),
+        Some(false) => select = select.filter(need::Column::EscalatedAt.is_null()),
+        None => {}
+    }
+    if let Some(area_id) = filter.area_id {
+        let top = crate::services::areas::find_visible(db, &Scope::of(caller), area_id).await?;
+        select = select.filter(Scope::subtree(&top.path).path_condition(need::Column::AreaPath));
+    }
+    if let Some(assignee) = filter.assignee_id {
+        select = select.filter(need::Column::AssigneeId.eq(assignee));
+    }
+    if let Some(tag) = filter.tag {
+        select = select.filter(need::Column::Tags.contains(format!(",{},", tag_str(tag))));
+    }
+    Ok(select)
+}
+
+/// The queue as the caller may see it: staff their subtree, residents their own, assignees theirs.
+pub async fn list<C: ConnectionTrait>(db: &C, caller: &Caller, filter: NeedFilter, sort: NeedSort, page: PageRequest, now: DateTime<Utc>) -> Result<Page<Need>, ApiError> {
+    let mut select = filtered(db, caller, &filter, now).await?;
+    if let Some(status) = filter.status {
+        select = select.filter(need::Column::Status.eq(status.as_str()));
+    }
+    let (rows, next_cursor) = page.fetch(db, select, &sort.keyset()).await?;
+    let names = Names::load(db, &rows).await?;
+    Ok(Page { items: rows.into_iter().map(|m| to_dto(m, &names, caller)).collect(), next_cursor })
+}
+
+#[derive(FromQueryResult)]
+struct StatusRow {
+    status: String,
+    n: i64,
+}
+
+/// Counts per status (and overdue, escalated) of the queue under the same filters, status aside.
+pub async fn counts<C: ConnectionTrait>(db: &C, caller: &Caller, filter: NeedFilter, now: DateTime<Utc>) -> Result<NeedCounts, ApiError> {
+    let base = filtered(db, caller, &filter, now).await?;
+    let rows = base
+        .clone()
+        .select_only()
+        .column(need::Column::Status)
+        .column_as(need::Column::Id.count(), "n")
+        .group_by(need::Column::Status)
+        .into_model::<StatusRow>()
+        .all(db)
+        .await?;
+    let by_status = NeedStatus::ALL
+        .into_iter()
+        .map(|status| StatusCount { status, count: rows.iter().find(|r| r.status == status.as_str()).map_or(0, |r| r.n) })
+        .collect();
+    let overdue = sea_orm::PaginatorTrait::count(base.clone().filter(overdue_condition(now)), db).await? as i64;
+    let escalated = sea_orm::PaginatorTrait::count(base.filter(need::Column::EscalatedAt.is_not_null()).filter(need::Column::Status.is_in(OPEN.map(|s| s.as_str()))), db).await? as i64;
+    Ok(NeedCounts { by_status, overdue, escalated })
+}
+
+/// A need with its timeline and the caller's next actions.
+pub(crate) async fn detail_of<C: ConnectionTrait>(db: &C, caller: &Caller, m: need::Model) -> Result<NeedDetail, ApiError> {
+    let events = need_event::Entity::find().filter(need_event::Column::NeedId.eq(m.id)).order_by_asc(need_event::Column::Id).all(db).await?;
+    let actor_ids: Vec<Id> = events.iter().filter_map(|e| e.actor_id).collect();
+    let actors: std::collections::HashMap<Id, String> = if actor_ids.is_empty() {
+        Default::default()
+    } else {
+        user::Entity::find().filter(user::Column::Id.is_in(actor_ids)).all(db).await?.into_iter().map(|u| (u.id, u.display_name)).collect()
+    };
+    let timeline = events
+        .into_iter()
+        .map(|e| NeedEvent {
+            id: e.id,
+            at: e.at,
+            action: NeedAction::parse(&e.action).unwrap_or(NeedAction::Escalate),
+            from_status: NeedStatus::parse(&e.from_status).unwrap_or(NeedStatus::Submitted),
+            to_status: NeedStatus::parse(&e.to_status).unwrap_or(NeedStatus::Submitted),
+            actor_name: e.actor_id.and_then(|id| actors.get(&id).cloned()),
+            actor_id: e.actor_id,
+            note: e.note,
+        })
+        .collect();
+    let allowed_actions = allowed(super::status_of(&m), &parties(caller, &m));
+    let names = Names::load(db, std::slice::from_ref(&m)).await?;
+    Ok(NeedDetail { need: to_dto(m, &names, caller), timeline, allowed_actions })
+}
+
+pub async fn detail<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<NeedDetail, ApiError> {
+    let m = visible(db, caller, id).await?;
+    detail_of(db, caller, m).await
+}

@@ -1,0 +1,93 @@
+//! 群众点单: a resident (or staff / a mini-program backend on their behalf) submits a need.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+use shared::{AreaKind, Channel, NeedDetail, NewNeed, Role};
+
+use super::{Names, channel_str, encode_tags, masked_dto, to_dto, urgency_str};
+use crate::domain::caller::Caller;
+use crate::domain::need_access::{is_staff, may_submit};
+use crate::domain::need_categories::find;
+use crate::domain::need_lifecycle::allowed;
+use crate::domain::scope::Scope;
+use crate::entities::{area, need};
+use crate::error::{ApiError, FieldErrors};
+use crate::services::audit::{self, Change};
+use crate::services::webhooks;
+
+pub async fn submit<C: ConnectionTrait>(db: &C, caller: &Caller, new: &NewNeed, now: DateTime<Utc>, request_id: Option<&str>) -> Result<NeedDetail, ApiError> {
+    if !may_submit(caller.role) {
+        return Err(ApiError::Forbidden(format!("role {} may not submit needs", caller.role.as_str())));
+    }
+    let mut errors = FieldErrors::default();
+    if find(&new.category).is_none() {
+        errors.add("/category", "not_found", "no such category; see GET /api/v1/need-categories");
+    }
+    if new.text.trim().is_empty() {
+        errors.add("/text", "required", "describe the need");
+    }
+    if new.lat.is_some() != new.lng.is_some() {
+        errors.add("/lng", "required", "give both latitude and longitude, or neither");
+    }
+    let resident = caller.role == Role::Resident;
+    let channel_fits = match new.channel {
+        Channel::MiniProgram => resident || caller.role == Role::Integration,
+        Channel::Web => true,
+        Channel::Phone | Channel::Visit | Channel::GridPatrol => is_staff(caller.role),
+    };
+    if !channel_fits {
+        errors.add("/channel", "not_allowed", "this channel is not open to your role");
+    }
+    if !resident && new.contact_name.is_none() && new.contact_phone.is_none() {
+        errors.add("/contact_phone", "required", "give the resident's phone or name when submitting on their behalf");
+    }
+    let place = match area::Entity::find_by_id(new.area_id).one(db).await? {
+        Some(a) if Scope::of(caller).contains(&a.path) => {
+            if a.kind != AreaKind::Community.as_str() && a.kind != AreaKind::Grid.as_str() {
+                errors.add("/area_id", "wrong_kind", "a need belongs to a community or a grid");
+            }
+            Some(a)
+        }
+        _ => {
+            errors.add("/area_id", "not_found", "no such community or grid in your scope");
+            None
+        }
+    };
+    errors.finish()?;
+    let place = place.ok_or(ApiError::NotFound("area"))?;
+
+    let saved = need::ActiveModel {
+        area_id: Set(place.id),
+        area_path: Set(place.path.clone()),
+        category: Set(new.category.clone()),
+        text: Set(new.text.trim().to_owned()),
+        address: Set(new.address.clone()),
+        lat: Set(new.lat),
+        lng: Set(new.lng),
+        tags: Set(encode_tags(&new.tags)),
+        urgency: Set(urgency_str(new.urgency)),
+        preferred_time: Set(new.preferred_time),
+        channel: Set(channel_str(new.channel)),
+        contact_name: Set(new.contact_name.clone()),
+        contact_phone: Set(new.contact_phone.clone()),
+        resident_id: Set(resident.then_some(caller.id)),
+        submitted_by: Set(caller.id),
+        status: Set(shared::NeedStatus::Submitted.as_str().into()),
+        unclaimed: Set(false),
+        reopen_count: Set(0),
+        cosign_count: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let names = Names::load(db, std::slice::from_ref(&saved)).await?;
+    let parties = crate::domain::need_access::parties(caller, &saved);
+    let path = saved.area_path.clone();
+    let payload = serde_json::to_value(masked_dto(saved.clone(), &names)).map_err(anyhow::Error::from)?;
+    let dto = to_dto(saved, &names, caller);
+    audit::record(db, Some(caller), request_id, Change { action: "create", entity: "need", entity_id: dto.id, area: Some((dto.area_id, &path)), before: None, after: Some(&dto) }).await?;
+    webhooks::enqueue(db, "need.created", &path, &payload, now).await?;
+    Ok(NeedDetail { allowed_actions: allowed(dto.status, &parties), need: dto, timeline: Vec::new() })
+}

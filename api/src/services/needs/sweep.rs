@@ -1,0 +1,88 @@
+//! The sweeper: finds needs nobody claimed in time (back to the queue, flagged), needs past a deadline
+//! (escalated to the street, 街镇吹哨), and resolved needs left unrated (closed). It runs in the
+//! background on the platform's clock; tests call [`sweep`] after moving the clock.
+
+use std::time::Duration as StdDuration;
+
+use chrono::Duration;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use shared::{NeedAction, NeedActionRequest, NeedStatus};
+
+use super::act::{Actor, apply};
+use super::read::overdue_condition;
+use crate::entities::need;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// What one sweep did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SweepReport {
+    pub unclaimed: usize,
+    pub escalated: usize,
+    pub closed: usize,
+}
+
+/// Hours a dispatched need waits to be claimed before it goes back to the queue.
+pub const CLAIM_WINDOW_HOURS: i64 = 4;
+/// Days a resolved need waits for the resident's rating before it is closed.
+pub const RATING_WINDOW_DAYS: i64 = 7;
+/// Needs handled per sweep and kind, so one sweep never holds the write lock for long.
+const BATCH: u64 = 200;
+
+fn system(action: NeedAction, note: &str) -> NeedActionRequest {
+    NeedActionRequest { action, note: Some(note.into()), missing: None, assignee_id: None, rating: None }
+}
+
+async fn run(state: &AppState, select: sea_orm::Select<need::Entity>, request: NeedActionRequest) -> Result<usize, ApiError> {
+    let txn = state.begin_write().await?;
+    let now = state.clock.now();
+    let due = select.limit(BATCH).all(&txn.txn).await?;
+    let n = due.len();
+    for current in due {
+        apply(&txn.txn, &Actor::System, current, &request, now, None).await?;
+    }
+    txn.commit().await?;
+    Ok(n)
+}
+
+pub async fn sweep(state: &AppState) -> Result<SweepReport, ApiError> {
+    let now = state.clock.now();
+    let unclaimed = run(
+        state,
+        need::Entity::find()
+            .filter(need::Column::Status.eq(NeedStatus::Dispatched.as_str()))
+            .filter(need::Column::DispatchedAt.lte(now - Duration::hours(CLAIM_WINDOW_HOURS))),
+        system(NeedAction::ClaimTimeout, "派单超时未接单，退回待派 (not claimed in time)"),
+    )
+    .await?;
+    let escalated = run(
+        state,
+        need::Entity::find().filter(overdue_condition(now)).filter(need::Column::EscalatedAt.is_null()),
+        system(NeedAction::Escalate, "超时未办结，街镇吹哨 (deadline passed: escalated to the street)"),
+    )
+    .await?;
+    let closed = run(
+        state,
+        need::Entity::find()
+            .filter(need::Column::Status.eq(NeedStatus::Resolved.as_str()))
+            .filter(need::Column::ResolvedAt.lte(now - Duration::days(RATING_WINDOW_DAYS))),
+        system(NeedAction::Close, "居民未评价，自动关闭 (not rated in time)"),
+    )
+    .await?;
+    Ok(SweepReport { unclaimed, escalated, closed })
+}
+
+/// Sweeps every `interval` for as long as the server runs.
+pub fn spawn_sweeper(state: AppState, interval: StdDuration) {
+    tokio::spawn(async move {
+        let mut ticker = tokio::time::interval(interval);
+        loop {
+            ticker.tick().await;
+            match sweep(&state).await {
+                Ok(report) if report != SweepReport::default() => tracing::info!(?report, "needs swept"),
+                Ok(_) => {}
+                Err(error) => tracing::error!(%error, "sweeping needs failed"),
+            }
+        }
+    });
+}

@@ -1,0 +1,427 @@
+//! Resident needs (居民需求 · 群众点单): what a resident asks for, and its lifecycle
+//! 群众点单 → 社区派单 → 党员接单 → 办结 → 评价.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a need is in its lifecycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NeedStatus {
+    /// 已提交 — waiting for staff to accept it.
+    Submitted,
+    /// 退回补充 — staff listed everything missing at once (一次告知); the resident resubmits.
+    Returned,
+    /// 已受理 — owned by the accepting staff member (首问负责), deadlines running, waiting to be dispatched.
+    Accepted,
+    /// 已派单 — waiting for the assignee to claim it.
+    Dispatched,
+    /// 已接单
+    Claimed,
+    /// 办理中
+    InProgress,
+    /// 已办结 — waiting for the resident's rating.
+    Resolved,
+    /// 已评价
+    Rated,
+    /// 已关闭
+    Closed,
+    /// 不予受理 — an end, with a reason.
+    Rejected,
+    /// 已撤销 — an end, with a reason.
+    Cancelled,
+}
+
+impl NeedStatus {
+    pub const ALL: [NeedStatus; 11] = [
+        Self::Submitted,
+        Self::Returned,
+        Self::Accepted,
+        Self::Dispatched,
+        Self::Claimed,
+        Self::InProgress,
+        Self::Resolved,
+        Self::Rated,
+        Self::Closed,
+        Self::Rejected,
+        Self::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Submitted => "submitted",
+            Self::Returned => "returned",
+            Self::Accepted => "accepted",
+            Self::Dispatched => "dispatched",
+            Self::Claimed => "claimed",
+            Self::InProgress => "in_progress",
+            Self::Resolved => "resolved",
+            Self::Rated => "rated",
+            Self::Closed => "closed",
+            Self::Rejected => "rejected",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
+    /// No action leads out of an end state.
+    pub fn is_final(self) -> bool {
+        matches!(self, Self::Closed | Self::Rejected | Self::Cancelled)
+    }
+}
+
+/// Something done to a need. Each is a row (state, action, party) in the lifecycle table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NeedAction {
+    /// 受理
+    Accept,
+    /// 退回, naming everything missing (一次告知)
+    Return,
+    /// Resubmit after a return
+    Resubmit,
+    /// 不予受理
+    Reject,
+    /// 派单 to a provider, volunteer / party member or staff member
+    Dispatch,
+    /// 接单
+    Claim,
+    /// Decline a dispatch, with a reason: back to the queue
+    Decline,
+    /// Nobody claimed within the claim window: back to the queue, flagged (system)
+    ClaimTimeout,
+    Start,
+    /// 办结, saying what was done
+    Resolve,
+    /// 评价 1–5
+    Rate,
+    /// The resident objects to the result: reopened
+    Object,
+    /// A low rating reopens it (system)
+    Reopen,
+    Close,
+    Cancel,
+    /// 街镇吹哨: a deadline passed; flagged and visible to the street (system)
+    Escalate,
+}
+
+impl NeedAction {
+    pub const ALL: [NeedAction; 16] = [
+        Self::Accept,
+        Self::Return,
+        Self::Resubmit,
+        Self::Reject,
+        Self::Dispatch,
+        Self::Claim,
+        Self::Decline,
+        Self::ClaimTimeout,
+        Self::Start,
+        Self::Resolve,
+        Self::Rate,
+        Self::Object,
+        Self::Reopen,
+        Self::Close,
+        Self::Cancel,
+        Self::Escalate,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Accept => "accept",
+            Self::Return => "return",
+            Self::Resubmit => "resubmit",
+            Self::Reject => "reject",
+            Self::Dispatch => "dispatch",
+            Self::Claim => "claim",
+            Self::Decline => "decline",
+            Self::ClaimTimeout => "claim_timeout",
+            Self::Start => "start",
+            Self::Resolve => "resolve",
+            Self::Rate => "rate",
+            Self::Object => "object",
+            Self::Reopen => "reopen",
+            Self::Close => "close",
+            Self::Cancel => "cancel",
+            Self::Escalate => "escalate",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// Urgency decides the deadlines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    Normal,
+    Urgent,
+    Emergency,
+}
+
+/// How the need reached the platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    MiniProgram,
+    Web,
+    Phone,
+    Visit,
+    GridPatrol,
+}
+
+/// Target groups a need concerns (seed 003 §8: 低保对象、特困人员、空巢独居老年人、困境儿童 …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TargetGroup {
+    /// 老年人
+    Elderly,
+    /// 空巢独居老人
+    ElderlyLivingAlone,
+    /// 残疾人
+    Disabled,
+    /// 困境儿童
+    ChildrenInDifficulty,
+    /// 农村留守儿童
+    LeftBehindChildren,
+    /// 婴幼儿
+    Infants,
+    /// 低保对象
+    LowIncome,
+    /// 特困人员
+    ExtremelyPoor,
+    /// 退役军人
+    Veterans,
+    /// 社区矫正对象
+    CommunityCorrections,
+}
+
+/// A service category with its default deadlines (hours after acceptance).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NeedCategory {
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+    /// Hours to respond for normal, urgent and emergency needs.
+    pub response_hours: Vec<i64>,
+    /// Hours to resolve for normal, urgent and emergency needs.
+    pub completion_hours: Vec<i64>,
+}
+
+/// Submit a need: by a resident for themselves, or by staff on a resident's behalf (phone, visit, patrol).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewNeed {
+    /// A code from `GET /api/v1/need-categories`.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
+    pub category: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000))]
+    pub text: String,
+    /// The community or grid the need is in.
+    pub area_id: i64,
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    pub address: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(minimum = -90, maximum = 90))]
+    pub lat: Option<f64>,
+    #[cfg_attr(feature = "openapi", schema(minimum = -180, maximum = 180))]
+    pub lng: Option<f64>,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 10))]
+    pub tags: Vec<TargetGroup>,
+    pub urgency: Urgency,
+    /// When the resident would like to be served.
+    pub preferred_time: Option<chrono::DateTime<chrono::Utc>>,
+    pub channel: Channel,
+    /// Who to contact; for staff submitting on behalf of someone without an account.
+    #[cfg_attr(feature = "openapi", schema(max_length = 50))]
+    pub contact_name: Option<String>,
+    /// Mainland mobile or landline number.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9+\\-]{5,20}$"))]
+    pub contact_phone: Option<String>,
+}
+
+/// A need as the API returns it. Contact details and the exact address are masked for callers who do
+/// not handle the need.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Need {
+    pub id: i64,
+    pub status: NeedStatus,
+    pub category: String,
+    pub text: String,
+    pub area_id: i64,
+    pub area_name: String,
+    pub address: Option<String>,
+    pub lat: Option<f64>,
+    pub lng: Option<f64>,
+    pub tags: Vec<TargetGroup>,
+    pub urgency: Urgency,
+    pub preferred_time: Option<chrono::DateTime<chrono::Utc>>,
+    pub channel: Channel,
+    pub contact_name: Option<String>,
+    pub contact_phone: Option<String>,
+    /// The resident the need belongs to, when they have an account.
+    pub resident_id: Option<i64>,
+    /// The staff member who accepted it and owns it (首问负责).
+    pub owner_id: Option<i64>,
+    pub owner_name: Option<String>,
+    pub assignee_id: Option<i64>,
+    pub assignee_name: Option<String>,
+    /// What the resident must add, when returned (一次告知).
+    pub missing: Vec<String>,
+    pub response_due_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub completion_due_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// A deadline passed and the need was escalated to the street (街镇吹哨).
+    pub escalated: bool,
+    /// It went back to the queue because nobody claimed it in time.
+    pub unclaimed: bool,
+    pub reopen_count: i32,
+    pub rating: Option<i32>,
+    pub rating_comment: Option<String>,
+    /// What was done, when resolved.
+    pub resolution: Option<String>,
+    /// Why it was rejected, cancelled or declined.
+    pub reason: Option<String>,
+    /// Other residents who co-signed it (需求众筹).
+    pub cosign_count: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// One step on a need's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NeedEvent {
+    pub id: i64,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub action: NeedAction,
+    pub from_status: NeedStatus,
+    pub to_status: NeedStatus,
+    /// Absent for the platform's own actions (deadlines, claim windows).
+    pub actor_id: Option<i64>,
+    pub actor_name: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A need with its timeline and what the caller may do next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NeedDetail {
+    pub need: Need,
+    pub timeline: Vec<NeedEvent>,
+    pub allowed_actions: Vec<NeedAction>,
+}
+
+/// Take an action on a need. Which fields are required depends on the action.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NeedActionRequest {
+    pub action: NeedAction,
+    /// Reason (reject, cancel, decline, object), what was done (resolve) or a remark.
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    pub note: Option<String>,
+    /// Return: every missing item, at once.
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
+    pub missing: Option<Vec<String>>,
+    /// Dispatch: the provider, volunteer or staff member who should serve it.
+    pub assignee_id: Option<i64>,
+    /// Rate: 1 (bad) to 5 (very good); 1 or 2 reopens the need.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    pub rating: Option<i32>,
+}
+
+/// Dispatch several accepted needs to one assignee.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BulkDispatch {
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 200))]
+    pub need_ids: Vec<i64>,
+    pub assignee_id: i64,
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    pub note: Option<String>,
+}
+
+/// The outcome for each need of a bulk dispatch; one failure does not stop the others.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulkDispatchResult {
+    pub dispatched: Vec<i64>,
+    pub failed: Vec<BulkFailure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulkFailure {
+    pub need_id: i64,
+    pub code: crate::ErrorCode,
+    pub detail: String,
+}
+
+/// How many needs of the queue are in each status, and how many are overdue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NeedCounts {
+    pub by_status: Vec<StatusCount>,
+    pub overdue: i64,
+    pub escalated: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusCount {
+    pub status: NeedStatus,
+    pub count: i64,
+}
+
+/// Another resident's need in the same community, without personal data, for co-signing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NeedSummary {
+    pub id: i64,
+    pub status: NeedStatus,
+    pub category: String,
+    pub text: String,
+    pub area_name: String,
+    pub cosign_count: i32,
+    /// Whether the caller has co-signed it already.
+    pub cosigned: bool,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A district's deadline for one category and urgency, overriding the default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DeadlineSetting {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
+    pub category: String,
+    pub urgency: Urgency,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 2160))]
+    pub response_hours: i64,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 2160))]
+    pub completion_hours: i64,
+}
+
+/// Someone a need may be dispatched to: an active provider, volunteer or staff member serving its area.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Assignee {
+    pub id: i64,
+    pub display_name: String,
+    pub role: crate::Role,
+    pub area_name: String,
+    /// Needs dispatched to them and not yet resolved.
+    pub open_needs: i64,
+}
