@@ -60,6 +60,10 @@ pub struct AuthSettings {
 pub struct NeedSettings {
     /// Seconds between sweeps for unclaimed, overdue and unrated needs; 0 turns the sweeper off.
     pub sweep_interval_secs: u64,
+    /// Where photos of needs are stored.
+    pub photo_dir: String,
+    /// Largest photo accepted, in bytes.
+    pub photo_max_bytes: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -101,7 +105,9 @@ impl Settings {
             .set_default("webhooks.poll_interval_ms", 1000)?
             .set_default("webhooks.retry_base_secs", 30)?
             .set_default("webhooks.max_attempts", 8)?
-            .set_default("needs.sweep_interval_secs", 60)?;
+            .set_default("needs.sweep_interval_secs", 60)?
+            .set_default("needs.photo_dir", "data/photos")?
+            .set_default("needs.photo_max_bytes", 5 * 1024 * 1024)?;
         if let Some(path) = file {
             builder = builder.add_source(config::File::with_name(path).required(true));
         }

@@ -10,6 +10,7 @@ mod m20261124_000002_create_users_and_tokens;
 mod m20261124_000003_create_audit_and_idempotency;
 mod m20261124_000004_create_needs;
 mod m20261124_000005_create_webhooks;
+mod m20261124_000007_create_need_photos;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000003_create_audit_and_idempotency::Migration),
             Box::new(m20261124_000004_create_needs::Migration),
             Box::new(m20261124_000005_create_webhooks::Migration),
+            Box::new(m20261124_000007_create_need_photos::Migration),
         ]
     }
 }

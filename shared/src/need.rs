@@ -320,6 +320,9 @@ pub struct NeedDetail {
     pub need: Need,
     pub timeline: Vec<NeedEvent>,
     pub allowed_actions: Vec<NeedAction>,
+    /// Shown only to those who handle the need (photos can show faces and homes).
+    #[serde(default)]
+    pub photos: Vec<NeedPhoto>,
 }
 
 /// Take an action on a need. Which fields are required depends on the action.
@@ -424,4 +427,16 @@ pub struct Assignee {
     pub area_name: String,
     /// Needs dispatched to them and not yet resolved.
     pub open_needs: i64,
+}
+
+/// A photo attached to a need (jpeg, png or webp). Fetch it from its `url`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NeedPhoto {
+    pub id: i64,
+    /// `image/jpeg`, `image/png` or `image/webp`, decided from the bytes, not the client's word.
+    pub mime: String,
+    pub bytes: i64,
+    pub url: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
 }

@@ -17,6 +17,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
     _dir: Option<tempfile::TempDir>,
+    _photos: tempfile::TempDir,
 }
 
 /// A fresh database URL: a new PostgreSQL database when `TEST_DATABASE_URL` is set, else a SQLite file.
@@ -55,6 +56,8 @@ pub async fn spawn_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
     settings.server.web_dir = "/nonexistent".into();
     // Tests run the sweeper themselves, after moving the clock.
     settings.needs.sweep_interval_secs = 0;
+    let photos = tempfile::tempdir().expect("photo dir");
+    settings.needs.photo_dir = photos.path().display().to_string();
     tweak(&mut settings);
     let db = api::db::connect(&settings.database).await.expect("connect");
     api::db::migrate(&db).await.expect("migrate");
@@ -64,7 +67,7 @@ pub async fn spawn_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
     let address = format!("http://127.0.0.1:{}", app.port());
     let state = app.state().clone();
     tokio::spawn(app.run());
-    TestApp { address, state, client: reqwest::Client::new(), db, _dir: dir }
+    TestApp { address, state, client: reqwest::Client::new(), db, _dir: dir, _photos: photos }
 }
 
 impl TestApp {

@@ -9,6 +9,7 @@ mod auth;
 mod health;
 mod idempotency;
 mod needs;
+mod need_photos;
 mod needs_deadlines;
 mod openapi;
 mod users;

@@ -7,6 +7,7 @@ pub mod need;
 pub mod need_cosign;
 pub mod need_deadline;
 pub mod need_event;
+pub mod need_photo;
 pub mod refresh_token;
 pub mod user;
 pub mod webhook_delivery;

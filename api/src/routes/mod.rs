@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod health;
 pub mod me;
+pub mod need_photos;
 pub mod needs;
 pub mod responses;
 pub mod users;
@@ -22,4 +23,5 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     audit::configure(cfg);
     webhooks::configure(cfg);
     needs::configure(cfg);
+    need_photos::configure(cfg);
 }

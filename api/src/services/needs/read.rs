@@ -158,7 +158,8 @@ pub(crate) async fn detail_of<C: ConnectionTrait>(db: &C, caller: &Caller, m: ne
         .collect();
     let allowed_actions = allowed(super::status_of(&m), &parties(caller, &m));
     let names = Names::load(db, std::slice::from_ref(&m)).await?;
-    Ok(NeedDetail { need: to_dto(m, &names, caller), timeline, allowed_actions })
+    let photos = super::photos::photos_of(db, caller, &m).await?;
+    Ok(NeedDetail { need: to_dto(m, &names, caller), timeline, allowed_actions, photos })
 }
 
 pub async fn detail<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<NeedDetail, ApiError> {

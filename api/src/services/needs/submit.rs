@@ -89,5 +89,5 @@ pub async fn submit<C: ConnectionTrait>(db: &C, caller: &Caller, new: &NewNeed, 
     let dto = to_dto(saved, &names, caller);
     audit::record(db, Some(caller), request_id, Change { action: "create", entity: "need", entity_id: dto.id, area: Some((dto.area_id, &path)), before: None, after: Some(&dto) }).await?;
     webhooks::enqueue(db, "need.created", &path, &payload, now).await?;
-    Ok(NeedDetail { allowed_actions: allowed(dto.status, &parties), need: dto, timeline: Vec::new() })
+    Ok(NeedDetail { allowed_actions: allowed(dto.status, &parties), need: dto, timeline: Vec::new(), photos: Vec::new() })
 }
