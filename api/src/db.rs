@@ -43,8 +43,10 @@ pub async fn connect(settings: &DatabaseSettings) -> anyhow::Result<DatabaseConn
     }
 }
 
-/// Applies every pending migration.
+/// Applies every pending migration, then loads the reference data that ships with the platform
+/// (the co-building catalogues) where it is missing.
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
     Migrator::up(db, None).await?;
+    crate::services::programs::catalogue::load_bundled(db, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("loading the catalogue: {e}"))?;
     Ok(())
 }

@@ -29,6 +29,8 @@ use crate::routes;
         (name = "users", description = "User administration"),
         (name = "needs", description = "Resident needs: 群众点单 → 社区派单 → 党员接单 → 办结 → 评价"),
         (name = "webhooks", description = "Outgoing webhooks: need events as signed JSON to integration clients, retried with backoff, with a delivery log"),
+        (name = "programs", description = "Co-building catalogue and programs: partners, pledges, deliveries, milestones, spend"),
+        (name = "public", description = "What anyone may read without signing in (阳光社区)"),
         (name = "audit", description = "Who changed what, when"),
         (name = "operations", description = "Health, readiness, metrics"),
     )

@@ -11,6 +11,7 @@ mod m20261124_000003_create_audit_and_idempotency;
 mod m20261124_000004_create_needs;
 mod m20261124_000005_create_webhooks;
 mod m20261124_000007_create_need_photos;
+mod m20261124_000008_create_programs;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_create_needs::Migration),
             Box::new(m20261124_000005_create_webhooks::Migration),
             Box::new(m20261124_000007_create_need_photos::Migration),
+            Box::new(m20261124_000008_create_programs::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@ mod needs;
 mod need_photos;
 mod needs_deadlines;
 mod openapi;
+mod programs;
 mod users;
 mod validation;
 mod webhook_receiver;

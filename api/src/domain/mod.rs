@@ -6,6 +6,7 @@ pub mod need_categories;
 pub mod need_lifecycle;
 pub mod password;
 pub mod permissions;
+pub mod program_lifecycle;
 pub mod scope;
 pub mod signature;
 pub mod tokens;

@@ -2,13 +2,21 @@
 
 pub mod area;
 pub mod audit_log;
+pub mod catalogue_entry;
+pub mod delivery;
 pub mod idempotency_key;
+pub mod milestone;
 pub mod need;
 pub mod need_cosign;
 pub mod need_deadline;
 pub mod need_event;
 pub mod need_photo;
+pub mod pledge;
+pub mod program;
+pub mod program_item;
+pub mod program_partner;
 pub mod refresh_token;
+pub mod spend;
 pub mod user;
 pub mod webhook_delivery;
 pub mod webhook_endpoint;

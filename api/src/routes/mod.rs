@@ -6,10 +6,13 @@ use utoipa_actix_web::service_config::ServiceConfig;
 pub mod areas;
 pub mod audit;
 pub mod auth;
+pub mod catalogue;
 pub mod health;
 pub mod me;
 pub mod need_photos;
 pub mod needs;
+pub mod programs;
+pub mod public;
 pub mod responses;
 pub mod users;
 pub mod webhooks;
@@ -24,4 +27,7 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     webhooks::configure(cfg);
     needs::configure(cfg);
     need_photos::configure(cfg);
+    catalogue::configure(cfg);
+    programs::configure(cfg);
+    public::configure(cfg);
 }

@@ -5,5 +5,6 @@ pub mod areas;
 pub mod audit;
 pub mod auth;
 pub mod needs;
+pub mod programs;
 pub mod users;
 pub mod webhooks;

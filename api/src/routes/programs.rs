@@ -1,0 +1,186 @@
+//! `/api/v1/programs…`: co-building programs and their plan.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, patch, post, web};
+use serde::Deserialize;
+use shared::{MilestonePatch, NewDelivery, NewMilestone, NewPartner, NewPledge, NewProgram, NewSpend, Page, Program, ProgramActionRequest, ProgramDetail, ProgramPatch, ProgramRollup, ProgramStatus};
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::responses::{ReadErrors, WriteErrors};
+use crate::error::ApiResult;
+use crate::http::auth::AuthUser;
+use crate::http::idempotency::IdempotencyKey;
+use crate::http::json::ValidJson;
+use crate::http::pagination::PageRequest;
+use crate::http::query::ValidQuery;
+use crate::http::request_id::RequestId;
+use crate::services::programs::{self, ProgramFilter, ProgramSort};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProgramListQuery {
+    /// Programs in this area's subtree.
+    area_id: Option<i64>,
+    status: Option<ProgramStatus>,
+    /// Programs working on this catalogue item.
+    catalogue_item_id: Option<i64>,
+    /// Programs with milestones past due.
+    overdue: Option<bool>,
+    /// Title contains.
+    #[param(max_length = 100)]
+    q: Option<String>,
+    #[param(inline)]
+    sort: Option<ProgramSort>,
+    #[param(max_length = 512)]
+    cursor: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u64>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RollupQuery {
+    /// The area whose subtree is rolled up.
+    area_id: i64,
+}
+
+/// Programs in your scope.
+#[utoipa::path(tag = "programs", params(ProgramListQuery), responses((status = 200, body = Page<Program>), ReadErrors), security(("bearer" = [])))]
+#[get("/programs")]
+async fn list_programs(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<ProgramListQuery>) -> ApiResult<web::Json<Page<Program>>> {
+    let sort = query.sort.unwrap_or_default();
+    let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
+    let filter = ProgramFilter { area_id: query.area_id, status: query.status, catalogue_item_id: query.catalogue_item_id, overdue: query.overdue, q: query.q };
+    Ok(web::Json(programs::list(&state.db, &caller, filter, sort, page, state.clock.now().date_naive()).await?))
+}
+
+/// Programs of an area's subtree rolled up: by status, pledged vs delivered per resource kind, budget vs spend, overdue milestones.
+#[utoipa::path(tag = "programs", params(RollupQuery), responses((status = 200, body = ProgramRollup), ReadErrors), security(("bearer" = [])))]
+#[get("/programs/rollup")]
+async fn program_rollup(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<RollupQuery>) -> ApiResult<web::Json<ProgramRollup>> {
+    Ok(web::Json(programs::rollup(&state.db, &caller, query.area_id, state.clock.now().date_naive()).await?))
+}
+
+/// Create a program as a draft.
+#[utoipa::path(tag = "programs", request_body = NewProgram,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
+    responses((status = 201, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[post("/programs")]
+async fn create_program(state: web::Data<AppState>, caller: AuthUser, key: IdempotencyKey, request_id: RequestId, body: ValidJson<NewProgram>) -> ApiResult<HttpResponse> {
+    let txn = state.begin_write().await?;
+    if let Some(replay) = key.replay(&txn.txn, caller.id, &body.raw).await? {
+        return Ok(replay);
+    }
+    let detail = programs::create(&txn.txn, &caller, &body.value, state.clock.now(), Some(&request_id.0)).await?;
+    let response = key.respond(&txn.txn, caller.id, &body.raw, StatusCode::CREATED, &detail).await?;
+    txn.commit().await?;
+    Ok(response)
+}
+
+/// One program with partners, pledges and fulfilment, deliveries, milestones, spend, evaluation and your next actions.
+#[utoipa::path(tag = "programs", params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), ReadErrors), security(("bearer" = [])))]
+#[get("/programs/{id}")]
+async fn get_program(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<ProgramDetail>> {
+    Ok(web::Json(programs::detail(&state.db, &caller, id.into_inner(), state.clock.now().date_naive()).await?))
+}
+
+/// Change a draft's plan, or whether a program is disclosed.
+#[utoipa::path(tag = "programs", request_body = ProgramPatch, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[patch("/programs/{id}")]
+async fn update_program(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId, body: ValidJson<ProgramPatch>) -> ApiResult<web::Json<ProgramDetail>> {
+    let txn = state.begin_write().await?;
+    let detail = programs::update(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now(), Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(detail))
+}
+
+/// Change a program's status: submit, approve, send back, start, complete, evaluate, suspend, resume, cancel.
+///
+/// Not allowed in the program's state (or to you, e.g. approving your own program): 409 with `allowed`.
+#[utoipa::path(tag = "programs", request_body = ProgramActionRequest, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[post("/programs/{id}/actions")]
+async fn act_on_program(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId, body: ValidJson<ProgramActionRequest>) -> ApiResult<web::Json<ProgramDetail>> {
+    let txn = state.begin_write().await?;
+    let detail = programs::act(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now(), Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(detail))
+}
+
+/// Runs one change of a program's plan in a write transaction; every plan endpoint goes through here.
+macro_rules! plan_change {
+    ($state:expr, $call:expr) => {{
+        let txn = $state.begin_write().await?;
+        let detail = $call(&txn.txn).await?;
+        txn.commit().await?;
+        Ok(web::Json(detail))
+    }};
+}
+
+/// Add a partner; contact details are shown only to staff of the program's area.
+#[utoipa::path(tag = "programs", request_body = NewPartner, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[post("/programs/{id}/partners")]
+async fn add_partner(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, rid: RequestId, body: ValidJson<NewPartner>) -> ApiResult<web::Json<ProgramDetail>> {
+    let (id, now) = (id.into_inner(), state.clock.now());
+    plan_change!(state, |db| programs::add_partner(db, &caller, id, &body.value, now, Some(&rid.0)))
+}
+
+/// Pledge a resource (funds, talent, materials, technology) from a partner.
+#[utoipa::path(tag = "programs", request_body = NewPledge, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[post("/programs/{id}/pledges")]
+async fn add_pledge(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, rid: RequestId, body: ValidJson<NewPledge>) -> ApiResult<web::Json<ProgramDetail>> {
+    let (id, now) = (id.into_inner(), state.clock.now());
+    plan_change!(state, |db| programs::add_pledge(db, &caller, id, &body.value, now, Some(&rid.0)))
+}
+
+/// Record a delivery against a pledge (once the program is approved).
+#[utoipa::path(tag = "programs", request_body = NewDelivery,
+    params(("id" = i64, Path, description = "Program id"), ("pledge_id" = i64, Path, description = "Pledge id")),
+    responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[post("/programs/{id}/pledges/{pledge_id}/deliveries")]
+async fn add_delivery(state: web::Data<AppState>, caller: AuthUser, path: web::Path<(i64, i64)>, rid: RequestId, body: ValidJson<NewDelivery>) -> ApiResult<web::Json<ProgramDetail>> {
+    let ((id, pledge_id), now) = (path.into_inner(), state.clock.now());
+    plan_change!(state, |db| programs::add_delivery(db, &caller, id, pledge_id, &body.value, now, Some(&rid.0)))
+}
+
+/// Add a milestone (节点) with its owner (责任人).
+#[utoipa::path(tag = "programs", request_body = NewMilestone, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[post("/programs/{id}/milestones")]
+async fn add_milestone(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, rid: RequestId, body: ValidJson<NewMilestone>) -> ApiResult<web::Json<ProgramDetail>> {
+    let (id, now) = (id.into_inner(), state.clock.now());
+    plan_change!(state, |db| programs::add_milestone(db, &caller, id, &body.value, now, Some(&rid.0)))
+}
+
+/// Change a milestone or mark it done.
+#[utoipa::path(tag = "programs", request_body = MilestonePatch,
+    params(("id" = i64, Path, description = "Program id"), ("milestone_id" = i64, Path, description = "Milestone id")),
+    responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[patch("/programs/{id}/milestones/{milestone_id}")]
+async fn update_milestone(state: web::Data<AppState>, caller: AuthUser, path: web::Path<(i64, i64)>, rid: RequestId, body: ValidJson<MilestonePatch>) -> ApiResult<web::Json<ProgramDetail>> {
+    let ((id, milestone_id), now) = (path.into_inner(), state.clock.now());
+    plan_change!(state, |db| programs::update_milestone(db, &caller, id, milestone_id, &body.value, now, Some(&rid.0)))
+}
+
+/// Record spending against the budget (once the program is approved).
+#[utoipa::path(tag = "programs", request_body = NewSpend, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[post("/programs/{id}/spends")]
+async fn add_spend(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, rid: RequestId, body: ValidJson<NewSpend>) -> ApiResult<web::Json<ProgramDetail>> {
+    let (id, now) = (id.into_inner(), state.clock.now());
+    plan_change!(state, |db| programs::add_spend(db, &caller, id, &body.value, now, Some(&rid.0)))
+}
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_programs)
+        .service(program_rollup)
+        .service(create_program)
+        .service(get_program)
+        .service(update_program)
+        .service(act_on_program)
+        .service(add_partner)
+        .service(add_pledge)
+        .service(add_delivery)
+        .service(add_milestone)
+        .service(update_milestone)
+        .service(add_spend);
+}

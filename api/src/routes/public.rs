@@ -1,0 +1,43 @@
+//! `/api/v1/public/…`: what anyone may read without signing in (阳光社区 disclosure of programs).
+
+use actix_web::{get, web};
+use serde::Deserialize;
+use shared::{Page, Program, ProgramDetail};
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::error::ApiResult;
+use crate::http::pagination::PageRequest;
+use crate::http::query::ValidQuery;
+use crate::services::programs;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PublicPageQuery {
+    #[param(max_length = 512)]
+    cursor: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u64>,
+}
+
+/// Programs disclosed to the public, newest first. No personal data.
+#[utoipa::path(tag = "public", params(PublicPageQuery), responses((status = 200, body = Page<Program>),
+    (status = 422, description = "Invalid query", body = shared::Problem, content_type = "application/problem+json")))]
+#[get("/public/programs")]
+async fn public_programs(state: web::Data<AppState>, ValidQuery(query): ValidQuery<PublicPageQuery>) -> ApiResult<web::Json<Page<Program>>> {
+    let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
+    Ok(web::Json(programs::public_list(&state.db, page, state.clock.now().date_naive()).await?))
+}
+
+/// One disclosed program: pledged, delivered and spent, milestones and evaluation. No personal data.
+#[utoipa::path(tag = "public", params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail),
+    (status = 404, description = "No such disclosed program", body = shared::Problem, content_type = "application/problem+json")))]
+#[get("/public/programs/{id}")]
+async fn public_program(state: web::Data<AppState>, id: web::Path<i64>) -> ApiResult<web::Json<ProgramDetail>> {
+    Ok(web::Json(programs::public_detail(&state.db, id.into_inner(), state.clock.now().date_naive()).await?))
+}
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(public_programs).service(public_program);
+}

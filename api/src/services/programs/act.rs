@@ -1,0 +1,53 @@
+//! Changing a program's status through the lifecycle table, with the evaluation when there is one.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use shared::{Id, ProgramAction, ProgramActionRequest, ProgramDetail};
+
+use super::detail::detail_of;
+use super::{enum_str, status_of, visible};
+use crate::domain::caller::Caller;
+use crate::domain::program_lifecycle::{allowed, next, roles};
+use crate::entities::program;
+use crate::error::{ApiError, FieldErrors};
+use crate::services::audit::{self, Change};
+
+pub async fn act<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, req: &ProgramActionRequest, now: DateTime<Utc>, request_id: Option<&str>) -> Result<ProgramDetail, ApiError> {
+    let current = visible(db, caller, id).await?;
+    let from = status_of(&current);
+    let my_roles = roles(caller, &current);
+    let to = next(from, req.action, &my_roles).ok_or_else(|| ApiError::InvalidTransition {
+        detail: format!("cannot {} a program that is {}", req.action.as_str(), from.as_str()),
+        allowed: allowed(from, &my_roles).iter().map(|a| a.as_str().to_owned()).collect(),
+    })?;
+    let mut errors = FieldErrors::default();
+    let note_given = req.note.as_deref().is_some_and(|n| !n.trim().is_empty());
+    match req.action {
+        ProgramAction::SendBack | ProgramAction::Suspend | ProgramAction::Cancel if !note_given => errors.add("/note", "required", "give a reason"),
+        ProgramAction::Evaluate if req.evaluation.is_none() => errors.add("/evaluation", "required", "score, evaluator and comments"),
+        _ => {}
+    }
+    errors.finish()?;
+    let today = now.date_naive();
+    let before = detail_of(db, Some(caller), current.clone(), today).await?.program;
+    let mut model: program::ActiveModel = current.into();
+    model.status = Set(to.as_str().into());
+    model.updated_at = Set(now);
+    match req.action {
+        ProgramAction::Submit => model.submitted_by = Set(Some(caller.id)),
+        ProgramAction::Approve => model.approved_by = Set(Some(caller.id)),
+        ProgramAction::Withdraw | ProgramAction::SendBack => model.submitted_by = Set(None),
+        ProgramAction::Evaluate => {
+            if let Some(e) = &req.evaluation {
+                model.evaluation_score = Set(Some(e.score));
+                model.evaluator_type = Set(Some(enum_str(&e.evaluator_type)));
+                model.evaluation_comments = Set(e.comments.clone());
+            }
+        }
+        _ => {}
+    }
+    let saved = model.update(db).await?;
+    let detail = detail_of(db, Some(caller), saved.clone(), today).await?;
+    audit::record(db, Some(caller), request_id, Change { action: req.action.as_str(), entity: "program", entity_id: id, area: Some((saved.area_id, &saved.area_path)), before: Some(&before), after: Some(&detail.program) }).await?;
+    Ok(detail)
+}

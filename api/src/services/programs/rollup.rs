@@ -1,0 +1,58 @@
+//! The programs of an area's subtree rolled up: by status, pledged against delivered per resource
+//! kind, budget against spend, overdue milestones. Cancelled programs are left out of the sums.
+
+use chrono::NaiveDate;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use shared::{Id, KindFulfilment, ProgramRollup, ProgramStatus, ProgramStatusCount, Quantity, ResourceKind};
+
+use super::{add, enum_parse, fulfilment, is_overdue};
+use crate::domain::caller::Caller;
+use crate::domain::program_lifecycle::may_author;
+use crate::domain::scope::Scope;
+use crate::entities::{delivery, milestone, pledge, program, spend};
+use crate::error::ApiError;
+
+pub async fn rollup<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Id, today: NaiveDate) -> Result<ProgramRollup, ApiError> {
+    if !(may_author(caller.role) || caller.role == shared::Role::GridWorker) {
+        return Err(ApiError::Forbidden("roll-ups are read by staff".into()));
+    }
+    let top = crate::services::areas::find_visible(db, &Scope::of(caller), area_id).await?;
+    let programs = program::Entity::find().filter(Scope::subtree(&top.path).path_condition(program::Column::AreaPath)).all(db).await?;
+    let by_status = ProgramStatus::ALL
+        .into_iter()
+        .map(|status| ProgramStatusCount { status, count: programs.iter().filter(|p| p.status == status.as_str()).count() as i64 })
+        .collect();
+    let live: Vec<&program::Model> = programs.iter().filter(|p| p.status != ProgramStatus::Cancelled.as_str()).collect();
+    let ids: Vec<Id> = live.iter().map(|p| p.id).collect();
+    let pledges = pledge::Entity::find().filter(pledge::Column::ProgramId.is_in(ids.clone())).all(db).await?;
+    let deliveries = delivery::Entity::find().filter(delivery::Column::PledgeId.is_in(pledges.iter().map(|p| p.id))).all(db).await?;
+    let spent_fen = spend::Entity::find().filter(spend::Column::ProgramId.is_in(ids.clone())).all(db).await?.iter().map(|s| s.amount_fen).sum();
+    let overdue_milestones = milestone::Entity::find()
+        .filter(milestone::Column::ProgramId.is_in(ids))
+        .all(db)
+        .await?
+        .iter()
+        .filter(|m| is_overdue(m.due_on, m.status == "done", today))
+        .count() as i64;
+    let by_kind = [ResourceKind::Funds, ResourceKind::Talent, ResourceKind::Materials, ResourceKind::Technology]
+        .into_iter()
+        .map(|kind| {
+            let of_kind: Vec<&pledge::Model> = pledges.iter().filter(|p| enum_parse::<ResourceKind>(&p.kind) == Some(kind)).collect();
+            let pledged = of_kind.iter().fold(Quantity::default(), |acc, p| add(&acc, &Quantity { amount_fen: p.amount_fen, people: p.people, person_days: p.person_days, quantity: p.quantity }));
+            let delivered = deliveries
+                .iter()
+                .filter(|d| of_kind.iter().any(|p| p.id == d.pledge_id))
+                .fold(Quantity::default(), |acc, d| add(&acc, &Quantity { amount_fen: d.amount_fen, people: d.people, person_days: d.person_days, quantity: d.quantity }));
+            KindFulfilment { kind, fulfilment: fulfilment(kind, &pledged, &delivered), pledged, delivered }
+        })
+        .collect();
+    Ok(ProgramRollup {
+        area_id: top.id,
+        area_name: top.name,
+        by_status,
+        by_kind,
+        budget_fen: live.iter().map(|p| p.budget_fen).sum(),
+        spent_fen,
+        overdue_milestones,
+    })
+}
