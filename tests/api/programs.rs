@@ -203,3 +203,24 @@ async fn the_rollup_adds_up_a_fixed_data_set() {
     assert_eq!(own["budget_fen"], 50_000_000);
     problem(app.get(&format!("/api/v1/programs/rollup?area_id={district_area}"), &staff).await, 404).await;
 }
+
+#[tokio::test]
+async fn programs_pledges_and_deliveries_export_as_csv_and_xlsx() {
+    let app = spawn_app().await;
+    let community = app.area_id("缤纷社区").await;
+    let staff = app.login_as("community").await;
+    let id = draft(&app, &staff, community, "导出测试, \"引号\"").await["program"]["id"].as_i64().expect("id");
+    let p = ok(app.post(&format!("/api/v1/programs/{id}/partners"), &staff, &json!({ "name": "慈善总会", "kind": "charity", "role": "出资" })).await).await;
+    let partner = p["partners"][0]["id"].as_i64().expect("partner");
+    ok(app.post(&format!("/api/v1/programs/{id}/pledges"), &staff, &json!({ "partner_id": partner, "kind": "funds", "description": "助餐资金", "pledged": { "amount_fen": 123_456 } })).await).await;
+    let csv = app.get("/api/v1/programs/export?format=csv&table=pledges", &staff).await;
+    assert!(csv.headers()["content-type"].to_str().expect("ascii").starts_with("text/csv"));
+    let text = csv.text().await.expect("text");
+    assert!(text.starts_with('\u{feff}'));
+    assert!(text.contains("助餐资金") && text.contains("1234.56"), "{text}");
+    assert!(text.contains("\"导出测试, \"\"引号\"\"\""), "{text}");
+    let xlsx = app.get("/api/v1/programs/export?format=xlsx", &staff).await;
+    assert_eq!(xlsx.status(), StatusCode::OK);
+    assert_eq!(&xlsx.bytes().await.expect("bytes")[..2], b"PK");
+    problem(app.get("/api/v1/programs/export?format=pdf", &staff).await, 422).await;
+}

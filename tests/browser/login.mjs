@@ -8,43 +8,19 @@
 //
 // Writes target/browser/areas.png (repo root) and exits non-zero with a reason on any failure.
 
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE_URL, PASSWORD, launch, screenshot, step, waitUntilSettled } from './helpers.mjs';
 
-const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 // HH_ prefix: a bare USERNAME is already set by some shells and CI runners.
 const USERNAME = process.env.HH_USERNAME ?? 'street';
-const PASSWORD = process.env.HH_PASSWORD ?? 'happyhome-demo';
 const EXPECT_AREA = process.env.EXPECT_AREA ?? '缤纷社区';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const MAX_EXPANSIONS = 8;
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const shotDir = join(repoRoot, 'target', 'browser');
-const shotPath = join(shotDir, 'areas.png');
-
-const problems = [];
-const step = (msg) => console.log(`• ${msg}`);
+let problems = [];
 
 async function main() {
-  const profile = mkdtempSync(join(tmpdir(), 'hh-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`));
+  const browser = await launch();
+  const { page } = browser;
+  problems = browser.problems;
 
   try {
     step(`open ${BASE_URL}/login`);
@@ -91,25 +67,16 @@ async function main() {
     await page.getByTestId('area-name').filter({ hasText: EXPECT_AREA }).waitFor({ state: 'visible' });
     await waitUntilSettled(page);
 
-    mkdirSync(shotDir, { recursive: true });
-    await page.screenshot({ path: shotPath, fullPage: true });
-    step(`screenshot: ${shotPath}`);
+    step(`screenshot: ${await screenshot(page, 'areas.png')}`);
     const fatal = problems.filter((p) => p.startsWith('page error'));
     if (fatal.length) throw new Error(fatal.join('\n'));
     console.log('PASS login → area tree shows', EXPECT_AREA);
   } catch (err) {
-    mkdirSync(shotDir, { recursive: true });
-    await page.screenshot({ path: join(shotDir, 'failure.png'), fullPage: true }).catch(() => {});
+    await screenshot(page, 'failure.png').catch(() => {});
     throw err;
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
-}
-
-/** Waits until no loading indicator is left (each tree level and the detail panel show one). */
-async function waitUntilSettled(page) {
-  await page.waitForFunction(() => !document.querySelector('[data-testid="loading"]'), null, { timeout: 15_000 });
 }
 
 main().catch((err) => {

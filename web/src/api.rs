@@ -12,9 +12,11 @@ use gloo_net::http::{Method, RequestBuilder, Response};
 use gloo_storage::{LocalStorage, Storage};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use shared::{ErrorCode, FieldError, LoginRequest, Problem, RefreshRequest, TokenPair};
+use shared::{LoginRequest, Problem, RefreshRequest, TokenPair};
 
+pub use crate::api_error::{ApiError, ApiResult};
 pub use crate::endpoints::*;
+pub use crate::need_endpoints::*;
 
 const TOKENS_KEY: &str = "hh.tokens";
 const BASE: &str = "/api/v1";
@@ -23,57 +25,6 @@ thread_local! {
     static REFRESHING: RefCell<Option<Shared<LocalBoxFuture<'static, bool>>>> = const { RefCell::new(None) };
     static ON_UNAUTHENTICATED: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
 }
-
-/// Why a call failed, in a form the UI can show.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ApiError {
-    /// The server answered with a problem document (boxed: it is large and errors travel far).
-    Problem(Box<Problem>),
-    /// The server could not be reached (offline, DNS, CORS…).
-    Network(String),
-    /// The server answered something this client does not understand.
-    Unexpected { status: u16, message: String },
-}
-
-impl ApiError {
-    /// The stable code when the server sent one.
-    pub fn code(&self) -> Option<ErrorCode> {
-        match self {
-            Self::Problem(p) => Some(p.code),
-            _ => None,
-        }
-    }
-
-    /// The HTTP status, 0 when no response arrived.
-    pub fn status(&self) -> u16 {
-        match self {
-            Self::Problem(p) => p.status,
-            Self::Network(_) => 0,
-            Self::Unexpected { status, .. } => *status,
-        }
-    }
-
-    /// The per-field errors (JSON pointers into the request body).
-    pub fn field_errors(&self) -> &[FieldError] {
-        match self {
-            Self::Problem(p) => &p.errors,
-            _ => &[],
-        }
-    }
-
-    /// The server's human-readable explanation, if any.
-    pub fn detail(&self) -> String {
-        match self {
-            Self::Problem(p) if !p.detail.is_empty() => p.detail.clone(),
-            Self::Problem(p) => p.title.clone(),
-            Self::Network(m) => m.clone(),
-            Self::Unexpected { message, .. } => message.clone(),
-        }
-    }
-}
-
-/// Result of every API call.
-pub type ApiResult<T> = Result<T, ApiError>;
 
 /// Registers what to do when the session is definitely gone (normally: navigate to /login).
 pub fn on_unauthenticated(handler: impl Fn() + 'static) {
@@ -102,7 +53,15 @@ pub fn clear_tokens() {
 /// Signs in and stores the token pair.
 pub async fn login(username: String, password: String) -> ApiResult<()> {
     let body = LoginRequest { username, password };
-    let resp = send_once(Method::POST, "/auth/login", &[], Some(json(&body)?), None).await?;
+    let resp = send_once(
+        Method::POST,
+        "/auth/login",
+        &[],
+        Some(json(&body)?),
+        &[],
+        None,
+    )
+    .await?;
     let tokens: TokenPair = decode(resp).await?;
     store_tokens(&tokens);
     Ok(())
@@ -115,7 +74,7 @@ pub async fn logout() {
             refresh_token: tokens.refresh_token,
         };
         if let Ok(body) = json(&body) {
-            let _ = send_once(Method::POST, "/auth/logout", &[], Some(body), None).await;
+            let _ = send_once(Method::POST, "/auth/logout", &[], Some(body), &[], None).await;
         }
     }
     clear_tokens();
@@ -123,7 +82,7 @@ pub async fn logout() {
 
 /// GET `path` with query parameters (empty values are left out) and decode the JSON answer.
 pub async fn get<T: DeserializeOwned>(path: &str, query: &[(&str, String)]) -> ApiResult<T> {
-    decode(send(Method::GET, path, query, None).await?).await
+    decode(send(Method::GET, path, query, None, &[]).await?).await
 }
 
 /// Send `body` as JSON with `method` and decode the JSON answer.
@@ -132,7 +91,17 @@ pub async fn send_json<B: Serialize, T: DeserializeOwned>(
     path: &str,
     body: &B,
 ) -> ApiResult<T> {
-    decode(send(method, path, &[], Some(json(body)?)).await?).await
+    decode(send(method, path, &[], Some(json(body)?), &[]).await?).await
+}
+
+/// POST `body` with an `Idempotency-Key`, so a retried submission is stored once.
+pub async fn post_once<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+    key: &str,
+) -> ApiResult<T> {
+    let headers = [("Idempotency-Key", key.to_owned())];
+    decode(send(Method::POST, path, &[], Some(json(body)?), &headers).await?).await
 }
 
 fn json<B: Serialize>(body: &B) -> ApiResult<String> {
@@ -148,6 +117,7 @@ async fn send(
     path: &str,
     query: &[(&str, String)],
     body: Option<String>,
+    headers: &[(&str, String)],
 ) -> ApiResult<Response> {
     let Some(tokens) = load_tokens() else {
         session_gone();
@@ -158,6 +128,7 @@ async fn send(
         path,
         query,
         body.clone(),
+        headers,
         Some(&tokens.access_token),
     )
     .await;
@@ -170,7 +141,15 @@ async fn send(
             let Some(fresh) = load_tokens() else {
                 return Err(e);
             };
-            let retried = send_once(method, path, query, body, Some(&fresh.access_token)).await;
+            let retried = send_once(
+                method,
+                path,
+                query,
+                body,
+                headers,
+                Some(&fresh.access_token),
+            )
+            .await;
             if matches!(&retried, Err(e) if e.status() == 401) {
                 session_gone();
             }
@@ -204,7 +183,7 @@ async fn do_refresh() -> bool {
         refresh_token: tokens.refresh_token,
     };
     let Ok(body) = json(&body) else { return false };
-    match send_once(Method::POST, "/auth/refresh", &[], Some(body), None).await {
+    match send_once(Method::POST, "/auth/refresh", &[], Some(body), &[], None).await {
         Ok(resp) => match decode::<TokenPair>(resp).await {
             Ok(fresh) => {
                 store_tokens(&fresh);
@@ -237,6 +216,7 @@ async fn send_once(
     path: &str,
     query: &[(&str, String)],
     body: Option<String>,
+    headers: &[(&str, String)],
     access: Option<&str>,
 ) -> ApiResult<Response> {
     let mut req = RequestBuilder::new(&format!("{BASE}{path}"))
@@ -250,6 +230,9 @@ async fn send_once(
         );
     if let Some(token) = access {
         req = req.header("Authorization", &format!("Bearer {token}"));
+    }
+    for (name, value) in headers {
+        req = req.header(name, value);
     }
     let sent = match body {
         Some(body) => {

@@ -4,23 +4,42 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::mobile_shell::MobileShell;
 use crate::components::shell::Shell;
 use crate::i18n::{provide_i18n, use_i18n};
+use crate::need_labels::provide_categories;
+use crate::pages::community::CommunityPage;
+use crate::pages::need_detail::NeedDetailPage;
+use crate::pages::needs::NeedsPage;
+use crate::pages::overdue::OverduePage;
+use crate::pages::resident::{ResidentNeedPage, ResidentNeedsPage, ResidentSubmitPage};
+use crate::pages::tasks::TasksPage;
 use crate::pages::{areas::AreasPage, audit::AuditPage, login::LoginPage, users::UsersPage};
-use crate::session::{SessionGuard, provide_session};
+use crate::session::{SessionGuard, home_page, provide_session, use_session};
 
 /// The whole dashboard.
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
     provide_session();
+    provide_categories();
     view! {
         <Router>
             <SessionGuard/>
             <Routes fallback=NotFound>
                 <Route path=path!("/login") view=LoginPage/>
+                <ParentRoute path=path!("/m") view=MobileShell>
+                    <Route path=path!("") view=ResidentSubmitPage/>
+                    <Route path=path!("/needs") view=ResidentNeedsPage/>
+                    <Route path=path!("/needs/:id") view=ResidentNeedPage/>
+                    <Route path=path!("/community") view=CommunityPage/>
+                </ParentRoute>
                 <ParentRoute path=path!("") view=Shell>
-                    <Route path=path!("") view=|| view! { <Redirect path="/areas"/> }/>
+                    <Route path=path!("") view=Home/>
+                    <Route path=path!("/needs") view=NeedsPage/>
+                    <Route path=path!("/needs/:id") view=NeedDetailPage/>
+                    <Route path=path!("/tasks") view=TasksPage/>
+                    <Route path=path!("/overdue") view=OverduePage/>
                     <Route path=path!("/areas/:id?") view=AreasPage/>
                     <Route path=path!("/users") view=UsersPage/>
                     <Route path=path!("/audit") view=AuditPage/>
@@ -28,6 +47,15 @@ pub fn App() -> impl IntoView {
             </Routes>
         </Router>
     }
+}
+
+/// `/`: the signed-in user's landing page (the shell renders routes only once `/me` is known).
+#[component]
+fn Home() -> impl IntoView {
+    let role = use_session()
+        .me
+        .with_untracked(|me| me.as_ref().map(|m| m.user.role));
+    view! { <Redirect path=home_page(role)/> }
 }
 
 /// Unknown client route: say so and offer the way back.

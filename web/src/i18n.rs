@@ -108,11 +108,10 @@ impl I18n {
         self.dynamic("audit_action", action)
     }
 
-    fn dynamic(&self, prefix: &str, name: &str) -> String {
+    pub(crate) fn dynamic(&self, prefix: &str, name: &str) -> String {
         let key = format!("{prefix}.{name}");
         let locale = self.locale.get();
-        crate::messages::MESSAGES
-            .iter()
+        crate::messages::all()
             .find(|(k, _, _)| *k == key)
             .map_or_else(
                 || name.to_owned(),
@@ -127,8 +126,7 @@ impl I18n {
             return None;
         }
         let key = format!("rule.{code}");
-        crate::messages::MESSAGES
-            .iter()
+        crate::messages::all()
             .find(|(k, _, _)| *k == key)
             .map(|(_, zh, _)| *zh)
     }
@@ -170,7 +168,7 @@ fn set_document_lang(locale: Locale) {
 }
 
 fn lookup(locale: Locale, key: &'static str) -> &'static str {
-    match crate::messages::MESSAGES.iter().find(|(k, _, _)| *k == key) {
+    match crate::messages::all().find(|(k, _, _)| *k == key) {
         Some((_, zh, en)) => match locale {
             Locale::Zh => zh,
             Locale::En => en,
@@ -216,10 +214,7 @@ mod tests {
 
     #[test]
     fn every_message_key_is_unique() {
-        let mut keys: Vec<_> = crate::messages::MESSAGES
-            .iter()
-            .map(|(k, _, _)| *k)
-            .collect();
+        let mut keys: Vec<_> = crate::messages::all().map(|(k, _, _)| *k).collect();
         keys.sort_unstable();
         let before = keys.len();
         keys.dedup();

@@ -5,11 +5,15 @@
 //! route and `components/` the pieces they share.
 
 mod api;
+mod api_error;
 mod app;
 mod components;
 mod endpoints;
 mod i18n;
 mod messages;
+mod messages_needs;
+mod need_endpoints;
+mod need_labels;
 mod pages;
 mod session;
 

@@ -1,5 +1,13 @@
 //! The dashboard's texts: `(key, 中文, English)`. Keys are grouped by page; role, area-kind, entity and
-//! action names live here too, so one table covers every word on screen.
+//! action names live here too, so one table covers every word on screen. The needs pages' part of the
+//! table is in [`crate::messages_needs`]; [`all`] is the whole table.
+
+/// Every message of the dashboard, general ones first.
+pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
+    MESSAGES
+        .iter()
+        .chain(crate::messages_needs::NEED_MESSAGES.iter())
+}
 
 /// Every message; looked up by [`crate::i18n::I18n::t`].
 pub const MESSAGES: &[(&str, &str, &str)] = &[

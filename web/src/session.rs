@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
-use shared::{Me, Permissions};
+use shared::{Id, Me, Permissions, Role};
 
 use crate::api::{self, ApiError};
 
@@ -23,6 +23,16 @@ impl Session {
                 .map(|m| m.permissions.clone())
                 .unwrap_or_default()
         })
+    }
+
+    /// The signed-in user's role, `None` until `/me` has answered. Tracked.
+    pub fn role(&self) -> Option<Role> {
+        self.me.with(|me| me.as_ref().map(|m| m.user.role))
+    }
+
+    /// The signed-in user's id (0 when signed out). Tracked.
+    pub fn user_id(&self) -> Id {
+        self.me.with(|me| me.as_ref().map_or(0, |m| m.user.id))
     }
 
     /// Asks `/me` again and stores the answer.
@@ -85,12 +95,51 @@ pub fn login_url() -> String {
     }
 }
 
-/// Where to go after signing in: the `next` the shell sent us with, if it is a local path.
-pub fn after_login(next: Option<String>) -> String {
+/// Where to go after signing in: the `next` the shell sent us with, if it is a local path, else the
+/// role's home page.
+pub fn after_login(next: Option<String>, role: Option<Role>) -> String {
     match next {
         // "//host" would leave the site.
         Some(next) if next.starts_with('/') && !next.starts_with("//") => next,
-        _ => "/areas".to_owned(),
+        _ => home_page(role).to_owned(),
+    }
+}
+
+/// The landing page of a role: residents get the phone view, providers and volunteers their tasks.
+pub fn home_page(role: Option<Role>) -> &'static str {
+    match role {
+        Some(Role::Resident) => "/m",
+        Some(Role::Provider | Role::Volunteer) => "/tasks",
+        _ => "/areas",
+    }
+}
+
+/// Staff work the needs queue (区县、街道、社区工作者、网格员 and the platform admin).
+pub fn is_staff(role: Option<Role>) -> bool {
+    matches!(
+        role,
+        Some(
+            Role::PlatformAdmin
+                | Role::DistrictAdmin
+                | Role::StreetStaff
+                | Role::CommunityStaff
+                | Role::GridWorker
+        )
+    )
+}
+
+/// Sends a visitor without tokens to /login, and loads `/me` when it is not known yet.
+pub fn require_session(session: Session, navigate: impl Fn(&str, NavigateOptions)) {
+    if !api::has_tokens() {
+        navigate(
+            &login_url(),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    } else if session.me.get_untracked().is_none() {
+        leptos::task::spawn_local(session.reload());
     }
 }
 

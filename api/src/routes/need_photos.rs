@@ -5,7 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use shared::NeedPhoto;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::responses::{ReadErrors, WriteErrors};
+use super::responses::{Binary, ReadErrors, WriteErrors};
 use crate::error::{ApiError, ApiResult};
 use crate::http::auth::AuthUser;
 use crate::http::json::{declared_length, read_limited};
@@ -13,10 +13,6 @@ use crate::http::request_id::RequestId;
 use crate::services::needs;
 use crate::state::AppState;
 
-/// The bytes of an image.
-#[derive(utoipa::ToSchema)]
-#[schema(value_type = String, format = Binary)]
-pub struct ImageBytes(#[expect(dead_code, reason = "only describes the body in the spec")] Vec<u8>);
 
 const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 
@@ -24,7 +20,7 @@ const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 ///
 /// The kind is decided from the bytes; anything that is not one of these images is refused.
 #[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id")),
-    request_body(content((ImageBytes = "image/jpeg"), (ImageBytes = "image/png"), (ImageBytes = "image/webp"))),
+    request_body(content((Binary = "image/jpeg"), (Binary = "image/png"), (Binary = "image/webp"))),
     responses((status = 201, body = NeedPhoto), WriteErrors), security(("bearer" = [])))]
 #[post("/needs/{id}/photos")]
 async fn add_need_photo(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId, req: HttpRequest, mut payload: web::Payload) -> ApiResult<HttpResponse> {
@@ -43,7 +39,7 @@ async fn add_need_photo(state: web::Data<AppState>, caller: AuthUser, id: web::P
 
 /// One photo of a need.
 #[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id"), ("photo_id" = i64, Path, description = "Photo id")),
-    responses((status = 200, content((ImageBytes = "image/jpeg"), (ImageBytes = "image/png"), (ImageBytes = "image/webp"))), ReadErrors), security(("bearer" = [])))]
+    responses((status = 200, content((Binary = "image/jpeg"), (Binary = "image/png"), (Binary = "image/webp"))), ReadErrors), security(("bearer" = [])))]
 #[get("/needs/{id}/photos/{photo_id}")]
 async fn get_need_photo(state: web::Data<AppState>, caller: AuthUser, path: web::Path<(i64, i64)>) -> ApiResult<HttpResponse> {
     let (need_id, photo_id) = path.into_inner();

@@ -39,6 +39,37 @@ pub struct ProgramListQuery {
     limit: Option<u64>,
 }
 
+/// What to export.
+#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// One workbook with a sheet each for programs, pledges and deliveries.
+    Xlsx,
+    /// One table (see `table`), UTF-8 with a byte-order mark.
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportTable {
+    Programs,
+    Pledges,
+    Deliveries,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportQuery {
+    #[param(inline)]
+    format: ExportFormat,
+    /// For CSV: which table (default `programs`).
+    #[param(inline)]
+    table: Option<ExportTable>,
+    area_id: Option<i64>,
+    status: Option<ProgramStatus>,
+    catalogue_item_id: Option<i64>,
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RollupQuery {
@@ -61,6 +92,38 @@ async fn list_programs(state: web::Data<AppState>, caller: AuthUser, ValidQuery(
 #[get("/programs/rollup")]
 async fn program_rollup(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<RollupQuery>) -> ApiResult<web::Json<ProgramRollup>> {
     Ok(web::Json(programs::rollup(&state.db, &caller, query.area_id, state.clock.now().date_naive()).await?))
+}
+
+/// Export programs, pledges and deliveries in your scope as Excel (.xlsx) or CSV.
+#[utoipa::path(tag = "programs", params(ExportQuery), responses(
+    (status = 200, description = "The file", content(
+        (super::responses::Binary = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (String = "text/csv"))),
+    ReadErrors), security(("bearer" = [])))]
+#[get("/programs/export")]
+async fn export_programs(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<ExportQuery>) -> ApiResult<HttpResponse> {
+    use crate::services::programs::export;
+    let filter = ProgramFilter { area_id: query.area_id, status: query.status, catalogue_item_id: query.catalogue_item_id, overdue: None, q: None };
+    let tables = export::tables(&state.db, &caller, filter, state.clock.now().date_naive()).await?;
+    let stamp = state.clock.now().format("%Y%m%d");
+    Ok(match query.format {
+        ExportFormat::Xlsx => HttpResponse::Ok()
+            .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .insert_header(("Content-Disposition", format!("attachment; filename=\"programs-{stamp}.xlsx\"")))
+            .body(export::xlsx(&tables)?),
+        ExportFormat::Csv => {
+            let [programs, pledges, deliveries] = tables;
+            let (name, table) = match query.table.unwrap_or(ExportTable::Programs) {
+                ExportTable::Programs => ("programs", programs),
+                ExportTable::Pledges => ("pledges", pledges),
+                ExportTable::Deliveries => ("deliveries", deliveries),
+            };
+            HttpResponse::Ok()
+                .content_type("text/csv; charset=utf-8")
+                .insert_header(("Content-Disposition", format!("attachment; filename=\"{name}-{stamp}.csv\"")))
+                .body(export::csv(&table))
+        }
+    })
 }
 
 /// Create a program as a draft.
@@ -173,6 +236,7 @@ async fn add_spend(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_programs)
         .service(program_rollup)
+        .service(export_programs)
         .service(create_program)
         .service(get_program)
         .service(update_program)

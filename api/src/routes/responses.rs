@@ -62,3 +62,8 @@ impl IntoResponses for AuthErrors {
         ])
     }
 }
+
+/// A binary body (an image, a spreadsheet) in the spec.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct Binary(#[expect(dead_code, reason = "only describes the body in the spec")] Vec<u8>);

@@ -80,6 +80,24 @@ impl FormState {
     }
 }
 
+/// Scrolls the first field marked invalid inside `form_selector` into view (long forms on a phone),
+/// or the summary when no field is marked, once the errors have been rendered.
+pub fn reveal_first_error(form_selector: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        let document = web_sys::window().and_then(|w| w.document());
+        let first = |selector: String| {
+            document
+                .as_ref()
+                .and_then(|d| d.query_selector(&selector).ok().flatten())
+        };
+        let found = first(format!("{form_selector} .invalid"))
+            .or_else(|| first(format!("{form_selector} .form-summary")));
+        if let Some(element) = found {
+            element.scroll_into_view();
+        }
+    });
+}
+
 /// The rule's name in Chinese when it is a known code, else the server's English message.
 fn field_message(i18n: I18n, error: &FieldError) -> String {
     i18n.field_rule(&error.code)
@@ -131,5 +149,27 @@ pub fn FormSummary(form: FormState, placed: &'static [&'static str]) -> impl Int
                 </div>
             }
         })
+    }
+}
+
+/// Like [`Field`] for inputs made of several controls (radio lists, star buttons, item lists): a
+/// group rather than a `<label>`, which may hold one control only.
+#[component]
+pub fn FieldGroup(
+    label: &'static str,
+    pointer: &'static str,
+    form: FormState,
+    #[prop(optional)] hint: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = move || form.error_at(i18n, pointer);
+    view! {
+        <div class="field" role="group" class:invalid=move || error().is_some() data-field=pointer>
+            <span class="field-label">{move || i18n.t(label)}</span>
+            {children()}
+            {hint.map(|h| view! { <span class="field-hint">{move || i18n.t(h)}</span> })}
+            <span class="field-error" data-testid="field-error">{error}</span>
+        </div>
     }
 }

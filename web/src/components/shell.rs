@@ -3,31 +3,20 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::NavigateOptions;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
+use shared::Role;
 
-use crate::api;
 use crate::components::status::{ErrorBox, Loading};
 use crate::i18n::use_i18n;
-use crate::session::{sign_out, use_session};
+use crate::session::{home_page, is_staff, require_session, sign_out, use_session};
 
 /// Wraps every signed-in page.
 #[component]
 pub fn Shell() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
-    if !api::has_tokens() {
-        navigate(
-            &crate::session::login_url(),
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
-    } else if session.me.get_untracked().is_none() {
-        spawn_local(session.reload());
-    }
+    require_session(session, navigate);
     let retry = Callback::new(move |()| spawn_local(session.reload()));
     view! {
         <div class="app">
@@ -70,7 +59,7 @@ fn Header() -> impl IntoView {
     };
     view! {
         <header class="topbar">
-            <a class="brand" href="/areas">
+            <a class="brand" href=move || home_page(session.role())>
                 <span class="brand-mark" aria-hidden="true">"福"</span>
                 {move || i18n.t("app.name")}
             </a>
@@ -112,7 +101,15 @@ fn Nav() -> impl IntoView {
         <nav class="sidenav" aria-label=move || i18n.t("nav.label")>
             {move || {
                 let p = session.permissions();
+                let role = session.role();
+                let staff = is_staff(role);
+                let serves = matches!(role, Some(Role::Provider | Role::Volunteer | Role::GridWorker));
+                let resident = role == Some(Role::Resident);
                 view! {
+                    {resident.then(|| link("/m", "nav.resident", "nav-resident"))}
+                    {staff.then(|| link("/needs", "nav.needs", "nav-needs"))}
+                    {staff.then(|| link("/overdue", "nav.overdue", "nav-overdue"))}
+                    {serves.then(|| link("/tasks", "nav.tasks", "nav-tasks"))}
                     {p.read_areas.then(|| link("/areas", "nav.areas", "nav-areas"))}
                     {p.manage_users.then(|| link("/users", "nav.users", "nav-users"))}
                     {p.read_audit.then(|| link("/audit", "nav.audit", "nav-audit"))}

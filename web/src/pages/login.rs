@@ -41,17 +41,21 @@ pub fn LoginPage() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             let outcome = match api::login(user, pass).await {
-                Ok(()) => api::me().await.map(|me| session.me.set(Some(me))),
+                Ok(()) => api::me().await.map(|me| {
+                    let role = me.user.role;
+                    session.me.set(Some(me));
+                    role
+                }),
                 Err(e) => Err(e),
             };
             busy.set(false);
             match outcome {
-                Ok(()) => {
+                Ok(role) => {
                     password.set(String::new());
                     session.error.set(None);
                     let next = query.with_untracked(|q| q.get("next"));
                     navigate(
-                        &after_login(next),
+                        &after_login(next, Some(role)),
                         NavigateOptions {
                             replace: true,
                             ..Default::default()

@@ -4,6 +4,7 @@
 pub mod catalogue;
 mod act;
 mod detail;
+pub mod export;
 mod list;
 mod plan;
 mod public;

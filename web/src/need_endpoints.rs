@@ -1,0 +1,147 @@
+//! Typed calls of the resident-needs endpoints (居民需求); re-exported from [`crate::api`].
+
+use gloo_net::http::Method;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use shared::{
+    Assignee, BulkDispatch, BulkDispatchResult, Id, Need, NeedActionRequest, NeedCategory,
+    NeedCounts, NeedDetail, NeedStatus, NeedSummary, NewNeed, Page, TargetGroup, Urgency,
+};
+
+use crate::api::{ApiResult, PAGE_SIZE, get, post_once, send_json};
+
+/// The name an enum has on the wire (`in_progress`, `elderly_living_alone`…).
+pub fn wire<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// The enum whose wire name is `name`, if any.
+pub fn from_wire<T: DeserializeOwned>(name: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+}
+
+/// Filters and order of a needs list; the defaults mean "any", newest first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NeedFilter {
+    pub status: Option<NeedStatus>,
+    pub category: String,
+    pub urgency: Option<Urgency>,
+    pub overdue: bool,
+    pub escalated: bool,
+    pub area_id: Option<Id>,
+    pub assignee_id: Option<Id>,
+    pub tag: Option<TargetGroup>,
+    pub oldest_first: bool,
+}
+
+impl NeedFilter {
+    /// The query parameters; empty values are dropped by the client.
+    pub fn query(&self) -> Vec<(&'static str, String)> {
+        let flag = |on: bool| if on { "true".to_owned() } else { String::new() };
+        vec![
+            (
+                "status",
+                self.status
+                    .map(|s| s.as_str().to_owned())
+                    .unwrap_or_default(),
+            ),
+            ("category", self.category.clone()),
+            (
+                "urgency",
+                self.urgency.as_ref().map(wire).unwrap_or_default(),
+            ),
+            ("overdue", flag(self.overdue)),
+            ("escalated", flag(self.escalated)),
+            (
+                "area_id",
+                self.area_id.map(|i| i.to_string()).unwrap_or_default(),
+            ),
+            (
+                "assignee_id",
+                self.assignee_id.map(|i| i.to_string()).unwrap_or_default(),
+            ),
+            ("tag", self.tag.as_ref().map(wire).unwrap_or_default()),
+            (
+                "sort",
+                if self.oldest_first { "id" } else { "-id" }.to_owned(),
+            ),
+        ]
+    }
+}
+
+/// GET /need-categories.
+pub async fn need_categories() -> ApiResult<Vec<NeedCategory>> {
+    get("/need-categories", &[]).await
+}
+
+/// GET /needs, one page of the caller's queue (or own needs, or dispatched needs).
+pub async fn needs(filter: NeedFilter, cursor: Option<String>) -> ApiResult<Page<Need>> {
+    let mut query = filter.query();
+    query.push(("cursor", cursor.unwrap_or_default()));
+    query.push(("limit", PAGE_SIZE.to_string()));
+    get("/needs", &query).await
+}
+
+/// GET /needs/counts under the same filters.
+pub async fn need_counts(filter: NeedFilter) -> ApiResult<NeedCounts> {
+    let query: Vec<_> = filter
+        .query()
+        .into_iter()
+        .filter(|(k, _)| *k != "status" && *k != "sort")
+        .collect();
+    get("/needs/counts", &query).await
+}
+
+/// GET /needs/{id}: the need, its timeline and what the caller may do.
+pub async fn need(id: Id) -> ApiResult<NeedDetail> {
+    get(&format!("/needs/{id}"), &[]).await
+}
+
+/// POST /needs with an idempotency key.
+pub async fn submit_need(new: &NewNeed, key: &str) -> ApiResult<NeedDetail> {
+    post_once("/needs", new, key).await
+}
+
+/// POST /needs/{id}/actions.
+pub async fn need_action(id: Id, request: &NeedActionRequest) -> ApiResult<NeedDetail> {
+    send_json(Method::POST, &format!("/needs/{id}/actions"), request).await
+}
+
+/// GET /needs/{id}/assignees: who the need may be dispatched to.
+pub async fn assignees(id: Id) -> ApiResult<Vec<Assignee>> {
+    get(&format!("/needs/{id}/assignees"), &[]).await
+}
+
+/// POST /needs/dispatch: several accepted needs to one assignee.
+pub async fn bulk_dispatch(request: &BulkDispatch) -> ApiResult<BulkDispatchResult> {
+    send_json(Method::POST, "/needs/dispatch", request).await
+}
+
+/// GET /needs/community: neighbours' open needs, without personal data.
+pub async fn community_needs(cursor: Option<String>) -> ApiResult<Page<NeedSummary>> {
+    let query = [
+        ("cursor", cursor.unwrap_or_default()),
+        ("limit", PAGE_SIZE.to_string()),
+    ];
+    get("/needs/community", &query).await
+}
+
+/// POST /needs/{id}/cosign.
+pub async fn cosign(id: Id) -> ApiResult<NeedSummary> {
+    send_json(
+        Method::POST,
+        &format!("/needs/{id}/cosign"),
+        &serde_json::Value::Null,
+    )
+    .await
+}
+
+/// A fresh `Idempotency-Key`: time plus randomness, enough to be unique per user.
+pub fn idempotency_key() -> String {
+    let now = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64;
+    format!("web-{now:x}-{random:x}")
+}
