@@ -69,6 +69,21 @@ pub struct Permissions {
     pub read_audit: bool,
     /// Register outgoing webhooks (own endpoints; the platform admin sees all).
     pub manage_webhooks: bool,
+    /// Work the needs queue of their area (staff).
+    #[serde(default)]
+    pub work_needs: bool,
+    /// Receive dispatched needs (providers, volunteers, grid workers and staff).
+    #[serde(default)]
+    pub serve_needs: bool,
+    /// Submit needs (residents for themselves, staff and integrations on a resident's behalf).
+    #[serde(default)]
+    pub submit_needs: bool,
+    /// Read the co-building programs of their area.
+    #[serde(default)]
+    pub read_programs: bool,
+    /// Create and run programs in their area.
+    #[serde(default)]
+    pub author_programs: bool,
     /// Roles this user may give to users they create or edit.
     pub assignable_roles: Vec<crate::Role>,
 }

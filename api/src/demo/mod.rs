@@ -4,6 +4,8 @@
 
 pub mod communities;
 pub mod needs;
+pub mod programs;
+pub mod programs_data;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use shared::{AreaKind, CommunityProfile, Id, NewArea, NewUser, Role, Settlement};
@@ -31,6 +33,11 @@ pub const DEMO_USERS: [(&str, &str, Role, &str); 9] = [
 /// The demo volunteer and resident of the n-th community (ordered by id; 缤纷社区 is the first).
 pub fn local_usernames(n: usize) -> (String, String) {
     if n == 0 { ("volunteer".into(), "resident".into()) } else { (format!("volunteer{}", n + 1), format!("resident{}", n + 1)) }
+}
+
+/// The demo community worker of the n-th community (缤纷社区 has the `community` account).
+pub fn local_staff(n: usize) -> String {
+    if n == 0 { "community".into() } else { format!("community{}", n + 1) }
 }
 
 /// What seeding did.
@@ -91,6 +98,7 @@ pub async fn seed<C: ConnectionTrait>(db: &C, hasher: Hasher, password: &str) ->
         let (volunteer, resident) = local_usernames(n);
         accounts.push((volunteer, format!("{}志愿者", c.name), Role::Volunteer, c.name.to_string()));
         accounts.push((resident, format!("{}居民", c.name), Role::Resident, c.name.to_string()));
+        accounts.push((local_staff(n), format!("{}社区工作者", c.name), Role::CommunityStaff, c.name.to_string()));
     }
     for (username, display_name, role, home) in accounts {
         let (username, display_name, home) = (username.as_str(), display_name.as_str(), home.as_str());

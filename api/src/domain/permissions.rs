@@ -86,6 +86,11 @@ pub fn permissions(caller: &Caller) -> Permissions {
         manage_users: role_may(caller.role, Action::ManageUsers),
         read_audit: role_may(caller.role, Action::ReadAudit),
         manage_webhooks: role_may(caller.role, Action::ManageWebhooks),
+        work_needs: super::need_access::is_staff(caller.role),
+        serve_needs: super::need_access::may_be_assigned(caller.role),
+        submit_needs: super::need_access::may_submit(caller.role),
+        read_programs: super::program_lifecycle::may_read(caller.role),
+        author_programs: super::program_lifecycle::may_author(caller.role),
         assignable_roles: assignable_roles(caller.role),
     }
 }

@@ -59,6 +59,11 @@ pub fn may_author(role: Role) -> bool {
     matches!(role, Role::PlatformAdmin | Role::DistrictAdmin | Role::StreetStaff | Role::CommunityStaff)
 }
 
+/// Roles that read the programs of their subtree (everyone else reads the public pages).
+pub fn may_read(role: Role) -> bool {
+    may_author(role) || role == Role::GridWorker
+}
+
 /// Roles that approve programs below them.
 fn may_approve(role: Role) -> bool {
     matches!(role, Role::PlatformAdmin | Role::DistrictAdmin | Role::StreetStaff)

@@ -8,7 +8,6 @@ use shared::{Id, Page, Program, ProgramStatus};
 
 use super::detail::summaries;
 use crate::domain::caller::Caller;
-use crate::domain::program_lifecycle::may_author;
 use crate::domain::scope::Scope;
 use crate::entities::{milestone, program, program_item};
 use crate::error::ApiError;
@@ -66,7 +65,7 @@ pub(crate) fn with_overdue_milestones(today: NaiveDate) -> sea_orm::sea_query::S
 }
 
 pub async fn list<C: ConnectionTrait>(db: &C, caller: &Caller, filter: ProgramFilter, sort: ProgramSort, page: PageRequest, today: NaiveDate) -> Result<Page<Program>, ApiError> {
-    if !(may_author(caller.role) || caller.role == shared::Role::GridWorker) {
+    if !super::may_read(caller) {
         return Err(ApiError::Forbidden("programs are read by staff; see the public pages".into()));
     }
     let scope = Scope::of(caller);

@@ -24,7 +24,7 @@ use sea_orm::ConnectionTrait;
 use shared::{Id, ProgramStatus, Quantity, ResourceKind};
 
 use crate::domain::caller::Caller;
-use crate::domain::program_lifecycle::{ProgramRole, may_author, open_for_changes, roles};
+use crate::domain::program_lifecycle::{ProgramRole, open_for_changes, roles};
 use crate::domain::scope::Scope;
 use crate::entities::program;
 use crate::error::ApiError;
@@ -42,8 +42,8 @@ pub(crate) fn status_of(p: &program::Model) -> ProgramStatus {
 }
 
 /// Staff read the programs of their subtree; grid workers too. Others use the public pages.
-fn may_read(caller: &Caller) -> bool {
-    may_author(caller.role) || caller.role == shared::Role::GridWorker
+pub(crate) fn may_read(caller: &Caller) -> bool {
+    crate::domain::program_lifecycle::may_read(caller.role)
 }
 
 /// A program the caller may read, or 404 (403 for roles that read no programs at all).

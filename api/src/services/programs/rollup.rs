@@ -7,13 +7,12 @@ use shared::{Id, KindFulfilment, ProgramRollup, ProgramStatus, ProgramStatusCoun
 
 use super::{add, enum_parse, fulfilment, is_overdue};
 use crate::domain::caller::Caller;
-use crate::domain::program_lifecycle::may_author;
 use crate::domain::scope::Scope;
 use crate::entities::{delivery, milestone, pledge, program, spend};
 use crate::error::ApiError;
 
 pub async fn rollup<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Id, today: NaiveDate) -> Result<ProgramRollup, ApiError> {
-    if !(may_author(caller.role) || caller.role == shared::Role::GridWorker) {
+    if !super::may_read(caller) {
         return Err(ApiError::Forbidden("roll-ups are read by staff".into()));
     }
     let top = crate::services::areas::find_visible(db, &Scope::of(caller), area_id).await?;
