@@ -64,3 +64,7 @@ tools:
 lint:
     cargo fmt --all --check
     cargo clippy --workspace --all-targets -- -D warnings
+
+# Benchmark needs: create and list through the service vs a raw-sqlx twin, and list latency at 10k/100k/1M
+bench-needs *args:
+    cargo run --release -p bench --bin bench-needs -- {{args}}

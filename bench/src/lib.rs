@@ -1,0 +1,7 @@
+//! Benchmarks of the platform, each behind a `just bench-…` recipe and never part of `just test`.
+//! Every benchmark measures a baseline in the same run (a raw-sqlx twin of the same work on the same
+//! database) and reports ratios against it, so a number means the same on a laptop and on CI.
+
+pub mod capture;
+pub mod needs;
+pub mod stats;

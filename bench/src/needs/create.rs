@@ -1,0 +1,216 @@
+//! Create throughput: `needs::submit` in its own write transaction, as `POST /api/v1/needs` runs it,
+//! against the twin issuing the same five statements in the same kind of transaction. The two
+//! alternate in blocks (A/B/A/B…) so that noise from the machine lands on both.
+
+use std::time::Instant;
+
+use api::domain::caller::Caller;
+use api::domain::need_access::{is_staff, may_submit};
+use chrono::{DateTime, Utc};
+use sea_orm::TransactionTrait;
+use shared::{AreaKind, Channel, NewNeed, Role, TargetGroup, Urgency};
+use sqlx::Row;
+
+use super::setup::{Fixture, Place};
+use super::sql::SQL;
+use super::twin;
+use crate::stats::Samples;
+
+/// What a staff member types in for a resident who phoned in.
+pub fn new_need(i: usize, place: &Place) -> NewNeed {
+    NewNeed {
+        category: api::domain::need_categories::CATEGORIES
+            [i % api::domain::need_categories::CATEGORIES.len()]
+        .code
+        .to_owned(),
+        text: format!("第{i}号电话需求：独居老人家中水管漏水，需要上门维修。"),
+        area_id: place.id,
+        address: Some(format!(
+            "幸福小区{}幢{}单元{}室",
+            i % 30 + 1,
+            i % 6 + 1,
+            i % 1200 + 101
+        )),
+        lat: Some(30.2 + (i % 1000) as f64 / 10_000.0),
+        lng: Some(120.2 + (i % 1000) as f64 / 10_000.0),
+        tags: if i.is_multiple_of(3) {
+            vec![TargetGroup::Elderly, TargetGroup::ElderlyLivingAlone]
+        } else {
+            vec![]
+        },
+        urgency: Urgency::Normal,
+        preferred_time: None,
+        channel: Channel::Phone,
+        contact_name: Some("王小明".into()),
+        contact_phone: Some(format!("138{:08}", i)),
+    }
+}
+
+/// The service, as the handler drives it: begin, submit, commit.
+pub async fn by_service(f: &Fixture, caller: &Caller, new: &NewNeed) -> anyhow::Result<i64> {
+    let txn = f.db.begin().await?;
+    let detail = api::services::needs::submit(&txn, caller, new, Utc::now(), Some("bench")).await?;
+    txn.commit().await?;
+    Ok(detail.need.id)
+}
+
+/// `/`, `/1/`, `/1/7/`, … — the endpoint paths whose subtree holds `path` (as the webhook queue asks).
+fn path_prefixes(path: &str) -> Vec<String> {
+    let mut prefixes = vec!["/".to_owned()];
+    let mut current = String::from("/");
+    for segment in path.split('/').filter(|s| !s.is_empty()) {
+        current.push_str(segment);
+        current.push('/');
+        prefixes.push(current.clone());
+    }
+    prefixes
+}
+
+/// The twin: the same checks and the same statements — area lookup, INSERT … RETURNING, area names,
+/// audit INSERT … RETURNING, webhook endpoint lookup — in one transaction.
+pub async fn by_twin(
+    f: &Fixture,
+    caller: &Caller,
+    new: &NewNeed,
+    now: DateTime<Utc>,
+) -> anyhow::Result<i64> {
+    anyhow::ensure!(
+        may_submit(caller.role) && is_staff(caller.role),
+        "caller may not submit by phone"
+    );
+    anyhow::ensure!(
+        api::domain::need_categories::find(&new.category).is_some() && !new.text.trim().is_empty(),
+        "invalid need"
+    );
+    anyhow::ensure!(
+        new.contact_name.is_some() || new.contact_phone.is_some(),
+        "contact required"
+    );
+    let mut tx = f.pool.begin().await?;
+    let place = sqlx::query(SQL.area_by_id.as_str())
+        .bind(new.area_id)
+        .bind(1_i64)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let place = place.ok_or_else(|| anyhow::anyhow!("no such area"))?;
+    let (kind, path): (String, String) = (place.try_get(2)?, place.try_get(5)?);
+    anyhow::ensure!(path.starts_with(&caller.area_path), "area out of scope");
+    anyhow::ensure!(
+        kind == AreaKind::Community.as_str() || kind == AreaKind::Grid.as_str(),
+        "wrong area kind"
+    );
+
+    let mut tags: Vec<String> = new
+        .tags
+        .iter()
+        .filter_map(|t| serde_json::to_value(t).ok()?.as_str().map(str::to_owned))
+        .collect();
+    tags.sort();
+    tags.dedup();
+    let row = sqlx::query(SQL.insert_need.as_str())
+        .bind(new.area_id)
+        .bind(&path)
+        .bind(&new.category)
+        .bind(new.text.trim())
+        .bind(&new.address)
+        .bind(new.lat)
+        .bind(new.lng)
+        .bind(format!(",{},", tags.join(",")))
+        .bind(match new.urgency {
+            Urgency::Normal => "normal",
+            Urgency::Urgent => "urgent",
+            Urgency::Emergency => "emergency",
+        })
+        .bind(new.preferred_time)
+        .bind(match new.channel {
+            Channel::MiniProgram => "mini_program",
+            Channel::Web => "web",
+            Channel::Phone => "phone",
+            Channel::Visit => "visit",
+            Channel::GridPatrol => "grid_patrol",
+        })
+        .bind(&new.contact_name)
+        .bind(&new.contact_phone)
+        .bind((caller.role == Role::Resident).then_some(caller.id))
+        .bind(caller.id)
+        .bind(shared::NeedStatus::Submitted.as_str())
+        .bind(false)
+        .bind(0_i32)
+        .bind(0_i32)
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+    let saved = twin::decode_need(&row)?;
+    let areas = twin::names(&mut *tx, "areas", &[saved.area_id]).await?;
+    let users = Default::default();
+    let payload = serde_json::to_value(twin::dto(saved.clone(), &areas, &users, false))?;
+    let reveal = twin::reveals(caller, &saved);
+    let dto = twin::dto(saved, &areas, &users, reveal);
+    sqlx::query(SQL.insert_audit.as_str())
+        .bind(Utc::now())
+        .bind(Some(caller.id))
+        .bind(Some(caller.username.as_str()))
+        .bind("create")
+        .bind("need")
+        .bind(dto.id)
+        .bind(Some(path.as_str()))
+        .bind(Some(dto.area_id))
+        .bind(None::<serde_json::Value>)
+        .bind(Some(serde_json::to_value(&dto)?))
+        .bind(Some("bench"))
+        .fetch_one(&mut *tx)
+        .await?;
+    let prefixes = path_prefixes(&path);
+    let mut endpoints = sqlx::query(SQL.endpoints(prefixes.len())).bind(true);
+    for prefix in &prefixes {
+        endpoints = endpoints.bind(prefix);
+    }
+    let endpoints = endpoints.fetch_all(&mut *tx).await?;
+    anyhow::ensure!(endpoints.is_empty(), "the benchmark registers no webhooks");
+    drop(payload);
+    tx.commit().await?;
+    Ok(dto.id)
+}
+
+/// Needs per second through each path.
+pub struct CreateResult {
+    pub service: Samples,
+    pub twin: Samples,
+}
+
+/// `n` needs each way, alternating blocks of `block`, after a short warm-up of both.
+pub async fn run(f: &Fixture, n: usize, block: usize) -> anyhow::Result<CreateResult> {
+    let caller = &f.community;
+    let places = f.home_places();
+    let place = |i: usize| places[i % places.len()];
+    for i in 0..20 {
+        by_service(f, caller, &new_need(i, place(i))).await?;
+        by_twin(f, caller, &new_need(i, place(i)), Utc::now()).await?;
+    }
+    let (mut service, mut twin) = (Samples::default(), Samples::default());
+    let mut i = 0;
+    while service.len() < n {
+        let this_block = block.min(n - service.len());
+        // Alternate which side goes first, so neither always follows a checkpoint of the other.
+        for side in if (i / block).is_multiple_of(2) {
+            [true, false]
+        } else {
+            [false, true]
+        } {
+            for k in 0..this_block {
+                let new = new_need(i + k, place(i + k));
+                let started = Instant::now();
+                if side {
+                    by_service(f, caller, &new).await?;
+                    service.push(started.elapsed());
+                } else {
+                    by_twin(f, caller, &new, Utc::now()).await?;
+                    twin.push(started.elapsed());
+                }
+            }
+        }
+        i += this_block;
+    }
+    Ok(CreateResult { service, twin })
+}

@@ -1,0 +1,252 @@
+//! The statements of the raw-sqlx twin, written out once: the column lists are generated from one
+//! list per table, in the entities' order, and every statement is built before the first call, so
+//! the twin pays nothing per call to build SQL. [`super::check_create_statements`] and
+//! [`super::check_list_statements`] prove these are byte for byte what sea-orm sends.
+
+use std::sync::LazyLock;
+
+pub const AREA_COLUMNS: [&str; 18] = [
+    "id",
+    "parent_id",
+    "kind",
+    "name",
+    "code",
+    "path",
+    "depth",
+    "settlement",
+    "area_ha",
+    "households",
+    "population",
+    "population_60_plus",
+    "building_area_m2",
+    "facility_area_m2",
+    "center_lat",
+    "center_lng",
+    "created_at",
+    "updated_at",
+];
+pub const USER_COLUMNS: [&str; 10] = [
+    "id",
+    "username",
+    "display_name",
+    "role",
+    "area_id",
+    "password_hash",
+    "active",
+    "demo",
+    "created_at",
+    "updated_at",
+];
+pub const NEED_COLUMNS: [&str; 35] = [
+    "id",
+    "area_id",
+    "area_path",
+    "category",
+    "text",
+    "address",
+    "lat",
+    "lng",
+    "tags",
+    "urgency",
+    "preferred_time",
+    "channel",
+    "contact_name",
+    "contact_phone",
+    "resident_id",
+    "submitted_by",
+    "status",
+    "owner_id",
+    "assignee_id",
+    "missing",
+    "dispatched_at",
+    "response_due_at",
+    "completion_due_at",
+    "escalated_at",
+    "unclaimed",
+    "reopen_count",
+    "rating",
+    "rating_comment",
+    "resolution",
+    "reason",
+    "cosign_count",
+    "responded_at",
+    "resolved_at",
+    "created_at",
+    "updated_at",
+];
+pub const ENDPOINT_COLUMNS: [&str; 9] = [
+    "id",
+    "owner_id",
+    "area_path",
+    "url",
+    "secret",
+    "events",
+    "active",
+    "created_at",
+    "updated_at",
+];
+pub const AUDIT_COLUMNS: [&str; 12] = [
+    "id",
+    "at",
+    "actor_id",
+    "actor_username",
+    "action",
+    "entity",
+    "entity_id",
+    "area_path",
+    "area_id",
+    "before",
+    "after",
+    "request_id",
+];
+/// The columns `submit` sets, in the entity's order.
+pub const NEED_INSERT: [&str; 21] = [
+    "area_id",
+    "area_path",
+    "category",
+    "text",
+    "address",
+    "lat",
+    "lng",
+    "tags",
+    "urgency",
+    "preferred_time",
+    "channel",
+    "contact_name",
+    "contact_phone",
+    "resident_id",
+    "submitted_by",
+    "status",
+    "unclaimed",
+    "reopen_count",
+    "cosign_count",
+    "created_at",
+    "updated_at",
+];
+/// The columns `audit::record` sets.
+pub const AUDIT_INSERT: [&str; 11] = [
+    "at",
+    "actor_id",
+    "actor_username",
+    "action",
+    "entity",
+    "entity_id",
+    "area_path",
+    "area_id",
+    "before",
+    "after",
+    "request_id",
+];
+
+/// Every statement the twin sends, written out once: the twin pays nothing per call to build SQL.
+pub struct Sql {
+    pub area_by_id: String,
+    pub insert_need: String,
+    pub insert_audit: String,
+    pub queue_first: String,
+    pub queue_after: String,
+    /// Indexed by the number of ids / path prefixes.
+    pub areas_in: Vec<String>,
+    pub users_in: Vec<String>,
+    endpoints: Vec<String>,
+}
+
+/// Longest `IN` list prepared: two user ids per row of a 200-row page.
+const MAX_IN: usize = 402;
+
+pub static SQL: LazyLock<Sql> = LazyLock::new(|| Sql {
+    area_by_id: area_by_id_sql(),
+    insert_need: insert_need_sql(),
+    insert_audit: insert_audit_sql(),
+    queue_first: queue_sql(false),
+    queue_after: queue_sql(true),
+    areas_in: (0..=MAX_IN)
+        .map(|n| select_in("areas", &AREA_COLUMNS, n))
+        .collect(),
+    users_in: (0..=MAX_IN)
+        .map(|n| select_in("users", &USER_COLUMNS, n))
+        .collect(),
+    endpoints: (0..=16).map(endpoints_sql).collect(),
+});
+
+impl Sql {
+    pub fn endpoints(&'static self, prefixes: usize) -> &'static str {
+        self.endpoints[prefixes].as_str()
+    }
+}
+
+/// `"t"."a", "t"."b"` as sea-orm writes a select list.
+pub fn select_list(table: &str, cols: &[&str]) -> String {
+    cols.iter()
+        .map(|c| format!("\"{table}\".\"{c}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn quoted(cols: &[&str]) -> String {
+    cols.iter()
+        .map(|c| format!("\"{c}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn placeholders(n: usize) -> String {
+    vec!["?"; n].join(", ")
+}
+
+/// `SELECT … FROM "t" WHERE "t"."id" IN (?, …)`, the shape of `Names::load`.
+pub fn select_in(table: &str, cols: &[&str], n: usize) -> String {
+    format!(
+        "SELECT {} FROM \"{table}\" WHERE \"{table}\".\"id\" IN ({})",
+        select_list(table, cols),
+        placeholders(n)
+    )
+}
+
+/// The queue query (first page, or the page after a cursor) as sea-orm sends it.
+pub fn queue_sql(after_cursor: bool) -> String {
+    let visible = "\"needs\".\"resident_id\" = ? OR \"needs\".\"assignee_id\" = ? OR \"needs\".\"area_path\" LIKE ?";
+    // sea-query brackets the OR only once another condition joins it.
+    let filter = if after_cursor {
+        format!("({visible}) AND \"needs\".\"id\" < ?")
+    } else {
+        visible.to_owned()
+    };
+    format!(
+        "SELECT {} FROM \"needs\" WHERE {filter} ORDER BY \"needs\".\"id\" DESC LIMIT ?",
+        select_list("needs", &NEED_COLUMNS)
+    )
+}
+
+pub fn insert_need_sql() -> String {
+    format!(
+        "INSERT INTO \"needs\" ({}) VALUES ({}) RETURNING {}",
+        quoted(&NEED_INSERT),
+        placeholders(NEED_INSERT.len()),
+        quoted(&NEED_COLUMNS)
+    )
+}
+
+pub fn insert_audit_sql() -> String {
+    format!(
+        "INSERT INTO \"audit_log\" ({}) VALUES ({}) RETURNING {}",
+        quoted(&AUDIT_INSERT),
+        placeholders(AUDIT_INSERT.len()),
+        quoted(&AUDIT_COLUMNS)
+    )
+}
+
+pub fn area_by_id_sql() -> String {
+    format!(
+        "SELECT {} FROM \"areas\" WHERE \"areas\".\"id\" = ? LIMIT ?",
+        select_list("areas", &AREA_COLUMNS)
+    )
+}
+
+pub fn endpoints_sql(prefixes: usize) -> String {
+    format!(
+        "SELECT {} FROM \"webhook_endpoints\" WHERE \"webhook_endpoints\".\"active\" = ? AND \"webhook_endpoints\".\"area_path\" IN ({})",
+        select_list("webhook_endpoints", &ENDPOINT_COLUMNS),
+        placeholders(prefixes)
+    )
+}

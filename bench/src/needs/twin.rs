@@ -1,0 +1,234 @@
+//! The raw-sqlx twin of the needs service: the same statements (from [`super::sql`]), in the same
+//! order, on the same pool and in the same kind of transaction, with rows decoded by hand by column
+//! index. What the twin leaves out is what the comparison is about: building each query per call,
+//! `Value` conversion, model mapping by column name, serde-based enum parsing.
+
+use std::collections::HashMap;
+
+use api::domain::caller::Caller;
+use api::domain::need_access::{mask_address, mask_name, mask_phone};
+use api::entities::need;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, SqlitePool};
+
+use super::sql::SQL;
+
+/// A need row decoded by hand, column by column.
+pub fn decode_need(r: &SqliteRow) -> Result<need::Model, sqlx::Error> {
+    Ok(need::Model {
+        id: r.try_get(0)?,
+        area_id: r.try_get(1)?,
+        area_path: r.try_get(2)?,
+        category: r.try_get(3)?,
+        text: r.try_get(4)?,
+        address: r.try_get(5)?,
+        lat: r.try_get(6)?,
+        lng: r.try_get(7)?,
+        tags: r.try_get(8)?,
+        urgency: r.try_get(9)?,
+        preferred_time: r.try_get(10)?,
+        channel: r.try_get(11)?,
+        contact_name: r.try_get(12)?,
+        contact_phone: r.try_get(13)?,
+        resident_id: r.try_get(14)?,
+        submitted_by: r.try_get(15)?,
+        status: r.try_get(16)?,
+        owner_id: r.try_get(17)?,
+        assignee_id: r.try_get(18)?,
+        missing: r.try_get(19)?,
+        dispatched_at: r.try_get(20)?,
+        response_due_at: r.try_get(21)?,
+        completion_due_at: r.try_get(22)?,
+        escalated_at: r.try_get(23)?,
+        unclaimed: r.try_get(24)?,
+        reopen_count: r.try_get(25)?,
+        rating: r.try_get(26)?,
+        rating_comment: r.try_get(27)?,
+        resolution: r.try_get(28)?,
+        reason: r.try_get(29)?,
+        cosign_count: r.try_get(30)?,
+        responded_at: r.try_get(31)?,
+        resolved_at: r.try_get(32)?,
+        created_at: r.try_get(33)?,
+        updated_at: r.try_get(34)?,
+    })
+}
+
+/// `id → name` of the rows of a `select_in` over areas (name is column 3) or users (display_name, 2).
+pub async fn names<'e, E: sqlx::SqliteExecutor<'e>>(
+    ex: E,
+    table: &str,
+    ids: &[i64],
+) -> Result<HashMap<i64, String>, sqlx::Error> {
+    let (sql, name_at) = if table == "areas" {
+        (SQL.areas_in[ids.len()].as_str(), 3)
+    } else {
+        (SQL.users_in[ids.len()].as_str(), 2)
+    };
+    let mut query = sqlx::query(sql);
+    for id in ids {
+        query = query.bind(*id);
+    }
+    let rows = query.fetch_all(ex).await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(name_at)?)))
+        .collect()
+}
+
+/// Whether this staff caller handles the need (community-level staff of its area, or a named party).
+pub fn reveals(caller: &Caller, m: &need::Model) -> bool {
+    m.resident_id == Some(caller.id)
+        || m.assignee_id == Some(caller.id)
+        || m.owner_id == Some(caller.id)
+        || (matches!(
+            caller.role,
+            shared::Role::CommunityStaff | shared::Role::GridWorker
+        ) && m.area_path.starts_with(&caller.area_path))
+}
+
+fn urgency(s: &str) -> shared::Urgency {
+    match s {
+        "urgent" => shared::Urgency::Urgent,
+        "emergency" => shared::Urgency::Emergency,
+        _ => shared::Urgency::Normal,
+    }
+}
+
+fn channel(s: &str) -> shared::Channel {
+    match s {
+        "mini_program" => shared::Channel::MiniProgram,
+        "phone" => shared::Channel::Phone,
+        "visit" => shared::Channel::Visit,
+        "grid_patrol" => shared::Channel::GridPatrol,
+        _ => shared::Channel::Web,
+    }
+}
+
+fn tag(s: &str) -> Option<shared::TargetGroup> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
+}
+
+/// The wire form, as the service builds it (masking included), from a hand-decoded row.
+pub fn dto(
+    m: need::Model,
+    areas: &HashMap<i64, String>,
+    users: &HashMap<i64, String>,
+    reveal: bool,
+) -> shared::Need {
+    let round = |v: Option<f64>| {
+        if reveal {
+            v
+        } else {
+            v.map(|x| (x * 100.0).round() / 100.0)
+        }
+    };
+    let user = |id: Option<i64>| id.and_then(|id| users.get(&id).cloned());
+    shared::Need {
+        id: m.id,
+        status: shared::NeedStatus::parse(&m.status).unwrap_or(shared::NeedStatus::Submitted),
+        area_name: areas.get(&m.area_id).cloned().unwrap_or_default(),
+        address: m.address.as_deref().map(|a| {
+            if reveal {
+                a.to_owned()
+            } else {
+                mask_address(a)
+            }
+        }),
+        lat: round(m.lat),
+        lng: round(m.lng),
+        tags: m
+            .tags
+            .split(',')
+            .filter(|t| !t.is_empty())
+            .filter_map(tag)
+            .collect(),
+        urgency: urgency(&m.urgency),
+        channel: channel(&m.channel),
+        contact_name: m
+            .contact_name
+            .as_deref()
+            .map(|n| if reveal { n.to_owned() } else { mask_name(n) }),
+        contact_phone: m
+            .contact_phone
+            .as_deref()
+            .map(|p| if reveal { p.to_owned() } else { mask_phone(p) }),
+        owner_name: user(m.owner_id),
+        assignee_name: user(m.assignee_id),
+        missing: m
+            .missing
+            .as_deref()
+            .and_then(|j| serde_json::from_str(j).ok())
+            .unwrap_or_default(),
+        escalated: m.escalated_at.is_some(),
+        category: m.category,
+        text: m.text,
+        area_id: m.area_id,
+        preferred_time: m.preferred_time,
+        resident_id: m.resident_id,
+        owner_id: m.owner_id,
+        assignee_id: m.assignee_id,
+        response_due_at: m.response_due_at,
+        completion_due_at: m.completion_due_at,
+        unclaimed: m.unclaimed,
+        reopen_count: m.reopen_count,
+        rating: m.rating,
+        rating_comment: m.rating_comment,
+        resolution: m.resolution,
+        reason: m.reason,
+        cosign_count: m.cosign_count,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    }
+}
+
+/// One page of the queue, the twin's way: the same three statements `needs::list` sends.
+pub async fn list(
+    pool: &SqlitePool,
+    caller: &Caller,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<(Vec<shared::Need>, Option<i64>), sqlx::Error> {
+    let sql = if after.is_some() {
+        SQL.queue_after.as_str()
+    } else {
+        SQL.queue_first.as_str()
+    };
+    let mut query = sqlx::query(sql)
+        .bind(caller.id)
+        .bind(caller.id)
+        .bind(format!("{}%", caller.area_path));
+    if let Some(after) = after {
+        query = query.bind(after);
+    }
+    let rows = query.bind(limit + 1).fetch_all(pool).await?;
+    let mut needs = rows
+        .iter()
+        .map(decode_need)
+        .collect::<Result<Vec<_>, _>>()?;
+    let next = if needs.len() as i64 > limit {
+        needs.truncate(limit as usize);
+        needs.last().map(|n| n.id)
+    } else {
+        None
+    };
+    let area_ids: Vec<i64> = needs.iter().map(|n| n.area_id).collect();
+    let user_ids: Vec<i64> = needs
+        .iter()
+        .flat_map(|n| [n.owner_id, n.assignee_id])
+        .flatten()
+        .collect();
+    let areas = names(pool, "areas", &area_ids).await?;
+    let users = if user_ids.is_empty() {
+        HashMap::new()
+    } else {
+        names(pool, "users", &user_ids).await?
+    };
+    let items = needs
+        .into_iter()
+        .map(|m| {
+            let reveal = reveals(caller, &m);
+            dto(m, &areas, &users, reveal)
+        })
+        .collect();
+    Ok((items, next))
+}
