@@ -111,10 +111,8 @@ impl Settings {
         if let Some(path) = file {
             builder = builder.add_source(config::File::with_name(path).required(true));
         }
-        let settings: Settings = builder
-            .add_source(config::Environment::with_prefix("APP").prefix_separator("_").separator("__"))
-            .build()?
-            .try_deserialize()?;
+        let settings: Settings =
+            builder.add_source(config::Environment::with_prefix("APP").prefix_separator("_").separator("__")).build()?.try_deserialize()?;
         settings.check()?;
         Ok(settings)
     }

@@ -24,19 +24,16 @@ pub async fn connect(settings: &DatabaseSettings) -> anyhow::Result<DatabaseConn
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
-        if let Some(dir) = options.get_filename().parent() {
-            if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir)?;
-            }
+        if let Some(dir) = options.get_filename().parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir)?;
         }
         let pool = SqlitePoolOptions::new().max_connections(settings.max_connections).connect_with(options).await?;
         Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-        let pool = PgPoolOptions::new()
-            .max_connections(settings.max_connections)
-            .acquire_timeout(Duration::from_secs(10))
-            .connect(url)
-            .await?;
+        let pool =
+            PgPoolOptions::new().max_connections(settings.max_connections).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
         Ok(SqlxPostgresConnector::from_sqlx_postgres_pool(pool))
     } else {
         anyhow::bail!("unsupported database URL (expected sqlite:… or postgres:…): {url}")
@@ -47,6 +44,8 @@ pub async fn connect(settings: &DatabaseSettings) -> anyhow::Result<DatabaseConn
 /// (the co-building catalogues) where it is missing.
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
     Migrator::up(db, None).await?;
-    crate::services::programs::catalogue::load_bundled(db, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("loading the catalogue: {e}"))?;
+    crate::services::programs::catalogue::load_bundled(db, chrono::Utc::now())
+        .await
+        .map_err(|e| anyhow::anyhow!("loading the catalogue: {e}"))?;
     Ok(())
 }

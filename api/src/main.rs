@@ -110,7 +110,8 @@ async fn seed_demo(conn: &sea_orm::DatabaseConnection, settings: &Settings, hash
         .await
         .map_err(|e| anyhow::anyhow!("seeding demo data: {e}: {e:?}"))?;
     let needs = demo::needs::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo needs: {e}: {e:?}"))?;
-    let programs = demo::programs::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo programs: {e}: {e:?}"))?;
+    let programs =
+        demo::programs::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo programs: {e}: {e:?}"))?;
     txn.commit().await?;
     tracing::info!(areas = seeded.areas, users = seeded.users, needs, programs, "demo data loaded");
     Ok(())

@@ -54,12 +54,9 @@ pub fn register<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
 where
     T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
 {
-    app.configure(routes::health::configure)
-        .service(
-            utoipa_actix_web::scope("/api/v1")
-                .configure(routes::api_v1)
-                .default_service(actix_web::web::to(crate::error::endpoint_not_found)),
-        )
+    app.configure(routes::health::configure).service(
+        utoipa_actix_web::scope("/api/v1").configure(routes::api_v1).default_service(actix_web::web::to(crate::error::endpoint_not_found)),
+    )
 }
 
 /// The OpenAPI document of this build.
@@ -155,7 +152,9 @@ pub fn validate(name: &str, body: &Value) -> Vec<FieldError> {
             K::Enum { .. } | K::Constant { .. } => ("invalid_value", vec![at.clone()]),
             K::MinLength { .. } => ("too_short", vec![at.clone()]),
             K::MaxLength { .. } => ("too_long", vec![at.clone()]),
-            K::Minimum { .. } | K::Maximum { .. } | K::ExclusiveMinimum { .. } | K::ExclusiveMaximum { .. } => ("out_of_range", vec![at.clone()]),
+            K::Minimum { .. } | K::Maximum { .. } | K::ExclusiveMinimum { .. } | K::ExclusiveMaximum { .. } => {
+                ("out_of_range", vec![at.clone()])
+            }
             K::Pattern { .. } | K::Format { .. } => ("invalid_format", vec![at.clone()]),
             _ => ("invalid", vec![at.clone()]),
         };

@@ -49,7 +49,10 @@ impl Application {
                 .into_utoipa_app();
             openapi::register(app)
                 .into_app()
-                .route("/api/openapi.json", web::get().to(|| async { HttpResponse::Ok().content_type("application/json").body(openapi::spec_json()) }))
+                .route(
+                    "/api/openapi.json",
+                    web::get().to(|| async { HttpResponse::Ok().content_type("application/json").body(openapi::spec_json()) }),
+                )
                 .service(web::scope("/api").default_service(web::to(crate::error::endpoint_not_found)))
                 .configure(|cfg| static_files::configure(cfg, &web_dir, &docs_dir))
         })

@@ -37,11 +37,7 @@ impl Visit for Statement {
 
 impl<S: Subscriber> Layer<S> for Capture {
     fn register_callsite(&self, metadata: &'static Metadata<'static>) -> Interest {
-        if metadata.target() == TARGET {
-            Interest::sometimes()
-        } else {
-            Interest::never()
-        }
+        if metadata.target() == TARGET { Interest::sometimes() } else { Interest::never() }
     }
 
     fn enabled(&self, metadata: &Metadata<'_>, _ctx: Context<'_, S>) -> bool {
@@ -51,11 +47,7 @@ impl<S: Subscriber> Layer<S> for Capture {
     fn on_event(&self, event: &Event<'_>, _ctx: Context<'_, S>) {
         let mut statement = Statement::default();
         event.record(&mut statement);
-        let sql = if statement.full.is_empty() {
-            statement.summary
-        } else {
-            statement.full
-        };
+        let sql = if statement.full.is_empty() { statement.summary } else { statement.full };
         // A connection the pool opens meanwhile sends its PRAGMAs: setup, not the work being compared.
         if sql.starts_with("PRAGMA") {
             return;
@@ -72,9 +64,7 @@ pub fn install() {
 }
 
 /// The statements `work` sent, in order.
-pub async fn statements_of<T>(
-    work: impl std::future::Future<Output = anyhow::Result<T>>,
-) -> anyhow::Result<Vec<String>> {
+pub async fn statements_of<T>(work: impl std::future::Future<Output = anyhow::Result<T>>) -> anyhow::Result<Vec<String>> {
     if let Ok(mut all) = STATEMENTS.lock() {
         all.clear();
     }
@@ -82,8 +72,5 @@ pub async fn statements_of<T>(
     let result = work.await;
     ON.store(false, Ordering::Relaxed);
     result?;
-    Ok(STATEMENTS
-        .lock()
-        .map(|mut all| std::mem::take(&mut *all))
-        .unwrap_or_default())
+    Ok(STATEMENTS.lock().map(|mut all| std::mem::take(&mut *all)).unwrap_or_default())
 }

@@ -33,11 +33,7 @@ impl Samples {
     /// Operations per second over the time spent in this operation only.
     pub fn per_sec(&self) -> f64 {
         let secs = self.total().as_secs_f64();
-        if secs > 0.0 {
-            self.times.len() as f64 / secs
-        } else {
-            0.0
-        }
+        if secs > 0.0 { self.times.len() as f64 / secs } else { 0.0 }
     }
 
     /// The `q`-quantile (0.5 for the median, 0.99 for p99), nearest rank.
@@ -67,11 +63,7 @@ pub fn ms(d: Duration) -> String {
 
 /// `a / b` of two durations, as a plain number.
 pub fn ratio(a: Duration, b: Duration) -> f64 {
-    if b.is_zero() {
-        f64::NAN
-    } else {
-        a.as_secs_f64() / b.as_secs_f64()
-    }
+    if b.is_zero() { f64::NAN } else { a.as_secs_f64() / b.as_secs_f64() }
 }
 
 /// How a measured ratio must compare with its bound.
@@ -113,81 +105,34 @@ pub struct Report {
 
 impl Report {
     /// A line with a ratio checked against a goal.
-    pub fn goal(
-        &mut self,
-        name: impl Into<String>,
-        numbers: impl Into<String>,
-        ratio: f64,
-        bound: Bound,
-    ) {
-        self.rows.push(Row {
-            name: name.into(),
-            numbers: numbers.into(),
-            ratio: Some(ratio),
-            goal: Some(bound),
-        });
+    pub fn goal(&mut self, name: impl Into<String>, numbers: impl Into<String>, ratio: f64, bound: Bound) {
+        self.rows.push(Row { name: name.into(), numbers: numbers.into(), ratio: Some(ratio), goal: Some(bound) });
     }
 
     /// A line with a ratio shown for information only.
-    pub fn info(
-        &mut self,
-        name: impl Into<String>,
-        numbers: impl Into<String>,
-        ratio: Option<f64>,
-    ) {
-        self.rows.push(Row {
-            name: name.into(),
-            numbers: numbers.into(),
-            ratio,
-            goal: None,
-        });
+    pub fn info(&mut self, name: impl Into<String>, numbers: impl Into<String>, ratio: Option<f64>) {
+        self.rows.push(Row { name: name.into(), numbers: numbers.into(), ratio, goal: None });
     }
 
     /// `(met, checked)`.
     pub fn score(&self) -> (usize, usize) {
-        let checked: Vec<bool> = self
-            .rows
-            .iter()
-            .filter_map(|r| Some(r.goal?.holds(r.ratio?)))
-            .collect();
+        let checked: Vec<bool> = self.rows.iter().filter_map(|r| Some(r.goal?.holds(r.ratio?))).collect();
         (checked.iter().filter(|ok| **ok).count(), checked.len())
     }
 
     pub fn render(&self) -> String {
-        let name_w = self
-            .rows
-            .iter()
-            .map(|r| r.name.chars().count())
-            .max()
-            .unwrap_or(0);
-        let num_w = self
-            .rows
-            .iter()
-            .map(|r| r.numbers.chars().count())
-            .max()
-            .unwrap_or(0);
+        let name_w = self.rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(0);
+        let num_w = self.rows.iter().map(|r| r.numbers.chars().count()).max().unwrap_or(0);
         let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{:<name_w$}  {:<num_w$}  {:>7}  goal",
-            "measurement", "numbers", "ratio"
-        );
+        let _ = writeln!(out, "{:<name_w$}  {:<num_w$}  {:>7}  goal", "measurement", "numbers", "ratio");
         let _ = writeln!(out, "{}", "-".repeat(name_w + num_w + 26));
         for r in &self.rows {
             let ratio = r.ratio.map_or_else(|| "".to_owned(), |v| format!("{v:.3}"));
             let goal = match (r.goal, r.ratio) {
-                (Some(bound), Some(v)) => format!(
-                    "{} {}",
-                    bound.describe(),
-                    if bound.holds(v) { "met" } else { "MISSED" }
-                ),
+                (Some(bound), Some(v)) => format!("{} {}", bound.describe(), if bound.holds(v) { "met" } else { "MISSED" }),
                 _ => String::new(),
             };
-            let _ = writeln!(
-                out,
-                "{:<name_w$}  {:<num_w$}  {:>7}  {goal}",
-                r.name, r.numbers, ratio
-            );
+            let _ = writeln!(out, "{:<name_w$}  {:<num_w$}  {:>7}  {goal}", r.name, r.numbers, ratio);
         }
         out
     }

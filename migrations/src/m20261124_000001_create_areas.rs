@@ -40,12 +40,8 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(Index::create().name("idx_areas_path").table(Areas::Table).col(Areas::Path).unique().to_owned())
-            .await?;
-        manager
-            .create_index(Index::create().name("idx_areas_parent").table(Areas::Table).col(Areas::ParentId).to_owned())
-            .await
+        manager.create_index(Index::create().name("idx_areas_path").table(Areas::Table).col(Areas::Path).unique().to_owned()).await?;
+        manager.create_index(Index::create().name("idx_areas_parent").table(Areas::Table).col(Areas::ParentId).to_owned()).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

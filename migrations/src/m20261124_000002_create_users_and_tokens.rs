@@ -34,9 +34,7 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(Index::create().name("idx_users_area").table(Users::Table).col(Users::AreaId).to_owned())
-            .await?;
+        manager.create_index(Index::create().name("idx_users_area").table(Users::Table).col(Users::AreaId).to_owned()).await?;
         manager
             .create_table(
                 Table::create()
@@ -62,21 +60,11 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create()
-                    .name("idx_refresh_tokens_family")
-                    .table(RefreshTokens::Table)
-                    .col(RefreshTokens::Family)
-                    .to_owned(),
+                Index::create().name("idx_refresh_tokens_family").table(RefreshTokens::Table).col(RefreshTokens::Family).to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("idx_refresh_tokens_user")
-                    .table(RefreshTokens::Table)
-                    .col(RefreshTokens::UserId)
-                    .to_owned(),
-            )
+            .create_index(Index::create().name("idx_refresh_tokens_user").table(RefreshTokens::Table).col(RefreshTokens::UserId).to_owned())
             .await
     }
 

@@ -30,12 +30,7 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create()
-                    .name("idx_audit_entity")
-                    .table(AuditLog::Table)
-                    .col(AuditLog::Entity)
-                    .col(AuditLog::EntityId)
-                    .to_owned(),
+                Index::create().name("idx_audit_entity").table(AuditLog::Table).col(AuditLog::Entity).col(AuditLog::EntityId).to_owned(),
             )
             .await?;
         manager

@@ -85,7 +85,12 @@ impl MigrationTrait for Migration {
                     .col(string_len(NeedEvents::ToStatus, 16))
                     .col(big_integer_null(NeedEvents::ActorId))
                     .col(text_null(NeedEvents::Note))
-                    .foreign_key(ForeignKey::create().from(NeedEvents::Table, NeedEvents::NeedId).to(Needs::Table, Needs::Id).on_delete(ForeignKeyAction::Cascade))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(NeedEvents::Table, NeedEvents::NeedId)
+                            .to(Needs::Table, Needs::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -100,7 +105,12 @@ impl MigrationTrait for Migration {
                     .col(big_integer(NeedCosigns::NeedId))
                     .col(big_integer(NeedCosigns::UserId))
                     .col(timestamp_with_time_zone(NeedCosigns::CreatedAt))
-                    .foreign_key(ForeignKey::create().from(NeedCosigns::Table, NeedCosigns::NeedId).to(Needs::Table, Needs::Id).on_delete(ForeignKeyAction::Cascade))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(NeedCosigns::Table, NeedCosigns::NeedId)
+                            .to(Needs::Table, Needs::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
                     .foreign_key(ForeignKey::create().from(NeedCosigns::Table, NeedCosigns::UserId).to(Users::Table, Users::Id))
                     .to_owned(),
             )
@@ -108,7 +118,13 @@ impl MigrationTrait for Migration {
         // Once per person (需求众筹): the database enforces it too.
         manager
             .create_index(
-                Index::create().name("idx_need_cosigns_once").table(NeedCosigns::Table).col(NeedCosigns::NeedId).col(NeedCosigns::UserId).unique().to_owned(),
+                Index::create()
+                    .name("idx_need_cosigns_once")
+                    .table(NeedCosigns::Table)
+                    .col(NeedCosigns::NeedId)
+                    .col(NeedCosigns::UserId)
+                    .unique()
+                    .to_owned(),
             )
             .await?;
         manager
@@ -141,7 +157,9 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [NeedDeadlines::Table.into_iden(), NeedCosigns::Table.into_iden(), NeedEvents::Table.into_iden(), Needs::Table.into_iden()] {
+        for table in
+            [NeedDeadlines::Table.into_iden(), NeedCosigns::Table.into_iden(), NeedEvents::Table.into_iden(), Needs::Table.into_iden()]
+        {
             manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
         Ok(())

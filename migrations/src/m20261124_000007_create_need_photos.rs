@@ -23,14 +23,17 @@ impl MigrationTrait for Migration {
                     .col(string_len(NeedPhotos::Sha256, 64))
                     .col(big_integer(NeedPhotos::UploadedBy))
                     .col(timestamp_with_time_zone(NeedPhotos::CreatedAt))
-                    .foreign_key(ForeignKey::create().from(NeedPhotos::Table, NeedPhotos::NeedId).to(Needs::Table, Needs::Id).on_delete(ForeignKeyAction::Cascade))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(NeedPhotos::Table, NeedPhotos::NeedId)
+                            .to(Needs::Table, Needs::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
                     .foreign_key(ForeignKey::create().from(NeedPhotos::Table, NeedPhotos::UploadedBy).to(Users::Table, Users::Id))
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(Index::create().name("idx_need_photos_need").table(NeedPhotos::Table).col(NeedPhotos::NeedId).to_owned())
-            .await
+        manager.create_index(Index::create().name("idx_need_photos_need").table(NeedPhotos::Table).col(NeedPhotos::NeedId).to_owned()).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

@@ -9,11 +9,7 @@ use crate::m20261124_000002_create_users_and_tokens::Users;
 pub struct Migration;
 
 fn child_of_program(table: impl IntoIden + Clone, col: impl IntoIden) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(table, col)
-        .to(Programs::Table, Programs::Id)
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
+    ForeignKey::create().from(table, col).to(Programs::Table, Programs::Id).on_delete(ForeignKeyAction::Cascade).to_owned()
 }
 
 #[async_trait::async_trait]
@@ -69,16 +65,8 @@ impl MigrationTrait for Migration {
                     .col(text_null(Programs::EvaluationComments))
                     .col(timestamp_with_time_zone(Programs::CreatedAt))
                     .col(timestamp_with_time_zone(Programs::UpdatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Programs::Table, Programs::AreaId)
-                            .to(Areas::Table, Areas::Id),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Programs::Table, Programs::CreatedBy)
-                            .to(Users::Table, Users::Id),
-                    )
+                    .foreign_key(ForeignKey::create().from(Programs::Table, Programs::AreaId).to(Areas::Table, Areas::Id))
+                    .foreign_key(ForeignKey::create().from(Programs::Table, Programs::CreatedBy).to(Users::Table, Users::Id))
                     .to_owned(),
             )
             .await?;
@@ -99,10 +87,7 @@ impl MigrationTrait for Migration {
                     .col(big_pk_auto(ProgramItems::Id))
                     .col(big_integer(ProgramItems::ProgramId))
                     .col(big_integer(ProgramItems::EntryId))
-                    .foreign_key(&mut child_of_program(
-                        ProgramItems::Table,
-                        ProgramItems::ProgramId,
-                    ))
+                    .foreign_key(&mut child_of_program(ProgramItems::Table, ProgramItems::ProgramId))
                     .foreign_key(
                         ForeignKey::create()
                             .from(ProgramItems::Table, ProgramItems::EntryId)
@@ -134,10 +119,7 @@ impl MigrationTrait for Migration {
                     .col(string_len_null(ProgramPartners::ContactName, 50))
                     .col(string_len_null(ProgramPartners::ContactPhone, 20))
                     .col(timestamp_with_time_zone(ProgramPartners::CreatedAt))
-                    .foreign_key(&mut child_of_program(
-                        ProgramPartners::Table,
-                        ProgramPartners::ProgramId,
-                    ))
+                    .foreign_key(&mut child_of_program(ProgramPartners::Table, ProgramPartners::ProgramId))
                     .to_owned(),
             )
             .await?;
@@ -186,11 +168,7 @@ impl MigrationTrait for Migration {
                             .to(Pledges::Table, Pledges::Id)
                             .on_delete(ForeignKeyAction::Cascade),
                     )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Deliveries::Table, Deliveries::RecordedBy)
-                            .to(Users::Table, Users::Id),
-                    )
+                    .foreign_key(ForeignKey::create().from(Deliveries::Table, Deliveries::RecordedBy).to(Users::Table, Users::Id))
                     .to_owned(),
             )
             .await?;
@@ -208,15 +186,8 @@ impl MigrationTrait for Migration {
                     .col(date_null(Milestones::DoneOn))
                     .col(timestamp_with_time_zone(Milestones::CreatedAt))
                     .col(timestamp_with_time_zone(Milestones::UpdatedAt))
-                    .foreign_key(&mut child_of_program(
-                        Milestones::Table,
-                        Milestones::ProgramId,
-                    ))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Milestones::Table, Milestones::OwnerId)
-                            .to(Users::Table, Users::Id),
-                    )
+                    .foreign_key(&mut child_of_program(Milestones::Table, Milestones::ProgramId))
+                    .foreign_key(ForeignKey::create().from(Milestones::Table, Milestones::OwnerId).to(Users::Table, Users::Id))
                     .to_owned(),
             )
             .await?;
@@ -232,49 +203,19 @@ impl MigrationTrait for Migration {
                     .col(big_integer(Spends::RecordedBy))
                     .col(timestamp_with_time_zone(Spends::CreatedAt))
                     .foreign_key(&mut child_of_program(Spends::Table, Spends::ProgramId))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Spends::Table, Spends::RecordedBy)
-                            .to(Users::Table, Users::Id),
-                    )
+                    .foreign_key(ForeignKey::create().from(Spends::Table, Spends::RecordedBy).to(Users::Table, Users::Id))
                     .to_owned(),
             )
             .await?;
         for (name, table, col) in [
-            (
-                "idx_program_items_program",
-                ProgramItems::Table.into_iden(),
-                ProgramItems::ProgramId.into_iden(),
-            ),
-            (
-                "idx_program_partners_program",
-                ProgramPartners::Table.into_iden(),
-                ProgramPartners::ProgramId.into_iden(),
-            ),
-            (
-                "idx_pledges_program",
-                Pledges::Table.into_iden(),
-                Pledges::ProgramId.into_iden(),
-            ),
-            (
-                "idx_deliveries_pledge",
-                Deliveries::Table.into_iden(),
-                Deliveries::PledgeId.into_iden(),
-            ),
-            (
-                "idx_milestones_program",
-                Milestones::Table.into_iden(),
-                Milestones::ProgramId.into_iden(),
-            ),
-            (
-                "idx_spends_program",
-                Spends::Table.into_iden(),
-                Spends::ProgramId.into_iden(),
-            ),
+            ("idx_program_items_program", ProgramItems::Table.into_iden(), ProgramItems::ProgramId.into_iden()),
+            ("idx_program_partners_program", ProgramPartners::Table.into_iden(), ProgramPartners::ProgramId.into_iden()),
+            ("idx_pledges_program", Pledges::Table.into_iden(), Pledges::ProgramId.into_iden()),
+            ("idx_deliveries_pledge", Deliveries::Table.into_iden(), Deliveries::PledgeId.into_iden()),
+            ("idx_milestones_program", Milestones::Table.into_iden(), Milestones::ProgramId.into_iden()),
+            ("idx_spends_program", Spends::Table.into_iden(), Spends::ProgramId.into_iden()),
         ] {
-            manager
-                .create_index(Index::create().name(name).table(table).col(col).to_owned())
-                .await?;
+            manager.create_index(Index::create().name(name).table(table).col(col).to_owned()).await?;
         }
         Ok(())
     }
@@ -290,9 +231,7 @@ impl MigrationTrait for Migration {
             Programs::Table.into_iden(),
             CatalogueEntries::Table.into_iden(),
         ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
+            manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
         Ok(())
     }

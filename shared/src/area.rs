@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-
 /// Level of an area in the administrative tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -23,14 +22,7 @@ pub enum AreaKind {
 }
 
 impl AreaKind {
-    pub const ALL: [AreaKind; 6] = [
-        Self::Province,
-        Self::City,
-        Self::District,
-        Self::Street,
-        Self::Community,
-        Self::Grid,
-    ];
+    pub const ALL: [AreaKind; 6] = [Self::Province, Self::City, Self::District, Self::Street, Self::Community, Self::Grid];
 
     /// The kind an area of this kind must sit under; `None` means it may be a root.
     pub fn parent_kinds(self) -> &'static [AreaKind] {

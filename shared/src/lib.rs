@@ -8,8 +8,8 @@ pub mod audit;
 pub mod auth;
 pub mod need;
 pub mod page;
-pub mod program;
 pub mod problem;
+pub mod program;
 pub mod user;
 pub mod webhook;
 
@@ -18,8 +18,8 @@ pub use audit::*;
 pub use auth::*;
 pub use need::*;
 pub use page::*;
-pub use program::*;
 pub use problem::*;
+pub use program::*;
 pub use user::*;
 pub use webhook::*;
 

@@ -20,8 +20,16 @@ pub enum ProgramStatus {
 }
 
 impl ProgramStatus {
-    pub const ALL: [ProgramStatus; 8] =
-        [Self::Draft, Self::Submitted, Self::Approved, Self::InProgress, Self::Completed, Self::Evaluated, Self::Suspended, Self::Cancelled];
+    pub const ALL: [ProgramStatus; 8] = [
+        Self::Draft,
+        Self::Submitted,
+        Self::Approved,
+        Self::InProgress,
+        Self::Completed,
+        Self::Evaluated,
+        Self::Suspended,
+        Self::Cancelled,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

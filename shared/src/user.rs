@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-
 /// What a user is; permissions are decided from the role and the home area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

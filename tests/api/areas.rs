@@ -28,7 +28,8 @@ async fn another_streets_areas_are_invisible_and_unchangeable() {
     problem(app.get(&format!("/api/v1/areas/{other}"), &token).await, 404).await;
     problem(app.get(&format!("/api/v1/areas/{other}/children"), &token).await, 404).await;
     problem(app.patch(&format!("/api/v1/areas/{other}"), &token, &json!({ "name": "改名" })).await, 404).await;
-    let body = problem(app.post("/api/v1/areas", &token, &json!({ "parent_id": other, "kind": "grid", "name": "越权网格" })).await, 422).await;
+    let body =
+        problem(app.post("/api/v1/areas", &token, &json!({ "parent_id": other, "kind": "grid", "name": "越权网格" })).await, 422).await;
     assert_eq!(fields(&body), ["/parent_id"]);
 }
 
@@ -66,19 +67,41 @@ async fn an_area_must_fit_its_parent_and_carry_a_fitting_unique_code() {
     let admin = app.login_as("admin").await;
     let before = app.count("areas").await;
     // A street under a community: wrong parent kind; and no code.
-    let body = problem(app.post("/api/v1/areas", &admin, &json!({ "parent_id": community, "kind": "street", "name": "错街道" })).await, 422).await;
+    let body =
+        problem(app.post("/api/v1/areas", &admin, &json!({ "parent_id": community, "kind": "street", "name": "错街道" })).await, 422).await;
     let f = fields(&body);
     assert!(f.contains(&"/kind".to_owned()) && f.contains(&"/code".to_owned()), "{f:?}");
     // A street whose code does not start with the district's 330108, and one that is taken.
-    let body = problem(app.post("/api/v1/areas", &admin, &json!({ "parent_id": district, "kind": "street", "name": "新街道", "code": "110108001000" })).await, 422).await;
+    let body = problem(
+        app.post("/api/v1/areas", &admin, &json!({ "parent_id": district, "kind": "street", "name": "新街道", "code": "110108001000" }))
+            .await,
+        422,
+    )
+    .await;
     assert_eq!(body["errors"][0]["code"], "mismatch_parent");
-    let body = problem(app.post("/api/v1/areas", &admin, &json!({ "parent_id": district, "kind": "street", "name": "新街道", "code": "330108001000" })).await, 422).await;
+    let body = problem(
+        app.post("/api/v1/areas", &admin, &json!({ "parent_id": district, "kind": "street", "name": "新街道", "code": "330108001000" }))
+            .await,
+        422,
+    )
+    .await;
     assert_eq!(body["errors"][0]["code"], "taken");
     // A community needs a street parent; a profile belongs only to communities.
-    let body = problem(app.post("/api/v1/areas", &admin, &json!({ "parent_id": district, "kind": "street", "name": "新街道", "code": "330108009000", "profile": { "households": 1 } })).await, 422).await;
+    let body = problem(
+        app.post(
+            "/api/v1/areas",
+            &admin,
+            &json!({ "parent_id": district, "kind": "street", "name": "新街道", "code": "330108009000", "profile": { "households": 1 } }),
+        )
+        .await,
+        422,
+    )
+    .await;
     assert_eq!(fields(&body), ["/profile"]);
     assert_eq!(app.count("areas").await, before, "nothing half-written");
-    let ok = app.post("/api/v1/areas", &admin, &json!({ "parent_id": district, "kind": "street", "name": "新街道", "code": "330108009000" })).await;
+    let ok = app
+        .post("/api/v1/areas", &admin, &json!({ "parent_id": district, "kind": "street", "name": "新街道", "code": "330108009000" }))
+        .await;
     assert_eq!(ok.status(), StatusCode::CREATED);
 }
 

@@ -32,7 +32,13 @@ async fn a_signed_in_user_gets_their_profile_path_and_permissions() {
 async fn a_wrong_password_and_an_unknown_user_get_the_same_401() {
     let app = spawn_app().await;
     for username in ["street", "nobody"] {
-        let res = app.client.post(app.url("/api/v1/auth/login")).json(&json!({ "username": username, "password": "wrong-password" })).send().await.expect("request");
+        let res = app
+            .client
+            .post(app.url("/api/v1/auth/login"))
+            .json(&json!({ "username": username, "password": "wrong-password" }))
+            .send()
+            .await
+            .expect("request");
         let body = problem(res, 401).await;
         assert_eq!(body["detail"], "wrong username or password");
     }
@@ -51,7 +57,14 @@ async fn requests_without_a_valid_token_are_401() {
         ("expired", Some(token_with(secret, "1", now - 600))),
         ("wrong key", Some(token_with(b"another-secret-another-secret-another", "1", now + 600))),
         ("tampered", Some(tampered)),
-        ("alg none", Some(format!("{}.{}.", b64(r#"{"alg":"none","typ":"JWT"}"#), b64(&format!(r#"{{"sub":"1","iss":"happyhome","iat":0,"exp":{}}}"#, now + 600))))),
+        (
+            "alg none",
+            Some(format!(
+                "{}.{}.",
+                b64(r#"{"alg":"none","typ":"JWT"}"#),
+                b64(&format!(r#"{{"sub":"1","iss":"happyhome","iat":0,"exp":{}}}"#, now + 600))
+            )),
+        ),
     ];
     for (what, token) in cases {
         let mut req = app.client.get(app.url("/api/v1/me"));
@@ -67,7 +80,15 @@ async fn requests_without_a_valid_token_are_401() {
 }
 
 async fn login_pair(app: &crate::helpers::TestApp, username: &str) -> Value {
-    app.client.post(app.url("/api/v1/auth/login")).json(&json!({ "username": username, "password": PASSWORD })).send().await.expect("login").json().await.expect("json")
+    app.client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({ "username": username, "password": PASSWORD }))
+        .send()
+        .await
+        .expect("login")
+        .json()
+        .await
+        .expect("json")
 }
 
 async fn refresh(app: &crate::helpers::TestApp, token: &Value) -> reqwest::Response {
@@ -90,7 +111,13 @@ async fn refresh_rotates_and_reusing_an_old_token_revokes_the_whole_sign_in() {
 async fn logout_revokes_the_refresh_token() {
     let app = spawn_app().await;
     let pair = login_pair(&app, "community").await;
-    let res = app.client.post(app.url("/api/v1/auth/logout")).json(&json!({ "refresh_token": pair["refresh_token"] })).send().await.expect("logout");
+    let res = app
+        .client
+        .post(app.url("/api/v1/auth/logout"))
+        .json(&json!({ "refresh_token": pair["refresh_token"] }))
+        .send()
+        .await
+        .expect("logout");
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert_eq!(refresh(&app, &pair["refresh_token"]).await.status(), StatusCode::UNAUTHORIZED);
 }
@@ -99,10 +126,22 @@ async fn logout_revokes_the_refresh_token() {
 async fn login_attempts_are_rate_limited_per_user_and_client() {
     let app = spawn_with(|s| s.auth.login_attempts_per_minute = 3).await;
     for _ in 0..3 {
-        let res = app.client.post(app.url("/api/v1/auth/login")).json(&json!({ "username": "street", "password": "nope-nope" })).send().await.expect("request");
+        let res = app
+            .client
+            .post(app.url("/api/v1/auth/login"))
+            .json(&json!({ "username": "street", "password": "nope-nope" }))
+            .send()
+            .await
+            .expect("request");
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     }
-    let res = app.client.post(app.url("/api/v1/auth/login")).json(&json!({ "username": "street", "password": PASSWORD })).send().await.expect("request");
+    let res = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({ "username": "street", "password": PASSWORD }))
+        .send()
+        .await
+        .expect("request");
     assert!(res.headers().contains_key("retry-after"));
     problem(res, 429).await;
     // Another account from the same client is not locked out.

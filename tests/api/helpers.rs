@@ -76,7 +76,13 @@ impl TestApp {
     }
 
     pub async fn login_as(&self, username: &str) -> String {
-        let res = self.client.post(self.url("/api/v1/auth/login")).json(&json!({ "username": username, "password": PASSWORD })).send().await.expect("login");
+        let res = self
+            .client
+            .post(self.url("/api/v1/auth/login"))
+            .json(&json!({ "username": username, "password": PASSWORD }))
+            .send()
+            .await
+            .expect("login");
         assert_eq!(res.status(), StatusCode::OK, "login as {username}");
         let body: Value = res.json().await.expect("token json");
         body["access_token"].as_str().expect("access_token").to_owned()
@@ -102,7 +108,11 @@ impl TestApp {
     pub async fn area_id(&self, name: &str) -> i64 {
         let admin = self.login_as("admin").await;
         let page: Value = self.get(&format!("/api/v1/areas?q={name}&limit=200"), &admin).await.json().await.expect("json");
-        page["items"].as_array().and_then(|items| items.iter().find(|a| a["name"] == name)).and_then(|a| a["id"].as_i64()).unwrap_or_else(|| panic!("no area named {name}"))
+        page["items"]
+            .as_array()
+            .and_then(|items| items.iter().find(|a| a["name"] == name))
+            .and_then(|a| a["id"].as_i64())
+            .unwrap_or_else(|| panic!("no area named {name}"))
     }
 
     /// The user id of a demo account.

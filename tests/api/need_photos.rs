@@ -9,7 +9,12 @@ use crate::needs::submit_as_resident;
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
 
 async fn upload(app: &TestApp, token: &str, need: i64, content_type: &str, bytes: Vec<u8>) -> reqwest::Response {
-    app.request(Method::POST, &format!("/api/v1/needs/{need}/photos"), token).header("content-type", content_type).body(bytes).send().await.expect("upload")
+    app.request(Method::POST, &format!("/api/v1/needs/{need}/photos"), token)
+        .header("content-type", content_type)
+        .body(bytes)
+        .send()
+        .await
+        .expect("upload")
 }
 
 #[tokio::test]

@@ -127,7 +127,13 @@ async fn another_streets_staff_cannot_see_or_touch_a_need() {
     let elsewhere = app.area_id("临汾路380弄社区").await;
     app.post("/api/v1/users", &admin, &json!({ "username": "sh.staff", "display_name": "上海社工", "role": "community_staff", "area_id": elsewhere, "password": "long-enough-pw" })).await;
     let other = {
-        let res = app.client.post(app.url("/api/v1/auth/login")).json(&json!({ "username": "sh.staff", "password": "long-enough-pw" })).send().await.expect("login");
+        let res = app
+            .client
+            .post(app.url("/api/v1/auth/login"))
+            .json(&json!({ "username": "sh.staff", "password": "long-enough-pw" }))
+            .send()
+            .await
+            .expect("login");
         res.json::<Value>().await.expect("json")["access_token"].as_str().expect("token").to_owned()
     };
     problem(app.get(&format!("/api/v1/needs/{id}"), &other).await, 404).await;
@@ -165,9 +171,16 @@ async fn a_retried_submission_stores_exactly_one_need() {
     let app = spawn_app().await;
     let community = app.area_id("缤纷社区").await;
     let resident = app.login_as("resident").await;
-    let body = json!({ "category": "property", "text": "楼道灯坏了", "area_id": community, "urgency": "normal", "channel": "mini_program" });
+    let body =
+        json!({ "category": "property", "text": "楼道灯坏了", "area_id": community, "urgency": "normal", "channel": "mini_program" });
     for _ in 0..3 {
-        let res = app.request(Method::POST, "/api/v1/needs", &resident).header("Idempotency-Key", "mp-order-77").json(&body).send().await.expect("post");
+        let res = app
+            .request(Method::POST, "/api/v1/needs", &resident)
+            .header("Idempotency-Key", "mp-order-77")
+            .json(&body)
+            .send()
+            .await
+            .expect("post");
         assert_eq!(res.status(), StatusCode::CREATED);
     }
     assert_eq!(app.count("needs").await, 1);
@@ -201,7 +214,8 @@ async fn the_queue_filters_and_counts_by_status() {
     submit_as_resident(&app, &resident, community).await;
     ok(&app, &staff, first, json!({ "action": "accept" })).await;
     let counts: Value = app.get("/api/v1/needs/counts", &staff).await.json().await.expect("json");
-    let count = |status: &str| counts["by_status"].as_array().and_then(|a| a.iter().find(|c| c["status"] == status)).map(|c| c["count"].clone());
+    let count =
+        |status: &str| counts["by_status"].as_array().and_then(|a| a.iter().find(|c| c["status"] == status)).map(|c| c["count"].clone());
     assert_eq!(count("submitted"), Some(json!(1)));
     assert_eq!(count("accepted"), Some(json!(1)));
     let page: Value = app.get("/api/v1/needs?status=accepted&tag=elderly&sort=id", &staff).await.json().await.expect("json");
@@ -218,7 +232,12 @@ async fn bulk_dispatch_reports_each_need() {
     let a = submit_as_resident(&app, &resident, community).await["need"]["id"].as_i64().expect("id");
     let b = submit_as_resident(&app, &resident, community).await["need"]["id"].as_i64().expect("id");
     ok(&app, &staff, a, json!({ "action": "accept" })).await;
-    let result: Value = app.post("/api/v1/needs/dispatch", &staff, &json!({ "need_ids": [a, b], "assignee_id": volunteer_id })).await.json().await.expect("json");
+    let result: Value = app
+        .post("/api/v1/needs/dispatch", &staff, &json!({ "need_ids": [a, b], "assignee_id": volunteer_id }))
+        .await
+        .json()
+        .await
+        .expect("json");
     assert_eq!(result["dispatched"], json!([a]));
     assert_eq!(result["failed"][0]["need_id"], b);
     assert_eq!(result["failed"][0]["code"], "invalid_transition");

@@ -53,7 +53,12 @@ async fn a_district_sets_its_own_deadlines() {
     let community = app.area_id("缤纷社区").await;
     let admin = app.login_as("district").await;
     let setting = json!({ "category": "elderly_care", "urgency": "normal", "response_hours": 2, "completion_hours": 24 });
-    let res = app.request(reqwest::Method::PUT, &format!("/api/v1/areas/{district}/need-deadlines"), &admin).json(&setting).send().await.expect("put");
+    let res = app
+        .request(reqwest::Method::PUT, &format!("/api/v1/areas/{district}/need-deadlines"), &admin)
+        .json(&setting)
+        .send()
+        .await
+        .expect("put");
     assert_eq!(res.status(), 200);
     let (resident, staff) = (app.login_as("resident").await, app.login_as("community").await);
     let id = submit_as_resident(&app, &resident, community).await["need"]["id"].as_i64().expect("id");
@@ -61,6 +66,11 @@ async fn a_district_sets_its_own_deadlines() {
     let due = |key: &str| chrono::DateTime::parse_from_rfc3339(accepted["need"][key].as_str().expect("due")).expect("rfc3339");
     assert_eq!((due("completion_due_at") - due("response_due_at")).num_hours(), 22);
     let street_staff = app.login_as("street").await;
-    let res = app.request(reqwest::Method::PUT, &format!("/api/v1/areas/{district}/need-deadlines"), &street_staff).json(&setting).send().await.expect("put");
+    let res = app
+        .request(reqwest::Method::PUT, &format!("/api/v1/areas/{district}/need-deadlines"), &street_staff)
+        .json(&setting)
+        .send()
+        .await
+        .expect("put");
     problem(res, 403).await;
 }

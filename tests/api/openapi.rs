@@ -19,7 +19,9 @@ async fn the_spec_is_openapi_3_1_and_every_operation_has_a_unique_id() {
         .as_object()
         .expect("paths")
         .values()
-        .flat_map(|item| item.as_object().into_iter().flat_map(|ops| ops.values().filter_map(|op| op["operationId"].as_str().map(str::to_owned))))
+        .flat_map(|item| {
+            item.as_object().into_iter().flat_map(|ops| ops.values().filter_map(|op| op["operationId"].as_str().map(str::to_owned)))
+        })
         .collect();
     let total = ids.len();
     ids.sort();

@@ -8,7 +8,13 @@ use crate::helpers::{TestApp, fields, problem, spawn_app};
 
 async fn item_id(app: &TestApp, token: &str, name: &str) -> i64 {
     let entries: Value = app.get("/api/v1/catalogue", token).await.json().await.expect("json");
-    entries.as_array().expect("entries").iter().find(|e| e["name_zh"] == name).and_then(|e| e["id"].as_i64()).unwrap_or_else(|| panic!("no catalogue entry {name}"))
+    entries
+        .as_array()
+        .expect("entries")
+        .iter()
+        .find(|e| e["name_zh"] == name)
+        .and_then(|e| e["id"].as_i64())
+        .unwrap_or_else(|| panic!("no catalogue entry {name}"))
 }
 
 async fn draft(app: &TestApp, token: &str, area: i64, title: &str) -> Value {
@@ -60,7 +66,14 @@ async fn a_program_goes_from_draft_to_evaluated_and_nobody_approves_their_own() 
     ok(act(&app, &staff, id, json!({ "action": "complete" })).await).await;
     let body = problem(act(&app, &street, id, json!({ "action": "evaluate" })).await, 422).await;
     assert_eq!(fields(&body), ["/evaluation"]);
-    let done = ok(act(&app, &street, id, json!({ "action": "evaluate", "evaluation": { "score": 92, "evaluator_type": "residents", "comments": "居民满意" } })).await).await;
+    let done = ok(act(
+        &app,
+        &street,
+        id,
+        json!({ "action": "evaluate", "evaluation": { "score": 92, "evaluator_type": "residents", "comments": "居民满意" } }),
+    )
+    .await)
+    .await;
     assert_eq!(done["program"]["status"], "evaluated");
     assert_eq!(done["evaluation"]["score"], 92);
     assert_eq!(done["editable"], false);
@@ -86,19 +99,58 @@ async fn pledges_fill_up_with_deliveries_per_kind() {
     let id = draft(&app, &staff, community, "电梯加装").await["program"]["id"].as_i64().expect("id");
     let with_partner = ok(app.post(&format!("/api/v1/programs/{id}/partners"), &staff, &json!({ "name": "杭州某电梯公司", "kind": "enterprise", "role": "出资方", "contact_name": "陈经理", "contact_phone": "13700001111" })).await).await;
     let partner = with_partner["partners"][0]["id"].as_i64().expect("partner");
-    let bad = problem(app.post(&format!("/api/v1/programs/{id}/pledges"), &staff, &json!({ "partner_id": partner, "kind": "talent", "description": "工程师", "pledged": { "amount_fen": 5 } })).await, 422).await;
+    let bad = problem(
+        app.post(
+            &format!("/api/v1/programs/{id}/pledges"),
+            &staff,
+            &json!({ "partner_id": partner, "kind": "talent", "description": "工程师", "pledged": { "amount_fen": 5 } }),
+        )
+        .await,
+        422,
+    )
+    .await;
     let mut f = fields(&bad);
     f.sort();
     assert_eq!(f, ["/pledged/amount_fen", "/pledged/people", "/pledged/person_days"]);
-    let pledged = ok(app.post(&format!("/api/v1/programs/{id}/pledges"), &staff, &json!({ "partner_id": partner, "kind": "funds", "description": "加装电梯资金", "pledged": { "amount_fen": 1_000_000 } })).await).await;
+    let pledged = ok(app
+        .post(
+            &format!("/api/v1/programs/{id}/pledges"),
+            &staff,
+            &json!({ "partner_id": partner, "kind": "funds", "description": "加装电梯资金", "pledged": { "amount_fen": 1_000_000 } }),
+        )
+        .await)
+    .await;
     let pledge = pledged["pledges"][0]["id"].as_i64().expect("pledge");
     // Deliveries come once the program is approved.
-    problem(app.post(&format!("/api/v1/programs/{id}/pledges/{pledge}/deliveries"), &staff, &json!({ "delivered_on": "2026-03-01", "delivered": { "amount_fen": 250_000 } })).await, 409).await;
+    problem(
+        app.post(
+            &format!("/api/v1/programs/{id}/pledges/{pledge}/deliveries"),
+            &staff,
+            &json!({ "delivered_on": "2026-03-01", "delivered": { "amount_fen": 250_000 } }),
+        )
+        .await,
+        409,
+    )
+    .await;
     ok(act(&app, &staff, id, json!({ "action": "submit" })).await).await;
     ok(act(&app, &street, id, json!({ "action": "approve" })).await).await;
-    let delivered = ok(app.post(&format!("/api/v1/programs/{id}/pledges/{pledge}/deliveries"), &staff, &json!({ "delivered_on": "2026-03-01", "delivered": { "amount_fen": 250_000 }, "note": "首期到账" })).await).await;
+    let delivered = ok(app
+        .post(
+            &format!("/api/v1/programs/{id}/pledges/{pledge}/deliveries"),
+            &staff,
+            &json!({ "delivered_on": "2026-03-01", "delivered": { "amount_fen": 250_000 }, "note": "首期到账" }),
+        )
+        .await)
+    .await;
     assert_eq!(delivered["pledges"][0]["fulfilment"], 0.25);
-    let spent = ok(app.post(&format!("/api/v1/programs/{id}/spends"), &staff, &json!({ "spent_on": "2026-03-02", "amount_fen": 120_000, "purpose": "设计费" })).await).await;
+    let spent = ok(app
+        .post(
+            &format!("/api/v1/programs/{id}/spends"),
+            &staff,
+            &json!({ "spent_on": "2026-03-02", "amount_fen": 120_000, "purpose": "设计费" }),
+        )
+        .await)
+    .await;
     assert_eq!(spent["program"]["spent_fen"], 120_000);
 }
 
@@ -109,8 +161,22 @@ async fn milestones_give_weighted_progress_and_flag_overdue() {
     let staff = app.login_as("community").await;
     let owner = app.user_id("community").await;
     let id = draft(&app, &staff, community, "助餐点建设").await["program"]["id"].as_i64().expect("id");
-    ok(app.post(&format!("/api/v1/programs/{id}/milestones"), &staff, &json!({ "title": "选址", "owner_id": owner, "due_on": "2026-01-15", "weight": 30 })).await).await;
-    let with_two = ok(app.post(&format!("/api/v1/programs/{id}/milestones"), &staff, &json!({ "title": "开业", "owner_id": owner, "due_on": "2099-06-01", "weight": 70 })).await).await;
+    ok(app
+        .post(
+            &format!("/api/v1/programs/{id}/milestones"),
+            &staff,
+            &json!({ "title": "选址", "owner_id": owner, "due_on": "2026-01-15", "weight": 30 }),
+        )
+        .await)
+    .await;
+    let with_two = ok(app
+        .post(
+            &format!("/api/v1/programs/{id}/milestones"),
+            &staff,
+            &json!({ "title": "开业", "owner_id": owner, "due_on": "2099-06-01", "weight": 70 }),
+        )
+        .await)
+    .await;
     assert_eq!(with_two["program"]["overdue_milestones"], 1);
     let first = with_two["milestones"][0]["id"].as_i64().expect("milestone");
     let done = ok(app.patch(&format!("/api/v1/programs/{id}/milestones/{first}"), &staff, &json!({ "status": "done" })).await).await;
@@ -129,7 +195,13 @@ async fn other_streets_and_residents_cannot_read_programs() {
     let admin = app.login_as("admin").await;
     let elsewhere = app.area_id("临汾路380弄社区").await;
     app.post("/api/v1/users", &admin, &json!({ "username": "sh.street", "display_name": "临汾路街道", "role": "community_staff", "area_id": elsewhere, "password": "long-enough-pw" })).await;
-    let res = app.client.post(app.url("/api/v1/auth/login")).json(&json!({ "username": "sh.street", "password": "long-enough-pw" })).send().await.expect("login");
+    let res = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({ "username": "sh.street", "password": "long-enough-pw" }))
+        .send()
+        .await
+        .expect("login");
     let other = res.json::<Value>().await.expect("json")["access_token"].as_str().expect("token").to_owned();
     problem(app.get(&format!("/api/v1/programs/{id}"), &other).await, 404).await;
     problem(app.patch(&format!("/api/v1/programs/{id}"), &other, &json!({ "title": "x" })).await, 404).await;
@@ -143,14 +215,25 @@ async fn the_public_sees_approved_public_programs_without_personal_data() {
     let (staff, street) = (app.login_as("community").await, app.login_as("street").await);
     let owner = app.user_id("community").await;
     let id = draft(&app, &staff, community, "阳光助餐").await["program"]["id"].as_i64().expect("id");
-    app.post(&format!("/api/v1/programs/{id}/partners"), &staff, &json!({ "name": "爱心餐厅", "kind": "enterprise", "role": "运营方", "contact_name": "王老板", "contact_phone": "13600002222" })).await;
-    app.post(&format!("/api/v1/programs/{id}/milestones"), &staff, &json!({ "title": "开餐", "owner_id": owner, "due_on": "2026-05-01", "weight": 100 })).await;
+    app.post(
+        &format!("/api/v1/programs/{id}/partners"),
+        &staff,
+        &json!({ "name": "爱心餐厅", "kind": "enterprise", "role": "运营方", "contact_name": "王老板", "contact_phone": "13600002222" }),
+    )
+    .await;
+    app.post(
+        &format!("/api/v1/programs/{id}/milestones"),
+        &staff,
+        &json!({ "title": "开餐", "owner_id": owner, "due_on": "2026-05-01", "weight": 100 }),
+    )
+    .await;
     // A draft is not disclosed, even when marked public.
     let res = app.client.get(app.url(&format!("/api/v1/public/programs/{id}"))).send().await.expect("get");
     problem(res, 404).await;
     ok(act(&app, &staff, id, json!({ "action": "submit" })).await).await;
     ok(act(&app, &street, id, json!({ "action": "approve" })).await).await;
-    let public: Value = app.client.get(app.url(&format!("/api/v1/public/programs/{id}"))).send().await.expect("get").json().await.expect("json");
+    let public: Value =
+        app.client.get(app.url(&format!("/api/v1/public/programs/{id}"))).send().await.expect("get").json().await.expect("json");
     assert_eq!(public["program"]["title"], "阳光助餐");
     let text = public.to_string();
     for secret in ["王老板", "13600002222", "缤纷社区工作者"] {
@@ -172,18 +255,51 @@ async fn the_rollup_adds_up_a_fixed_data_set() {
     let b = draft(&app, &street, street_area, "项目乙").await["program"]["id"].as_i64().expect("id");
     let c = draft(&app, &staff, community, "项目丙（撤销）").await["program"]["id"].as_i64().expect("id");
     ok(act(&app, &staff, c, json!({ "action": "cancel", "note": "重复立项" })).await).await;
-    for (id, author, approver, amount, delivered, persons) in [(a, &staff, &street, 1_000_000, 400_000, 10.0), (b, &street, &district, 3_000_000, 3_000_000, 30.0)] {
-        let p = ok(app.post(&format!("/api/v1/programs/{id}/partners"), author, &json!({ "name": "合作方", "kind": "charity", "role": "出资" })).await).await;
+    for (id, author, approver, amount, delivered, persons) in
+        [(a, &staff, &street, 1_000_000, 400_000, 10.0), (b, &street, &district, 3_000_000, 3_000_000, 30.0)]
+    {
+        let p = ok(app
+            .post(&format!("/api/v1/programs/{id}/partners"), author, &json!({ "name": "合作方", "kind": "charity", "role": "出资" }))
+            .await)
+        .await;
         let partner = p["partners"][0]["id"].as_i64().expect("partner");
-        let f = ok(app.post(&format!("/api/v1/programs/{id}/pledges"), author, &json!({ "partner_id": partner, "kind": "funds", "description": "资金", "pledged": { "amount_fen": amount } })).await).await;
+        let f = ok(app
+            .post(
+                &format!("/api/v1/programs/{id}/pledges"),
+                author,
+                &json!({ "partner_id": partner, "kind": "funds", "description": "资金", "pledged": { "amount_fen": amount } }),
+            )
+            .await)
+        .await;
         let funds = f["pledges"][0]["id"].as_i64().expect("pledge");
         let t = ok(app.post(&format!("/api/v1/programs/{id}/pledges"), author, &json!({ "partner_id": partner, "kind": "talent", "description": "志愿者", "pledged": { "people": 5, "person_days": 40.0 } })).await).await;
         let talent = t["pledges"][1]["id"].as_i64().expect("pledge");
         ok(act(&app, author, id, json!({ "action": "submit" })).await).await;
         ok(act(&app, approver, id, json!({ "action": "approve" })).await).await;
-        ok(app.post(&format!("/api/v1/programs/{id}/pledges/{funds}/deliveries"), author, &json!({ "delivered_on": "2026-02-01", "delivered": { "amount_fen": delivered } })).await).await;
-        ok(app.post(&format!("/api/v1/programs/{id}/pledges/{talent}/deliveries"), author, &json!({ "delivered_on": "2026-02-01", "delivered": { "person_days": persons } })).await).await;
-        ok(app.post(&format!("/api/v1/programs/{id}/spends"), author, &json!({ "spent_on": "2026-02-02", "amount_fen": 100_000, "purpose": "物料" })).await).await;
+        ok(app
+            .post(
+                &format!("/api/v1/programs/{id}/pledges/{funds}/deliveries"),
+                author,
+                &json!({ "delivered_on": "2026-02-01", "delivered": { "amount_fen": delivered } }),
+            )
+            .await)
+        .await;
+        ok(app
+            .post(
+                &format!("/api/v1/programs/{id}/pledges/{talent}/deliveries"),
+                author,
+                &json!({ "delivered_on": "2026-02-01", "delivered": { "person_days": persons } }),
+            )
+            .await)
+        .await;
+        ok(app
+            .post(
+                &format!("/api/v1/programs/{id}/spends"),
+                author,
+                &json!({ "spent_on": "2026-02-02", "amount_fen": 100_000, "purpose": "物料" }),
+            )
+            .await)
+        .await;
     }
     let district_area = app.area_id("滨江区").await;
     let rollup: Value = app.get(&format!("/api/v1/programs/rollup?area_id={district_area}"), &district).await.json().await.expect("json");
@@ -210,9 +326,19 @@ async fn programs_pledges_and_deliveries_export_as_csv_and_xlsx() {
     let community = app.area_id("缤纷社区").await;
     let staff = app.login_as("community").await;
     let id = draft(&app, &staff, community, "导出测试, \"引号\"").await["program"]["id"].as_i64().expect("id");
-    let p = ok(app.post(&format!("/api/v1/programs/{id}/partners"), &staff, &json!({ "name": "慈善总会", "kind": "charity", "role": "出资" })).await).await;
+    let p = ok(app
+        .post(&format!("/api/v1/programs/{id}/partners"), &staff, &json!({ "name": "慈善总会", "kind": "charity", "role": "出资" }))
+        .await)
+    .await;
     let partner = p["partners"][0]["id"].as_i64().expect("partner");
-    ok(app.post(&format!("/api/v1/programs/{id}/pledges"), &staff, &json!({ "partner_id": partner, "kind": "funds", "description": "助餐资金", "pledged": { "amount_fen": 123_456 } })).await).await;
+    ok(app
+        .post(
+            &format!("/api/v1/programs/{id}/pledges"),
+            &staff,
+            &json!({ "partner_id": partner, "kind": "funds", "description": "助餐资金", "pledged": { "amount_fen": 123_456 } }),
+        )
+        .await)
+    .await;
     let csv = app.get("/api/v1/programs/export?format=csv&table=pledges", &staff).await;
     assert!(csv.headers()["content-type"].to_str().expect("ascii").starts_with("text/csv"));
     let text = csv.text().await.expect("text");

@@ -63,7 +63,13 @@ async fn nobody_gives_a_role_at_or_above_their_own_or_a_home_that_does_not_fit()
     assert_eq!(app.count("users").await, before);
     let ok = app.post("/api/v1/users", &token, &json!({ "username": "new.worker", "display_name": "新社工 👩", "role": "community_staff", "area_id": community, "password": "long-enough-pw" })).await;
     assert_eq!(ok.status(), StatusCode::CREATED);
-    let login = app.client.post(app.url("/api/v1/auth/login")).json(&json!({ "username": "new.worker", "password": "long-enough-pw" })).send().await.expect("login");
+    let login = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({ "username": "new.worker", "password": "long-enough-pw" }))
+        .send()
+        .await
+        .expect("login");
     assert_eq!(login.status(), StatusCode::OK);
 }
 
@@ -72,7 +78,8 @@ async fn managers_cannot_change_their_own_role_home_or_status() {
     let app = spawn_app().await;
     let id = user_id(&app, "street").await;
     let token = app.login_as("street").await;
-    let body = problem(app.patch(&format!("/api/v1/users/{id}"), &token, &json!({ "role": "community_staff", "active": false })).await, 422).await;
+    let body =
+        problem(app.patch(&format!("/api/v1/users/{id}"), &token, &json!({ "role": "community_staff", "active": false })).await, 422).await;
     assert_eq!(fields(&body), ["/role", "/active"]);
     let ok = app.patch(&format!("/api/v1/users/{id}"), &token, &json!({ "display_name": "西兴街道 王工" })).await;
     assert_eq!(ok.status(), StatusCode::OK);
@@ -82,9 +89,27 @@ async fn managers_cannot_change_their_own_role_home_or_status() {
 async fn a_password_reset_signs_the_user_out_everywhere() {
     let app = spawn_app().await;
     let id = user_id(&app, "volunteer").await;
-    let pair: Value = app.client.post(app.url("/api/v1/auth/login")).json(&json!({ "username": "volunteer", "password": crate::helpers::PASSWORD })).send().await.expect("login").json().await.expect("json");
+    let pair: Value = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({ "username": "volunteer", "password": crate::helpers::PASSWORD }))
+        .send()
+        .await
+        .expect("login")
+        .json()
+        .await
+        .expect("json");
     let street = app.login_as("street").await;
-    assert_eq!(app.patch(&format!("/api/v1/users/{id}"), &street, &json!({ "password": "a-brand-new-password" })).await.status(), StatusCode::OK);
-    let res = app.client.post(app.url("/api/v1/auth/refresh")).json(&json!({ "refresh_token": pair["refresh_token"] })).send().await.expect("refresh");
+    assert_eq!(
+        app.patch(&format!("/api/v1/users/{id}"), &street, &json!({ "password": "a-brand-new-password" })).await.status(),
+        StatusCode::OK
+    );
+    let res = app
+        .client
+        .post(app.url("/api/v1/auth/refresh"))
+        .json(&json!({ "refresh_token": pair["refresh_token"] }))
+        .send()
+        .await
+        .expect("refresh");
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }

@@ -10,7 +10,15 @@ async fn malformed_json_is_400_and_nothing_is_stored() {
     let app = spawn_app().await;
     let token = app.login_as("admin").await;
     let before = app.count("areas").await;
-    let res = app.client.post(app.url("/api/v1/areas")).bearer_auth(&token).header("content-type", "application/json").body("{\"kind\": \"grid\", ").send().await.expect("request");
+    let res = app
+        .client
+        .post(app.url("/api/v1/areas"))
+        .bearer_auth(&token)
+        .header("content-type", "application/json")
+        .body("{\"kind\": \"grid\", ")
+        .send()
+        .await
+        .expect("request");
     let body = problem(res, 400).await;
     assert_eq!(body["code"], "malformed_body");
     assert_eq!(app.count("areas").await, before);
@@ -20,7 +28,15 @@ async fn malformed_json_is_400_and_nothing_is_stored() {
 async fn a_body_that_is_not_json_is_415() {
     let app = spawn_app().await;
     let token = app.login_as("admin").await;
-    let res = app.client.post(app.url("/api/v1/areas")).bearer_auth(&token).header("content-type", "text/plain").body("hello").send().await.expect("request");
+    let res = app
+        .client
+        .post(app.url("/api/v1/areas"))
+        .bearer_auth(&token)
+        .header("content-type", "text/plain")
+        .body("hello")
+        .send()
+        .await
+        .expect("request");
     problem(res, 415).await;
 }
 

@@ -206,7 +206,9 @@ async fn the_audit_trail_records_endpoint_changes_without_the_secret() {
     let app = spawn_app().await;
     let id = register(&app, "integration", "http://127.0.0.1:9/hook", json!([])).await;
     let token = app.login_as("integration").await;
-    let res = app.patch(&format!("/api/v1/webhooks/{id}"), &token, &json!({ "secret": "another-long-secret-value", "events": ["need.resolve"] })).await;
+    let res = app
+        .patch(&format!("/api/v1/webhooks/{id}"), &token, &json!({ "secret": "another-long-secret-value", "events": ["need.resolve"] }))
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
     let admin = app.login_as("admin").await;
     let page: Value = app.get(&format!("/api/v1/audit?entity=webhook&entity_id={id}"), &admin).await.json().await.expect("json");

@@ -41,22 +41,10 @@ pub const COMMUNITIES: [DemoCommunity; 10] = [
     // 1. 浙江省杭州市滨江区·缤纷社区 — 西兴街道 (seed lines 35–49). The pilot joins the 星民、七甲闸、
     // 水电 communities into one unit; it has no 居委会 code of its own.
     DemoCommunity {
-        province: DemoPlace {
-            name: "浙江省",
-            code: "330000000000",
-        },
-        city: DemoPlace {
-            name: "杭州市",
-            code: "330100000000",
-        },
-        district: DemoPlace {
-            name: "滨江区",
-            code: "330108000000",
-        },
-        street: DemoPlace {
-            name: "西兴街道",
-            code: "330108001000",
-        },
+        province: DemoPlace { name: "浙江省", code: "330000000000" },
+        city: DemoPlace { name: "杭州市", code: "330100000000" },
+        district: DemoPlace { name: "滨江区", code: "330108000000" },
+        street: DemoPlace { name: "西兴街道", code: "330108001000" },
         name: "缤纷社区",
         code: "330108001101",
         urban: true,
@@ -70,22 +58,10 @@ pub const COMMUNITIES: [DemoCommunity; 10] = [
     },
     // 2. 上海市静安区·临汾路 380 弄社区 — 临汾路街道 (seed lines 161–175).
     DemoCommunity {
-        province: DemoPlace {
-            name: "上海市",
-            code: "310000000000",
-        },
-        city: DemoPlace {
-            name: "上海市",
-            code: "310100000000",
-        },
-        district: DemoPlace {
-            name: "静安区",
-            code: "310106000000",
-        },
-        street: DemoPlace {
-            name: "临汾路街道",
-            code: "310106021000",
-        },
+        province: DemoPlace { name: "上海市", code: "310000000000" },
+        city: DemoPlace { name: "上海市", code: "310100000000" },
+        district: DemoPlace { name: "静安区", code: "310106000000" },
+        street: DemoPlace { name: "临汾路街道", code: "310106021000" },
         name: "临汾路380弄社区",
         code: "310106021102",
         urban: true,
@@ -95,32 +71,15 @@ pub const COMMUNITIES: [DemoCommunity; 10] = [
         population_60_plus: None,
         center_lat: 31.2990,
         center_lng: 121.4510,
-        grids: &[
-            "星城花苑网格",
-            "阳曲路391弄网格",
-            "星林苑网格",
-            "鹏程宝都网格",
-        ],
+        grids: &["星城花苑网格", "阳曲路391弄网格", "星林苑网格", "鹏程宝都网格"],
     },
     // 3. 重庆市九龙坡区·民主村社区 — 谢家湾街道 (seed lines 297–311). The pilot area also takes in
     // parts of 劳动一村社区 and 直港大道社区.
     DemoCommunity {
-        province: DemoPlace {
-            name: "重庆市",
-            code: "500000000000",
-        },
-        city: DemoPlace {
-            name: "重庆市",
-            code: "500100000000",
-        },
-        district: DemoPlace {
-            name: "九龙坡区",
-            code: "500107000000",
-        },
-        street: DemoPlace {
-            name: "谢家湾街道",
-            code: "500107003000",
-        },
+        province: DemoPlace { name: "重庆市", code: "500000000000" },
+        city: DemoPlace { name: "重庆市", code: "500100000000" },
+        district: DemoPlace { name: "九龙坡区", code: "500107000000" },
+        street: DemoPlace { name: "谢家湾街道", code: "500107003000" },
         name: "民主村社区",
         code: "500107003103",
         urban: true,
@@ -135,22 +94,10 @@ pub const COMMUNITIES: [DemoCommunity; 10] = [
     // 4. 辽宁省沈阳市皇姑区·牡丹社区 — 三台子街道 (seed lines 447–463). 60+: 4 365 as a count
     // (line 463; the book calls it 40 %, the count is 42.8 % of 10 187).
     DemoCommunity {
-        province: DemoPlace {
-            name: "辽宁省",
-            code: "210000000000",
-        },
-        city: DemoPlace {
-            name: "沈阳市",
-            code: "210100000000",
-        },
-        district: DemoPlace {
-            name: "皇姑区",
-            code: "210105000000",
-        },
-        street: DemoPlace {
-            name: "三台子街道",
-            code: "210105001000",
-        },
+        province: DemoPlace { name: "辽宁省", code: "210000000000" },
+        city: DemoPlace { name: "沈阳市", code: "210100000000" },
+        district: DemoPlace { name: "皇姑区", code: "210105000000" },
+        street: DemoPlace { name: "三台子街道", code: "210105001000" },
         name: "牡丹社区",
         code: "210105001104",
         urban: true,
@@ -166,22 +113,10 @@ pub const COMMUNITIES: [DemoCommunity; 10] = [
     // beside 中华贤母园; 沙河街道 (the district seat) is my assignment, not stated in the text.
     // 60+: "约 30%" of 5 612 → 1 684 (line 587). Five grids per line 687.
     DemoCommunity {
-        province: DemoPlace {
-            name: "江西省",
-            code: "360000000000",
-        },
-        city: DemoPlace {
-            name: "九江市",
-            code: "360400000000",
-        },
-        district: DemoPlace {
-            name: "柴桑区",
-            code: "360404000000",
-        },
-        street: DemoPlace {
-            name: "沙河街道",
-            code: "360404001000",
-        },
+        province: DemoPlace { name: "江西省", code: "360000000000" },
+        city: DemoPlace { name: "九江市", code: "360400000000" },
+        district: DemoPlace { name: "柴桑区", code: "360404000000" },
+        street: DemoPlace { name: "沙河街道", code: "360404001000" },
         name: "公园社区",
         code: "360404001105",
         urban: true,
@@ -191,32 +126,14 @@ pub const COMMUNITIES: [DemoCommunity; 10] = [
         population_60_plus: Some(1684),
         center_lat: 29.6150,
         center_lng: 115.8880,
-        grids: &[
-            "忠科绿苑网格",
-            "上张湾网格",
-            "下张湾网格",
-            "渊明路网格",
-            "塔南路网格",
-        ],
+        grids: &["忠科绿苑网格", "上张湾网格", "下张湾网格", "渊明路网格", "塔南路网格"],
     },
     // 6. 江苏省南京市建邺区·月安社区 — 兴隆街道 (seed lines 701–715). Population "约 11000".
     DemoCommunity {
-        province: DemoPlace {
-            name: "江苏省",
-            code: "320000000000",
-        },
-        city: DemoPlace {
-            name: "南京市",
-            code: "320100000000",
-        },
-        district: DemoPlace {
-            name: "建邺区",
-            code: "320105000000",
-        },
-        street: DemoPlace {
-            name: "兴隆街道",
-            code: "320105006000",
-        },
+        province: DemoPlace { name: "江苏省", code: "320000000000" },
+        city: DemoPlace { name: "南京市", code: "320100000000" },
+        district: DemoPlace { name: "建邺区", code: "320105000000" },
+        street: DemoPlace { name: "兴隆街道", code: "320105006000" },
         name: "月安社区",
         code: "320105006106",
         urban: true,
@@ -226,32 +143,15 @@ pub const COMMUNITIES: [DemoCommunity; 10] = [
         population_60_plus: None,
         center_lat: 32.0160,
         center_lng: 118.7290,
-        grids: &[
-            "月安花园网格",
-            "莱蒙水榭春天网格",
-            "汇锦国际网格",
-            "凌江府网格",
-        ],
+        grids: &["月安花园网格", "莱蒙水榭春天网格", "汇锦国际网格", "凌江府网格"],
     },
     // 7. 湖北省武汉市江汉区·八古墩社区 — 唐家墩街道 (seed lines 829–843); the statistical table
     // names the street 唐家墩街街道. 60+: 17 % of 7 918 → 1 346.
     DemoCommunity {
-        province: DemoPlace {
-            name: "湖北省",
-            code: "420000000000",
-        },
-        city: DemoPlace {
-            name: "武汉市",
-            code: "420100000000",
-        },
-        district: DemoPlace {
-            name: "江汉区",
-            code: "420103000000",
-        },
-        street: DemoPlace {
-            name: "唐家墩街道",
-            code: "420103009000",
-        },
+        province: DemoPlace { name: "湖北省", code: "420000000000" },
+        city: DemoPlace { name: "武汉市", code: "420100000000" },
+        district: DemoPlace { name: "江汉区", code: "420103000000" },
+        street: DemoPlace { name: "唐家墩街道", code: "420103009000" },
         name: "八古墩社区",
         code: "420103009107",
         urban: true,
@@ -266,22 +166,10 @@ pub const COMMUNITIES: [DemoCommunity; 10] = [
     // 8. 湖南省长沙市雨花区·金科园社区 — 沙子塘街道 (seed lines 946–962); the statistical table
     // writes 砂子塘街道. 60+: 1 563 as a count (line 962).
     DemoCommunity {
-        province: DemoPlace {
-            name: "湖南省",
-            code: "430000000000",
-        },
-        city: DemoPlace {
-            name: "长沙市",
-            code: "430100000000",
-        },
-        district: DemoPlace {
-            name: "雨花区",
-            code: "430111000000",
-        },
-        street: DemoPlace {
-            name: "沙子塘街道",
-            code: "430111004000",
-        },
+        province: DemoPlace { name: "湖南省", code: "430000000000" },
+        city: DemoPlace { name: "长沙市", code: "430100000000" },
+        district: DemoPlace { name: "雨花区", code: "430111000000" },
+        street: DemoPlace { name: "沙子塘街道", code: "430111004000" },
         name: "金科园社区",
         code: "430111004108",
         urban: true,
@@ -295,22 +183,10 @@ pub const COMMUNITIES: [DemoCommunity; 10] = [
     },
     // 9. 宁夏回族自治区银川市灵武市·镇河塔社区 — 城区街道 (seed lines 1062–1076). One 小区, 民生佳苑.
     DemoCommunity {
-        province: DemoPlace {
-            name: "宁夏回族自治区",
-            code: "640000000000",
-        },
-        city: DemoPlace {
-            name: "银川市",
-            code: "640100000000",
-        },
-        district: DemoPlace {
-            name: "灵武市",
-            code: "640181000000",
-        },
-        street: DemoPlace {
-            name: "城区街道",
-            code: "640181001000",
-        },
+        province: DemoPlace { name: "宁夏回族自治区", code: "640000000000" },
+        city: DemoPlace { name: "银川市", code: "640100000000" },
+        district: DemoPlace { name: "灵武市", code: "640181000000" },
+        street: DemoPlace { name: "城区街道", code: "640181001000" },
         name: "镇河塔社区",
         code: "640181001109",
         urban: true,
@@ -320,33 +196,16 @@ pub const COMMUNITIES: [DemoCommunity; 10] = [
         population_60_plus: None,
         center_lat: 38.0880,
         center_lng: 106.3360,
-        grids: &[
-            "民生佳苑第一网格",
-            "民生佳苑第二网格",
-            "民生佳苑第三网格",
-            "民生佳苑第四网格",
-        ],
+        grids: &["民生佳苑第一网格", "民生佳苑第二网格", "民生佳苑第三网格", "民生佳苑第四网格"],
     },
     // 10. 新疆维吾尔自治区伊犁州奎屯市·海纳尔社区 — 团结街街道 (seed lines 1207–1221); the
     // statistical table writes 团结路街道, and the prefecture's full name is 伊犁哈萨克自治州.
     // 60+: 832 as a count (line 1221).
     DemoCommunity {
-        province: DemoPlace {
-            name: "新疆维吾尔自治区",
-            code: "650000000000",
-        },
-        city: DemoPlace {
-            name: "伊犁州",
-            code: "654000000000",
-        },
-        district: DemoPlace {
-            name: "奎屯市",
-            code: "654003000000",
-        },
-        street: DemoPlace {
-            name: "团结街街道",
-            code: "654003001000",
-        },
+        province: DemoPlace { name: "新疆维吾尔自治区", code: "650000000000" },
+        city: DemoPlace { name: "伊犁州", code: "654000000000" },
+        district: DemoPlace { name: "奎屯市", code: "654003000000" },
+        street: DemoPlace { name: "团结街街道", code: "654003001000" },
         name: "海纳尔社区",
         code: "654003001110",
         urban: true,
@@ -382,10 +241,7 @@ mod tests {
     fn every_code_is_twelve_ascii_digits() {
         for (level, name, code) in all_places() {
             assert_eq!(code.len(), 12, "{level} {name}: {code}");
-            assert!(
-                code.bytes().all(|b| b.is_ascii_digit()),
-                "{level} {name}: {code}"
-            );
+            assert!(code.bytes().all(|b| b.is_ascii_digit()), "{level} {name}: {code}");
         }
     }
 
@@ -422,11 +278,7 @@ mod tests {
         for c in COMMUNITIES.iter() {
             assert!(c.code.starts_with(&c.street.code[..9]), "{}", c.name);
             assert_ne!(&c.code[9..], "000", "{}", c.name);
-            assert!(
-                c.street.code.starts_with(&c.district.code[..6]),
-                "{}",
-                c.name
-            );
+            assert!(c.street.code.starts_with(&c.district.code[..6]), "{}", c.name);
             assert!(c.street.code.ends_with("000"), "{}", c.name);
             assert!(c.district.code.starts_with(&c.city.code[..4]), "{}", c.name);
             assert!(c.district.code.ends_with("000000"), "{}", c.name);
@@ -475,18 +327,9 @@ mod tests {
 
     #[test]
     fn published_figures_from_the_domain_file_are_kept() {
-        let binfen = COMMUNITIES.iter().find(|c| c.name == "缤纷社区").unwrap();
-        assert_eq!(
-            (binfen.area_ha, binfen.households, binfen.population),
-            (46.0, 5487, 20824)
-        );
-        let linfen = COMMUNITIES
-            .iter()
-            .find(|c| c.name == "临汾路380弄社区")
-            .unwrap();
-        assert_eq!(
-            (linfen.area_ha, linfen.households, linfen.population),
-            (19.0, 1864, 4771)
-        );
+        let binfen = COMMUNITIES.iter().find(|c| c.name == "缤纷社区").expect("缤纷社区 is a demo community");
+        assert_eq!((binfen.area_ha, binfen.households, binfen.population), (46.0, 5487, 20824));
+        let linfen = COMMUNITIES.iter().find(|c| c.name == "临汾路380弄社区").expect("临汾路380弄社区 is a demo community");
+        assert_eq!((linfen.area_ha, linfen.households, linfen.population), (19.0, 1864, 4771));
     }
 }

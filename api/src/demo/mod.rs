@@ -48,7 +48,15 @@ pub struct Seeded {
 }
 
 /// Finds an area by code (or by name under its parent, for grids) or creates it.
-async fn ensure_area<C: ConnectionTrait>(db: &C, parent: Option<Id>, kind: AreaKind, name: &str, code: Option<&str>, profile: Option<CommunityProfile>, seeded: &mut Seeded) -> Result<Id, ApiError> {
+async fn ensure_area<C: ConnectionTrait>(
+    db: &C,
+    parent: Option<Id>,
+    kind: AreaKind,
+    name: &str,
+    code: Option<&str>,
+    profile: Option<CommunityProfile>,
+    seeded: &mut Seeded,
+) -> Result<Id, ApiError> {
     let mut existing = area::Entity::find();
     existing = match code {
         Some(code) => existing.filter(area::Column::Code.eq(code)),
@@ -63,7 +71,13 @@ async fn ensure_area<C: ConnectionTrait>(db: &C, parent: Option<Id>, kind: AreaK
     Ok(created.id)
 }
 
-async fn ensure_place<C: ConnectionTrait>(db: &C, parent: Option<Id>, kind: AreaKind, place: &DemoPlace, seeded: &mut Seeded) -> Result<Id, ApiError> {
+async fn ensure_place<C: ConnectionTrait>(
+    db: &C,
+    parent: Option<Id>,
+    kind: AreaKind,
+    place: &DemoPlace,
+    seeded: &mut Seeded,
+) -> Result<Id, ApiError> {
     ensure_area(db, parent, kind, place.name, Some(place.code), None, seeded).await
 }
 

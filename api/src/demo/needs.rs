@@ -63,7 +63,15 @@ const TEXTS: &[(&str, &str)] = &[
 const NAMES: &[&str] = &["张阿姨", "李大爷", "王女士", "刘先生", "陈奶奶", "杨阿姨", "赵大爷", "黄女士"];
 
 /// How far along the lifecycle a demo need goes (walked in this order).
-const PATH: &[NeedAction] = &[NeedAction::Accept, NeedAction::Dispatch, NeedAction::Claim, NeedAction::Start, NeedAction::Resolve, NeedAction::Rate, NeedAction::Close];
+const PATH: &[NeedAction] = &[
+    NeedAction::Accept,
+    NeedAction::Dispatch,
+    NeedAction::Claim,
+    NeedAction::Start,
+    NeedAction::Resolve,
+    NeedAction::Rate,
+    NeedAction::Close,
+];
 
 fn request(action: NeedAction, note: Option<&str>) -> NeedActionRequest {
     NeedActionRequest { action, note: note.map(str::to_owned), missing: None, assignee_id: None, rating: None }
@@ -125,7 +133,11 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
             tags,
             urgency,
             preferred_time: None,
-            channel: if resident.is_some() { Channel::MiniProgram } else { *dice.pick(&[Channel::Phone, Channel::Visit, Channel::GridPatrol]) },
+            channel: if resident.is_some() {
+                Channel::MiniProgram
+            } else {
+                *dice.pick(&[Channel::Phone, Channel::Visit, Channel::GridPatrol])
+            },
             contact_name: Some((*dice.pick(NAMES)).into()),
             contact_phone: Some(format!("139{:08}", dice.below(100_000_000))),
         };
@@ -138,7 +150,15 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
         match dice.below(20) {
             0 => {
                 at += Duration::hours(2);
-                apply(db, &Actor::Caller(staff), current, &request(NeedAction::Reject, Some("不属于社区服务范围，已转交相关部门")), at, None).await?;
+                apply(
+                    db,
+                    &Actor::Caller(staff),
+                    current,
+                    &request(NeedAction::Reject, Some("不属于社区服务范围，已转交相关部门")),
+                    at,
+                    None,
+                )
+                .await?;
                 continue;
             }
             1 => {
@@ -150,11 +170,13 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
         }
         let stop = dice.below(PATH.len() as u64 + 3) as usize; // weight towards the full path
         for action in PATH.iter().take(stop.min(PATH.len())) {
-            let step = Duration::minutes(30 + dice.below(match action {
-                NeedAction::Resolve => 48 * 60,
-                NeedAction::Close => 3 * 24 * 60,
-                _ => 6 * 60,
-            }) as i64);
+            let step = Duration::minutes(
+                30 + dice.below(match action {
+                    NeedAction::Resolve => 48 * 60,
+                    NeedAction::Close => 3 * 24 * 60,
+                    _ => 6 * 60,
+                }) as i64,
+            );
             if at + step > now {
                 break;
             }

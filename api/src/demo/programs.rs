@@ -29,12 +29,27 @@ fn pledged(kind: ResourceKind, p: &DemoPledge, share: f64) -> Quantity {
     let fen = |yuan: i64| ((yuan as f64) * 100.0 * share).round() as i64;
     match kind {
         ResourceKind::Funds | ResourceKind::Technology => Quantity { amount_fen: Some(fen(p.amount_yuan)), ..Default::default() },
-        ResourceKind::Talent => Quantity { people: (share >= 1.0).then_some(p.people), person_days: Some((p.person_days * share * 10.0).round() / 10.0), ..Default::default() },
-        ResourceKind::Materials => Quantity { quantity: Some((p.quantity * share).round()), amount_fen: (p.amount_yuan > 0).then(|| fen(p.amount_yuan)), ..Default::default() },
+        ResourceKind::Talent => Quantity {
+            people: (share >= 1.0).then_some(p.people),
+            person_days: Some((p.person_days * share * 10.0).round() / 10.0),
+            ..Default::default()
+        },
+        ResourceKind::Materials => Quantity {
+            quantity: Some((p.quantity * share).round()),
+            amount_fen: (p.amount_yuan > 0).then(|| fen(p.amount_yuan)),
+            ..Default::default()
+        },
     }
 }
 
-async fn step<C: ConnectionTrait>(db: &C, who: &Caller, id: i64, action: ProgramAction, evaluation: Option<Evaluation>, now: DateTime<Utc>) -> Result<(), ApiError> {
+async fn step<C: ConnectionTrait>(
+    db: &C,
+    who: &Caller,
+    id: i64,
+    action: ProgramAction,
+    evaluation: Option<Evaluation>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
     let req = ProgramActionRequest { action, note: None, evaluation };
     programs::act(db, who, id, &req, now, None).await.map(|_| ())
 }
@@ -108,7 +123,11 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
         for (pledge, demo_pledge) in pledges.iter().zip(shares) {
             let share = demo_pledge.delivered_share;
             if share > 0.0 {
-                let body = NewDelivery { delivered_on: today - Duration::days(14), delivered: pledged(pledge.kind, demo_pledge, share), note: None };
+                let body = NewDelivery {
+                    delivered_on: today - Duration::days(14),
+                    delivered: pledged(pledge.kind, demo_pledge, share),
+                    note: None,
+                };
                 programs::add_delivery(db, &author, id, pledge.id, &body, now, None).await?;
             }
         }

@@ -58,73 +58,22 @@ pub struct DemoPledge {
 
 /// A pledge of money (yuan).
 const fn funds(description: &'static str, amount_yuan: i64, delivered_share: f64) -> DemoPledge {
-    DemoPledge {
-        kind: "funds",
-        description,
-        amount_yuan,
-        people: 0,
-        person_days: 0.0,
-        quantity: 0.0,
-        unit: "",
-        delivered_share,
-    }
+    DemoPledge { kind: "funds", description, amount_yuan, people: 0, person_days: 0.0, quantity: 0.0, unit: "", delivered_share }
 }
 
 /// A pledge of technology or a technical service, valued in yuan.
-const fn technology(
-    description: &'static str,
-    amount_yuan: i64,
-    delivered_share: f64,
-) -> DemoPledge {
-    DemoPledge {
-        kind: "technology",
-        description,
-        amount_yuan,
-        people: 0,
-        person_days: 0.0,
-        quantity: 0.0,
-        unit: "",
-        delivered_share,
-    }
+const fn technology(description: &'static str, amount_yuan: i64, delivered_share: f64) -> DemoPledge {
+    DemoPledge { kind: "technology", description, amount_yuan, people: 0, person_days: 0.0, quantity: 0.0, unit: "", delivered_share }
 }
 
 /// A pledge of people's time: how many people, how many person-days in all.
-const fn talent(
-    description: &'static str,
-    people: i64,
-    person_days: f64,
-    delivered_share: f64,
-) -> DemoPledge {
-    DemoPledge {
-        kind: "talent",
-        description,
-        amount_yuan: 0,
-        people,
-        person_days,
-        quantity: 0.0,
-        unit: "",
-        delivered_share,
-    }
+const fn talent(description: &'static str, people: i64, person_days: f64, delivered_share: f64) -> DemoPledge {
+    DemoPledge { kind: "talent", description, amount_yuan: 0, people, person_days, quantity: 0.0, unit: "", delivered_share }
 }
 
 /// A pledge of goods: a quantity in a unit, and its value in yuan (0 when unknown).
-const fn materials(
-    description: &'static str,
-    quantity: f64,
-    unit: &'static str,
-    amount_yuan: i64,
-    delivered_share: f64,
-) -> DemoPledge {
-    DemoPledge {
-        kind: "materials",
-        description,
-        amount_yuan,
-        people: 0,
-        person_days: 0.0,
-        quantity,
-        unit,
-        delivered_share,
-    }
+const fn materials(description: &'static str, quantity: f64, unit: &'static str, amount_yuan: i64, delivered_share: f64) -> DemoPledge {
+    DemoPledge { kind: "materials", description, amount_yuan, people: 0, person_days: 0.0, quantity, unit, delivered_share }
 }
 
 pub const PROGRAMS: &[DemoProgram] = &[
@@ -166,13 +115,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
                 role: "电梯供货、安装与维保",
                 contact_name: "陈经理",
                 contact_phone: "13700000003",
-                pledges: &[materials(
-                    "加装电梯整机及井道钢结构",
-                    30.0,
-                    "台",
-                    12_600_000,
-                    1.0,
-                )],
+                pledges: &[materials("加装电梯整机及井道钢结构", 30.0, "台", 12_600_000, 1.0)],
             },
             DemoPartner {
                 name: "滨江区社区规划师团队",
@@ -189,16 +132,8 @@ pub const PROGRAMS: &[DemoProgram] = &[
             ("全部多层住宅完成加装电梯", -90, 45, true),
             ("竣工验收与维保移交", -70, 15, true),
         ],
-        spends: &[
-            ("加装电梯设计与监理费", 420_000, -480),
-            ("电梯加装工程进度款", 6_200_000, -380),
-            ("竣工验收检测费", 120_000, -70),
-        ],
-        evaluation: Some((
-            92,
-            "third_party",
-            "全部多层住宅完成加装，老人上下楼难题基本解决；建议尽快明确后续维保费用分摊办法。",
-        )),
+        spends: &[("加装电梯设计与监理费", 420_000, -480), ("电梯加装工程进度款", 6_200_000, -380), ("竣工验收检测费", 120_000, -70)],
+        evaluation: Some((92, "third_party", "全部多层住宅完成加装，老人上下楼难题基本解决；建议尽快明确后续维保费用分摊办法。")),
     },
     // 2. 缤纷社区 — 80 岁以上老人爱心餐: seed line 71 ("开展公益助老项目，为 80 岁以上老人提供
     // 爱心餐"); 助餐 is one of the 邻里聚 nine centres (line 82). Meal counts are plausible.
@@ -235,12 +170,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
                 role: "送餐上门与就餐陪伴",
                 contact_name: "吴队长",
                 contact_phone: "13700000007",
-                pledges: &[talent(
-                    "志愿者每日送餐上门（可兑换缤豆积分）",
-                    25,
-                    600.0,
-                    0.3,
-                )],
+                pledges: &[talent("志愿者每日送餐上门（可兑换缤豆积分）", 25, 600.0, 0.3)],
             },
         ],
         milestones: &[
@@ -249,10 +179,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
             ("开通送餐上门服务", -20, 25, false),
             ("半年服务评估与菜单调整", 60, 25, false),
         ],
-        spends: &[
-            ("保温餐箱与送餐车采购", 12_000, -110),
-            ("爱心餐食材与配送费用", 85_000, -60),
-        ],
+        spends: &[("保温餐箱与送餐车采购", 12_000, -110), ("爱心餐食材与配送费用", 85_000, -60)],
         evaluation: None,
     },
     // 3. 临汾路380弄社区 — "数字小屋"不打烊服务区: seed lines 196, 251.
@@ -297,10 +224,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
             ("自助机、缴费机、AI诊所等设备进场", -200, 35, true),
             ("24小时开放试运行", -60, 30, true),
         ],
-        spends: &[
-            ("闲置用房装修改造", 320_000, -320),
-            ("便民自助设备采购", 280_000, -210),
-        ],
+        spends: &[("闲置用房装修改造", 320_000, -320), ("便民自助设备采购", 280_000, -210)],
         evaluation: None,
     },
     // 4. 民主村社区 — 加装电梯 22 部: seed line 343 (居民对加装电梯意愿强烈 … 加装电梯 22 部).
@@ -354,10 +278,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
             ("第二批14部电梯完成安装（累计22部）", -15, 40, false),
             ("22部电梯全部竣工验收", 150, 15, false),
         ],
-        spends: &[
-            ("加装电梯设计费", 300_000, -240),
-            ("首批8部电梯工程款", 4_200_000, -110),
-        ],
+        spends: &[("加装电梯设计费", 300_000, -240), ("首批8部电梯工程款", 4_200_000, -110)],
         evaluation: None,
     },
     // 5. 民主村社区 — "云上民主村"小程序: seed lines 345, 414–416 (九大应用场景, 30 余项线上功能).
@@ -403,15 +324,8 @@ pub const PROGRAMS: &[DemoProgram] = &[
             ("接入停车场余位与环境监测数据", -200, 25, true),
             ("居民使用培训", -150, 15, true),
         ],
-        spends: &[
-            ("小程序开发尾款", 180_000, -290),
-            ("环境监测与车位感知设备", 95_000, -210),
-        ],
-        evaluation: Some((
-            88,
-            "residents",
-            "居民普遍认为一键预约家庭医生、物业维修方便；部分老年居民仍需线下帮办。",
-        )),
+        spends: &[("小程序开发尾款", 180_000, -290), ("环境监测与车位感知设备", 95_000, -210)],
+        evaluation: Some((88, "residents", "居民普遍认为一键预约家庭医生、物业维修方便；部分老年居民仍需线下帮办。")),
     },
     // 6. 牡丹社区 — 智慧养老服务平台: seed lines 490, 497 (智能手环 43 名独居老人, 一键呼叫 120);
     // 12 项上门服务 at line 495.
@@ -432,11 +346,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
                 role: "政府购买居家养老上门服务",
                 contact_name: "赵科长",
                 contact_phone: "13700000018",
-                pledges: &[funds(
-                    "助餐、助浴、助洁等12项上门服务购买资金",
-                    360_000,
-                    0.5,
-                )],
+                pledges: &[funds("助餐、助浴、助洁等12项上门服务购买资金", 360_000, 0.5)],
             },
             DemoPartner {
                 name: "某智能穿戴设备企业",
@@ -444,10 +354,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
                 role: "智能手环供货与数据接入",
                 contact_name: "孙经理",
                 contact_phone: "13700000019",
-                pledges: &[
-                    materials("独居老人智能手环", 43.0, "只", 34_400, 1.0),
-                    technology("手环体征数据接入养老平台", 60_000, 0.8),
-                ],
+                pledges: &[materials("独居老人智能手环", 43.0, "只", 34_400, 1.0), technology("手环体征数据接入养老平台", 60_000, 0.8)],
             },
             DemoPartner {
                 name: "牡丹社区居家养老服务中心",
@@ -464,10 +371,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
             ("12项上门服务全部接入平台派单", -30, 25, false),
             ("独居老人满意度回访", 90, 20, false),
         ],
-        spends: &[
-            ("智慧养老平台软件部署", 150_000, -190),
-            ("应急呼叫坐席运营费", 48_000, -40),
-        ],
+        spends: &[("智慧养老平台软件部署", 150_000, -190), ("应急呼叫坐席运营费", 48_000, -40)],
         evaluation: None,
     },
     // 7. 牡丹社区 — 幸福教育课堂: seed lines 488, 511 (自习室、书法室, 航空实验小学名师开设航空特色课).
@@ -542,10 +446,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
                 role: "幸福食堂社会化运营",
                 contact_name: "万经理",
                 contact_phone: "13700000025",
-                pledges: &[
-                    funds("厨房设备与装修投资", 450_000, 1.0),
-                    materials("老年助餐餐次", 11_000.0, "人次", 0, 1.0),
-                ],
+                pledges: &[funds("厨房设备与装修投资", 450_000, 1.0), materials("老年助餐餐次", 11_000.0, "人次", 0, 1.0)],
             },
             DemoPartner {
                 name: "公园社区“义+亲”志愿服务队",
@@ -553,12 +454,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
                 role: "就餐引导与上门送餐",
                 contact_name: "胡大姐",
                 contact_phone: "13700000026",
-                pledges: &[talent(
-                    "志愿者轮值就餐引导、为行动不便老人送餐",
-                    12,
-                    240.0,
-                    1.0,
-                )],
+                pledges: &[talent("志愿者轮值就餐引导、为行动不便老人送餐", 12, 240.0, 1.0)],
             },
         ],
         milestones: &[
@@ -566,10 +462,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
             ("幸福食堂开业（每天约120人次就餐）", -300, 40, true),
             ("累计服务1.1万人次", -40, 30, true),
         ],
-        spends: &[
-            ("食堂用房改造", 380_000, -370),
-            ("助餐补贴发放", 260_000, -150),
-        ],
+        spends: &[("食堂用房改造", 380_000, -370), ("助餐补贴发放", 260_000, -150)],
         evaluation: None,
     },
     // 9. 月安社区 — 智慧养老综合信息系统: seed lines 705, 736, 799 (时间银行、紧急呼叫、家庭养老
@@ -607,12 +500,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
                 role: "时间银行志愿服务与老人信息采集",
                 contact_name: "钱老师",
                 contact_phone: "13700000029",
-                pledges: &[talent(
-                    "老党员老干部入户采集信息、参与时间银行互助",
-                    20,
-                    300.0,
-                    0.4,
-                )],
+                pledges: &[talent("老党员老干部入户采集信息、参与时间银行互助", 20, 300.0, 0.4)],
             },
         ],
         milestones: &[
@@ -621,10 +509,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
             ("家庭养老床位与服务商接入", -10, 25, false),
             ("统一调度与监管试运行评估", 150, 20, false),
         ],
-        spends: &[
-            ("系统开发首付款", 250_000, -140),
-            ("紧急呼叫终端采购", 90_000, -50),
-        ],
+        spends: &[("系统开发首付款", 250_000, -140), ("紧急呼叫终端采购", 90_000, -50)],
         evaluation: None,
     },
     // 10. 月安社区 — 口袋公园与三人制篮球场 (10 分钟体育健身圈): seed lines 735, 784 (the book shows
@@ -692,10 +577,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
                 role: "居民出资一点、参与施工监督",
                 contact_name: "程大爷",
                 contact_phone: "13700000033",
-                pledges: &[
-                    funds("居民自筹平改坡资金", 300_000, 1.0),
-                    talent("居民代表轮值监督施工", 8, 80.0, 1.0),
-                ],
+                pledges: &[funds("居民自筹平改坡资金", 300_000, 1.0), talent("居民代表轮值监督施工", 8, 80.0, 1.0)],
             },
             DemoPartner {
                 name: "武汉市江汉区房管局",
@@ -727,10 +609,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
             ("平改坡施工", -150, 50, true),
             ("竣工验收与防水质保交接", -40, 30, true),
         ],
-        spends: &[
-            ("平改坡工程款", 1_150_000, -160),
-            ("防水闭水试验与验收", 40_000, -40),
-        ],
+        spends: &[("平改坡工程款", 1_150_000, -160), ("防水闭水试验与验收", 40_000, -40)],
         evaluation: None,
     },
     // 12. 金科园社区 — 适老化与无障碍改造、加装电梯 22 台: seed lines 982, 988 (扶手 365 米、
@@ -768,10 +647,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
                 role: "困难老人、残疾人家庭改造兜底",
                 contact_name: "谭会计",
                 contact_phone: "13700000039",
-                pledges: &[
-                    funds("困难家庭无障碍改造资助", 150_000, 1.0),
-                    materials("楼道折叠座椅", 366.0, "个", 73_200, 1.0),
-                ],
+                pledges: &[funds("困难家庭无障碍改造资助", 150_000, 1.0), materials("楼道折叠座椅", 366.0, "个", 73_200, 1.0)],
             },
             DemoPartner {
                 name: "安和社工",
@@ -788,16 +664,8 @@ pub const PROGRAMS: &[DemoProgram] = &[
             ("加装电梯22台完工", -150, 45, true),
             ("居家适老化改造入户指导", -100, 15, true),
         ],
-        spends: &[
-            ("扶手与折叠座椅采购安装", 210_000, -460),
-            ("加装电梯工程款", 9_800_000, -200),
-            ("无障碍设施改造", 320_000, -380),
-        ],
-        evaluation: Some((
-            90,
-            "third_party",
-            "扶手、折叠椅和电梯覆盖全部楼栋，老人出行明显便利；“三员”全程监督，居民认可度高。",
-        )),
+        spends: &[("扶手与折叠座椅采购安装", 210_000, -460), ("加装电梯工程款", 9_800_000, -200), ("无障碍设施改造", 320_000, -380)],
+        evaluation: Some((90, "third_party", "扶手、折叠椅和电梯覆盖全部楼栋，老人出行明显便利；“三员”全程监督，居民认可度高。")),
     },
     // 13. 镇河塔社区 — "2+2+3+4"家门口就业创业服务圈、2 个就业帮扶车间: seed lines 1097, 1122.
     DemoProgram {
@@ -817,10 +685,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
                 role: "劳务工作站与岗位推荐",
                 contact_name: "马科长",
                 contact_phone: "13700000041",
-                pledges: &[
-                    funds("就业帮扶车间补助资金", 300_000, 0.6),
-                    talent("就业指导员驻站服务", 3, 180.0, 0.5),
-                ],
+                pledges: &[funds("就业帮扶车间补助资金", 300_000, 0.6), talent("就业指导员驻站服务", 3, 180.0, 0.5)],
             },
             DemoPartner {
                 name: "某来料加工企业",
@@ -828,13 +693,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
                 role: "帮扶车间订单与加工原料",
                 contact_name: "杨经理",
                 contact_phone: "13700000042",
-                pledges: &[materials(
-                    "来料加工原料与订单",
-                    50_000.0,
-                    "件",
-                    250_000,
-                    0.4,
-                )],
+                pledges: &[materials("来料加工原料与订单", 50_000.0, "件", 250_000, 0.4)],
             },
             DemoPartner {
                 name: "某职业技能培训学校",
@@ -851,10 +710,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
             ("入户调研有劳动力家庭就业需求", -40, 25, false),
             ("实现有劳动力家庭至少1人就业", 140, 25, false),
         ],
-        spends: &[
-            ("帮扶车间场地改造", 220_000, -190),
-            ("技能培训场地与耗材", 30_000, -60),
-        ],
+        spends: &[("帮扶车间场地改造", 220_000, -190), ("技能培训场地与耗材", 30_000, -60)],
         evaluation: None,
     },
     // 14. 海纳尔社区 — 百姓大食堂与 800 平方米日间照料中心, 委托一家社会机构运营、以盈利设施
@@ -884,10 +740,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
                 role: "食堂、日间照料与卫生服务中心一体运营",
                 contact_name: "古丽主任",
                 contact_phone: "13700000045",
-                pledges: &[
-                    funds("运营方自筹设备投入", 400_000, 1.0),
-                    talent("厨师、护理员运营服务", 12, 1_800.0, 1.0),
-                ],
+                pledges: &[funds("运营方自筹设备投入", 400_000, 1.0), talent("厨师、护理员运营服务", 12, 1_800.0, 1.0)],
             },
             DemoPartner {
                 name: "海纳尔社区居民",
@@ -903,10 +756,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
             ("800平方米日间照料中心建成", -250, 40, true),
             ("委托社会机构一体化运营", -60, 30, true),
         ],
-        spends: &[
-            ("百姓大食堂改造工程", 900_000, -390),
-            ("日间照料中心装修与设备", 1_600_000, -260),
-        ],
+        spends: &[("百姓大食堂改造工程", 900_000, -390), ("日间照料中心装修与设备", 1_600_000, -260)],
         evaluation: None,
     },
     // 15. 海纳尔社区 — 远传阀控水表、智能燃气表与智慧物业 APP: seed lines 1250, 1340; 1 360 户
@@ -944,11 +794,7 @@ pub const PROGRAMS: &[DemoProgram] = &[
                 role: "智慧物业APP搭建与运维",
                 contact_name: "李经理",
                 contact_phone: "13700000049",
-                pledges: &[technology(
-                    "智慧物业APP与城市运行管理服务平台对接",
-                    150_000,
-                    0.0,
-                )],
+                pledges: &[technology("智慧物业APP与城市运行管理服务平台对接", 150_000, 0.0)],
             },
         ],
         milestones: &[
@@ -967,22 +813,8 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    const STATUSES: [&str; 6] = [
-        "draft",
-        "submitted",
-        "approved",
-        "in_progress",
-        "completed",
-        "evaluated",
-    ];
-    const PARTNER_KINDS: [&str; 6] = [
-        "resident_unit",
-        "social_organization",
-        "enterprise",
-        "expert",
-        "charity",
-        "government_department",
-    ];
+    const STATUSES: [&str; 6] = ["draft", "submitted", "approved", "in_progress", "completed", "evaluated"];
+    const PARTNER_KINDS: [&str; 6] = ["resident_unit", "social_organization", "enterprise", "expert", "charity", "government_department"];
     const RESOURCE_KINDS: [&str; 4] = ["funds", "talent", "materials", "technology"];
     const EVALUATORS: [&str; 3] = ["self_assessment", "third_party", "residents"];
 
@@ -994,16 +826,11 @@ mod tests {
     /// The item codes (the third level) of the 2025 catalogue.
     fn catalogue_item_codes() -> BTreeSet<String> {
         let catalogue: serde_json::Value =
-            serde_json::from_str(include_str!("../../data/catalogue/2025.json"))
-                .expect("the catalogue is JSON");
+            serde_json::from_str(include_str!("../../data/catalogue/2025.json")).expect("the catalogue is JSON");
         let mut codes = BTreeSet::new();
-        let directions = catalogue["directions"]
-            .as_array()
-            .expect("directions is a list");
+        let directions = catalogue["directions"].as_array().expect("directions is a list");
         for direction in directions {
-            let sections = direction["sections"]
-                .as_array()
-                .expect("sections is a list");
+            let sections = direction["sections"].as_array().expect("sections is a list");
             for section in sections {
                 let items = section["items"].as_array().expect("items is a list");
                 for item in items {
@@ -1017,12 +844,7 @@ mod tests {
     #[test]
     fn every_community_name_exists_in_the_demo_communities() {
         for p in PROGRAMS {
-            assert!(
-                COMMUNITIES.iter().any(|c| c.name == p.community),
-                "{}: unknown community {}",
-                p.title,
-                p.community
-            );
+            assert!(COMMUNITIES.iter().any(|c| c.name == p.community), "{}: unknown community {}", p.title, p.community);
         }
     }
 
@@ -1041,11 +863,7 @@ mod tests {
         for p in PROGRAMS {
             assert!((1..=3).contains(&p.items.len()), "{}", p.title);
             for item in p.items {
-                assert!(
-                    codes.contains(*item),
-                    "{}: no catalogue item {item}",
-                    p.title
-                );
+                assert!(codes.contains(*item), "{}: no catalogue item {item}", p.title);
             }
             let distinct: BTreeSet<_> = p.items.iter().collect();
             assert_eq!(distinct.len(), p.items.len(), "{}: repeated item", p.title);
@@ -1100,16 +918,8 @@ mod tests {
 
     #[test]
     fn some_milestones_are_overdue_and_some_are_still_ahead() {
-        let overdue = PROGRAMS
-            .iter()
-            .flat_map(|p| p.milestones.iter())
-            .filter(|m| !m.3 && m.1 < 0)
-            .count();
-        let ahead = PROGRAMS
-            .iter()
-            .flat_map(|p| p.milestones.iter())
-            .filter(|m| m.1 > 0)
-            .count();
+        let overdue = PROGRAMS.iter().flat_map(|p| p.milestones.iter()).filter(|m| !m.3 && m.1 < 0).count();
+        let ahead = PROGRAMS.iter().flat_map(|p| p.milestones.iter()).filter(|m| m.1 > 0).count();
         assert!(overdue >= 3, "{overdue} overdue milestones");
         assert!(ahead >= 3, "{ahead} future milestones");
     }
@@ -1119,12 +929,7 @@ mod tests {
         for p in PROGRAMS {
             assert!(STATUSES.contains(&p.status), "{}: {}", p.title, p.status);
         }
-        let count = |wanted: &[&str]| {
-            PROGRAMS
-                .iter()
-                .filter(|p| wanted.contains(&p.status))
-                .count()
-        };
+        let count = |wanted: &[&str]| PROGRAMS.iter().filter(|p| wanted.contains(&p.status)).count();
         assert!(count(&["draft", "submitted"]) >= 2);
         assert!(count(&["in_progress"]) >= 3);
         assert!(count(&["completed"]) >= 2);
@@ -1151,29 +956,14 @@ mod tests {
         for p in PROGRAMS {
             assert!((2..=4).contains(&p.partners.len()), "{}", p.title);
             let names: BTreeSet<_> = p.partners.iter().map(|x| x.name).collect();
-            assert_eq!(
-                names.len(),
-                p.partners.len(),
-                "{}: repeated partner",
-                p.title
-            );
+            assert_eq!(names.len(), p.partners.len(), "{}: repeated partner", p.title);
             for partner in p.partners {
-                assert!(
-                    PARTNER_KINDS.contains(&partner.kind),
-                    "{}: {}",
-                    partner.name,
-                    partner.kind
-                );
+                assert!(PARTNER_KINDS.contains(&partner.kind), "{}: {}", partner.name, partner.kind);
                 assert!(!partner.role.trim().is_empty(), "{}", partner.name);
                 assert!(!partner.contact_name.is_empty(), "{}", partner.name);
                 assert!((1..=2).contains(&partner.pledges.len()), "{}", partner.name);
                 for pledge in partner.pledges {
-                    assert!(
-                        RESOURCE_KINDS.contains(&pledge.kind),
-                        "{}: {}",
-                        partner.name,
-                        pledge.kind
-                    );
+                    assert!(RESOURCE_KINDS.contains(&pledge.kind), "{}: {}", partner.name, pledge.kind);
                     assert!(!pledge.description.trim().is_empty(), "{}", partner.name);
                 }
             }
@@ -1192,11 +982,7 @@ mod tests {
 
     #[test]
     fn pledge_quantities_fit_their_kind() {
-        for pledge in PROGRAMS
-            .iter()
-            .flat_map(|p| p.partners.iter())
-            .flat_map(|x| x.pledges.iter())
-        {
+        for pledge in PROGRAMS.iter().flat_map(|p| p.partners.iter()).flat_map(|x| x.pledges.iter()) {
             let d = pledge.description;
             match pledge.kind {
                 "funds" | "technology" => {
@@ -1222,12 +1008,8 @@ mod tests {
 
     #[test]
     fn all_four_resource_kinds_appear() {
-        let kinds: BTreeSet<_> = PROGRAMS
-            .iter()
-            .flat_map(|p| p.partners.iter())
-            .flat_map(|x| x.pledges.iter())
-            .map(|pledge| pledge.kind)
-            .collect();
+        let kinds: BTreeSet<_> =
+            PROGRAMS.iter().flat_map(|p| p.partners.iter()).flat_map(|x| x.pledges.iter()).map(|pledge| pledge.kind).collect();
         for kind in RESOURCE_KINDS {
             assert!(kinds.contains(kind), "no {kind} pledge");
         }
@@ -1252,11 +1034,7 @@ mod tests {
             for (purpose, amount, offset) in p.spends {
                 assert!(*amount > 0, "{}: {purpose}", p.title);
                 assert!(*offset < 0, "{}: {purpose} is not in the past", p.title);
-                assert!(
-                    *offset >= p.start_offset_days,
-                    "{}: {purpose} before the start",
-                    p.title
-                );
+                assert!(*offset >= p.start_offset_days, "{}: {purpose} before the start", p.title);
                 assert!(!purpose.trim().is_empty(), "{}", p.title);
             }
         }

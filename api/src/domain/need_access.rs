@@ -41,9 +41,7 @@ pub fn can_view(caller: &Caller, need: &need::Model) -> bool {
 
 /// The list filter matching [`can_view`].
 pub fn list_condition(caller: &Caller) -> Condition {
-    let own = Condition::any()
-        .add(need::Column::ResidentId.eq(caller.id))
-        .add(need::Column::AssigneeId.eq(caller.id));
+    let own = Condition::any().add(need::Column::ResidentId.eq(caller.id)).add(need::Column::AssigneeId.eq(caller.id));
     if is_staff(caller.role) || caller.role == Role::Integration {
         own.add(Scope::of(caller).path_condition(need::Column::AreaPath))
     } else {

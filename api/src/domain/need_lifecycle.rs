@@ -64,10 +64,7 @@ pub const TABLE: &[(NeedStatus, NeedAction, Party, NeedStatus)] = &[
 
 /// The state `action` by any of `parties` leads to from `from`, if the table allows it.
 pub fn next(from: NeedStatus, action: NeedAction, parties: &[Party]) -> Option<NeedStatus> {
-    TABLE
-        .iter()
-        .find(|(f, a, p, _)| *f == from && *a == action && parties.contains(p))
-        .map(|(_, _, _, to)| *to)
+    TABLE.iter().find(|(f, a, p, _)| *f == from && *a == action && parties.contains(p)).map(|(_, _, _, to)| *to)
 }
 
 /// The actions `parties` may take in `from`, each once, in table order.

@@ -24,9 +24,7 @@ impl Hasher {
 
     /// Checks a password against a stored PHC string; the parameters come from the string.
     pub fn verify(&self, password: &str, phc: &str) -> bool {
-        PasswordHash::new(phc)
-            .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
-            .unwrap_or(false)
+        PasswordHash::new(phc).map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok()).unwrap_or(false)
     }
 }
 

@@ -34,11 +34,7 @@ pub fn role_may(role: Role, action: Action) -> bool {
 
 /// `Ok` when the caller's role allows `action`, else 403.
 pub fn require(caller: &Caller, action: Action) -> Result<(), ApiError> {
-    if role_may(caller.role, action) {
-        Ok(())
-    } else {
-        Err(ApiError::Forbidden(format!("role {} may not do this", caller.role.as_str())))
-    }
+    if role_may(caller.role, action) { Ok(()) } else { Err(ApiError::Forbidden(format!("role {} may not do this", caller.role.as_str()))) }
 }
 
 /// Seniority: a manager gives only roles below their own, so nobody can create their own peer or boss.
@@ -57,10 +53,7 @@ pub fn assignable_roles(role: Role) -> Vec<Role> {
     if !role_may(role, Action::ManageUsers) {
         return Vec::new();
     }
-    Role::ALL
-        .into_iter()
-        .filter(|r| role == Role::PlatformAdmin || rank(*r) > rank(role))
-        .collect()
+    Role::ALL.into_iter().filter(|r| role == Role::PlatformAdmin || rank(*r) > rank(role)).collect()
 }
 
 /// Kinds of area a user of `role` may have as home: staff sit at their level, others anywhere below.

@@ -82,11 +82,7 @@ impl Scope {
     }
 
     fn area_ids(&self) -> SelectStatement {
-        Query::select()
-            .column(area::Column::Id)
-            .from(area::Entity)
-            .cond_where(self.path_condition(area::Column::Path))
-            .to_owned()
+        Query::select().column(area::Column::Id).from(area::Entity).cond_where(self.path_condition(area::Column::Path)).to_owned()
     }
 }
 
@@ -99,7 +95,6 @@ pub fn child_path(parent_path: Option<&str>, id: Id) -> String {
 pub fn path_ids(path: &str) -> Vec<Id> {
     path.split('/').filter_map(|s| s.parse().ok()).collect()
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -37,9 +37,8 @@ impl FromRequest for AuthUser {
             let state = state.ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("app state missing")))?;
             let token = token.ok_or(ApiError::Unauthenticated("missing bearer token"))?;
             let user_id = state.keys.verify(&token).ok_or(ApiError::Unauthenticated("invalid or expired token"))?;
-            let caller = load_caller(&state.db, user_id)
-                .await?
-                .ok_or(ApiError::Unauthenticated("the account no longer exists or is disabled"))?;
+            let caller =
+                load_caller(&state.db, user_id).await?.ok_or(ApiError::Unauthenticated("the account no longer exists or is disabled"))?;
             Ok(AuthUser(caller))
         })
     }

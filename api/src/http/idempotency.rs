@@ -45,7 +45,12 @@ impl IdempotencyKey {
 
     /// The stored response when this key was used before with the same request, `None` when the
     /// request is new. Call inside the write transaction, before making anything.
-    pub async fn replay<C: ConnectionTrait>(&self, db: &C, user_id: Id, body: &serde_json::Value) -> Result<Option<HttpResponse>, ApiError> {
+    pub async fn replay<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        user_id: Id,
+        body: &serde_json::Value,
+    ) -> Result<Option<HttpResponse>, ApiError> {
         let Some(key) = &self.key else { return Ok(None) };
         let stored = idempotency_key::Entity::find()
             .filter(idempotency_key::Column::UserId.eq(user_id))

@@ -53,12 +53,8 @@ impl<T: DeserializeOwned + ToSchema + 'static> FromRequest for ValidJson<T> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let limit = req.app_data::<web::Data<AppState>>().map_or(256 * 1024, |s| s.settings.server.body_limit);
-        let is_json = req
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(';').next())
-            .is_some_and(|v| {
+        let is_json =
+            req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).and_then(|v| v.split(';').next()).is_some_and(|v| {
                 let v = v.trim().to_ascii_lowercase();
                 v == "application/json" || (v.starts_with("application/") && v.ends_with("+json"))
             });
@@ -69,8 +65,7 @@ impl<T: DeserializeOwned + ToSchema + 'static> FromRequest for ValidJson<T> {
                 return Err(ApiError::UnsupportedMediaType);
             }
             let body = read_limited(&mut payload, declared_len, limit).await?;
-            let raw: serde_json::Value =
-                serde_json::from_slice(&body).map_err(|e| ApiError::MalformedBody(e.to_string()))?;
+            let raw: serde_json::Value = serde_json::from_slice(&body).map_err(|e| ApiError::MalformedBody(e.to_string()))?;
             let errors = openapi::validate(&T::name(), &raw);
             if !errors.is_empty() {
                 return Err(ApiError::Validation(errors));

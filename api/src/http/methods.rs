@@ -10,23 +10,19 @@ use actix_web::middleware::Next;
 use crate::error::ApiError;
 use crate::openapi;
 
-/// Path templates split into segments (`None` for a `{param}`), with their methods.
-fn routes() -> &'static Vec<(Vec<Option<String>>, Vec<String>)> {
-    static ROUTES: OnceLock<Vec<(Vec<Option<String>>, Vec<String>)>> = OnceLock::new();
+/// A path template split into segments (`None` for a `{param}`), with its methods.
+type Route = (Vec<Option<String>>, Vec<String>);
+
+fn routes() -> &'static Vec<Route> {
+    static ROUTES: OnceLock<Vec<Route>> = OnceLock::new();
     ROUTES.get_or_init(|| {
         let doc = serde_json::to_value(openapi::spec()).unwrap_or_default();
         let Some(paths) = doc.get("paths").and_then(|p| p.as_object()) else { return Vec::new() };
         paths
             .iter()
             .map(|(template, item)| {
-                let segments = template
-                    .split('/')
-                    .map(|s| (!s.starts_with('{')).then(|| s.to_owned()))
-                    .collect();
-                let mut methods: Vec<String> = item
-                    .as_object()
-                    .map(|o| o.keys().map(|m| m.to_uppercase()).collect())
-                    .unwrap_or_default();
+                let segments = template.split('/').map(|s| (!s.starts_with('{')).then(|| s.to_owned())).collect();
+                let mut methods: Vec<String> = item.as_object().map(|o| o.keys().map(|m| m.to_uppercase()).collect()).unwrap_or_default();
                 if methods.iter().any(|m| m == "GET") {
                     methods.push("HEAD".into());
                 }
@@ -41,8 +37,7 @@ fn routes() -> &'static Vec<(Vec<Option<String>>, Vec<String>)> {
 fn allowed(path: &str) -> Option<&'static [String]> {
     let parts: Vec<&str> = path.split('/').collect();
     let matches = |segments: &Vec<Option<String>>| {
-        segments.len() == parts.len()
-            && segments.iter().zip(&parts).all(|(s, p)| s.as_deref().map_or(!p.is_empty(), |s| s == *p))
+        segments.len() == parts.len() && segments.iter().zip(&parts).all(|(s, p)| s.as_deref().map_or(!p.is_empty(), |s| s == *p))
     };
     let literal_count = |segments: &Vec<Option<String>>| segments.iter().filter(|s| s.is_some()).count();
     routes()
@@ -52,15 +47,12 @@ fn allowed(path: &str) -> Option<&'static [String]> {
         .map(|(_, methods)| methods.as_slice())
 }
 
-pub async fn middleware(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    if let Some(methods) = allowed(req.path()) {
-        if !methods.iter().any(|m| m == req.method().as_str()) {
-            let error = ApiError::MethodNotAllowed(methods.to_vec());
-            return Ok(req.error_response(error));
-        }
+pub async fn middleware(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    if let Some(methods) = allowed(req.path())
+        && !methods.iter().any(|m| m == req.method().as_str())
+    {
+        let error = ApiError::MethodNotAllowed(methods.to_vec());
+        return Ok(req.error_response(error));
     }
     Ok(next.call(req).await?.map_into_boxed_body())
 }

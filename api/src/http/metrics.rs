@@ -11,11 +11,9 @@ use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounterVec, Opts, Regi
 static REGISTRY: LazyLock<Registry> = LazyLock::new(Registry::new);
 
 static REQUESTS: LazyLock<IntCounterVec> = LazyLock::new(|| {
-    let counter = IntCounterVec::new(
-        Opts::new("http_requests_total", "HTTP requests by method, route and status"),
-        &["method", "route", "status"],
-    )
-    .expect("valid metric definition");
+    let counter =
+        IntCounterVec::new(Opts::new("http_requests_total", "HTTP requests by method, route and status"), &["method", "route", "status"])
+            .expect("valid metric definition");
     REGISTRY.register(Box::new(counter.clone())).expect("metric registered once");
     counter
 });
@@ -30,10 +28,7 @@ static LATENCY: LazyLock<HistogramVec> = LazyLock::new(|| {
     histogram
 });
 
-pub async fn middleware(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+pub async fn middleware(req: ServiceRequest, next: Next<impl MessageBody>) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let started = Instant::now();
     let method = req.method().to_string();
     let res = next.call(req).await?;

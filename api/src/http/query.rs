@@ -65,8 +65,7 @@ impl<T: DeserializeOwned + IntoParams + 'static> FromRequest for ValidQuery<T> {
 }
 
 fn parse<T: DeserializeOwned + IntoParams + 'static>(query: &str) -> Result<ValidQuery<T>, ApiError> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
-        .map_err(|e| ApiError::field("query", "invalid", e.to_string()))?;
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).map_err(|e| ApiError::field("query", "invalid", e.to_string()))?;
     let validators = validators::<T>();
     let mut errors = Vec::new();
     for (name, validator) in validators.iter() {
@@ -79,7 +78,5 @@ fn parse<T: DeserializeOwned + IntoParams + 'static>(query: &str) -> Result<Vali
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    serde_urlencoded::from_str(query)
-        .map(ValidQuery)
-        .map_err(|e| ApiError::field("query", "invalid", e.to_string()))
+    serde_urlencoded::from_str(query).map(ValidQuery).map_err(|e| ApiError::field("query", "invalid", e.to_string()))
 }

@@ -17,16 +17,14 @@ pub fn configure(cfg: &mut web::ServiceConfig, web_dir: &str, docs_dir: &str) {
     }
     let index = PathBuf::from(web_dir).join("index.html");
     if index.is_file() {
-        cfg.service(Files::new("/", web_dir).index_file("index.html").default_handler(fn_service(
-            move |req: ServiceRequest| {
-                let index = index.clone();
-                async move {
-                    let (req, _) = req.into_parts();
-                    let file = NamedFile::open_async(index).await?;
-                    Ok(ServiceResponse::new(req.clone(), file.into_response(&req)))
-                }
-            },
-        )));
+        cfg.service(Files::new("/", web_dir).index_file("index.html").default_handler(fn_service(move |req: ServiceRequest| {
+            let index = index.clone();
+            async move {
+                let (req, _) = req.into_parts();
+                let file = NamedFile::open_async(index).await?;
+                Ok(ServiceResponse::new(req.clone(), file.into_response(&req)))
+            }
+        })));
     } else {
         cfg.default_service(web::to(|| async {
             HttpResponse::ServiceUnavailable().content_type("text/html; charset=utf-8").body(NOT_BUILT_HTML)

@@ -60,7 +60,11 @@ fn page(cursor: &Option<String>, limit: Option<u64>, sort: Option<AreaSort>) -> 
 /// Search areas in your scope.
 #[utoipa::path(tag = "areas", params(AreaListQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
 #[get("/areas")]
-async fn list_areas(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<AreaListQuery>) -> ApiResult<web::Json<Page<Area>>> {
+async fn list_areas(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<AreaListQuery>,
+) -> ApiResult<web::Json<Page<Area>>> {
     require(&caller, Action::ReadAreas)?;
     let (sort, page) = page(&query.cursor, query.limit, query.sort)?;
     let filter = AreaFilter { kind: query.kind, q: query.q };
@@ -70,7 +74,11 @@ async fn list_areas(state: web::Data<AppState>, caller: AuthUser, ValidQuery(que
 /// The top of your scope: your home area (every root area for platform admins). Start the tree here.
 #[utoipa::path(tag = "areas", params(TreeQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
 #[get("/areas/roots")]
-async fn area_roots(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<TreeQuery>) -> ApiResult<web::Json<Page<Area>>> {
+async fn area_roots(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<TreeQuery>,
+) -> ApiResult<web::Json<Page<Area>>> {
     require(&caller, Action::ReadAreas)?;
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, AreaSort::Name.name())?;
     Ok(web::Json(areas::roots(&state.db, &Scope::of(&caller), page).await?))
@@ -87,7 +95,12 @@ async fn get_area(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id
 /// The direct children of an area.
 #[utoipa::path(tag = "areas", params(("id" = i64, Path, description = "Area id"), TreeQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
 #[get("/areas/{id}/children")]
-async fn area_children(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>, ValidQuery(query): ValidQuery<TreeQuery>) -> ApiResult<web::Json<Page<Area>>> {
+async fn area_children(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<Id>,
+    ValidQuery(query): ValidQuery<TreeQuery>,
+) -> ApiResult<web::Json<Page<Area>>> {
     require(&caller, Action::ReadAreas)?;
     let (sort, page) = page(&query.cursor, query.limit, query.sort)?;
     Ok(web::Json(areas::children(&state.db, &Scope::of(&caller), id.into_inner(), sort, page).await?))
@@ -96,7 +109,12 @@ async fn area_children(state: web::Data<AppState>, caller: AuthUser, id: web::Pa
 /// Every area below an area, optionally of one kind (e.g. all communities of a district).
 #[utoipa::path(tag = "areas", params(("id" = i64, Path, description = "Area id"), TreeQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
 #[get("/areas/{id}/subtree")]
-async fn area_subtree(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>, ValidQuery(query): ValidQuery<TreeQuery>) -> ApiResult<web::Json<Page<Area>>> {
+async fn area_subtree(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<Id>,
+    ValidQuery(query): ValidQuery<TreeQuery>,
+) -> ApiResult<web::Json<Page<Area>>> {
     require(&caller, Action::ReadAreas)?;
     let (sort, page) = page(&query.cursor, query.limit, query.sort)?;
     Ok(web::Json(areas::subtree(&state.db, &Scope::of(&caller), id.into_inner(), query.kind, sort, page).await?))
@@ -148,5 +166,11 @@ async fn update_area(
 
 pub fn configure(cfg: &mut ServiceConfig) {
     // `roots` before `{id}`, so the literal segment wins.
-    cfg.service(list_areas).service(area_roots).service(create_area).service(get_area).service(update_area).service(area_children).service(area_subtree);
+    cfg.service(list_areas)
+        .service(area_roots)
+        .service(create_area)
+        .service(get_area)
+        .service(update_area)
+        .service(area_children)
+        .service(area_subtree);
 }

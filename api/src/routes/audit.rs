@@ -33,7 +33,11 @@ pub struct AuditQuery {
 /// Changes in your scope, newest first: who, what, when, before and after.
 #[utoipa::path(tag = "audit", params(AuditQuery), responses((status = 200, body = Page<AuditEntry>), ReadErrors), security(("bearer" = [])))]
 #[get("/audit")]
-async fn list_audit(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<AuditQuery>) -> ApiResult<web::Json<Page<AuditEntry>>> {
+async fn list_audit(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<AuditQuery>,
+) -> ApiResult<web::Json<Page<AuditEntry>>> {
     require(&caller, Action::ReadAudit)?;
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
     let filter = AuditFilter { entity: query.entity, entity_id: query.entity_id, actor_id: query.actor_id };

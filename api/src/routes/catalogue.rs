@@ -26,7 +26,11 @@ pub struct CatalogueQuery {
 /// The catalogue of one year: directions, sections and content items in document order.
 #[utoipa::path(tag = "programs", params(CatalogueQuery), responses((status = 200, body = Vec<CatalogueEntry>), ReadErrors), security(("bearer" = [])))]
 #[get("/catalogue")]
-async fn get_catalogue(state: web::Data<AppState>, _caller: AuthUser, ValidQuery(query): ValidQuery<CatalogueQuery>) -> ApiResult<web::Json<Vec<CatalogueEntry>>> {
+async fn get_catalogue(
+    state: web::Data<AppState>,
+    _caller: AuthUser,
+    ValidQuery(query): ValidQuery<CatalogueQuery>,
+) -> ApiResult<web::Json<Vec<CatalogueEntry>>> {
     let year = match query.year {
         Some(year) => year,
         None => catalogue::years(&state.db).await?.first().copied().unwrap_or(2025),
@@ -45,7 +49,13 @@ async fn catalogue_years(state: web::Data<AppState>, _caller: AuthUser) -> ApiRe
 #[utoipa::path(tag = "programs", request_body = CatalogueEntryPatch, params(("id" = i64, Path, description = "Catalogue entry id")),
     responses((status = 200, body = CatalogueEntry), WriteErrors), security(("bearer" = [])))]
 #[patch("/catalogue/{id}")]
-async fn update_catalogue_entry(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId, body: ValidJson<CatalogueEntryPatch>) -> ApiResult<web::Json<CatalogueEntry>> {
+async fn update_catalogue_entry(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+    body: ValidJson<CatalogueEntryPatch>,
+) -> ApiResult<web::Json<CatalogueEntry>> {
     let txn = state.begin_write().await?;
     let entry = catalogue::patch(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;

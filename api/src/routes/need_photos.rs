@@ -13,7 +13,6 @@ use crate::http::request_id::RequestId;
 use crate::services::needs;
 use crate::state::AppState;
 
-
 const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 
 /// Attach a photo to a need: JPEG, PNG or WebP, at most 5 MiB and 9 per need.
@@ -23,7 +22,14 @@ const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
     request_body(content((Binary = "image/jpeg"), (Binary = "image/png"), (Binary = "image/webp"))),
     responses((status = 201, body = NeedPhoto), WriteErrors), security(("bearer" = [])))]
 #[post("/needs/{id}/photos")]
-async fn add_need_photo(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId, req: HttpRequest, mut payload: web::Payload) -> ApiResult<HttpResponse> {
+async fn add_need_photo(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+    req: HttpRequest,
+    mut payload: web::Payload,
+) -> ApiResult<HttpResponse> {
     let declared = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_ascii_lowercase();
     if !IMAGE_TYPES.iter().any(|t| declared.starts_with(t)) {
         return Err(ApiError::UnsupportedMediaType);

@@ -3,7 +3,10 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, put, web};
 use serde::Deserialize;
-use shared::{Assignee, BulkDispatch, BulkDispatchResult, DeadlineSetting, Need, NeedActionRequest, NeedCategory, NeedCounts, NeedDetail, NeedStatus, NeedSummary, NewNeed, Page, TargetGroup, Urgency};
+use shared::{
+    Assignee, BulkDispatch, BulkDispatchResult, DeadlineSetting, Need, NeedActionRequest, NeedCategory, NeedCounts, NeedDetail, NeedStatus,
+    NeedSummary, NewNeed, Page, TargetGroup, Urgency,
+};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -80,7 +83,11 @@ async fn list_need_categories(_caller: AuthUser) -> web::Json<Vec<NeedCategory>>
 /// The needs you may see: staff their area's queue, residents their own, assignees what is dispatched to them.
 #[utoipa::path(tag = "needs", params(NeedListQuery), responses((status = 200, body = Page<Need>), ReadErrors), security(("bearer" = [])))]
 #[get("/needs")]
-async fn list_needs(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<NeedListQuery>) -> ApiResult<web::Json<Page<Need>>> {
+async fn list_needs(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<NeedListQuery>,
+) -> ApiResult<web::Json<Page<Need>>> {
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
     Ok(web::Json(needs::list(&state.db, &caller, query.filter(), sort, page, state.clock.now()).await?))
@@ -89,7 +96,11 @@ async fn list_needs(state: web::Data<AppState>, caller: AuthUser, ValidQuery(que
 /// How many needs are in each status, overdue and escalated, under the same filters.
 #[utoipa::path(tag = "needs", params(NeedListQuery), responses((status = 200, body = NeedCounts), ReadErrors), security(("bearer" = [])))]
 #[get("/needs/counts")]
-async fn need_counts(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<NeedListQuery>) -> ApiResult<web::Json<NeedCounts>> {
+async fn need_counts(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<NeedListQuery>,
+) -> ApiResult<web::Json<NeedCounts>> {
     Ok(web::Json(needs::counts(&state.db, &caller, query.filter(), state.clock.now()).await?))
 }
 
@@ -98,7 +109,13 @@ async fn need_counts(state: web::Data<AppState>, caller: AuthUser, ValidQuery(qu
     params(("Idempotency-Key" = Option<String>, Header, description = "A retried submission with the same key stores exactly one need")),
     responses((status = 201, body = NeedDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/needs")]
-async fn submit_need(state: web::Data<AppState>, caller: AuthUser, key: IdempotencyKey, request_id: RequestId, body: ValidJson<NewNeed>) -> ApiResult<HttpResponse> {
+async fn submit_need(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    key: IdempotencyKey,
+    request_id: RequestId,
+    body: ValidJson<NewNeed>,
+) -> ApiResult<HttpResponse> {
     let txn = state.begin_write().await?;
     if let Some(replay) = key.replay(&txn.txn, caller.id, &body.raw).await? {
         return Ok(replay);
@@ -112,7 +129,11 @@ async fn submit_need(state: web::Data<AppState>, caller: AuthUser, key: Idempote
 /// Open needs of other residents in your community, without personal data, to co-sign (需求众筹).
 #[utoipa::path(tag = "needs", params(PageQuery), responses((status = 200, body = Page<NeedSummary>), ReadErrors), security(("bearer" = [])))]
 #[get("/needs/community")]
-async fn community_needs(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<PageQuery>) -> ApiResult<web::Json<Page<NeedSummary>>> {
+async fn community_needs(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<PageQuery>,
+) -> ApiResult<web::Json<Page<NeedSummary>>> {
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
     Ok(web::Json(needs::community_needs(&state.db, &caller, page).await?))
 }
@@ -120,7 +141,12 @@ async fn community_needs(state: web::Data<AppState>, caller: AuthUser, ValidQuer
 /// Dispatch several accepted needs to one assignee (批量派单); each need succeeds or fails on its own.
 #[utoipa::path(tag = "needs", request_body = BulkDispatch, responses((status = 200, body = BulkDispatchResult), WriteErrors), security(("bearer" = [])))]
 #[post("/needs/dispatch")]
-async fn dispatch_needs(state: web::Data<AppState>, caller: AuthUser, request_id: RequestId, body: ValidJson<BulkDispatch>) -> ApiResult<web::Json<BulkDispatchResult>> {
+async fn dispatch_needs(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    request_id: RequestId,
+    body: ValidJson<BulkDispatch>,
+) -> ApiResult<web::Json<BulkDispatchResult>> {
     if !is_staff(caller.role) {
         return Err(ApiError::Forbidden("only staff dispatch needs".into()));
     }
@@ -144,7 +170,13 @@ async fn get_need(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i6
 #[utoipa::path(tag = "needs", request_body = NeedActionRequest, params(("id" = i64, Path, description = "Need id")),
     responses((status = 200, body = NeedDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/needs/{id}/actions")]
-async fn act_on_need(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId, body: ValidJson<NeedActionRequest>) -> ApiResult<web::Json<NeedDetail>> {
+async fn act_on_need(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+    body: ValidJson<NeedActionRequest>,
+) -> ApiResult<web::Json<NeedDetail>> {
     let txn = state.begin_write().await?;
     let detail = needs::act(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
@@ -161,7 +193,12 @@ async fn need_assignees(state: web::Data<AppState>, caller: AuthUser, id: web::P
 /// Co-sign another resident's open need in your community; once per person.
 #[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id")), responses((status = 200, body = NeedSummary), WriteErrors), security(("bearer" = [])))]
 #[post("/needs/{id}/cosign")]
-async fn cosign_need(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId) -> ApiResult<web::Json<NeedSummary>> {
+async fn cosign_need(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+) -> ApiResult<web::Json<NeedSummary>> {
     let txn = state.begin_write().await?;
     let summary = needs::cosign(&txn.txn, &caller, id.into_inner(), state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
@@ -171,7 +208,11 @@ async fn cosign_need(state: web::Data<AppState>, caller: AuthUser, id: web::Path
 /// The response and completion deadlines (hours) in force in a district, per category and urgency.
 #[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "District id")), responses((status = 200, body = Vec<DeadlineSetting>), ReadErrors), security(("bearer" = [])))]
 #[get("/areas/{id}/need-deadlines")]
-async fn district_deadlines(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<Vec<DeadlineSetting>>> {
+async fn district_deadlines(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<Vec<DeadlineSetting>>> {
     Ok(web::Json(needs::deadlines_of(&state.db, &Scope::of(&caller), id.into_inner()).await?))
 }
 
@@ -179,7 +220,13 @@ async fn district_deadlines(state: web::Data<AppState>, caller: AuthUser, id: we
 #[utoipa::path(tag = "needs", request_body = DeadlineSetting, params(("id" = i64, Path, description = "District id")),
     responses((status = 200, body = DeadlineSetting), WriteErrors), security(("bearer" = [])))]
 #[put("/areas/{id}/need-deadlines")]
-async fn set_district_deadline(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId, body: ValidJson<DeadlineSetting>) -> ApiResult<web::Json<DeadlineSetting>> {
+async fn set_district_deadline(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+    body: ValidJson<DeadlineSetting>,
+) -> ApiResult<web::Json<DeadlineSetting>> {
     if !matches!(caller.role, shared::Role::PlatformAdmin | shared::Role::DistrictAdmin) {
         return Err(ApiError::Forbidden("only district and platform admins set deadlines".into()));
     }

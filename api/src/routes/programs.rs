@@ -3,7 +3,10 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use serde::Deserialize;
-use shared::{MilestonePatch, NewDelivery, NewMilestone, NewPartner, NewPledge, NewProgram, NewSpend, Page, Program, ProgramActionRequest, ProgramDetail, ProgramPatch, ProgramRollup, ProgramStatus};
+use shared::{
+    MilestonePatch, NewDelivery, NewMilestone, NewPartner, NewPledge, NewProgram, NewSpend, Page, Program, ProgramActionRequest,
+    ProgramDetail, ProgramPatch, ProgramRollup, ProgramStatus,
+};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -80,17 +83,31 @@ pub struct RollupQuery {
 /// Programs in your scope.
 #[utoipa::path(tag = "programs", params(ProgramListQuery), responses((status = 200, body = Page<Program>), ReadErrors), security(("bearer" = [])))]
 #[get("/programs")]
-async fn list_programs(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<ProgramListQuery>) -> ApiResult<web::Json<Page<Program>>> {
+async fn list_programs(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<ProgramListQuery>,
+) -> ApiResult<web::Json<Page<Program>>> {
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
-    let filter = ProgramFilter { area_id: query.area_id, status: query.status, catalogue_item_id: query.catalogue_item_id, overdue: query.overdue, q: query.q };
+    let filter = ProgramFilter {
+        area_id: query.area_id,
+        status: query.status,
+        catalogue_item_id: query.catalogue_item_id,
+        overdue: query.overdue,
+        q: query.q,
+    };
     Ok(web::Json(programs::list(&state.db, &caller, filter, sort, page, state.clock.now().date_naive()).await?))
 }
 
 /// Programs of an area's subtree rolled up: by status, pledged vs delivered per resource kind, budget vs spend, overdue milestones.
 #[utoipa::path(tag = "programs", params(RollupQuery), responses((status = 200, body = ProgramRollup), ReadErrors), security(("bearer" = [])))]
 #[get("/programs/rollup")]
-async fn program_rollup(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<RollupQuery>) -> ApiResult<web::Json<ProgramRollup>> {
+async fn program_rollup(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<RollupQuery>,
+) -> ApiResult<web::Json<ProgramRollup>> {
     Ok(web::Json(programs::rollup(&state.db, &caller, query.area_id, state.clock.now().date_naive()).await?))
 }
 
@@ -101,9 +118,14 @@ async fn program_rollup(state: web::Data<AppState>, caller: AuthUser, ValidQuery
         (String = "text/csv"))),
     ReadErrors), security(("bearer" = [])))]
 #[get("/programs/export")]
-async fn export_programs(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<ExportQuery>) -> ApiResult<HttpResponse> {
+async fn export_programs(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<ExportQuery>,
+) -> ApiResult<HttpResponse> {
     use crate::services::programs::export;
-    let filter = ProgramFilter { area_id: query.area_id, status: query.status, catalogue_item_id: query.catalogue_item_id, overdue: None, q: None };
+    let filter =
+        ProgramFilter { area_id: query.area_id, status: query.status, catalogue_item_id: query.catalogue_item_id, overdue: None, q: None };
     let tables = export::tables(&state.db, &caller, filter, state.clock.now().date_naive()).await?;
     let stamp = state.clock.now().format("%Y%m%d");
     Ok(match query.format {
@@ -131,7 +153,13 @@ async fn export_programs(state: web::Data<AppState>, caller: AuthUser, ValidQuer
     params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
     responses((status = 201, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/programs")]
-async fn create_program(state: web::Data<AppState>, caller: AuthUser, key: IdempotencyKey, request_id: RequestId, body: ValidJson<NewProgram>) -> ApiResult<HttpResponse> {
+async fn create_program(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    key: IdempotencyKey,
+    request_id: RequestId,
+    body: ValidJson<NewProgram>,
+) -> ApiResult<HttpResponse> {
     let txn = state.begin_write().await?;
     if let Some(replay) = key.replay(&txn.txn, caller.id, &body.raw).await? {
         return Ok(replay);
@@ -152,7 +180,13 @@ async fn get_program(state: web::Data<AppState>, caller: AuthUser, id: web::Path
 /// Change a draft's plan, or whether a program is disclosed.
 #[utoipa::path(tag = "programs", request_body = ProgramPatch, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[patch("/programs/{id}")]
-async fn update_program(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId, body: ValidJson<ProgramPatch>) -> ApiResult<web::Json<ProgramDetail>> {
+async fn update_program(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+    body: ValidJson<ProgramPatch>,
+) -> ApiResult<web::Json<ProgramDetail>> {
     let txn = state.begin_write().await?;
     let detail = programs::update(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
@@ -164,7 +198,13 @@ async fn update_program(state: web::Data<AppState>, caller: AuthUser, id: web::P
 /// Not allowed in the program's state (or to you, e.g. approving your own program): 409 with `allowed`.
 #[utoipa::path(tag = "programs", request_body = ProgramActionRequest, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/programs/{id}/actions")]
-async fn act_on_program(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId, body: ValidJson<ProgramActionRequest>) -> ApiResult<web::Json<ProgramDetail>> {
+async fn act_on_program(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+    body: ValidJson<ProgramActionRequest>,
+) -> ApiResult<web::Json<ProgramDetail>> {
     let txn = state.begin_write().await?;
     let detail = programs::act(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
@@ -184,7 +224,13 @@ macro_rules! plan_change {
 /// Add a partner; contact details are shown only to staff of the program's area.
 #[utoipa::path(tag = "programs", request_body = NewPartner, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/programs/{id}/partners")]
-async fn add_partner(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, rid: RequestId, body: ValidJson<NewPartner>) -> ApiResult<web::Json<ProgramDetail>> {
+async fn add_partner(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    rid: RequestId,
+    body: ValidJson<NewPartner>,
+) -> ApiResult<web::Json<ProgramDetail>> {
     let (id, now) = (id.into_inner(), state.clock.now());
     plan_change!(state, |db| programs::add_partner(db, &caller, id, &body.value, now, Some(&rid.0)))
 }
@@ -192,7 +238,13 @@ async fn add_partner(state: web::Data<AppState>, caller: AuthUser, id: web::Path
 /// Pledge a resource (funds, talent, materials, technology) from a partner.
 #[utoipa::path(tag = "programs", request_body = NewPledge, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/programs/{id}/pledges")]
-async fn add_pledge(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, rid: RequestId, body: ValidJson<NewPledge>) -> ApiResult<web::Json<ProgramDetail>> {
+async fn add_pledge(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    rid: RequestId,
+    body: ValidJson<NewPledge>,
+) -> ApiResult<web::Json<ProgramDetail>> {
     let (id, now) = (id.into_inner(), state.clock.now());
     plan_change!(state, |db| programs::add_pledge(db, &caller, id, &body.value, now, Some(&rid.0)))
 }
@@ -202,7 +254,13 @@ async fn add_pledge(state: web::Data<AppState>, caller: AuthUser, id: web::Path<
     params(("id" = i64, Path, description = "Program id"), ("pledge_id" = i64, Path, description = "Pledge id")),
     responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/programs/{id}/pledges/{pledge_id}/deliveries")]
-async fn add_delivery(state: web::Data<AppState>, caller: AuthUser, path: web::Path<(i64, i64)>, rid: RequestId, body: ValidJson<NewDelivery>) -> ApiResult<web::Json<ProgramDetail>> {
+async fn add_delivery(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    path: web::Path<(i64, i64)>,
+    rid: RequestId,
+    body: ValidJson<NewDelivery>,
+) -> ApiResult<web::Json<ProgramDetail>> {
     let ((id, pledge_id), now) = (path.into_inner(), state.clock.now());
     plan_change!(state, |db| programs::add_delivery(db, &caller, id, pledge_id, &body.value, now, Some(&rid.0)))
 }
@@ -210,7 +268,13 @@ async fn add_delivery(state: web::Data<AppState>, caller: AuthUser, path: web::P
 /// Add a milestone (节点) with its owner (责任人).
 #[utoipa::path(tag = "programs", request_body = NewMilestone, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/programs/{id}/milestones")]
-async fn add_milestone(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, rid: RequestId, body: ValidJson<NewMilestone>) -> ApiResult<web::Json<ProgramDetail>> {
+async fn add_milestone(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    rid: RequestId,
+    body: ValidJson<NewMilestone>,
+) -> ApiResult<web::Json<ProgramDetail>> {
     let (id, now) = (id.into_inner(), state.clock.now());
     plan_change!(state, |db| programs::add_milestone(db, &caller, id, &body.value, now, Some(&rid.0)))
 }
@@ -220,7 +284,13 @@ async fn add_milestone(state: web::Data<AppState>, caller: AuthUser, id: web::Pa
     params(("id" = i64, Path, description = "Program id"), ("milestone_id" = i64, Path, description = "Milestone id")),
     responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[patch("/programs/{id}/milestones/{milestone_id}")]
-async fn update_milestone(state: web::Data<AppState>, caller: AuthUser, path: web::Path<(i64, i64)>, rid: RequestId, body: ValidJson<MilestonePatch>) -> ApiResult<web::Json<ProgramDetail>> {
+async fn update_milestone(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    path: web::Path<(i64, i64)>,
+    rid: RequestId,
+    body: ValidJson<MilestonePatch>,
+) -> ApiResult<web::Json<ProgramDetail>> {
     let ((id, milestone_id), now) = (path.into_inner(), state.clock.now());
     plan_change!(state, |db| programs::update_milestone(db, &caller, id, milestone_id, &body.value, now, Some(&rid.0)))
 }
@@ -228,7 +298,13 @@ async fn update_milestone(state: web::Data<AppState>, caller: AuthUser, path: we
 /// Record spending against the budget (once the program is approved).
 #[utoipa::path(tag = "programs", request_body = NewSpend, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/programs/{id}/spends")]
-async fn add_spend(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, rid: RequestId, body: ValidJson<NewSpend>) -> ApiResult<web::Json<ProgramDetail>> {
+async fn add_spend(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    rid: RequestId,
+    body: ValidJson<NewSpend>,
+) -> ApiResult<web::Json<ProgramDetail>> {
     let (id, now) = (id.into_inner(), state.clock.now());
     plan_change!(state, |db| programs::add_spend(db, &caller, id, &body.value, now, Some(&rid.0)))
 }

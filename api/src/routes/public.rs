@@ -25,7 +25,10 @@ pub struct PublicPageQuery {
 #[utoipa::path(tag = "public", params(PublicPageQuery), responses((status = 200, body = Page<Program>),
     (status = 422, description = "Invalid query", body = shared::Problem, content_type = "application/problem+json")))]
 #[get("/public/programs")]
-async fn public_programs(state: web::Data<AppState>, ValidQuery(query): ValidQuery<PublicPageQuery>) -> ApiResult<web::Json<Page<Program>>> {
+async fn public_programs(
+    state: web::Data<AppState>,
+    ValidQuery(query): ValidQuery<PublicPageQuery>,
+) -> ApiResult<web::Json<Page<Program>>> {
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
     Ok(web::Json(programs::public_list(&state.db, page, state.clock.now().date_naive()).await?))
 }

@@ -42,7 +42,11 @@ pub struct UserListQuery {
 /// Users whose home area is in your scope.
 #[utoipa::path(tag = "users", params(UserListQuery), responses((status = 200, body = Page<User>), ReadErrors), security(("bearer" = [])))]
 #[get("/users")]
-async fn list_users(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<UserListQuery>) -> ApiResult<web::Json<Page<User>>> {
+async fn list_users(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<UserListQuery>,
+) -> ApiResult<web::Json<Page<User>>> {
     require(&caller, Action::ManageUsers)?;
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
@@ -96,7 +100,8 @@ async fn update_user(
 ) -> ApiResult<web::Json<User>> {
     require(&caller, Action::ManageUsers)?;
     let txn = state.begin_write().await?;
-    let user = users::update(&txn.txn, &caller, &Scope::of(&caller), state.hasher, id.into_inner(), &body.value, Some(&request_id.0)).await?;
+    let user =
+        users::update(&txn.txn, &caller, &Scope::of(&caller), state.hasher, id.into_inner(), &body.value, Some(&request_id.0)).await?;
     txn.commit().await?;
     Ok(web::Json(user))
 }

@@ -47,7 +47,11 @@ pub struct DeliveryListQuery {
 /// Your webhook endpoints (every endpoint, for the platform admin), newest first.
 #[utoipa::path(tag = "webhooks", params(WebhookListQuery), responses((status = 200, body = Page<Webhook>), ReadErrors), security(("bearer" = [])))]
 #[get("/webhooks")]
-async fn list_webhooks(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<WebhookListQuery>) -> ApiResult<web::Json<Page<Webhook>>> {
+async fn list_webhooks(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<WebhookListQuery>,
+) -> ApiResult<web::Json<Page<Webhook>>> {
     require(&caller, Action::ManageWebhooks)?;
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
     Ok(web::Json(webhooks::list(&state.db, &caller, page).await?))

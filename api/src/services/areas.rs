@@ -3,9 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set};
 use shared::{Area, AreaKind, AreaPatch, CommunityProfile, Id, NewArea, Page, Settlement};
 
 use crate::domain::caller::Caller;
@@ -55,7 +53,7 @@ pub struct AreaFilter {
 }
 
 fn profile_of(m: &area::Model) -> Option<CommunityProfile> {
-    (m.kind == AreaKind::Community.as_str()).then(|| CommunityProfile {
+    (m.kind == AreaKind::Community.as_str()).then_some(CommunityProfile {
         settlement: match m.settlement.as_deref() {
             Some("urban") => Some(Settlement::Urban),
             Some("rural") => Some(Settlement::Rural),
@@ -112,7 +110,13 @@ async fn with_counts<C: ConnectionTrait>(db: &C, rows: Vec<area::Model>) -> Resu
         .into_iter()
         .filter_map(|c| c.parent_id.map(|p| (p, c.n)))
         .collect();
-    Ok(rows.into_iter().map(|m| { let n = counts.get(&m.id).copied().unwrap_or(0); to_dto(m, n) }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|m| {
+            let n = counts.get(&m.id).copied().unwrap_or(0);
+            to_dto(m, n)
+        })
+        .collect())
 }
 
 /// The area with this id if the caller may see it; 404 otherwise (existence is not revealed).
@@ -127,13 +131,24 @@ pub async fn get<C: ConnectionTrait>(db: &C, scope: &Scope, id: Id) -> Result<Ar
     Ok(with_counts(db, vec![found]).await?.remove(0))
 }
 
-async fn page_of<C: ConnectionTrait>(db: &C, select: sea_orm::Select<area::Entity>, sort: AreaSort, page: PageRequest) -> Result<Page<Area>, ApiError> {
+async fn page_of<C: ConnectionTrait>(
+    db: &C,
+    select: sea_orm::Select<area::Entity>,
+    sort: AreaSort,
+    page: PageRequest,
+) -> Result<Page<Area>, ApiError> {
     let (rows, next_cursor) = page.fetch(db, select, &sort.keyset()).await?;
     Ok(Page { items: with_counts(db, rows).await?, next_cursor })
 }
 
 /// Search within the scope.
-pub async fn list<C: ConnectionTrait>(db: &C, scope: &Scope, filter: AreaFilter, sort: AreaSort, page: PageRequest) -> Result<Page<Area>, ApiError> {
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    scope: &Scope,
+    filter: AreaFilter,
+    sort: AreaSort,
+    page: PageRequest,
+) -> Result<Page<Area>, ApiError> {
     let mut select = area::Entity::find().filter(scope.path_condition(area::Column::Path));
     if let Some(kind) = filter.kind {
         select = select.filter(area::Column::Kind.eq(kind.as_str()));
@@ -153,17 +168,28 @@ pub async fn roots<C: ConnectionTrait>(db: &C, scope: &Scope, page: PageRequest)
     page_of(db, select, AreaSort::Name, page).await
 }
 
-pub async fn children<C: ConnectionTrait>(db: &C, scope: &Scope, id: Id, sort: AreaSort, page: PageRequest) -> Result<Page<Area>, ApiError> {
+pub async fn children<C: ConnectionTrait>(
+    db: &C,
+    scope: &Scope,
+    id: Id,
+    sort: AreaSort,
+    page: PageRequest,
+) -> Result<Page<Area>, ApiError> {
     let parent = find_visible(db, scope, id).await?;
     page_of(db, area::Entity::find().filter(area::Column::ParentId.eq(parent.id)), sort, page).await
 }
 
 /// Every area below `id` (not `id` itself), optionally of one kind.
-pub async fn subtree<C: ConnectionTrait>(db: &C, scope: &Scope, id: Id, kind: Option<AreaKind>, sort: AreaSort, page: PageRequest) -> Result<Page<Area>, ApiError> {
+pub async fn subtree<C: ConnectionTrait>(
+    db: &C,
+    scope: &Scope,
+    id: Id,
+    kind: Option<AreaKind>,
+    sort: AreaSort,
+    page: PageRequest,
+) -> Result<Page<Area>, ApiError> {
     let top = find_visible(db, scope, id).await?;
-    let mut select = area::Entity::find()
-        .filter(area::Column::Path.like(format!("{}%", top.path)))
-        .filter(area::Column::Id.ne(top.id));
+    let mut select = area::Entity::find().filter(area::Column::Path.like(format!("{}%", top.path))).filter(area::Column::Id.ne(top.id));
     if let Some(kind) = kind {
         select = select.filter(area::Column::Kind.eq(kind.as_str()));
     }
@@ -182,27 +208,30 @@ fn code_prefix_len(parent: AreaKind) -> Option<usize> {
 }
 
 fn check_profile(profile: &CommunityProfile, errors: &mut FieldErrors) {
-    if let (Some(old), Some(all)) = (profile.population_60_plus, profile.population) {
-        if old > all {
-            errors.add("/profile/population_60_plus", "out_of_range", "cannot exceed the population");
-        }
+    if let (Some(old), Some(all)) = (profile.population_60_plus, profile.population)
+        && old > all
+    {
+        errors.add("/profile/population_60_plus", "out_of_range", "cannot exceed the population");
     }
     if profile.center_lat.is_some() != profile.center_lng.is_some() {
         errors.add("/profile/center_lng", "required", "give both latitude and longitude, or neither");
     }
 }
 
-/// Checks shared by create and update; `own_id` excludes the area itself from uniqueness checks.
-async fn check_fields<C: ConnectionTrait>(
-    db: &C,
+/// What create and update both check about an area.
+struct Fields<'a> {
     kind: AreaKind,
-    parent: Option<&area::Model>,
+    parent: Option<&'a area::Model>,
+    /// The area itself on update, so it does not clash with itself.
     own_id: Option<Id>,
-    name: &str,
-    code: Option<&str>,
-    profile: Option<&CommunityProfile>,
-    errors: &mut FieldErrors,
-) -> Result<(), ApiError> {
+    name: &'a str,
+    code: Option<&'a str>,
+    profile: Option<&'a CommunityProfile>,
+}
+
+/// Checks shared by create and update, adding every problem to `errors`.
+async fn check_fields<C: ConnectionTrait>(db: &C, fields: Fields<'_>, errors: &mut FieldErrors) -> Result<(), ApiError> {
+    let Fields { kind, parent, own_id, name, code, profile } = fields;
     if name.trim().is_empty() {
         errors.add("/name", "required", "the name cannot be blank");
     } else {
@@ -226,10 +255,10 @@ async fn check_fields<C: ConnectionTrait>(
                 let len = code_prefix_len(AreaKind::parse(&p.kind)?)?;
                 p.code.as_deref().map(|c| &c[..len.min(c.len())])
             });
-            if let Some(prefix) = parent_prefix {
-                if !code.starts_with(prefix) {
-                    errors.add("/code", "mismatch_parent", format!("must start with the parent's {prefix}"));
-                }
+            if let Some(prefix) = parent_prefix
+                && !code.starts_with(prefix)
+            {
+                errors.add("/code", "mismatch_parent", format!("must start with the parent's {prefix}"));
             }
             let mut same = area::Entity::find().filter(area::Column::Code.eq(code));
             if let Some(own) = own_id {
@@ -266,7 +295,13 @@ fn set_profile(model: &mut area::ActiveModel, p: &CommunityProfile) {
 }
 
 /// Creates an area under a parent in the caller's scope (or a root, for the platform admin).
-pub async fn create<C: ConnectionTrait>(db: &C, caller: Option<&Caller>, scope: &Scope, new: &NewArea, request_id: Option<&str>) -> Result<Area, ApiError> {
+pub async fn create<C: ConnectionTrait>(
+    db: &C,
+    caller: Option<&Caller>,
+    scope: &Scope,
+    new: &NewArea,
+    request_id: Option<&str>,
+) -> Result<Area, ApiError> {
     let mut errors = FieldErrors::default();
     let parent = match new.parent_id {
         Some(pid) => match area::Entity::find_by_id(pid).one(db).await? {
@@ -287,10 +322,27 @@ pub async fn create<C: ConnectionTrait>(db: &C, caller: Option<&Caller>, scope: 
         let parent_kind = AreaKind::parse(&p.kind);
         if !parent_kind.is_some_and(|k| new.kind.parent_kinds().contains(&k)) {
             let allowed: Vec<&str> = new.kind.parent_kinds().iter().map(|k| k.as_str()).collect();
-            errors.add("/kind", "invalid_parent", format!("a {} cannot sit under a {}; allowed parents: {}", new.kind.as_str(), p.kind, if allowed.is_empty() { "none".into() } else { allowed.join(", ") }));
+            errors.add(
+                "/kind",
+                "invalid_parent",
+                format!(
+                    "a {} cannot sit under a {}; allowed parents: {}",
+                    new.kind.as_str(),
+                    p.kind,
+                    if allowed.is_empty() { "none".into() } else { allowed.join(", ") }
+                ),
+            );
         }
     }
-    check_fields(db, new.kind, parent.as_ref(), None, &new.name, new.code.as_deref(), new.profile.as_ref(), &mut errors).await?;
+    let fields = Fields {
+        kind: new.kind,
+        parent: parent.as_ref(),
+        own_id: None,
+        name: &new.name,
+        code: new.code.as_deref(),
+        profile: new.profile.as_ref(),
+    };
+    check_fields(db, fields, &mut errors).await?;
     errors.finish()?;
 
     let now = Utc::now();
@@ -315,12 +367,25 @@ pub async fn create<C: ConnectionTrait>(db: &C, caller: Option<&Caller>, scope: 
     with_path.path = Set(path.clone());
     let saved = with_path.update(db).await?;
     let dto = to_dto(saved, 0);
-    audit::record(db, caller, request_id, Change { action: "create", entity: "area", entity_id: dto.id, area: Some((dto.id, &path)), before: None, after: Some(&dto) }).await?;
+    audit::record(
+        db,
+        caller,
+        request_id,
+        Change { action: "create", entity: "area", entity_id: dto.id, area: Some((dto.id, &path)), before: None, after: Some(&dto) },
+    )
+    .await?;
     Ok(dto)
 }
 
 /// Changes name, code or profile of an area in the caller's scope.
-pub async fn update<C: ConnectionTrait>(db: &C, caller: &Caller, scope: &Scope, id: Id, patch: &AreaPatch, request_id: Option<&str>) -> Result<Area, ApiError> {
+pub async fn update<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    scope: &Scope,
+    id: Id,
+    patch: &AreaPatch,
+    request_id: Option<&str>,
+) -> Result<Area, ApiError> {
     let current = find_visible(db, scope, id).await?;
     let kind = AreaKind::parse(&current.kind).unwrap_or(AreaKind::Grid);
     let parent = match current.parent_id {
@@ -330,7 +395,9 @@ pub async fn update<C: ConnectionTrait>(db: &C, caller: &Caller, scope: &Scope, 
     let name = patch.name.clone().unwrap_or_else(|| current.name.clone());
     let code = patch.code.clone().or_else(|| current.code.clone());
     let mut errors = FieldErrors::default();
-    check_fields(db, kind, parent.as_ref(), Some(id), &name, code.as_deref(), patch.profile.as_ref(), &mut errors).await?;
+    let fields =
+        Fields { kind, parent: parent.as_ref(), own_id: Some(id), name: &name, code: code.as_deref(), profile: patch.profile.as_ref() };
+    check_fields(db, fields, &mut errors).await?;
     errors.finish()?;
 
     let before = get(db, scope, id).await?;
@@ -344,7 +411,13 @@ pub async fn update<C: ConnectionTrait>(db: &C, caller: &Caller, scope: &Scope, 
     model.updated_at = Set(Utc::now());
     let saved = model.update(db).await?;
     let after = to_dto(saved, before.child_count);
-    audit::record(db, Some(caller), request_id, Change { action: "update", entity: "area", entity_id: id, area: Some((id, &path)), before: Some(&before), after: Some(&after) }).await?;
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change { action: "update", entity: "area", entity_id: id, area: Some((id, &path)), before: Some(&before), after: Some(&after) },
+    )
+    .await?;
     Ok(after)
 }
 

@@ -72,13 +72,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, scope: &Scope, filter: AuditFilter
     if let Some(id) = filter.actor_id {
         select = select.filter(audit_log::Column::ActorId.eq(id));
     }
-    let keyset = Keyset::<audit_log::Entity> {
-        name: "-id",
-        column: None,
-        desc: true,
-        id: audit_log::Column::Id,
-        key_of: |m| (None, m.id),
-    };
+    let keyset = Keyset::<audit_log::Entity> { name: "-id", column: None, desc: true, id: audit_log::Column::Id, key_of: |m| (None, m.id) };
     let (rows, next_cursor) = page.fetch(db, select, &keyset).await?;
     let items = rows
         .into_iter()

@@ -122,10 +122,8 @@ pub async fn refresh(state: &AppState, token: &str) -> Result<TokenPair, ApiErro
 /// Ends the session the refresh token belongs to. Unknown tokens are ignored (logout is idempotent).
 pub async fn logout(state: &AppState, token: &str) -> Result<(), ApiError> {
     let txn = state.begin_write().await?;
-    let found = refresh_token::Entity::find()
-        .filter(refresh_token::Column::TokenHash.eq(sha256_hex(token.as_bytes())))
-        .one(&txn.txn)
-        .await?;
+    let found =
+        refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(sha256_hex(token.as_bytes()))).one(&txn.txn).await?;
     if let Some(found) = found {
         revoke_family(&txn.txn, &found.family).await?;
     }

@@ -80,20 +80,26 @@ fn to_dto(m: user::Model, area_name: String) -> User {
 /// Attaches home-area names with one query for the whole page.
 async fn with_area_names<C: ConnectionTrait>(db: &C, rows: Vec<user::Model>) -> Result<Vec<User>, ApiError> {
     let ids: Vec<Id> = rows.iter().map(|u| u.area_id).collect();
-    let names: HashMap<Id, String> = area::Entity::find()
-        .filter(area::Column::Id.is_in(ids))
-        .all(db)
-        .await?
+    let names: HashMap<Id, String> =
+        area::Entity::find().filter(area::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|a| (a.id, a.name)).collect();
+    Ok(rows
         .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect();
-    Ok(rows.into_iter().map(|u| { let name = names.get(&u.area_id).cloned().unwrap_or_default(); to_dto(u, name) }).collect())
+        .map(|u| {
+            let name = names.get(&u.area_id).cloned().unwrap_or_default();
+            to_dto(u, name)
+        })
+        .collect())
 }
 
-pub async fn list<C: ConnectionTrait>(db: &C, scope: &Scope, filter: UserFilter, sort: UserSort, page: PageRequest) -> Result<Page<User>, ApiError> {
-    let mut select = user::Entity::find()
-        .filter(scope.area_id_condition(user::Column::AreaId))
-        .filter(scope.owner_condition(user::Column::Id));
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    scope: &Scope,
+    filter: UserFilter,
+    sort: UserSort,
+    page: PageRequest,
+) -> Result<Page<User>, ApiError> {
+    let mut select =
+        user::Entity::find().filter(scope.area_id_condition(user::Column::AreaId)).filter(scope.owner_condition(user::Column::Id));
     if let Some(role) = filter.role {
         select = select.filter(user::Column::Role.eq(role.as_str()));
     }
@@ -102,9 +108,8 @@ pub async fn list<C: ConnectionTrait>(db: &C, scope: &Scope, filter: UserFilter,
         select = select.filter(Scope::subtree(&top.path).area_id_condition(user::Column::AreaId));
     }
     if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        select = select.filter(
-            sea_orm::Condition::any().add(user::Column::Username.contains(q)).add(user::Column::DisplayName.contains(q)),
-        );
+        select =
+            select.filter(sea_orm::Condition::any().add(user::Column::Username.contains(q)).add(user::Column::DisplayName.contains(q)));
     }
     if let Some(active) = filter.active {
         select = select.filter(user::Column::Active.eq(active));
@@ -135,10 +140,10 @@ async fn check_role_and_area<C: ConnectionTrait>(
     area_id: Id,
     errors: &mut FieldErrors,
 ) -> Result<Option<area::Model>, ApiError> {
-    if let Some(actor) = actor {
-        if !assignable_roles(actor.role).contains(&role) {
-            errors.add("/role", "not_allowed", format!("you may not give the role {}", role.as_str()));
-        }
+    if let Some(actor) = actor
+        && !assignable_roles(actor.role).contains(&role)
+    {
+        errors.add("/role", "not_allowed", format!("you may not give the role {}", role.as_str()));
     }
     match area::Entity::find_by_id(area_id).one(db).await? {
         Some(home) if scope.contains(&home.path) => {
@@ -202,7 +207,13 @@ pub async fn create<C: ConnectionTrait>(
     .insert(db)
     .await?;
     let dto = to_dto(saved, home.name);
-    audit::record(db, actor, request_id, Change { action: "create", entity: "user", entity_id: dto.id, area: Some((home.id, &home.path)), before: None, after: Some(&dto) }).await?;
+    audit::record(
+        db,
+        actor,
+        request_id,
+        Change { action: "create", entity: "user", entity_id: dto.id, area: Some((home.id, &home.path)), before: None, after: Some(&dto) },
+    )
+    .await?;
     Ok(dto)
 }
 
@@ -224,7 +235,8 @@ pub async fn update<C: ConnectionTrait>(
     }
     let mut errors = FieldErrors::default();
     if is_self {
-        for (field, given) in [("/role", patch.role.is_some()), ("/area_id", patch.area_id.is_some()), ("/active", patch.active.is_some())] {
+        for (field, given) in [("/role", patch.role.is_some()), ("/area_id", patch.area_id.is_some()), ("/active", patch.active.is_some())]
+        {
             if given {
                 errors.add(field, "not_allowed", "you cannot change this on your own account");
             }
@@ -262,6 +274,19 @@ pub async fn update<C: ConnectionTrait>(
         revoke_all(db, id).await?;
     }
     let after = to_dto(saved, home.name.clone());
-    audit::record(db, Some(actor), request_id, Change { action: "update", entity: "user", entity_id: id, area: Some((home.id, &home.path)), before: Some(&before), after: Some(&after) }).await?;
+    audit::record(
+        db,
+        Some(actor),
+        request_id,
+        Change {
+            action: "update",
+            entity: "user",
+            entity_id: id,
+            area: Some((home.id, &home.path)),
+            before: Some(&before),
+            after: Some(&after),
+        },
+    )
+    .await?;
     Ok(after)
 }

@@ -22,23 +22,12 @@ struct Args {
 }
 
 fn parse_args() -> anyhow::Result<Args> {
-    let mut args = Args {
-        sizes: vec![10_000, 100_000, 1_000_000],
-        creates: 5_000,
-        iterations: 1_000,
-        warmup: 20,
-        show_sql: false,
-    };
+    let mut args = Args { sizes: vec![10_000, 100_000, 1_000_000], creates: 5_000, iterations: 1_000, warmup: 20, show_sql: false };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().with_context(|| format!("{flag} needs a value"));
         match flag.as_str() {
-            "--sizes" => {
-                args.sizes = value()?
-                    .split(',')
-                    .map(|s| s.trim().replace('_', "").parse())
-                    .collect::<Result<_, _>>()?
-            }
+            "--sizes" => args.sizes = value()?.split(',').map(|s| s.trim().replace('_', "").parse()).collect::<Result<_, _>>()?,
             "--creates" => args.creates = value()?.parse()?,
             "--iterations" => args.iterations = value()?.parse()?,
             "--warmup" => args.warmup = value()?.parse()?,
@@ -49,10 +38,7 @@ fn parse_args() -> anyhow::Result<Args> {
         }
     }
     args.sizes.sort_unstable();
-    anyhow::ensure!(
-        !args.sizes.is_empty() && args.creates > 0 && args.iterations > 0,
-        "nothing to measure"
-    );
+    anyhow::ensure!(!args.sizes.is_empty() && args.creates > 0 && args.iterations > 0, "nothing to measure");
     Ok(args)
 }
 
@@ -69,18 +55,10 @@ async fn main() -> anyhow::Result<()> {
 
     // 1. Create throughput.
     let f = Fixture::fresh().await?;
-    let version: String = sqlx::query_scalar("SELECT sqlite_version()")
-        .fetch_one(&f.pool)
-        .await?;
-    println!(
-        "SQLite {version}, WAL, synchronous=FULL (api::db::connect); database {}",
-        f.path.display()
-    );
+    let version: String = sqlx::query_scalar("SELECT sqlite_version()").fetch_one(&f.pool).await?;
+    println!("SQLite {version}, WAL, synchronous=FULL (api::db::connect); database {}", f.path.display());
     let statements = needs::check_create_statements(&f).await?;
-    println!(
-        "create: service and twin send the same {} statements per need (plus BEGIN/COMMIT)",
-        statements.len()
-    );
+    println!("create: service and twin send the same {} statements per need (plus BEGIN/COMMIT)", statements.len());
     if args.show_sql {
         statements.iter().for_each(|s| println!("    {s}"));
     }
@@ -125,21 +103,12 @@ async fn main() -> anyhow::Result<()> {
         for page in 0..2 {
             let mut targets = Vec::new();
             for (_, f) in &fixtures {
-                let caller = if who == "street" {
-                    &f.street
-                } else {
-                    &f.community
-                };
+                let caller = if who == "street" { &f.street } else { &f.community };
                 let start = list::starts(f, caller).await?.swap_remove(page);
                 targets.push(list::Target { f, caller, start });
             }
             let name = format!("{who} {}", targets[0].start.name);
-            println!(
-                "\nlist {name}: plan {}",
-                list::query_plan(targets[0].f, targets[0].caller, &targets[0].start)
-                    .await?
-                    .join("; ")
-            );
+            println!("\nlist {name}: plan {}", list::query_plan(targets[0].f, targets[0].caller, &targets[0].start).await?.join("; "));
             let results = list::run(&targets, args.warmup, args.iterations).await?;
             for ((size, _), res) in fixtures.iter().zip(&results) {
                 let r = res.service.per_sec() / res.twin.per_sec();
@@ -168,10 +137,9 @@ async fn main() -> anyhow::Result<()> {
                 );
             }
             // 3. Scaling: service latency at the largest size over the smallest.
-            if let (Some(((small, _), a)), Some(((large, _), b))) = (
-                fixtures.first().zip(results.first()),
-                fixtures.last().zip(results.last()),
-            ) && large > small
+            if let (Some(((small, _), a)), Some(((large, _), b))) =
+                (fixtures.first().zip(results.first()), fixtures.last().zip(results.last()))
+                && large > small
             {
                 let (a, b) = (&a.service, &b.service);
                 report.goal(
@@ -191,9 +159,6 @@ async fn main() -> anyhow::Result<()> {
 
     let (met, checked) = report.score();
     println!("\n{}", report.render());
-    println!(
-        "{met} of {checked} goals met; total {:.0}s",
-        began.elapsed().as_secs_f64()
-    );
+    println!("{met} of {checked} goals met; total {:.0}s", began.elapsed().as_secs_f64());
     Ok(())
 }

@@ -19,25 +19,13 @@ use crate::stats::Samples;
 /// What a staff member types in for a resident who phoned in.
 pub fn new_need(i: usize, place: &Place) -> NewNeed {
     NewNeed {
-        category: api::domain::need_categories::CATEGORIES
-            [i % api::domain::need_categories::CATEGORIES.len()]
-        .code
-        .to_owned(),
+        category: api::domain::need_categories::CATEGORIES[i % api::domain::need_categories::CATEGORIES.len()].code.to_owned(),
         text: format!("第{i}号电话需求：独居老人家中水管漏水，需要上门维修。"),
         area_id: place.id,
-        address: Some(format!(
-            "幸福小区{}幢{}单元{}室",
-            i % 30 + 1,
-            i % 6 + 1,
-            i % 1200 + 101
-        )),
+        address: Some(format!("幸福小区{}幢{}单元{}室", i % 30 + 1, i % 6 + 1, i % 1200 + 101)),
         lat: Some(30.2 + (i % 1000) as f64 / 10_000.0),
         lng: Some(120.2 + (i % 1000) as f64 / 10_000.0),
-        tags: if i.is_multiple_of(3) {
-            vec![TargetGroup::Elderly, TargetGroup::ElderlyLivingAlone]
-        } else {
-            vec![]
-        },
+        tags: if i.is_multiple_of(3) { vec![TargetGroup::Elderly, TargetGroup::ElderlyLivingAlone] } else { vec![] },
         urgency: Urgency::Normal,
         preferred_time: None,
         channel: Channel::Phone,
@@ -68,43 +56,18 @@ fn path_prefixes(path: &str) -> Vec<String> {
 
 /// The twin: the same checks and the same statements — area lookup, INSERT … RETURNING, area names,
 /// audit INSERT … RETURNING, webhook endpoint lookup — in one transaction.
-pub async fn by_twin(
-    f: &Fixture,
-    caller: &Caller,
-    new: &NewNeed,
-    now: DateTime<Utc>,
-) -> anyhow::Result<i64> {
-    anyhow::ensure!(
-        may_submit(caller.role) && is_staff(caller.role),
-        "caller may not submit by phone"
-    );
-    anyhow::ensure!(
-        api::domain::need_categories::find(&new.category).is_some() && !new.text.trim().is_empty(),
-        "invalid need"
-    );
-    anyhow::ensure!(
-        new.contact_name.is_some() || new.contact_phone.is_some(),
-        "contact required"
-    );
+pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<Utc>) -> anyhow::Result<i64> {
+    anyhow::ensure!(may_submit(caller.role) && is_staff(caller.role), "caller may not submit by phone");
+    anyhow::ensure!(api::domain::need_categories::find(&new.category).is_some() && !new.text.trim().is_empty(), "invalid need");
+    anyhow::ensure!(new.contact_name.is_some() || new.contact_phone.is_some(), "contact required");
     let mut tx = f.pool.begin().await?;
-    let place = sqlx::query(SQL.area_by_id.as_str())
-        .bind(new.area_id)
-        .bind(1_i64)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let place = sqlx::query(SQL.area_by_id.as_str()).bind(new.area_id).bind(1_i64).fetch_optional(&mut *tx).await?;
     let place = place.ok_or_else(|| anyhow::anyhow!("no such area"))?;
     let (kind, path): (String, String) = (place.try_get(2)?, place.try_get(5)?);
     anyhow::ensure!(path.starts_with(&caller.area_path), "area out of scope");
-    anyhow::ensure!(
-        kind == AreaKind::Community.as_str() || kind == AreaKind::Grid.as_str(),
-        "wrong area kind"
-    );
+    anyhow::ensure!(kind == AreaKind::Community.as_str() || kind == AreaKind::Grid.as_str(), "wrong area kind");
 
-    let mut tags: Vec<String> = new
-        .tags
-        .iter()
-        .filter_map(|t| serde_json::to_value(t).ok()?.as_str().map(str::to_owned))
-        .collect();
+    let mut tags: Vec<String> = new.tags.iter().filter_map(|t| serde_json::to_value(t).ok()?.as_str().map(str::to_owned)).collect();
     tags.sort();
     tags.dedup();
     let row = sqlx::query(SQL.insert_need.as_str())
@@ -193,11 +156,7 @@ pub async fn run(f: &Fixture, n: usize, block: usize) -> anyhow::Result<CreateRe
     while service.len() < n {
         let this_block = block.min(n - service.len());
         // Alternate which side goes first, so neither always follows a checkpoint of the other.
-        for side in if (i / block).is_multiple_of(2) {
-            [true, false]
-        } else {
-            [false, true]
-        } {
+        for side in if (i / block).is_multiple_of(2) { [true, false] } else { [false, true] } {
             for k in 0..this_block {
                 let new = new_need(i + k, place(i + k));
                 let started = Instant::now();

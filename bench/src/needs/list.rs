@@ -28,21 +28,9 @@ pub struct Start {
     pub cursor: Option<(String, i64)>,
 }
 
-async fn service_page(
-    f: &Fixture,
-    caller: &Caller,
-    cursor: Option<&str>,
-) -> anyhow::Result<Page<Need>> {
+async fn service_page(f: &Fixture, caller: &Caller, cursor: Option<&str>) -> anyhow::Result<Page<Need>> {
     let page = PageRequest::parse(cursor, Some(LIMIT), NeedSort::Newest.name())?;
-    Ok(api::services::needs::list(
-        &f.db,
-        caller,
-        NeedFilter::default(),
-        NeedSort::Newest,
-        page,
-        Utc::now(),
-    )
-    .await?)
+    Ok(api::services::needs::list(&f.db, caller, NeedFilter::default(), NeedSort::Newest, page, Utc::now()).await?)
 }
 
 /// The first page, and the page after walking [`DEEP_AFTER_PAGES`] pages through the service.
@@ -52,46 +40,19 @@ pub async fn starts(f: &Fixture, caller: &Caller) -> anyhow::Result<Vec<Start>> 
         let page = service_page(f, caller, cursor.as_ref().map(|c| c.0.as_str())).await?;
         match (page.next_cursor, page.items.last()) {
             (Some(next), Some(last)) => cursor = Some((next, last.id)),
-            _ => anyhow::bail!(
-                "fewer than {} pages in the queue of {}",
-                DEEP_AFTER_PAGES + 1,
-                caller.username
-            ),
+            _ => anyhow::bail!("fewer than {} pages in the queue of {}", DEEP_AFTER_PAGES + 1, caller.username),
         }
     }
-    Ok(vec![
-        Start {
-            name: "first page",
-            cursor: None,
-        },
-        Start {
-            name: "page 21",
-            cursor,
-        },
-    ])
+    Ok(vec![Start { name: "first page", cursor: None }, Start { name: "page 21", cursor }])
 }
 
 /// Fails unless the twin returns exactly the service's page: same rows, same masking, same names.
 pub async fn check_same(f: &Fixture, caller: &Caller, start: &Start) -> anyhow::Result<()> {
     let service = service_page(f, caller, start.cursor.as_ref().map(|c| c.0.as_str())).await?;
-    let (items, next) = twin::list(
-        &f.pool,
-        caller,
-        start.cursor.as_ref().map(|c| c.1),
-        LIMIT as i64,
-    )
-    .await?;
+    let (items, next) = twin::list(&f.pool, caller, start.cursor.as_ref().map(|c| c.1), LIMIT as i64).await?;
     anyhow::ensure!(service.items.len() == LIMIT as usize, "short page");
-    anyhow::ensure!(
-        service.items == items,
-        "twin and service disagree on {} of {}",
-        start.name,
-        caller.username
-    );
-    anyhow::ensure!(
-        service.next_cursor.is_some() == next.is_some(),
-        "twin and service disagree on the next cursor"
-    );
+    anyhow::ensure!(service.items == items, "twin and service disagree on {} of {}", start.name, caller.username);
+    anyhow::ensure!(service.next_cursor.is_some() == next.is_some(), "twin and service disagree on the next cursor");
     Ok(())
 }
 
@@ -109,53 +70,32 @@ pub struct Target<'a> {
 
 /// `iterations` pages each way on every target after `warmup`, in blocks of ten that rotate over the
 /// targets and alternate service and twin, so that noise lands on all of them alike.
-pub async fn run(
-    targets: &[Target<'_>],
-    warmup: usize,
-    iterations: usize,
-) -> anyhow::Result<Vec<ListResult>> {
+pub async fn run(targets: &[Target<'_>], warmup: usize, iterations: usize) -> anyhow::Result<Vec<ListResult>> {
     const BLOCK: usize = 10;
     for t in targets {
-        let (cursor, after) = (
-            t.start.cursor.as_ref().map(|c| c.0.as_str()),
-            t.start.cursor.as_ref().map(|c| c.1),
-        );
+        let (cursor, after) = (t.start.cursor.as_ref().map(|c| c.0.as_str()), t.start.cursor.as_ref().map(|c| c.1));
         for _ in 0..warmup {
             service_page(t.f, t.caller, cursor).await?;
             twin::list(&t.f.pool, t.caller, after, LIMIT as i64).await?;
         }
     }
-    let mut results: Vec<ListResult> = targets
-        .iter()
-        .map(|_| ListResult {
-            service: Samples::default(),
-            twin: Samples::default(),
-        })
-        .collect();
+    let mut results: Vec<ListResult> =
+        targets.iter().map(|_| ListResult { service: Samples::default(), twin: Samples::default() }).collect();
     let mut round = 0;
     while results[0].service.len() < iterations {
         let n = BLOCK.min(iterations - results[0].service.len());
         for k in 0..targets.len() {
             let i = (k + round) % targets.len();
             let t = &targets[i];
-            let (cursor, after) = (
-                t.start.cursor.as_ref().map(|c| c.0.as_str()),
-                t.start.cursor.as_ref().map(|c| c.1),
-            );
-            for service_side in if (round + k) % 2 == 0 {
-                [true, false]
-            } else {
-                [false, true]
-            } {
+            let (cursor, after) = (t.start.cursor.as_ref().map(|c| c.0.as_str()), t.start.cursor.as_ref().map(|c| c.1));
+            for service_side in if (round + k) % 2 == 0 { [true, false] } else { [false, true] } {
                 for _ in 0..n {
                     let started = Instant::now();
                     if service_side {
                         std::hint::black_box(service_page(t.f, t.caller, cursor).await?);
                         results[i].service.push(started.elapsed());
                     } else {
-                        std::hint::black_box(
-                            twin::list(&t.f.pool, t.caller, after, LIMIT as i64).await?,
-                        );
+                        std::hint::black_box(twin::list(&t.f.pool, t.caller, after, LIMIT as i64).await?);
                         results[i].twin.push(started.elapsed());
                     }
                 }
@@ -167,16 +107,8 @@ pub async fn run(
 }
 
 /// SQLite's plan for the queue query with this caller's parameters, one line per step.
-pub async fn query_plan(
-    f: &Fixture,
-    caller: &Caller,
-    start: &Start,
-) -> anyhow::Result<Vec<String>> {
-    let sql = if start.cursor.is_some() {
-        &SQL.queue_after
-    } else {
-        &SQL.queue_first
-    };
+pub async fn query_plan(f: &Fixture, caller: &Caller, start: &Start) -> anyhow::Result<Vec<String>> {
+    let sql = if start.cursor.is_some() { &SQL.queue_after } else { &SQL.queue_first };
     let mut q = sqlx::query(sqlx::AssertSqlSafe(format!("EXPLAIN QUERY PLAN {sql}")))
         .bind(caller.id)
         .bind(caller.id)
@@ -185,7 +117,5 @@ pub async fn query_plan(
         q = q.bind(*after);
     }
     let rows = q.bind(LIMIT as i64 + 1).fetch_all(&f.pool).await?;
-    rows.iter()
-        .map(|r| Ok(r.try_get::<String, _>("detail")?))
-        .collect()
+    rows.iter().map(|r| Ok(r.try_get::<String, _>("detail")?)).collect()
 }

@@ -44,37 +44,14 @@ pub async fn check_list_statements(f: &Fixture) -> anyhow::Result<Vec<String>> {
         for start in list::starts(f, caller).await? {
             let cursor = start.cursor.clone();
             let service = statements_of(async {
-                let page = api::http::pagination::PageRequest::parse(
-                    cursor.as_ref().map(|c| c.0.as_str()),
-                    Some(list::LIMIT),
-                    "-id",
-                )?;
-                Ok(api::services::needs::list(
-                    &f.db,
-                    caller,
-                    Default::default(),
-                    api::services::needs::NeedSort::Newest,
-                    page,
-                    Utc::now(),
-                )
-                .await?)
+                let page = api::http::pagination::PageRequest::parse(cursor.as_ref().map(|c| c.0.as_str()), Some(list::LIMIT), "-id")?;
+                Ok(api::services::needs::list(&f.db, caller, Default::default(), api::services::needs::NeedSort::Newest, page, Utc::now())
+                    .await?)
             })
             .await?;
-            let twin = statements_of(async {
-                Ok(twin::list(
-                    &f.pool,
-                    caller,
-                    cursor.as_ref().map(|c| c.1),
-                    list::LIMIT as i64,
-                )
-                .await?)
-            })
-            .await?;
-            all.extend(same(
-                &format!("list {} as {}", start.name, caller.username),
-                service,
-                twin,
-            )?);
+            let twin =
+                statements_of(async { Ok(twin::list(&f.pool, caller, cursor.as_ref().map(|c| c.1), list::LIMIT as i64).await?) }).await?;
+            all.extend(same(&format!("list {} as {}", start.name, caller.username), service, twin)?);
             list::check_same(f, caller, &start).await?;
         }
     }

@@ -54,20 +54,13 @@ impl Drop for Fixture {
 }
 
 async fn user_id(db: &DatabaseConnection, username: &str) -> anyhow::Result<Id> {
-    let found = user::Entity::find()
-        .filter(user::Column::Username.eq(username))
-        .one(db)
-        .await?;
-    Ok(found
-        .with_context(|| format!("demo user {username} missing"))?
-        .id)
+    let found = user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await?;
+    Ok(found.with_context(|| format!("demo user {username} missing"))?.id)
 }
 
 async fn caller(db: &DatabaseConnection, username: &str) -> anyhow::Result<Caller> {
     let id = user_id(db, username).await?;
-    api::services::auth::load_caller(db, id)
-        .await?
-        .with_context(|| format!("demo user {username} inactive"))
+    api::services::auth::load_caller(db, id).await?.with_context(|| format!("demo user {username} inactive"))
 }
 
 impl Fixture {
@@ -75,21 +68,10 @@ impl Fixture {
     pub async fn fresh() -> anyhow::Result<Self> {
         let dir = tempfile::Builder::new().prefix("bench-needs-").tempdir()?;
         let path = dir.path().join("bench.db");
-        let settings = DatabaseSettings {
-            url: format!("sqlite://{}", path.display()),
-            max_connections: 8,
-        };
+        let settings = DatabaseSettings { url: format!("sqlite://{}", path.display()), max_connections: 8 };
         let db = api::db::connect(&settings).await?;
         api::db::migrate(&db).await?;
-        api::demo::seed(
-            &db,
-            Hasher {
-                memory_kib: 1024,
-                iterations: 1,
-            },
-            "bench-password",
-        )
-        .await?;
+        api::demo::seed(&db, Hasher { memory_kib: 1024, iterations: 1 }, "bench-password").await?;
         let pool = db.get_sqlite_connection_pool().clone();
 
         let communities = area::Entity::find()
@@ -100,53 +82,24 @@ impl Fixture {
         let mut places = Vec::new();
         let mut locals = Vec::new();
         for (n, c) in communities.iter().enumerate() {
-            places.push(Place {
-                id: c.id,
-                path: c.path.clone(),
-                community: n,
-            });
-            let grids = area::Entity::find()
-                .filter(area::Column::ParentId.eq(c.id))
-                .order_by_asc(area::Column::Id)
-                .all(&db)
-                .await?;
-            places.extend(grids.into_iter().map(|g| Place {
-                id: g.id,
-                path: g.path,
-                community: n,
-            }));
+            places.push(Place { id: c.id, path: c.path.clone(), community: n });
+            let grids = area::Entity::find().filter(area::Column::ParentId.eq(c.id)).order_by_asc(area::Column::Id).all(&db).await?;
+            places.extend(grids.into_iter().map(|g| Place { id: g.id, path: g.path, community: n }));
             let (volunteer, resident) = api::demo::local_usernames(n);
-            locals.push(Locals {
-                volunteer: user_id(&db, &volunteer).await?,
-                resident: user_id(&db, &resident).await?,
-            });
+            locals.push(Locals { volunteer: user_id(&db, &volunteer).await?, resident: user_id(&db, &resident).await? });
         }
         let street = caller(&db, "street").await?;
         let community = caller(&db, "community").await?;
-        Ok(Self {
-            db,
-            pool,
-            path,
-            street,
-            community,
-            places,
-            locals,
-            dir: Some(dir),
-        })
+        Ok(Self { db, pool, path, street, community, places, locals, dir: Some(dir) })
     }
 
     /// The places in the `community` caller's scope (缤纷社区 and its grids), where created needs go.
     pub fn home_places(&self) -> Vec<&Place> {
-        self.places
-            .iter()
-            .filter(|p| p.path.starts_with(&self.community.area_path))
-            .collect()
+        self.places.iter().filter(|p| p.path.starts_with(&self.community.area_path)).collect()
     }
 
     pub async fn count_needs(&self) -> anyhow::Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM needs")
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM needs").fetch_one(&self.pool).await?)
     }
 
     /// Adds needs until the table holds `target` rows: multi-row INSERTs, one transaction per 50 000 rows.
@@ -172,41 +125,25 @@ impl Fixture {
             while written < in_txn {
                 let rows = PER_STATEMENT.min(in_txn - written);
                 // Built once per shape: the full-size statement is prepared once and reused.
-                let sql = if rows == PER_STATEMENT {
-                    statement.clone()
-                } else {
-                    insert_sql(rows).into()
-                };
+                let sql = if rows == PER_STATEMENT { statement.clone() } else { insert_sql(rows).into() };
                 let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
                 for k in 0..rows {
                     let i = done + written + k;
                     let place = &self.places[rng.below(self.places.len())];
                     let locals = self.locals[place.community];
                     let status = NeedStatus::ALL[rng.below(NeedStatus::ALL.len())];
-                    let rank = NeedStatus::ALL
-                        .iter()
-                        .position(|s| *s == status)
-                        .unwrap_or(0);
+                    let rank = NeedStatus::ALL.iter().position(|s| *s == status).unwrap_or(0);
                     let at = start + Duration::seconds(i as i64);
-                    let category = api::domain::need_categories::CATEGORIES
-                        [rng.below(api::domain::need_categories::CATEGORIES.len())]
-                    .code;
+                    let category = api::domain::need_categories::CATEGORIES[rng.below(api::domain::need_categories::CATEGORIES.len())].code;
                     query = query
                         .bind(place.id)
                         .bind(place.path.clone())
                         .bind(category)
-                        .bind(format!(
-                            "第{}号需求：楼道灯坏了，老人晚上出入不便，请尽快安排维修。",
-                            have as usize + i + 1
-                        ))
-                        .bind((rng.below(2) == 0).then(|| {
-                            format!(
-                                "幸福小区{}幢{}单元{}室",
-                                rng.below(30) + 1,
-                                rng.below(6) + 1,
-                                rng.below(1200) + 101
-                            )
-                        }))
+                        .bind(format!("第{}号需求：楼道灯坏了，老人晚上出入不便，请尽快安排维修。", have as usize + i + 1))
+                        .bind(
+                            (rng.below(2) == 0)
+                                .then(|| format!("幸福小区{}幢{}单元{}室", rng.below(30) + 1, rng.below(6) + 1, rng.below(1200) + 101)),
+                        )
                         .bind(Some(30.2 + rng.below(1000) as f64 / 10_000.0))
                         .bind(Some(120.2 + rng.below(1000) as f64 / 10_000.0))
                         .bind(if rng.below(3) == 0 { ",elderly," } else { "," })
@@ -231,9 +168,7 @@ impl Fixture {
             tx.commit().await?;
             done += in_txn;
         }
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.pool)
-            .await?;
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
         Ok(missing as i64)
     }
 }
@@ -242,14 +177,8 @@ const LOAD_COLUMNS: &str = "area_id, area_path, category, text, address, lat, ln
      resident_id, submitted_by, status, owner_id, assignee_id, unclaimed, reopen_count, cosign_count, created_at, updated_at";
 
 fn insert_sql(rows: usize) -> String {
-    let one = format!(
-        "({})",
-        vec!["?"; LOAD_COLUMNS.split(',').count()].join(", ")
-    );
-    format!(
-        "INSERT INTO needs ({LOAD_COLUMNS}) VALUES {}",
-        vec![one; rows].join(", ")
-    )
+    let one = format!("({})", vec!["?"; LOAD_COLUMNS.split(',').count()].join(", "));
+    format!("INSERT INTO needs ({LOAD_COLUMNS}) VALUES {}", vec![one; rows].join(", "))
 }
 
 /// xorshift64: reproducible rows without another dependency.

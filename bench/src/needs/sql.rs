@@ -25,18 +25,8 @@ pub const AREA_COLUMNS: [&str; 18] = [
     "created_at",
     "updated_at",
 ];
-pub const USER_COLUMNS: [&str; 10] = [
-    "id",
-    "username",
-    "display_name",
-    "role",
-    "area_id",
-    "password_hash",
-    "active",
-    "demo",
-    "created_at",
-    "updated_at",
-];
+pub const USER_COLUMNS: [&str; 10] =
+    ["id", "username", "display_name", "role", "area_id", "password_hash", "active", "demo", "created_at", "updated_at"];
 pub const NEED_COLUMNS: [&str; 35] = [
     "id",
     "area_id",
@@ -74,31 +64,9 @@ pub const NEED_COLUMNS: [&str; 35] = [
     "created_at",
     "updated_at",
 ];
-pub const ENDPOINT_COLUMNS: [&str; 9] = [
-    "id",
-    "owner_id",
-    "area_path",
-    "url",
-    "secret",
-    "events",
-    "active",
-    "created_at",
-    "updated_at",
-];
-pub const AUDIT_COLUMNS: [&str; 12] = [
-    "id",
-    "at",
-    "actor_id",
-    "actor_username",
-    "action",
-    "entity",
-    "entity_id",
-    "area_path",
-    "area_id",
-    "before",
-    "after",
-    "request_id",
-];
+pub const ENDPOINT_COLUMNS: [&str; 9] = ["id", "owner_id", "area_path", "url", "secret", "events", "active", "created_at", "updated_at"];
+pub const AUDIT_COLUMNS: [&str; 12] =
+    ["id", "at", "actor_id", "actor_username", "action", "entity", "entity_id", "area_path", "area_id", "before", "after", "request_id"];
 /// The columns `submit` sets, in the entity's order.
 pub const NEED_INSERT: [&str; 21] = [
     "area_id",
@@ -124,19 +92,8 @@ pub const NEED_INSERT: [&str; 21] = [
     "updated_at",
 ];
 /// The columns `audit::record` sets.
-pub const AUDIT_INSERT: [&str; 11] = [
-    "at",
-    "actor_id",
-    "actor_username",
-    "action",
-    "entity",
-    "entity_id",
-    "area_path",
-    "area_id",
-    "before",
-    "after",
-    "request_id",
-];
+pub const AUDIT_INSERT: [&str; 11] =
+    ["at", "actor_id", "actor_username", "action", "entity", "entity_id", "area_path", "area_id", "before", "after", "request_id"];
 
 /// Every statement the twin sends, written out once: the twin pays nothing per call to build SQL.
 pub struct Sql {
@@ -160,12 +117,8 @@ pub static SQL: LazyLock<Sql> = LazyLock::new(|| Sql {
     insert_audit: insert_audit_sql(),
     queue_first: queue_sql(false),
     queue_after: queue_sql(true),
-    areas_in: (0..=MAX_IN)
-        .map(|n| select_in("areas", &AREA_COLUMNS, n))
-        .collect(),
-    users_in: (0..=MAX_IN)
-        .map(|n| select_in("users", &USER_COLUMNS, n))
-        .collect(),
+    areas_in: (0..=MAX_IN).map(|n| select_in("areas", &AREA_COLUMNS, n)).collect(),
+    users_in: (0..=MAX_IN).map(|n| select_in("users", &USER_COLUMNS, n)).collect(),
     endpoints: (0..=16).map(endpoints_sql).collect(),
 });
 
@@ -177,17 +130,11 @@ impl Sql {
 
 /// `"t"."a", "t"."b"` as sea-orm writes a select list.
 pub fn select_list(table: &str, cols: &[&str]) -> String {
-    cols.iter()
-        .map(|c| format!("\"{table}\".\"{c}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
+    cols.iter().map(|c| format!("\"{table}\".\"{c}\"")).collect::<Vec<_>>().join(", ")
 }
 
 fn quoted(cols: &[&str]) -> String {
-    cols.iter()
-        .map(|c| format!("\"{c}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
+    cols.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ")
 }
 
 pub fn placeholders(n: usize) -> String {
@@ -196,26 +143,15 @@ pub fn placeholders(n: usize) -> String {
 
 /// `SELECT … FROM "t" WHERE "t"."id" IN (?, …)`, the shape of `Names::load`.
 pub fn select_in(table: &str, cols: &[&str], n: usize) -> String {
-    format!(
-        "SELECT {} FROM \"{table}\" WHERE \"{table}\".\"id\" IN ({})",
-        select_list(table, cols),
-        placeholders(n)
-    )
+    format!("SELECT {} FROM \"{table}\" WHERE \"{table}\".\"id\" IN ({})", select_list(table, cols), placeholders(n))
 }
 
 /// The queue query (first page, or the page after a cursor) as sea-orm sends it.
 pub fn queue_sql(after_cursor: bool) -> String {
     let visible = "\"needs\".\"resident_id\" = ? OR \"needs\".\"assignee_id\" = ? OR \"needs\".\"area_path\" LIKE ?";
     // sea-query brackets the OR only once another condition joins it.
-    let filter = if after_cursor {
-        format!("({visible}) AND \"needs\".\"id\" < ?")
-    } else {
-        visible.to_owned()
-    };
-    format!(
-        "SELECT {} FROM \"needs\" WHERE {filter} ORDER BY \"needs\".\"id\" DESC LIMIT ?",
-        select_list("needs", &NEED_COLUMNS)
-    )
+    let filter = if after_cursor { format!("({visible}) AND \"needs\".\"id\" < ?") } else { visible.to_owned() };
+    format!("SELECT {} FROM \"needs\" WHERE {filter} ORDER BY \"needs\".\"id\" DESC LIMIT ?", select_list("needs", &NEED_COLUMNS))
 }
 
 pub fn insert_need_sql() -> String {
@@ -237,10 +173,7 @@ pub fn insert_audit_sql() -> String {
 }
 
 pub fn area_by_id_sql() -> String {
-    format!(
-        "SELECT {} FROM \"areas\" WHERE \"areas\".\"id\" = ? LIMIT ?",
-        select_list("areas", &AREA_COLUMNS)
-    )
+    format!("SELECT {} FROM \"areas\" WHERE \"areas\".\"id\" = ? LIMIT ?", select_list("areas", &AREA_COLUMNS))
 }
 
 pub fn endpoints_sql(prefixes: usize) -> String {

@@ -55,24 +55,14 @@ pub fn decode_need(r: &SqliteRow) -> Result<need::Model, sqlx::Error> {
 }
 
 /// `id → name` of the rows of a `select_in` over areas (name is column 3) or users (display_name, 2).
-pub async fn names<'e, E: sqlx::SqliteExecutor<'e>>(
-    ex: E,
-    table: &str,
-    ids: &[i64],
-) -> Result<HashMap<i64, String>, sqlx::Error> {
-    let (sql, name_at) = if table == "areas" {
-        (SQL.areas_in[ids.len()].as_str(), 3)
-    } else {
-        (SQL.users_in[ids.len()].as_str(), 2)
-    };
+pub async fn names<'e, E: sqlx::SqliteExecutor<'e>>(ex: E, table: &str, ids: &[i64]) -> Result<HashMap<i64, String>, sqlx::Error> {
+    let (sql, name_at) = if table == "areas" { (SQL.areas_in[ids.len()].as_str(), 3) } else { (SQL.users_in[ids.len()].as_str(), 2) };
     let mut query = sqlx::query(sql);
     for id in ids {
         query = query.bind(*id);
     }
     let rows = query.fetch_all(ex).await?;
-    rows.iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(name_at)?)))
-        .collect()
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(name_at)?))).collect()
 }
 
 /// Whether this staff caller handles the need (community-level staff of its area, or a named party).
@@ -80,10 +70,7 @@ pub fn reveals(caller: &Caller, m: &need::Model) -> bool {
     m.resident_id == Some(caller.id)
         || m.assignee_id == Some(caller.id)
         || m.owner_id == Some(caller.id)
-        || (matches!(
-            caller.role,
-            shared::Role::CommunityStaff | shared::Role::GridWorker
-        ) && m.area_path.starts_with(&caller.area_path))
+        || (matches!(caller.role, shared::Role::CommunityStaff | shared::Role::GridWorker) && m.area_path.starts_with(&caller.area_path))
 }
 
 fn urgency(s: &str) -> shared::Urgency {
@@ -109,56 +96,26 @@ fn tag(s: &str) -> Option<shared::TargetGroup> {
 }
 
 /// The wire form, as the service builds it (masking included), from a hand-decoded row.
-pub fn dto(
-    m: need::Model,
-    areas: &HashMap<i64, String>,
-    users: &HashMap<i64, String>,
-    reveal: bool,
-) -> shared::Need {
+pub fn dto(m: need::Model, areas: &HashMap<i64, String>, users: &HashMap<i64, String>, reveal: bool) -> shared::Need {
     let round = |v: Option<f64>| {
-        if reveal {
-            v
-        } else {
-            v.map(|x| (x * 100.0).round() / 100.0)
-        }
+        if reveal { v } else { v.map(|x| (x * 100.0).round() / 100.0) }
     };
     let user = |id: Option<i64>| id.and_then(|id| users.get(&id).cloned());
     shared::Need {
         id: m.id,
         status: shared::NeedStatus::parse(&m.status).unwrap_or(shared::NeedStatus::Submitted),
         area_name: areas.get(&m.area_id).cloned().unwrap_or_default(),
-        address: m.address.as_deref().map(|a| {
-            if reveal {
-                a.to_owned()
-            } else {
-                mask_address(a)
-            }
-        }),
+        address: m.address.as_deref().map(|a| if reveal { a.to_owned() } else { mask_address(a) }),
         lat: round(m.lat),
         lng: round(m.lng),
-        tags: m
-            .tags
-            .split(',')
-            .filter(|t| !t.is_empty())
-            .filter_map(tag)
-            .collect(),
+        tags: m.tags.split(',').filter(|t| !t.is_empty()).filter_map(tag).collect(),
         urgency: urgency(&m.urgency),
         channel: channel(&m.channel),
-        contact_name: m
-            .contact_name
-            .as_deref()
-            .map(|n| if reveal { n.to_owned() } else { mask_name(n) }),
-        contact_phone: m
-            .contact_phone
-            .as_deref()
-            .map(|p| if reveal { p.to_owned() } else { mask_phone(p) }),
+        contact_name: m.contact_name.as_deref().map(|n| if reveal { n.to_owned() } else { mask_name(n) }),
+        contact_phone: m.contact_phone.as_deref().map(|p| if reveal { p.to_owned() } else { mask_phone(p) }),
         owner_name: user(m.owner_id),
         assignee_name: user(m.assignee_id),
-        missing: m
-            .missing
-            .as_deref()
-            .and_then(|j| serde_json::from_str(j).ok())
-            .unwrap_or_default(),
+        missing: m.missing.as_deref().and_then(|j| serde_json::from_str(j).ok()).unwrap_or_default(),
         escalated: m.escalated_at.is_some(),
         category: m.category,
         text: m.text,
@@ -188,23 +145,13 @@ pub async fn list(
     after: Option<i64>,
     limit: i64,
 ) -> Result<(Vec<shared::Need>, Option<i64>), sqlx::Error> {
-    let sql = if after.is_some() {
-        SQL.queue_after.as_str()
-    } else {
-        SQL.queue_first.as_str()
-    };
-    let mut query = sqlx::query(sql)
-        .bind(caller.id)
-        .bind(caller.id)
-        .bind(format!("{}%", caller.area_path));
+    let sql = if after.is_some() { SQL.queue_after.as_str() } else { SQL.queue_first.as_str() };
+    let mut query = sqlx::query(sql).bind(caller.id).bind(caller.id).bind(format!("{}%", caller.area_path));
     if let Some(after) = after {
         query = query.bind(after);
     }
     let rows = query.bind(limit + 1).fetch_all(pool).await?;
-    let mut needs = rows
-        .iter()
-        .map(decode_need)
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut needs = rows.iter().map(decode_need).collect::<Result<Vec<_>, _>>()?;
     let next = if needs.len() as i64 > limit {
         needs.truncate(limit as usize);
         needs.last().map(|n| n.id)
@@ -212,17 +159,9 @@ pub async fn list(
         None
     };
     let area_ids: Vec<i64> = needs.iter().map(|n| n.area_id).collect();
-    let user_ids: Vec<i64> = needs
-        .iter()
-        .flat_map(|n| [n.owner_id, n.assignee_id])
-        .flatten()
-        .collect();
+    let user_ids: Vec<i64> = needs.iter().flat_map(|n| [n.owner_id, n.assignee_id]).flatten().collect();
     let areas = names(pool, "areas", &area_ids).await?;
-    let users = if user_ids.is_empty() {
-        HashMap::new()
-    } else {
-        names(pool, "users", &user_ids).await?
-    };
+    let users = if user_ids.is_empty() { HashMap::new() } else { names(pool, "users", &user_ids).await? };
     let items = needs
         .into_iter()
         .map(|m| {

@@ -77,7 +77,14 @@ async fn check_payload<C: ConnectionTrait>(db: &C, need: &need::Model, req: &Nee
 }
 
 /// Applies one transition to a loaded need; returns the updated row.
-pub async fn apply<C: ConnectionTrait>(db: &C, actor: &Actor<'_>, current: need::Model, req: &NeedActionRequest, now: DateTime<Utc>, request_id: Option<&str>) -> Result<need::Model, ApiError> {
+pub async fn apply<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor<'_>,
+    current: need::Model,
+    req: &NeedActionRequest,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<need::Model, ApiError> {
     let from = status_of(&current);
     let parties = actor.parties(&current);
     let to = next(from, req.action, &parties).ok_or_else(|| invalid_transition(from, req.action, allowed(from, &parties)))?;
@@ -155,7 +162,20 @@ pub async fn apply<C: ConnectionTrait>(db: &C, actor: &Actor<'_>, current: need:
         Actor::Caller(c) => Some(*c),
         Actor::System => None,
     };
-    audit::record(db, caller, request_id, Change { action: req.action.as_str(), entity: "need", entity_id: saved.id, area: Some((saved.area_id, &saved.area_path)), before: Some(&before), after: Some(&after) }).await?;
+    audit::record(
+        db,
+        caller,
+        request_id,
+        Change {
+            action: req.action.as_str(),
+            entity: "need",
+            entity_id: saved.id,
+            area: Some((saved.area_id, &saved.area_path)),
+            before: Some(&before),
+            after: Some(&after),
+        },
+    )
+    .await?;
     let payload = serde_json::to_value(&after).map_err(anyhow::Error::from)?;
     webhooks::enqueue(db, &format!("need.{}", req.action.as_str()), &saved.area_path, &payload, now).await?;
     Ok(saved)
@@ -170,23 +190,48 @@ pub(crate) async fn visible<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id)
 }
 
 /// Takes an action on a need for the caller; a rating of 1 or 2 also reopens it (by the platform).
-pub async fn act<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, req: &NeedActionRequest, now: DateTime<Utc>, request_id: Option<&str>) -> Result<NeedDetail, ApiError> {
+pub async fn act<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: Id,
+    req: &NeedActionRequest,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<NeedDetail, ApiError> {
     let current = visible(db, caller, id).await?;
     let mut saved = apply(db, &Actor::Caller(caller), current, req, now, request_id).await?;
     if req.action == NeedAction::Rate && req.rating.is_some_and(|r| r <= 2) {
-        let reopen = NeedActionRequest { action: NeedAction::Reopen, note: Some("低分评价，重新办理 (low rating)".into()), missing: None, assignee_id: None, rating: None };
+        let reopen = NeedActionRequest {
+            action: NeedAction::Reopen,
+            note: Some("低分评价，重新办理 (low rating)".into()),
+            missing: None,
+            assignee_id: None,
+            rating: None,
+        };
         saved = apply(db, &Actor::System, saved, &reopen, now, request_id).await?;
     }
     super::read::detail_of(db, caller, saved).await
 }
 
 /// 批量派单: dispatches each need on its own; one refusal does not stop the rest.
-pub async fn bulk_dispatch<C: ConnectionTrait>(db: &C, caller: &Caller, req: &BulkDispatch, now: DateTime<Utc>, request_id: Option<&str>) -> Result<BulkDispatchResult, ApiError> {
+pub async fn bulk_dispatch<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    req: &BulkDispatch,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<BulkDispatchResult, ApiError> {
     let mut result = BulkDispatchResult { dispatched: Vec::new(), failed: Vec::new() };
     let mut ids = req.need_ids.clone();
     ids.sort_unstable();
     ids.dedup();
-    let one = NeedActionRequest { action: NeedAction::Dispatch, note: req.note.clone(), missing: None, assignee_id: Some(req.assignee_id), rating: None };
+    let one = NeedActionRequest {
+        action: NeedAction::Dispatch,
+        note: req.note.clone(),
+        missing: None,
+        assignee_id: Some(req.assignee_id),
+        rating: None,
+    };
     for id in ids {
         let outcome = match visible(db, caller, id).await {
             Ok(current) => apply(db, &Actor::Caller(caller), current, &one, now, request_id).await.map(|_| ()),

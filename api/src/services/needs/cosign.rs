@@ -61,20 +61,31 @@ async fn summaries<C: ConnectionTrait>(db: &C, caller: &Caller, rows: Vec<need::
 /// Other residents' open needs in the caller's community, newest first.
 pub async fn community_needs<C: ConnectionTrait>(db: &C, caller: &Caller, page: PageRequest) -> Result<Page<NeedSummary>, ApiError> {
     let path = community_path(caller)?;
-    let select = open_in(&path).filter(sea_orm::Condition::any().add(need::Column::ResidentId.is_null()).add(need::Column::ResidentId.ne(caller.id)));
+    let select = open_in(&path)
+        .filter(sea_orm::Condition::any().add(need::Column::ResidentId.is_null()).add(need::Column::ResidentId.ne(caller.id)));
     let keyset = Keyset::<need::Entity> { name: "-id", column: None, desc: true, id: need::Column::Id, key_of: |m| (None, m.id) };
     let (rows, next_cursor) = page.fetch(db, select, &keyset).await?;
     Ok(Page { items: summaries(db, caller, rows).await?, next_cursor })
 }
 
 /// Co-signs another resident's open need in the same community; once per person.
-pub async fn cosign<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: DateTime<Utc>, request_id: Option<&str>) -> Result<NeedSummary, ApiError> {
+pub async fn cosign<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: Id,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<NeedSummary, ApiError> {
     let path = community_path(caller)?;
     let found = open_in(&path).filter(need::Column::Id.eq(id)).one(db).await?.ok_or(ApiError::NotFound("need"))?;
     if found.resident_id == Some(caller.id) {
         return Err(ApiError::Conflict("you cannot co-sign your own need".into()));
     }
-    let already = need_cosign::Entity::find().filter(need_cosign::Column::NeedId.eq(id)).filter(need_cosign::Column::UserId.eq(caller.id)).one(db).await?;
+    let already = need_cosign::Entity::find()
+        .filter(need_cosign::Column::NeedId.eq(id))
+        .filter(need_cosign::Column::UserId.eq(caller.id))
+        .one(db)
+        .await?;
     if already.is_some() {
         return Err(ApiError::Conflict("you have already co-signed this need".into()));
     }
@@ -86,6 +97,19 @@ pub async fn cosign<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: Da
         .await?;
     let updated = need::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("need"))?;
     let summary = summaries(db, caller, vec![updated.clone()]).await?.remove(0);
-    audit::record(db, Some(caller), request_id, Change { action: "cosign", entity: "need", entity_id: id, area: Some((updated.area_id, &updated.area_path)), before: None, after: Some(&summary) }).await?;
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change {
+            action: "cosign",
+            entity: "need",
+            entity_id: id,
+            area: Some((updated.area_id, &updated.area_path)),
+            before: None,
+            after: Some(&summary),
+        },
+    )
+    .await?;
     Ok(summary)
 }

@@ -37,7 +37,13 @@ async fn district_of<C: ConnectionTrait>(db: &C, area_path: &str) -> Result<Opti
 }
 
 /// (response due, completion due) for a need accepted at `now`.
-pub(crate) async fn due_times<C: ConnectionTrait>(db: &C, area_path: &str, category: &str, urgency: Urgency, now: DateTime<Utc>) -> Result<(DateTime<Utc>, DateTime<Utc>), ApiError> {
+pub(crate) async fn due_times<C: ConnectionTrait>(
+    db: &C,
+    area_path: &str,
+    category: &str,
+    urgency: Urgency,
+    now: DateTime<Utc>,
+) -> Result<(DateTime<Utc>, DateTime<Utc>), ApiError> {
     let i = urgency_index(urgency);
     let (mut response, mut completion) = find(category).map_or((12, 72), |c| (c.response_hours[i], c.completion_hours[i]));
     if let Some(district) = district_of(db, area_path).await? {
@@ -81,7 +87,14 @@ pub async fn deadlines_of<C: ConnectionTrait>(db: &C, scope: &Scope, district_id
 }
 
 /// Sets one deadline of a district (district admins for their district, platform admins anywhere).
-pub async fn set_deadline<C: ConnectionTrait>(db: &C, caller: &Caller, district_id: Id, setting: &DeadlineSetting, now: DateTime<Utc>, request_id: Option<&str>) -> Result<DeadlineSetting, ApiError> {
+pub async fn set_deadline<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    district_id: Id,
+    setting: &DeadlineSetting,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<DeadlineSetting, ApiError> {
     let district = district_in_scope(db, &Scope::of(caller), district_id).await?;
     let mut errors = FieldErrors::default();
     if find(&setting.category).is_none() {
@@ -120,6 +133,19 @@ pub async fn set_deadline<C: ConnectionTrait>(db: &C, caller: &Caller, district_
             .await?
         }
     };
-    audit::record(db, Some(caller), request_id, Change { action: "update", entity: "need_deadline", entity_id: saved.id, area: Some((district.id, &district.path)), before: None, after: Some(setting) }).await?;
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change {
+            action: "update",
+            entity: "need_deadline",
+            entity_id: saved.id,
+            area: Some((district.id, &district.path)),
+            before: None,
+            after: Some(setting),
+        },
+    )
+    .await?;
     Ok(setting.clone())
 }

@@ -12,7 +12,7 @@ mod sweep;
 
 pub use act::{Actor, act, apply, bulk_dispatch};
 pub use assignees::assignees;
-pub use cosign::{cosign, community_needs};
+pub use cosign::{community_needs, cosign};
 pub use deadlines::{categories, deadlines_of, set_deadline};
 pub use photos::{MAX_PHOTOS, add_photo, read_photo, sniff};
 pub use read::{NeedFilter, NeedSort, counts, detail, list};
@@ -75,11 +75,18 @@ impl Names {
     pub async fn load<C: ConnectionTrait>(db: &C, needs: &[need::Model]) -> Result<Self, ApiError> {
         let area_ids: Vec<Id> = needs.iter().map(|n| n.area_id).collect();
         let user_ids: Vec<Id> = needs.iter().flat_map(|n| [n.owner_id, n.assignee_id]).flatten().collect();
-        let areas = area::Entity::find().filter(area::Column::Id.is_in(area_ids)).all(db).await?.into_iter().map(|a| (a.id, a.name)).collect();
+        let areas =
+            area::Entity::find().filter(area::Column::Id.is_in(area_ids)).all(db).await?.into_iter().map(|a| (a.id, a.name)).collect();
         let users = if user_ids.is_empty() {
             HashMap::new()
         } else {
-            user::Entity::find().filter(user::Column::Id.is_in(user_ids)).all(db).await?.into_iter().map(|u| (u.id, u.display_name)).collect()
+            user::Entity::find()
+                .filter(user::Column::Id.is_in(user_ids))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|u| (u.id, u.display_name))
+                .collect()
         };
         Ok(Self { areas, users })
     }

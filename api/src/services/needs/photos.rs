@@ -30,7 +30,13 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
 }
 
 fn to_dto(m: need_photo::Model) -> NeedPhoto {
-    NeedPhoto { url: format!("/api/v1/needs/{}/photos/{}", m.need_id, m.id), id: m.id, mime: m.mime, bytes: m.bytes, created_at: m.created_at }
+    NeedPhoto {
+        url: format!("/api/v1/needs/{}/photos/{}", m.need_id, m.id),
+        id: m.id,
+        mime: m.mime,
+        bytes: m.bytes,
+        created_at: m.created_at,
+    }
 }
 
 fn file_of(dir: &Path, m: &need_photo::Model) -> PathBuf {
@@ -38,16 +44,29 @@ fn file_of(dir: &Path, m: &need_photo::Model) -> PathBuf {
 }
 
 /// The photos of a need, for those who may see them (else none).
-pub async fn photos_of<C: ConnectionTrait>(db: &C, caller: &Caller, need: &crate::entities::need::Model) -> Result<Vec<NeedPhoto>, ApiError> {
+pub async fn photos_of<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    need: &crate::entities::need::Model,
+) -> Result<Vec<NeedPhoto>, ApiError> {
     if !reveals_personal_data(caller, need) {
         return Ok(Vec::new());
     }
-    let rows = need_photo::Entity::find().filter(need_photo::Column::NeedId.eq(need.id)).order_by_asc(need_photo::Column::Id).all(db).await?;
+    let rows =
+        need_photo::Entity::find().filter(need_photo::Column::NeedId.eq(need.id)).order_by_asc(need_photo::Column::Id).all(db).await?;
     Ok(rows.into_iter().map(to_dto).collect())
 }
 
 /// Stores a photo for an open need the caller handles.
-pub async fn add_photo<C: ConnectionTrait>(db: &C, caller: &Caller, need_id: Id, bytes: &[u8], dir: &Path, now: DateTime<Utc>, request_id: Option<&str>) -> Result<NeedPhoto, ApiError> {
+pub async fn add_photo<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    need_id: Id,
+    bytes: &[u8],
+    dir: &Path,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<NeedPhoto, ApiError> {
     let need = visible(db, caller, need_id).await?;
     if !reveals_personal_data(caller, &need) {
         return Err(ApiError::Forbidden("only those who handle this need add photos".into()));
@@ -80,12 +99,31 @@ pub async fn add_photo<C: ConnectionTrait>(db: &C, caller: &Caller, need_id: Id,
     tokio::fs::write(&partial, bytes).await.map_err(anyhow::Error::from)?;
     tokio::fs::rename(&partial, &path).await.map_err(anyhow::Error::from)?;
     let dto = to_dto(saved);
-    audit::record(db, Some(caller), request_id, Change { action: "add_photo", entity: "need", entity_id: need.id, area: Some((need.area_id, &need.area_path)), before: None, after: Some(&dto) }).await?;
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change {
+            action: "add_photo",
+            entity: "need",
+            entity_id: need.id,
+            area: Some((need.area_id, &need.area_path)),
+            before: None,
+            after: Some(&dto),
+        },
+    )
+    .await?;
     Ok(dto)
 }
 
 /// The bytes and kind of one photo, for those who may see it.
-pub async fn read_photo<C: ConnectionTrait>(db: &C, caller: &Caller, need_id: Id, photo_id: Id, dir: &Path) -> Result<(Vec<u8>, String), ApiError> {
+pub async fn read_photo<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    need_id: Id,
+    photo_id: Id,
+    dir: &Path,
+) -> Result<(Vec<u8>, String), ApiError> {
     let need = visible(db, caller, need_id).await?;
     if !reveals_personal_data(caller, &need) {
         return Err(ApiError::NotFound("photo"));

@@ -65,7 +65,12 @@ pub(crate) fn overdue_condition(now: DateTime<Utc>) -> Condition {
     )
 }
 
-async fn filtered<C: ConnectionTrait>(db: &C, caller: &Caller, filter: &NeedFilter, now: DateTime<Utc>) -> Result<sea_orm::Select<need::Entity>, ApiError> {
+async fn filtered<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    filter: &NeedFilter,
+    now: DateTime<Utc>,
+) -> Result<sea_orm::Select<need::Entity>, ApiError> {
     let mut select = need::Entity::find().filter(list_condition(caller));
     if let Some(category) = &filter.category {
         select = select.filter(need::Column::Category.eq(category.as_str()));
@@ -97,7 +102,14 @@ async fn filtered<C: ConnectionTrait>(db: &C, caller: &Caller, filter: &NeedFilt
 }
 
 /// The queue as the caller may see it: staff their subtree, residents their own, assignees theirs.
-pub async fn list<C: ConnectionTrait>(db: &C, caller: &Caller, filter: NeedFilter, sort: NeedSort, page: PageRequest, now: DateTime<Utc>) -> Result<Page<Need>, ApiError> {
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    filter: NeedFilter,
+    sort: NeedSort,
+    page: PageRequest,
+    now: DateTime<Utc>,
+) -> Result<Page<Need>, ApiError> {
     let mut select = filtered(db, caller, &filter, now).await?;
     if let Some(status) = filter.status {
         select = select.filter(need::Column::Status.eq(status.as_str()));
@@ -130,13 +142,18 @@ pub async fn counts<C: ConnectionTrait>(db: &C, caller: &Caller, filter: NeedFil
         .map(|status| StatusCount { status, count: rows.iter().find(|r| r.status == status.as_str()).map_or(0, |r| r.n) })
         .collect();
     let overdue = sea_orm::PaginatorTrait::count(base.clone().filter(overdue_condition(now)), db).await? as i64;
-    let escalated = sea_orm::PaginatorTrait::count(base.filter(need::Column::EscalatedAt.is_not_null()).filter(need::Column::Status.is_in(OPEN.map(|s| s.as_str()))), db).await? as i64;
+    let escalated = sea_orm::PaginatorTrait::count(
+        base.filter(need::Column::EscalatedAt.is_not_null()).filter(need::Column::Status.is_in(OPEN.map(|s| s.as_str()))),
+        db,
+    )
+    .await? as i64;
     Ok(NeedCounts { by_status, overdue, escalated })
 }
 
 /// A need with its timeline and the caller's next actions.
 pub(crate) async fn detail_of<C: ConnectionTrait>(db: &C, caller: &Caller, m: need::Model) -> Result<NeedDetail, ApiError> {
-    let events = need_event::Entity::find().filter(need_event::Column::NeedId.eq(m.id)).order_by_asc(need_event::Column::Id).all(db).await?;
+    let events =
+        need_event::Entity::find().filter(need_event::Column::NeedId.eq(m.id)).order_by_asc(need_event::Column::Id).all(db).await?;
     let actor_ids: Vec<Id> = events.iter().filter_map(|e| e.actor_id).collect();
     let actors: std::collections::HashMap<Id, String> = if actor_ids.is_empty() {
         Default::default()

@@ -15,7 +15,13 @@ use crate::error::{ApiError, FieldErrors};
 use crate::services::audit::{self, Change};
 use crate::services::webhooks;
 
-pub async fn submit<C: ConnectionTrait>(db: &C, caller: &Caller, new: &NewNeed, now: DateTime<Utc>, request_id: Option<&str>) -> Result<NeedDetail, ApiError> {
+pub async fn submit<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    new: &NewNeed,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<NeedDetail, ApiError> {
     if !may_submit(caller.role) {
         return Err(ApiError::Forbidden(format!("role {} may not submit needs", caller.role.as_str())));
     }
@@ -87,7 +93,13 @@ pub async fn submit<C: ConnectionTrait>(db: &C, caller: &Caller, new: &NewNeed, 
     let path = saved.area_path.clone();
     let payload = serde_json::to_value(masked_dto(saved.clone(), &names)).map_err(anyhow::Error::from)?;
     let dto = to_dto(saved, &names, caller);
-    audit::record(db, Some(caller), request_id, Change { action: "create", entity: "need", entity_id: dto.id, area: Some((dto.area_id, &path)), before: None, after: Some(&dto) }).await?;
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change { action: "create", entity: "need", entity_id: dto.id, area: Some((dto.area_id, &path)), before: None, after: Some(&dto) },
+    )
+    .await?;
     webhooks::enqueue(db, "need.created", &path, &payload, now).await?;
     Ok(NeedDetail { allowed_actions: allowed(dto.status, &parties), need: dto, timeline: Vec::new(), photos: Vec::new() })
 }

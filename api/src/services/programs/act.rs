@@ -12,7 +12,14 @@ use crate::entities::program;
 use crate::error::{ApiError, FieldErrors};
 use crate::services::audit::{self, Change};
 
-pub async fn act<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, req: &ProgramActionRequest, now: DateTime<Utc>, request_id: Option<&str>) -> Result<ProgramDetail, ApiError> {
+pub async fn act<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: Id,
+    req: &ProgramActionRequest,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<ProgramDetail, ApiError> {
     let current = visible(db, caller, id).await?;
     let from = status_of(&current);
     let my_roles = roles(caller, &current);
@@ -23,7 +30,9 @@ pub async fn act<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, req: &Prog
     let mut errors = FieldErrors::default();
     let note_given = req.note.as_deref().is_some_and(|n| !n.trim().is_empty());
     match req.action {
-        ProgramAction::SendBack | ProgramAction::Suspend | ProgramAction::Cancel if !note_given => errors.add("/note", "required", "give a reason"),
+        ProgramAction::SendBack | ProgramAction::Suspend | ProgramAction::Cancel if !note_given => {
+            errors.add("/note", "required", "give a reason")
+        }
         ProgramAction::Evaluate if req.evaluation.is_none() => errors.add("/evaluation", "required", "score, evaluator and comments"),
         _ => {}
     }
@@ -48,6 +57,19 @@ pub async fn act<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, req: &Prog
     }
     let saved = model.update(db).await?;
     let detail = detail_of(db, Some(caller), saved.clone(), today).await?;
-    audit::record(db, Some(caller), request_id, Change { action: req.action.as_str(), entity: "program", entity_id: id, area: Some((saved.area_id, &saved.area_path)), before: Some(&before), after: Some(&detail.program) }).await?;
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change {
+            action: req.action.as_str(),
+            entity: "program",
+            entity_id: id,
+            area: Some((saved.area_id, &saved.area_path)),
+            before: Some(&before),
+            after: Some(&detail.program),
+        },
+    )
+    .await?;
     Ok(detail)
 }

@@ -74,12 +74,25 @@ pub async fn load_bundled<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Res
 }
 
 pub(crate) fn to_dto(m: catalogue_entry::Model) -> CatalogueEntry {
-    CatalogueEntry { id: m.id, year: m.year, code: m.code, parent_code: m.parent_code, level: m.level, name_zh: m.name_zh, name_en: m.name_en, description_zh: m.description_zh }
+    CatalogueEntry {
+        id: m.id,
+        year: m.year,
+        code: m.code,
+        parent_code: m.parent_code,
+        level: m.level,
+        name_zh: m.name_zh,
+        name_en: m.name_en,
+        description_zh: m.description_zh,
+    }
 }
 
 /// One year's catalogue in document order (directions, their sections, their items).
 pub async fn catalogue<C: ConnectionTrait>(db: &C, year: i32) -> Result<Vec<CatalogueEntry>, ApiError> {
-    let mut rows = catalogue_entry::Entity::find().filter(catalogue_entry::Column::Year.eq(year)).order_by_asc(catalogue_entry::Column::Id).all(db).await?;
+    let mut rows = catalogue_entry::Entity::find()
+        .filter(catalogue_entry::Column::Year.eq(year))
+        .order_by_asc(catalogue_entry::Column::Id)
+        .all(db)
+        .await?;
     // Codes sort numerically per segment: 1.2 before 1.10.
     rows.sort_by_key(|m| m.code.split('.').map(|s| s.parse::<u32>().unwrap_or(0)).collect::<Vec<_>>());
     Ok(rows.into_iter().map(to_dto).collect())
@@ -94,7 +107,14 @@ pub async fn years<C: ConnectionTrait>(db: &C) -> Result<Vec<i32>, ApiError> {
 }
 
 /// Platform admins correct names and descriptions; codes and structure stay as published.
-pub async fn patch<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, patch: &CatalogueEntryPatch, now: DateTime<Utc>, request_id: Option<&str>) -> Result<CatalogueEntry, ApiError> {
+pub async fn patch<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: Id,
+    patch: &CatalogueEntryPatch,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<CatalogueEntry, ApiError> {
     if caller.role != shared::Role::PlatformAdmin {
         return Err(ApiError::Forbidden("only platform admins edit the catalogue".into()));
     }
@@ -119,7 +139,13 @@ pub async fn patch<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, patch: &
     }
     model.updated_at = Set(now);
     let after = to_dto(model.update(db).await?);
-    audit::record(db, Some(caller), request_id, Change { action: "update", entity: "catalogue_entry", entity_id: id, area: None, before: Some(&before), after: Some(&after) }).await?;
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change { action: "update", entity: "catalogue_entry", entity_id: id, area: None, before: Some(&before), after: Some(&after) },
+    )
+    .await?;
     Ok(after)
 }
 
@@ -137,7 +163,10 @@ mod tests {
         let spaces = sections.iter().find(|s| s.code == "2.3").expect("2.3");
         assert_eq!(spaces.name_zh, "社区服务空间生态体系建设");
         let names: Vec<&str> = spaces.items.iter().map(|i| i.name_zh.as_str()).collect();
-        assert_eq!(names, ["养老服务空间", "未成年人服务空间", "健康服务空间", "教育服务空间", "创业就业空间", "全民健身空间", "便民服务空间"]);
+        assert_eq!(
+            names,
+            ["养老服务空间", "未成年人服务空间", "健康服务空间", "教育服务空间", "创业就业空间", "全民健身空间", "便民服务空间"]
+        );
     }
 
     #[test]

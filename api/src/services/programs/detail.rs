@@ -5,7 +5,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use shared::{CatalogueRef, Delivery, Evaluation, Id, Milestone, MilestoneStatus, Partner, PartnerKind, Pledge, Program, ProgramDetail, Quantity, ResourceKind, Spend};
+use shared::{
+    CatalogueRef, Delivery, Evaluation, Id, Milestone, MilestoneStatus, Partner, PartnerKind, Pledge, Program, ProgramDetail, Quantity,
+    ResourceKind, Spend,
+};
 
 use super::{add, enum_parse, fulfilment, is_overdue, progress, status_of, visible};
 use crate::domain::caller::Caller;
@@ -14,13 +17,28 @@ use crate::entities::{area, catalogue_entry, delivery, milestone, pledge, progra
 use crate::error::ApiError;
 
 /// List rows for a page of programs, with a fixed number of queries whatever the page size.
-pub(crate) async fn summaries<C: ConnectionTrait>(db: &C, rows: Vec<program::Model>, today: NaiveDate, public: bool) -> Result<Vec<Program>, ApiError> {
+pub(crate) async fn summaries<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<program::Model>,
+    today: NaiveDate,
+    public: bool,
+) -> Result<Vec<Program>, ApiError> {
     let ids: Vec<Id> = rows.iter().map(|p| p.id).collect();
-    let areas: HashMap<Id, String> =
-        area::Entity::find().filter(area::Column::Id.is_in(rows.iter().map(|p| p.area_id))).all(db).await?.into_iter().map(|a| (a.id, a.name)).collect();
+    let areas: HashMap<Id, String> = area::Entity::find()
+        .filter(area::Column::Id.is_in(rows.iter().map(|p| p.area_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
     let links = program_item::Entity::find().filter(program_item::Column::ProgramId.is_in(ids.clone())).all(db).await?;
-    let entries: HashMap<Id, catalogue_entry::Model> =
-        catalogue_entry::Entity::find().filter(catalogue_entry::Column::Id.is_in(links.iter().map(|l| l.entry_id))).all(db).await?.into_iter().map(|e| (e.id, e)).collect();
+    let entries: HashMap<Id, catalogue_entry::Model> = catalogue_entry::Entity::find()
+        .filter(catalogue_entry::Column::Id.is_in(links.iter().map(|l| l.entry_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
     let spends = spend::Entity::find().filter(spend::Column::ProgramId.is_in(ids.clone())).all(db).await?;
     let milestones = milestone::Entity::find().filter(milestone::Column::ProgramId.is_in(ids)).all(db).await?;
     Ok(rows
@@ -63,18 +81,38 @@ fn quantity(amount_fen: Option<i64>, people: Option<i64>, person_days: Option<f6
 }
 
 /// Everything about one program, as `caller` (or the public) may see it.
-pub(crate) async fn detail_of<C: ConnectionTrait>(db: &C, caller: Option<&Caller>, p: program::Model, today: NaiveDate) -> Result<ProgramDetail, ApiError> {
+pub(crate) async fn detail_of<C: ConnectionTrait>(
+    db: &C,
+    caller: Option<&Caller>,
+    p: program::Model,
+    today: NaiveDate,
+) -> Result<ProgramDetail, ApiError> {
     let public = caller.is_none();
     let id = p.id;
-    let partners = program_partner::Entity::find().filter(program_partner::Column::ProgramId.eq(id)).order_by_asc(program_partner::Column::Id).all(db).await?;
+    let partners = program_partner::Entity::find()
+        .filter(program_partner::Column::ProgramId.eq(id))
+        .order_by_asc(program_partner::Column::Id)
+        .all(db)
+        .await?;
     let pledges = pledge::Entity::find().filter(pledge::Column::ProgramId.eq(id)).order_by_asc(pledge::Column::Id).all(db).await?;
-    let deliveries = delivery::Entity::find().filter(delivery::Column::PledgeId.is_in(pledges.iter().map(|x| x.id))).order_by_asc(delivery::Column::Id).all(db).await?;
-    let milestones = milestone::Entity::find().filter(milestone::Column::ProgramId.eq(id)).order_by_asc(milestone::Column::DueOn).all(db).await?;
+    let deliveries = delivery::Entity::find()
+        .filter(delivery::Column::PledgeId.is_in(pledges.iter().map(|x| x.id)))
+        .order_by_asc(delivery::Column::Id)
+        .all(db)
+        .await?;
+    let milestones =
+        milestone::Entity::find().filter(milestone::Column::ProgramId.eq(id)).order_by_asc(milestone::Column::DueOn).all(db).await?;
     let spends = spend::Entity::find().filter(spend::Column::ProgramId.eq(id)).order_by_asc(spend::Column::SpentOn).all(db).await?;
     let owners: HashMap<Id, String> = if public {
         HashMap::new()
     } else {
-        user::Entity::find().filter(user::Column::Id.is_in(milestones.iter().map(|m| m.owner_id))).all(db).await?.into_iter().map(|u| (u.id, u.display_name)).collect()
+        user::Entity::find()
+            .filter(user::Column::Id.is_in(milestones.iter().map(|m| m.owner_id)))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.display_name))
+            .collect()
     };
     let partner_name = |pid: Id| partners.iter().find(|x| x.id == pid).map(|x| x.name.clone()).unwrap_or_default();
     let pledge_dtos = pledges
@@ -122,7 +160,13 @@ pub(crate) async fn detail_of<C: ConnectionTrait>(db: &C, caller: Option<&Caller
         pledges: pledge_dtos,
         deliveries: deliveries
             .iter()
-            .map(|d| Delivery { id: d.id, pledge_id: d.pledge_id, delivered_on: d.delivered_on, delivered: quantity(d.amount_fen, d.people, d.person_days, d.quantity), note: d.note.clone() })
+            .map(|d| Delivery {
+                id: d.id,
+                pledge_id: d.pledge_id,
+                delivered_on: d.delivered_on,
+                delivered: quantity(d.amount_fen, d.people, d.person_days, d.quantity),
+                note: d.note.clone(),
+            })
             .collect(),
         milestones: milestones
             .iter()
@@ -141,7 +185,10 @@ pub(crate) async fn detail_of<C: ConnectionTrait>(db: &C, caller: Option<&Caller
                 }
             })
             .collect(),
-        spends: spends.iter().map(|s| Spend { id: s.id, spent_on: s.spent_on, amount_fen: s.amount_fen, purpose: s.purpose.clone() }).collect(),
+        spends: spends
+            .iter()
+            .map(|s| Spend { id: s.id, spent_on: s.spent_on, amount_fen: s.amount_fen, purpose: s.purpose.clone() })
+            .collect(),
         evaluation,
         allowed_actions: allowed(status, &program_roles),
         editable,

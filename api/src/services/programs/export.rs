@@ -36,19 +36,32 @@ fn kind<T: serde::Serialize>(v: &T) -> String {
 }
 
 /// Every program the filters match, in full, within the caller's scope.
-async fn details<C: ConnectionTrait>(db: &C, caller: &Caller, filter: ProgramFilter, today: NaiveDate) -> Result<Vec<ProgramDetail>, ApiError> {
+async fn details<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    filter: ProgramFilter,
+    today: NaiveDate,
+) -> Result<Vec<ProgramDetail>, ApiError> {
     let mut out = Vec::new();
     let mut cursor: Option<String> = None;
     loop {
         let page = PageRequest::parse(cursor.as_deref(), Some(shared::MAX_PAGE_LIMIT), ProgramSort::Oldest.name())?;
         let found = list(db, caller, filter.clone(), ProgramSort::Oldest, page, today).await?;
         let ids: Vec<i64> = found.items.iter().map(|p: &Program| p.id).collect();
-        let rows = program::Entity::find().filter(sea_orm::ColumnTrait::is_in(&program::Column::Id, ids)).limit(shared::MAX_PAGE_LIMIT).all(db).await?;
+        let rows = program::Entity::find()
+            .filter(sea_orm::ColumnTrait::is_in(&program::Column::Id, ids))
+            .limit(shared::MAX_PAGE_LIMIT)
+            .all(db)
+            .await?;
         for p in rows {
             out.push(detail_of(db, Some(caller), p, today).await?);
         }
         if out.len() > MAX_EXPORT {
-            return Err(ApiError::field("area_id", "too_many", format!("more than {MAX_EXPORT} programs: narrow the export by area or status")));
+            return Err(ApiError::field(
+                "area_id",
+                "too_many",
+                format!("more than {MAX_EXPORT} programs: narrow the export by area or status"),
+            ));
         }
         match found.next_cursor {
             Some(next) => cursor = Some(next),
@@ -63,7 +76,21 @@ pub async fn tables<C: ConnectionTrait>(db: &C, caller: &Caller, filter: Program
     let all = details(db, caller, filter, today).await?;
     let programs = Table {
         name: "项目 Programs",
-        header: vec!["编号 id", "项目 title", "区域 area", "状态 status", "牵头单位 lead", "开始 start", "结束 end", "预算(元) budget", "支出(元) spent", "进度 progress", "逾期节点 overdue", "共建内容 items", "公开 public"],
+        header: vec![
+            "编号 id",
+            "项目 title",
+            "区域 area",
+            "状态 status",
+            "牵头单位 lead",
+            "开始 start",
+            "结束 end",
+            "预算(元) budget",
+            "支出(元) spent",
+            "进度 progress",
+            "逾期节点 overdue",
+            "共建内容 items",
+            "公开 public",
+        ],
         rows: all
             .iter()
             .map(|d| {
@@ -88,7 +115,22 @@ pub async fn tables<C: ConnectionTrait>(db: &C, caller: &Caller, filter: Program
     };
     let pledges = Table {
         name: "认捐 Pledges",
-        header: vec!["认捐编号 pledge", "项目 program", "合作方 partner", "类别 kind", "内容 description", "金额/价值(元) amount", "人数 people", "人·天 person-days", "数量 quantity", "单位 unit", "已交付(元) delivered amount", "已交付人·天", "已交付数量", "完成率 fulfilment"],
+        header: vec![
+            "认捐编号 pledge",
+            "项目 program",
+            "合作方 partner",
+            "类别 kind",
+            "内容 description",
+            "金额/价值(元) amount",
+            "人数 people",
+            "人·天 person-days",
+            "数量 quantity",
+            "单位 unit",
+            "已交付(元) delivered amount",
+            "已交付人·天",
+            "已交付数量",
+            "完成率 fulfilment",
+        ],
         rows: all
             .iter()
             .flat_map(|d| {
@@ -115,7 +157,17 @@ pub async fn tables<C: ConnectionTrait>(db: &C, caller: &Caller, filter: Program
     };
     let deliveries = Table {
         name: "交付 Deliveries",
-        header: vec!["交付编号 delivery", "认捐编号 pledge", "项目 program", "日期 date", "金额/价值(元) amount", "人数 people", "人·天 person-days", "数量 quantity", "备注 note"],
+        header: vec![
+            "交付编号 delivery",
+            "认捐编号 pledge",
+            "项目 program",
+            "日期 date",
+            "金额/价值(元) amount",
+            "人数 people",
+            "人·天 person-days",
+            "数量 quantity",
+            "备注 note",
+        ],
         rows: all
             .iter()
             .flat_map(|d| {

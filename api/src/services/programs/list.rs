@@ -38,7 +38,13 @@ impl ProgramSort {
         match self {
             Self::Newest => Keyset { name: "-id", column: None, desc: true, id: program::Column::Id, key_of: |m| (None, m.id) },
             Self::Oldest => Keyset { name: "id", column: None, desc: false, id: program::Column::Id, key_of: |m| (None, m.id) },
-            Self::Title => Keyset { name: "title", column: Some(program::Column::Title), desc: false, id: program::Column::Id, key_of: |m| (Some(m.title.clone()), m.id) },
+            Self::Title => Keyset {
+                name: "title",
+                column: Some(program::Column::Title),
+                desc: false,
+                id: program::Column::Id,
+                key_of: |m| (Some(m.title.clone()), m.id),
+            },
         }
     }
 }
@@ -64,7 +70,14 @@ pub(crate) fn with_overdue_milestones(today: NaiveDate) -> sea_orm::sea_query::S
         .to_owned()
 }
 
-pub async fn list<C: ConnectionTrait>(db: &C, caller: &Caller, filter: ProgramFilter, sort: ProgramSort, page: PageRequest, today: NaiveDate) -> Result<Page<Program>, ApiError> {
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    filter: ProgramFilter,
+    sort: ProgramSort,
+    page: PageRequest,
+    today: NaiveDate,
+) -> Result<Page<Program>, ApiError> {
     if !super::may_read(caller) {
         return Err(ApiError::Forbidden("programs are read by staff; see the public pages".into()));
     }
@@ -78,7 +91,15 @@ pub async fn list<C: ConnectionTrait>(db: &C, caller: &Caller, filter: ProgramFi
         select = select.filter(program::Column::Status.eq(status.as_str()));
     }
     if let Some(item) = filter.catalogue_item_id {
-        select = select.filter(program::Column::Id.in_subquery(Query::select().column(program_item::Column::ProgramId).from(program_item::Entity).and_where(program_item::Column::EntryId.eq(item)).to_owned()));
+        select = select.filter(
+            program::Column::Id.in_subquery(
+                Query::select()
+                    .column(program_item::Column::ProgramId)
+                    .from(program_item::Entity)
+                    .and_where(program_item::Column::EntryId.eq(item))
+                    .to_owned(),
+            ),
+        );
     }
     match filter.overdue {
         Some(true) => select = select.filter(program::Column::Id.in_subquery(with_overdue_milestones(today))),

@@ -1,8 +1,8 @@
 //! Co-building programs: the catalogue, programs and their plan (partners, pledges, deliveries,
 //! milestones, spend), the lifecycle, roll-ups, public disclosure and export.
 
-pub mod catalogue;
 mod act;
+pub mod catalogue;
 mod detail;
 pub mod export;
 mod list;
@@ -95,7 +95,12 @@ pub(crate) fn add(a: &Quantity, b: &Quantity) -> Quantity {
             (None, y) => y,
         }
     }
-    Quantity { amount_fen: sum(a.amount_fen, b.amount_fen), people: sum(a.people, b.people), person_days: sum(a.person_days, b.person_days), quantity: sum(a.quantity, b.quantity) }
+    Quantity {
+        amount_fen: sum(a.amount_fen, b.amount_fen),
+        people: sum(a.people, b.people),
+        person_days: sum(a.person_days, b.person_days),
+        quantity: sum(a.quantity, b.quantity),
+    }
 }
 
 /// Milestones count as overdue from the day after their due date.

@@ -4,7 +4,10 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::Serialize;
-use shared::{Id, MilestonePatch, MilestoneStatus, NewDelivery, NewMilestone, NewPartner, NewPledge, NewSpend, ProgramDetail, ProgramStatus, Quantity, ResourceKind};
+use shared::{
+    Id, MilestonePatch, MilestoneStatus, NewDelivery, NewMilestone, NewPartner, NewPledge, NewSpend, ProgramDetail, ProgramStatus,
+    Quantity, ResourceKind,
+};
 
 use super::detail::detail_of;
 use super::{editable, enum_parse, enum_str, status_of};
@@ -22,20 +25,45 @@ fn check_quantity(kind: ResourceKind, q: &Quantity, prefix: &str, pledge: bool, 
         ResourceKind::Talent => ("person_days", &["people", "person_days"]),
         ResourceKind::Materials => ("quantity", &["quantity", "amount_fen"]),
     };
-    let given = [("amount_fen", q.amount_fen.map(|v| v as f64)), ("people", q.people.map(|v| v as f64)), ("person_days", q.person_days), ("quantity", q.quantity)];
+    let given = [
+        ("amount_fen", q.amount_fen.map(|v| v as f64)),
+        ("people", q.people.map(|v| v as f64)),
+        ("person_days", q.person_days),
+        ("quantity", q.quantity),
+    ];
     for (field, value) in given {
         match value {
-            Some(_) if !allowed.contains(&field) => errors.add(&format!("{prefix}/{field}"), "not_allowed", format!("not used for {}", enum_str(&kind))),
+            Some(_) if !allowed.contains(&field) => {
+                errors.add(&format!("{prefix}/{field}"), "not_allowed", format!("not used for {}", enum_str(&kind)))
+            }
             Some(v) if field == measure && v <= 0.0 => errors.add(&format!("{prefix}/{field}"), "out_of_range", "must be more than 0"),
-            None if field == measure => errors.add(&format!("{prefix}/{field}"), "required", format!("{} is counted in {field}", enum_str(&kind))),
-            None if pledge && kind == ResourceKind::Talent && field == "people" => errors.add(&format!("{prefix}/people"), "required", "how many people"),
+            None if field == measure => {
+                errors.add(&format!("{prefix}/{field}"), "required", format!("{} is counted in {field}", enum_str(&kind)))
+            }
+            None if pledge && kind == ResourceKind::Talent && field == "people" => {
+                errors.add(&format!("{prefix}/people"), "required", "how many people")
+            }
             _ => {}
         }
     }
 }
 
-async fn done<C: ConnectionTrait, T: Serialize>(db: &C, caller: &Caller, p: program::Model, action: &'static str, what: &T, now: DateTime<Utc>, request_id: Option<&str>) -> Result<ProgramDetail, ApiError> {
-    audit::record(db, Some(caller), request_id, Change { action, entity: "program", entity_id: p.id, area: Some((p.area_id, &p.area_path)), before: None, after: Some(what) }).await?;
+async fn done<C: ConnectionTrait, T: Serialize>(
+    db: &C,
+    caller: &Caller,
+    p: program::Model,
+    action: &'static str,
+    what: &T,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<ProgramDetail, ApiError> {
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change { action, entity: "program", entity_id: p.id, area: Some((p.area_id, &p.area_path)), before: None, after: Some(what) },
+    )
+    .await?;
     detail_of(db, Some(caller), p, now.date_naive()).await
 }
 
@@ -43,11 +71,21 @@ async fn done<C: ConnectionTrait, T: Serialize>(db: &C, caller: &Caller, p: prog
 fn check_running(p: &program::Model) -> Result<(), ApiError> {
     match status_of(p) {
         ProgramStatus::Approved | ProgramStatus::InProgress | ProgramStatus::Suspended | ProgramStatus::Completed => Ok(()),
-        other => Err(ApiError::Conflict(format!("deliveries and spending are recorded once the program is approved, not while it is {}", other.as_str()))),
+        other => Err(ApiError::Conflict(format!(
+            "deliveries and spending are recorded once the program is approved, not while it is {}",
+            other.as_str()
+        ))),
     }
 }
 
-pub async fn add_partner<C: ConnectionTrait>(db: &C, caller: &Caller, program_id: Id, new: &NewPartner, now: DateTime<Utc>, request_id: Option<&str>) -> Result<ProgramDetail, ApiError> {
+pub async fn add_partner<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    program_id: Id,
+    new: &NewPartner,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<ProgramDetail, ApiError> {
     let p = editable(db, caller, program_id).await?;
     let mut errors = FieldErrors::default();
     if new.name.trim().is_empty() {
@@ -74,7 +112,14 @@ pub async fn add_partner<C: ConnectionTrait>(db: &C, caller: &Caller, program_id
     done(db, caller, p, "add_partner", &summary, now, request_id).await
 }
 
-pub async fn add_pledge<C: ConnectionTrait>(db: &C, caller: &Caller, program_id: Id, new: &NewPledge, now: DateTime<Utc>, request_id: Option<&str>) -> Result<ProgramDetail, ApiError> {
+pub async fn add_pledge<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    program_id: Id,
+    new: &NewPledge,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<ProgramDetail, ApiError> {
     let p = editable(db, caller, program_id).await?;
     let mut errors = FieldErrors::default();
     let partner = program_partner::Entity::find_by_id(new.partner_id).filter(program_partner::Column::ProgramId.eq(p.id)).one(db).await?;
@@ -107,9 +152,21 @@ pub async fn add_pledge<C: ConnectionTrait>(db: &C, caller: &Caller, program_id:
     done(db, caller, p, "add_pledge", new, now, request_id).await
 }
 
-pub async fn add_delivery<C: ConnectionTrait>(db: &C, caller: &Caller, program_id: Id, pledge_id: Id, new: &NewDelivery, now: DateTime<Utc>, request_id: Option<&str>) -> Result<ProgramDetail, ApiError> {
+pub async fn add_delivery<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    program_id: Id,
+    pledge_id: Id,
+    new: &NewDelivery,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<ProgramDetail, ApiError> {
     let p = editable(db, caller, program_id).await?;
-    let target = pledge::Entity::find_by_id(pledge_id).filter(pledge::Column::ProgramId.eq(p.id)).one(db).await?.ok_or(ApiError::NotFound("pledge"))?;
+    let target = pledge::Entity::find_by_id(pledge_id)
+        .filter(pledge::Column::ProgramId.eq(p.id))
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("pledge"))?;
     check_running(&p)?;
     let kind: ResourceKind = enum_parse(&target.kind).unwrap_or(ResourceKind::Funds);
     let mut errors = FieldErrors::default();
@@ -144,7 +201,14 @@ async fn check_owner<C: ConnectionTrait>(db: &C, caller: &Caller, owner_id: Id, 
     Ok(())
 }
 
-pub async fn add_milestone<C: ConnectionTrait>(db: &C, caller: &Caller, program_id: Id, new: &NewMilestone, now: DateTime<Utc>, request_id: Option<&str>) -> Result<ProgramDetail, ApiError> {
+pub async fn add_milestone<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    program_id: Id,
+    new: &NewMilestone,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<ProgramDetail, ApiError> {
     let p = editable(db, caller, program_id).await?;
     let mut errors = FieldErrors::default();
     if new.title.trim().is_empty() {
@@ -169,9 +233,21 @@ pub async fn add_milestone<C: ConnectionTrait>(db: &C, caller: &Caller, program_
     done(db, caller, p, "add_milestone", new, now, request_id).await
 }
 
-pub async fn update_milestone<C: ConnectionTrait>(db: &C, caller: &Caller, program_id: Id, milestone_id: Id, patch: &MilestonePatch, now: DateTime<Utc>, request_id: Option<&str>) -> Result<ProgramDetail, ApiError> {
+pub async fn update_milestone<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    program_id: Id,
+    milestone_id: Id,
+    patch: &MilestonePatch,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<ProgramDetail, ApiError> {
     let p = editable(db, caller, program_id).await?;
-    let current = milestone::Entity::find_by_id(milestone_id).filter(milestone::Column::ProgramId.eq(p.id)).one(db).await?.ok_or(ApiError::NotFound("milestone"))?;
+    let current = milestone::Entity::find_by_id(milestone_id)
+        .filter(milestone::Column::ProgramId.eq(p.id))
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("milestone"))?;
     let mut errors = FieldErrors::default();
     if patch.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
         errors.add("/title", "required", "name the milestone");
@@ -205,7 +281,14 @@ pub async fn update_milestone<C: ConnectionTrait>(db: &C, caller: &Caller, progr
     done(db, caller, p, "update_milestone", patch, now, request_id).await
 }
 
-pub async fn add_spend<C: ConnectionTrait>(db: &C, caller: &Caller, program_id: Id, new: &NewSpend, now: DateTime<Utc>, request_id: Option<&str>) -> Result<ProgramDetail, ApiError> {
+pub async fn add_spend<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    program_id: Id,
+    new: &NewSpend,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<ProgramDetail, ApiError> {
     let p = editable(db, caller, program_id).await?;
     check_running(&p)?;
     let mut errors = FieldErrors::default();
@@ -247,7 +330,10 @@ mod tests {
     #[test]
     fn funds_are_counted_in_money_only() {
         assert!(fields(ResourceKind::Funds, Quantity { amount_fen: Some(100), ..Default::default() }, true).is_empty());
-        assert_eq!(fields(ResourceKind::Funds, Quantity { people: Some(2), ..Default::default() }, true), ["/pledged/amount_fen", "/pledged/people"]);
+        assert_eq!(
+            fields(ResourceKind::Funds, Quantity { people: Some(2), ..Default::default() }, true),
+            ["/pledged/amount_fen", "/pledged/people"]
+        );
     }
 
     #[test]
@@ -258,7 +344,10 @@ mod tests {
 
     #[test]
     fn materials_may_carry_a_value() {
-        assert!(fields(ResourceKind::Materials, Quantity { quantity: Some(5.0), amount_fen: Some(50_000), ..Default::default() }, true).is_empty());
+        assert!(
+            fields(ResourceKind::Materials, Quantity { quantity: Some(5.0), amount_fen: Some(50_000), ..Default::default() }, true)
+                .is_empty()
+        );
         assert_eq!(fields(ResourceKind::Materials, Quantity { quantity: Some(0.0), ..Default::default() }, true), ["/pledged/quantity"]);
     }
 }

@@ -25,7 +25,8 @@ pub async fn rollup<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Id, to
     let ids: Vec<Id> = live.iter().map(|p| p.id).collect();
     let pledges = pledge::Entity::find().filter(pledge::Column::ProgramId.is_in(ids.clone())).all(db).await?;
     let deliveries = delivery::Entity::find().filter(delivery::Column::PledgeId.is_in(pledges.iter().map(|p| p.id))).all(db).await?;
-    let spent_fen = spend::Entity::find().filter(spend::Column::ProgramId.is_in(ids.clone())).all(db).await?.iter().map(|s| s.amount_fen).sum();
+    let spent_fen =
+        spend::Entity::find().filter(spend::Column::ProgramId.is_in(ids.clone())).all(db).await?.iter().map(|s| s.amount_fen).sum();
     let overdue_milestones = milestone::Entity::find()
         .filter(milestone::Column::ProgramId.is_in(ids))
         .all(db)
@@ -37,11 +38,13 @@ pub async fn rollup<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Id, to
         .into_iter()
         .map(|kind| {
             let of_kind: Vec<&pledge::Model> = pledges.iter().filter(|p| enum_parse::<ResourceKind>(&p.kind) == Some(kind)).collect();
-            let pledged = of_kind.iter().fold(Quantity::default(), |acc, p| add(&acc, &Quantity { amount_fen: p.amount_fen, people: p.people, person_days: p.person_days, quantity: p.quantity }));
-            let delivered = deliveries
-                .iter()
-                .filter(|d| of_kind.iter().any(|p| p.id == d.pledge_id))
-                .fold(Quantity::default(), |acc, d| add(&acc, &Quantity { amount_fen: d.amount_fen, people: d.people, person_days: d.person_days, quantity: d.quantity }));
+            let pledged = of_kind.iter().fold(Quantity::default(), |acc, p| {
+                add(&acc, &Quantity { amount_fen: p.amount_fen, people: p.people, person_days: p.person_days, quantity: p.quantity })
+            });
+            let delivered =
+                deliveries.iter().filter(|d| of_kind.iter().any(|p| p.id == d.pledge_id)).fold(Quantity::default(), |acc, d| {
+                    add(&acc, &Quantity { amount_fen: d.amount_fen, people: d.people, person_days: d.person_days, quantity: d.quantity })
+                });
             KindFulfilment { kind, fulfilment: fulfilment(kind, &pledged, &delivered), pledged, delivered }
         })
         .collect();

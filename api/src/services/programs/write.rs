@@ -16,7 +16,8 @@ use crate::services::audit::{self, Change};
 
 /// Checks the catalogue items: each must exist and be an item (not a direction or section).
 async fn check_items<C: ConnectionTrait>(db: &C, ids: &[Id], errors: &mut FieldErrors) -> Result<Vec<Id>, ApiError> {
-    let found: Vec<catalogue_entry::Model> = catalogue_entry::Entity::find().filter(catalogue_entry::Column::Id.is_in(ids.to_vec())).all(db).await?;
+    let found: Vec<catalogue_entry::Model> =
+        catalogue_entry::Entity::find().filter(catalogue_entry::Column::Id.is_in(ids.to_vec())).all(db).await?;
     let mut valid = Vec::new();
     for (i, id) in ids.iter().enumerate() {
         match found.iter().find(|e| e.id == *id) {
@@ -52,7 +53,13 @@ async fn set_items<C: ConnectionTrait>(db: &C, program_id: Id, items: &[Id]) -> 
     Ok(())
 }
 
-pub async fn create<C: ConnectionTrait>(db: &C, caller: &Caller, new: &NewProgram, now: DateTime<Utc>, request_id: Option<&str>) -> Result<ProgramDetail, ApiError> {
+pub async fn create<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    new: &NewProgram,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<ProgramDetail, ApiError> {
     if !may_author(caller.role) {
         return Err(ApiError::Forbidden(format!("role {} does not run programs", caller.role.as_str())));
     }
@@ -94,11 +101,31 @@ pub async fn create<C: ConnectionTrait>(db: &C, caller: &Caller, new: &NewProgra
     .await?;
     set_items(db, saved.id, &items).await?;
     let detail = detail_of(db, Some(caller), saved, now.date_naive()).await?;
-    audit::record(db, Some(caller), request_id, Change { action: "create", entity: "program", entity_id: detail.program.id, area: Some((place.id, &place.path)), before: None, after: Some(&detail.program) }).await?;
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change {
+            action: "create",
+            entity: "program",
+            entity_id: detail.program.id,
+            area: Some((place.id, &place.path)),
+            before: None,
+            after: Some(&detail.program),
+        },
+    )
+    .await?;
     Ok(detail)
 }
 
-pub async fn update<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, patch: &ProgramPatch, now: DateTime<Utc>, request_id: Option<&str>) -> Result<ProgramDetail, ApiError> {
+pub async fn update<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: Id,
+    patch: &ProgramPatch,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<ProgramDetail, ApiError> {
     let current = editable(db, caller, id).await?;
     let plan_changed = patch.title.is_some()
         || patch.description.is_some()
@@ -142,6 +169,19 @@ pub async fn update<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, patch: 
         set_items(db, id, &items).await?;
     }
     let detail = detail_of(db, Some(caller), saved.clone(), today).await?;
-    audit::record(db, Some(caller), request_id, Change { action: "update", entity: "program", entity_id: id, area: Some((saved.area_id, &saved.area_path)), before: Some(&before), after: Some(&detail.program) }).await?;
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change {
+            action: "update",
+            entity: "program",
+            entity_id: id,
+            area: Some((saved.area_id, &saved.area_path)),
+            before: Some(&before),
+            after: Some(&detail.program),
+        },
+    )
+    .await?;
     Ok(detail)
 }

@@ -30,7 +30,13 @@ const MAX_ERROR_CHARS: usize = 500;
 /// Queues `event` for every active endpoint whose subtree holds `area_path` and that subscribes to
 /// it (an empty list subscribes to everything). Call inside the write that caused the event, so the
 /// deliveries exist exactly when the change does.
-pub async fn enqueue<C: ConnectionTrait>(db: &C, event: &str, area_path: &str, payload: &serde_json::Value, now: DateTime<Utc>) -> Result<(), ApiError> {
+pub async fn enqueue<C: ConnectionTrait>(
+    db: &C,
+    event: &str,
+    area_path: &str,
+    payload: &serde_json::Value,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
     let endpoints = webhook_endpoint::Entity::find()
         .filter(webhook_endpoint::Column::Active.eq(true))
         .filter(webhook_endpoint::Column::AreaPath.is_in(path_prefixes(area_path)))
@@ -59,7 +65,13 @@ fn subscribes(stored_events: &str, event: &str) -> bool {
 }
 
 /// Inserts one pending delivery whose body is `{"id", "event", "created_at", "data"}`.
-pub(super) async fn insert<C: ConnectionTrait>(db: &C, endpoint_id: i64, event: &str, data: &serde_json::Value, now: DateTime<Utc>) -> Result<webhook_delivery::Model, ApiError> {
+pub(super) async fn insert<C: ConnectionTrait>(
+    db: &C,
+    endpoint_id: i64,
+    event: &str,
+    data: &serde_json::Value,
+    now: DateTime<Utc>,
+) -> Result<webhook_delivery::Model, ApiError> {
     let row = webhook_delivery::ActiveModel {
         endpoint_id: Set(endpoint_id),
         event: Set(event.to_owned()),
@@ -89,7 +101,10 @@ pub fn retry_delay(base_secs: i64, attempts: i32) -> Duration {
 /// What one attempt came to.
 enum Outcome {
     Delivered(u16),
-    Failed { status: Option<u16>, error: String },
+    Failed {
+        status: Option<u16>,
+        error: String,
+    },
     /// The endpoint was deactivated after the event was queued: no attempt, no retry.
     Abandoned,
 }

@@ -63,11 +63,7 @@ fn visible(caller: &Caller) -> Select<webhook_endpoint::Entity> {
 }
 
 async fn find_visible<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<webhook_endpoint::Model, ApiError> {
-    visible(caller)
-        .filter(webhook_endpoint::Column::Id.eq(id))
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound("webhook"))
+    visible(caller).filter(webhook_endpoint::Column::Id.eq(id)).one(db).await?.ok_or(ApiError::NotFound("webhook"))
 }
 
 /// The area an endpoint's audit entries belong to: the last area on its path (none for "/").
@@ -79,7 +75,8 @@ fn audit_area(path: &str) -> Option<(Id, &str)> {
 fn check(url: Option<&str>, events: Option<&[String]>) -> Result<(), ApiError> {
     let mut errors = FieldErrors::default();
     if let Some(url) = url {
-        let ok = reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()));
+        let ok =
+            reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()));
         if !ok {
             errors.add("/url", "invalid_format", "an absolute http:// or https:// URL with a host");
         }
@@ -105,7 +102,13 @@ fn dedup(events: &[String]) -> Vec<String> {
 }
 
 pub async fn list<C: ConnectionTrait>(db: &C, caller: &Caller, page: PageRequest) -> Result<Page<Webhook>, ApiError> {
-    let keyset = Keyset::<webhook_endpoint::Entity> { name: "-id", column: None, desc: true, id: webhook_endpoint::Column::Id, key_of: |m| (None, m.id) };
+    let keyset = Keyset::<webhook_endpoint::Entity> {
+        name: "-id",
+        column: None,
+        desc: true,
+        id: webhook_endpoint::Column::Id,
+        key_of: |m| (None, m.id),
+    };
     let (rows, next_cursor) = page.fetch(db, visible(caller), &keyset).await?;
     Ok(Page { items: rows.into_iter().map(to_dto).collect(), next_cursor })
 }
@@ -115,7 +118,13 @@ pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<
 }
 
 /// Registers an endpoint for the caller's home-area subtree (the whole tree for the platform admin).
-pub async fn create<C: ConnectionTrait>(db: &C, caller: &Caller, new: &NewWebhook, now: DateTime<Utc>, request_id: Option<&str>) -> Result<Webhook, ApiError> {
+pub async fn create<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    new: &NewWebhook,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<Webhook, ApiError> {
     check(Some(&new.url), Some(&new.events))?;
     let area_path = if caller.role == Role::PlatformAdmin { "/".to_owned() } else { caller.area_path.clone() };
     let saved = webhook_endpoint::ActiveModel {
@@ -132,13 +141,21 @@ pub async fn create<C: ConnectionTrait>(db: &C, caller: &Caller, new: &NewWebhoo
     .insert(db)
     .await?;
     let dto = to_dto(saved);
-    let change = Change { action: "create", entity: "webhook", entity_id: dto.id, area: audit_area(&area_path), before: None, after: Some(&dto) };
+    let change =
+        Change { action: "create", entity: "webhook", entity_id: dto.id, area: audit_area(&area_path), before: None, after: Some(&dto) };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(dto)
 }
 
 /// Changes an endpoint's URL, secret, events or status. The secret is audited only as "changed".
-pub async fn update<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, patch: &WebhookPatch, now: DateTime<Utc>, request_id: Option<&str>) -> Result<Webhook, ApiError> {
+pub async fn update<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: Id,
+    patch: &WebhookPatch,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<Webhook, ApiError> {
     let current = find_visible(db, caller, id).await?;
     check(patch.url.as_deref(), patch.events.as_deref())?;
     let area_path = current.area_path.clone();
@@ -158,7 +175,14 @@ pub async fn update<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, patch: 
     }
     model.updated_at = Set(now);
     let after = to_dto(model.update(db).await?);
-    let change = Change { action: "update", entity: "webhook", entity_id: id, area: audit_area(&area_path), before: Some(&before), after: Some(&after) };
+    let change = Change {
+        action: "update",
+        entity: "webhook",
+        entity_id: id,
+        area: audit_area(&area_path),
+        before: Some(&before),
+        after: Some(&after),
+    };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(after)
 }
@@ -176,13 +200,25 @@ pub async fn deliveries<C: ConnectionTrait>(
     if let Some(status) = status {
         select = select.filter(webhook_delivery::Column::Status.eq(status.as_str()));
     }
-    let keyset = Keyset::<webhook_delivery::Entity> { name: "-id", column: None, desc: true, id: webhook_delivery::Column::Id, key_of: |m| (None, m.id) };
+    let keyset = Keyset::<webhook_delivery::Entity> {
+        name: "-id",
+        column: None,
+        desc: true,
+        id: webhook_delivery::Column::Id,
+        key_of: |m| (None, m.id),
+    };
     let (rows, next_cursor) = page.fetch(db, select, &keyset).await?;
     Ok(Page { items: rows.into_iter().map(to_delivery_dto).collect(), next_cursor })
 }
 
 /// Queues a `ping` to one endpoint, whatever it subscribes to, so a client can check its receiver.
-pub async fn ping<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: DateTime<Utc>, request_id: Option<&str>) -> Result<WebhookDelivery, ApiError> {
+pub async fn ping<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: Id,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<WebhookDelivery, ApiError> {
     let endpoint = find_visible(db, caller, id).await?;
     if !endpoint.active {
         return Err(ApiError::Conflict("the webhook is inactive; activate it first".into()));
@@ -191,7 +227,8 @@ pub async fn ping<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: Date
     let queued = delivery::insert(db, endpoint.id, PING, &data, now).await?;
     let area_path = endpoint.area_path.clone();
     let dto = to_dto(endpoint);
-    let change = Change { action: "test", entity: "webhook", entity_id: dto.id, area: audit_area(&area_path), before: None, after: Some(&dto) };
+    let change =
+        Change { action: "test", entity: "webhook", entity_id: dto.id, area: audit_area(&area_path), before: None, after: Some(&dto) };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(to_delivery_dto(queued))
 }
