@@ -281,6 +281,9 @@ pub struct Need {
     pub missing: Vec<String>,
     pub response_due_at: Option<chrono::DateTime<chrono::Utc>>,
     pub completion_due_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Open and past a deadline now: not responded to by `response_due_at`, or unresolved at
+    /// `completion_due_at`. The same rule as the `overdue` filter.
+    pub overdue: bool,
     /// A deadline passed and the need was escalated to the street (街镇吹哨).
     pub escalated: bool,
     /// It went back to the queue because nobody claimed it in time.

@@ -16,6 +16,7 @@ async fn an_overdue_need_escalates_to_the_street_once() {
     api::services::needs::sweep(&app.state).await.expect("sweep");
     let before: Value = app.get(&format!("/api/v1/needs/{id}"), &staff).await.json().await.expect("json");
     assert_eq!(before["need"]["escalated"], false, "not yet due");
+    assert_eq!(before["need"]["overdue"], false);
 
     app.state.clock.advance(Duration::hours(13)); // elderly care, normal: respond within 12 h
     api::services::needs::sweep(&app.state).await.expect("sweep");
@@ -27,6 +28,11 @@ async fn an_overdue_need_escalates_to_the_street_once() {
     let escalations = detail["timeline"].as_array().expect("timeline").iter().filter(|e| e["action"] == "escalate").count();
     assert_eq!(escalations, 1);
     assert_eq!(detail["need"]["status"], "accepted", "escalation flags, it does not move the need");
+    // The flag on the need and the `overdue` filter are the same rule.
+    assert_eq!(detail["need"]["overdue"], true);
+    let overdue: Value = app.get("/api/v1/needs?overdue=true", &street).await.json().await.expect("json");
+    assert_eq!(overdue["items"][0]["id"], id);
+    assert_eq!(overdue["items"][0]["overdue"], true);
 }
 
 #[tokio::test]

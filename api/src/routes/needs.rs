@@ -135,7 +135,7 @@ async fn community_needs(
     ValidQuery(query): ValidQuery<PageQuery>,
 ) -> ApiResult<web::Json<Page<NeedSummary>>> {
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
-    Ok(web::Json(needs::community_needs(&state.db, &caller, page).await?))
+    Ok(web::Json(needs::community_needs(&state.db, &caller, page, state.clock.now()).await?))
 }
 
 /// Dispatch several accepted needs to one assignee (批量派单); each need succeeds or fails on its own.
@@ -160,7 +160,7 @@ async fn dispatch_needs(
 #[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id")), responses((status = 200, body = NeedDetail), ReadErrors), security(("bearer" = [])))]
 #[get("/needs/{id}")]
 async fn get_need(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<NeedDetail>> {
-    Ok(web::Json(needs::detail(&state.db, &caller, id.into_inner()).await?))
+    Ok(web::Json(needs::detail(&state.db, &caller, id.into_inner(), state.clock.now()).await?))
 }
 
 /// Take an action on a need: accept, return, dispatch, claim, resolve, rate, object, cancel ….

@@ -95,6 +95,13 @@ fn tag(s: &str) -> Option<shared::TargetGroup> {
     serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
 }
 
+/// Open and past a deadline, as the service decides it.
+fn overdue(m: &need::Model, now: chrono::DateTime<chrono::Utc>) -> bool {
+    let open = matches!(m.status.as_str(), "accepted" | "dispatched" | "claimed" | "in_progress");
+    let past = |due: Option<chrono::DateTime<chrono::Utc>>| due.is_some_and(|d| d <= now);
+    open && (past(m.completion_due_at) || (past(m.response_due_at) && m.responded_at.is_none()))
+}
+
 /// The wire form, as the service builds it (masking included), from a hand-decoded row.
 pub fn dto(m: need::Model, areas: &HashMap<i64, String>, users: &HashMap<i64, String>, reveal: bool) -> shared::Need {
     let round = |v: Option<f64>| {
@@ -116,6 +123,7 @@ pub fn dto(m: need::Model, areas: &HashMap<i64, String>, users: &HashMap<i64, St
         owner_name: user(m.owner_id),
         assignee_name: user(m.assignee_id),
         missing: m.missing.as_deref().and_then(|j| serde_json::from_str(j).ok()).unwrap_or_default(),
+        overdue: overdue(&m, chrono::Utc::now()),
         escalated: m.escalated_at.is_some(),
         category: m.category,
         text: m.text,

@@ -156,7 +156,7 @@ pub async fn apply<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    let names = Names::load(db, &[current.clone(), saved.clone()]).await?;
+    let names = Names::load(db, &[current.clone(), saved.clone()], now).await?;
     let (before, after) = (masked_dto(current, &names), masked_dto(saved.clone(), &names));
     let caller = match actor {
         Actor::Caller(c) => Some(*c),
@@ -210,7 +210,7 @@ pub async fn act<C: ConnectionTrait>(
         };
         saved = apply(db, &Actor::System, saved, &reopen, now, request_id).await?;
     }
-    super::read::detail_of(db, caller, saved).await
+    super::read::detail_of(db, caller, saved, now).await
 }
 
 /// 批量派单: dispatches each need on its own; one refusal does not stop the rest.

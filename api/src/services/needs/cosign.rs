@@ -32,7 +32,12 @@ fn open_in(path: &str) -> sea_orm::Select<need::Entity> {
     need::Entity::find().filter(need::Column::AreaPath.like(format!("{path}%"))).filter(need::Column::Status.is_not_in(finals))
 }
 
-async fn summaries<C: ConnectionTrait>(db: &C, caller: &Caller, rows: Vec<need::Model>) -> Result<Vec<NeedSummary>, ApiError> {
+async fn summaries<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    rows: Vec<need::Model>,
+    now: DateTime<Utc>,
+) -> Result<Vec<NeedSummary>, ApiError> {
     let ids: Vec<Id> = rows.iter().map(|n| n.id).collect();
     let mine: Vec<Id> = need_cosign::Entity::find()
         .filter(need_cosign::Column::UserId.eq(caller.id))
@@ -42,7 +47,7 @@ async fn summaries<C: ConnectionTrait>(db: &C, caller: &Caller, rows: Vec<need::
         .into_iter()
         .map(|c| c.need_id)
         .collect();
-    let names = Names::load(db, &rows).await?;
+    let names = Names::load(db, &rows, now).await?;
     Ok(rows
         .into_iter()
         .map(|n| NeedSummary {
@@ -59,13 +64,18 @@ async fn summaries<C: ConnectionTrait>(db: &C, caller: &Caller, rows: Vec<need::
 }
 
 /// Other residents' open needs in the caller's community, newest first.
-pub async fn community_needs<C: ConnectionTrait>(db: &C, caller: &Caller, page: PageRequest) -> Result<Page<NeedSummary>, ApiError> {
+pub async fn community_needs<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    page: PageRequest,
+    now: DateTime<Utc>,
+) -> Result<Page<NeedSummary>, ApiError> {
     let path = community_path(caller)?;
     let select = open_in(&path)
         .filter(sea_orm::Condition::any().add(need::Column::ResidentId.is_null()).add(need::Column::ResidentId.ne(caller.id)));
     let keyset = Keyset::<need::Entity> { name: "-id", column: None, desc: true, id: need::Column::Id, key_of: |m| (None, m.id) };
     let (rows, next_cursor) = page.fetch(db, select, &keyset).await?;
-    Ok(Page { items: summaries(db, caller, rows).await?, next_cursor })
+    Ok(Page { items: summaries(db, caller, rows, now).await?, next_cursor })
 }
 
 /// Co-signs another resident's open need in the same community; once per person.
@@ -96,7 +106,7 @@ pub async fn cosign<C: ConnectionTrait>(
         .exec(db)
         .await?;
     let updated = need::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("need"))?;
-    let summary = summaries(db, caller, vec![updated.clone()]).await?.remove(0);
+    let summary = summaries(db, caller, vec![updated.clone()], now).await?.remove(0);
     audit::record(
         db,
         Some(caller),

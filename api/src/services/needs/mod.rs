@@ -21,6 +21,7 @@ pub use sweep::{SweepReport, spawn_sweeper, sweep};
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use shared::{Channel, Id, Need, NeedStatus, TargetGroup, Urgency};
 
@@ -69,10 +70,12 @@ pub(crate) fn status_of(m: &need::Model) -> NeedStatus {
 pub(crate) struct Names {
     areas: HashMap<Id, String>,
     users: HashMap<Id, String>,
+    /// The time the page is read at, which decides what is overdue.
+    now: DateTime<Utc>,
 }
 
 impl Names {
-    pub async fn load<C: ConnectionTrait>(db: &C, needs: &[need::Model]) -> Result<Self, ApiError> {
+    pub async fn load<C: ConnectionTrait>(db: &C, needs: &[need::Model], now: DateTime<Utc>) -> Result<Self, ApiError> {
         let area_ids: Vec<Id> = needs.iter().map(|n| n.area_id).collect();
         let user_ids: Vec<Id> = needs.iter().flat_map(|n| [n.owner_id, n.assignee_id]).flatten().collect();
         let areas =
@@ -88,7 +91,7 @@ impl Names {
                 .map(|u| (u.id, u.display_name))
                 .collect()
         };
-        Ok(Self { areas, users })
+        Ok(Self { areas, users, now })
     }
 
     pub fn user(&self, id: Option<Id>) -> Option<String> {
@@ -137,6 +140,7 @@ fn dto(m: need::Model, names: &Names, reveal: bool) -> Need {
         missing: m.missing.as_deref().and_then(|j| serde_json::from_str(j).ok()).unwrap_or_default(),
         response_due_at: m.response_due_at,
         completion_due_at: m.completion_due_at,
+        overdue: read::is_overdue(&m, names.now),
         escalated: m.escalated_at.is_some(),
         unclaimed: m.unclaimed,
         reopen_count: m.reopen_count,

@@ -57,6 +57,14 @@ pub struct NeedFilter {
 const OPEN: [NeedStatus; 4] = [NeedStatus::Accepted, NeedStatus::Dispatched, NeedStatus::Claimed, NeedStatus::InProgress];
 
 /// Open needs past a deadline: not responded to by the response deadline, or unresolved at completion.
+/// [`overdue_condition`] is the same rule for queries; a test keeps the two in step.
+pub(crate) fn is_overdue(m: &need::Model, now: DateTime<Utc>) -> bool {
+    let open = NeedStatus::parse(&m.status).is_some_and(|s| OPEN.contains(&s));
+    let past = |due: Option<DateTime<Utc>>| due.is_some_and(|d| d <= now);
+    open && (past(m.completion_due_at) || (past(m.response_due_at) && m.responded_at.is_none()))
+}
+
+/// [`is_overdue`] as a query condition.
 pub(crate) fn overdue_condition(now: DateTime<Utc>) -> Condition {
     Condition::all().add(need::Column::Status.is_in(OPEN.map(|s| s.as_str()))).add(
         Condition::any()
@@ -115,7 +123,7 @@ pub async fn list<C: ConnectionTrait>(
         select = select.filter(need::Column::Status.eq(status.as_str()));
     }
     let (rows, next_cursor) = page.fetch(db, select, &sort.keyset()).await?;
-    let names = Names::load(db, &rows).await?;
+    let names = Names::load(db, &rows, now).await?;
     Ok(Page { items: rows.into_iter().map(|m| to_dto(m, &names, caller)).collect(), next_cursor })
 }
 
@@ -151,7 +159,12 @@ pub async fn counts<C: ConnectionTrait>(db: &C, caller: &Caller, filter: NeedFil
 }
 
 /// A need with its timeline and the caller's next actions.
-pub(crate) async fn detail_of<C: ConnectionTrait>(db: &C, caller: &Caller, m: need::Model) -> Result<NeedDetail, ApiError> {
+pub(crate) async fn detail_of<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    m: need::Model,
+    now: DateTime<Utc>,
+) -> Result<NeedDetail, ApiError> {
     let events =
         need_event::Entity::find().filter(need_event::Column::NeedId.eq(m.id)).order_by_asc(need_event::Column::Id).all(db).await?;
     let actor_ids: Vec<Id> = events.iter().filter_map(|e| e.actor_id).collect();
@@ -174,12 +187,69 @@ pub(crate) async fn detail_of<C: ConnectionTrait>(db: &C, caller: &Caller, m: ne
         })
         .collect();
     let allowed_actions = allowed(super::status_of(&m), &parties(caller, &m));
-    let names = Names::load(db, std::slice::from_ref(&m)).await?;
+    let names = Names::load(db, std::slice::from_ref(&m), now).await?;
     let photos = super::photos::photos_of(db, caller, &m).await?;
     Ok(NeedDetail { need: to_dto(m, &names, caller), timeline, allowed_actions, photos })
 }
 
-pub async fn detail<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<NeedDetail, ApiError> {
+pub async fn detail<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: DateTime<Utc>) -> Result<NeedDetail, ApiError> {
     let m = visible(db, caller, id).await?;
-    detail_of(db, caller, m).await
+    detail_of(db, caller, m, now).await
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+
+    use super::*;
+
+    fn need(status: NeedStatus, response_in: i64, completion_in: i64, responded: bool, now: DateTime<Utc>) -> need::Model {
+        need::Model {
+            id: 1,
+            area_id: 1,
+            area_path: "/1/".into(),
+            category: "health".into(),
+            text: "t".into(),
+            address: None,
+            lat: None,
+            lng: None,
+            tags: ",,".into(),
+            urgency: "normal".into(),
+            preferred_time: None,
+            channel: "web".into(),
+            contact_name: None,
+            contact_phone: None,
+            resident_id: None,
+            submitted_by: 1,
+            status: status.as_str().into(),
+            owner_id: None,
+            assignee_id: None,
+            missing: None,
+            dispatched_at: None,
+            response_due_at: Some(now + Duration::hours(response_in)),
+            completion_due_at: Some(now + Duration::hours(completion_in)),
+            escalated_at: None,
+            unclaimed: false,
+            reopen_count: 0,
+            rating: None,
+            rating_comment: None,
+            resolution: None,
+            reason: None,
+            cosign_count: 0,
+            responded_at: responded.then_some(now),
+            resolved_at: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn a_need_is_overdue_when_unanswered_past_response_or_unresolved_past_completion() {
+        let now = Utc::now();
+        assert!(!is_overdue(&need(NeedStatus::Accepted, 1, 10, false, now), now));
+        assert!(is_overdue(&need(NeedStatus::Accepted, -1, 10, false, now), now));
+        assert!(!is_overdue(&need(NeedStatus::Claimed, -1, 10, true, now), now), "answered in time for the response deadline");
+        assert!(is_overdue(&need(NeedStatus::InProgress, -5, -1, true, now), now));
+        assert!(!is_overdue(&need(NeedStatus::Resolved, -5, -1, true, now), now), "resolved needs are never overdue");
+    }
 }

@@ -88,7 +88,7 @@ pub async fn submit<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    let names = Names::load(db, std::slice::from_ref(&saved)).await?;
+    let names = Names::load(db, std::slice::from_ref(&saved), now).await?;
     let parties = crate::domain::need_access::parties(caller, &saved);
     let path = saved.area_path.clone();
     let payload = serde_json::to_value(masked_dto(saved.clone(), &names)).map_err(anyhow::Error::from)?;
