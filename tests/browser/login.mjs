@@ -50,11 +50,15 @@ async function main() {
 
     const tree = page.getByTestId('area-tree');
     const wanted = tree.getByTestId('tree-node').filter({ hasText: EXPECT_AREA });
+    // Children load lazily; on a busy machine an open node may still be fetching them, so each
+    // check waits a while before deciding the text is not there yet.
+    const appears = (ms) => wanted.first().waitFor({ state: 'visible', timeout: ms }).then(() => true, () => false);
     for (let i = 0; i <= MAX_EXPANSIONS; i++) {
-      if (await wanted.first().isVisible()) break;
+      if (await appears(5_000)) break;
       if (i === MAX_EXPANSIONS) throw new Error(`"${EXPECT_AREA}" not in the tree after ${i} expansions`);
       const closed = tree.locator('[data-testid="tree-toggle"][aria-expanded="false"]');
       if ((await closed.count()) === 0) {
+        if (await appears(30_000)) break;
         throw new Error(`"${EXPECT_AREA}" not in the tree and nothing left to expand`);
       }
       const name = await closed.first().locator('xpath=following-sibling::a[1]').innerText();
