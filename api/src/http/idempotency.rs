@@ -15,6 +15,23 @@ use crate::error::ApiError;
 
 pub const HEADER: &str = "Idempotency-Key";
 
+/// Runs a create in one write transaction with `Idempotency-Key` handling: a replay returns the stored
+/// response, otherwise `$create(&txn)` runs and its result is stored with the key and answered 201.
+/// Every create endpoint goes through here, so the replay always sits in the create's transaction.
+#[macro_export]
+macro_rules! create_idempotently {
+    ($state:expr, $caller:expr, $key:expr, $body:expr, $create:expr) => {{
+        let txn = $state.begin_write().await?;
+        if let Some(replay) = $key.replay(&txn.txn, $caller.id, &$body.raw).await? {
+            return Ok(replay);
+        }
+        let created = $create(&txn.txn).await?;
+        let response = $key.respond(&txn.txn, $caller.id, &$body.raw, actix_web::http::StatusCode::CREATED, &created).await?;
+        txn.commit().await?;
+        Ok(response)
+    }};
+}
+
 /// The optional `Idempotency-Key` header plus the request's fingerprint (method, path, query).
 pub struct IdempotencyKey {
     key: Option<String>,

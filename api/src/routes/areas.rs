@@ -1,6 +1,5 @@
 //! `/api/v1/areas…`: the area tree — search, roots, children, subtree, read, create, edit.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use serde::Deserialize;
 use shared::{Area, AreaKind, AreaPatch, Id, NewArea, Page};
@@ -136,14 +135,8 @@ async fn create_area(
     body: ValidJson<NewArea>,
 ) -> ApiResult<HttpResponse> {
     require(&caller, Action::CreateAreas)?;
-    let txn = state.begin_write().await?;
-    if let Some(replay) = key.replay(&txn.txn, caller.id, &body.raw).await? {
-        return Ok(replay);
-    }
-    let area = areas::create(&txn.txn, Some(&caller), &Scope::of(&caller), &body.value, Some(&request_id.0)).await?;
-    let response = key.respond(&txn.txn, caller.id, &body.raw, StatusCode::CREATED, &area).await?;
-    txn.commit().await?;
-    Ok(response)
+    let scope = Scope::of(&caller);
+    crate::create_idempotently!(state, caller, key, body, |db| areas::create(db, Some(&caller), &scope, &body.value, Some(&request_id.0)))
 }
 
 /// Change an area's name, code or community profile.

@@ -1,6 +1,5 @@
 //! `/api/v1/needs…` and `/api/v1/need-categories`: resident needs from submission to rating.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, put, web};
 use serde::Deserialize;
 use shared::{
@@ -116,14 +115,13 @@ async fn submit_need(
     request_id: RequestId,
     body: ValidJson<NewNeed>,
 ) -> ApiResult<HttpResponse> {
-    let txn = state.begin_write().await?;
-    if let Some(replay) = key.replay(&txn.txn, caller.id, &body.raw).await? {
-        return Ok(replay);
-    }
-    let detail = needs::submit(&txn.txn, &caller, &body.value, state.clock.now(), Some(&request_id.0)).await?;
-    let response = key.respond(&txn.txn, caller.id, &body.raw, StatusCode::CREATED, &detail).await?;
-    txn.commit().await?;
-    Ok(response)
+    crate::create_idempotently!(state, caller, key, body, |db| needs::submit(
+        db,
+        &caller,
+        &body.value,
+        state.clock.now(),
+        Some(&request_id.0)
+    ))
 }
 
 /// Open needs of other residents in your community, without personal data, to co-sign (需求众筹).

@@ -1,6 +1,5 @@
 //! `/api/v1/programs…`: co-building programs and their plan.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use serde::Deserialize;
 use shared::{
@@ -160,14 +159,13 @@ async fn create_program(
     request_id: RequestId,
     body: ValidJson<NewProgram>,
 ) -> ApiResult<HttpResponse> {
-    let txn = state.begin_write().await?;
-    if let Some(replay) = key.replay(&txn.txn, caller.id, &body.raw).await? {
-        return Ok(replay);
-    }
-    let detail = programs::create(&txn.txn, &caller, &body.value, state.clock.now(), Some(&request_id.0)).await?;
-    let response = key.respond(&txn.txn, caller.id, &body.raw, StatusCode::CREATED, &detail).await?;
-    txn.commit().await?;
-    Ok(response)
+    crate::create_idempotently!(state, caller, key, body, |db| programs::create(
+        db,
+        &caller,
+        &body.value,
+        state.clock.now(),
+        Some(&request_id.0)
+    ))
 }
 
 /// One program with partners, pledges and fulfilment, deliveries, milestones, spend, evaluation and your next actions.

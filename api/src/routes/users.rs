@@ -1,6 +1,5 @@
 //! `/api/v1/users…`: user administration for managers, within their scope.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use serde::Deserialize;
 use shared::{Id, NewUser, Page, Role, User, UserPatch};
@@ -75,14 +74,16 @@ async fn create_user(
     body: ValidJson<NewUser>,
 ) -> ApiResult<HttpResponse> {
     require(&caller, Action::ManageUsers)?;
-    let txn = state.begin_write().await?;
-    if let Some(replay) = key.replay(&txn.txn, caller.id, &body.raw).await? {
-        return Ok(replay);
-    }
-    let user = users::create(&txn.txn, Some(&caller), &Scope::of(&caller), state.hasher, &body.value, false, Some(&request_id.0)).await?;
-    let response = key.respond(&txn.txn, caller.id, &body.raw, StatusCode::CREATED, &user).await?;
-    txn.commit().await?;
-    Ok(response)
+    let scope = Scope::of(&caller);
+    crate::create_idempotently!(state, caller, key, body, |db| users::create(
+        db,
+        Some(&caller),
+        &scope,
+        state.hasher,
+        &body.value,
+        false,
+        Some(&request_id.0)
+    ))
 }
 
 /// Change a user's name, role, home area, status or password.

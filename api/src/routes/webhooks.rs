@@ -3,7 +3,6 @@
 //! Every delivery is a POST of JSON with `X-Happyhome-Event`, `X-Happyhome-Delivery`,
 //! `X-Happyhome-Timestamp` and `X-Happyhome-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>`.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use serde::Deserialize;
 use shared::{DeliveryStatus, Id, NewWebhook, Page, Webhook, WebhookDelivery, WebhookPatch};
@@ -71,14 +70,13 @@ async fn create_webhook(
     body: ValidJson<NewWebhook>,
 ) -> ApiResult<HttpResponse> {
     require(&caller, Action::ManageWebhooks)?;
-    let txn = state.begin_write().await?;
-    if let Some(replay) = key.replay(&txn.txn, caller.id, &body.raw).await? {
-        return Ok(replay);
-    }
-    let webhook = webhooks::create(&txn.txn, &caller, &body.value, state.clock.now(), Some(&request_id.0)).await?;
-    let response = key.respond(&txn.txn, caller.id, &body.raw, StatusCode::CREATED, &webhook).await?;
-    txn.commit().await?;
-    Ok(response)
+    crate::create_idempotently!(state, caller, key, body, |db| webhooks::create(
+        db,
+        &caller,
+        &body.value,
+        state.clock.now(),
+        Some(&request_id.0)
+    ))
 }
 
 /// One webhook endpoint.
