@@ -33,6 +33,7 @@ curl -fsS "$base/readyz" >/dev/null || { cat "$work/server.log"; echo "server ne
 echo "== browser test (headless Chromium) against $base"
 (cd tests/browser && BASE_URL="$base" node login.mjs)
 (cd tests/browser && BASE_URL="$base" node needs.mjs)
+(cd tests/browser && BASE_URL="$base" node programs.mjs)
 
 echo "== schemathesis against $base"
 token=$(curl -fsS -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \

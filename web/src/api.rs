@@ -17,6 +17,7 @@ use shared::{LoginRequest, Problem, RefreshRequest, TokenPair};
 pub use crate::api_error::{ApiError, ApiResult};
 pub use crate::endpoints::*;
 pub use crate::need_endpoints::*;
+pub use crate::program_endpoints::*;
 
 const TOKENS_KEY: &str = "hh.tokens";
 const BASE: &str = "/api/v1";
@@ -53,15 +54,7 @@ pub fn clear_tokens() {
 /// Signs in and stores the token pair.
 pub async fn login(username: String, password: String) -> ApiResult<()> {
     let body = LoginRequest { username, password };
-    let resp = send_once(
-        Method::POST,
-        "/auth/login",
-        &[],
-        Some(json(&body)?),
-        &[],
-        None,
-    )
-    .await?;
+    let resp = send_once(Method::POST, "/auth/login", &[], Some(json(&body)?), &[], None).await?;
     let tokens: TokenPair = decode(resp).await?;
     store_tokens(&tokens);
     Ok(())
@@ -70,9 +63,7 @@ pub async fn login(username: String, password: String) -> ApiResult<()> {
 /// Revokes the refresh token on the server (best effort) and forgets both tokens.
 pub async fn logout() {
     if let Some(tokens) = load_tokens() {
-        let body = RefreshRequest {
-            refresh_token: tokens.refresh_token,
-        };
+        let body = RefreshRequest { refresh_token: tokens.refresh_token };
         if let Ok(body) = json(&body) {
             let _ = send_once(Method::POST, "/auth/logout", &[], Some(body), &[], None).await;
         }
@@ -85,30 +76,44 @@ pub async fn get<T: DeserializeOwned>(path: &str, query: &[(&str, String)]) -> A
     decode(send(Method::GET, path, query, None, &[]).await?).await
 }
 
+/// GET an endpoint that needs no sign-in (阳光社区); never sends a token, never redirects to /login.
+pub async fn get_public<T: DeserializeOwned>(path: &str, query: &[(&str, String)]) -> ApiResult<T> {
+    decode(send_once(Method::GET, path, query, None, &[], None).await?).await
+}
+
+/// A file the API sends (an export): its bytes, content type and the name the server suggests.
+pub struct File {
+    pub bytes: Vec<u8>,
+    pub content_type: String,
+    pub name: Option<String>,
+}
+
+/// GET a file with the stored token (a plain link could not carry the `Authorization` header).
+pub async fn get_file(path: &str, query: &[(&str, String)]) -> ApiResult<File> {
+    let resp = send(Method::GET, path, query, None, &[]).await?;
+    let headers = resp.headers();
+    let content_type = headers.get("content-type").unwrap_or_default();
+    // `attachment; filename="programs-20260501.xlsx"`
+    let name = headers
+        .get("content-disposition")
+        .and_then(|d| d.split("filename=").nth(1).map(|n| n.trim_matches(|c| c == '"' || c == ' ' || c == ';').to_owned()));
+    let bytes = resp.binary().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    Ok(File { bytes, content_type, name })
+}
+
 /// Send `body` as JSON with `method` and decode the JSON answer.
-pub async fn send_json<B: Serialize, T: DeserializeOwned>(
-    method: Method,
-    path: &str,
-    body: &B,
-) -> ApiResult<T> {
+pub async fn send_json<B: Serialize, T: DeserializeOwned>(method: Method, path: &str, body: &B) -> ApiResult<T> {
     decode(send(method, path, &[], Some(json(body)?), &[]).await?).await
 }
 
 /// POST `body` with an `Idempotency-Key`, so a retried submission is stored once.
-pub async fn post_once<B: Serialize, T: DeserializeOwned>(
-    path: &str,
-    body: &B,
-    key: &str,
-) -> ApiResult<T> {
+pub async fn post_once<B: Serialize, T: DeserializeOwned>(path: &str, body: &B, key: &str) -> ApiResult<T> {
     let headers = [("Idempotency-Key", key.to_owned())];
     decode(send(Method::POST, path, &[], Some(json(body)?), &headers).await?).await
 }
 
 fn json<B: Serialize>(body: &B) -> ApiResult<String> {
-    serde_json::to_string(body).map_err(|e| ApiError::Unexpected {
-        status: 0,
-        message: e.to_string(),
-    })
+    serde_json::to_string(body).map_err(|e| ApiError::Unexpected { status: 0, message: e.to_string() })
 }
 
 /// Sends with the stored access token; on 401 refreshes once and retries.
@@ -123,15 +128,7 @@ async fn send(
         session_gone();
         return Err(unauthenticated());
     };
-    let first = send_once(
-        method.clone(),
-        path,
-        query,
-        body.clone(),
-        headers,
-        Some(&tokens.access_token),
-    )
-    .await;
+    let first = send_once(method.clone(), path, query, body.clone(), headers, Some(&tokens.access_token)).await;
     match first {
         Err(e) if e.status() == 401 => {
             if !refresh(tokens.access_token).await {
@@ -141,15 +138,7 @@ async fn send(
             let Some(fresh) = load_tokens() else {
                 return Err(e);
             };
-            let retried = send_once(
-                method,
-                path,
-                query,
-                body,
-                headers,
-                Some(&fresh.access_token),
-            )
-            .await;
+            let retried = send_once(method, path, query, body, headers, Some(&fresh.access_token)).await;
             if matches!(&retried, Err(e) if e.status() == 401) {
                 session_gone();
             }
@@ -165,11 +154,7 @@ async fn refresh(stale_access: String) -> bool {
     if load_tokens().is_some_and(|t| t.access_token != stale_access) {
         return true;
     }
-    let shared = REFRESHING.with(|r| {
-        r.borrow_mut()
-            .get_or_insert_with(|| do_refresh().boxed_local().shared())
-            .clone()
-    });
+    let shared = REFRESHING.with(|r| r.borrow_mut().get_or_insert_with(|| do_refresh().boxed_local().shared()).clone());
     let ok = shared.await;
     REFRESHING.with(|r| *r.borrow_mut() = None);
     ok
@@ -179,9 +164,7 @@ async fn do_refresh() -> bool {
     let Some(tokens) = load_tokens() else {
         return false;
     };
-    let body = RefreshRequest {
-        refresh_token: tokens.refresh_token,
-    };
+    let body = RefreshRequest { refresh_token: tokens.refresh_token };
     let Ok(body) = json(&body) else { return false };
     match send_once(Method::POST, "/auth/refresh", &[], Some(body), &[], None).await {
         Ok(resp) => match decode::<TokenPair>(resp).await {
@@ -204,10 +187,7 @@ fn session_gone() {
 }
 
 fn unauthenticated() -> ApiError {
-    ApiError::Unexpected {
-        status: 401,
-        message: "not signed in".into(),
-    }
+    ApiError::Unexpected { status: 401, message: "not signed in".into() }
 }
 
 /// One HTTP exchange; any non-2xx status becomes an [`ApiError`].
@@ -222,12 +202,7 @@ async fn send_once(
     let mut req = RequestBuilder::new(&format!("{BASE}{path}"))
         .method(method)
         .header("Accept", "application/json")
-        .query(
-            query
-                .iter()
-                .filter(|(_, v)| !v.is_empty())
-                .map(|(k, v)| (*k, v.as_str())),
-        );
+        .query(query.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (*k, v.as_str())));
     if let Some(token) = access {
         req = req.header("Authorization", &format!("Bearer {token}"));
     }
@@ -235,13 +210,7 @@ async fn send_once(
         req = req.header(name, value);
     }
     let sent = match body {
-        Some(body) => {
-            req.header("Content-Type", "application/json")
-                .body(body)
-                .map_err(|e| ApiError::Network(e.to_string()))?
-                .send()
-                .await
-        }
+        Some(body) => req.header("Content-Type", "application/json").body(body).map_err(|e| ApiError::Network(e.to_string()))?.send().await,
         None => req.send().await,
     };
     let resp = sent.map_err(|e| ApiError::Network(e.to_string()))?;
@@ -252,27 +221,14 @@ async fn send_once(
     let text = resp.text().await.unwrap_or_default();
     Err(match serde_json::from_str::<Problem>(&text) {
         Ok(problem) => ApiError::Problem(Box::new(problem)),
-        Err(_) => ApiError::Unexpected {
-            status,
-            message: format!("HTTP {status} {}", resp.status_text()),
-        },
+        Err(_) => ApiError::Unexpected { status, message: format!("HTTP {status} {}", resp.status_text()) },
     })
 }
 
 async fn decode<T: DeserializeOwned>(resp: Response) -> ApiResult<T> {
     let status = resp.status();
-    let text = resp
-        .text()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
+    let text = resp.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
     // 204 and friends: let `()` (and Option) decode from JSON null.
-    let text = if text.is_empty() {
-        "null".to_owned()
-    } else {
-        text
-    };
-    serde_json::from_str(&text).map_err(|e| ApiError::Unexpected {
-        status,
-        message: e.to_string(),
-    })
+    let text = if text.is_empty() { "null".to_owned() } else { text };
+    serde_json::from_str(&text).map_err(|e| ApiError::Unexpected { status, message: e.to_string() })
 }

@@ -4,14 +4,21 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::catalogue::provide_catalogue;
 use crate::components::mobile_shell::MobileShell;
 use crate::components::shell::Shell;
 use crate::i18n::{provide_i18n, use_i18n};
 use crate::need_labels::provide_categories;
+use crate::pages::catalogue::CataloguePage;
 use crate::pages::community::CommunityPage;
 use crate::pages::need_detail::NeedDetailPage;
 use crate::pages::needs::NeedsPage;
 use crate::pages::overdue::OverduePage;
+use crate::pages::program_detail::ProgramDetailPage;
+use crate::pages::program_edit::{ProgramEditPage, ProgramNewPage};
+use crate::pages::program_rollup::ProgramRollupPage;
+use crate::pages::programs::ProgramsPage;
+use crate::pages::public_programs::{PublicProgramPage, PublicProgramsPage, PublicShell};
 use crate::pages::resident::{ResidentNeedPage, ResidentNeedsPage, ResidentSubmitPage};
 use crate::pages::tasks::TasksPage;
 use crate::pages::{areas::AreasPage, audit::AuditPage, login::LoginPage, users::UsersPage};
@@ -23,11 +30,16 @@ pub fn App() -> impl IntoView {
     provide_i18n();
     provide_session();
     provide_categories();
+    provide_catalogue();
     view! {
         <Router>
             <SessionGuard/>
             <Routes fallback=NotFound>
                 <Route path=path!("/login") view=LoginPage/>
+                <ParentRoute path=path!("/public") view=PublicShell>
+                    <Route path=path!("/programs") view=PublicProgramsPage/>
+                    <Route path=path!("/programs/:id") view=PublicProgramPage/>
+                </ParentRoute>
                 <ParentRoute path=path!("/m") view=MobileShell>
                     <Route path=path!("") view=ResidentSubmitPage/>
                     <Route path=path!("/needs") view=ResidentNeedsPage/>
@@ -43,6 +55,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/areas/:id?") view=AreasPage/>
                     <Route path=path!("/users") view=UsersPage/>
                     <Route path=path!("/audit") view=AuditPage/>
+                    <Route path=path!("/catalogue") view=CataloguePage/>
+                    <Route path=path!("/programs") view=ProgramsPage/>
+                    <Route path=path!("/programs/new") view=ProgramNewPage/>
+                    <Route path=path!("/programs/rollup") view=ProgramRollupPage/>
+                    <Route path=path!("/programs/:id/edit") view=ProgramEditPage/>
+                    <Route path=path!("/programs/:id") view=ProgramDetailPage/>
                 </ParentRoute>
             </Routes>
         </Router>
@@ -52,9 +70,7 @@ pub fn App() -> impl IntoView {
 /// `/`: the signed-in user's landing page (the shell renders routes only once `/me` is known).
 #[component]
 fn Home() -> impl IntoView {
-    let role = use_session()
-        .me
-        .with_untracked(|me| me.as_ref().map(|m| m.user.role));
+    let role = use_session().me.with_untracked(|me| me.as_ref().map(|m| m.user.role));
     view! { <Redirect path=home_page(role)/> }
 }
 

@@ -1,9 +1,7 @@
 //! One typed function per API endpoint the dashboard uses; re-exported from [`crate::api`].
 
 use gloo_net::http::Method;
-use shared::{
-    Area, AreaKind, AreaPatch, AuditEntry, Id, Me, NewArea, NewUser, Page, Role, User, UserPatch,
-};
+use shared::{Area, AreaKind, AreaPatch, AuditEntry, Id, Me, NewArea, NewUser, Page, Role, User, UserPatch};
 
 use crate::api::{ApiResult, get, send_json};
 
@@ -22,21 +20,14 @@ pub async fn area_roots() -> ApiResult<Page<Area>> {
 
 /// GET /areas/{id}/children, one page.
 pub async fn area_children(id: Id, cursor: Option<String>) -> ApiResult<Page<Area>> {
-    let query = [
-        ("cursor", cursor.unwrap_or_default()),
-        ("limit", PAGE_SIZE.to_string()),
-    ];
+    let query = [("cursor", cursor.unwrap_or_default()), ("limit", PAGE_SIZE.to_string())];
     get(&format!("/areas/{id}/children"), &query).await
 }
 
 /// GET /areas?q=&kind=: search within the caller's scope.
 pub async fn search_areas(q: String, kind: Option<AreaKind>, limit: u64) -> ApiResult<Page<Area>> {
     let kind = kind.map(|k| k.as_str().to_owned()).unwrap_or_default();
-    get(
-        "/areas",
-        &[("q", q), ("kind", kind), ("limit", limit.to_string())],
-    )
-    .await
+    get("/areas", &[("q", q), ("kind", kind), ("limit", limit.to_string())]).await
 }
 
 /// GET /areas/{id}.
@@ -65,18 +56,9 @@ pub struct UserFilter {
 /// GET /users, one page.
 pub async fn users(filter: UserFilter, cursor: Option<String>) -> ApiResult<Page<User>> {
     let query = [
-        (
-            "role",
-            filter
-                .role
-                .map(|r| r.as_str().to_owned())
-                .unwrap_or_default(),
-        ),
+        ("role", filter.role.map(|r| r.as_str().to_owned()).unwrap_or_default()),
         ("q", filter.q.trim().to_owned()),
-        (
-            "active",
-            filter.active.map(|a| a.to_string()).unwrap_or_default(),
-        ),
+        ("active", filter.active.map(|a| a.to_string()).unwrap_or_default()),
         ("cursor", cursor.unwrap_or_default()),
         ("limit", PAGE_SIZE.to_string()),
     ];
@@ -94,17 +76,10 @@ pub async fn patch_user(id: Id, patch: &UserPatch) -> ApiResult<User> {
 }
 
 /// GET /audit, one page, optionally for one entity kind (and one record).
-pub async fn audit(
-    entity: String,
-    entity_id: Option<Id>,
-    cursor: Option<String>,
-) -> ApiResult<Page<AuditEntry>> {
+pub async fn audit(entity: String, entity_id: Option<Id>, cursor: Option<String>) -> ApiResult<Page<AuditEntry>> {
     let query = [
         ("entity", entity),
-        (
-            "entity_id",
-            entity_id.map(|i| i.to_string()).unwrap_or_default(),
-        ),
+        ("entity_id", entity_id.map(|i| i.to_string()).unwrap_or_default()),
         ("cursor", cursor.unwrap_or_default()),
         ("limit", PAGE_SIZE.to_string()),
     ];

@@ -113,10 +113,7 @@ impl I18n {
         let locale = self.locale.get();
         crate::messages::all()
             .find(|(k, _, _)| *k == key)
-            .map_or_else(
-                || name.to_owned(),
-                |(_, zh, en)| if locale == Locale::Zh { *zh } else { *en }.to_owned(),
-            )
+            .map_or_else(|| name.to_owned(), |(_, zh, en)| if locale == Locale::Zh { *zh } else { *en }.to_owned())
     }
 
     /// The Chinese name of a field rule (`required`, `too_long`…); in English the server's message is
@@ -126,9 +123,7 @@ impl I18n {
             return None;
         }
         let key = format!("rule.{code}");
-        crate::messages::all()
-            .find(|(k, _, _)| *k == key)
-            .map(|(_, zh, _)| *zh)
+        crate::messages::all().find(|(k, _, _)| *k == key).map(|(_, zh, _)| *zh)
     }
 
     /// A number formatted for the locale's reader (thousands separators).
@@ -137,32 +132,36 @@ impl I18n {
     }
 }
 
+/// The message for `key` as reactive text (it follows the locale), for a view or an attribute. Every
+/// call returns the same closure type, so the wasm holds one copy of the code that renders it instead
+/// of one per call site.
+pub fn tr(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(key)
+}
+
+/// Like [`tr`] for a word of a vocabulary (`pstatus` + `draft` → 草稿); unknown names show as sent.
+pub fn tr_word(prefix: &'static str, name: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.dynamic(prefix, &name)
+}
+
 /// Reads the stored locale (Chinese by default) and provides the handle to all descendants.
 pub fn provide_i18n() -> I18n {
-    let stored = LocalStorage::get::<String>(STORAGE_KEY)
-        .ok()
-        .and_then(|tag| Locale::from_tag(&tag))
-        .unwrap_or(Locale::Zh);
+    let stored = LocalStorage::get::<String>(STORAGE_KEY).ok().and_then(|tag| Locale::from_tag(&tag)).unwrap_or(Locale::Zh);
     set_document_lang(stored);
-    let i18n = I18n {
-        locale: RwSignal::new(stored),
-    };
+    let i18n = I18n { locale: RwSignal::new(stored) };
     provide_context(i18n);
     i18n
 }
 
 /// The handle provided by [`provide_i18n`]; falls back to a fresh Chinese one outside the app.
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().unwrap_or_else(|| I18n {
-        locale: RwSignal::new(Locale::Zh),
-    })
+    use_context::<I18n>().unwrap_or_else(|| I18n { locale: RwSignal::new(Locale::Zh) })
 }
 
 fn set_document_lang(locale: Locale) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", locale.tag());
     }
 }
@@ -177,7 +176,7 @@ fn lookup(locale: Locale, key: &'static str) -> &'static str {
     }
 }
 
-fn group_thousands(formatted: &str) -> String {
+pub(crate) fn group_thousands(formatted: &str) -> String {
     let (sign, rest) = match formatted.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", formatted),

@@ -7,14 +7,18 @@
 mod api;
 mod api_error;
 mod app;
+mod catalogue;
 mod components;
 mod endpoints;
 mod i18n;
 mod messages;
 mod messages_needs;
+mod messages_programs;
 mod need_endpoints;
 mod need_labels;
 mod pages;
+mod program_endpoints;
+mod program_labels;
 mod session;
 
 fn main() {

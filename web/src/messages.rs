@@ -7,15 +7,13 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'sta
     MESSAGES
         .iter()
         .chain(crate::messages_needs::NEED_MESSAGES.iter())
+        .chain(crate::messages_programs::PROGRAM_MESSAGES.iter())
+        .chain(crate::messages_programs::PROGRAM_FORM_MESSAGES.iter())
 }
 
 /// Every message; looked up by [`crate::i18n::I18n::t`].
 pub const MESSAGES: &[(&str, &str, &str)] = &[
-    (
-        "app.name",
-        "幸福家园 共建平台",
-        "Happy Home Co-building Platform",
-    ),
+    ("app.name", "幸福家园 共建平台", "Happy Home Co-building Platform"),
     ("locale.other", "English", "中文"),
     ("locale.switch_title", "Switch to English", "切换到中文"),
     // Actions
@@ -31,61 +29,21 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     // States
     ("state.loading", "加载中…", "Loading…"),
     ("state.saving", "保存中…", "Saving…"),
-    (
-        "state.no_areas",
-        "您的管辖范围内暂无区域。",
-        "There are no areas in your scope.",
-    ),
+    ("state.no_areas", "您的管辖范围内暂无区域。", "There are no areas in your scope."),
     ("state.no_children", "暂无下级区域。", "No sub-areas."),
     ("state.no_matches", "没有匹配的区域。", "No matching areas."),
-    (
-        "state.no_users",
-        "没有符合条件的用户。",
-        "No users match these filters.",
-    ),
+    ("state.no_users", "没有符合条件的用户。", "No users match these filters."),
     ("state.no_audit", "暂无审计记录。", "No audit entries."),
     // Errors
-    (
-        "error.network",
-        "无法连接服务器，请检查网络后重试。",
-        "Cannot reach the server. Check the connection and retry.",
-    ),
-    (
-        "error.unauthenticated",
-        "登录已失效，请重新登录。",
-        "Your session has ended. Please sign in again.",
-    ),
-    (
-        "error.forbidden",
-        "您没有权限查看此内容。",
-        "You do not have permission to see this.",
-    ),
-    (
-        "error.not_found",
-        "未找到该记录，可能已被删除或不在您的管辖范围内。",
-        "Not found, or outside your scope.",
-    ),
-    (
-        "error.rate_limited",
-        "操作过于频繁，请稍后再试。",
-        "Too many requests. Please wait a moment.",
-    ),
-    (
-        "error.validation",
-        "请修改标出的内容后重新提交。",
-        "Please correct the marked fields.",
-    ),
+    ("error.network", "无法连接服务器，请检查网络后重试。", "Cannot reach the server. Check the connection and retry."),
+    ("error.unauthenticated", "登录已失效，请重新登录。", "Your session has ended. Please sign in again."),
+    ("error.forbidden", "您没有权限查看此内容。", "You do not have permission to see this."),
+    ("error.not_found", "未找到该记录，可能已被删除或不在您的管辖范围内。", "Not found, or outside your scope."),
+    ("error.rate_limited", "操作过于频繁，请稍后再试。", "Too many requests. Please wait a moment."),
+    ("error.validation", "请修改标出的内容后重新提交。", "Please correct the marked fields."),
     ("error.conflict", "操作冲突", "Conflict"),
-    (
-        "error.unavailable",
-        "服务暂时不可用，请稍后再试。",
-        "The service is temporarily unavailable.",
-    ),
-    (
-        "error.unexpected",
-        "出现意外错误，请稍后再试。",
-        "Something went wrong. Please try again.",
-    ),
+    ("error.unavailable", "服务暂时不可用，请稍后再试。", "The service is temporarily unavailable."),
+    ("error.unexpected", "出现意外错误，请稍后再试。", "Something went wrong. Please try again."),
     // Field rules (Chinese only; English shows the server's message)
     ("rule.required", "必填", "required"),
     ("rule.type", "格式不正确，请填写数字", "wrong type"),
@@ -95,69 +53,25 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("rule.taken", "已被占用", "already taken"),
     ("rule.pattern", "格式不正确", "wrong format"),
     ("rule.invalid_format", "格式不正确", "wrong format"),
-    (
-        "rule.invalid_value",
-        "不是允许的取值",
-        "not an allowed value",
-    ),
-    (
-        "rule.mismatch_parent",
-        "须以上级区域的区划代码开头",
-        "must start with the parent's code",
-    ),
-    (
-        "rule.invalid_parent",
-        "上级区域的层级不符",
-        "wrong level of parent",
-    ),
-    (
-        "rule.wrong_kind",
-        "所属区域的层级与角色不符",
-        "area level does not fit the role",
-    ),
-    (
-        "rule.weak",
-        "密码强度不足（不能与用户名相同）",
-        "password too weak",
-    ),
-    (
-        "rule.not_found",
-        "不存在或不在您的管辖范围内",
-        "not found in your scope",
-    ),
+    ("rule.invalid_value", "不是允许的取值", "not an allowed value"),
+    ("rule.mismatch_parent", "须以上级区域的区划代码开头", "must start with the parent's code"),
+    ("rule.invalid_parent", "上级区域的层级不符", "wrong level of parent"),
+    ("rule.wrong_kind", "区域层级不符合要求", "area level does not fit the role"),
+    ("rule.weak", "密码强度不足（不能与用户名相同）", "password too weak"),
+    ("rule.not_found", "不存在或不在您的管辖范围内", "not found in your scope"),
     ("rule.invalid", "无效", "invalid"),
     ("rule.not_allowed", "不允许", "not allowed"),
-    (
-        "rule.out_of_scope",
-        "不在您的管辖范围内",
-        "outside your scope",
-    ),
+    ("rule.out_of_scope", "不在您的管辖范围内", "outside your scope"),
     ("rule.unknown_field", "不支持的字段", "unknown field"),
     // Login
-    (
-        "login.subtitle",
-        "社区工作者登录",
-        "Sign in for community workers",
-    ),
+    ("login.subtitle", "社区工作者登录", "Sign in for community workers"),
     ("login.username", "用户名", "Username"),
     ("login.password", "密码", "Password"),
     ("login.submit", "登录", "Sign in"),
     ("login.busy", "登录中…", "Signing in…"),
-    (
-        "login.missing",
-        "请输入用户名和密码。",
-        "Enter your username and password.",
-    ),
-    (
-        "login.bad_credentials",
-        "用户名或密码错误。",
-        "Wrong username or password.",
-    ),
-    (
-        "login.rate_limited",
-        "登录尝试过于频繁，请稍后再试。",
-        "Too many sign-in attempts. Please wait and try again.",
-    ),
+    ("login.missing", "请输入用户名和密码。", "Enter your username and password."),
+    ("login.bad_credentials", "用户名或密码错误。", "Wrong username or password."),
+    ("login.rate_limited", "登录尝试过于频繁，请稍后再试。", "Too many sign-in attempts. Please wait and try again."),
     // Navigation
     ("nav.label", "主导航", "Main navigation"),
     ("nav.areas", "区域", "Areas"),
@@ -188,31 +102,19 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("tree.expand", "展开", "Expand"),
     ("tree.collapse", "收起", "Collapse"),
     ("area.search", "按名称查找区域…", "Find an area by name…"),
-    (
-        "area.pick_hint",
-        "请在左侧选择一个区域。",
-        "Pick an area on the left.",
-    ),
+    ("area.pick_hint", "请在左侧选择一个区域。", "Pick an area on the left."),
     ("area.breadcrumbs", "区域路径", "Area path"),
     ("area.name", "名称", "Name"),
     ("area.kind", "层级", "Level"),
     ("area.code", "区划代码", "Division code"),
-    (
-        "area.code_hint",
-        "12 位统计用区划代码",
-        "12-digit statistical division code",
-    ),
+    ("area.code_hint", "12 位统计用区划代码", "12-digit statistical division code"),
     ("area.child_count", "下级数量", "Sub-areas"),
     ("area.updated_at", "更新时间", "Updated"),
     ("area.add_child", "添加下级区域", "Add sub-area"),
     ("area.history", "变更记录", "History"),
     // Community profile
     ("profile.title", "社区画像", "Community profile"),
-    (
-        "profile.none",
-        "尚未填写社区画像。",
-        "No profile recorded yet.",
-    ),
+    ("profile.none", "尚未填写社区画像。", "No profile recorded yet."),
     ("profile.settlement", "社区类型", "Settlement"),
     ("profile.urban", "城市社区", "Urban"),
     ("profile.rural", "农村社区", "Rural"),
@@ -220,28 +122,12 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("profile.households", "户数", "Households"),
     ("profile.population", "常住人口", "Resident population"),
     ("profile.population_60_plus", "60 岁以上人口", "Aged 60+"),
-    (
-        "profile.building_area_m2",
-        "建筑面积（m²）",
-        "Building floor area (m²)",
-    ),
-    (
-        "profile.facility_area_m2",
-        "综合服务设施面积（m²）",
-        "Service facility area (m²)",
-    ),
-    (
-        "profile.center",
-        "中心坐标（纬度, 经度）",
-        "Centre (lat, lng)",
-    ),
+    ("profile.building_area_m2", "建筑面积（m²）", "Building floor area (m²)"),
+    ("profile.facility_area_m2", "综合服务设施面积（m²）", "Service facility area (m²)"),
+    ("profile.center", "中心坐标（纬度, 经度）", "Centre (lat, lng)"),
     ("profile.center_lat", "中心纬度", "Centre latitude"),
     ("profile.center_lng", "中心经度", "Centre longitude"),
-    (
-        "profile.facility_per_100",
-        "每百户综合服务设施面积（m²）",
-        "Facility m² per 100 households",
-    ),
+    ("profile.facility_per_100", "每百户综合服务设施面积（m²）", "Facility m² per 100 households"),
     // Users
     ("user.create", "新建用户", "New user"),
     ("user.edit", "编辑用户", "Edit user"),
@@ -249,11 +135,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("user.all_roles", "全部角色", "All roles"),
     ("user.any_status", "全部状态", "Any status"),
     ("user.username", "用户名", "Username"),
-    (
-        "user.username_hint",
-        "小写字母、数字、. _ -，3–32 位",
-        "a–z, 0–9, . _ -; 3–32 characters",
-    ),
+    ("user.username_hint", "小写字母、数字、. _ -，3–32 位", "a–z, 0–9, . _ -; 3–32 characters"),
     ("user.display_name", "姓名", "Display name"),
     ("user.role", "角色", "Role"),
     ("user.pick_role", "请选择角色", "Choose a role"),
@@ -265,11 +147,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("user.password", "初始密码", "Password"),
     ("user.password_hint", "至少 10 位", "At least 10 characters"),
     ("user.new_password", "重置密码", "Reset password"),
-    (
-        "user.new_password_hint",
-        "留空则不修改；修改后该用户需重新登录",
-        "Leave empty to keep; a new one signs the user out",
-    ),
+    ("user.new_password_hint", "留空则不修改；修改后该用户需重新登录", "Leave empty to keep; a new one signs the user out"),
     ("user.updated_at", "更新时间", "Updated"),
     // Audit
     ("audit.at", "时间", "Time"),

@@ -4,8 +4,8 @@ use gloo_net::http::Method;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::{
-    Assignee, BulkDispatch, BulkDispatchResult, Id, Need, NeedActionRequest, NeedCategory,
-    NeedCounts, NeedDetail, NeedStatus, NeedSummary, NewNeed, Page, TargetGroup, Urgency,
+    Assignee, BulkDispatch, BulkDispatchResult, Id, Need, NeedActionRequest, NeedCategory, NeedCounts, NeedDetail, NeedStatus, NeedSummary,
+    NewNeed, Page, TargetGroup, Urgency,
 };
 
 use crate::api::{ApiResult, PAGE_SIZE, get, post_once, send_json};
@@ -42,32 +42,15 @@ impl NeedFilter {
     pub fn query(&self) -> Vec<(&'static str, String)> {
         let flag = |on: bool| if on { "true".to_owned() } else { String::new() };
         vec![
-            (
-                "status",
-                self.status
-                    .map(|s| s.as_str().to_owned())
-                    .unwrap_or_default(),
-            ),
+            ("status", self.status.map(|s| s.as_str().to_owned()).unwrap_or_default()),
             ("category", self.category.clone()),
-            (
-                "urgency",
-                self.urgency.as_ref().map(wire).unwrap_or_default(),
-            ),
+            ("urgency", self.urgency.as_ref().map(wire).unwrap_or_default()),
             ("overdue", flag(self.overdue)),
             ("escalated", flag(self.escalated)),
-            (
-                "area_id",
-                self.area_id.map(|i| i.to_string()).unwrap_or_default(),
-            ),
-            (
-                "assignee_id",
-                self.assignee_id.map(|i| i.to_string()).unwrap_or_default(),
-            ),
+            ("area_id", self.area_id.map(|i| i.to_string()).unwrap_or_default()),
+            ("assignee_id", self.assignee_id.map(|i| i.to_string()).unwrap_or_default()),
             ("tag", self.tag.as_ref().map(wire).unwrap_or_default()),
-            (
-                "sort",
-                if self.oldest_first { "id" } else { "-id" }.to_owned(),
-            ),
+            ("sort", if self.oldest_first { "id" } else { "-id" }.to_owned()),
         ]
     }
 }
@@ -87,11 +70,7 @@ pub async fn needs(filter: NeedFilter, cursor: Option<String>) -> ApiResult<Page
 
 /// GET /needs/counts under the same filters.
 pub async fn need_counts(filter: NeedFilter) -> ApiResult<NeedCounts> {
-    let query: Vec<_> = filter
-        .query()
-        .into_iter()
-        .filter(|(k, _)| *k != "status" && *k != "sort")
-        .collect();
+    let query: Vec<_> = filter.query().into_iter().filter(|(k, _)| *k != "status" && *k != "sort").collect();
     get("/needs/counts", &query).await
 }
 
@@ -122,21 +101,13 @@ pub async fn bulk_dispatch(request: &BulkDispatch) -> ApiResult<BulkDispatchResu
 
 /// GET /needs/community: neighbours' open needs, without personal data.
 pub async fn community_needs(cursor: Option<String>) -> ApiResult<Page<NeedSummary>> {
-    let query = [
-        ("cursor", cursor.unwrap_or_default()),
-        ("limit", PAGE_SIZE.to_string()),
-    ];
+    let query = [("cursor", cursor.unwrap_or_default()), ("limit", PAGE_SIZE.to_string())];
     get("/needs/community", &query).await
 }
 
 /// POST /needs/{id}/cosign.
 pub async fn cosign(id: Id) -> ApiResult<NeedSummary> {
-    send_json(
-        Method::POST,
-        &format!("/needs/{id}/cosign"),
-        &serde_json::Value::Null,
-    )
-    .await
+    send_json(Method::POST, &format!("/needs/{id}/cosign"), &serde_json::Value::Null).await
 }
 
 /// A fresh `Idempotency-Key`: time plus randomness, enough to be unique per user.

@@ -99,11 +99,7 @@ pub fn use_categories() -> Categories {
     let categories = match use_context::<Categories>() {
         Some(c) => c,
         None => {
-            let c = Categories {
-                list: RwSignal::new(Vec::new()),
-                error: RwSignal::new(None),
-                requested: StoredValue::new(false),
-            };
+            let c = Categories { list: RwSignal::new(Vec::new()), error: RwSignal::new(None), requested: StoredValue::new(false) };
             provide_context(c);
             c
         }
@@ -114,9 +110,5 @@ pub fn use_categories() -> Categories {
 
 /// Puts an empty category store into context at the app root, so all pages share one load.
 pub fn provide_categories() {
-    provide_context(Categories {
-        list: RwSignal::new(Vec::new()),
-        error: RwSignal::new(None),
-        requested: StoredValue::new(false),
-    });
+    provide_context(Categories { list: RwSignal::new(Vec::new()), error: RwSignal::new(None), requested: StoredValue::new(false) });
 }

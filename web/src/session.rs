@@ -18,11 +18,7 @@ pub struct Session {
 impl Session {
     /// The permissions of the signed-in user (all false when signed out). Tracked.
     pub fn permissions(&self) -> Permissions {
-        self.me.with(|me| {
-            me.as_ref()
-                .map(|m| m.permissions.clone())
-                .unwrap_or_default()
-        })
+        self.me.with(|me| me.as_ref().map(|m| m.permissions.clone()).unwrap_or_default())
     }
 
     /// The signed-in user's role, `None` until `/me` has answered. Tracked.
@@ -49,10 +45,7 @@ impl Session {
 
 /// Creates the session and puts it into context.
 pub fn provide_session() -> Session {
-    let session = Session {
-        me: RwSignal::new(None),
-        error: RwSignal::new(None),
-    };
+    let session = Session { me: RwSignal::new(None), error: RwSignal::new(None) };
     provide_context(session);
     session
 }
@@ -69,13 +62,7 @@ pub fn SessionGuard() -> impl IntoView {
     let navigate = use_navigate();
     api::on_unauthenticated(move || {
         session.me.set(None);
-        navigate(
-            &login_url(),
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
+        navigate(&login_url(), NavigateOptions { replace: true, ..Default::default() });
     });
 }
 
@@ -88,10 +75,7 @@ pub fn login_url() -> String {
     if here.is_empty() || here == "/" || here.starts_with("/login") {
         "/login".to_owned()
     } else {
-        format!(
-            "/login?next={}",
-            String::from(js_sys::encode_uri_component(&here))
-        )
+        format!("/login?next={}", String::from(js_sys::encode_uri_component(&here)))
     }
 }
 
@@ -116,28 +100,13 @@ pub fn home_page(role: Option<Role>) -> &'static str {
 
 /// Staff work the needs queue (区县、街道、社区工作者、网格员 and the platform admin).
 pub fn is_staff(role: Option<Role>) -> bool {
-    matches!(
-        role,
-        Some(
-            Role::PlatformAdmin
-                | Role::DistrictAdmin
-                | Role::StreetStaff
-                | Role::CommunityStaff
-                | Role::GridWorker
-        )
-    )
+    matches!(role, Some(Role::PlatformAdmin | Role::DistrictAdmin | Role::StreetStaff | Role::CommunityStaff | Role::GridWorker))
 }
 
 /// Sends a visitor without tokens to /login, and loads `/me` when it is not known yet.
 pub fn require_session(session: Session, navigate: impl Fn(&str, NavigateOptions)) {
     if !api::has_tokens() {
-        navigate(
-            &login_url(),
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
+        navigate(&login_url(), NavigateOptions { replace: true, ..Default::default() });
     } else if session.me.get_untracked().is_none() {
         leptos::task::spawn_local(session.reload());
     }

@@ -18,9 +18,7 @@ const PLACED: [&str; 4] = ["/note", "/missing", "/assignee_id", "/rating"];
 /// What the note means for an action, and whether it must be given.
 fn note_kind(action: NeedAction) -> (&'static str, bool) {
     match action {
-        NeedAction::Reject | NeedAction::Decline | NeedAction::Object | NeedAction::Cancel => {
-            ("form.reason", true)
-        }
+        NeedAction::Reject | NeedAction::Decline | NeedAction::Object | NeedAction::Cancel => ("form.reason", true),
         NeedAction::Resolve => ("form.what_done", true),
         NeedAction::Rate => ("form.comment", false),
         NeedAction::Resubmit => ("form.supplement", false),
@@ -52,22 +50,13 @@ pub fn ActionForm(
         form.start();
         allowed.set(Vec::new());
         let text = note.get_untracked().trim().to_owned();
-        let items: Vec<String> = missing
-            .get_untracked()
-            .into_iter()
-            .map(|m| m.trim().to_owned())
-            .filter(|m| !m.is_empty())
-            .collect();
+        let items: Vec<String> = missing.get_untracked().into_iter().map(|m| m.trim().to_owned()).filter(|m| !m.is_empty()).collect();
         let mut errors = Vec::new();
         if note_required && text.is_empty() {
             errors.push(field_error("/note", "required", "is required"));
         }
         if action == NeedAction::Return && items.is_empty() {
-            errors.push(field_error(
-                "/missing",
-                "required_one",
-                "add at least one item",
-            ));
+            errors.push(field_error("/missing", "required_one", "add at least one item"));
         }
         if action == NeedAction::Dispatch && assignee.get_untracked().is_none() {
             errors.push(field_error("/assignee_id", "required", "is required"));
@@ -82,9 +71,7 @@ pub fn ActionForm(
             action,
             note: (!text.is_empty()).then_some(text),
             missing: (action == NeedAction::Return).then_some(items),
-            assignee_id: assignee
-                .get_untracked()
-                .filter(|_| action == NeedAction::Dispatch),
+            assignee_id: assignee.get_untracked().filter(|_| action == NeedAction::Dispatch),
             rating: (action == NeedAction::Rate).then(|| rating.get_untracked()),
         };
         spawn_local(async move {

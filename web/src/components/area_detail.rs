@@ -60,10 +60,7 @@ fn AreaView(area: Area) -> impl IntoView {
             ctx.updated.set(Some(current.get_untracked()));
             ctx.child_added.set(Some(parent));
         }
-        navigate(
-            &format!("/areas/{}", created.id),
-            NavigateOptions::default(),
-        );
+        navigate(&format!("/areas/{}", created.id), NavigateOptions::default());
     });
     let on_cancel = Callback::new(move |()| mode.set(Mode::View));
 
@@ -105,9 +102,7 @@ fn Breadcrumbs(area: Area) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let ctx = expect_context::<TreeContext>();
-    let home_path = session
-        .me
-        .with_untracked(|me| me.as_ref().map(|m| m.area_path.clone()).unwrap_or_default());
+    let home_path = session.me.with_untracked(|me| me.as_ref().map(|m| m.area_path.clone()).unwrap_or_default());
     let crumbs = LocalResource::new(move || crumbs_for(area.clone(), ctx, home_path.clone()));
     view! {
         <nav class="crumbs" aria-label=move || i18n.t("area.breadcrumbs") data-testid="breadcrumbs">
@@ -126,17 +121,9 @@ fn Breadcrumbs(area: Area) -> impl IntoView {
 /// Walks up through known or fetched parents until the caller's home path (or scope) is reached.
 /// The flag says whether the crumb may be a link: ancestors of the home area that the tree has not
 /// shown lie outside the caller's scope, and opening them would only answer "not found".
-async fn crumbs_for(
-    area: Area,
-    ctx: TreeContext,
-    home_path: Vec<AreaCrumb>,
-) -> Vec<(AreaCrumb, bool)> {
+async fn crumbs_for(area: Area, ctx: TreeContext, home_path: Vec<AreaCrumb>) -> Vec<(AreaCrumb, bool)> {
     let home = home_path.last().map(|c| c.id);
-    let crumb = |a: &Area| AreaCrumb {
-        id: a.id,
-        name: a.name.clone(),
-        kind: a.kind,
-    };
+    let crumb = |a: &Area| AreaCrumb { id: a.id, name: a.name.clone(), kind: a.kind };
     let mut chain = vec![crumb(&area)];
     let mut parent = area.parent_id;
     // The tree is at most six levels deep; the bound only guards against a cycle in bad data.
@@ -160,9 +147,7 @@ async fn crumbs_for(
     chain
         .into_iter()
         .map(|c| {
-            let linked = Some(c.id) == home
-                || ctx.known(c.id).is_some()
-                || !home_path.iter().any(|h| h.id == c.id);
+            let linked = Some(c.id) == home || ctx.known(c.id).is_some() || !home_path.iter().any(|h| h.id == c.id);
             (c, linked)
         })
         .collect()
@@ -171,10 +156,7 @@ async fn crumbs_for(
 #[component]
 fn Facts(area: Area) -> impl IntoView {
     let i18n = use_i18n();
-    let profile = area
-        .profile
-        .clone()
-        .filter(|_| area.kind == AreaKind::Community);
+    let profile = area.profile.clone().filter(|_| area.kind == AreaKind::Community);
     view! {
         <dl class="facts">
             <dt>{move || i18n.t("area.kind")}</dt><dd>{move || i18n.kind(area.kind)}</dd>
@@ -199,8 +181,7 @@ fn ProfileTable(profile: shared::CommunityProfile) -> impl IntoView {
     let p = profile;
     let per100 = facility_per_100_households(p.facility_area_m2, p.households);
     let elderly = elderly_share(p.population_60_plus, p.population);
-    let num =
-        move |v: Option<f64>, d: usize| v.map_or_else(|| "—".to_owned(), |v| i18n.number(v, d));
+    let num = move |v: Option<f64>, d: usize| v.map_or_else(|| "—".to_owned(), |v| i18n.number(v, d));
     let int = move |v: Option<i64>| num(v.map(|v| v as f64), 0);
     let settlement = p.settlement;
     let coords = match (p.center_lat, p.center_lng) {
@@ -208,10 +189,7 @@ fn ProfileTable(profile: shared::CommunityProfile) -> impl IntoView {
         _ => "—".into(),
     };
     let rows: Vec<(&'static str, ValueFn)> = vec![
-        (
-            "profile.settlement",
-            Box::new(move || settlement_name(i18n, settlement)),
-        ),
+        ("profile.settlement", Box::new(move || settlement_name(i18n, settlement))),
         ("profile.area_ha", Box::new(move || num(p.area_ha, 2))),
         ("profile.households", Box::new(move || int(p.households))),
         ("profile.population", Box::new(move || int(p.population))),
@@ -222,14 +200,8 @@ fn ProfileTable(profile: shared::CommunityProfile) -> impl IntoView {
                 format!("{}{share}", int(p.population_60_plus))
             }),
         ),
-        (
-            "profile.building_area_m2",
-            Box::new(move || num(p.building_area_m2, 0)),
-        ),
-        (
-            "profile.facility_area_m2",
-            Box::new(move || num(p.facility_area_m2, 0)),
-        ),
+        ("profile.building_area_m2", Box::new(move || num(p.building_area_m2, 0))),
+        ("profile.facility_area_m2", Box::new(move || num(p.facility_area_m2, 0))),
         ("profile.center", Box::new(move || coords.clone())),
     ];
     view! {

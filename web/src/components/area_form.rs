@@ -38,11 +38,7 @@ pub fn child_kind(parent: AreaKind) -> Option<AreaKind> {
 
 /// Edit name, code and (for communities) the profile. Sends only what changed.
 #[component]
-pub fn AreaEditForm(
-    area: Area,
-    on_saved: Callback<Area>,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
+pub fn AreaEditForm(area: Area, on_saved: Callback<Area>, on_cancel: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let form = FormState::new();
     let name = RwSignal::new(area.name.clone());
@@ -67,13 +63,9 @@ pub fn AreaEditForm(
         let new_code = code.get_untracked().trim().to_owned();
         let patch = AreaPatch {
             name: (new_name != before.name).then_some(new_name),
-            code: (before.kind.requires_code() && Some(&new_code) != before.code.as_ref())
-                .then_some(new_code),
+            code: (before.kind.requires_code() && Some(&new_code) != before.code.as_ref()).then_some(new_code),
             // A blank profile on an area that never had one is no change either.
-            profile: profile.filter(|p| {
-                Some(p) != before.profile.as_ref()
-                    && !(before.profile.is_none() && draft.is_blank())
-            }),
+            profile: profile.filter(|p| Some(p) != before.profile.as_ref() && !(before.profile.is_none() && draft.is_blank())),
         };
         if patch == AreaPatch::default() {
             form.done();
@@ -113,11 +105,7 @@ pub fn AreaEditForm(
 
 /// Add an area of the next level under `parent`.
 #[component]
-pub fn AreaCreateForm(
-    parent: Area,
-    on_created: Callback<Area>,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
+pub fn AreaCreateForm(parent: Area, on_created: Callback<Area>, on_cancel: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let form = FormState::new();
     // The caller only offers this form when there is a child level.
@@ -151,13 +139,7 @@ pub fn AreaCreateForm(
             return form.invalid(errors);
         }
         let new_code = code.get_untracked().trim().to_owned();
-        let new = NewArea {
-            parent_id: Some(parent_id),
-            kind,
-            name: new_name,
-            code: (kind.requires_code()).then_some(new_code),
-            profile,
-        };
+        let new = NewArea { parent_id: Some(parent_id), kind, name: new_name, code: (kind.requires_code()).then_some(new_code), profile };
         spawn_local(async move {
             match api::create_area(&new).await {
                 Ok(created) => {
@@ -194,11 +176,7 @@ pub fn AreaCreateForm(
 
 /// Submit + cancel, disabled while the request runs.
 #[component]
-pub fn FormButtons(
-    form: FormState,
-    on_cancel: Callback<()>,
-    submit_key: &'static str,
-) -> impl IntoView {
+pub fn FormButtons(form: FormState, on_cancel: Callback<()>, submit_key: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="form-buttons">

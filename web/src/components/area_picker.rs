@@ -17,11 +17,7 @@ const DEBOUNCE: Duration = Duration::from_millis(250);
 
 /// A search box with a result list; `on_pick` gets the chosen area.
 #[component]
-pub fn AreaSearch(
-    on_pick: Callback<Area>,
-    placeholder: &'static str,
-    #[prop(optional)] testid: &'static str,
-) -> impl IntoView {
+pub fn AreaSearch(on_pick: Callback<Area>, placeholder: &'static str, #[prop(optional)] testid: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let query = RwSignal::new(String::new());
     let results = RwSignal::new(None::<Result<Vec<Area>, ApiError>>);
@@ -55,11 +51,7 @@ pub fn AreaSearch(
         results.set(None);
         on_pick.run(area);
     };
-    let testid = if testid.is_empty() {
-        "area-search"
-    } else {
-        testid
-    };
+    let testid = if testid.is_empty() { "area-search" } else { testid };
 
     view! {
         <div class="area-search">

@@ -25,12 +25,8 @@ pub struct TreeContext {
 
 impl TreeContext {
     pub fn provide(selected: Signal<Option<Id>>) -> Self {
-        let ctx = Self {
-            selected,
-            updated: RwSignal::new(None),
-            child_added: RwSignal::new(None),
-            known: StoredValue::new(HashMap::new()),
-        };
+        let ctx =
+            Self { selected, updated: RwSignal::new(None), child_added: RwSignal::new(None), known: StoredValue::new(HashMap::new()) };
         provide_context(ctx);
         ctx
     }
@@ -62,10 +58,7 @@ pub fn AreaTree() -> impl IntoView {
             let page = api::area_roots().await?;
             ctx.remember(&page.items);
             // The scope has a handful of roots; there is no "next page" of them to offer.
-            Ok(shared::Page {
-                items: page.items,
-                next_cursor: None,
-            })
+            Ok(shared::Page { items: page.items, next_cursor: None })
         });
     };
     load();
@@ -129,8 +122,7 @@ fn TreeNode(area: Area, open_initially: bool) -> impl IntoView {
     );
 
     let selected = move || ctx.selected.get() == Some(id);
-    let has_children =
-        move || area.with(|a| a.child_count > 0) || children.items.with(|c| !c.is_empty());
+    let has_children = move || area.with(|a| a.child_count > 0) || children.items.with(|c| !c.is_empty());
     let more = Callback::new(move |()| children.more(fetch));
     let retry = Callback::new(move |()| children.reload(fetch));
     view! {

@@ -30,8 +30,7 @@ pub fn AssigneePicker(need_id: Id, value: RwSignal<Option<Id>>) -> impl IntoView
     load();
     let retry = Callback::new(move |()| load());
     let group = format!("assignee-{need_id}");
-    move || {
-        match loaded.get() {
+    move || match loaded.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
         Some(Ok(list)) if list.is_empty() => view! { <Empty key="state.no_assignees"/> }.into_any(),
@@ -56,7 +55,7 @@ pub fn AssigneePicker(need_id: Id, value: RwSignal<Option<Id>>) -> impl IntoView
                     }
                 }).collect_view()}
             </div>
-        }.into_any(),
-    }
+        }
+        .into_any(),
     }
 }

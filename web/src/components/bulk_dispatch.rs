@@ -50,12 +50,7 @@ pub fn BulkDispatchBar(selection: RwSignal<Vec<Id>>, on_done: Callback<()>) -> i
 }
 
 #[component]
-fn BulkDispatchForm(
-    first: Id,
-    ids: Vec<Id>,
-    on_done: Callback<BulkDispatchResult>,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
+fn BulkDispatchForm(first: Id, ids: Vec<Id>, on_done: Callback<BulkDispatchResult>, on_cancel: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let form = FormState::new();
     let assignee = RwSignal::new(None::<Id>);
@@ -68,11 +63,7 @@ fn BulkDispatchForm(
             return form.invalid(vec![field_error("/assignee_id", "required", "is required")]);
         };
         let note = note.get_untracked().trim().to_owned();
-        let request = BulkDispatch {
-            need_ids: ids.get_value(),
-            assignee_id,
-            note: (!note.is_empty()).then_some(note),
-        };
+        let request = BulkDispatch { need_ids: ids.get_value(), assignee_id, note: (!note.is_empty()).then_some(note) };
         spawn_local(async move {
             match api::bulk_dispatch(&request).await {
                 Ok(outcome) => {

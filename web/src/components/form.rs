@@ -25,11 +25,7 @@ impl Default for FormState {
 
 impl FormState {
     pub fn new() -> Self {
-        Self {
-            errors: RwSignal::new(Vec::new()),
-            general: RwSignal::new(None),
-            busy: RwSignal::new(false),
-        }
+        Self { errors: RwSignal::new(Vec::new()), general: RwSignal::new(None), busy: RwSignal::new(false) }
     }
 
     /// Clears the previous outcome and marks the form busy.
@@ -59,10 +55,7 @@ impl FormState {
     /// The message for the field at `pointer`, in the current locale. Tracked.
     pub fn error_at(&self, i18n: I18n, pointer: &str) -> Option<String> {
         self.errors.with(|errors| {
-            let found = errors
-                .iter()
-                .filter(|e| e.field == pointer)
-                .map(|e| field_message(i18n, e));
+            let found = errors.iter().filter(|e| e.field == pointer).map(|e| field_message(i18n, e));
             let joined = found.collect::<Vec<_>>().join("；");
             (!joined.is_empty()).then_some(joined)
         })
@@ -85,13 +78,8 @@ impl FormState {
 pub fn reveal_first_error(form_selector: &'static str) {
     leptos::prelude::request_animation_frame(move || {
         let document = web_sys::window().and_then(|w| w.document());
-        let first = |selector: String| {
-            document
-                .as_ref()
-                .and_then(|d| d.query_selector(&selector).ok().flatten())
-        };
-        let found = first(format!("{form_selector} .invalid"))
-            .or_else(|| first(format!("{form_selector} .form-summary")));
+        let first = |selector: String| document.as_ref().and_then(|d| d.query_selector(&selector).ok().flatten());
+        let found = first(format!("{form_selector} .invalid")).or_else(|| first(format!("{form_selector} .form-summary")));
         if let Some(element) = found {
             element.scroll_into_view();
         }
@@ -100,17 +88,12 @@ pub fn reveal_first_error(form_selector: &'static str) {
 
 /// The rule's name in Chinese when it is a known code, else the server's English message.
 fn field_message(i18n: I18n, error: &FieldError) -> String {
-    i18n.field_rule(&error.code)
-        .map_or_else(|| error.message.clone(), str::to_owned)
+    i18n.field_rule(&error.code).map_or_else(|| error.message.clone(), str::to_owned)
 }
 
 /// A client-side field error in the server's shape.
 pub fn field_error(pointer: &str, code: &str, message: &str) -> FieldError {
-    FieldError {
-        field: pointer.to_owned(),
-        code: code.to_owned(),
-        message: message.to_owned(),
-    }
+    FieldError { field: pointer.to_owned(), code: code.to_owned(), message: message.to_owned() }
 }
 
 /// Label + input + the error for `pointer` under it.

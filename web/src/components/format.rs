@@ -37,10 +37,7 @@ pub fn pretty_json(value: &serde_json::Value) -> String {
 }
 
 /// Facility floor area per 100 households (每百户社区综合服务设施面积), the national KPI.
-pub fn facility_per_100_households(
-    facility_m2: Option<f64>,
-    households: Option<i64>,
-) -> Option<f64> {
+pub fn facility_per_100_households(facility_m2: Option<f64>, households: Option<i64>) -> Option<f64> {
     match (facility_m2, households) {
         (Some(area), Some(h)) if h > 0 => Some(area / h as f64 * 100.0),
         _ => None,
@@ -61,10 +58,7 @@ mod tests {
 
     #[test]
     fn facility_ratio_is_per_hundred_households() {
-        assert_eq!(
-            facility_per_100_households(Some(3000.0), Some(1500)),
-            Some(200.0)
-        );
+        assert_eq!(facility_per_100_households(Some(3000.0), Some(1500)), Some(200.0));
     }
 
     #[test]

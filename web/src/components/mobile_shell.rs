@@ -21,11 +21,7 @@ pub fn MobileShell() -> impl IntoView {
     use_categories();
     let retry = Callback::new(move |()| spawn_local(session.reload()));
     let logout = move |_| sign_out(session, navigate.clone());
-    let name = move || {
-        session
-            .me
-            .with(|me| me.as_ref().map(|m| m.user.display_name.clone()))
-    };
+    let name = move || session.me.with(|me| me.as_ref().map(|m| m.user.display_name.clone()));
     view! {
         <div class="m-app">
             <header class="m-top">
@@ -59,27 +55,16 @@ pub fn MobileShell() -> impl IntoView {
 fn TabBar() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let tab =
-        move |href: &'static str, key: &'static str, icon: &'static str, testid: &'static str| {
-            let current = move || {
-                location
-                    .pathname
-                    .with(|p| {
-                        if href == "/m" {
-                            p == "/m" || p == "/m/"
-                        } else {
-                            p.starts_with(href)
-                        }
-                    })
-                    .then_some("page")
-            };
-            view! {
-                <a href=href aria-current=current data-testid=testid>
-                    <span class="m-tab-icon" aria-hidden="true">{icon}</span>
-                    <span>{move || i18n.t(key)}</span>
-                </a>
-            }
-        };
+    let tab = move |href: &'static str, key: &'static str, icon: &'static str, testid: &'static str| {
+        let current =
+            move || location.pathname.with(|p| if href == "/m" { p == "/m" || p == "/m/" } else { p.starts_with(href) }).then_some("page");
+        view! {
+            <a href=href aria-current=current data-testid=testid>
+                <span class="m-tab-icon" aria-hidden="true">{icon}</span>
+                <span>{move || i18n.t(key)}</span>
+            </a>
+        }
+    };
     view! {
         <nav class="m-tabs" aria-label=move || i18n.t("nav.label")>
             {tab("/m", "m.submit", "＋", "tab-submit")}

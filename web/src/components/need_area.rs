@@ -12,11 +12,7 @@ use crate::i18n::use_i18n;
 
 /// `home` is (id, name, is a community); `value` starts as the home id.
 #[component]
-pub fn AreaChoice(
-    form: FormState,
-    home: Option<(Id, String, bool)>,
-    value: RwSignal<Option<Id>>,
-) -> impl IntoView {
+pub fn AreaChoice(form: FormState, home: Option<(Id, String, bool)>, value: RwSignal<Option<Id>>) -> impl IntoView {
     let i18n = use_i18n();
     let grids = RwSignal::new(None::<Result<Vec<Area>, ApiError>>);
     let Some((home_id, home_name, community)) = home else {
@@ -39,8 +35,7 @@ pub fn AreaChoice(
     }
     let retry = Callback::new(move |()| load());
     let name = home_name.clone();
-    let picker = move || {
-        match grids.get() {
+    let picker = move || match grids.get() {
         Some(Ok(list)) if !list.is_empty() => view! {
             <select data-testid="need-area"
                 on:change=move |ev| value.set(event_target_value(&ev).parse().ok().or(Some(home_id)))>
@@ -60,7 +55,6 @@ pub fn AreaChoice(
         }
         .into_any(),
         _ => view! { <span class="chosen" data-testid="need-area-fixed">{name.clone()}</span> }.into_any(),
-    }
     };
     view! {
         <Field label="m.area" pointer="/area_id" form>

@@ -35,13 +35,7 @@ pub fn UrgencyBadge(urgency: Urgency) -> impl IntoView {
 
 /// Whether the need is still being worked on (its deadlines run).
 pub fn is_open(status: NeedStatus) -> bool {
-    matches!(
-        status,
-        NeedStatus::Accepted
-            | NeedStatus::Dispatched
-            | NeedStatus::Claimed
-            | NeedStatus::InProgress
-    )
+    matches!(status, NeedStatus::Accepted | NeedStatus::Dispatched | NeedStatus::Claimed | NeedStatus::InProgress)
 }
 
 /// The deadline that matters now: before anyone claimed it the response deadline (when earlier),
@@ -53,11 +47,7 @@ pub fn current_due(need: &Need) -> Option<DateTime<Utc>> {
     if !is_open(need.status) {
         return None;
     }
-    match (
-        awaiting_response(need),
-        need.response_due_at,
-        need.completion_due_at,
-    ) {
+    match (awaiting_response(need), need.response_due_at, need.completion_due_at) {
         (true, Some(r), Some(c)) => Some(r.min(c)),
         (_, _, Some(c)) => Some(c),
         (_, r, None) => r,
@@ -141,11 +131,7 @@ pub fn NeedFlags(need: Need) -> impl IntoView {
 pub fn excerpt(text: &str, max: usize) -> String {
     let mut chars = text.chars();
     let head: String = chars.by_ref().take(max).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
+    if chars.next().is_some() { format!("{head}…") } else { head }
 }
 
 #[cfg(test)]

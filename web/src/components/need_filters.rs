@@ -31,14 +31,10 @@ pub fn filter_url(base: &str, filter: &NeedFilter) -> String {
     let pairs: Vec<String> = filter
         .query()
         .into_iter()
-        .filter(|(k, v)| !v.is_empty() && !(*k == "sort" && v == "-id"))
+        .filter(|(k, v)| !(v.is_empty() || *k == "sort" && v == "-id"))
         .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
         .collect();
-    if pairs.is_empty() {
-        base.to_owned()
-    } else {
-        format!("{base}?{}", pairs.join("&"))
-    }
+    if pairs.is_empty() { base.to_owned() } else { format!("{base}?{}", pairs.join("&")) }
 }
 
 /// Status, category, urgency, target group, overdue/escalated and order.
@@ -129,7 +125,9 @@ pub fn CountChips(
         Some(Ok(c)) => {
             let f = filter.get();
             let total: i64 = c.by_status.iter().map(|s| s.count).sum();
-            let chips = c.by_status.into_iter()
+            let chips = c
+                .by_status
+                .into_iter()
                 .filter(|s| s.count > 0 || f.status == Some(s.status))
                 .map(|s| {
                     let status = s.status;
@@ -142,7 +140,8 @@ pub fn CountChips(
                             {move || i18n.status(status)}<b>{s.count}</b>
                         </button>
                     }
-                }).collect_view();
+                })
+                .collect_view();
             view! {
                 <div class="count-chips" role="group" aria-label=move || i18n.t("queue.counts") data-testid="count-chips">
                     <button type="button" class="count-chip" class:on=f.status.is_none()
@@ -159,7 +158,8 @@ pub fn CountChips(
                         {move || i18n.t("need.flag_escalated")}<b>{c.escalated}</b>
                     </button>
                 </div>
-            }.into_any()
+            }
+            .into_any()
         }
     }
 }

@@ -7,9 +7,7 @@ use leptos::task::spawn_local;
 use shared::{AreaKind, Channel, NeedDetail, NewNeed, TargetGroup, Urgency};
 
 use crate::api::{self, idempotency_key, wire};
-use crate::components::form::{
-    Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error,
-};
+use crate::components::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
 use crate::components::format::parse_local_time;
 use crate::components::need_area::AreaChoice;
 use crate::i18n::use_i18n;
@@ -19,16 +17,7 @@ use crate::session::use_session;
 /// Selector of the form, for scrolling to its first error.
 const FORM: &str = "[data-testid=need-form]";
 
-const PLACED: [&str; 8] = [
-    "/category",
-    "/text",
-    "/area_id",
-    "/address",
-    "/tags",
-    "/urgency",
-    "/preferred_time",
-    "/contact_phone",
-];
+const PLACED: [&str; 8] = ["/category", "/text", "/area_id", "/address", "/tags", "/urgency", "/preferred_time", "/contact_phone"];
 
 /// The form; `on_submitted` gets the stored need.
 #[component]
@@ -37,15 +26,7 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
     let session = use_session();
     let categories = use_categories();
     let form = FormState::new();
-    let home = session.me.with_untracked(|me| {
-        me.as_ref().map(|m| {
-            (
-                m.area.id,
-                m.area.name.clone(),
-                m.area.kind == AreaKind::Community,
-            )
-        })
-    });
+    let home = session.me.with_untracked(|me| me.as_ref().map(|m| (m.area.id, m.area.name.clone(), m.area.kind == AreaKind::Community)));
     let category = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let area_id = RwSignal::new(home.as_ref().map(|(id, _, _)| *id));
@@ -73,11 +54,7 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
         let when = preferred.get_untracked();
         let preferred_time = parse_local_time(&when);
         if !when.is_empty() && preferred_time.is_none() {
-            errors.push(field_error(
-                "/preferred_time",
-                "invalid_format",
-                "not a date and time",
-            ));
+            errors.push(field_error("/preferred_time", "invalid_format", "not a date and time"));
         }
         let Some(area) = area_id.get_untracked() else {
             errors.push(field_error("/area_id", "required", "is required"));
@@ -88,9 +65,7 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
             form.invalid(errors);
             return reveal_first_error(FORM);
         }
-        let optional = |s: RwSignal<String>| {
-            Some(s.get_untracked().trim().to_owned()).filter(|v| !v.is_empty())
-        };
+        let optional = |s: RwSignal<String>| Some(s.get_untracked().trim().to_owned()).filter(|v| !v.is_empty());
         let new = NewNeed {
             category: category.get_untracked(),
             text: text.get_untracked().trim().to_owned(),

@@ -14,26 +14,17 @@ use crate::i18n::use_i18n;
 
 /// Actions only the platform takes; they appear on the timeline, never as buttons.
 fn is_system_only(action: NeedAction) -> bool {
-    matches!(
-        action,
-        NeedAction::ClaimTimeout | NeedAction::Reopen | NeedAction::Escalate
-    )
+    matches!(action, NeedAction::ClaimTimeout | NeedAction::Reopen | NeedAction::Escalate)
 }
 
 /// Actions that end or undo something; shown apart from the main ones.
 fn is_negative(action: NeedAction) -> bool {
-    matches!(
-        action,
-        NeedAction::Reject | NeedAction::Cancel | NeedAction::Decline | NeedAction::Object
-    )
+    matches!(action, NeedAction::Reject | NeedAction::Cancel | NeedAction::Decline | NeedAction::Object)
 }
 
 /// The need `id` with its actions; `on_changed` hears about every successful action.
 #[component]
-pub fn NeedPanel(
-    id: Id,
-    #[prop(optional)] on_changed: Option<Callback<NeedDetail>>,
-) -> impl IntoView {
+pub fn NeedPanel(id: Id, #[prop(optional)] on_changed: Option<Callback<NeedDetail>>) -> impl IntoView {
     let i18n = use_i18n();
     let detail = RwSignal::new(None::<Result<NeedDetail, ApiError>>);
     let chosen = RwSignal::new(None::<NeedAction>);
@@ -67,12 +58,7 @@ pub fn NeedPanel(
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
         Some(Ok(d)) => {
-            let actions: Vec<NeedAction> = d
-                .allowed_actions
-                .iter()
-                .copied()
-                .filter(|a| !is_system_only(*a))
-                .collect();
+            let actions: Vec<NeedAction> = d.allowed_actions.iter().copied().filter(|a| !is_system_only(*a)).collect();
             let none_allowed = actions.is_empty();
             let buttons = actions
                 .into_iter()

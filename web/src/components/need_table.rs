@@ -69,11 +69,7 @@ fn NeedRow(need: Need, selection: Option<RwSignal<Vec<Id>>>) -> impl IntoView {
         let href = href.clone();
         move |ev: leptos::ev::MouseEvent| {
             // The id link navigates by itself (through the router); don't do it twice.
-            let on_link = event_target::<web_sys::Element>(&ev)
-                .closest("a")
-                .ok()
-                .flatten()
-                .is_some();
+            let on_link = event_target::<web_sys::Element>(&ev).closest("a").ok().flatten().is_some();
             if !on_link {
                 navigate(&href, NavigateOptions::default());
             }

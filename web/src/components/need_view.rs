@@ -6,9 +6,7 @@ use leptos::prelude::*;
 use shared::{Need, NeedEvent};
 
 use crate::components::format::local_time;
-use crate::components::need_badges::{
-    NeedFlags, StatusBadge, UrgencyBadge, awaiting_response, due_class, is_open, is_overdue,
-};
+use crate::components::need_badges::{NeedFlags, StatusBadge, UrgencyBadge, awaiting_response, due_class, is_open, is_overdue};
 use crate::components::status::Empty;
 use crate::i18n::use_i18n;
 use crate::need_labels::use_categories;
@@ -63,11 +61,7 @@ pub fn NeedFacts(need: Need) -> impl IntoView {
     let channel = need.channel;
     let stars = need.rating.map(|r| {
         let comment = need.rating_comment.clone().unwrap_or_default();
-        format!(
-            "{}{} {comment}",
-            "★".repeat(r.clamp(0, 5) as usize),
-            "☆".repeat((5 - r).clamp(0, 5) as usize)
-        )
+        format!("{}{} {comment}", "★".repeat(r.clamp(0, 5) as usize), "☆".repeat((5 - r).clamp(0, 5) as usize))
     });
     let missing = need.missing.clone();
     view! {

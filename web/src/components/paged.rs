@@ -102,12 +102,7 @@ impl<T: Send + Sync + 'static> Paged<T> {
     }
 
     /// What goes under the rows: loading, error (with retry), empty, or the "load more" button.
-    pub fn footer(
-        self,
-        empty_key: &'static str,
-        on_more: Callback<()>,
-        on_retry: Callback<()>,
-    ) -> impl IntoView {
+    pub fn footer(self, empty_key: &'static str, on_more: Callback<()>, on_retry: Callback<()>) -> impl IntoView {
         let i18n = use_i18n();
         move || {
             if let Some(error) = self.error.get() {

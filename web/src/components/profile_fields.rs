@@ -33,21 +33,9 @@ const NUMBER_FIELDS: [(&str, &str, bool); 8] = [
     ("/profile/area_ha", "profile.area_ha", false),
     ("/profile/households", "profile.households", true),
     ("/profile/population", "profile.population", true),
-    (
-        "/profile/population_60_plus",
-        "profile.population_60_plus",
-        true,
-    ),
-    (
-        "/profile/building_area_m2",
-        "profile.building_area_m2",
-        false,
-    ),
-    (
-        "/profile/facility_area_m2",
-        "profile.facility_area_m2",
-        false,
-    ),
+    ("/profile/population_60_plus", "profile.population_60_plus", true),
+    ("/profile/building_area_m2", "profile.building_area_m2", false),
+    ("/profile/facility_area_m2", "profile.facility_area_m2", false),
     ("/profile/center_lat", "profile.center_lat", false),
     ("/profile/center_lng", "profile.center_lng", false),
 ];
@@ -72,19 +60,12 @@ impl ProfileDraft {
             Some(Settlement::Rural) => "rural",
             None => "",
         };
-        Self {
-            settlement: RwSignal::new(settlement.to_owned()),
-            numbers: texts.map(RwSignal::new),
-        }
+        Self { settlement: RwSignal::new(settlement.to_owned()), numbers: texts.map(RwSignal::new) }
     }
 
     /// Whether nothing at all was entered.
     pub fn is_blank(&self) -> bool {
-        self.settlement.with_untracked(String::is_empty)
-            && self
-                .numbers
-                .iter()
-                .all(|n| n.with_untracked(|t| t.trim().is_empty()))
+        self.settlement.with_untracked(String::is_empty) && self.numbers.iter().all(|n| n.with_untracked(|t| t.trim().is_empty()))
     }
 
     /// The profile, or an error per field that is not a number.
@@ -93,10 +74,7 @@ impl ProfileDraft {
         let mut floats = [None; 8];
         let mut ints = [None; 8];
         for (idx, (pointer, _, integer)) in NUMBER_FIELDS.iter().enumerate() {
-            let text = self.numbers[idx]
-                .get_untracked()
-                .trim()
-                .replace([',', '，'], "");
+            let text = self.numbers[idx].get_untracked().trim().replace([',', '，'], "");
             if text.is_empty() {
                 continue;
             }

@@ -90,7 +90,8 @@ fn Nav() -> impl IntoView {
         let current = move || {
             location
                 .pathname
-                .with(|p| p.starts_with(href))
+                // `/programs` is not current on `/programs/rollup`, which has its own entry.
+                .with(|p| p.starts_with(href) && !(href == "/programs" && p.starts_with("/programs/rollup")))
                 .then_some("page")
         };
         view! {
@@ -110,6 +111,9 @@ fn Nav() -> impl IntoView {
                     {staff.then(|| link("/needs", "nav.needs", "nav-needs"))}
                     {staff.then(|| link("/overdue", "nav.overdue", "nav-overdue"))}
                     {serves.then(|| link("/tasks", "nav.tasks", "nav-tasks"))}
+                    {p.read_programs.then(|| link("/programs", "nav.programs", "nav-programs"))}
+                    {p.read_programs.then(|| link("/programs/rollup", "nav.rollup", "nav-rollup"))}
+                    {p.read_programs.then(|| link("/catalogue", "nav.catalogue", "nav-catalogue"))}
                     {p.read_areas.then(|| link("/areas", "nav.areas", "nav-areas"))}
                     {p.manage_users.then(|| link("/users", "nav.users", "nav-users"))}
                     {p.read_audit.then(|| link("/audit", "nav.audit", "nav-audit"))}

@@ -27,10 +27,7 @@ pub fn Empty(key: &'static str) -> impl IntoView {
 
 /// A failed load, with a retry button when the caller can retry.
 #[component]
-pub fn ErrorBox(
-    error: ApiError,
-    #[prop(optional)] on_retry: Option<Callback<()>>,
-) -> impl IntoView {
+pub fn ErrorBox(error: ApiError, #[prop(optional)] on_retry: Option<Callback<()>>) -> impl IntoView {
     let i18n = use_i18n();
     let detail = error.detail();
     let message = {
@@ -69,9 +66,7 @@ pub fn error_text(i18n: I18n, error: &ApiError) -> String {
     let text = i18n.t(key);
     match error {
         // The server's own sentence says which conflict it was.
-        ApiError::Problem(p)
-            if matches!(p.code, ErrorCode::Conflict | ErrorCode::InvalidTransition) =>
-        {
+        ApiError::Problem(p) if matches!(p.code, ErrorCode::Conflict | ErrorCode::InvalidTransition) => {
             format!("{text}: {}", p.detail)
         }
         _ => text.to_owned(),

@@ -11,14 +11,7 @@ use crate::components::form::{Field, FormState, FormSummary, field_error};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 
-const PLACED: [&str; 6] = [
-    "/username",
-    "/display_name",
-    "/role",
-    "/area_id",
-    "/password",
-    "/active",
-];
+const PLACED: [&str; 6] = ["/username", "/display_name", "/role", "/area_id", "/password", "/active"];
 
 /// A new user with a role this admin may give and a home area inside their scope.
 #[component]
@@ -43,8 +36,7 @@ pub fn UserCreateForm(on_created: Callback<User>, on_cancel: Callback<()>) -> im
         if chosen_area.is_none() {
             errors.push(field_error("/area_id", "required", "is required"));
         }
-        let (Some(role), Some(area_id), true) = (chosen_role, chosen_area, errors.is_empty())
-        else {
+        let (Some(role), Some(area_id), true) = (chosen_role, chosen_area, errors.is_empty()) else {
             return form.invalid(errors);
         };
         let new = NewUser {
@@ -96,11 +88,7 @@ pub fn UserCreateForm(on_created: Callback<User>, on_cancel: Callback<()>) -> im
 
 /// Change a user; only the fields that differ are sent.
 #[component]
-pub fn UserEditForm(
-    user: User,
-    on_saved: Callback<User>,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
+pub fn UserEditForm(user: User, on_saved: Callback<User>, on_cancel: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let form = FormState::new();
     let display_name = RwSignal::new(user.display_name.clone());
@@ -116,10 +104,7 @@ pub fn UserEditForm(
         let before = original.get_value();
         let name = display_name.get_untracked().trim().to_owned();
         let new_role = Role::parse(&role.get_untracked()).filter(|r| *r != before.role);
-        let new_area = area
-            .get_untracked()
-            .map(|(id, _)| id)
-            .filter(|id| *id != before.area_id);
+        let new_area = area.get_untracked().map(|(id, _)| id).filter(|id| *id != before.area_id);
         let pass = password.get_untracked();
         let patch = UserPatch {
             display_name: (name != before.display_name).then_some(name),

@@ -19,11 +19,7 @@ pub fn AreasPage() -> impl IntoView {
     let params = use_params_map();
     let navigate = use_navigate();
     let home = move || session.me.with(|me| me.as_ref().map(|m| m.area.id));
-    let selected: Memo<Option<Id>> = Memo::new(move |_| {
-        params
-            .with(|p| p.get("id").and_then(|id| id.parse().ok()))
-            .or_else(home)
-    });
+    let selected: Memo<Option<Id>> = Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| id.parse().ok())).or_else(home));
     TreeContext::provide(selected.into());
     let on_pick = Callback::new(move |area: Area| {
         navigate(&format!("/areas/{}", area.id), NavigateOptions::default());

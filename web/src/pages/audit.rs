@@ -34,8 +34,7 @@ fn AuditTable() -> impl IntoView {
     let navigate = use_navigate();
     // The filter lives in the URL (?entity=&entity_id=) so links from an area's page land filtered.
     let entity = Memo::new(move |_| query.with(|q| q.get("entity").unwrap_or_default()));
-    let entity_id =
-        Memo::new(move |_| query.with(|q| q.get("entity_id").and_then(|v| v.parse::<Id>().ok())));
+    let entity_id = Memo::new(move |_| query.with(|q| q.get("entity_id").and_then(|v| v.parse::<Id>().ok())));
     let entries = Paged::<AuditEntry>::new();
     let fetch = move |cursor| api::audit(entity.get_untracked(), entity_id.get_untracked(), cursor);
     Effect::new(move |_| {
@@ -46,11 +45,7 @@ fn AuditTable() -> impl IntoView {
     let more = Callback::new(move |()| entries.more(fetch));
     let retry = Callback::new(move |()| entries.reload(fetch));
     let set_entity = move |value: String| {
-        let url = if value.is_empty() {
-            "/audit".to_owned()
-        } else {
-            format!("/audit?entity={value}")
-        };
+        let url = if value.is_empty() { "/audit".to_owned() } else { format!("/audit?entity={value}") };
         navigate(&url, NavigateOptions::default());
     };
     let clear = set_entity.clone();

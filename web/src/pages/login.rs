@@ -28,10 +28,7 @@ pub fn LoginPage() -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let (user, pass) = (
-            username.get_untracked().trim().to_owned(),
-            password.get_untracked(),
-        );
+        let (user, pass) = (username.get_untracked().trim().to_owned(), password.get_untracked());
         if user.is_empty() || pass.is_empty() {
             error.set(Some(i18n.t("login.missing").to_owned()));
             return;
@@ -54,13 +51,7 @@ pub fn LoginPage() -> impl IntoView {
                     password.set(String::new());
                     session.error.set(None);
                     let next = query.with_untracked(|q| q.get("next"));
-                    navigate(
-                        &after_login(next, Some(role)),
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
+                    navigate(&after_login(next, Some(role)), NavigateOptions { replace: true, ..Default::default() });
                 }
                 Err(e) => error.set(Some(login_error(i18n, &e))),
             }
@@ -98,6 +89,9 @@ pub fn LoginPage() -> impl IntoView {
                     on:click=move |_| i18n.set_locale(i18n.locale().other())>
                     {move || i18n.t("locale.other")}
                 </button>
+                <a class="public-link" href="/public/programs" data-testid="public-link">
+                    {move || i18n.t("public.link")}
+                </a>
             </form>
         </main>
     }

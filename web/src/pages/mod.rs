@@ -2,11 +2,17 @@
 
 pub mod areas;
 pub mod audit;
+pub mod catalogue;
 pub mod community;
 pub mod login;
 pub mod need_detail;
 pub mod needs;
 pub mod overdue;
+pub mod program_detail;
+pub mod program_edit;
+pub mod program_rollup;
+pub mod programs;
+pub mod public_programs;
 pub mod resident;
 pub mod tasks;
 pub mod users;

@@ -65,13 +65,7 @@ fn NeedQueue() -> impl IntoView {
     let retry = Callback::new(move |()| needs.reload(fetch));
     let retry_counts = Callback::new(move |()| load_counts());
     let on_change = Callback::new(move |f: NeedFilter| {
-        navigate(
-            &filter_url("/needs", &f),
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
+        navigate(&filter_url("/needs", &f), NavigateOptions { replace: true, ..Default::default() });
     });
     let after_bulk = Callback::new(move |()| {
         needs.reload(fetch);

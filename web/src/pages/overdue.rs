@@ -41,9 +41,7 @@ pub fn OverduePage() -> impl IntoView {
 fn Board() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let home = session
-        .me
-        .with_untracked(|me| me.as_ref().map(|m| (m.area.id, m.area.name.clone())));
+    let home = session.me.with_untracked(|me| me.as_ref().map(|m| (m.area.id, m.area.name.clone())));
     let area = RwSignal::new(home.clone());
     // "both", "overdue" or "escalated".
     let mode = RwSignal::new("both".to_owned());
@@ -102,35 +100,16 @@ fn Board() -> impl IntoView {
 
 /// Every page of the overdue and/or escalated lists, merged by id, oldest first.
 async fn board(area_id: Option<Id>, mode: &str) -> ApiResult<Vec<Row>> {
-    let base = NeedFilter {
-        area_id,
-        oldest_first: true,
-        ..Default::default()
-    };
+    let base = NeedFilter { area_id, oldest_first: true, ..Default::default() };
     let mut rows: Vec<Row> = Vec::new();
     if mode != "escalated" {
-        let overdue = all_pages(NeedFilter {
-            overdue: true,
-            ..base.clone()
-        })
-        .await?;
-        rows.extend(overdue.into_iter().map(|need| Row {
-            need,
-            overdue: true,
-        }));
+        let overdue = all_pages(NeedFilter { overdue: true, ..base.clone() }).await?;
+        rows.extend(overdue.into_iter().map(|need| Row { need, overdue: true }));
     }
     if mode != "overdue" {
-        for need in all_pages(NeedFilter {
-            escalated: true,
-            ..base
-        })
-        .await?
-        {
+        for need in all_pages(NeedFilter { escalated: true, ..base }).await? {
             if !rows.iter().any(|r| r.need.id == need.id) {
-                rows.push(Row {
-                    need,
-                    overdue: false,
-                });
+                rows.push(Row { need, overdue: false });
             }
         }
     }
@@ -158,41 +137,41 @@ fn Groups(rows: Vec<Row>) -> impl IntoView {
     let categories = use_categories();
     let mut groups: BTreeMap<String, Vec<Row>> = BTreeMap::new();
     for row in rows {
-        groups
-            .entry(row.need.area_name.clone())
-            .or_default()
-            .push(row);
+        groups.entry(row.need.area_name.clone()).or_default().push(row);
     }
-    groups.into_iter().map(|(name, rows)| {
-        let overdue = rows.iter().filter(|r| r.overdue).count();
-        let escalated = rows.iter().filter(|r| r.need.escalated).count();
-        let total = rows.len();
-        view! {
-            <section class="panel overdue-group" data-testid="overdue-group" data-area=name.clone()>
-                <h3>
-                    {name.clone()}
-                    <span class="count-chip">{move || i18n.t("overdue.total")}<b data-testid="group-total">{total}</b></span>
-                    <span class="count-chip chip-overdue">{move || i18n.t("overdue.overdue")}<b>{overdue}</b></span>
-                    <span class="count-chip chip-escalated">{move || i18n.t("overdue.escalated")}<b>{escalated}</b></span>
-                </h3>
-                <ul class="overdue-list">
-                    {rows.into_iter().map(|r| {
-                        let n = r.need;
-                        let category = n.category.clone();
-                        view! {
-                            <li data-testid="overdue-need">
-                                <a href=format!("/needs/{}", n.id) class="mono">{format!("#{}", n.id)}</a>
-                                <span class="nowrap">{move || categories.name(i18n, &category)}</span>
-                                <span class="need-text">{excerpt(&n.text, 30)}</span>
-                                <StatusBadge status=n.status/>
-                                <DueTime need=n.clone()/>
-                                <NeedFlags need=n.clone()/>
-                                <span class="muted nowrap">{n.assignee_name.clone().unwrap_or_default()}</span>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
-        }
-    }).collect_view()
+    groups
+        .into_iter()
+        .map(|(name, rows)| {
+            let overdue = rows.iter().filter(|r| r.overdue).count();
+            let escalated = rows.iter().filter(|r| r.need.escalated).count();
+            let total = rows.len();
+            view! {
+                <section class="panel overdue-group" data-testid="overdue-group" data-area=name.clone()>
+                    <h3>
+                        {name.clone()}
+                        <span class="count-chip">{move || i18n.t("overdue.total")}<b data-testid="group-total">{total}</b></span>
+                        <span class="count-chip chip-overdue">{move || i18n.t("overdue.overdue")}<b>{overdue}</b></span>
+                        <span class="count-chip chip-escalated">{move || i18n.t("overdue.escalated")}<b>{escalated}</b></span>
+                    </h3>
+                    <ul class="overdue-list">
+                        {rows.into_iter().map(|r| {
+                            let n = r.need;
+                            let category = n.category.clone();
+                            view! {
+                                <li data-testid="overdue-need">
+                                    <a href=format!("/needs/{}", n.id) class="mono">{format!("#{}", n.id)}</a>
+                                    <span class="nowrap">{move || categories.name(i18n, &category)}</span>
+                                    <span class="need-text">{excerpt(&n.text, 30)}</span>
+                                    <StatusBadge status=n.status/>
+                                    <DueTime need=n.clone()/>
+                                    <NeedFlags need=n.clone()/>
+                                    <span class="muted nowrap">{n.assignee_name.clone().unwrap_or_default()}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view()
 }

@@ -22,10 +22,7 @@ pub fn ResidentSubmitPage() -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     let on_submitted = Callback::new(move |detail: NeedDetail| {
-        navigate(
-            &format!("/m/needs/{}?submitted=1", detail.need.id),
-            NavigateOptions::default(),
-        );
+        navigate(&format!("/m/needs/{}?submitted=1", detail.need.id), NavigateOptions::default());
     });
     view! {
         <h1 class="m-title">{move || i18n.t("m.submit")}</h1>

@@ -11,11 +11,7 @@ use crate::i18n::use_i18n;
 use crate::session::use_session;
 
 /// Statuses a task can be in while the assignee still has something to do, first the ones to claim.
-const OPEN: [NeedStatus; 3] = [
-    NeedStatus::Dispatched,
-    NeedStatus::Claimed,
-    NeedStatus::InProgress,
-];
+const OPEN: [NeedStatus; 3] = [NeedStatus::Dispatched, NeedStatus::Claimed, NeedStatus::InProgress];
 
 #[component]
 pub fn TasksPage() -> impl IntoView {
@@ -23,11 +19,8 @@ pub fn TasksPage() -> impl IntoView {
     let session = use_session();
     let status = RwSignal::new(None::<NeedStatus>);
     let tasks = Paged::<Need>::new();
-    let filter = move || NeedFilter {
-        assignee_id: Some(untrack(|| session.user_id())),
-        status: status.get_untracked(),
-        ..Default::default()
-    };
+    let filter =
+        move || NeedFilter { assignee_id: Some(untrack(|| session.user_id())), status: status.get_untracked(), ..Default::default() };
     Effect::new(move |_| {
         status.track();
         let f = filter();
@@ -42,8 +35,7 @@ pub fn TasksPage() -> impl IntoView {
         tasks.reload(move |cursor| api::needs(f, cursor));
     });
     let tab = move |value: Option<NeedStatus>| {
-        let label =
-            move || value.map_or_else(|| i18n.t("queue.all").to_owned(), |s| i18n.status(s));
+        let label = move || value.map_or_else(|| i18n.t("queue.all").to_owned(), |s| i18n.status(s));
         view! {
             <button type="button" class="count-chip" class:on=move || status.get() == value
                 data-testid="task-tab" data-status=value.map(|s| s.as_str()).unwrap_or("all")

@@ -1,0 +1,136 @@
+//! Typed calls of the co-building endpoints (共建内容, 共建项目, 阳光社区); re-exported from [`crate::api`].
+
+use gloo_net::http::Method;
+use shared::{
+    CatalogueEntry, CatalogueEntryPatch, Id, MilestonePatch, NewDelivery, NewMilestone, NewPartner, NewPledge, NewProgram, NewSpend, Page,
+    Program, ProgramActionRequest, ProgramDetail, ProgramPatch, ProgramRollup, ProgramStatus,
+};
+
+use crate::api::{ApiResult, File, PAGE_SIZE, get, get_file, get_public, post_once, send_json};
+
+/// Filters and order of a program list; the defaults mean "any", newest first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProgramFilter {
+    pub area_id: Option<Id>,
+    pub status: Option<ProgramStatus>,
+    pub catalogue_item_id: Option<Id>,
+    pub overdue: bool,
+    pub q: String,
+    /// `-id` (newest first, the default), `id` or `title`.
+    pub sort: String,
+}
+
+impl ProgramFilter {
+    /// The query parameters; empty values are dropped by the client.
+    pub fn query(&self) -> Vec<(&'static str, String)> {
+        let id = |v: Option<Id>| v.map(|i| i.to_string()).unwrap_or_default();
+        vec![
+            ("area_id", id(self.area_id)),
+            ("status", self.status.map(|s| s.as_str().to_owned()).unwrap_or_default()),
+            ("catalogue_item_id", id(self.catalogue_item_id)),
+            ("overdue", if self.overdue { "true" } else { "" }.to_owned()),
+            ("q", self.q.trim().to_owned()),
+            ("sort", self.sort.clone()),
+        ]
+    }
+}
+
+/// GET /catalogue?year= (the newest year when `None`).
+pub async fn catalogue(year: Option<i32>) -> ApiResult<Vec<CatalogueEntry>> {
+    let year = year.map(|y| y.to_string()).unwrap_or_default();
+    get("/catalogue", &[("year", year)]).await
+}
+
+/// GET /catalogue/years, newest first.
+pub async fn catalogue_years() -> ApiResult<Vec<i32>> {
+    get("/catalogue/years", &[]).await
+}
+
+/// PATCH /catalogue/{id} (platform admins).
+pub async fn patch_catalogue(id: Id, patch: &CatalogueEntryPatch) -> ApiResult<CatalogueEntry> {
+    send_json(Method::PATCH, &format!("/catalogue/{id}"), patch).await
+}
+
+/// GET /programs, one page.
+pub async fn programs(filter: ProgramFilter, cursor: Option<String>) -> ApiResult<Page<Program>> {
+    let mut query = filter.query();
+    query.push(("cursor", cursor.unwrap_or_default()));
+    query.push(("limit", PAGE_SIZE.to_string()));
+    get("/programs", &query).await
+}
+
+/// GET /programs/export in `format` (`xlsx` or `csv`; `table` only matters for CSV).
+pub async fn export_programs(filter: ProgramFilter, format: &str, table: &str) -> ApiResult<File> {
+    let mut query: Vec<_> = filter.query().into_iter().filter(|(k, _)| matches!(*k, "area_id" | "status" | "catalogue_item_id")).collect();
+    query.push(("format", format.to_owned()));
+    query.push(("table", table.to_owned()));
+    get_file("/programs/export", &query).await
+}
+
+/// GET /programs/rollup?area_id=.
+pub async fn program_rollup(area_id: Id) -> ApiResult<ProgramRollup> {
+    get("/programs/rollup", &[("area_id", area_id.to_string())]).await
+}
+
+/// POST /programs with an idempotency key: the new draft.
+pub async fn create_program(new: &NewProgram, key: &str) -> ApiResult<ProgramDetail> {
+    post_once("/programs", new, key).await
+}
+
+/// GET /programs/{id}: the program, its plan and what the caller may do.
+pub async fn program(id: Id) -> ApiResult<ProgramDetail> {
+    get(&format!("/programs/{id}"), &[]).await
+}
+
+/// PATCH /programs/{id}.
+pub async fn patch_program(id: Id, patch: &ProgramPatch) -> ApiResult<ProgramDetail> {
+    send_json(Method::PATCH, &format!("/programs/{id}"), patch).await
+}
+
+/// POST /programs/{id}/actions.
+pub async fn program_action(id: Id, request: &ProgramActionRequest) -> ApiResult<ProgramDetail> {
+    send_json(Method::POST, &format!("/programs/{id}/actions"), request).await
+}
+
+/// POST /programs/{id}/partners.
+pub async fn add_partner(id: Id, new: &NewPartner) -> ApiResult<ProgramDetail> {
+    send_json(Method::POST, &format!("/programs/{id}/partners"), new).await
+}
+
+/// POST /programs/{id}/pledges.
+pub async fn add_pledge(id: Id, new: &NewPledge) -> ApiResult<ProgramDetail> {
+    send_json(Method::POST, &format!("/programs/{id}/pledges"), new).await
+}
+
+/// POST /programs/{id}/pledges/{pledge}/deliveries.
+pub async fn add_delivery(id: Id, pledge: Id, new: &NewDelivery) -> ApiResult<ProgramDetail> {
+    let path = format!("/programs/{id}/pledges/{pledge}/deliveries");
+    send_json(Method::POST, &path, new).await
+}
+
+/// POST /programs/{id}/milestones.
+pub async fn add_milestone(id: Id, new: &NewMilestone) -> ApiResult<ProgramDetail> {
+    send_json(Method::POST, &format!("/programs/{id}/milestones"), new).await
+}
+
+/// PATCH /programs/{id}/milestones/{milestone}.
+pub async fn patch_milestone(id: Id, milestone: Id, patch: &MilestonePatch) -> ApiResult<ProgramDetail> {
+    let path = format!("/programs/{id}/milestones/{milestone}");
+    send_json(Method::PATCH, &path, patch).await
+}
+
+/// POST /programs/{id}/spends.
+pub async fn add_spend(id: Id, new: &NewSpend) -> ApiResult<ProgramDetail> {
+    send_json(Method::POST, &format!("/programs/{id}/spends"), new).await
+}
+
+/// GET /public/programs, one page, without signing in.
+pub async fn public_programs(cursor: Option<String>) -> ApiResult<Page<Program>> {
+    let query = [("cursor", cursor.unwrap_or_default()), ("limit", PAGE_SIZE.to_string())];
+    get_public("/public/programs", &query).await
+}
+
+/// GET /public/programs/{id}, without signing in: no contacts, no owners.
+pub async fn public_program(id: Id) -> ApiResult<ProgramDetail> {
+    get_public(&format!("/public/programs/{id}"), &[]).await
+}
