@@ -60,9 +60,9 @@ pub fn awaiting_response(need: &Need) -> bool {
     matches!(need.status, NeedStatus::Accepted | NeedStatus::Dispatched) && need.reopen_count == 0
 }
 
-/// Whether the need's current deadline has passed.
+/// Whether the need is overdue: the server's flag, the same rule as the `overdue` filter.
 pub fn is_overdue(need: &Need) -> bool {
-    current_due(need).is_some_and(|at| due_class(&at) == "due-over")
+    need.overdue
 }
 
 /// `due-over`, `due-soon` or empty, compared with the browser's clock.
@@ -84,7 +84,15 @@ pub fn DueTime(need: Need) -> impl IntoView {
     match current_due(&need) {
         None => view! { <span class="muted">"—"</span> }.into_any(),
         Some(at) => {
-            let class = due_class(&at);
+            // Overdue is the server's call; the browser's clock only adds the "due soon" hint.
+            let class = if need.overdue {
+                "due-over"
+            } else {
+                match due_class(&at) {
+                    "due-over" => "",
+                    other => other,
+                }
+            };
             let label = match class {
                 "due-over" => Some("need.overdue"),
                 "due-soon" => Some("need.due_soon"),
