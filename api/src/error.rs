@@ -141,6 +141,11 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// The pointers of the collected errors, in order (for tests and for mapping to import columns).
+    pub fn pointers(&self) -> Vec<String> {
+        self.0.iter().map(|e| e.field.clone()).collect()
+    }
+
     /// `Ok(())` when nothing was added, else every collected error.
     pub fn finish(self) -> Result<(), ApiError> {
         if self.0.is_empty() { Ok(()) } else { Err(ApiError::Validation(self.0)) }

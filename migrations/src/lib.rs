@@ -12,6 +12,7 @@ mod m20261124_000004_create_needs;
 mod m20261124_000005_create_webhooks;
 mod m20261124_000007_create_need_photos;
 mod m20261124_000008_create_programs;
+mod m20261124_000009_create_resources;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000005_create_webhooks::Migration),
             Box::new(m20261124_000007_create_need_photos::Migration),
             Box::new(m20261124_000008_create_programs::Migration),
+            Box::new(m20261124_000009_create_resources::Migration),
         ]
     }
 }

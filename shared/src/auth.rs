@@ -84,6 +84,15 @@ pub struct Permissions {
     /// Create and run programs in their area.
     #[serde(default)]
     pub author_programs: bool,
+    /// Read the service resource catalogue (providers, people, services, spaces) of their area.
+    #[serde(default)]
+    pub read_resources: bool,
+    /// Register and change resources in their area, and import them.
+    #[serde(default)]
+    pub manage_resources: bool,
+    /// Rank candidates, run matching plans and read the gap report.
+    #[serde(default)]
+    pub match_needs: bool,
     /// Roles this user may give to users they create or edit.
     pub assignable_roles: Vec<crate::Role>,
 }

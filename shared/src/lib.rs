@@ -4,22 +4,27 @@
 //! feature the types derive `utoipa::ToSchema`, which is how the server's spec describes them.
 
 pub mod area;
+mod codes;
 pub mod audit;
 pub mod auth;
+pub mod matching;
 pub mod need;
 pub mod page;
 pub mod problem;
 pub mod program;
+pub mod resource;
 pub mod user;
 pub mod webhook;
 
 pub use area::*;
 pub use audit::*;
 pub use auth::*;
+pub use matching::*;
 pub use need::*;
 pub use page::*;
 pub use problem::*;
 pub use program::*;
+pub use resource::*;
 pub use user::*;
 pub use webhook::*;
 

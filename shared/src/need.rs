@@ -204,6 +204,40 @@ pub enum TargetGroup {
     CommunityCorrections,
 }
 
+impl TargetGroup {
+    pub const ALL: [TargetGroup; 10] = [
+        Self::Elderly,
+        Self::ElderlyLivingAlone,
+        Self::Disabled,
+        Self::ChildrenInDifficulty,
+        Self::LeftBehindChildren,
+        Self::Infants,
+        Self::LowIncome,
+        Self::ExtremelyPoor,
+        Self::Veterans,
+        Self::CommunityCorrections,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Elderly => "elderly",
+            Self::ElderlyLivingAlone => "elderly_living_alone",
+            Self::Disabled => "disabled",
+            Self::ChildrenInDifficulty => "children_in_difficulty",
+            Self::LeftBehindChildren => "left_behind_children",
+            Self::Infants => "infants",
+            Self::LowIncome => "low_income",
+            Self::ExtremelyPoor => "extremely_poor",
+            Self::Veterans => "veterans",
+            Self::CommunityCorrections => "community_corrections",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
 /// A service category with its default deadlines (hours after acceptance).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -342,6 +376,9 @@ pub struct NeedActionRequest {
     pub missing: Option<Vec<String>>,
     /// Dispatch: the provider, volunteer or staff member who should serve it.
     pub assignee_id: Option<i64>,
+    /// Dispatch: through this service instead (its provider's or person's account receives it; the
+    /// need counts against the service's weekly capacity and track record).
+    pub service_id: Option<i64>,
     /// Rate: 1 (bad) to 5 (very good); 1 or 2 reopens the need.
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
     pub rating: Option<i32>,

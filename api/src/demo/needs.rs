@@ -74,7 +74,7 @@ const PATH: &[NeedAction] = &[
 ];
 
 fn request(action: NeedAction, note: Option<&str>) -> NeedActionRequest {
-    NeedActionRequest { action, note: note.map(str::to_owned), missing: None, assignee_id: None, rating: None }
+    NeedActionRequest { action, note: note.map(str::to_owned), missing: None, assignee_id: None, service_id: None, rating: None }
 }
 
 async fn caller<C: ConnectionTrait>(db: &C, username: &str) -> Result<Caller, ApiError> {

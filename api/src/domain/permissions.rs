@@ -84,6 +84,9 @@ pub fn permissions(caller: &Caller) -> Permissions {
         submit_needs: super::need_access::may_submit(caller.role),
         read_programs: super::program_lifecycle::may_read(caller.role),
         author_programs: super::program_lifecycle::may_author(caller.role),
+        read_resources: super::resource_access::may_read(caller.role),
+        manage_resources: super::resource_access::may_manage(caller.role),
+        match_needs: super::resource_access::may_match(caller.role),
         assignable_roles: assignable_roles(caller.role),
     }
 }

@@ -26,6 +26,8 @@ pub struct Model {
     pub status: String,
     pub owner_id: Option<i64>,
     pub assignee_id: Option<i64>,
+    /// The service it was dispatched through, when dispatched to a service.
+    pub service_id: Option<i64>,
     /// JSON array of the missing items of a return.
     pub missing: Option<String>,
     pub dispatched_at: Option<DateTimeUtc>,

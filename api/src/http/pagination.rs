@@ -87,6 +87,30 @@ impl PageRequest {
         };
         Ok((rows, next))
     }
+
+    /// One page of a list already filtered and sorted in memory (for filters on derived values),
+    /// with the same cursors as [`Self::fetch`]. `desc` only for the newest-first id order.
+    pub fn slice<T>(&self, items: Vec<T>, sort_name: &str, desc: bool, key_of: impl Fn(&T) -> (Option<String>, i64)) -> (Vec<T>, Option<String>) {
+        let past = |item: &T| match &self.after {
+            None => true,
+            Some(after) => {
+                let (k, i) = key_of(item);
+                let ord = k.cmp(&after.k).then(i.cmp(&after.i));
+                if desc { ord.is_lt() } else { ord.is_gt() }
+            }
+        };
+        let mut rows: Vec<T> = items.into_iter().filter(|item| past(item)).take(self.limit as usize + 1).collect();
+        let next = if rows.len() as u64 > self.limit {
+            rows.truncate(self.limit as usize);
+            rows.last().map(|row| {
+                let (k, i) = key_of(row);
+                encode(&CursorKey { s: sort_name.to_owned(), k, i })
+            })
+        } else {
+            None
+        };
+        (rows, next)
+    }
 }
 
 fn after_condition<E: EntityTrait>(keyset: &Keyset<E>, after: &CursorKey) -> Condition {

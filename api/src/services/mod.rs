@@ -4,7 +4,10 @@
 pub mod areas;
 pub mod audit;
 pub mod auth;
+pub mod matching;
 pub mod needs;
 pub mod programs;
+pub mod resources;
+pub mod spreadsheet;
 pub mod users;
 pub mod webhooks;

@@ -206,6 +206,7 @@ pub async fn act<C: ConnectionTrait>(
             note: Some("低分评价，重新办理 (low rating)".into()),
             missing: None,
             assignee_id: None,
+            service_id: None,
             rating: None,
         };
         saved = apply(db, &Actor::System, saved, &reopen, now, request_id).await?;
@@ -230,6 +231,7 @@ pub async fn bulk_dispatch<C: ConnectionTrait>(
         note: req.note.clone(),
         missing: None,
         assignee_id: Some(req.assignee_id),
+        service_id: None,
         rating: None,
     };
     for id in ids {

@@ -2,7 +2,6 @@
 //! one Excel workbook with a sheet each. Money is shown in yuan for people; headers are bilingual.
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::Workbook;
 use sea_orm::{ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use shared::{Program, ProgramDetail};
 
@@ -11,17 +10,11 @@ use super::list::{ProgramFilter, ProgramSort, list};
 use crate::domain::caller::Caller;
 use crate::entities::program;
 use crate::error::ApiError;
+pub use crate::services::spreadsheet::{Table, csv, xlsx};
 use crate::http::pagination::PageRequest;
 
 /// Programs per export at most; a bigger area is exported by filtering.
 pub const MAX_EXPORT: usize = 5_000;
-
-/// One exported table: a sheet name, its header and rows of cells.
-pub struct Table {
-    pub name: &'static str,
-    pub header: Vec<&'static str>,
-    pub rows: Vec<Vec<String>>,
-}
 
 fn yuan(fen: Option<i64>) -> String {
     fen.map(|f| format!("{:.2}", f as f64 / 100.0)).unwrap_or_default()
@@ -188,56 +181,4 @@ pub async fn tables<C: ConnectionTrait>(db: &C, caller: &Caller, filter: Program
             .collect(),
     };
     Ok([programs, pledges, deliveries])
-}
-
-/// RFC 4180 CSV with a UTF-8 byte-order mark, so spreadsheet programs read the Chinese correctly.
-pub fn csv(table: &Table) -> String {
-    fn cell(s: &str) -> String {
-        if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
-    }
-    let mut out = String::from("\u{feff}");
-    for row in std::iter::once(table.header.iter().map(|h| h.to_string()).collect::<Vec<_>>()).chain(table.rows.iter().cloned()) {
-        out.push_str(&row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// One workbook, a sheet per table, header row bold and frozen.
-pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>, ApiError> {
-    let mut workbook = Workbook::new();
-    let bold = rust_xlsxwriter::Format::new().set_bold();
-    for table in tables {
-        let sheet = workbook.add_worksheet();
-        let name: String = table.name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
-        sheet.set_name(name).map_err(anyhow::Error::from)?;
-        for (col, title) in table.header.iter().enumerate() {
-            sheet.write_string_with_format(0, col as u16, *title, &bold).map_err(anyhow::Error::from)?;
-        }
-        for (r, row) in table.rows.iter().enumerate() {
-            for (col, value) in row.iter().enumerate() {
-                sheet.write_string((r + 1) as u32, col as u16, value).map_err(anyhow::Error::from)?;
-            }
-        }
-        sheet.set_freeze_panes(1, 0).map_err(anyhow::Error::from)?;
-    }
-    Ok(workbook.save_to_buffer().map_err(anyhow::Error::from)?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_quotes_what_needs_quoting_and_starts_with_a_bom() {
-        let table = Table { name: "t", header: vec!["a", "b"], rows: vec![vec!["x,y".into(), "say \"hi\"".into()]] };
-        assert_eq!(csv(&table), "\u{feff}a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n");
-    }
-
-    #[test]
-    fn an_xlsx_workbook_is_a_zip_file() {
-        let table = Table { name: "项目 Programs", header: vec!["a"], rows: vec![vec!["缤纷社区".into()]] };
-        let bytes = xlsx(&[table]).expect("xlsx");
-        assert_eq!(&bytes[..2], b"PK");
-    }
 }

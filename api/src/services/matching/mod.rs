@@ -1,0 +1,6 @@
+//! Matching needs to services: candidates of one need, batch plans as jobs, and the gap report.
+
+pub mod candidates;
+pub mod facts;
+pub mod gaps;
+pub mod plans;

@@ -1,0 +1,362 @@
+//! Excel import of providers and services from the template the API hands out. Every row goes
+//! through the same `create` as the API, in the caller's transaction; every bad row and field is
+//! reported at once, and the caller rolls back unless the run was real and clean.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use shared::{CostKind, GeoPoint, ImportError, ImportReport, NewProvider, NewService, ProviderKind, ResourceTable, ServiceMode, TargetGroup, TimeSlot};
+
+use crate::domain::caller::Caller;
+use crate::domain::need_categories::CATEGORIES;
+use crate::domain::resource_access::require_manage;
+use crate::domain::scope::Scope;
+use crate::entities::{area, provider};
+use crate::error::ApiError;
+use crate::services::spreadsheet::{Table, read_xlsx, xlsx};
+
+/// Rows per import at most; bigger lists are split.
+pub const MAX_ROWS: usize = 2_000;
+
+/// A template column: its header, the body field it fills (for mapping field errors back), an example.
+struct Column {
+    header: &'static str,
+    field: &'static str,
+    example: &'static str,
+}
+
+const PROVIDER_COLUMNS: &[Column] = &[
+    Column { header: "名称 name", field: "/name", example: "幸福邻里志愿服务队" },
+    Column { header: "类型 kind", field: "/kind", example: "volunteer_team" },
+    Column { header: "区域编码 area_code", field: "/area_id", example: "110105001001" },
+    Column { header: "联系人 contact_name", field: "/contact_name", example: "王芳" },
+    Column { header: "联系电话 contact_phone", field: "/contact_phone", example: "13800138000" },
+    Column { header: "已认证 verified", field: "/verified", example: "是" },
+    Column { header: "简介 description", field: "/description", example: "助老助残、邻里互助" },
+];
+
+const SERVICE_COLUMNS: &[Column] = &[
+    Column { header: "服务名称 name", field: "/name", example: "助浴上门服务" },
+    Column { header: "提供方 provider", field: "/provider_id", example: "幸福邻里志愿服务队" },
+    Column { header: "类别 category", field: "/category", example: "elderly_care" },
+    Column { header: "服务对象 target_groups", field: "/target_groups", example: "elderly,disabled" },
+    Column { header: "最低年龄 min_age", field: "/min_age", example: "60" },
+    Column { header: "最高年龄 max_age", field: "/max_age", example: "" },
+    Column { header: "收费 cost", field: "/cost", example: "low_cost" },
+    Column { header: "价格(元) price_yuan", field: "/price_fen", example: "20" },
+    Column { header: "每周名额 capacity_per_week", field: "/capacity_per_week", example: "10" },
+    Column { header: "服务时间 schedule", field: "/schedule", example: "1-5 08:30-17:30; 6 09:00-12:00" },
+    Column { header: "方式 mode", field: "/mode", example: "at_home" },
+    Column { header: "服务区域编码 served_area_codes", field: "/served_area_ids", example: "110105001001" },
+    Column { header: "纬度 lat", field: "/point", example: "39.92" },
+    Column { header: "经度 lng", field: "/point", example: "116.46" },
+    Column { header: "半径(米) radius_m", field: "/radius_m", example: "" },
+    Column { header: "简介 description", field: "/description", example: "每周二、四上门助浴" },
+];
+
+fn columns(table: ResourceTable) -> Result<&'static [Column], ApiError> {
+    match table {
+        ResourceTable::Providers => Ok(PROVIDER_COLUMNS),
+        ResourceTable::Services => Ok(SERVICE_COLUMNS),
+        _ => Err(ApiError::field("table", "not_importable", "only providers and services are imported")),
+    }
+}
+
+/// The template workbook: the header row and one example row (delete it before importing).
+pub fn template(table: ResourceTable) -> Result<Vec<u8>, ApiError> {
+    let cols = columns(table)?;
+    xlsx(&[Table {
+        name: table.as_str(),
+        header: cols.iter().map(|c| c.header).collect(),
+        rows: vec![cols.iter().map(|c| c.example.to_owned()).collect()],
+    }])
+}
+
+/// Cells of one row, with the errors found while reading them.
+struct Row<'a> {
+    number: u32,
+    cells: &'a [String],
+    cols: &'static [Column],
+    errors: Vec<ImportError>,
+}
+
+impl<'a> Row<'a> {
+    fn text(&self, i: usize) -> &'a str {
+        self.cells.get(i).map(String::as_str).unwrap_or("").trim()
+    }
+
+    fn opt(&self, i: usize) -> Option<String> {
+        Some(self.text(i)).filter(|t| !t.is_empty()).map(str::to_owned)
+    }
+
+    fn bad(&mut self, i: usize, code: &str, message: impl Into<String>) {
+        self.errors.push(ImportError { row: self.number, column: Some(self.cols[i].header.into()), code: code.into(), message: message.into() });
+    }
+
+    fn parse<T>(&mut self, i: usize, what: &str, f: impl Fn(&str) -> Option<T>) -> Option<T> {
+        let text = self.text(i);
+        if text.is_empty() {
+            return None;
+        }
+        let parsed = f(text);
+        if parsed.is_none() {
+            self.bad(i, "invalid", format!("not {what}: {text}"));
+        }
+        parsed
+    }
+
+    fn required<T>(&mut self, i: usize, what: &str, f: impl Fn(&str) -> Option<T>) -> Option<T> {
+        if self.text(i).is_empty() {
+            self.bad(i, "required", format!("give {what}"));
+            return None;
+        }
+        self.parse(i, what, f)
+    }
+
+    /// Maps the field errors of a refused create onto this row's columns.
+    fn refused(&mut self, error: ApiError) -> Result<(), ApiError> {
+        match error {
+            ApiError::Validation(fields) => {
+                for f in fields {
+                    let column = self.cols.iter().find(|c| f.field.starts_with(c.field)).map(|c| c.header.to_owned());
+                    self.errors.push(ImportError { row: self.number, column, code: f.code, message: f.message });
+                }
+                Ok(())
+            }
+            ApiError::NotFound(what) => {
+                self.errors.push(ImportError { row: self.number, column: None, code: "not_found".into(), message: format!("no such {what}") });
+                Ok(())
+            }
+            other => Err(other),
+        }
+    }
+}
+
+/// A code or its Chinese name (as in the dashboard), e.g. `elderly_care` or `养老服务`.
+fn category(text: &str) -> Option<String> {
+    CATEGORIES.iter().find(|c| c.code == text || c.name_zh == text).map(|c| c.code.to_owned())
+}
+
+fn yes_no(text: &str) -> Option<bool> {
+    match text.to_lowercase().as_str() {
+        "是" | "yes" | "true" | "1" | "y" => Some(true),
+        "否" | "no" | "false" | "0" | "n" => Some(false),
+        _ => None,
+    }
+}
+
+fn cost(text: &str) -> Option<CostKind> {
+    CostKind::parse(text).or(match text {
+        "免费" => Some(CostKind::Free),
+        "低偿" => Some(CostKind::LowCost),
+        "市场价" | "有偿" => Some(CostKind::Market),
+        _ => None,
+    })
+}
+
+fn mode(text: &str) -> Option<ServiceMode> {
+    ServiceMode::parse(text).or(match text {
+        "到站" | "到站服务" => Some(ServiceMode::OnSite),
+        "上门" | "上门服务" => Some(ServiceMode::AtHome),
+        "线上" | "线上服务" => Some(ServiceMode::Online),
+        _ => None,
+    })
+}
+
+fn list(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', '，', '、', ';', '；']).map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// `1-5 08:30-17:30; 6 09:00-12:00`: weekdays (a range or one day) and a time range, per part.
+pub fn schedule(text: &str) -> Option<Vec<TimeSlot>> {
+    let mut slots = Vec::new();
+    for part in text.split([';', '；']).map(str::trim).filter(|p| !p.is_empty()) {
+        let (days, times) = part.split_once(' ')?;
+        let (first, last) = days.split_once('-').unwrap_or((days, days));
+        let (first, last): (u8, u8) = (first.parse().ok()?, last.parse().ok()?);
+        let (start, end) = times.trim().split_once('-')?;
+        if !(1..=7).contains(&first) || !(first..=7).contains(&last) {
+            return None;
+        }
+        for weekday in first..=last {
+            slots.push(TimeSlot { weekday, start: start.into(), end: end.into() });
+        }
+    }
+    Some(slots)
+}
+
+async fn area_by_code<C: ConnectionTrait>(db: &C, code: &str) -> Result<Option<area::Model>, ApiError> {
+    Ok(area::Entity::find().filter(area::Column::Code.eq(code)).one(db).await?)
+}
+
+async fn provider_row<C: ConnectionTrait>(db: &C, caller: &Caller, row: &mut Row<'_>, now: DateTime<Utc>) -> Result<(), ApiError> {
+    let kind = row.required(1, "a provider kind", |t| ProviderKind::parse(t));
+    let area = match row.opt(2) {
+        None => {
+            row.bad(2, "required", "give the 12-digit area code");
+            None
+        }
+        Some(code) => {
+            let found = area_by_code(db, &code).await?;
+            if found.is_none() {
+                row.bad(2, "not_found", format!("no area with code {code}"));
+            }
+            found
+        }
+    };
+    let verified = row.parse(5, "是/否", yes_no).unwrap_or(false);
+    let (Some(kind), Some(area)) = (kind, area) else { return Ok(()) };
+    let new = NewProvider {
+        kind,
+        name: row.text(0).to_owned(),
+        area_id: area.id,
+        contact_name: row.opt(3),
+        contact_phone: row.opt(4),
+        user_id: None,
+        verified,
+        description: row.text(6).to_owned(),
+    };
+    if row.errors.is_empty()
+        && let Err(e) = super::providers::create(db, caller, &new, now, None).await
+    {
+        row.refused(e)?;
+    }
+    Ok(())
+}
+
+async fn service_row<C: ConnectionTrait>(db: &C, caller: &Caller, row: &mut Row<'_>, now: DateTime<Utc>) -> Result<(), ApiError> {
+    let provider_name = row.text(1).to_owned();
+    let provider_id = if provider_name.is_empty() {
+        row.bad(1, "required", "name the provider");
+        None
+    } else {
+        let scope = Scope::of(caller);
+        let found: Vec<provider::Model> =
+            provider::Entity::find().filter(provider::Column::Name.eq(provider_name.as_str())).all(db).await?.into_iter().filter(|p| scope.contains(&p.area_path)).collect();
+        match found.as_slice() {
+            [one] => Some(one.id),
+            [] => {
+                row.bad(1, "not_found", format!("no provider named {provider_name} in your scope"));
+                None
+            }
+            _ => {
+                row.bad(1, "ambiguous", format!("several providers are named {provider_name}; rename one first"));
+                None
+            }
+        }
+    };
+    let category = row.required(2, "a need category", category);
+    let groups = row.parse(3, "target groups", |t| list(t).map(TargetGroup::parse).collect::<Option<Vec<_>>>()).unwrap_or_default();
+    let min_age = row.parse(4, "an age", |t| t.parse::<i32>().ok());
+    let max_age = row.parse(5, "an age", |t| t.parse::<i32>().ok());
+    let cost = row.required(6, "free, low_cost or market", cost);
+    let price_fen = row.parse(7, "a price in yuan", |t| t.parse::<f64>().ok().filter(|y| *y >= 0.0).map(|y| (y * 100.0).round() as i64));
+    let capacity = row.required(8, "places per week", |t| t.parse::<i32>().ok().filter(|c| *c >= 0));
+    let slots = row.parse(9, "a schedule like 1-5 08:30-17:30; 6 09:00-12:00", schedule).unwrap_or_default();
+    let mode = row.required(10, "on_site, at_home or online", mode);
+    let mut served = Vec::new();
+    for code in list(row.text(11)).map(str::to_owned).collect::<Vec<_>>() {
+        match area_by_code(db, &code).await? {
+            Some(a) => served.push(a.id),
+            None => row.bad(11, "not_found", format!("no area with code {code}")),
+        }
+    }
+    let lat = row.parse(12, "a latitude", |t| t.parse::<f64>().ok().filter(|v| (-90.0..=90.0).contains(v)));
+    let lng = row.parse(13, "a longitude", |t| t.parse::<f64>().ok().filter(|v| (-180.0..=180.0).contains(v)));
+    let radius_m = row.parse(14, "metres", |t| t.parse::<i32>().ok().filter(|r| (50..=50_000).contains(r)));
+    let (Some(provider_id), Some(category), Some(cost), Some(capacity), Some(mode)) = (provider_id, category, cost, capacity, mode) else {
+        return Ok(());
+    };
+    let new = NewService {
+        provider_id: Some(provider_id),
+        person_id: None,
+        name: row.text(0).to_owned(),
+        category,
+        description: row.text(15).to_owned(),
+        target_groups: groups,
+        min_age,
+        max_age,
+        cost,
+        price_fen,
+        capacity_per_week: capacity,
+        schedule: slots,
+        closed_days: Vec::new(),
+        mode,
+        served_area_ids: served,
+        point: lat.zip(lng).map(|(lat, lng)| GeoPoint { lat, lng }),
+        radius_m,
+    };
+    if row.errors.is_empty()
+        && let Err(e) = super::service::create(db, caller, &new, now, None).await
+    {
+        row.refused(e)?;
+    }
+    Ok(())
+}
+
+/// Reads the workbook and creates every row in `db` (a transaction the caller commits only when
+/// the report says it was a real, clean run). A header that is not the template's is one error.
+pub async fn import<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    table: ResourceTable,
+    bytes: &[u8],
+    dry_run: bool,
+    now: DateTime<Utc>,
+) -> Result<ImportReport, ApiError> {
+    require_manage(caller)?;
+    let cols = columns(table)?;
+    let rows = read_xlsx(bytes).map_err(|e| ApiError::field("body", "invalid", e))?;
+    let mut report = ImportReport { table, dry_run, rows: 0, imported: 0, errors: Vec::new() };
+    let Some((header, data)) = rows.split_first() else {
+        report.errors.push(ImportError { row: 1, column: None, code: "empty".into(), message: "the sheet is empty".into() });
+        return Ok(report);
+    };
+    let expected: Vec<&str> = cols.iter().map(|c| c.header).collect();
+    if header.iter().map(String::as_str).take(expected.len()).collect::<Vec<_>>() != expected {
+        report.errors.push(ImportError {
+            row: 1,
+            column: None,
+            code: "not_the_template".into(),
+            message: format!("the header must be the template's: {}", expected.join(" | ")),
+        });
+        return Ok(report);
+    }
+    let data: Vec<(usize, &Vec<String>)> = data.iter().enumerate().filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty())).collect();
+    if data.len() > MAX_ROWS {
+        return Err(ApiError::field("body", "too_many_rows", format!("at most {MAX_ROWS} rows per import")));
+    }
+    for (i, cells) in data {
+        let mut row = Row { number: i as u32 + 2, cells, cols, errors: Vec::new() };
+        match table {
+            ResourceTable::Providers => provider_row(db, caller, &mut row, now).await?,
+            _ => service_row(db, caller, &mut row, now).await?,
+        }
+        report.rows += 1;
+        report.errors.append(&mut row.errors);
+    }
+    if report.errors.is_empty() && !dry_run {
+        report.imported = report.rows;
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schedules_read_day_ranges_and_single_days() {
+        let slots = schedule("1-2 08:30-17:30; 6 09:00-12:00").expect("readable");
+        assert_eq!(slots.len(), 3);
+        assert_eq!((slots[2].weekday, slots[2].start.as_str(), slots[2].end.as_str()), (6, "09:00", "12:00"));
+        assert!(schedule("8 09:00-10:00").is_none());
+        assert!(schedule("mornings").is_none());
+    }
+
+    #[test]
+    fn the_template_has_the_columns_the_import_reads() {
+        let rows = read_xlsx(&template(ResourceTable::Services).expect("template")).expect("readable");
+        assert_eq!(rows[0].len(), SERVICE_COLUMNS.len());
+        assert_eq!(rows[0][0], "服务名称 name");
+    }
+}

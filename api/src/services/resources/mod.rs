@@ -1,0 +1,146 @@
+//! The service resource catalogue (服务资源清单): providers, people who serve, services and service
+//! spaces — registered, changed, listed in the caller's subtree, imported and exported.
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use shared::{AreaKind, Id};
+
+use crate::domain::caller::Caller;
+use crate::domain::scope::Scope;
+use crate::entities::area;
+use crate::error::{ApiError, FieldErrors};
+
+pub mod export;
+pub mod import;
+pub mod people;
+pub mod providers;
+pub mod service;
+pub mod spaces;
+
+pub use service::{ServiceFilter, list as list_services};
+
+/// Orders of the resource lists.
+#[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]
+pub enum ResourceSort {
+    #[default]
+    #[serde(rename = "-id")]
+    Newest,
+    #[serde(rename = "name")]
+    Name,
+}
+
+impl ResourceSort {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Newest => "-id",
+            Self::Name => "name",
+        }
+    }
+}
+
+/// The two keysets (newest first, by name) of a resource entity with `id` and `name` columns.
+macro_rules! resource_keyset {
+    ($entity:ident) => {
+        pub(super) fn keyset(sort: super::ResourceSort) -> crate::http::pagination::Keyset<$entity::Entity> {
+            use crate::http::pagination::Keyset;
+            match sort {
+                super::ResourceSort::Newest => {
+                    Keyset { name: "-id", column: None, desc: true, id: $entity::Column::Id, key_of: |m| (None, m.id) }
+                }
+                super::ResourceSort::Name => Keyset {
+                    name: "name",
+                    column: Some($entity::Column::Name),
+                    desc: false,
+                    id: $entity::Column::Id,
+                    key_of: |m| (Some(m.name.clone()), m.id),
+                },
+            }
+        }
+    };
+}
+pub(crate) use resource_keyset;
+
+/// Checks that `area_id` is an area of one of `kinds` in the caller's scope; reports at `pointer`.
+pub(crate) async fn home_area<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    area_id: Id,
+    kinds: &[AreaKind],
+    pointer: &str,
+    errors: &mut FieldErrors,
+) -> Result<Option<area::Model>, ApiError> {
+    match area::Entity::find_by_id(area_id).one(db).await? {
+        Some(a) if Scope::of(caller).contains(&a.path) => {
+            if !kinds.iter().any(|k| k.as_str() == a.kind) {
+                let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+                errors.add(pointer, "wrong_kind", format!("choose a {}", names.join(" or ")));
+            }
+            Ok(Some(a))
+        }
+        _ => {
+            errors.add(pointer, "not_found", "no such area in your scope");
+            Ok(None)
+        }
+    }
+}
+
+/// Narrows a list to the subtree of `area_id` (which must be visible) on top of the caller's scope.
+pub(crate) async fn area_filter<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    area_id: Option<Id>,
+    column: impl ColumnTrait,
+) -> Result<sea_orm::Condition, ApiError> {
+    let scope = Scope::of(caller);
+    let mut condition = scope.path_condition(column);
+    if let Some(id) = area_id {
+        let top = crate::services::areas::find_visible(db, &scope, id).await?;
+        condition = condition.add(Scope::subtree(&top.path).path_condition(column));
+    }
+    Ok(condition)
+}
+
+/// Names of areas by id.
+pub(crate) async fn area_names<C: ConnectionTrait>(db: &C, ids: impl IntoIterator<Item = Id>) -> Result<HashMap<Id, String>, ApiError> {
+    let mut ids: Vec<Id> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(area::Entity::find().filter(area::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|a| (a.id, a.name)).collect())
+}
+
+/// Checks that `user_id` is an active account of one of `roles` whose home area contains `path`.
+pub(crate) async fn check_account<C: ConnectionTrait>(
+    db: &C,
+    user_id: Id,
+    roles: &[shared::Role],
+    path: &str,
+    pointer: &str,
+    errors: &mut FieldErrors,
+) -> Result<(), ApiError> {
+    use crate::entities::user;
+    match user::Entity::find_by_id(user_id).find_also_related(area::Entity).one(db).await? {
+        Some((u, Some(home))) if u.active && roles.iter().any(|r| r.as_str() == u.role) => {
+            if !path.starts_with(&home.path) {
+                errors.add(pointer, "out_of_area", "this account's home area does not contain the resource's area");
+            }
+        }
+        _ => {
+            let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+            errors.add(pointer, "not_found", format!("no active {} account with this id", names.join(" or ")));
+        }
+    }
+    Ok(())
+}
+
+/// Trims an optional text; blank becomes `None`.
+pub(crate) fn clean(text: Option<&str>) -> Option<String> {
+    text.map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
+}
+
+/// Reports a blank required name.
+pub(crate) fn check_name(name: &str, errors: &mut FieldErrors) {
+    if name.trim().is_empty() {
+        errors.add("/name", "required", "the name cannot be blank");
+    }
+}

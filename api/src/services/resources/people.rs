@@ -1,0 +1,208 @@
+//! People who serve: volunteers, party members who report to a community (党员报到), social workers.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use shared::{AreaKind, Id, NewServicePerson, Page, PersonKind, Role, ServicePerson, ServicePersonPatch};
+
+use super::{ResourceSort, area_filter, area_names, check_account, check_name, clean, home_area, resource_keyset};
+use crate::domain::caller::Caller;
+use crate::domain::resource_access::{require_manage, require_read, sees_contacts};
+use crate::domain::scope::Scope;
+use crate::entities::{provider, service_person};
+use crate::error::{ApiError, FieldErrors};
+use crate::http::pagination::PageRequest;
+use crate::services::audit::{self, Change};
+
+resource_keyset!(service_person);
+
+/// Accounts that may receive the needs of a person's services.
+const ACCOUNT_ROLES: [Role; 2] = [Role::Volunteer, Role::Provider];
+
+#[derive(Debug, Default, Clone)]
+pub struct PersonFilter {
+    pub area_id: Option<Id>,
+    pub kind: Option<PersonKind>,
+    pub provider_id: Option<Id>,
+    pub q: Option<String>,
+}
+
+pub(crate) async fn to_dtos<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    rows: Vec<service_person::Model>,
+) -> Result<Vec<ServicePerson>, ApiError> {
+    let names = area_names(db, rows.iter().map(|p| p.area_id)).await?;
+    let providers: Vec<provider::Model> =
+        provider::Entity::find().filter(provider::Column::Id.is_in(rows.iter().filter_map(|p| p.provider_id).collect::<Vec<_>>())).all(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|p| ServicePerson {
+            id: p.id,
+            kind: PersonKind::parse(&p.kind).unwrap_or(PersonKind::Volunteer),
+            phone: p.phone.filter(|_| sees_contacts(caller, &p.area_path)),
+            area_name: names.get(&p.area_id).cloned().unwrap_or_default(),
+            area_id: p.area_id,
+            provider_name: p.provider_id.and_then(|id| providers.iter().find(|x| x.id == id)).map(|x| x.name.clone()),
+            provider_id: p.provider_id,
+            user_id: p.user_id,
+            certified: p.certified,
+            reported_on: p.reported_on,
+            active: p.active,
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+            name: p.name,
+        })
+        .collect())
+}
+
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    filter: PersonFilter,
+    sort: ResourceSort,
+    page: PageRequest,
+) -> Result<Page<ServicePerson>, ApiError> {
+    require_read(caller)?;
+    let mut select =
+        service_person::Entity::find().filter(area_filter(db, caller, filter.area_id, service_person::Column::AreaPath).await?);
+    if let Some(kind) = filter.kind {
+        select = select.filter(service_person::Column::Kind.eq(kind.as_str()));
+    }
+    if let Some(provider_id) = filter.provider_id {
+        select = select.filter(service_person::Column::ProviderId.eq(provider_id));
+    }
+    if let Some(q) = clean(filter.q.as_deref()) {
+        select = select.filter(service_person::Column::Name.contains(q));
+    }
+    let (rows, next_cursor) = page.fetch(db, select, &keyset(sort)).await?;
+    Ok(Page { items: to_dtos(db, caller, rows).await?, next_cursor })
+}
+
+pub(crate) async fn visible<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<service_person::Model, ApiError> {
+    require_read(caller)?;
+    let found = service_person::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("person"))?;
+    Scope::of(caller).check(&found.area_path, "person")?;
+    Ok(found)
+}
+
+pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<ServicePerson, ApiError> {
+    let found = visible(db, caller, id).await?;
+    Ok(to_dtos(db, caller, vec![found]).await?.remove(0))
+}
+
+/// The provider must be one the caller sees.
+async fn check_provider<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, errors: &mut FieldErrors) -> Result<(), ApiError> {
+    let found = provider::Entity::find_by_id(id).one(db).await?;
+    if !found.is_some_and(|p| Scope::of(caller).contains(&p.area_path)) {
+        errors.add("/provider_id", "not_found", "no such provider in your scope");
+    }
+    Ok(())
+}
+
+pub async fn create<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    new: &NewServicePerson,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<ServicePerson, ApiError> {
+    require_manage(caller)?;
+    let mut errors = FieldErrors::default();
+    let home = home_area(db, caller, new.area_id, &[AreaKind::Street, AreaKind::Community], "/area_id", &mut errors).await?;
+    check_name(&new.name, &mut errors);
+    if let Some(id) = new.provider_id {
+        check_provider(db, caller, id, &mut errors).await?;
+    }
+    if let (Some(user_id), Some(home)) = (new.user_id, &home) {
+        check_account(db, user_id, &ACCOUNT_ROLES, &home.path, "/user_id", &mut errors).await?;
+    }
+    if new.certified && new.kind != PersonKind::SocialWorker {
+        errors.add("/certified", "not_applicable", "only social workers hold the social-work certificate");
+    }
+    if new.reported_on.is_some() && new.kind != PersonKind::PartyMember {
+        errors.add("/reported_on", "not_applicable", "only party members report to a community");
+    }
+    errors.finish()?;
+    let home = home.ok_or(ApiError::NotFound("area"))?;
+    let saved = service_person::ActiveModel {
+        kind: Set(new.kind.as_str().into()),
+        name: Set(new.name.trim().into()),
+        phone: Set(clean(new.phone.as_deref())),
+        area_id: Set(home.id),
+        area_path: Set(home.path.clone()),
+        provider_id: Set(new.provider_id),
+        user_id: Set(new.user_id),
+        certified: Set(new.certified),
+        reported_on: Set(new.reported_on),
+        active: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let dto = to_dtos(db, caller, vec![saved]).await?.remove(0);
+    let change = Change { action: "create", entity: "person", entity_id: dto.id, area: Some((home.id, &home.path)), before: None, after: Some(&dto) };
+    audit::record(db, Some(caller), request_id, change).await?;
+    Ok(dto)
+}
+
+pub async fn update<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: Id,
+    patch: &ServicePersonPatch,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<ServicePerson, ApiError> {
+    require_manage(caller)?;
+    let current = visible(db, caller, id).await?;
+    let kind = PersonKind::parse(&current.kind).unwrap_or(PersonKind::Volunteer);
+    let mut errors = FieldErrors::default();
+    if let Some(name) = &patch.name {
+        check_name(name, &mut errors);
+    }
+    if let Some(id) = patch.provider_id {
+        check_provider(db, caller, id, &mut errors).await?;
+    }
+    if let Some(user_id) = patch.user_id {
+        check_account(db, user_id, &ACCOUNT_ROLES, &current.area_path, "/user_id", &mut errors).await?;
+    }
+    if patch.certified == Some(true) && kind != PersonKind::SocialWorker {
+        errors.add("/certified", "not_applicable", "only social workers hold the social-work certificate");
+    }
+    if patch.reported_on.is_some() && kind != PersonKind::PartyMember {
+        errors.add("/reported_on", "not_applicable", "only party members report to a community");
+    }
+    errors.finish()?;
+    let before = to_dtos(db, caller, vec![current.clone()]).await?.remove(0);
+    let mut m: service_person::ActiveModel = current.clone().into();
+    if let Some(name) = &patch.name {
+        m.name = Set(name.trim().into());
+    }
+    if patch.phone.is_some() {
+        m.phone = Set(clean(patch.phone.as_deref()));
+    }
+    if patch.provider_id.is_some() {
+        m.provider_id = Set(patch.provider_id);
+    }
+    if patch.user_id.is_some() {
+        m.user_id = Set(patch.user_id);
+    }
+    if let Some(certified) = patch.certified {
+        m.certified = Set(certified);
+    }
+    if patch.reported_on.is_some() {
+        m.reported_on = Set(patch.reported_on);
+    }
+    if let Some(active) = patch.active {
+        m.active = Set(active);
+    }
+    m.updated_at = Set(now);
+    let saved = m.update(db).await?;
+    let after = to_dtos(db, caller, vec![saved]).await?.remove(0);
+    let area = Some((current.area_id, current.area_path.as_str()));
+    audit::record(db, Some(caller), request_id, Change { action: "update", entity: "person", entity_id: id, area, before: Some(&before), after: Some(&after) })
+        .await?;
+    Ok(after)
+}
