@@ -16,6 +16,7 @@ pub struct Settings {
     pub demo: DemoSettings,
     pub webhooks: WebhookSettings,
     pub needs: NeedSettings,
+    pub matching: MatchingSettings,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -67,6 +68,26 @@ pub struct NeedSettings {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+pub struct MatchingSettings {
+    /// Street distance over straight-line distance (1.3 is the usual planning factor).
+    pub detour_factor: f64,
+    /// Walking pace in metres a minute.
+    pub walk_metres_per_minute: f64,
+    /// The service circle's radius in minutes (一刻钟: 15).
+    pub circle_minutes: f64,
+}
+
+impl MatchingSettings {
+    pub fn walking(&self) -> crate::domain::matching::geo::Walking {
+        crate::domain::matching::geo::Walking {
+            detour_factor: self.detour_factor,
+            metres_per_minute: self.walk_metres_per_minute,
+            circle_minutes: self.circle_minutes,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
 pub struct DemoSettings {
     /// Password of every demo account.
     pub password: SecretString,
@@ -107,7 +128,10 @@ impl Settings {
             .set_default("webhooks.max_attempts", 8)?
             .set_default("needs.sweep_interval_secs", 60)?
             .set_default("needs.photo_dir", "data/photos")?
-            .set_default("needs.photo_max_bytes", 5 * 1024 * 1024)?;
+            .set_default("needs.photo_max_bytes", 5 * 1024 * 1024)?
+            .set_default("matching.detour_factor", 1.3)?
+            .set_default("matching.walk_metres_per_minute", 80.0)?
+            .set_default("matching.circle_minutes", 15.0)?;
         if let Some(path) = file {
             builder = builder.add_source(config::File::with_name(path).required(true));
         }

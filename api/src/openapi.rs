@@ -30,6 +30,8 @@ use crate::routes;
         (name = "needs", description = "Resident needs: 群众点单 → 社区派单 → 党员接单 → 办结 → 评价"),
         (name = "webhooks", description = "Outgoing webhooks: need events as signed JSON to integration clients, retried with backoff, with a delivery log"),
         (name = "programs", description = "Co-building catalogue and programs: partners, pledges, deliveries, milestones, spend"),
+        (name = "resources", description = "The service resource catalogue (服务资源清单): providers, people who serve, services, service spaces; Excel import and export"),
+        (name = "matching", description = "Matching needs to services (资源匹配): ranked candidates with score parts, batch plans as jobs, gaps"),
         (name = "public", description = "What anyone may read without signing in (阳光社区)"),
         (name = "audit", description = "Who changed what, when"),
         (name = "operations", description = "Health, readiness, metrics"),

@@ -8,12 +8,18 @@ pub mod audit;
 pub mod auth;
 pub mod catalogue;
 pub mod health;
+pub mod matching;
 pub mod me;
 pub mod need_photos;
 pub mod needs;
 pub mod programs;
+pub mod providers;
 pub mod public;
+pub mod resources;
 pub mod responses;
+pub mod service_people;
+pub mod service_spaces;
+pub mod services;
 pub mod users;
 pub mod webhooks;
 
@@ -30,4 +36,10 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     catalogue::configure(cfg);
     programs::configure(cfg);
     public::configure(cfg);
+    providers::configure(cfg);
+    service_people::configure(cfg);
+    services::configure(cfg);
+    service_spaces::configure(cfg);
+    resources::configure(cfg);
+    matching::configure(cfg);
 }

@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, get, post, put, web};
 use serde::Deserialize;
 use shared::{
+    Candidates,
     Assignee, BulkDispatch, BulkDispatchResult, DeadlineSetting, Need, NeedActionRequest, NeedCategory, NeedCounts, NeedDetail, NeedStatus,
     NeedSummary, NewNeed, Page, TargetGroup, Urgency,
 };
@@ -181,6 +182,29 @@ async fn act_on_need(
     Ok(web::Json(detail))
 }
 
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CandidateQuery {
+    /// How many to list (default 10).
+    #[param(minimum = 1, maximum = 50)]
+    limit: Option<usize>,
+}
+
+/// Services that can serve this need, best first: the score (0–100) with its six parts and the
+/// reasons in words, and how many services were left out and why. Never an ineligible or full one.
+#[utoipa::path(tag = "matching", params(("id" = i64, Path, description = "Need id"), CandidateQuery), responses((status = 200, body = Candidates), ReadErrors), security(("bearer" = [])))]
+#[get("/needs/{id}/candidates")]
+async fn need_candidates(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    ValidQuery(query): ValidQuery<CandidateQuery>,
+) -> ApiResult<web::Json<Candidates>> {
+    let walking = state.settings.matching.walking();
+    let limit = query.limit.unwrap_or(10);
+    Ok(web::Json(crate::services::matching::candidates::candidates(&state.db, &caller, id.into_inner(), walking, limit, state.clock.now()).await?))
+}
+
 /// Who this need can be dispatched to: providers, volunteers and staff serving its area, least busy first.
 #[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id")), responses((status = 200, body = Vec<Assignee>), ReadErrors), security(("bearer" = [])))]
 #[get("/needs/{id}/assignees")]
@@ -245,6 +269,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_need)
         .service(act_on_need)
         .service(need_assignees)
+        .service(need_candidates)
         .service(cosign_need)
         .service(district_deadlines)
         .service(set_district_deadline);

@@ -144,7 +144,7 @@ impl Rules {
     }
 
     /// Within the listed areas, the radius, or (listing neither) the home area's subtree.
-    fn reaches(&self, need: &NeedFacts, s: &ServiceFacts) -> bool {
+    pub fn reaches(&self, need: &NeedFacts, s: &ServiceFacts) -> bool {
         let listed = s.served_paths.iter().any(|p| need.path.starts_with(p.as_str()));
         let radius = match (s.radius_m, s.point, need.point) {
             (Some(r), Some(a), Some(b)) => super::geo::metres(a, b) <= r,

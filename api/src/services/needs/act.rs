@@ -45,8 +45,15 @@ fn invalid_transition(status: NeedStatus, action: NeedAction, allowed_now: Vec<N
 }
 
 /// Checks what each action needs besides the table: reasons, missing items, an assignee, a rating.
-async fn check_payload<C: ConnectionTrait>(db: &C, need: &need::Model, req: &NeedActionRequest) -> Result<(), ApiError> {
+/// Returns whom a dispatch goes to (directly, or the account of the service it goes through).
+async fn check_payload<C: ConnectionTrait>(
+    db: &C,
+    need: &need::Model,
+    req: &NeedActionRequest,
+    now: DateTime<Utc>,
+) -> Result<Option<Id>, ApiError> {
     let mut errors = FieldErrors::default();
+    let mut assignee = None;
     let note_given = req.note.as_deref().is_some_and(|n| !n.trim().is_empty());
     match req.action {
         NeedAction::Return => {
@@ -60,20 +67,27 @@ async fn check_payload<C: ConnectionTrait>(db: &C, need: &need::Model, req: &Nee
         }
         NeedAction::Resolve if !note_given => errors.add("/note", "required", "say what was done"),
         NeedAction::Rate if req.rating.is_none() => errors.add("/rating", "required", "rate from 1 to 5"),
-        NeedAction::Dispatch => match req.assignee_id {
-            None => errors.add("/assignee_id", "required", "whom to dispatch to"),
-            Some(id) => match user::Entity::find_by_id(id).find_also_related(area::Entity).one(db).await? {
+        NeedAction::Dispatch => match (req.assignee_id, req.service_id) {
+            (_, Some(service_id)) => match crate::services::matching::candidates::dispatch_target(db, need, service_id, now).await? {
+                Ok(account) if req.assignee_id.is_none_or(|a| a == account) => assignee = Some(account),
+                Ok(_) => errors.add("/assignee_id", "conflict", "leave out the assignee: the service's own account receives it"),
+                Err((code, message)) => errors.add("/service_id", code, message),
+            },
+            (None, None) => errors.add("/assignee_id", "required", "whom to dispatch to"),
+            (Some(id), None) => match user::Entity::find_by_id(id).find_also_related(area::Entity).one(db).await? {
                 Some((u, Some(home))) if u.active && Role::parse(&u.role).is_some_and(may_be_assigned) => {
                     if !need.area_path.starts_with(&home.path) {
                         errors.add("/assignee_id", "out_of_area", "this person does not serve the need's area");
                     }
+                    assignee = Some(id);
                 }
                 _ => errors.add("/assignee_id", "not_found", "no active provider, volunteer or staff member with this id"),
             },
         },
         _ => {}
     }
-    errors.finish()
+    errors.finish()?;
+    Ok(assignee)
 }
 
 /// Applies one transition to a loaded need; returns the updated row.
@@ -88,7 +102,7 @@ pub async fn apply<C: ConnectionTrait>(
     let from = status_of(&current);
     let parties = actor.parties(&current);
     let to = next(from, req.action, &parties).ok_or_else(|| invalid_transition(from, req.action, allowed(from, &parties)))?;
-    check_payload(db, &current, req).await?;
+    let assignee = check_payload(db, &current, req, now).await?;
 
     let note = req.note.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned);
     let mut m: need::ActiveModel = current.clone().into();
@@ -107,7 +121,8 @@ pub async fn apply<C: ConnectionTrait>(
         NeedAction::Resubmit => m.missing = Set(None),
         NeedAction::Reject | NeedAction::Cancel => m.reason = Set(note.clone()),
         NeedAction::Dispatch => {
-            m.assignee_id = Set(req.assignee_id);
+            m.assignee_id = Set(assignee);
+            m.service_id = Set(req.service_id);
             m.dispatched_at = Set(Some(now));
             m.unclaimed = Set(false);
         }
@@ -118,10 +133,12 @@ pub async fn apply<C: ConnectionTrait>(
         }
         NeedAction::Decline => {
             m.assignee_id = Set(None);
+            m.service_id = Set(None);
             m.reason = Set(note.clone());
         }
         NeedAction::ClaimTimeout => {
             m.assignee_id = Set(None);
+            m.service_id = Set(None);
             m.unclaimed = Set(true);
         }
         NeedAction::Resolve => {
@@ -135,6 +152,7 @@ pub async fn apply<C: ConnectionTrait>(
         NeedAction::Object | NeedAction::Reopen => {
             m.reopen_count = Set(current.reopen_count + 1);
             m.assignee_id = Set(None);
+            m.service_id = Set(None);
             m.resolved_at = Set(None);
             if req.action == NeedAction::Object {
                 m.reason = Set(note.clone());

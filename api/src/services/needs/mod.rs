@@ -1,7 +1,7 @@
 //! Resident needs: submit, read, list, act on them through the lifecycle, co-sign, and the sweeper
 //! that enforces deadlines (限时办结) and claim windows.
 
-mod act;
+pub(crate) mod act;
 mod assignees;
 mod cosign;
 mod deadlines;

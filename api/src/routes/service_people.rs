@@ -1,0 +1,88 @@
+//! `/api/v1/service-people…`: volunteers, party members who report to a community (党员报到) and social workers.
+
+use actix_web::{HttpResponse, get, patch, post, web};
+use serde::Deserialize;
+use shared::{NewServicePerson, Page, PersonKind, ServicePerson, ServicePersonPatch};
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::responses::{ReadErrors, WriteErrors};
+use crate::error::ApiResult;
+use crate::http::auth::AuthUser;
+use crate::http::idempotency::IdempotencyKey;
+use crate::http::json::ValidJson;
+use crate::http::pagination::PageRequest;
+use crate::http::query::ValidQuery;
+use crate::http::request_id::RequestId;
+use crate::services::resources::{ResourceSort, people};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PersonListQuery {
+    /// In this area's subtree.
+    area_id: Option<i64>,
+    kind: Option<PersonKind>,
+    provider_id: Option<i64>,
+    /// Name contains.
+    #[param(max_length = 100)]
+    q: Option<String>,
+    #[param(inline)]
+    sort: Option<ResourceSort>,
+    #[param(max_length = 512)]
+    cursor: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u64>,
+}
+
+/// People who serve, in your scope.
+#[utoipa::path(tag = "resources", params(PersonListQuery), responses((status = 200, body = Page<ServicePerson>), ReadErrors), security(("bearer" = [])))]
+#[get("/service-people")]
+async fn list_people(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<PersonListQuery>) -> ApiResult<web::Json<Page<ServicePerson>>> {
+    let sort = query.sort.unwrap_or_default();
+    let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
+    let filter = people::PersonFilter { area_id: query.area_id, kind: query.kind, provider_id: query.provider_id, q: query.q };
+    Ok(web::Json(people::list(&state.db, &caller, filter, sort, page).await?))
+}
+
+/// Register a person who serves.
+#[utoipa::path(tag = "resources", request_body = NewServicePerson,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
+    responses((status = 201, body = ServicePerson), WriteErrors), security(("bearer" = [])))]
+#[post("/service-people")]
+async fn create_person(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    key: IdempotencyKey,
+    request_id: RequestId,
+    body: ValidJson<NewServicePerson>,
+) -> ApiResult<HttpResponse> {
+    crate::create_idempotently!(state, caller, key, body, |db| people::create(db, &caller, &body.value, state.clock.now(), Some(&request_id.0)))
+}
+
+/// One person who serves.
+#[utoipa::path(tag = "resources", params(("id" = i64, Path, description = "Person id")), responses((status = 200, body = ServicePerson), ReadErrors), security(("bearer" = [])))]
+#[get("/service-people/{id}")]
+async fn get_person(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<ServicePerson>> {
+    Ok(web::Json(people::get(&state.db, &caller, id.into_inner()).await?))
+}
+
+/// Change a person who serves.
+#[utoipa::path(tag = "resources", request_body = ServicePersonPatch, params(("id" = i64, Path, description = "Person id")), responses((status = 200, body = ServicePerson), WriteErrors), security(("bearer" = [])))]
+#[patch("/service-people/{id}")]
+async fn update_person(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+    body: ValidJson<ServicePersonPatch>,
+) -> ApiResult<web::Json<ServicePerson>> {
+    let txn = state.begin_write().await?;
+    let saved = people::update(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now(), Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(saved))
+}
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_people).service(create_person).service(get_person).service(update_person);
+}

@@ -1,0 +1,89 @@
+//! `/api/v1/service-spaces…`: community service spaces of the seven kinds, with opening-hours flags.
+
+use actix_web::{HttpResponse, get, patch, post, web};
+use serde::Deserialize;
+use shared::{NewServiceSpace, Page, ServiceSpace, ServiceSpacePatch, SpaceKind};
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::responses::{ReadErrors, WriteErrors};
+use crate::error::ApiResult;
+use crate::http::auth::AuthUser;
+use crate::http::idempotency::IdempotencyKey;
+use crate::http::json::ValidJson;
+use crate::http::pagination::PageRequest;
+use crate::http::query::ValidQuery;
+use crate::http::request_id::RequestId;
+use crate::services::resources::{ResourceSort, spaces};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SpaceListQuery {
+    /// In this area's subtree.
+    area_id: Option<i64>,
+    kind: Option<SpaceKind>,
+    /// Only spaces open under 8 hours on some day (true), or only the others (false).
+    short_hours: Option<bool>,
+    /// Name contains.
+    #[param(max_length = 100)]
+    q: Option<String>,
+    #[param(inline)]
+    sort: Option<ResourceSort>,
+    #[param(max_length = 512)]
+    cursor: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u64>,
+}
+
+/// Service spaces in your scope.
+#[utoipa::path(tag = "resources", params(SpaceListQuery), responses((status = 200, body = Page<ServiceSpace>), ReadErrors), security(("bearer" = [])))]
+#[get("/service-spaces")]
+async fn list_spaces(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<SpaceListQuery>) -> ApiResult<web::Json<Page<ServiceSpace>>> {
+    let sort = query.sort.unwrap_or_default();
+    let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
+    let filter = spaces::SpaceFilter { area_id: query.area_id, kind: query.kind, short_hours: query.short_hours, q: query.q };
+    Ok(web::Json(spaces::list(&state.db, &caller, filter, sort, page).await?))
+}
+
+/// Register a service space.
+#[utoipa::path(tag = "resources", request_body = NewServiceSpace,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
+    responses((status = 201, body = ServiceSpace), WriteErrors), security(("bearer" = [])))]
+#[post("/service-spaces")]
+async fn create_space(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    key: IdempotencyKey,
+    request_id: RequestId,
+    body: ValidJson<NewServiceSpace>,
+) -> ApiResult<HttpResponse> {
+    crate::create_idempotently!(state, caller, key, body, |db| spaces::create(db, &caller, &body.value, state.clock.now(), Some(&request_id.0)))
+}
+
+/// One service space.
+#[utoipa::path(tag = "resources", params(("id" = i64, Path, description = "Space id")), responses((status = 200, body = ServiceSpace), ReadErrors), security(("bearer" = [])))]
+#[get("/service-spaces/{id}")]
+async fn get_space(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<ServiceSpace>> {
+    Ok(web::Json(spaces::get(&state.db, &caller, id.into_inner()).await?))
+}
+
+/// Change a service space.
+#[utoipa::path(tag = "resources", request_body = ServiceSpacePatch, params(("id" = i64, Path, description = "Space id")), responses((status = 200, body = ServiceSpace), WriteErrors), security(("bearer" = [])))]
+#[patch("/service-spaces/{id}")]
+async fn update_space(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+    body: ValidJson<ServiceSpacePatch>,
+) -> ApiResult<web::Json<ServiceSpace>> {
+    let txn = state.begin_write().await?;
+    let saved = spaces::update(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now(), Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(saved))
+}
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_spaces).service(create_space).service(get_space).service(update_space);
+}

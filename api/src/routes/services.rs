@@ -1,0 +1,94 @@
+//! `/api/v1/services…`: services offered by providers and people: to whom, when, where, how many a week.
+
+use actix_web::{HttpResponse, get, patch, post, web};
+use serde::Deserialize;
+use shared::{CostKind, NewService, Page, Service, ServiceMode, ServicePatch};
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::responses::{ReadErrors, WriteErrors};
+use crate::error::ApiResult;
+use crate::http::auth::AuthUser;
+use crate::http::idempotency::IdempotencyKey;
+use crate::http::json::ValidJson;
+use crate::http::pagination::PageRequest;
+use crate::http::query::ValidQuery;
+use crate::http::request_id::RequestId;
+use crate::services::resources::{ResourceSort, service};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ServiceListQuery {
+    /// In this area's subtree.
+    area_id: Option<i64>,
+    /// A need category code.
+    #[param(max_length = 32)]
+    category: Option<String>,
+    mode: Option<ServiceMode>,
+    cost: Option<CostKind>,
+    provider_id: Option<i64>,
+    person_id: Option<i64>,
+    active: Option<bool>,
+    /// Name contains.
+    #[param(max_length = 100)]
+    q: Option<String>,
+    #[param(inline)]
+    sort: Option<ResourceSort>,
+    #[param(max_length = 512)]
+    cursor: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u64>,
+}
+
+/// Services in your scope, with their load this week and track record.
+#[utoipa::path(tag = "resources", params(ServiceListQuery), responses((status = 200, body = Page<Service>), ReadErrors), security(("bearer" = [])))]
+#[get("/services")]
+async fn list_services(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<ServiceListQuery>) -> ApiResult<web::Json<Page<Service>>> {
+    let sort = query.sort.unwrap_or_default();
+    let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
+    let filter = service::ServiceFilter { area_id: query.area_id, category: query.category, mode: query.mode, cost: query.cost, provider_id: query.provider_id, person_id: query.person_id, active: query.active, q: query.q };
+    Ok(web::Json(service::list(&state.db, &caller, filter, sort, page, state.clock.now()).await?))
+}
+
+/// Register a service of a provider or a person.
+#[utoipa::path(tag = "resources", request_body = NewService,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
+    responses((status = 201, body = Service), WriteErrors), security(("bearer" = [])))]
+#[post("/services")]
+async fn create_service(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    key: IdempotencyKey,
+    request_id: RequestId,
+    body: ValidJson<NewService>,
+) -> ApiResult<HttpResponse> {
+    crate::create_idempotently!(state, caller, key, body, |db| service::create(db, &caller, &body.value, state.clock.now(), Some(&request_id.0)))
+}
+
+/// One service.
+#[utoipa::path(tag = "resources", params(("id" = i64, Path, description = "Service id")), responses((status = 200, body = Service), ReadErrors), security(("bearer" = [])))]
+#[get("/services/{id}")]
+async fn get_service(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<Service>> {
+    Ok(web::Json(service::get(&state.db, &caller, id.into_inner(), state.clock.now()).await?))
+}
+
+/// Change a service (schedule, capacity, areas served …).
+#[utoipa::path(tag = "resources", request_body = ServicePatch, params(("id" = i64, Path, description = "Service id")), responses((status = 200, body = Service), WriteErrors), security(("bearer" = [])))]
+#[patch("/services/{id}")]
+async fn update_service(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+    body: ValidJson<ServicePatch>,
+) -> ApiResult<web::Json<Service>> {
+    let txn = state.begin_write().await?;
+    let saved = service::update(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now(), Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(saved))
+}
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_services).service(create_service).service(get_service).service(update_service);
+}
