@@ -112,7 +112,9 @@ async fn seed_demo(conn: &sea_orm::DatabaseConnection, settings: &Settings, hash
     let needs = demo::needs::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo needs: {e}: {e:?}"))?;
     let programs =
         demo::programs::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo programs: {e}: {e:?}"))?;
+    let resources =
+        demo::resources::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo resources: {e}: {e:?}"))?;
     txn.commit().await?;
-    tracing::info!(areas = seeded.areas, users = seeded.users, needs, programs, "demo data loaded");
+    tracing::info!(areas = seeded.areas, users = seeded.users, needs, programs, resources, "demo data loaded");
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! again changes nothing.
 
 pub mod communities;
+pub mod resources;
 pub mod needs;
 pub mod programs;
 pub mod programs_data;
@@ -38,6 +39,13 @@ pub fn local_usernames(n: usize) -> (String, String) {
 /// The demo community worker of the n-th community (缤纷社区 has the `community` account).
 pub fn local_staff(n: usize) -> String {
     if n == 0 { "community".into() } else { format!("community{}", n + 1) }
+}
+
+/// A demo account as a caller, so demo data goes through the same service functions as the API.
+pub(crate) async fn demo_caller<C: ConnectionTrait>(db: &C, username: &str) -> Result<crate::domain::caller::Caller, ApiError> {
+    let found = user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await?;
+    let id = found.map(|u| u.id).ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("demo user {username} missing")))?;
+    crate::services::auth::load_caller(db, id).await?.ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("demo user {username} inactive")))
 }
 
 /// What seeding did.

@@ -8,9 +8,8 @@ use shared::{Channel, NeedAction, NeedActionRequest, NewNeed, TargetGroup, Urgen
 
 use crate::domain::caller::Caller;
 use crate::domain::need_categories::CATEGORIES;
-use crate::entities::{area, need, user};
+use crate::entities::{area, need};
 use crate::error::ApiError;
-use crate::services::auth::load_caller;
 use crate::services::needs::{Actor, apply, submit};
 
 /// How many demo needs to create.
@@ -77,11 +76,7 @@ fn request(action: NeedAction, note: Option<&str>) -> NeedActionRequest {
     NeedActionRequest { action, note: note.map(str::to_owned), missing: None, assignee_id: None, service_id: None, rating: None }
 }
 
-async fn caller<C: ConnectionTrait>(db: &C, username: &str) -> Result<Caller, ApiError> {
-    let found = user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await?;
-    let id = found.map(|u| u.id).ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("demo user {username} missing")))?;
-    load_caller(db, id).await?.ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("demo user {username} inactive")))
-}
+use super::demo_caller as caller;
 
 /// Creates the demo needs unless there are needs already.
 pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usize, ApiError> {

@@ -10,20 +10,15 @@ use shared::{
 
 use super::programs_data::{DemoPledge, PROGRAMS};
 use crate::domain::caller::Caller;
-use crate::entities::{area, catalogue_entry, program, user};
+use crate::entities::{area, catalogue_entry, program};
 use crate::error::ApiError;
-use crate::services::auth::load_caller;
 use crate::services::programs;
 
 fn parse<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, ApiError> {
     serde_json::from_value(serde_json::Value::String(s.into())).map_err(|e| ApiError::Unexpected(anyhow::anyhow!("demo data: {s}: {e}")))
 }
 
-async fn caller<C: ConnectionTrait>(db: &C, username: &str) -> Result<Caller, ApiError> {
-    let id = user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await?.map(|u| u.id);
-    let id = id.ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("demo user {username} missing")))?;
-    load_caller(db, id).await?.ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("demo user {username} inactive")))
-}
+use super::demo_caller as caller;
 
 fn pledged(kind: ResourceKind, p: &DemoPledge, share: f64) -> Quantity {
     let fen = |yuan: i64| ((yuan as f64) * 100.0 * share).round() as i64;

@@ -17,6 +17,9 @@ use crate::services::audit::{self, Change};
 
 resource_keyset!(provider);
 
+/// Accounts that may receive a provider's needs: a provider account, or a volunteer team leader's.
+const ACCOUNT_ROLES: [Role; 2] = [Role::Provider, Role::Volunteer];
+
 /// Where providers live: a district, street or community.
 pub const HOME_KINDS: [AreaKind; 3] = [AreaKind::District, AreaKind::Street, AreaKind::Community];
 
@@ -136,7 +139,7 @@ pub async fn create<C: ConnectionTrait>(
             errors.add("/name", "taken", "a provider of this name is already registered in this area");
         }
         if let Some(user_id) = new.user_id {
-            check_account(db, user_id, &[Role::Provider], &home.path, "/user_id", &mut errors).await?;
+            check_account(db, user_id, &ACCOUNT_ROLES, &home.path, "/user_id", &mut errors).await?;
         }
     }
     errors.finish()?;
@@ -184,7 +187,7 @@ pub async fn update<C: ConnectionTrait>(
         }
     }
     if let Some(user_id) = patch.user_id {
-        check_account(db, user_id, &[Role::Provider], &current.area_path, "/user_id", &mut errors).await?;
+        check_account(db, user_id, &ACCOUNT_ROLES, &current.area_path, "/user_id", &mut errors).await?;
     }
     errors.finish()?;
     let before = to_dtos(db, caller, vec![current.clone()]).await?.remove(0);
