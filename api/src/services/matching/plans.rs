@@ -368,6 +368,10 @@ pub async fn apply<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: Dat
             rating: None,
         };
         let outcome = match crate::services::needs::act::visible(db, caller, row.need_id).await {
+            // The plan was made for needs waiting to be dispatched; one that moved on is left alone.
+            Ok(current) if current.status != NeedStatus::Accepted.as_str() => {
+                Err(ApiError::InvalidTransition { detail: format!("the need is now {}", current.status), allowed: vec![] })
+            }
             Ok(current) => act_on_need(db, &Actor::Caller(caller), current, &request, now, request_id).await.map(|_| ()),
             Err(e) => Err(e),
         };
