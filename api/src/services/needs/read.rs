@@ -224,6 +224,7 @@ mod tests {
             status: status.as_str().into(),
             owner_id: None,
             assignee_id: None,
+            service_id: None,
             missing: None,
             dispatched_at: None,
             response_due_at: Some(now + Duration::hours(response_in)),
