@@ -18,7 +18,13 @@ fn to_user(table: impl IntoIden + Clone, col: impl IntoIden) -> ForeignKeyCreate
     ForeignKey::create().from(table, col).to(Users::Table, Users::Id).to_owned()
 }
 
-async fn index(manager: &SchemaManager<'_>, name: &str, table: impl IntoIden + Clone, cols: Vec<DynIden>, unique: bool) -> Result<(), DbErr> {
+async fn index(
+    manager: &SchemaManager<'_>,
+    name: &str,
+    table: impl IntoIden + Clone,
+    cols: Vec<DynIden>,
+    unique: bool,
+) -> Result<(), DbErr> {
     let mut index = Index::create().name(name).table(table).to_owned();
     for col in cols {
         index.col(col);
@@ -57,8 +63,14 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        index(manager, "idx_providers_area_path_id", Providers::Table, vec![Providers::AreaPath.into_iden(), Providers::Id.into_iden()], false)
-            .await?;
+        index(
+            manager,
+            "idx_providers_area_path_id",
+            Providers::Table,
+            vec![Providers::AreaPath.into_iden(), Providers::Id.into_iden()],
+            false,
+        )
+        .await?;
         // One name per area: a re-run import finds the provider instead of adding it twice.
         index(manager, "idx_providers_area_name", Providers::Table, vec![Providers::AreaId.into_iden(), Providers::Name.into_iden()], true)
             .await?;
@@ -83,7 +95,9 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(ServicePeople::UpdatedAt))
                     .foreign_key(&mut to_area(ServicePeople::Table, ServicePeople::AreaId))
                     .foreign_key(&mut to_user(ServicePeople::Table, ServicePeople::UserId))
-                    .foreign_key(ForeignKey::create().from(ServicePeople::Table, ServicePeople::ProviderId).to(Providers::Table, Providers::Id))
+                    .foreign_key(
+                        ForeignKey::create().from(ServicePeople::Table, ServicePeople::ProviderId).to(Providers::Table, Providers::Id),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -136,8 +150,14 @@ impl MigrationTrait for Migration {
             .await?;
         index(manager, "idx_services_area_path_id", Services::Table, vec![Services::AreaPath.into_iden(), Services::Id.into_iden()], false)
             .await?;
-        index(manager, "idx_services_category", Services::Table, vec![Services::Category.into_iden(), Services::AreaPath.into_iden()], false)
-            .await?;
+        index(
+            manager,
+            "idx_services_category",
+            Services::Table,
+            vec![Services::Category.into_iden(), Services::AreaPath.into_iden()],
+            false,
+        )
+        .await?;
 
         manager
             .create_table(
@@ -159,7 +179,9 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(ServiceSpaces::CreatedAt))
                     .col(timestamp_with_time_zone(ServiceSpaces::UpdatedAt))
                     .foreign_key(&mut to_area(ServiceSpaces::Table, ServiceSpaces::AreaId))
-                    .foreign_key(ForeignKey::create().from(ServiceSpaces::Table, ServiceSpaces::ProviderId).to(Providers::Table, Providers::Id))
+                    .foreign_key(
+                        ForeignKey::create().from(ServiceSpaces::Table, ServiceSpaces::ProviderId).to(Providers::Table, Providers::Id),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -244,12 +266,9 @@ impl MigrationTrait for Migration {
         }
         manager.drop_index(Index::drop().name("idx_needs_service").table(Needs::Table).to_owned()).await?;
         manager.alter_table(Table::alter().table(Needs::Table).drop_column(NeedService::ServiceId).to_owned()).await?;
-        for table in [
-            ServiceSpaces::Table.into_iden(),
-            Services::Table.into_iden(),
-            ServicePeople::Table.into_iden(),
-            Providers::Table.into_iden(),
-        ] {
+        for table in
+            [ServiceSpaces::Table.into_iden(), Services::Table.into_iden(), ServicePeople::Table.into_iden(), Providers::Table.into_iden()]
+        {
             manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
         Ok(())

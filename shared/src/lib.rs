@@ -4,9 +4,9 @@
 //! feature the types derive `utoipa::ToSchema`, which is how the server's spec describes them.
 
 pub mod area;
-mod codes;
 pub mod audit;
 pub mod auth;
+mod codes;
 pub mod matching;
 pub mod need;
 pub mod page;

@@ -83,7 +83,11 @@ async fn a_dispatch_through_a_service_goes_to_its_account_and_uses_its_capacity(
     assert_eq!(detail["need"]["assignee_id"].as_i64(), Some(app.user_id("volunteer").await));
     let s: Value = app.get(&format!("/api/v1/services/{}", w.near), &w.staff).await.json().await.expect("json");
     assert_eq!(s["load_this_week"], 1);
-    let p = problem(app.post(&format!("/api/v1/needs/{second}/actions"), &w.staff, &json!({ "action": "dispatch", "service_id": w.near })).await, 422).await;
+    let p = problem(
+        app.post(&format!("/api/v1/needs/{second}/actions"), &w.staff, &json!({ "action": "dispatch", "service_id": w.near })).await,
+        422,
+    )
+    .await;
     assert_eq!(fields(&p), vec!["/service_id".to_owned()]);
     assert_eq!(p["errors"][0]["code"], "full");
 }
@@ -125,7 +129,9 @@ async fn a_plan_fills_capacity_best_first_applies_through_the_lifecycle_and_repl
     // One need is dispatched by hand before the plan is applied: it is skipped, the rest go out.
     let by_hand = rows.iter().find(|r| r["service_id"].as_i64() == Some(w.near)).and_then(|r| r["need_id"].as_i64()).expect("need");
     let volunteer_id = app.user_id("volunteer").await;
-    let res = app.post(&format!("/api/v1/needs/{by_hand}/actions"), &w.staff, &json!({ "action": "dispatch", "assignee_id": volunteer_id })).await;
+    let res = app
+        .post(&format!("/api/v1/needs/{by_hand}/actions"), &w.staff, &json!({ "action": "dispatch", "assignee_id": volunteer_id }))
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
     let applied: Value = app.post(&format!("/api/v1/matching/plans/{plan}/apply"), &w.staff, &json!({})).await.json().await.expect("json");
     assert_eq!(applied["plan"]["status"], "applied");
@@ -146,8 +152,12 @@ async fn a_plan_fills_capacity_best_first_applies_through_the_lifecycle_and_repl
     let next = res.json::<Value>().await.expect("json")["id"].as_i64().expect("id");
     let d = finished(&app, &w.staff, next).await;
     assert_eq!(d["plan"]["parent_id"].as_i64(), Some(plan));
-    let changes: Vec<(i64, String)> =
-        d["changes"].as_array().expect("changes").iter().filter_map(|c| Some((c["need_id"].as_i64()?, c["kind"].as_str()?.to_owned()))).collect();
+    let changes: Vec<(i64, String)> = d["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .filter_map(|c| Some((c["need_id"].as_i64()?, c["kind"].as_str()?.to_owned())))
+        .collect();
     assert!(changes.contains(&(late, "added".to_owned())), "{changes:?}");
     for id in &needs {
         assert!(changes.contains(&(*id, "removed".to_owned())), "{changes:?}");

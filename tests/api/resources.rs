@@ -36,7 +36,8 @@ async fn providers_are_registered_listed_and_changed_within_scope() {
     let page: Value = app.get("/api/v1/providers?kind=volunteer_team", &staff).await.json().await.expect("json");
     assert_eq!(page["items"].as_array().map(Vec::len), Some(1));
     let id = created["id"].as_i64().expect("id");
-    let patched: Value = app.patch(&format!("/api/v1/providers/{id}"), &staff, &json!({ "active": false })).await.json().await.expect("json");
+    let patched: Value =
+        app.patch(&format!("/api/v1/providers/{id}"), &staff, &json!({ "active": false })).await.json().await.expect("json");
     assert_eq!(patched["active"], false);
     // A volunteer reads the directory but neither changes it nor sees contacts.
     let volunteer = app.login_as("volunteer").await;
@@ -65,7 +66,9 @@ async fn a_bad_service_reports_every_field_and_writes_nothing() {
     let mut got = fields(&p);
     got.sort();
     let mut want: Vec<String> =
-        ["/provider_id", "/name", "/category", "/max_age", "/price_fen", "/schedule/0/end", "/schedule/2", "/point"].map(String::from).to_vec();
+        ["/provider_id", "/name", "/category", "/max_age", "/price_fen", "/schedule/0/end", "/schedule/2", "/point"]
+            .map(String::from)
+            .to_vec();
     want.sort();
     assert_eq!(got, want);
     assert_eq!(app.count("services").await, before);
@@ -124,7 +127,15 @@ async fn an_import_reports_every_bad_row_at_once_and_imports_only_a_clean_file()
     assert_eq!(template.status(), StatusCode::OK);
     let code: Value = app.get(&format!("/api/v1/areas/{}", app.area_id("缤纷社区").await), &staff).await.json().await.expect("json");
     let code = code["code"].as_str().expect("community code").to_owned();
-    let header = ["名称 name", "类型 kind", "区域编码 area_code", "联系人 contact_name", "联系电话 contact_phone", "已认证 verified", "简介 description"];
+    let header = [
+        "名称 name",
+        "类型 kind",
+        "区域编码 area_code",
+        "联系人 contact_name",
+        "联系电话 contact_phone",
+        "已认证 verified",
+        "简介 description",
+    ];
     let bad = workbook(
         &header,
         &[
@@ -151,7 +162,10 @@ async fn an_import_reports_every_bad_row_at_once_and_imports_only_a_clean_file()
     );
     assert_eq!(report["imported"], 0);
     assert_eq!(app.count("providers").await, 0);
-    let good = workbook(&header, &[vec!["甲服务队", "volunteer_team", &code, "", "", "是", ""], vec!["乙服务队", "charity", &code, "", "", "", ""]]);
+    let good = workbook(
+        &header,
+        &[vec!["甲服务队", "volunteer_team", &code, "", "", "是", ""], vec!["乙服务队", "charity", &code, "", "", "", ""]],
+    );
     let dry = import(&app, &staff, "providers", true, good.clone()).await;
     assert_eq!((dry["rows"].as_u64(), dry["imported"].as_u64(), dry["errors"].as_array().map(Vec::len)), (Some(2), Some(0), Some(0)));
     assert_eq!(app.count("providers").await, 0);

@@ -3,10 +3,10 @@
 //! again changes nothing.
 
 pub mod communities;
-pub mod resources;
 pub mod needs;
 pub mod programs;
 pub mod programs_data;
+pub mod resources;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use shared::{AreaKind, CommunityProfile, Id, NewArea, NewUser, Role, Settlement};

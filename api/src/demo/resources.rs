@@ -21,15 +21,75 @@ fn slots(days: std::ops::RangeInclusive<u8>, start: &str, end: &str) -> Vec<Time
 }
 
 /// (name, category, groups, min age, max age, cost, price yuan, capacity, mode, schedule, by the party station)
-type DemoService = (&'static str, &'static str, &'static [TargetGroup], Option<i32>, Option<i32>, CostKind, i64, i32, ServiceMode, fn() -> Vec<TimeSlot>, bool);
+type DemoService = (
+    &'static str,
+    &'static str,
+    &'static [TargetGroup],
+    Option<i32>,
+    Option<i32>,
+    CostKind,
+    i64,
+    i32,
+    ServiceMode,
+    fn() -> Vec<TimeSlot>,
+    bool,
+);
 
 const SERVICES: &[DemoService] = &[
-    ("助浴助洁上门服务", "elderly_care", &[TargetGroup::Elderly, TargetGroup::ElderlyLivingAlone], Some(60), None, CostKind::LowCost, 20, 8, ServiceMode::AtHome, || slots(1..=6, "08:30", "17:30"), false),
+    (
+        "助浴助洁上门服务",
+        "elderly_care",
+        &[TargetGroup::Elderly, TargetGroup::ElderlyLivingAlone],
+        Some(60),
+        None,
+        CostKind::LowCost,
+        20,
+        8,
+        ServiceMode::AtHome,
+        || slots(1..=6, "08:30", "17:30"),
+        false,
+    ),
     ("家庭医生上门随访", "health", &[], None, None, CostKind::Free, 0, 12, ServiceMode::AtHome, || slots(1..=5, "08:00", "17:00"), false),
-    ("四点半课堂", "minors", &[TargetGroup::ChildrenInDifficulty, TargetGroup::LeftBehindChildren], None, Some(17), CostKind::Free, 0, 20, ServiceMode::OnSite, || slots(1..=5, "16:00", "18:30"), false),
+    (
+        "四点半课堂",
+        "minors",
+        &[TargetGroup::ChildrenInDifficulty, TargetGroup::LeftBehindChildren],
+        None,
+        Some(17),
+        CostKind::Free,
+        0,
+        20,
+        ServiceMode::OnSite,
+        || slots(1..=5, "16:00", "18:30"),
+        false,
+    ),
     ("线上法律咨询", "legal", &[], None, None, CostKind::Free, 0, 30, ServiceMode::Online, || slots(1..=5, "09:00", "17:00"), false),
-    ("便民维修点", "convenience", &[], None, None, CostKind::LowCost, 10, 15, ServiceMode::OnSite, || slots(1..=7, "09:00", "18:00"), false),
-    ("邻里调解室", "dispute", &[], None, None, CostKind::Free, 0, 10, ServiceMode::OnSite, || [slots(2..=2, "14:00", "17:00"), slots(4..=4, "14:00", "17:00")].concat(), true),
+    (
+        "便民维修点",
+        "convenience",
+        &[],
+        None,
+        None,
+        CostKind::LowCost,
+        10,
+        15,
+        ServiceMode::OnSite,
+        || slots(1..=7, "09:00", "18:00"),
+        false,
+    ),
+    (
+        "邻里调解室",
+        "dispute",
+        &[],
+        None,
+        None,
+        CostKind::Free,
+        0,
+        10,
+        ServiceMode::OnSite,
+        || [slots(2..=2, "14:00", "17:00"), slots(4..=4, "14:00", "17:00")].concat(),
+        true,
+    ),
     ("家政保洁", "housekeeping", &[], None, None, CostKind::Market, 50, 5, ServiceMode::AtHome, || slots(1..=6, "08:00", "18:00"), false),
 ];
 
@@ -80,7 +140,9 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
         )
         .await?;
         created += 2;
-        for (i, (name, category, groups, min_age, max_age, cost, price, capacity, mode, schedule, by_station)) in SERVICES.iter().enumerate() {
+        for (i, (name, category, groups, min_age, max_age, cost, price, capacity, mode, schedule, by_station)) in
+            SERVICES.iter().enumerate()
+        {
             // Every other community has no housekeeping service: a gap to find.
             if *category == "housekeeping" && n % 2 == 1 {
                 continue;

@@ -90,7 +90,13 @@ impl PageRequest {
 
     /// One page of a list already filtered and sorted in memory (for filters on derived values),
     /// with the same cursors as [`Self::fetch`]. `desc` only for the newest-first id order.
-    pub fn slice<T>(&self, items: Vec<T>, sort_name: &str, desc: bool, key_of: impl Fn(&T) -> (Option<String>, i64)) -> (Vec<T>, Option<String>) {
+    pub fn slice<T>(
+        &self,
+        items: Vec<T>,
+        sort_name: &str,
+        desc: bool,
+        key_of: impl Fn(&T) -> (Option<String>, i64),
+    ) -> (Vec<T>, Option<String>) {
         let past = |item: &T| match &self.after {
             None => true,
             Some(after) => {

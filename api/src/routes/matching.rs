@@ -45,7 +45,12 @@ fn spawn(state: &web::Data<AppState>, plan: &Plan) {
 /// Plan the open (accepted, not yet dispatched) needs of an area: runs as a job; poll the plan.
 #[utoipa::path(tag = "matching", request_body = NewPlan, responses((status = 202, body = Plan), WriteErrors), security(("bearer" = [])))]
 #[post("/matching/plans")]
-async fn create_plan(state: web::Data<AppState>, caller: AuthUser, request_id: RequestId, body: ValidJson<NewPlan>) -> ApiResult<HttpResponse> {
+async fn create_plan(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    request_id: RequestId,
+    body: ValidJson<NewPlan>,
+) -> ApiResult<HttpResponse> {
     let txn = state.begin_write().await?;
     let plan = plans::create(&txn.txn, &caller, &body.value, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
@@ -56,7 +61,11 @@ async fn create_plan(state: web::Data<AppState>, caller: AuthUser, request_id: R
 /// Plans of your scope, newest first.
 #[utoipa::path(tag = "matching", params(PlanListQuery), responses((status = 200, body = Page<Plan>), ReadErrors), security(("bearer" = [])))]
 #[get("/matching/plans")]
-async fn list_plans(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<PlanListQuery>) -> ApiResult<web::Json<Page<Plan>>> {
+async fn list_plans(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<PlanListQuery>,
+) -> ApiResult<web::Json<Page<Plan>>> {
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
     Ok(web::Json(plans::list(&state.db, &caller, query.area_id, query.status, page).await?))
 }
@@ -72,7 +81,12 @@ async fn get_plan(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i6
 /// Apply a finished plan: dispatch every assigned need through its service (needs that moved on are skipped, with the reason).
 #[utoipa::path(tag = "matching", params(("id" = i64, Path, description = "Plan id")), responses((status = 200, body = PlanDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/matching/plans/{id}/apply")]
-async fn apply_plan(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId) -> ApiResult<web::Json<PlanDetail>> {
+async fn apply_plan(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+) -> ApiResult<web::Json<PlanDetail>> {
     let txn = state.begin_write().await?;
     let detail = plans::apply(&txn.txn, &caller, id.into_inner(), state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
@@ -93,7 +107,11 @@ async fn replan(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>
 /// Gaps per community × category: open needs no eligible service reaches, services, 15-minute-circle coverage.
 #[utoipa::path(tag = "matching", params(GapQuery), responses((status = 200, body = GapReport), ReadErrors), security(("bearer" = [])))]
 #[get("/matching/gaps")]
-async fn gap_report(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<GapQuery>) -> ApiResult<web::Json<GapReport>> {
+async fn gap_report(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<GapQuery>,
+) -> ApiResult<web::Json<GapReport>> {
     Ok(web::Json(gaps::report(&state.db, &caller, query.area_id, state.settings.matching.walking(), state.clock.now()).await?))
 }
 
@@ -114,5 +132,11 @@ async fn start_gap_program(
 }
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(create_plan).service(list_plans).service(get_plan).service(apply_plan).service(replan).service(gap_report).service(start_gap_program);
+    cfg.service(create_plan)
+        .service(list_plans)
+        .service(get_plan)
+        .service(apply_plan)
+        .service(replan)
+        .service(gap_report)
+        .service(start_gap_program);
 }

@@ -3,9 +3,8 @@
 use actix_web::{HttpResponse, get, post, put, web};
 use serde::Deserialize;
 use shared::{
-    Candidates,
-    Assignee, BulkDispatch, BulkDispatchResult, DeadlineSetting, Need, NeedActionRequest, NeedCategory, NeedCounts, NeedDetail, NeedStatus,
-    NeedSummary, NewNeed, Page, TargetGroup, Urgency,
+    Assignee, BulkDispatch, BulkDispatchResult, Candidates, DeadlineSetting, Need, NeedActionRequest, NeedCategory, NeedCounts, NeedDetail,
+    NeedStatus, NeedSummary, NewNeed, Page, TargetGroup, Urgency,
 };
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -202,7 +201,9 @@ async fn need_candidates(
 ) -> ApiResult<web::Json<Candidates>> {
     let walking = state.settings.matching.walking();
     let limit = query.limit.unwrap_or(10);
-    Ok(web::Json(crate::services::matching::candidates::candidates(&state.db, &caller, id.into_inner(), walking, limit, state.clock.now()).await?))
+    Ok(web::Json(
+        crate::services::matching::candidates::candidates(&state.db, &caller, id.into_inner(), walking, limit, state.clock.now()).await?,
+    ))
 }
 
 /// Who this need can be dispatched to: providers, volunteers and staff serving its area, least busy first.

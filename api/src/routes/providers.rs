@@ -39,10 +39,15 @@ pub struct ProviderListQuery {
 /// Providers in your scope.
 #[utoipa::path(tag = "resources", params(ProviderListQuery), responses((status = 200, body = Page<Provider>), ReadErrors), security(("bearer" = [])))]
 #[get("/providers")]
-async fn list_providers(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<ProviderListQuery>) -> ApiResult<web::Json<Page<Provider>>> {
+async fn list_providers(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<ProviderListQuery>,
+) -> ApiResult<web::Json<Page<Provider>>> {
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
-    let filter = providers::ProviderFilter { area_id: query.area_id, kind: query.kind, verified: query.verified, active: query.active, q: query.q };
+    let filter =
+        providers::ProviderFilter { area_id: query.area_id, kind: query.kind, verified: query.verified, active: query.active, q: query.q };
     Ok(web::Json(providers::list(&state.db, &caller, filter, sort, page).await?))
 }
 
@@ -58,7 +63,13 @@ async fn create_provider(
     request_id: RequestId,
     body: ValidJson<NewProvider>,
 ) -> ApiResult<HttpResponse> {
-    crate::create_idempotently!(state, caller, key, body, |db| providers::create(db, &caller, &body.value, state.clock.now(), Some(&request_id.0)))
+    crate::create_idempotently!(state, caller, key, body, |db| providers::create(
+        db,
+        &caller,
+        &body.value,
+        state.clock.now(),
+        Some(&request_id.0)
+    ))
 }
 
 /// One provider.

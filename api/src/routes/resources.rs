@@ -103,7 +103,11 @@ async fn import_resources(
     (status = 200, description = "The file", content((Binary = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (String = "text/csv"))),
     ReadErrors), security(("bearer" = [])))]
 #[get("/resources/export")]
-async fn export_resources(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<ExportQuery>) -> ApiResult<HttpResponse> {
+async fn export_resources(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<ExportQuery>,
+) -> ApiResult<HttpResponse> {
     let table = export::table(&state.db, &caller, query.table, query.area_id, state.clock.now()).await?;
     let stamp = state.clock.now().format("%Y%m%d");
     let name = query.table.as_str();

@@ -38,7 +38,11 @@ pub struct PersonListQuery {
 /// People who serve, in your scope.
 #[utoipa::path(tag = "resources", params(PersonListQuery), responses((status = 200, body = Page<ServicePerson>), ReadErrors), security(("bearer" = [])))]
 #[get("/service-people")]
-async fn list_people(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<PersonListQuery>) -> ApiResult<web::Json<Page<ServicePerson>>> {
+async fn list_people(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<PersonListQuery>,
+) -> ApiResult<web::Json<Page<ServicePerson>>> {
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
     let filter = people::PersonFilter { area_id: query.area_id, kind: query.kind, provider_id: query.provider_id, q: query.q };
@@ -57,7 +61,13 @@ async fn create_person(
     request_id: RequestId,
     body: ValidJson<NewServicePerson>,
 ) -> ApiResult<HttpResponse> {
-    crate::create_idempotently!(state, caller, key, body, |db| people::create(db, &caller, &body.value, state.clock.now(), Some(&request_id.0)))
+    crate::create_idempotently!(state, caller, key, body, |db| people::create(
+        db,
+        &caller,
+        &body.value,
+        state.clock.now(),
+        Some(&request_id.0)
+    ))
 }
 
 /// One person who serves.

@@ -39,7 +39,11 @@ pub struct SpaceListQuery {
 /// Service spaces in your scope.
 #[utoipa::path(tag = "resources", params(SpaceListQuery), responses((status = 200, body = Page<ServiceSpace>), ReadErrors), security(("bearer" = [])))]
 #[get("/service-spaces")]
-async fn list_spaces(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<SpaceListQuery>) -> ApiResult<web::Json<Page<ServiceSpace>>> {
+async fn list_spaces(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<SpaceListQuery>,
+) -> ApiResult<web::Json<Page<ServiceSpace>>> {
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
     let filter = spaces::SpaceFilter { area_id: query.area_id, kind: query.kind, short_hours: query.short_hours, q: query.q };
@@ -58,7 +62,13 @@ async fn create_space(
     request_id: RequestId,
     body: ValidJson<NewServiceSpace>,
 ) -> ApiResult<HttpResponse> {
-    crate::create_idempotently!(state, caller, key, body, |db| spaces::create(db, &caller, &body.value, state.clock.now(), Some(&request_id.0)))
+    crate::create_idempotently!(state, caller, key, body, |db| spaces::create(
+        db,
+        &caller,
+        &body.value,
+        state.clock.now(),
+        Some(&request_id.0)
+    ))
 }
 
 /// One service space.

@@ -44,10 +44,23 @@ pub struct ServiceListQuery {
 /// Services in your scope, with their load this week and track record.
 #[utoipa::path(tag = "resources", params(ServiceListQuery), responses((status = 200, body = Page<Service>), ReadErrors), security(("bearer" = [])))]
 #[get("/services")]
-async fn list_services(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<ServiceListQuery>) -> ApiResult<web::Json<Page<Service>>> {
+async fn list_services(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<ServiceListQuery>,
+) -> ApiResult<web::Json<Page<Service>>> {
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
-    let filter = service::ServiceFilter { area_id: query.area_id, category: query.category, mode: query.mode, cost: query.cost, provider_id: query.provider_id, person_id: query.person_id, active: query.active, q: query.q };
+    let filter = service::ServiceFilter {
+        area_id: query.area_id,
+        category: query.category,
+        mode: query.mode,
+        cost: query.cost,
+        provider_id: query.provider_id,
+        person_id: query.person_id,
+        active: query.active,
+        q: query.q,
+    };
     Ok(web::Json(service::list(&state.db, &caller, filter, sort, page, state.clock.now()).await?))
 }
 
@@ -63,7 +76,13 @@ async fn create_service(
     request_id: RequestId,
     body: ValidJson<NewService>,
 ) -> ApiResult<HttpResponse> {
-    crate::create_idempotently!(state, caller, key, body, |db| service::create(db, &caller, &body.value, state.clock.now(), Some(&request_id.0)))
+    crate::create_idempotently!(state, caller, key, body, |db| service::create(
+        db,
+        &caller,
+        &body.value,
+        state.clock.now(),
+        Some(&request_id.0)
+    ))
 }
 
 /// One service.

@@ -190,7 +190,11 @@ impl Rules {
         let availability = match (&need.preferred, s.schedule.is_empty()) {
             (_, true) => 0.5,
             (Some((date, weekday, minute)), false) => {
-                if !s.closed.contains(date) && open_at(&s.schedule, *weekday, *minute) { 1.0 } else { 0.0 }
+                if !s.closed.contains(date) && open_at(&s.schedule, *weekday, *minute) {
+                    1.0
+                } else {
+                    0.0
+                }
             }
             (None, false) => 1.0,
         };
@@ -244,12 +248,14 @@ pub fn explain(need: &NeedFacts, s: &ServiceFacts, a: &Assessment, walking: &Wal
         },
         match (s.mode, a.minutes) {
             (ServiceMode::Online, _) => ("线上服务，不受距离限制".into(), "Online: distance does not matter".into()),
-            (_, Some(m)) if m <= circle => {
-                (format!("步行约 {m:.0} 分钟，在 {circle:.0} 分钟服务圈内"), format!("About {m:.0} min on foot, inside the {circle:.0}-minute circle"))
-            }
-            (_, Some(m)) => {
-                (format!("步行约 {m:.0} 分钟，超出 {circle:.0} 分钟服务圈"), format!("About {m:.0} min on foot, outside the {circle:.0}-minute circle"))
-            }
+            (_, Some(m)) if m <= circle => (
+                format!("步行约 {m:.0} 分钟，在 {circle:.0} 分钟服务圈内"),
+                format!("About {m:.0} min on foot, inside the {circle:.0}-minute circle"),
+            ),
+            (_, Some(m)) => (
+                format!("步行约 {m:.0} 分钟，超出 {circle:.0} 分钟服务圈"),
+                format!("About {m:.0} min on foot, outside the {circle:.0}-minute circle"),
+            ),
             (_, None) => ("位置未知，距离按中等计".into(), "Location unknown: distance counted as average".into()),
         },
         (

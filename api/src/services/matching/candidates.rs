@@ -19,8 +19,10 @@ pub const MAX_CANDIDATES: usize = 50;
 
 /// The account that receives a service's needs: its provider's, or its person's; active only.
 pub async fn accounts<C: ConnectionTrait>(db: &C, services: &[&service::Model]) -> Result<Vec<(Id, Option<Id>, String)>, ApiError> {
-    let providers: Vec<provider::Model> =
-        provider::Entity::find().filter(provider::Column::Id.is_in(services.iter().filter_map(|s| s.provider_id).collect::<Vec<_>>())).all(db).await?;
+    let providers: Vec<provider::Model> = provider::Entity::find()
+        .filter(provider::Column::Id.is_in(services.iter().filter_map(|s| s.provider_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?;
     let people: Vec<service_person::Model> = service_person::Entity::find()
         .filter(service_person::Column::Id.is_in(services.iter().filter_map(|s| s.person_id).collect::<Vec<_>>()))
         .all(db)

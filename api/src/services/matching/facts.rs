@@ -172,11 +172,7 @@ pub async fn centres<C: ConnectionTrait>(db: &C, ids: impl IntoIterator<Item = I
 
 /// Active services of the categories that fit `category` (same or related) whose home lies in the
 /// subtree of `district_path`: the pool any need there is matched against.
-pub async fn pool<C: ConnectionTrait>(
-    db: &C,
-    category_codes: &[&str],
-    district_path: &str,
-) -> Result<Vec<service::Model>, ApiError> {
+pub async fn pool<C: ConnectionTrait>(db: &C, category_codes: &[&str], district_path: &str) -> Result<Vec<service::Model>, ApiError> {
     let mut select = service::Entity::find().filter(service::Column::Active.eq(true));
     if !category_codes.is_empty() {
         select = select.filter(service::Column::Category.is_in(category_codes.iter().map(|c| c.to_string()).collect::<Vec<_>>()));

@@ -25,7 +25,13 @@ pub const MAX_NEEDS: u64 = 50_000;
 
 const OPEN: [NeedStatus; 3] = [NeedStatus::Submitted, NeedStatus::Returned, NeedStatus::Accepted];
 
-pub async fn report<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Id, walking: Walking, now: DateTime<Utc>) -> Result<GapReport, ApiError> {
+pub async fn report<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    area_id: Id,
+    walking: Walking,
+    now: DateTime<Utc>,
+) -> Result<GapReport, ApiError> {
     require_match(caller)?;
     let top = crate::services::areas::find_visible(db, &Scope::of(caller), area_id).await?;
     let inside = Scope::subtree(&top.path).path_condition(area::Column::Path);
@@ -39,7 +45,8 @@ pub async fn report<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Id, wa
         communities.clear();
     }
     communities.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
-    let grids: Vec<area::Model> = area::Entity::find().filter(inside).filter(area::Column::Kind.eq(AreaKind::Grid.as_str())).all(db).await?;
+    let grids: Vec<area::Model> =
+        area::Entity::find().filter(inside).filter(area::Column::Kind.eq(AreaKind::Grid.as_str())).all(db).await?;
     let needs: Vec<need::Model> = need::Entity::find()
         .filter(Scope::subtree(&top.path).path_condition(need::Column::AreaPath))
         .filter(need::Column::Status.is_in(OPEN.map(|s| s.as_str())))
@@ -47,8 +54,11 @@ pub async fn report<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Id, wa
         .all(db)
         .await?;
     let district = district_path(db, &top.path).await?;
-    let services: Vec<service::Model> =
-        service::Entity::find().filter(service::Column::Active.eq(true)).filter(service::Column::AreaPath.like(format!("{district}%"))).all(db).await?;
+    let services: Vec<service::Model> = service::Entity::find()
+        .filter(service::Column::Active.eq(true))
+        .filter(service::Column::AreaPath.like(format!("{district}%")))
+        .all(db)
+        .await?;
     let stats = stats(db, &services.iter().map(|s| s.id).collect::<Vec<_>>(), now).await?;
     let facts: Vec<_> = services.iter().map(|s| service_facts(s, stats.get(&s.id).copied().unwrap_or_default())).collect();
     let centre = centres(db, needs.iter().map(|n| n.area_id)).await?;
@@ -88,7 +98,9 @@ pub async fn report<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Id, wa
                         .iter()
                         .enumerate()
                         .filter(|(_, f)| f.category == code)
-                        .filter(|(_, f)| rules.reaches(&place(&c.path, None), f) || places.iter().any(|(p, pt)| rules.reaches(&place(p, Some(*pt)), f)))
+                        .filter(|(_, f)| {
+                            rules.reaches(&place(&c.path, None), f) || places.iter().any(|(p, pt)| rules.reaches(&place(p, Some(*pt)), f))
+                        })
                         .map(|(i, _)| i)
                         .collect();
                     let coverage = (!places.is_empty()).then(|| {
@@ -141,8 +153,7 @@ pub async fn start_program<C: ConnectionTrait>(
     if category.is_none() {
         errors.add("/category", "not_found", "not a need category code");
     }
-    let community =
-        crate::services::resources::home_area(db, caller, gap.area_id, &[AreaKind::Community], "/area_id", &mut errors).await?;
+    let community = crate::services::resources::home_area(db, caller, gap.area_id, &[AreaKind::Community], "/area_id", &mut errors).await?;
     errors.finish()?;
     let (Some(category), Some(community)) = (category, community) else { return Err(ApiError::NotFound("area")) };
     let item_code = catalogue_item_code(space_kind(category.code));

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use shared::{
-    AreaKind, ApplyOutcome, Id, NeedAction, NeedActionRequest, NeedStatus, NewPlan, Page, Plan, PlanChange, PlanChangeKind, PlanDetail,
+    ApplyOutcome, AreaKind, Id, NeedAction, NeedActionRequest, NeedStatus, NewPlan, Page, Plan, PlanChange, PlanChangeKind, PlanDetail,
     PlanRow, PlanStatus, UnassignedReason, Urgency,
 };
 
@@ -71,16 +71,22 @@ async fn visible<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<
     Ok(found)
 }
 
-async fn insert<C: ConnectionTrait>(
-    db: &C,
-    caller: &Caller,
+/// What a plan covers: an area's subtree, optional filters, and the plan it re-plans.
+struct Target {
     area: (Id, String),
     category: Option<String>,
     urgency: Option<String>,
     parent_id: Option<Id>,
+}
+
+async fn insert<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    target: Target,
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<Plan, ApiError> {
+    let Target { area, category, urgency, parent_id } = target;
     let saved = matching_plan::ActiveModel {
         area_id: Set(area.0),
         area_path: Set(area.1.clone()),
@@ -99,7 +105,8 @@ async fn insert<C: ConnectionTrait>(
     .insert(db)
     .await?;
     let dto = to_dtos(db, vec![saved]).await?.remove(0);
-    let change = Change { action: "create", entity: "plan", entity_id: dto.id, area: Some((area.0, &area.1)), before: None, after: Some(&dto) };
+    let change =
+        Change { action: "create", entity: "plan", entity_id: dto.id, area: Some((area.0, &area.1)), before: None, after: Some(&dto) };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(dto)
 }
@@ -123,12 +130,20 @@ pub async fn create<C: ConnectionTrait>(
     }
     errors.finish()?;
     let area = area.ok_or(ApiError::NotFound("area"))?;
-    insert(db, caller, (area.id, area.path), new.category.clone(), new.urgency.map(urgency_code), None, now, request_id).await
+    let target =
+        Target { area: (area.id, area.path), category: new.category.clone(), urgency: new.urgency.map(urgency_code), parent_id: None };
+    insert(db, caller, target, now, request_id).await
 }
 
 /// Re-plans: a new plan over the same area and filters, from today's needs and capacity; the old
 /// one is superseded (unless it was already applied).
-pub async fn replan<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: DateTime<Utc>, request_id: Option<&str>) -> Result<Plan, ApiError> {
+pub async fn replan<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: Id,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<Plan, ApiError> {
     let parent = visible(db, caller, id).await?;
     if matches!(PlanStatus::parse(&parent.status), Some(PlanStatus::Queued | PlanStatus::Running)) {
         return Err(ApiError::InvalidTransition { detail: "the plan is still running".into(), allowed: vec![] });
@@ -138,8 +153,13 @@ pub async fn replan<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: Da
         m.status = Set(PlanStatus::Superseded.as_str().into());
         m.update(db).await?;
     }
-    insert(db, caller, (parent.area_id, parent.area_path.clone()), parent.category.clone(), parent.urgency.clone(), Some(parent.id), now, request_id)
-        .await
+    let target = Target {
+        area: (parent.area_id, parent.area_path.clone()),
+        category: parent.category.clone(),
+        urgency: parent.urgency.clone(),
+        parent_id: Some(parent.id),
+    };
+    insert(db, caller, target, now, request_id).await
 }
 
 async fn set_progress(state: &AppState, id: Id, status: PlanStatus, progress: i32) -> Result<(), ApiError> {
@@ -192,11 +212,15 @@ async fn solve_plan(state: &AppState, id: Id, walking: Walking) -> Result<(), Ap
     use sea_orm::QuerySelect;
     let needs = select.order_by_asc(need::Column::Id).limit(MAX_NEEDS).all(db).await?;
     let district = district_path(db, &plan.area_path).await?;
-    let services: Vec<service::Model> =
-        service::Entity::find().filter(service::Column::Active.eq(true)).filter(service::Column::AreaPath.like(format!("{district}%"))).all(db).await?;
+    let services: Vec<service::Model> = service::Entity::find()
+        .filter(service::Column::Active.eq(true))
+        .filter(service::Column::AreaPath.like(format!("{district}%")))
+        .all(db)
+        .await?;
     // Only services whose provider or person has an account can be dispatched to.
     let refs: Vec<&service::Model> = services.iter().collect();
-    let dispatchable: Vec<Id> = accounts(db, &refs).await?.into_iter().filter(|(_, account, _)| account.is_some()).map(|(id, _, _)| id).collect();
+    let dispatchable: Vec<Id> =
+        accounts(db, &refs).await?.into_iter().filter(|(_, account, _)| account.is_some()).map(|(id, _, _)| id).collect();
     let services: Vec<service::Model> = services.into_iter().filter(|s| dispatchable.contains(&s.id)).collect();
     let stats = stats(db, &services.iter().map(|s| s.id).collect::<Vec<_>>(), now).await?;
     let facts: Vec<_> = services.iter().map(|s| service_facts(s, stats.get(&s.id).copied().unwrap_or_default())).collect();
@@ -209,7 +233,8 @@ async fn solve_plan(state: &AppState, id: Id, walking: Walking) -> Result<(), Ap
         by_category.entry(s.category.as_str()).or_default().push(i);
     }
     let rules = Rules::new(walking);
-    let mut instance = Instance { needs: needs.len(), capacities: facts.iter().map(|f| f.capacity_left() as u32).collect(), arcs: Vec::new() };
+    let mut instance =
+        Instance { needs: needs.len(), capacities: facts.iter().map(|f| f.capacity_left() as u32).collect(), arcs: Vec::new() };
     let mut reachable = vec![false; needs.len()];
     for (n, need) in needs.iter().enumerate() {
         let nf = need_facts(need, centre.get(&need.area_id).copied());
@@ -275,8 +300,8 @@ pub async fn list<C: ConnectionTrait>(
     page: PageRequest,
 ) -> Result<Page<Plan>, ApiError> {
     require_match(caller)?;
-    let mut select =
-        matching_plan::Entity::find().filter(crate::services::resources::area_filter(db, caller, area_id, matching_plan::Column::AreaPath).await?);
+    let mut select = matching_plan::Entity::find()
+        .filter(crate::services::resources::area_filter(db, caller, area_id, matching_plan::Column::AreaPath).await?);
     if let Some(status) = status {
         select = select.filter(matching_plan::Column::Status.eq(status.as_str()));
     }
@@ -319,10 +344,17 @@ pub async fn detail<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Resu
         Some(parent) => changes(&rows_of(db, parent).await?, &rows),
         None => Vec::new(),
     };
-    let needs: HashMap<Id, need::Model> =
-        need::Entity::find().filter(need::Column::Id.is_in(rows.iter().map(|r| r.need_id).collect::<Vec<_>>())).all(db).await?.into_iter().map(|n| (n.id, n)).collect();
-    let services: Vec<service::Model> =
-        service::Entity::find().filter(service::Column::Id.is_in(rows.iter().filter_map(|r| r.service_id).collect::<Vec<_>>())).all(db).await?;
+    let needs: HashMap<Id, need::Model> = need::Entity::find()
+        .filter(need::Column::Id.is_in(rows.iter().map(|r| r.need_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|n| (n.id, n))
+        .collect();
+    let services: Vec<service::Model> = service::Entity::find()
+        .filter(service::Column::Id.is_in(rows.iter().filter_map(|r| r.service_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?;
     let refs: Vec<&service::Model> = services.iter().collect();
     let offered: HashMap<Id, String> = accounts(db, &refs).await?.into_iter().map(|(id, _, name)| (id, name)).collect();
     let areas = crate::services::resources::area_names(db, needs.values().map(|n| n.area_id)).await?;
@@ -352,7 +384,13 @@ pub async fn detail<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Resu
 
 /// Dispatches every assigned row through the need lifecycle; a need that moved on since the plan
 /// (or a service that filled up) is skipped with the reason, the rest go ahead.
-pub async fn apply<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: DateTime<Utc>, request_id: Option<&str>) -> Result<PlanDetail, ApiError> {
+pub async fn apply<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: Id,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<PlanDetail, ApiError> {
     let plan = visible(db, caller, id).await?;
     if plan.status != PlanStatus::Done.as_str() {
         return Err(ApiError::InvalidTransition { detail: format!("a plan that is {} cannot be applied", plan.status), allowed: vec![] });
@@ -377,7 +415,9 @@ pub async fn apply<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: Dat
         };
         let (outcome, note) = match outcome {
             Ok(()) => (ApplyOutcome::Dispatched, None),
-            Err(ApiError::Validation(fields)) => (ApplyOutcome::Skipped, Some(fields.into_iter().map(|f| f.message).collect::<Vec<_>>().join("; "))),
+            Err(ApiError::Validation(fields)) => {
+                (ApplyOutcome::Skipped, Some(fields.into_iter().map(|f| f.message).collect::<Vec<_>>().join("; ")))
+            }
             Err(ApiError::InvalidTransition { detail, .. }) => (ApplyOutcome::Skipped, Some(detail)),
             Err(ApiError::NotFound(what)) => (ApplyOutcome::Skipped, Some(format!("{what} not found"))),
             Err(other) => return Err(other),
@@ -395,8 +435,13 @@ pub async fn apply<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: Dat
     let saved = m.update(db).await?;
     let after = to_dtos(db, vec![saved]).await?.remove(0);
     let area = Some((plan.area_id, plan.area_path.as_str()));
-    audit::record(db, Some(caller), request_id, Change { action: "apply", entity: "plan", entity_id: id, area, before: Some(&before), after: Some(&after) })
-        .await?;
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change { action: "apply", entity: "plan", entity_id: id, area, before: Some(&before), after: Some(&after) },
+    )
+    .await?;
     detail(db, caller, id).await
 }
 

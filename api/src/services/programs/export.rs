@@ -10,8 +10,8 @@ use super::list::{ProgramFilter, ProgramSort, list};
 use crate::domain::caller::Caller;
 use crate::entities::program;
 use crate::error::ApiError;
-pub use crate::services::spreadsheet::{Table, csv, xlsx};
 use crate::http::pagination::PageRequest;
+pub use crate::services::spreadsheet::{Table, csv, xlsx};
 
 /// Programs per export at most; a bigger area is exported by filtering.
 pub const MAX_EXPORT: usize = 5_000;

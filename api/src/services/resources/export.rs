@@ -160,7 +160,16 @@ pub async fn table<C: ConnectionTrait>(
                 .await?;
             Table {
                 name: "people",
-                header: vec!["姓名 name", "类型 kind", "区域 area", "所属组织 provider", "电话 phone", "持证 certified", "报到日期 reported_on", "启用 active"],
+                header: vec![
+                    "姓名 name",
+                    "类型 kind",
+                    "区域 area",
+                    "所属组织 provider",
+                    "电话 phone",
+                    "持证 certified",
+                    "报到日期 reported_on",
+                    "启用 active",
+                ],
                 rows: super::people::to_dtos(db, caller, rows)
                     .await?
                     .into_iter()

@@ -4,7 +4,9 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use shared::{CostKind, GeoPoint, ImportError, ImportReport, NewProvider, NewService, ProviderKind, ResourceTable, ServiceMode, TargetGroup, TimeSlot};
+use shared::{
+    CostKind, GeoPoint, ImportError, ImportReport, NewProvider, NewService, ProviderKind, ResourceTable, ServiceMode, TargetGroup, TimeSlot,
+};
 
 use crate::domain::caller::Caller;
 use crate::domain::need_categories::CATEGORIES;
@@ -89,7 +91,12 @@ impl<'a> Row<'a> {
     }
 
     fn bad(&mut self, i: usize, code: &str, message: impl Into<String>) {
-        self.errors.push(ImportError { row: self.number, column: Some(self.cols[i].header.into()), code: code.into(), message: message.into() });
+        self.errors.push(ImportError {
+            row: self.number,
+            column: Some(self.cols[i].header.into()),
+            code: code.into(),
+            message: message.into(),
+        });
     }
 
     fn parse<T>(&mut self, i: usize, what: &str, f: impl Fn(&str) -> Option<T>) -> Option<T> {
@@ -123,7 +130,12 @@ impl<'a> Row<'a> {
                 Ok(())
             }
             ApiError::NotFound(what) => {
-                self.errors.push(ImportError { row: self.number, column: None, code: "not_found".into(), message: format!("no such {what}") });
+                self.errors.push(ImportError {
+                    row: self.number,
+                    column: None,
+                    code: "not_found".into(),
+                    message: format!("no such {what}"),
+                });
                 Ok(())
             }
             other => Err(other),
@@ -189,7 +201,7 @@ async fn area_by_code<C: ConnectionTrait>(db: &C, code: &str) -> Result<Option<a
 }
 
 async fn provider_row<C: ConnectionTrait>(db: &C, caller: &Caller, row: &mut Row<'_>, now: DateTime<Utc>) -> Result<(), ApiError> {
-    let kind = row.required(1, "a provider kind", |t| ProviderKind::parse(t));
+    let kind = row.required(1, "a provider kind", ProviderKind::parse);
     let area = match row.opt(2) {
         None => {
             row.bad(2, "required", "give the 12-digit area code");
@@ -230,8 +242,13 @@ async fn service_row<C: ConnectionTrait>(db: &C, caller: &Caller, row: &mut Row<
         None
     } else {
         let scope = Scope::of(caller);
-        let found: Vec<provider::Model> =
-            provider::Entity::find().filter(provider::Column::Name.eq(provider_name.as_str())).all(db).await?.into_iter().filter(|p| scope.contains(&p.area_path)).collect();
+        let found: Vec<provider::Model> = provider::Entity::find()
+            .filter(provider::Column::Name.eq(provider_name.as_str()))
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|p| scope.contains(&p.area_path))
+            .collect();
         match found.as_slice() {
             [one] => Some(one.id),
             [] => {

@@ -32,8 +32,10 @@ pub(crate) async fn to_dtos<C: ConnectionTrait>(
     rows: Vec<service_person::Model>,
 ) -> Result<Vec<ServicePerson>, ApiError> {
     let names = area_names(db, rows.iter().map(|p| p.area_id)).await?;
-    let providers: Vec<provider::Model> =
-        provider::Entity::find().filter(provider::Column::Id.is_in(rows.iter().filter_map(|p| p.provider_id).collect::<Vec<_>>())).all(db).await?;
+    let providers: Vec<provider::Model> = provider::Entity::find()
+        .filter(provider::Column::Id.is_in(rows.iter().filter_map(|p| p.provider_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|p| ServicePerson {
@@ -142,7 +144,14 @@ pub async fn create<C: ConnectionTrait>(
     .insert(db)
     .await?;
     let dto = to_dtos(db, caller, vec![saved]).await?.remove(0);
-    let change = Change { action: "create", entity: "person", entity_id: dto.id, area: Some((home.id, &home.path)), before: None, after: Some(&dto) };
+    let change = Change {
+        action: "create",
+        entity: "person",
+        entity_id: dto.id,
+        area: Some((home.id, &home.path)),
+        before: None,
+        after: Some(&dto),
+    };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(dto)
 }
@@ -202,7 +211,12 @@ pub async fn update<C: ConnectionTrait>(
     let saved = m.update(db).await?;
     let after = to_dtos(db, caller, vec![saved]).await?.remove(0);
     let area = Some((current.area_id, current.area_path.as_str()));
-    audit::record(db, Some(caller), request_id, Change { action: "update", entity: "person", entity_id: id, area, before: Some(&before), after: Some(&after) })
-        .await?;
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change { action: "update", entity: "person", entity_id: id, area, before: Some(&before), after: Some(&after) },
+    )
+    .await?;
     Ok(after)
 }

@@ -163,8 +163,14 @@ pub async fn create<C: ConnectionTrait>(
     .insert(db)
     .await?;
     let dto = to_dtos(db, caller, vec![saved]).await?.remove(0);
-    let change =
-        Change { action: "create", entity: "provider", entity_id: dto.id, area: Some((home.id, &home.path)), before: None, after: Some(&dto) };
+    let change = Change {
+        action: "create",
+        entity: "provider",
+        entity_id: dto.id,
+        area: Some((home.id, &home.path)),
+        before: None,
+        after: Some(&dto),
+    };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(dto)
 }
@@ -220,7 +226,12 @@ pub async fn update<C: ConnectionTrait>(
     let saved = m.update(db).await?;
     let after = to_dtos(db, caller, vec![saved]).await?.remove(0);
     let area = Some((current.area_id, current.area_path.as_str()));
-    audit::record(db, Some(caller), request_id, Change { action: "update", entity: "provider", entity_id: id, area, before: Some(&before), after: Some(&after) })
-        .await?;
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change { action: "update", entity: "provider", entity_id: id, area, before: Some(&before), after: Some(&after) },
+    )
+    .await?;
     Ok(after)
 }

@@ -42,8 +42,10 @@ fn groups_column(groups: &[TargetGroup]) -> String {
 pub(crate) async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<service::Model>, now: DateTime<Utc>) -> Result<Vec<Service>, ApiError> {
     let ids: Vec<Id> = rows.iter().map(|s| s.id).collect();
     let stats = stats(db, &ids, now).await?;
-    let providers: Vec<provider::Model> =
-        provider::Entity::find().filter(provider::Column::Id.is_in(rows.iter().filter_map(|s| s.provider_id).collect::<Vec<_>>())).all(db).await?;
+    let providers: Vec<provider::Model> = provider::Entity::find()
+        .filter(provider::Column::Id.is_in(rows.iter().filter_map(|s| s.provider_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?;
     let people: Vec<service_person::Model> = service_person::Entity::find()
         .filter(service_person::Column::Id.is_in(rows.iter().filter_map(|s| s.person_id).collect::<Vec<_>>()))
         .all(db)
@@ -194,7 +196,12 @@ async fn served_paths<C: ConnectionTrait>(db: &C, caller: &Caller, ids: &[Id], e
 }
 
 /// The home of a new service: its provider's area, or its person's.
-async fn offered_by<C: ConnectionTrait>(db: &C, caller: &Caller, new: &NewService, errors: &mut FieldErrors) -> Result<Option<(Id, String)>, ApiError> {
+async fn offered_by<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    new: &NewService,
+    errors: &mut FieldErrors,
+) -> Result<Option<(Id, String)>, ApiError> {
     let scope = Scope::of(caller);
     match (new.provider_id, new.person_id) {
         (Some(_), Some(_)) | (None, None) => {
@@ -275,7 +282,14 @@ pub async fn create<C: ConnectionTrait>(
     .insert(db)
     .await?;
     let dto = to_dtos(db, vec![saved], now).await?.remove(0);
-    let change = Change { action: "create", entity: "service", entity_id: dto.id, area: Some((area_id, &area_path)), before: None, after: Some(&dto) };
+    let change = Change {
+        action: "create",
+        entity: "service",
+        entity_id: dto.id,
+        area: Some((area_id, &area_path)),
+        before: None,
+        after: Some(&dto),
+    };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(dto)
 }
@@ -359,8 +373,13 @@ pub async fn update<C: ConnectionTrait>(
     let saved = m.update(db).await?;
     let after = to_dtos(db, vec![saved], now).await?.remove(0);
     let area = Some((current.area_id, current.area_path.as_str()));
-    audit::record(db, Some(caller), request_id, Change { action: "update", entity: "service", entity_id: id, area, before: Some(&before), after: Some(&after) })
-        .await?;
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change { action: "update", entity: "service", entity_id: id, area, before: Some(&before), after: Some(&after) },
+    )
+    .await?;
     Ok(after)
 }
 

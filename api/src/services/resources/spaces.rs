@@ -32,8 +32,10 @@ fn hours_of(m: &service_space::Model) -> Vec<TimeSlot> {
 
 pub(crate) async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<service_space::Model>) -> Result<Vec<ServiceSpace>, ApiError> {
     let names = area_names(db, rows.iter().map(|s| s.area_id)).await?;
-    let providers: Vec<provider::Model> =
-        provider::Entity::find().filter(provider::Column::Id.is_in(rows.iter().filter_map(|s| s.provider_id).collect::<Vec<_>>())).all(db).await?;
+    let providers: Vec<provider::Model> = provider::Entity::find()
+        .filter(provider::Column::Id.is_in(rows.iter().filter_map(|s| s.provider_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|s| {
@@ -87,7 +89,7 @@ pub async fn list<C: ConnectionTrait>(
     let all = to_dtos(db, select.all(db).await?).await?;
     let mut items: Vec<ServiceSpace> = all.into_iter().filter(|s| s.short_hours == short).collect();
     match sort {
-        ResourceSort::Newest => items.sort_by(|a, b| b.id.cmp(&a.id)),
+        ResourceSort::Newest => items.sort_by_key(|s| std::cmp::Reverse(s.id)),
         ResourceSort::Name => items.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id))),
     }
     let by_name = matches!(sort, ResourceSort::Name);
@@ -152,7 +154,8 @@ pub async fn create<C: ConnectionTrait>(
     .insert(db)
     .await?;
     let dto = to_dtos(db, vec![saved]).await?.remove(0);
-    let change = Change { action: "create", entity: "space", entity_id: dto.id, area: Some((home.id, &home.path)), before: None, after: Some(&dto) };
+    let change =
+        Change { action: "create", entity: "space", entity_id: dto.id, area: Some((home.id, &home.path)), before: None, after: Some(&dto) };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(dto)
 }
@@ -207,7 +210,12 @@ pub async fn update<C: ConnectionTrait>(
     let saved = m.update(db).await?;
     let after = to_dtos(db, vec![saved]).await?.remove(0);
     let area = Some((current.area_id, current.area_path.as_str()));
-    audit::record(db, Some(caller), request_id, Change { action: "update", entity: "space", entity_id: id, area, before: Some(&before), after: Some(&after) })
-        .await?;
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change { action: "update", entity: "space", entity_id: id, area, before: Some(&before), after: Some(&after) },
+    )
+    .await?;
     Ok(after)
 }
