@@ -68,3 +68,13 @@ lint:
 # Benchmark needs: create and list through the service vs a raw-sqlx twin, and list latency at 10k/100k/1M
 bench-needs *args:
     cargo run --release -p bench --bin bench-needs -- {{args}}
+
+# Benchmark batch matching: our exact solver vs OR-Tools SimpleMinCostFlow vs greedy; objective and time
+bench-matching *args:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    if ! python3 -c 'import ortools' 2>/dev/null; then
+        echo "Installing OR-Tools for the baseline (bench/ortools/requirements.txt)"
+        python3 -m pip install -q -r bench/ortools/requirements.txt
+    fi
+    cargo run --release -p bench --bin bench-matching -- {{args}}

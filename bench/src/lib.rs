@@ -3,5 +3,6 @@
 //! database) and reports ratios against it, so a number means the same on a laptop and on CI.
 
 pub mod capture;
+pub mod matching;
 pub mod needs;
 pub mod stats;

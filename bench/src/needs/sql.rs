@@ -27,7 +27,7 @@ pub const AREA_COLUMNS: [&str; 18] = [
 ];
 pub const USER_COLUMNS: [&str; 10] =
     ["id", "username", "display_name", "role", "area_id", "password_hash", "active", "demo", "created_at", "updated_at"];
-pub const NEED_COLUMNS: [&str; 35] = [
+pub const NEED_COLUMNS: [&str; 36] = [
     "id",
     "area_id",
     "area_path",
@@ -47,6 +47,7 @@ pub const NEED_COLUMNS: [&str; 35] = [
     "status",
     "owner_id",
     "assignee_id",
+    "service_id",
     "missing",
     "dispatched_at",
     "response_due_at",

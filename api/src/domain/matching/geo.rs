@@ -4,13 +4,15 @@
 /// Mean Earth radius in metres.
 const EARTH_M: f64 = 6_371_000.0;
 
-/// Great-circle distance in metres between two (lat, lng) points in degrees.
+/// Distance in metres between two (lat, lng) points in degrees, on the local flat map
+/// (equirectangular at the mean latitude): within 0.1 % of the great circle at city scale — the
+/// circle is about a kilometre — and one cosine instead of five trigonometric calls, which matters
+/// when one need is ranked against a hundred thousand services.
 pub fn metres(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (lat1, lat2) = (a.0.to_radians(), b.0.to_radians());
-    let dlat = lat2 - lat1;
-    let dlng = (b.1 - a.1).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlng / 2.0).sin().powi(2);
-    2.0 * EARTH_M * h.sqrt().asin()
+    let mean_lat = ((a.0 + b.0) / 2.0).to_radians();
+    let x = (b.1 - a.1).to_radians() * mean_lat.cos();
+    let y = (b.0 - a.0).to_radians();
+    EARTH_M * (x * x + y * y).sqrt()
 }
 
 /// How walking distance is estimated, and how wide the service circle is.
@@ -48,6 +50,15 @@ mod tests {
     fn one_degree_of_latitude_is_about_111_km() {
         let d = metres((30.0, 120.0), (31.0, 120.0));
         assert!((d - 111_195.0).abs() < 50.0, "{d}");
+    }
+
+    #[test]
+    fn the_flat_map_agrees_with_the_great_circle_within_a_city() {
+        let (a, b): ((f64, f64), (f64, f64)) = ((30.25, 120.20), (30.29, 120.26));
+        let (lat1, lat2) = (a.0.to_radians(), b.0.to_radians());
+        let h = ((lat2 - lat1) / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * ((b.1 - a.1).to_radians() / 2.0).sin().powi(2);
+        let great_circle = 2.0 * EARTH_M * h.sqrt().asin();
+        assert!((metres(a, b) - great_circle).abs() / great_circle < 0.001);
     }
 
     #[test]

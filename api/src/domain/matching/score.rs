@@ -52,8 +52,9 @@ pub struct NeedFacts {
     pub category: u8,
     pub groups: u32,
     pub ages: Option<(i32, i32)>,
-    /// The need's area path.
-    pub path: String,
+    /// The ids of the need's area and all above it (its path), so "is it in the area served?" is
+    /// a few integer compares, not string work, when ranking many services.
+    pub areas: Vec<i64>,
     /// Its location, or its area's centre.
     pub point: Option<(f64, f64)>,
     /// The preferred time in China time: (date, weekday 1–7, minute of the day).
@@ -69,9 +70,10 @@ pub struct ServiceFacts {
     pub min_age: Option<i32>,
     pub max_age: Option<i32>,
     pub mode: ServiceMode,
-    pub home_path: String,
-    /// Paths of the areas served; empty: its home area's subtree (unless a radius is set).
-    pub served_paths: Vec<String>,
+    /// Its home area.
+    pub home_area: i64,
+    /// The areas served (with their subtrees); empty: its home area's subtree (unless a radius is set).
+    pub served_areas: Vec<i64>,
     pub point: Option<(f64, f64)>,
     pub radius_m: Option<f64>,
     pub capacity: i32,
@@ -145,22 +147,20 @@ impl Rules {
 
     /// Within the listed areas, the radius, or (listing neither) the home area's subtree.
     pub fn reaches(&self, need: &NeedFacts, s: &ServiceFacts) -> bool {
-        let listed = s.served_paths.iter().any(|p| need.path.starts_with(p.as_str()));
+        let listed = s.served_areas.iter().any(|a| need.areas.contains(a));
         let radius = match (s.radius_m, s.point, need.point) {
             (Some(r), Some(a), Some(b)) => super::geo::metres(a, b) <= r,
             _ => false,
         };
-        listed || radius || (s.served_paths.is_empty() && s.radius_m.is_none() && need.path.starts_with(s.home_path.as_str()))
+        listed || radius || (s.served_areas.is_empty() && s.radius_m.is_none() && need.areas.contains(&s.home_area))
     }
 
-    /// Scores a pair, or says why it is not eligible.
-    pub fn assess(&self, need: &NeedFacts, s: &ServiceFacts) -> Result<Assessment, Exclusion> {
+    /// Whether the pair is eligible at all; the cheap checks, in the order of [`Exclusion`].
+    fn eligible(&self, need: &NeedFacts, s: &ServiceFacts) -> Result<Fit, Exclusion> {
         let fit = self.fit.fit(need.category, s.category);
-        let category = match fit {
-            Fit::Exact => 1.0,
-            Fit::Related => 0.5,
-            Fit::None => return Err(Exclusion::Category),
-        };
+        if fit == Fit::None {
+            return Err(Exclusion::Category);
+        }
         if s.groups != 0 && s.groups & need.groups == 0 {
             return Err(Exclusion::Eligibility);
         }
@@ -169,14 +169,35 @@ impl Rules {
         {
             return Err(Exclusion::Eligibility);
         }
-        let eligibility = if s.groups == 0 { 0.7 } else { 1.0 };
         if !self.reaches(need, s) {
             return Err(Exclusion::Area);
         }
-        let capacity_left = s.capacity_left();
-        if capacity_left == 0 {
+        if s.capacity_left() == 0 {
             return Err(Exclusion::Full);
         }
+        Ok(fit)
+    }
+
+    /// The four parts that need neither distance nor schedule, in [`PARTS`] order (0, 1, 3, 5).
+    fn quick_points(fit: Fit, s: &ServiceFacts) -> [f64; 6] {
+        let category = if fit == Fit::Exact { 1.0 } else { 0.5 };
+        let eligibility = if s.groups == 0 { 0.7 } else { 1.0 };
+        let capacity = f64::from(s.capacity_left()) / f64::from(s.capacity.max(1));
+        let track = if s.finished == 0 {
+            0.6
+        } else {
+            let on_time = f64::from(s.on_time) / f64::from(s.finished);
+            if s.rated == 0 { on_time } else { 0.5 * on_time + 0.5 * (f64::from(s.rating_sum) / f64::from(s.rated) - 1.0) / 4.0 }
+        };
+        let mut points = [0.0; 6];
+        for (i, share) in [(0, category), (1, eligibility), (3, capacity), (5, track)] {
+            points[i] = part(i, share);
+        }
+        points
+    }
+
+    /// Adds the distance and availability parts.
+    fn finish(&self, need: &NeedFacts, s: &ServiceFacts, fit: Fit, mut points: [f64; 6]) -> Assessment {
         let minutes = match (s.point, need.point) {
             (Some(a), Some(b)) if s.mode != ServiceMode::Online => Some(self.walking.minutes(a, b)),
             _ => None,
@@ -186,7 +207,6 @@ impl Rules {
             (_, Some(m)) => (1.0 - m / (2.0 * self.walking.circle_minutes)).max(0.0),
             (_, None) => 0.5,
         };
-        let capacity = f64::from(capacity_left) / f64::from(s.capacity.max(1));
         let availability = match (&need.preferred, s.schedule.is_empty()) {
             (_, true) => 0.5,
             (Some((date, weekday, minute)), false) => {
@@ -198,38 +218,112 @@ impl Rules {
             }
             (None, false) => 1.0,
         };
-        let track = if s.finished == 0 {
-            0.6
-        } else {
-            let on_time = f64::from(s.on_time) / f64::from(s.finished);
-            if s.rated == 0 { on_time } else { 0.5 * on_time + 0.5 * (f64::from(s.rating_sum) / f64::from(s.rated) - 1.0) / 4.0 }
-        };
-        let shares = [category, eligibility, distance, capacity, availability, track];
-        let mut points = [0.0; 6];
-        for i in 0..6 {
-            points[i] = (WEIGHTS[i] * shares[i] * 10.0).round() / 10.0;
-        }
-        Ok(Assessment { points, fit, minutes, capacity_left })
+        points[2] = part(2, distance);
+        points[4] = part(4, availability);
+        Assessment { points, fit, minutes, capacity_left: s.capacity_left() }
+    }
+
+    /// Scores a pair, or says why it is not eligible.
+    pub fn assess(&self, need: &NeedFacts, s: &ServiceFacts) -> Result<Assessment, Exclusion> {
+        let fit = self.eligible(need, s)?;
+        Ok(self.finish(need, s, fit, Self::quick_points(fit, s)))
     }
 
     /// Every eligible service of `services` for the need, best first (ties: lower index first), at
     /// most `limit`; and how many were left out, by reason.
+    ///
+    /// Exact top-k with pruning: once `limit` are held, a service whose quick parts plus the most the
+    /// distance and availability parts can add cannot beat the weakest held one is not finished —
+    /// the walking distance and the schedule are the expensive parts.
     pub fn rank(&self, need: &NeedFacts, services: &[ServiceFacts], limit: usize) -> (Vec<(usize, Assessment)>, Exclusions) {
+        self.rank_among(need, services, 0..services.len(), limit)
+    }
+
+    /// [`Self::rank`] over some of the services, in any order (those of fitting categories, from a
+    /// [`CategoryIndex`]); the others count as excluded by category.
+    pub fn rank_among(
+        &self,
+        need: &NeedFacts,
+        services: &[ServiceFacts],
+        among: impl IntoIterator<Item = usize>,
+        limit: usize,
+    ) -> (Vec<(usize, Assessment)>, Exclusions) {
         let mut excluded = Exclusions::default();
-        let mut ranked: Vec<(usize, Assessment)> = Vec::new();
-        for (i, s) in services.iter().enumerate() {
-            match self.assess(need, s) {
-                Ok(a) => ranked.push((i, a)),
-                Err(e) => e.count(&mut excluded),
+        let mut held: Vec<(usize, Assessment)> = Vec::with_capacity(limit + 1);
+        // The weakest held score once `limit` are held.
+        let mut floor = f64::NEG_INFINITY;
+        let mut looked = 0u32;
+        let open_points = WEIGHTS[2] + WEIGHTS[4];
+        for i in among {
+            looked += 1;
+            let s = &services[i];
+            let fit = match self.eligible(need, s) {
+                Ok(fit) => fit,
+                Err(e) => {
+                    e.count(&mut excluded);
+                    continue;
+                }
+            };
+            let quick = Self::quick_points(fit, s);
+            // A tie with the floor may still win on a lower index, so only a bound below it prunes.
+            if held.len() == limit && quick.iter().sum::<f64>() + open_points < floor - 1e-9 {
+                continue;
+            }
+            let a = self.finish(need, s, fit, quick);
+            if limit == 0 {
+                continue;
+            }
+            if held.len() == limit {
+                let Some(w) = weakest(&held) else { continue };
+                if beats((i, a.score()), (held[w].0, held[w].1.score())) {
+                    held.swap_remove(w);
+                } else {
+                    continue;
+                }
+            }
+            held.push((i, a));
+            if held.len() == limit {
+                floor = weakest(&held).map_or(f64::NEG_INFINITY, |w| held[w].1.score());
             }
         }
-        let by_score = |a: &(usize, Assessment), b: &(usize, Assessment)| b.1.score().total_cmp(&a.1.score()).then(a.0.cmp(&b.0));
-        if ranked.len() > limit {
-            ranked.select_nth_unstable_by(limit, by_score);
-            ranked.truncate(limit);
+        excluded.category += (services.len() as u32).saturating_sub(looked);
+        held.sort_by(|a, b| b.1.score().total_cmp(&a.1.score()).then(a.0.cmp(&b.0)));
+        (held, excluded)
+    }
+}
+
+/// Points of part `i` for a share 0–1, to one decimal.
+fn part(i: usize, share: f64) -> f64 {
+    (WEIGHTS[i] * share * 10.0).round() / 10.0
+}
+
+/// Whether (index, score) ranks before another: higher score, then lower index.
+fn beats(a: (usize, f64), b: (usize, f64)) -> bool {
+    a.1 > b.1 || (a.1 == b.1 && a.0 < b.0)
+}
+
+/// The held entry that loses to every other: lowest score, then highest index.
+fn weakest(held: &[(usize, Assessment)]) -> Option<usize> {
+    (0..held.len()).min_by(|&a, &b| held[a].1.score().total_cmp(&held[b].1.score()).then(held[b].0.cmp(&held[a].0)))
+}
+
+/// Services by category, so a need looks only at the categories that fit it.
+pub struct CategoryIndex(Vec<Vec<usize>>);
+
+impl CategoryIndex {
+    pub fn new(services: &[ServiceFacts]) -> Self {
+        let mut buckets = vec![Vec::new(); crate::domain::need_categories::CATEGORIES.len()];
+        for (i, s) in services.iter().enumerate() {
+            if let Some(bucket) = buckets.get_mut(usize::from(s.category)) {
+                bucket.push(i);
+            }
         }
-        ranked.sort_by(by_score);
-        (ranked, excluded)
+        Self(buckets)
+    }
+
+    /// Indices of the services whose category fits `category` (same or related), bucket by bucket.
+    pub fn fitting<'a>(&'a self, rules: &'a Rules, category: u8) -> impl Iterator<Item = usize> + 'a {
+        (0..self.0.len()).filter(move |c| rules.fit.fit(category, *c as u8) != Fit::None).flat_map(move |c| self.0[c].iter().copied())
     }
 }
 
@@ -303,7 +397,7 @@ mod tests {
             category: cat("elderly_care"),
             groups: group_bits([TargetGroup::Elderly]),
             ages: implied_ages(&[TargetGroup::Elderly]),
-            path: "/1/2/3/".into(),
+            areas: vec![1, 2, 3],
             point: Some((30.0, 120.0)),
             preferred: None,
         }
@@ -316,8 +410,8 @@ mod tests {
             min_age: None,
             max_age: None,
             mode: ServiceMode::AtHome,
-            home_path: "/1/2/".into(),
-            served_paths: vec![],
+            home_area: 2,
+            served_areas: vec![],
             point: Some((30.0, 120.0)),
             radius_m: None,
             capacity: 10,
@@ -368,11 +462,11 @@ mod tests {
     #[test]
     fn outside_the_areas_or_radius_served_is_excluded() {
         let mut s = service();
-        s.home_path = "/1/9/".into();
+        s.home_area = 9;
         assert_eq!(rules().assess(&need(), &s), Err(Exclusion::Area));
-        s.served_paths = vec!["/1/2/".into()];
+        s.served_areas = vec![2];
         assert!(rules().assess(&need(), &s).is_ok());
-        s.served_paths = vec![];
+        s.served_areas = vec![];
         s.radius_m = Some(500.0);
         s.point = Some((30.004, 120.0)); // ~445 m away
         assert!(rules().assess(&need(), &s).is_ok());
@@ -438,6 +532,39 @@ mod tests {
         assert_eq!((excluded.category, excluded.full, excluded.eligibility, excluded.area), (1, 1, 0, 0));
         let (top, _) = rules().rank(&need(), &[service(), service(), service()], 2);
         assert_eq!(top.iter().map(|(i, _)| *i).collect::<Vec<_>>(), vec![0, 1]);
+    }
+
+    #[test]
+    fn pruned_ranking_equals_scoring_everything() {
+        let rules = rules();
+        let mut services = Vec::new();
+        for i in 0..300u32 {
+            let mut s = service();
+            s.point = Some((30.0 + f64::from(i % 17) * 0.0007, 120.0 + f64::from(i % 5) * 0.001));
+            s.category = if i % 3 == 0 {
+                cat("housekeeping")
+            } else if i % 7 == 0 {
+                cat("legal")
+            } else {
+                cat("elderly_care")
+            };
+            s.load = (i % 11) as i32;
+            (s.finished, s.on_time) = (i % 4, i % 3);
+            services.push(s);
+        }
+        let mut naive: Vec<(usize, f64)> =
+            services.iter().enumerate().filter_map(|(i, s)| rules.assess(&need(), s).ok().map(|a| (i, a.score()))).collect();
+        naive.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for limit in [1, 5, 10, 50, 1000] {
+            let (ranked, _) = rules.rank(&need(), &services, limit);
+            let got: Vec<(usize, f64)> = ranked.iter().map(|(i, a)| (*i, a.score())).collect();
+            assert_eq!(got, naive.iter().take(limit).copied().collect::<Vec<_>>(), "limit {limit}");
+        }
+        let index = CategoryIndex::new(&services);
+        let (among, excluded) = rules.rank_among(&need(), &services, index.fitting(&rules, need().category), 10);
+        let (all, all_excluded) = rules.rank(&need(), &services, 10);
+        assert_eq!(among.iter().map(|x| x.0).collect::<Vec<_>>(), all.iter().map(|x| x.0).collect::<Vec<_>>());
+        assert_eq!(excluded, all_excluded);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use shared::{ClosedDay, Id, ServiceMode, TargetGroup, TimeSlot};
 use crate::domain::matching::categories;
 use crate::domain::matching::schedule::{self, week_start};
 use crate::domain::matching::score::{NeedFacts, ServiceFacts, group_bits, implied_ages};
+use crate::domain::scope::path_ids;
 use crate::entities::{area, need, service};
 use crate::error::ApiError;
 
@@ -123,8 +124,8 @@ pub fn service_facts(m: &service::Model, stats: Stats) -> ServiceFacts {
         min_age: m.min_age,
         max_age: m.max_age,
         mode: ServiceMode::parse(&m.mode).unwrap_or(ServiceMode::OnSite),
-        home_path: m.area_path.clone(),
-        served_paths: served_paths_of(m),
+        home_area: m.area_id,
+        served_areas: served_paths_of(m).iter().filter_map(|p| path_ids(p).last().copied()).collect(),
         point: m.lat.zip(m.lng),
         radius_m: m.radius_m.map(f64::from),
         capacity: m.capacity_per_week,
@@ -145,7 +146,7 @@ pub fn need_facts(n: &need::Model, area_centre: Option<(f64, f64)>) -> NeedFacts
         category: categories::index(&n.category).unwrap_or(u8::MAX),
         groups: group_bits(groups.iter().copied()),
         ages: implied_ages(&groups),
-        path: n.area_path.clone(),
+        areas: path_ids(&n.area_path),
         point: n.lat.zip(n.lng).or(area_centre),
         preferred: n.preferred_time.map(|t| {
             let (weekday, minute, date) = schedule::local(t);

@@ -134,7 +134,7 @@ pub async fn report<C: ConnectionTrait>(
 
 /// A place in an area, as the score sees a need with no target group: for "does this reach here?".
 fn place(path: &str, point: Option<(f64, f64)>) -> NeedFacts {
-    NeedFacts { category: 0, groups: 0, ages: None, path: path.to_owned(), point, preferred: None }
+    NeedFacts { category: 0, groups: 0, ages: None, areas: crate::domain::scope::path_ids(path), point, preferred: None }
 }
 
 /// Starts a draft program in the community against the catalogue item (2.3.x) of the category's
