@@ -72,6 +72,15 @@ async fn a_bad_service_reports_every_field_and_writes_nothing() {
     want.sort();
     assert_eq!(got, want);
     assert_eq!(app.count("services").await, before);
+
+    // A low-cost service made free loses its price; a price on a free one is refused.
+    let body = json!({ "provider_id": team["id"], "name": "便民理发", "category": "convenience", "cost": "low_cost", "price_fen": 1000,
+        "capacity_per_week": 5, "mode": "on_site" });
+    let id = crate::resources::service(&app, &staff, body).await["id"].as_i64().expect("id");
+    let free: Value = app.patch(&format!("/api/v1/services/{id}"), &staff, &json!({ "cost": "free" })).await.json().await.expect("json");
+    assert_eq!((free["cost"].as_str(), free["price_fen"].as_i64()), (Some("free"), None));
+    let p = problem(app.patch(&format!("/api/v1/services/{id}"), &staff, &json!({ "price_fen": 500 })).await, 422).await;
+    assert_eq!(fields(&p), vec!["/price_fen".to_owned()]);
 }
 
 #[tokio::test]

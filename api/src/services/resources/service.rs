@@ -312,7 +312,12 @@ pub async fn update<C: ConnectionTrait>(
     let schedule = patch.schedule.clone().unwrap_or_else(|| before.schedule.clone());
     let closed_days = patch.closed_days.clone().unwrap_or_else(|| before.closed_days.clone());
     let cost = patch.cost.unwrap_or(before.cost);
-    let price_fen = if patch.price_fen.is_some() { patch.price_fen } else { before.price_fen };
+    // Turning a service free drops its price unless a price is given (which is then refused).
+    let price_fen = match (patch.price_fen, cost) {
+        (Some(price), _) => Some(price),
+        (None, CostKind::Free) => None,
+        (None, _) => before.price_fen,
+    };
     let point = patch.point.or(before.point);
     let radius_m = patch.radius_m.or(before.radius_m);
     check_terms(
