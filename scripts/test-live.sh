@@ -34,12 +34,14 @@ echo "== browser test (headless Chromium) against $base"
 (cd tests/browser && BASE_URL="$base" node login.mjs)
 (cd tests/browser && BASE_URL="$base" node needs.mjs)
 (cd tests/browser && BASE_URL="$base" node programs.mjs)
+(cd tests/browser && BASE_URL="$base" node resources.mjs)
+(cd tests/browser && BASE_URL="$base" node matching.mjs)
 
 echo "== schemathesis against $base"
 token=$(curl -fsS -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
     -d '{"username":"admin","password":"happyhome-demo"}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
 mkdir -p target/schemathesis
-target/tools/venv/bin/schemathesis --config-file schemathesis.toml run "$base/api/openapi.json" \
+PYTHONPATH=scripts SCHEMATHESIS_HOOKS=schemathesis_hooks target/tools/venv/bin/schemathesis --config-file schemathesis.toml run "$base/api/openapi.json" \
     -H "Authorization: Bearer $token" \
     --phases examples,coverage,fuzzing,stateful --checks all \
     --seed 42 --max-examples 50 \

@@ -16,8 +16,10 @@ use shared::{LoginRequest, Problem, RefreshRequest, TokenPair};
 
 pub use crate::api_error::{ApiError, ApiResult};
 pub use crate::endpoints::*;
+pub use crate::matching_endpoints::*;
 pub use crate::need_endpoints::*;
 pub use crate::program_endpoints::*;
+pub use crate::resource_endpoints::*;
 
 const TOKENS_KEY: &str = "hh.tokens";
 const BASE: &str = "/api/v1";
@@ -110,6 +112,51 @@ pub async fn send_json<B: Serialize, T: DeserializeOwned>(method: Method, path: 
 pub async fn post_once<B: Serialize, T: DeserializeOwned>(path: &str, body: &B, key: &str) -> ApiResult<T> {
     let headers = [("Idempotency-Key", key.to_owned())];
     decode(send(Method::POST, path, &[], Some(json(body)?), &headers).await?).await
+}
+
+/// POST raw `bytes` (an uploaded file) as `content_type` with the stored token, refreshing once on
+/// 401 like [`send`], and decode the JSON answer.
+pub async fn post_bytes<T: DeserializeOwned>(path: &str, query: &[(&str, String)], bytes: &[u8], content_type: &str) -> ApiResult<T> {
+    let attempt = |access: String| async move {
+        let req = RequestBuilder::new(&format!("{BASE}{path}"))
+            .method(Method::POST)
+            .header("Accept", "application/json")
+            .header("Content-Type", content_type)
+            .header("Authorization", &format!("Bearer {access}"))
+            .query(query.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (*k, v.as_str())))
+            .body(js_sys::Uint8Array::from(bytes))
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        let resp = req.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+        if resp.ok() {
+            return Ok(resp);
+        }
+        let status = resp.status();
+        let text = resp.text().await.unwrap_or_default();
+        Err(match serde_json::from_str::<Problem>(&text) {
+            Ok(problem) => ApiError::Problem(Box::new(problem)),
+            Err(_) => ApiError::Unexpected { status, message: format!("HTTP {status} {}", resp.status_text()) },
+        })
+    };
+    let Some(tokens) = load_tokens() else {
+        session_gone();
+        return Err(unauthenticated());
+    };
+    let resp = match attempt(tokens.access_token.clone()).await {
+        Err(e) if e.status() == 401 => {
+            let fresh = if refresh(tokens.access_token).await { load_tokens() } else { None };
+            let Some(fresh) = fresh else {
+                session_gone();
+                return Err(e);
+            };
+            let retried = attempt(fresh.access_token).await;
+            if matches!(&retried, Err(e) if e.status() == 401) {
+                session_gone();
+            }
+            retried?
+        }
+        other => other?,
+    };
+    decode(resp).await
 }
 
 fn json<B: Serialize>(body: &B) -> ApiResult<String> {

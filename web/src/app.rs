@@ -11,6 +11,9 @@ use crate::i18n::{provide_i18n, use_i18n};
 use crate::need_labels::provide_categories;
 use crate::pages::catalogue::CataloguePage;
 use crate::pages::community::CommunityPage;
+use crate::pages::matching_gaps::MatchingGapsPage;
+use crate::pages::matching_plan::MatchingPlanPage;
+use crate::pages::matching_plans::MatchingPlansPage;
 use crate::pages::need_detail::NeedDetailPage;
 use crate::pages::needs::NeedsPage;
 use crate::pages::overdue::OverduePage;
@@ -20,6 +23,10 @@ use crate::pages::program_rollup::ProgramRollupPage;
 use crate::pages::programs::ProgramsPage;
 use crate::pages::public_programs::{PublicProgramPage, PublicProgramsPage, PublicShell};
 use crate::pages::resident::{ResidentNeedPage, ResidentNeedsPage, ResidentSubmitPage};
+use crate::pages::resource_detail::{
+    PersonNewPage, PersonPage, ProviderNewPage, ProviderPage, ServiceNewPage, ServicePage, SpaceNewPage, SpacePage,
+};
+use crate::pages::resources::ResourcesPage;
 use crate::pages::tasks::TasksPage;
 use crate::pages::{areas::AreasPage, audit::AuditPage, login::LoginPage, users::UsersPage};
 use crate::session::{SessionGuard, home_page, provide_session, use_session};
@@ -52,6 +59,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/needs/:id") view=NeedDetailPage/>
                     <Route path=path!("/tasks") view=TasksPage/>
                     <Route path=path!("/overdue") view=OverduePage/>
+                    <Route path=path!("/matching/plans") view=MatchingPlansPage/>
+                    <Route path=path!("/matching/plans/:id") view=MatchingPlanPage/>
+                    <Route path=path!("/matching/gaps") view=MatchingGapsPage/>
                     <Route path=path!("/areas/:id?") view=AreasPage/>
                     <Route path=path!("/users") view=UsersPage/>
                     <Route path=path!("/audit") view=AuditPage/>
@@ -61,6 +71,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/programs/rollup") view=ProgramRollupPage/>
                     <Route path=path!("/programs/:id/edit") view=ProgramEditPage/>
                     <Route path=path!("/programs/:id") view=ProgramDetailPage/>
+                    <Route path=path!("/resources") view=ResourcesPage/>
+                    <Route path=path!("/resources/providers/new") view=ProviderNewPage/>
+                    <Route path=path!("/resources/providers/:id") view=ProviderPage/>
+                    <Route path=path!("/resources/services/new") view=ServiceNewPage/>
+                    <Route path=path!("/resources/services/:id") view=ServicePage/>
+                    <Route path=path!("/resources/people/new") view=PersonNewPage/>
+                    <Route path=path!("/resources/people/:id") view=PersonPage/>
+                    <Route path=path!("/resources/spaces/new") view=SpaceNewPage/>
+                    <Route path=path!("/resources/spaces/:id") view=SpacePage/>
                 </ParentRoute>
             </Routes>
         </Router>

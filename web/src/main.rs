@@ -11,14 +11,19 @@ mod catalogue;
 mod components;
 mod endpoints;
 mod i18n;
+mod matching_endpoints;
 mod messages;
+mod messages_matching;
 mod messages_needs;
 mod messages_programs;
+mod messages_resources;
 mod need_endpoints;
 mod need_labels;
 mod pages;
 mod program_endpoints;
 mod program_labels;
+mod resource_endpoints;
+mod resource_labels;
 mod session;
 
 fn main() {

@@ -72,6 +72,7 @@ pub fn ActionForm(
             note: (!text.is_empty()).then_some(text),
             missing: (action == NeedAction::Return).then_some(items),
             assignee_id: assignee.get_untracked().filter(|_| action == NeedAction::Dispatch),
+            service_id: None,
             rating: (action == NeedAction::Rate).then(|| rating.get_untracked()),
         };
         spawn_local(async move {

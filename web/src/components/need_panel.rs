@@ -8,6 +8,7 @@ use shared::{Id, NeedAction, NeedDetail};
 
 use crate::api::{self, ApiError};
 use crate::components::action_form::ActionForm;
+use crate::components::candidates_panel::need_candidates;
 use crate::components::need_view::{NeedFacts, NeedHeading, NeedTimeline};
 use crate::components::status::{ErrorBox, Loading};
 use crate::i18n::use_i18n;
@@ -114,6 +115,7 @@ pub fn NeedPanel(id: Id, #[prop(optional)] on_changed: Option<Callback<NeedDetai
         <article class="need-detail" data-testid="need-detail" data-need-id=id data-status=status>
             {top}
             {form}
+            {need_candidates(id, detail, on_done)}
             {bottom}
         </article>
     }

@@ -110,10 +110,13 @@ fn Nav() -> impl IntoView {
                     {resident.then(|| link("/m", "nav.resident", "nav-resident"))}
                     {staff.then(|| link("/needs", "nav.needs", "nav-needs"))}
                     {staff.then(|| link("/overdue", "nav.overdue", "nav-overdue"))}
+                    {p.match_needs.then(|| link("/matching/plans", "nav.matching_plans", "nav-matching-plans"))}
+                    {p.match_needs.then(|| link("/matching/gaps", "nav.matching_gaps", "nav-matching-gaps"))}
                     {serves.then(|| link("/tasks", "nav.tasks", "nav-tasks"))}
                     {p.read_programs.then(|| link("/programs", "nav.programs", "nav-programs"))}
                     {p.read_programs.then(|| link("/programs/rollup", "nav.rollup", "nav-rollup"))}
                     {p.read_programs.then(|| link("/catalogue", "nav.catalogue", "nav-catalogue"))}
+                    {p.read_resources.then(|| link("/resources", "nav.resources", "nav-resources"))}
                     {p.read_areas.then(|| link("/areas", "nav.areas", "nav-areas"))}
                     {p.manage_users.then(|| link("/users", "nav.users", "nav-users"))}
                     {p.read_audit.then(|| link("/audit", "nav.audit", "nav-audit"))}
