@@ -39,7 +39,7 @@ fn services(rng: &mut StdRng) -> Vec<ServiceFacts> {
                 max_age: (rng.gen_range(0..10) == 0).then_some(17),
                 mode: modes[rng.gen_range(0..3)],
                 home_area: 100 + community / 8,
-                served_areas: if rng.gen_bool(0.3) { vec![1000 + community] } else { vec![] },
+                served_areas: if rng.gen_bool(0.3) { [1000 + community].into_iter().collect() } else { Default::default() },
                 point: Some((30.20 + rng.gen_range(0.0..0.09), 120.20 + rng.gen_range(0.0..0.1))),
                 radius_m: None,
                 capacity,

@@ -73,7 +73,7 @@ pub struct ServiceFacts {
     /// Its home area.
     pub home_area: i64,
     /// The areas served (with their subtrees); empty: its home area's subtree (unless a radius is set).
-    pub served_areas: Vec<i64>,
+    pub served_areas: AreaSet,
     pub point: Option<(f64, f64)>,
     pub radius_m: Option<f64>,
     pub capacity: i32,
@@ -90,6 +90,42 @@ pub struct ServiceFacts {
 impl ServiceFacts {
     pub fn capacity_left(&self) -> i32 {
         (self.capacity - self.load).max(0)
+    }
+}
+
+/// A few area ids kept inline: most services list none or one or two areas, and ranking a hundred
+/// thousand of them must not chase a heap pointer each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AreaSet {
+    inline: [i64; 3],
+    len: u8,
+    more: Vec<i64>,
+}
+
+impl AreaSet {
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Whether any of these areas is one of `areas`.
+    pub fn any_in(&self, areas: &[i64]) -> bool {
+        self.inline[..usize::from(self.len)].iter().chain(self.more.iter()).any(|a| areas.contains(a))
+    }
+}
+
+impl FromIterator<i64> for AreaSet {
+    fn from_iter<I: IntoIterator<Item = i64>>(iter: I) -> Self {
+        let mut set = AreaSet::default();
+        for id in iter {
+            match set.inline.get_mut(usize::from(set.len)) {
+                Some(slot) => {
+                    *slot = id;
+                    set.len += 1;
+                }
+                None => set.more.push(id),
+            }
+        }
+        set
     }
 }
 
@@ -147,7 +183,7 @@ impl Rules {
 
     /// Within the listed areas, the radius, or (listing neither) the home area's subtree.
     pub fn reaches(&self, need: &NeedFacts, s: &ServiceFacts) -> bool {
-        let listed = s.served_areas.iter().any(|a| need.areas.contains(a));
+        let listed = s.served_areas.any_in(&need.areas);
         let radius = match (s.radius_m, s.point, need.point) {
             (Some(r), Some(a), Some(b)) => super::geo::metres(a, b) <= r,
             _ => false,
@@ -411,7 +447,7 @@ mod tests {
             max_age: None,
             mode: ServiceMode::AtHome,
             home_area: 2,
-            served_areas: vec![],
+            served_areas: AreaSet::default(),
             point: Some((30.0, 120.0)),
             radius_m: None,
             capacity: 10,
@@ -464,14 +500,23 @@ mod tests {
         let mut s = service();
         s.home_area = 9;
         assert_eq!(rules().assess(&need(), &s), Err(Exclusion::Area));
-        s.served_areas = vec![2];
+        s.served_areas = [2].into_iter().collect();
         assert!(rules().assess(&need(), &s).is_ok());
-        s.served_areas = vec![];
+        s.served_areas = AreaSet::default();
         s.radius_m = Some(500.0);
         s.point = Some((30.004, 120.0)); // ~445 m away
         assert!(rules().assess(&need(), &s).is_ok());
         s.point = Some((30.006, 120.0)); // ~667 m away
         assert_eq!(rules().assess(&need(), &s), Err(Exclusion::Area));
+    }
+
+    #[test]
+    fn an_area_set_holds_any_number_of_areas() {
+        let set: AreaSet = (1..=5).collect();
+        assert!(set.any_in(&[9, 5]));
+        assert!(set.any_in(&[2]));
+        assert!(!set.any_in(&[6, 7]));
+        assert!(AreaSet::default().is_empty() && !AreaSet::default().any_in(&[1]));
     }
 
     #[test]
