@@ -94,6 +94,11 @@ async fn main() -> anyhow::Result<()> {
                     tracing::warn!(disabled = n, "demo accounts disabled (start with --demo to use them)");
                 }
             }
+            let interrupted =
+                services::matching::plans::fail_interrupted(&conn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            if interrupted > 0 {
+                tracing::warn!(plans = interrupted, "matching plans interrupted by the last stop marked failed");
+            }
             let app = Application::build(settings, conn)?;
             tracing::info!(port = app.port(), "serving on http://{}:{}/", app.state().settings.server.host, app.port());
             app.run().await?;

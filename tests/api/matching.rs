@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use reqwest::StatusCode;
+use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, fields, problem, spawn_app};
@@ -184,4 +185,25 @@ async fn the_gap_report_finds_unserved_needs_and_a_gap_starts_a_draft_program() 
     assert!(program["program"]["title"].as_str().unwrap_or("").contains("优军服务"));
     let volunteer = app.login_as("volunteer").await;
     problem(app.get(&format!("/api/v1/matching/gaps?area_id={}", w.community), &volunteer).await, 403).await;
+}
+
+#[tokio::test]
+async fn plans_a_stopped_server_left_running_are_failed_with_the_reason_at_start() {
+    let app = spawn_app().await;
+    let w = world(&app, 2).await;
+    let res = app.post("/api/v1/matching/plans", &w.staff, &json!({ "area_id": w.community })).await;
+    let plan = res.json::<Value>().await.expect("json")["id"].as_i64().expect("id");
+    finished(&app, &w.staff, plan).await;
+    // As a server killed mid-run would leave it.
+    app.db
+        .execute_unprepared(&format!("UPDATE matching_plans SET status = 'running', progress = 50 WHERE id = {plan}"))
+        .await
+        .expect("update");
+    let failed = api::services::matching::plans::fail_interrupted(&app.db, chrono::Utc::now()).await.expect("fail interrupted");
+    assert_eq!(failed, 1);
+    let d: Value = app.get(&format!("/api/v1/matching/plans/{plan}"), &w.staff).await.json().await.expect("json");
+    assert_eq!(d["plan"]["status"], "failed");
+    assert!(d["plan"]["error"].as_str().unwrap_or("").contains("re-plan"));
+    let res = app.post(&format!("/api/v1/matching/plans/{plan}/replan"), &w.staff, &json!({})).await;
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
 }

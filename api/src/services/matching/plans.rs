@@ -174,6 +174,23 @@ async fn set_progress(state: &AppState, id: Id, status: PlanStatus, progress: i3
     Ok(())
 }
 
+/// Plans left queued or running by a server that stopped are failed with the reason, at start-up,
+/// so nobody waits on a job that no longer runs; they can be re-planned. Returns how many.
+pub async fn fail_interrupted<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<u64, ApiError> {
+    let stuck = [PlanStatus::Queued.as_str(), PlanStatus::Running.as_str()];
+    let result = matching_plan::Entity::update_many()
+        .col_expr(matching_plan::Column::Status, sea_orm::sea_query::Expr::value(PlanStatus::Failed.as_str()))
+        .col_expr(
+            matching_plan::Column::Error,
+            sea_orm::sea_query::Expr::value("interrupted: the server stopped while the plan ran; re-plan it"),
+        )
+        .col_expr(matching_plan::Column::FinishedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(matching_plan::Column::Status.is_in(stuck))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
 /// Runs a queued plan to the end; a failure is recorded on the plan, never lost.
 pub async fn run(state: AppState, id: Id, walking: Walking) {
     if let Err(e) = solve_plan(&state, id, walking).await {
