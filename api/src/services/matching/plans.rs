@@ -25,18 +25,16 @@ use crate::entities::{matching_plan, need, plan_row, service};
 use crate::error::{ApiError, FieldErrors};
 use crate::http::pagination::{Keyset, PageRequest};
 use crate::services::audit::{self, Change};
+use crate::services::enum_parse;
 use crate::services::needs::act::{Actor, apply as act_on_need};
+use crate::services::needs::urgency_str;
 use crate::state::AppState;
 
 /// Needs per plan at most; a bigger area is planned street by street.
 pub const MAX_NEEDS: u64 = 20_000;
 
 fn urgency_of(s: &str) -> Urgency {
-    serde_json::from_value(serde_json::Value::String(s.to_owned())).unwrap_or(Urgency::Normal)
-}
-
-fn urgency_code(u: Urgency) -> String {
-    serde_json::to_value(u).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    enum_parse(s).unwrap_or(Urgency::Normal)
 }
 
 async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<matching_plan::Model>) -> Result<Vec<Plan>, ApiError> {
@@ -131,7 +129,7 @@ pub async fn create<C: ConnectionTrait>(
     errors.finish()?;
     let area = area.ok_or(ApiError::NotFound("area"))?;
     let target =
-        Target { area: (area.id, area.path), category: new.category.clone(), urgency: new.urgency.map(urgency_code), parent_id: None };
+        Target { area: (area.id, area.path), category: new.category.clone(), urgency: new.urgency.map(urgency_str), parent_id: None };
     insert(db, caller, target, now, request_id).await
 }
 

@@ -110,7 +110,7 @@ pub async fn apply<C: ConnectionTrait>(
     m.updated_at = Set(now);
     match req.action {
         NeedAction::Accept => {
-            let urgency = serde_json::from_value(serde_json::Value::String(current.urgency.clone())).unwrap_or(Urgency::Normal);
+            let urgency = crate::services::enum_parse(&current.urgency).unwrap_or(Urgency::Normal);
             let (response, completion) = due_times(db, &current.area_path, &current.category, urgency, now).await?;
             m.owner_id = Set(actor.id());
             m.response_due_at = Set(Some(response));

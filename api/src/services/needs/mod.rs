@@ -30,13 +30,7 @@ use crate::domain::need_access::{mask_address, mask_name, mask_phone, reveals_pe
 use crate::entities::{area, need, user};
 use crate::error::ApiError;
 
-fn enum_str<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
-fn enum_parse<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
-}
+use crate::services::{enum_parse, enum_str};
 
 pub(crate) fn urgency_str(u: Urgency) -> String {
     enum_str(&u)

@@ -29,13 +29,7 @@ use crate::domain::scope::Scope;
 use crate::entities::program;
 use crate::error::ApiError;
 
-pub(crate) fn enum_str<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
-pub(crate) fn enum_parse<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
-}
+pub(crate) use crate::services::{enum_parse, enum_str};
 
 pub(crate) fn status_of(p: &program::Model) -> ProgramStatus {
     ProgramStatus::parse(&p.status).unwrap_or(ProgramStatus::Draft)
