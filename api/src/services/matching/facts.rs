@@ -171,8 +171,8 @@ pub async fn centres<C: ConnectionTrait>(db: &C, ids: impl IntoIterator<Item = I
     Ok(out)
 }
 
-/// Active services of the categories that fit `category` (same or related) whose home lies in the
-/// subtree of `district_path`: the pool any need there is matched against.
+/// Active services whose home lies in the subtree of `district_path`, of these categories (all when
+/// empty): the pool the district's needs are matched against.
 pub async fn pool<C: ConnectionTrait>(db: &C, category_codes: &[&str], district_path: &str) -> Result<Vec<service::Model>, ApiError> {
     let mut select = service::Entity::find().filter(service::Column::Active.eq(true));
     if !category_codes.is_empty() {

@@ -7,7 +7,7 @@ use chrono::{DateTime, Months, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use shared::{AreaKind, GapCell, GapReport, GapRow, Id, NeedStatus, NewGapProgram, NewProgram, ProgramDetail, ServiceMode};
 
-use super::facts::{centres, district_path, need_facts, service_facts, stats};
+use super::facts::{centres, district_path, need_facts, pool, service_facts, stats};
 use crate::domain::caller::Caller;
 use crate::domain::matching::categories::{catalogue_item_code, index, space_kind};
 use crate::domain::matching::geo::Walking;
@@ -15,7 +15,7 @@ use crate::domain::matching::score::{NeedFacts, Rules};
 use crate::domain::need_categories::{self, CATEGORIES};
 use crate::domain::resource_access::require_match;
 use crate::domain::scope::Scope;
-use crate::entities::{area, catalogue_entry, need, service};
+use crate::entities::{area, catalogue_entry, need};
 use crate::error::{ApiError, FieldErrors};
 
 /// Communities per report at most.
@@ -54,11 +54,7 @@ pub async fn report<C: ConnectionTrait>(
         .all(db)
         .await?;
     let district = district_path(db, &top.path).await?;
-    let services: Vec<service::Model> = service::Entity::find()
-        .filter(service::Column::Active.eq(true))
-        .filter(service::Column::AreaPath.like(format!("{district}%")))
-        .all(db)
-        .await?;
+    let services = pool(db, &[], &district).await?;
     let stats = stats(db, &services.iter().map(|s| s.id).collect::<Vec<_>>(), now).await?;
     let facts: Vec<_> = services.iter().map(|s| service_facts(s, stats.get(&s.id).copied().unwrap_or_default())).collect();
     let centre = centres(db, needs.iter().map(|n| n.area_id)).await?;

@@ -12,7 +12,7 @@ use shared::{
 };
 
 use super::candidates::accounts;
-use super::facts::{centres, district_path, need_facts, service_facts, stats};
+use super::facts::{centres, district_path, need_facts, pool, service_facts, stats};
 use crate::domain::caller::Caller;
 use crate::domain::matching::categories::fitting_codes;
 use crate::domain::matching::geo::Walking;
@@ -227,11 +227,7 @@ async fn solve_plan(state: &AppState, id: Id, walking: Walking) -> Result<(), Ap
     use sea_orm::QuerySelect;
     let needs = select.order_by_asc(need::Column::Id).limit(MAX_NEEDS).all(db).await?;
     let district = district_path(db, &plan.area_path).await?;
-    let services: Vec<service::Model> = service::Entity::find()
-        .filter(service::Column::Active.eq(true))
-        .filter(service::Column::AreaPath.like(format!("{district}%")))
-        .all(db)
-        .await?;
+    let services = pool(db, &[], &district).await?;
     // Only services whose provider or person has an account can be dispatched to.
     let refs: Vec<&service::Model> = services.iter().collect();
     let dispatchable: Vec<Id> =
@@ -263,6 +259,8 @@ async fn solve_plan(state: &AppState, id: Id, walking: Walking) -> Result<(), Ap
         }
     }
     set_progress(state, id, PlanStatus::Running, 50).await?;
+    // The solver takes the instance; keep each pair's points for the rows.
+    let points: HashMap<(u32, u32), u32> = instance.arcs.iter().map(|a| ((a.need, a.service), a.score)).collect();
     let solution = tokio::task::spawn_blocking(move || solver::solve(&instance, &mut |_| {}))
         .await
         .map_err(|e| ApiError::Unexpected(anyhow::anyhow!("the solver stopped: {e}")))?;
@@ -271,10 +269,7 @@ async fn solve_plan(state: &AppState, id: Id, walking: Walking) -> Result<(), Ap
     let txn = state.begin_write().await?;
     for (n, need) in needs.iter().enumerate() {
         let assigned = solution.assignment[n];
-        let score = assigned.and_then(|s| {
-            let nf = need_facts(need, centre.get(&need.area_id).copied());
-            rules.assess(&nf, &facts[s as usize]).ok().map(|a| a.solver_points() as i32)
-        });
+        let score = assigned.and_then(|s| points.get(&(n as u32, s))).map(|p| *p as i32);
         let reason = match (assigned, reachable[n]) {
             (Some(_), _) => None,
             (None, false) => Some(UnassignedReason::NoEligibleService),

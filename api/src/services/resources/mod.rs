@@ -18,8 +18,6 @@ pub mod providers;
 pub mod service;
 pub mod spaces;
 
-pub use service::{ServiceFilter, list as list_services};
-
 /// Orders of the resource lists.
 #[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]
 pub enum ResourceSort {
