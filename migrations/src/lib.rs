@@ -13,6 +13,7 @@ mod m20261124_000005_create_webhooks;
 mod m20261124_000007_create_need_photos;
 mod m20261124_000008_create_programs;
 mod m20261124_000009_create_resources;
+mod m20261124_000010_create_kpis;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000007_create_need_photos::Migration),
             Box::new(m20261124_000008_create_programs::Migration),
             Box::new(m20261124_000009_create_resources::Migration),
+            Box::new(m20261124_000010_create_kpis::Migration),
         ]
     }
 }

@@ -93,6 +93,15 @@ pub struct Permissions {
     /// Rank candidates, run matching plans and read the gap report.
     #[serde(default)]
     pub match_needs: bool,
+    /// Read the KPI dashboards of their area.
+    #[serde(default)]
+    pub read_kpis: bool,
+    /// Report KPI values for their area (and import them).
+    #[serde(default)]
+    pub report_kpis: bool,
+    /// Set KPI targets for the areas below them.
+    #[serde(default)]
+    pub set_kpi_targets: bool,
     /// Roles this user may give to users they create or edit.
     pub assignable_roles: Vec<crate::Role>,
 }

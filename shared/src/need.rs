@@ -382,6 +382,10 @@ pub struct NeedActionRequest {
     /// Rate: 1 (bad) to 5 (very good); 1 or 2 reopens the need.
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
     pub rating: Option<i32>,
+    /// Resolve: hours spent serving; when a volunteer or party member resolves it they count as
+    /// volunteer hours (志愿服务时长).
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 24))]
+    pub hours: Option<f64>,
 }
 
 /// Dispatch several accepted needs to one assignee.

@@ -26,6 +26,7 @@ pub async fn dispatch_to_service(need_id: Id, service_id: Id) -> ApiResult<NeedD
         assignee_id: None,
         service_id: Some(service_id),
         rating: None,
+        hours: None,
     };
     send_json(Method::POST, &format!("/needs/{need_id}/actions"), &request).await
 }

@@ -1,6 +1,8 @@
 //! The rules of the platform, free of HTTP: who may do what, where, and how secrets are handled.
 
 pub mod caller;
+pub mod kpi_access;
+pub mod kpis;
 pub mod matching;
 pub mod need_access;
 pub mod need_categories;

@@ -87,6 +87,9 @@ pub fn permissions(caller: &Caller) -> Permissions {
         read_resources: super::resource_access::may_read(caller.role),
         manage_resources: super::resource_access::may_manage(caller.role),
         match_needs: super::resource_access::may_match(caller.role),
+        read_kpis: super::kpi_access::may_read(caller.role),
+        report_kpis: super::kpi_access::may_report(caller.role),
+        set_kpi_targets: super::kpi_access::may_set_targets(caller.role),
         assignable_roles: assignable_roles(caller.role),
     }
 }

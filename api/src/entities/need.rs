@@ -43,6 +43,8 @@ pub struct Model {
     pub cosign_count: i32,
     pub responded_at: Option<DateTimeUtc>,
     pub resolved_at: Option<DateTimeUtc>,
+    /// Minutes a volunteer recorded when resolving it (志愿服务时长).
+    pub volunteer_minutes: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod catalogue;
 pub mod health;
+pub mod kpis;
 pub mod matching;
 pub mod me;
 pub mod need_photos;
@@ -42,4 +43,5 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     service_spaces::configure(cfg);
     resources::configure(cfg);
     matching::configure(cfg);
+    kpis::configure(cfg);
 }

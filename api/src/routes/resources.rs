@@ -18,7 +18,7 @@ use crate::services::resources::{export, import};
 use crate::services::spreadsheet::{csv, xlsx};
 use crate::state::AppState;
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub(super) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /// Largest workbook accepted (2 000 rows fit in far less).
 const MAX_WORKBOOK_BYTES: usize = 5 * 1024 * 1024;
 
@@ -83,11 +83,7 @@ async fn import_resources(
     req: HttpRequest,
     mut payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
-    let declared = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_ascii_lowercase();
-    if !declared.starts_with(XLSX) {
-        return Err(ApiError::UnsupportedMediaType);
-    }
-    let bytes = read_limited(&mut payload, declared_length(&req), MAX_WORKBOOK_BYTES).await?;
+    let bytes = xlsx_body(&req, &mut payload).await?;
     let dry_run = query.dry_run.unwrap_or(true);
     let txn = state.begin_write().await?;
     let report = import::import(&txn.txn, &caller, query.table, &bytes, dry_run, state.clock.now()).await?;
@@ -109,16 +105,28 @@ async fn export_resources(
     ValidQuery(query): ValidQuery<ExportQuery>,
 ) -> ApiResult<HttpResponse> {
     let table = export::table(&state.db, &caller, query.table, query.area_id, state.clock.now()).await?;
-    let stamp = state.clock.now().format("%Y%m%d");
-    let name = query.table.as_str();
-    Ok(match query.format {
+    Ok(file(query.format, &format!("{}-{}", query.table.as_str(), state.clock.now().format("%Y%m%d")), table)?)
+}
+
+/// The body of an Excel upload: refused unless declared as xlsx, and read up to the size limit.
+pub(super) async fn xlsx_body(req: &HttpRequest, payload: &mut web::Payload) -> ApiResult<Vec<u8>> {
+    let declared = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_ascii_lowercase();
+    if !declared.starts_with(XLSX) {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    Ok(read_limited(payload, declared_length(req), MAX_WORKBOOK_BYTES).await?.to_vec())
+}
+
+/// A table as an Excel or CSV download named `name`.
+pub(super) fn file(format: ExportFormat, name: &str, table: crate::services::spreadsheet::Table) -> ApiResult<HttpResponse> {
+    Ok(match format {
         ExportFormat::Xlsx => HttpResponse::Ok()
             .content_type(XLSX)
-            .insert_header(("Content-Disposition", format!("attachment; filename=\"{name}-{stamp}.xlsx\"")))
+            .insert_header(("Content-Disposition", format!("attachment; filename=\"{name}.xlsx\"")))
             .body(xlsx(&[table])?),
         ExportFormat::Csv => HttpResponse::Ok()
             .content_type("text/csv; charset=utf-8")
-            .insert_header(("Content-Disposition", format!("attachment; filename=\"{name}-{stamp}.csv\"")))
+            .insert_header(("Content-Disposition", format!("attachment; filename=\"{name}.csv\"")))
             .body(csv(&table)),
     })
 }

@@ -4,6 +4,8 @@
 pub mod areas;
 pub mod audit;
 pub mod auth;
+pub mod import_rows;
+pub mod kpis;
 pub mod matching;
 pub mod needs;
 pub mod programs;

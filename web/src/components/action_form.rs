@@ -74,6 +74,7 @@ pub fn ActionForm(
             assignee_id: assignee.get_untracked().filter(|_| action == NeedAction::Dispatch),
             service_id: None,
             rating: (action == NeedAction::Rate).then(|| rating.get_untracked()),
+            hours: None,
         };
         spawn_local(async move {
             match api::need_action(need_id, &request).await {

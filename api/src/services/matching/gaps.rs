@@ -11,7 +11,7 @@ use super::facts::{centres, district_path, need_facts, pool, service_facts, stat
 use crate::domain::caller::Caller;
 use crate::domain::matching::categories::{catalogue_item_code, index, space_kind};
 use crate::domain::matching::geo::Walking;
-use crate::domain::matching::score::{NeedFacts, Rules};
+use crate::domain::matching::score::{NeedFacts, Rules, ServiceFacts};
 use crate::domain::need_categories::{self, CATEGORIES};
 use crate::domain::resource_access::require_match;
 use crate::domain::scope::Scope;
@@ -75,17 +75,7 @@ pub async fn report<C: ConnectionTrait>(
     let rows = communities
         .iter()
         .map(|c| {
-            // The places the circle must reach: the grid centres, or the community's own centre.
-            let mut places: Vec<(String, (f64, f64))> = grids
-                .iter()
-                .filter(|g| g.path.starts_with(&c.path))
-                .filter_map(|g| Some((g.path.clone(), (g.center_lat?, g.center_lng?))))
-                .collect();
-            if places.is_empty()
-                && let (Some(lat), Some(lng)) = (c.center_lat, c.center_lng)
-            {
-                places.push((c.path.clone(), (lat, lng)));
-            }
+            let places = circle_places(c, &grids);
             let cells = CATEGORIES
                 .iter()
                 .map(|cat| {
@@ -102,14 +92,7 @@ pub async fn report<C: ConnectionTrait>(
                     let coverage = (!places.is_empty()).then(|| {
                         let covered = places
                             .iter()
-                            .filter(|(path, pt)| {
-                                serving.iter().any(|&i| {
-                                    let f = &facts[i];
-                                    f.mode != ServiceMode::Online
-                                        && rules.reaches(&place(path, Some(*pt)), f)
-                                        && f.point.is_some_and(|sp| rules.walking.within_circle(sp, *pt))
-                                })
-                            })
+                            .filter(|(path, pt)| serving.iter().any(|&i| in_circle(&rules, &facts[i], path, *pt)))
                             .count();
                         covered as f64 / places.len() as f64
                     });
@@ -126,6 +109,27 @@ pub async fn report<C: ConnectionTrait>(
         categories: CATEGORIES.iter().map(|c| c.code.to_owned()).collect(),
         communities: rows,
     })
+}
+
+/// The places a community's 15-minute circle must reach: its grid centres, or its own centre.
+pub fn circle_places(community: &area::Model, grids: &[area::Model]) -> Vec<(String, (f64, f64))> {
+    let mut places: Vec<(String, (f64, f64))> = grids
+        .iter()
+        .filter(|g| g.path.starts_with(&community.path))
+        .filter_map(|g| Some((g.path.clone(), (g.center_lat?, g.center_lng?))))
+        .collect();
+    if places.is_empty()
+        && let (Some(lat), Some(lng)) = (community.center_lat, community.center_lng)
+    {
+        places.push((community.path.clone(), (lat, lng)));
+    }
+    places
+}
+
+/// Whether a service puts a place within its 15-minute circle: it serves the place's area, comes
+/// to or receives people (online services cover no place), and is within walking reach.
+pub fn in_circle(rules: &Rules, f: &ServiceFacts, path: &str, point: (f64, f64)) -> bool {
+    f.mode != ServiceMode::Online && rules.reaches(&place(path, Some(point)), f) && f.point.is_some_and(|sp| rules.walking.within_circle(sp, point))
 }
 
 /// A place in an area, as the score sees a need with no target group: for "does this reach here?".

@@ -414,6 +414,7 @@ pub async fn apply<C: ConnectionTrait>(
             assignee_id: None,
             service_id: Some(service_id),
             rating: None,
+            hours: None,
         };
         let outcome = match crate::services::needs::act::visible(db, caller, row.need_id).await {
             // The plan was made for needs waiting to be dispatched; one that moved on is left alone.

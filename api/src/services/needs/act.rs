@@ -13,6 +13,7 @@ use crate::domain::need_lifecycle::{Party, allowed, next};
 use crate::entities::{area, need, need_event, user};
 use crate::error::{ApiError, FieldErrors};
 use crate::services::audit::{self, Change};
+use crate::services::kpis::counters as kpi_counters;
 use crate::services::webhooks;
 
 /// Who is acting: a signed-in caller, or the platform itself (sweeper, low ratings).
@@ -86,8 +87,19 @@ async fn check_payload<C: ConnectionTrait>(
         },
         _ => {}
     }
+    if req.hours.is_some() && req.action != NeedAction::Resolve {
+        errors.add("/hours", "not_allowed", "hours are recorded when resolving");
+    }
     errors.finish()?;
     Ok(assignee)
+}
+
+/// Hours recorded on resolving count as volunteer hours (志愿服务时长) when a volunteer resolves it.
+fn volunteer_minutes(actor: &Actor<'_>, hours: Option<f64>) -> Option<i32> {
+    match actor {
+        Actor::Caller(caller) if caller.role == Role::Volunteer => hours.map(|h| (h * 60.0).round() as i32).filter(|m| *m > 0),
+        _ => None,
+    }
 }
 
 /// Applies one transition to a loaded need; returns the updated row.
@@ -144,6 +156,7 @@ pub async fn apply<C: ConnectionTrait>(
         NeedAction::Resolve => {
             m.resolution = Set(note.clone());
             m.resolved_at = Set(Some(now));
+            m.volunteer_minutes = Set(volunteer_minutes(actor, req.hours));
         }
         NeedAction::Rate => {
             m.rating = Set(req.rating);
@@ -154,6 +167,7 @@ pub async fn apply<C: ConnectionTrait>(
             m.assignee_id = Set(None);
             m.service_id = Set(None);
             m.resolved_at = Set(None);
+            m.volunteer_minutes = Set(None);
             if req.action == NeedAction::Object {
                 m.reason = Set(note.clone());
             }
@@ -162,6 +176,7 @@ pub async fn apply<C: ConnectionTrait>(
         NeedAction::Start | NeedAction::Close => {}
     }
     let saved = m.update(db).await?;
+    kpi_counters::record(db, Some(&current), Some(&saved)).await?;
     need_event::ActiveModel {
         need_id: Set(saved.id),
         at: Set(now),
@@ -226,6 +241,7 @@ pub async fn act<C: ConnectionTrait>(
             assignee_id: None,
             service_id: None,
             rating: None,
+            hours: None,
         };
         saved = apply(db, &Actor::System, saved, &reopen, now, request_id).await?;
     }
@@ -251,6 +267,7 @@ pub async fn bulk_dispatch<C: ConnectionTrait>(
         assignee_id: Some(req.assignee_id),
         service_id: None,
         rating: None,
+        hours: None,
     };
     for id in ids {
         let outcome = match visible(db, caller, id).await {

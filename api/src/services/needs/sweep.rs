@@ -30,7 +30,7 @@ pub const RATING_WINDOW_DAYS: i64 = 7;
 const BATCH: u64 = 200;
 
 fn system(action: NeedAction, note: &str) -> NeedActionRequest {
-    NeedActionRequest { action, note: Some(note.into()), missing: None, assignee_id: None, service_id: None, rating: None }
+    NeedActionRequest { action, note: Some(note.into()), missing: None, assignee_id: None, service_id: None, rating: None, hours: None }
 }
 
 async fn run(state: &AppState, select: sea_orm::Select<need::Entity>, request: NeedActionRequest) -> Result<usize, ApiError> {

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use shared::{
-    CostKind, GeoPoint, ImportError, ImportReport, NewProvider, NewService, ProviderKind, ResourceTable, ServiceMode, TargetGroup, TimeSlot,
+    CostKind, GeoPoint, ImportReport, NewProvider, NewService, ProviderKind, ResourceTable, ServiceMode, TargetGroup, TimeSlot,
 };
 
 use crate::domain::caller::Caller;
@@ -14,17 +14,11 @@ use crate::domain::resource_access::require_manage;
 use crate::domain::scope::Scope;
 use crate::entities::{area, provider};
 use crate::error::ApiError;
+use crate::services::import_rows::{Column, Row, template_rows};
 use crate::services::spreadsheet::{Table, read_xlsx, xlsx};
 
 /// Rows per import at most; bigger lists are split.
 pub const MAX_ROWS: usize = 2_000;
-
-/// A template column: its header, the body field it fills (for mapping field errors back), an example.
-struct Column {
-    header: &'static str,
-    field: &'static str,
-    example: &'static str,
-}
 
 const PROVIDER_COLUMNS: &[Column] = &[
     Column { header: "名称 name", field: "/name", example: "幸福邻里志愿服务队" },
@@ -71,76 +65,6 @@ pub fn template(table: ResourceTable) -> Result<Vec<u8>, ApiError> {
         header: cols.iter().map(|c| c.header).collect(),
         rows: vec![cols.iter().map(|c| c.example.to_owned()).collect()],
     }])
-}
-
-/// Cells of one row, with the errors found while reading them.
-struct Row<'a> {
-    number: u32,
-    cells: &'a [String],
-    cols: &'static [Column],
-    errors: Vec<ImportError>,
-}
-
-impl<'a> Row<'a> {
-    fn text(&self, i: usize) -> &'a str {
-        self.cells.get(i).map(String::as_str).unwrap_or("").trim()
-    }
-
-    fn opt(&self, i: usize) -> Option<String> {
-        Some(self.text(i)).filter(|t| !t.is_empty()).map(str::to_owned)
-    }
-
-    fn bad(&mut self, i: usize, code: &str, message: impl Into<String>) {
-        self.errors.push(ImportError {
-            row: self.number,
-            column: Some(self.cols[i].header.into()),
-            code: code.into(),
-            message: message.into(),
-        });
-    }
-
-    fn parse<T>(&mut self, i: usize, what: &str, f: impl Fn(&str) -> Option<T>) -> Option<T> {
-        let text = self.text(i);
-        if text.is_empty() {
-            return None;
-        }
-        let parsed = f(text);
-        if parsed.is_none() {
-            self.bad(i, "invalid", format!("not {what}: {text}"));
-        }
-        parsed
-    }
-
-    fn required<T>(&mut self, i: usize, what: &str, f: impl Fn(&str) -> Option<T>) -> Option<T> {
-        if self.text(i).is_empty() {
-            self.bad(i, "required", format!("give {what}"));
-            return None;
-        }
-        self.parse(i, what, f)
-    }
-
-    /// Maps the field errors of a refused create onto this row's columns.
-    fn refused(&mut self, error: ApiError) -> Result<(), ApiError> {
-        match error {
-            ApiError::Validation(fields) => {
-                for f in fields {
-                    let column = self.cols.iter().find(|c| f.field.starts_with(c.field)).map(|c| c.header.to_owned());
-                    self.errors.push(ImportError { row: self.number, column, code: f.code, message: f.message });
-                }
-                Ok(())
-            }
-            ApiError::NotFound(what) => {
-                self.errors.push(ImportError {
-                    row: self.number,
-                    column: None,
-                    code: "not_found".into(),
-                    message: format!("no such {what}"),
-                });
-                Ok(())
-            }
-            other => Err(other),
-        }
-    }
 }
 
 /// A code or its Chinese name (as in the dashboard), e.g. `elderly_care` or `养老服务`.
@@ -196,7 +120,7 @@ pub fn schedule(text: &str) -> Option<Vec<TimeSlot>> {
     Some(slots)
 }
 
-async fn area_by_code<C: ConnectionTrait>(db: &C, code: &str) -> Result<Option<area::Model>, ApiError> {
+pub(crate) async fn area_by_code<C: ConnectionTrait>(db: &C, code: &str) -> Result<Option<area::Model>, ApiError> {
     Ok(area::Entity::find().filter(area::Column::Code.eq(code)).one(db).await?)
 }
 
@@ -324,26 +248,18 @@ pub async fn import<C: ConnectionTrait>(
     let cols = columns(table)?;
     let rows = read_xlsx(bytes).map_err(|e| ApiError::field("body", "invalid", e))?;
     let mut report = ImportReport { table, dry_run, rows: 0, imported: 0, errors: Vec::new() };
-    let Some((header, data)) = rows.split_first() else {
-        report.errors.push(ImportError { row: 1, column: None, code: "empty".into(), message: "the sheet is empty".into() });
-        return Ok(report);
+    let data = match template_rows(&rows, cols) {
+        Ok(data) => data,
+        Err(error) => {
+            report.errors.push(error);
+            return Ok(report);
+        }
     };
-    let expected: Vec<&str> = cols.iter().map(|c| c.header).collect();
-    if header.iter().map(String::as_str).take(expected.len()).collect::<Vec<_>>() != expected {
-        report.errors.push(ImportError {
-            row: 1,
-            column: None,
-            code: "not_the_template".into(),
-            message: format!("the header must be the template's: {}", expected.join(" | ")),
-        });
-        return Ok(report);
-    }
-    let data: Vec<(usize, &Vec<String>)> = data.iter().enumerate().filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty())).collect();
     if data.len() > MAX_ROWS {
         return Err(ApiError::field("body", "too_many_rows", format!("at most {MAX_ROWS} rows per import")));
     }
     for (i, cells) in data {
-        let mut row = Row { number: i as u32 + 2, cells, cols, errors: Vec::new() };
+        let mut row = Row::new(i, cells, cols);
         match table {
             ResourceTable::Providers => provider_row(db, caller, &mut row, now).await?,
             _ => service_row(db, caller, &mut row, now).await?,

@@ -30,6 +30,11 @@ fn hours_of(m: &service_space::Model) -> Vec<TimeSlot> {
     serde_json::from_str(&m.opening_hours).unwrap_or_default()
 }
 
+/// Whether a space is open under 8 hours on some day (seed 003), as its list and the KPI count it.
+pub fn short_hours(m: &service_space::Model) -> bool {
+    schedule::short_hours(&schedule::slots(&hours_of(m)))
+}
+
 pub(crate) async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<service_space::Model>) -> Result<Vec<ServiceSpace>, ApiError> {
     let names = area_names(db, rows.iter().map(|s| s.area_id)).await?;
     let providers: Vec<provider::Model> = provider::Entity::find()

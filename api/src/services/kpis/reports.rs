@@ -1,0 +1,239 @@
+//! Reported values (填报): checked all at once, stored with who/when/source, never overwritten —
+//! a new report for the same indicator, area and period must name the one it replaces, which stays
+//! in the history marked as superseded.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use shared::{AreaKind, Id, KpiReport, KpiRollup, KpiSource, NewKpiReport, Page};
+
+use crate::domain::caller::Caller;
+use crate::domain::kpi_access::{require_read, require_report};
+use crate::domain::kpis::catalogue;
+use crate::domain::kpis::period::Period;
+use crate::domain::scope::Scope;
+use crate::entities::{area, kpi_report, user};
+use crate::error::{ApiError, FieldErrors};
+use crate::http::pagination::{Keyset, PageRequest};
+use crate::services::audit::{self, Change};
+use crate::services::resources::area_names;
+
+/// Largest value accepted; beyond it a figure is a typing error.
+const MAX_VALUE: f64 = 1e12;
+
+fn finite(v: Option<f64>) -> bool {
+    v.is_none_or(|v| v.is_finite() && v.abs() <= MAX_VALUE)
+}
+
+pub async fn report<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    new: &NewKpiReport,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<KpiReport, ApiError> {
+    require_report(caller)?;
+    let mut errors = FieldErrors::default();
+    let def = catalogue::find(&new.indicator);
+    match def {
+        None => errors.add("/indicator", "not_found", "no such indicator; see GET /api/v1/kpis/indicators"),
+        Some(d) if d.indicator.source == KpiSource::Computed => {
+            errors.add("/indicator", "computed", "the platform computes this indicator from its own data; it is not reported")
+        }
+        Some(_) => {}
+    }
+    let period = Period::parse(&new.period);
+    if period.is_none() {
+        errors.add("/period", "invalid", "a year (2026), quarter (2026-Q3) or month (2026-09)");
+    }
+    if period.is_some_and(|p| p.start() > now.date_naive()) {
+        errors.add("/period", "future", "values are reported for periods that have begun");
+    }
+    if new.source_note.trim().is_empty() {
+        errors.add("/source_note", "required", "say where the figure comes from (台账, survey, statistics …)");
+    }
+    for (pointer, v) in [("/value", new.value), ("/numerator", new.numerator), ("/denominator", new.denominator)] {
+        if !finite(v) {
+            errors.add(pointer, "out_of_range", "a finite number below 10¹²");
+        }
+    }
+    let mut value = new.value;
+    if let Some(d) = def.filter(|d| d.indicator.source == KpiSource::Reported) {
+        let i = &d.indicator;
+        if i.rollup == KpiRollup::Ratio {
+            match (new.numerator, new.denominator) {
+                (Some(n), Some(den)) => {
+                    if n < 0.0 {
+                        errors.add("/numerator", "negative", "cannot be negative");
+                    }
+                    if den <= 0.0 {
+                        errors.add("/denominator", "not_positive", "must be more than zero");
+                    } else {
+                        value = Some(n / den * i.scale);
+                    }
+                    if i.unit == "%" && i.scale == 100.0 && n > den {
+                        errors.add("/numerator", "exceeds_denominator", "a share cannot have more than its whole");
+                    }
+                }
+                (n, den) => {
+                    if n.is_none() {
+                        errors.add("/numerator", "required", format!("give {}", i.numerator_zh.as_deref().unwrap_or("the numerator")));
+                    }
+                    if den.is_none() {
+                        errors.add("/denominator", "required", format!("give {}", i.denominator_zh.as_deref().unwrap_or("the denominator")));
+                    }
+                }
+            }
+            if new.value.is_some() {
+                errors.add("/value", "derived", "leave out the value: it is the numerator ÷ denominator");
+            }
+        } else {
+            match new.value {
+                None => errors.add("/value", "required", "give the value"),
+                Some(v) if v < 0.0 => errors.add("/value", "negative", "cannot be negative"),
+                Some(v) if i.unit == "%" && v > 100.0 => errors.add("/value", "out_of_range", "a percentage is at most 100"),
+                Some(_) => {}
+            }
+            if new.numerator.is_some() || new.denominator.is_some() {
+                errors.add("/numerator", "not_allowed", "this indicator takes a value, not a numerator and denominator");
+            }
+        }
+    }
+    let place = match area::Entity::find_by_id(new.area_id).one(db).await? {
+        Some(a) if Scope::of(caller).contains(&a.path) => {
+            if a.kind == AreaKind::Grid.as_str() {
+                errors.add("/area_id", "wrong_kind", "values are reported for a community or a larger area, not a grid");
+            }
+            Some(a)
+        }
+        _ => {
+            errors.add("/area_id", "not_found", "no such area in your scope");
+            None
+        }
+    };
+    // What this report would replace: it must be named, so nobody overwrites a figure unknowingly.
+    let current = match (&place, def) {
+        (Some(a), Some(_)) => current_report(db, &new.indicator, a.id, &new.period).await?,
+        _ => None,
+    };
+    match (&current, new.replaces) {
+        (None, Some(_)) => errors.add("/replaces", "not_current", "there is no current value to replace for this indicator, area and period"),
+        (Some(c), Some(r)) if c.id != r => errors.add("/replaces", "not_current", format!("the current value is report {}", c.id)),
+        _ => {}
+    }
+    errors.finish()?;
+    if let (Some(c), None) = (&current, new.replaces) {
+        return Err(ApiError::Conflict(format!(
+            "{} already has a value for {} ({}, report {}); send it again with \"replaces\": {} to replace it",
+            new.indicator, new.period, c.value, c.id, c.id
+        )));
+    }
+    let (place, period, value) = match (place, period, value) {
+        (Some(a), Some(p), Some(v)) => (a, p, v),
+        _ => return Err(ApiError::Unexpected(anyhow::anyhow!("report passed validation without area, period or value"))),
+    };
+    let (first, last) = period.months();
+    let saved = kpi_report::ActiveModel {
+        indicator: Set(new.indicator.clone()),
+        area_id: Set(place.id),
+        area_path: Set(place.path.clone()),
+        period: Set(period.to_string()),
+        first_month: Set(first),
+        last_month: Set(last),
+        value: Set(value),
+        numerator: Set(new.numerator),
+        denominator: Set(new.denominator),
+        source_note: Set(new.source_note.trim().to_owned()),
+        reported_by: Set(caller.id),
+        reported_at: Set(now),
+        replaces: Set(current.as_ref().map(|c| c.id)),
+        superseded_by: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    if let Some(c) = current {
+        let mut old: kpi_report::ActiveModel = c.into();
+        old.superseded_by = Set(Some(saved.id));
+        old.update(db).await?;
+    }
+    let dto = to_dtos(db, vec![saved]).await?.remove(0);
+    audit::record(
+        db,
+        Some(caller),
+        request_id,
+        Change { action: "report", entity: "kpi_report", entity_id: dto.id, area: Some((place.id, &place.path)), before: None, after: Some(&dto) },
+    )
+    .await?;
+    Ok(dto)
+}
+
+/// The report in force for an indicator, area and period (the one nothing has superseded).
+pub async fn current_report<C: ConnectionTrait>(db: &C, indicator: &str, area_id: Id, period: &str) -> Result<Option<kpi_report::Model>, ApiError> {
+    Ok(kpi_report::Entity::find()
+        .filter(kpi_report::Column::Indicator.eq(indicator))
+        .filter(kpi_report::Column::AreaId.eq(area_id))
+        .filter(kpi_report::Column::Period.eq(period))
+        .filter(kpi_report::Column::SupersededBy.is_null())
+        .one(db)
+        .await?)
+}
+
+pub async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<kpi_report::Model>) -> Result<Vec<KpiReport>, ApiError> {
+    let areas = area_names(db, rows.iter().map(|r| r.area_id)).await?;
+    let users: HashMap<Id, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(rows.iter().map(|r| r.reported_by).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|r| KpiReport {
+            id: r.id,
+            area_name: areas.get(&r.area_id).cloned().unwrap_or_default(),
+            reported_by: users.get(&r.reported_by).cloned().unwrap_or_default(),
+            indicator: r.indicator,
+            area_id: r.area_id,
+            period: r.period,
+            value: r.value,
+            numerator: r.numerator,
+            denominator: r.denominator,
+            source_note: r.source_note,
+            reported_at: r.reported_at,
+            replaces: r.replaces,
+            superseded_by: r.superseded_by,
+        })
+        .collect())
+}
+
+/// Filters of the history list.
+pub struct ReportFilter {
+    pub area_id: Option<Id>,
+    pub indicator: Option<String>,
+    pub period: Option<String>,
+    pub current_only: bool,
+}
+
+/// The history of reports in the caller's scope, newest first.
+pub async fn list<C: ConnectionTrait>(db: &C, caller: &Caller, filter: ReportFilter, page: PageRequest) -> Result<Page<KpiReport>, ApiError> {
+    require_read(caller)?;
+    let mut select = kpi_report::Entity::find()
+        .filter(crate::services::resources::area_filter(db, caller, filter.area_id, kpi_report::Column::AreaPath).await?);
+    if let Some(code) = filter.indicator {
+        select = select.filter(kpi_report::Column::Indicator.eq(code));
+    }
+    if let Some(p) = filter.period {
+        let p = Period::parse(&p).ok_or_else(|| ApiError::field("period", "invalid", "a year (2026), quarter (2026-Q3) or month (2026-09)"))?;
+        let (first, last) = p.months();
+        select = select.filter(kpi_report::Column::FirstMonth.gte(first)).filter(kpi_report::Column::LastMonth.lte(last));
+    }
+    if filter.current_only {
+        select = select.filter(kpi_report::Column::SupersededBy.is_null());
+    }
+    let keyset = Keyset { name: "-id", column: None, desc: true, id: kpi_report::Column::Id, key_of: |r: &kpi_report::Model| (None, r.id) };
+    let (rows, next_cursor) = page.fetch(db, select, &keyset).await?;
+    Ok(Page { items: to_dtos(db, rows).await?, next_cursor })
+}
