@@ -239,6 +239,7 @@ mod tests {
             cosign_count: 0,
             responded_at: responded.then_some(now),
             resolved_at: None,
+            volunteer_minutes: None,
             created_at: now,
             updated_at: now,
         }
