@@ -78,3 +78,7 @@ bench-matching *args:
         python3 -m pip install -q -r bench/ortools/requirements.txt
     fi
     cargo run --release -p bench --bin bench-matching -- {{args}}
+
+# Benchmark the KPI dashboard: kept counters vs a full-scan aggregate of needs, at 1M and 10M needs
+bench-kpis *args:
+    cargo run --release -p bench --bin bench-kpis -- {{args}}

@@ -119,7 +119,8 @@ async fn seed_demo(conn: &sea_orm::DatabaseConnection, settings: &Settings, hash
         demo::programs::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo programs: {e}: {e:?}"))?;
     let resources =
         demo::resources::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo resources: {e}: {e:?}"))?;
+    let kpis = demo::kpis::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo KPIs: {e}: {e:?}"))?;
     txn.commit().await?;
-    tracing::info!(areas = seeded.areas, users = seeded.users, needs, programs, resources, "demo data loaded");
+    tracing::info!(areas = seeded.areas, users = seeded.users, needs, programs, resources, kpis, "demo data loaded");
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! database) and reports ratios against it, so a number means the same on a laptop and on CI.
 
 pub mod capture;
+pub mod kpis;
 pub mod matching;
 pub mod needs;
 pub mod stats;

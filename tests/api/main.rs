@@ -8,6 +8,7 @@ mod audit;
 mod auth;
 mod health;
 mod idempotency;
+mod kpis;
 mod matching;
 mod need_photos;
 mod needs;

@@ -102,7 +102,7 @@ async fn spaces_open_under_eight_hours_a_day_are_flagged_and_filterable() {
     assert!(all["next_cursor"].is_string());
 }
 
-fn workbook(header: &[&str], rows: &[Vec<&str>]) -> Vec<u8> {
+pub fn workbook(header: &[&str], rows: &[Vec<&str>]) -> Vec<u8> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     for (c, h) in header.iter().enumerate() {

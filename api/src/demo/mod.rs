@@ -3,6 +3,7 @@
 //! again changes nothing.
 
 pub mod communities;
+pub mod kpis;
 pub mod needs;
 pub mod programs;
 pub mod programs_data;
@@ -103,8 +104,9 @@ pub async fn seed<C: ConnectionTrait>(db: &C, hasher: Hasher, password: &str) ->
             households: Some(c.households),
             population: Some(c.population),
             population_60_plus: c.population_60_plus,
-            building_area_m2: None,
-            facility_area_m2: None,
+            // The case book gives no floor areas: about 30 m² of service facility per 100 households.
+            building_area_m2: Some((c.households as f64 * 95.0).round()),
+            facility_area_m2: Some((c.households as f64 * (0.27 + 0.01 * (c.households % 7) as f64)).round()),
             center_lat: Some(c.center_lat),
             center_lng: Some(c.center_lng),
         };

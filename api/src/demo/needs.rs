@@ -188,7 +188,10 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
             };
             match action {
                 NeedAction::Dispatch => req.assignee_id = Some(volunteer.id),
-                NeedAction::Resolve => req.note = Some("已上门办理完毕".into()),
+                NeedAction::Resolve => {
+                    req.note = Some("已上门办理完毕".into());
+                    req.hours = Some(0.5 + dice.below(6) as f64 * 0.5);
+                }
                 NeedAction::Rate => req.rating = Some([5, 5, 4, 5, 3, 4, 5, 2][dice.below(8) as usize]),
                 _ => {}
             }

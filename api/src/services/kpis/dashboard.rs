@@ -48,8 +48,8 @@ pub fn judge(inputs: &Inputs, targets: &Targets, def: &Definition, area: Id, per
     let i = &def.indicator;
     let evaluated = inputs.evaluate(def, area, period);
     let value = evaluated.facts.as_ref().and_then(|f| f.value(i.scale));
-    let path = inputs.tree.areas.get(&area).map(|a| a.path.as_str()).unwrap_or_default();
-    let target = targets.for_area(i, path, period.year);
+    let place = inputs.tree.areas.get(&area);
+    let target = targets.for_area(i, place.map(|a| a.path.as_str()).unwrap_or_default(), place.map(kind_of), period.year);
     let year = Period::year(period.year);
     let start = if i.accumulates { None } else { inputs.evaluate(def, area, year.previous()).facts.and_then(|f| f.value(i.scale)) };
     let flow_in_part_of_year = i.accumulates && period.kind != PeriodKind::Year;
@@ -138,7 +138,7 @@ pub async fn dashboard<C: ConnectionTrait>(
             numerator,
             denominator,
             target: j.target.map(|t| t.0),
-            target_source: j.target.map(|t| target_source(&inputs, t.1)),
+            target_source: j.target.map(|t| targets.source(t.1)),
             status: j.status,
             projected: j.projected,
             previous,
@@ -158,13 +158,6 @@ pub async fn dashboard<C: ConnectionTrait>(
         cards,
         children: inputs.tree.child_areas(root.id),
     })
-}
-
-fn target_source(inputs: &Inputs, set_by_area: Option<Id>) -> String {
-    match set_by_area {
-        None => "catalogue".into(),
-        Some(id) => inputs.tree.areas.get(&id).map(|a| a.name.clone()).unwrap_or_else(|| format!("area {id}")),
-    }
 }
 
 pub async fn series<C: ConnectionTrait>(

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
-use shared::{AreaTarget, Comparator, Id, Indicator, KpiDirection, SetTarget, TargetValue};
+use shared::{AreaKind, AreaTarget, Comparator, Id, Indicator, KpiDirection, KpiRollup, SetTarget, TargetValue};
 
 use crate::domain::caller::Caller;
 use crate::domain::kpi_access::{require_read, require_set_targets};
@@ -19,6 +19,8 @@ use crate::services::resources::area_names;
 /// Targets set for the areas of a tree and their ancestors, for the years asked about.
 pub struct Targets {
     set: HashMap<(String, Id, i32), kpi_target::Model>,
+    /// Names of the areas whose targets were loaded, to say where a target comes from.
+    names: HashMap<Id, String>,
 }
 
 impl Targets {
@@ -32,11 +34,20 @@ impl Targets {
             .filter(kpi_target::Column::Year.between(years.0, years.1))
             .all(db)
             .await?;
-        Ok(Targets { set: rows.into_iter().map(|t| ((t.indicator.clone(), t.area_id, t.year), t)).collect() })
+        let names = area_names(db, rows.iter().map(|t| t.area_id)).await?;
+        Ok(Targets { set: rows.into_iter().map(|t| ((t.indicator.clone(), t.area_id, t.year), t)).collect(), names })
+    }
+
+    /// Where a target comes from: `catalogue`, or the name of the area that set it.
+    pub fn source(&self, set_by_area: Option<Id>) -> String {
+        match set_by_area {
+            None => "catalogue".into(),
+            Some(id) => self.names.get(&id).cloned().unwrap_or_else(|| format!("area {id}")),
+        }
     }
 
     /// The target in force and where it comes from (`catalogue` or the area id that set it).
-    pub fn for_area(&self, indicator: &Indicator, area_path: &str, year: i32) -> Option<(TargetValue, Option<Id>)> {
+    pub fn for_area(&self, indicator: &Indicator, area_path: &str, area_kind: Option<AreaKind>, year: i32) -> Option<(TargetValue, Option<Id>)> {
         if indicator.direction == KpiDirection::Neutral {
             return None;
         }
@@ -45,6 +56,11 @@ impl Targets {
                 let comparator = Comparator::parse(&t.comparator).unwrap_or(Comparator::AtLeast);
                 return Some((TargetValue { comparator, value: t.value }, Some(id)));
             }
+        }
+        // A count's catalogue target is the whole city's (e.g. 3 000 certified social workers): it
+        // says nothing about one district or community, which need targets of their own.
+        if indicator.rollup == KpiRollup::Sum && area_kind.is_some_and(|k| k > AreaKind::City) {
+            return None;
         }
         catalogue_target(indicator, year).map(|t| (t, None))
     }
