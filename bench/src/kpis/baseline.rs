@@ -54,7 +54,8 @@ impl NeedNumbers {
 
 /// The period's first instant and the instant after its end, as UTC (periods run in China time).
 pub fn bounds(period: Period) -> (DateTime<Utc>, DateTime<Utc>) {
-    let at = |d: chrono::NaiveDate| china().from_local_datetime(&d.and_time(NaiveTime::MIN)).single().expect("fixed offset").with_timezone(&Utc);
+    let at =
+        |d: chrono::NaiveDate| china().from_local_datetime(&d.and_time(NaiveTime::MIN)).single().expect("fixed offset").with_timezone(&Utc);
     (at(period.start()), at(period.end_exclusive()))
 }
 

@@ -38,7 +38,13 @@ pub struct Timing {
 /// `warmup` dashboards per size, then `baseline_runs` rounds: in each, for every size in turn
 /// (rotating which comes first), one baseline and `runs / baseline_runs` dashboards, the order of the
 /// two alternating, so that the machine's noise lands on every size and on both sides alike.
-pub async fn run(fixtures: &[&Fixture], now: DateTime<Utc>, warmup: usize, runs: usize, baseline_runs: usize) -> anyhow::Result<Vec<Timing>> {
+pub async fn run(
+    fixtures: &[&Fixture],
+    now: DateTime<Utc>,
+    warmup: usize,
+    runs: usize,
+    baseline_runs: usize,
+) -> anyhow::Result<Vec<Timing>> {
     for f in fixtures {
         for _ in 0..warmup {
             std::hint::black_box(ours(f, now).await?);
@@ -72,51 +78,72 @@ pub async fn run(fixtures: &[&Fixture], now: DateTime<Utc>, warmup: usize, runs:
 
 /// The steps of `dashboard`, each timed over `runs` calls: p50 per step, and per indicator the
 /// evaluation (value, last year's start and previous period, as `dashboard` does).
+#[derive(Default)]
 pub struct Profile {
-    pub steps: Vec<(&'static str, Samples)>,
-    pub indicators: Vec<(String, Samples)>,
+    steps: BTreeMap<usize, (&'static str, Samples)>,
+    indicators: BTreeMap<usize, (String, Samples)>,
     pub counter_rows: usize,
     pub areas: usize,
 }
 
-pub async fn profile(f: &Fixture, now: DateTime<Utc>, runs: usize) -> anyhow::Result<Profile> {
+impl Profile {
+    pub fn steps(&self) -> impl Iterator<Item = &(&'static str, Samples)> {
+        self.steps.values()
+    }
+
+    pub fn indicators(&self) -> impl Iterator<Item = &(String, Samples)> {
+        self.indicators.values()
+    }
+
+    fn time(&mut self, k: usize, name: &'static str, started: Instant) {
+        self.steps.entry(k).or_insert_with(|| (name, Samples::default())).1.push(started.elapsed());
+    }
+}
+
+/// `runs` rounds, each taking every fixture's dashboard apart once, so that every size sees the same
+/// machine.
+pub async fn profile(fixtures: &[&Fixture], now: DateTime<Utc>, runs: usize) -> anyhow::Result<Vec<Profile>> {
+    let mut out: Vec<Profile> = fixtures.iter().map(|_| Profile::default()).collect();
+    for round in 0..runs {
+        for k in 0..fixtures.len() {
+            let i = (k + round) % fixtures.len();
+            profile_once(fixtures[i], now, &mut out[i]).await?;
+        }
+    }
+    Ok(out)
+}
+
+async fn profile_once(f: &Fixture, now: DateTime<Utc>, p: &mut Profile) -> anyhow::Result<()> {
     let period = super::period()?;
     let all = [period, period.previous(), Period::year(period.year - 1)];
     let range = span(all);
     let years = (all.iter().map(|p| p.year).min().unwrap_or(2000), all.iter().map(|p| p.year).max().unwrap_or(2000));
-    let walking = Walking::default();
-    let mut steps: BTreeMap<usize, (&'static str, Samples)> = BTreeMap::new();
-    let mut indicators: BTreeMap<usize, (String, Samples)> = BTreeMap::new();
-    let mut time = |k: usize, name: &'static str, started: Instant| steps.entry(k).or_insert_with(|| (name, Samples::default())).1.push(started.elapsed());
-    let (mut counter_rows, mut areas) = (0, 0);
-    for _ in 0..runs {
-        let t = Instant::now();
-        let root = visible_area(&f.db, &f.caller, f.district.id).await?;
-        time(0, "visible_area (find the area)", t);
-        let t = Instant::now();
-        let tree = Tree::load(&f.db, root.clone()).await?;
-        time(1, "Tree::load (areas of the subtree)", t);
-        areas = tree.areas.len();
-        let t = Instant::now();
-        let targets = Targets::load(&f.db, &root.path, years).await?;
-        time(2, "Targets::load", t);
-        let t = Instant::now();
-        counter_rows = counters::rows(&f.db, &[root.id], range).await?.len();
-        time(3, "  counters::rows (inside Inputs::load)", t);
-        let t = Instant::now();
-        let inputs = Inputs::load(&f.db, tree, &[root.id], range, walking).await?;
-        time(4, "Inputs::load (all of it)", t);
-        let t = Instant::now();
-        for (k, def) in catalogue::all().iter().enumerate() {
-            let one = Instant::now();
-            std::hint::black_box(judge(&inputs, &targets, def, root.id, period, now));
-            std::hint::black_box(inputs.evaluate(def, root.id, period.previous()));
-            indicators.entry(k).or_insert_with(|| (def.indicator.code.clone(), Samples::default())).1.push(one.elapsed());
-        }
-        time(5, "evaluate every indicator (CPU only)", t);
-        let t = Instant::now();
-        std::hint::black_box(ours(f, now).await?);
-        time(6, "dashboard() end to end", t);
+    let t = Instant::now();
+    let root = visible_area(&f.db, &f.caller, f.district.id).await?;
+    p.time(0, "visible_area (find the area)", t);
+    let t = Instant::now();
+    let tree = Tree::load(&f.db, root.clone()).await?;
+    p.time(1, "Tree::load (areas of the subtree)", t);
+    p.areas = tree.areas.len();
+    let t = Instant::now();
+    let targets = Targets::load(&f.db, &root.path, years).await?;
+    p.time(2, "Targets::load", t);
+    let t = Instant::now();
+    p.counter_rows = counters::rows(&f.db, &[root.id], range).await?.len();
+    p.time(3, "  counters::rows (inside Inputs::load)", t);
+    let t = Instant::now();
+    let inputs = Inputs::load(&f.db, tree, &[root.id], range, Walking::default()).await?;
+    p.time(4, "Inputs::load (all of it)", t);
+    let t = Instant::now();
+    for (k, def) in catalogue::all().iter().enumerate() {
+        let one = Instant::now();
+        std::hint::black_box(judge(&inputs, &targets, def, root.id, period, now));
+        std::hint::black_box(inputs.evaluate(def, root.id, period.previous()));
+        p.indicators.entry(k).or_insert_with(|| (def.indicator.code.clone(), Samples::default())).1.push(one.elapsed());
     }
-    Ok(Profile { steps: steps.into_values().collect(), indicators: indicators.into_values().collect(), counter_rows, areas })
+    p.time(5, "evaluate every indicator (CPU only)", t);
+    let t = Instant::now();
+    std::hint::black_box(ours(f, now).await?);
+    p.time(6, "dashboard() end to end", t);
+    Ok(())
 }

@@ -50,8 +50,9 @@ pub fn decode_need(r: &SqliteRow) -> Result<need::Model, sqlx::Error> {
         cosign_count: r.try_get(31)?,
         responded_at: r.try_get(32)?,
         resolved_at: r.try_get(33)?,
-        created_at: r.try_get(34)?,
-        updated_at: r.try_get(35)?,
+        volunteer_minutes: r.try_get(34)?,
+        created_at: r.try_get(35)?,
+        updated_at: r.try_get(36)?,
     })
 }
 
