@@ -80,21 +80,21 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
         }
     }
     // The district of the first community reports the county-level figure and sets a target of its own.
-    if let (Ok(district), Some(first)) = (demo_caller(db, "district").await, COMMUNITIES.first()) {
-        if let Some(d) = area::Entity::find().filter(area::Column::Code.eq(first.district.code)).one(db).await? {
-            let new = report_for("mental_rehab_county_coverage", d.id, &(this_year - 1).to_string(), (1.0, Some(1.0)));
-            reports::report(db, &district, &new, now, None).await?;
-            let target = SetTarget {
-                indicator: "satisfaction_rate".into(),
-                area_id: d.id,
-                year: this_year,
-                comparator: Comparator::AtLeast,
-                value: 92.0,
-                note: Some("区级目标高于全市 (演示数据)".into()),
-            };
-            targets::set(db, &district, &target, now, None).await?;
-            created += 2;
-        }
+    if let (Ok(district), Some(first)) = (demo_caller(db, "district").await, COMMUNITIES.first())
+        && let Some(d) = area::Entity::find().filter(area::Column::Code.eq(first.district.code)).one(db).await?
+    {
+        let new = report_for("mental_rehab_county_coverage", d.id, &(this_year - 1).to_string(), (1.0, Some(1.0)));
+        reports::report(db, &district, &new, now, None).await?;
+        let target = SetTarget {
+            indicator: "satisfaction_rate".into(),
+            area_id: d.id,
+            year: this_year,
+            comparator: Comparator::AtLeast,
+            value: 92.0,
+            note: Some("区级目标高于全市 (演示数据)".into()),
+        };
+        targets::set(db, &district, &target, now, None).await?;
+        created += 2;
     }
     Ok(created)
 }

@@ -108,7 +108,11 @@ async fn indicators(caller: AuthUser) -> ApiResult<web::Json<Vec<Indicator>>> {
 /// Every indicator of an area in a period: value, target, status (met / on track / at risk / missed) and trend.
 #[utoipa::path(tag = "kpis", params(DashboardQuery), responses((status = 200, body = KpiDashboard), ReadErrors), security(("bearer" = [])))]
 #[get("/kpis/dashboard")]
-async fn get_dashboard(state: web::Data<AppState>, caller: AuthUser, ValidQuery(q): ValidQuery<DashboardQuery>) -> ApiResult<web::Json<KpiDashboard>> {
+async fn get_dashboard(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(q): ValidQuery<DashboardQuery>,
+) -> ApiResult<web::Json<KpiDashboard>> {
     let walking = state.settings.matching.walking();
     Ok(web::Json(dashboard::dashboard(&state.db, &caller, q.area, &q.period, walking, state.clock.now()).await?))
 }
@@ -116,15 +120,24 @@ async fn get_dashboard(state: web::Data<AppState>, caller: AuthUser, ValidQuery(
 /// One indicator over consecutive periods ending at `period`.
 #[utoipa::path(tag = "kpis", params(SeriesQuery), responses((status = 200, body = KpiSeries), ReadErrors), security(("bearer" = [])))]
 #[get("/kpis/series")]
-async fn get_series(state: web::Data<AppState>, caller: AuthUser, ValidQuery(q): ValidQuery<SeriesQuery>) -> ApiResult<web::Json<KpiSeries>> {
+async fn get_series(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(q): ValidQuery<SeriesQuery>,
+) -> ApiResult<web::Json<KpiSeries>> {
     let walking = state.settings.matching.walking();
-    Ok(web::Json(dashboard::series(&state.db, &caller, &q.indicator, q.area, &q.period, q.points, walking, state.clock.now()).await?))
+    let ask = dashboard::SeriesAsk { indicator: &q.indicator, area_id: q.area, period: &q.period, points: q.points };
+    Ok(web::Json(dashboard::series(&state.db, &caller, ask, walking, state.clock.now()).await?))
 }
 
 /// One indicator broken down by the child areas of an area, with the area's own rolled-up total.
 #[utoipa::path(tag = "kpis", params(BreakdownQuery), responses((status = 200, body = KpiBreakdown), ReadErrors), security(("bearer" = [])))]
 #[get("/kpis/breakdown")]
-async fn get_breakdown(state: web::Data<AppState>, caller: AuthUser, ValidQuery(q): ValidQuery<BreakdownQuery>) -> ApiResult<web::Json<KpiBreakdown>> {
+async fn get_breakdown(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(q): ValidQuery<BreakdownQuery>,
+) -> ApiResult<web::Json<KpiBreakdown>> {
     let walking = state.settings.matching.walking();
     Ok(web::Json(dashboard::breakdown(&state.db, &caller, &q.indicator, q.area, &q.period, walking, state.clock.now()).await?))
 }
@@ -143,9 +156,14 @@ async fn export_kpis(state: web::Data<AppState>, caller: AuthUser, ValidQuery(q)
 /// Reported values with their provenance, newest first; superseded ones stay in the history.
 #[utoipa::path(tag = "kpis", params(ValuesQuery), responses((status = 200, body = Page<KpiReport>), ReadErrors), security(("bearer" = [])))]
 #[get("/kpis/values")]
-async fn list_values(state: web::Data<AppState>, caller: AuthUser, ValidQuery(q): ValidQuery<ValuesQuery>) -> ApiResult<web::Json<Page<KpiReport>>> {
+async fn list_values(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(q): ValidQuery<ValuesQuery>,
+) -> ApiResult<web::Json<Page<KpiReport>>> {
     let page = PageRequest::parse(q.cursor.as_deref(), q.limit, "-id")?;
-    let filter = reports::ReportFilter { area_id: q.area, indicator: q.indicator, period: q.period, current_only: q.current.unwrap_or(false) };
+    let filter =
+        reports::ReportFilter { area_id: q.area, indicator: q.indicator, period: q.period, current_only: q.current.unwrap_or(false) };
     Ok(web::Json(reports::list(&state.db, &caller, filter, page).await?))
 }
 
@@ -153,7 +171,12 @@ async fn list_values(state: web::Data<AppState>, caller: AuthUser, ValidQuery(q)
 /// replaced only when named in `replaces` (409 otherwise); the old one stays in the history.
 #[utoipa::path(tag = "kpis", request_body = NewKpiReport, responses((status = 201, body = KpiReport), WriteErrors), security(("bearer" = [])))]
 #[post("/kpis/values")]
-async fn report_value(state: web::Data<AppState>, caller: AuthUser, request_id: RequestId, body: ValidJson<NewKpiReport>) -> ApiResult<HttpResponse> {
+async fn report_value(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    request_id: RequestId,
+    body: ValidJson<NewKpiReport>,
+) -> ApiResult<HttpResponse> {
     let txn = state.begin_write().await?;
     let saved = reports::report(&txn.txn, &caller, &body.value, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
@@ -197,14 +220,23 @@ async fn import_values(
 /// Targets set for areas (overriding the catalogue's for that year and the areas below).
 #[utoipa::path(tag = "kpis", params(TargetsQuery), responses((status = 200, body = Vec<AreaTarget>), ReadErrors), security(("bearer" = [])))]
 #[get("/kpis/targets")]
-async fn list_targets(state: web::Data<AppState>, caller: AuthUser, ValidQuery(q): ValidQuery<TargetsQuery>) -> ApiResult<web::Json<Vec<AreaTarget>>> {
+async fn list_targets(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(q): ValidQuery<TargetsQuery>,
+) -> ApiResult<web::Json<Vec<AreaTarget>>> {
     Ok(web::Json(targets::list(&state.db, &caller, q.area, q.year).await?))
 }
 
 /// Set an indicator's target for an area and year (district and street staff).
 #[utoipa::path(tag = "kpis", request_body = SetTarget, responses((status = 200, body = AreaTarget), WriteErrors), security(("bearer" = [])))]
 #[put("/kpis/targets")]
-async fn set_target(state: web::Data<AppState>, caller: AuthUser, request_id: RequestId, body: ValidJson<SetTarget>) -> ApiResult<web::Json<AreaTarget>> {
+async fn set_target(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    request_id: RequestId,
+    body: ValidJson<SetTarget>,
+) -> ApiResult<web::Json<AreaTarget>> {
     let txn = state.begin_write().await?;
     let saved = targets::set(&txn.txn, &caller, &body.value, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;

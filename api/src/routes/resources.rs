@@ -105,7 +105,7 @@ async fn export_resources(
     ValidQuery(query): ValidQuery<ExportQuery>,
 ) -> ApiResult<HttpResponse> {
     let table = export::table(&state.db, &caller, query.table, query.area_id, state.clock.now()).await?;
-    Ok(file(query.format, &format!("{}-{}", query.table.as_str(), state.clock.now().format("%Y%m%d")), table)?)
+    file(query.format, &format!("{}-{}", query.table.as_str(), state.clock.now().format("%Y%m%d")), table)
 }
 
 /// The body of an Excel upload: refused unless declared as xlsx, and read up to the size limit.

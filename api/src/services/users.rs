@@ -290,3 +290,11 @@ pub async fn update<C: ConnectionTrait>(
     .await?;
     Ok(after)
 }
+
+/// Display names of accounts by id (for "reported by", "set by", owners …).
+pub async fn display_names<C: ConnectionTrait>(db: &C, ids: impl IntoIterator<Item = Id>) -> Result<HashMap<Id, String>, ApiError> {
+    let mut ids: Vec<Id> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|u| (u.id, u.display_name)).collect())
+}

@@ -13,7 +13,7 @@ use shared::{
 use super::reports::to_dtos;
 use super::targets::Targets;
 use super::tree::{Tree, kind_of};
-use super::values::{Evaluated, Inputs, span, visible_area};
+use super::values::{Evaluated, Inputs, span};
 use crate::domain::caller::Caller;
 use crate::domain::kpi_access::require_read;
 use crate::domain::kpis::attainment::{Situation, assess, trend};
@@ -78,8 +78,8 @@ fn count(counts: &mut AttainmentCounts, status: Attainment) {
     *slot += 1;
 }
 
-/// Loads what questions about `areas` of `root`'s tree over `periods` need.
-async fn prepare<C: ConnectionTrait>(
+/// Loads what questions about an area (and, `with_children`, its children) over `periods` need.
+pub(super) async fn prepare<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
     area_id: Id,
@@ -88,7 +88,7 @@ async fn prepare<C: ConnectionTrait>(
     walking: Walking,
 ) -> Result<(Inputs, Targets), ApiError> {
     require_read(caller)?;
-    let root = visible_area(db, caller, area_id).await?;
+    let root = crate::services::areas::find_visible(db, &crate::domain::scope::Scope::of(caller), area_id).await?;
     let tree = Tree::load(db, root).await?;
     let mut areas = vec![tree.root.id];
     if with_children {
@@ -115,21 +115,20 @@ pub async fn dashboard<C: ConnectionTrait>(
     let root = &inputs.tree.root;
     let expected = inputs.tree.communities(root.id).len().max(1) as u32;
     let mut counts = AttainmentCounts::default();
+    let judged: Vec<(&Definition, Judged)> =
+        catalogue::all().iter().map(|def| (def, judge(&inputs, &targets, def, root.id, period, now))).collect();
+    // The latest report behind each reported card, named in one query for all cards.
+    let latest: Vec<_> =
+        judged.iter().filter_map(|(_, j)| j.evaluated.reports.iter().max_by_key(|r| (r.reported_at, r.id)).cloned()).collect();
+    let latest = to_dtos(db, latest).await?;
     let mut cards = Vec::new();
-    for def in catalogue::all() {
-        let j = judge(&inputs, &targets, def, root.id, period, now);
+    for (def, j) in judged {
         let previous = inputs.evaluate(def, root.id, period.previous()).facts.and_then(|f| f.value(def.indicator.scale));
-        let provenance = match def.computed {
-            Some(_) => None,
-            None => {
-                let latest = j.evaluated.reports.iter().max_by_key(|r| (r.reported_at, r.id)).cloned();
-                let latest_report = match latest {
-                    Some(r) => to_dtos(db, vec![r]).await?.pop(),
-                    None => None,
-                };
-                Some(Provenance { areas_reported: j.evaluated.reports.len() as u32, areas_expected: expected, latest_report })
-            }
-        };
+        let provenance = def.computed.is_none().then(|| Provenance {
+            areas_reported: j.evaluated.reports.len() as u32,
+            areas_expected: expected,
+            latest_report: latest.iter().find(|r| r.indicator == def.indicator.code).cloned(),
+        });
         count(&mut counts, j.status);
         let (numerator, denominator) = j.evaluated.facts.as_ref().map(|f| f.parts()).unwrap_or_default();
         cards.push(KpiCard {
@@ -160,16 +159,22 @@ pub async fn dashboard<C: ConnectionTrait>(
     })
 }
 
+/// Which series: an indicator of an area, over `points` periods ending at `period`.
+pub struct SeriesAsk<'a> {
+    pub indicator: &'a str,
+    pub area_id: Id,
+    pub period: &'a str,
+    pub points: Option<u32>,
+}
+
 pub async fn series<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
-    indicator: &str,
-    area_id: Id,
-    period: &str,
-    points: Option<u32>,
+    ask: SeriesAsk<'_>,
     walking: Walking,
     now: DateTime<Utc>,
 ) -> Result<KpiSeries, ApiError> {
+    let SeriesAsk { indicator, area_id, period, points } = ask;
     let def = find_indicator(indicator)?;
     let period = parse_period(period)?;
     let n = points.unwrap_or(match period.kind {
@@ -213,5 +218,12 @@ pub async fn breakdown<C: ConnectionTrait>(
     };
     let total = row(ChildArea { id: root.id, name: root.name.clone(), kind: kind_of(root) });
     let rows = inputs.tree.child_areas(root.id).into_iter().map(row).collect();
-    Ok(KpiBreakdown { indicator: def.indicator.clone(), area_id: root.id, area_name: root.name.clone(), period: period.to_string(), total, rows })
+    Ok(KpiBreakdown {
+        indicator: def.indicator.clone(),
+        area_id: root.id,
+        area_name: root.name.clone(),
+        period: period.to_string(),
+        total,
+        rows,
+    })
 }

@@ -4,14 +4,11 @@ use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
 use shared::{ChildArea, Id};
 
-use super::dashboard::{judge, parse_period};
-use super::targets::Targets;
-use super::tree::{Tree, kind_of};
-use super::values::{Inputs, span, visible_area};
+use super::tree::kind_of;
+
+use super::dashboard::{judge, parse_period, prepare};
 use crate::domain::caller::Caller;
-use crate::domain::kpi_access::require_read;
 use crate::domain::kpis::catalogue;
-use crate::domain::kpis::period::Period;
 use crate::domain::matching::geo::Walking;
 use crate::error::ApiError;
 use crate::services::spreadsheet::Table;
@@ -42,15 +39,11 @@ pub async fn table<C: ConnectionTrait>(
     walking: Walking,
     now: DateTime<Utc>,
 ) -> Result<Table, ApiError> {
-    require_read(caller)?;
     let period = parse_period(period)?;
-    let root = visible_area(db, caller, area_id).await?;
-    let tree = Tree::load(db, root).await?;
+    let (inputs, targets) = prepare(db, caller, area_id, &[period], true, walking).await?;
+    let tree = &inputs.tree;
     let top = ChildArea { id: tree.root.id, name: tree.root.name.clone(), kind: kind_of(&tree.root) };
     let areas: Vec<ChildArea> = std::iter::once(top).chain(tree.child_areas(tree.root.id)).collect();
-    let ids: Vec<Id> = areas.iter().map(|a| a.id).collect();
-    let targets = Targets::load(db, &tree.root.path, (period.year, period.year)).await?;
-    let inputs = Inputs::load(db, tree, &ids, span([period, Period::year(period.year - 1)]), walking).await?;
     let mut rows = Vec::new();
     for area in &areas {
         for def in catalogue::all() {

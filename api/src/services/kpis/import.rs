@@ -67,7 +67,13 @@ async fn value_row<C: ConnectionTrait>(db: &C, caller: &Caller, row: &mut Row<'_
     Ok(())
 }
 
-pub async fn import<C: ConnectionTrait>(db: &C, caller: &Caller, bytes: &[u8], dry_run: bool, now: DateTime<Utc>) -> Result<KpiImportReport, ApiError> {
+pub async fn import<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    bytes: &[u8],
+    dry_run: bool,
+    now: DateTime<Utc>,
+) -> Result<KpiImportReport, ApiError> {
     require_report(caller)?;
     let rows = read_xlsx(bytes).map_err(|e| ApiError::field("body", "invalid", e))?;
     let mut out = KpiImportReport { dry_run, rows: 0, imported: 0, errors: Vec::new() };

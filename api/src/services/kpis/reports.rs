@@ -2,8 +2,6 @@
 //! a new report for the same indicator, area and period must name the one it replaces, which stays
 //! in the history marked as superseded.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use shared::{AreaKind, Id, KpiReport, KpiRollup, KpiSource, NewKpiReport, Page};
@@ -13,7 +11,7 @@ use crate::domain::kpi_access::{require_read, require_report};
 use crate::domain::kpis::catalogue;
 use crate::domain::kpis::period::Period;
 use crate::domain::scope::Scope;
-use crate::entities::{area, kpi_report, user};
+use crate::entities::{area, kpi_report};
 use crate::error::{ApiError, FieldErrors};
 use crate::http::pagination::{Keyset, PageRequest};
 use crate::services::audit::{self, Change};
@@ -81,7 +79,11 @@ pub async fn report<C: ConnectionTrait>(
                         errors.add("/numerator", "required", format!("give {}", i.numerator_zh.as_deref().unwrap_or("the numerator")));
                     }
                     if den.is_none() {
-                        errors.add("/denominator", "required", format!("give {}", i.denominator_zh.as_deref().unwrap_or("the denominator")));
+                        errors.add(
+                            "/denominator",
+                            "required",
+                            format!("give {}", i.denominator_zh.as_deref().unwrap_or("the denominator")),
+                        );
                     }
                 }
             }
@@ -118,7 +120,9 @@ pub async fn report<C: ConnectionTrait>(
         _ => None,
     };
     match (&current, new.replaces) {
-        (None, Some(_)) => errors.add("/replaces", "not_current", "there is no current value to replace for this indicator, area and period"),
+        (None, Some(_)) => {
+            errors.add("/replaces", "not_current", "there is no current value to replace for this indicator, area and period")
+        }
         (Some(c), Some(r)) if c.id != r => errors.add("/replaces", "not_current", format!("the current value is report {}", c.id)),
         _ => {}
     }
@@ -163,14 +167,26 @@ pub async fn report<C: ConnectionTrait>(
         db,
         Some(caller),
         request_id,
-        Change { action: "report", entity: "kpi_report", entity_id: dto.id, area: Some((place.id, &place.path)), before: None, after: Some(&dto) },
+        Change {
+            action: "report",
+            entity: "kpi_report",
+            entity_id: dto.id,
+            area: Some((place.id, &place.path)),
+            before: None,
+            after: Some(&dto),
+        },
     )
     .await?;
     Ok(dto)
 }
 
 /// The report in force for an indicator, area and period (the one nothing has superseded).
-pub async fn current_report<C: ConnectionTrait>(db: &C, indicator: &str, area_id: Id, period: &str) -> Result<Option<kpi_report::Model>, ApiError> {
+pub async fn current_report<C: ConnectionTrait>(
+    db: &C,
+    indicator: &str,
+    area_id: Id,
+    period: &str,
+) -> Result<Option<kpi_report::Model>, ApiError> {
     Ok(kpi_report::Entity::find()
         .filter(kpi_report::Column::Indicator.eq(indicator))
         .filter(kpi_report::Column::AreaId.eq(area_id))
@@ -182,13 +198,7 @@ pub async fn current_report<C: ConnectionTrait>(db: &C, indicator: &str, area_id
 
 pub async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<kpi_report::Model>) -> Result<Vec<KpiReport>, ApiError> {
     let areas = area_names(db, rows.iter().map(|r| r.area_id)).await?;
-    let users: HashMap<Id, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(rows.iter().map(|r| r.reported_by).collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
+    let users = crate::services::users::display_names(db, rows.iter().map(|r| r.reported_by)).await?;
     Ok(rows
         .into_iter()
         .map(|r| KpiReport {
@@ -218,7 +228,12 @@ pub struct ReportFilter {
 }
 
 /// The history of reports in the caller's scope, newest first.
-pub async fn list<C: ConnectionTrait>(db: &C, caller: &Caller, filter: ReportFilter, page: PageRequest) -> Result<Page<KpiReport>, ApiError> {
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    filter: ReportFilter,
+    page: PageRequest,
+) -> Result<Page<KpiReport>, ApiError> {
     require_read(caller)?;
     let mut select = kpi_report::Entity::find()
         .filter(crate::services::resources::area_filter(db, caller, filter.area_id, kpi_report::Column::AreaPath).await?);
@@ -226,7 +241,8 @@ pub async fn list<C: ConnectionTrait>(db: &C, caller: &Caller, filter: ReportFil
         select = select.filter(kpi_report::Column::Indicator.eq(code));
     }
     if let Some(p) = filter.period {
-        let p = Period::parse(&p).ok_or_else(|| ApiError::field("period", "invalid", "a year (2026), quarter (2026-Q3) or month (2026-09)"))?;
+        let p =
+            Period::parse(&p).ok_or_else(|| ApiError::field("period", "invalid", "a year (2026), quarter (2026-Q3) or month (2026-09)"))?;
         let (first, last) = p.months();
         select = select.filter(kpi_report::Column::FirstMonth.gte(first)).filter(kpi_report::Column::LastMonth.lte(last));
     }

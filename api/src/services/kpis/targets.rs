@@ -11,7 +11,7 @@ use crate::domain::caller::Caller;
 use crate::domain::kpi_access::{require_read, require_set_targets};
 use crate::domain::kpis::catalogue::{self, catalogue_target};
 use crate::domain::scope::{Scope, path_ids};
-use crate::entities::{area, kpi_target, user};
+use crate::entities::{area, kpi_target};
 use crate::error::{ApiError, FieldErrors};
 use crate::services::audit::{self, Change};
 use crate::services::resources::area_names;
@@ -47,7 +47,13 @@ impl Targets {
     }
 
     /// The target in force and where it comes from (`catalogue` or the area id that set it).
-    pub fn for_area(&self, indicator: &Indicator, area_path: &str, area_kind: Option<AreaKind>, year: i32) -> Option<(TargetValue, Option<Id>)> {
+    pub fn for_area(
+        &self,
+        indicator: &Indicator,
+        area_path: &str,
+        area_kind: Option<AreaKind>,
+        year: i32,
+    ) -> Option<(TargetValue, Option<Id>)> {
         if indicator.direction == KpiDirection::Neutral {
             return None;
         }
@@ -130,32 +136,44 @@ pub async fn set<C: ConnectionTrait>(
         db,
         Some(caller),
         request_id,
-        Change { action: "set", entity: "kpi_target", entity_id: dto.id, area: Some((place.id, &place.path)), before: before.as_ref(), after: Some(&dto) },
+        Change {
+            action: "set",
+            entity: "kpi_target",
+            entity_id: dto.id,
+            area: Some((place.id, &place.path)),
+            before: before.as_ref(),
+            after: Some(&dto),
+        },
     )
     .await?;
     Ok(dto)
 }
 
-pub async fn list<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Option<Id>, year: Option<i32>) -> Result<Vec<AreaTarget>, ApiError> {
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    area_id: Option<Id>,
+    year: Option<i32>,
+) -> Result<Vec<AreaTarget>, ApiError> {
     require_read(caller)?;
     let mut select = kpi_target::Entity::find()
         .filter(crate::services::resources::area_filter(db, caller, area_id, kpi_target::Column::AreaPath).await?);
     if let Some(y) = year {
         select = select.filter(kpi_target::Column::Year.eq(y));
     }
-    let rows = select.order_by_asc(kpi_target::Column::Year).order_by_asc(kpi_target::Column::Indicator).order_by_asc(kpi_target::Column::Id).limit(1000).all(db).await?;
+    let rows = select
+        .order_by_asc(kpi_target::Column::Year)
+        .order_by_asc(kpi_target::Column::Indicator)
+        .order_by_asc(kpi_target::Column::Id)
+        .limit(1000)
+        .all(db)
+        .await?;
     to_dtos(db, rows).await
 }
 
 async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<kpi_target::Model>) -> Result<Vec<AreaTarget>, ApiError> {
     let areas = area_names(db, rows.iter().map(|r| r.area_id)).await?;
-    let users: HashMap<Id, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(rows.iter().map(|r| r.set_by).collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
+    let users = crate::services::users::display_names(db, rows.iter().map(|r| r.set_by)).await?;
     Ok(rows
         .into_iter()
         .map(|t| AreaTarget {

@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use shared::{Id, KpiRollup, ServiceMode};
+use shared::{AreaKind, Id, KpiRollup, ServiceMode};
 
 use super::counters;
 use super::tree::{Tree, facility_area, households, population};
@@ -14,9 +14,10 @@ use crate::domain::kpis::counters as c;
 use crate::domain::kpis::facts::{BUCKETS, Facts};
 use crate::domain::kpis::period::{MonthKey, Period};
 use crate::domain::matching::geo::Walking;
+use crate::domain::matching::schedule::china;
 use crate::domain::matching::score::{Rules, ServiceFacts};
 use crate::domain::scope::Scope;
-use crate::entities::{delivery, kpi_report, pledge, program, provider, service, service_person, service_space};
+use crate::entities::{area, delivery, kpi_report, pledge, program, provider, service, service_person, service_space};
 use crate::error::ApiError;
 use crate::services::matching::facts::{Stats, district_path, pool, service_facts};
 use crate::services::matching::gaps::{circle_places, in_circle};
@@ -31,6 +32,8 @@ pub struct Inputs {
     spaces: Vec<service_space::Model>,
     social_organisations: Vec<provider::Model>,
     services: Vec<(service::Model, ServiceFacts)>,
+    /// The tree's grids: the places the 15-minute circle must reach.
+    grids: Vec<area::Model>,
     pledges: Vec<(String, pledge::Model)>,
     deliveries: Vec<delivery::Model>,
     rules: Rules,
@@ -48,13 +51,20 @@ fn end_date(period: Period) -> NaiveDate {
     period.end_exclusive()
 }
 
+/// Whether a record existed before the period ended (China time).
 fn before_end(at: chrono::DateTime<chrono::Utc>, period: Period) -> bool {
-    at.naive_utc() < end_date(period).and_time(NaiveTime::MIN) - chrono::Duration::hours(8)
+    at.with_timezone(&china()).date_naive() < end_date(period)
 }
 
 impl Inputs {
     /// Loads the inputs for questions about `areas` (ids in `tree`) over months `range`.
-    pub async fn load<C: ConnectionTrait>(db: &C, tree: Tree, areas: &[Id], range: (MonthKey, MonthKey), walking: Walking) -> Result<Inputs, ApiError> {
+    pub async fn load<C: ConnectionTrait>(
+        db: &C,
+        tree: Tree,
+        areas: &[Id],
+        range: (MonthKey, MonthKey),
+        walking: Walking,
+    ) -> Result<Inputs, ApiError> {
         let scope = Scope::subtree(&tree.root.path);
         let counters = counters::rows(db, areas, range).await?;
         let mut reports: HashMap<(String, Id), Vec<kpi_report::Model>> = HashMap::new();
@@ -97,8 +107,13 @@ impl Inputs {
                 (s, f)
             })
             .collect();
-        let programs: HashMap<Id, String> =
-            program::Entity::find().filter(scope.path_condition(program::Column::AreaPath)).all(db).await?.into_iter().map(|p| (p.id, p.area_path)).collect();
+        let programs: HashMap<Id, String> = program::Entity::find()
+            .filter(scope.path_condition(program::Column::AreaPath))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.area_path))
+            .collect();
         let pledges: Vec<(String, pledge::Model)> = pledge::Entity::find()
             .filter(pledge::Column::ProgramId.is_in(programs.keys().copied()))
             .filter(pledge::Column::AmountFen.is_not_null())
@@ -109,7 +124,9 @@ impl Inputs {
             .collect();
         let deliveries =
             delivery::Entity::find().filter(delivery::Column::PledgeId.is_in(pledges.iter().map(|(_, p)| p.id))).all(db).await?;
+        let grids = tree.areas.values().filter(|a| a.kind == AreaKind::Grid.as_str()).cloned().collect();
         Ok(Inputs {
+            grids,
             tree,
             counters,
             reports,
@@ -179,12 +196,11 @@ impl Inputs {
                 Self::ratio(compliant as f64, spaces.len() as f64)
             }
             Computation::CircleCoverage => {
-                let grids: Vec<_> = self.tree.areas.values().filter(|a| a.kind == "grid").cloned().collect();
                 let services: Vec<&ServiceFacts> =
                     self.services.iter().filter(|(s, _)| before_end(s.created_at, period)).map(|(_, f)| f).collect();
                 let (mut covered, mut places) = (0usize, 0usize);
                 for cm in &communities {
-                    let ps = circle_places(cm, &grids);
+                    let ps = circle_places(cm, &self.grids);
                     places += ps.len();
                     covered += ps.iter().filter(|(path, pt)| services.iter().any(|f| in_circle(&self.rules, f, path, *pt))).count();
                 }
@@ -192,7 +208,8 @@ impl Inputs {
             }
             Computation::FacilityAreaPer100Households => {
                 let with_both = communities.iter().filter(|cm| cm.facility_area_m2.is_some() && cm.households.is_some());
-                let (area_m2, homes) = with_both.fold((0.0, 0.0), |(a, h), cm| (a + facility_area(cm).unwrap_or(0.0), h + households(cm).unwrap_or(0.0)));
+                let (area_m2, homes) =
+                    with_both.fold((0.0, 0.0), |(a, h), cm| (a + facility_area(cm).unwrap_or(0.0), h + households(cm).unwrap_or(0.0)));
                 Self::ratio(area_m2, homes)
             }
             Computation::SocialOrganisationsPerCommunity => {
@@ -249,9 +266,4 @@ impl Inputs {
 /// Months covering every period asked about.
 pub fn span(periods: impl IntoIterator<Item = Period>) -> (MonthKey, MonthKey) {
     periods.into_iter().map(Period::months).fold((i32::MAX, i32::MIN), |(a, b), (c, d)| (a.min(c), b.max(d)))
-}
-
-/// The areas a caller may ask about, from its id: visible to the caller, else 404.
-pub async fn visible_area<C: ConnectionTrait>(db: &C, caller: &crate::domain::caller::Caller, id: Id) -> Result<crate::entities::area::Model, ApiError> {
-    crate::services::areas::find_visible(db, &Scope::of(caller), id).await
 }
