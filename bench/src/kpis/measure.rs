@@ -11,7 +11,7 @@ use api::services::kpis::counters;
 use api::services::kpis::dashboard::judge;
 use api::services::kpis::targets::Targets;
 use api::services::kpis::tree::Tree;
-use api::services::kpis::values::{Inputs, span, visible_area};
+use api::services::kpis::values::{Inputs, span};
 use chrono::{DateTime, Utc};
 use shared::KpiDashboard;
 
@@ -119,7 +119,7 @@ async fn profile_once(f: &Fixture, now: DateTime<Utc>, p: &mut Profile) -> anyho
     let range = span(all);
     let years = (all.iter().map(|p| p.year).min().unwrap_or(2000), all.iter().map(|p| p.year).max().unwrap_or(2000));
     let t = Instant::now();
-    let root = visible_area(&f.db, &f.caller, f.district.id).await?;
+    let root = api::services::areas::find_visible(&f.db, &api::domain::scope::Scope::of(&f.caller), f.district.id).await?;
     p.time(0, "visible_area (find the area)", t);
     let t = Instant::now();
     let tree = Tree::load(&f.db, root.clone()).await?;
