@@ -11,6 +11,9 @@ use crate::i18n::{provide_i18n, use_i18n};
 use crate::need_labels::provide_categories;
 use crate::pages::catalogue::CataloguePage;
 use crate::pages::community::CommunityPage;
+use crate::pages::kpi_detail::KpiDetailPage;
+use crate::pages::kpi_report::{KpiImportPage, KpiReportPage};
+use crate::pages::kpis::KpisPage;
 use crate::pages::matching_gaps::MatchingGapsPage;
 use crate::pages::matching_plan::MatchingPlanPage;
 use crate::pages::matching_plans::MatchingPlansPage;
@@ -62,6 +65,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/matching/plans") view=MatchingPlansPage/>
                     <Route path=path!("/matching/plans/:id") view=MatchingPlanPage/>
                     <Route path=path!("/matching/gaps") view=MatchingGapsPage/>
+                    <Route path=path!("/kpis") view=KpisPage/>
+                    <Route path=path!("/kpis/report") view=KpiReportPage/>
+                    <Route path=path!("/kpis/import") view=KpiImportPage/>
+                    <Route path=path!("/kpis/:code") view=KpiDetailPage/>
                     <Route path=path!("/areas/:id?") view=AreasPage/>
                     <Route path=path!("/users") view=UsersPage/>
                     <Route path=path!("/audit") view=AuditPage/>

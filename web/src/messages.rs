@@ -11,6 +11,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'sta
         .chain(crate::messages_programs::PROGRAM_FORM_MESSAGES.iter())
         .chain(crate::messages_resources::RESOURCE_MESSAGES.iter())
         .chain(crate::messages_matching::MATCHING_MESSAGES.iter())
+        .chain(crate::messages_kpis::KPI_MESSAGES.iter())
 }
 
 /// Every message; looked up by [`crate::i18n::I18n::t`].

@@ -1,221 +1,53 @@
-//! 从 Excel 导入: providers or services from the template workbook. Download the template, choose a
-//! filled-in `.xlsx`, 检查 runs a dry run that lists every bad row and column at once (or says that
-//! all N rows can be imported), and only then 导入 stores them. The import button stays disabled
-//! until a clean dry run of exactly the chosen file and table; nothing is stored while errors exist.
+//! 从 Excel 导入: providers or services from the template workbook. The panel is a table choice in
+//! front of the shared [`ImportFlow`] (template, dry run, then import); choosing another table voids
+//! the dry run like choosing another file does.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use shared::{ImportError, ImportReport, ResourceTable};
-use wasm_bindgen::JsCast;
+use shared::{ImportReport, ResourceTable};
 
-use crate::api;
-use crate::components::resource_export::save_file;
-use crate::components::status::error_text;
-use crate::i18n::{I18n, tr, use_i18n};
+use crate::api::{self, ApiResult, File};
+use crate::components::import_flow::{ImportFlow, ImportOutcome, Importer};
+use crate::i18n::tr;
 
 /// Tables that can be imported.
 const IMPORTABLE: [ResourceTable; 2] = [ResourceTable::Providers, ResourceTable::Services];
 
+/// A resource table is its own importer: the endpoints take the table as a parameter.
+impl Importer for ResourceTable {
+    async fn template(self) -> ApiResult<File> {
+        api::resource_template(self).await
+    }
+
+    fn template_name(self) -> String {
+        format!("{}-template.xlsx", self.as_str())
+    }
+
+    async fn import(self, dry_run: bool, xlsx: Vec<u8>) -> ApiResult<ImportOutcome> {
+        api::import_resources(self, dry_run, &xlsx).await.map(ImportOutcome::from)
+    }
+}
+
+impl From<ImportReport> for ImportOutcome {
+    fn from(report: ImportReport) -> Self {
+        Self { rows: report.rows, imported: report.imported, errors: report.errors }
+    }
+}
+
 /// The import panel; `on_imported` gets the table after a real import stored rows.
 #[component]
 pub fn ImportPanel(on_imported: Callback<ResourceTable>) -> impl IntoView {
-    let i18n = use_i18n();
     let table = RwSignal::new(ResourceTable::Services);
-    let file_name = RwSignal::new(None::<String>);
-    let bytes = StoredValue::new(None::<Vec<u8>>);
-    // Bumped when the file or the table changes: a dry run counts for one file and table only.
-    let version = RwSignal::new(0_u64);
-    let checked = RwSignal::new(None::<(u64, ImportReport)>);
-    let imported = RwSignal::new(None::<ImportReport>);
-    let busy = RwSignal::new(false);
-    let reading = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-
-    let reset = move || {
-        version.update(|v| *v += 1);
-        checked.set(None);
-        imported.set(None);
-        error.set(None);
-    };
-    let template = move |_| {
-        error.set(None);
-        let t = table.get_untracked();
-        spawn_local(async move {
-            match api::resource_template(t).await {
-                Ok(file) => {
-                    if save_file(&file, &format!("{}-template.xlsx", t.as_str())).is_err() {
-                        error.set(Some(i18n.t("error.unexpected").to_owned()));
-                    }
-                }
-                Err(e) => error.set(Some(error_text(i18n, &e))),
-            }
-        });
-    };
-    let choose = move |ev: leptos::ev::Event| {
-        reset();
-        bytes.set_value(None);
-        file_name.set(None);
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|list| list.get(0)) else {
-            return;
-        };
-        file_name.set(Some(file.name()));
-        reading.set(true);
-        let mine = version.get_untracked();
-        spawn_local(async move {
-            let read = read_file(&file).await;
-            if version.get_untracked() != mine {
-                return;
-            }
-            match read {
-                Ok(data) => bytes.set_value(Some(data)),
-                Err(()) => {
-                    file_name.set(None);
-                    error.set(Some(i18n.t("res.import_unreadable").to_owned()));
-                }
-            }
-            reading.set(false);
-        });
-    };
-    let run = move |dry_run: bool| {
-        let Some(data) = bytes.get_value() else {
-            return;
-        };
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        error.set(None);
-        imported.set(None);
-        let (t, mine) = (table.get_untracked(), version.get_untracked());
-        spawn_local(async move {
-            let result = api::import_resources(t, dry_run, &data).await;
-            busy.set(false);
-            if version.get_untracked() != mine {
-                return;
-            }
-            match result {
-                Ok(report) if dry_run => checked.set(Some((mine, report))),
-                Ok(report) => {
-                    let stored = report.imported > 0;
-                    if report.errors.is_empty() {
-                        // A clean real import: the same file again would register the rows twice.
-                        checked.set(None);
-                    } else {
-                        checked.set(Some((mine, report.clone())));
-                    }
-                    imported.set(Some(report));
-                    if stored {
-                        on_imported.run(t);
-                    }
-                }
-                Err(e) => error.set(Some(error_text(i18n, &e))),
-            }
-        });
-    };
-    let clean = move || checked.with(|c| c.as_ref().is_some_and(|(v, r)| *v == version.get() && r.errors.is_empty() && r.rows > 0));
-    let report = move || checked.get().filter(|(v, _)| *v == version.get()).map(|(_, r)| r);
-
     view! {
-        <section class="panel import-panel" data-testid="import-panel">
-            <h3>{tr("res.import_title")}</h3>
-            <p class="muted small">{tr("res.import_intro")}</p>
-            <div class="toolbar">
-                <select data-testid="import-table" aria-label=tr("res.import_table")
-                    prop:value=move || table.get().as_str()
-                    on:change=move |ev| { if let Some(t) = ResourceTable::parse(&event_target_value(&ev)) { table.set(t); reset(); } }>
-                    {IMPORTABLE.iter().map(|t| {
-                        let t = *t;
-                        let key = if t == ResourceTable::Providers { "res.tab_providers" } else { "res.tab_services" };
-                        view! { <option value=t.as_str() selected=move || table.get() == t>{tr(key)}</option> }
-                    }).collect_view()}
-                </select>
-                <button type="button" class="btn" data-testid="import-template" on:click=template>
-                    {tr("res.import_template")}
-                </button>
-                <input type="file" data-testid="import-file" aria-label=tr("res.import_file")
-                    accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                    on:change=choose/>
-                <button type="button" class="btn" data-testid="import-check"
-                    disabled=move || busy.get() || reading.get() || file_name.with(Option::is_none)
-                    on:click=move |_| run(true)>
-                    {move || if busy.get() { i18n.t("res.import_busy") } else { i18n.t("res.import_check") }}
-                </button>
-                <button type="button" class="btn btn-primary" data-testid="import-run"
-                    disabled=move || busy.get() || !clean()
-                    title=move || (!clean()).then(|| i18n.t("res.import_run_hint"))
-                    on:click=move |_| run(false)>
-                    {tr("res.import_run")}
-                </button>
-            </div>
-            {move || error.get().map(|e| view! { <p class="state-error" role="alert" data-testid="import-error">{e}</p> })}
-            {move || report().map(|r| view! { <ImportReportView report=r/> })}
-            {move || imported.get().filter(|r| r.errors.is_empty()).map(|r| view! {
-                <p class="notice" role="status" data-testid="import-done" data-imported=r.imported>
-                    {move || i18n.t("res.import_done").replace("{n}", &r.imported.to_string())}
-                </p>
-            })}
-        </section>
+        <ImportFlow importer=table.into() on_imported title="res.import_title" intro="res.import_intro">
+            <select data-testid="import-table" aria-label=tr("res.import_table")
+                prop:value=move || table.get().as_str()
+                on:change=move |ev| { if let Some(t) = ResourceTable::parse(&event_target_value(&ev)) { table.set(t); } }>
+                {IMPORTABLE.iter().map(|t| {
+                    let t = *t;
+                    let key = if t == ResourceTable::Providers { "res.tab_providers" } else { "res.tab_services" };
+                    view! { <option value=t.as_str() selected=move || table.get() == t>{tr(key)}</option> }
+                }).collect_view()}
+            </select>
+        </ImportFlow>
     }
-}
-
-/// A dry run's verdict: every bad row and column, or "N 行全部可导入".
-#[component]
-fn ImportReportView(report: ImportReport) -> impl IntoView {
-    let i18n = use_i18n();
-    let rows = report.rows;
-    if report.errors.is_empty() {
-        let key = if rows == 0 { "res.import_empty" } else { "res.import_clean" };
-        return view! {
-            <p class=if rows == 0 { "state-error" } else { "notice" } data-testid="import-clean" data-rows=rows>
-                {move || i18n.t(key).replace("{n}", &rows.to_string())}
-            </p>
-        }
-        .into_any();
-    }
-    let count = report.errors.len();
-    let errors = report.errors;
-    view! {
-        <div data-testid="import-errors" data-count=count>
-            <p class="state-error">
-                {move || i18n.t("res.import_has_errors").replace("{n}", &count.to_string()).replace("{rows}", &rows.to_string())}
-            </p>
-            <div class="table-wrap">
-                <table class="table">
-                    <thead>
-                        <tr><th>{tr("res.import_row")}</th><th>{tr("res.import_column")}</th><th>{tr("res.import_message")}</th></tr>
-                    </thead>
-                    <tbody>
-                        {errors.into_iter().map(|e| {
-                            let (row, column) = (e.row, e.column.clone().unwrap_or_else(|| "—".to_owned()));
-                            view! {
-                                <tr data-testid="import-error-row">
-                                    <td class="num">{row}</td>
-                                    <td>{column}</td>
-                                    <td>{move || error_message(i18n, &e)}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </div>
-    }
-    .into_any()
-}
-
-/// The rule in Chinese when the code is known, with the server's own words (which name the value).
-fn error_message(i18n: I18n, e: &ImportError) -> String {
-    match i18n.field_rule(&e.code) {
-        Some(zh) if zh != e.message => format!("{zh}（{}）", e.message),
-        _ => e.message.clone(),
-    }
-}
-
-/// The bytes of a chosen file (a `Response` over the blob reads it as an `ArrayBuffer`).
-async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, ()> {
-    let response = web_sys::Response::new_with_opt_blob(Some(file)).map_err(|_| ())?;
-    gloo_net::http::Response::from(response).binary().await.map_err(|_| ())
 }

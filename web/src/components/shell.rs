@@ -117,6 +117,7 @@ fn Nav() -> impl IntoView {
                     {p.read_programs.then(|| link("/programs/rollup", "nav.rollup", "nav-rollup"))}
                     {p.read_programs.then(|| link("/catalogue", "nav.catalogue", "nav-catalogue"))}
                     {p.read_resources.then(|| link("/resources", "nav.resources", "nav-resources"))}
+                    {p.read_kpis.then(|| link("/kpis", "nav.kpis", "nav-kpis"))}
                     {p.read_areas.then(|| link("/areas", "nav.areas", "nav-areas"))}
                     {p.manage_users.then(|| link("/users", "nav.users", "nav-users"))}
                     {p.read_audit.then(|| link("/audit", "nav.audit", "nav-audit"))}
