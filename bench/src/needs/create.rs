@@ -1,5 +1,5 @@
 //! Create throughput: `needs::submit` in its own write transaction, as `POST /api/v1/needs` runs it,
-//! against the twin issuing the same five statements in the same kind of transaction. The two
+//! against the twin issuing the same six statements in the same kind of transaction. The two
 //! alternate in blocks (A/B/A/B…) so that noise from the machine lands on both.
 
 use std::time::Instant;
@@ -54,8 +54,8 @@ fn path_prefixes(path: &str) -> Vec<String> {
     prefixes
 }
 
-/// The twin: the same checks and the same statements — area lookup, INSERT … RETURNING, area names,
-/// audit INSERT … RETURNING, webhook endpoint lookup — in one transaction.
+/// The twin: the same checks and the same statements — area lookup, INSERT … RETURNING, KPI counter
+/// upsert, area names, audit INSERT … RETURNING, webhook endpoint lookup — in one transaction.
 pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<Utc>) -> anyhow::Result<i64> {
     anyhow::ensure!(may_submit(caller.role) && is_staff(caller.role), "caller may not submit by phone");
     anyhow::ensure!(api::domain::need_categories::find(&new.category).is_some() && !new.text.trim().is_empty(), "invalid need");
@@ -105,6 +105,8 @@ pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<
         .fetch_one(&mut *tx)
         .await?;
     let saved = twin::decode_need(&row)?;
+    // The counters move with the need, inside its transaction, right after the insert.
+    twin::add_counters(&mut *tx, &saved).await?;
     let areas = twin::names(&mut *tx, "areas", &[saved.area_id]).await?;
     let users = Default::default();
     let payload = serde_json::to_value(twin::dto(saved.clone(), &areas, &users, false))?;

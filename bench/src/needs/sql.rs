@@ -96,6 +96,8 @@ pub const NEED_INSERT: [&str; 21] = [
 /// The columns `audit::record` sets.
 pub const AUDIT_INSERT: [&str; 11] =
     ["at", "actor_id", "actor_username", "action", "entity", "entity_id", "area_path", "area_id", "before", "after", "request_id"];
+/// The columns `kpis::counters::record` sets, one row per (area, month, counter).
+pub const KPI_COUNTER_INSERT: [&str; 4] = ["area_id", "month", "counter", "value"];
 
 /// Every statement the twin sends, written out once: the twin pays nothing per call to build SQL.
 pub struct Sql {
@@ -108,10 +110,15 @@ pub struct Sql {
     pub areas_in: Vec<String>,
     pub users_in: Vec<String>,
     endpoints: Vec<String>,
+    /// Indexed by the number of counter rows.
+    kpi_upsert: Vec<String>,
 }
 
 /// Longest `IN` list prepared: two user ids per row of a 200-row page.
 const MAX_IN: usize = 402;
+/// Most counter rows one upsert is prepared for: a new need adds one counter (`submitted`) to each
+/// area on its path, and the demo tree's paths are five areas deep.
+pub const MAX_KPI_ROWS: usize = 16;
 
 pub static SQL: LazyLock<Sql> = LazyLock::new(|| Sql {
     area_by_id: area_by_id_sql(),
@@ -122,11 +129,16 @@ pub static SQL: LazyLock<Sql> = LazyLock::new(|| Sql {
     areas_in: (0..=MAX_IN).map(|n| select_in("areas", &AREA_COLUMNS, n)).collect(),
     users_in: (0..=MAX_IN).map(|n| select_in("users", &USER_COLUMNS, n)).collect(),
     endpoints: (0..=16).map(endpoints_sql).collect(),
+    kpi_upsert: (0..=MAX_KPI_ROWS).map(kpi_upsert_sql).collect(),
 });
 
 impl Sql {
     pub fn endpoints(&'static self, prefixes: usize) -> &'static str {
         self.endpoints[prefixes].as_str()
+    }
+
+    pub fn kpi_upsert(&'static self, rows: usize) -> &'static str {
+        self.kpi_upsert[rows].as_str()
     }
 }
 
@@ -183,5 +195,17 @@ pub fn endpoints_sql(prefixes: usize) -> String {
         "SELECT {} FROM \"webhook_endpoints\" WHERE \"webhook_endpoints\".\"active\" = ? AND \"webhook_endpoints\".\"area_path\" IN ({})",
         select_list("webhook_endpoints", &ENDPOINT_COLUMNS),
         placeholders(prefixes)
+    )
+}
+
+/// `kpis::counters::upsert`: one multi-row INSERT that adds to the rows already there (the key is
+/// the first three columns).
+pub fn kpi_upsert_sql(rows: usize) -> String {
+    let row = format!("({})", placeholders(KPI_COUNTER_INSERT.len()));
+    format!(
+        "INSERT INTO \"kpi_counters\" ({}) VALUES {} ON CONFLICT ({}) DO UPDATE SET \"value\" = kpi_counters.value + excluded.value",
+        quoted(&KPI_COUNTER_INSERT),
+        vec![row; rows].join(", "),
+        quoted(&KPI_COUNTER_INSERT[..3])
     )
 }

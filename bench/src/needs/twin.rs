@@ -6,12 +6,14 @@
 use std::collections::HashMap;
 
 use api::domain::caller::Caller;
+use api::domain::kpis::counters::change;
 use api::domain::need_access::{mask_address, mask_name, mask_phone};
+use api::domain::scope::path_ids;
 use api::entities::need;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqlitePool};
 
-use super::sql::SQL;
+use super::sql::{MAX_KPI_ROWS, SQL};
 
 /// A need row decoded by hand, column by column.
 pub fn decode_need(r: &SqliteRow) -> Result<need::Model, sqlx::Error> {
@@ -65,6 +67,27 @@ pub async fn names<'e, E: sqlx::SqliteExecutor<'e>>(ex: E, table: &str, ids: &[i
     }
     let rows = query.fetch_all(ex).await?;
     rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(name_at)?))).collect()
+}
+
+/// What a new need adds to the KPI counters, as `kpis::counters::record(None, Some(saved))` writes it:
+/// the same pure `change` (so the values are the service's by construction), one row per area on the
+/// path (root first) and changed counter, in one upsert. Only the SQL is the twin's own.
+pub async fn add_counters<'e, E: sqlx::SqliteExecutor<'e>>(ex: E, saved: &need::Model) -> anyhow::Result<()> {
+    let deltas = change(None, Some(saved));
+    let areas = path_ids(&saved.area_path);
+    let rows = areas.len() * deltas.len();
+    if rows == 0 {
+        return Ok(());
+    }
+    anyhow::ensure!(rows <= MAX_KPI_ROWS, "{rows} counter rows: more than the {MAX_KPI_ROWS} prepared for");
+    let mut query = sqlx::query(SQL.kpi_upsert(rows));
+    for area in areas {
+        for (&(month, counter), &value) in &deltas {
+            query = query.bind(area).bind(month).bind(counter).bind(value);
+        }
+    }
+    query.execute(ex).await?;
+    Ok(())
 }
 
 /// Whether this staff caller handles the need (community-level staff of its area, or a named party).
