@@ -18,9 +18,9 @@ run demo="true": web docs-assets
 # Run every test: unit + API on SQLite, API on PostgreSQL when reachable, spec drift, browser, schemathesis
 test: test-rust test-postgres test-live
 
-# Unit tests and the API suite on SQLite
+# Unit tests (the dashboard's and the benchmarks' too, on the host) and the API suite on SQLite
 test-rust: tools
-    cargo nextest run --no-fail-fast
+    cargo nextest run --workspace --no-fail-fast
 
 # The API suite on PostgreSQL, when one answers on 127.0.0.1:5432
 test-postgres: tools

@@ -36,6 +36,7 @@ echo "== browser test (headless Chromium) against $base"
 (cd tests/browser && BASE_URL="$base" node programs.mjs)
 (cd tests/browser && BASE_URL="$base" node resources.mjs)
 (cd tests/browser && BASE_URL="$base" node matching.mjs)
+(cd tests/browser && BASE_URL="$base" node kpis.mjs)
 
 echo "== schemathesis against $base"
 token=$(curl -fsS -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \

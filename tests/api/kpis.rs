@@ -40,7 +40,10 @@ async fn the_catalogue_holds_seed_003_and_seed_002() {
     let per_100 = list.iter().find(|i| i["code"] == "facility_area_per_100_households").expect("indicator");
     assert_eq!(per_100["baseline"], 29.55);
     assert_eq!(per_100["attribute"], "binding");
-    assert_eq!(per_100["targets"], json!([{ "year": 2024, "comparator": "at_least", "value": 30.0 }, { "year": 2025, "comparator": "at_least", "value": 30.0 }]));
+    assert_eq!(
+        per_100["targets"],
+        json!([{ "year": 2024, "comparator": "at_least", "value": 30.0 }, { "year": 2025, "comparator": "at_least", "value": 30.0 }])
+    );
     let response = list.iter().find(|i| i["code"] == "average_response_hours").expect("indicator");
     assert_eq!(response["direction"], "lower");
     assert_eq!(response["source"], "computed");
@@ -72,7 +75,8 @@ async fn a_value_is_replaced_only_on_purpose_and_the_history_is_kept() {
     let app = spawn_app().await;
     let staff = app.login_as("community").await;
     let community = app.area_id("缤纷社区").await;
-    let first = json!({ "indicator": "certified_social_workers", "area_id": community, "period": "2026-Q1", "value": 4.0, "source_note": "台账" });
+    let first =
+        json!({ "indicator": "certified_social_workers", "area_id": community, "period": "2026-Q1", "value": 4.0, "source_note": "台账" });
     let res = report(&app, &staff, first.clone()).await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let saved: Value = res.json().await.expect("json");
@@ -85,7 +89,12 @@ async fn a_value_is_replaced_only_on_purpose_and_the_history_is_kept() {
     let replaced = json!({ "indicator": "certified_social_workers", "area_id": community, "period": "2026-Q1", "value": 5.0,
         "source_note": "更正", "replaces": saved["id"] });
     assert_eq!(report(&app, &staff, replaced).await.status(), StatusCode::CREATED);
-    let history: Value = app.get(&format!("/api/v1/kpis/values?area={community}&indicator=certified_social_workers"), &staff).await.json().await.expect("json");
+    let history: Value = app
+        .get(&format!("/api/v1/kpis/values?area={community}&indicator=certified_social_workers"), &staff)
+        .await
+        .json()
+        .await
+        .expect("json");
     let items = history["items"].as_array().expect("items");
     assert_eq!(items.len(), 2);
     assert_eq!(items[0]["value"], 5.0);
@@ -107,7 +116,8 @@ async fn community_staff_report_only_for_their_community() {
     let app = spawn_app().await;
     let other = app.login_as("community2").await;
     let community = app.area_id("缤纷社区").await;
-    let body = json!({ "indicator": "certified_social_workers", "area_id": community, "period": "2026", "value": 4.0, "source_note": "台账" });
+    let body =
+        json!({ "indicator": "certified_social_workers", "area_id": community, "period": "2026", "value": 4.0, "source_note": "台账" });
     assert_eq!(fields(&problem(report(&app, &other, body.clone()).await, 422).await), ["/area_id"]);
     problem(app.get(&format!("/api/v1/kpis/dashboard?area={community}&period=2026"), &other).await, 404).await;
     let grid_worker = app.login_as("grid").await;
@@ -129,8 +139,14 @@ async fn ratios_roll_up_as_ratios_of_sums_and_targets_apply_down_the_tree() {
     // Two communities of one street: the street's total is 11 of 101, not the mean of 100 % and 10 %.
     let a = app.area_id("缤纷社区").await;
     let street = app.area_id("西兴街道").await;
-    let res = app.post("/api/v1/areas", &admin, &json!({ "parent_id": street, "kind": "community", "name": "星民社区", "code": "330108001102",
-        "profile": { "households": 2000, "population": 6000 } })).await;
+    let res = app
+        .post(
+            "/api/v1/areas",
+            &admin,
+            &json!({ "parent_id": street, "kind": "community", "name": "星民社区", "code": "330108001102",
+        "profile": { "households": 2000, "population": 6000 } }),
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let b = app.area_id("星民社区").await;
     for (area, n, d) in [(a, 1.0, 1.0), (b, 10.0, 100.0)] {
@@ -213,7 +229,12 @@ async fn need_indicators_are_computed_from_a_fixed_data_set() {
     assert!(p90 > 8.0 && p90 <= 12.0, "{p90}");
     // The series has a point per month and this month's holds the needs.
     let month = app.state.clock.now().format("%Y-%m").to_string();
-    let s: Value = app.get(&format!("/api/v1/kpis/series?indicator=average_response_hours&area={community}&period={month}&points=6"), &staff).await.json().await.expect("json");
+    let s: Value = app
+        .get(&format!("/api/v1/kpis/series?indicator=average_response_hours&area={community}&period={month}&points=6"), &staff)
+        .await
+        .json()
+        .await
+        .expect("json");
     let points = s["points"].as_array().expect("points");
     assert_eq!(points.len(), 6);
     assert_eq!(points[5]["period"], month);
@@ -292,12 +313,25 @@ async fn export_and_import_of_values() {
     // One line per indicator for the community and each grid, plus the header.
     let lines = text.lines().count();
     assert_eq!((lines - 1) % 28, 0, "{lines}");
-    let header = ["指标代码 indicator", "区域编码 area_code", "期间 period", "数值 value", "分子 numerator", "分母 denominator", "来源说明 source_note", "替换报告 replaces"];
-    let bad = workbook(&header, &[
-        vec!["certified_social_workers", "330108001101", "2026-Q3", "x", "", "", "台账", ""],
-        vec!["no_such", "999", "2026-Q9", "", "", "", "", ""],
-    ]);
-    let res = app.request(Method::POST, "/api/v1/kpis/values/import?dry_run=false", &staff)
+    let header = [
+        "指标代码 indicator",
+        "区域编码 area_code",
+        "期间 period",
+        "数值 value",
+        "分子 numerator",
+        "分母 denominator",
+        "来源说明 source_note",
+        "替换报告 replaces",
+    ];
+    let bad = workbook(
+        &header,
+        &[
+            vec!["certified_social_workers", "330108001101", "2026-Q3", "x", "", "", "台账", ""],
+            vec!["no_such", "999", "2026-Q9", "", "", "", "", ""],
+        ],
+    );
+    let res = app
+        .request(Method::POST, "/api/v1/kpis/values/import?dry_run=false", &staff)
         .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .body(bad)
         .send()
@@ -311,7 +345,8 @@ async fn export_and_import_of_values() {
     assert_eq!(app.count("kpi_reports").await, 0);
     let good = workbook(&header, &[vec!["consultation_platform_coverage", "330108001101", "2026-Q3", "", "1", "1", "台账", ""]]);
     for (dry, imported) in [(true, 0), (false, 1)] {
-        let res = app.request(Method::POST, &format!("/api/v1/kpis/values/import?dry_run={dry}"), &staff)
+        let res = app
+            .request(Method::POST, &format!("/api/v1/kpis/values/import?dry_run={dry}"), &staff)
             .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .body(good.clone())
             .send()

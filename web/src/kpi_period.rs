@@ -196,6 +196,9 @@ mod tests {
     fn urls_carry_area_period_and_indicator() {
         let p = Period::parse("2026-Q3").expect("quarter");
         assert_eq!(kpi_url("/kpis", 7, p, None), "/kpis?area=7&period=2026-Q3");
-        assert_eq!(kpi_url("/kpis/report", 7, p, Some("satisfaction_rate")), "/kpis/report?area=7&period=2026-Q3&indicator=satisfaction_rate");
+        assert_eq!(
+            kpi_url("/kpis/report", 7, p, Some("satisfaction_rate")),
+            "/kpis/report?area=7&period=2026-Q3&indicator=satisfaction_rate"
+        );
     }
 }

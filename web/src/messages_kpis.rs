@@ -18,6 +18,14 @@ pub const KPI_MESSAGES: &[(&str, &str, &str)] = &[
     ("kpi_trend.flat", "与上期持平", "Level with the previous period"),
     ("kpi_source.reported", "填报", "Reported"),
     ("kpi_source.computed", "平台计算", "Computed"),
+    // Rules of the reporting form and import that only KPI values have
+    ("rule.exceeds_denominator", "分子不能大于分母", "The numerator exceeds the denominator"),
+    ("rule.not_positive", "必须大于零", "Must be more than zero"),
+    ("rule.negative", "不能为负数", "Cannot be negative"),
+    ("rule.derived", "比例由分子、分母计算，无需填写", "Derived from the numerator and denominator"),
+    ("rule.computed", "该指标由平台计算，无需填报", "Computed by the platform, not reported"),
+    ("rule.future", "统计期尚未开始", "The period has not begun"),
+    ("rule.not_current", "不是现行数值", "Not the current value"),
     // Overview
     ("kpi.overview", "看板", "Overview"),
     ("kpi.trail", "区域路径", "Area path"),
@@ -73,7 +81,11 @@ pub const KPI_MESSAGES: &[(&str, &str, &str)] = &[
     ("kpi.source_hint", "如：民政台账、2026年三季度统计报表", "E.g. civil affairs ledger, Q3 2026 statistics"),
     // Targets
     ("kpi.targets", "目标设定", "Targets"),
-    ("kpi.targets_hint", "下级区域未设目标时沿用上级目标，上级也未设时沿用规划目标。", "An area without a target of its own uses its nearest ancestor's, else the plan's."),
+    (
+        "kpi.targets_hint",
+        "下级区域未设目标时沿用上级目标，上级也未设时沿用规划目标。",
+        "An area without a target of its own uses its nearest ancestor's, else the plan's.",
+    ),
     ("kpi.no_targets", "本年度尚未设定区域目标，沿用规划目标。", "No area target set this year; the plan's target applies."),
     ("kpi.set_target", "设定{area} {year}年目标", "Set the {year} target of {area}"),
     ("kpi.comparator", "比较方式", "Comparison"),
@@ -84,7 +96,11 @@ pub const KPI_MESSAGES: &[(&str, &str, &str)] = &[
     // Reporting
     ("kpi.report", "填报数值", "Report a value"),
     ("kpi.report_title", "填报指标数值", "Report a KPI value"),
-    ("kpi.report_intro", "按统计期填报本区域的指标数值；比例类指标请填写分子和分母，由平台计算比例。", "Report a value for an area and period; for a ratio give the numerator and denominator and the platform computes the share."),
+    (
+        "kpi.report_intro",
+        "按统计期填报本区域的指标数值；比例类指标请填写分子和分母，由平台计算比例。",
+        "Report a value for an area and period; for a ratio give the numerator and denominator and the platform computes the share.",
+    ),
     ("kpi.no_reported", "目录中没有需要填报的指标。", "No indicator in the catalogue is reported by staff."),
     ("kpi.indicator", "指标", "Indicator"),
     ("kpi.area_hint", "只能填报本人管辖范围内的区域", "Only areas in your scope"),
@@ -101,5 +117,9 @@ pub const KPI_MESSAGES: &[(&str, &str, &str)] = &[
     // Import
     ("kpi.import", "从 Excel 导入", "Import from Excel"),
     ("kpi.import_title", "批量导入指标数值", "Import KPI values"),
-    ("kpi.import_intro", "下载模板，按行填写区域编码、指标编码、统计期和数值；先检查，全部无误后才能导入。", "Download the template, fill one row per area, indicator, period and value; check first, import once the check is clean."),
+    (
+        "kpi.import_intro",
+        "下载模板，按行填写区域编码、指标编码、统计期和数值；先检查，全部无误后才能导入。",
+        "Download the template, fill one row per area, indicator, period and value; check first, import once the check is clean.",
+    ),
 ];

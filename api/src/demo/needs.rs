@@ -73,7 +73,15 @@ const PATH: &[NeedAction] = &[
 ];
 
 fn request(action: NeedAction, note: Option<&str>) -> NeedActionRequest {
-    NeedActionRequest { action, note: note.map(str::to_owned), missing: None, assignee_id: None, service_id: None, rating: None, hours: None }
+    NeedActionRequest {
+        action,
+        note: note.map(str::to_owned),
+        missing: None,
+        assignee_id: None,
+        service_id: None,
+        rating: None,
+        hours: None,
+    }
 }
 
 use super::demo_caller as caller;

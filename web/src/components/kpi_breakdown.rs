@@ -39,7 +39,8 @@ pub fn BreakdownView(breakdown: KpiBreakdown, period: Period) -> impl IntoView {
             view! { <HBarChart rows=bars target label=i18n.t("kpi.breakdown")/> }
         }
     };
-    let rows = b.rows.into_iter().map(|r| view! { <Row row=r unit=unit.clone() code=code.clone() period ratio total=false/> }).collect_view();
+    let rows =
+        b.rows.into_iter().map(|r| view! { <Row row=r unit=unit.clone() code=code.clone() period ratio total=false/> }).collect_view();
     view! {
         <div class="kpi-breakdown" data-testid="kpi-breakdown">
             {chart}

@@ -98,7 +98,8 @@ pub fn KpiCardView(card: KpiCard, href: String, spark: Signal<Option<Vec<Option<
 pub fn ProvenanceNote(provenance: Provenance) -> impl IntoView {
     let i18n = use_i18n();
     let (done, expected) = (provenance.areas_reported, provenance.areas_expected);
-    let latest = provenance.latest_report.map(|r| format!("{} {}", r.reported_by, local_time(&r.reported_at).get(..10).unwrap_or_default()));
+    let latest =
+        provenance.latest_report.map(|r| format!("{} {}", r.reported_by, local_time(&r.reported_at).get(..10).unwrap_or_default()));
     let text = move || {
         if done == 0 && latest.is_none() {
             return i18n.t("kpi.not_reported").to_owned();

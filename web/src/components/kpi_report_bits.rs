@@ -36,7 +36,13 @@ pub struct Conflict {
 
 /// "已有当前数值 …" with 替换当前数值 and 取消.
 #[component]
-pub fn ConflictBox(conflict: Conflict, unit: String, on_replace: Callback<Id>, on_cancel: Callback<()>, busy: RwSignal<bool>) -> impl IntoView {
+pub fn ConflictBox(
+    conflict: Conflict,
+    unit: String,
+    on_replace: Callback<Id>,
+    on_cancel: Callback<()>,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let id = conflict.current.as_ref().map(|r| r.id).or(conflict.current_id);
     let known = conflict.current.map(|r| {

@@ -51,7 +51,8 @@ pub fn KpiReportForm(indicators: Vec<Indicator>, indicator: String, area: Option
     let code = RwSignal::new(first);
     let area = RwSignal::new(area);
     let period = RwSignal::new(period);
-    let (value, numerator, denominator, note) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (value, numerator, denominator, note) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let conflict = RwSignal::new(None::<(NewKpiReport, Conflict)>);
     let saved = RwSignal::new(None::<KpiReport>);
     let chosen = Memo::new(move |_| code.with(|c| catalogue.with_value(|all| all.iter().find(|i| &i.code == c).cloned())));
@@ -137,7 +138,9 @@ pub fn KpiReportForm(indicators: Vec<Indicator>, indicator: String, area: Option
         }
     };
     let words = move |numerator: bool| {
-        chosen.with(|i| i.as_ref().and_then(|i| if numerator { i.numerator_zh.clone() } else { i.denominator_zh.clone() }).unwrap_or_default())
+        chosen.with(|i| {
+            i.as_ref().and_then(|i| if numerator { i.numerator_zh.clone() } else { i.denominator_zh.clone() }).unwrap_or_default()
+        })
     };
 
     move || {

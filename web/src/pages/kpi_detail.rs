@@ -106,7 +106,8 @@ fn Detail(code: String, area: Id, period: Period) -> impl IntoView {
             let reported = i.source == KpiSource::Reported;
             let informational = i.direction == KpiDirection::Neutral;
             let (unit, code) = (i.unit.clone(), i.code.clone());
-            let area_name = breakdown.with_untracked(|b| b.as_ref().and_then(|b| b.as_ref().ok()).map(|b| b.area_name.clone())).unwrap_or_default();
+            let area_name =
+                breakdown.with_untracked(|b| b.as_ref().and_then(|b| b.as_ref().ok()).map(|b| b.area_name.clone())).unwrap_or_default();
             view! {
                 <article class="kpi-detail" data-testid="kpi-detail" data-code=code.clone() data-area-id=area>
                     {head}

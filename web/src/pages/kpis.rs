@@ -40,7 +40,8 @@ pub fn use_kpi_place() -> (Memo<KpiQuery>, Memo<Option<Id>>, Memo<Period>) {
 pub fn KpisPage() -> impl IntoView {
     let session = use_session();
     let (_, area, period) = use_kpi_place();
-    let link = move |path: &'static str| move || area.get().map(|a| kpi_url(path, a, period.get(), None)).unwrap_or_else(|| path.to_owned());
+    let link =
+        move |path: &'static str| move || area.get().map(|a| kpi_url(path, a, period.get(), None)).unwrap_or_else(|| path.to_owned());
     view! {
         <div class="page-head">
             <h1 class="page-title">{tr("nav.kpis")}</h1>

@@ -84,10 +84,12 @@ impl Facts {
 
 /// Rolls many areas' facts into one; `None` when there are none.
 pub fn roll_up<'a>(facts: impl IntoIterator<Item = &'a Facts>) -> Option<Facts> {
-    facts.into_iter().fold(None, |acc: Option<Facts>, f| Some(match acc {
-        None => f.clone(),
-        Some(a) => a.merge(f),
-    }))
+    facts.into_iter().fold(None, |acc: Option<Facts>, f| {
+        Some(match acc {
+            None => f.clone(),
+            Some(a) => a.merge(f),
+        })
+    })
 }
 
 /// The `q` percentile (0–1) of a histogram, interpolated linearly inside its bucket; hours.

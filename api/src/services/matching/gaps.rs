@@ -90,10 +90,8 @@ pub async fn report<C: ConnectionTrait>(
                         .map(|(i, _)| i)
                         .collect();
                     let coverage = (!places.is_empty()).then(|| {
-                        let covered = places
-                            .iter()
-                            .filter(|(path, pt)| serving.iter().any(|&i| in_circle(&rules, &facts[i], path, *pt)))
-                            .count();
+                        let covered =
+                            places.iter().filter(|(path, pt)| serving.iter().any(|&i| in_circle(&rules, &facts[i], path, *pt))).count();
                         covered as f64 / places.len() as f64
                     });
                     let (open_needs, unreachable_needs) = counts.get(&(c.id, cat.code)).copied().unwrap_or_default();
@@ -129,7 +127,9 @@ pub fn circle_places(community: &area::Model, grids: &[area::Model]) -> Vec<(Str
 /// Whether a service puts a place within its 15-minute circle: it serves the place's area, comes
 /// to or receives people (online services cover no place), and is within walking reach.
 pub fn in_circle(rules: &Rules, f: &ServiceFacts, path: &str, point: (f64, f64)) -> bool {
-    f.mode != ServiceMode::Online && rules.reaches(&place(path, Some(point)), f) && f.point.is_some_and(|sp| rules.walking.within_circle(sp, point))
+    f.mode != ServiceMode::Online
+        && rules.reaches(&place(path, Some(point)), f)
+        && f.point.is_some_and(|sp| rules.walking.within_circle(sp, point))
 }
 
 /// A place in an area, as the score sees a need with no target group: for "does this reach here?".

@@ -4,9 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use shared::{
-    CostKind, GeoPoint, ImportReport, NewProvider, NewService, ProviderKind, ResourceTable, ServiceMode, TargetGroup, TimeSlot,
-};
+use shared::{CostKind, GeoPoint, ImportReport, NewProvider, NewService, ProviderKind, ResourceTable, ServiceMode, TargetGroup, TimeSlot};
 
 use crate::domain::caller::Caller;
 use crate::domain::need_categories::CATEGORIES;
