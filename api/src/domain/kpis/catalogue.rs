@@ -179,11 +179,11 @@ mod tests {
 
     #[test]
     fn targets_stand_until_changed() {
-        let i = &find("facility_area_per_100_households").unwrap().indicator;
+        let i = &find("facility_area_per_100_households").expect("in the catalogue").indicator;
         assert_eq!(catalogue_target(i, 2023), None);
-        assert_eq!(catalogue_target(i, 2024).unwrap().value, 30.0);
-        assert_eq!(catalogue_target(i, 2026).unwrap().value, 30.0);
-        let s = &find("satisfaction_rate").unwrap().indicator;
-        assert_eq!(catalogue_target(s, 2026).unwrap().comparator, Ge);
+        assert_eq!(catalogue_target(i, 2024).expect("a target").value, 30.0);
+        assert_eq!(catalogue_target(i, 2026).expect("a target").value, 30.0);
+        let s = &find("satisfaction_rate").expect("in the catalogue").indicator;
+        assert_eq!(catalogue_target(s, 2026).expect("a target").comparator, Ge);
     }
 }

@@ -129,10 +129,10 @@ mod tests {
         /// The roll-up of a ratio is the ratio of the rolled-up numerator and denominator.
         #[test]
         fn ratio_of_roll_up_is_ratio_of_sums(areas in proptest::collection::vec(ratio(), 1..40), scale in 1.0f64..1000.0) {
-            let total = roll_up(&areas).unwrap();
+            let total = roll_up(&areas).expect("facts to roll up");
             let (n, d) = areas.iter().fold((0.0, 0.0), |(n, d), f| {
                 let (a, b) = f.parts();
-                (n + a.unwrap(), d + b.unwrap())
+                (n + a.expect("a part"), d + b.expect("a part"))
             });
             prop_assert_eq!(total.parts(), (Some(n), Some(d)));
             match total.value(scale) {
@@ -146,14 +146,14 @@ mod tests {
         fn grouping_does_not_change_the_total(areas in proptest::collection::vec(ratio(), 2..40), cut in 1usize..39) {
             let cut = cut.min(areas.len() - 1);
             let (left, right) = areas.split_at(cut);
-            let by_street = roll_up([&roll_up(left).unwrap(), &roll_up(right).unwrap()]).unwrap();
-            prop_assert_eq!(by_street, roll_up(&areas).unwrap());
+            let by_street = roll_up([&roll_up(left).expect("the left half"), &roll_up(right).expect("the right half")]).expect("facts to roll up");
+            prop_assert_eq!(by_street, roll_up(&areas).expect("facts to roll up"));
         }
 
         #[test]
         fn weighted_rates_stay_within_the_range(values in proptest::collection::vec((0.0f64..100.0, 1.0f64..50_000.0), 1..30)) {
-            let facts: Vec<Facts> = values.iter().map(|&(v, w)| Facts::reported(KpiRollup::WeightedPopulation, v, None, None, Some(w)).unwrap()).collect();
-            let v = roll_up(&facts).unwrap().value(1.0).unwrap();
+            let facts: Vec<Facts> = values.iter().map(|&(v, w)| Facts::reported(KpiRollup::WeightedPopulation, v, None, None, Some(w)).expect("valid facts")).collect();
+            let v = roll_up(&facts).expect("facts to roll up").value(1.0).expect("a value");
             let lo = values.iter().map(|x| x.0).fold(f64::MAX, f64::min);
             let hi = values.iter().map(|x| x.0).fold(f64::MIN, f64::max);
             prop_assert!(v >= lo - 1e-9 && v <= hi + 1e-9);
@@ -175,22 +175,22 @@ mod tests {
         // 1 of 1 and 10 of 100: the district is 11 of 101 (10.9 %), not the mean of 100 % and 10 %.
         let a = Facts::Ratio { numerator: 1.0, denominator: 1.0 };
         let b = Facts::Ratio { numerator: 10.0, denominator: 100.0 };
-        let v = roll_up([&a, &b]).unwrap().value(100.0).unwrap();
+        let v = roll_up([&a, &b]).expect("facts to roll up").value(100.0).expect("a value");
         assert!((v - 1100.0 / 101.0).abs() < 1e-9);
     }
 
     #[test]
     fn min_and_sum_and_weights() {
         let mins = [Facts::Min(3.0), Facts::Min(1.0), Facts::Min(2.0)];
-        assert_eq!(roll_up(&mins).unwrap().value(1.0), Some(1.0));
+        assert_eq!(roll_up(&mins).expect("facts to roll up").value(1.0), Some(1.0));
         let sums = [Facts::Sum(3.0), Facts::Sum(4.5)];
-        assert_eq!(roll_up(&sums).unwrap().value(1.0), Some(7.5));
+        assert_eq!(roll_up(&sums).expect("facts to roll up").value(1.0), Some(7.5));
         // 50 % of 1 000 people and 10 % of 3 000: 20 % of everyone.
         let w = [
-            Facts::reported(KpiRollup::WeightedPopulation, 50.0, None, None, Some(1000.0)).unwrap(),
-            Facts::reported(KpiRollup::WeightedPopulation, 10.0, None, None, Some(3000.0)).unwrap(),
+            Facts::reported(KpiRollup::WeightedPopulation, 50.0, None, None, Some(1000.0)).expect("valid facts"),
+            Facts::reported(KpiRollup::WeightedPopulation, 10.0, None, None, Some(3000.0)).expect("valid facts"),
         ];
-        assert_eq!(roll_up(&w).unwrap().value(1.0), Some(20.0));
+        assert_eq!(roll_up(&w).expect("facts to roll up").value(1.0), Some(20.0));
         assert_eq!(Facts::reported(KpiRollup::WeightedHouseholds, 5.0, None, None, None), None);
         assert_eq!(Facts::Ratio { numerator: 0.0, denominator: 0.0 }.value(100.0), None);
     }
@@ -201,10 +201,10 @@ mod tests {
         assert_eq!(percentile(&h, 0.9), None);
         h[0] = 9; // ≤ 1 h
         h[5] = 1; // 12–24 h
-        assert!((percentile(&h, 0.9).unwrap() - 1.0).abs() < 1e-9);
+        assert!((percentile(&h, 0.9).expect("a percentile") - 1.0).abs() < 1e-9);
         h[5] = 11;
         // rank 18 of 20: the 9th of 11 in the 12–24 h bucket.
-        assert!((percentile(&h, 0.9).unwrap() - (12.0 + 12.0 * 9.0 / 11.0)).abs() < 1e-9);
+        assert!((percentile(&h, 0.9).expect("a percentile") - (12.0 + 12.0 * 9.0 / 11.0)).abs() < 1e-9);
         assert_eq!(bucket_of(0), 0);
         assert_eq!(bucket_of(3600), 0);
         assert_eq!(bucket_of(3601), 1);

@@ -156,31 +156,31 @@ mod tests {
 
     #[test]
     fn months_and_shifts() {
-        let q3 = Period::parse("2026-Q3").unwrap();
+        let q3 = Period::parse("2026-Q3").expect("a period");
         assert_eq!(q3.months(), (202607, 202609));
         assert_eq!(q3.previous().to_string(), "2026-Q2");
-        assert_eq!(Period::parse("2026-Q1").unwrap().previous().to_string(), "2025-Q4");
-        assert_eq!(Period::parse("2026-01").unwrap().shift(-13).to_string(), "2024-12");
-        assert_eq!(Period::parse("2026").unwrap().previous().to_string(), "2025");
+        assert_eq!(Period::parse("2026-Q1").expect("a period").previous().to_string(), "2025-Q4");
+        assert_eq!(Period::parse("2026-01").expect("a period").shift(-13).to_string(), "2024-12");
+        assert_eq!(Period::parse("2026").expect("a period").previous().to_string(), "2025");
         assert!(Period::year(2026).contains(q3));
         assert!(!q3.contains(Period::year(2026)));
-        assert_eq!(Period::parse("2026-12").unwrap().end_exclusive(), NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
+        assert_eq!(Period::parse("2026-12").expect("a period").end_exclusive(), NaiveDate::from_ymd_opt(2027, 1, 1).expect("a date"));
     }
 
     #[test]
     fn months_are_counted_in_china_time() {
         // 2026-09-30 17:00 UTC is already 1 October in China.
-        assert_eq!(month_of(Utc.with_ymd_and_hms(2026, 9, 30, 17, 0, 0).unwrap()), 202610);
-        assert_eq!(month_of(Utc.with_ymd_and_hms(2026, 9, 30, 15, 0, 0).unwrap()), 202609);
+        assert_eq!(month_of(Utc.with_ymd_and_hms(2026, 9, 30, 17, 0, 0).single().expect("a time")), 202610);
+        assert_eq!(month_of(Utc.with_ymd_and_hms(2026, 9, 30, 15, 0, 0).single().expect("a time")), 202609);
     }
 
     #[test]
     fn elapsed_shares() {
-        let now = Utc.with_ymd_and_hms(2026, 7, 2, 4, 0, 0).unwrap(); // 2 July China time: day 182 of 365
+        let now = Utc.with_ymd_and_hms(2026, 7, 2, 4, 0, 0).single().expect("a time"); // 2 July China time: day 182 of 365
         let year = Period::year(2026);
         assert!(!year.closed(now));
         assert!((year.year_elapsed(now) - 182.0 / 365.0).abs() < 1e-9);
-        let q1 = Period::parse("2026-Q1").unwrap();
+        let q1 = Period::parse("2026-Q1").expect("a period");
         assert!(q1.closed(now));
         assert!((q1.year_elapsed(now) - 90.0 / 365.0).abs() < 1e-9);
         assert_eq!(q1.elapsed(now), 1.0);
