@@ -5,7 +5,8 @@
 //   opens an indicator: its SVG line chart, the breakdown by child areas, the target line → as the
 //   community worker, a share whose numerator exceeds its denominator is refused by the server and
 //   the error shows at 分子 → a correct figure for last year meets the value already in force (409)
-//   → 替换 stores it, naming the report it replaces, and the history lists both.
+//   → 替换 stores it, naming the report it replaces, and the history lists both → the import page
+//   offers the template and keeps 导入 disabled until a dry run.
 //
 //   BASE_URL  server to test  (default http://127.0.0.1:8080; needs the --demo data)
 //   CHROMIUM  browser binary  (default /usr/bin/chromium)
@@ -125,6 +126,14 @@ async function main() {
     await waitUntilSettled(page);
     const superseded = await page.locator(`[data-testid="history-row"][data-id="${current}"]`).getAttribute('data-superseded');
     if (superseded !== 'true') throw new Error(`report #${current} is not shown as replaced in the history`);
+
+    step('the import page: the template is offered and 导入 waits for a clean dry run');
+    await page.goto(`${BASE_URL}/kpis/import`);
+    const panel = page.getByTestId('kpi-import');
+    await panel.getByTestId('import-template').waitFor({ state: 'visible' });
+    if (!(await panel.getByTestId('import-run').isDisabled())) throw new Error('import is enabled before a dry run');
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('import-template').click()]);
+    if (!download.suggestedFilename().endsWith('.xlsx')) throw new Error(`the template downloads as ${download.suggestedFilename()}`);
 
     const fatal = problems.filter((p) => p.startsWith('page error'));
     if (fatal.length) throw new Error(fatal.join('\n'));
