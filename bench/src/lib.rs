@@ -6,4 +6,5 @@ pub mod capture;
 pub mod kpis;
 pub mod matching;
 pub mod needs;
+pub mod scratch;
 pub mod stats;

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::scratch::ScratchDir;
 use anyhow::Context as _;
 use api::config::DatabaseSettings;
 use api::domain::caller::Caller;
@@ -52,19 +53,8 @@ pub struct Fixture {
     staff: Id,
     /// One volunteer per community: the assignee of its needs.
     volunteers: Vec<Id>,
-    /// Removed when the fixture is dropped, unless kept.
-    dir: Option<tempfile::TempDir>,
-}
-
-impl Drop for Fixture {
-    /// `BENCH_KEEP=1` leaves the database files behind, to look at them with the sqlite3 shell.
-    fn drop(&mut self) {
-        if std::env::var_os("BENCH_KEEP").is_some()
-            && let Some(dir) = self.dir.take()
-        {
-            eprintln!("kept {}", dir.keep().display());
-        }
-    }
+    /// Held so the database files live as long as the fixture (see [`ScratchDir`]).
+    _dir: ScratchDir,
 }
 
 const STREET_NAMES: [&str; STREETS] = ["西兴", "长河", "浦沿", "江南", "闻涛", "新安", "钱塘", "白马", "龙湖", "星光"];
@@ -101,7 +91,7 @@ impl Fixture {
     /// (through `services::areas::create`, as an admin would build it), a district admin and one
     /// volunteer per community.
     pub async fn fresh() -> anyhow::Result<Self> {
-        let dir = tempfile::Builder::new().prefix("bench-kpis-").tempdir()?;
+        let dir = ScratchDir::new("bench-kpis-")?;
         let path = dir.path().join("bench.db");
         let settings = DatabaseSettings { url: format!("sqlite://{}", path.display()), max_connections: 8 };
         let db = api::db::connect(&settings).await?;
@@ -178,7 +168,7 @@ impl Fixture {
             volunteers.push(insert_user(&pool, &format!("bench-volunteer-{}", p.community), "志愿者", Role::Volunteer, p.id).await?);
         }
         let caller = api::services::auth::load_caller(&db, staff).await?.context("district admin inactive")?;
-        Ok(Self { db, pool, path, caller, district, places, population, staff, volunteers, dir: Some(dir) })
+        Ok(Self { db, pool, path, caller, district, places, population, staff, volunteers, _dir: dir })
     }
 
     pub async fn count_needs(&self) -> anyhow::Result<i64> {

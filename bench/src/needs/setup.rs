@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::scratch::ScratchDir;
 use anyhow::Context as _;
 use api::config::DatabaseSettings;
 use api::domain::caller::Caller;
@@ -38,19 +39,8 @@ pub struct Fixture {
     pub community: Caller,
     pub places: Vec<Place>,
     pub locals: Vec<Locals>,
-    /// Removed when the fixture is dropped, unless kept.
-    dir: Option<tempfile::TempDir>,
-}
-
-impl Drop for Fixture {
-    /// `BENCH_KEEP=1` leaves the database files behind, to look at them with the sqlite3 shell.
-    fn drop(&mut self) {
-        if std::env::var_os("BENCH_KEEP").is_some()
-            && let Some(dir) = self.dir.take()
-        {
-            eprintln!("kept {}", dir.keep().display());
-        }
-    }
+    /// Held so the database files live as long as the fixture (see [`ScratchDir`]).
+    _dir: ScratchDir,
 }
 
 async fn user_id(db: &DatabaseConnection, username: &str) -> anyhow::Result<Id> {
@@ -66,7 +56,7 @@ async fn caller(db: &DatabaseConnection, username: &str) -> anyhow::Result<Calle
 impl Fixture {
     /// A new database file in a temp dir: `api::db::connect` (WAL, synchronous=FULL), migrations, demo data.
     pub async fn fresh() -> anyhow::Result<Self> {
-        let dir = tempfile::Builder::new().prefix("bench-needs-").tempdir()?;
+        let dir = ScratchDir::new("bench-needs-")?;
         let path = dir.path().join("bench.db");
         let settings = DatabaseSettings { url: format!("sqlite://{}", path.display()), max_connections: 8 };
         let db = api::db::connect(&settings).await?;
@@ -90,7 +80,7 @@ impl Fixture {
         }
         let street = caller(&db, "street").await?;
         let community = caller(&db, "community").await?;
-        Ok(Self { db, pool, path, street, community, places, locals, dir: Some(dir) })
+        Ok(Self { db, pool, path, street, community, places, locals, _dir: dir })
     }
 
     /// The places in the `community` caller's scope (缤纷社区 and its grids), where created needs go.
