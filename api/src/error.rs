@@ -101,6 +101,17 @@ impl From<DbErr> for ApiError {
     }
 }
 
+impl From<crate::policy::Refused> for ApiError {
+    fn from(refused: crate::policy::Refused) -> Self {
+        use crate::policy::Refused;
+        match refused {
+            denied @ Refused::Denied { .. } => Self::Forbidden(denied.to_string()),
+            Refused::NotFound(what) => Self::NotFound(what),
+            Refused::Db(err) => err.into(),
+        }
+    }
+}
+
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         StatusCode::from_u16(self.code().status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)

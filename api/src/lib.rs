@@ -10,6 +10,7 @@ pub mod entities;
 pub mod error;
 pub mod http;
 pub mod openapi;
+pub mod policy;
 pub mod routes;
 pub mod services;
 pub mod startup;

@@ -140,8 +140,16 @@ async fn another_streets_staff_cannot_see_or_touch_a_need() {
     problem(act(&app, &other, id, json!({ "action": "accept" })).await, 404).await;
 }
 
+/// The field errors of a 422 problem as (field, code) pairs.
+fn field_codes(problem: &Value) -> Vec<(String, String)> {
+    problem["errors"]
+        .as_array()
+        .map(|e| e.iter().map(|e| (e["field"].as_str().unwrap_or("").to_owned(), e["code"].as_str().unwrap_or("").to_owned())).collect())
+        .unwrap_or_default()
+}
+
 #[tokio::test]
-async fn dispatching_to_someone_who_does_not_serve_the_area_is_refused() {
+async fn dispatching_to_a_resident_is_refused_as_nobody_who_serves() {
     let app = spawn_app().await;
     let community = app.area_id("缤纷社区").await;
     let (resident, staff) = (app.login_as("resident").await, app.login_as("community").await);
@@ -149,7 +157,22 @@ async fn dispatching_to_someone_who_does_not_serve_the_area_is_refused() {
     ok(&app, &staff, id, json!({ "action": "accept" })).await;
     let resident_id = app.user_id("resident").await;
     let body = problem(act(&app, &staff, id, json!({ "action": "dispatch", "assignee_id": resident_id })).await, 422).await;
-    assert_eq!(fields(&body), ["/assignee_id"]);
+    assert_eq!(field_codes(&body), [("/assignee_id".to_owned(), "not_found".to_owned())]);
+}
+
+#[tokio::test]
+async fn dispatching_to_a_volunteer_of_another_community_is_refused_as_out_of_area() {
+    let app = spawn_app().await;
+    let community = app.area_id("缤纷社区").await;
+    let (resident, staff) = (app.login_as("resident").await, app.login_as("community").await);
+    let id = submit_as_resident(&app, &resident, community).await["need"]["id"].as_i64().expect("id");
+    ok(&app, &staff, id, json!({ "action": "accept" })).await;
+    // volunteer2 serves the second community of the case book, not 缤纷社区.
+    let elsewhere = app.user_id("volunteer2").await;
+    let body = problem(act(&app, &staff, id, json!({ "action": "dispatch", "assignee_id": elsewhere })).await, 422).await;
+    assert_eq!(field_codes(&body), [("/assignee_id".to_owned(), "out_of_area".to_owned())]);
+    let detail: Value = app.get(&format!("/api/v1/needs/{id}"), &staff).await.json().await.expect("json");
+    assert_eq!(detail["need"]["status"], "accepted", "nothing was written");
 }
 
 #[tokio::test]

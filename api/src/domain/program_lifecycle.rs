@@ -1,14 +1,9 @@
-//! The program lifecycle and who may act on a program, in one place: a table of (state, action, role).
+//! The program lifecycle, in one place: a table of (state, action, role on the program).
 //! Community staff (and staff above) draft and submit; street or district staff approve; nobody
-//! approves their own program.
+//! approves their own program. What a caller is to a program is [`crate::policy::programs::roles`].
 
 use shared::ProgramAction::{self, *};
 use shared::ProgramStatus::{self, *};
-use shared::Role;
-
-use super::caller::Caller;
-use super::scope::Scope;
-use crate::entities::program;
 
 /// What the caller is to a program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -52,39 +47,6 @@ pub fn allowed(from: ProgramStatus, roles: &[ProgramRole]) -> Vec<ProgramAction>
         }
     }
     actions
-}
-
-/// Roles that run programs in their area.
-pub fn may_author(role: Role) -> bool {
-    matches!(role, Role::PlatformAdmin | Role::DistrictAdmin | Role::StreetStaff | Role::CommunityStaff)
-}
-
-/// Roles that read the programs of their subtree (everyone else reads the public pages).
-pub fn may_read(role: Role) -> bool {
-    may_author(role) || role == Role::GridWorker
-}
-
-/// Roles that approve programs below them.
-fn may_approve(role: Role) -> bool {
-    matches!(role, Role::PlatformAdmin | Role::DistrictAdmin | Role::StreetStaff)
-}
-
-/// The caller's roles on a program; empty means they may only read it (if it is in their scope).
-pub fn roles(caller: &Caller, p: &program::Model) -> Vec<ProgramRole> {
-    let mut roles = Vec::new();
-    if !Scope::of(caller).contains(&p.area_path) {
-        return roles;
-    }
-    if may_author(caller.role) {
-        roles.push(Author);
-    }
-    let own = p.created_by == caller.id || p.submitted_by == Some(caller.id);
-    // Approval comes from above: the program's own area is not the approver's home.
-    let from_above = caller.area_path != p.area_path || caller.role == Role::PlatformAdmin;
-    if may_approve(caller.role) && !own && from_above {
-        roles.push(Approver);
-    }
-    roles
 }
 
 /// Whether a program in this state still takes changes to its plan (partners, pledges, milestones, spend).

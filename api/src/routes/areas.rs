@@ -7,8 +7,6 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::{ReadErrors, WriteErrors};
-use crate::domain::permissions::{Action, require};
-use crate::domain::scope::Scope;
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::http::idempotency::IdempotencyKey;
@@ -16,6 +14,7 @@ use crate::http::json::ValidJson;
 use crate::http::pagination::PageRequest;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
+use crate::policy::{self, Action};
 use crate::services::areas::{self, AreaFilter, AreaSort};
 use crate::state::AppState;
 
@@ -64,10 +63,9 @@ async fn list_areas(
     caller: AuthUser,
     ValidQuery(query): ValidQuery<AreaListQuery>,
 ) -> ApiResult<web::Json<Page<Area>>> {
-    require(&caller, Action::ReadAreas)?;
     let (sort, page) = page(&query.cursor, query.limit, query.sort)?;
     let filter = AreaFilter { kind: query.kind, q: query.q };
-    Ok(web::Json(areas::list(&state.db, &Scope::of(&caller), filter, sort, page).await?))
+    Ok(web::Json(areas::list(&state.db, &policy::allow(&caller, Action::ReadAreas)?, filter, sort, page).await?))
 }
 
 /// The top of your scope: your home area (every root area for platform admins). Start the tree here.
@@ -78,17 +76,15 @@ async fn area_roots(
     caller: AuthUser,
     ValidQuery(query): ValidQuery<TreeQuery>,
 ) -> ApiResult<web::Json<Page<Area>>> {
-    require(&caller, Action::ReadAreas)?;
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, AreaSort::Name.name())?;
-    Ok(web::Json(areas::roots(&state.db, &Scope::of(&caller), page).await?))
+    Ok(web::Json(areas::roots(&state.db, &policy::allow(&caller, Action::ReadAreas)?, page).await?))
 }
 
 /// One area.
 #[utoipa::path(tag = "areas", params(("id" = i64, Path, description = "Area id")), responses((status = 200, body = Area), ReadErrors), security(("bearer" = [])))]
 #[get("/areas/{id}")]
 async fn get_area(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>) -> ApiResult<web::Json<Area>> {
-    require(&caller, Action::ReadAreas)?;
-    Ok(web::Json(areas::get(&state.db, &Scope::of(&caller), id.into_inner()).await?))
+    Ok(web::Json(areas::get(&state.db, &policy::allow(&caller, Action::ReadAreas)?, id.into_inner()).await?))
 }
 
 /// The direct children of an area.
@@ -100,9 +96,8 @@ async fn area_children(
     id: web::Path<Id>,
     ValidQuery(query): ValidQuery<TreeQuery>,
 ) -> ApiResult<web::Json<Page<Area>>> {
-    require(&caller, Action::ReadAreas)?;
     let (sort, page) = page(&query.cursor, query.limit, query.sort)?;
-    Ok(web::Json(areas::children(&state.db, &Scope::of(&caller), id.into_inner(), sort, page).await?))
+    Ok(web::Json(areas::children(&state.db, &policy::allow(&caller, Action::ReadAreas)?, id.into_inner(), sort, page).await?))
 }
 
 /// Every area below an area, optionally of one kind (e.g. all communities of a district).
@@ -114,9 +109,8 @@ async fn area_subtree(
     id: web::Path<Id>,
     ValidQuery(query): ValidQuery<TreeQuery>,
 ) -> ApiResult<web::Json<Page<Area>>> {
-    require(&caller, Action::ReadAreas)?;
     let (sort, page) = page(&query.cursor, query.limit, query.sort)?;
-    Ok(web::Json(areas::subtree(&state.db, &Scope::of(&caller), id.into_inner(), query.kind, sort, page).await?))
+    Ok(web::Json(areas::subtree(&state.db, &policy::allow(&caller, Action::ReadAreas)?, id.into_inner(), query.kind, sort, page).await?))
 }
 
 /// Create an area under a parent in your scope.
@@ -134,8 +128,7 @@ async fn create_area(
     request_id: RequestId,
     body: ValidJson<NewArea>,
 ) -> ApiResult<HttpResponse> {
-    require(&caller, Action::CreateAreas)?;
-    let scope = Scope::of(&caller);
+    let scope = policy::allow(&caller, Action::CreateAreas)?;
     crate::create_idempotently!(state, caller, key, body, |db| areas::create(db, Some(&caller), &scope, &body.value, Some(&request_id.0)))
 }
 
@@ -150,9 +143,10 @@ async fn update_area(
     request_id: RequestId,
     body: ValidJson<AreaPatch>,
 ) -> ApiResult<web::Json<Area>> {
-    require(&caller, Action::EditAreas)?;
     let txn = state.begin_write().await?;
-    let area = areas::update(&txn.txn, &caller, &Scope::of(&caller), id.into_inner(), &body.value, Some(&request_id.0)).await?;
+    let area =
+        areas::update(&txn.txn, &caller, &policy::allow(&caller, Action::EditAreas)?, id.into_inner(), &body.value, Some(&request_id.0))
+            .await?;
     txn.commit().await?;
     Ok(web::Json(area))
 }

@@ -7,12 +7,11 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::ReadErrors;
-use crate::domain::permissions::{Action, require};
-use crate::domain::scope::Scope;
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::http::pagination::PageRequest;
 use crate::http::query::ValidQuery;
+use crate::policy::{self, Action};
 use crate::services::audit::{self, AuditFilter};
 use crate::state::AppState;
 
@@ -38,10 +37,9 @@ async fn list_audit(
     caller: AuthUser,
     ValidQuery(query): ValidQuery<AuditQuery>,
 ) -> ApiResult<web::Json<Page<AuditEntry>>> {
-    require(&caller, Action::ReadAudit)?;
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
     let filter = AuditFilter { entity: query.entity, entity_id: query.entity_id, actor_id: query.actor_id };
-    Ok(web::Json(audit::list(&state.db, &Scope::of(&caller), filter, page).await?))
+    Ok(web::Json(audit::list(&state.db, &policy::allow(&caller, Action::ReadAudit)?, filter, page).await?))
 }
 
 pub fn configure(cfg: &mut ServiceConfig) {

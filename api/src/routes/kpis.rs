@@ -9,7 +9,6 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::resources::{ExportFormat, XLSX, file, xlsx_body};
 use super::responses::{Binary, ReadErrors, WriteErrors};
-use crate::domain::kpi_access::{require_read, require_report};
 use crate::domain::kpis::catalogue;
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
@@ -17,6 +16,7 @@ use crate::http::json::ValidJson;
 use crate::http::pagination::PageRequest;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
+use crate::policy::{self, Action};
 use crate::services::kpis::{dashboard, export, import, reports, targets};
 use crate::state::AppState;
 
@@ -101,7 +101,7 @@ pub struct ImportQuery {
 #[utoipa::path(tag = "kpis", responses((status = 200, body = Vec<Indicator>), ReadErrors), security(("bearer" = [])))]
 #[get("/kpis/indicators")]
 async fn indicators(caller: AuthUser) -> ApiResult<web::Json<Vec<Indicator>>> {
-    require_read(&caller)?;
+    policy::require(&caller, Action::ReadKpis)?;
     Ok(web::Json(catalogue::all().iter().map(|d| d.indicator.clone()).collect()))
 }
 
@@ -187,7 +187,7 @@ async fn report_value(
 #[utoipa::path(tag = "kpis", responses((status = 200, description = "The template", content((Binary = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), ReadErrors), security(("bearer" = [])))]
 #[get("/kpis/values/template")]
 async fn values_template(caller: AuthUser) -> ApiResult<HttpResponse> {
-    require_report(&caller)?;
+    policy::require(&caller, Action::ReportKpis)?;
     Ok(HttpResponse::Ok()
         .content_type(XLSX)
         .insert_header(("Content-Disposition", "attachment; filename=\"kpi-values-template.xlsx\""))

@@ -5,10 +5,10 @@ use shared::{AreaCrumb, AreaKind, Me};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::ReadErrors;
-use crate::domain::permissions::permissions;
 use crate::domain::scope::Scope;
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
+use crate::policy::permissions;
 use crate::services::{areas, users};
 use crate::state::AppState;
 

@@ -9,11 +9,11 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::{Binary, ReadErrors, WriteErrors};
-use crate::domain::resource_access::require_manage;
 use crate::error::{ApiError, ApiResult};
 use crate::http::auth::AuthUser;
 use crate::http::json::{declared_length, read_limited};
 use crate::http::query::ValidQuery;
+use crate::policy::{self, Action};
 use crate::services::resources::{export, import};
 use crate::services::spreadsheet::{csv, xlsx};
 use crate::state::AppState;
@@ -63,7 +63,7 @@ pub struct ExportQuery {
 #[utoipa::path(tag = "resources", params(TemplateQuery), responses((status = 200, description = "The template", content((Binary = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), ReadErrors), security(("bearer" = [])))]
 #[get("/resources/template")]
 async fn import_template(caller: AuthUser, ValidQuery(query): ValidQuery<TemplateQuery>) -> ApiResult<HttpResponse> {
-    require_manage(&caller)?;
+    policy::require(&caller, Action::ManageResources)?;
     Ok(HttpResponse::Ok()
         .content_type(XLSX)
         .insert_header(("Content-Disposition", format!("attachment; filename=\"{}-template.xlsx\"", query.table.as_str())))

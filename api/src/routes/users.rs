@@ -7,8 +7,6 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::{ReadErrors, WriteErrors};
-use crate::domain::permissions::{Action, require};
-use crate::domain::scope::Scope;
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::http::idempotency::IdempotencyKey;
@@ -16,6 +14,7 @@ use crate::http::json::ValidJson;
 use crate::http::pagination::PageRequest;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
+use crate::policy::{self, Action};
 use crate::services::users::{self, UserFilter, UserSort};
 use crate::state::AppState;
 
@@ -46,19 +45,17 @@ async fn list_users(
     caller: AuthUser,
     ValidQuery(query): ValidQuery<UserListQuery>,
 ) -> ApiResult<web::Json<Page<User>>> {
-    require(&caller, Action::ManageUsers)?;
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
     let filter = UserFilter { role: query.role, area_id: query.area_id, q: query.q, active: query.active };
-    Ok(web::Json(users::list(&state.db, &Scope::of(&caller), filter, sort, page).await?))
+    Ok(web::Json(users::list(&state.db, &policy::allow(&caller, Action::ManageUsers)?, filter, sort, page).await?))
 }
 
 /// One user.
 #[utoipa::path(tag = "users", params(("id" = i64, Path, description = "User id")), responses((status = 200, body = User), ReadErrors), security(("bearer" = [])))]
 #[get("/users/{id}")]
 async fn get_user(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>) -> ApiResult<web::Json<User>> {
-    require(&caller, Action::ManageUsers)?;
-    Ok(web::Json(users::get(&state.db, &Scope::of(&caller), id.into_inner()).await?))
+    Ok(web::Json(users::get(&state.db, &policy::allow(&caller, Action::ManageUsers)?, id.into_inner()).await?))
 }
 
 /// Create a user with a role below yours and a home area in your scope that fits the role.
@@ -73,8 +70,7 @@ async fn create_user(
     request_id: RequestId,
     body: ValidJson<NewUser>,
 ) -> ApiResult<HttpResponse> {
-    require(&caller, Action::ManageUsers)?;
-    let scope = Scope::of(&caller);
+    let scope = policy::allow(&caller, Action::ManageUsers)?;
     crate::create_idempotently!(state, caller, key, body, |db| users::create(
         db,
         Some(&caller),
@@ -99,10 +95,17 @@ async fn update_user(
     request_id: RequestId,
     body: ValidJson<UserPatch>,
 ) -> ApiResult<web::Json<User>> {
-    require(&caller, Action::ManageUsers)?;
     let txn = state.begin_write().await?;
-    let user =
-        users::update(&txn.txn, &caller, &Scope::of(&caller), state.hasher, id.into_inner(), &body.value, Some(&request_id.0)).await?;
+    let user = users::update(
+        &txn.txn,
+        &caller,
+        &policy::allow(&caller, Action::ManageUsers)?,
+        state.hasher,
+        id.into_inner(),
+        &body.value,
+        Some(&request_id.0),
+    )
+    .await?;
     txn.commit().await?;
     Ok(web::Json(user))
 }

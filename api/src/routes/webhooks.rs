@@ -10,7 +10,6 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::{ReadErrors, WriteErrors};
-use crate::domain::permissions::{Action, require};
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::http::idempotency::IdempotencyKey;
@@ -51,7 +50,6 @@ async fn list_webhooks(
     caller: AuthUser,
     ValidQuery(query): ValidQuery<WebhookListQuery>,
 ) -> ApiResult<web::Json<Page<Webhook>>> {
-    require(&caller, Action::ManageWebhooks)?;
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
     Ok(web::Json(webhooks::list(&state.db, &caller, page).await?))
 }
@@ -69,7 +67,6 @@ async fn create_webhook(
     request_id: RequestId,
     body: ValidJson<NewWebhook>,
 ) -> ApiResult<HttpResponse> {
-    require(&caller, Action::ManageWebhooks)?;
     crate::create_idempotently!(state, caller, key, body, |db| webhooks::create(
         db,
         &caller,
@@ -83,7 +80,6 @@ async fn create_webhook(
 #[utoipa::path(tag = "webhooks", params(("id" = i64, Path, description = "Webhook id")), responses((status = 200, body = Webhook), ReadErrors), security(("bearer" = [])))]
 #[get("/webhooks/{id}")]
 async fn get_webhook(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>) -> ApiResult<web::Json<Webhook>> {
-    require(&caller, Action::ManageWebhooks)?;
     Ok(web::Json(webhooks::get(&state.db, &caller, id.into_inner()).await?))
 }
 
@@ -98,7 +94,6 @@ async fn update_webhook(
     request_id: RequestId,
     body: ValidJson<WebhookPatch>,
 ) -> ApiResult<web::Json<Webhook>> {
-    require(&caller, Action::ManageWebhooks)?;
     let txn = state.begin_write().await?;
     let webhook = webhooks::update(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
@@ -115,7 +110,6 @@ async fn list_deliveries(
     id: web::Path<Id>,
     ValidQuery(query): ValidQuery<DeliveryListQuery>,
 ) -> ApiResult<web::Json<Page<WebhookDelivery>>> {
-    require(&caller, Action::ManageWebhooks)?;
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
     Ok(web::Json(webhooks::deliveries(&state.db, &caller, id.into_inner(), query.status, page).await?))
 }
@@ -126,7 +120,6 @@ async fn list_deliveries(
     responses((status = 202, body = WebhookDelivery), WriteErrors), security(("bearer" = [])))]
 #[post("/webhooks/{id}/test")]
 async fn test_webhook(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>, request_id: RequestId) -> ApiResult<HttpResponse> {
-    require(&caller, Action::ManageWebhooks)?;
     let txn = state.begin_write().await?;
     let delivery = webhooks::ping(&txn.txn, &caller, id.into_inner(), state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;

@@ -119,15 +119,8 @@ async fn with_counts<C: ConnectionTrait>(db: &C, rows: Vec<area::Model>) -> Resu
         .collect())
 }
 
-/// The area with this id if the caller may see it; 404 otherwise (existence is not revealed).
-pub async fn find_visible<C: ConnectionTrait>(db: &C, scope: &Scope, id: Id) -> Result<area::Model, ApiError> {
-    let found = area::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("area"))?;
-    scope.check(&found.path, "area")?;
-    Ok(found)
-}
-
 pub async fn get<C: ConnectionTrait>(db: &C, scope: &Scope, id: Id) -> Result<Area, ApiError> {
-    let found = find_visible(db, scope, id).await?;
+    let found = crate::policy::load_within::<area::Entity, _>(db, scope, id).await?;
     Ok(with_counts(db, vec![found]).await?.remove(0))
 }
 
@@ -175,7 +168,7 @@ pub async fn children<C: ConnectionTrait>(
     sort: AreaSort,
     page: PageRequest,
 ) -> Result<Page<Area>, ApiError> {
-    let parent = find_visible(db, scope, id).await?;
+    let parent = crate::policy::load_within::<area::Entity, _>(db, scope, id).await?;
     page_of(db, area::Entity::find().filter(area::Column::ParentId.eq(parent.id)), sort, page).await
 }
 
@@ -188,8 +181,9 @@ pub async fn subtree<C: ConnectionTrait>(
     sort: AreaSort,
     page: PageRequest,
 ) -> Result<Page<Area>, ApiError> {
-    let top = find_visible(db, scope, id).await?;
-    let mut select = area::Entity::find().filter(area::Column::Path.like(format!("{}%", top.path))).filter(area::Column::Id.ne(top.id));
+    let top = crate::policy::load_within::<area::Entity, _>(db, scope, id).await?;
+    let mut select =
+        area::Entity::find().filter(Scope::subtree(&top.path).path_condition(area::Column::Path)).filter(area::Column::Id.ne(top.id));
     if let Some(kind) = kind {
         select = select.filter(area::Column::Kind.eq(kind.as_str()));
     }
@@ -386,7 +380,7 @@ pub async fn update<C: ConnectionTrait>(
     patch: &AreaPatch,
     request_id: Option<&str>,
 ) -> Result<Area, ApiError> {
-    let current = find_visible(db, scope, id).await?;
+    let current = crate::policy::load_within::<area::Entity, _>(db, scope, id).await?;
     let kind = AreaKind::parse(&current.kind).unwrap_or(AreaKind::Grid);
     let parent = match current.parent_id {
         Some(pid) => area::Entity::find_by_id(pid).one(db).await?,

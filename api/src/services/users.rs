@@ -1,5 +1,5 @@
 //! User administration within the caller's scope. Managers give only roles below their own
-//! ([`permissions::assignable_roles`]) and only home areas that fit the role.
+//! ([`crate::policy::users::assignable_roles`]) and only home areas that fit the role.
 
 use std::collections::HashMap;
 
@@ -9,11 +9,11 @@ use shared::{AreaKind, Id, NewUser, Page, Role, User, UserPatch};
 
 use crate::domain::caller::Caller;
 use crate::domain::password::Hasher;
-use crate::domain::permissions::{assignable_roles, home_area_kinds};
 use crate::domain::scope::Scope;
 use crate::entities::{area, user};
 use crate::error::{ApiError, FieldErrors};
 use crate::http::pagination::{Keyset, PageRequest};
+use crate::policy::users::{assignable_roles, home_area_kinds};
 use crate::services::audit::{self, Change};
 use crate::services::auth::revoke_all;
 
@@ -98,13 +98,14 @@ pub async fn list<C: ConnectionTrait>(
     sort: UserSort,
     page: PageRequest,
 ) -> Result<Page<User>, ApiError> {
-    let mut select =
-        user::Entity::find().filter(scope.area_id_condition(user::Column::AreaId)).filter(scope.owner_condition(user::Column::Id));
+    let mut select = user::Entity::find()
+        .filter(<user::Entity as crate::policy::AreaOwned>::within(scope))
+        .filter(scope.owner_condition(user::Column::Id));
     if let Some(role) = filter.role {
         select = select.filter(user::Column::Role.eq(role.as_str()));
     }
     if let Some(area_id) = filter.area_id {
-        let top = crate::services::areas::find_visible(db, scope, area_id).await?;
+        let top = crate::policy::load_within::<area::Entity, _>(db, scope, area_id).await?;
         select = select.filter(Scope::subtree(&top.path).area_id_condition(user::Column::AreaId));
     }
     if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
@@ -118,16 +119,15 @@ pub async fn list<C: ConnectionTrait>(
     Ok(Page { items: with_area_names(db, rows).await?, next_cursor })
 }
 
-async fn find_visible<C: ConnectionTrait>(db: &C, scope: &Scope, id: Id) -> Result<(user::Model, area::Model), ApiError> {
-    let Some((found, Some(home))) = user::Entity::find_by_id(id).find_also_related(area::Entity).one(db).await? else {
-        return Err(ApiError::NotFound("user"));
-    };
-    scope.check(&home.path, "user")?;
+/// A user in the scope, with their home area.
+async fn load_with_home<C: ConnectionTrait>(db: &C, scope: &Scope, id: Id) -> Result<(user::Model, area::Model), ApiError> {
+    let found = crate::policy::load_within::<user::Entity, _>(db, scope, id).await?;
+    let home = area::Entity::find_by_id(found.area_id).one(db).await?.ok_or(ApiError::NotFound("user"))?;
     Ok((found, home))
 }
 
 pub async fn get<C: ConnectionTrait>(db: &C, scope: &Scope, id: Id) -> Result<User, ApiError> {
-    let (found, home) = find_visible(db, scope, id).await?;
+    let (found, home) = load_with_home(db, scope, id).await?;
     Ok(to_dto(found, home.name))
 }
 
@@ -227,7 +227,7 @@ pub async fn update<C: ConnectionTrait>(
     patch: &UserPatch,
     request_id: Option<&str>,
 ) -> Result<User, ApiError> {
-    let (current, current_home) = find_visible(db, scope, id).await?;
+    let (current, current_home) = load_with_home(db, scope, id).await?;
     let current_role = Role::parse(&current.role).unwrap_or(Role::Resident);
     let is_self = current.id == actor.id;
     if !is_self && !assignable_roles(actor.role).contains(&current_role) {

@@ -119,7 +119,8 @@ async fn profile_once(f: &Fixture, now: DateTime<Utc>, p: &mut Profile) -> anyho
     let range = span(all);
     let years = (all.iter().map(|p| p.year).min().unwrap_or(2000), all.iter().map(|p| p.year).max().unwrap_or(2000));
     let t = Instant::now();
-    let root = api::services::areas::find_visible(&f.db, &api::domain::scope::Scope::of(&f.caller), f.district.id).await?;
+    let root =
+        api::policy::load_within::<api::entities::area::Entity, _>(&f.db, &api::domain::scope::Scope::of(&f.caller), f.district.id).await?;
     p.time(0, "visible_area (find the area)", t);
     let t = Instant::now();
     let tree = Tree::load(&f.db, root.clone()).await?;

@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use api::domain::caller::Caller;
-use api::domain::need_access::{is_staff, may_submit};
+use api::policy::{Action, role_may};
 use chrono::{DateTime, Utc};
 use sea_orm::TransactionTrait;
 use shared::{AreaKind, Channel, NewNeed, Role, TargetGroup, Urgency};
@@ -57,7 +57,7 @@ fn path_prefixes(path: &str) -> Vec<String> {
 /// The twin: the same checks and the same statements — area lookup, INSERT … RETURNING, KPI counter
 /// upsert, area names, audit INSERT … RETURNING, webhook endpoint lookup — in one transaction.
 pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<Utc>) -> anyhow::Result<i64> {
-    anyhow::ensure!(may_submit(caller.role) && is_staff(caller.role), "caller may not submit by phone");
+    anyhow::ensure!(role_may(caller.role, Action::SubmitNeedsForResidents), "caller may not submit by phone");
     anyhow::ensure!(api::domain::need_categories::find(&new.category).is_some() && !new.text.trim().is_empty(), "invalid need");
     anyhow::ensure!(new.contact_name.is_some() || new.contact_phone.is_some(), "contact required");
     let mut tx = f.pool.begin().await?;

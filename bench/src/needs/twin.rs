@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use api::domain::caller::Caller;
 use api::domain::kpis::counters::change;
-use api::domain::need_access::{mask_address, mask_name, mask_phone};
+use api::domain::masking::{mask_address, mask_name, mask_phone};
 use api::domain::scope::path_ids;
 use api::entities::need;
 use sqlx::sqlite::SqliteRow;

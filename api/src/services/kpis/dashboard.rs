@@ -15,12 +15,12 @@ use super::targets::Targets;
 use super::tree::{Tree, kind_of};
 use super::values::{Evaluated, Inputs, span};
 use crate::domain::caller::Caller;
-use crate::domain::kpi_access::require_read;
 use crate::domain::kpis::attainment::{Situation, assess, trend};
 use crate::domain::kpis::catalogue::{self, Definition};
 use crate::domain::kpis::period::Period;
 use crate::domain::matching::geo::Walking;
 use crate::error::ApiError;
+use crate::policy::{self, Action};
 
 /// Most points a series returns.
 pub const MAX_POINTS: u32 = 36;
@@ -87,8 +87,9 @@ pub(super) async fn prepare<C: ConnectionTrait>(
     with_children: bool,
     walking: Walking,
 ) -> Result<(Inputs, Targets), ApiError> {
-    require_read(caller)?;
-    let root = crate::services::areas::find_visible(db, &crate::domain::scope::Scope::of(caller), area_id).await?;
+    policy::require(caller, Action::ReadKpis)?;
+    let root =
+        crate::policy::load_within::<crate::entities::area::Entity, _>(db, &crate::domain::scope::Scope::of(caller), area_id).await?;
     let tree = Tree::load(db, root).await?;
     let mut areas = vec![tree.root.id];
     if with_children {

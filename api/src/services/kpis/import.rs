@@ -8,8 +8,8 @@ use shared::{KpiImportReport, NewKpiReport};
 
 use super::reports::report;
 use crate::domain::caller::Caller;
-use crate::domain::kpi_access::require_report;
 use crate::error::ApiError;
+use crate::policy::{self, Action};
 use crate::services::import_rows::{Column, Row, template_rows};
 use crate::services::resources::import::area_by_code;
 use crate::services::spreadsheet::{Table, read_xlsx, xlsx};
@@ -74,7 +74,7 @@ pub async fn import<C: ConnectionTrait>(
     dry_run: bool,
     now: DateTime<Utc>,
 ) -> Result<KpiImportReport, ApiError> {
-    require_report(caller)?;
+    policy::require(caller, Action::ReportKpis)?;
     let rows = read_xlsx(bytes).map_err(|e| ApiError::field("body", "invalid", e))?;
     let mut out = KpiImportReport { dry_run, rows: 0, imported: 0, errors: Vec::new() };
     let data = match template_rows(&rows, COLUMNS) {

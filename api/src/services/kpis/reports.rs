@@ -7,13 +7,13 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use shared::{AreaKind, Id, KpiReport, KpiRollup, KpiSource, NewKpiReport, Page};
 
 use crate::domain::caller::Caller;
-use crate::domain::kpi_access::{require_read, require_report};
 use crate::domain::kpis::catalogue;
 use crate::domain::kpis::period::Period;
 use crate::domain::scope::Scope;
 use crate::entities::{area, kpi_report};
 use crate::error::{ApiError, FieldErrors};
 use crate::http::pagination::{Keyset, PageRequest};
+use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::resources::area_names;
 
@@ -31,7 +31,7 @@ pub async fn report<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<KpiReport, ApiError> {
-    require_report(caller)?;
+    policy::require(caller, Action::ReportKpis)?;
     let mut errors = FieldErrors::default();
     let def = catalogue::find(&new.indicator);
     match def {
@@ -234,7 +234,7 @@ pub async fn list<C: ConnectionTrait>(
     filter: ReportFilter,
     page: PageRequest,
 ) -> Result<Page<KpiReport>, ApiError> {
-    require_read(caller)?;
+    policy::require(caller, Action::ReadKpis)?;
     let mut select = kpi_report::Entity::find()
         .filter(crate::services::resources::area_filter(db, caller, filter.area_id, kpi_report::Column::AreaPath).await?);
     if let Some(code) = filter.indicator {

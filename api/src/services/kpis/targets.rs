@@ -8,11 +8,11 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityT
 use shared::{AreaKind, AreaTarget, Comparator, Id, Indicator, KpiDirection, KpiRollup, SetTarget, TargetValue};
 
 use crate::domain::caller::Caller;
-use crate::domain::kpi_access::{require_read, require_set_targets};
 use crate::domain::kpis::catalogue::{self, catalogue_target};
 use crate::domain::scope::{Scope, path_ids};
 use crate::entities::{area, kpi_target};
 use crate::error::{ApiError, FieldErrors};
+use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::resources::area_names;
 
@@ -79,7 +79,7 @@ pub async fn set<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<AreaTarget, ApiError> {
-    require_set_targets(caller)?;
+    policy::require(caller, Action::SetKpiTargets)?;
     let mut errors = FieldErrors::default();
     match catalogue::find(&new.indicator) {
         None => errors.add("/indicator", "not_found", "no such indicator; see GET /api/v1/kpis/indicators"),
@@ -155,7 +155,7 @@ pub async fn list<C: ConnectionTrait>(
     area_id: Option<Id>,
     year: Option<i32>,
 ) -> Result<Vec<AreaTarget>, ApiError> {
-    require_read(caller)?;
+    policy::require(caller, Action::ReadKpis)?;
     let mut select = kpi_target::Entity::find()
         .filter(crate::services::resources::area_filter(db, caller, area_id, kpi_target::Column::AreaPath).await?);
     if let Some(y) = year {

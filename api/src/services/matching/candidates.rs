@@ -10,9 +10,10 @@ use crate::domain::caller::Caller;
 use crate::domain::matching::categories::fitting_codes;
 use crate::domain::matching::geo::Walking;
 use crate::domain::matching::score::{Exclusion, Rules, explain};
-use crate::domain::resource_access::require_match;
+use crate::domain::scope::Scope;
 use crate::entities::{need, provider, service, service_person, user};
 use crate::error::ApiError;
+use crate::policy::{self, Action};
 
 /// Candidates shown at most.
 pub const MAX_CANDIDATES: usize = 50;
@@ -57,8 +58,8 @@ pub async fn candidates<C: ConnectionTrait>(
     limit: usize,
     now: DateTime<Utc>,
 ) -> Result<Candidates, ApiError> {
-    require_match(caller)?;
-    let need = crate::services::needs::act::visible(db, caller, need_id).await?;
+    policy::require(caller, Action::MatchNeeds)?;
+    let need = policy::load::<need::Entity, _>(db, caller, need_id).await?;
     let district = district_path(db, &need.area_path).await?;
     let services = pool(db, &fitting_codes(&need.category), &district).await?;
     let ids: Vec<Id> = services.iter().map(|s| s.id).collect();
@@ -72,7 +73,7 @@ pub async fn candidates<C: ConnectionTrait>(
     excluded.category += u32::try_from(
         service::Entity::find()
             .filter(service::Column::Active.eq(true))
-            .filter(service::Column::AreaPath.like(format!("{district}%")))
+            .filter(Scope::subtree(&district).path_condition(service::Column::AreaPath))
             .count(db)
             .await?
             .saturating_sub(services.len() as u64),

@@ -178,7 +178,7 @@ pub async fn pool<C: ConnectionTrait>(db: &C, category_codes: &[&str], district_
     if !category_codes.is_empty() {
         select = select.filter(service::Column::Category.is_in(category_codes.iter().map(|c| c.to_string()).collect::<Vec<_>>()));
     }
-    Ok(select.filter(service::Column::AreaPath.like(format!("{district_path}%"))).all(db).await?)
+    Ok(select.filter(crate::domain::scope::Scope::subtree(district_path).path_condition(service::Column::AreaPath)).all(db).await?)
 }
 
 /// The path of the district holding `path` (the widest area a need's services come from); the path

@@ -13,10 +13,10 @@ use crate::domain::matching::categories::{catalogue_item_code, index, space_kind
 use crate::domain::matching::geo::Walking;
 use crate::domain::matching::score::{NeedFacts, Rules, ServiceFacts};
 use crate::domain::need_categories::{self, CATEGORIES};
-use crate::domain::resource_access::require_match;
 use crate::domain::scope::Scope;
 use crate::entities::{area, catalogue_entry, need};
 use crate::error::{ApiError, FieldErrors};
+use crate::policy::{self, Action};
 
 /// Communities per report at most.
 pub const MAX_COMMUNITIES: u64 = 500;
@@ -32,8 +32,8 @@ pub async fn report<C: ConnectionTrait>(
     walking: Walking,
     now: DateTime<Utc>,
 ) -> Result<GapReport, ApiError> {
-    require_match(caller)?;
-    let top = crate::services::areas::find_visible(db, &Scope::of(caller), area_id).await?;
+    policy::require(caller, Action::MatchNeeds)?;
+    let top = crate::policy::load_within::<crate::entities::area::Entity, _>(db, &Scope::of(caller), area_id).await?;
     let inside = Scope::subtree(&top.path).path_condition(area::Column::Path);
     let mut communities: Vec<area::Model> = area::Entity::find()
         .filter(inside.clone())
@@ -147,7 +147,7 @@ pub async fn start_program<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<ProgramDetail, ApiError> {
-    require_match(caller)?;
+    policy::require(caller, Action::MatchNeeds)?;
     let mut errors = FieldErrors::default();
     let category = need_categories::find(&gap.category);
     if category.is_none() {

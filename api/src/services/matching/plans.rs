@@ -19,11 +19,11 @@ use crate::domain::matching::geo::Walking;
 use crate::domain::matching::score::Rules;
 use crate::domain::matching::solver::{self, Arc, Instance};
 use crate::domain::need_categories;
-use crate::domain::resource_access::require_match;
 use crate::domain::scope::Scope;
 use crate::entities::{matching_plan, need, plan_row, service};
 use crate::error::{ApiError, FieldErrors};
 use crate::http::pagination::{Keyset, PageRequest};
+use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::enum_parse;
 use crate::services::needs::act::{Actor, apply as act_on_need};
@@ -60,13 +60,6 @@ async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<matching_plan::Model>) ->
             error: p.error,
         })
         .collect())
-}
-
-async fn visible<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<matching_plan::Model, ApiError> {
-    require_match(caller)?;
-    let found = matching_plan::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("plan"))?;
-    Scope::of(caller).check(&found.area_path, "plan")?;
-    Ok(found)
 }
 
 /// What a plan covers: an area's subtree, optional filters, and the plan it re-plans.
@@ -117,7 +110,7 @@ pub async fn create<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<Plan, ApiError> {
-    require_match(caller)?;
+    policy::require(caller, Action::MatchNeeds)?;
     let mut errors = FieldErrors::default();
     let kinds = [AreaKind::District, AreaKind::Street, AreaKind::Community, AreaKind::Grid];
     let area = crate::services::resources::home_area(db, caller, new.area_id, &kinds, "/area_id", &mut errors).await?;
@@ -142,7 +135,7 @@ pub async fn replan<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<Plan, ApiError> {
-    let parent = visible(db, caller, id).await?;
+    let parent = policy::load::<matching_plan::Entity, _>(db, caller, id).await?;
     if matches!(PlanStatus::parse(&parent.status), Some(PlanStatus::Queued | PlanStatus::Running)) {
         return Err(ApiError::InvalidTransition { detail: "the plan is still running".into(), allowed: vec![] });
     }
@@ -309,7 +302,7 @@ pub async fn list<C: ConnectionTrait>(
     status: Option<PlanStatus>,
     page: PageRequest,
 ) -> Result<Page<Plan>, ApiError> {
-    require_match(caller)?;
+    policy::require(caller, Action::MatchNeeds)?;
     let mut select = matching_plan::Entity::find()
         .filter(crate::services::resources::area_filter(db, caller, area_id, matching_plan::Column::AreaPath).await?);
     if let Some(status) = status {
@@ -348,7 +341,7 @@ pub fn changes(parent: &[plan_row::Model], child: &[plan_row::Model]) -> Vec<Pla
 }
 
 pub async fn detail<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<PlanDetail, ApiError> {
-    let plan = visible(db, caller, id).await?;
+    let plan = policy::load::<matching_plan::Entity, _>(db, caller, id).await?;
     let rows = rows_of(db, id).await?;
     let changes = match plan.parent_id {
         Some(parent) => changes(&rows_of(db, parent).await?, &rows),
@@ -401,7 +394,7 @@ pub async fn apply<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<PlanDetail, ApiError> {
-    let plan = visible(db, caller, id).await?;
+    let plan = policy::load::<matching_plan::Entity, _>(db, caller, id).await?;
     if plan.status != PlanStatus::Done.as_str() {
         return Err(ApiError::InvalidTransition { detail: format!("a plan that is {} cannot be applied", plan.status), allowed: vec![] });
     }
@@ -416,13 +409,13 @@ pub async fn apply<C: ConnectionTrait>(
             rating: None,
             hours: None,
         };
-        let outcome = match crate::services::needs::act::visible(db, caller, row.need_id).await {
+        let outcome = match crate::policy::load::<need::Entity, _>(db, caller, row.need_id).await {
             // The plan was made for needs waiting to be dispatched; one that moved on is left alone.
             Ok(current) if current.status != NeedStatus::Accepted.as_str() => {
                 Err(ApiError::InvalidTransition { detail: format!("the need is now {}", current.status), allowed: vec![] })
             }
             Ok(current) => act_on_need(db, &Actor::Caller(caller), current, &request, now, request_id).await.map(|_| ()),
-            Err(e) => Err(e),
+            Err(e) => Err(e.into()),
         };
         let (outcome, note) = match outcome {
             Ok(()) => (ApplyOutcome::Dispatched, None),

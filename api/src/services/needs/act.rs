@@ -3,15 +3,16 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
-use shared::{BulkDispatch, BulkDispatchResult, BulkFailure, Id, NeedAction, NeedActionRequest, NeedDetail, NeedStatus, Role, Urgency};
+use shared::{BulkDispatch, BulkDispatchResult, BulkFailure, Id, NeedAction, NeedActionRequest, NeedDetail, NeedStatus, Urgency};
 
 use super::deadlines::due_times;
 use super::{Names, masked_dto, status_of};
 use crate::domain::caller::Caller;
-use crate::domain::need_access::{can_view, may_be_assigned, parties};
 use crate::domain::need_lifecycle::{Party, allowed, next};
 use crate::entities::{area, need, need_event, user};
 use crate::error::{ApiError, FieldErrors};
+use crate::policy::users::{Fit, fit};
+use crate::policy::{self, Action, needs::parties, role_may};
 use crate::services::audit::{self, Change};
 use crate::services::kpis::counters as kpi_counters;
 use crate::services::webhooks;
@@ -75,15 +76,14 @@ async fn check_payload<C: ConnectionTrait>(
                 Err((code, message)) => errors.add("/service_id", code, message),
             },
             (None, None) => errors.add("/assignee_id", "required", "whom to dispatch to"),
-            (Some(id), None) => match user::Entity::find_by_id(id).find_also_related(area::Entity).one(db).await? {
-                Some((u, Some(home))) if u.active && Role::parse(&u.role).is_some_and(may_be_assigned) => {
-                    if !need.area_path.starts_with(&home.path) {
-                        errors.add("/assignee_id", "out_of_area", "this person does not serve the need's area");
-                    }
-                    assignee = Some(id);
+            (Some(id), None) => {
+                let account = user::Entity::find_by_id(id).find_also_related(area::Entity).one(db).await?;
+                match account.map(|(u, home)| home.map(|h| fit(&u, &h.path, Action::ServeNeeds.roles(), &need.area_path))) {
+                    Some(Some(Fit::Fits)) => assignee = Some(id),
+                    Some(Some(Fit::OutOfArea)) => errors.add("/assignee_id", "out_of_area", "this person does not serve the need's area"),
+                    _ => errors.add("/assignee_id", "not_found", "no active provider, volunteer or staff member with this id"),
                 }
-                _ => errors.add("/assignee_id", "not_found", "no active provider, volunteer or staff member with this id"),
-            },
+            }
         },
         _ => {}
     }
@@ -97,7 +97,9 @@ async fn check_payload<C: ConnectionTrait>(
 /// Hours recorded on resolving count as volunteer hours (志愿服务时长) when a volunteer resolves it.
 fn volunteer_minutes(actor: &Actor<'_>, hours: Option<f64>) -> Option<i32> {
     match actor {
-        Actor::Caller(caller) if caller.role == Role::Volunteer => hours.map(|h| (h * 60.0).round() as i32).filter(|m| *m > 0),
+        Actor::Caller(caller) if role_may(caller.role, Action::RecordVolunteerHours) => {
+            hours.map(|h| (h * 60.0).round() as i32).filter(|m| *m > 0)
+        }
         _ => None,
     }
 }
@@ -214,14 +216,6 @@ pub async fn apply<C: ConnectionTrait>(
     Ok(saved)
 }
 
-/// Loads a need the caller may see, or 404.
-pub(crate) async fn visible<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<need::Model, ApiError> {
-    match need::Entity::find_by_id(id).one(db).await? {
-        Some(n) if can_view(caller, &n) => Ok(n),
-        _ => Err(ApiError::NotFound("need")),
-    }
-}
-
 /// Takes an action on a need for the caller; a rating of 1 or 2 also reopens it (by the platform).
 pub async fn act<C: ConnectionTrait>(
     db: &C,
@@ -231,7 +225,7 @@ pub async fn act<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<NeedDetail, ApiError> {
-    let current = visible(db, caller, id).await?;
+    let current = policy::load::<need::Entity, _>(db, caller, id).await?;
     let mut saved = apply(db, &Actor::Caller(caller), current, req, now, request_id).await?;
     if req.action == NeedAction::Rate && req.rating.is_some_and(|r| r <= 2) {
         let reopen = NeedActionRequest {
@@ -256,6 +250,7 @@ pub async fn bulk_dispatch<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<BulkDispatchResult, ApiError> {
+    policy::require(caller, Action::WorkNeeds)?;
     let mut result = BulkDispatchResult { dispatched: Vec::new(), failed: Vec::new() };
     let mut ids = req.need_ids.clone();
     ids.sort_unstable();
@@ -270,9 +265,9 @@ pub async fn bulk_dispatch<C: ConnectionTrait>(
         hours: None,
     };
     for id in ids {
-        let outcome = match visible(db, caller, id).await {
+        let outcome = match policy::load::<need::Entity, _>(db, caller, id).await {
             Ok(current) => apply(db, &Actor::Caller(caller), current, &one, now, request_id).await.map(|_| ()),
-            Err(e) => Err(e),
+            Err(e) => Err(e.into()),
         };
         match outcome {
             Ok(()) => result.dispatched.push(id),

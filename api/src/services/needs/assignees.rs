@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect};
 use shared::{Assignee, Id, NeedStatus, Role};
 
-use super::act::visible;
 use crate::domain::caller::Caller;
-use crate::domain::need_access::{is_staff, may_be_assigned};
 use crate::domain::scope::path_ids;
 use crate::entities::{area, need, user};
 use crate::error::ApiError;
+use crate::policy::users::{Fit, fit};
+use crate::policy::{self, Action};
 
 #[derive(FromQueryResult)]
 struct Load {
@@ -20,24 +20,23 @@ struct Load {
 }
 
 pub async fn assignees<C: ConnectionTrait>(db: &C, caller: &Caller, need_id: Id) -> Result<Vec<Assignee>, ApiError> {
-    if !is_staff(caller.role) {
-        return Err(ApiError::Forbidden("only staff dispatch needs".into()));
-    }
-    let need = visible(db, caller, need_id).await?;
-    let areas: HashMap<Id, String> = area::Entity::find()
+    policy::require(caller, Action::WorkNeeds)?;
+    let need = policy::load::<need::Entity, _>(db, caller, need_id).await?;
+    // Whoever serves the need is homed on its path: the need's area or one above it.
+    let homes: HashMap<Id, area::Model> = area::Entity::find()
         .filter(area::Column::Id.is_in(path_ids(&need.area_path)))
         .all(db)
         .await?
         .into_iter()
-        .map(|a| (a.id, a.name))
+        .map(|a| (a.id, a))
         .collect();
     let people: Vec<user::Model> = user::Entity::find()
-        .filter(user::Column::AreaId.is_in(areas.keys().copied().collect::<Vec<_>>()))
+        .filter(user::Column::AreaId.is_in(homes.keys().copied().collect::<Vec<_>>()))
         .filter(user::Column::Active.eq(true))
         .all(db)
         .await?
         .into_iter()
-        .filter(|u| Role::parse(&u.role).is_some_and(may_be_assigned))
+        .filter(|u| homes.get(&u.area_id).is_some_and(|h| fit(u, &h.path, Action::ServeNeeds.roles(), &need.area_path) == Fit::Fits))
         .collect();
     let open = [NeedStatus::Dispatched, NeedStatus::Claimed, NeedStatus::InProgress].map(|s| s.as_str());
     let loads: HashMap<Id, i64> = need::Entity::find()
@@ -58,7 +57,7 @@ pub async fn assignees<C: ConnectionTrait>(db: &C, caller: &Caller, need_id: Id)
         .map(|u| Assignee {
             id: u.id,
             role: Role::parse(&u.role).unwrap_or(Role::Volunteer),
-            area_name: areas.get(&u.area_id).cloned().unwrap_or_default(),
+            area_name: homes.get(&u.area_id).map(|h| h.name.clone()).unwrap_or_default(),
             open_needs: loads.get(&u.id).copied().unwrap_or(0),
             display_name: u.display_name,
         })

@@ -3,20 +3,20 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{AreaKind, Id, NeedStatus, NeedSummary, Page, Role};
+use shared::{AreaKind, Id, NeedStatus, NeedSummary, Page};
 
 use super::{Names, status_of};
 use crate::domain::caller::Caller;
+use crate::domain::scope::Scope;
 use crate::entities::{need, need_cosign};
 use crate::error::ApiError;
 use crate::http::pagination::{Keyset, PageRequest};
+use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 
 /// The path of the resident's community (their home, or the community of their grid).
 fn community_path(caller: &Caller) -> Result<String, ApiError> {
-    if caller.role != Role::Resident {
-        return Err(ApiError::Forbidden("co-signing is for residents".into()));
-    }
+    policy::require(caller, Action::CosignNeeds)?;
     match caller.area_kind {
         AreaKind::Community => Ok(caller.area_path.clone()),
         AreaKind::Grid => {
@@ -29,7 +29,7 @@ fn community_path(caller: &Caller) -> Result<String, ApiError> {
 
 fn open_in(path: &str) -> sea_orm::Select<need::Entity> {
     let finals = NeedStatus::ALL.into_iter().filter(|s| s.is_final()).map(|s| s.as_str());
-    need::Entity::find().filter(need::Column::AreaPath.like(format!("{path}%"))).filter(need::Column::Status.is_not_in(finals))
+    need::Entity::find().filter(Scope::subtree(path).path_condition(need::Column::AreaPath)).filter(need::Column::Status.is_not_in(finals))
 }
 
 async fn summaries<C: ConnectionTrait>(

@@ -10,6 +10,7 @@ use crate::domain::need_categories::{CATEGORIES, find, urgency_index};
 use crate::domain::scope::{Scope, path_ids};
 use crate::entities::{area, need_deadline};
 use crate::error::{ApiError, FieldErrors};
+use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 
 pub fn categories() -> Vec<NeedCategory> {
@@ -61,7 +62,7 @@ pub(crate) async fn due_times<C: ConnectionTrait>(
 }
 
 async fn district_in_scope<C: ConnectionTrait>(db: &C, scope: &Scope, district_id: Id) -> Result<area::Model, ApiError> {
-    let district = crate::services::areas::find_visible(db, scope, district_id).await?;
+    let district = crate::policy::load_within::<crate::entities::area::Entity, _>(db, scope, district_id).await?;
     if district.kind != AreaKind::District.as_str() {
         return Err(ApiError::field("district_id", "wrong_kind", "deadlines are set per district"));
     }
@@ -95,7 +96,7 @@ pub async fn set_deadline<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<DeadlineSetting, ApiError> {
-    let district = district_in_scope(db, &Scope::of(caller), district_id).await?;
+    let district = district_in_scope(db, &policy::allow(caller, Action::SetNeedDeadlines)?, district_id).await?;
     let mut errors = FieldErrors::default();
     if find(&setting.category).is_none() {
         errors.add("/category", "not_found", "no such category");

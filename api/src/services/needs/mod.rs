@@ -26,9 +26,10 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use shared::{Channel, Id, Need, NeedStatus, TargetGroup, Urgency};
 
 use crate::domain::caller::Caller;
-use crate::domain::need_access::{mask_address, mask_name, mask_phone, reveals_personal_data};
+use crate::domain::masking::{mask_address, mask_name, mask_phone};
 use crate::entities::{area, need, user};
 use crate::error::ApiError;
+use crate::policy::needs::reveals_personal_data;
 
 use crate::services::{enum_parse, enum_str};
 

@@ -7,13 +7,12 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 use shared::{Id, NeedPhoto};
 
-use super::act::visible;
 use super::status_of;
 use crate::domain::caller::Caller;
-use crate::domain::need_access::reveals_personal_data;
 use crate::domain::tokens::sha256_hex;
-use crate::entities::need_photo;
+use crate::entities::{need, need_photo};
 use crate::error::ApiError;
+use crate::policy::{self, needs::reveals_personal_data};
 use crate::services::audit::{self, Change};
 
 /// Photos one need may carry.
@@ -67,7 +66,7 @@ pub async fn add_photo<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<NeedPhoto, ApiError> {
-    let need = visible(db, caller, need_id).await?;
+    let need = policy::load::<need::Entity, _>(db, caller, need_id).await?;
     if !reveals_personal_data(caller, &need) {
         return Err(ApiError::Forbidden("only those who handle this need add photos".into()));
     }
@@ -124,7 +123,7 @@ pub async fn read_photo<C: ConnectionTrait>(
     photo_id: Id,
     dir: &Path,
 ) -> Result<(Vec<u8>, String), ApiError> {
-    let need = visible(db, caller, need_id).await?;
+    let need = policy::load::<need::Entity, _>(db, caller, need_id).await?;
     if !reveals_personal_data(caller, &need) {
         return Err(ApiError::NotFound("photo"));
     }

@@ -4,15 +4,14 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect};
 use shared::{Id, Need, NeedAction, NeedCounts, NeedDetail, NeedEvent, NeedStatus, Page, StatusCount, TargetGroup, Urgency};
 
-use super::act::visible;
 use super::{Names, tag_str, to_dto, urgency_str};
 use crate::domain::caller::Caller;
-use crate::domain::need_access::{list_condition, parties};
 use crate::domain::need_lifecycle::allowed;
 use crate::domain::scope::Scope;
 use crate::entities::{need, need_event, user};
 use crate::error::ApiError;
 use crate::http::pagination::{Keyset, PageRequest};
+use crate::policy::{self, needs::parties};
 
 /// Orders of the queue.
 #[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]
@@ -79,7 +78,7 @@ async fn filtered<C: ConnectionTrait>(
     filter: &NeedFilter,
     now: DateTime<Utc>,
 ) -> Result<sea_orm::Select<need::Entity>, ApiError> {
-    let mut select = need::Entity::find().filter(list_condition(caller));
+    let mut select = policy::visible::<need::Entity>(caller)?;
     if let Some(category) = &filter.category {
         select = select.filter(need::Column::Category.eq(category.as_str()));
     }
@@ -97,7 +96,7 @@ async fn filtered<C: ConnectionTrait>(
         None => {}
     }
     if let Some(area_id) = filter.area_id {
-        let top = crate::services::areas::find_visible(db, &Scope::of(caller), area_id).await?;
+        let top = crate::policy::load_within::<crate::entities::area::Entity, _>(db, &Scope::of(caller), area_id).await?;
         select = select.filter(Scope::subtree(&top.path).path_condition(need::Column::AreaPath));
     }
     if let Some(assignee) = filter.assignee_id {
@@ -193,7 +192,7 @@ pub(crate) async fn detail_of<C: ConnectionTrait>(
 }
 
 pub async fn detail<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: DateTime<Utc>) -> Result<NeedDetail, ApiError> {
-    let m = visible(db, caller, id).await?;
+    let m = policy::load::<need::Entity, _>(db, caller, id).await?;
     detail_of(db, caller, m, now).await
 }
 

@@ -2,16 +2,16 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
-use shared::{AreaKind, Channel, NeedDetail, NewNeed, Role};
+use shared::{AreaKind, Channel, NeedDetail, NewNeed};
 
 use super::{Names, channel_str, encode_tags, masked_dto, to_dto, urgency_str};
 use crate::domain::caller::Caller;
-use crate::domain::need_access::{is_staff, may_submit};
 use crate::domain::need_categories::find;
 use crate::domain::need_lifecycle::allowed;
 use crate::domain::scope::Scope;
 use crate::entities::{area, need};
 use crate::error::{ApiError, FieldErrors};
+use crate::policy::{self, Action, role_may};
 use crate::services::audit::{self, Change};
 use crate::services::webhooks;
 
@@ -22,9 +22,7 @@ pub async fn submit<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<NeedDetail, ApiError> {
-    if !may_submit(caller.role) {
-        return Err(ApiError::Forbidden(format!("role {} may not submit needs", caller.role.as_str())));
-    }
+    policy::require(caller, Action::SubmitNeeds)?;
     let mut errors = FieldErrors::default();
     if find(&new.category).is_none() {
         errors.add("/category", "not_found", "no such category; see GET /api/v1/need-categories");
@@ -35,11 +33,11 @@ pub async fn submit<C: ConnectionTrait>(
     if new.lat.is_some() != new.lng.is_some() {
         errors.add("/lng", "required", "give both latitude and longitude, or neither");
     }
-    let resident = caller.role == Role::Resident;
+    let resident = role_may(caller.role, Action::SubmitOwnNeeds);
     let channel_fits = match new.channel {
-        Channel::MiniProgram => resident || caller.role == Role::Integration,
+        Channel::MiniProgram => role_may(caller.role, Action::SubmitNeedsByMiniProgram),
         Channel::Web => true,
-        Channel::Phone | Channel::Visit | Channel::GridPatrol => is_staff(caller.role),
+        Channel::Phone | Channel::Visit | Channel::GridPatrol => role_may(caller.role, Action::SubmitNeedsForResidents),
     };
     if !channel_fits {
         errors.add("/channel", "not_allowed", "this channel is not open to your role");
@@ -90,7 +88,7 @@ pub async fn submit<C: ConnectionTrait>(
     .await?;
     crate::services::kpis::counters::record(db, None, Some(&saved)).await?;
     let names = Names::load(db, std::slice::from_ref(&saved), now).await?;
-    let parties = crate::domain::need_access::parties(caller, &saved);
+    let parties = policy::needs::parties(caller, &saved);
     let path = saved.area_path.clone();
     let payload = serde_json::to_value(masked_dto(saved.clone(), &names)).map_err(anyhow::Error::from)?;
     let dto = to_dto(saved, &names, caller);

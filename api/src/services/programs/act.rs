@@ -5,11 +5,12 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use shared::{Id, ProgramAction, ProgramActionRequest, ProgramDetail};
 
 use super::detail::detail_of;
-use super::{enum_str, status_of, visible};
+use super::{enum_str, status_of};
 use crate::domain::caller::Caller;
-use crate::domain::program_lifecycle::{allowed, next, roles};
+use crate::domain::program_lifecycle::{allowed, next};
 use crate::entities::program;
 use crate::error::{ApiError, FieldErrors};
+use crate::policy::programs::roles;
 use crate::services::audit::{self, Change};
 
 pub async fn act<C: ConnectionTrait>(
@@ -20,7 +21,7 @@ pub async fn act<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<ProgramDetail, ApiError> {
-    let current = visible(db, caller, id).await?;
+    let current = crate::policy::load::<program::Entity, _>(db, caller, id).await?;
     let from = status_of(&current);
     let my_roles = roles(caller, &current);
     let to = next(from, req.action, &my_roles).ok_or_else(|| ApiError::InvalidTransition {

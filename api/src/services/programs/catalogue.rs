@@ -115,9 +115,7 @@ pub async fn patch<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<CatalogueEntry, ApiError> {
-    if caller.role != shared::Role::PlatformAdmin {
-        return Err(ApiError::Forbidden("only platform admins edit the catalogue".into()));
-    }
+    crate::policy::require(caller, crate::policy::Action::EditCatalogue)?;
     let current = catalogue_entry::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("catalogue entry"))?;
     let mut errors = FieldErrors::default();
     for (field, value) in [("/name_zh", &patch.name_zh), ("/name_en", &patch.name_en)] {

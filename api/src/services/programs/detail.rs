@@ -10,11 +10,12 @@ use shared::{
     ResourceKind, Spend,
 };
 
-use super::{add, enum_parse, fulfilment, is_overdue, progress, status_of, visible};
+use super::{add, enum_parse, fulfilment, is_overdue, progress, status_of};
 use crate::domain::caller::Caller;
-use crate::domain::program_lifecycle::{ProgramRole, allowed, open_for_changes, roles};
+use crate::domain::program_lifecycle::{ProgramRole, allowed, open_for_changes};
 use crate::entities::{area, catalogue_entry, delivery, milestone, pledge, program, program_item, program_partner, spend, user};
 use crate::error::ApiError;
+use crate::policy::programs::roles;
 
 /// List rows for a page of programs, with a fixed number of queries whatever the page size.
 pub(crate) async fn summaries<C: ConnectionTrait>(
@@ -197,6 +198,6 @@ pub(crate) async fn detail_of<C: ConnectionTrait>(
 }
 
 pub async fn detail<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, today: NaiveDate) -> Result<ProgramDetail, ApiError> {
-    let p = visible(db, caller, id).await?;
+    let p = crate::policy::load::<program::Entity, _>(db, caller, id).await?;
     detail_of(db, Some(caller), p, today).await
 }

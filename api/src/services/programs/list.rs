@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
 use shared::{Id, Page, Program, ProgramStatus};
 
 use super::detail::summaries;
@@ -78,13 +78,10 @@ pub async fn list<C: ConnectionTrait>(
     page: PageRequest,
     today: NaiveDate,
 ) -> Result<Page<Program>, ApiError> {
-    if !super::may_read(caller) {
-        return Err(ApiError::Forbidden("programs are read by staff; see the public pages".into()));
-    }
-    let scope = Scope::of(caller);
-    let mut select = program::Entity::find().filter(scope.path_condition(program::Column::AreaPath));
+    let scope = crate::policy::allow(caller, crate::policy::Action::ReadPrograms)?;
+    let mut select = crate::policy::visible::<program::Entity>(caller)?;
     if let Some(area_id) = filter.area_id {
-        let top = crate::services::areas::find_visible(db, &scope, area_id).await?;
+        let top = crate::policy::load_within::<crate::entities::area::Entity, _>(db, &scope, area_id).await?;
         select = select.filter(Scope::subtree(&top.path).path_condition(program::Column::AreaPath));
     }
     if let Some(status) = filter.status {

@@ -24,10 +24,10 @@ use sea_orm::ConnectionTrait;
 use shared::{Id, ProgramStatus, Quantity, ResourceKind};
 
 use crate::domain::caller::Caller;
-use crate::domain::program_lifecycle::{ProgramRole, open_for_changes, roles};
-use crate::domain::scope::Scope;
+use crate::domain::program_lifecycle::{ProgramRole, open_for_changes};
 use crate::entities::program;
 use crate::error::ApiError;
+use crate::policy::programs::roles;
 
 pub(crate) use crate::services::{enum_parse, enum_str};
 
@@ -35,26 +35,9 @@ pub(crate) fn status_of(p: &program::Model) -> ProgramStatus {
     ProgramStatus::parse(&p.status).unwrap_or(ProgramStatus::Draft)
 }
 
-/// Staff read the programs of their subtree; grid workers too. Others use the public pages.
-pub(crate) fn may_read(caller: &Caller) -> bool {
-    crate::domain::program_lifecycle::may_read(caller.role)
-}
-
-/// A program the caller may read, or 404 (403 for roles that read no programs at all).
-pub(crate) async fn visible<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<program::Model, ApiError> {
-    use sea_orm::EntityTrait;
-    if !may_read(caller) {
-        return Err(ApiError::Forbidden("programs are read by staff; see the public pages".into()));
-    }
-    match program::Entity::find_by_id(id).one(db).await? {
-        Some(p) if Scope::of(caller).contains(&p.area_path) => Ok(p),
-        _ => Err(ApiError::NotFound("program")),
-    }
-}
-
 /// A program whose plan the caller may change now, or why not.
 pub(crate) async fn editable<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<program::Model, ApiError> {
-    let p = visible(db, caller, id).await?;
+    let p = crate::policy::load::<program::Entity, _>(db, caller, id).await?;
     if !roles(caller, &p).contains(&ProgramRole::Author) {
         return Err(ApiError::Forbidden("only staff running the program change it".into()));
     }

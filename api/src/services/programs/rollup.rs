@@ -12,10 +12,8 @@ use crate::entities::{delivery, milestone, pledge, program, spend};
 use crate::error::ApiError;
 
 pub async fn rollup<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Id, today: NaiveDate) -> Result<ProgramRollup, ApiError> {
-    if !super::may_read(caller) {
-        return Err(ApiError::Forbidden("roll-ups are read by staff".into()));
-    }
-    let top = crate::services::areas::find_visible(db, &Scope::of(caller), area_id).await?;
+    let scope = crate::policy::allow(caller, crate::policy::Action::ReadPrograms)?;
+    let top = crate::policy::load_within::<crate::entities::area::Entity, _>(db, &scope, area_id).await?;
     let programs = program::Entity::find().filter(Scope::subtree(&top.path).path_condition(program::Column::AreaPath)).all(db).await?;
     let by_status = ProgramStatus::ALL
         .into_iter()

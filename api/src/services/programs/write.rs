@@ -8,10 +8,10 @@ use shared::{AreaKind, Id, NewProgram, ProgramDetail, ProgramPatch, ProgramStatu
 use super::detail::detail_of;
 use super::{editable, status_of};
 use crate::domain::caller::Caller;
-use crate::domain::program_lifecycle::may_author;
 use crate::domain::scope::Scope;
 use crate::entities::{area, catalogue_entry, program, program_item};
 use crate::error::{ApiError, FieldErrors};
+use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 
 /// Checks the catalogue items: each must exist and be an item (not a direction or section).
@@ -60,9 +60,7 @@ pub async fn create<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<ProgramDetail, ApiError> {
-    if !may_author(caller.role) {
-        return Err(ApiError::Forbidden(format!("role {} does not run programs", caller.role.as_str())));
-    }
+    policy::require(caller, Action::AuthorPrograms)?;
     let mut errors = FieldErrors::default();
     let place = match area::Entity::find_by_id(new.area_id).one(db).await? {
         Some(a) if Scope::of(caller).contains(&a.path) => {

@@ -8,9 +8,9 @@ use shared::{Id, ResourceTable};
 
 use super::area_filter;
 use crate::domain::caller::Caller;
-use crate::domain::resource_access::require_read;
 use crate::entities::{area, provider, service, service_person, service_space};
 use crate::error::ApiError;
+use crate::policy::{self, Action};
 use crate::services::spreadsheet::Table;
 
 /// Rows per export at most; a bigger area is exported child area by child area.
@@ -47,7 +47,7 @@ pub async fn table<C: ConnectionTrait>(
     area_id: Option<Id>,
     now: DateTime<Utc>,
 ) -> Result<Table, ApiError> {
-    require_read(caller)?;
+    policy::require(caller, Action::ReadResources)?;
     Ok(match which {
         ResourceTable::Providers => {
             let rows = provider::Entity::find()

@@ -8,10 +8,10 @@ use shared::{CostKind, GeoPoint, ImportReport, NewProvider, NewService, Provider
 
 use crate::domain::caller::Caller;
 use crate::domain::need_categories::CATEGORIES;
-use crate::domain::resource_access::require_manage;
 use crate::domain::scope::Scope;
 use crate::entities::{area, provider};
 use crate::error::ApiError;
+use crate::policy::{self, Action};
 use crate::services::import_rows::{Column, Row, template_rows};
 use crate::services::spreadsheet::{Table, read_xlsx, xlsx};
 
@@ -242,7 +242,7 @@ pub async fn import<C: ConnectionTrait>(
     dry_run: bool,
     now: DateTime<Utc>,
 ) -> Result<ImportReport, ApiError> {
-    require_manage(caller)?;
+    policy::require(caller, Action::ManageResources)?;
     let cols = columns(table)?;
     let rows = read_xlsx(bytes).map_err(|e| ApiError::field("body", "invalid", e))?;
     let mut report = ImportReport { table, dry_run, rows: 0, imported: 0, errors: Vec::new() };

@@ -93,7 +93,7 @@ pub(crate) async fn area_filter<C: ConnectionTrait>(
     let scope = Scope::of(caller);
     let mut condition = scope.path_condition(column);
     if let Some(id) = area_id {
-        let top = crate::services::areas::find_visible(db, &scope, id).await?;
+        let top = crate::policy::load_within::<crate::entities::area::Entity, _>(db, &scope, id).await?;
         condition = condition.add(Scope::subtree(&top.path).path_condition(column));
     }
     Ok(condition)
@@ -117,12 +117,11 @@ pub(crate) async fn check_account<C: ConnectionTrait>(
     errors: &mut FieldErrors,
 ) -> Result<(), ApiError> {
     use crate::entities::user;
-    match user::Entity::find_by_id(user_id).find_also_related(area::Entity).one(db).await? {
-        Some((u, Some(home))) if u.active && roles.iter().any(|r| r.as_str() == u.role) => {
-            if !path.starts_with(&home.path) {
-                errors.add(pointer, "out_of_area", "this account's home area does not contain the resource's area");
-            }
-        }
+    use crate::policy::users::{Fit, fit};
+    let account = user::Entity::find_by_id(user_id).find_also_related(area::Entity).one(db).await?;
+    match account.and_then(|(u, home)| home.map(|h| fit(&u, &h.path, roles, path))) {
+        Some(Fit::Fits) => {}
+        Some(Fit::OutOfArea) => errors.add(pointer, "out_of_area", "this account's home area does not contain the resource's area"),
         _ => {
             let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
             errors.add(pointer, "not_found", format!("no active {} account with this id", names.join(" or ")));

@@ -2,21 +2,18 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{AreaKind, Id, NewServicePerson, Page, PersonKind, Role, ServicePerson, ServicePersonPatch};
+use shared::{AreaKind, Id, NewServicePerson, Page, PersonKind, ServicePerson, ServicePersonPatch};
 
 use super::{ResourceSort, area_filter, area_names, check_account, check_name, clean, home_area, resource_keyset};
 use crate::domain::caller::Caller;
-use crate::domain::resource_access::{require_manage, require_read, sees_contacts};
 use crate::domain::scope::Scope;
 use crate::entities::{provider, service_person};
 use crate::error::{ApiError, FieldErrors};
 use crate::http::pagination::PageRequest;
+use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 
 resource_keyset!(service_person);
-
-/// Accounts that may receive the needs of a person's services.
-const ACCOUNT_ROLES: [Role; 2] = [Role::Volunteer, Role::Provider];
 
 #[derive(Debug, Default, Clone)]
 pub struct PersonFilter {
@@ -41,7 +38,7 @@ pub(crate) async fn to_dtos<C: ConnectionTrait>(
         .map(|p| ServicePerson {
             id: p.id,
             kind: PersonKind::parse(&p.kind).unwrap_or(PersonKind::Volunteer),
-            phone: p.phone.filter(|_| sees_contacts(caller, &p.area_path)),
+            phone: p.phone.filter(|_| policy::may_in(caller, Action::SeeResourceContacts, &p.area_path)),
             area_name: names.get(&p.area_id).cloned().unwrap_or_default(),
             area_id: p.area_id,
             provider_name: p.provider_id.and_then(|id| providers.iter().find(|x| x.id == id)).map(|x| x.name.clone()),
@@ -64,7 +61,7 @@ pub async fn list<C: ConnectionTrait>(
     sort: ResourceSort,
     page: PageRequest,
 ) -> Result<Page<ServicePerson>, ApiError> {
-    require_read(caller)?;
+    policy::require(caller, Action::ReadResources)?;
     let mut select =
         service_person::Entity::find().filter(area_filter(db, caller, filter.area_id, service_person::Column::AreaPath).await?);
     if let Some(kind) = filter.kind {
@@ -80,15 +77,8 @@ pub async fn list<C: ConnectionTrait>(
     Ok(Page { items: to_dtos(db, caller, rows).await?, next_cursor })
 }
 
-pub(crate) async fn visible<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<service_person::Model, ApiError> {
-    require_read(caller)?;
-    let found = service_person::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("person"))?;
-    Scope::of(caller).check(&found.area_path, "person")?;
-    Ok(found)
-}
-
 pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<ServicePerson, ApiError> {
-    let found = visible(db, caller, id).await?;
+    let found = policy::load::<service_person::Entity, _>(db, caller, id).await?;
     Ok(to_dtos(db, caller, vec![found]).await?.remove(0))
 }
 
@@ -108,7 +98,7 @@ pub async fn create<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<ServicePerson, ApiError> {
-    require_manage(caller)?;
+    policy::require(caller, Action::ManageResources)?;
     let mut errors = FieldErrors::default();
     let home = home_area(db, caller, new.area_id, &[AreaKind::Street, AreaKind::Community], "/area_id", &mut errors).await?;
     check_name(&new.name, &mut errors);
@@ -116,7 +106,7 @@ pub async fn create<C: ConnectionTrait>(
         check_provider(db, caller, id, &mut errors).await?;
     }
     if let (Some(user_id), Some(home)) = (new.user_id, &home) {
-        check_account(db, user_id, &ACCOUNT_ROLES, &home.path, "/user_id", &mut errors).await?;
+        check_account(db, user_id, crate::policy::users::PERSON_ACCOUNT_ROLES, &home.path, "/user_id", &mut errors).await?;
     }
     if new.certified && new.kind != PersonKind::SocialWorker {
         errors.add("/certified", "not_applicable", "only social workers hold the social-work certificate");
@@ -164,8 +154,8 @@ pub async fn update<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<ServicePerson, ApiError> {
-    require_manage(caller)?;
-    let current = visible(db, caller, id).await?;
+    policy::require(caller, Action::ManageResources)?;
+    let current = policy::load::<service_person::Entity, _>(db, caller, id).await?;
     let kind = PersonKind::parse(&current.kind).unwrap_or(PersonKind::Volunteer);
     let mut errors = FieldErrors::default();
     if let Some(name) = &patch.name {
@@ -175,7 +165,7 @@ pub async fn update<C: ConnectionTrait>(
         check_provider(db, caller, id, &mut errors).await?;
     }
     if let Some(user_id) = patch.user_id {
-        check_account(db, user_id, &ACCOUNT_ROLES, &current.area_path, "/user_id", &mut errors).await?;
+        check_account(db, user_id, crate::policy::users::PERSON_ACCOUNT_ROLES, &current.area_path, "/user_id", &mut errors).await?;
     }
     if patch.certified == Some(true) && kind != PersonKind::SocialWorker {
         errors.add("/certified", "not_applicable", "only social workers hold the social-work certificate");

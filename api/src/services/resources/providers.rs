@@ -4,21 +4,17 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set};
-use shared::{AreaKind, Id, NewProvider, Page, Provider, ProviderKind, ProviderPatch, Role};
+use shared::{AreaKind, Id, NewProvider, Page, Provider, ProviderKind, ProviderPatch};
 
 use super::{ResourceSort, area_filter, area_names, check_account, check_name, clean, home_area, resource_keyset};
 use crate::domain::caller::Caller;
-use crate::domain::resource_access::{require_manage, require_read, sees_contacts};
-use crate::domain::scope::Scope;
 use crate::entities::{provider, service};
 use crate::error::{ApiError, FieldErrors};
 use crate::http::pagination::PageRequest;
+use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 
 resource_keyset!(provider);
-
-/// Accounts that may receive a provider's needs: a provider account, or a volunteer team leader's.
-const ACCOUNT_ROLES: [Role; 2] = [Role::Provider, Role::Volunteer];
 
 /// Where providers live: a district, street or community.
 pub const HOME_KINDS: [AreaKind; 3] = [AreaKind::District, AreaKind::Street, AreaKind::Community];
@@ -56,7 +52,7 @@ pub(crate) async fn to_dtos<C: ConnectionTrait>(db: &C, caller: &Caller, rows: V
     Ok(rows
         .into_iter()
         .map(|p| {
-            let contacts = sees_contacts(caller, &p.area_path);
+            let contacts = policy::may_in(caller, Action::SeeResourceContacts, &p.area_path);
             Provider {
                 id: p.id,
                 kind: ProviderKind::parse(&p.kind).unwrap_or(ProviderKind::SocialOrganisation),
@@ -84,7 +80,7 @@ pub async fn list<C: ConnectionTrait>(
     sort: ResourceSort,
     page: PageRequest,
 ) -> Result<Page<Provider>, ApiError> {
-    require_read(caller)?;
+    policy::require(caller, Action::ReadResources)?;
     let mut select = provider::Entity::find().filter(area_filter(db, caller, filter.area_id, provider::Column::AreaPath).await?);
     if let Some(kind) = filter.kind {
         select = select.filter(provider::Column::Kind.eq(kind.as_str()));
@@ -102,16 +98,8 @@ pub async fn list<C: ConnectionTrait>(
     Ok(Page { items: to_dtos(db, caller, rows).await?, next_cursor })
 }
 
-/// A provider in the caller's scope, or 404.
-pub(crate) async fn visible<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<provider::Model, ApiError> {
-    require_read(caller)?;
-    let found = provider::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("provider"))?;
-    Scope::of(caller).check(&found.area_path, "provider")?;
-    Ok(found)
-}
-
 pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<Provider, ApiError> {
-    let found = visible(db, caller, id).await?;
+    let found = policy::load::<provider::Entity, _>(db, caller, id).await?;
     Ok(to_dtos(db, caller, vec![found]).await?.remove(0))
 }
 
@@ -130,7 +118,7 @@ pub async fn create<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<Provider, ApiError> {
-    require_manage(caller)?;
+    policy::require(caller, Action::ManageResources)?;
     let mut errors = FieldErrors::default();
     let home = home_area(db, caller, new.area_id, &HOME_KINDS, "/area_id", &mut errors).await?;
     check_name(&new.name, &mut errors);
@@ -139,7 +127,7 @@ pub async fn create<C: ConnectionTrait>(
             errors.add("/name", "taken", "a provider of this name is already registered in this area");
         }
         if let Some(user_id) = new.user_id {
-            check_account(db, user_id, &ACCOUNT_ROLES, &home.path, "/user_id", &mut errors).await?;
+            check_account(db, user_id, crate::policy::users::PROVIDER_ACCOUNT_ROLES, &home.path, "/user_id", &mut errors).await?;
         }
     }
     errors.finish()?;
@@ -183,8 +171,8 @@ pub async fn update<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<Provider, ApiError> {
-    require_manage(caller)?;
-    let current = visible(db, caller, id).await?;
+    policy::require(caller, Action::ManageResources)?;
+    let current = policy::load::<provider::Entity, _>(db, caller, id).await?;
     let mut errors = FieldErrors::default();
     if let Some(name) = &patch.name {
         check_name(name, &mut errors);
@@ -193,7 +181,7 @@ pub async fn update<C: ConnectionTrait>(
         }
     }
     if let Some(user_id) = patch.user_id {
-        check_account(db, user_id, &ACCOUNT_ROLES, &current.area_path, "/user_id", &mut errors).await?;
+        check_account(db, user_id, crate::policy::users::PROVIDER_ACCOUNT_ROLES, &current.area_path, "/user_id", &mut errors).await?;
     }
     errors.finish()?;
     let before = to_dtos(db, caller, vec![current.clone()]).await?.remove(0);

@@ -9,11 +9,11 @@ use super::{ResourceSort, area_names, check_name, clean, resource_keyset};
 use crate::domain::caller::Caller;
 use crate::domain::matching::schedule;
 use crate::domain::need_categories;
-use crate::domain::resource_access::{require_manage, require_read};
 use crate::domain::scope::Scope;
 use crate::entities::{area, provider, service, service_person};
 use crate::error::{ApiError, FieldErrors};
 use crate::http::pagination::PageRequest;
+use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::matching::facts::{Stats, closed_days_of, groups_of, schedule_of, served_paths_of, stats};
 
@@ -100,7 +100,7 @@ pub async fn list<C: ConnectionTrait>(
     page: PageRequest,
     now: DateTime<Utc>,
 ) -> Result<Page<Service>, ApiError> {
-    require_read(caller)?;
+    policy::require(caller, Action::ReadResources)?;
     let mut select = service::Entity::find().filter(super::area_filter(db, caller, filter.area_id, service::Column::AreaPath).await?);
     if let Some(category) = &filter.category {
         select = select.filter(service::Column::Category.eq(category.as_str()));
@@ -127,15 +127,8 @@ pub async fn list<C: ConnectionTrait>(
     Ok(Page { items: to_dtos(db, rows, now).await?, next_cursor })
 }
 
-pub(crate) async fn visible<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<service::Model, ApiError> {
-    require_read(caller)?;
-    let found = service::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("service"))?;
-    Scope::of(caller).check(&found.area_path, "service")?;
-    Ok(found)
-}
-
 pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: DateTime<Utc>) -> Result<Service, ApiError> {
-    let found = visible(db, caller, id).await?;
+    let found = policy::load::<service::Entity, _>(db, caller, id).await?;
     Ok(to_dtos(db, vec![found], now).await?.remove(0))
 }
 
@@ -232,7 +225,7 @@ pub async fn create<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<Service, ApiError> {
-    require_manage(caller)?;
+    policy::require(caller, Action::ManageResources)?;
     let mut errors = FieldErrors::default();
     let home = offered_by(db, caller, new, &mut errors).await?;
     check_name(&new.name, &mut errors);
@@ -302,8 +295,8 @@ pub async fn update<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<Service, ApiError> {
-    require_manage(caller)?;
-    let current = visible(db, caller, id).await?;
+    policy::require(caller, Action::ManageResources)?;
+    let current = policy::load::<service::Entity, _>(db, caller, id).await?;
     let before = to_dtos(db, vec![current.clone()], now).await?.remove(0);
     let mut errors = FieldErrors::default();
     if let Some(name) = &patch.name {

@@ -8,11 +8,11 @@ use shared::{AreaKind, GeoPoint, Id, NewServiceSpace, Page, ServiceSpace, Servic
 use super::{ResourceSort, area_names, check_name, clean, home_area, resource_keyset};
 use crate::domain::caller::Caller;
 use crate::domain::matching::schedule;
-use crate::domain::resource_access::{require_manage, require_read};
 use crate::domain::scope::Scope;
 use crate::entities::{provider, service_space};
 use crate::error::{ApiError, FieldErrors};
 use crate::http::pagination::PageRequest;
+use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 
 resource_keyset!(service_space);
@@ -76,7 +76,7 @@ pub async fn list<C: ConnectionTrait>(
     sort: ResourceSort,
     page: PageRequest,
 ) -> Result<Page<ServiceSpace>, ApiError> {
-    require_read(caller)?;
+    policy::require(caller, Action::ReadResources)?;
     let mut select =
         service_space::Entity::find().filter(super::area_filter(db, caller, filter.area_id, service_space::Column::AreaPath).await?);
     if let Some(kind) = filter.kind {
@@ -102,15 +102,8 @@ pub async fn list<C: ConnectionTrait>(
     Ok(Page { items, next_cursor })
 }
 
-pub(crate) async fn visible<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<service_space::Model, ApiError> {
-    require_read(caller)?;
-    let found = service_space::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("space"))?;
-    Scope::of(caller).check(&found.area_path, "space")?;
-    Ok(found)
-}
-
 pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<ServiceSpace, ApiError> {
-    let found = visible(db, caller, id).await?;
+    let found = policy::load::<service_space::Entity, _>(db, caller, id).await?;
     Ok(to_dtos(db, vec![found]).await?.remove(0))
 }
 
@@ -131,7 +124,7 @@ pub async fn create<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<ServiceSpace, ApiError> {
-    require_manage(caller)?;
+    policy::require(caller, Action::ManageResources)?;
     let mut errors = FieldErrors::default();
     let home = home_area(db, caller, new.area_id, &[AreaKind::Street, AreaKind::Community], "/area_id", &mut errors).await?;
     check_name(&new.name, &mut errors);
@@ -173,8 +166,8 @@ pub async fn update<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<ServiceSpace, ApiError> {
-    require_manage(caller)?;
-    let current = visible(db, caller, id).await?;
+    policy::require(caller, Action::ManageResources)?;
+    let current = policy::load::<service_space::Entity, _>(db, caller, id).await?;
     let mut errors = FieldErrors::default();
     if let Some(name) = &patch.name {
         check_name(name, &mut errors);

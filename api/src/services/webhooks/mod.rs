@@ -7,15 +7,16 @@ mod delivery;
 pub use delivery::{deliver_due, enqueue, retry_delay, spawn_worker};
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Select, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
-use shared::{DeliveryStatus, Id, NewWebhook, PING, Page, Role, Webhook, WebhookDelivery, WebhookPatch, webhook_events};
+use shared::{DeliveryStatus, Id, NewWebhook, PING, Page, Webhook, WebhookDelivery, WebhookPatch, webhook_events};
 
 use crate::domain::caller::Caller;
-use crate::domain::scope::path_ids;
+use crate::domain::scope::{Scope, path_ids};
 use crate::entities::{webhook_delivery, webhook_endpoint};
 use crate::error::{ApiError, FieldErrors};
 use crate::http::pagination::{Keyset, PageRequest};
+use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 
 /// Stores a subscription list as `,a,b,` (empty for "every event"), so one event is one `contains`.
@@ -54,16 +55,6 @@ fn to_delivery_dto(m: webhook_delivery::Model) -> WebhookDelivery {
         delivered_at: m.delivered_at,
         payload,
     }
-}
-
-/// The endpoints `caller` may see: all for the platform admin, else their own.
-fn visible(caller: &Caller) -> Select<webhook_endpoint::Entity> {
-    let select = webhook_endpoint::Entity::find();
-    if caller.role == Role::PlatformAdmin { select } else { select.filter(webhook_endpoint::Column::OwnerId.eq(caller.id)) }
-}
-
-async fn find_visible<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<webhook_endpoint::Model, ApiError> {
-    visible(caller).filter(webhook_endpoint::Column::Id.eq(id)).one(db).await?.ok_or(ApiError::NotFound("webhook"))
 }
 
 /// The area an endpoint's audit entries belong to: the last area on its path (none for "/").
@@ -109,12 +100,12 @@ pub async fn list<C: ConnectionTrait>(db: &C, caller: &Caller, page: PageRequest
         id: webhook_endpoint::Column::Id,
         key_of: |m| (None, m.id),
     };
-    let (rows, next_cursor) = page.fetch(db, visible(caller), &keyset).await?;
+    let (rows, next_cursor) = page.fetch(db, policy::visible::<webhook_endpoint::Entity>(caller)?, &keyset).await?;
     Ok(Page { items: rows.into_iter().map(to_dto).collect(), next_cursor })
 }
 
 pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<Webhook, ApiError> {
-    Ok(to_dto(find_visible(db, caller, id).await?))
+    Ok(to_dto(policy::load::<webhook_endpoint::Entity, _>(db, caller, id).await?))
 }
 
 /// Registers an endpoint for the caller's home-area subtree (the whole tree for the platform admin).
@@ -125,8 +116,9 @@ pub async fn create<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<Webhook, ApiError> {
+    policy::require(caller, Action::ManageWebhooks)?;
     check(Some(&new.url), Some(&new.events))?;
-    let area_path = if caller.role == Role::PlatformAdmin { "/".to_owned() } else { caller.area_path.clone() };
+    let area_path = Scope::of(caller).prefix().unwrap_or("/").to_owned();
     let saved = webhook_endpoint::ActiveModel {
         owner_id: Set(caller.id),
         area_path: Set(area_path.clone()),
@@ -156,7 +148,7 @@ pub async fn update<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<Webhook, ApiError> {
-    let current = find_visible(db, caller, id).await?;
+    let current = policy::load::<webhook_endpoint::Entity, _>(db, caller, id).await?;
     check(patch.url.as_deref(), patch.events.as_deref())?;
     let area_path = current.area_path.clone();
     let before = to_dto(current.clone());
@@ -195,7 +187,7 @@ pub async fn deliveries<C: ConnectionTrait>(
     status: Option<DeliveryStatus>,
     page: PageRequest,
 ) -> Result<Page<WebhookDelivery>, ApiError> {
-    let endpoint = find_visible(db, caller, id).await?;
+    let endpoint = policy::load::<webhook_endpoint::Entity, _>(db, caller, id).await?;
     let mut select = webhook_delivery::Entity::find().filter(webhook_delivery::Column::EndpointId.eq(endpoint.id));
     if let Some(status) = status {
         select = select.filter(webhook_delivery::Column::Status.eq(status.as_str()));
@@ -219,7 +211,7 @@ pub async fn ping<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<WebhookDelivery, ApiError> {
-    let endpoint = find_visible(db, caller, id).await?;
+    let endpoint = policy::load::<webhook_endpoint::Entity, _>(db, caller, id).await?;
     if !endpoint.active {
         return Err(ApiError::Conflict("the webhook is inactive; activate it first".into()));
     }

@@ -1,0 +1,79 @@
+//! Authorization, in one place: may this caller do this to that row?
+//!
+//! - *What* a role may do is one row of [`TABLE`] ([`require`] asks it).
+//! - *Which rows* a caller reaches is the subject's rule: each area-owned entity implements
+//!   [`Scoped`] once, and [`load`] / [`visible`] fetch rows through it (outside the subtree: 404,
+//!   so existence is not revealed).
+//! - What a caller *is* to one row (a need's resident or assignee, a program's author or approver)
+//!   is in [`needs`] and [`programs`]; the lifecycle tables then say which moves each party makes.
+//!
+//! Handlers never look at roles: services ask this module. A new domain adds its actions to the
+//! table and implements [`Scoped`] for its entity.
+
+mod loader;
+pub mod needs;
+pub mod programs;
+mod table;
+pub mod users;
+
+pub use loader::{AreaOwned, Scoped, load, load_within, visible};
+pub use table::{Action, TABLE, role_may};
+
+use shared::Permissions;
+
+use crate::domain::caller::Caller;
+use crate::domain::scope::Scope;
+
+/// Why the policy refused: a domain error, turned into 403 / 404 / 500 at the HTTP edge.
+#[derive(Debug, thiserror::Error)]
+pub enum Refused {
+    #[error("role {} may not {}", .role.as_str(), .action.refusal())]
+    Denied { role: shared::Role, action: Action },
+    /// Missing, or outside the caller's reach: the two are answered alike.
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error(transparent)]
+    Db(#[from] sea_orm::DbErr),
+}
+
+/// `Ok` when the caller's role may take `action`.
+pub fn require(caller: &Caller, action: Action) -> Result<(), Refused> {
+    if role_may(caller.role, action) { Ok(()) } else { Err(Refused::Denied { role: caller.role, action }) }
+}
+
+/// The caller's scope, once their role may take `action`: what a service that works on a subtree
+/// (areas, users, audit) is handed.
+pub fn allow(caller: &Caller, action: Action) -> Result<Scope, Refused> {
+    require(caller, action)?;
+    Ok(Scope::of(caller))
+}
+
+/// Whether the caller's role may take `action` on a record of the area at `area_path`.
+pub fn may_in(caller: &Caller, action: Action, area_path: &str) -> bool {
+    role_may(caller.role, action) && Scope::of(caller).contains(area_path)
+}
+
+/// What the dashboard may show this caller: the table, read for one role.
+pub fn permissions(caller: &Caller) -> Permissions {
+    let may = |action| role_may(caller.role, action);
+    Permissions {
+        read_areas: may(Action::ReadAreas),
+        create_areas: may(Action::CreateAreas),
+        edit_areas: may(Action::EditAreas),
+        manage_users: may(Action::ManageUsers),
+        read_audit: may(Action::ReadAudit),
+        manage_webhooks: may(Action::ManageWebhooks),
+        work_needs: may(Action::WorkNeeds),
+        serve_needs: may(Action::ServeNeeds),
+        submit_needs: may(Action::SubmitNeeds),
+        read_programs: may(Action::ReadPrograms),
+        author_programs: may(Action::AuthorPrograms),
+        read_resources: may(Action::ReadResources),
+        manage_resources: may(Action::ManageResources),
+        match_needs: may(Action::MatchNeeds),
+        read_kpis: may(Action::ReadKpis),
+        report_kpis: may(Action::ReportKpis),
+        set_kpi_targets: may(Action::SetKpiTargets),
+        assignable_roles: users::assignable_roles(caller.role),
+    }
+}

@@ -1,0 +1,176 @@
+//! The role table: every action the API allows, and the roles that may take it. Which rows an
+//! allowed caller may touch is the subject's rule ([`super::Scoped`]), answered from its area.
+
+use shared::Role::{self, *};
+
+/// Everything a caller may be allowed to do. A new domain adds its actions here and its rows to
+/// [`TABLE`]; nothing else in the API decides by role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    ReadAreas,
+    CreateAreas,
+    EditAreas,
+    ManageUsers,
+    ReadAudit,
+    ManageWebhooks,
+    /// See needs at all; which ones is [`super::needs`]' rule (own, assigned, or in the subtree).
+    ReadNeeds,
+    /// Read every need of the subtree (staff; integrations, masked), not only own and assigned ones.
+    ReadSubtreeNeeds,
+    /// See residents' names, phones and exact addresses on the needs of one's own area (community level).
+    HandlePersonalData,
+    /// Submit a need: residents for themselves, staff and mini-program backends for a resident.
+    SubmitNeeds,
+    /// Submit needs of one's own: the need is linked to the caller, who follows and rates it.
+    SubmitOwnNeeds,
+    /// Take a need by phone, at a visit or on a grid patrol (on a resident's behalf).
+    SubmitNeedsForResidents,
+    /// Submit through a mini-program: the resident, or the backend acting for one.
+    SubmitNeedsByMiniProgram,
+    /// Work the needs queue of the subtree: accept, return, dispatch, close (首问负责).
+    WorkNeeds,
+    /// Be dispatched needs and serve them (社区派单 → 党员接单).
+    ServeNeeds,
+    /// Record volunteer hours when resolving a need (they become the volunteer's service time).
+    RecordVolunteerHours,
+    /// Co-sign a neighbour's need (联名).
+    CosignNeeds,
+    /// Set a district's deadlines per category and urgency (限时办结).
+    SetNeedDeadlines,
+    ReadPrograms,
+    /// Draft, submit and run co-building programs of the subtree.
+    AuthorPrograms,
+    /// Approve programs from above (never one's own).
+    ApprovePrograms,
+    /// Change the action's content catalogue (platform reference data).
+    EditCatalogue,
+    ReadResources,
+    ManageResources,
+    /// See the contact details of providers and people who serve (personal data).
+    SeeResourceContacts,
+    /// Rank candidates for a need, plan batch matching and read the gap report.
+    MatchNeeds,
+    ReadKpis,
+    ReportKpis,
+    SetKpiTargets,
+}
+
+const STAFF: &[Role] = &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker];
+/// Staff from community level up: they maintain the records of their area.
+const MANAGERS: &[Role] = &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff];
+/// Staff from street level up: they supervise the areas below them.
+const SUPERVISORS: &[Role] = &[PlatformAdmin, DistrictAdmin, StreetStaff];
+const ADMINS: &[Role] = &[PlatformAdmin, DistrictAdmin];
+
+/// The table, in one place. The reason after each row is what a refused caller is told.
+pub const TABLE: &[(Action, &[Role], &str)] = &[
+    (Action::ReadAreas, &Role::ALL, "read areas"),
+    (Action::CreateAreas, MANAGERS, "create areas"),
+    (Action::EditAreas, MANAGERS, "edit areas"),
+    (Action::ManageUsers, SUPERVISORS, "manage users"),
+    (Action::ReadAudit, ADMINS, "read the audit trail"),
+    // Webhooks feed other systems: integration clients, and the admins who set them up.
+    (Action::ManageWebhooks, &[PlatformAdmin, DistrictAdmin, Integration], "manage webhooks"),
+    (Action::ReadNeeds, &Role::ALL, "read needs"),
+    (
+        Action::ReadSubtreeNeeds,
+        &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker, Integration],
+        "read the needs of an area",
+    ),
+    // Supervisors (street, district, platform) and integration clients see personal data masked.
+    (Action::HandlePersonalData, &[CommunityStaff, GridWorker], "see residents' personal data"),
+    (Action::SubmitNeeds, &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker, Resident, Integration], "submit needs"),
+    (Action::SubmitOwnNeeds, &[Resident], "submit needs of their own"),
+    (Action::SubmitNeedsForResidents, STAFF, "take needs by phone, visit or patrol; that is staff work"),
+    (Action::SubmitNeedsByMiniProgram, &[Resident, Integration], "submit through a mini-program"),
+    (Action::WorkNeeds, STAFF, "work the needs queue; that is staff work"),
+    (Action::ServeNeeds, &[Provider, Volunteer, CommunityStaff, GridWorker, StreetStaff], "be dispatched needs"),
+    (Action::RecordVolunteerHours, &[Volunteer], "record volunteer hours"),
+    (Action::CosignNeeds, &[Resident], "co-sign needs; only residents co-sign"),
+    (Action::SetNeedDeadlines, ADMINS, "set need deadlines; district and platform admins do"),
+    // Grid workers read the programs of their grid's community; everyone else uses the public pages.
+    (Action::ReadPrograms, STAFF, "read programs; see the public pages"),
+    (Action::AuthorPrograms, MANAGERS, "run co-building programs"),
+    (Action::ApprovePrograms, SUPERVISORS, "approve programs"),
+    (Action::EditCatalogue, &[PlatformAdmin], "change the catalogue; the platform admin does"),
+    // Everyone but residents reads the catalogue of their area: staff to dispatch, providers and
+    // volunteers to see what they and their neighbours offer, integrations to publish it.
+    (
+        Action::ReadResources,
+        &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker, Provider, Volunteer, Integration],
+        "read the resource catalogue",
+    ),
+    (Action::ManageResources, MANAGERS, "manage resources"),
+    (Action::SeeResourceContacts, STAFF, "see contact details"),
+    // Matching is part of dispatching: the staff who work the needs queue.
+    (Action::MatchNeeds, STAFF, "match needs to resources; matching is done by staff"),
+    (Action::ReadKpis, &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker, Integration], "read KPIs"),
+    (Action::ReportKpis, MANAGERS, "report KPI values"),
+    // Targets are set from above.
+    (Action::SetKpiTargets, SUPERVISORS, "set KPI targets"),
+];
+
+impl Action {
+    fn row(self) -> &'static (Action, &'static [Role], &'static str) {
+        // Every action has a row: `every_action_has_exactly_one_row` checks it.
+        TABLE.iter().find(|(a, _, _)| *a == self).unwrap_or(&TABLE[0])
+    }
+
+    /// The roles that may take this action.
+    pub fn roles(self) -> &'static [Role] {
+        self.row().1
+    }
+
+    /// What a refused caller may not do, as the end of "role X may not …".
+    pub fn refusal(self) -> &'static str {
+        self.row().2
+    }
+}
+
+/// Whether `role` may take `action` (on some row; which rows is the subject's rule).
+pub fn role_may(role: Role, action: Action) -> bool {
+    action.roles().contains(&role)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_has_exactly_one_row() {
+        let mut seen = Vec::new();
+        for (action, _, _) in TABLE {
+            assert!(!seen.contains(action), "{action:?} twice");
+            seen.push(*action);
+        }
+        // The first row answers for a missing one, so a missing row would silently allow everyone.
+        assert_eq!(Action::ReadAreas.row().0, Action::ReadAreas);
+        assert_eq!(seen.len(), 29, "a new action needs its row");
+    }
+
+    #[test]
+    fn residents_and_providers_manage_nothing() {
+        for role in [Resident, Provider, Volunteer, GridWorker, Integration] {
+            for action in [Action::ManageUsers, Action::EditAreas, Action::ReadAudit, Action::ManageResources, Action::AuthorPrograms] {
+                assert!(!role_may(role, action), "{role:?} {action:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_residents_co_sign_and_only_volunteers_record_hours() {
+        for role in Role::ALL {
+            assert_eq!(role_may(role, Action::CosignNeeds), role == Resident);
+            assert_eq!(role_may(role, Action::RecordVolunteerHours), role == Volunteer);
+        }
+    }
+
+    #[test]
+    fn staff_work_the_queue_and_match_but_residents_do_neither() {
+        assert!(role_may(GridWorker, Action::WorkNeeds));
+        assert!(role_may(GridWorker, Action::MatchNeeds));
+        assert!(!role_may(Resident, Action::WorkNeeds));
+        assert!(!role_may(Provider, Action::MatchNeeds));
+        assert!(!role_may(Resident, Action::ReadResources));
+    }
+}
