@@ -14,6 +14,7 @@ mod need_photos;
 mod needs;
 mod needs_deadlines;
 mod openapi;
+mod policy;
 mod programs;
 mod resources;
 mod users;

@@ -1,0 +1,330 @@
+//! The policy table, asked again through the HTTP API: for every action of `api::policy::TABLE`,
+//! every role, and a subject inside and outside the caller's subtree, the API answers as the table
+//! says. A new action does not compile here until it has a probe.
+
+use api::policy::{Action, TABLE, role_may};
+use reqwest::Response;
+use sea_orm::ConnectionTrait;
+use serde_json::{Value, json};
+use shared::Role;
+
+use crate::helpers::{TestApp, spawn_app};
+
+/// What the API answered, in the table's terms.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+enum Answer {
+    Allowed,
+    Denied,
+    /// 404, or a reference named not found: the row is outside the caller's reach.
+    Hidden,
+}
+
+/// One demo account of each role; all are homed in 滨江区's tree (缤纷社区 and its grid).
+const ACCOUNTS: [(Role, &str); 9] = [
+    (Role::PlatformAdmin, "admin"),
+    (Role::DistrictAdmin, "district"),
+    (Role::StreetStaff, "street"),
+    (Role::CommunityStaff, "community"),
+    (Role::GridWorker, "grid"),
+    (Role::Provider, "provider"),
+    (Role::Volunteer, "volunteer"),
+    (Role::Resident, "resident"),
+    (Role::Integration, "integration"),
+];
+
+struct Account {
+    role: Role,
+    token: String,
+    id: i64,
+    home: i64,
+}
+
+/// The subjects the probes ask about: "near" ones in every caller's reach, "far" ones in another
+/// district (only the platform admin reaches those).
+struct World {
+    app: TestApp,
+    accounts: Vec<Account>,
+    staff: String,
+    community: i64,
+    grid: i64,
+    district: i64,
+    far_community: i64,
+    far_district: i64,
+    resident: i64,
+    far_resident: i64,
+    near_need: i64,
+    far_need: i64,
+    near_provider: i64,
+    far_provider: i64,
+    far_program: i64,
+    catalogue_item: i64,
+}
+
+const NEAR_PHONE: &str = "13900000001";
+
+async fn json_of(res: Response) -> Value {
+    res.json().await.expect("json body")
+}
+
+/// The ids on an account's path from the root, by area kind.
+async fn path_of(app: &TestApp, token: &str, kind: &str) -> i64 {
+    let me = json_of(app.get("/api/v1/me", token).await).await;
+    me["area_path"].as_array().and_then(|p| p.iter().find(|a| a["kind"] == kind)).and_then(|a| a["id"].as_i64()).expect("area on path")
+}
+
+fn need_body(area: i64, channel: &str) -> Value {
+    json!({ "category": "elderly_care", "text": "楼道灯坏了，老人夜间出行不便", "area_id": area, "urgency": "normal",
+        "channel": channel, "contact_name": "李阿姨", "contact_phone": NEAR_PHONE })
+}
+
+fn program_body(area: i64, item: i64) -> Value {
+    json!({ "area_id": area, "title": "探针项目", "description": "为80岁以上老人提供助餐", "lead_org": "社区党委",
+        "start_date": "2026-01-01", "end_date": "2026-12-31", "budget_fen": 1_000_000, "catalogue_item_ids": [item], "public": false })
+}
+
+async fn created_id(res: Response, pointer: &str) -> i64 {
+    let status = res.status();
+    let body = json_of(res).await;
+    assert!(status.is_success(), "setup failed: {status} {body}");
+    body.pointer(pointer).and_then(Value::as_i64).expect("id")
+}
+
+async fn world() -> World {
+    let app = spawn_app().await;
+    let mut accounts = Vec::new();
+    for (role, username) in ACCOUNTS {
+        let token = app.login_as(username).await;
+        let me = json_of(app.get("/api/v1/me", &token).await).await;
+        let (id, home) = (me["user"]["id"].as_i64().expect("id"), me["area"]["id"].as_i64().expect("home"));
+        accounts.push(Account { role, token, id, home });
+    }
+    let staff = app.login_as("community").await;
+    let far_staff = app.login_as("community2").await;
+    let admin = app.login_as("admin").await;
+    let community = path_of(&app, &staff, "community").await;
+    let far_community = path_of(&app, &far_staff, "community").await;
+    let grid = path_of(&app, &app.login_as("grid").await, "grid").await;
+    let catalogue = json_of(app.get("/api/v1/catalogue", &admin).await).await;
+    let catalogue_item = catalogue
+        .as_array()
+        .and_then(|c| c.iter().find(|e| e["level"] == "item"))
+        .and_then(|e| e["id"].as_i64())
+        .expect("a catalogue item");
+    let provider = |area: i64| {
+        json!({ "kind": "volunteer_team", "name": "探针服务队", "area_id": area, "contact_name": "赵站长",
+            "contact_phone": "13900000009", "description": "探针" })
+    };
+    let near_provider = created_id(app.post("/api/v1/providers", &staff, &provider(community)).await, "/id").await;
+    let far_provider = created_id(app.post("/api/v1/providers", &far_staff, &provider(far_community)).await, "/id").await;
+    World {
+        district: path_of(&app, &staff, "district").await,
+        far_district: path_of(&app, &far_staff, "district").await,
+        resident: app.user_id("resident").await,
+        far_resident: app.user_id("resident2").await,
+        near_need: created_id(app.post("/api/v1/needs", &staff, &need_body(grid, "phone")).await, "/need/id").await,
+        far_need: created_id(app.post("/api/v1/needs", &far_staff, &need_body(far_community, "phone")).await, "/need/id").await,
+        far_provider,
+        far_program: created_id(
+            app.post("/api/v1/programs", &far_staff, &program_body(far_community, catalogue_item)).await,
+            "/program/id",
+        )
+        .await,
+        near_provider,
+        catalogue_item,
+        community,
+        far_community,
+        grid,
+        staff,
+        accounts,
+        app,
+    }
+}
+
+/// The usual reading of a response: 2xx allowed, 403 denied, 404 (or every bad field "not found") hidden.
+async fn answer(res: Response) -> Answer {
+    let status = res.status().as_u16();
+    match status {
+        200..=299 => Answer::Allowed,
+        403 => Answer::Denied,
+        404 => Answer::Hidden,
+        422 => {
+            let body = json_of(res).await;
+            let errors = body["errors"].as_array().cloned().unwrap_or_default();
+            assert!(!errors.is_empty() && errors.iter().all(|e| e["code"] == "not_found"), "unexpected 422: {body}");
+            Answer::Hidden
+        }
+        _ => panic!("unexpected {status}: {}", res.text().await.unwrap_or_default()),
+    }
+}
+
+/// Like [`answer`], for probes whose subject only callers with the action can see at all.
+async fn unseen_is_denied(res: Response) -> Answer {
+    match answer(res).await {
+        Answer::Hidden => Answer::Denied,
+        other => other,
+    }
+}
+
+/// A need in the grid, taken by phone and accepted by community staff, ready to dispatch.
+async fn accepted_need(w: &World) -> i64 {
+    let id = created_id(w.app.post("/api/v1/needs", &w.staff, &need_body(w.grid, "phone")).await, "/need/id").await;
+    let res = w.app.post(&format!("/api/v1/needs/{id}/actions"), &w.staff, &json!({ "action": "accept" })).await;
+    assert!(res.status().is_success(), "accept");
+    id
+}
+
+async fn dispatch(w: &World, need: i64, to: i64) -> Response {
+    w.app.post(&format!("/api/v1/needs/{need}/actions"), &w.staff, &json!({ "action": "dispatch", "assignee_id": to })).await
+}
+
+/// Asks the API whether `a` may take `action` on the near subject (or, with `far`, on the far one).
+/// `None` where the probe has no such subject for this caller.
+async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answer> {
+    let app = &w.app;
+    let t = a.token.as_str();
+    let pick = |near: i64, far_id: i64| if far { far_id } else { near };
+    let answered = match action {
+        Action::ReadAreas => answer(app.get(&format!("/api/v1/areas/{}", pick(a.home, w.far_community)), t).await).await,
+        Action::CreateAreas => {
+            let body = json!({ "parent_id": pick(w.community, w.far_community), "kind": "grid", "name": format!("探针网格{}", a.id) });
+            answer(app.post("/api/v1/areas", t, &body).await).await
+        }
+        Action::EditAreas => {
+            let id = pick(w.community, w.far_community);
+            answer(app.patch(&format!("/api/v1/areas/{id}"), t, &json!({ "name": "缤纷社区" })).await).await
+        }
+        Action::ManageUsers => answer(app.get(&format!("/api/v1/users/{}", pick(w.resident, w.far_resident)), t).await).await,
+        Action::ReadAudit if !far => answer(app.get("/api/v1/audit?limit=1", t).await).await,
+        Action::ManageWebhooks if !far => answer(app.get("/api/v1/webhooks", t).await).await,
+        Action::ReadNeeds if !far => answer(app.get("/api/v1/needs?limit=1", t).await).await,
+        Action::ReadSubtreeNeeds if far => answer(app.get(&format!("/api/v1/needs/{}", w.far_need), t).await).await,
+        Action::ReadSubtreeNeeds => unseen_is_denied(app.get(&format!("/api/v1/needs/{}", w.near_need), t).await).await,
+        Action::HandlePersonalData if !far => {
+            let res = app.get(&format!("/api/v1/needs/{}", w.near_need), t).await;
+            if res.status().is_success() && json_of(res).await["need"]["contact_phone"] == NEAR_PHONE {
+                Answer::Allowed
+            } else {
+                Answer::Denied
+            }
+        }
+        Action::SubmitNeeds => answer(app.post("/api/v1/needs", t, &need_body(pick(w.grid, w.far_community), "web")).await).await,
+        Action::SubmitOwnNeeds if !far => {
+            let res = app.post("/api/v1/needs", t, &need_body(w.grid, "web")).await;
+            let own = res.status().is_success() && json_of(res).await["need"]["resident_id"] == a.id;
+            if own { Answer::Allowed } else { Answer::Denied }
+        }
+        Action::SubmitNeedsForResidents | Action::SubmitNeedsByMiniProgram if !far => {
+            let channel = if action == Action::SubmitNeedsForResidents { "phone" } else { "mini_program" };
+            let res = app.post("/api/v1/needs", t, &need_body(w.grid, channel)).await;
+            match res.status().as_u16() {
+                422 => Answer::Denied,
+                _ => answer(res).await,
+            }
+        }
+        Action::WorkNeeds => answer(app.get(&format!("/api/v1/needs/{}/assignees", pick(w.near_need, w.far_need)), t).await).await,
+        // The subject is the account a need is dispatched to.
+        Action::ServeNeeds if !far => {
+            let res = dispatch(w, accepted_need(w).await, a.id).await;
+            if res.status().is_success() { Answer::Allowed } else { Answer::Denied }
+        }
+        Action::RecordVolunteerHours if !far && role_may(a.role, Action::ServeNeeds) => {
+            let need = accepted_need(w).await;
+            assert!(dispatch(w, need, a.id).await.status().is_success(), "dispatch");
+            let path = format!("/api/v1/needs/{need}/actions");
+            assert!(app.post(&path, t, &json!({ "action": "claim" })).await.status().is_success(), "claim");
+            let resolved = app.post(&path, t, &json!({ "action": "resolve", "note": "已修好", "hours": 1.5 })).await;
+            assert!(resolved.status().is_success(), "resolve");
+            if volunteer_minutes(app, need).await == Some(90) { Answer::Allowed } else { Answer::Denied }
+        }
+        Action::CosignNeeds => {
+            answer(app.post(&format!("/api/v1/needs/{}/cosign", pick(w.near_need, w.far_need)), t, &json!({})).await).await
+        }
+        Action::SetNeedDeadlines => {
+            let body = json!({ "category": "elderly_care", "urgency": "normal", "response_hours": 24, "completion_hours": 72 });
+            let id = pick(w.district, w.far_district);
+            answer(
+                app.request(reqwest::Method::PUT, &format!("/api/v1/areas/{id}/need-deadlines"), t).json(&body).send().await.expect("PUT"),
+            )
+            .await
+        }
+        Action::ReadPrograms if far => answer(app.get(&format!("/api/v1/programs/{}", w.far_program), t).await).await,
+        Action::ReadPrograms => answer(app.get("/api/v1/programs?limit=1", t).await).await,
+        Action::AuthorPrograms => {
+            answer(app.post("/api/v1/programs", t, &program_body(pick(w.community, w.far_community), w.catalogue_item)).await).await
+        }
+        // A program community staff submitted; approval comes from above, never from its author.
+        Action::ApprovePrograms if !far => {
+            let id =
+                created_id(app.post("/api/v1/programs", &w.staff, &program_body(w.community, w.catalogue_item)).await, "/program/id").await;
+            let path = format!("/api/v1/programs/{id}/actions");
+            assert!(app.post(&path, &w.staff, &json!({ "action": "submit" })).await.status().is_success(), "submit");
+            let res = app.post(&path, t, &json!({ "action": "approve" })).await;
+            match res.status().as_u16() {
+                // Allowed to read it but not an approver of it: the lifecycle refuses the move.
+                409 => Answer::Denied,
+                _ => unseen_is_denied(res).await,
+            }
+        }
+        Action::EditCatalogue if !far => {
+            answer(app.patch(&format!("/api/v1/catalogue/{}", w.catalogue_item), t, &json!({ "name_en": "Probe" })).await).await
+        }
+        Action::ReadResources if far => answer(app.get(&format!("/api/v1/providers/{}", w.far_provider), t).await).await,
+        Action::ReadResources => answer(app.get("/api/v1/providers?limit=1", t).await).await,
+        Action::ManageResources if far => {
+            answer(app.patch(&format!("/api/v1/providers/{}", w.far_provider), t, &json!({ "description": "探针" })).await).await
+        }
+        Action::ManageResources => answer(app.get("/api/v1/resources/template?table=providers", t).await).await,
+        // A grid worker's subtree is their grid, which holds no provider.
+        Action::SeeResourceContacts if !far && a.role != Role::GridWorker => {
+            let res = app.get(&format!("/api/v1/providers/{}", w.near_provider), t).await;
+            if res.status().is_success() && !json_of(res).await["contact_phone"].is_null() { Answer::Allowed } else { Answer::Denied }
+        }
+        Action::MatchNeeds => answer(app.get(&format!("/api/v1/needs/{}/candidates", pick(w.near_need, w.far_need)), t).await).await,
+        Action::ReadKpis if !far => answer(app.get("/api/v1/kpis/indicators", t).await).await,
+        Action::ReportKpis if !far => answer(app.get("/api/v1/kpis/values/template", t).await).await,
+        Action::SetKpiTargets => {
+            let body = json!({ "indicator": "satisfaction_rate", "area_id": pick(w.community, w.far_community), "year": 2026,
+                "comparator": "at_least", "value": 95.0 });
+            answer(app.request(reqwest::Method::PUT, "/api/v1/kpis/targets", t).json(&body).send().await.expect("PUT")).await
+        }
+        _ => return None,
+    };
+    Some(answered)
+}
+
+async fn volunteer_minutes(app: &TestApp, need: i64) -> Option<i64> {
+    let sql = format!("SELECT volunteer_minutes FROM needs WHERE id = {need}");
+    let row = app.db.query_one_raw(sea_orm::Statement::from_string(app.db.get_database_backend(), sql)).await.expect("query").expect("row");
+    row.try_get::<Option<i32>>("", "volunteer_minutes").expect("column").map(i64::from)
+}
+
+#[tokio::test]
+async fn the_api_answers_every_action_for_every_role_as_the_policy_table_says() {
+    let w = world().await;
+    let mut wrong = Vec::new();
+    let mut asked = 0;
+    let mut unasked: Vec<Action> = TABLE.iter().map(|(action, _, _)| *action).collect();
+    for (action, _, _) in TABLE {
+        for a in &w.accounts {
+            let expected = if role_may(a.role, *action) { Answer::Allowed } else { Answer::Denied };
+            if let Some(got) = probe(&w, *action, a, false).await {
+                asked += 1;
+                unasked.retain(|u| u != action);
+                if got != expected {
+                    wrong.push(format!("{action:?} as {:?} on its own subtree: expected {expected:?}, got {got:?}", a.role));
+                }
+            }
+            // Outside the subtree: allowed roles are told the row does not exist.
+            if a.role != Role::PlatformAdmin && role_may(a.role, *action) {
+                if let Some(got) = probe(&w, *action, a, true).await {
+                    asked += 1;
+                    if got != Answer::Hidden {
+                        wrong.push(format!("{action:?} as {:?} outside its subtree: expected Hidden, got {got:?}", a.role));
+                    }
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {asked} answers differ from the table:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(unasked.is_empty(), "actions without a probe: {unasked:?}");
+}
