@@ -104,4 +104,7 @@ pub struct Permissions {
     pub set_kpi_targets: bool,
     /// Roles this user may give to users they create or edit.
     pub assignable_roles: Vec<crate::Role>,
+    /// Sees the whole platform (every root area): views that default to "my area" default to everything.
+    #[serde(default)]
+    pub whole_platform: bool,
 }

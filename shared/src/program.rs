@@ -496,8 +496,9 @@ pub struct ProgramStatusCount {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProgramRollup {
-    pub area_id: i64,
-    pub area_name: String,
+    /// The area whose subtree is rolled up; `None` for the whole platform.
+    pub area_id: Option<i64>,
+    pub area_name: Option<String>,
     pub by_status: Vec<ProgramStatusCount>,
     pub by_kind: Vec<KindFulfilment>,
     pub budget_fen: i64,

@@ -350,3 +350,18 @@ async fn programs_pledges_and_deliveries_export_as_csv_and_xlsx() {
     assert_eq!(&xlsx.bytes().await.expect("bytes")[..2], b"PK");
     problem(app.get("/api/v1/programs/export?format=pdf", &staff).await, 422).await;
 }
+
+#[tokio::test]
+async fn the_platform_admin_rolls_up_the_whole_platform_and_staff_their_home_area_by_default() {
+    let app = spawn_app().await;
+    let total = |r: &Value| r["by_status"].as_array().map_or(0, |s| s.iter().filter_map(|c| c["count"].as_i64()).sum::<i64>());
+    let admin: Value = app.get("/api/v1/programs/rollup", &app.login_as("admin").await).await.json().await.expect("json");
+    assert_eq!(total(&admin), app.count("programs").await, "every program of every province");
+    assert!(admin["area_id"].is_null(), "the whole platform names no area");
+    let street = app.login_as("street").await;
+    let by_default: Value = app.get("/api/v1/programs/rollup", &street).await.json().await.expect("json");
+    let home = app.area_id("西兴街道").await;
+    let explicit: Value = app.get(&format!("/api/v1/programs/rollup?area_id={home}"), &street).await.json().await.expect("json");
+    assert_eq!(by_default, explicit);
+    assert_eq!(by_default["area_id"], home);
+}

@@ -105,6 +105,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("tree.expand", "展开", "Expand"),
     ("tree.collapse", "收起", "Collapse"),
     ("area.search", "按名称查找区域…", "Find an area by name…"),
+    ("area.whole_platform", "全平台", "Whole platform"),
     ("area.pick_hint", "请在左侧选择一个区域。", "Pick an area on the left."),
     ("area.breadcrumbs", "区域路径", "Area path"),
     ("area.name", "名称", "Name"),

@@ -67,9 +67,10 @@ pub async fn export_programs(filter: ProgramFilter, format: &str, table: &str) -
     get_file("/programs/export", &query).await
 }
 
-/// GET /programs/rollup?area_id=.
-pub async fn program_rollup(area_id: Id) -> ApiResult<ProgramRollup> {
-    get("/programs/rollup", &[("area_id", area_id.to_string())]).await
+/// GET /programs/rollup?area_id= (without it: the home area, or the whole platform for the platform admin).
+pub async fn program_rollup(area_id: Option<Id>) -> ApiResult<ProgramRollup> {
+    let query: Vec<(&str, String)> = area_id.map(|id| ("area_id", id.to_string())).into_iter().collect();
+    get("/programs/rollup", &query).await
 }
 
 /// POST /programs with an idempotency key: the new draft.

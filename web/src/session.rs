@@ -31,6 +31,17 @@ impl Session {
         self.me.with(|me| me.as_ref().map_or(0, |m| m.user.id))
     }
 
+    /// The area views start from: the home area, or `None` (every root) for those who see the whole
+    /// platform — a platform admin is homed in one province but answers for all of them.
+    pub fn default_area(&self) -> Option<(Id, String)> {
+        self.me.with_untracked(|me| me.as_ref().filter(|m| !m.permissions.whole_platform).map(|m| (m.area.id, m.area.name.clone())))
+    }
+
+    /// Whether the signed-in user sees the whole platform. Tracked.
+    pub fn whole_platform(&self) -> bool {
+        self.permissions().whole_platform
+    }
+
     /// Asks `/me` again and stores the answer.
     pub async fn reload(self) {
         match api::me().await {

@@ -75,5 +75,6 @@ pub fn permissions(caller: &Caller) -> Permissions {
         report_kpis: may(Action::ReportKpis),
         set_kpi_targets: may(Action::SetKpiTargets),
         assignable_roles: users::assignable_roles(caller.role),
+        whole_platform: Scope::of(caller).is_global(),
     }
 }

@@ -75,8 +75,8 @@ pub struct ExportQuery {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RollupQuery {
-    /// The area whose subtree is rolled up.
-    area_id: i64,
+    /// The area whose subtree is rolled up; without it, your home area (the whole platform for the platform admin).
+    area_id: Option<i64>,
 }
 
 /// Programs in your scope.

@@ -41,7 +41,8 @@ pub fn OverduePage() -> impl IntoView {
 fn Board() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let home = session.me.with_untracked(|me| me.as_ref().map(|m| (m.area.id, m.area.name.clone())));
+    // Where the board starts: the home area, or every root for the platform admin.
+    let home = session.default_area();
     let area = RwSignal::new(home.clone());
     // "both", "overdue" or "escalated".
     let mode = RwSignal::new("both".to_owned());
@@ -72,14 +73,14 @@ fn Board() -> impl IntoView {
         <div class="toolbar" data-testid="overdue-filters">
             <span class="field-label">{move || i18n.t("overdue.area")}</span>
             <span class="chip" data-testid="overdue-area">
-                {move || area.get().map(|(_, name)| name).unwrap_or_default()}
+                {move || area.get().map_or_else(|| i18n.t("area.whole_platform").to_owned(), |(_, name)| name)}
             </span>
             <div class="overdue-search">
                 <AreaSearch on_pick placeholder="area.search" testid="overdue-area-search"/>
             </div>
             <button type="button" class="btn btn-small" disabled={let home = home.clone(); move || area.get() == home}
                 on:click=move |_| area.set(home.clone())>
-                {move || i18n.t("overdue.home")}
+                {move || if session.whole_platform() { i18n.t("area.whole_platform") } else { i18n.t("overdue.home") }}
             </button>
             <div class="spacer"></div>
             <select data-testid="overdue-mode" aria-label=move || i18n.t("overdue.show")

@@ -32,16 +32,15 @@ pub fn ProgramRollupPage() -> impl IntoView {
 #[component]
 fn Rollup() -> impl IntoView {
     let session = use_session();
-    let area = RwSignal::new(session.me.with_untracked(|m| m.as_ref().map(|m| (m.area.id, m.area.name.clone()))));
+    // The home area, or every program of the platform for the platform admin.
+    let area = RwSignal::new(session.default_area());
     let rollup = RwSignal::new(None::<Result<ProgramRollup, ApiError>>);
     let load = move || {
-        let Some((id, _)) = area.get_untracked() else {
-            return;
-        };
+        let id = area.get_untracked().map(|(id, _)| id);
         rollup.set(None);
         spawn_local(async move {
             let answer = api::program_rollup(id).await;
-            if area.try_get_untracked().flatten().map(|(i, _)| i) == Some(id) {
+            if area.try_get_untracked().map(|a| a.map(|(i, _)| i)) == Some(id) {
                 rollup.set(Some(answer));
             }
         });
@@ -59,8 +58,16 @@ fn Rollup() -> impl IntoView {
     };
     view! {
         <div class="toolbar">
-            <span class="chosen" data-testid="rollup-area">{move || area.get().map(|(_, n)| n).unwrap_or_default()}</span>
+            <span class="chosen" data-testid="rollup-area">
+                {move || area.get().map_or_else(|| tr("area.whole_platform")().to_owned(), |(_, n)| n)}
+            </span>
             <AreaSearch on_pick placeholder="area.search" testid="rollup-area-search"/>
+            <Show when=move || session.whole_platform()>
+                <button type="button" class="btn btn-small" data-testid="rollup-whole-platform"
+                    disabled=move || area.get().is_none() on:click=move |_| area.set(None)>
+                    {tr("area.whole_platform")}
+                </button>
+            </Show>
         </div>
         {body}
     }
@@ -69,9 +76,9 @@ fn Rollup() -> impl IntoView {
 #[component]
 fn RollupView(rollup: ProgramRollup) -> impl IntoView {
     let i18n = use_i18n();
-    let area_id: Id = rollup.area_id;
+    let area_id: Option<Id> = rollup.area_id;
     let list = move |edit: &dyn Fn(&mut ProgramFilter)| {
-        let mut f = ProgramFilter { area_id: Some(area_id), ..Default::default() };
+        let mut f = ProgramFilter { area_id, ..Default::default() };
         edit(&mut f);
         filter_url(&f)
     };

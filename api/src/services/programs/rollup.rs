@@ -8,13 +8,21 @@ use shared::{Id, KindFulfilment, ProgramRollup, ProgramStatus, ProgramStatusCoun
 use super::{add, enum_parse, fulfilment, is_overdue};
 use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
-use crate::entities::{delivery, milestone, pledge, program, spend};
+use crate::entities::{area, delivery, milestone, pledge, program, spend};
 use crate::error::ApiError;
+use crate::policy::{self, Action};
 
-pub async fn rollup<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Id, today: NaiveDate) -> Result<ProgramRollup, ApiError> {
-    let scope = crate::policy::allow(caller, crate::policy::Action::ReadPrograms)?;
-    let top = crate::policy::load_within::<crate::entities::area::Entity, _>(db, &scope, area_id).await?;
-    let programs = program::Entity::find().filter(Scope::subtree(&top.path).path_condition(program::Column::AreaPath)).all(db).await?;
+/// Rolls up the subtree of `area_id`; without it, the caller's home area — or, for a caller who sees
+/// the whole platform, every program.
+pub async fn rollup<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Option<Id>, today: NaiveDate) -> Result<ProgramRollup, ApiError> {
+    let scope = policy::allow(caller, Action::ReadPrograms)?;
+    let top = match area_id {
+        Some(id) => Some(policy::load_within::<area::Entity, _>(db, &scope, id).await?),
+        None if scope.is_global() => None,
+        None => Some(policy::load_within::<area::Entity, _>(db, &scope, caller.area_id).await?),
+    };
+    let within = top.as_ref().map_or_else(Scope::everything, |t| Scope::subtree(&t.path));
+    let programs = program::Entity::find().filter(within.path_condition(program::Column::AreaPath)).all(db).await?;
     let by_status = ProgramStatus::ALL
         .into_iter()
         .map(|status| ProgramStatusCount { status, count: programs.iter().filter(|p| p.status == status.as_str()).count() as i64 })
@@ -47,8 +55,8 @@ pub async fn rollup<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Id, to
         })
         .collect();
     Ok(ProgramRollup {
-        area_id: top.id,
-        area_name: top.name,
+        area_id: top.as_ref().map(|t| t.id),
+        area_name: top.map(|t| t.name),
         by_status,
         by_kind,
         budget_fen: live.iter().map(|p| p.budget_fen).sum(),
