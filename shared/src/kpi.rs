@@ -185,7 +185,7 @@ pub struct KpiReport {
     pub indicator: String,
     pub area_id: i64,
     pub area_name: String,
-    pub period: String,
+    pub period: crate::Period,
     pub value: f64,
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
@@ -279,7 +279,7 @@ pub struct KpiDashboard {
     pub area_id: i64,
     pub area_name: String,
     pub area_kind: crate::AreaKind,
-    pub period: String,
+    pub period: crate::Period,
     pub period_kind: PeriodKind,
     /// Whether the period is over (today is after its end, China time).
     pub period_closed: bool,
@@ -295,7 +295,7 @@ pub struct KpiDashboard {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SeriesPoint {
-    pub period: String,
+    pub period: crate::Period,
     pub value: Option<f64>,
     pub target: Option<TargetValue>,
     pub status: Attainment,
@@ -330,7 +330,7 @@ pub struct KpiBreakdown {
     pub indicator: Indicator,
     pub area_id: i64,
     pub area_name: String,
-    pub period: String,
+    pub period: crate::Period,
     pub total: BreakdownRow,
     pub rows: Vec<BreakdownRow>,
 }

@@ -3,7 +3,9 @@
 //! export, and targets.
 
 use gloo_net::http::Method;
-use shared::{AreaTarget, Id, Indicator, KpiBreakdown, KpiDashboard, KpiImportReport, KpiReport, KpiSeries, NewKpiReport, Page, SetTarget};
+use shared::{
+    AreaTarget, Id, Indicator, KpiBreakdown, KpiDashboard, KpiImportReport, KpiReport, KpiSeries, NewKpiReport, Page, Period, SetTarget,
+};
 
 use crate::api::{ApiResult, File, PAGE_SIZE, get, get_file, post_bytes, send_json};
 use crate::resource_endpoints::XLSX_TYPE;
@@ -14,19 +16,19 @@ pub async fn kpi_indicators() -> ApiResult<Vec<Indicator>> {
 }
 
 /// GET /kpis/dashboard?area=&period=.
-pub async fn kpi_dashboard(area: Id, period: String) -> ApiResult<KpiDashboard> {
-    get("/kpis/dashboard", &[("area", area.to_string()), ("period", period)]).await
+pub async fn kpi_dashboard(area: Id, period: Period) -> ApiResult<KpiDashboard> {
+    get("/kpis/dashboard", &[("area", area.to_string()), ("period", period.to_string())]).await
 }
 
 /// GET /kpis/series?indicator=&area=&period=: the periods of the same kind ending at `period`
 /// (the server's default count: 5 years, 8 quarters or 12 months).
-pub async fn kpi_series(indicator: String, area: Id, period: String) -> ApiResult<KpiSeries> {
-    get("/kpis/series", &[("indicator", indicator), ("area", area.to_string()), ("period", period)]).await
+pub async fn kpi_series(indicator: String, area: Id, period: Period) -> ApiResult<KpiSeries> {
+    get("/kpis/series", &[("indicator", indicator), ("area", area.to_string()), ("period", period.to_string())]).await
 }
 
 /// GET /kpis/breakdown?indicator=&area=&period=: the area's total and one row per child area.
-pub async fn kpi_breakdown(indicator: String, area: Id, period: String) -> ApiResult<KpiBreakdown> {
-    get("/kpis/breakdown", &[("indicator", indicator), ("area", area.to_string()), ("period", period)]).await
+pub async fn kpi_breakdown(indicator: String, area: Id, period: Period) -> ApiResult<KpiBreakdown> {
+    get("/kpis/breakdown", &[("indicator", indicator), ("area", area.to_string()), ("period", period.to_string())]).await
 }
 
 /// What to list of the reported values; empty means any.
@@ -69,8 +71,8 @@ pub async fn import_kpis(dry_run: bool, xlsx: &[u8]) -> ApiResult<KpiImportRepor
 }
 
 /// GET /kpis/export?area=&period=&format=: the dashboard and its child areas as `xlsx` or `csv`.
-pub async fn export_kpis(area: Id, period: String, format: &str) -> ApiResult<File> {
-    get_file("/kpis/export", &[("area", area.to_string()), ("period", period), ("format", format.to_owned())]).await
+pub async fn export_kpis(area: Id, period: Period, format: &str) -> ApiResult<File> {
+    get_file("/kpis/export", &[("area", area.to_string()), ("period", period.to_string()), ("format", format.to_owned())]).await
 }
 
 /// GET /kpis/targets?area=&year=: targets set in the area's subtree.

@@ -8,7 +8,7 @@ use shared::{Comparator, NewKpiReport, SetTarget};
 
 use super::communities::COMMUNITIES;
 use super::{demo_caller, local_staff};
-use crate::domain::kpis::period::Period;
+use crate::domain::kpis::period::{Period, PeriodClock};
 use crate::entities::{area, kpi_report};
 use crate::error::ApiError;
 use crate::services::kpis::{reports, targets};

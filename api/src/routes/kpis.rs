@@ -3,7 +3,9 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use serde::Deserialize;
-use shared::{AreaTarget, Indicator, KpiBreakdown, KpiDashboard, KpiImportReport, KpiReport, KpiSeries, NewKpiReport, Page, SetTarget};
+use shared::{
+    AreaTarget, Indicator, KpiBreakdown, KpiDashboard, KpiImportReport, KpiReport, KpiSeries, NewKpiReport, Page, Period, SetTarget,
+};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -26,8 +28,8 @@ pub struct DashboardQuery {
     /// The area (district, street, community or grid).
     area: i64,
     /// `2026`, `2026-Q3` or `2026-09`.
-    #[param(pattern = r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")]
-    period: String,
+    #[param(value_type = String, pattern = r"^(20[0-9]{2}|2100)(-Q[1-4]|-(0[1-9]|1[0-2]))?$", example = "2026-Q3")]
+    period: Period,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -37,8 +39,8 @@ pub struct SeriesQuery {
     indicator: String,
     area: i64,
     /// The last period of the series; the others are the periods of the same kind before it.
-    #[param(pattern = r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")]
-    period: String,
+    #[param(value_type = String, pattern = r"^(20[0-9]{2}|2100)(-Q[1-4]|-(0[1-9]|1[0-2]))?$", example = "2026-Q3")]
+    period: Period,
     /// How many periods (default 5 years, 8 quarters or 12 months).
     #[param(minimum = 1, maximum = 36)]
     points: Option<u32>,
@@ -50,16 +52,16 @@ pub struct BreakdownQuery {
     #[param(max_length = 48)]
     indicator: String,
     area: i64,
-    #[param(pattern = r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")]
-    period: String,
+    #[param(value_type = String, pattern = r"^(20[0-9]{2}|2100)(-Q[1-4]|-(0[1-9]|1[0-2]))?$", example = "2026-Q3")]
+    period: Period,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     area: i64,
-    #[param(pattern = r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")]
-    period: String,
+    #[param(value_type = String, pattern = r"^(20[0-9]{2}|2100)(-Q[1-4]|-(0[1-9]|1[0-2]))?$", example = "2026-Q3")]
+    period: Period,
     #[param(inline)]
     format: ExportFormat,
 }
@@ -72,8 +74,8 @@ pub struct ValuesQuery {
     #[param(max_length = 48)]
     indicator: Option<String>,
     /// Reports for periods within this one.
-    #[param(pattern = r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")]
-    period: Option<String>,
+    #[param(value_type = Option<String>, pattern = r"^(20[0-9]{2}|2100)(-Q[1-4]|-(0[1-9]|1[0-2]))?$", example = "2026")]
+    period: Option<Period>,
     /// Only the reports in force (leave out superseded ones).
     current: Option<bool>,
     #[param(max_length = 512)]
@@ -114,7 +116,7 @@ async fn get_dashboard(
     ValidQuery(q): ValidQuery<DashboardQuery>,
 ) -> ApiResult<web::Json<KpiDashboard>> {
     let walking = state.settings.matching.walking();
-    Ok(web::Json(dashboard::dashboard(&state.db, &caller, q.area, &q.period, walking, state.clock.now()).await?))
+    Ok(web::Json(dashboard::dashboard(&state.db, &caller, q.area, q.period, walking, state.clock.now()).await?))
 }
 
 /// One indicator over consecutive periods ending at `period`.
@@ -126,7 +128,7 @@ async fn get_series(
     ValidQuery(q): ValidQuery<SeriesQuery>,
 ) -> ApiResult<web::Json<KpiSeries>> {
     let walking = state.settings.matching.walking();
-    let ask = dashboard::SeriesAsk { indicator: &q.indicator, area_id: q.area, period: &q.period, points: q.points };
+    let ask = dashboard::SeriesAsk { indicator: &q.indicator, area_id: q.area, period: q.period, points: q.points };
     Ok(web::Json(dashboard::series(&state.db, &caller, ask, walking, state.clock.now()).await?))
 }
 
@@ -139,7 +141,7 @@ async fn get_breakdown(
     ValidQuery(q): ValidQuery<BreakdownQuery>,
 ) -> ApiResult<web::Json<KpiBreakdown>> {
     let walking = state.settings.matching.walking();
-    Ok(web::Json(dashboard::breakdown(&state.db, &caller, &q.indicator, q.area, &q.period, walking, state.clock.now()).await?))
+    Ok(web::Json(dashboard::breakdown(&state.db, &caller, &q.indicator, q.area, q.period, walking, state.clock.now()).await?))
 }
 
 /// The dashboard of an area and its child areas, one row per indicator, as Excel or CSV.
@@ -149,7 +151,7 @@ async fn get_breakdown(
 #[get("/kpis/export")]
 async fn export_kpis(state: web::Data<AppState>, caller: AuthUser, ValidQuery(q): ValidQuery<ExportQuery>) -> ApiResult<HttpResponse> {
     let walking = state.settings.matching.walking();
-    let table = export::table(&state.db, &caller, q.area, &q.period, walking, state.clock.now()).await?;
+    let table = export::table(&state.db, &caller, q.area, q.period, walking, state.clock.now()).await?;
     file(q.format, &format!("kpis-{}-{}", q.area, q.period), table)
 }
 

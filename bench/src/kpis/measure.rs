@@ -15,14 +15,13 @@ use api::services::kpis::values::{Inputs, span};
 use chrono::{DateTime, Utc};
 use shared::KpiDashboard;
 
-use super::PERIOD;
 use super::baseline;
 use super::setup::Fixture;
 use crate::stats::Samples;
 
-/// The dashboard of the fixture's district for [`PERIOD`], as the API handler computes it.
+/// The dashboard of the fixture's district for [`super::PERIOD`], as the API handler computes it.
 pub async fn ours(f: &Fixture, now: DateTime<Utc>) -> anyhow::Result<KpiDashboard> {
-    Ok(api::services::kpis::dashboard::dashboard(&f.db, &f.caller, f.district.id, PERIOD, Walking::default(), now).await?)
+    Ok(api::services::kpis::dashboard::dashboard(&f.db, &f.caller, f.district.id, super::period()?, Walking::default(), now).await?)
 }
 
 pub async fn base(f: &Fixture) -> anyhow::Result<baseline::NeedNumbers> {

@@ -151,9 +151,9 @@ pub fn KpiExport(area: Signal<Option<Id>>, period: Signal<Period>) -> impl IntoV
         }
         busy.set(true);
         error.set(None);
-        let period = period.get_untracked().code();
+        let period = period.get_untracked();
         spawn_local(async move {
-            match export_kpis(area, period.clone(), format).await {
+            match export_kpis(area, period, format).await {
                 Ok(file) => {
                     if save_file(&file, &format!("kpis-{area}-{period}.{format}")).is_err() {
                         error.set(Some(i18n.t("error.unexpected").to_owned()));

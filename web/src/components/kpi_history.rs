@@ -9,7 +9,7 @@ use crate::components::paged::Paged;
 use crate::components::program_bits::HeadRow;
 use crate::i18n::use_i18n;
 use crate::kpi_endpoints::{ValuesFilter, kpi_values};
-use crate::kpi_period::Period;
+use crate::kpi_period::{Period, PeriodView};
 use crate::program_labels::plain_number;
 
 const HEAD: [&str; 7] = ["kpi.period", "kpi.area", "kpi.value", "kpi.source_note", "kpi.reported_by", "kpi.reported_at", "kpi.record"];
@@ -17,7 +17,7 @@ const HEAD: [&str; 7] = ["kpi.period", "kpi.area", "kpi.value", "kpi.source_note
 #[component]
 pub fn ValueHistory(indicator: String, area: Id, period: Period, unit: String) -> impl IntoView {
     let rows = Paged::<KpiReport>::new();
-    let filter = ValuesFilter { area: Some(area), indicator, period: period.code(), current: false };
+    let filter = ValuesFilter { area: Some(area), indicator, period: period.to_string(), current: false };
     let fetch = {
         let filter = filter.clone();
         move |cursor| kpi_values(filter.clone(), cursor)
@@ -53,11 +53,8 @@ fn HistoryRow(report: KpiReport, unit: String) -> impl IntoView {
         (Some(n), Some(d)) => Some(format!("{} / {}", plain_number(n), plain_number(d))),
         _ => None,
     };
-    let period = Period::parse(&r.period);
-    let period_text = {
-        let raw = r.period.clone();
-        move || period.map_or_else(|| raw.clone(), |p| p.label(i18n.locale()))
-    };
+    let period = r.period;
+    let period_text = move || period.label(i18n.locale());
     let superseded = r.superseded_by;
     let replaces = r.replaces;
     let record = move || {

@@ -8,14 +8,14 @@ use shared::{Id, KpiReport};
 use crate::components::format::local_time;
 use crate::i18n::{tr, use_i18n};
 use crate::kpi_endpoints::{ValuesFilter, kpi_values};
-use crate::kpi_period::{Period, kpi_url};
+use crate::kpi_period::{PeriodView, kpi_url};
 use crate::program_labels::plain_number;
 
 /// The report in force for `indicator`, `area` and exactly `period`, from the history list.
 pub async fn current_report(indicator: String, area: Id, period: String) -> Option<KpiReport> {
     let filter = ValuesFilter { area: Some(area), indicator, period: period.clone(), current: true };
     let page = kpi_values(filter, None).await.ok()?;
-    page.items.into_iter().find(|r| r.area_id == area && r.period == period && r.superseded_by.is_none())
+    page.items.into_iter().find(|r| r.area_id == area && r.period.to_string() == period && r.superseded_by.is_none())
 }
 
 /// The report id a 409's detail names (`… report 42 …`), when the list could not say.
@@ -80,24 +80,22 @@ pub fn ConflictBox(
 pub fn SavedReport(report: KpiReport, indicator_name: String, unit: String, on_again: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let r = report;
-    let period = Period::parse(&r.period);
-    let period_text = {
-        let raw = r.period.clone();
-        move || period.map_or_else(|| raw.clone(), |p| p.label(i18n.locale()))
-    };
+    let period = r.period;
+    let period_text = move || period.label(i18n.locale());
     let value = r.value;
     let parts = match (r.numerator, r.denominator) {
         (Some(n), Some(d)) => format!(" ({} / {})", plain_number(n), plain_number(d)),
         _ => String::new(),
     };
-    let links = period.map(|p| {
+    let links = {
+        let p = period;
         let overview = kpi_url("/kpis", r.area_id, p, None);
         let detail = kpi_url(&format!("/kpis/{}", r.indicator), r.area_id, p, None);
         view! {
             <a class="btn btn-primary" href=overview data-testid="saved-to-overview">{tr("kpi.back")}</a>
             <a class="btn" href=detail data-testid="saved-to-detail">{tr("kpi.open_indicator")}</a>
         }
-    });
+    };
     view! {
         <section class="panel kpi-saved" data-testid="kpi-report-saved" data-id=r.id>
             <p class="notice" role="status">{tr("kpi.saved")}</p>

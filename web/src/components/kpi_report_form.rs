@@ -112,7 +112,7 @@ pub fn KpiReportForm(indicators: Vec<Indicator>, indicator: String, area: Option
             form.general.set(Some(i18n.t("error.validation").to_owned()));
             return reveal_first_error(FORM);
         };
-        let period = period.get_untracked().code();
+        let period = period.get_untracked().to_string();
         send(NewKpiReport { indicator, area_id, period, value: v, numerator: n, denominator: d, source_note, replaces: None });
     };
     let on_replace = Callback::new(move |id: Id| {

@@ -19,7 +19,7 @@ use crate::components::status::{Empty, ErrorBox, Loading};
 use crate::i18n::{I18n, tr, use_i18n};
 use crate::kpi_endpoints::{kpi_breakdown, kpi_series};
 use crate::kpi_labels::status_colour;
-use crate::kpi_period::{Period, kpi_url};
+use crate::kpi_period::{Period, PeriodView, kpi_url};
 use crate::pages::kpis::use_kpi_place;
 use crate::session::use_session;
 
@@ -60,7 +60,7 @@ fn Detail(code: String, area: Id, period: Period) -> impl IntoView {
             }
             let (c1, c2) = (code.clone(), code.clone());
             spawn_local(async move {
-                let answer = kpi_breakdown(c1, area, period.code()).await;
+                let answer = kpi_breakdown(c1, area, period).await;
                 let found = answer.as_ref().ok().map(|b| b.indicator.clone());
                 if !quiet || answer.is_ok() {
                     breakdown.set(Some(answer));
@@ -70,7 +70,7 @@ fn Detail(code: String, area: Id, period: Period) -> impl IntoView {
                 }
             });
             spawn_local(async move {
-                let answer = kpi_series(c2, area, period.code()).await;
+                let answer = kpi_series(c2, area, period).await;
                 if !quiet || answer.is_ok() {
                     series.set(Some(answer));
                 }
@@ -144,8 +144,7 @@ fn chart_points(i18n: I18n, s: &KpiSeries) -> Vec<ChartPoint> {
     s.points
         .iter()
         .map(|p| {
-            let parsed = Period::parse(&p.period);
-            let long = parsed.map_or_else(|| p.period.clone(), |x| x.label(i18n.locale()));
+            let long = p.period.label(i18n.locale());
             let tip = format!(
                 "{long}: {} · {} {} · {}",
                 i18n.kpi_value(unit, p.value),
@@ -154,7 +153,7 @@ fn chart_points(i18n: I18n, s: &KpiSeries) -> Vec<ChartPoint> {
                 i18n.attainment(p.status)
             );
             ChartPoint {
-                label: parsed.map_or_else(|| p.period.clone(), Period::short),
+                label: p.period.short(),
                 value: p.value,
                 target: p.target.map(|t| t.value),
                 colour: status_colour(p.status),

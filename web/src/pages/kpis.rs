@@ -19,7 +19,7 @@ use crate::components::kpi_period_picker::PeriodPicker;
 use crate::components::status::{Empty, ErrorBox, Loading};
 use crate::i18n::{tr, use_i18n};
 use crate::kpi_endpoints::{kpi_dashboard, kpi_series};
-use crate::kpi_period::{KpiQuery, Period, kpi_url, today};
+use crate::kpi_period::{KpiQuery, Period, PeriodView, kpi_url, today};
 use crate::session::use_session;
 
 /// Series asked for at once while the sparklines fill in.
@@ -32,7 +32,7 @@ pub fn use_kpi_place() -> (Memo<KpiQuery>, Memo<Option<Id>>, Memo<Period>) {
     let query = Memo::new(move |_| query_map.with(KpiQuery::from_query));
     let home = session.me.with_untracked(|m| m.as_ref().map(|m| m.area.id));
     let area = Memo::new(move |_| query.with(|q| q.area).or(home));
-    let period = Memo::new(move |_| query.with(|q| q.period).unwrap_or_else(|| Period::of_year(today().0)));
+    let period = Memo::new(move |_| query.with(|q| q.period).unwrap_or_else(|| Period::year(today().0)));
     (query, area, period)
 }
 
@@ -79,7 +79,7 @@ fn Overview() -> impl IntoView {
         sparks.set(HashMap::new());
         filter.set(None);
         spawn_local(async move {
-            let answer = kpi_dashboard(a, p.code()).await;
+            let answer = kpi_dashboard(a, p).await;
             if generation.try_get_value() != Some(mine) {
                 return;
             }
@@ -153,14 +153,14 @@ fn DashboardView(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let d = dashboard;
-    let period = Period::parse(&d.period).unwrap_or_else(|| Period::of_year(today().0));
+    let period = d.period;
     let kind = d.area_kind;
     let state_key = if d.period_closed { "kpi.period_closed" } else { "kpi.period_running" };
     let elapsed = (d.year_elapsed * 100.0).round();
     let (computed, reported): (Vec<KpiCard>, Vec<KpiCard>) = d.cards.into_iter().partition(|c| c.indicator.source == KpiSource::Computed);
     let area = d.area_id;
     view! {
-        <p class="muted small kpi-context" data-testid="kpi-context" data-area-id=area data-period=d.period.clone()>
+        <p class="muted small kpi-context" data-testid="kpi-context" data-area-id=area data-period=d.period.to_string()>
             <strong>{d.area_name.clone()}</strong>" · "{move || i18n.kind(kind)}" · "{move || period.label(i18n.locale())}" · "
             {move || i18n.t(state_key).replace("{p}", &elapsed.to_string())}
         </p>

@@ -17,17 +17,13 @@ use super::values::{Evaluated, Inputs, span};
 use crate::domain::caller::Caller;
 use crate::domain::kpis::attainment::{Situation, assess, trend};
 use crate::domain::kpis::catalogue::{self, Definition};
-use crate::domain::kpis::period::Period;
+use crate::domain::kpis::period::{Period, PeriodClock};
 use crate::domain::matching::geo::Walking;
 use crate::error::ApiError;
 use crate::policy::{self, Action};
 
 /// Most points a series returns.
 pub const MAX_POINTS: u32 = 36;
-
-pub fn parse_period(s: &str) -> Result<Period, ApiError> {
-    Period::parse(s).ok_or_else(|| ApiError::field("period", "invalid", "a year (2026), quarter (2026-Q3) or month (2026-09)"))
-}
 
 pub fn find_indicator(code: &str) -> Result<&'static Definition, ApiError> {
     catalogue::find(code).ok_or_else(|| ApiError::field("indicator", "not_found", "no such indicator; see GET /api/v1/kpis/indicators"))
@@ -107,11 +103,10 @@ pub async fn dashboard<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
     area_id: Id,
-    period: &str,
+    period: Period,
     walking: Walking,
     now: DateTime<Utc>,
 ) -> Result<KpiDashboard, ApiError> {
-    let period = parse_period(period)?;
     let (inputs, targets) = prepare(db, caller, area_id, &[period], false, walking).await?;
     let root = &inputs.tree.root;
     let expected = inputs.tree.communities(root.id).len().max(1) as u32;
@@ -150,7 +145,7 @@ pub async fn dashboard<C: ConnectionTrait>(
         area_id: root.id,
         area_name: root.name.clone(),
         area_kind: kind_of(root),
-        period: period.to_string(),
+        period,
         period_kind: period.kind,
         period_closed: period.closed(now),
         year_elapsed: period.year_elapsed(now),
@@ -164,7 +159,7 @@ pub async fn dashboard<C: ConnectionTrait>(
 pub struct SeriesAsk<'a> {
     pub indicator: &'a str,
     pub area_id: Id,
-    pub period: &'a str,
+    pub period: Period,
     pub points: Option<u32>,
 }
 
@@ -177,7 +172,6 @@ pub async fn series<C: ConnectionTrait>(
 ) -> Result<KpiSeries, ApiError> {
     let SeriesAsk { indicator, area_id, period, points } = ask;
     let def = find_indicator(indicator)?;
-    let period = parse_period(period)?;
     let n = points.unwrap_or(match period.kind {
         PeriodKind::Year => 5,
         PeriodKind::Quarter => 8,
@@ -193,7 +187,7 @@ pub async fn series<C: ConnectionTrait>(
         .iter()
         .map(|p| {
             let j = judge(&inputs, &targets, def, root.id, *p, now);
-            SeriesPoint { period: p.to_string(), value: j.value, target: j.target.map(|t| t.0), status: j.status }
+            SeriesPoint { period: *p, value: j.value, target: j.target.map(|t| t.0), status: j.status }
         })
         .collect();
     Ok(KpiSeries { indicator: def.indicator.clone(), area_id: root.id, area_name: root.name.clone(), points })
@@ -204,12 +198,11 @@ pub async fn breakdown<C: ConnectionTrait>(
     caller: &Caller,
     indicator: &str,
     area_id: Id,
-    period: &str,
+    period: Period,
     walking: Walking,
     now: DateTime<Utc>,
 ) -> Result<KpiBreakdown, ApiError> {
     let def = find_indicator(indicator)?;
-    let period = parse_period(period)?;
     let (inputs, targets) = prepare(db, caller, area_id, &[period], true, walking).await?;
     let root = &inputs.tree.root;
     let row = |area: ChildArea| {
@@ -219,12 +212,5 @@ pub async fn breakdown<C: ConnectionTrait>(
     };
     let total = row(ChildArea { id: root.id, name: root.name.clone(), kind: kind_of(root) });
     let rows = inputs.tree.child_areas(root.id).into_iter().map(row).collect();
-    Ok(KpiBreakdown {
-        indicator: def.indicator.clone(),
-        area_id: root.id,
-        area_name: root.name.clone(),
-        period: period.to_string(),
-        total,
-        rows,
-    })
+    Ok(KpiBreakdown { indicator: def.indicator.clone(), area_id: root.id, area_name: root.name.clone(), period, total, rows })
 }

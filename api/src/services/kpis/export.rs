@@ -6,9 +6,10 @@ use shared::{ChildArea, Id};
 
 use super::tree::kind_of;
 
-use super::dashboard::{judge, parse_period, prepare};
+use super::dashboard::{judge, prepare};
 use crate::domain::caller::Caller;
 use crate::domain::kpis::catalogue;
+use crate::domain::kpis::period::Period;
 use crate::domain::matching::geo::Walking;
 use crate::error::ApiError;
 use crate::services::spreadsheet::Table;
@@ -35,11 +36,10 @@ pub async fn table<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
     area_id: Id,
-    period: &str,
+    period: Period,
     walking: Walking,
     now: DateTime<Utc>,
 ) -> Result<Table, ApiError> {
-    let period = parse_period(period)?;
     let (inputs, targets) = prepare(db, caller, area_id, &[period], true, walking).await?;
     let tree = &inputs.tree;
     let top = ChildArea { id: tree.root.id, name: tree.root.name.clone(), kind: kind_of(&tree.root) };

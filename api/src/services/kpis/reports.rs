@@ -196,34 +196,43 @@ pub async fn current_report<C: ConnectionTrait>(
         .await?)
 }
 
+/// A stored period. Reports are written only with valid periods, so a bad one is corruption: an
+/// error with the row, never a guess.
+fn stored_period(r: &kpi_report::Model) -> Result<Period, ApiError> {
+    Period::parse(&r.period)
+        .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("kpi_reports row {} holds an unknown period {:?}", r.id, r.period)))
+}
+
 pub async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<kpi_report::Model>) -> Result<Vec<KpiReport>, ApiError> {
     let areas = area_names(db, rows.iter().map(|r| r.area_id)).await?;
     let users = crate::services::users::display_names(db, rows.iter().map(|r| r.reported_by)).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| KpiReport {
-            id: r.id,
-            area_name: areas.get(&r.area_id).cloned().unwrap_or_default(),
-            reported_by: users.get(&r.reported_by).cloned().unwrap_or_default(),
-            indicator: r.indicator,
-            area_id: r.area_id,
-            period: r.period,
-            value: r.value,
-            numerator: r.numerator,
-            denominator: r.denominator,
-            source_note: r.source_note,
-            reported_at: r.reported_at,
-            replaces: r.replaces,
-            superseded_by: r.superseded_by,
+    rows.into_iter()
+        .map(|r| {
+            let period = stored_period(&r)?;
+            Ok(KpiReport {
+                id: r.id,
+                area_name: areas.get(&r.area_id).cloned().unwrap_or_default(),
+                reported_by: users.get(&r.reported_by).cloned().unwrap_or_default(),
+                indicator: r.indicator,
+                area_id: r.area_id,
+                period,
+                value: r.value,
+                numerator: r.numerator,
+                denominator: r.denominator,
+                source_note: r.source_note,
+                reported_at: r.reported_at,
+                replaces: r.replaces,
+                superseded_by: r.superseded_by,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Filters of the history list.
 pub struct ReportFilter {
     pub area_id: Option<Id>,
     pub indicator: Option<String>,
-    pub period: Option<String>,
+    pub period: Option<Period>,
     pub current_only: bool,
 }
 
@@ -241,8 +250,6 @@ pub async fn list<C: ConnectionTrait>(
         select = select.filter(kpi_report::Column::Indicator.eq(code));
     }
     if let Some(p) = filter.period {
-        let p =
-            Period::parse(&p).ok_or_else(|| ApiError::field("period", "invalid", "a year (2026), quarter (2026-Q3) or month (2026-09)"))?;
         let (first, last) = p.months();
         select = select.filter(kpi_report::Column::FirstMonth.gte(first)).filter(kpi_report::Column::LastMonth.lte(last));
     }

@@ -237,10 +237,13 @@ impl Inputs {
 
     /// An area's own latest report within the period, or else its children's rolled up.
     fn reported(&self, def: &Definition, area: Id, period: Period) -> Evaluated {
-        let own = self
-            .reports
-            .get(&(def.indicator.code.clone(), area))
-            .and_then(|list| list.iter().rev().find(|r| period.contains(Period::parse(&r.period).unwrap_or(period))));
+        let own = self.reports.get(&(def.indicator.code.clone(), area)).and_then(|list| {
+            list.iter().rev().find(|r| {
+                // The months stored with the report say which periods contain it.
+                let (first, last) = period.months();
+                first <= r.first_month && r.last_month <= last
+            })
+        });
         if let Some(r) = own {
             let weight = match def.indicator.rollup {
                 KpiRollup::WeightedPopulation => self.tree.profile_sum(area, population),
