@@ -5,7 +5,6 @@ pub mod idempotency;
 pub mod json;
 pub mod methods;
 pub mod metrics;
-pub mod pagination;
 pub mod query;
 pub mod rate_limit;
 pub mod request_id;

@@ -11,11 +11,11 @@ use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::http::idempotency::IdempotencyKey;
 use crate::http::json::ValidJson;
-use crate::http::pagination::PageRequest;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::policy::{self, Action};
 use crate::services::areas::{self, AreaFilter, AreaSort};
+use crate::services::page::PageRequest;
 use crate::state::AppState;
 
 /// Filters, order and page of the area search.

@@ -9,10 +9,10 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::responses::ReadErrors;
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
-use crate::http::pagination::PageRequest;
 use crate::http::query::ValidQuery;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, AuditFilter};
+use crate::services::page::PageRequest;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]

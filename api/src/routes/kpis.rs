@@ -15,11 +15,11 @@ use crate::domain::kpis::catalogue;
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::http::json::ValidJson;
-use crate::http::pagination::PageRequest;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::policy::{self, Action};
 use crate::services::kpis::{dashboard, export, import, reports, targets};
+use crate::services::page::PageRequest;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]

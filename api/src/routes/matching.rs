@@ -11,10 +11,10 @@ use super::responses::{ReadErrors, WriteErrors};
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::http::json::ValidJson;
-use crate::http::pagination::PageRequest;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::services::matching::{gaps, plans};
+use crate::services::page::PageRequest;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]

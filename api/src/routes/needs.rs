@@ -15,10 +15,10 @@ use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::http::idempotency::IdempotencyKey;
 use crate::http::json::ValidJson;
-use crate::http::pagination::PageRequest;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::services::needs::{self, NeedFilter, NeedSort};
+use crate::services::page::PageRequest;
 use crate::state::AppState;
 
 /// Filters, order and page of the queue.

@@ -7,8 +7,8 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::error::ApiResult;
-use crate::http::pagination::PageRequest;
 use crate::http::query::ValidQuery;
+use crate::services::page::PageRequest;
 use crate::services::programs;
 use crate::state::AppState;
 

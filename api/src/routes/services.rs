@@ -11,9 +11,9 @@ use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::http::idempotency::IdempotencyKey;
 use crate::http::json::ValidJson;
-use crate::http::pagination::PageRequest;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
+use crate::services::page::PageRequest;
 use crate::services::resources::{ResourceSort, service};
 use crate::state::AppState;
 

@@ -10,8 +10,8 @@ use crate::domain::caller::Caller;
 use crate::domain::scope::{Scope, child_path};
 use crate::entities::area;
 use crate::error::{ApiError, FieldErrors};
-use crate::http::pagination::{Keyset, PageRequest};
 use crate::services::audit::{self, Change};
+use crate::services::page::{Keyset, PageRequest};
 
 /// Orders of the area lists.
 #[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]

@@ -9,7 +9,7 @@ use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
 use crate::entities::audit_log;
 use crate::error::ApiError;
-use crate::http::pagination::{Keyset, PageRequest};
+use crate::services::page::{Keyset, PageRequest};
 
 /// One change to record.
 pub struct Change<'a, T: Serialize> {

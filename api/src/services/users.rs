@@ -12,10 +12,10 @@ use crate::domain::password::Hasher;
 use crate::domain::scope::Scope;
 use crate::entities::{area, user};
 use crate::error::{ApiError, FieldErrors};
-use crate::http::pagination::{Keyset, PageRequest};
 use crate::policy::users::{assignable_roles, home_area_kinds};
 use crate::services::audit::{self, Change};
 use crate::services::auth::revoke_all;
+use crate::services::page::{Keyset, PageRequest};
 
 /// Orders of the user list.
 #[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]

@@ -5,8 +5,8 @@
 use std::time::Instant;
 
 use api::domain::caller::Caller;
-use api::http::pagination::PageRequest;
 use api::services::needs::{NeedFilter, NeedSort};
+use api::services::page::PageRequest;
 use chrono::Utc;
 use shared::{Need, Page};
 use sqlx::Row;

@@ -44,7 +44,7 @@ pub async fn check_list_statements(f: &Fixture) -> anyhow::Result<Vec<String>> {
         for start in list::starts(f, caller).await? {
             let cursor = start.cursor.clone();
             let service = statements_of(async {
-                let page = api::http::pagination::PageRequest::parse(cursor.as_ref().map(|c| c.0.as_str()), Some(list::LIMIT), "-id")?;
+                let page = api::services::page::PageRequest::parse(cursor.as_ref().map(|c| c.0.as_str()), Some(list::LIMIT), "-id")?;
                 Ok(api::services::needs::list(&f.db, caller, Default::default(), api::services::needs::NeedSort::Newest, page, Utc::now())
                     .await?)
             })

@@ -12,9 +12,9 @@ use crate::domain::kpis::period::Period;
 use crate::domain::scope::Scope;
 use crate::entities::{area, kpi_report};
 use crate::error::{ApiError, FieldErrors};
-use crate::http::pagination::{Keyset, PageRequest};
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
+use crate::services::page::{Keyset, PageRequest};
 use crate::services::resources::area_names;
 
 /// Largest value accepted; beyond it a figure is a typing error.

@@ -22,12 +22,12 @@ use crate::domain::need_categories;
 use crate::domain::scope::Scope;
 use crate::entities::{matching_plan, need, plan_row, service};
 use crate::error::{ApiError, FieldErrors};
-use crate::http::pagination::{Keyset, PageRequest};
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::enum_parse;
 use crate::services::needs::act::{Actor, apply as act_on_need};
 use crate::services::needs::urgency_str;
+use crate::services::page::{Keyset, PageRequest};
 use crate::state::AppState;
 
 /// Needs per plan at most; a bigger area is planned street by street.

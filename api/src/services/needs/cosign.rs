@@ -10,9 +10,9 @@ use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
 use crate::entities::{need, need_cosign};
 use crate::error::ApiError;
-use crate::http::pagination::{Keyset, PageRequest};
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
+use crate::services::page::{Keyset, PageRequest};
 
 /// The path of the resident's community (their home, or the community of their grid).
 fn community_path(caller: &Caller) -> Result<String, ApiError> {

@@ -10,8 +10,8 @@ use crate::domain::need_lifecycle::allowed;
 use crate::domain::scope::Scope;
 use crate::entities::{need, need_event, user};
 use crate::error::ApiError;
-use crate::http::pagination::{Keyset, PageRequest};
 use crate::policy::{self, needs::parties};
+use crate::services::page::{Keyset, PageRequest};
 
 /// Orders of the queue.
 #[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]

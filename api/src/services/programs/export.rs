@@ -10,7 +10,7 @@ use super::list::{ProgramFilter, ProgramSort, list};
 use crate::domain::caller::Caller;
 use crate::entities::program;
 use crate::error::ApiError;
-use crate::http::pagination::PageRequest;
+use crate::services::page::PageRequest;
 pub use crate::services::spreadsheet::{Table, csv, xlsx};
 
 /// Programs per export at most; a bigger area is exported by filtering.

@@ -11,7 +11,7 @@ use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
 use crate::entities::{milestone, program, program_item};
 use crate::error::ApiError;
-use crate::http::pagination::{Keyset, PageRequest};
+use crate::services::page::{Keyset, PageRequest};
 
 /// Orders of the program list.
 #[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]

@@ -8,7 +8,7 @@ use shared::{Id, Page, Program, ProgramDetail, ProgramStatus};
 use super::detail::{detail_of, summaries};
 use crate::entities::program;
 use crate::error::ApiError;
-use crate::http::pagination::{Keyset, PageRequest};
+use crate::services::page::{Keyset, PageRequest};
 
 fn disclosed() -> sea_orm::Select<program::Entity> {
     // Drafts and programs awaiting approval are not yet commitments; they are not disclosed.

@@ -40,8 +40,8 @@ impl ResourceSort {
 /// The two keysets (newest first, by name) of a resource entity with `id` and `name` columns.
 macro_rules! resource_keyset {
     ($entity:ident) => {
-        pub(super) fn keyset(sort: super::ResourceSort) -> crate::http::pagination::Keyset<$entity::Entity> {
-            use crate::http::pagination::Keyset;
+        pub(super) fn keyset(sort: super::ResourceSort) -> crate::services::page::Keyset<$entity::Entity> {
+            use crate::services::page::Keyset;
             match sort {
                 super::ResourceSort::Newest => {
                     Keyset { name: "-id", column: None, desc: true, id: $entity::Column::Id, key_of: |m| (None, m.id) }

@@ -9,9 +9,9 @@ use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
 use crate::entities::{provider, service_person};
 use crate::error::{ApiError, FieldErrors};
-use crate::http::pagination::PageRequest;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
+use crate::services::page::PageRequest;
 
 resource_keyset!(service_person);
 

@@ -10,9 +10,9 @@ use super::{ResourceSort, area_filter, area_names, check_account, check_name, cl
 use crate::domain::caller::Caller;
 use crate::entities::{provider, service};
 use crate::error::{ApiError, FieldErrors};
-use crate::http::pagination::PageRequest;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
+use crate::services::page::PageRequest;
 
 resource_keyset!(provider);
 

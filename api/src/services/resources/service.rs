@@ -12,10 +12,10 @@ use crate::domain::need_categories;
 use crate::domain::scope::Scope;
 use crate::entities::{area, provider, service, service_person};
 use crate::error::{ApiError, FieldErrors};
-use crate::http::pagination::PageRequest;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::matching::facts::{Stats, closed_days_of, groups_of, schedule_of, served_paths_of, stats};
+use crate::services::page::PageRequest;
 
 resource_keyset!(service);
 

@@ -11,9 +11,9 @@ use crate::domain::matching::schedule;
 use crate::domain::scope::Scope;
 use crate::entities::{provider, service_space};
 use crate::error::{ApiError, FieldErrors};
-use crate::http::pagination::PageRequest;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
+use crate::services::page::PageRequest;
 
 resource_keyset!(service_space);
 

@@ -15,9 +15,9 @@ use crate::domain::caller::Caller;
 use crate::domain::scope::{Scope, path_ids};
 use crate::entities::{webhook_delivery, webhook_endpoint};
 use crate::error::{ApiError, FieldErrors};
-use crate::http::pagination::{Keyset, PageRequest};
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
+use crate::services::page::{Keyset, PageRequest};
 
 /// Stores a subscription list as `,a,b,` (empty for "every event"), so one event is one `contains`.
 fn encode_events(events: &[String]) -> String {

@@ -1,5 +1,7 @@
 //! Keyset pagination: lists are ordered by a sort key plus the id, and the cursor carries the last
 //! row's key, so a page costs the same at row ten million as at row ten. Offsets are never used.
+//! It lives with the queries it shapes: a handler parses a [`PageRequest`] from `cursor` and `limit`,
+//! and the service runs it against its `Select`.
 
 use base64::Engine;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
