@@ -1,10 +1,11 @@
 //! The time the platform works with. Deadlines, escalation and retries read it from here, so tests
-//! can move time forward instead of sleeping.
+//! can move time forward instead of sleeping. The platform's days, weeks and months are China's, so
+//! China Standard Time lives here too: schedules, capacity weeks and KPI periods all count in it.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 
 /// Now, as the platform sees it.
 #[derive(Clone, Default)]
@@ -24,9 +25,27 @@ impl Clock {
     }
 }
 
+/// China Standard Time (UTC+8), in which schedules are written and days are counted.
+pub fn china() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
+}
+
+/// The calendar date in China at `at` ("today" when `at` is now).
+pub fn china_date(at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&china()).date_naive()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_china_date_turns_at_four_pm_utc() {
+        let before = DateTime::parse_from_rfc3339("2026-12-31T15:59:00Z").expect("valid").with_timezone(&Utc);
+        let after = DateTime::parse_from_rfc3339("2026-12-31T16:00:00Z").expect("valid").with_timezone(&Utc);
+        assert_eq!(china_date(before), NaiveDate::from_ymd_opt(2026, 12, 31).expect("valid"));
+        assert_eq!(china_date(after), NaiveDate::from_ymd_opt(2027, 1, 1).expect("valid"));
+    }
 
     #[test]
     fn advancing_moves_every_copy() {

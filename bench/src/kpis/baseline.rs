@@ -6,9 +6,9 @@
 use chrono::{DateTime, NaiveTime, TimeZone as _, Utc};
 use shared::KpiDashboard;
 
+use api::clock::china;
 use api::domain::kpis::counters::SATISFIED_FROM;
 use api::domain::kpis::period::Period;
-use api::domain::matching::schedule::china;
 
 /// The need-based numbers of one area and period.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

@@ -355,7 +355,7 @@ fn insert_sql(rows: usize) -> String {
 
 /// 2025-01-01 00:00 China time.
 pub fn first_day() -> DateTime<Utc> {
-    api::domain::matching::schedule::china().with_ymd_and_hms(2025, 1, 1, 0, 0, 0).single().expect("valid date").with_timezone(&Utc)
+    api::clock::china().with_ymd_and_hms(2025, 1, 1, 0, 0, 0).single().expect("valid date").with_timezone(&Utc)
 }
 
 const TEXTS: [&str; 12] = [

@@ -2,11 +2,11 @@
 //! has run, in China time. The period itself (`2026`, `2026-Q3`, `2026-09`) is [`shared::Period`].
 //! Counters are kept per month as `yyyymm`; a longer period is a range of months.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use shared::PeriodKind;
 pub use shared::{MonthKey, Period, month_key};
 
-use crate::domain::matching::schedule::china;
+use crate::clock::{china, china_date};
 
 /// The month (China time) an instant falls in.
 pub fn month_of(at: DateTime<Utc>) -> MonthKey {
@@ -26,10 +26,6 @@ pub trait PeriodClock: Sized {
     fn elapsed(self, now: DateTime<Utc>) -> f64;
 }
 
-fn today(now: DateTime<Utc>) -> NaiveDate {
-    now.with_timezone(&china()).date_naive()
-}
-
 impl PeriodClock for Period {
     fn containing(at: DateTime<Utc>, kind: PeriodKind) -> Self {
         let local = at.with_timezone(&china());
@@ -42,18 +38,18 @@ impl PeriodClock for Period {
     }
 
     fn closed(self, now: DateTime<Utc>) -> bool {
-        today(now) >= self.end_exclusive()
+        china_date(now) >= self.end_exclusive()
     }
 
     fn year_elapsed(self, now: DateTime<Utc>) -> f64 {
         let (year_start, year_end) = (Period::year(self.year).start(), Period::year(self.year).end_exclusive());
-        let at = today(now).min(self.end_exclusive()).max(year_start);
+        let at = china_date(now).min(self.end_exclusive()).max(year_start);
         (at - year_start).num_days() as f64 / (year_end - year_start).num_days() as f64
     }
 
     fn elapsed(self, now: DateTime<Utc>) -> f64 {
         let (start, end) = (self.start(), self.end_exclusive());
-        let at = today(now).clamp(start, end);
+        let at = china_date(now).clamp(start, end);
         (at - start).num_days() as f64 / (end - start).num_days() as f64
     }
 }

@@ -1,14 +1,10 @@
 //! Weekly schedules in China Standard Time: validation, "open at this moment?", hours per day.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use shared::TimeSlot;
 
+use crate::clock::china;
 use crate::error::FieldErrors;
-
-/// China Standard Time (UTC+8), in which every schedule is written.
-pub fn china() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
-}
 
 /// A slot as minutes of the day: `start..end` on `weekday` (1 = Monday).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

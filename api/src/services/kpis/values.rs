@@ -9,12 +9,12 @@ use shared::{AreaKind, Id, KpiRollup, ServiceMode};
 
 use super::counters;
 use super::tree::{Tree, facility_area, households, population};
+use crate::clock::china_date;
 use crate::domain::kpis::catalogue::{Computation, Definition};
 use crate::domain::kpis::counters as c;
 use crate::domain::kpis::facts::{BUCKETS, Facts};
 use crate::domain::kpis::period::{MonthKey, Period};
 use crate::domain::matching::geo::Walking;
-use crate::domain::matching::schedule::china;
 use crate::domain::matching::score::{Rules, ServiceFacts};
 use crate::domain::scope::Scope;
 use crate::entities::{area, delivery, kpi_report, pledge, program, provider, service, service_person, service_space};
@@ -53,7 +53,7 @@ fn end_date(period: Period) -> NaiveDate {
 
 /// Whether a record existed before the period ended (China time).
 fn before_end(at: chrono::DateTime<chrono::Utc>, period: Period) -> bool {
-    at.with_timezone(&china()).date_naive() < end_date(period)
+    china_date(at) < end_date(period)
 }
 
 impl Inputs {
