@@ -1,13 +1,10 @@
-//! The OpenAPI 3.1 document, built from the same route registration the server uses, and the
-//! request-body validators derived from its schemas.
+//! The OpenAPI 3.1 document, built from the same route registration the server uses. `startup`
+//! derives the request validators and the 405 table from it (`http::validators`, `http::methods`).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use actix_web::App;
 use actix_web::dev::{ServiceFactory, ServiceRequest};
-use serde_json::{Value, json};
-use shared::FieldError;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa_actix_web::{AppExt, UtoipaApp};
@@ -75,101 +72,17 @@ pub fn spec_json() -> String {
     json
 }
 
-/// The component schemas, with nullable references rewritten for precise errors.
-fn components() -> &'static Value {
-    static COMPONENTS: OnceLock<Value> = OnceLock::new();
-    COMPONENTS.get_or_init(|| {
-        let doc = serde_json::to_value(spec()).unwrap_or(Value::Null);
-        let mut schemas = doc.pointer("/components/schemas").cloned().unwrap_or(json!({}));
-        nullable_as_if_else(&mut schemas);
-        json!({ "schemas": schemas })
-    })
-}
-
-/// Compiles a schema that may refer to `#/components/schemas/…` of the spec.
-pub fn compile(schema: &Value) -> Option<jsonschema::Validator> {
-    let mut root = schema.clone();
-    nullable_as_if_else(&mut root);
-    if let Value::Object(map) = &mut root {
-        map.insert("components".into(), components().clone());
-    } else {
-        root = json!({ "allOf": [root], "components": components() });
-    }
-    jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft202012)
-        .should_validate_formats(true)
-        .build(&root)
-        .map_err(|e| tracing::error!(error = %e, "schema does not compile; values of it are not validated"))
-        .ok()
-}
-
-/// Validators for every component schema, keyed by schema name.
-fn validators() -> &'static HashMap<String, jsonschema::Validator> {
-    static VALIDATORS: OnceLock<HashMap<String, jsonschema::Validator>> = OnceLock::new();
-    VALIDATORS.get_or_init(|| {
-        let names: Vec<String> = components()["schemas"].as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default();
-        names
-            .into_iter()
-            .filter_map(|name| compile(&json!({ "$ref": format!("#/components/schemas/{name}") })).map(|v| (name, v)))
-            .collect()
-    })
-}
-
-/// utoipa writes `Option<T>` of a named schema as `oneOf: [{type: null}, {$ref}]`; a failure inside
-/// it would only say "oneOf failed". `if null … else T` accepts the same values but reports the
-/// precise bad field inside `T`.
-fn nullable_as_if_else(value: &mut Value) {
-    match value {
-        Value::Object(map) => {
-            let rewrite = map.get("oneOf").and_then(Value::as_array).and_then(|branches| {
-                let is_null = |b: &Value| b.get("type") == Some(&json!("null")) && b.as_object().is_some_and(|o| o.len() == 1);
-                match branches.as_slice() {
-                    [a, b] if is_null(a) => Some(b.clone()),
-                    [a, b] if is_null(b) => Some(a.clone()),
-                    _ => None,
-                }
-            });
-            if let Some(other) = rewrite {
-                map.remove("oneOf");
-                map.insert("if".into(), json!({ "type": "null" }));
-                map.insert("else".into(), other);
-            }
-            map.values_mut().for_each(nullable_as_if_else);
-        }
-        Value::Array(items) => items.iter_mut().for_each(nullable_as_if_else),
-        _ => {}
-    }
-}
-
-/// Every way `body` breaks the schema `name`; empty when it is valid.
-pub fn validate(name: &str, body: &Value) -> Vec<FieldError> {
-    let Some(validator) = validators().get(name) else { return Vec::new() };
-    let mut errors = Vec::new();
-    for error in validator.iter_errors(body) {
-        let at = error.instance_path.to_string();
-        use jsonschema::error::ValidationErrorKind as K;
-        let (code, fields): (&str, Vec<String>) = match &error.kind {
-            K::Required { property } => ("required", vec![format!("{at}/{}", property.as_str().unwrap_or_default())]),
-            K::AdditionalProperties { unexpected } => ("unknown_field", unexpected.iter().map(|p| format!("{at}/{p}")).collect()),
-            K::Type { .. } => ("type", vec![at.clone()]),
-            K::Enum { .. } | K::Constant { .. } => ("invalid_value", vec![at.clone()]),
-            K::MinLength { .. } => ("too_short", vec![at.clone()]),
-            K::MaxLength { .. } => ("too_long", vec![at.clone()]),
-            K::Minimum { .. } | K::Maximum { .. } | K::ExclusiveMinimum { .. } | K::ExclusiveMaximum { .. } => {
-                ("out_of_range", vec![at.clone()])
-            }
-            K::Pattern { .. } | K::Format { .. } => ("invalid_format", vec![at.clone()]),
-            _ => ("invalid", vec![at.clone()]),
-        };
-        let message = error.to_string();
-        errors.extend(fields.into_iter().map(|field| FieldError { field, code: code.into(), message: message.clone() }));
-    }
-    errors
-}
-
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
+    use crate::http::validators::Validators;
+
+    /// The document's own schemas, checked as the body extractor checks them.
+    fn validate(name: &str, body: &serde_json::Value) -> Vec<shared::FieldError> {
+        Validators::from_document(spec()).validate(name, body)
+    }
 
     #[test]
     fn every_bad_field_is_reported_at_once() {

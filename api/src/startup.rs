@@ -10,7 +10,9 @@ use utoipa_actix_web::AppExt;
 
 use crate::config::Settings;
 use crate::error::ApiError;
-use crate::http::{methods, metrics, request_id, static_files};
+use crate::http::methods::{self, AllowedMethods};
+use crate::http::validators::Validators;
+use crate::http::{metrics, request_id, static_files};
 use crate::openapi;
 use crate::state::AppState;
 
@@ -32,11 +34,17 @@ impl Application {
         }
         crate::services::webhooks::spawn_worker(state.clone());
         let data = web::Data::new(state.clone());
+        // Built once here from the document, so the extractors and the 405 middleware follow the spec
+        // without importing the module that builds it.
+        let validators = web::Data::new(Validators::from_document(openapi::spec()));
+        let allowed_methods = web::Data::new(AllowedMethods::from_document(openapi::spec()));
         let server = HttpServer::new(move || {
             let settings = &data.settings.server;
             let (web_dir, docs_dir) = (settings.web_dir.clone(), settings.docs_dir.clone());
             let app = App::new()
                 .app_data(data.clone())
+                .app_data(validators.clone())
+                .app_data(allowed_methods.clone())
                 .app_data(web::QueryConfig::default().error_handler(|err, _| ApiError::field("query", "invalid", err.to_string()).into()))
                 .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound("resource").into()))
                 .wrap(Compress::default())

@@ -1,6 +1,6 @@
 //! `ValidJson<T>`: the JSON body extractor. It checks the body against `T`'s schema in the served
-//! OpenAPI spec and reports every bad field at once (一次告知) — so the spec and the server cannot
-//! disagree about what is valid.
+//! OpenAPI spec (through the [`Validators`] built from it at start-up) and reports every bad field at
+//! once (一次告知) — so the spec and the server cannot disagree about what is valid.
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
@@ -11,8 +11,8 @@ use serde::de::DeserializeOwned;
 use shared::FieldError;
 use utoipa::ToSchema;
 
+use super::validators::registered;
 use crate::error::ApiError;
-use crate::openapi;
 use crate::state::AppState;
 
 /// Reads a whole request body, refusing it (413) as soon as it passes `limit` bytes.
@@ -59,14 +59,16 @@ impl<T: DeserializeOwned + ToSchema + 'static> FromRequest for ValidJson<T> {
                 v == "application/json" || (v.starts_with("application/") && v.ends_with("+json"))
             });
         let declared_len = declared_length(req);
+        let validators = registered(req);
         let mut payload = payload.take();
         Box::pin(async move {
+            let validators = validators?;
             if !is_json {
                 return Err(ApiError::UnsupportedMediaType);
             }
             let body = read_limited(&mut payload, declared_len, limit).await?;
             let raw: serde_json::Value = serde_json::from_slice(&body).map_err(|e| ApiError::MalformedBody(e.to_string()))?;
-            let errors = openapi::validate(&T::name(), &raw);
+            let errors = validators.validate(&T::name(), &raw);
             if !errors.is_empty() {
                 return Err(ApiError::Validation(errors));
             }

@@ -1,24 +1,31 @@
 //! 405 Method Not Allowed (with `Allow`) for a known path called with a method it does not have.
-//! The table comes from the OpenAPI document, so it always matches the routes.
-
-use std::sync::OnceLock;
+//! The table is built at start-up from the OpenAPI document, so it always matches the routes; it
+//! reaches the middleware as app data because the document's builder imports every route.
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
+use actix_web::web;
+use serde_json::Value;
+use utoipa::openapi::OpenApi;
 
 use crate::error::ApiError;
-use crate::openapi;
 
 /// A path template split into segments (`None` for a `{param}`), with its methods.
 type Route = (Vec<Option<String>>, Vec<String>);
 
-fn routes() -> &'static Vec<Route> {
-    static ROUTES: OnceLock<Vec<Route>> = OnceLock::new();
-    ROUTES.get_or_init(|| {
-        let doc = serde_json::to_value(openapi::spec()).unwrap_or_default();
-        let Some(paths) = doc.get("paths").and_then(|p| p.as_object()) else { return Vec::new() };
-        paths
+/// The methods of every path of the API.
+pub struct AllowedMethods(Vec<Route>);
+
+impl AllowedMethods {
+    pub fn from_document(doc: &OpenApi) -> Self {
+        Self::from_json(&serde_json::to_value(doc).unwrap_or_default())
+    }
+
+    /// The table of a document given as JSON (only its `paths` are read).
+    fn from_json(doc: &Value) -> Self {
+        let Some(paths) = doc.get("paths").and_then(|p| p.as_object()) else { return Self(Vec::new()) };
+        let routes = paths
             .iter()
             .map(|(template, item)| {
                 let segments = template.split('/').map(|s| (!s.starts_with('{')).then(|| s.to_owned())).collect();
@@ -28,31 +35,34 @@ fn routes() -> &'static Vec<Route> {
                 }
                 (segments, methods)
             })
-            .collect()
-    })
-}
+            .collect();
+        Self(routes)
+    }
 
-/// The methods of the route whose template matches `path`, if any. Literal segments win over
-/// parameters, as in the router (`/areas/roots` before `/areas/{id}`).
-fn allowed(path: &str) -> Option<&'static [String]> {
-    let parts: Vec<&str> = path.split('/').collect();
-    let matches = |segments: &Vec<Option<String>>| {
-        segments.len() == parts.len() && segments.iter().zip(&parts).all(|(s, p)| s.as_deref().map_or(!p.is_empty(), |s| s == *p))
-    };
-    let literal_count = |segments: &Vec<Option<String>>| segments.iter().filter(|s| s.is_some()).count();
-    routes()
-        .iter()
-        .filter(|(segments, _)| matches(segments))
-        .max_by_key(|(segments, _)| literal_count(segments))
-        .map(|(_, methods)| methods.as_slice())
+    /// The methods of the route whose template matches `path`, if any. Literal segments win over
+    /// parameters, as in the router (`/areas/roots` before `/areas/{id}`).
+    fn allowed(&self, path: &str) -> Option<&[String]> {
+        let parts: Vec<&str> = path.split('/').collect();
+        let matches = |segments: &Vec<Option<String>>| {
+            segments.len() == parts.len() && segments.iter().zip(&parts).all(|(s, p)| s.as_deref().map_or(!p.is_empty(), |s| s == *p))
+        };
+        let literal_count = |segments: &Vec<Option<String>>| segments.iter().filter(|s| s.is_some()).count();
+        self.0
+            .iter()
+            .filter(|(segments, _)| matches(segments))
+            .max_by_key(|(segments, _)| literal_count(segments))
+            .map(|(_, methods)| methods.as_slice())
+    }
 }
 
 pub async fn middleware(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    if let Some(methods) = allowed(req.path())
-        && !methods.iter().any(|m| m == req.method().as_str())
-    {
-        let error = ApiError::MethodNotAllowed(methods.to_vec());
-        return Ok(req.error_response(error));
+    let refused = req
+        .app_data::<web::Data<AllowedMethods>>()
+        .and_then(|table| table.allowed(req.path()))
+        .filter(|methods| !methods.iter().any(|m| m == req.method().as_str()))
+        .map(<[String]>::to_vec);
+    if let Some(methods) = refused {
+        return Ok(req.error_response(ApiError::MethodNotAllowed(methods)));
     }
     Ok(next.call(req).await?.map_into_boxed_body())
 }
@@ -61,9 +71,17 @@ pub async fn middleware(req: ServiceRequest, next: Next<impl MessageBody + 'stat
 mod tests {
     use super::*;
 
+    fn table() -> AllowedMethods {
+        AllowedMethods::from_json(&serde_json::json!({ "paths": {
+            "/api/v1/areas/{id}": { "get": {}, "patch": {} },
+            "/api/v1/areas/roots": { "get": {} },
+        } }))
+    }
+
     #[test]
     fn a_known_path_lists_its_methods() {
-        let methods = allowed("/api/v1/areas/7").expect("route");
+        let table = table();
+        let methods = table.allowed("/api/v1/areas/7").expect("route");
         assert!(methods.contains(&"GET".to_owned()));
         assert!(methods.contains(&"PATCH".to_owned()));
         assert!(!methods.contains(&"DELETE".to_owned()));
@@ -71,13 +89,15 @@ mod tests {
 
     #[test]
     fn the_literal_route_wins_over_the_parameter() {
-        let methods = allowed("/api/v1/areas/roots").expect("route");
+        let table = table();
+        let methods = table.allowed("/api/v1/areas/roots").expect("route");
         assert!(!methods.contains(&"PATCH".to_owned()));
     }
 
     #[test]
     fn unknown_paths_are_left_to_the_router() {
-        assert!(allowed("/api/v1/nothing/here").is_none());
-        assert!(allowed("/").is_none());
+        let table = table();
+        assert!(table.allowed("/api/v1/nothing/here").is_none());
+        assert!(table.allowed("/").is_none());
     }
 }

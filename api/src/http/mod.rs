@@ -9,3 +9,4 @@ pub mod query;
 pub mod rate_limit;
 pub mod request_id;
 pub mod static_files;
+pub mod validators;
