@@ -2,6 +2,7 @@
 //! the score of one (need, service) pair, and the exact assignment of many needs at once.
 
 pub mod categories;
+pub mod dispatch;
 pub mod geo;
 pub mod greedy;
 pub mod schedule;

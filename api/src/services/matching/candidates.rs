@@ -1,54 +1,23 @@
 //! Candidates of one need: every eligible service of its district, ranked by the score with its
-//! parts in words; and the check that a dispatch through a service is allowed.
+//! parts in words.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use shared::{Candidate, Candidates, Id, ServiceMode};
 
+use super::dispatch::accounts;
 use super::facts::{centres, district_path, need_facts, pool, service_facts, stats};
 use crate::domain::caller::Caller;
 use crate::domain::matching::categories::fitting_codes;
 use crate::domain::matching::geo::Walking;
-use crate::domain::matching::score::{Exclusion, Rules, explain};
+use crate::domain::matching::score::{Rules, explain};
 use crate::domain::scope::Scope;
-use crate::entities::{need, provider, service, service_person, user};
+use crate::entities::{need, service};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
 
 /// Candidates shown at most.
 pub const MAX_CANDIDATES: usize = 50;
-
-/// The account that receives a service's needs: its provider's, or its person's; active only.
-pub async fn accounts<C: ConnectionTrait>(db: &C, services: &[&service::Model]) -> Result<Vec<(Id, Option<Id>, String)>, ApiError> {
-    let providers: Vec<provider::Model> = provider::Entity::find()
-        .filter(provider::Column::Id.is_in(services.iter().filter_map(|s| s.provider_id).collect::<Vec<_>>()))
-        .all(db)
-        .await?;
-    let people: Vec<service_person::Model> = service_person::Entity::find()
-        .filter(service_person::Column::Id.is_in(services.iter().filter_map(|s| s.person_id).collect::<Vec<_>>()))
-        .all(db)
-        .await?;
-    let user_ids: Vec<Id> = providers.iter().filter_map(|p| p.user_id).chain(people.iter().filter_map(|p| p.user_id)).collect();
-    let active: Vec<Id> = user::Entity::find()
-        .filter(user::Column::Id.is_in(user_ids))
-        .filter(user::Column::Active.eq(true))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| u.id)
-        .collect();
-    Ok(services
-        .iter()
-        .map(|s| {
-            let (account, name) = match (s.provider_id, s.person_id) {
-                (Some(id), _) => providers.iter().find(|p| p.id == id).map(|p| (p.user_id, p.name.clone())).unwrap_or_default(),
-                (_, Some(id)) => people.iter().find(|p| p.id == id).map(|p| (p.user_id, p.name.clone())).unwrap_or_default(),
-                _ => (None, String::new()),
-            };
-            (s.id, account.filter(|a| active.contains(a)), name)
-        })
-        .collect())
-}
 
 pub async fn candidates<C: ConnectionTrait>(
     db: &C,
@@ -101,31 +70,4 @@ pub async fn candidates<C: ConnectionTrait>(
         })
         .collect();
     Ok(Candidates { need_id, candidates, excluded, circle_minutes: walking.circle_minutes })
-}
-
-/// Whether `service_id` may take `need` now: `Ok(account)` receives it, `Err((code, message))` says
-/// why not, in the words of the candidates' exclusions.
-pub async fn dispatch_target<C: ConnectionTrait>(
-    db: &C,
-    need: &need::Model,
-    service_id: Id,
-    now: DateTime<Utc>,
-) -> Result<Result<Id, (&'static str, &'static str)>, ApiError> {
-    let Some(s) = service::Entity::find_by_id(service_id).one(db).await?.filter(|s| s.active) else {
-        return Ok(Err(("not_found", "no active service with this id")));
-    };
-    let stats = stats(db, &[s.id], now).await?.get(&s.id).copied().unwrap_or_default();
-    let centre = centres(db, [need.area_id]).await?.get(&need.area_id).copied();
-    // Walking only weighs the score; eligibility does not depend on it.
-    let verdict = Rules::new(Walking::default()).assess(&need_facts(need, centre), &service_facts(&s, stats));
-    if let Err(why) = verdict {
-        return Ok(Err(match why {
-            Exclusion::Category => ("category", "the service is of an unrelated category"),
-            Exclusion::Eligibility => ("eligibility", "the service is not for this need's target group or age"),
-            Exclusion::Area => ("out_of_area", "the need lies outside the areas the service serves"),
-            Exclusion::Full => ("full", "the service has no places left this week"),
-        }));
-    }
-    let account = accounts(db, &[&s]).await?.pop().and_then(|(_, account, _)| account);
-    Ok(account.ok_or(("no_account", "the service's provider or person has no active account to receive needs")))
 }

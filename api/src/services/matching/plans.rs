@@ -11,7 +11,7 @@ use shared::{
     PlanRow, PlanStatus, UnassignedReason, Urgency,
 };
 
-use super::candidates::accounts;
+use super::dispatch::accounts;
 use super::facts::{centres, district_path, need_facts, pool, service_facts, stats};
 use crate::domain::caller::Caller;
 use crate::domain::matching::categories::fitting_codes;

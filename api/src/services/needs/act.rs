@@ -15,6 +15,7 @@ use crate::policy::users::{Fit, fit};
 use crate::policy::{self, Action, needs::parties, role_may};
 use crate::services::audit::{self, Change};
 use crate::services::kpis::counters as kpi_counters;
+use crate::services::matching::dispatch::dispatch_target;
 use crate::services::webhooks;
 
 /// Who is acting: a signed-in caller, or the platform itself (sweeper, low ratings).
@@ -70,10 +71,10 @@ async fn check_payload<C: ConnectionTrait>(
         NeedAction::Resolve if !note_given => errors.add("/note", "required", "say what was done"),
         NeedAction::Rate if req.rating.is_none() => errors.add("/rating", "required", "rate from 1 to 5"),
         NeedAction::Dispatch => match (req.assignee_id, req.service_id) {
-            (_, Some(service_id)) => match crate::services::matching::candidates::dispatch_target(db, need, service_id, now).await? {
+            (_, Some(service_id)) => match dispatch_target(db, need, service_id, now).await? {
                 Ok(account) if req.assignee_id.is_none_or(|a| a == account) => assignee = Some(account),
                 Ok(_) => errors.add("/assignee_id", "conflict", "leave out the assignee: the service's own account receives it"),
-                Err((code, message)) => errors.add("/service_id", code, message),
+                Err(refusal) => errors.add("/service_id", refusal.code(), refusal.to_string()),
             },
             (None, None) => errors.add("/assignee_id", "required", "whom to dispatch to"),
             (Some(id), None) => {
