@@ -5,6 +5,8 @@ use actix_web::{HttpResponse, ResponseError};
 use sea_orm::{DbErr, SqlErr};
 use shared::{ErrorCode, FieldError, Problem};
 
+use crate::domain::field_errors::Invalid;
+
 /// Everything a handler can fail with. Each variant has exactly one status (see [`ErrorCode::status`]).
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -112,6 +114,12 @@ impl From<crate::policy::Refused> for ApiError {
     }
 }
 
+impl From<Invalid> for ApiError {
+    fn from(Invalid(errors): Invalid) -> Self {
+        Self::Validation(errors)
+    }
+}
+
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         StatusCode::from_u16(self.code().status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
@@ -136,30 +144,6 @@ impl ResponseError for ApiError {
             _ => {}
         }
         res.json(self.problem())
-    }
-}
-
-/// Collects field errors so a request reports every bad field at once (一次告知).
-#[derive(Debug, Default)]
-pub struct FieldErrors(Vec<FieldError>);
-
-impl FieldErrors {
-    pub fn add(&mut self, field: &str, code: &str, message: impl Into<String>) {
-        self.0.push(FieldError { field: field.into(), code: code.into(), message: message.into() });
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The pointers of the collected errors, in order (for tests and for mapping to import columns).
-    pub fn pointers(&self) -> Vec<String> {
-        self.0.iter().map(|e| e.field.clone()).collect()
-    }
-
-    /// `Ok(())` when nothing was added, else every collected error.
-    pub fn finish(self) -> Result<(), ApiError> {
-        if self.0.is_empty() { Ok(()) } else { Err(ApiError::Validation(self.0)) }
     }
 }
 

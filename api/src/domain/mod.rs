@@ -2,6 +2,7 @@
 //! secrets are handled. Who may do what is [`crate::policy`].
 
 pub mod caller;
+pub mod field_errors;
 pub mod kpis;
 pub mod masking;
 pub mod matching;

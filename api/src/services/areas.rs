@@ -7,9 +7,10 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQ
 use shared::{Area, AreaKind, AreaPatch, CommunityProfile, Id, NewArea, Page, Settlement};
 
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::scope::{Scope, child_path};
 use crate::entities::area;
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::services::audit::{self, Change};
 use crate::services::page::{Keyset, PageRequest};
 

@@ -8,7 +8,8 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
 use serde::{Deserialize, Serialize};
 use shared::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT};
 
-use crate::error::{ApiError, FieldErrors};
+use crate::domain::field_errors::FieldErrors;
+use crate::error::ApiError;
 
 /// Where a page starts and how long it is, parsed from `cursor` and `limit`.
 #[derive(Debug)]

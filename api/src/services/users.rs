@@ -8,10 +8,11 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use shared::{AreaKind, Id, NewUser, Page, Role, User, UserPatch};
 
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::password::Hasher;
 use crate::domain::scope::Scope;
 use crate::entities::{area, user};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::policy::users::{assignable_roles, home_area_kinds};
 use crate::services::audit::{self, Change};
 use crate::services::auth::revoke_all;

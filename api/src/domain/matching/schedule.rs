@@ -4,7 +4,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use shared::TimeSlot;
 
 use crate::clock::china;
-use crate::error::FieldErrors;
+use crate::domain::field_errors::FieldErrors;
 
 /// A slot as minutes of the day: `start..end` on `weekday` (1 = Monday).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

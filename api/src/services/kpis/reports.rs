@@ -7,11 +7,12 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use shared::{AreaKind, Id, KpiReport, KpiRollup, KpiSource, NewKpiReport, Page};
 
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::kpis::catalogue;
 use crate::domain::kpis::period::Period;
 use crate::domain::scope::Scope;
 use crate::entities::{area, kpi_report};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::page::{Keyset, PageRequest};

@@ -8,10 +8,11 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityT
 use shared::{AreaKind, AreaTarget, Comparator, Id, Indicator, KpiDirection, KpiRollup, SetTarget, TargetValue};
 
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::kpis::catalogue::{self, catalogue_target};
 use crate::domain::scope::{Scope, path_ids};
 use crate::entities::{area, kpi_target};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::resources::area_names;

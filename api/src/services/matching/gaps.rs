@@ -9,13 +9,14 @@ use shared::{AreaKind, GapCell, GapReport, GapRow, Id, NeedStatus, NewGapProgram
 
 use super::facts::{centres, district_path, need_facts, pool, service_facts, stats};
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::matching::categories::{catalogue_item_code, index, space_kind};
 use crate::domain::matching::geo::Walking;
 use crate::domain::matching::score::{NeedFacts, Rules, ServiceFacts};
 use crate::domain::need_categories::{self, CATEGORIES};
 use crate::domain::scope::Scope;
 use crate::entities::{area, catalogue_entry, need};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::policy::{self, Action};
 
 /// Communities per report at most.

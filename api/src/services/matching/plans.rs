@@ -14,6 +14,7 @@ use shared::{
 use super::dispatch::accounts;
 use super::facts::{centres, district_path, need_facts, pool, service_facts, stats};
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::matching::categories::fitting_codes;
 use crate::domain::matching::geo::Walking;
 use crate::domain::matching::score::Rules;
@@ -21,7 +22,7 @@ use crate::domain::matching::solver::{self, Arc, Instance};
 use crate::domain::need_categories;
 use crate::domain::scope::Scope;
 use crate::entities::{matching_plan, need, plan_row, service};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::enum_parse;

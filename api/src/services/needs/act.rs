@@ -8,9 +8,10 @@ use shared::{BulkDispatch, BulkDispatchResult, BulkFailure, Id, NeedAction, Need
 use super::deadlines::due_times;
 use super::{Names, masked_dto, status_of};
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::need_lifecycle::{Party, allowed, next};
 use crate::entities::{area, need, need_event, user};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::policy::users::{Fit, fit};
 use crate::policy::{self, Action, needs::parties, role_may};
 use crate::services::audit::{self, Change};

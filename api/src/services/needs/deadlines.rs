@@ -6,10 +6,11 @@ use shared::{AreaKind, DeadlineSetting, Id, NeedCategory, Urgency};
 
 use super::urgency_str;
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::need_categories::{CATEGORIES, find, urgency_index};
 use crate::domain::scope::{Scope, path_ids};
 use crate::entities::{area, need_deadline};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 

@@ -6,11 +6,12 @@ use shared::{AreaKind, Channel, NeedDetail, NewNeed};
 
 use super::{Names, channel_str, encode_tags, masked_dto, to_dto, urgency_str};
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::need_categories::find;
 use crate::domain::need_lifecycle::allowed;
 use crate::domain::scope::Scope;
 use crate::entities::{area, need};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::policy::{self, Action, role_may};
 use crate::services::audit::{self, Change};
 use crate::services::webhooks;

@@ -7,9 +7,10 @@ use shared::{Id, ProgramAction, ProgramActionRequest, ProgramDetail};
 use super::detail::detail_of;
 use super::{enum_str, status_of};
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::program_lifecycle::{allowed, next};
 use crate::entities::program;
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::policy::programs::roles;
 use crate::services::audit::{self, Change};
 

@@ -7,8 +7,9 @@ use serde::Deserialize;
 use shared::{CatalogueEntry, CatalogueEntryPatch, Id};
 
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::entities::catalogue_entry;
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::services::audit::{self, Change};
 
 /// The catalogues shipped with the platform, one JSON file per year (seed 000 for 2025).

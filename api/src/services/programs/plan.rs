@@ -12,9 +12,10 @@ use shared::{
 use super::detail::detail_of;
 use super::{editable, enum_parse, enum_str, status_of};
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::scope::Scope;
 use crate::entities::{delivery, milestone, pledge, program, program_partner, spend, user};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::services::audit::{self, Change};
 
 /// Which fields of a quantity each kind uses; the measure field must be positive.
@@ -316,14 +317,14 @@ pub async fn add_spend<C: ConnectionTrait>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::field_errors::Invalid;
 
     fn fields(kind: ResourceKind, q: Quantity, pledge: bool) -> Vec<String> {
         let mut errors = FieldErrors::default();
         check_quantity(kind, &q, "/pledged", pledge, &mut errors);
         match errors.finish() {
             Ok(()) => vec![],
-            Err(ApiError::Validation(list)) => list.into_iter().map(|e| e.field).collect(),
-            Err(other) => panic!("{other:?}"),
+            Err(Invalid(list)) => list.into_iter().map(|e| e.field).collect(),
         }
     }
 

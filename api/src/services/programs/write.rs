@@ -8,9 +8,10 @@ use shared::{AreaKind, Id, NewProgram, ProgramDetail, ProgramPatch, ProgramStatu
 use super::detail::detail_of;
 use super::{editable, status_of};
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::scope::Scope;
 use crate::entities::{area, catalogue_entry, program, program_item};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 

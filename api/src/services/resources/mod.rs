@@ -7,9 +7,10 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use shared::{AreaKind, Id};
 
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::scope::Scope;
 use crate::entities::area;
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 
 pub mod export;
 pub mod import;

@@ -6,9 +6,10 @@ use shared::{AreaKind, Id, NewServicePerson, Page, PersonKind, ServicePerson, Se
 
 use super::{ResourceSort, area_filter, area_names, check_account, check_name, clean, home_area, resource_keyset};
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::scope::Scope;
 use crate::entities::{provider, service_person};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::page::PageRequest;

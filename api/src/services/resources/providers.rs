@@ -8,8 +8,9 @@ use shared::{AreaKind, Id, NewProvider, Page, Provider, ProviderKind, ProviderPa
 
 use super::{ResourceSort, area_filter, area_names, check_account, check_name, clean, home_area, resource_keyset};
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::entities::{provider, service};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::page::PageRequest;

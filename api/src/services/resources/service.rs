@@ -7,11 +7,12 @@ use shared::{CostKind, GeoPoint, Id, NewService, Page, Service, ServiceMode, Ser
 
 use super::{ResourceSort, area_names, check_name, clean, resource_keyset};
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::matching::schedule;
 use crate::domain::need_categories;
 use crate::domain::scope::Scope;
 use crate::entities::{area, provider, service, service_person};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::matching::facts::{Stats, closed_days_of, groups_of, schedule_of, served_paths_of, stats};

@@ -7,10 +7,11 @@ use shared::{AreaKind, GeoPoint, Id, NewServiceSpace, Page, ServiceSpace, Servic
 
 use super::{ResourceSort, area_names, check_name, clean, home_area, resource_keyset};
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::matching::schedule;
 use crate::domain::scope::Scope;
 use crate::entities::{provider, service_space};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::page::PageRequest;

@@ -12,9 +12,10 @@ use serde_json::json;
 use shared::{DeliveryStatus, Id, NewWebhook, PING, Page, Webhook, WebhookDelivery, WebhookPatch, webhook_events};
 
 use crate::domain::caller::Caller;
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::scope::{Scope, path_ids};
 use crate::entities::{webhook_delivery, webhook_endpoint};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::page::{Keyset, PageRequest};
@@ -78,7 +79,7 @@ fn check(url: Option<&str>, events: Option<&[String]>) -> Result<(), ApiError> {
             errors.add(&format!("/events/{i}"), "unknown_event", format!("not an event; one of {}", known.join(", ")));
         }
     }
-    errors.finish()
+    Ok(errors.finish()?)
 }
 
 /// The subscription list without repeats, in the order given.
