@@ -6,6 +6,7 @@ use sea_orm::{DbErr, SqlErr};
 use shared::{ErrorCode, FieldError, Problem};
 
 use crate::domain::field_errors::Invalid;
+use crate::domain::scope::OutsideScope;
 
 /// Everything a handler can fail with. Each variant has exactly one status (see [`ErrorCode::status`]).
 #[derive(Debug, thiserror::Error)]
@@ -111,6 +112,12 @@ impl From<crate::policy::Refused> for ApiError {
             Refused::NotFound(what) => Self::NotFound(what),
             Refused::Db(err) => err.into(),
         }
+    }
+}
+
+impl From<OutsideScope> for ApiError {
+    fn from(OutsideScope(what): OutsideScope) -> Self {
+        Self::NotFound(what)
     }
 }
 

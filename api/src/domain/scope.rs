@@ -7,7 +7,11 @@ use shared::{Id, Role};
 
 use super::caller::Caller;
 use crate::entities::area;
-use crate::error::ApiError;
+
+/// A record outside the caller's subtree, named by what it is; the edge answers it as 404.
+#[derive(Debug, thiserror::Error)]
+#[error("{0} not found")]
+pub struct OutsideScope(pub &'static str);
 
 /// The part of the area tree a caller may see and change.
 #[derive(Debug, Clone)]
@@ -52,8 +56,8 @@ impl Scope {
 
     /// `Ok` when the area lies in the scope. Out-of-scope records answer 404, never 403, so that
     /// their existence is not revealed.
-    pub fn check(&self, path: &str, what: &'static str) -> Result<(), ApiError> {
-        if self.contains(path) { Ok(()) } else { Err(ApiError::NotFound(what)) }
+    pub fn check(&self, path: &str, what: &'static str) -> Result<(), OutsideScope> {
+        if self.contains(path) { Ok(()) } else { Err(OutsideScope(what)) }
     }
 
     /// Filter on a column holding an area path (areas.path, audit_log.area_path).
