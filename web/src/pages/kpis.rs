@@ -127,10 +127,10 @@ fn Overview() -> impl IntoView {
 /// Fetches each card's series a few at a time, so the cards are usable before the lines arrive.
 fn load_sparks(d: &KpiDashboard, sparks: RwSignal<HashMap<String, Vec<Option<f64>>>>, generation: StoredValue<u64>, mine: u64) {
     let codes: Vec<String> = d.cards.iter().map(|c| c.indicator.code.clone()).collect();
-    let (area, period) = (d.area_id, d.period.clone());
+    let (area, period) = (d.area_id, d.period);
     spawn_local(async move {
         for batch in codes.chunks(SPARK_BATCH) {
-            let answers = futures::future::join_all(batch.iter().map(|code| kpi_series(code.clone(), area, period.clone()))).await;
+            let answers = futures::future::join_all(batch.iter().map(|code| kpi_series(code.clone(), area, period))).await;
             if generation.try_get_value() != Some(mine) {
                 return;
             }
