@@ -101,6 +101,25 @@ pub struct CommunityProfile {
     pub center_lng: Option<f64>,
 }
 
+impl CommunityProfile {
+    /// Facility floor area per 100 households (每百户社区综合服务设施面积), the national KPI's figure
+    /// for one community.
+    pub fn facility_m2_per_100_households(&self) -> Option<f64> {
+        match (self.facility_area_m2, self.households) {
+            (Some(area), Some(h)) if h > 0 => Some(area / h as f64 * 100.0),
+            _ => None,
+        }
+    }
+
+    /// Share of residents aged 60 and over, in percent.
+    pub fn elderly_share(&self) -> Option<f64> {
+        match (self.population_60_plus, self.population) {
+            (Some(old), Some(all)) if all > 0 => Some(old as f64 / all as f64 * 100.0),
+            _ => None,
+        }
+    }
+}
+
 /// An area as the API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -147,4 +166,24 @@ pub struct AreaPatch {
     pub code: Option<String>,
     /// Replaces the whole profile.
     pub profile: Option<CommunityProfile>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_facility_ratio_is_per_hundred_households() {
+        let p = CommunityProfile { facility_area_m2: Some(3000.0), households: Some(1500), ..Default::default() };
+        assert_eq!(p.facility_m2_per_100_households(), Some(200.0));
+    }
+
+    #[test]
+    fn ratios_are_absent_without_a_positive_denominator() {
+        let p = CommunityProfile { facility_area_m2: Some(3000.0), households: Some(0), population_60_plus: Some(1), ..Default::default() };
+        assert_eq!(p.facility_m2_per_100_households(), None);
+        assert_eq!(p.elderly_share(), None);
+        let q = CommunityProfile { population_60_plus: Some(300), population: Some(1200), ..Default::default() };
+        assert_eq!(q.elderly_share(), Some(25.0));
+    }
 }

@@ -73,6 +73,28 @@ impl NeedStatus {
     }
 }
 
+/// The status sets the API and the dashboard both speak of, each named once.
+impl NeedStatus {
+    /// Being worked on: accepted and not yet resolved, so its deadlines run (限时办结).
+    pub const OPEN: [NeedStatus; 4] = [Self::Accepted, Self::Dispatched, Self::Claimed, Self::InProgress];
+    /// In someone's hands: dispatched to an assignee who has not resolved it yet.
+    pub const WITH_ASSIGNEE: [NeedStatus; 3] = [Self::Dispatched, Self::Claimed, Self::InProgress];
+    /// Waiting for a service to reach it: not yet dispatched (the matching gap report counts these).
+    pub const AWAITING_SERVICE: [NeedStatus; 3] = [Self::Submitted, Self::Returned, Self::Accepted];
+
+    pub fn is_open(self) -> bool {
+        Self::OPEN.contains(&self)
+    }
+
+    pub fn is_with_assignee(self) -> bool {
+        Self::WITH_ASSIGNEE.contains(&self)
+    }
+
+    pub fn awaits_service(self) -> bool {
+        Self::AWAITING_SERVICE.contains(&self)
+    }
+}
+
 /// Something done to a need. Each is a row (state, action, party) in the lifecycle table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -11,20 +11,6 @@ use crate::i18n::{I18n, Locale};
 /// Every urgency, mildest first (the order of `response_hours`).
 pub const URGENCIES: [Urgency; 3] = [Urgency::Normal, Urgency::Urgent, Urgency::Emergency];
 
-/// Every target group, in the order of the national list.
-pub const TARGET_GROUPS: [TargetGroup; 10] = [
-    TargetGroup::Elderly,
-    TargetGroup::ElderlyLivingAlone,
-    TargetGroup::Disabled,
-    TargetGroup::ChildrenInDifficulty,
-    TargetGroup::LeftBehindChildren,
-    TargetGroup::Infants,
-    TargetGroup::LowIncome,
-    TargetGroup::ExtremelyPoor,
-    TargetGroup::Veterans,
-    TargetGroup::CommunityCorrections,
-];
-
 impl I18n {
     /// 已受理 / Accepted. Tracked.
     pub fn status(&self, status: NeedStatus) -> String {

@@ -9,7 +9,7 @@ use shared::{Area, AreaCrumb, AreaKind, Id};
 use crate::api;
 use crate::components::area_form::{AreaCreateForm, AreaEditForm, child_kind};
 use crate::components::area_tree::TreeContext;
-use crate::components::format::{elderly_share, facility_per_100_households, local_time};
+use crate::components::format::local_time;
 use crate::components::status::{ErrorBox, Loading};
 use crate::i18n::{I18n, use_i18n};
 use crate::session::use_session;
@@ -179,8 +179,7 @@ type ValueFn = Box<dyn Fn() -> String + Send + Sync>;
 fn ProfileTable(profile: shared::CommunityProfile) -> impl IntoView {
     let i18n = use_i18n();
     let p = profile;
-    let per100 = facility_per_100_households(p.facility_area_m2, p.households);
-    let elderly = elderly_share(p.population_60_plus, p.population);
+    let (per100, elderly) = (p.facility_m2_per_100_households(), p.elderly_share());
     let num = move |v: Option<f64>, d: usize| v.map_or_else(|| "—".to_owned(), |v| i18n.number(v, d));
     let int = move |v: Option<i64>| num(v.map(|v| v as f64), 0);
     let settlement = p.settlement;

@@ -35,36 +35,3 @@ pub fn parse_local_time(value: &str) -> Option<DateTime<Utc>> {
 pub fn pretty_json(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
 }
-
-/// Facility floor area per 100 households (每百户社区综合服务设施面积), the national KPI.
-pub fn facility_per_100_households(facility_m2: Option<f64>, households: Option<i64>) -> Option<f64> {
-    match (facility_m2, households) {
-        (Some(area), Some(h)) if h > 0 => Some(area / h as f64 * 100.0),
-        _ => None,
-    }
-}
-
-/// Share of residents aged 60+, in percent.
-pub fn elderly_share(population_60_plus: Option<i64>, population: Option<i64>) -> Option<f64> {
-    match (population_60_plus, population) {
-        (Some(old), Some(all)) if all > 0 => Some(old as f64 / all as f64 * 100.0),
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn facility_ratio_is_per_hundred_households() {
-        assert_eq!(facility_per_100_households(Some(3000.0), Some(1500)), Some(200.0));
-    }
-
-    #[test]
-    fn ratios_are_absent_without_a_positive_denominator() {
-        assert_eq!(facility_per_100_households(Some(3000.0), Some(0)), None);
-        assert_eq!(facility_per_100_households(None, Some(10)), None);
-        assert_eq!(elderly_share(Some(1), None), None);
-    }
-}

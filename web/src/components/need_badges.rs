@@ -33,18 +33,13 @@ pub fn UrgencyBadge(urgency: Urgency) -> impl IntoView {
     view! { <span class=class data-urgency=name>{move || i18n.urgency(urgency)}</span> }
 }
 
-/// Whether the need is still being worked on (its deadlines run).
-pub fn is_open(status: NeedStatus) -> bool {
-    matches!(status, NeedStatus::Accepted | NeedStatus::Dispatched | NeedStatus::Claimed | NeedStatus::InProgress)
-}
-
 /// The deadline that matters now: before anyone claimed it the response deadline (when earlier),
 /// afterwards the completion deadline. `None` for needs that are not open.
 ///
 /// The API does not say whether the need was responded to; a need never reopened and not yet claimed
 /// has not been, which is the case this approximates.
 pub fn current_due(need: &Need) -> Option<DateTime<Utc>> {
-    if !is_open(need.status) {
+    if !need.status.is_open() {
         return None;
     }
     match (awaiting_response(need), need.response_due_at, need.completion_due_at) {

@@ -8,7 +8,7 @@ use shared::{NeedCounts, NeedStatus};
 use crate::api::{ApiError, NeedFilter, from_wire, wire};
 use crate::components::status::ErrorBox;
 use crate::i18n::use_i18n;
-use crate::need_labels::{TARGET_GROUPS, URGENCIES, use_categories};
+use crate::need_labels::{URGENCIES, use_categories};
 
 /// The filter a URL's query describes; unknown values are ignored.
 pub fn filter_from_query(q: &ParamsMap) -> NeedFilter {
@@ -80,7 +80,7 @@ pub fn NeedFilterBar(filter: Memo<NeedFilter>, on_change: Callback<NeedFilter>) 
                 prop:value=current(|f| f.tag.as_ref().map(wire).unwrap_or_default())
                 on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.tag = from_wire(&v))) }>
                 <option value="">{move || i18n.t("queue.all_tags")}</option>
-                {TARGET_GROUPS.into_iter().map(|g| view! {
+                {shared::TargetGroup::ALL.into_iter().map(|g| view! {
                     <option value=wire(&g)>{move || i18n.target_group(g)}</option>
                 }).collect_view()}
             </select>

@@ -11,7 +11,7 @@ use crate::components::form::{Field, FieldGroup, FormState, FormSummary, field_e
 use crate::components::format::parse_local_time;
 use crate::components::need_area::AreaChoice;
 use crate::i18n::use_i18n;
-use crate::need_labels::{TARGET_GROUPS, URGENCIES, use_categories};
+use crate::need_labels::{URGENCIES, use_categories};
 use crate::session::use_session;
 
 /// Selector of the form, for scrolling to its first error.
@@ -125,7 +125,7 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
             </Field>
             <FieldGroup label="m.tags" pointer="/tags" form>
                 <div class="tag-picks" data-testid="need-tags">
-                    {TARGET_GROUPS.into_iter().map(|g| view! {
+                    {shared::TargetGroup::ALL.into_iter().map(|g| view! {
                         <label class="tag-pick" class:on=move || tags.with(|t| t.contains(&g)) data-tag=wire(&g)>
                             <input type="checkbox" prop:checked=move || tags.with(|t| t.contains(&g))
                                 on:change=move |ev| { let on = event_target_checked(&ev);

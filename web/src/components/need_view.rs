@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use shared::{Need, NeedEvent};
 
 use crate::components::format::local_time;
-use crate::components::need_badges::{NeedFlags, StatusBadge, UrgencyBadge, awaiting_response, due_class, is_open, is_overdue};
+use crate::components::need_badges::{NeedFlags, StatusBadge, UrgencyBadge, awaiting_response, due_class, is_overdue};
 use crate::components::status::Empty;
 use crate::i18n::use_i18n;
 use crate::need_labels::use_categories;
@@ -55,7 +55,7 @@ pub fn NeedFacts(need: Need) -> impl IntoView {
             }
         })
     };
-    let open = is_open(need.status);
+    let open = need.status.is_open();
     let responding = open && awaiting_response(&need);
     let tags = need.tags.clone();
     let channel = need.channel;

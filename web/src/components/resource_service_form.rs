@@ -15,7 +15,7 @@ use crate::components::resource_bits::{
 };
 use crate::components::resource_schedule::{ClosedDaysEditor, ClosedDraft, ScheduleDraft, ScheduleEditor};
 use crate::i18n::{tr, use_i18n};
-use crate::need_labels::{TARGET_GROUPS, use_categories};
+use crate::need_labels::use_categories;
 use crate::program_labels::{parse_yuan, yuan_input};
 
 const FORM: &str = "[data-testid=service-form]";
@@ -318,7 +318,7 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
             </Field>
             <ResGroup label="res.target_groups" pointer="/target_groups" form nested=true hint="res.target_groups_hint">
                 <div class="tag-picks" data-testid="service-groups">
-                    {TARGET_GROUPS.into_iter().map(|g| view! {
+                    {shared::TargetGroup::ALL.into_iter().map(|g| view! {
                         <label class="tag-pick" class:on=move || groups.with(|t| t.contains(&g)) data-tag=wire(&g)>
                             <input type="checkbox" prop:checked=move || groups.with(|t| t.contains(&g))
                                 on:change=move |ev| { let on = event_target_checked(&ev);

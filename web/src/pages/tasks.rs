@@ -11,7 +11,6 @@ use crate::i18n::use_i18n;
 use crate::session::use_session;
 
 /// Statuses a task can be in while the assignee still has something to do, first the ones to claim.
-const OPEN: [NeedStatus; 3] = [NeedStatus::Dispatched, NeedStatus::Claimed, NeedStatus::InProgress];
 
 #[component]
 pub fn TasksPage() -> impl IntoView {
@@ -48,7 +47,7 @@ pub fn TasksPage() -> impl IntoView {
         <h1 class="page-title">{move || i18n.t("nav.tasks")}</h1>
         <div class="count-chips" role="group">
             {tab(None)}
-            {OPEN.into_iter().map(|s| tab(Some(s))).collect_view()}
+            {NeedStatus::WITH_ASSIGNEE.into_iter().map(|s| tab(Some(s))).collect_view()}
             {tab(Some(NeedStatus::Resolved))}
         </div>
         <NeedTable needs=tasks empty_key="state.no_tasks" on_more=more on_retry=retry/>

@@ -24,8 +24,6 @@ pub const MAX_COMMUNITIES: u64 = 500;
 /// Open needs read per report at most.
 pub const MAX_NEEDS: u64 = 50_000;
 
-const OPEN: [NeedStatus; 3] = [NeedStatus::Submitted, NeedStatus::Returned, NeedStatus::Accepted];
-
 pub async fn report<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
@@ -50,7 +48,7 @@ pub async fn report<C: ConnectionTrait>(
         area::Entity::find().filter(inside).filter(area::Column::Kind.eq(AreaKind::Grid.as_str())).all(db).await?;
     let needs: Vec<need::Model> = need::Entity::find()
         .filter(Scope::subtree(&top.path).path_condition(need::Column::AreaPath))
-        .filter(need::Column::Status.is_in(OPEN.map(|s| s.as_str())))
+        .filter(need::Column::Status.is_in(NeedStatus::AWAITING_SERVICE.map(|s| s.as_str())))
         .limit(MAX_NEEDS)
         .all(db)
         .await?;

@@ -38,7 +38,7 @@ pub async fn assignees<C: ConnectionTrait>(db: &C, caller: &Caller, need_id: Id)
         .into_iter()
         .filter(|u| homes.get(&u.area_id).is_some_and(|h| fit(u, &h.path, Action::ServeNeeds.roles(), &need.area_path) == Fit::Fits))
         .collect();
-    let open = [NeedStatus::Dispatched, NeedStatus::Claimed, NeedStatus::InProgress].map(|s| s.as_str());
+    let open = NeedStatus::WITH_ASSIGNEE.map(|s| s.as_str());
     let loads: HashMap<Id, i64> = need::Entity::find()
         .select_only()
         .column(need::Column::AssigneeId)

@@ -53,19 +53,17 @@ pub struct NeedFilter {
     pub tag: Option<TargetGroup>,
 }
 
-const OPEN: [NeedStatus; 4] = [NeedStatus::Accepted, NeedStatus::Dispatched, NeedStatus::Claimed, NeedStatus::InProgress];
-
 /// Open needs past a deadline: not responded to by the response deadline, or unresolved at completion.
 /// [`overdue_condition`] is the same rule for queries; a test keeps the two in step.
 pub(crate) fn is_overdue(m: &need::Model, now: DateTime<Utc>) -> bool {
-    let open = NeedStatus::parse(&m.status).is_some_and(|s| OPEN.contains(&s));
+    let open = NeedStatus::parse(&m.status).is_some_and(NeedStatus::is_open);
     let past = |due: Option<DateTime<Utc>>| due.is_some_and(|d| d <= now);
     open && (past(m.completion_due_at) || (past(m.response_due_at) && m.responded_at.is_none()))
 }
 
 /// [`is_overdue`] as a query condition.
 pub(crate) fn overdue_condition(now: DateTime<Utc>) -> Condition {
-    Condition::all().add(need::Column::Status.is_in(OPEN.map(|s| s.as_str()))).add(
+    Condition::all().add(need::Column::Status.is_in(NeedStatus::OPEN.map(|s| s.as_str()))).add(
         Condition::any()
             .add(need::Column::CompletionDueAt.lte(now))
             .add(Condition::all().add(need::Column::ResponseDueAt.lte(now)).add(need::Column::RespondedAt.is_null())),
@@ -150,7 +148,7 @@ pub async fn counts<C: ConnectionTrait>(db: &C, caller: &Caller, filter: NeedFil
         .collect();
     let overdue = sea_orm::PaginatorTrait::count(base.clone().filter(overdue_condition(now)), db).await? as i64;
     let escalated = sea_orm::PaginatorTrait::count(
-        base.filter(need::Column::EscalatedAt.is_not_null()).filter(need::Column::Status.is_in(OPEN.map(|s| s.as_str()))),
+        base.filter(need::Column::EscalatedAt.is_not_null()).filter(need::Column::Status.is_in(NeedStatus::OPEN.map(|s| s.as_str()))),
         db,
     )
     .await? as i64;
