@@ -1,5 +1,5 @@
-//! Demo programs (from `programs_data`, drawn from seed 004), created and moved along their lifecycle
-//! through the real service functions, so they obey every rule a user would meet.
+//! Demo programs (`programs.json`, read by `programs_data`; drawn from seed 004), created and moved
+//! along their lifecycle through the real service functions, so they obey every rule a user would meet.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -8,15 +8,11 @@ use shared::{
     ProgramActionRequest, ProgramStatus, Quantity, ResourceKind,
 };
 
-use super::programs_data::{DemoPledge, PROGRAMS};
+use super::programs_data::{DemoPledge, programs as demo_programs};
 use crate::domain::caller::Caller;
 use crate::entities::{area, catalogue_entry, program};
 use crate::error::ApiError;
 use crate::services::programs;
-
-fn parse<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, ApiError> {
-    serde_json::from_value(serde_json::Value::String(s.into())).map_err(|e| ApiError::Unexpected(anyhow::anyhow!("demo data: {s}: {e}")))
-}
 
 use super::demo_caller as caller;
 
@@ -57,22 +53,22 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
     let today = now.date_naive();
     let approver_admin = caller(db, "admin").await?;
     let mut created = 0;
-    for demo in PROGRAMS {
+    for demo in demo_programs()? {
         let Some(n) = super::communities::COMMUNITIES.iter().position(|c| c.name == demo.community) else { continue };
-        let Some(place) = area::Entity::find().filter(area::Column::Name.eq(demo.community)).one(db).await? else { continue };
+        let Some(place) = area::Entity::find().filter(area::Column::Name.eq(&demo.community)).one(db).await? else { continue };
         // 缤纷社区 has a community worker and a street above it; elsewhere the platform admin approves.
         let author = caller(db, &super::local_staff(n)).await?;
         let approver = if n == 0 { caller(db, "street").await? } else { approver_admin.clone() };
         let items = catalogue_entry::Entity::find()
             .filter(catalogue_entry::Column::Year.eq(2025))
-            .filter(catalogue_entry::Column::Code.is_in(demo.items.iter().copied()))
+            .filter(catalogue_entry::Column::Code.is_in(demo.items.iter().cloned()))
             .all(db)
             .await?;
         let new = NewProgram {
             area_id: place.id,
-            title: demo.title.into(),
-            description: demo.description.into(),
-            lead_org: demo.lead_org.into(),
+            title: demo.title.clone(),
+            description: demo.description.clone(),
+            lead_org: demo.lead_org.clone(),
             start_date: today + Duration::days(demo.start_offset_days),
             end_date: today + Duration::days(demo.end_offset_days),
             budget_fen: demo.budget_yuan * 100,
@@ -82,28 +78,33 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
         let mut detail = programs::create(db, &author, &new, now, None).await?;
         let id = detail.program.id;
         created += 1;
-        for partner in demo.partners {
+        for partner in &demo.partners {
             let body = NewPartner {
-                name: partner.name.into(),
-                kind: parse(partner.kind)?,
-                role: partner.role.into(),
-                contact_name: Some(partner.contact_name.into()),
-                contact_phone: Some(partner.contact_phone.into()),
+                name: partner.name.clone(),
+                kind: partner.kind,
+                role: partner.role.clone(),
+                contact_name: Some(partner.contact_name.clone()),
+                contact_phone: Some(partner.contact_phone.clone()),
             };
             detail = programs::add_partner(db, &author, id, &body, now, None).await?;
             let partner_id = detail.partners.last().map(|p| p.id).unwrap_or_default();
-            for p in partner.pledges {
-                let kind: ResourceKind = parse(p.kind)?;
-                let unit = (kind == ResourceKind::Materials).then(|| p.unit.to_owned());
-                let body = NewPledge { partner_id, kind, description: p.description.into(), unit, pledged: pledged(kind, p, 1.0) };
+            for p in &partner.pledges {
+                let kind = p.kind;
+                let unit = (kind == ResourceKind::Materials).then(|| p.unit.clone());
+                let body = NewPledge { partner_id, kind, description: p.description.clone(), unit, pledged: pledged(kind, p, 1.0) };
                 programs::add_pledge(db, &author, id, &body, now, None).await?;
             }
         }
-        for (title, due, weight, _) in demo.milestones {
-            let body = NewMilestone { title: (*title).into(), owner_id: author.id, due_on: today + Duration::days(*due), weight: *weight };
+        for m in &demo.milestones {
+            let body = NewMilestone {
+                title: m.title.clone(),
+                owner_id: author.id,
+                due_on: today + Duration::days(m.due_offset_days),
+                weight: m.weight,
+            };
             detail = programs::add_milestone(db, &author, id, &body, now, None).await?;
         }
-        let target: ProgramStatus = parse(demo.status)?;
+        let target = demo.status;
         if target == ProgramStatus::Draft {
             continue;
         }
@@ -126,12 +127,16 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
                 programs::add_delivery(db, &author, id, pledge.id, &body, now, None).await?;
             }
         }
-        for (purpose, yuan, offset) in demo.spends {
-            let body = NewSpend { spent_on: today + Duration::days((*offset).min(0)), amount_fen: yuan * 100, purpose: (*purpose).into() };
+        for spend in &demo.spends {
+            let body = NewSpend {
+                spent_on: today + Duration::days(spend.spent_offset_days.min(0)),
+                amount_fen: spend.amount_yuan * 100,
+                purpose: spend.purpose.clone(),
+            };
             programs::add_spend(db, &author, id, &body, now, None).await?;
         }
-        for (milestone, (_, _, _, done)) in detail.milestones.iter().zip(demo.milestones) {
-            if *done {
+        for (milestone, demo_milestone) in detail.milestones.iter().zip(&demo.milestones) {
+            if demo_milestone.done {
                 let patch = MilestonePatch { status: Some(MilestoneStatus::Done), ..Default::default() };
                 programs::update_milestone(db, &author, id, milestone.id, &patch, now, None).await?;
             }
@@ -144,8 +149,8 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
             continue;
         }
         step(db, &author, id, ProgramAction::Complete, None, now).await?;
-        if let (ProgramStatus::Evaluated, Some((score, evaluator, comments))) = (target, demo.evaluation) {
-            let evaluation = Evaluation { score, evaluator_type: parse(evaluator)?, comments: Some(comments.into()) };
+        if let (ProgramStatus::Evaluated, Some(e)) = (target, &demo.evaluation) {
+            let evaluation = Evaluation { score: e.score, evaluator_type: e.evaluator_type, comments: Some(e.comments.clone()) };
             step(db, &approver, id, ProgramAction::Evaluate, Some(evaluation), now).await?;
         }
     }
