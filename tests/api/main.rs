@@ -17,6 +17,7 @@ mod openapi;
 mod policy;
 mod programs;
 mod resources;
+mod snapshots;
 mod users;
 mod validation;
 mod webhook_receiver;
