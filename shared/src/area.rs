@@ -79,25 +79,25 @@ pub enum Settlement {
 pub struct CommunityProfile {
     pub settlement: Option<Settlement>,
     /// Land area in hectares.
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000000, example = 45.6))]
     pub area_ha: Option<f64>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 10000000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 10000000, example = 3200))]
     pub households: Option<i64>,
     /// Resident population (常住人口).
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000, example = 8600))]
     pub population: Option<i64>,
     /// Residents aged 60 and over.
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000, example = 1500))]
     pub population_60_plus: Option<i64>,
     /// Floor area of buildings, m².
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000000000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000000000, example = 420000.0))]
     pub building_area_m2: Option<f64>,
     /// Floor area of community service facilities (社区综合服务设施), m².
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000, example = 1200.0))]
     pub facility_area_m2: Option<f64>,
-    #[cfg_attr(feature = "openapi", schema(minimum = -90, maximum = 90))]
+    #[cfg_attr(feature = "openapi", schema(minimum = -90, maximum = 90, example = 30.2084))]
     pub center_lat: Option<f64>,
-    #[cfg_attr(feature = "openapi", schema(minimum = -180, maximum = 180))]
+    #[cfg_attr(feature = "openapi", schema(minimum = -180, maximum = 180, example = 120.2119))]
     pub center_lng: Option<f64>,
 }
 
@@ -145,9 +145,10 @@ pub struct Area {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewArea {
+    #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub parent_id: Option<i64>,
     pub kind: AreaKind,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "幸福里网格"))]
     pub name: String,
     /// 12 digits; required for every kind but grids.
     #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{12}$"))]
@@ -160,9 +161,9 @@ pub struct NewArea {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AreaPatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区"))]
     pub name: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{12}$"))]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{12}$", example = "330108001101"))]
     pub code: Option<String>,
     /// Replaces the whole profile.
     pub profile: Option<CommunityProfile>,

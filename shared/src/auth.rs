@@ -8,9 +8,9 @@ use crate::{Area, User};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64, example = "admin"))]
     pub username: String,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128, example = "happyhome-demo"))]
     pub password: String,
 }
 

@@ -119,9 +119,10 @@ code_enum! {
 #[serde(deny_unknown_fields)]
 pub struct NewPlan {
     /// A district, street or community in your scope.
+    #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub area_id: i64,
     /// Only needs of this category.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32, example = "elderly_care"))]
     pub category: Option<String>,
     /// Only needs of this urgency.
     pub urgency: Option<Urgency>,
@@ -245,7 +246,8 @@ pub struct GapReport {
 #[serde(deny_unknown_fields)]
 pub struct NewGapProgram {
     /// The community with the gap.
+    #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub area_id: i64,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32, example = "elderly_care"))]
     pub category: String,
 }

@@ -279,17 +279,21 @@ pub struct NeedCategory {
 #[serde(deny_unknown_fields)]
 pub struct NewNeed {
     /// A code from `GET /api/v1/need-categories`.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32, example = "elderly_care"))]
     pub category: String,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = "\\S", example = "独居老人想请志愿者每周上门助餐两次")
+    )]
     pub text: String,
     /// The community or grid the need is in.
+    #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub area_id: i64,
-    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200, example = "缤纷小区3幢2单元501室"))]
     pub address: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(minimum = -90, maximum = 90))]
+    #[cfg_attr(feature = "openapi", schema(minimum = -90, maximum = 90, example = 30.2084))]
     pub lat: Option<f64>,
-    #[cfg_attr(feature = "openapi", schema(minimum = -180, maximum = 180))]
+    #[cfg_attr(feature = "openapi", schema(minimum = -180, maximum = 180, example = 120.2119))]
     pub lng: Option<f64>,
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_items = 10))]
@@ -299,10 +303,10 @@ pub struct NewNeed {
     pub preferred_time: Option<chrono::DateTime<chrono::Utc>>,
     pub channel: Channel,
     /// Who to contact; for staff submitting on behalf of someone without an account.
-    #[cfg_attr(feature = "openapi", schema(max_length = 50))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 50, example = "王阿姨"))]
     pub contact_name: Option<String>,
     /// Mainland mobile or landline number.
-    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9+\\-]{5,20}$"))]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9+\\-]{5,20}$", example = "13800138000"))]
     pub contact_phone: Option<String>,
 }
 
@@ -391,22 +395,24 @@ pub struct NeedDetail {
 pub struct NeedActionRequest {
     pub action: NeedAction,
     /// Reason (reject, cancel, decline, object), what was done (resolve) or a remark.
-    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000, example = "已电话联系居民，约好明天上午上门"))]
     pub note: Option<String>,
     /// Return: every missing item, at once.
-    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20, example = json!(["身份证复印件"])))]
     pub missing: Option<Vec<String>>,
     /// Dispatch: the provider, volunteer or staff member who should serve it.
+    #[cfg_attr(feature = "openapi", schema(example = 7))]
     pub assignee_id: Option<i64>,
     /// Dispatch: through this service instead (its provider's or person's account receives it; the
     /// need counts against the service's weekly capacity and track record).
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
     pub service_id: Option<i64>,
     /// Rate: 1 (bad) to 5 (very good); 1 or 2 reopens the need.
-    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5, example = 5))]
     pub rating: Option<i32>,
     /// Resolve: hours spent serving; when a volunteer or party member resolves it they count as
     /// volunteer hours (志愿服务时长).
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 24))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 24, example = 1.5))]
     pub hours: Option<f64>,
 }
 
@@ -415,10 +421,11 @@ pub struct NeedActionRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BulkDispatch {
-    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 200))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 200, example = json!([2])))]
     pub need_ids: Vec<i64>,
+    #[cfg_attr(feature = "openapi", schema(example = 7))]
     pub assignee_id: i64,
-    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000, example = "请本周内上门"))]
     pub note: Option<String>,
 }
 
@@ -474,12 +481,12 @@ pub struct NeedSummary {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DeadlineSetting {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32, example = "elderly_care"))]
     pub category: String,
     pub urgency: Urgency,
-    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 2160))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 2160, example = 12))]
     pub response_hours: i64,
-    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 2160))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 2160, example = 72))]
     pub completion_hours: i64,
 }
 

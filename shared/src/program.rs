@@ -178,9 +178,12 @@ pub struct CatalogueEntry {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueEntryPatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "社区嵌入式服务设施"))]
     pub name_zh: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = "\\S", example = "Community-embedded service facilities")
+    )]
     pub name_en: Option<String>,
     #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub description_zh: Option<String>,
@@ -192,21 +195,24 @@ pub struct CatalogueEntryPatch {
 #[serde(deny_unknown_fields)]
 pub struct NewProgram {
     /// The co-building district, street or community that runs it.
+    #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub area_id: i64,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区长者食堂"))]
     pub title: String,
-    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000, example = "为辖区60岁以上老人提供助餐服务"))]
     pub description: String,
     /// 牵头单位
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区居委会"))]
     pub lead_org: String,
+    #[cfg_attr(feature = "openapi", schema(example = "2026-03-01"))]
     pub start_date: chrono::NaiveDate,
+    #[cfg_attr(feature = "openapi", schema(example = "2026-12-31"))]
     pub end_date: chrono::NaiveDate,
     /// Budget in fen.
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000000i64))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000000i64, example = 50000000))]
     pub budget_fen: i64,
     /// Catalogue items (level `item`) the program works on; at least one.
-    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 20))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 20, example = json!([3])))]
     pub catalogue_item_ids: Vec<i64>,
     /// Disclosed on the public pages (阳光社区).
     #[serde(default)]
@@ -218,15 +224,15 @@ pub struct NewProgram {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProgramPatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区长者食堂"))]
     pub title: Option<String>,
     #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub description: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区居委会"))]
     pub lead_org: Option<String>,
     pub start_date: Option<chrono::NaiveDate>,
     pub end_date: Option<chrono::NaiveDate>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000000i64))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000000i64, example = 60000000))]
     pub budget_fen: Option<i64>,
     #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 20))]
     pub catalogue_item_ids: Option<Vec<i64>>,
@@ -275,15 +281,15 @@ pub struct Program {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewPartner {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "滨江区慈善总会"))]
     pub name: String,
     pub kind: PartnerKind,
     /// Its role in the program (出资方, 运营方, 技术支持 …).
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50, pattern = "\\S", example = "出资方"))]
     pub role: String,
-    #[cfg_attr(feature = "openapi", schema(max_length = 50))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 50, example = "李主任"))]
     pub contact_name: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9+\\-]{5,20}$"))]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9+\\-]{5,20}$", example = "0571-86000000"))]
     pub contact_phone: Option<String>,
 }
 
@@ -306,7 +312,7 @@ pub struct Partner {
 #[serde(deny_unknown_fields)]
 pub struct Quantity {
     /// Money or value in fen.
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000000i64))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000000i64, example = 1000000))]
     pub amount_fen: Option<i64>,
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000000))]
     pub people: Option<i64>,
@@ -316,17 +322,29 @@ pub struct Quantity {
     pub quantity: Option<f64>,
 }
 
+/// What has been delivered against a pledge: the sum of its deliveries, so without the maxima
+/// [`Quantity`] sets on one pledge or delivery. Only the schema; the value is a [`Quantity`].
+#[cfg(feature = "openapi")]
+#[derive(utoipa::ToSchema)]
+pub struct DeliveredTotal {
+    pub amount_fen: Option<i64>,
+    pub people: Option<i64>,
+    pub person_days: Option<f64>,
+    pub quantity: Option<f64>,
+}
+
 /// Pledge a resource to a program.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewPledge {
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
     pub partner_id: i64,
     pub kind: ResourceKind,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = "\\S", example = "助餐补贴资金"))]
     pub description: String,
     /// For materials: 台, 份, 套 …
-    #[cfg_attr(feature = "openapi", schema(max_length = 10))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 10, example = "份"))]
     pub unit: Option<String>,
     pub pledged: Quantity,
 }
@@ -342,6 +360,8 @@ pub struct Pledge {
     pub description: String,
     pub unit: Option<String>,
     pub pledged: Quantity,
+    /// The sum of its deliveries.
+    #[cfg_attr(feature = "openapi", schema(value_type = DeliveredTotal))]
     pub delivered: Quantity,
     /// Delivered over pledged in the kind's measure (funds and technology: amount; talent:
     /// person-days; materials: quantity), 0 to 1 (more than 1 when over-delivered).
@@ -353,9 +373,10 @@ pub struct Pledge {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewDelivery {
+    #[cfg_attr(feature = "openapi", schema(example = "2026-04-01"))]
     pub delivered_on: chrono::NaiveDate,
     pub delivered: Quantity,
-    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500, example = "第一批资金到账"))]
     pub note: Option<String>,
 }
 
@@ -374,12 +395,14 @@ pub struct Delivery {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewMilestone {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "食堂装修完工"))]
     pub title: String,
+    #[cfg_attr(feature = "openapi", schema(example = 4))]
     pub owner_id: i64,
+    #[cfg_attr(feature = "openapi", schema(example = "2026-06-30"))]
     pub due_on: chrono::NaiveDate,
     /// Its share of the program's progress.
-    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100, example = 30))]
     pub weight: i32,
 }
 
@@ -388,11 +411,12 @@ pub struct NewMilestone {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MilestonePatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "食堂装修完工"))]
     pub title: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(example = 4))]
     pub owner_id: Option<i64>,
     pub due_on: Option<chrono::NaiveDate>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100, example = 30))]
     pub weight: Option<i32>,
     pub status: Option<MilestoneStatus>,
 }
@@ -418,10 +442,11 @@ pub struct Milestone {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewSpend {
+    #[cfg_attr(feature = "openapi", schema(example = "2026-04-15"))]
     pub spent_on: chrono::NaiveDate,
-    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100000000000i64))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100000000000i64, example = 250000))]
     pub amount_fen: i64,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = "\\S", example = "采购厨房设备"))]
     pub purpose: String,
 }
 
@@ -439,10 +464,10 @@ pub struct Spend {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100, example = 90))]
     pub score: i32,
     pub evaluator_type: EvaluatorType,
-    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000, example = "居民满意度高"))]
     pub comments: Option<String>,
 }
 
@@ -453,7 +478,7 @@ pub struct Evaluation {
 pub struct ProgramActionRequest {
     pub action: ProgramAction,
     /// Reason (send back, suspend, cancel) or remark.
-    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000, example = "材料齐全，同意立项"))]
     pub note: Option<String>,
     /// Required for `evaluate`.
     pub evaluation: Option<Evaluation>,
@@ -481,6 +506,8 @@ pub struct ProgramDetail {
 pub struct KindFulfilment {
     pub kind: ResourceKind,
     pub pledged: Quantity,
+    /// The sum of its deliveries.
+    #[cfg_attr(feature = "openapi", schema(value_type = DeliveredTotal))]
     pub delivered: Quantity,
     pub fulfilment: f64,
 }

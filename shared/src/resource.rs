@@ -105,8 +105,9 @@ pub struct TimeSlot {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ClosedDay {
+    #[cfg_attr(feature = "openapi", schema(example = "2026-10-01"))]
     pub date: NaiveDate,
-    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100, example = "国庆节"))]
     pub note: Option<String>,
 }
 
@@ -115,9 +116,9 @@ pub struct ClosedDay {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GeoPoint {
-    #[cfg_attr(feature = "openapi", schema(minimum = -90, maximum = 90))]
+    #[cfg_attr(feature = "openapi", schema(minimum = -90, maximum = 90, example = 30.2084))]
     pub lat: f64,
-    #[cfg_attr(feature = "openapi", schema(minimum = -180, maximum = 180))]
+    #[cfg_attr(feature = "openapi", schema(minimum = -180, maximum = 180, example = 120.2119))]
     pub lng: f64,
 }
 
@@ -149,20 +150,22 @@ pub struct Provider {
 #[serde(deny_unknown_fields)]
 pub struct NewProvider {
     pub kind: ProviderKind,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区助老服务社"))]
     pub name: String,
     /// Its home: a district, street or community in your scope.
+    #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub area_id: i64,
-    #[cfg_attr(feature = "openapi", schema(max_length = 50))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 50, example = "陈社工"))]
     pub contact_name: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9+\\-]{5,20}$"))]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9+\\-]{5,20}$", example = "13900139000"))]
     pub contact_phone: Option<String>,
     /// An active provider account whose home area contains the provider's.
+    #[cfg_attr(feature = "openapi", schema(example = 6))]
     pub user_id: Option<i64>,
     #[serde(default)]
     pub verified: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000, example = "上门助餐、助浴和陪诊"))]
     pub description: String,
 }
 
@@ -172,12 +175,13 @@ pub struct NewProvider {
 #[serde(deny_unknown_fields)]
 pub struct ProviderPatch {
     pub kind: Option<ProviderKind>,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区助老服务社"))]
     pub name: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(max_length = 50))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 50, example = "陈社工"))]
     pub contact_name: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9+\\-]{5,20}$"))]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9+\\-]{5,20}$", example = "13900139000"))]
     pub contact_phone: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(example = 6))]
     pub user_id: Option<i64>,
     pub verified: Option<bool>,
     #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
@@ -215,12 +219,15 @@ pub struct ServicePerson {
 #[serde(deny_unknown_fields)]
 pub struct NewServicePerson {
     pub kind: PersonKind,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50, pattern = "\\S", example = "张伟"))]
     pub name: String,
-    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9+\\-]{5,20}$"))]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9+\\-]{5,20}$", example = "13700137000"))]
     pub phone: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub area_id: i64,
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
     pub provider_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(example = 7))]
     pub user_id: Option<i64>,
     #[serde(default)]
     pub certified: bool,
@@ -231,11 +238,13 @@ pub struct NewServicePerson {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServicePersonPatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50, pattern = "\\S", example = "张伟"))]
     pub name: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9+\\-]{5,20}$"))]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9+\\-]{5,20}$", example = "13700137000"))]
     pub phone: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
     pub provider_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(example = 7))]
     pub user_id: Option<i64>,
     pub certified: Option<bool>,
     pub reported_on: Option<NaiveDate>,
@@ -292,26 +301,27 @@ pub struct Service {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewService {
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
     pub provider_id: Option<i64>,
     pub person_id: Option<i64>,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "长者助餐"))]
     pub name: String,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32, example = "elderly_care"))]
     pub category: String,
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000, example = "每天中午送餐上门"))]
     pub description: String,
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_items = 10))]
     pub target_groups: Vec<TargetGroup>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 150))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 150, example = 60))]
     pub min_age: Option<i32>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 150))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 150, example = 100))]
     pub max_age: Option<i32>,
     pub cost: CostKind,
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000))]
     pub price_fen: Option<i64>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000, example = 40))]
     pub capacity_per_week: i32,
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_items = 50))]
@@ -321,10 +331,10 @@ pub struct NewService {
     pub closed_days: Vec<ClosedDay>,
     pub mode: ServiceMode,
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50, example = json!([5])))]
     pub served_area_ids: Vec<i64>,
     pub point: Option<GeoPoint>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 50, maximum = 50000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 50, maximum = 50000, example = 1500))]
     pub radius_m: Option<i32>,
 }
 
@@ -333,30 +343,30 @@ pub struct NewService {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServicePatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "长者助餐"))]
     pub name: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000, example = "每天中午送餐上门"))]
     pub description: Option<String>,
     #[cfg_attr(feature = "openapi", schema(max_items = 10))]
     pub target_groups: Option<Vec<TargetGroup>>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 150))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 150, example = 60))]
     pub min_age: Option<i32>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 150))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 150, example = 100))]
     pub max_age: Option<i32>,
     pub cost: Option<CostKind>,
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000000))]
     pub price_fen: Option<i64>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000, example = 40))]
     pub capacity_per_week: Option<i32>,
     #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub schedule: Option<Vec<TimeSlot>>,
     #[cfg_attr(feature = "openapi", schema(max_items = 100))]
     pub closed_days: Option<Vec<ClosedDay>>,
     pub mode: Option<ServiceMode>,
-    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50, example = json!([5])))]
     pub served_area_ids: Option<Vec<i64>>,
     pub point: Option<GeoPoint>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 50, maximum = 50000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 50, maximum = 50000, example = 1500))]
     pub radius_m: Option<i32>,
     pub active: Option<bool>,
 }
@@ -393,20 +403,22 @@ pub struct ServiceSpace {
 #[serde(deny_unknown_fields)]
 pub struct NewServiceSpace {
     pub kind: SpaceKind,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区长者食堂"))]
     pub name: String,
     /// A street or community in your scope.
+    #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub area_id: i64,
-    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200, example = "缤纷小区会所一楼"))]
     pub address: Option<String>,
     pub point: Option<GeoPoint>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000000, example = 320.0))]
     pub floor_area_m2: f64,
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub opening_hours: Vec<TimeSlot>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000, example = 60))]
     pub capacity: i32,
+    #[cfg_attr(feature = "openapi", schema(example = 2))]
     pub provider_id: Option<i64>,
 }
 
@@ -414,17 +426,18 @@ pub struct NewServiceSpace {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceSpacePatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区长者食堂"))]
     pub name: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200, example = "缤纷小区会所一楼"))]
     pub address: Option<String>,
     pub point: Option<GeoPoint>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000000, example = 320.0))]
     pub floor_area_m2: Option<f64>,
     #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub opening_hours: Option<Vec<TimeSlot>>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000, example = 60))]
     pub capacity: Option<i32>,
+    #[cfg_attr(feature = "openapi", schema(example = 2))]
     pub provider_id: Option<i64>,
     pub active: Option<bool>,
 }

@@ -80,14 +80,15 @@ pub struct User {
 #[serde(deny_unknown_fields)]
 pub struct NewUser {
     /// Lower-case letters, digits, `.`, `_`, `-`; 3–32 characters.
-    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9._-]{3,32}$"))]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9._-]{3,32}$", example = "wangfang"))]
     pub username: String,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50, pattern = "\\S", example = "王芳"))]
     pub display_name: String,
     pub role: Role,
+    #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub area_id: i64,
     /// At least 10 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, example = "xingfu-jiayuan-2026"))]
     pub password: String,
 }
 
@@ -96,13 +97,13 @@ pub struct NewUser {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UserPatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50, pattern = "\\S", example = "王芳"))]
     pub display_name: Option<String>,
     pub role: Option<Role>,
     pub area_id: Option<i64>,
     /// Deactivating a user also revokes their refresh tokens.
     pub active: Option<bool>,
     /// Sets a new password and revokes their refresh tokens.
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, example = "xingfu-jiayuan-2026"))]
     pub password: Option<String>,
 }

@@ -56,10 +56,18 @@ impl DeliveryStatus {
 #[serde(deny_unknown_fields)]
 pub struct NewWebhook {
     /// Where deliveries are POSTed.
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 500, pattern = "^https?://[^\\s/?#]+[^\\s]*$"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 10,
+            max_length = 500,
+            pattern = "^https?://[^\\s/?#]+[^\\s]*$",
+            example = "https://example.org/happyhome/hooks"
+        )
+    )]
     pub url: String,
     /// Key of the HMAC-SHA256 signature in `X-Happyhome-Signature`; never shown again.
-    #[cfg_attr(feature = "openapi", schema(min_length = 16, max_length = 128))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 16, max_length = 128, example = "s3cret-signing-key-2026"))]
     pub secret: String,
     /// Events to receive (`need.created`, `need.accept`, …); empty or absent means every event.
     #[serde(default)]
@@ -72,9 +80,17 @@ pub struct NewWebhook {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WebhookPatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 500, pattern = "^https?://[^\\s/?#]+[^\\s]*$"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 10,
+            max_length = 500,
+            pattern = "^https?://[^\\s/?#]+[^\\s]*$",
+            example = "https://example.org/happyhome/hooks"
+        )
+    )]
     pub url: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(min_length = 16, max_length = 128))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 16, max_length = 128, example = "s3cret-signing-key-2026"))]
     pub secret: Option<String>,
     #[cfg_attr(feature = "openapi", schema(max_items = 32))]
     pub events: Option<Vec<String>>,

@@ -81,14 +81,14 @@ async fn area_roots(
 }
 
 /// One area.
-#[utoipa::path(tag = "areas", params(("id" = i64, Path, description = "Area id")), responses((status = 200, body = Area), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "areas", params(("id" = i64, Path, description = "Area id", example = 5)), responses((status = 200, body = Area), ReadErrors), security(("bearer" = [])))]
 #[get("/areas/{id}")]
 async fn get_area(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>) -> ApiResult<web::Json<Area>> {
     Ok(web::Json(areas::get(&state.db, &policy::allow(&caller, Action::ReadAreas)?, id.into_inner()).await?))
 }
 
 /// The direct children of an area.
-#[utoipa::path(tag = "areas", params(("id" = i64, Path, description = "Area id"), TreeQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "areas", params(("id" = i64, Path, description = "Area id", example = 5), TreeQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
 #[get("/areas/{id}/children")]
 async fn area_children(
     state: web::Data<AppState>,
@@ -101,7 +101,7 @@ async fn area_children(
 }
 
 /// Every area below an area, optionally of one kind (e.g. all communities of a district).
-#[utoipa::path(tag = "areas", params(("id" = i64, Path, description = "Area id"), TreeQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "areas", params(("id" = i64, Path, description = "Area id", example = 5), TreeQuery), responses((status = 200, body = Page<Area>), ReadErrors), security(("bearer" = [])))]
 #[get("/areas/{id}/subtree")]
 async fn area_subtree(
     state: web::Data<AppState>,
@@ -117,8 +117,8 @@ async fn area_subtree(
 ///
 /// The kind must fit the parent (a street under a district, a grid under a community …); every kind
 /// but grids needs a unique 12-digit administrative code that starts with the parent's digits.
-#[utoipa::path(tag = "areas", request_body = NewArea,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
+#[utoipa::path(tag = "areas", request_body(content = NewArea, example = json!({"parent_id": 5, "kind": "grid", "name": "幸福里网格"})),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again", pattern = "^[!-~]{1,255}$", example = "5f0c7e2a-1b9d-4c3e-8a67-2d41f9b0c6e5")),
     responses((status = 201, body = Area), WriteErrors), security(("bearer" = [])))]
 #[post("/areas")]
 async fn create_area(
@@ -133,7 +133,7 @@ async fn create_area(
 }
 
 /// Change an area's name, code or community profile.
-#[utoipa::path(tag = "areas", request_body = AreaPatch, params(("id" = i64, Path, description = "Area id")),
+#[utoipa::path(tag = "areas", request_body(content = AreaPatch, example = json!({"profile": {"settlement": "urban", "households": 3200, "population": 8600, "population_60_plus": 1500, "facility_area_m2": 1200.0}})), params(("id" = i64, Path, description = "Area id", example = 5)),
     responses((status = 200, body = Area), WriteErrors), security(("bearer" = [])))]
 #[patch("/areas/{id}")]
 async fn update_area(

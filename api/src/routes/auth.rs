@@ -14,7 +14,7 @@ use crate::state::AppState;
 ///
 /// Returns a short-lived access token and a single-use refresh token. Attempts are rate-limited per
 /// username and client address.
-#[utoipa::path(tag = "auth", request_body = LoginRequest, responses((status = 200, body = TokenPair), AuthErrors))]
+#[utoipa::path(tag = "auth", request_body(content = LoginRequest, example = json!({"username": "admin", "password": "happyhome-demo"})), responses((status = 200, body = TokenPair), AuthErrors))]
 #[post("/auth/login")]
 async fn login(state: web::Data<AppState>, req: HttpRequest, body: ValidJson<LoginRequest>) -> ApiResult<web::Json<TokenPair>> {
     let client = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();

@@ -46,7 +46,7 @@ async fn catalogue_years(state: web::Data<AppState>, _caller: AuthUser) -> ApiRe
 }
 
 /// Correct a catalogue entry's names or description (platform admins).
-#[utoipa::path(tag = "programs", request_body = CatalogueEntryPatch, params(("id" = i64, Path, description = "Catalogue entry id")),
+#[utoipa::path(tag = "programs", request_body(content = CatalogueEntryPatch, example = json!({"description_zh": "社区嵌入式服务设施建设与运营"})), params(("id" = i64, Path, description = "Catalogue entry id", example = 3)),
     responses((status = 200, body = CatalogueEntry), WriteErrors), security(("bearer" = [])))]
 #[patch("/catalogue/{id}")]
 async fn update_catalogue_entry(

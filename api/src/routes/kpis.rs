@@ -26,6 +26,7 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct DashboardQuery {
     /// The area (district, street, community or grid).
+    #[param(example = 3)]
     area: i64,
     /// `2026`, `2026-Q3` or `2026-09`.
     #[param(value_type = String, pattern = r"^(20[0-9]{2}|2100)(-Q[1-4]|-(0[1-9]|1[0-2]))?$", example = "2026-Q3")]
@@ -35,8 +36,9 @@ pub struct DashboardQuery {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SeriesQuery {
-    #[param(max_length = 48)]
+    #[param(max_length = 48, example = "certified_social_workers")]
     indicator: String,
+    #[param(example = 3)]
     area: i64,
     /// The last period of the series; the others are the periods of the same kind before it.
     #[param(value_type = String, pattern = r"^(20[0-9]{2}|2100)(-Q[1-4]|-(0[1-9]|1[0-2]))?$", example = "2026-Q3")]
@@ -49,8 +51,9 @@ pub struct SeriesQuery {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct BreakdownQuery {
-    #[param(max_length = 48)]
+    #[param(max_length = 48, example = "certified_social_workers")]
     indicator: String,
+    #[param(example = 3)]
     area: i64,
     #[param(value_type = String, pattern = r"^(20[0-9]{2}|2100)(-Q[1-4]|-(0[1-9]|1[0-2]))?$", example = "2026-Q3")]
     period: Period,
@@ -59,6 +62,7 @@ pub struct BreakdownQuery {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ExportQuery {
+    #[param(example = 3)]
     area: i64,
     #[param(value_type = String, pattern = r"^(20[0-9]{2}|2100)(-Q[1-4]|-(0[1-9]|1[0-2]))?$", example = "2026-Q3")]
     period: Period,
@@ -171,7 +175,7 @@ async fn list_values(
 
 /// Report a value for an area and period. Ratios take numerator and denominator. A current value is
 /// replaced only when named in `replaces` (409 otherwise); the old one stays in the history.
-#[utoipa::path(tag = "kpis", request_body = NewKpiReport, responses((status = 201, body = KpiReport), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "kpis", request_body(content = NewKpiReport, example = json!({"indicator": "certified_social_workers", "area_id": 5, "period": "2026-01", "value": 12.0, "source_note": "社区工作者持证台账"})), responses((status = 201, body = KpiReport), WriteErrors), security(("bearer" = [])))]
 #[post("/kpis/values")]
 async fn report_value(
     state: web::Data<AppState>,
@@ -231,7 +235,7 @@ async fn list_targets(
 }
 
 /// Set an indicator's target for an area and year (district and street staff).
-#[utoipa::path(tag = "kpis", request_body = SetTarget, responses((status = 200, body = AreaTarget), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "kpis", request_body(content = SetTarget, example = json!({"indicator": "certified_social_workers", "area_id": 3, "year": 2026, "comparator": "at_least", "value": 120.0, "note": "区民政局下达"})), responses((status = 200, body = AreaTarget), WriteErrors), security(("bearer" = [])))]
 #[put("/kpis/targets")]
 async fn set_target(
     state: web::Data<AppState>,

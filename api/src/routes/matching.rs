@@ -43,7 +43,7 @@ fn spawn(state: &web::Data<AppState>, plan: &Plan) {
 }
 
 /// Plan the open (accepted, not yet dispatched) needs of an area: runs as a job; poll the plan.
-#[utoipa::path(tag = "matching", request_body = NewPlan, responses((status = 202, body = Plan), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "matching", request_body(content = NewPlan, example = json!({"area_id": 5})), responses((status = 202, body = Plan), WriteErrors), security(("bearer" = [])))]
 #[post("/matching/plans")]
 async fn create_plan(
     state: web::Data<AppState>,
@@ -72,14 +72,14 @@ async fn list_plans(
 
 /// A plan: progress while it runs; then every need with its service and score or why it has none,
 /// and for a re-plan what changed from the plan it replaces.
-#[utoipa::path(tag = "matching", params(("id" = i64, Path, description = "Plan id")), responses((status = 200, body = PlanDetail), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "matching", params(("id" = i64, Path, description = "Plan id", example = 1)), responses((status = 200, body = PlanDetail), ReadErrors), security(("bearer" = [])))]
 #[get("/matching/plans/{id}")]
 async fn get_plan(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<PlanDetail>> {
     Ok(web::Json(plans::detail(&state.db, &caller, id.into_inner()).await?))
 }
 
 /// Apply a finished plan: dispatch every assigned need through its service (needs that moved on are skipped, with the reason).
-#[utoipa::path(tag = "matching", params(("id" = i64, Path, description = "Plan id")), responses((status = 200, body = PlanDetail), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "matching", params(("id" = i64, Path, description = "Plan id", example = 1)), responses((status = 200, body = PlanDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/matching/plans/{id}/apply")]
 async fn apply_plan(
     state: web::Data<AppState>,
@@ -94,7 +94,7 @@ async fn apply_plan(
 }
 
 /// Re-optimise: a new plan over the same area and filters from today's needs and capacity.
-#[utoipa::path(tag = "matching", params(("id" = i64, Path, description = "Plan id")), responses((status = 202, body = Plan), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "matching", params(("id" = i64, Path, description = "Plan id", example = 1)), responses((status = 202, body = Plan), WriteErrors), security(("bearer" = [])))]
 #[post("/matching/plans/{id}/replan")]
 async fn replan(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId) -> ApiResult<HttpResponse> {
     let txn = state.begin_write().await?;
@@ -116,7 +116,7 @@ async fn gap_report(
 }
 
 /// Start a draft co-building program to close a community's gap in one category.
-#[utoipa::path(tag = "matching", request_body = NewGapProgram, responses((status = 201, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "matching", request_body(content = NewGapProgram, example = json!({"area_id": 5, "category": "elderly_care"})), responses((status = 201, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/matching/gaps/programs")]
 async fn start_gap_program(
     state: web::Data<AppState>,

@@ -18,7 +18,7 @@ const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 /// Attach a photo to a need: JPEG, PNG or WebP, at most 5 MiB and 9 per need.
 ///
 /// The kind is decided from the bytes; anything that is not one of these images is refused.
-#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id")),
+#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id", example = 2)),
     request_body(content((Binary = "image/jpeg"), (Binary = "image/png"), (Binary = "image/webp"))),
     responses((status = 201, body = NeedPhoto), WriteErrors), security(("bearer" = [])))]
 #[post("/needs/{id}/photos")]
@@ -44,7 +44,7 @@ async fn add_need_photo(
 }
 
 /// One photo of a need.
-#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id"), ("photo_id" = i64, Path, description = "Photo id")),
+#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id", example = 2), ("photo_id" = i64, Path, description = "Photo id", example = 1)),
     responses((status = 200, content((Binary = "image/jpeg"), (Binary = "image/png"), (Binary = "image/webp"))), ReadErrors), security(("bearer" = [])))]
 #[get("/needs/{id}/photos/{photo_id}")]
 async fn get_need_photo(state: web::Data<AppState>, caller: AuthUser, path: web::Path<(i64, i64)>) -> ApiResult<HttpResponse> {

@@ -103,8 +103,8 @@ async fn need_counts(
 }
 
 /// Submit a need (群众点单): residents for themselves, staff and mini-program backends on a resident's behalf.
-#[utoipa::path(tag = "needs", request_body = NewNeed,
-    params(("Idempotency-Key" = Option<String>, Header, description = "A retried submission with the same key stores exactly one need")),
+#[utoipa::path(tag = "needs", request_body(content = NewNeed, example = json!({"category": "elderly_care", "text": "独居老人想请志愿者每周上门助餐两次", "area_id": 5, "address": "缤纷小区3幢2单元501室", "tags": ["elderly_living_alone"], "urgency": "normal", "channel": "phone", "contact_name": "王阿姨", "contact_phone": "13800138000"})),
+    params(("Idempotency-Key" = Option<String>, Header, description = "A retried submission with the same key stores exactly one need", pattern = "^[!-~]{1,255}$", example = "5f0c7e2a-1b9d-4c3e-8a67-2d41f9b0c6e5")),
     responses((status = 201, body = NeedDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/needs")]
 async fn submit_need(
@@ -136,7 +136,7 @@ async fn community_needs(
 }
 
 /// Dispatch several accepted needs to one assignee (批量派单); each need succeeds or fails on its own.
-#[utoipa::path(tag = "needs", request_body = BulkDispatch, responses((status = 200, body = BulkDispatchResult), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "needs", request_body(content = BulkDispatch, example = json!({"need_ids": [2], "assignee_id": 10, "note": "请本周内上门"})), responses((status = 200, body = BulkDispatchResult), WriteErrors), security(("bearer" = [])))]
 #[post("/needs/dispatch")]
 async fn dispatch_needs(
     state: web::Data<AppState>,
@@ -151,7 +151,7 @@ async fn dispatch_needs(
 }
 
 /// One need with its timeline and the actions you may take.
-#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id")), responses((status = 200, body = NeedDetail), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id", example = 2)), responses((status = 200, body = NeedDetail), ReadErrors), security(("bearer" = [])))]
 #[get("/needs/{id}")]
 async fn get_need(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<NeedDetail>> {
     Ok(web::Json(needs::detail(&state.db, &caller, id.into_inner(), state.clock.now()).await?))
@@ -161,7 +161,7 @@ async fn get_need(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i6
 ///
 /// An action the lifecycle does not allow in the need's state (or to you) answers 409 with
 /// `allowed`: the actions you may take instead.
-#[utoipa::path(tag = "needs", request_body = NeedActionRequest, params(("id" = i64, Path, description = "Need id")),
+#[utoipa::path(tag = "needs", request_body(content = NeedActionRequest, example = json!({"action": "accept", "note": "已电话联系居民，约好明天上午上门"})), params(("id" = i64, Path, description = "Need id", example = 4)),
     responses((status = 200, body = NeedDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/needs/{id}/actions")]
 async fn act_on_need(
@@ -187,7 +187,7 @@ pub struct CandidateQuery {
 
 /// Services that can serve this need, best first: the score (0–100) with its six parts and the
 /// reasons in words, and how many services were left out and why. Never an ineligible or full one.
-#[utoipa::path(tag = "matching", params(("id" = i64, Path, description = "Need id"), CandidateQuery), responses((status = 200, body = Candidates), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "matching", params(("id" = i64, Path, description = "Need id", example = 2), CandidateQuery), responses((status = 200, body = Candidates), ReadErrors), security(("bearer" = [])))]
 #[get("/needs/{id}/candidates")]
 async fn need_candidates(
     state: web::Data<AppState>,
@@ -203,14 +203,14 @@ async fn need_candidates(
 }
 
 /// Who this need can be dispatched to: providers, volunteers and staff serving its area, least busy first.
-#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id")), responses((status = 200, body = Vec<Assignee>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id", example = 2)), responses((status = 200, body = Vec<Assignee>), ReadErrors), security(("bearer" = [])))]
 #[get("/needs/{id}/assignees")]
 async fn need_assignees(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<Vec<Assignee>>> {
     Ok(web::Json(needs::assignees(&state.db, &caller, id.into_inner()).await?))
 }
 
 /// Co-sign another resident's open need in your community; once per person.
-#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id")), responses((status = 200, body = NeedSummary), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "Need id", example = 181)), responses((status = 200, body = NeedSummary), WriteErrors), security(("bearer" = [])))]
 #[post("/needs/{id}/cosign")]
 async fn cosign_need(
     state: web::Data<AppState>,
@@ -225,7 +225,7 @@ async fn cosign_need(
 }
 
 /// The response and completion deadlines (hours) in force in a district, per category and urgency.
-#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "District id")), responses((status = 200, body = Vec<DeadlineSetting>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "needs", params(("id" = i64, Path, description = "District id", example = 3)), responses((status = 200, body = Vec<DeadlineSetting>), ReadErrors), security(("bearer" = [])))]
 #[get("/areas/{id}/need-deadlines")]
 async fn district_deadlines(
     state: web::Data<AppState>,
@@ -236,7 +236,7 @@ async fn district_deadlines(
 }
 
 /// Set a district's deadline for one category and urgency (district and platform admins).
-#[utoipa::path(tag = "needs", request_body = DeadlineSetting, params(("id" = i64, Path, description = "District id")),
+#[utoipa::path(tag = "needs", request_body(content = DeadlineSetting, example = json!({"category": "elderly_care", "urgency": "normal", "response_hours": 12, "completion_hours": 72})), params(("id" = i64, Path, description = "District id", example = 3)),
     responses((status = 200, body = DeadlineSetting), WriteErrors), security(("bearer" = [])))]
 #[put("/areas/{id}/need-deadlines")]
 async fn set_district_deadline(

@@ -148,8 +148,8 @@ async fn export_programs(
 }
 
 /// Create a program as a draft.
-#[utoipa::path(tag = "programs", request_body = NewProgram,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
+#[utoipa::path(tag = "programs", request_body(content = NewProgram, example = json!({"area_id": 5, "title": "缤纷社区长者食堂", "description": "为辖区60岁以上老人提供助餐服务", "lead_org": "缤纷社区居委会", "start_date": "2026-03-01", "end_date": "2026-12-31", "budget_fen": 50000000, "catalogue_item_ids": [3], "public": true})),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again", pattern = "^[!-~]{1,255}$", example = "5f0c7e2a-1b9d-4c3e-8a67-2d41f9b0c6e5")),
     responses((status = 201, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/programs")]
 async fn create_program(
@@ -169,14 +169,14 @@ async fn create_program(
 }
 
 /// One program with partners, pledges and fulfilment, deliveries, milestones, spend, evaluation and your next actions.
-#[utoipa::path(tag = "programs", params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "programs", params(("id" = i64, Path, description = "Program id", example = 2)), responses((status = 200, body = ProgramDetail), ReadErrors), security(("bearer" = [])))]
 #[get("/programs/{id}")]
 async fn get_program(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<ProgramDetail>> {
     Ok(web::Json(programs::detail(&state.db, &caller, id.into_inner(), state.clock.now().date_naive()).await?))
 }
 
 /// Change a draft's plan, or whether a program is disclosed.
-#[utoipa::path(tag = "programs", request_body = ProgramPatch, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "programs", request_body(content = ProgramPatch, example = json!({"description": "为辖区80岁以上高龄老人提供爱心餐", "public": true})), params(("id" = i64, Path, description = "Program id", example = 2)), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[patch("/programs/{id}")]
 async fn update_program(
     state: web::Data<AppState>,
@@ -194,7 +194,7 @@ async fn update_program(
 /// Change a program's status: submit, approve, send back, start, complete, evaluate, suspend, resume, cancel.
 ///
 /// Not allowed in the program's state (or to you, e.g. approving your own program): 409 with `allowed`.
-#[utoipa::path(tag = "programs", request_body = ProgramActionRequest, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "programs", request_body(content = ProgramActionRequest, example = json!({"action": "approve", "note": "材料齐全，同意立项"})), params(("id" = i64, Path, description = "Program id", example = 15)), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/programs/{id}/actions")]
 async fn act_on_program(
     state: web::Data<AppState>,
@@ -220,7 +220,7 @@ macro_rules! plan_change {
 }
 
 /// Add a partner; contact details are shown only to staff of the program's area.
-#[utoipa::path(tag = "programs", request_body = NewPartner, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "programs", request_body(content = NewPartner, example = json!({"name": "西兴街道社会组织服务中心", "kind": "social_organization", "role": "运营方", "contact_name": "李主任", "contact_phone": "0571-86000000"})), params(("id" = i64, Path, description = "Program id", example = 2)), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/programs/{id}/partners")]
 async fn add_partner(
     state: web::Data<AppState>,
@@ -234,7 +234,7 @@ async fn add_partner(
 }
 
 /// Pledge a resource (funds, talent, materials, technology) from a partner.
-#[utoipa::path(tag = "programs", request_body = NewPledge, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "programs", request_body(content = NewPledge, example = json!({"partner_id": 5, "kind": "funds", "description": "助餐补贴资金", "pledged": {"amount_fen": 1000000}})), params(("id" = i64, Path, description = "Program id", example = 2)), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/programs/{id}/pledges")]
 async fn add_pledge(
     state: web::Data<AppState>,
@@ -248,8 +248,8 @@ async fn add_pledge(
 }
 
 /// Record a delivery against a pledge (once the program is approved).
-#[utoipa::path(tag = "programs", request_body = NewDelivery,
-    params(("id" = i64, Path, description = "Program id"), ("pledge_id" = i64, Path, description = "Pledge id")),
+#[utoipa::path(tag = "programs", request_body(content = NewDelivery, example = json!({"delivered_on": "2026-04-01", "delivered": {"amount_fen": 500000}, "note": "第一批资金到账"})),
+    params(("id" = i64, Path, description = "Program id", example = 2), ("pledge_id" = i64, Path, description = "Pledge id", example = 6)),
     responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/programs/{id}/pledges/{pledge_id}/deliveries")]
 async fn add_delivery(
@@ -264,7 +264,7 @@ async fn add_delivery(
 }
 
 /// Add a milestone (节点) with its owner (责任人).
-#[utoipa::path(tag = "programs", request_body = NewMilestone, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "programs", request_body(content = NewMilestone, example = json!({"title": "食堂装修完工", "owner_id": 4, "due_on": "2026-06-30", "weight": 30})), params(("id" = i64, Path, description = "Program id", example = 2)), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/programs/{id}/milestones")]
 async fn add_milestone(
     state: web::Data<AppState>,
@@ -278,8 +278,8 @@ async fn add_milestone(
 }
 
 /// Change a milestone or mark it done.
-#[utoipa::path(tag = "programs", request_body = MilestonePatch,
-    params(("id" = i64, Path, description = "Program id"), ("milestone_id" = i64, Path, description = "Milestone id")),
+#[utoipa::path(tag = "programs", request_body(content = MilestonePatch, example = json!({"status": "in_progress", "weight": 30})),
+    params(("id" = i64, Path, description = "Program id", example = 2), ("milestone_id" = i64, Path, description = "Milestone id", example = 7)),
     responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[patch("/programs/{id}/milestones/{milestone_id}")]
 async fn update_milestone(
@@ -294,7 +294,7 @@ async fn update_milestone(
 }
 
 /// Record spending against the budget (once the program is approved).
-#[utoipa::path(tag = "programs", request_body = NewSpend, params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "programs", request_body(content = NewSpend, example = json!({"spent_on": "2026-04-15", "amount_fen": 250000, "purpose": "采购厨房设备"})), params(("id" = i64, Path, description = "Program id", example = 2)), responses((status = 200, body = ProgramDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/programs/{id}/spends")]
 async fn add_spend(
     state: web::Data<AppState>,

@@ -52,8 +52,8 @@ async fn list_providers(
 }
 
 /// Register a provider in an area of your scope.
-#[utoipa::path(tag = "resources", request_body = NewProvider,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
+#[utoipa::path(tag = "resources", request_body(content = NewProvider, example = json!({"kind": "social_organisation", "name": "缤纷社区助老服务社", "area_id": 5, "contact_name": "陈社工", "contact_phone": "13900139000", "verified": true, "description": "上门助餐、助浴和陪诊"})),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again", pattern = "^[!-~]{1,255}$", example = "5f0c7e2a-1b9d-4c3e-8a67-2d41f9b0c6e5")),
     responses((status = 201, body = Provider), WriteErrors), security(("bearer" = [])))]
 #[post("/providers")]
 async fn create_provider(
@@ -73,14 +73,14 @@ async fn create_provider(
 }
 
 /// One provider.
-#[utoipa::path(tag = "resources", params(("id" = i64, Path, description = "Provider id")), responses((status = 200, body = Provider), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "resources", params(("id" = i64, Path, description = "Provider id", example = 1)), responses((status = 200, body = Provider), ReadErrors), security(("bearer" = [])))]
 #[get("/providers/{id}")]
 async fn get_provider(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<Provider>> {
     Ok(web::Json(providers::get(&state.db, &caller, id.into_inner()).await?))
 }
 
 /// Change a provider (deactivate instead of deleting).
-#[utoipa::path(tag = "resources", request_body = ProviderPatch, params(("id" = i64, Path, description = "Provider id")), responses((status = 200, body = Provider), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "resources", request_body(content = ProviderPatch, example = json!({"contact_phone": "13900139000", "verified": true})), params(("id" = i64, Path, description = "Provider id", example = 1)), responses((status = 200, body = Provider), WriteErrors), security(("bearer" = [])))]
 #[patch("/providers/{id}")]
 async fn update_provider(
     state: web::Data<AppState>,

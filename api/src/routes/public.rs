@@ -34,7 +34,7 @@ async fn public_programs(
 }
 
 /// One disclosed program: pledged, delivered and spent, milestones and evaluation. No personal data.
-#[utoipa::path(tag = "public", params(("id" = i64, Path, description = "Program id")), responses((status = 200, body = ProgramDetail),
+#[utoipa::path(tag = "public", params(("id" = i64, Path, description = "Program id", example = 2)), responses((status = 200, body = ProgramDetail),
     (status = 404, description = "No such disclosed program", body = shared::Problem, content_type = "application/problem+json")))]
 #[get("/public/programs/{id}")]
 async fn public_program(state: web::Data<AppState>, id: web::Path<i64>) -> ApiResult<web::Json<ProgramDetail>> {

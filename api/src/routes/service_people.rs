@@ -50,8 +50,8 @@ async fn list_people(
 }
 
 /// Register a person who serves.
-#[utoipa::path(tag = "resources", request_body = NewServicePerson,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
+#[utoipa::path(tag = "resources", request_body(content = NewServicePerson, example = json!({"kind": "volunteer", "name": "张伟", "phone": "13700137000", "area_id": 5, "provider_id": 1})),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again", pattern = "^[!-~]{1,255}$", example = "5f0c7e2a-1b9d-4c3e-8a67-2d41f9b0c6e5")),
     responses((status = 201, body = ServicePerson), WriteErrors), security(("bearer" = [])))]
 #[post("/service-people")]
 async fn create_person(
@@ -71,14 +71,14 @@ async fn create_person(
 }
 
 /// One person who serves.
-#[utoipa::path(tag = "resources", params(("id" = i64, Path, description = "Person id")), responses((status = 200, body = ServicePerson), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "resources", params(("id" = i64, Path, description = "Person id", example = 1)), responses((status = 200, body = ServicePerson), ReadErrors), security(("bearer" = [])))]
 #[get("/service-people/{id}")]
 async fn get_person(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<ServicePerson>> {
     Ok(web::Json(people::get(&state.db, &caller, id.into_inner()).await?))
 }
 
 /// Change a person who serves.
-#[utoipa::path(tag = "resources", request_body = ServicePersonPatch, params(("id" = i64, Path, description = "Person id")), responses((status = 200, body = ServicePerson), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "resources", request_body(content = ServicePersonPatch, example = json!({"phone": "13700137000"})), params(("id" = i64, Path, description = "Person id", example = 1)), responses((status = 200, body = ServicePerson), WriteErrors), security(("bearer" = [])))]
 #[patch("/service-people/{id}")]
 async fn update_person(
     state: web::Data<AppState>,

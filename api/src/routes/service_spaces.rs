@@ -51,8 +51,8 @@ async fn list_spaces(
 }
 
 /// Register a service space.
-#[utoipa::path(tag = "resources", request_body = NewServiceSpace,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
+#[utoipa::path(tag = "resources", request_body(content = NewServiceSpace, example = json!({"kind": "elderly", "name": "缤纷社区长者食堂", "area_id": 5, "address": "缤纷小区会所一楼", "floor_area_m2": 320.0, "opening_hours": [{"weekday": 1, "start": "08:30", "end": "17:30"}], "capacity": 60})),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again", pattern = "^[!-~]{1,255}$", example = "5f0c7e2a-1b9d-4c3e-8a67-2d41f9b0c6e5")),
     responses((status = 201, body = ServiceSpace), WriteErrors), security(("bearer" = [])))]
 #[post("/service-spaces")]
 async fn create_space(
@@ -72,14 +72,14 @@ async fn create_space(
 }
 
 /// One service space.
-#[utoipa::path(tag = "resources", params(("id" = i64, Path, description = "Space id")), responses((status = 200, body = ServiceSpace), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "resources", params(("id" = i64, Path, description = "Space id", example = 1)), responses((status = 200, body = ServiceSpace), ReadErrors), security(("bearer" = [])))]
 #[get("/service-spaces/{id}")]
 async fn get_space(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<ServiceSpace>> {
     Ok(web::Json(spaces::get(&state.db, &caller, id.into_inner()).await?))
 }
 
 /// Change a service space.
-#[utoipa::path(tag = "resources", request_body = ServiceSpacePatch, params(("id" = i64, Path, description = "Space id")), responses((status = 200, body = ServiceSpace), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "resources", request_body(content = ServiceSpacePatch, example = json!({"capacity": 60, "opening_hours": [{"weekday": 1, "start": "08:00", "end": "18:00"}]})), params(("id" = i64, Path, description = "Space id", example = 1)), responses((status = 200, body = ServiceSpace), WriteErrors), security(("bearer" = [])))]
 #[patch("/service-spaces/{id}")]
 async fn update_space(
     state: web::Data<AppState>,

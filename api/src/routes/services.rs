@@ -65,8 +65,8 @@ async fn list_services(
 }
 
 /// Register a service of a provider or a person.
-#[utoipa::path(tag = "resources", request_body = NewService,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
+#[utoipa::path(tag = "resources", request_body(content = NewService, example = json!({"provider_id": 1, "name": "长者助餐", "category": "elderly_care", "description": "每天中午送餐上门", "target_groups": ["elderly"], "cost": "low_cost", "price_fen": 1200, "capacity_per_week": 40, "schedule": [{"weekday": 1, "start": "11:00", "end": "13:00"}], "mode": "at_home", "served_area_ids": [5]})),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again", pattern = "^[!-~]{1,255}$", example = "5f0c7e2a-1b9d-4c3e-8a67-2d41f9b0c6e5")),
     responses((status = 201, body = Service), WriteErrors), security(("bearer" = [])))]
 #[post("/services")]
 async fn create_service(
@@ -86,14 +86,14 @@ async fn create_service(
 }
 
 /// One service.
-#[utoipa::path(tag = "resources", params(("id" = i64, Path, description = "Service id")), responses((status = 200, body = Service), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "resources", params(("id" = i64, Path, description = "Service id", example = 1)), responses((status = 200, body = Service), ReadErrors), security(("bearer" = [])))]
 #[get("/services/{id}")]
 async fn get_service(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<Service>> {
     Ok(web::Json(service::get(&state.db, &caller, id.into_inner(), state.clock.now()).await?))
 }
 
 /// Change a service (schedule, capacity, areas served …).
-#[utoipa::path(tag = "resources", request_body = ServicePatch, params(("id" = i64, Path, description = "Service id")), responses((status = 200, body = Service), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "resources", request_body(content = ServicePatch, example = json!({"capacity_per_week": 40})), params(("id" = i64, Path, description = "Service id", example = 1)), responses((status = 200, body = Service), WriteErrors), security(("bearer" = [])))]
 #[patch("/services/{id}")]
 async fn update_service(
     state: web::Data<AppState>,

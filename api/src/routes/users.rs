@@ -52,15 +52,15 @@ async fn list_users(
 }
 
 /// One user.
-#[utoipa::path(tag = "users", params(("id" = i64, Path, description = "User id")), responses((status = 200, body = User), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "users", params(("id" = i64, Path, description = "User id", example = 4)), responses((status = 200, body = User), ReadErrors), security(("bearer" = [])))]
 #[get("/users/{id}")]
 async fn get_user(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>) -> ApiResult<web::Json<User>> {
     Ok(web::Json(users::get(&state.db, &policy::allow(&caller, Action::ManageUsers)?, id.into_inner()).await?))
 }
 
 /// Create a user with a role below yours and a home area in your scope that fits the role.
-#[utoipa::path(tag = "users", request_body = NewUser,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
+#[utoipa::path(tag = "users", request_body(content = NewUser, example = json!({"username": "wangfang", "display_name": "王芳", "role": "grid_worker", "area_id": 6, "password": "xingfu-jiayuan-2026"})),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again", pattern = "^[!-~]{1,255}$", example = "5f0c7e2a-1b9d-4c3e-8a67-2d41f9b0c6e5")),
     responses((status = 201, body = User), WriteErrors), security(("bearer" = [])))]
 #[post("/users")]
 async fn create_user(
@@ -85,7 +85,7 @@ async fn create_user(
 /// Change a user's name, role, home area, status or password.
 ///
 /// Deactivating a user or setting a new password signs them out everywhere.
-#[utoipa::path(tag = "users", request_body = UserPatch, params(("id" = i64, Path, description = "User id")),
+#[utoipa::path(tag = "users", request_body(content = UserPatch, example = json!({"display_name": "王芳"})), params(("id" = i64, Path, description = "User id", example = 4)),
     responses((status = 200, body = User), WriteErrors), security(("bearer" = [])))]
 #[patch("/users/{id}")]
 async fn update_user(

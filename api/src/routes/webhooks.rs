@@ -56,8 +56,8 @@ async fn list_webhooks(
 
 /// Register an endpoint. It receives the events of your home area's subtree (everything, for the
 /// platform admin) that it subscribes to; the secret signs every delivery and is never shown again.
-#[utoipa::path(tag = "webhooks", request_body = NewWebhook,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
+#[utoipa::path(tag = "webhooks", request_body(content = NewWebhook, example = json!({"url": "https://example.org/happyhome/hooks", "secret": "s3cret-signing-key-2026", "events": ["need.created", "need.dispatch"]})),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again", pattern = "^[!-~]{1,255}$", example = "5f0c7e2a-1b9d-4c3e-8a67-2d41f9b0c6e5")),
     responses((status = 201, body = Webhook), WriteErrors), security(("bearer" = [])))]
 #[post("/webhooks")]
 async fn create_webhook(
@@ -77,14 +77,14 @@ async fn create_webhook(
 }
 
 /// One webhook endpoint.
-#[utoipa::path(tag = "webhooks", params(("id" = i64, Path, description = "Webhook id")), responses((status = 200, body = Webhook), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "webhooks", params(("id" = i64, Path, description = "Webhook id", example = 1)), responses((status = 200, body = Webhook), ReadErrors), security(("bearer" = [])))]
 #[get("/webhooks/{id}")]
 async fn get_webhook(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>) -> ApiResult<web::Json<Webhook>> {
     Ok(web::Json(webhooks::get(&state.db, &caller, id.into_inner()).await?))
 }
 
 /// Change an endpoint's URL, secret or events, or switch it off (its pending deliveries then fail).
-#[utoipa::path(tag = "webhooks", request_body = WebhookPatch, params(("id" = i64, Path, description = "Webhook id")),
+#[utoipa::path(tag = "webhooks", request_body(content = WebhookPatch, example = json!({"active": true})), params(("id" = i64, Path, description = "Webhook id", example = 1)),
     responses((status = 200, body = Webhook), WriteErrors), security(("bearer" = [])))]
 #[patch("/webhooks/{id}")]
 async fn update_webhook(
@@ -101,7 +101,7 @@ async fn update_webhook(
 }
 
 /// The endpoint's delivery log, newest first: status, attempts, the receiver's last answer, the body sent.
-#[utoipa::path(tag = "webhooks", params(("id" = i64, Path, description = "Webhook id"), DeliveryListQuery),
+#[utoipa::path(tag = "webhooks", params(("id" = i64, Path, description = "Webhook id", example = 1), DeliveryListQuery),
     responses((status = 200, body = Page<WebhookDelivery>), ReadErrors), security(("bearer" = [])))]
 #[get("/webhooks/{id}/deliveries")]
 async fn list_deliveries(
@@ -116,7 +116,7 @@ async fn list_deliveries(
 
 /// Queue a `ping` delivery to the endpoint, whatever it subscribes to, to check the receiver and
 /// its signature check. Answers at once; the delivery log shows the outcome.
-#[utoipa::path(tag = "webhooks", params(("id" = i64, Path, description = "Webhook id")),
+#[utoipa::path(tag = "webhooks", params(("id" = i64, Path, description = "Webhook id", example = 1)),
     responses((status = 202, body = WebhookDelivery), WriteErrors), security(("bearer" = [])))]
 #[post("/webhooks/{id}/test")]
 async fn test_webhook(state: web::Data<AppState>, caller: AuthUser, id: web::Path<Id>, request_id: RequestId) -> ApiResult<HttpResponse> {
