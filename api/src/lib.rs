@@ -13,6 +13,7 @@ pub mod openapi;
 pub mod policy;
 pub mod routes;
 pub mod services;
+pub mod spec_contract;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

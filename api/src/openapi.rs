@@ -62,7 +62,13 @@ where
 /// The OpenAPI document of this build.
 pub fn spec() -> &'static utoipa::openapi::OpenApi {
     static SPEC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
-    SPEC.get_or_init(|| register(App::new().into_utoipa_app().openapi(ApiDoc::openapi())).split_for_parts().1)
+    SPEC.get_or_init(|| {
+        let mut doc = register(App::new().into_utoipa_app().openapi(ApiDoc::openapi())).split_for_parts().1;
+        // These need the routes' paths and schemas, which exist only once the routes are registered.
+        utoipa::Modify::modify(&crate::spec_contract::Vocabulary, &mut doc);
+        utoipa::Modify::modify(&crate::spec_contract::Links, &mut doc);
+        doc
+    })
 }
 
 /// The document as pretty JSON with a trailing newline, exactly as committed in `openapi/openapi.json`.
