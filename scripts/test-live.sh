@@ -39,8 +39,14 @@ echo "== browser test (headless Chromium) against $base"
 (cd tests/browser && BASE_URL="$base" node kpis.mjs)
 
 echo "== schemathesis against $base"
-token=$(curl -fsS -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
-    -d '{"username":"admin","password":"happyhome-demo"}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
+sign_in() {
+    curl -fsS -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
+        -d "{\"username\":\"$1\",\"password\":\"happyhome-demo\"}" | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
+}
+token=$(sign_in admin)
+# schemathesis.toml sends the resident's own operations (co-signing) with this one.
+HAPPYHOME_RESIDENT_TOKEN=$(sign_in resident)
+export HAPPYHOME_RESIDENT_TOKEN
 mkdir -p target/schemathesis
 PYTHONPATH=scripts SCHEMATHESIS_HOOKS=schemathesis_hooks target/tools/venv/bin/schemathesis --config-file schemathesis.toml run "$base/api/openapi.json" \
     -H "Authorization: Bearer $token" \
