@@ -1,30 +1,24 @@
 //! What the attribute macros cannot say about the contract, added where the document is built:
-//! the code lists the server checks against its own tables (need categories, indicators, webhook
-//! events) as `enum`s on the fields and parameters that take them, and the OpenAPI links from each
-//! operation that creates something to the operations that read and change it.
+//! the code lists the server checks against its own tables as `enum`s on the query parameters that
+//! take them, and the OpenAPI links from each operation that creates something to the operations
+//! that read and change it.
+//!
+//! Body fields stay as they are: the server reports a body's schema errors before its rules, so a
+//! rule moved into the schema (a category code, a blank name) would no longer be reported together
+//! with the other bad fields of the same body (一次告知).
 
 use serde_json::{Value, json};
-use shared::{KpiDirection, KpiSource, ResourceTable};
+use shared::ResourceTable;
 use utoipa::openapi::path::{HttpMethod, Operation};
-use utoipa::openapi::schema::{ArrayItems, Schema};
+use utoipa::openapi::schema::Schema;
 use utoipa::openapi::{OpenApi, RefOr};
 
 use crate::domain::kpis::catalogue;
-use crate::domain::need_categories::CATEGORIES;
 use crate::services::resources::import;
 
 /// Code lists as `enum`s, so generated data and clients pick a code the server knows.
 pub struct Vocabulary;
 
-/// Where each code list applies: (component schema, property).
-const CATEGORY_FIELDS: &[(&str, &str)] = &[
-    ("NewNeed", "category"),
-    ("DeadlineSetting", "category"),
-    ("NewService", "category"),
-    ("NewPlan", "category"),
-    ("NewGapProgram", "category"),
-];
-const EVENT_FIELDS: &[(&str, &str)] = &[("NewWebhook", "events"), ("WebhookPatch", "events")];
 /// Operations whose `indicator` query parameter must name one (the value list's filter need not).
 const INDICATOR_PARAMS: &[&str] = &["/api/v1/kpis/series", "/api/v1/kpis/breakdown"];
 /// Operations whose `table` query parameter must name a table that imports.
@@ -32,23 +26,9 @@ const IMPORT_TABLE_PARAMS: &[&str] = &["/api/v1/resources/import", "/api/v1/reso
 
 impl utoipa::Modify for Vocabulary {
     fn modify(&self, openapi: &mut OpenApi) {
-        let categories: Vec<Value> = CATEGORIES.iter().map(|c| c.code.into()).collect();
-        let indicators = |keep: fn(&catalogue::Definition) -> bool| -> Vec<Value> {
-            catalogue::all().iter().filter(|d| keep(d)).map(|d| d.indicator.code.clone().into()).collect()
-        };
-        let events: Vec<Value> = shared::webhook_events().into_iter().map(Value::from).collect();
-        for (schema, field) in CATEGORY_FIELDS {
-            set_enum(property(openapi, schema, field), &categories);
-        }
-        for (schema, field) in EVENT_FIELDS {
-            set_enum(items(property(openapi, schema, field)), &events);
-        }
-        // Computed indicators are not reported; informational ones take no target.
-        set_enum(property(openapi, "NewKpiReport", "indicator"), &indicators(|d| d.indicator.source != KpiSource::Computed));
-        set_enum(property(openapi, "SetTarget", "indicator"), &indicators(|d| d.indicator.direction != KpiDirection::Neutral));
-        let all = indicators(|_| true);
+        let indicators: Vec<Value> = catalogue::all().iter().map(|d| d.indicator.code.clone().into()).collect();
         for path in INDICATOR_PARAMS {
-            set_enum(query_parameter(openapi, path, HttpMethod::Get, "indicator"), &all);
+            set_enum(query_parameter(openapi, path, HttpMethod::Get, "indicator"), &indicators);
         }
         let importable: Vec<Value> =
             ResourceTable::ALL.iter().filter(|t| import::template(**t).is_ok()).map(|t| t.as_str().into()).collect();
@@ -59,24 +39,6 @@ impl utoipa::Modify for Vocabulary {
 
 fn query_parameter<'a>(openapi: &'a mut OpenApi, path: &str, method: HttpMethod, name: &str) -> Option<&'a mut RefOr<Schema>> {
     operation(openapi, path, method)?.parameters.as_mut()?.iter_mut().find(|p| p.name == name)?.schema.as_mut()
-}
-
-fn property<'a>(openapi: &'a mut OpenApi, schema: &str, field: &str) -> Option<&'a mut RefOr<Schema>> {
-    let components = openapi.components.as_mut()?;
-    match components.schemas.get_mut(schema)? {
-        RefOr::T(Schema::Object(object)) => object.properties.get_mut(field),
-        _ => None,
-    }
-}
-
-fn items(schema: Option<&mut RefOr<Schema>>) -> Option<&mut RefOr<Schema>> {
-    match schema? {
-        RefOr::T(Schema::Array(array)) => match &mut array.items {
-            ArrayItems::RefOrSchema(items) => Some(items.as_mut()),
-            ArrayItems::False => None,
-        },
-        _ => None,
-    }
 }
 
 /// Restricts a string schema to `codes` (and `null` when the schema allows it).
@@ -223,24 +185,8 @@ mod tests {
     }
 
     #[test]
-    fn every_code_list_reaches_its_field() {
+    fn every_code_list_reaches_its_parameter() {
         let doc = doc();
-        let schemas = &doc["components"]["schemas"];
-        for (schema, field) in super::CATEGORY_FIELDS {
-            assert!(
-                schemas[schema]["properties"][field]["enum"].as_array().is_some_and(|e| e.contains(&json!("elderly_care"))),
-                "{schema}.{field}"
-            );
-        }
-        for (schema, field) in super::EVENT_FIELDS {
-            assert!(
-                schemas[schema]["properties"][field]["items"]["enum"].as_array().is_some_and(|e| e.contains(&json!("need.created"))),
-                "{schema}.{field}"
-            );
-        }
-        for schema in ["NewKpiReport", "SetTarget"] {
-            assert!(schemas[schema]["properties"]["indicator"]["enum"].is_array(), "{schema}");
-        }
         for path in super::INDICATOR_PARAMS {
             let params = doc["paths"][path]["get"]["parameters"].as_array().cloned().unwrap_or_default();
             assert!(params.iter().any(|p| p["name"] == "indicator" && p["schema"]["enum"].is_array()), "{path}");

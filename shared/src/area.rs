@@ -148,7 +148,7 @@ pub struct NewArea {
     #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub parent_id: Option<i64>,
     pub kind: AreaKind,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "幸福里网格"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "幸福里网格"))]
     pub name: String,
     /// 12 digits; required for every kind but grids.
     #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{12}$"))]
@@ -161,7 +161,7 @@ pub struct NewArea {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AreaPatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "缤纷社区"))]
     pub name: Option<String>,
     #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{12}$", example = "330108001101"))]
     pub code: Option<String>,

@@ -173,7 +173,7 @@ pub struct SetTarget {
     #[cfg_attr(feature = "openapi", schema(minimum = 2000, maximum = 2100, example = 2026))]
     pub year: i32,
     pub comparator: Comparator,
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1e12, example = 120.0))]
+    #[cfg_attr(feature = "openapi", schema(example = 120.0))]
     pub value: f64,
     #[cfg_attr(feature = "openapi", schema(max_length = 500, example = "区民政局下达"))]
     pub note: Option<String>,
@@ -213,16 +213,14 @@ pub struct NewKpiReport {
     #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub area_id: i64,
     /// `2026`, `2026-Q3` or `2026-09`.
-    #[cfg_attr(feature = "openapi", schema(max_length = 7, pattern = r"^(20[0-9]{2}|2100)(-Q[1-4]|-(0[1-9]|1[0-2]))?$", example = "2026"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 7, example = "2026"))]
     pub period: String,
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1e12, example = 12.0))]
+    #[cfg_attr(feature = "openapi", schema(example = 12.0))]
     pub value: Option<f64>,
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1e12))]
     pub numerator: Option<f64>,
-    #[cfg_attr(feature = "openapi", schema(exclusive_minimum = 0, maximum = 1e12))]
     pub denominator: Option<f64>,
     /// Where the number comes from (台账, survey, department statistics …).
-    #[cfg_attr(feature = "openapi", schema(max_length = 500, pattern = "\\S", example = "社区工作者持证台账"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500, example = "社区工作者持证台账"))]
     pub source_note: String,
     pub replaces: Option<i64>,
 }

@@ -281,10 +281,7 @@ pub struct NewNeed {
     /// A code from `GET /api/v1/need-categories`.
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32, example = "elderly_care"))]
     pub category: String,
-    #[cfg_attr(
-        feature = "openapi",
-        schema(min_length = 1, max_length = 2000, pattern = "\\S", example = "独居老人想请志愿者每周上门助餐两次")
-    )]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000, example = "独居老人想请志愿者每周上门助餐两次"))]
     pub text: String,
     /// The community or grid the need is in.
     #[cfg_attr(feature = "openapi", schema(example = 5))]

@@ -178,12 +178,9 @@ pub struct CatalogueEntry {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueEntryPatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "社区嵌入式服务设施"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "社区嵌入式服务设施"))]
     pub name_zh: Option<String>,
-    #[cfg_attr(
-        feature = "openapi",
-        schema(min_length = 1, max_length = 200, pattern = "\\S", example = "Community-embedded service facilities")
-    )]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, example = "Community-embedded service facilities"))]
     pub name_en: Option<String>,
     #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub description_zh: Option<String>,
@@ -197,12 +194,12 @@ pub struct NewProgram {
     /// The co-building district, street or community that runs it.
     #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub area_id: i64,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区长者食堂"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "缤纷社区长者食堂"))]
     pub title: String,
     #[cfg_attr(feature = "openapi", schema(max_length = 5000, example = "为辖区60岁以上老人提供助餐服务"))]
     pub description: String,
     /// 牵头单位
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区居委会"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "缤纷社区居委会"))]
     pub lead_org: String,
     #[cfg_attr(feature = "openapi", schema(example = "2026-03-01"))]
     pub start_date: chrono::NaiveDate,
@@ -224,11 +221,11 @@ pub struct NewProgram {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProgramPatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区长者食堂"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "缤纷社区长者食堂"))]
     pub title: Option<String>,
     #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub description: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区居委会"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "缤纷社区居委会"))]
     pub lead_org: Option<String>,
     pub start_date: Option<chrono::NaiveDate>,
     pub end_date: Option<chrono::NaiveDate>,
@@ -281,11 +278,11 @@ pub struct Program {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewPartner {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "滨江区慈善总会"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "滨江区慈善总会"))]
     pub name: String,
     pub kind: PartnerKind,
     /// Its role in the program (出资方, 运营方, 技术支持 …).
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50, pattern = "\\S", example = "出资方"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50, example = "出资方"))]
     pub role: String,
     #[cfg_attr(feature = "openapi", schema(max_length = 50, example = "李主任"))]
     pub contact_name: Option<String>,
@@ -341,7 +338,7 @@ pub struct NewPledge {
     #[cfg_attr(feature = "openapi", schema(example = 1))]
     pub partner_id: i64,
     pub kind: ResourceKind,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = "\\S", example = "助餐补贴资金"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, example = "助餐补贴资金"))]
     pub description: String,
     /// For materials: 台, 份, 套 …
     #[cfg_attr(feature = "openapi", schema(max_length = 10, example = "份"))]
@@ -395,7 +392,7 @@ pub struct Delivery {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewMilestone {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "食堂装修完工"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "食堂装修完工"))]
     pub title: String,
     #[cfg_attr(feature = "openapi", schema(example = 4))]
     pub owner_id: i64,
@@ -411,7 +408,7 @@ pub struct NewMilestone {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MilestonePatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "食堂装修完工"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "食堂装修完工"))]
     pub title: Option<String>,
     #[cfg_attr(feature = "openapi", schema(example = 4))]
     pub owner_id: Option<i64>,
@@ -446,7 +443,7 @@ pub struct NewSpend {
     pub spent_on: chrono::NaiveDate,
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100000000000i64, example = 250000))]
     pub amount_fen: i64,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = "\\S", example = "采购厨房设备"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, example = "采购厨房设备"))]
     pub purpose: String,
 }
 

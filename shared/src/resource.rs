@@ -150,7 +150,7 @@ pub struct Provider {
 #[serde(deny_unknown_fields)]
 pub struct NewProvider {
     pub kind: ProviderKind,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区助老服务社"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "缤纷社区助老服务社"))]
     pub name: String,
     /// Its home: a district, street or community in your scope.
     #[cfg_attr(feature = "openapi", schema(example = 5))]
@@ -175,7 +175,7 @@ pub struct NewProvider {
 #[serde(deny_unknown_fields)]
 pub struct ProviderPatch {
     pub kind: Option<ProviderKind>,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区助老服务社"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "缤纷社区助老服务社"))]
     pub name: Option<String>,
     #[cfg_attr(feature = "openapi", schema(max_length = 50, example = "陈社工"))]
     pub contact_name: Option<String>,
@@ -219,7 +219,7 @@ pub struct ServicePerson {
 #[serde(deny_unknown_fields)]
 pub struct NewServicePerson {
     pub kind: PersonKind,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50, pattern = "\\S", example = "张伟"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50, example = "张伟"))]
     pub name: String,
     #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9+\\-]{5,20}$", example = "13700137000"))]
     pub phone: Option<String>,
@@ -238,7 +238,7 @@ pub struct NewServicePerson {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServicePersonPatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50, pattern = "\\S", example = "张伟"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50, example = "张伟"))]
     pub name: Option<String>,
     #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9+\\-]{5,20}$", example = "13700137000"))]
     pub phone: Option<String>,
@@ -304,7 +304,7 @@ pub struct NewService {
     #[cfg_attr(feature = "openapi", schema(example = 1))]
     pub provider_id: Option<i64>,
     pub person_id: Option<i64>,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "长者助餐"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "长者助餐"))]
     pub name: String,
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32, example = "elderly_care"))]
     pub category: String,
@@ -343,7 +343,7 @@ pub struct NewService {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServicePatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "长者助餐"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "长者助餐"))]
     pub name: Option<String>,
     #[cfg_attr(feature = "openapi", schema(max_length = 2000, example = "每天中午送餐上门"))]
     pub description: Option<String>,
@@ -403,7 +403,7 @@ pub struct ServiceSpace {
 #[serde(deny_unknown_fields)]
 pub struct NewServiceSpace {
     pub kind: SpaceKind,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区长者食堂"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "缤纷社区长者食堂"))]
     pub name: String,
     /// A street or community in your scope.
     #[cfg_attr(feature = "openapi", schema(example = 5))]
@@ -426,7 +426,7 @@ pub struct NewServiceSpace {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceSpacePatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S", example = "缤纷社区长者食堂"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "缤纷社区长者食堂"))]
     pub name: Option<String>,
     #[cfg_attr(feature = "openapi", schema(max_length = 200, example = "缤纷小区会所一楼"))]
     pub address: Option<String>,

@@ -82,7 +82,7 @@ pub struct NewUser {
     /// Lower-case letters, digits, `.`, `_`, `-`; 3–32 characters.
     #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9._-]{3,32}$", example = "wangfang"))]
     pub username: String,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50, pattern = "\\S", example = "王芳"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50, example = "王芳"))]
     pub display_name: String,
     pub role: Role,
     #[cfg_attr(feature = "openapi", schema(example = 5))]
@@ -97,7 +97,7 @@ pub struct NewUser {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UserPatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50, pattern = "\\S", example = "王芳"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50, example = "王芳"))]
     pub display_name: Option<String>,
     pub role: Option<Role>,
     pub area_id: Option<i64>,
