@@ -148,13 +148,19 @@ fn field_codes(problem: &Value) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-#[tokio::test]
-async fn dispatching_to_a_resident_is_refused_as_nobody_who_serves() {
+/// A resident's need in 缤纷社区, accepted by community staff: the app, staff's token and the need's id.
+async fn accepted_need() -> (TestApp, String, i64) {
     let app = spawn_app().await;
     let community = app.area_id("缤纷社区").await;
     let (resident, staff) = (app.login_as("resident").await, app.login_as("community").await);
     let id = submit_as_resident(&app, &resident, community).await["need"]["id"].as_i64().expect("id");
     ok(&app, &staff, id, json!({ "action": "accept" })).await;
+    (app, staff, id)
+}
+
+#[tokio::test]
+async fn dispatching_to_a_resident_is_refused_as_nobody_who_serves() {
+    let (app, staff, id) = accepted_need().await;
     let resident_id = app.user_id("resident").await;
     let body = problem(act(&app, &staff, id, json!({ "action": "dispatch", "assignee_id": resident_id })).await, 422).await;
     assert_eq!(field_codes(&body), [("/assignee_id".to_owned(), "not_found".to_owned())]);
@@ -162,11 +168,7 @@ async fn dispatching_to_a_resident_is_refused_as_nobody_who_serves() {
 
 #[tokio::test]
 async fn dispatching_to_a_volunteer_of_another_community_is_refused_as_out_of_area() {
-    let app = spawn_app().await;
-    let community = app.area_id("缤纷社区").await;
-    let (resident, staff) = (app.login_as("resident").await, app.login_as("community").await);
-    let id = submit_as_resident(&app, &resident, community).await["need"]["id"].as_i64().expect("id");
-    ok(&app, &staff, id, json!({ "action": "accept" })).await;
+    let (app, staff, id) = accepted_need().await;
     // volunteer2 serves the second community of the case book, not 缤纷社区.
     let elsewhere = app.user_id("volunteer2").await;
     let body = problem(act(&app, &staff, id, json!({ "action": "dispatch", "assignee_id": elsewhere })).await, 422).await;
