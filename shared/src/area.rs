@@ -2,28 +2,27 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Level of an area in the administrative tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum AreaKind {
-    /// 省 — context above the platform's districts.
-    Province,
-    /// 市
-    City,
-    /// 区/县 — a co-building district.
-    District,
-    /// 街道/乡镇
-    Street,
-    /// 社区/村 — has a community profile.
-    Community,
-    /// 网格 — the smallest unit, inside a community.
-    Grid,
+use crate::code_enum;
+
+code_enum! {
+    /// Level of an area in the administrative tree.
+    pub enum AreaKind {
+        /// 省 — context above the platform's districts.
+        Province = "province",
+        /// 市
+        City = "city",
+        /// 区/县 — a co-building district.
+        District = "district",
+        /// 街道/乡镇
+        Street = "street",
+        /// 社区/村 — has a community profile.
+        Community = "community",
+        /// 网格 — the smallest unit, inside a community.
+        Grid = "grid",
+    }
 }
 
 impl AreaKind {
-    pub const ALL: [AreaKind; 6] = [Self::Province, Self::City, Self::District, Self::Street, Self::Community, Self::Grid];
-
     /// The kind an area of this kind must sit under; `None` means it may be a root.
     pub fn parent_kinds(self) -> &'static [AreaKind] {
         match self {
@@ -46,30 +45,14 @@ impl AreaKind {
     pub fn requires_code(self) -> bool {
         !matches!(self, Self::Grid)
     }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Province => "province",
-            Self::City => "city",
-            Self::District => "district",
-            Self::Street => "street",
-            Self::Community => "community",
-            Self::Grid => "grid",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
 }
 
-/// 城市社区 or 农村社区.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Settlement {
-    Urban,
-    Rural,
+code_enum! {
+    /// 城市社区 or 农村社区.
+    pub enum Settlement {
+        Urban = "urban",
+        Rural = "rural",
+    }
 }
 
 /// The community profile (社区画像): size and facilities, used by KPIs such as m² per 100 households.

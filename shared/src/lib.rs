@@ -7,6 +7,7 @@ pub mod area;
 pub mod audit;
 pub mod auth;
 mod codes;
+pub use codes::Code;
 pub mod kpi;
 pub mod matching;
 pub mod need;

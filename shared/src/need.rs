@@ -3,70 +3,37 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Where a need is in its lifecycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum NeedStatus {
-    /// 已提交 — waiting for staff to accept it.
-    Submitted,
-    /// 退回补充 — staff listed everything missing at once (一次告知); the resident resubmits.
-    Returned,
-    /// 已受理 — owned by the accepting staff member (首问负责), deadlines running, waiting to be dispatched.
-    Accepted,
-    /// 已派单 — waiting for the assignee to claim it.
-    Dispatched,
-    /// 已接单
-    Claimed,
-    /// 办理中
-    InProgress,
-    /// 已办结 — waiting for the resident's rating.
-    Resolved,
-    /// 已评价
-    Rated,
-    /// 已关闭
-    Closed,
-    /// 不予受理 — an end, with a reason.
-    Rejected,
-    /// 已撤销 — an end, with a reason.
-    Cancelled,
+use crate::code_enum;
+
+code_enum! {
+    /// Where a need is in its lifecycle.
+    pub enum NeedStatus {
+        /// 已提交 — waiting for staff to accept it.
+        Submitted = "submitted",
+        /// 退回补充 — staff listed everything missing at once (一次告知); the resident resubmits.
+        Returned = "returned",
+        /// 已受理 — owned by the accepting staff member (首问负责), deadlines running, waiting to be dispatched.
+        Accepted = "accepted",
+        /// 已派单 — waiting for the assignee to claim it.
+        Dispatched = "dispatched",
+        /// 已接单
+        Claimed = "claimed",
+        /// 办理中
+        InProgress = "in_progress",
+        /// 已办结 — waiting for the resident's rating.
+        Resolved = "resolved",
+        /// 已评价
+        Rated = "rated",
+        /// 已关闭
+        Closed = "closed",
+        /// 不予受理 — an end, with a reason.
+        Rejected = "rejected",
+        /// 已撤销 — an end, with a reason.
+        Cancelled = "cancelled",
+    }
 }
 
 impl NeedStatus {
-    pub const ALL: [NeedStatus; 11] = [
-        Self::Submitted,
-        Self::Returned,
-        Self::Accepted,
-        Self::Dispatched,
-        Self::Claimed,
-        Self::InProgress,
-        Self::Resolved,
-        Self::Rated,
-        Self::Closed,
-        Self::Rejected,
-        Self::Cancelled,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Submitted => "submitted",
-            Self::Returned => "returned",
-            Self::Accepted => "accepted",
-            Self::Dispatched => "dispatched",
-            Self::Claimed => "claimed",
-            Self::InProgress => "in_progress",
-            Self::Resolved => "resolved",
-            Self::Rated => "rated",
-            Self::Closed => "closed",
-            Self::Rejected => "rejected",
-            Self::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.as_str() == s)
-    }
-
     /// No action leads out of an end state.
     pub fn is_final(self) -> bool {
         matches!(self, Self::Closed | Self::Rejected | Self::Cancelled)
@@ -95,168 +62,84 @@ impl NeedStatus {
     }
 }
 
-/// Something done to a need. Each is a row (state, action, party) in the lifecycle table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum NeedAction {
-    /// 受理
-    Accept,
-    /// 退回, naming everything missing (一次告知)
-    Return,
-    /// Resubmit after a return
-    Resubmit,
-    /// 不予受理
-    Reject,
-    /// 派单 to a provider, volunteer / party member or staff member
-    Dispatch,
-    /// 接单
-    Claim,
-    /// Decline a dispatch, with a reason: back to the queue
-    Decline,
-    /// Nobody claimed within the claim window: back to the queue, flagged (system)
-    ClaimTimeout,
-    Start,
-    /// 办结, saying what was done
-    Resolve,
-    /// 评价 1–5
-    Rate,
-    /// The resident objects to the result: reopened
-    Object,
-    /// A low rating reopens it (system)
-    Reopen,
-    Close,
-    Cancel,
-    /// 街镇吹哨: a deadline passed; flagged and visible to the street (system)
-    Escalate,
-}
-
-impl NeedAction {
-    pub const ALL: [NeedAction; 16] = [
-        Self::Accept,
-        Self::Return,
-        Self::Resubmit,
-        Self::Reject,
-        Self::Dispatch,
-        Self::Claim,
-        Self::Decline,
-        Self::ClaimTimeout,
-        Self::Start,
-        Self::Resolve,
-        Self::Rate,
-        Self::Object,
-        Self::Reopen,
-        Self::Close,
-        Self::Cancel,
-        Self::Escalate,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Accept => "accept",
-            Self::Return => "return",
-            Self::Resubmit => "resubmit",
-            Self::Reject => "reject",
-            Self::Dispatch => "dispatch",
-            Self::Claim => "claim",
-            Self::Decline => "decline",
-            Self::ClaimTimeout => "claim_timeout",
-            Self::Start => "start",
-            Self::Resolve => "resolve",
-            Self::Rate => "rate",
-            Self::Object => "object",
-            Self::Reopen => "reopen",
-            Self::Close => "close",
-            Self::Cancel => "cancel",
-            Self::Escalate => "escalate",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.as_str() == s)
+code_enum! {
+    /// Something done to a need. Each is a row (state, action, party) in the lifecycle table.
+    pub enum NeedAction {
+        /// 受理
+        Accept = "accept",
+        /// 退回, naming everything missing (一次告知)
+        Return = "return",
+        /// Resubmit after a return
+        Resubmit = "resubmit",
+        /// 不予受理
+        Reject = "reject",
+        /// 派单 to a provider, volunteer / party member or staff member
+        Dispatch = "dispatch",
+        /// 接单
+        Claim = "claim",
+        /// Decline a dispatch, with a reason: back to the queue
+        Decline = "decline",
+        /// Nobody claimed within the claim window: back to the queue, flagged (system)
+        ClaimTimeout = "claim_timeout",
+        Start = "start",
+        /// 办结, saying what was done
+        Resolve = "resolve",
+        /// 评价 1–5
+        Rate = "rate",
+        /// The resident objects to the result: reopened
+        Object = "object",
+        /// A low rating reopens it (system)
+        Reopen = "reopen",
+        Close = "close",
+        Cancel = "cancel",
+        /// 街镇吹哨: a deadline passed; flagged and visible to the street (system)
+        Escalate = "escalate",
     }
 }
 
-/// Urgency decides the deadlines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Urgency {
-    Normal,
-    Urgent,
-    Emergency,
-}
-
-/// How the need reached the platform.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    MiniProgram,
-    Web,
-    Phone,
-    Visit,
-    GridPatrol,
-}
-
-/// Target groups a need concerns (seed 003 §8: 低保对象、特困人员、空巢独居老年人、困境儿童 …).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum TargetGroup {
-    /// 老年人
-    Elderly,
-    /// 空巢独居老人
-    ElderlyLivingAlone,
-    /// 残疾人
-    Disabled,
-    /// 困境儿童
-    ChildrenInDifficulty,
-    /// 农村留守儿童
-    LeftBehindChildren,
-    /// 婴幼儿
-    Infants,
-    /// 低保对象
-    LowIncome,
-    /// 特困人员
-    ExtremelyPoor,
-    /// 退役军人
-    Veterans,
-    /// 社区矫正对象
-    CommunityCorrections,
-}
-
-impl TargetGroup {
-    pub const ALL: [TargetGroup; 10] = [
-        Self::Elderly,
-        Self::ElderlyLivingAlone,
-        Self::Disabled,
-        Self::ChildrenInDifficulty,
-        Self::LeftBehindChildren,
-        Self::Infants,
-        Self::LowIncome,
-        Self::ExtremelyPoor,
-        Self::Veterans,
-        Self::CommunityCorrections,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Elderly => "elderly",
-            Self::ElderlyLivingAlone => "elderly_living_alone",
-            Self::Disabled => "disabled",
-            Self::ChildrenInDifficulty => "children_in_difficulty",
-            Self::LeftBehindChildren => "left_behind_children",
-            Self::Infants => "infants",
-            Self::LowIncome => "low_income",
-            Self::ExtremelyPoor => "extremely_poor",
-            Self::Veterans => "veterans",
-            Self::CommunityCorrections => "community_corrections",
-        }
+code_enum! {
+    /// Urgency decides the deadlines.
+    pub enum Urgency {
+        Normal = "normal",
+        Urgent = "urgent",
+        Emergency = "emergency",
     }
+}
 
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.as_str() == s)
+code_enum! {
+    /// How the need reached the platform.
+    pub enum Channel {
+        MiniProgram = "mini_program",
+        Web = "web",
+        Phone = "phone",
+        Visit = "visit",
+        GridPatrol = "grid_patrol",
+    }
+}
+
+code_enum! {
+    /// Target groups a need concerns (seed 003 §8: 低保对象、特困人员、空巢独居老年人、困境儿童 …).
+    pub enum TargetGroup {
+        /// 老年人
+        Elderly = "elderly",
+        /// 空巢独居老人
+        ElderlyLivingAlone = "elderly_living_alone",
+        /// 残疾人
+        Disabled = "disabled",
+        /// 困境儿童
+        ChildrenInDifficulty = "children_in_difficulty",
+        /// 农村留守儿童
+        LeftBehindChildren = "left_behind_children",
+        /// 婴幼儿
+        Infants = "infants",
+        /// 低保对象
+        LowIncome = "low_income",
+        /// 特困人员
+        ExtremelyPoor = "extremely_poor",
+        /// 退役军人
+        Veterans = "veterans",
+        /// 社区矫正对象
+        CommunityCorrections = "community_corrections",
     }
 }
 

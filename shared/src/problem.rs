@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::code_enum;
+
 /// An error response (`application/problem+json`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -37,25 +39,24 @@ pub struct FieldError {
     pub message: String,
 }
 
-/// The stable error codes of the API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    MalformedBody,
-    PayloadTooLarge,
-    UnsupportedMediaType,
-    ValidationFailed,
-    Unauthenticated,
-    Forbidden,
-    NotFound,
-    MethodNotAllowed,
-    Conflict,
-    InvalidTransition,
-    IdempotencyKeyReused,
-    RateLimited,
-    Internal,
-    Unavailable,
+code_enum! {
+    /// The stable error codes of the API.
+    pub enum ErrorCode {
+        MalformedBody = "malformed_body",
+        PayloadTooLarge = "payload_too_large",
+        UnsupportedMediaType = "unsupported_media_type",
+        ValidationFailed = "validation_failed",
+        Unauthenticated = "unauthenticated",
+        Forbidden = "forbidden",
+        NotFound = "not_found",
+        MethodNotAllowed = "method_not_allowed",
+        Conflict = "conflict",
+        InvalidTransition = "invalid_transition",
+        IdempotencyKeyReused = "idempotency_key_reused",
+        RateLimited = "rate_limited",
+        Internal = "internal",
+        Unavailable = "unavailable",
+    }
 }
 
 impl ErrorCode {
@@ -94,26 +95,6 @@ impl ErrorCode {
             Self::RateLimited => "Too many requests",
             Self::Internal => "Internal error",
             Self::Unavailable => "Service unavailable",
-        }
-    }
-
-    /// The snake_case name, as on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::MalformedBody => "malformed_body",
-            Self::PayloadTooLarge => "payload_too_large",
-            Self::UnsupportedMediaType => "unsupported_media_type",
-            Self::ValidationFailed => "validation_failed",
-            Self::Unauthenticated => "unauthenticated",
-            Self::Forbidden => "forbidden",
-            Self::NotFound => "not_found",
-            Self::MethodNotAllowed => "method_not_allowed",
-            Self::Conflict => "conflict",
-            Self::InvalidTransition => "invalid_transition",
-            Self::IdempotencyKeyReused => "idempotency_key_reused",
-            Self::RateLimited => "rate_limited",
-            Self::Internal => "internal",
-            Self::Unavailable => "unavailable",
         }
     }
 }

@@ -4,157 +4,93 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Where a program is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ProgramStatus {
-    Draft,
-    Submitted,
-    Approved,
-    InProgress,
-    Completed,
-    Evaluated,
-    Suspended,
-    Cancelled,
-}
+use crate::code_enum;
 
-impl ProgramStatus {
-    pub const ALL: [ProgramStatus; 8] = [
-        Self::Draft,
-        Self::Submitted,
-        Self::Approved,
-        Self::InProgress,
-        Self::Completed,
-        Self::Evaluated,
-        Self::Suspended,
-        Self::Cancelled,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Draft => "draft",
-            Self::Submitted => "submitted",
-            Self::Approved => "approved",
-            Self::InProgress => "in_progress",
-            Self::Completed => "completed",
-            Self::Evaluated => "evaluated",
-            Self::Suspended => "suspended",
-            Self::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.as_str() == s)
+code_enum! {
+    /// Where a program is in its life.
+    pub enum ProgramStatus {
+        Draft = "draft",
+        Submitted = "submitted",
+        Approved = "approved",
+        InProgress = "in_progress",
+        Completed = "completed",
+        Evaluated = "evaluated",
+        Suspended = "suspended",
+        Cancelled = "cancelled",
     }
 }
 
-/// A change of a program's status; each is a row (state, action, role) in the program lifecycle table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ProgramAction {
-    /// Community staff submit a draft for approval.
-    Submit,
-    /// Take a submitted program back to draft.
-    Withdraw,
-    /// Street or district staff approve (never their own program).
-    Approve,
-    /// Send a submitted program back to draft with a reason.
-    SendBack,
-    Start,
-    Complete,
-    /// Record the evaluation of a completed program.
-    Evaluate,
-    Suspend,
-    Resume,
-    Cancel,
-}
-
-impl ProgramAction {
-    pub const ALL: [ProgramAction; 10] = [
-        Self::Submit,
-        Self::Withdraw,
-        Self::Approve,
-        Self::SendBack,
-        Self::Start,
-        Self::Complete,
-        Self::Evaluate,
-        Self::Suspend,
-        Self::Resume,
-        Self::Cancel,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Submit => "submit",
-            Self::Withdraw => "withdraw",
-            Self::Approve => "approve",
-            Self::SendBack => "send_back",
-            Self::Start => "start",
-            Self::Complete => "complete",
-            Self::Evaluate => "evaluate",
-            Self::Suspend => "suspend",
-            Self::Resume => "resume",
-            Self::Cancel => "cancel",
-        }
+code_enum! {
+    /// A change of a program's status; each is a row (state, action, role) in the program lifecycle table.
+    pub enum ProgramAction {
+        /// Community staff submit a draft for approval.
+        Submit = "submit",
+        /// Take a submitted program back to draft.
+        Withdraw = "withdraw",
+        /// Street or district staff approve (never their own program).
+        Approve = "approve",
+        /// Send a submitted program back to draft with a reason.
+        SendBack = "send_back",
+        Start = "start",
+        Complete = "complete",
+        /// Record the evaluation of a completed program.
+        Evaluate = "evaluate",
+        Suspend = "suspend",
+        Resume = "resume",
+        Cancel = "cancel",
     }
 }
 
-/// Kinds of partner organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum PartnerKind {
-    /// 驻区单位
-    ResidentUnit,
-    /// 社会组织
-    SocialOrganization,
-    /// 企业
-    Enterprise,
-    /// 专家智库
-    Expert,
-    /// 慈善组织
-    Charity,
-    /// 政府部门
-    GovernmentDepartment,
+code_enum! {
+    /// Kinds of partner organisation.
+    pub enum PartnerKind {
+        /// 驻区单位
+        ResidentUnit = "resident_unit",
+        /// 社会组织
+        SocialOrganization = "social_organization",
+        /// 企业
+        Enterprise = "enterprise",
+        /// 专家智库
+        Expert = "expert",
+        /// 慈善组织
+        Charity = "charity",
+        /// 政府部门
+        GovernmentDepartment = "government_department",
+    }
 }
 
-/// The four resource kinds of the action (资金、人才、物资、技术).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ResourceKind {
-    /// 资金, in fen.
-    Funds,
-    /// 人才, in people and person-days.
-    Talent,
-    /// 物资, a quantity with a value in fen.
-    Materials,
-    /// 技术, with a value in fen.
-    Technology,
+code_enum! {
+    /// The four resource kinds of the action (资金、人才、物资、技术).
+    pub enum ResourceKind {
+        /// 资金, in fen.
+        Funds = "funds",
+        /// 人才, in people and person-days.
+        Talent = "talent",
+        /// 物资, a quantity with a value in fen.
+        Materials = "materials",
+        /// 技术, with a value in fen.
+        Technology = "technology",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum MilestoneStatus {
-    Pending,
-    InProgress,
-    Done,
+code_enum! {
+    pub enum MilestoneStatus {
+        Pending = "pending",
+        InProgress = "in_progress",
+        Done = "done",
+    }
 }
 
-/// Who evaluated a program.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum EvaluatorType {
-    /// 自评
-    SelfAssessment,
-    /// 第三方评估
-    ThirdParty,
-    /// 居民评议
-    Residents,
+code_enum! {
+    /// Who evaluated a program.
+    pub enum EvaluatorType {
+        /// 自评
+        SelfAssessment = "self_assessment",
+        /// 第三方评估
+        ThirdParty = "third_party",
+        /// 居民评议
+        Residents = "residents",
+    }
 }
 
 /// One entry of the co-building catalogue: a direction, a section or a content item.

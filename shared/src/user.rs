@@ -2,60 +2,29 @@
 
 use serde::{Deserialize, Serialize};
 
-/// What a user is; permissions are decided from the role and the home area.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// 平台管理员 — everything, everywhere.
-    PlatformAdmin,
-    /// 区县管理员
-    DistrictAdmin,
-    /// 街道工作人员
-    StreetStaff,
-    /// 社区工作者
-    CommunityStaff,
-    /// 网格员
-    GridWorker,
-    /// 服务提供方
-    Provider,
-    /// 志愿者 / 党员
-    Volunteer,
-    /// 居民
-    Resident,
-    /// 第三方系统（小程序后台等）
-    Integration,
-}
+use crate::code_enum;
 
-impl Role {
-    pub const ALL: [Role; 9] = [
-        Self::PlatformAdmin,
-        Self::DistrictAdmin,
-        Self::StreetStaff,
-        Self::CommunityStaff,
-        Self::GridWorker,
-        Self::Provider,
-        Self::Volunteer,
-        Self::Resident,
-        Self::Integration,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::PlatformAdmin => "platform_admin",
-            Self::DistrictAdmin => "district_admin",
-            Self::StreetStaff => "street_staff",
-            Self::CommunityStaff => "community_staff",
-            Self::GridWorker => "grid_worker",
-            Self::Provider => "provider",
-            Self::Volunteer => "volunteer",
-            Self::Resident => "resident",
-            Self::Integration => "integration",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == s)
+code_enum! {
+    /// What a user is; permissions are decided from the role and the home area.
+    pub enum Role {
+        /// 平台管理员 — everything, everywhere.
+        PlatformAdmin = "platform_admin",
+        /// 区县管理员
+        DistrictAdmin = "district_admin",
+        /// 街道工作人员
+        StreetStaff = "street_staff",
+        /// 社区工作者
+        CommunityStaff = "community_staff",
+        /// 网格员
+        GridWorker = "grid_worker",
+        /// 服务提供方
+        Provider = "provider",
+        /// 志愿者 / 党员
+        Volunteer = "volunteer",
+        /// 居民
+        Resident = "resident",
+        /// 第三方系统（小程序后台等）
+        Integration = "integration",
     }
 }
 

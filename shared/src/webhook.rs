@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::NeedAction;
+use crate::{NeedAction, code_enum};
 
 /// The event sent when a need is submitted; every other need event is `need.<action>`.
 pub const NEED_CREATED: &str = "need.created";
@@ -21,32 +21,15 @@ pub fn webhook_events() -> Vec<String> {
     std::iter::once(NEED_CREATED.to_owned()).chain(NeedAction::ALL.into_iter().map(need_event)).collect()
 }
 
-/// Where a delivery is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum DeliveryStatus {
-    /// Waiting for its first or next attempt.
-    Pending,
-    /// The receiver answered 2xx.
-    Delivered,
-    /// Every attempt failed (or the endpoint was deactivated); no more attempts.
-    Failed,
-}
-
-impl DeliveryStatus {
-    pub const ALL: [DeliveryStatus; 3] = [Self::Pending, Self::Delivered, Self::Failed];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Delivered => "delivered",
-            Self::Failed => "failed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.as_str() == s)
+code_enum! {
+    /// Where a delivery is.
+    pub enum DeliveryStatus {
+        /// Waiting for its first or next attempt.
+        Pending = "pending",
+        /// The receiver answered 2xx.
+        Delivered = "delivered",
+        /// Every attempt failed (or the endpoint was deactivated); no more attempts.
+        Failed = "failed",
     }
 }
 
