@@ -7,6 +7,7 @@ use shared::{ErrorCode, FieldError, Problem};
 
 use crate::domain::field_errors::Invalid;
 use crate::domain::scope::OutsideScope;
+use crate::entities::stored::StoredValueInvalid;
 
 /// Everything a handler can fail with. Each variant has exactly one status (see [`ErrorCode::status`]).
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +39,9 @@ pub enum ApiError {
     RateLimited { retry_after_secs: u64 },
     #[error("{0}")]
     Unavailable(String),
+    /// A row holds a code its enum does not know; logged with the row where it was read.
+    #[error(transparent)]
+    StoredValueInvalid(#[from] StoredValueInvalid),
     /// Anything we did not expect: logged with its cause chain, shown to the client as a bare 500.
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
@@ -64,6 +68,7 @@ impl ApiError {
             Self::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
             Self::RateLimited { .. } => ErrorCode::RateLimited,
             Self::Unavailable(_) => ErrorCode::Unavailable,
+            Self::StoredValueInvalid(_) => ErrorCode::StoredValueInvalid,
             Self::Unexpected(_) => ErrorCode::Internal,
         }
     }
@@ -72,6 +77,8 @@ impl ApiError {
         let code = self.code();
         let detail = match self {
             Self::Unexpected(_) => "An unexpected error occurred; it has been logged.".to_owned(),
+            // The row and the value are in the log; the client learns only that stored data is bad.
+            Self::StoredValueInvalid(_) => "A stored value could not be read; it has been logged.".to_owned(),
             other => other.to_string(),
         };
         let errors = match self {

@@ -55,6 +55,8 @@ code_enum! {
         IdempotencyKeyReused = "idempotency_key_reused",
         RateLimited = "rate_limited",
         Internal = "internal",
+        /// A stored value the server cannot read (an unknown code in a row); logged with the row.
+        StoredValueInvalid = "stored_value_invalid",
         Unavailable = "unavailable",
     }
 }
@@ -73,7 +75,7 @@ impl ErrorCode {
             Self::UnsupportedMediaType => 415,
             Self::ValidationFailed | Self::IdempotencyKeyReused => 422,
             Self::RateLimited => 429,
-            Self::Internal => 500,
+            Self::Internal | Self::StoredValueInvalid => 500,
             Self::Unavailable => 503,
         }
     }
@@ -94,6 +96,7 @@ impl ErrorCode {
             Self::IdempotencyKeyReused => "Idempotency key reused with another request",
             Self::RateLimited => "Too many requests",
             Self::Internal => "Internal error",
+            Self::StoredValueInvalid => "Stored data could not be read",
             Self::Unavailable => "Service unavailable",
         }
     }

@@ -18,6 +18,7 @@ mod policy;
 mod programs;
 mod resources;
 mod snapshots;
+mod stored;
 mod users;
 mod validation;
 mod webhook_receiver;

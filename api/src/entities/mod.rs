@@ -26,6 +26,7 @@ pub mod service;
 pub mod service_person;
 pub mod service_space;
 pub mod spend;
+pub mod stored;
 pub mod user;
 pub mod webhook_delivery;
 pub mod webhook_endpoint;

@@ -5,6 +5,7 @@ use shared::{AreaKind, Role};
 
 use super::{Action, role_may};
 use crate::domain::scope::Scope;
+use crate::entities::stored::{StoredValueInvalid, stored};
 use crate::entities::user;
 
 /// Seniority: a manager gives only roles below their own, so nobody can create their own peer or boss.
@@ -58,15 +59,16 @@ pub enum Fit {
 /// Whether `account` (homed at `home_path`) may serve a record in `path` with one of `roles`: an
 /// active account of such a role whose home area contains the record's area. Dispatching a need, the
 /// assignee picker and linking a resource to its account all ask this.
-pub fn fit(account: &user::Model, home_path: &str, roles: &[Role], path: &str) -> Fit {
-    let role_fits = Role::parse(&account.role).is_some_and(|r| roles.contains(&r));
-    if !account.active || !role_fits {
+/// An account whose stored role is unknown is an error, not an unfit account.
+pub fn fit(account: &user::Model, home_path: &str, roles: &[Role], path: &str) -> Result<Fit, StoredValueInvalid> {
+    let role_fits = roles.contains(&stored(&account.role, "users", account.id)?);
+    Ok(if !account.active || !role_fits {
         Fit::Unfit
     } else if Scope::subtree(home_path).contains(path) {
         Fit::Fits
     } else {
         Fit::OutOfArea
-    }
+    })
 }
 
 #[cfg(test)]

@@ -1,11 +1,12 @@
 //! `/api/v1/me`: who the caller is and what the dashboard may show them.
 
 use actix_web::{get, web};
-use shared::{AreaCrumb, AreaKind, Me};
+use shared::{AreaCrumb, Me};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::ReadErrors;
 use crate::domain::scope::Scope;
+use crate::entities::stored::{StoredValueInvalid, stored};
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::policy::permissions;
@@ -22,8 +23,8 @@ async fn me(state: web::Data<AppState>, caller: AuthUser) -> ApiResult<web::Json
     let area_path = areas::ancestors(&state.db, &caller.area_path)
         .await?
         .into_iter()
-        .map(|a| AreaCrumb { id: a.id, kind: AreaKind::parse(&a.kind).unwrap_or(AreaKind::Grid), name: a.name })
-        .collect();
+        .map(|a| Ok(AreaCrumb { id: a.id, kind: stored(&a.kind, "areas", a.id)?, name: a.name }))
+        .collect::<Result<_, StoredValueInvalid>>()?;
     Ok(web::Json(Me { user, area, area_path, permissions: permissions(&caller) }))
 }
 

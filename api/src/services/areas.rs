@@ -4,12 +4,13 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set};
-use shared::{Area, AreaKind, AreaPatch, CommunityProfile, Id, NewArea, Page, Settlement};
+use shared::{Area, AreaKind, AreaPatch, CommunityProfile, Id, NewArea, Page};
 
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::scope::{Scope, child_path};
 use crate::entities::area;
+use crate::entities::stored::{StoredValueInvalid, stored, stored_opt};
 use crate::error::ApiError;
 use crate::services::audit::{self, Change};
 use crate::services::page::{Keyset, PageRequest};
@@ -53,13 +54,12 @@ pub struct AreaFilter {
     pub q: Option<String>,
 }
 
-fn profile_of(m: &area::Model) -> Option<CommunityProfile> {
-    (m.kind == AreaKind::Community.as_str()).then_some(CommunityProfile {
-        settlement: match m.settlement.as_deref() {
-            Some("urban") => Some(Settlement::Urban),
-            Some("rural") => Some(Settlement::Rural),
-            _ => None,
-        },
+fn profile_of(m: &area::Model) -> Result<Option<CommunityProfile>, StoredValueInvalid> {
+    if m.kind != AreaKind::Community.as_str() {
+        return Ok(None);
+    }
+    Ok(Some(CommunityProfile {
+        settlement: stored_opt(m.settlement.as_deref(), "areas", m.id)?,
         area_ha: m.area_ha,
         households: m.households,
         population: m.population,
@@ -68,15 +68,15 @@ fn profile_of(m: &area::Model) -> Option<CommunityProfile> {
         facility_area_m2: m.facility_area_m2,
         center_lat: m.center_lat,
         center_lng: m.center_lng,
-    })
+    }))
 }
 
-fn to_dto(m: area::Model, child_count: i64) -> Area {
-    let profile = profile_of(&m);
-    Area {
+fn to_dto(m: area::Model, child_count: i64) -> Result<Area, StoredValueInvalid> {
+    let profile = profile_of(&m)?;
+    Ok(Area {
         id: m.id,
         parent_id: m.parent_id,
-        kind: AreaKind::parse(&m.kind).unwrap_or(AreaKind::Grid),
+        kind: stored(&m.kind, "areas", m.id)?,
         name: m.name,
         code: m.code,
         depth: m.depth,
@@ -84,7 +84,7 @@ fn to_dto(m: area::Model, child_count: i64) -> Area {
         profile,
         created_at: m.created_at,
         updated_at: m.updated_at,
-    }
+    })
 }
 
 #[derive(FromQueryResult)]
@@ -117,7 +117,7 @@ async fn with_counts<C: ConnectionTrait>(db: &C, rows: Vec<area::Model>) -> Resu
             let n = counts.get(&m.id).copied().unwrap_or(0);
             to_dto(m, n)
         })
-        .collect())
+        .collect::<Result<_, _>>()?)
 }
 
 pub async fn get<C: ConnectionTrait>(db: &C, scope: &Scope, id: Id) -> Result<Area, ApiError> {
@@ -246,8 +246,9 @@ async fn check_fields<C: ConnectionTrait>(db: &C, fields: Fields<'_>, errors: &m
         None if kind.requires_code() => errors.add("/code", "required", "a 12-digit administrative code is required"),
         None => {}
         Some(code) => {
-            let parent_prefix = parent.and_then(|p| {
-                let len = code_prefix_len(AreaKind::parse(&p.kind)?)?;
+            let parent_kind = parent.map(|p| stored::<AreaKind>(&p.kind, "areas", p.id)).transpose()?;
+            let parent_prefix = parent.zip(parent_kind).and_then(|(p, kind)| {
+                let len = code_prefix_len(kind)?;
                 p.code.as_deref().map(|c| &c[..len.min(c.len())])
             });
             if let Some(prefix) = parent_prefix
@@ -275,10 +276,7 @@ async fn check_fields<C: ConnectionTrait>(db: &C, fields: Fields<'_>, errors: &m
 }
 
 fn set_profile(model: &mut area::ActiveModel, p: &CommunityProfile) {
-    model.settlement = Set(p.settlement.map(|s| match s {
-        Settlement::Urban => "urban".to_owned(),
-        Settlement::Rural => "rural".to_owned(),
-    }));
+    model.settlement = Set(p.settlement.map(|s| s.as_str().to_owned()));
     model.area_ha = Set(p.area_ha);
     model.households = Set(p.households);
     model.population = Set(p.population);
@@ -314,8 +312,8 @@ pub async fn create<C: ConnectionTrait>(
         None => None,
     };
     if let Some(p) = &parent {
-        let parent_kind = AreaKind::parse(&p.kind);
-        if !parent_kind.is_some_and(|k| new.kind.parent_kinds().contains(&k)) {
+        let parent_kind: AreaKind = stored(&p.kind, "areas", p.id)?;
+        if !new.kind.parent_kinds().contains(&parent_kind) {
             let allowed: Vec<&str> = new.kind.parent_kinds().iter().map(|k| k.as_str()).collect();
             errors.add(
                 "/kind",
@@ -361,7 +359,7 @@ pub async fn create<C: ConnectionTrait>(
     let mut with_path: area::ActiveModel = inserted.into();
     with_path.path = Set(path.clone());
     let saved = with_path.update(db).await?;
-    let dto = to_dto(saved, 0);
+    let dto = to_dto(saved, 0)?;
     audit::record(
         db,
         caller,
@@ -382,7 +380,7 @@ pub async fn update<C: ConnectionTrait>(
     request_id: Option<&str>,
 ) -> Result<Area, ApiError> {
     let current = crate::policy::load_within::<area::Entity, _>(db, scope, id).await?;
-    let kind = AreaKind::parse(&current.kind).unwrap_or(AreaKind::Grid);
+    let kind: AreaKind = stored(&current.kind, "areas", current.id)?;
     let parent = match current.parent_id {
         Some(pid) => area::Entity::find_by_id(pid).one(db).await?,
         None => None,
@@ -405,7 +403,7 @@ pub async fn update<C: ConnectionTrait>(
     }
     model.updated_at = Set(Utc::now());
     let saved = model.update(db).await?;
-    let after = to_dto(saved, before.child_count);
+    let after = to_dto(saved, before.child_count)?;
     audit::record(
         db,
         Some(caller),

@@ -3,10 +3,11 @@
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{AreaKind, Id, Role, TokenPair};
+use shared::{Id, TokenPair};
 
 use crate::domain::caller::Caller;
 use crate::domain::tokens::{new_refresh_token, sha256_hex};
+use crate::entities::stored::stored;
 use crate::entities::{area, refresh_token, user};
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -19,9 +20,8 @@ pub async fn load_caller<C: ConnectionTrait>(db: &C, user_id: Id) -> Result<Opti
     if !user.active {
         return Ok(None);
     }
-    let (Some(role), Some(area_kind)) = (Role::parse(&user.role), AreaKind::parse(&home.kind)) else {
-        return Err(ApiError::Unexpected(anyhow::anyhow!("user {} has an unknown role or area kind", user.id)));
-    };
+    let role = stored(&user.role, "users", user.id)?;
+    let area_kind = stored(&home.kind, "areas", home.id)?;
     Ok(Some(Caller { id: user.id, username: user.username, role, area_id: home.id, area_kind, area_path: home.path }))
 }
 

@@ -5,12 +5,13 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{AreaKind, Id, NewUser, Page, Role, User, UserPatch};
+use shared::{Id, NewUser, Page, Role, User, UserPatch};
 
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::password::Hasher;
 use crate::domain::scope::Scope;
+use crate::entities::stored::{StoredValueInvalid, stored};
 use crate::entities::{area, user};
 use crate::error::ApiError;
 use crate::policy::users::{assignable_roles, home_area_kinds};
@@ -64,18 +65,18 @@ pub struct UserFilter {
     pub active: Option<bool>,
 }
 
-fn to_dto(m: user::Model, area_name: String) -> User {
-    User {
+fn to_dto(m: user::Model, area_name: String) -> Result<User, StoredValueInvalid> {
+    Ok(User {
         id: m.id,
         username: m.username,
         display_name: m.display_name,
-        role: Role::parse(&m.role).unwrap_or(Role::Resident),
+        role: stored(&m.role, "users", m.id)?,
         area_id: m.area_id,
         area_name,
         active: m.active,
         created_at: m.created_at,
         updated_at: m.updated_at,
-    }
+    })
 }
 
 /// Attaches home-area names with one query for the whole page.
@@ -89,7 +90,7 @@ async fn with_area_names<C: ConnectionTrait>(db: &C, rows: Vec<user::Model>) -> 
             let name = names.get(&u.area_id).cloned().unwrap_or_default();
             to_dto(u, name)
         })
-        .collect())
+        .collect::<Result<_, _>>()?)
 }
 
 pub async fn list<C: ConnectionTrait>(
@@ -129,7 +130,7 @@ async fn load_with_home<C: ConnectionTrait>(db: &C, scope: &Scope, id: Id) -> Re
 
 pub async fn get<C: ConnectionTrait>(db: &C, scope: &Scope, id: Id) -> Result<User, ApiError> {
     let (found, home) = load_with_home(db, scope, id).await?;
-    Ok(to_dto(found, home.name))
+    Ok(to_dto(found, home.name)?)
 }
 
 /// Checks that `role` may be given by `actor` and that `area_id` is a fitting home for it.
@@ -148,7 +149,7 @@ async fn check_role_and_area<C: ConnectionTrait>(
     }
     match area::Entity::find_by_id(area_id).one(db).await? {
         Some(home) if scope.contains(&home.path) => {
-            let fits = AreaKind::parse(&home.kind).is_some_and(|k| home_area_kinds(role).contains(&k));
+            let fits = home_area_kinds(role).contains(&stored(&home.kind, "areas", home.id)?);
             if !fits {
                 let kinds: Vec<&str> = home_area_kinds(role).iter().map(|k| k.as_str()).collect();
                 errors.add("/area_id", "wrong_kind", format!("a {} belongs to a {}", role.as_str(), kinds.join(" or ")));
@@ -207,7 +208,7 @@ pub async fn create<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    let dto = to_dto(saved, home.name);
+    let dto = to_dto(saved, home.name)?;
     audit::record(
         db,
         actor,
@@ -229,7 +230,7 @@ pub async fn update<C: ConnectionTrait>(
     request_id: Option<&str>,
 ) -> Result<User, ApiError> {
     let (current, current_home) = load_with_home(db, scope, id).await?;
-    let current_role = Role::parse(&current.role).unwrap_or(Role::Resident);
+    let current_role: Role = stored(&current.role, "users", current.id)?;
     let is_self = current.id == actor.id;
     if !is_self && !assignable_roles(actor.role).contains(&current_role) {
         return Err(ApiError::Forbidden("you may not manage users of this role".into()));
@@ -256,7 +257,7 @@ pub async fn update<C: ConnectionTrait>(
     errors.finish()?;
     let home = home.ok_or(ApiError::NotFound("area"))?;
 
-    let before = to_dto(current.clone(), current_home.name.clone());
+    let before = to_dto(current.clone(), current_home.name.clone())?;
     let mut model: user::ActiveModel = current.into();
     if let Some(name) = &patch.display_name {
         model.display_name = Set(name.trim().into());
@@ -274,7 +275,7 @@ pub async fn update<C: ConnectionTrait>(
     if patch.password.is_some() || patch.active == Some(false) {
         revoke_all(db, id).await?;
     }
-    let after = to_dto(saved, home.name.clone());
+    let after = to_dto(saved, home.name.clone())?;
     audit::record(
         db,
         Some(actor),

@@ -12,7 +12,7 @@ use shared::{
 
 use super::reports::to_dtos;
 use super::targets::Targets;
-use super::tree::{Tree, kind_of};
+use super::tree::Tree;
 use super::values::{Evaluated, Inputs, span};
 use crate::domain::caller::Caller;
 use crate::domain::kpis::attainment::{Situation, assess, trend};
@@ -45,7 +45,7 @@ pub fn judge(inputs: &Inputs, targets: &Targets, def: &Definition, area: Id, per
     let evaluated = inputs.evaluate(def, area, period);
     let value = evaluated.facts.as_ref().and_then(|f| f.value(i.scale));
     let place = inputs.tree.areas.get(&area);
-    let target = targets.for_area(i, place.map(|a| a.path.as_str()).unwrap_or_default(), place.map(kind_of), period.year);
+    let target = targets.for_area(i, place.map(|a| a.path.as_str()).unwrap_or_default(), inputs.tree.kind(area), period.year);
     let year = Period::year(period.year);
     let start = if i.accumulates { None } else { inputs.evaluate(def, area, year.previous()).facts.and_then(|f| f.value(i.scale)) };
     let flow_in_part_of_year = i.accumulates && period.kind != PeriodKind::Year;
@@ -144,7 +144,7 @@ pub async fn dashboard<C: ConnectionTrait>(
     Ok(KpiDashboard {
         area_id: root.id,
         area_name: root.name.clone(),
-        area_kind: kind_of(root),
+        area_kind: inputs.tree.root_kind,
         period,
         period_kind: period.kind,
         period_closed: period.closed(now),
@@ -210,7 +210,7 @@ pub async fn breakdown<C: ConnectionTrait>(
         let (numerator, denominator) = j.evaluated.facts.as_ref().map(|f| f.parts()).unwrap_or_default();
         BreakdownRow { area, value: j.value, numerator, denominator, target: j.target.map(|t| t.0), status: j.status }
     };
-    let total = row(ChildArea { id: root.id, name: root.name.clone(), kind: kind_of(root) });
+    let total = row(ChildArea { id: root.id, name: root.name.clone(), kind: inputs.tree.root_kind });
     let rows = inputs.tree.child_areas(root.id).into_iter().map(row).collect();
     Ok(KpiBreakdown { indicator: def.indicator.clone(), area_id: root.id, area_name: root.name.clone(), period, total, rows })
 }

@@ -4,8 +4,6 @@ use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
 use shared::{ChildArea, Id};
 
-use super::tree::kind_of;
-
 use super::dashboard::{judge, prepare};
 use crate::domain::caller::Caller;
 use crate::domain::kpis::catalogue;
@@ -42,7 +40,7 @@ pub async fn table<C: ConnectionTrait>(
 ) -> Result<Table, ApiError> {
     let (inputs, targets) = prepare(db, caller, area_id, &[period], true, walking).await?;
     let tree = &inputs.tree;
-    let top = ChildArea { id: tree.root.id, name: tree.root.name.clone(), kind: kind_of(&tree.root) };
+    let top = ChildArea { id: tree.root.id, name: tree.root.name.clone(), kind: tree.root_kind };
     let areas: Vec<ChildArea> = std::iter::once(top).chain(tree.child_areas(tree.root.id)).collect();
     let mut rows = Vec::new();
     for area in &areas {

@@ -11,6 +11,7 @@ use crate::domain::field_errors::FieldErrors;
 use crate::domain::kpis::catalogue;
 use crate::domain::kpis::period::Period;
 use crate::domain::scope::Scope;
+use crate::entities::stored::{StoredValueInvalid, stored_with};
 use crate::entities::{area, kpi_report};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
@@ -199,9 +200,8 @@ pub async fn current_report<C: ConnectionTrait>(
 
 /// A stored period. Reports are written only with valid periods, so a bad one is corruption: an
 /// error with the row, never a guess.
-fn stored_period(r: &kpi_report::Model) -> Result<Period, ApiError> {
-    Period::parse(&r.period)
-        .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("kpi_reports row {} holds an unknown period {:?}", r.id, r.period)))
+fn stored_period(r: &kpi_report::Model) -> Result<Period, StoredValueInvalid> {
+    stored_with(&r.period, "kpi_reports", r.id, "Period", Period::parse)
 }
 
 pub async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<kpi_report::Model>) -> Result<Vec<KpiReport>, ApiError> {

@@ -5,12 +5,13 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
-use shared::{AreaKind, AreaTarget, Comparator, Id, Indicator, KpiDirection, KpiRollup, SetTarget, TargetValue};
+use shared::{AreaKind, AreaTarget, Id, Indicator, KpiDirection, KpiRollup, SetTarget, TargetValue};
 
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::kpis::catalogue::{self, catalogue_target};
 use crate::domain::scope::{Scope, path_ids};
+use crate::entities::stored::{StoredValueInvalid, stored};
 use crate::entities::{area, kpi_target};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
@@ -19,7 +20,8 @@ use crate::services::resources::area_names;
 
 /// Targets set for the areas of a tree and their ancestors, for the years asked about.
 pub struct Targets {
-    set: HashMap<(String, Id, i32), kpi_target::Model>,
+    /// By (indicator, area, year): the target, its comparator read from the row once on loading.
+    set: HashMap<(String, Id, i32), TargetValue>,
     /// Names of the areas whose targets were loaded, to say where a target comes from.
     names: HashMap<Id, String>,
 }
@@ -36,7 +38,14 @@ impl Targets {
             .all(db)
             .await?;
         let names = area_names(db, rows.iter().map(|t| t.area_id)).await?;
-        Ok(Targets { set: rows.into_iter().map(|t| ((t.indicator.clone(), t.area_id, t.year), t)).collect(), names })
+        let set = rows
+            .into_iter()
+            .map(|t| {
+                let comparator = stored(&t.comparator, "kpi_targets", t.id)?;
+                Ok(((t.indicator, t.area_id, t.year), TargetValue { comparator, value: t.value }))
+            })
+            .collect::<Result<_, StoredValueInvalid>>()?;
+        Ok(Targets { set, names })
     }
 
     /// Where a target comes from: `catalogue`, or the name of the area that set it.
@@ -59,9 +68,8 @@ impl Targets {
             return None;
         }
         for id in path_ids(area_path).into_iter().rev() {
-            if let Some(t) = self.set.get(&(indicator.code.clone(), id, year)) {
-                let comparator = Comparator::parse(&t.comparator).unwrap_or(Comparator::AtLeast);
-                return Some((TargetValue { comparator, value: t.value }, Some(id)));
+            if let Some(target) = self.set.get(&(indicator.code.clone(), id, year)) {
+                return Some((*target, Some(id)));
             }
         }
         // A count's catalogue target is the whole city's (e.g. 3 000 certified social workers): it
@@ -175,19 +183,20 @@ pub async fn list<C: ConnectionTrait>(
 async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<kpi_target::Model>) -> Result<Vec<AreaTarget>, ApiError> {
     let areas = area_names(db, rows.iter().map(|r| r.area_id)).await?;
     let users = crate::services::users::display_names(db, rows.iter().map(|r| r.set_by)).await?;
-    Ok(rows
-        .into_iter()
-        .map(|t| AreaTarget {
-            id: t.id,
-            area_name: areas.get(&t.area_id).cloned().unwrap_or_default(),
-            set_by: users.get(&t.set_by).cloned().unwrap_or_default(),
-            indicator: t.indicator,
-            area_id: t.area_id,
-            year: t.year,
-            comparator: Comparator::parse(&t.comparator).unwrap_or(Comparator::AtLeast),
-            value: t.value,
-            note: t.note,
-            set_at: t.set_at,
+    rows.into_iter()
+        .map(|t| {
+            Ok::<_, ApiError>(AreaTarget {
+                id: t.id,
+                area_name: areas.get(&t.area_id).cloned().unwrap_or_default(),
+                set_by: users.get(&t.set_by).cloned().unwrap_or_default(),
+                indicator: t.indicator,
+                area_id: t.area_id,
+                year: t.year,
+                comparator: stored(&t.comparator, "kpi_targets", t.id)?,
+                value: t.value,
+                note: t.note,
+                set_at: t.set_at,
+            })
         })
-        .collect())
+        .collect()
 }

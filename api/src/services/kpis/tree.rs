@@ -8,17 +8,17 @@ use shared::{AreaKind, ChildArea, Id};
 
 use crate::domain::scope::{Scope, path_ids};
 use crate::entities::area;
+use crate::entities::stored::{StoredValueInvalid, stored};
 use crate::error::ApiError;
 
 pub struct Tree {
     pub root: area::Model,
+    pub root_kind: AreaKind,
     pub areas: HashMap<Id, area::Model>,
+    /// The kind of every area, read from its row once on loading: an unknown kind fails the load.
+    kinds: HashMap<Id, AreaKind>,
     /// Children of each area, by name.
     pub children: HashMap<Id, Vec<Id>>,
-}
-
-pub fn kind_of(a: &area::Model) -> AreaKind {
-    AreaKind::parse(&a.kind).unwrap_or(AreaKind::Community)
 }
 
 impl Tree {
@@ -32,8 +32,15 @@ impl Tree {
                 children.entry(parent).or_default().push(a.id);
             }
         }
+        let kinds = rows.iter().map(|a| Ok((a.id, stored(&a.kind, "areas", a.id)?))).collect::<Result<_, StoredValueInvalid>>()?;
+        let root_kind = stored(&root.kind, "areas", root.id)?;
         let areas = rows.into_iter().map(|a| (a.id, a)).collect();
-        Ok(Tree { root, areas, children })
+        Ok(Tree { root, root_kind, areas, kinds, children })
+    }
+
+    /// The kind of an area of the tree; `None` for one outside it.
+    pub fn kind(&self, id: Id) -> Option<AreaKind> {
+        self.kinds.get(&id).copied()
     }
 
     pub fn children_of(&self, id: Id) -> &[Id] {
@@ -43,8 +50,8 @@ impl Tree {
     pub fn child_areas(&self, id: Id) -> Vec<ChildArea> {
         self.children_of(id)
             .iter()
-            .filter_map(|c| self.areas.get(c))
-            .map(|a| ChildArea { id: a.id, name: a.name.clone(), kind: kind_of(a) })
+            .filter_map(|c| Some((self.areas.get(c)?, self.kind(*c)?)))
+            .map(|(a, kind)| ChildArea { id: a.id, name: a.name.clone(), kind })
             .collect()
     }
 
@@ -61,12 +68,12 @@ impl Tree {
 
     /// Communities in the area's subtree (the area itself if it is one).
     pub fn communities(&self, id: Id) -> Vec<&area::Model> {
-        self.subtree(id).into_iter().filter_map(|i| self.areas.get(&i)).filter(|a| kind_of(a) == AreaKind::Community).collect()
+        self.subtree(id).into_iter().filter(|i| self.kind(*i) == Some(AreaKind::Community)).filter_map(|i| self.areas.get(&i)).collect()
     }
 
     /// The community a record with this area path belongs to, if it lies in the tree at or below one.
     pub fn community_of(&self, path: &str) -> Option<Id> {
-        path_ids(path).into_iter().find(|id| self.areas.get(id).is_some_and(|a| kind_of(a) == AreaKind::Community))
+        path_ids(path).into_iter().find(|id| self.kind(*id) == Some(AreaKind::Community))
     }
 
     /// The root's child (or the root itself) a record with this path falls under.

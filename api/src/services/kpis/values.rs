@@ -103,10 +103,10 @@ impl Inputs {
             .into_iter()
             .filter(|s| s.mode != ServiceMode::Online.as_str())
             .map(|s| {
-                let f = service_facts(&s, Stats::default());
-                (s, f)
+                let f = service_facts(&s, Stats::default())?;
+                Ok::<_, ApiError>((s, f))
             })
-            .collect();
+            .collect::<Result<_, ApiError>>()?;
         let programs: HashMap<Id, String> = program::Entity::find()
             .filter(scope.path_condition(program::Column::AreaPath))
             .all(db)

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use shared::{Candidate, Candidates, Id, ServiceMode};
+use shared::{Candidate, Candidates, Id};
 
 use super::dispatch::accounts;
 use super::facts::{centres, district_path, need_facts, pool, service_facts, stats};
@@ -33,9 +33,10 @@ pub async fn candidates<C: ConnectionTrait>(
     let services = pool(db, &fitting_codes(&need.category), &district).await?;
     let ids: Vec<Id> = services.iter().map(|s| s.id).collect();
     let stats = stats(db, &ids, now).await?;
-    let facts: Vec<_> = services.iter().map(|s| service_facts(s, stats.get(&s.id).copied().unwrap_or_default())).collect();
+    let facts: Vec<_> =
+        services.iter().map(|s| service_facts(s, stats.get(&s.id).copied().unwrap_or_default())).collect::<Result<_, _>>()?;
     let centre = centres(db, [need.area_id]).await?.get(&need.area_id).copied();
-    let nf = need_facts(&need, centre);
+    let nf = need_facts(&need, centre)?;
     let rules = Rules::new(walking);
     let (ranked, mut excluded) = rules.rank(&nf, &facts, limit.min(MAX_CANDIDATES));
     // Services outside the pool's categories were never loaded: they are all of another category.
@@ -60,7 +61,8 @@ pub async fn candidates<C: ConnectionTrait>(
                 service_name: s.name.clone(),
                 offered_by,
                 category: s.category.clone(),
-                mode: ServiceMode::parse(&s.mode).unwrap_or(ServiceMode::OnSite),
+                // Read from the stored row once, by `service_facts`.
+                mode: facts[*i].mode,
                 score: a.score(),
                 parts: explain(&nf, &facts[*i], a, &rules.walking),
                 walking_minutes: a.minutes.map(|m| (m * 10.0).round() / 10.0),

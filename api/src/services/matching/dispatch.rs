@@ -55,7 +55,7 @@ pub async fn dispatch_target<C: ConnectionTrait>(
     };
     let stats = stats(db, &[s.id], now).await?.get(&s.id).copied().unwrap_or_default();
     let centre = centres(db, [need.area_id]).await?.get(&need.area_id).copied();
-    if let Err(refusal) = admits(&need_facts(need, centre), &service_facts(&s, stats)) {
+    if let Err(refusal) = admits(&need_facts(need, centre)?, &service_facts(&s, stats)?) {
         return Ok(Err(refusal));
     }
     let account = accounts(db, &[&s]).await?.pop().and_then(|(_, account, _)| account);

@@ -6,12 +6,13 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect};
-use shared::{ClosedDay, Id, ServiceMode, TargetGroup, TimeSlot};
+use shared::{ClosedDay, Id, TargetGroup, TimeSlot};
 
 use crate::domain::matching::categories;
 use crate::domain::matching::schedule::{self, week_start};
 use crate::domain::matching::score::{NeedFacts, ServiceFacts, group_bits, implied_ages};
 use crate::domain::scope::path_ids;
+use crate::entities::stored::{StoredValueInvalid, stored, stored_list};
 use crate::entities::{area, need, service};
 use crate::error::ApiError;
 
@@ -111,19 +112,19 @@ pub fn served_paths_of(m: &service::Model) -> Vec<String> {
     serde_json::from_str(&m.served_paths).unwrap_or_default()
 }
 
-/// `,elderly,disabled,` → the groups.
-pub fn groups_of(tags: &str) -> Vec<TargetGroup> {
-    tags.split(',').filter_map(TargetGroup::parse).collect()
+/// A service's target groups, stored `,elderly,disabled,`.
+pub fn groups_of(m: &service::Model) -> Result<Vec<TargetGroup>, StoredValueInvalid> {
+    stored_list(&m.target_groups, "services", m.id)
 }
 
 /// The score's view of a stored service.
-pub fn service_facts(m: &service::Model, stats: Stats) -> ServiceFacts {
-    ServiceFacts {
+pub fn service_facts(m: &service::Model, stats: Stats) -> Result<ServiceFacts, StoredValueInvalid> {
+    Ok(ServiceFacts {
         category: categories::index(&m.category).unwrap_or(u8::MAX),
-        groups: group_bits(groups_of(&m.target_groups)),
+        groups: group_bits(groups_of(m)?),
         min_age: m.min_age,
         max_age: m.max_age,
-        mode: ServiceMode::parse(&m.mode).unwrap_or(ServiceMode::OnSite),
+        mode: stored(&m.mode, "services", m.id)?,
         home_area: m.area_id,
         served_areas: served_paths_of(m).iter().filter_map(|p| path_ids(p).last().copied()).collect(),
         point: m.lat.zip(m.lng),
@@ -136,13 +137,13 @@ pub fn service_facts(m: &service::Model, stats: Stats) -> ServiceFacts {
         on_time: u32::try_from(stats.on_time).unwrap_or(0),
         rated: u32::try_from(stats.rated).unwrap_or(0),
         rating_sum: u32::try_from(stats.rating_sum).unwrap_or(0),
-    }
+    })
 }
 
 /// The score's view of a stored need; its point falls back to its area's centre.
-pub fn need_facts(n: &need::Model, area_centre: Option<(f64, f64)>) -> NeedFacts {
-    let groups = groups_of(&n.tags);
-    NeedFacts {
+pub fn need_facts(n: &need::Model, area_centre: Option<(f64, f64)>) -> Result<NeedFacts, StoredValueInvalid> {
+    let groups: Vec<TargetGroup> = stored_list(&n.tags, "needs", n.id)?;
+    Ok(NeedFacts {
         category: categories::index(&n.category).unwrap_or(u8::MAX),
         groups: group_bits(groups.iter().copied()),
         ages: implied_ages(&groups),
@@ -152,7 +153,7 @@ pub fn need_facts(n: &need::Model, area_centre: Option<(f64, f64)>) -> NeedFacts
             let (weekday, minute, date) = schedule::local(t);
             (date, weekday, minute)
         }),
-    }
+    })
 }
 
 /// Centres of areas by id (for needs without a location of their own).

@@ -55,7 +55,8 @@ pub async fn report<C: ConnectionTrait>(
     let district = district_path(db, &top.path).await?;
     let services = pool(db, &[], &district).await?;
     let stats = stats(db, &services.iter().map(|s| s.id).collect::<Vec<_>>(), now).await?;
-    let facts: Vec<_> = services.iter().map(|s| service_facts(s, stats.get(&s.id).copied().unwrap_or_default())).collect();
+    let facts: Vec<_> =
+        services.iter().map(|s| service_facts(s, stats.get(&s.id).copied().unwrap_or_default())).collect::<Result<_, _>>()?;
     let centre = centres(db, needs.iter().map(|n| n.area_id)).await?;
     let rules = Rules::new(walking);
 
@@ -63,7 +64,7 @@ pub async fn report<C: ConnectionTrait>(
     let mut counts: HashMap<(Id, &str), (i64, i64)> = HashMap::new();
     for n in &needs {
         let Some(community) = communities.iter().find(|c| n.area_path.starts_with(&c.path)) else { continue };
-        let nf = need_facts(n, centre.get(&n.area_id).copied());
+        let nf = need_facts(n, centre.get(&n.area_id).copied())?;
         let reachable = facts.iter().any(|f| rules.assess(&nf, f).is_ok());
         let Some(category) = need_categories::find(&n.category) else { continue };
         let entry = counts.entry((community.id, category.code)).or_default();

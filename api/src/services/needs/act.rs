@@ -3,13 +3,14 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
-use shared::{BulkDispatch, BulkDispatchResult, BulkFailure, Id, NeedAction, NeedActionRequest, NeedDetail, NeedStatus, Urgency};
+use shared::{BulkDispatch, BulkDispatchResult, BulkFailure, Id, NeedAction, NeedActionRequest, NeedDetail, NeedStatus};
 
 use super::deadlines::due_times;
 use super::{Names, masked_dto, status_of};
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::need_lifecycle::{Party, allowed, next};
+use crate::entities::stored::stored;
 use crate::entities::{area, need, need_event, user};
 use crate::error::ApiError;
 use crate::policy::users::{Fit, fit};
@@ -80,9 +81,12 @@ async fn check_payload<C: ConnectionTrait>(
             (None, None) => errors.add("/assignee_id", "required", "whom to dispatch to"),
             (Some(id), None) => {
                 let account = user::Entity::find_by_id(id).find_also_related(area::Entity).one(db).await?;
-                match account.map(|(u, home)| home.map(|h| fit(&u, &h.path, Action::ServeNeeds.roles(), &need.area_path))) {
-                    Some(Some(Fit::Fits)) => assignee = Some(id),
-                    Some(Some(Fit::OutOfArea)) => errors.add("/assignee_id", "out_of_area", "this person does not serve the need's area"),
+                let fits = account
+                    .and_then(|(u, home)| home.map(|h| fit(&u, &h.path, Action::ServeNeeds.roles(), &need.area_path)))
+                    .transpose()?;
+                match fits {
+                    Some(Fit::Fits) => assignee = Some(id),
+                    Some(Fit::OutOfArea) => errors.add("/assignee_id", "out_of_area", "this person does not serve the need's area"),
                     _ => errors.add("/assignee_id", "not_found", "no active provider, volunteer or staff member with this id"),
                 }
             }
@@ -115,7 +119,7 @@ pub async fn apply<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<need::Model, ApiError> {
-    let from = status_of(&current);
+    let from = status_of(&current)?;
     let parties = actor.parties(&current);
     let to = next(from, req.action, &parties).ok_or_else(|| invalid_transition(from, req.action, allowed(from, &parties)))?;
     let assignee = check_payload(db, &current, req, now).await?;
@@ -126,7 +130,7 @@ pub async fn apply<C: ConnectionTrait>(
     m.updated_at = Set(now);
     match req.action {
         NeedAction::Accept => {
-            let urgency = crate::services::enum_parse(&current.urgency).unwrap_or(Urgency::Normal);
+            let urgency = stored(&current.urgency, "needs", current.id)?;
             let (response, completion) = due_times(db, &current.area_path, &current.category, urgency, now).await?;
             m.owner_id = Set(actor.id());
             m.response_due_at = Set(Some(response));
@@ -194,7 +198,7 @@ pub async fn apply<C: ConnectionTrait>(
     .insert(db)
     .await?;
     let names = Names::load(db, &[current.clone(), saved.clone()], now).await?;
-    let (before, after) = (masked_dto(current, &names), masked_dto(saved.clone(), &names));
+    let (before, after) = (masked_dto(current, &names)?, masked_dto(saved.clone(), &names)?);
     let caller = match actor {
         Actor::Caller(c) => Some(*c),
         Actor::System => None,

@@ -8,6 +8,7 @@ use shared::{Assignee, Id, NeedStatus, Role};
 
 use crate::domain::caller::Caller;
 use crate::domain::scope::path_ids;
+use crate::entities::stored::stored;
 use crate::entities::{area, need, user};
 use crate::error::ApiError;
 use crate::policy::users::{Fit, fit};
@@ -30,20 +31,25 @@ pub async fn assignees<C: ConnectionTrait>(db: &C, caller: &Caller, need_id: Id)
         .into_iter()
         .map(|a| (a.id, a))
         .collect();
-    let people: Vec<user::Model> = user::Entity::find()
+    let mut people: Vec<(user::Model, Role)> = Vec::new();
+    for u in user::Entity::find()
         .filter(user::Column::AreaId.is_in(homes.keys().copied().collect::<Vec<_>>()))
         .filter(user::Column::Active.eq(true))
         .all(db)
         .await?
-        .into_iter()
-        .filter(|u| homes.get(&u.area_id).is_some_and(|h| fit(u, &h.path, Action::ServeNeeds.roles(), &need.area_path) == Fit::Fits))
-        .collect();
+    {
+        let Some(home) = homes.get(&u.area_id) else { continue };
+        if fit(&u, &home.path, Action::ServeNeeds.roles(), &need.area_path)? == Fit::Fits {
+            let role = stored(&u.role, "users", u.id)?;
+            people.push((u, role));
+        }
+    }
     let open = NeedStatus::WITH_ASSIGNEE.map(|s| s.as_str());
     let loads: HashMap<Id, i64> = need::Entity::find()
         .select_only()
         .column(need::Column::AssigneeId)
         .column_as(need::Column::Id.count(), "n")
-        .filter(need::Column::AssigneeId.is_in(people.iter().map(|u| u.id).collect::<Vec<_>>()))
+        .filter(need::Column::AssigneeId.is_in(people.iter().map(|(u, _)| u.id).collect::<Vec<_>>()))
         .filter(need::Column::Status.is_in(open))
         .group_by(need::Column::AssigneeId)
         .into_model::<Load>()
@@ -54,9 +60,9 @@ pub async fn assignees<C: ConnectionTrait>(db: &C, caller: &Caller, need_id: Id)
         .collect();
     let mut list: Vec<Assignee> = people
         .into_iter()
-        .map(|u| Assignee {
+        .map(|(u, role)| Assignee {
             id: u.id,
-            role: Role::parse(&u.role).unwrap_or(Role::Volunteer),
+            role,
             area_name: homes.get(&u.area_id).map(|h| h.name.clone()).unwrap_or_default(),
             open_needs: loads.get(&u.id).copied().unwrap_or(0),
             display_name: u.display_name,

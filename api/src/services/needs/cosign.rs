@@ -48,19 +48,20 @@ async fn summaries<C: ConnectionTrait>(
         .map(|c| c.need_id)
         .collect();
     let names = Names::load(db, &rows, now).await?;
-    Ok(rows
-        .into_iter()
-        .map(|n| NeedSummary {
-            id: n.id,
-            status: status_of(&n),
-            category: n.category.clone(),
-            text: n.text.clone(),
-            area_name: names.area(n.area_id),
-            cosign_count: n.cosign_count,
-            cosigned: mine.contains(&n.id),
-            created_at: n.created_at,
+    rows.into_iter()
+        .map(|n| {
+            Ok::<_, ApiError>(NeedSummary {
+                id: n.id,
+                status: status_of(&n)?,
+                category: n.category.clone(),
+                text: n.text.clone(),
+                area_name: names.area(n.area_id),
+                cosign_count: n.cosign_count,
+                cosigned: mine.contains(&n.id),
+                created_at: n.created_at,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Other residents' open needs in the caller's community, newest first.

@@ -4,7 +4,6 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use shared::{AreaKind, DeadlineSetting, Id, NeedCategory, Urgency};
 
-use super::urgency_str;
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::need_categories::{CATEGORIES, find, urgency_index};
@@ -52,7 +51,7 @@ pub(crate) async fn due_times<C: ConnectionTrait>(
         let custom = need_deadline::Entity::find()
             .filter(need_deadline::Column::DistrictId.eq(district))
             .filter(need_deadline::Column::Category.eq(category))
-            .filter(need_deadline::Column::Urgency.eq(urgency_str(urgency)))
+            .filter(need_deadline::Column::Urgency.eq(urgency.as_str()))
             .one(db)
             .await?;
         if let Some(custom) = custom {
@@ -106,11 +105,11 @@ pub async fn set_deadline<C: ConnectionTrait>(
         errors.add("/response_hours", "out_of_range", "cannot be longer than the completion deadline");
     }
     errors.finish()?;
-    let urgency = urgency_str(setting.urgency);
+    let urgency = setting.urgency.as_str();
     let existing = need_deadline::Entity::find()
         .filter(need_deadline::Column::DistrictId.eq(district.id))
         .filter(need_deadline::Column::Category.eq(setting.category.as_str()))
-        .filter(need_deadline::Column::Urgency.eq(urgency.as_str()))
+        .filter(need_deadline::Column::Urgency.eq(urgency))
         .one(db)
         .await?;
     let saved = match existing {
@@ -125,7 +124,7 @@ pub async fn set_deadline<C: ConnectionTrait>(
             need_deadline::ActiveModel {
                 district_id: Set(district.id),
                 category: Set(setting.category.clone()),
-                urgency: Set(urgency),
+                urgency: Set(urgency.into()),
                 response_hours: Set(setting.response_hours),
                 completion_hours: Set(setting.completion_hours),
                 updated_at: Set(now),

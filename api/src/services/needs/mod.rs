@@ -23,42 +23,26 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use shared::{Channel, Id, Need, NeedStatus, TargetGroup, Urgency};
+use shared::{Id, Need, NeedStatus, TargetGroup};
 
 use crate::domain::caller::Caller;
 use crate::domain::masking::{mask_address, mask_name, mask_phone};
+use crate::entities::stored::{StoredValueInvalid, stored, stored_list};
 use crate::entities::{area, need, user};
 use crate::error::ApiError;
 use crate::policy::needs::reveals_personal_data;
 
-use crate::services::{enum_parse, enum_str};
-
-pub(crate) fn urgency_str(u: Urgency) -> String {
-    enum_str(&u)
-}
-
-pub(crate) fn channel_str(c: Channel) -> String {
-    enum_str(&c)
-}
-
-pub(crate) fn tag_str(t: TargetGroup) -> String {
-    enum_str(&t)
-}
-
 /// `,a,b,` — each tag between commas so that one tag is one LIKE.
 pub(crate) fn encode_tags(tags: &[TargetGroup]) -> String {
-    let mut names: Vec<String> = tags.iter().map(|t| tag_str(*t)).collect();
-    names.sort();
+    let mut names: Vec<&str> = tags.iter().map(|t| t.as_str()).collect();
+    names.sort_unstable();
     names.dedup();
     format!(",{},", names.join(","))
 }
 
-fn decode_tags(s: &str) -> Vec<TargetGroup> {
-    s.split(',').filter(|t| !t.is_empty()).filter_map(enum_parse).collect()
-}
-
-pub(crate) fn status_of(m: &need::Model) -> NeedStatus {
-    NeedStatus::parse(&m.status).unwrap_or(NeedStatus::Submitted)
+/// The stored status of a need; an unknown one is an error (see [`stored`]).
+pub(crate) fn status_of(m: &need::Model) -> Result<NeedStatus, StoredValueInvalid> {
+    stored(&m.status, "needs", m.id)
 }
 
 /// Names of the areas and users a page of needs refers to, loaded with two queries.
@@ -99,21 +83,21 @@ impl Names {
 }
 
 /// The wire form of a need as `caller` may see it: personal data masked unless they handle it.
-pub(crate) fn to_dto(m: need::Model, names: &Names, caller: &Caller) -> Need {
+pub(crate) fn to_dto(m: need::Model, names: &Names, caller: &Caller) -> Result<Need, StoredValueInvalid> {
     let reveal = reveals_personal_data(caller, &m);
     dto(m, names, reveal)
 }
 
 /// The wire form with personal data masked, for webhooks and anyone who does not handle the need.
-pub(crate) fn masked_dto(m: need::Model, names: &Names) -> Need {
+pub(crate) fn masked_dto(m: need::Model, names: &Names) -> Result<Need, StoredValueInvalid> {
     dto(m, names, false)
 }
 
-fn dto(m: need::Model, names: &Names, reveal: bool) -> Need {
+fn dto(m: need::Model, names: &Names, reveal: bool) -> Result<Need, StoredValueInvalid> {
     let round = |v: Option<f64>| if reveal { v } else { v.map(|x| (x * 100.0).round() / 100.0) };
-    Need {
+    Ok(Need {
         id: m.id,
-        status: status_of(&m),
+        status: status_of(&m)?,
         category: m.category.clone(),
         text: m.text.clone(),
         area_id: m.area_id,
@@ -121,10 +105,10 @@ fn dto(m: need::Model, names: &Names, reveal: bool) -> Need {
         address: m.address.as_deref().map(|a| if reveal { a.to_owned() } else { mask_address(a) }),
         lat: round(m.lat),
         lng: round(m.lng),
-        tags: decode_tags(&m.tags),
-        urgency: enum_parse(&m.urgency).unwrap_or(Urgency::Normal),
+        tags: stored_list(&m.tags, "needs", m.id)?,
+        urgency: stored(&m.urgency, "needs", m.id)?,
         preferred_time: m.preferred_time,
-        channel: enum_parse(&m.channel).unwrap_or(Channel::Web),
+        channel: stored(&m.channel, "needs", m.id)?,
         contact_name: m.contact_name.as_deref().map(|n| if reveal { n.to_owned() } else { mask_name(n) }),
         contact_phone: m.contact_phone.as_deref().map(|p| if reveal { p.to_owned() } else { mask_phone(p) }),
         resident_id: m.resident_id,
@@ -146,7 +130,7 @@ fn dto(m: need::Model, names: &Names, reveal: bool) -> Need {
         cosign_count: m.cosign_count,
         created_at: m.created_at,
         updated_at: m.updated_at,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -157,7 +141,7 @@ mod tests {
     fn tags_are_stored_sorted_between_commas_and_read_back() {
         let stored = encode_tags(&[TargetGroup::Disabled, TargetGroup::Elderly, TargetGroup::Elderly]);
         assert_eq!(stored, ",disabled,elderly,");
-        assert_eq!(decode_tags(&stored), vec![TargetGroup::Disabled, TargetGroup::Elderly]);
-        assert_eq!(decode_tags(",,"), vec![]);
+        assert_eq!(stored_list(&stored, "needs", 1), Ok(vec![TargetGroup::Disabled, TargetGroup::Elderly]));
+        assert_eq!(stored_list::<TargetGroup>(",,", "needs", 1), Ok(vec![]));
     }
 }

@@ -70,7 +70,7 @@ pub async fn add_photo<C: ConnectionTrait>(
     if !reveals_personal_data(caller, &need) {
         return Err(ApiError::Forbidden("only those who handle this need add photos".into()));
     }
-    if status_of(&need).is_final() {
+    if status_of(&need)?.is_final() {
         return Err(ApiError::Conflict("the need is closed".into()));
     }
     let mime = sniff(bytes).ok_or_else(|| ApiError::field("body", "invalid_format", "not a JPEG, PNG or WebP image"))?;

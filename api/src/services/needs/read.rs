@@ -2,12 +2,13 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect};
-use shared::{Id, Need, NeedAction, NeedCounts, NeedDetail, NeedEvent, NeedStatus, Page, StatusCount, TargetGroup, Urgency};
+use shared::{Id, Need, NeedCounts, NeedDetail, NeedEvent, NeedStatus, Page, StatusCount, TargetGroup, Urgency};
 
-use super::{Names, tag_str, to_dto, urgency_str};
+use super::{Names, to_dto};
 use crate::domain::caller::Caller;
 use crate::domain::need_lifecycle::allowed;
 use crate::domain::scope::Scope;
+use crate::entities::stored::stored;
 use crate::entities::{need, need_event, user};
 use crate::error::ApiError;
 use crate::policy::{self, needs::parties};
@@ -56,7 +57,9 @@ pub struct NeedFilter {
 /// Open needs past a deadline: not responded to by the response deadline, or unresolved at completion.
 /// [`overdue_condition`] is the same rule for queries; a test keeps the two in step.
 pub(crate) fn is_overdue(m: &need::Model, now: DateTime<Utc>) -> bool {
-    let open = NeedStatus::parse(&m.status).is_some_and(NeedStatus::is_open);
+    // Compared as stored codes, exactly as `overdue_condition` does in SQL; the status itself is read
+    // (and an unknown one reported) by the need's DTO.
+    let open = NeedStatus::OPEN.iter().any(|s| s.as_str() == m.status);
     let past = |due: Option<DateTime<Utc>>| due.is_some_and(|d| d <= now);
     open && (past(m.completion_due_at) || (past(m.response_due_at) && m.responded_at.is_none()))
 }
@@ -81,7 +84,7 @@ async fn filtered<C: ConnectionTrait>(
         select = select.filter(need::Column::Category.eq(category.as_str()));
     }
     if let Some(urgency) = filter.urgency {
-        select = select.filter(need::Column::Urgency.eq(urgency_str(urgency)));
+        select = select.filter(need::Column::Urgency.eq(urgency.as_str()));
     }
     match filter.overdue {
         Some(true) => select = select.filter(overdue_condition(now)),
@@ -101,7 +104,7 @@ async fn filtered<C: ConnectionTrait>(
         select = select.filter(need::Column::AssigneeId.eq(assignee));
     }
     if let Some(tag) = filter.tag {
-        select = select.filter(need::Column::Tags.contains(format!(",{},", tag_str(tag))));
+        select = select.filter(need::Column::Tags.contains(format!(",{},", tag.as_str())));
     }
     Ok(select)
 }
@@ -121,7 +124,7 @@ pub async fn list<C: ConnectionTrait>(
     }
     let (rows, next_cursor) = page.fetch(db, select, &sort.keyset()).await?;
     let names = Names::load(db, &rows, now).await?;
-    Ok(Page { items: rows.into_iter().map(|m| to_dto(m, &names, caller)).collect(), next_cursor })
+    Ok(Page { items: rows.into_iter().map(|m| to_dto(m, &names, caller)).collect::<Result<_, _>>()?, next_cursor })
 }
 
 #[derive(FromQueryResult)]
@@ -172,21 +175,23 @@ pub(crate) async fn detail_of<C: ConnectionTrait>(
     };
     let timeline = events
         .into_iter()
-        .map(|e| NeedEvent {
-            id: e.id,
-            at: e.at,
-            action: NeedAction::parse(&e.action).unwrap_or(NeedAction::Escalate),
-            from_status: NeedStatus::parse(&e.from_status).unwrap_or(NeedStatus::Submitted),
-            to_status: NeedStatus::parse(&e.to_status).unwrap_or(NeedStatus::Submitted),
-            actor_name: e.actor_id.and_then(|id| actors.get(&id).cloned()),
-            actor_id: e.actor_id,
-            note: e.note,
+        .map(|e| {
+            Ok::<_, ApiError>(NeedEvent {
+                id: e.id,
+                at: e.at,
+                action: stored(&e.action, "need_events", e.id)?,
+                from_status: stored(&e.from_status, "need_events", e.id)?,
+                to_status: stored(&e.to_status, "need_events", e.id)?,
+                actor_name: e.actor_id.and_then(|id| actors.get(&id).cloned()),
+                actor_id: e.actor_id,
+                note: e.note,
+            })
         })
-        .collect();
-    let allowed_actions = allowed(super::status_of(&m), &parties(caller, &m));
+        .collect::<Result<_, ApiError>>()?;
+    let allowed_actions = allowed(super::status_of(&m)?, &parties(caller, &m));
     let names = Names::load(db, std::slice::from_ref(&m), now).await?;
     let photos = super::photos::photos_of(db, caller, &m).await?;
-    Ok(NeedDetail { need: to_dto(m, &names, caller), timeline, allowed_actions, photos })
+    Ok(NeedDetail { need: to_dto(m, &names, caller)?, timeline, allowed_actions, photos })
 }
 
 pub async fn detail<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: DateTime<Utc>) -> Result<NeedDetail, ApiError> {

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use shared::{AreaKind, Channel, NeedDetail, NewNeed};
 
-use super::{Names, channel_str, encode_tags, masked_dto, to_dto, urgency_str};
+use super::{Names, encode_tags, masked_dto, to_dto};
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::need_categories::find;
@@ -70,9 +70,9 @@ pub async fn submit<C: ConnectionTrait>(
         lat: Set(new.lat),
         lng: Set(new.lng),
         tags: Set(encode_tags(&new.tags)),
-        urgency: Set(urgency_str(new.urgency)),
+        urgency: Set(new.urgency.as_str().into()),
         preferred_time: Set(new.preferred_time),
-        channel: Set(channel_str(new.channel)),
+        channel: Set(new.channel.as_str().into()),
         contact_name: Set(new.contact_name.clone()),
         contact_phone: Set(new.contact_phone.clone()),
         resident_id: Set(resident.then_some(caller.id)),
@@ -91,8 +91,8 @@ pub async fn submit<C: ConnectionTrait>(
     let names = Names::load(db, std::slice::from_ref(&saved), now).await?;
     let parties = policy::needs::parties(caller, &saved);
     let path = saved.area_path.clone();
-    let payload = serde_json::to_value(masked_dto(saved.clone(), &names)).map_err(anyhow::Error::from)?;
-    let dto = to_dto(saved, &names, caller);
+    let payload = serde_json::to_value(masked_dto(saved.clone(), &names)?).map_err(anyhow::Error::from)?;
+    let dto = to_dto(saved, &names, caller)?;
     audit::record(
         db,
         Some(caller),

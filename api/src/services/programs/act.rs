@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use shared::{Id, ProgramAction, ProgramActionRequest, ProgramDetail};
 
 use super::detail::detail_of;
-use super::{enum_str, status_of};
+use super::status_of;
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::program_lifecycle::{allowed, next};
@@ -23,7 +23,7 @@ pub async fn act<C: ConnectionTrait>(
     request_id: Option<&str>,
 ) -> Result<ProgramDetail, ApiError> {
     let current = crate::policy::load::<program::Entity, _>(db, caller, id).await?;
-    let from = status_of(&current);
+    let from = status_of(&current)?;
     let my_roles = roles(caller, &current);
     let to = next(from, req.action, &my_roles).ok_or_else(|| ApiError::InvalidTransition {
         detail: format!("cannot {} a program that is {}", req.action.as_str(), from.as_str()),
@@ -51,7 +51,7 @@ pub async fn act<C: ConnectionTrait>(
         ProgramAction::Evaluate => {
             if let Some(e) = &req.evaluation {
                 model.evaluation_score = Set(Some(e.score));
-                model.evaluator_type = Set(Some(enum_str(&e.evaluator_type)));
+                model.evaluator_type = Set(Some(e.evaluator_type.as_str().into()));
                 model.evaluation_comments = Set(e.comments.clone());
             }
         }

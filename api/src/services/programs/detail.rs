@@ -6,13 +6,14 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use shared::{
-    CatalogueRef, Delivery, Evaluation, Id, Milestone, MilestoneStatus, Partner, PartnerKind, Pledge, Program, ProgramDetail, Quantity,
-    ResourceKind, Spend,
+    CatalogueRef, Delivery, Evaluation, Id, Milestone, MilestoneStatus, Partner, Pledge, Program, ProgramDetail, Quantity, ResourceKind,
+    Spend,
 };
 
-use super::{add, enum_parse, fulfilment, is_overdue, progress, status_of};
+use super::{add, fulfilment, is_overdue, progress, status_of};
 use crate::domain::caller::Caller;
 use crate::domain::program_lifecycle::{ProgramRole, allowed, open_for_changes};
+use crate::entities::stored::{stored, stored_opt};
 use crate::entities::{area, catalogue_entry, delivery, milestone, pledge, program, program_item, program_partner, spend, user};
 use crate::error::ApiError;
 use crate::policy::programs::roles;
@@ -42,8 +43,7 @@ pub(crate) async fn summaries<C: ConnectionTrait>(
         .collect();
     let spends = spend::Entity::find().filter(spend::Column::ProgramId.is_in(ids.clone())).all(db).await?;
     let milestones = milestone::Entity::find().filter(milestone::Column::ProgramId.is_in(ids)).all(db).await?;
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(|p| {
             let items = links
                 .iter()
@@ -52,12 +52,12 @@ pub(crate) async fn summaries<C: ConnectionTrait>(
                 .map(|e| CatalogueRef { id: e.id, code: e.code.clone(), name_zh: e.name_zh.clone(), name_en: e.name_en.clone() })
                 .collect();
             let own: Vec<&milestone::Model> = milestones.iter().filter(|m| m.program_id == p.id).collect();
-            let done = |m: &milestone::Model| m.status == "done";
-            Program {
+            let done = |m: &milestone::Model| m.status == MilestoneStatus::Done.as_str();
+            Ok::<_, ApiError>(Program {
                 id: p.id,
                 area_id: p.area_id,
                 area_name: areas.get(&p.area_id).cloned().unwrap_or_default(),
-                status: status_of(&p),
+                status: status_of(&p)?,
                 title: p.title,
                 description: p.description,
                 lead_org: p.lead_org,
@@ -72,9 +72,9 @@ pub(crate) async fn summaries<C: ConnectionTrait>(
                 created_by: (!public).then_some(p.created_by),
                 created_at: p.created_at,
                 updated_at: p.updated_at,
-            }
+            })
         })
-        .collect())
+        .collect()
 }
 
 fn quantity(amount_fen: Option<i64>, people: Option<i64>, person_days: Option<f64>, quantity: Option<f64>) -> Quantity {
@@ -119,13 +119,13 @@ pub(crate) async fn detail_of<C: ConnectionTrait>(
     let pledge_dtos = pledges
         .iter()
         .map(|x| {
-            let kind: ResourceKind = enum_parse(&x.kind).unwrap_or(ResourceKind::Funds);
+            let kind: ResourceKind = stored(&x.kind, "pledges", x.id)?;
             let pledged = quantity(x.amount_fen, x.people, x.person_days, x.quantity);
             let delivered = deliveries
                 .iter()
                 .filter(|d| d.pledge_id == x.id)
                 .fold(Quantity::default(), |acc, d| add(&acc, &quantity(d.amount_fen, d.people, d.person_days, d.quantity)));
-            Pledge {
+            Ok::<_, ApiError>(Pledge {
                 id: x.id,
                 partner_id: x.partner_id,
                 partner_name: partner_name(x.partner_id),
@@ -135,29 +135,31 @@ pub(crate) async fn detail_of<C: ConnectionTrait>(
                 fulfilment: fulfilment(kind, &pledged, &delivered),
                 pledged,
                 delivered,
-            }
+            })
         })
-        .collect();
-    let evaluation = match (p.evaluation_score, p.evaluator_type.as_deref().and_then(enum_parse)) {
+        .collect::<Result<_, _>>()?;
+    let evaluation = match (p.evaluation_score, stored_opt(p.evaluator_type.as_deref(), "programs", p.id)?) {
         (Some(score), Some(evaluator_type)) => Some(Evaluation { score, evaluator_type, comments: p.evaluation_comments.clone() }),
         _ => None,
     };
     let program_roles = caller.map(|c| roles(c, &p)).unwrap_or_default();
-    let status = status_of(&p);
+    let status = status_of(&p)?;
     let editable = program_roles.contains(&ProgramRole::Author) && open_for_changes(status);
     Ok(ProgramDetail {
         partners: partners
             .iter()
-            .map(|x| Partner {
-                id: x.id,
-                name: x.name.clone(),
-                kind: enum_parse(&x.kind).unwrap_or(PartnerKind::SocialOrganization),
-                role: x.role.clone(),
-                // Personal data: only for staff of the program's area (every signed-in reader here).
-                contact_name: if public { None } else { x.contact_name.clone() },
-                contact_phone: if public { None } else { x.contact_phone.clone() },
+            .map(|x| {
+                Ok::<_, ApiError>(Partner {
+                    id: x.id,
+                    name: x.name.clone(),
+                    kind: stored(&x.kind, "program_partners", x.id)?,
+                    role: x.role.clone(),
+                    // Personal data: only for staff of the program's area (every signed-in reader here).
+                    contact_name: if public { None } else { x.contact_name.clone() },
+                    contact_phone: if public { None } else { x.contact_phone.clone() },
+                })
             })
-            .collect(),
+            .collect::<Result<_, _>>()?,
         pledges: pledge_dtos,
         deliveries: deliveries
             .iter()
@@ -172,8 +174,8 @@ pub(crate) async fn detail_of<C: ConnectionTrait>(
         milestones: milestones
             .iter()
             .map(|m| {
-                let status: MilestoneStatus = enum_parse(&m.status).unwrap_or(MilestoneStatus::Pending);
-                Milestone {
+                let status: MilestoneStatus = stored(&m.status, "milestones", m.id)?;
+                Ok::<_, ApiError>(Milestone {
                     id: m.id,
                     title: m.title.clone(),
                     owner_id: (!public).then_some(m.owner_id),
@@ -183,9 +185,9 @@ pub(crate) async fn detail_of<C: ConnectionTrait>(
                     overdue: is_overdue(m.due_on, status == MilestoneStatus::Done, today),
                     status,
                     done_on: m.done_on,
-                }
+                })
             })
-            .collect(),
+            .collect::<Result<_, _>>()?,
         spends: spends
             .iter()
             .map(|s| Spend { id: s.id, spent_on: s.spent_on, amount_fen: s.amount_fen, purpose: s.purpose.clone() })

@@ -24,10 +24,6 @@ fn num<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn kind<T: serde::Serialize>(v: &T) -> String {
-    super::enum_str(v)
-}
-
 /// Every program the filters match, in full, within the caller's scope.
 async fn details<C: ConnectionTrait>(
     db: &C,
@@ -132,7 +128,7 @@ pub async fn tables<C: ConnectionTrait>(db: &C, caller: &Caller, filter: Program
                         x.id.to_string(),
                         d.program.title.clone(),
                         x.partner_name.clone(),
-                        kind(&x.kind),
+                        x.kind.as_str().into(),
                         x.description.clone(),
                         yuan(x.pledged.amount_fen),
                         num(x.pledged.people),

@@ -26,13 +26,13 @@ use shared::{Id, ProgramStatus, Quantity, ResourceKind};
 use crate::domain::caller::Caller;
 use crate::domain::program_lifecycle::{ProgramRole, open_for_changes};
 use crate::entities::program;
+use crate::entities::stored::{StoredValueInvalid, stored};
 use crate::error::ApiError;
 use crate::policy::programs::roles;
 
-pub(crate) use crate::services::{enum_parse, enum_str};
-
-pub(crate) fn status_of(p: &program::Model) -> ProgramStatus {
-    ProgramStatus::parse(&p.status).unwrap_or(ProgramStatus::Draft)
+/// The stored status of a program; an unknown one is an error (see [`stored`]).
+pub(crate) fn status_of(p: &program::Model) -> Result<ProgramStatus, StoredValueInvalid> {
+    stored(&p.status, "programs", p.id)
 }
 
 /// A program whose plan the caller may change now, or why not.
@@ -41,7 +41,7 @@ pub(crate) async fn editable<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id
     if !roles(caller, &p).contains(&ProgramRole::Author) {
         return Err(ApiError::Forbidden("only staff running the program change it".into()));
     }
-    if !open_for_changes(status_of(&p)) {
+    if !open_for_changes(status_of(&p)?) {
         return Err(ApiError::Conflict(format!("a program that is {} no longer changes", p.status)));
     }
     Ok(p)

@@ -10,10 +10,11 @@ use shared::{
 };
 
 use super::detail::detail_of;
-use super::{editable, enum_parse, enum_str, status_of};
+use super::{editable, status_of};
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::scope::Scope;
+use crate::entities::stored::stored;
 use crate::entities::{delivery, milestone, pledge, program, program_partner, spend, user};
 use crate::error::ApiError;
 use crate::services::audit::{self, Change};
@@ -35,11 +36,11 @@ fn check_quantity(kind: ResourceKind, q: &Quantity, prefix: &str, pledge: bool, 
     for (field, value) in given {
         match value {
             Some(_) if !allowed.contains(&field) => {
-                errors.add(&format!("{prefix}/{field}"), "not_allowed", format!("not used for {}", enum_str(&kind)))
+                errors.add(&format!("{prefix}/{field}"), "not_allowed", format!("not used for {}", kind.as_str()))
             }
             Some(v) if field == measure && v <= 0.0 => errors.add(&format!("{prefix}/{field}"), "out_of_range", "must be more than 0"),
             None if field == measure => {
-                errors.add(&format!("{prefix}/{field}"), "required", format!("{} is counted in {field}", enum_str(&kind)))
+                errors.add(&format!("{prefix}/{field}"), "required", format!("{} is counted in {field}", kind.as_str()))
             }
             None if pledge && kind == ResourceKind::Talent && field == "people" => {
                 errors.add(&format!("{prefix}/people"), "required", "how many people")
@@ -70,7 +71,7 @@ async fn done<C: ConnectionTrait, T: Serialize>(
 
 /// Deliveries and spending are recorded once a program is approved and until it ends.
 fn check_running(p: &program::Model) -> Result<(), ApiError> {
-    match status_of(p) {
+    match status_of(p)? {
         ProgramStatus::Approved | ProgramStatus::InProgress | ProgramStatus::Suspended | ProgramStatus::Completed => Ok(()),
         other => Err(ApiError::Conflict(format!(
             "deliveries and spending are recorded once the program is approved, not while it is {}",
@@ -99,7 +100,7 @@ pub async fn add_partner<C: ConnectionTrait>(
     program_partner::ActiveModel {
         program_id: Set(p.id),
         name: Set(new.name.trim().into()),
-        kind: Set(enum_str(&new.kind)),
+        kind: Set(new.kind.as_str().into()),
         role: Set(new.role.trim().into()),
         contact_name: Set(new.contact_name.clone()),
         contact_phone: Set(new.contact_phone.clone()),
@@ -138,7 +139,7 @@ pub async fn add_pledge<C: ConnectionTrait>(
     pledge::ActiveModel {
         program_id: Set(p.id),
         partner_id: Set(new.partner_id),
-        kind: Set(enum_str(&new.kind)),
+        kind: Set(new.kind.as_str().into()),
         description: Set(new.description.trim().into()),
         unit: Set(new.unit.clone()),
         amount_fen: Set(new.pledged.amount_fen),
@@ -169,7 +170,7 @@ pub async fn add_delivery<C: ConnectionTrait>(
         .await?
         .ok_or(ApiError::NotFound("pledge"))?;
     check_running(&p)?;
-    let kind: ResourceKind = enum_parse(&target.kind).unwrap_or(ResourceKind::Funds);
+    let kind: ResourceKind = stored(&target.kind, "pledges", target.id)?;
     let mut errors = FieldErrors::default();
     check_quantity(kind, &new.delivered, "/delivered", false, &mut errors);
     if new.delivered_on > now.date_naive() {
@@ -223,7 +224,7 @@ pub async fn add_milestone<C: ConnectionTrait>(
         owner_id: Set(new.owner_id),
         due_on: Set(new.due_on),
         weight: Set(new.weight),
-        status: Set(enum_str(&MilestoneStatus::Pending)),
+        status: Set(MilestoneStatus::Pending.as_str().into()),
         done_on: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -271,7 +272,7 @@ pub async fn update_milestone<C: ConnectionTrait>(
         model.weight = Set(v);
     }
     if let Some(status) = patch.status {
-        model.status = Set(enum_str(&status));
+        model.status = Set(status.as_str().into());
         model.done_on = Set(match status {
             MilestoneStatus::Done => current.done_on.or(Some(now.date_naive())),
             _ => None,

@@ -3,11 +3,12 @@
 
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use shared::{Id, KindFulfilment, ProgramRollup, ProgramStatus, ProgramStatusCount, Quantity, ResourceKind};
+use shared::{Id, KindFulfilment, MilestoneStatus, ProgramRollup, ProgramStatus, ProgramStatusCount, Quantity, ResourceKind};
 
-use super::{add, enum_parse, fulfilment, is_overdue};
+use super::{add, fulfilment, is_overdue, status_of};
 use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
+use crate::entities::stored::stored;
 use crate::entities::{area, delivery, milestone, pledge, program, spend};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
@@ -23,9 +24,11 @@ pub async fn rollup<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Option
     };
     let within = top.as_ref().map_or_else(Scope::everything, |t| Scope::subtree(&t.path));
     let programs = program::Entity::find().filter(within.path_condition(program::Column::AreaPath)).all(db).await?;
+    // Read every status first: a program with an unknown one must fail the roll-up, not drop out of it.
+    let statuses: Vec<ProgramStatus> = programs.iter().map(status_of).collect::<Result<_, _>>()?;
     let by_status = ProgramStatus::ALL
         .into_iter()
-        .map(|status| ProgramStatusCount { status, count: programs.iter().filter(|p| p.status == status.as_str()).count() as i64 })
+        .map(|status| ProgramStatusCount { status, count: statuses.iter().filter(|s| **s == status).count() as i64 })
         .collect();
     let live: Vec<&program::Model> = programs.iter().filter(|p| p.status != ProgramStatus::Cancelled.as_str()).collect();
     let ids: Vec<Id> = live.iter().map(|p| p.id).collect();
@@ -38,12 +41,13 @@ pub async fn rollup<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Option
         .all(db)
         .await?
         .iter()
-        .filter(|m| is_overdue(m.due_on, m.status == "done", today))
+        .filter(|m| is_overdue(m.due_on, m.status == MilestoneStatus::Done.as_str(), today))
         .count() as i64;
-    let by_kind = [ResourceKind::Funds, ResourceKind::Talent, ResourceKind::Materials, ResourceKind::Technology]
+    let kinds: Vec<ResourceKind> = pledges.iter().map(|p| stored(&p.kind, "pledges", p.id)).collect::<Result<_, _>>()?;
+    let by_kind = ResourceKind::ALL
         .into_iter()
         .map(|kind| {
-            let of_kind: Vec<&pledge::Model> = pledges.iter().filter(|p| enum_parse::<ResourceKind>(&p.kind) == Some(kind)).collect();
+            let of_kind: Vec<&pledge::Model> = pledges.iter().zip(&kinds).filter(|(_, k)| **k == kind).map(|(p, _)| p).collect();
             let pledged = of_kind.iter().fold(Quantity::default(), |acc, p| {
                 add(&acc, &Quantity { amount_fen: p.amount_fen, people: p.people, person_days: p.person_days, quantity: p.quantity })
             });

@@ -133,7 +133,7 @@ pub async fn update<C: ConnectionTrait>(
         || patch.end_date.is_some()
         || patch.budget_fen.is_some()
         || patch.catalogue_item_ids.is_some();
-    if plan_changed && status_of(&current) != ProgramStatus::Draft {
+    if plan_changed && status_of(&current)? != ProgramStatus::Draft {
         return Err(ApiError::Conflict("only a draft's plan can change; withdraw it or send it back first".into()));
     }
     let mut errors = FieldErrors::default();

@@ -120,7 +120,7 @@ pub(crate) async fn check_account<C: ConnectionTrait>(
     use crate::entities::user;
     use crate::policy::users::{Fit, fit};
     let account = user::Entity::find_by_id(user_id).find_also_related(area::Entity).one(db).await?;
-    match account.and_then(|(u, home)| home.map(|h| fit(&u, &h.path, roles, path))) {
+    match account.and_then(|(u, home)| home.map(|h| fit(&u, &h.path, roles, path))).transpose()? {
         Some(Fit::Fits) => {}
         Some(Fit::OutOfArea) => errors.add(pointer, "out_of_area", "this account's home area does not contain the resource's area"),
         _ => {

@@ -8,6 +8,7 @@ use super::{ResourceSort, area_filter, area_names, check_account, check_name, cl
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::scope::Scope;
+use crate::entities::stored::stored;
 use crate::entities::{provider, service_person};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
@@ -34,25 +35,26 @@ pub(crate) async fn to_dtos<C: ConnectionTrait>(
         .filter(provider::Column::Id.is_in(rows.iter().filter_map(|p| p.provider_id).collect::<Vec<_>>()))
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|p| ServicePerson {
-            id: p.id,
-            kind: PersonKind::parse(&p.kind).unwrap_or(PersonKind::Volunteer),
-            phone: p.phone.filter(|_| policy::may_in(caller, Action::SeeResourceContacts, &p.area_path)),
-            area_name: names.get(&p.area_id).cloned().unwrap_or_default(),
-            area_id: p.area_id,
-            provider_name: p.provider_id.and_then(|id| providers.iter().find(|x| x.id == id)).map(|x| x.name.clone()),
-            provider_id: p.provider_id,
-            user_id: p.user_id,
-            certified: p.certified,
-            reported_on: p.reported_on,
-            active: p.active,
-            created_at: p.created_at,
-            updated_at: p.updated_at,
-            name: p.name,
+    rows.into_iter()
+        .map(|p| {
+            Ok::<_, ApiError>(ServicePerson {
+                id: p.id,
+                kind: stored(&p.kind, "service_people", p.id)?,
+                phone: p.phone.filter(|_| policy::may_in(caller, Action::SeeResourceContacts, &p.area_path)),
+                area_name: names.get(&p.area_id).cloned().unwrap_or_default(),
+                area_id: p.area_id,
+                provider_name: p.provider_id.and_then(|id| providers.iter().find(|x| x.id == id)).map(|x| x.name.clone()),
+                provider_id: p.provider_id,
+                user_id: p.user_id,
+                certified: p.certified,
+                reported_on: p.reported_on,
+                active: p.active,
+                created_at: p.created_at,
+                updated_at: p.updated_at,
+                name: p.name,
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub async fn list<C: ConnectionTrait>(
@@ -157,7 +159,7 @@ pub async fn update<C: ConnectionTrait>(
 ) -> Result<ServicePerson, ApiError> {
     policy::require(caller, Action::ManageResources)?;
     let current = policy::load::<service_person::Entity, _>(db, caller, id).await?;
-    let kind = PersonKind::parse(&current.kind).unwrap_or(PersonKind::Volunteer);
+    let kind: PersonKind = stored(&current.kind, "service_people", current.id)?;
     let mut errors = FieldErrors::default();
     if let Some(name) = &patch.name {
         check_name(name, &mut errors);

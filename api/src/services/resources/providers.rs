@@ -9,6 +9,7 @@ use shared::{AreaKind, Id, NewProvider, Page, Provider, ProviderKind, ProviderPa
 use super::{ResourceSort, area_filter, area_names, check_account, check_name, clean, home_area, resource_keyset};
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
+use crate::entities::stored::stored;
 use crate::entities::{provider, service};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
@@ -50,13 +51,12 @@ pub(crate) async fn to_dtos<C: ConnectionTrait>(db: &C, caller: &Caller, rows: V
         .into_iter()
         .filter_map(|c| c.provider_id.map(|id| (id, c.n)))
         .collect();
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(|p| {
             let contacts = policy::may_in(caller, Action::SeeResourceContacts, &p.area_path);
-            Provider {
+            Ok::<_, ApiError>(Provider {
                 id: p.id,
-                kind: ProviderKind::parse(&p.kind).unwrap_or(ProviderKind::SocialOrganisation),
+                kind: stored(&p.kind, "providers", p.id)?,
                 area_name: names.get(&p.area_id).cloned().unwrap_or_default(),
                 area_id: p.area_id,
                 contact_name: p.contact_name.filter(|_| contacts),
@@ -69,9 +69,9 @@ pub(crate) async fn to_dtos<C: ConnectionTrait>(db: &C, caller: &Caller, rows: V
                 created_at: p.created_at,
                 updated_at: p.updated_at,
                 name: p.name,
-            }
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub async fn list<C: ConnectionTrait>(

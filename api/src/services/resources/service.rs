@@ -11,6 +11,7 @@ use crate::domain::field_errors::FieldErrors;
 use crate::domain::matching::schedule;
 use crate::domain::need_categories;
 use crate::domain::scope::Scope;
+use crate::entities::stored::stored;
 use crate::entities::{area, provider, service, service_person};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
@@ -55,11 +56,10 @@ pub(crate) async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<service::Model
     let served_ids: std::collections::HashMap<String, Id> =
         area::Entity::find().filter(area::Column::Path.is_in(served)).all(db).await?.into_iter().map(|a| (a.path, a.id)).collect();
     let names = area_names(db, rows.iter().map(|s| s.area_id)).await?;
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(|s| {
             let st = stats.get(&s.id).copied().unwrap_or_default();
-            Service {
+            Ok::<_, ApiError>(Service {
                 id: s.id,
                 provider_name: s.provider_id.and_then(|id| providers.iter().find(|p| p.id == id)).map(|p| p.name.clone()),
                 provider_id: s.provider_id,
@@ -67,15 +67,15 @@ pub(crate) async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<service::Model
                 person_id: s.person_id,
                 category: s.category.clone(),
                 description: s.description.clone(),
-                target_groups: groups_of(&s.target_groups),
+                target_groups: groups_of(&s)?,
                 min_age: s.min_age,
                 max_age: s.max_age,
-                cost: CostKind::parse(&s.cost_kind).unwrap_or(CostKind::Free),
+                cost: stored(&s.cost_kind, "services", s.id)?,
                 price_fen: s.price_fen,
                 capacity_per_week: s.capacity_per_week,
                 schedule: schedule_of(&s),
                 closed_days: closed_days_of(&s),
-                mode: ServiceMode::parse(&s.mode).unwrap_or(ServiceMode::OnSite),
+                mode: stored(&s.mode, "services", s.id)?,
                 area_id: s.area_id,
                 area_name: names.get(&s.area_id).cloned().unwrap_or_default(),
                 served_area_ids: served_paths_of(&s).iter().filter_map(|p| served_ids.get(p).copied()).collect(),
@@ -88,9 +88,9 @@ pub(crate) async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<service::Model
                 created_at: s.created_at,
                 updated_at: s.updated_at,
                 name: s.name,
-            }
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub async fn list<C: ConnectionTrait>(

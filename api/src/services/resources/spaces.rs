@@ -10,6 +10,7 @@ use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::matching::schedule;
 use crate::domain::scope::Scope;
+use crate::entities::stored::stored;
 use crate::entities::{provider, service_space};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
@@ -42,14 +43,13 @@ pub(crate) async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<service_space:
         .filter(provider::Column::Id.is_in(rows.iter().filter_map(|s| s.provider_id).collect::<Vec<_>>()))
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(|s| {
             let opening_hours = hours_of(&s);
             let slots = schedule::slots(&opening_hours);
-            ServiceSpace {
+            Ok::<_, ApiError>(ServiceSpace {
                 id: s.id,
-                kind: SpaceKind::parse(&s.kind).unwrap_or(SpaceKind::Convenience),
+                kind: stored(&s.kind, "service_spaces", s.id)?,
                 area_name: names.get(&s.area_id).cloned().unwrap_or_default(),
                 area_id: s.area_id,
                 address: s.address,
@@ -65,9 +65,9 @@ pub(crate) async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<service_space:
                 created_at: s.created_at,
                 updated_at: s.updated_at,
                 name: s.name,
-            }
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub async fn list<C: ConnectionTrait>(

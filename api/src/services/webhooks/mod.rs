@@ -14,6 +14,7 @@ use shared::{DeliveryStatus, Id, NewWebhook, PING, Page, Webhook, WebhookDeliver
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::scope::{Scope, path_ids};
+use crate::entities::stored::{StoredValueInvalid, stored};
 use crate::entities::{webhook_delivery, webhook_endpoint};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
@@ -41,13 +42,14 @@ fn to_dto(m: webhook_endpoint::Model) -> Webhook {
     }
 }
 
-fn to_delivery_dto(m: webhook_delivery::Model) -> WebhookDelivery {
+fn to_delivery_dto(m: webhook_delivery::Model) -> Result<WebhookDelivery, StoredValueInvalid> {
+    let status = stored(&m.status, "webhook_deliveries", m.id)?;
     let payload = serde_json::from_str(&m.payload).unwrap_or(serde_json::Value::String(m.payload));
-    WebhookDelivery {
+    Ok(WebhookDelivery {
         id: m.id,
         endpoint_id: m.endpoint_id,
         event: m.event,
-        status: DeliveryStatus::parse(&m.status).unwrap_or(DeliveryStatus::Failed),
+        status,
         attempts: m.attempts,
         next_attempt_at: m.next_attempt_at,
         last_status: m.last_status,
@@ -55,7 +57,7 @@ fn to_delivery_dto(m: webhook_delivery::Model) -> WebhookDelivery {
         created_at: m.created_at,
         delivered_at: m.delivered_at,
         payload,
-    }
+    })
 }
 
 /// The area an endpoint's audit entries belong to: the last area on its path (none for "/").
@@ -201,7 +203,7 @@ pub async fn deliveries<C: ConnectionTrait>(
         key_of: |m| (None, m.id),
     };
     let (rows, next_cursor) = page.fetch(db, select, &keyset).await?;
-    Ok(Page { items: rows.into_iter().map(to_delivery_dto).collect(), next_cursor })
+    Ok(Page { items: rows.into_iter().map(to_delivery_dto).collect::<Result<_, _>>()?, next_cursor })
 }
 
 /// Queues a `ping` to one endpoint, whatever it subscribes to, so a client can check its receiver.
@@ -223,7 +225,7 @@ pub async fn ping<C: ConnectionTrait>(
     let change =
         Change { action: "test", entity: "webhook", entity_id: dto.id, area: audit_area(&area_path), before: None, after: Some(&dto) };
     audit::record(db, Some(caller), request_id, change).await?;
-    Ok(to_delivery_dto(queued))
+    Ok(to_delivery_dto(queued)?)
 }
 
 #[cfg(test)]

@@ -96,7 +96,8 @@ async fn solve_plan(state: &AppState, id: Id, walking: Walking) -> Result<(), Ap
         accounts(db, &refs).await?.into_iter().filter(|(_, account, _)| account.is_some()).map(|(id, _, _)| id).collect();
     let services: Vec<service::Model> = services.into_iter().filter(|s| dispatchable.contains(&s.id)).collect();
     let stats = stats(db, &services.iter().map(|s| s.id).collect::<Vec<_>>(), now).await?;
-    let facts: Vec<_> = services.iter().map(|s| service_facts(s, stats.get(&s.id).copied().unwrap_or_default())).collect();
+    let facts: Vec<_> =
+        services.iter().map(|s| service_facts(s, stats.get(&s.id).copied().unwrap_or_default())).collect::<Result<_, _>>()?;
     let centre = centres(db, needs.iter().map(|n| n.area_id)).await?;
     set_progress(state, id, PlanStatus::Running, 20).await?;
 
@@ -110,7 +111,7 @@ async fn solve_plan(state: &AppState, id: Id, walking: Walking) -> Result<(), Ap
         Instance { needs: needs.len(), capacities: facts.iter().map(|f| f.capacity_left() as u32).collect(), arcs: Vec::new() };
     let mut reachable = vec![false; needs.len()];
     for (n, need) in needs.iter().enumerate() {
-        let nf = need_facts(need, centre.get(&need.area_id).copied());
+        let nf = need_facts(need, centre.get(&need.area_id).copied())?;
         for code in fitting_codes(&need.category) {
             for &i in by_category.get(code).map(Vec::as_slice).unwrap_or_default() {
                 if let Ok(a) = rules.assess(&nf, &facts[i]) {

@@ -14,7 +14,6 @@ use crate::entities::matching_plan;
 use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
-use crate::services::needs::urgency_str;
 
 pub(super) async fn insert<C: ConnectionTrait>(
     db: &C,
@@ -67,7 +66,11 @@ pub async fn create<C: ConnectionTrait>(
     }
     errors.finish()?;
     let area = area.ok_or(ApiError::NotFound("area"))?;
-    let target =
-        Target { area: (area.id, area.path), category: new.category.clone(), urgency: new.urgency.map(urgency_str), parent_id: None };
+    let target = Target {
+        area: (area.id, area.path),
+        category: new.category.clone(),
+        urgency: new.urgency.map(|u| u.as_str().to_owned()),
+        parent_id: None,
+    };
     insert(db, caller, target, now, request_id).await
 }

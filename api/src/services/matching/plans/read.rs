@@ -4,44 +4,41 @@
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use shared::{ApplyOutcome, Id, Page, Plan, PlanDetail, PlanRow, PlanStatus, UnassignedReason, Urgency};
+use shared::{Id, Page, Plan, PlanDetail, PlanRow, PlanStatus};
 
 use super::replan::changes;
 use crate::domain::caller::Caller;
+use crate::entities::stored::{StoredValueInvalid, stored, stored_opt};
 use crate::entities::{matching_plan, need, plan_row, service};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
-use crate::services::enum_parse;
 use crate::services::matching::dispatch::accounts;
 use crate::services::page::{Keyset, PageRequest};
 
-fn urgency_of(s: &str) -> Urgency {
-    enum_parse(s).unwrap_or(Urgency::Normal)
-}
-
 pub(super) async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<matching_plan::Model>) -> Result<Vec<Plan>, ApiError> {
     let names = crate::services::resources::area_names(db, rows.iter().map(|p| p.area_id)).await?;
-    Ok(rows
-        .into_iter()
-        .map(|p| Plan {
-            id: p.id,
-            area_name: names.get(&p.area_id).cloned().unwrap_or_default(),
-            area_id: p.area_id,
-            category: p.category,
-            urgency: p.urgency.as_deref().map(urgency_of),
-            status: PlanStatus::parse(&p.status).unwrap_or(PlanStatus::Failed),
-            progress: p.progress,
-            parent_id: p.parent_id,
-            created_by: p.created_by,
-            created_at: p.created_at,
-            finished_at: p.finished_at,
-            applied_at: p.applied_at,
-            need_count: p.need_count,
-            assigned_count: p.assigned_count,
-            total_score: p.total_score as f64 / 10.0,
-            error: p.error,
+    rows.into_iter()
+        .map(|p| {
+            Ok::<_, ApiError>(Plan {
+                id: p.id,
+                area_name: names.get(&p.area_id).cloned().unwrap_or_default(),
+                area_id: p.area_id,
+                category: p.category,
+                urgency: stored_opt(p.urgency.as_deref(), "matching_plans", p.id)?,
+                status: stored(&p.status, "matching_plans", p.id)?,
+                progress: p.progress,
+                parent_id: p.parent_id,
+                created_by: p.created_by,
+                created_at: p.created_at,
+                finished_at: p.finished_at,
+                applied_at: p.applied_at,
+                need_count: p.need_count,
+                assigned_count: p.assigned_count,
+                total_score: p.total_score as f64 / 10.0,
+                error: p.error,
+            })
         })
-        .collect())
+        .collect()
 }
 
 fn keyset() -> Keyset<matching_plan::Entity> {
@@ -92,24 +89,24 @@ pub async fn detail<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Resu
     let areas = crate::services::resources::area_names(db, needs.values().map(|n| n.area_id)).await?;
     let rows = rows
         .into_iter()
-        .filter_map(|r| {
-            let n = needs.get(&r.need_id)?;
+        .filter_map(|r| needs.get(&r.need_id).map(|n| (r, n)))
+        .map(|(r, n)| {
             let s = r.service_id.and_then(|id| services.iter().find(|s| s.id == id));
-            Some(PlanRow {
+            Ok::<_, StoredValueInvalid>(PlanRow {
                 need_id: r.need_id,
                 need_category: n.category.clone(),
                 need_summary: n.text.chars().take(60).collect(),
                 area_name: areas.get(&n.area_id).cloned().unwrap_or_default(),
-                urgency: urgency_of(&n.urgency),
+                urgency: stored(&n.urgency, "needs", n.id)?,
                 service_id: r.service_id,
                 service_name: s.map(|s| s.name.clone()),
                 offered_by: r.service_id.and_then(|id| offered.get(&id).cloned()),
                 score: r.score.map(|p| f64::from(p) / 10.0),
-                reason: r.reason.as_deref().and_then(UnassignedReason::parse),
-                outcome: r.outcome.as_deref().and_then(ApplyOutcome::parse),
+                reason: stored_opt(r.reason.as_deref(), "plan_rows", r.id)?,
+                outcome: stored_opt(r.outcome.as_deref(), "plan_rows", r.id)?,
                 outcome_note: r.outcome_note,
             })
         })
-        .collect();
+        .collect::<Result<_, _>>()?;
     Ok(PlanDetail { plan: to_dtos(db, vec![plan]).await?.remove(0), rows, changes })
 }

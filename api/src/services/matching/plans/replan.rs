@@ -10,6 +10,7 @@ use shared::{Id, Plan, PlanChange, PlanChangeKind, PlanStatus};
 use super::Target;
 use super::queue::insert;
 use crate::domain::caller::Caller;
+use crate::entities::stored::stored;
 use crate::entities::{matching_plan, plan_row};
 use crate::error::ApiError;
 use crate::policy;
@@ -24,7 +25,7 @@ pub async fn replan<C: ConnectionTrait>(
     request_id: Option<&str>,
 ) -> Result<Plan, ApiError> {
     let parent = policy::load::<matching_plan::Entity, _>(db, caller, id).await?;
-    if matches!(PlanStatus::parse(&parent.status), Some(PlanStatus::Queued | PlanStatus::Running)) {
+    if matches!(stored(&parent.status, "matching_plans", parent.id)?, PlanStatus::Queued | PlanStatus::Running) {
         return Err(ApiError::InvalidTransition { detail: "the plan is still running".into(), allowed: vec![] });
     }
     if parent.status == PlanStatus::Done.as_str() {
