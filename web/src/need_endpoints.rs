@@ -1,27 +1,12 @@
 //! Typed calls of the resident-needs endpoints (居民需求); re-exported from [`crate::api`].
 
 use gloo_net::http::Method;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use shared::{
     Assignee, BulkDispatch, BulkDispatchResult, Id, Need, NeedActionRequest, NeedCategory, NeedCounts, NeedDetail, NeedStatus, NeedSummary,
     NewNeed, Page, TargetGroup, Urgency,
 };
 
 use crate::api::{ApiResult, PAGE_SIZE, get, post_once, send_json};
-
-/// The name an enum has on the wire (`in_progress`, `elderly_living_alone`…).
-pub fn wire<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-/// The enum whose wire name is `name`, if any.
-pub fn from_wire<T: DeserializeOwned>(name: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
-}
 
 /// Filters and order of a needs list; the defaults mean "any", newest first.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -44,12 +29,12 @@ impl NeedFilter {
         vec![
             ("status", self.status.map(|s| s.as_str().to_owned()).unwrap_or_default()),
             ("category", self.category.clone()),
-            ("urgency", self.urgency.as_ref().map(wire).unwrap_or_default()),
+            ("urgency", self.urgency.map(|u| u.as_str().to_owned()).unwrap_or_default()),
             ("overdue", flag(self.overdue)),
             ("escalated", flag(self.escalated)),
             ("area_id", self.area_id.map(|i| i.to_string()).unwrap_or_default()),
             ("assignee_id", self.assignee_id.map(|i| i.to_string()).unwrap_or_default()),
-            ("tag", self.tag.as_ref().map(wire).unwrap_or_default()),
+            ("tag", self.tag.map(|t| t.as_str().to_owned()).unwrap_or_default()),
             ("sort", if self.oldest_first { "id" } else { "-id" }.to_owned()),
         ]
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Channel, NeedAction, NeedCategory, NeedStatus, TargetGroup, Urgency};
 
-use crate::api::{self, ApiError, wire};
+use crate::api::{self, ApiError};
 use crate::i18n::{I18n, Locale};
 
 /// Every urgency, mildest first (the order of `response_hours`).
@@ -24,17 +24,17 @@ impl I18n {
 
     /// 紧急 / Urgent. Tracked.
     pub fn urgency(&self, urgency: Urgency) -> String {
-        self.dynamic("urgency", &wire(&urgency))
+        self.dynamic("urgency", urgency.as_str())
     }
 
     /// 网格巡查 / Grid patrol. Tracked.
     pub fn channel(&self, channel: Channel) -> String {
-        self.dynamic("channel", &wire(&channel))
+        self.dynamic("channel", channel.as_str())
     }
 
     /// 空巢独居老人 / Elderly living alone. Tracked.
     pub fn target_group(&self, group: TargetGroup) -> String {
-        self.dynamic("tag", &wire(&group))
+        self.dynamic("tag", group.as_str())
     }
 }
 

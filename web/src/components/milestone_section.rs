@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use shared::{Id, Milestone, MilestonePatch, MilestoneStatus, ProgramDetail};
 
-use crate::api::{self, wire};
+use crate::api;
 use crate::components::form::{FormState, FormSummary};
 use crate::components::milestone_form::MilestoneForm;
 use crate::components::program_bits::{AddToggle, save_detail};
@@ -72,7 +72,7 @@ fn MilestoneStep(milestone: Milestone, program_id: Id, editable: bool, on_update
     let due = milestone.due_on.to_string();
     let done_on = milestone.done_on.map(|d| d.to_string());
     view! {
-        <li class=class data-testid="milestone" data-milestone-id=id data-status=wire(&status)
+        <li class=class data-testid="milestone" data-milestone-id=id data-status=status.as_str()
             data-overdue=milestone.overdue.to_string()>
             <span class="timeline-at nowrap">
                 {tr("milestone.due")}" "{due.clone()}
@@ -80,7 +80,7 @@ fn MilestoneStep(milestone: Milestone, program_id: Id, editable: bool, on_update
                 {done_on.clone().map(|d| view! { <span>" · "{tr("milestone.done_on")}" "{d.clone()}</span> })}
             </span>
             <span class="timeline-what"><strong>{milestone.title.clone()}</strong></span>
-            <span class=format!("ms-status ms-{}", wire(&status))>{tr_word("mstatus", wire(&status))}</span>
+            <span class=format!("ms-status ms-{}", status.as_str())>{tr_word("mstatus", status.as_str().into())}</span>
             <span class="muted">{tr("milestone.weight")}" "{milestone.weight}</span>
             {milestone.owner_name.clone().map(|o| view! {
                 <span class="timeline-who">{tr("milestone.owner")}" "{o.clone()}</span>

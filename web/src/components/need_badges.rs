@@ -5,7 +5,6 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use shared::{Need, NeedStatus, Urgency};
 
-use crate::api::wire;
 use crate::components::format::local_time;
 use crate::i18n::use_i18n;
 
@@ -28,7 +27,7 @@ pub fn StatusBadge(status: NeedStatus) -> impl IntoView {
 #[component]
 pub fn UrgencyBadge(urgency: Urgency) -> impl IntoView {
     let i18n = use_i18n();
-    let name = wire(&urgency);
+    let name = urgency.as_str();
     let class = format!("urgency urgency-{name}");
     view! { <span class=class data-urgency=name>{move || i18n.urgency(urgency)}</span> }
 }

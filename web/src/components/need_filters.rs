@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
-use shared::{NeedCounts, NeedStatus};
+use shared::{Code, NeedCounts, NeedStatus};
 
-use crate::api::{ApiError, NeedFilter, from_wire, wire};
+use crate::api::{ApiError, NeedFilter};
 use crate::components::status::ErrorBox;
 use crate::i18n::use_i18n;
 use crate::need_labels::{URGENCIES, use_categories};
@@ -16,12 +16,12 @@ pub fn filter_from_query(q: &ParamsMap) -> NeedFilter {
     NeedFilter {
         status: NeedStatus::parse(&text("status")),
         category: text("category"),
-        urgency: from_wire(&text("urgency")),
+        urgency: Code::parse(&text("urgency")),
         overdue: text("overdue") == "true",
         escalated: text("escalated") == "true",
         area_id: text("area_id").parse().ok(),
         assignee_id: text("assignee_id").parse().ok(),
-        tag: from_wire(&text("tag")),
+        tag: Code::parse(&text("tag")),
         oldest_first: text("sort") == "id",
     }
 }
@@ -69,19 +69,19 @@ pub fn NeedFilterBar(filter: Memo<NeedFilter>, on_change: Callback<NeedFilter>) 
                 }).collect_view()}
             </select>
             <select data-testid="filter-urgency" aria-label=move || i18n.t("need.urgency")
-                prop:value=current(|f| f.urgency.as_ref().map(wire).unwrap_or_default())
-                on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.urgency = from_wire(&v))) }>
+                prop:value=current(|f| f.urgency.map(|u| u.as_str().to_owned()).unwrap_or_default())
+                on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.urgency = Code::parse(&v))) }>
                 <option value="">{move || i18n.t("queue.all_urgencies")}</option>
                 {URGENCIES.into_iter().map(|u| view! {
-                    <option value=wire(&u)>{move || i18n.urgency(u)}</option>
+                    <option value=u.as_str()>{move || i18n.urgency(u)}</option>
                 }).collect_view()}
             </select>
             <select data-testid="filter-tag" aria-label=move || i18n.t("need.tags")
-                prop:value=current(|f| f.tag.as_ref().map(wire).unwrap_or_default())
-                on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.tag = from_wire(&v))) }>
+                prop:value=current(|f| f.tag.map(|t| t.as_str().to_owned()).unwrap_or_default())
+                on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.tag = Code::parse(&v))) }>
                 <option value="">{move || i18n.t("queue.all_tags")}</option>
                 {shared::TargetGroup::ALL.into_iter().map(|g| view! {
-                    <option value=wire(&g)>{move || i18n.target_group(g)}</option>
+                    <option value=g.as_str()>{move || i18n.target_group(g)}</option>
                 }).collect_view()}
             </select>
             <label class="checkbox">

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{AreaKind, Channel, NeedDetail, NewNeed, TargetGroup, Urgency};
 
-use crate::api::{self, idempotency_key, wire};
+use crate::api::{self, idempotency_key};
 use crate::components::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
 use crate::components::format::parse_local_time;
 use crate::components::need_area::AreaChoice;
@@ -126,7 +126,7 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
             <FieldGroup label="m.tags" pointer="/tags" form>
                 <div class="tag-picks" data-testid="need-tags">
                     {shared::TargetGroup::ALL.into_iter().map(|g| view! {
-                        <label class="tag-pick" class:on=move || tags.with(|t| t.contains(&g)) data-tag=wire(&g)>
+                        <label class="tag-pick" class:on=move || tags.with(|t| t.contains(&g)) data-tag=g.as_str()>
                             <input type="checkbox" prop:checked=move || tags.with(|t| t.contains(&g))
                                 on:change=move |ev| { let on = event_target_checked(&ev);
                                     tags.update(|t| { t.retain(|x| *x != g); if on { t.push(g) } }); }/>
@@ -138,7 +138,7 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
             <FieldGroup label="m.urgency" pointer="/urgency" form>
                 <div class="segmented" data-testid="need-urgency">
                     {URGENCIES.into_iter().map(|u| view! {
-                        <label class:on=move || urgency.get() == u data-urgency=wire(&u)>
+                        <label class:on=move || urgency.get() == u data-urgency=u.as_str()>
                             <input type="radio" name="urgency" prop:checked=move || urgency.get() == u
                                 on:change=move |_| urgency.set(u)/>
                             {move || i18n.urgency(u)}

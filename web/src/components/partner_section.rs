@@ -2,9 +2,9 @@
 //! and the form that adds one.
 
 use leptos::prelude::*;
-use shared::{NewPartner, Partner, PartnerKind, ProgramDetail};
+use shared::{Code, NewPartner, Partner, PartnerKind, ProgramDetail};
 
-use crate::api::{self, from_wire, wire};
+use crate::api;
 use crate::components::area_form::FormButtons;
 use crate::components::form::{Field, FormState, FormSummary, field_error};
 use crate::components::program_bits::{AddToggle, HeadRow, save_detail};
@@ -60,7 +60,7 @@ fn PartnerRow(partner: Partner, contacts: bool) -> impl IntoView {
     view! {
         <tr data-testid="partner-row" data-partner-id=partner.id>
             <td>{partner.name.clone()}</td>
-            <td class="nowrap">{tr_word("partner_kind", wire(&kind))}</td>
+            <td class="nowrap">{tr_word("partner_kind", kind.as_str().into())}</td>
             <td>{partner.role.clone()}</td>
             {contacts.then(|| view! { <td class="nowrap" data-testid="partner-contact">{contact}</td> })}
         </tr>
@@ -113,10 +113,10 @@ fn PartnerForm(program_id: shared::Id, on_done: Callback<ProgramDetail>, on_canc
                         prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
                 </Field>
                 <Field label="partner.kind" pointer="/kind" form>
-                    <select data-testid="partner-kind" on:change=move |ev| kind.set(from_wire(&event_target_value(&ev)))>
+                    <select data-testid="partner-kind" on:change=move |ev| kind.set(Code::parse(&event_target_value(&ev)))>
                         <option value="" selected=true disabled=true>{tr("form.choose")}</option>
                         {PARTNER_KINDS.into_iter().map(|k| view! {
-                            <option value=wire(&k)>{tr_word("partner_kind", wire(&k))}</option>
+                            <option value=k.as_str()>{tr_word("partner_kind", k.as_str().into())}</option>
                         }).collect_view()}
                     </select>
                 </Field>

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::{Area, AreaKind, Id, NewPlan, Plan};
+use shared::{Area, AreaKind, Code, Id, NewPlan, Plan};
 
-use crate::api::{self, from_wire, wire};
+use crate::api;
 use crate::components::area_picker::AreaSearch;
 use crate::components::form::{Field, FieldGroup, FormState, FormSummary, field_error};
 use crate::i18n::{tr, use_i18n};
@@ -46,7 +46,7 @@ pub fn NewPlanForm(on_created: Callback<Plan>, on_cancel: Callback<()>) -> impl 
             return;
         };
         let code = category.get_untracked();
-        let new = NewPlan { area_id, category: (!code.is_empty()).then_some(code), urgency: from_wire(&urgency.get_untracked()) };
+        let new = NewPlan { area_id, category: (!code.is_empty()).then_some(code), urgency: Code::parse(&urgency.get_untracked()) };
         spawn_local(async move {
             match api::create_plan(&new).await {
                 Ok(plan) => {
@@ -94,7 +94,7 @@ pub fn NewPlanForm(on_created: Callback<Plan>, on_cancel: Callback<()>) -> impl 
                         on:change=move |ev| urgency.set(event_target_value(&ev))>
                         <option value="">{tr("matching.any_urgency")}</option>
                         {URGENCIES.into_iter().map(|u| view! {
-                            <option value=wire(&u)>{move || i18n.urgency(u)}</option>
+                            <option value=u.as_str()>{move || i18n.urgency(u)}</option>
                         }).collect_view()}
                     </select>
                 </Field>

@@ -3,9 +3,9 @@
 //! record-delivery form of one pledge (date, the kind's measure only, note). Money is typed in yuan.
 
 use leptos::prelude::*;
-use shared::{Id, NewDelivery, NewPledge, Partner, Pledge, ProgramDetail, Quantity, ResourceKind};
+use shared::{Code, Id, NewDelivery, NewPledge, Partner, Pledge, ProgramDetail, Quantity, ResourceKind};
 
-use crate::api::{self, from_wire, wire};
+use crate::api;
 use crate::components::area_form::FormButtons;
 use crate::components::form::{Field, FormState, FormSummary, field_error};
 use crate::components::program_bits::{parse_date, save_detail, today};
@@ -115,9 +115,9 @@ pub fn PledgeForm(program_id: Id, partners: Vec<Partner>, on_done: Callback<Prog
                 </Field>
                 <Field label="pledge.kind" pointer="/kind" form>
                     <select data-testid="pledge-kind" on:change=move |ev| {
-                        if let Some(k) = from_wire(&event_target_value(&ev)) { kind.set(k) } }>
+                        if let Some(k) = Code::parse(&event_target_value(&ev)) { kind.set(k) } }>
                         {RESOURCE_KINDS.into_iter().map(|k| view! {
-                            <option value=wire(&k) selected=move || kind.get() == k>{tr_word("resource", wire(&k))}</option>
+                            <option value=k.as_str() selected=move || kind.get() == k>{tr_word("resource", k.as_str().into())}</option>
                         }).collect_view()}
                     </select>
                 </Field>

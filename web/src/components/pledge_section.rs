@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use shared::{Pledge, ProgramDetail, ResourceKind};
 
-use crate::api::wire;
 use crate::components::pledge_forms::{DeliveryForm, PledgeForm};
 use crate::components::program_bits::{AddToggle, Bar, HeadRow, is_running};
 use crate::components::status::Empty;
@@ -79,8 +78,8 @@ pub fn PledgeSection(detail: ProgramDetail, editable: bool, on_update: Callback<
                     {by_kind.iter().map(|t| {
                         let kind = t.kind;
                         view! {
-                            <div class="kind-total" data-kind=wire(&kind)>
-                                <span class="kind-name">{tr_word("resource", wire(&kind))}</span>
+                            <div class="kind-total" data-kind=kind.as_str()>
+                                <span class="kind-name">{tr_word("resource", kind.as_str().into())}</span>
                                 <Bar fraction=share(t.delivered, t.pledged) testid="kind-bar"/>
                                 <span class="muted small">{line(t)}</span>
                             </div>
@@ -116,7 +115,7 @@ pub fn PledgeSection(detail: ProgramDetail, editable: bool, on_update: Callback<
                                 {kinds.iter().map(|t| {
                                     let kind = t.kind;
                                     let text = line(t);
-                                    view! { <span class="kind-chip">{tr_word("resource", wire(&kind))}" "{text}</span> }
+                                    view! { <span class="kind-chip">{tr_word("resource", kind.as_str().into())}" "{text}</span> }
                                 }).collect_view()}
                             </span>
                         </li>
@@ -152,9 +151,9 @@ fn PledgeRow(pledge: Pledge, times: usize, program_id: shared::Id, can_deliver: 
     });
     let columns = if can_deliver { "7" } else { "6" };
     view! {
-        <tr data-testid="pledge-row" data-pledge-id=pledge.id data-kind=wire(&kind)>
+        <tr data-testid="pledge-row" data-pledge-id=pledge.id data-kind=kind.as_str()>
             <td>{pledge.partner_name.clone()}</td>
-            <td class="nowrap"><span class="kind-chip">{tr_word("resource", wire(&kind))}</span></td>
+            <td class="nowrap"><span class="kind-chip">{tr_word("resource", kind.as_str().into())}</span></td>
             <td>{pledge.description.clone()}</td>
             <td class="nowrap">{move || i18n.quantity_text(kind, &pledged, unit.as_deref())}</td>
             <td class="nowrap">

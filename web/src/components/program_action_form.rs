@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Evaluation, EvaluatorType, Id, ProgramAction, ProgramActionRequest, ProgramDetail};
 
-use crate::api::{self, ApiError, from_wire, wire};
+use crate::api::{self, ApiError};
 use crate::components::form::{Field, FieldGroup, FormState, FormSummary, field_error};
 use crate::i18n::{tr, tr_word, use_i18n};
 use crate::program_labels::EVALUATOR_TYPES;
@@ -93,7 +93,7 @@ pub fn ProgramActionForm(
                 <p class="form-summary" data-testid="action-allowed">
                     {tr("error.not_allowed")}" "
                     {move || allowed.get().iter()
-                        .map(|a| from_wire::<ProgramAction>(a).map_or_else(|| a.clone(), |a| i18n.program_action(a)))
+                        .map(|a| ProgramAction::parse(a).map_or_else(|| a.clone(), |a| i18n.program_action(a)))
                         .collect::<Vec<_>>().join("、")}
                 </p>
             })}
@@ -106,10 +106,10 @@ pub fn ProgramActionForm(
                     <FieldGroup label="eval.evaluator" pointer="/evaluation/evaluator_type" form>
                         <div class="segmented" data-testid="eval-evaluator">
                             {EVALUATOR_TYPES.into_iter().map(|t| view! {
-                                <label class:on=move || evaluator.get() == Some(t) data-evaluator=wire(&t)>
+                                <label class:on=move || evaluator.get() == Some(t) data-evaluator=t.as_str()>
                                     <input type="radio" name="evaluator" prop:checked=move || evaluator.get() == Some(t)
                                         on:change=move |_| evaluator.set(Some(t))/>
-                                    {tr_word("evaluator", wire(&t))}
+                                    {tr_word("evaluator", t.as_str().into())}
                                 </label>
                             }).collect_view()}
                         </div>

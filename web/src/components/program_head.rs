@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use shared::{Evaluation, Program, ProgramDetail, ProgramPatch};
 
 use crate::api;
-use crate::api::wire;
 use crate::catalogue::entry_name;
 use crate::components::form::{FormState, FormSummary};
 use crate::components::program_bits::{Bar, BudgetBar, Money, ProgramStatusBadge, save_detail};
@@ -106,7 +105,7 @@ pub fn EvaluationPanel(evaluation: Evaluation) -> impl IntoView {
             <h3>{tr("program.evaluation")}</h3>
             <div class="kpi">
                 <span class="kpi-value" data-testid="evaluation-score">{score}</span>
-                <span class="kpi-label">{tr_word("evaluator", wire(&kind))}</span>
+                <span class="kpi-label">{tr_word("evaluator", kind.as_str().into())}</span>
             </div>
             <Bar fraction=f64::from(score) / 100.0 text=format!("{score} / 100") tone/>
             {evaluation.comments.clone().filter(|c| !c.is_empty()).map(|c| view! { <p class="eval-comments">{c}</p> })}

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use shared::{CostKind, Id, NewService, Service, ServiceMode, ServicePatch, TargetGroup};
 
-use crate::api::{self, idempotency_key, wire};
+use crate::api::{self, idempotency_key};
 use crate::components::area_form::FormButtons;
 use crate::components::form::{Field, FormState, field_error, reveal_first_error};
 use crate::components::resource_bits::{
@@ -319,7 +319,7 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
             <ResGroup label="res.target_groups" pointer="/target_groups" form nested=true hint="res.target_groups_hint">
                 <div class="tag-picks" data-testid="service-groups">
                     {shared::TargetGroup::ALL.into_iter().map(|g| view! {
-                        <label class="tag-pick" class:on=move || groups.with(|t| t.contains(&g)) data-tag=wire(&g)>
+                        <label class="tag-pick" class:on=move || groups.with(|t| t.contains(&g)) data-tag=g.as_str()>
                             <input type="checkbox" prop:checked=move || groups.with(|t| t.contains(&g))
                                 on:change=move |ev| { let on = event_target_checked(&ev);
                                     groups.update(|t| { t.retain(|x: &TargetGroup| *x != g); if on { t.push(g) } }); }/>

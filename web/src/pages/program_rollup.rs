@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Area, Id, ProgramRollup};
 
-use crate::api::{self, ApiError, ProgramFilter, wire};
+use crate::api::{self, ApiError, ProgramFilter};
 use crate::components::area_picker::AreaSearch;
 use crate::components::program_bits::{Bar, BudgetBar, Money, ProgramStatusBadge};
 use crate::components::program_filters::filter_url;
@@ -110,8 +110,8 @@ fn RollupView(rollup: ProgramRollup) -> impl IntoView {
                         let (pledged, delivered) = (measure(kind, &k.pledged), measure(kind, &k.delivered));
                         let (qp, qd) = (k.pledged.clone(), k.delivered.clone());
                         view! {
-                            <div class="kind-total" data-testid="rollup-kind" data-kind=wire(&kind)>
-                                <span class="kind-name">{tr_word("resource", wire(&kind))}</span>
+                            <div class="kind-total" data-testid="rollup-kind" data-kind=kind.as_str()>
+                                <span class="kind-name">{tr_word("resource", kind.as_str().into())}</span>
                                 <Bar fraction=k.fulfilment testid="kind-bar"/>
                                 <span class="muted small" title=move || format!("{} / {}", i18n.quantity_text(kind, &qd, None), i18n.quantity_text(kind, &qp, None))>
                                     {move || i18n.measure_pair(kind, delivered, pledged, None)}
