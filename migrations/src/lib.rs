@@ -14,6 +14,7 @@ mod m20261124_000007_create_need_photos;
 mod m20261124_000008_create_programs;
 mod m20261124_000009_create_resources;
 mod m20261124_000010_create_kpis;
+mod m20261205_090000_create_webhook_subscriptions;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000008_create_programs::Migration),
             Box::new(m20261124_000009_create_resources::Migration),
             Box::new(m20261124_000010_create_kpis::Migration),
+            Box::new(m20261205_090000_create_webhook_subscriptions::Migration),
         ]
     }
 }

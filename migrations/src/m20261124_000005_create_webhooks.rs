@@ -99,7 +99,7 @@ impl MigrationTrait for Migration {
 }
 
 #[derive(DeriveIden)]
-enum WebhookEndpoints {
+pub enum WebhookEndpoints {
     Table,
     Id,
     OwnerId,

@@ -22,4 +22,5 @@ mod stored;
 mod users;
 mod validation;
 mod webhook_receiver;
+mod webhook_subscriptions;
 mod webhooks;

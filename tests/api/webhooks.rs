@@ -15,7 +15,7 @@ use crate::webhook_receiver::Receiver;
 const SECRET: &str = "a-shared-secret-of-the-client";
 
 /// Registers an endpoint as `username` and returns its id.
-async fn register(app: &TestApp, username: &str, url: &str, events: Value) -> i64 {
+pub async fn register(app: &TestApp, username: &str, url: &str, events: Value) -> i64 {
     let token = app.login_as(username).await;
     let res = app.post("/api/v1/webhooks", &token, &json!({ "url": url, "secret": SECRET, "events": events })).await;
     assert_eq!(res.status(), StatusCode::CREATED);
@@ -46,7 +46,7 @@ fn expected_signature(timestamp: &str, body: &[u8]) -> String {
     format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
 }
 
-async fn area_path(app: &TestApp, name: &str) -> String {
+pub async fn area_path(app: &TestApp, name: &str) -> String {
     let id = app.area_id(name).await;
     api::entities::area::Entity::find_by_id(id).one(&app.db).await.expect("query").expect("area").path
 }

@@ -30,3 +30,4 @@ pub mod stored;
 pub mod user;
 pub mod webhook_delivery;
 pub mod webhook_endpoint;
+pub mod webhook_subscription;

@@ -13,8 +13,6 @@ pub struct Model {
     pub url: String,
     /// Signs every delivery; never leaves the server.
     pub secret: String,
-    /// `,need.created,need.accept,`; empty means every event.
-    pub events: String,
     pub active: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
@@ -24,11 +22,20 @@ pub struct Model {
 pub enum Relation {
     #[sea_orm(has_many = "super::webhook_delivery::Entity")]
     Delivery,
+    /// The events it asked for (`webhook_subscriptions`); none means every event.
+    #[sea_orm(has_many = "super::webhook_subscription::Entity")]
+    Subscription,
 }
 
 impl Related<super::webhook_delivery::Entity> for Entity {
     fn to() -> RelationDef {
         Relation::Delivery.def()
+    }
+}
+
+impl Related<super::webhook_subscription::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Subscription.def()
     }
 }
 

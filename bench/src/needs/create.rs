@@ -131,6 +131,7 @@ pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<
     for prefix in &prefixes {
         endpoints = endpoints.bind(prefix);
     }
+    let endpoints = endpoints.bind(shared::NEED_CREATED);
     let endpoints = endpoints.fetch_all(&mut *tx).await?;
     anyhow::ensure!(endpoints.is_empty(), "the benchmark registers no webhooks");
     drop(payload);

@@ -66,7 +66,7 @@ pub const NEED_COLUMNS: [&str; 37] = [
     "created_at",
     "updated_at",
 ];
-pub const ENDPOINT_COLUMNS: [&str; 9] = ["id", "owner_id", "area_path", "url", "secret", "events", "active", "created_at", "updated_at"];
+pub const ENDPOINT_COLUMNS: [&str; 8] = ["id", "owner_id", "area_path", "url", "secret", "active", "created_at", "updated_at"];
 pub const AUDIT_COLUMNS: [&str; 12] =
     ["id", "at", "actor_id", "actor_username", "action", "entity", "entity_id", "area_path", "area_id", "before", "after", "request_id"];
 /// The columns `submit` sets, in the entity's order.
@@ -192,7 +192,9 @@ pub fn area_by_id_sql() -> String {
 
 pub fn endpoints_sql(prefixes: usize) -> String {
     format!(
-        "SELECT {} FROM \"webhook_endpoints\" WHERE \"webhook_endpoints\".\"active\" = ? AND \"webhook_endpoints\".\"area_path\" IN ({})",
+        "SELECT {} FROM \"webhook_endpoints\" WHERE \"webhook_endpoints\".\"active\" = ? AND \"webhook_endpoints\".\"area_path\" IN ({}) \
+         AND (\"webhook_endpoints\".\"id\" IN (SELECT \"endpoint_id\" FROM \"webhook_subscriptions\" WHERE \"webhook_subscriptions\".\"event\" = ?) \
+         OR \"webhook_endpoints\".\"id\" NOT IN (SELECT \"endpoint_id\" FROM \"webhook_subscriptions\"))",
         select_list("webhook_endpoints", &ENDPOINT_COLUMNS),
         placeholders(prefixes)
     )

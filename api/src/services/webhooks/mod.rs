@@ -3,6 +3,7 @@
 //! Queueing and sending live in [`delivery`].
 
 mod delivery;
+mod subscriptions;
 
 pub use delivery::{deliver_due, enqueue, retry_delay, spawn_worker};
 
@@ -21,25 +22,9 @@ use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::page::{Keyset, PageRequest};
 
-/// Stores a subscription list as `,a,b,` (empty for "every event"), so one event is one `contains`.
-fn encode_events(events: &[String]) -> String {
-    if events.is_empty() { String::new() } else { format!(",{},", events.join(",")) }
-}
-
-fn decode_events(stored: &str) -> Vec<String> {
-    stored.split(',').filter(|e| !e.is_empty()).map(str::to_owned).collect()
-}
-
-fn to_dto(m: webhook_endpoint::Model) -> Webhook {
-    Webhook {
-        id: m.id,
-        owner_id: m.owner_id,
-        url: m.url,
-        events: decode_events(&m.events),
-        active: m.active,
-        created_at: m.created_at,
-        updated_at: m.updated_at,
-    }
+/// The wire form of an endpoint with its subscribed events (empty: every event).
+fn to_dto(m: webhook_endpoint::Model, events: Vec<String>) -> Webhook {
+    Webhook { id: m.id, owner_id: m.owner_id, url: m.url, events, active: m.active, created_at: m.created_at, updated_at: m.updated_at }
 }
 
 fn to_delivery_dto(m: webhook_delivery::Model) -> Result<WebhookDelivery, StoredValueInvalid> {
@@ -84,15 +69,15 @@ fn check(url: Option<&str>, events: Option<&[String]>) -> Result<(), ApiError> {
     Ok(errors.finish()?)
 }
 
-/// The subscription list without repeats, in the order given.
-fn dedup(events: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(events.len());
-    for event in events {
-        if !out.contains(event) {
-            out.push(event.clone());
-        }
-    }
-    out
+/// Endpoints in wire form, their subscriptions loaded with one query.
+async fn to_dtos<C: ConnectionTrait>(db: &C, rows: Vec<webhook_endpoint::Model>) -> Result<Vec<Webhook>, ApiError> {
+    let mut events = subscriptions::events_of(db, &rows.iter().map(|m| m.id).collect::<Vec<_>>()).await?;
+    Ok(rows.into_iter().map(|m| to_dto(m.clone(), events.remove(&m.id).unwrap_or_default())).collect())
+}
+
+async fn dto_of<C: ConnectionTrait>(db: &C, m: webhook_endpoint::Model) -> Result<Webhook, ApiError> {
+    let mut events = subscriptions::events_of(db, &[m.id]).await?;
+    Ok(to_dto(m.clone(), events.remove(&m.id).unwrap_or_default()))
 }
 
 pub async fn list<C: ConnectionTrait>(db: &C, caller: &Caller, page: PageRequest) -> Result<Page<Webhook>, ApiError> {
@@ -104,11 +89,11 @@ pub async fn list<C: ConnectionTrait>(db: &C, caller: &Caller, page: PageRequest
         key_of: |m| (None, m.id),
     };
     let (rows, next_cursor) = page.fetch(db, policy::visible::<webhook_endpoint::Entity>(caller)?, &keyset).await?;
-    Ok(Page { items: rows.into_iter().map(to_dto).collect(), next_cursor })
+    Ok(Page { items: to_dtos(db, rows).await?, next_cursor })
 }
 
 pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<Webhook, ApiError> {
-    Ok(to_dto(policy::load::<webhook_endpoint::Entity, _>(db, caller, id).await?))
+    dto_of(db, policy::load::<webhook_endpoint::Entity, _>(db, caller, id).await?).await
 }
 
 /// Registers an endpoint for the caller's home-area subtree (the whole tree for the platform admin).
@@ -127,7 +112,6 @@ pub async fn create<C: ConnectionTrait>(
         area_path: Set(area_path.clone()),
         url: Set(new.url.clone()),
         secret: Set(new.secret.clone()),
-        events: Set(encode_events(&dedup(&new.events))),
         active: Set(true),
         created_at: Set(now),
         updated_at: Set(now),
@@ -135,7 +119,8 @@ pub async fn create<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    let dto = to_dto(saved);
+    subscriptions::replace(db, saved.id, &new.events).await?;
+    let dto = dto_of(db, saved).await?;
     let change =
         Change { action: "create", entity: "webhook", entity_id: dto.id, area: audit_area(&area_path), before: None, after: Some(&dto) };
     audit::record(db, Some(caller), request_id, change).await?;
@@ -154,7 +139,7 @@ pub async fn update<C: ConnectionTrait>(
     let current = policy::load::<webhook_endpoint::Entity, _>(db, caller, id).await?;
     check(patch.url.as_deref(), patch.events.as_deref())?;
     let area_path = current.area_path.clone();
-    let before = to_dto(current.clone());
+    let before = dto_of(db, current.clone()).await?;
     let mut model: webhook_endpoint::ActiveModel = current.into();
     if let Some(url) = &patch.url {
         model.url = Set(url.clone());
@@ -163,13 +148,13 @@ pub async fn update<C: ConnectionTrait>(
         model.secret = Set(secret.clone());
     }
     if let Some(events) = &patch.events {
-        model.events = Set(encode_events(&dedup(events)));
+        subscriptions::replace(db, id, events).await?;
     }
     if let Some(active) = patch.active {
         model.active = Set(active);
     }
     model.updated_at = Set(now);
-    let after = to_dto(model.update(db).await?);
+    let after = dto_of(db, model.update(db).await?).await?;
     let change = Change {
         action: "update",
         entity: "webhook",
@@ -221,7 +206,7 @@ pub async fn ping<C: ConnectionTrait>(
     let data = json!({ "webhook_id": endpoint.id, "message": "幸福家园 webhook test" });
     let queued = delivery::insert(db, endpoint.id, PING, &data, now).await?;
     let area_path = endpoint.area_path.clone();
-    let dto = to_dto(endpoint);
+    let dto = dto_of(db, endpoint).await?;
     let change =
         Change { action: "test", entity: "webhook", entity_id: dto.id, area: audit_area(&area_path), before: None, after: Some(&dto) };
     audit::record(db, Some(caller), request_id, change).await?;
@@ -231,15 +216,6 @@ pub async fn ping<C: ConnectionTrait>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn an_empty_subscription_is_stored_empty_and_lists_round_trip() {
-        assert_eq!(encode_events(&[]), "");
-        let events = vec!["need.created".to_owned(), "need.accept".to_owned()];
-        assert_eq!(encode_events(&events), ",need.created,need.accept,");
-        assert_eq!(decode_events(&encode_events(&events)), events);
-        assert!(decode_events("").is_empty());
-    }
 
     #[test]
     fn unknown_events_are_named_by_position() {
