@@ -3,19 +3,21 @@
 //! progress; applied through the need lifecycle; re-planned when needs or resources change.
 //!
 //! Queuing a plan is in `queue`, the solver job in `job`, reading plans and rows in `read`,
-//! applying through the need lifecycle in `apply`, re-planning and its changes in `replan`.
+//! applying through the need lifecycle in `apply`, re-planning in `replan` and what it changed in `changes`.
 
 mod apply;
+mod changes;
 mod job;
 mod queue;
 mod read;
 mod replan;
 
 pub use apply::apply;
+pub use changes::changes;
 pub use job::{MAX_NEEDS, fail_interrupted, run};
 pub use queue::create;
 pub use read::{detail, list};
-pub use replan::{changes, replan};
+pub use replan::replan;
 
 use shared::Id;
 

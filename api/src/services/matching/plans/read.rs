@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use shared::{Id, Page, Plan, PlanDetail, PlanRow, PlanStatus};
 
-use super::replan::changes;
+use super::changes::changes;
 use crate::domain::caller::Caller;
 use crate::entities::stored::{StoredValueInvalid, stored, stored_opt};
 use crate::entities::{matching_plan, need, plan_row, service};
