@@ -7,8 +7,10 @@
 //! - What a caller *is* to one row (a need's resident or assignee, a program's author or approver)
 //!   is in [`needs`] and [`programs`]; the lifecycle tables then say which moves each party makes.
 //!
-//! Handlers never look at roles: services ask this module. A new domain adds its actions to the
-//! table and implements [`Scoped`] for its entity.
+//! Nobody else looks at roles. Services ask this module; a handler that hands a service a subtree
+//! (areas, users, audit) gets its `Scope` from [`allow`], and handlers with no service behind them
+//! (templates, the indicator list) call [`require`]. A new domain adds its actions to the table and
+//! implements [`Scoped`] for its entity.
 
 mod loader;
 pub mod needs;
