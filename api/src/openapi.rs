@@ -85,6 +85,22 @@ mod tests {
     use super::*;
     use crate::http::validators::Validators;
 
+    #[test]
+    fn every_period_parameter_states_the_pattern_the_period_type_parses() {
+        // utoipa's `pattern` takes only a literal, so the routes spell it out; this keeps them in step.
+        let doc = serde_json::to_value(spec()).expect("json");
+        let mut seen = 0;
+        for (path, item) in doc["paths"].as_object().expect("paths") {
+            for operation in item.as_object().expect("item").values() {
+                for param in operation["parameters"].as_array().into_iter().flatten().filter(|p| p["name"] == "period") {
+                    assert_eq!(param["schema"]["pattern"], shared::PERIOD_PATTERN, "{path}");
+                    seen += 1;
+                }
+            }
+        }
+        assert_eq!(seen, 5, "the KPI dashboard, series, breakdown, export and values queries");
+    }
+
     /// The document's own schemas, checked as the body extractor checks them.
     fn validate(name: &str, body: &serde_json::Value) -> Vec<shared::FieldError> {
         Validators::from_document(spec()).validate(name, body)
