@@ -49,8 +49,8 @@ pub enum ApiError {
 
 impl ApiError {
     /// A validation failure of one field.
-    pub fn field(field: &str, code: &str, message: impl Into<String>) -> Self {
-        Self::Validation(vec![FieldError { field: field.into(), code: code.into(), message: message.into() }])
+    pub fn field(field: &str, code: shared::FieldRule, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError { field: field.into(), code, message: message.into() }])
     }
 
     pub fn code(&self) -> ErrorCode {

@@ -127,6 +127,6 @@ mod tests {
         let errors = validate("LoginRequest", &json!({ "username": "a" }));
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].field, "/password");
-        assert_eq!(errors[0].code, "required");
+        assert_eq!(errors[0].code, shared::FieldRule::Required);
     }
 }

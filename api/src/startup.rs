@@ -1,5 +1,6 @@
 //! Building the HTTP server: the app used by `main`, the tests and the spec dump.
 
+use shared::FieldRule;
 use std::net::TcpListener;
 
 use actix_web::dev::Server;
@@ -45,7 +46,10 @@ impl Application {
                 .app_data(data.clone())
                 .app_data(validators.clone())
                 .app_data(allowed_methods.clone())
-                .app_data(web::QueryConfig::default().error_handler(|err, _| ApiError::field("query", "invalid", err.to_string()).into()))
+                .app_data(
+                    web::QueryConfig::default()
+                        .error_handler(|err, _| ApiError::field("query", FieldRule::Invalid, err.to_string()).into()),
+                )
                 .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound("resource").into()))
                 .wrap(Compress::default())
                 // `no-cache` = revalidate: a new dashboard build is picked up at once, and API answers

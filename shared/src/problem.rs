@@ -33,10 +33,103 @@ pub struct Problem {
 pub struct FieldError {
     /// JSON Pointer to the field in the request body (`/profile/households`), or the query parameter name.
     pub field: String,
-    /// Stable code of the rule broken (`required`, `type`, `too_long`, `out_of_range`, `taken`, …).
-    pub code: String,
+    /// Stable code of the rule broken; clients switch on it, never on the message.
+    pub code: FieldRule,
     /// What is wrong, for a human.
     pub message: String,
+}
+
+code_enum! {
+    /// Every rule a field of a request can break: the `code` of a [`FieldError`]. One list, so the
+    /// spec names them all and a client can label each one.
+    pub enum FieldRule {
+        // Broken against the request's schema (checked before any rule of the domain).
+        /// A required field is missing.
+        Required = "required",
+        /// A field the schema does not have.
+        UnknownField = "unknown_field",
+        /// The value has the wrong JSON type (a string for a number, …).
+        Type = "type",
+        /// Not one of the allowed values.
+        InvalidValue = "invalid_value",
+        TooShort = "too_short",
+        TooLong = "too_long",
+        /// A number, date or count outside its allowed range.
+        OutOfRange = "out_of_range",
+        /// Breaks the field's pattern or format (phone, date, URL, …).
+        InvalidFormat = "invalid_format",
+        /// Unreadable for another reason; the message says why.
+        Invalid = "invalid",
+        // Broken against the domain's rules.
+        /// Exactly one of several fields is required.
+        RequiredOne = "required_one",
+        /// Only one of several fields may be given.
+        OneOf = "one_of",
+        /// Refers to a record that does not exist (or that the caller cannot see).
+        NotFound = "not_found",
+        /// Refers to a record of the wrong kind (a street where a community is needed, …).
+        WrongKind = "wrong_kind",
+        /// A code that does not start with its parent's code.
+        MismatchParent = "mismatch_parent",
+        /// A parent of a level this kind of area cannot sit under.
+        InvalidParent = "invalid_parent",
+        /// Already used by another record (a username, a code).
+        Taken = "taken",
+        /// The same value twice in one request.
+        Duplicate = "duplicate",
+        /// Clashes with the record's current state.
+        Conflict = "conflict",
+        /// Not allowed for this caller or this record.
+        NotAllowed = "not_allowed",
+        /// Does not apply to this kind of record (an at-home field for an online service, …).
+        NotApplicable = "not_applicable",
+        /// Outside the caller's area or the record's area.
+        OutOfArea = "out_of_area",
+        /// Refers to a value that is not the current one (stale, or none is current).
+        NotCurrent = "not_current",
+        Negative = "negative",
+        NotPositive = "not_positive",
+        /// A date in the future where only the past makes sense.
+        Future = "future",
+        /// A date before the start it must follow.
+        BeforeStart = "before_start",
+        /// Overlaps another entry (time slots, periods).
+        Overlap = "overlap",
+        /// A numerator larger than its denominator.
+        ExceedsDenominator = "exceeds_denominator",
+        /// The platform computes this value; it cannot be reported.
+        Computed = "computed",
+        /// Derived from other values; it cannot be set.
+        Derived = "derived",
+        /// An informational indicator: it takes no target.
+        Informational = "informational",
+        /// Not an item of the catalogue where an item is needed.
+        NotAnItem = "not_an_item",
+        /// A password too easy to guess.
+        Weak = "weak",
+        /// An event no endpoint can subscribe to.
+        UnknownEvent = "unknown_event",
+        /// A table that cannot be imported.
+        NotImportable = "not_importable",
+        TooManyRows = "too_many_rows",
+        /// Selects more records than one export holds; narrow the filters.
+        TooMany = "too_many",
+        /// An imported sheet without rows.
+        Empty = "empty",
+        /// An imported sheet whose header is not the template's.
+        NotTheTemplate = "not_the_template",
+        /// A name that matches several records; rename one first.
+        Ambiguous = "ambiguous",
+        // Why a service cannot take a need (dispatch through a service).
+        /// The service does not serve the need's category.
+        Category = "category",
+        /// The resident is not in the service's target groups or ages.
+        Eligibility = "eligibility",
+        /// The service has no places left this week.
+        Full = "full",
+        /// The service has no account to receive the need.
+        NoAccount = "no_account",
+    }
 }
 
 code_enum! {

@@ -460,7 +460,8 @@ pub struct ImportError {
     pub row: u32,
     /// The column header, when one column is at fault.
     pub column: Option<String>,
-    pub code: String,
+    /// The rule the cell or row broke.
+    pub code: crate::FieldRule,
     pub message: String,
 }
 

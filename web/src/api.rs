@@ -74,6 +74,11 @@ pub async fn logout() {
 }
 
 /// GET `path` with query parameters (empty values are left out) and decode the JSON answer.
+/// Owned query pairs (from [`shared::query_pairs`]) as the borrowed pairs the calls take.
+pub fn borrowed(pairs: &[(String, String)]) -> Vec<(&str, String)> {
+    pairs.iter().map(|(k, v)| (k.as_str(), v.clone())).collect()
+}
+
 pub async fn get<T: DeserializeOwned>(path: &str, query: &[(&str, String)]) -> ApiResult<T> {
     decode(send(Method::GET, path, query, None, &[]).await?).await
 }

@@ -1,9 +1,9 @@
 //! One typed function per API endpoint the dashboard uses; re-exported from [`crate::api`].
 
 use gloo_net::http::Method;
-use shared::{Area, AreaKind, AreaPatch, AuditEntry, Id, Me, NewArea, NewUser, Page, Role, User, UserPatch};
+use shared::{Area, AreaKind, AreaPatch, AuditEntry, AuditQuery, Id, Me, NewArea, NewUser, Page, Role, User, UserListQuery, UserPatch};
 
-use crate::api::{ApiResult, get, send_json};
+use crate::api::{ApiResult, borrowed, get, send_json};
 
 /// Rows per request for the tables; the tree asks for fewer.
 pub const PAGE_SIZE: u64 = 50;
@@ -55,14 +55,16 @@ pub struct UserFilter {
 
 /// GET /users, one page.
 pub async fn users(filter: UserFilter, cursor: Option<String>) -> ApiResult<Page<User>> {
-    let query = [
-        ("role", filter.role.map(|r| r.as_str().to_owned()).unwrap_or_default()),
-        ("q", filter.q.trim().to_owned()),
-        ("active", filter.active.map(|a| a.to_string()).unwrap_or_default()),
-        ("cursor", cursor.unwrap_or_default()),
-        ("limit", PAGE_SIZE.to_string()),
-    ];
-    get("/users", &query).await
+    let q = filter.q.trim();
+    let query = UserListQuery {
+        role: filter.role,
+        q: (!q.is_empty()).then(|| q.to_owned()),
+        active: filter.active,
+        cursor,
+        limit: Some(PAGE_SIZE),
+        ..Default::default()
+    };
+    get("/users", &borrowed(&shared::query_pairs(&query))).await
 }
 
 /// POST /users.
@@ -77,11 +79,7 @@ pub async fn patch_user(id: Id, patch: &UserPatch) -> ApiResult<User> {
 
 /// GET /audit, one page, optionally for one entity kind (and one record).
 pub async fn audit(entity: String, entity_id: Option<Id>, cursor: Option<String>) -> ApiResult<Page<AuditEntry>> {
-    let query = [
-        ("entity", entity),
-        ("entity_id", entity_id.map(|i| i.to_string()).unwrap_or_default()),
-        ("cursor", cursor.unwrap_or_default()),
-        ("limit", PAGE_SIZE.to_string()),
-    ];
-    get("/audit", &query).await
+    let query =
+        AuditQuery { entity: (!entity.is_empty()).then_some(entity), entity_id, cursor, limit: Some(PAGE_SIZE), ..Default::default() };
+    get("/audit", &borrowed(&shared::query_pairs(&query))).await
 }

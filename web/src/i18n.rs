@@ -118,11 +118,11 @@ impl I18n {
 
     /// The Chinese name of a field rule (`required`, `too_long`…); in English the server's message is
     /// used as is, so this returns `None` there and for unknown codes.
-    pub fn field_rule(&self, code: &str) -> Option<&'static str> {
+    pub fn field_rule(&self, code: shared::FieldRule) -> Option<&'static str> {
         if self.locale.get() == Locale::En {
             return None;
         }
-        let key = format!("rule.{code}");
+        let key = format!("rule.{}", code.as_str());
         crate::messages::all().find(|(k, _, _)| *k == key).map(|(_, zh, _)| *zh)
     }
 
@@ -209,6 +209,22 @@ mod tests {
         assert_eq!(group_thousands("1234567.50"), "1,234,567.50");
         assert_eq!(group_thousands("-1000"), "-1,000");
         assert_eq!(group_thousands("999"), "999");
+    }
+
+    #[test]
+    fn every_field_rule_has_a_chinese_name() {
+        use shared::Code;
+        let missing: Vec<&str> = <shared::FieldRule as Code>::ALL
+            .iter()
+            .map(|r| r.as_str())
+            .filter(|code| !crate::messages::all().any(|(k, _, _)| k.strip_prefix("rule.") == Some(*code)))
+            .collect();
+        assert!(missing.is_empty(), "field rules without a message: {missing:?}");
+        let stale: Vec<&str> = crate::messages::all()
+            .filter_map(|(k, _, _)| k.strip_prefix("rule."))
+            .filter(|code| shared::FieldRule::parse(code).is_none())
+            .collect();
+        assert!(stale.is_empty(), "messages for rules the API does not have: {stale:?}");
     }
 
     #[test]

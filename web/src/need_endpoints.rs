@@ -2,11 +2,11 @@
 
 use gloo_net::http::Method;
 use shared::{
-    Assignee, BulkDispatch, BulkDispatchResult, Id, Need, NeedActionRequest, NeedCategory, NeedCounts, NeedDetail, NeedStatus, NeedSummary,
-    NewNeed, Page, TargetGroup, Urgency,
+    Assignee, BulkDispatch, BulkDispatchResult, Id, Need, NeedActionRequest, NeedCategory, NeedCounts, NeedDetail, NeedListQuery, NeedSort,
+    NeedStatus, NeedSummary, NewNeed, Page, TargetGroup, Urgency,
 };
 
-use crate::api::{ApiResult, PAGE_SIZE, get, post_once, send_json};
+use crate::api::{ApiResult, PAGE_SIZE, borrowed, get, post_once, send_json};
 
 /// Filters and order of a needs list; the defaults mean "any", newest first.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -23,20 +23,25 @@ pub struct NeedFilter {
 }
 
 impl NeedFilter {
-    /// The query parameters; empty values are dropped by the client.
-    pub fn query(&self) -> Vec<(&'static str, String)> {
-        let flag = |on: bool| if on { "true".to_owned() } else { String::new() };
-        vec![
-            ("status", self.status.map(|s| s.as_str().to_owned()).unwrap_or_default()),
-            ("category", self.category.clone()),
-            ("urgency", self.urgency.map(|u| u.as_str().to_owned()).unwrap_or_default()),
-            ("overdue", flag(self.overdue)),
-            ("escalated", flag(self.escalated)),
-            ("area_id", self.area_id.map(|i| i.to_string()).unwrap_or_default()),
-            ("assignee_id", self.assignee_id.map(|i| i.to_string()).unwrap_or_default()),
-            ("tag", self.tag.map(|t| t.as_str().to_owned()).unwrap_or_default()),
-            ("sort", if self.oldest_first { "id" } else { "-id" }.to_owned()),
-        ]
+    /// The list query this filter asks for (the wire type the API reads).
+    pub fn list_query(&self) -> NeedListQuery {
+        NeedListQuery {
+            status: self.status,
+            category: Some(self.category.clone()).filter(|c| !c.is_empty()),
+            urgency: self.urgency,
+            overdue: self.overdue.then_some(true),
+            escalated: self.escalated.then_some(true),
+            area_id: self.area_id,
+            assignee_id: self.assignee_id,
+            tag: self.tag,
+            sort: Some(if self.oldest_first { NeedSort::Oldest } else { NeedSort::Newest }),
+            ..Default::default()
+        }
+    }
+
+    /// The query parameters that are set, as the page's URL and the API both spell them.
+    pub fn query(&self) -> Vec<(String, String)> {
+        shared::query_pairs(&self.list_query())
     }
 }
 
@@ -47,16 +52,15 @@ pub async fn need_categories() -> ApiResult<Vec<NeedCategory>> {
 
 /// GET /needs, one page of the caller's queue (or own needs, or dispatched needs).
 pub async fn needs(filter: NeedFilter, cursor: Option<String>) -> ApiResult<Page<Need>> {
-    let mut query = filter.query();
-    query.push(("cursor", cursor.unwrap_or_default()));
-    query.push(("limit", PAGE_SIZE.to_string()));
-    get("/needs", &query).await
+    let query = NeedListQuery { cursor, limit: Some(PAGE_SIZE), ..filter.list_query() };
+    get("/needs", &borrowed(&shared::query_pairs(&query))).await
 }
 
 /// GET /needs/counts under the same filters.
 pub async fn need_counts(filter: NeedFilter) -> ApiResult<NeedCounts> {
-    let query: Vec<_> = filter.query().into_iter().filter(|(k, _)| *k != "status" && *k != "sort").collect();
-    get("/needs/counts", &query).await
+    // Counts are per status, so the status filter is not sent.
+    let query = NeedListQuery { status: None, sort: None, ..filter.list_query() };
+    get("/needs/counts", &borrowed(&shared::query_pairs(&query))).await
 }
 
 /// GET /needs/{id}: the need, its timeline and what the caller may do.

@@ -3,10 +3,10 @@
 use gloo_net::http::Method;
 use shared::{
     CatalogueEntry, CatalogueEntryPatch, Id, MilestonePatch, NewDelivery, NewMilestone, NewPartner, NewPledge, NewProgram, NewSpend, Page,
-    Program, ProgramActionRequest, ProgramDetail, ProgramPatch, ProgramRollup, ProgramStatus,
+    Program, ProgramActionRequest, ProgramDetail, ProgramListQuery, ProgramPatch, ProgramRollup, ProgramStatus,
 };
 
-use crate::api::{ApiResult, File, PAGE_SIZE, get, get_file, get_public, post_once, send_json};
+use crate::api::{ApiResult, File, PAGE_SIZE, borrowed, get, get_file, get_public, post_once, send_json};
 
 /// Filters and order of a program list; the defaults mean "any", newest first.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,17 +21,24 @@ pub struct ProgramFilter {
 }
 
 impl ProgramFilter {
-    /// The query parameters; empty values are dropped by the client.
-    pub fn query(&self) -> Vec<(&'static str, String)> {
-        let id = |v: Option<Id>| v.map(|i| i.to_string()).unwrap_or_default();
-        vec![
-            ("area_id", id(self.area_id)),
-            ("status", self.status.map(|s| s.as_str().to_owned()).unwrap_or_default()),
-            ("catalogue_item_id", id(self.catalogue_item_id)),
-            ("overdue", if self.overdue { "true" } else { "" }.to_owned()),
-            ("q", self.q.trim().to_owned()),
-            ("sort", self.sort.clone()),
-        ]
+    /// The list query this filter asks for (the wire type the API reads).
+    pub fn list_query(&self) -> ProgramListQuery {
+        let q = self.q.trim();
+        ProgramListQuery {
+            area_id: self.area_id,
+            status: self.status,
+            catalogue_item_id: self.catalogue_item_id,
+            overdue: self.overdue.then_some(true),
+            q: (!q.is_empty()).then(|| q.to_owned()),
+            // An order the API does not know is left out (the default, newest first).
+            sort: serde_json::from_value(serde_json::Value::String(self.sort.clone())).ok(),
+            ..Default::default()
+        }
+    }
+
+    /// The query parameters that are set, as the page's URL and the API both spell them.
+    pub fn query(&self) -> Vec<(String, String)> {
+        shared::query_pairs(&self.list_query())
     }
 }
 
@@ -53,15 +60,14 @@ pub async fn patch_catalogue(id: Id, patch: &CatalogueEntryPatch) -> ApiResult<C
 
 /// GET /programs, one page.
 pub async fn programs(filter: ProgramFilter, cursor: Option<String>) -> ApiResult<Page<Program>> {
-    let mut query = filter.query();
-    query.push(("cursor", cursor.unwrap_or_default()));
-    query.push(("limit", PAGE_SIZE.to_string()));
-    get("/programs", &query).await
+    let query = ProgramListQuery { cursor, limit: Some(PAGE_SIZE), ..filter.list_query() };
+    get("/programs", &borrowed(&shared::query_pairs(&query))).await
 }
 
 /// GET /programs/export in `format` (`xlsx` or `csv`; `table` only matters for CSV).
 pub async fn export_programs(filter: ProgramFilter, format: &str, table: &str) -> ApiResult<File> {
-    let mut query: Vec<_> = filter.query().into_iter().filter(|(k, _)| matches!(*k, "area_id" | "status" | "catalogue_item_id")).collect();
+    let set = filter.query();
+    let mut query: Vec<_> = borrowed(&set).into_iter().filter(|(k, _)| matches!(*k, "area_id" | "status" | "catalogue_item_id")).collect();
     query.push(("format", format.to_owned()));
     query.push(("table", table.to_owned()));
     get_file("/programs/export", &query).await

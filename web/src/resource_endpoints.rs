@@ -4,22 +4,19 @@
 
 use gloo_net::http::Method;
 use shared::{
-    CostKind, Id, ImportReport, NewProvider, NewService, NewServicePerson, NewServiceSpace, Page, PersonKind, Provider, ProviderKind,
-    ProviderPatch, ResourceTable, Service, ServiceMode, ServicePatch, ServicePerson, ServicePersonPatch, ServiceSpace, ServiceSpacePatch,
-    SpaceKind,
+    CostKind, Id, ImportReport, NewProvider, NewService, NewServicePerson, NewServiceSpace, Page, PersonKind, PersonListQuery, Provider,
+    ProviderKind, ProviderListQuery, ProviderPatch, ResourceSort, ResourceTable, Service, ServiceListQuery, ServiceMode, ServicePatch,
+    ServicePerson, ServicePersonPatch, ServiceSpace, ServiceSpacePatch, SpaceKind, SpaceListQuery,
 };
 
-use crate::api::{ApiResult, File, PAGE_SIZE, get, get_file, post_bytes, post_once, send_json};
+use crate::api::{ApiResult, File, PAGE_SIZE, borrowed, get, get_file, post_bytes, post_once, send_json};
 
 /// The content type of an `.xlsx` workbook, as the import endpoint expects it.
 pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-fn id(v: Option<Id>) -> String {
-    v.map(|i| i.to_string()).unwrap_or_default()
-}
-
-fn flag(v: Option<bool>) -> String {
-    v.map(|b| b.to_string()).unwrap_or_default()
+/// `Some(text)` when the trimmed text is not empty.
+fn text(v: &str) -> Option<String> {
+    Some(v.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
 /// Filters of the providers list; the defaults mean "any".
@@ -33,15 +30,16 @@ pub struct ProviderFilter {
 }
 
 impl ProviderFilter {
-    /// The query parameters; empty values are dropped by the client.
-    pub fn query(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("area_id", id(self.area_id)),
-            ("kind", self.kind.map(|k| k.as_str().to_owned()).unwrap_or_default()),
-            ("verified", flag(self.verified)),
-            ("active", flag(self.active)),
-            ("q", self.q.trim().to_owned()),
-        ]
+    /// The list query this filter asks for (the wire type the API reads).
+    pub fn list_query(&self) -> ProviderListQuery {
+        ProviderListQuery {
+            area_id: self.area_id,
+            kind: self.kind,
+            verified: self.verified,
+            active: self.active,
+            q: text(&self.q),
+            ..Default::default()
+        }
     }
 }
 
@@ -59,17 +57,19 @@ pub struct ServiceFilter {
 }
 
 impl ServiceFilter {
-    pub fn query(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("area_id", id(self.area_id)),
-            ("category", self.category.clone()),
-            ("mode", self.mode.map(|m| m.as_str().to_owned()).unwrap_or_default()),
-            ("cost", self.cost.map(|c| c.as_str().to_owned()).unwrap_or_default()),
-            ("provider_id", id(self.provider_id)),
-            ("person_id", id(self.person_id)),
-            ("active", flag(self.active)),
-            ("q", self.q.trim().to_owned()),
-        ]
+    /// The list query this filter asks for (the wire type the API reads).
+    pub fn list_query(&self) -> ServiceListQuery {
+        ServiceListQuery {
+            area_id: self.area_id,
+            category: text(&self.category),
+            mode: self.mode,
+            cost: self.cost,
+            provider_id: self.provider_id,
+            person_id: self.person_id,
+            active: self.active,
+            q: text(&self.q),
+            ..Default::default()
+        }
     }
 }
 
@@ -83,13 +83,9 @@ pub struct PersonFilter {
 }
 
 impl PersonFilter {
-    pub fn query(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("area_id", id(self.area_id)),
-            ("kind", self.kind.map(|k| k.as_str().to_owned()).unwrap_or_default()),
-            ("provider_id", id(self.provider_id)),
-            ("q", self.q.trim().to_owned()),
-        ]
+    /// The list query this filter asks for (the wire type the API reads).
+    pub fn list_query(&self) -> PersonListQuery {
+        PersonListQuery { area_id: self.area_id, kind: self.kind, provider_id: self.provider_id, q: text(&self.q), ..Default::default() }
     }
 }
 
@@ -104,34 +100,38 @@ pub struct SpaceFilter {
 }
 
 impl SpaceFilter {
-    pub fn query(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("area_id", id(self.area_id)),
-            ("kind", self.kind.map(|k| k.as_str().to_owned()).unwrap_or_default()),
-            ("short_hours", if self.short_hours { "true" } else { "" }.to_owned()),
-            ("q", self.q.trim().to_owned()),
-        ]
+    /// The list query this filter asks for (the wire type the API reads).
+    pub fn list_query(&self) -> SpaceListQuery {
+        SpaceListQuery {
+            area_id: self.area_id,
+            kind: self.kind,
+            short_hours: self.short_hours.then_some(true),
+            q: text(&self.q),
+            ..Default::default()
+        }
     }
 }
 
-/// `query` plus the page parameters.
-fn paged(mut query: Vec<(&'static str, String)>, cursor: Option<String>, limit: u64) -> Vec<(&'static str, String)> {
-    query.push(("cursor", cursor.unwrap_or_default()));
-    query.push(("limit", limit.to_string()));
-    query
+/// GET a list with a query, as the client sends it.
+async fn list<T: serde::de::DeserializeOwned>(path: &str, query: &impl serde::Serialize) -> ApiResult<Page<T>> {
+    get(path, &borrowed(&shared::query_pairs(query))).await
 }
 
 /// GET /providers, one page.
 pub async fn providers(filter: ProviderFilter, cursor: Option<String>) -> ApiResult<Page<Provider>> {
-    get("/providers", &paged(filter.query(), cursor, PAGE_SIZE)).await
+    list("/providers", &ProviderListQuery { cursor, limit: Some(PAGE_SIZE), ..filter.list_query() }).await
 }
 
 /// GET /providers, a longer page for a choice list (the active providers of the caller's scope).
 pub async fn provider_choices(cursor: Option<String>) -> ApiResult<Page<Provider>> {
-    let filter = ProviderFilter { active: Some(true), ..Default::default() };
-    let mut query = paged(filter.query(), cursor, shared::MAX_PAGE_LIMIT);
-    query.push(("sort", "name".to_owned()));
-    get("/providers", &query).await
+    let query = ProviderListQuery {
+        active: Some(true),
+        sort: Some(ResourceSort::Name),
+        cursor,
+        limit: Some(shared::MAX_PAGE_LIMIT),
+        ..Default::default()
+    };
+    list("/providers", &query).await
 }
 
 /// GET /providers/{id}.
@@ -151,14 +151,13 @@ pub async fn patch_provider(id: Id, patch: &ProviderPatch) -> ApiResult<Provider
 
 /// GET /service-people, one page.
 pub async fn service_people(filter: PersonFilter, cursor: Option<String>) -> ApiResult<Page<ServicePerson>> {
-    get("/service-people", &paged(filter.query(), cursor, PAGE_SIZE)).await
+    list("/service-people", &PersonListQuery { cursor, limit: Some(PAGE_SIZE), ..filter.list_query() }).await
 }
 
 /// GET /service-people, a longer page for a choice list.
 pub async fn person_choices(cursor: Option<String>) -> ApiResult<Page<ServicePerson>> {
-    let mut query = paged(PersonFilter::default().query(), cursor, shared::MAX_PAGE_LIMIT);
-    query.push(("sort", "name".to_owned()));
-    get("/service-people", &query).await
+    let query = PersonListQuery { sort: Some(ResourceSort::Name), cursor, limit: Some(shared::MAX_PAGE_LIMIT), ..Default::default() };
+    list("/service-people", &query).await
 }
 
 /// GET /service-people/{id}.
@@ -178,7 +177,7 @@ pub async fn patch_service_person(id: Id, patch: &ServicePersonPatch) -> ApiResu
 
 /// GET /services, one page.
 pub async fn services(filter: ServiceFilter, cursor: Option<String>) -> ApiResult<Page<Service>> {
-    get("/services", &paged(filter.query(), cursor, PAGE_SIZE)).await
+    list("/services", &ServiceListQuery { cursor, limit: Some(PAGE_SIZE), ..filter.list_query() }).await
 }
 
 /// GET /services/{id}.
@@ -198,7 +197,7 @@ pub async fn patch_service(id: Id, patch: &ServicePatch) -> ApiResult<Service> {
 
 /// GET /service-spaces, one page.
 pub async fn service_spaces(filter: SpaceFilter, cursor: Option<String>) -> ApiResult<Page<ServiceSpace>> {
-    get("/service-spaces", &paged(filter.query(), cursor, PAGE_SIZE)).await
+    list("/service-spaces", &SpaceListQuery { cursor, limit: Some(PAGE_SIZE), ..filter.list_query() }).await
 }
 
 /// GET /service-spaces/{id}.
@@ -229,6 +228,10 @@ pub async fn import_resources(table: ResourceTable, dry_run: bool, xlsx: &[u8]) 
 
 /// GET /resources/export?table=&format=&area_id=.
 pub async fn export_resources(table: ResourceTable, format: &str, area_id: Option<Id>) -> ApiResult<File> {
-    let query = [("table", table.as_str().to_owned()), ("format", format.to_owned()), ("area_id", id(area_id))];
+    let query = [
+        ("table", table.as_str().to_owned()),
+        ("format", format.to_owned()),
+        ("area_id", area_id.map(|i| i.to_string()).unwrap_or_default()),
+    ];
     get_file("/resources/export", &query).await
 }

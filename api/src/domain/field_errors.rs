@@ -2,7 +2,7 @@
 //! a [`FieldErrors`] and end with [`Invalid`]; the HTTP edge turns that into a 422 problem
 //! (`From<Invalid> for ApiError` in `error.rs`), so the rules never name an HTTP type.
 
-use shared::FieldError;
+use shared::{FieldError, FieldRule};
 
 /// Collects field errors; [`FieldErrors::finish`] reports them all together.
 #[derive(Debug, Default)]
@@ -14,8 +14,8 @@ pub struct FieldErrors(Vec<FieldError>);
 pub struct Invalid(pub Vec<FieldError>);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: &str, code: &str, message: impl Into<String>) {
-        self.0.push(FieldError { field: field.into(), code: code.into(), message: message.into() });
+    pub fn add(&mut self, field: &str, code: FieldRule, message: impl Into<String>) {
+        self.0.push(FieldError { field: field.into(), code, message: message.into() });
     }
 
     pub fn is_empty(&self) -> bool {

@@ -7,7 +7,7 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse};
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::Serialize;
-use shared::Id;
+use shared::{FieldRule, Id};
 
 use crate::domain::tokens::sha256_hex;
 use crate::entities::idempotency_key;
@@ -47,7 +47,7 @@ impl FromRequest for IdempotencyKey {
             None => Ok(None),
             Some(v) => match v.to_str() {
                 Ok(s) if !s.is_empty() && s.len() <= 255 && s.bytes().all(|b| b.is_ascii_graphic()) => Ok(Some(s.to_owned())),
-                _ => Err(ApiError::field(HEADER, "invalid", "1 to 255 visible ASCII characters")),
+                _ => Err(ApiError::field(HEADER, FieldRule::Invalid, "1 to 255 visible ASCII characters")),
             },
         };
         let target = format!("{} {}", req.method(), req.uri());

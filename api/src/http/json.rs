@@ -8,7 +8,7 @@ use actix_web::{FromRequest, HttpRequest, web};
 use futures_util::StreamExt;
 use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
-use shared::FieldError;
+use shared::{FieldError, FieldRule};
 use utoipa::ToSchema;
 
 use super::validators::registered;
@@ -67,16 +67,46 @@ impl<T: DeserializeOwned + ToSchema + 'static> FromRequest for ValidJson<T> {
                 return Err(ApiError::UnsupportedMediaType);
             }
             let body = read_limited(&mut payload, declared_len, limit).await?;
-            let raw: serde_json::Value = serde_json::from_slice(&body).map_err(|e| ApiError::MalformedBody(e.to_string()))?;
+            let mut raw: serde_json::Value = serde_json::from_slice(&body).map_err(|e| ApiError::MalformedBody(e.to_string()))?;
             let errors = validators.validate(&T::name(), &raw);
             if !errors.is_empty() {
                 return Err(ApiError::Validation(errors));
             }
+            integral_floats_as_integers(&mut raw);
             // The schema accepted it, so this only fails if schema and type disagree: still a 422.
             let value = serde_json::from_value(raw.clone()).map_err(|e| {
-                ApiError::Validation(vec![FieldError { field: String::new(), code: "invalid".into(), message: e.to_string() }])
+                ApiError::Validation(vec![FieldError { field: String::new(), code: FieldRule::Invalid, message: e.to_string() }])
             })?;
             Ok(Self { value, raw })
         })
+    }
+}
+
+/// JSON Schema counts `16.0` as an integer, so the schema accepts it where serde's integer types
+/// would not; writing such numbers as integers makes the server agree with its spec. Float fields
+/// still read an integer as a float.
+fn integral_floats_as_integers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15) {
+                *value = Value::from(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_floats_as_integers),
+        Value::Object(map) => map.values_mut().for_each(integral_floats_as_integers),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[test]
+    fn integral_floats_become_integers_and_others_stay() {
+        let mut v = json!({ "households": 16.0, "share": 0.5, "list": [2.0, -3.0, 1.25], "big": 1.0e300 });
+        super::integral_floats_as_integers(&mut v);
+        assert_eq!(v, json!({ "households": 16, "share": 0.5, "list": [2, -3, 1.25], "big": 1.0e300 }));
     }
 }

@@ -5,10 +5,10 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use shared::FieldError;
+use shared::{FieldError, FieldRule};
 use utoipa::IntoParams;
 
-use super::validators::{Validators, registered};
+use super::validators::{Validators, registered, rule_of};
 use crate::error::ApiError;
 
 /// Query parameters that passed their schemas and deserialised into `T`.
@@ -39,18 +39,19 @@ impl<T: DeserializeOwned + IntoParams + 'static> FromRequest for ValidQuery<T> {
 }
 
 fn parse<T: DeserializeOwned + IntoParams + 'static>(query: &str, validators: &Validators) -> Result<ValidQuery<T>, ApiError> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).map_err(|e| ApiError::field("query", "invalid", e.to_string()))?;
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(query).map_err(|e| ApiError::field("query", FieldRule::Invalid, e.to_string()))?;
     let validators = validators.params::<T>();
     let mut errors = Vec::new();
     for (name, validator) in validators.iter() {
         for (_, raw) in pairs.iter().filter(|(k, _)| k == name) {
             for error in validator.iter_errors(&as_json(raw, validator)) {
-                errors.push(FieldError { field: name.clone(), code: "invalid".into(), message: error.to_string() });
+                errors.push(FieldError { field: name.clone(), code: rule_of(&error.kind), message: error.to_string() });
             }
         }
     }
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    serde_urlencoded::from_str(query).map(ValidQuery).map_err(|e| ApiError::field("query", "invalid", e.to_string()))
+    serde_urlencoded::from_str(query).map(ValidQuery).map_err(|e| ApiError::field("query", FieldRule::Invalid, e.to_string()))
 }

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use actix_web::{HttpRequest, web};
 use serde_json::{Value, json};
-use shared::FieldError;
+use shared::{FieldError, FieldRule};
 use utoipa::IntoParams;
 use utoipa::openapi::OpenApi;
 use utoipa::openapi::path::ParameterIn;
@@ -89,23 +89,32 @@ impl Validators {
         for error in validator.iter_errors(body) {
             let at = error.instance_path.to_string();
             use jsonschema::error::ValidationErrorKind as K;
-            let (code, fields): (&str, Vec<String>) = match &error.kind {
-                K::Required { property } => ("required", vec![format!("{at}/{}", property.as_str().unwrap_or_default())]),
-                K::AdditionalProperties { unexpected } => ("unknown_field", unexpected.iter().map(|p| format!("{at}/{p}")).collect()),
-                K::Type { .. } => ("type", vec![at.clone()]),
-                K::Enum { .. } | K::Constant { .. } => ("invalid_value", vec![at.clone()]),
-                K::MinLength { .. } => ("too_short", vec![at.clone()]),
-                K::MaxLength { .. } => ("too_long", vec![at.clone()]),
-                K::Minimum { .. } | K::Maximum { .. } | K::ExclusiveMinimum { .. } | K::ExclusiveMaximum { .. } => {
-                    ("out_of_range", vec![at.clone()])
-                }
-                K::Pattern { .. } | K::Format { .. } => ("invalid_format", vec![at.clone()]),
-                _ => ("invalid", vec![at.clone()]),
+            let fields = match &error.kind {
+                K::Required { property } => vec![format!("{at}/{}", property.as_str().unwrap_or_default())],
+                K::AdditionalProperties { unexpected } => unexpected.iter().map(|p| format!("{at}/{p}")).collect(),
+                _ => vec![at.clone()],
             };
+            let code = rule_of(&error.kind);
             let message = error.to_string();
-            errors.extend(fields.into_iter().map(|field| FieldError { field, code: code.into(), message: message.clone() }));
+            errors.extend(fields.into_iter().map(|field| FieldError { field, code, message: message.clone() }));
         }
         errors
+    }
+}
+
+/// The rule a schema error broke, as the code clients read.
+pub(super) fn rule_of(kind: &jsonschema::error::ValidationErrorKind) -> FieldRule {
+    use jsonschema::error::ValidationErrorKind as K;
+    match kind {
+        K::Required { .. } => FieldRule::Required,
+        K::AdditionalProperties { .. } => FieldRule::UnknownField,
+        K::Type { .. } => FieldRule::Type,
+        K::Enum { .. } | K::Constant { .. } => FieldRule::InvalidValue,
+        K::MinLength { .. } | K::MinItems { .. } => FieldRule::TooShort,
+        K::MaxLength { .. } | K::MaxItems { .. } => FieldRule::TooLong,
+        K::Minimum { .. } | K::Maximum { .. } | K::ExclusiveMinimum { .. } | K::ExclusiveMaximum { .. } => FieldRule::OutOfRange,
+        K::Pattern { .. } | K::Format { .. } => FieldRule::InvalidFormat,
+        _ => FieldRule::Invalid,
     }
 }
 

@@ -1,9 +1,7 @@
 //! `/api/v1/audit`: the audit trail, for admins, within their scope.
 
 use actix_web::{get, web};
-use serde::Deserialize;
-use shared::{AuditEntry, Page};
-use utoipa::IntoParams;
+use shared::{AuditEntry, AuditQuery, Page};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::ReadErrors;
@@ -14,20 +12,6 @@ use crate::policy::{self, Action};
 use crate::services::audit::{self, AuditFilter};
 use crate::services::page::PageRequest;
 use crate::state::AppState;
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct AuditQuery {
-    /// `area`, `user`, …
-    #[param(max_length = 32)]
-    entity: Option<String>,
-    entity_id: Option<i64>,
-    actor_id: Option<i64>,
-    #[param(max_length = 512)]
-    cursor: Option<String>,
-    #[param(minimum = 1, maximum = 200)]
-    limit: Option<u64>,
-}
 
 /// Changes in your scope, newest first: who, what, when, before and after.
 #[utoipa::path(tag = "audit", params(AuditQuery), responses((status = 200, body = Page<AuditEntry>), ReadErrors), security(("bearer" = [])))]

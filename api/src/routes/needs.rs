@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, get, post, put, web};
 use serde::Deserialize;
 use shared::{
     Assignee, BulkDispatch, BulkDispatchResult, Candidates, DeadlineSetting, Need, NeedActionRequest, NeedCategory, NeedCounts, NeedDetail,
-    NeedStatus, NeedSummary, NewNeed, Page, TargetGroup, Urgency,
+    NeedListQuery, NeedSummary, NewNeed, Page,
 };
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -17,47 +17,21 @@ use crate::http::idempotency::IdempotencyKey;
 use crate::http::json::ValidJson;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
-use crate::services::needs::{self, NeedFilter, NeedSort};
+use crate::services::needs::{self, NeedFilter};
 use crate::services::page::PageRequest;
 use crate::state::AppState;
 
-/// Filters, order and page of the queue.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct NeedListQuery {
-    status: Option<NeedStatus>,
-    #[param(max_length = 32)]
-    category: Option<String>,
-    urgency: Option<Urgency>,
-    /// Open and past a deadline.
-    overdue: Option<bool>,
-    /// Escalated to the street.
-    escalated: Option<bool>,
-    /// Needs in this area's subtree.
-    area_id: Option<i64>,
-    assignee_id: Option<i64>,
-    /// Concerning this target group.
-    tag: Option<TargetGroup>,
-    #[param(inline)]
-    sort: Option<NeedSort>,
-    #[param(max_length = 512)]
-    cursor: Option<String>,
-    #[param(minimum = 1, maximum = 200)]
-    limit: Option<u64>,
-}
-
-impl NeedListQuery {
-    fn filter(&self) -> NeedFilter {
-        NeedFilter {
-            status: self.status,
-            category: self.category.clone(),
-            urgency: self.urgency,
-            overdue: self.overdue,
-            escalated: self.escalated,
-            area_id: self.area_id,
-            assignee_id: self.assignee_id,
-            tag: self.tag,
-        }
+/// The service's filter from the query string.
+fn need_filter(query: &NeedListQuery) -> NeedFilter {
+    NeedFilter {
+        status: query.status,
+        category: query.category.clone(),
+        urgency: query.urgency,
+        overdue: query.overdue,
+        escalated: query.escalated,
+        area_id: query.area_id,
+        assignee_id: query.assignee_id,
+        tag: query.tag,
     }
 }
 
@@ -88,7 +62,7 @@ async fn list_needs(
 ) -> ApiResult<web::Json<Page<Need>>> {
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
-    Ok(web::Json(needs::list(&state.db, &caller, query.filter(), sort, page, state.clock.now()).await?))
+    Ok(web::Json(needs::list(&state.db, &caller, need_filter(&query), sort, page, state.clock.now()).await?))
 }
 
 /// How many needs are in each status, overdue and escalated, under the same filters.
@@ -99,7 +73,7 @@ async fn need_counts(
     caller: AuthUser,
     ValidQuery(query): ValidQuery<NeedListQuery>,
 ) -> ApiResult<web::Json<NeedCounts>> {
-    Ok(web::Json(needs::counts(&state.db, &caller, query.filter(), state.clock.now()).await?))
+    Ok(web::Json(needs::counts(&state.db, &caller, need_filter(&query), state.clock.now()).await?))
 }
 
 /// Submit a need (群众点单): residents for themselves, staff and mini-program backends on a resident's behalf.

@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, get, patch, post, web};
 use serde::Deserialize;
 use shared::{
     MilestonePatch, NewDelivery, NewMilestone, NewPartner, NewPledge, NewProgram, NewSpend, Page, Program, ProgramActionRequest,
-    ProgramDetail, ProgramPatch, ProgramRollup, ProgramStatus,
+    ProgramDetail, ProgramListQuery, ProgramPatch, ProgramRollup, ProgramStatus,
 };
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -17,29 +17,8 @@ use crate::http::json::ValidJson;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::services::page::PageRequest;
-use crate::services::programs::{self, ProgramFilter, ProgramSort};
+use crate::services::programs::{self, ProgramFilter};
 use crate::state::AppState;
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ProgramListQuery {
-    /// Programs in this area's subtree.
-    area_id: Option<i64>,
-    status: Option<ProgramStatus>,
-    /// Programs working on this catalogue item.
-    catalogue_item_id: Option<i64>,
-    /// Programs with milestones past due.
-    overdue: Option<bool>,
-    /// Title contains.
-    #[param(max_length = 100)]
-    q: Option<String>,
-    #[param(inline)]
-    sort: Option<ProgramSort>,
-    #[param(max_length = 512)]
-    cursor: Option<String>,
-    #[param(minimum = 1, maximum = 200)]
-    limit: Option<u64>,
-}
 
 /// What to export.
 #[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]

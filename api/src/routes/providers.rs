@@ -1,9 +1,7 @@
 //! `/api/v1/providers…`: providers of services (organisations and teams).
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use serde::Deserialize;
-use shared::{NewProvider, Page, Provider, ProviderKind, ProviderPatch};
-use utoipa::IntoParams;
+use shared::{NewProvider, Page, Provider, ProviderListQuery, ProviderPatch};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::{ReadErrors, WriteErrors};
@@ -14,27 +12,8 @@ use crate::http::json::ValidJson;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::services::page::PageRequest;
-use crate::services::resources::{ResourceSort, providers};
+use crate::services::resources::providers;
 use crate::state::AppState;
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ProviderListQuery {
-    /// In this area's subtree.
-    area_id: Option<i64>,
-    kind: Option<ProviderKind>,
-    verified: Option<bool>,
-    active: Option<bool>,
-    /// Name contains.
-    #[param(max_length = 100)]
-    q: Option<String>,
-    #[param(inline)]
-    sort: Option<ResourceSort>,
-    #[param(max_length = 512)]
-    cursor: Option<String>,
-    #[param(minimum = 1, maximum = 200)]
-    limit: Option<u64>,
-}
 
 /// Providers in your scope.
 #[utoipa::path(tag = "resources", params(ProviderListQuery), responses((status = 200, body = Page<Provider>), ReadErrors), security(("bearer" = [])))]

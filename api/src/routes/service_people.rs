@@ -1,9 +1,7 @@
 //! `/api/v1/service-people…`: volunteers, party members who report to a community (党员报到) and social workers.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use serde::Deserialize;
-use shared::{NewServicePerson, Page, PersonKind, ServicePerson, ServicePersonPatch};
-use utoipa::IntoParams;
+use shared::{NewServicePerson, Page, PersonListQuery, ServicePerson, ServicePersonPatch};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::{ReadErrors, WriteErrors};
@@ -14,26 +12,8 @@ use crate::http::json::ValidJson;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::services::page::PageRequest;
-use crate::services::resources::{ResourceSort, people};
+use crate::services::resources::people;
 use crate::state::AppState;
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PersonListQuery {
-    /// In this area's subtree.
-    area_id: Option<i64>,
-    kind: Option<PersonKind>,
-    provider_id: Option<i64>,
-    /// Name contains.
-    #[param(max_length = 100)]
-    q: Option<String>,
-    #[param(inline)]
-    sort: Option<ResourceSort>,
-    #[param(max_length = 512)]
-    cursor: Option<String>,
-    #[param(minimum = 1, maximum = 200)]
-    limit: Option<u64>,
-}
 
 /// People who serve, in your scope.
 #[utoipa::path(tag = "resources", params(PersonListQuery), responses((status = 200, body = Page<ServicePerson>), ReadErrors), security(("bearer" = [])))]

@@ -1,9 +1,7 @@
 //! `/api/v1/service-spaces…`: community service spaces of the seven kinds, with opening-hours flags.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use serde::Deserialize;
-use shared::{NewServiceSpace, Page, ServiceSpace, ServiceSpacePatch, SpaceKind};
-use utoipa::IntoParams;
+use shared::{NewServiceSpace, Page, ServiceSpace, ServiceSpacePatch, SpaceListQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::{ReadErrors, WriteErrors};
@@ -14,27 +12,8 @@ use crate::http::json::ValidJson;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::services::page::PageRequest;
-use crate::services::resources::{ResourceSort, spaces};
+use crate::services::resources::spaces;
 use crate::state::AppState;
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct SpaceListQuery {
-    /// In this area's subtree.
-    area_id: Option<i64>,
-    kind: Option<SpaceKind>,
-    /// Only spaces open under 8 hours on some day (true), or only the others (false).
-    short_hours: Option<bool>,
-    /// Name contains.
-    #[param(max_length = 100)]
-    q: Option<String>,
-    #[param(inline)]
-    sort: Option<ResourceSort>,
-    #[param(max_length = 512)]
-    cursor: Option<String>,
-    #[param(minimum = 1, maximum = 200)]
-    limit: Option<u64>,
-}
 
 /// Service spaces in your scope.
 #[utoipa::path(tag = "resources", params(SpaceListQuery), responses((status = 200, body = Page<ServiceSpace>), ReadErrors), security(("bearer" = [])))]

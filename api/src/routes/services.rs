@@ -1,9 +1,7 @@
 //! `/api/v1/services…`: services offered by providers and people: to whom, when, where, how many a week.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use serde::Deserialize;
-use shared::{CostKind, NewService, Page, Service, ServiceMode, ServicePatch};
-use utoipa::IntoParams;
+use shared::{NewService, Page, Service, ServiceListQuery, ServicePatch};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::{ReadErrors, WriteErrors};
@@ -14,32 +12,8 @@ use crate::http::json::ValidJson;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::services::page::PageRequest;
-use crate::services::resources::{ResourceSort, service};
+use crate::services::resources::service;
 use crate::state::AppState;
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ServiceListQuery {
-    /// In this area's subtree.
-    area_id: Option<i64>,
-    /// A need category code.
-    #[param(max_length = 32)]
-    category: Option<String>,
-    mode: Option<ServiceMode>,
-    cost: Option<CostKind>,
-    provider_id: Option<i64>,
-    person_id: Option<i64>,
-    active: Option<bool>,
-    /// Name contains.
-    #[param(max_length = 100)]
-    q: Option<String>,
-    #[param(inline)]
-    sort: Option<ResourceSort>,
-    #[param(max_length = 512)]
-    cursor: Option<String>,
-    #[param(minimum = 1, maximum = 200)]
-    limit: Option<u64>,
-}
 
 /// Services in your scope, with their load this week and track record.
 #[utoipa::path(tag = "resources", params(ServiceListQuery), responses((status = 200, body = Page<Service>), ReadErrors), security(("bearer" = [])))]

@@ -1,9 +1,7 @@
 //! `/api/v1/users…`: user administration for managers, within their scope.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use serde::Deserialize;
-use shared::{Id, NewUser, Page, Role, User, UserPatch};
-use utoipa::IntoParams;
+use shared::{Id, NewUser, Page, User, UserListQuery, UserPatch};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::{ReadErrors, WriteErrors};
@@ -15,28 +13,10 @@ use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::policy::{self, Action};
 use crate::services::page::PageRequest;
-use crate::services::users::{self, UserFilter, UserSort};
+use crate::services::users::{self, UserFilter};
 use crate::state::AppState;
 
 /// Filters, order and page of the user list.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct UserListQuery {
-    role: Option<Role>,
-    /// Users whose home area is in this area's subtree.
-    area_id: Option<i64>,
-    /// Username or display name contains.
-    #[param(max_length = 100)]
-    q: Option<String>,
-    active: Option<bool>,
-    #[param(inline)]
-    sort: Option<UserSort>,
-    #[param(max_length = 512)]
-    cursor: Option<String>,
-    #[param(minimum = 1, maximum = 200)]
-    limit: Option<u64>,
-}
-
 /// Users whose home area is in your scope.
 #[utoipa::path(tag = "users", params(UserListQuery), responses((status = 200, body = Page<User>), ReadErrors), security(("bearer" = [])))]
 #[get("/users")]

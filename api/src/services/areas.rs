@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set};
-use shared::{Area, AreaKind, AreaPatch, CommunityProfile, Id, NewArea, Page};
+use shared::{Area, AreaKind, AreaPatch, CommunityProfile, FieldRule, Id, NewArea, Page};
 
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
@@ -206,10 +206,10 @@ fn check_profile(profile: &CommunityProfile, errors: &mut FieldErrors) {
     if let (Some(old), Some(all)) = (profile.population_60_plus, profile.population)
         && old > all
     {
-        errors.add("/profile/population_60_plus", "out_of_range", "cannot exceed the population");
+        errors.add("/profile/population_60_plus", FieldRule::OutOfRange, "cannot exceed the population");
     }
     if profile.center_lat.is_some() != profile.center_lng.is_some() {
-        errors.add("/profile/center_lng", "required", "give both latitude and longitude, or neither");
+        errors.add("/profile/center_lng", FieldRule::Required, "give both latitude and longitude, or neither");
     }
 }
 
@@ -228,7 +228,7 @@ struct Fields<'a> {
 async fn check_fields<C: ConnectionTrait>(db: &C, fields: Fields<'_>, errors: &mut FieldErrors) -> Result<(), ApiError> {
     let Fields { kind, parent, own_id, name, code, profile } = fields;
     if name.trim().is_empty() {
-        errors.add("/name", "required", "the name cannot be blank");
+        errors.add("/name", FieldRule::Required, "the name cannot be blank");
     } else {
         let mut siblings = area::Entity::find().filter(area::Column::Name.eq(name.trim()));
         siblings = match parent {
@@ -239,11 +239,11 @@ async fn check_fields<C: ConnectionTrait>(db: &C, fields: Fields<'_>, errors: &m
             siblings = siblings.filter(area::Column::Id.ne(own));
         }
         if siblings.one(db).await?.is_some() {
-            errors.add("/name", "taken", "another area with this name already sits under the same parent");
+            errors.add("/name", FieldRule::Taken, "another area with this name already sits under the same parent");
         }
     }
     match code {
-        None if kind.requires_code() => errors.add("/code", "required", "a 12-digit administrative code is required"),
+        None if kind.requires_code() => errors.add("/code", FieldRule::Required, "a 12-digit administrative code is required"),
         None => {}
         Some(code) => {
             let parent_kind = parent.map(|p| stored::<AreaKind>(&p.kind, "areas", p.id)).transpose()?;
@@ -254,14 +254,14 @@ async fn check_fields<C: ConnectionTrait>(db: &C, fields: Fields<'_>, errors: &m
             if let Some(prefix) = parent_prefix
                 && !code.starts_with(prefix)
             {
-                errors.add("/code", "mismatch_parent", format!("must start with the parent's {prefix}"));
+                errors.add("/code", FieldRule::MismatchParent, format!("must start with the parent's {prefix}"));
             }
             let mut same = area::Entity::find().filter(area::Column::Code.eq(code));
             if let Some(own) = own_id {
                 same = same.filter(area::Column::Id.ne(own));
             }
             if same.one(db).await?.is_some() {
-                errors.add("/code", "taken", "another area already has this code");
+                errors.add("/code", FieldRule::Taken, "another area already has this code");
             }
         }
     }
@@ -269,7 +269,7 @@ async fn check_fields<C: ConnectionTrait>(db: &C, fields: Fields<'_>, errors: &m
         if kind == AreaKind::Community {
             check_profile(profile, errors);
         } else {
-            errors.add("/profile", "not_allowed", "only communities have a profile");
+            errors.add("/profile", FieldRule::NotAllowed, "only communities have a profile");
         }
     }
     Ok(())
@@ -300,13 +300,13 @@ pub async fn create<C: ConnectionTrait>(
         Some(pid) => match area::Entity::find_by_id(pid).one(db).await? {
             Some(p) if scope.contains(&p.path) => Some(p),
             _ => {
-                errors.add("/parent_id", "not_found", "no such area in your scope");
+                errors.add("/parent_id", FieldRule::NotFound, "no such area in your scope");
                 None
             }
         },
         None if !scope.is_global() => return Err(ApiError::Forbidden("only platform admins create top-level areas".into())),
         None if !new.kind.may_be_root() => {
-            errors.add("/parent_id", "required", format!("a {} must sit under a parent area", new.kind.as_str()));
+            errors.add("/parent_id", FieldRule::Required, format!("a {} must sit under a parent area", new.kind.as_str()));
             None
         }
         None => None,
@@ -317,7 +317,7 @@ pub async fn create<C: ConnectionTrait>(
             let allowed: Vec<&str> = new.kind.parent_kinds().iter().map(|k| k.as_str()).collect();
             errors.add(
                 "/kind",
-                "invalid_parent",
+                FieldRule::InvalidParent,
                 format!(
                     "a {} cannot sit under a {}; allowed parents: {}",
                     new.kind.as_str(),

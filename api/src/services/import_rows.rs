@@ -1,7 +1,7 @@
 //! Rows of an Excel import read against a template: the header must be the template's, each data
 //! row keeps its Excel row number, and every bad cell or refused create becomes an error on its row.
 
-use shared::ImportError;
+use shared::{FieldRule, ImportError};
 
 use crate::error::ApiError;
 
@@ -16,14 +16,14 @@ pub struct Column {
 /// is not the template.
 pub fn template_rows<'a>(rows: &'a [Vec<String>], cols: &[Column]) -> Result<Vec<(usize, &'a Vec<String>)>, ImportError> {
     let Some((header, data)) = rows.split_first() else {
-        return Err(ImportError { row: 1, column: None, code: "empty".into(), message: "the sheet is empty".into() });
+        return Err(ImportError { row: 1, column: None, code: FieldRule::Empty, message: "the sheet is empty".into() });
     };
     let expected: Vec<&str> = cols.iter().map(|c| c.header).collect();
     if header.iter().map(String::as_str).take(expected.len()).collect::<Vec<_>>() != expected {
         return Err(ImportError {
             row: 1,
             column: None,
-            code: "not_the_template".into(),
+            code: FieldRule::NotTheTemplate,
             message: format!("the header must be the template's: {}", expected.join(" | ")),
         });
     }
@@ -52,13 +52,8 @@ impl<'a> Row<'a> {
         Some(self.text(i)).filter(|t| !t.is_empty()).map(str::to_owned)
     }
 
-    pub fn bad(&mut self, i: usize, code: &str, message: impl Into<String>) {
-        self.errors.push(ImportError {
-            row: self.number,
-            column: Some(self.cols[i].header.into()),
-            code: code.into(),
-            message: message.into(),
-        });
+    pub fn bad(&mut self, i: usize, code: FieldRule, message: impl Into<String>) {
+        self.errors.push(ImportError { row: self.number, column: Some(self.cols[i].header.into()), code, message: message.into() });
     }
 
     pub fn parse<T>(&mut self, i: usize, what: &str, f: impl Fn(&str) -> Option<T>) -> Option<T> {
@@ -68,14 +63,14 @@ impl<'a> Row<'a> {
         }
         let parsed = f(text);
         if parsed.is_none() {
-            self.bad(i, "invalid", format!("not {what}: {text}"));
+            self.bad(i, FieldRule::Invalid, format!("not {what}: {text}"));
         }
         parsed
     }
 
     pub fn required<T>(&mut self, i: usize, what: &str, f: impl Fn(&str) -> Option<T>) -> Option<T> {
         if self.text(i).is_empty() {
-            self.bad(i, "required", format!("give {what}"));
+            self.bad(i, FieldRule::Required, format!("give {what}"));
             return None;
         }
         self.parse(i, what, f)
@@ -95,13 +90,13 @@ impl<'a> Row<'a> {
                 self.errors.push(ImportError {
                     row: self.number,
                     column: None,
-                    code: "not_found".into(),
+                    code: FieldRule::NotFound,
                     message: format!("no such {what}"),
                 });
                 Ok(())
             }
             ApiError::Conflict(message) => {
-                self.errors.push(ImportError { row: self.number, column: None, code: "conflict".into(), message });
+                self.errors.push(ImportError { row: self.number, column: None, code: FieldRule::Conflict, message });
                 Ok(())
             }
             other => Err(other),

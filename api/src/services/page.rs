@@ -6,7 +6,7 @@
 use base64::Engine;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use serde::{Deserialize, Serialize};
-use shared::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT};
+use shared::{DEFAULT_PAGE_LIMIT, FieldRule, MAX_PAGE_LIMIT};
 
 use crate::domain::field_errors::FieldErrors;
 use crate::error::ApiError;
@@ -43,18 +43,18 @@ impl PageRequest {
         let mut errors = FieldErrors::default();
         let limit = limit.unwrap_or(DEFAULT_PAGE_LIMIT);
         if !(1..=MAX_PAGE_LIMIT).contains(&limit) {
-            errors.add("limit", "out_of_range", format!("limit must be between 1 and {MAX_PAGE_LIMIT}"));
+            errors.add("limit", FieldRule::OutOfRange, format!("limit must be between 1 and {MAX_PAGE_LIMIT}"));
         }
         let after = match cursor.filter(|c| !c.is_empty()) {
             None => None,
             Some(c) => match decode(c) {
                 Some(key) if key.s == sort_name => Some(key),
                 Some(_) => {
-                    errors.add("cursor", "invalid", "the cursor belongs to another sort order");
+                    errors.add("cursor", FieldRule::Invalid, "the cursor belongs to another sort order");
                     None
                 }
                 None => {
-                    errors.add("cursor", "invalid", "not a cursor returned by this API");
+                    errors.add("cursor", FieldRule::Invalid, "not a cursor returned by this API");
                     None
                 }
             },

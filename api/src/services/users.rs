@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{Id, NewUser, Page, Role, User, UserPatch};
+use shared::{FieldRule, Id, NewUser, Page, Role, User, UserPatch, UserSort};
 
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
@@ -19,39 +19,18 @@ use crate::services::audit::{self, Change};
 use crate::services::auth::revoke_all;
 use crate::services::page::{Keyset, PageRequest};
 
-/// Orders of the user list.
-#[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]
-pub enum UserSort {
-    #[default]
-    #[serde(rename = "id")]
-    Id,
-    #[serde(rename = "username")]
-    Username,
-    #[serde(rename = "-id")]
-    Newest,
-}
-
-impl UserSort {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Id => "id",
-            Self::Username => "username",
-            Self::Newest => "-id",
-        }
-    }
-
-    fn keyset(self) -> Keyset<user::Entity> {
-        match self {
-            Self::Id => Keyset { name: "id", column: None, desc: false, id: user::Column::Id, key_of: |m| (None, m.id) },
-            Self::Newest => Keyset { name: "-id", column: None, desc: true, id: user::Column::Id, key_of: |m| (None, m.id) },
-            Self::Username => Keyset {
-                name: "username",
-                column: Some(user::Column::Username),
-                desc: false,
-                id: user::Column::Id,
-                key_of: |m| (Some(m.username.clone()), m.id),
-            },
-        }
+/// The keyset of an order of the user list.
+fn keyset(sort: UserSort) -> Keyset<user::Entity> {
+    match sort {
+        UserSort::Id => Keyset { name: "id", column: None, desc: false, id: user::Column::Id, key_of: |m| (None, m.id) },
+        UserSort::Newest => Keyset { name: "-id", column: None, desc: true, id: user::Column::Id, key_of: |m| (None, m.id) },
+        UserSort::Username => Keyset {
+            name: "username",
+            column: Some(user::Column::Username),
+            desc: false,
+            id: user::Column::Id,
+            key_of: |m| (Some(m.username.clone()), m.id),
+        },
     }
 }
 
@@ -117,7 +96,7 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(active) = filter.active {
         select = select.filter(user::Column::Active.eq(active));
     }
-    let (rows, next_cursor) = page.fetch(db, select, &sort.keyset()).await?;
+    let (rows, next_cursor) = page.fetch(db, select, &keyset(sort)).await?;
     Ok(Page { items: with_area_names(db, rows).await?, next_cursor })
 }
 
@@ -145,19 +124,19 @@ async fn check_role_and_area<C: ConnectionTrait>(
     if let Some(actor) = actor
         && !assignable_roles(actor.role).contains(&role)
     {
-        errors.add("/role", "not_allowed", format!("you may not give the role {}", role.as_str()));
+        errors.add("/role", FieldRule::NotAllowed, format!("you may not give the role {}", role.as_str()));
     }
     match area::Entity::find_by_id(area_id).one(db).await? {
         Some(home) if scope.contains(&home.path) => {
             let fits = home_area_kinds(role).contains(&stored(&home.kind, "areas", home.id)?);
             if !fits {
                 let kinds: Vec<&str> = home_area_kinds(role).iter().map(|k| k.as_str()).collect();
-                errors.add("/area_id", "wrong_kind", format!("a {} belongs to a {}", role.as_str(), kinds.join(" or ")));
+                errors.add("/area_id", FieldRule::WrongKind, format!("a {} belongs to a {}", role.as_str(), kinds.join(" or ")));
             }
             Ok(Some(home))
         }
         _ => {
-            errors.add("/area_id", "not_found", "no such area in your scope");
+            errors.add("/area_id", FieldRule::NotFound, "no such area in your scope");
             Ok(None)
         }
     }
@@ -181,13 +160,13 @@ pub async fn create<C: ConnectionTrait>(
     let mut errors = FieldErrors::default();
     let username = new.username.trim().to_lowercase();
     if user::Entity::find().filter(user::Column::Username.eq(username.as_str())).one(db).await?.is_some() {
-        errors.add("/username", "taken", "this username is already in use");
+        errors.add("/username", FieldRule::Taken, "this username is already in use");
     }
     if new.display_name.trim().is_empty() {
-        errors.add("/display_name", "required", "the display name cannot be blank");
+        errors.add("/display_name", FieldRule::Required, "the display name cannot be blank");
     }
     if new.password.eq_ignore_ascii_case(&username) {
-        errors.add("/password", "weak", "the password cannot be the username");
+        errors.add("/password", FieldRule::Weak, "the password cannot be the username");
     }
     let home = check_role_and_area(db, actor, scope, new.role, new.area_id, &mut errors).await?;
     errors.finish()?;
@@ -240,12 +219,12 @@ pub async fn update<C: ConnectionTrait>(
         for (field, given) in [("/role", patch.role.is_some()), ("/area_id", patch.area_id.is_some()), ("/active", patch.active.is_some())]
         {
             if given {
-                errors.add(field, "not_allowed", "you cannot change this on your own account");
+                errors.add(field, FieldRule::NotAllowed, "you cannot change this on your own account");
             }
         }
     }
     if patch.display_name.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        errors.add("/display_name", "required", "the display name cannot be blank");
+        errors.add("/display_name", FieldRule::Required, "the display name cannot be blank");
     }
     let role = patch.role.unwrap_or(current_role);
     let area_id = patch.area_id.unwrap_or(current.area_id);

@@ -5,9 +5,10 @@
 use std::time::Instant;
 
 use api::domain::caller::Caller;
-use api::services::needs::{NeedFilter, NeedSort};
+use api::services::needs::NeedFilter;
 use api::services::page::PageRequest;
 use chrono::Utc;
+use shared::NeedSort;
 use shared::{Need, Page};
 use sqlx::Row;
 

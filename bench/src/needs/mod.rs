@@ -45,8 +45,7 @@ pub async fn check_list_statements(f: &Fixture) -> anyhow::Result<Vec<String>> {
             let cursor = start.cursor.clone();
             let service = statements_of(async {
                 let page = api::services::page::PageRequest::parse(cursor.as_ref().map(|c| c.0.as_str()), Some(list::LIMIT), "-id")?;
-                Ok(api::services::needs::list(&f.db, caller, Default::default(), api::services::needs::NeedSort::Newest, page, Utc::now())
-                    .await?)
+                Ok(api::services::needs::list(&f.db, caller, Default::default(), shared::NeedSort::Newest, page, Utc::now()).await?)
             })
             .await?;
             let twin =

@@ -53,16 +53,16 @@ pub fn ActionForm(
         let items: Vec<String> = missing.get_untracked().into_iter().map(|m| m.trim().to_owned()).filter(|m| !m.is_empty()).collect();
         let mut errors = Vec::new();
         if note_required && text.is_empty() {
-            errors.push(field_error("/note", "required", "is required"));
+            errors.push(field_error("/note", shared::FieldRule::Required, "is required"));
         }
         if action == NeedAction::Return && items.is_empty() {
-            errors.push(field_error("/missing", "required_one", "add at least one item"));
+            errors.push(field_error("/missing", shared::FieldRule::RequiredOne, "add at least one item"));
         }
         if action == NeedAction::Dispatch && assignee.get_untracked().is_none() {
-            errors.push(field_error("/assignee_id", "required", "is required"));
+            errors.push(field_error("/assignee_id", shared::FieldRule::Required, "is required"));
         }
         if action == NeedAction::Rate && !(1..=5).contains(&rating.get_untracked()) {
-            errors.push(field_error("/rating", "required", "is required"));
+            errors.push(field_error("/rating", shared::FieldRule::Required, "is required"));
         }
         if !errors.is_empty() {
             return form.invalid(errors);

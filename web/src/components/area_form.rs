@@ -122,7 +122,7 @@ pub fn AreaCreateForm(parent: Area, on_created: Callback<Area>, on_cancel: Callb
         let mut errors = Vec::new();
         let new_name = name.get_untracked().trim().to_owned();
         if new_name.is_empty() {
-            errors.push(field_error("/name", "required", "is required"));
+            errors.push(field_error("/name", shared::FieldRule::Required, "is required"));
         }
         let profile = if kind == AreaKind::Community && !draft.is_blank() {
             match draft.parse() {

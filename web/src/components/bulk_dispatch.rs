@@ -60,7 +60,7 @@ fn BulkDispatchForm(first: Id, ids: Vec<Id>, on_done: Callback<BulkDispatchResul
         ev.prevent_default();
         form.start();
         let Some(assignee_id) = assignee.get_untracked() else {
-            return form.invalid(vec![field_error("/assignee_id", "required", "is required")]);
+            return form.invalid(vec![field_error("/assignee_id", shared::FieldRule::Required, "is required")]);
         };
         let note = note.get_untracked().trim().to_owned();
         let request = BulkDispatch { need_ids: ids.get_value(), assignee_id, note: (!note.is_empty()).then_some(note) };

@@ -88,12 +88,12 @@ pub fn reveal_first_error(form_selector: &'static str) {
 
 /// The rule's name in Chinese when it is a known code, else the server's English message.
 fn field_message(i18n: I18n, error: &FieldError) -> String {
-    i18n.field_rule(&error.code).map_or_else(|| error.message.clone(), str::to_owned)
+    i18n.field_rule(error.code).map_or_else(|| error.message.clone(), str::to_owned)
 }
 
 /// A client-side field error in the server's shape.
-pub fn field_error(pointer: &str, code: &str, message: &str) -> FieldError {
-    FieldError { field: pointer.to_owned(), code: code.to_owned(), message: message.to_owned() }
+pub fn field_error(pointer: &str, code: shared::FieldRule, message: &str) -> FieldError {
+    FieldError { field: pointer.to_owned(), code, message: message.to_owned() }
 }
 
 /// Label + input + the error for `pointer` under it.

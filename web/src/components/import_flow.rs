@@ -233,7 +233,7 @@ pub fn ImportReportView(report: ImportOutcome) -> impl IntoView {
 
 /// The rule in Chinese when the code is known, with the server's own words (which name the value).
 fn error_message(i18n: I18n, e: &ImportError) -> String {
-    match i18n.field_rule(&e.code) {
+    match i18n.field_rule(e.code) {
         Some(zh) if zh != e.message => format!("{zh}（{}）", e.message),
         _ => e.message.clone(),
     }

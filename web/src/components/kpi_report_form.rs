@@ -31,11 +31,11 @@ fn required_number(text: &str, pointer: &str, errors: &mut Vec<FieldError>) -> O
     match parse_number(text) {
         Ok(Some(v)) => Some(v),
         Ok(None) => {
-            errors.push(field_error(pointer, "required", "is required"));
+            errors.push(field_error(pointer, shared::FieldRule::Required, "is required"));
             None
         }
         Err(()) => {
-            errors.push(field_error(pointer, "type", "a number"));
+            errors.push(field_error(pointer, shared::FieldRule::Type, "a number"));
             None
         }
     }
@@ -89,11 +89,11 @@ pub fn KpiReportForm(indicators: Vec<Indicator>, indicator: String, area: Option
         let mut errors = Vec::new();
         let indicator = code.get_untracked();
         if indicator.is_empty() {
-            errors.push(field_error("/indicator", "required", "is required"));
+            errors.push(field_error("/indicator", shared::FieldRule::Required, "is required"));
         }
         let area_id = area.get_untracked().map(|(id, _)| id);
         if area_id.is_none() {
-            errors.push(field_error("/area_id", "required", "is required"));
+            errors.push(field_error("/area_id", shared::FieldRule::Required, "is required"));
         }
         let (mut v, mut n, mut d) = (None, None, None);
         if ratio() {
@@ -104,7 +104,7 @@ pub fn KpiReportForm(indicators: Vec<Indicator>, indicator: String, area: Option
         }
         let source_note = note.get_untracked().trim().to_owned();
         if source_note.is_empty() {
-            errors.push(field_error("/source_note", "required", "say where the figure comes from"));
+            errors.push(field_error("/source_note", shared::FieldRule::Required, "say where the figure comes from"));
         }
         let (Some(area_id), true) = (area_id, errors.is_empty()) else {
             conflict.set(None);

@@ -104,7 +104,7 @@ fn TargetForm(indicator: String, area: Id, area_name: String, year: i32, on_save
         form.start();
         done.set(false);
         let Ok(v) = value.get_untracked().trim().parse::<f64>() else {
-            return form.invalid(vec![field_error("/value", "type", "a number")]);
+            return form.invalid(vec![field_error("/value", shared::FieldRule::Type, "a number")]);
         };
         let text = note.get_untracked().trim().to_owned();
         let body = SetTarget {

@@ -33,19 +33,19 @@ pub fn MilestoneForm(program_id: Id, on_done: Callback<ProgramDetail>, on_cancel
         form.start();
         let mut errors = Vec::new();
         if title.get_untracked().trim().is_empty() {
-            errors.push(field_error("/title", "required", "is required"));
+            errors.push(field_error("/title", shared::FieldRule::Required, "is required"));
         }
         let due_on = parse_date(&due.get_untracked());
         if due_on.is_none() {
-            errors.push(field_error("/due_on", "required", "is required"));
+            errors.push(field_error("/due_on", shared::FieldRule::Required, "is required"));
         }
         let share = weight.get_untracked().trim().parse::<i32>().ok().filter(|w| (1..=100).contains(w));
         if share.is_none() {
-            errors.push(field_error("/weight", "out_of_range", "1 to 100"));
+            errors.push(field_error("/weight", shared::FieldRule::OutOfRange, "1 to 100"));
         }
         let owner_id = owner.get_untracked().map(|(id, _)| id);
         if owner_id.is_none() {
-            errors.push(field_error("/owner_id", "required", "is required"));
+            errors.push(field_error("/owner_id", shared::FieldRule::Required, "is required"));
         }
         let (Some(due_on), Some(weight), Some(owner_id), true) = (due_on, share, owner_id, errors.is_empty()) else {
             return form.invalid(errors);

@@ -31,7 +31,7 @@ pub fn filter_url(base: &str, filter: &NeedFilter) -> String {
     let pairs: Vec<String> = filter
         .query()
         .into_iter()
-        .filter(|(k, v)| !(v.is_empty() || *k == "sort" && v == "-id"))
+        .filter(|(k, v)| !(v.is_empty() || k == "sort" && v == "-id"))
         .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
         .collect();
     if pairs.is_empty() { base.to_owned() } else { format!("{base}?{}", pairs.join("&")) }

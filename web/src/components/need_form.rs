@@ -46,18 +46,18 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
         form.start();
         let mut errors = Vec::new();
         if category.get_untracked().is_empty() {
-            errors.push(field_error("/category", "required", "is required"));
+            errors.push(field_error("/category", shared::FieldRule::Required, "is required"));
         }
         if text.get_untracked().trim().is_empty() {
-            errors.push(field_error("/text", "required", "is required"));
+            errors.push(field_error("/text", shared::FieldRule::Required, "is required"));
         }
         let when = preferred.get_untracked();
         let preferred_time = parse_local_time(&when);
         if !when.is_empty() && preferred_time.is_none() {
-            errors.push(field_error("/preferred_time", "invalid_format", "not a date and time"));
+            errors.push(field_error("/preferred_time", shared::FieldRule::InvalidFormat, "not a date and time"));
         }
         let Some(area) = area_id.get_untracked() else {
-            errors.push(field_error("/area_id", "required", "is required"));
+            errors.push(field_error("/area_id", shared::FieldRule::Required, "is required"));
             form.invalid(errors);
             return reveal_first_error(FORM);
         };

@@ -81,14 +81,14 @@ fn PartnerForm(program_id: shared::Id, on_done: Callback<ProgramDetail>, on_canc
         form.start();
         let mut errors = Vec::new();
         if name.get_untracked().trim().is_empty() {
-            errors.push(field_error("/name", "required", "is required"));
+            errors.push(field_error("/name", shared::FieldRule::Required, "is required"));
         }
         if role.get_untracked().trim().is_empty() {
-            errors.push(field_error("/role", "required", "is required"));
+            errors.push(field_error("/role", shared::FieldRule::Required, "is required"));
         }
         let chosen = kind.get_untracked();
         if chosen.is_none() {
-            errors.push(field_error("/kind", "required", "is required"));
+            errors.push(field_error("/kind", shared::FieldRule::Required, "is required"));
         }
         let (Some(chosen), true) = (chosen, errors.is_empty()) else {
             return form.invalid(errors);

@@ -35,14 +35,14 @@ pub fn NewPlanForm(on_created: Callback<Plan>, on_cancel: Callback<()>) -> impl 
             form.errors.set(Vec::new());
             area.set(Some((a.id, a.name)));
         } else {
-            form.invalid(vec![field_error("/area_id", "wrong_kind", "choose a district, street or community")]);
+            form.invalid(vec![field_error("/area_id", shared::FieldRule::WrongKind, "choose a district, street or community")]);
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.start();
         let Some((area_id, _)) = area.get_untracked() else {
-            form.invalid(vec![field_error("/area_id", "required", "is required")]);
+            form.invalid(vec![field_error("/area_id", shared::FieldRule::Required, "is required")]);
             return;
         };
         let code = category.get_untracked();

@@ -40,7 +40,7 @@ fn check<T>(
 ) -> Option<T> {
     let value = parse(text);
     if value.is_none() && (required || !text.trim().is_empty()) {
-        let code = if text.trim().is_empty() { "required" } else { "invalid_format" };
+        let code = if text.trim().is_empty() { shared::FieldRule::Required } else { shared::FieldRule::InvalidFormat };
         errors.push(field_error(pointer, code, "a number"));
     }
     value
@@ -65,7 +65,7 @@ pub fn PledgeForm(program_id: Id, partners: Vec<Partner>, on_done: Callback<Prog
         let k = kind.get_untracked();
         let mut errors = Vec::new();
         if description.get_untracked().trim().is_empty() {
-            errors.push(field_error("/description", "required", "is required"));
+            errors.push(field_error("/description", shared::FieldRule::Required, "is required"));
         }
         let mut pledged = Quantity::default();
         match k {
@@ -80,12 +80,12 @@ pub fn PledgeForm(program_id: Id, partners: Vec<Partner>, on_done: Callback<Prog
                 pledged.quantity = check(&quantity.get_untracked(), parse_number, "/pledged/quantity", true, &mut errors);
                 pledged.amount_fen = check(&amount.get_untracked(), parse_yuan, "/pledged/amount_fen", false, &mut errors);
                 if unit.get_untracked().trim().is_empty() {
-                    errors.push(field_error("/unit", "required", "is required"));
+                    errors.push(field_error("/unit", shared::FieldRule::Required, "is required"));
                 }
             }
         }
         let Some(partner_id) = partner.get_untracked() else {
-            errors.push(field_error("/partner_id", "required", "is required"));
+            errors.push(field_error("/partner_id", shared::FieldRule::Required, "is required"));
             return form.invalid(errors);
         };
         if !errors.is_empty() {
@@ -185,7 +185,7 @@ pub fn DeliveryForm(program_id: Id, pledge: Pledge, on_done: Callback<ProgramDet
         let mut errors = Vec::new();
         let date = parse_date(&on.get_untracked());
         if date.is_none() {
-            errors.push(field_error("/delivered_on", "required", "is required"));
+            errors.push(field_error("/delivered_on", shared::FieldRule::Required, "is required"));
         }
         let text = value.get_untracked();
         let mut delivered = Quantity::default();

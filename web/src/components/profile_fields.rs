@@ -81,12 +81,12 @@ impl ProfileDraft {
             if *integer {
                 match text.parse::<i64>() {
                     Ok(v) => ints[idx] = Some(v),
-                    Err(_) => errors.push(field_error(pointer, "type", "must be a whole number")),
+                    Err(_) => errors.push(field_error(pointer, shared::FieldRule::Type, "must be a whole number")),
                 }
             } else {
                 match text.parse::<f64>() {
                     Ok(v) if v.is_finite() => floats[idx] = Some(v),
-                    _ => errors.push(field_error(pointer, "type", "must be a number")),
+                    _ => errors.push(field_error(pointer, shared::FieldRule::Type, "must be a number")),
                 }
             }
         }

@@ -44,14 +44,14 @@ pub fn ProgramActionForm(
         let text = note.get_untracked().trim().to_owned();
         let mut errors = Vec::new();
         if required && text.is_empty() {
-            errors.push(field_error("/note", "required", "is required"));
+            errors.push(field_error("/note", shared::FieldRule::Required, "is required"));
         }
         let points = score.get_untracked().trim().parse::<i32>().ok();
         if evaluate && !points.is_some_and(|p| (0..=100).contains(&p)) {
-            errors.push(field_error("/evaluation/score", "out_of_range", "0 to 100"));
+            errors.push(field_error("/evaluation/score", shared::FieldRule::OutOfRange, "0 to 100"));
         }
         if evaluate && evaluator.get_untracked().is_none() {
-            errors.push(field_error("/evaluation/evaluator_type", "required", "is required"));
+            errors.push(field_error("/evaluation/evaluator_type", shared::FieldRule::Required, "is required"));
         }
         if !errors.is_empty() {
             return form.invalid(errors);

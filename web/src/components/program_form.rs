@@ -52,7 +52,7 @@ pub fn ProgramForm(existing: Option<Program>, on_saved: Callback<ProgramDetail>,
         let required = |s: RwSignal<String>, pointer: &str, errors: &mut Vec<_>| {
             let v = s.get_untracked().trim().to_owned();
             if v.is_empty() {
-                errors.push(field_error(pointer, "required", "is required"));
+                errors.push(field_error(pointer, shared::FieldRule::Required, "is required"));
             }
             v
         };
@@ -61,27 +61,27 @@ pub fn ProgramForm(existing: Option<Program>, on_saved: Callback<ProgramDetail>,
         let start_d = parse_date(&start.get_untracked());
         let end_d = parse_date(&end.get_untracked());
         if start_d.is_none() {
-            errors.push(field_error("/start_date", "required", "is required"));
+            errors.push(field_error("/start_date", shared::FieldRule::Required, "is required"));
         }
         if end_d.is_none() {
-            errors.push(field_error("/end_date", "required", "is required"));
+            errors.push(field_error("/end_date", shared::FieldRule::Required, "is required"));
         }
         if let (Some(s), Some(e)) = (start_d, end_d)
             && e < s
         {
-            errors.push(field_error("/end_date", "before_start", "ends before it starts"));
+            errors.push(field_error("/end_date", shared::FieldRule::BeforeStart, "ends before it starts"));
         }
         let budget_fen = parse_yuan(&budget.get_untracked());
         if budget_fen.is_none() {
-            errors.push(field_error("/budget_fen", "invalid_format", "an amount in yuan"));
+            errors.push(field_error("/budget_fen", shared::FieldRule::InvalidFormat, "an amount in yuan"));
         }
         let item_ids = items.get_untracked();
         if item_ids.is_empty() {
-            errors.push(field_error("/catalogue_item_ids", "required_one", "choose at least one item"));
+            errors.push(field_error("/catalogue_item_ids", shared::FieldRule::RequiredOne, "choose at least one item"));
         }
         let area_id = area.get_untracked().map(|(id, _)| id);
         if area_id.is_none() {
-            errors.push(field_error("/area_id", "required", "is required"));
+            errors.push(field_error("/area_id", shared::FieldRule::Required, "is required"));
         }
         let (Some(start_date), Some(end_date), Some(budget_fen), Some(area_id), true) =
             (start_d, end_d, budget_fen, area_id, errors.is_empty())

@@ -23,7 +23,7 @@ pub fn errors_at(form: FormState, i18n: I18n, pointer: &str, nested: bool) -> Op
         let found: Vec<String> = errors
             .iter()
             .filter(|e| e.field == pointer || (nested && e.field.starts_with(&below)))
-            .map(|e| i18n.field_rule(&e.code).map_or_else(|| e.message.clone(), str::to_owned))
+            .map(|e| i18n.field_rule(e.code).map_or_else(|| e.message.clone(), str::to_owned))
             .collect();
         (!found.is_empty()).then(|| found.join("；"))
     })
@@ -62,7 +62,7 @@ pub fn ResSummary(form: FormState, placed: fn(&str) -> bool) -> impl IntoView {
             errors
                 .iter()
                 .filter(|e| !placed(&e.field))
-                .map(|e| format!("{}: {}", e.field, i18n.field_rule(&e.code).map_or_else(|| e.message.clone(), str::to_owned)))
+                .map(|e| format!("{}: {}", e.field, i18n.field_rule(e.code).map_or_else(|| e.message.clone(), str::to_owned)))
                 .collect()
         });
         (general.is_some() || !rest.is_empty()).then(|| {
@@ -249,10 +249,10 @@ pub fn parse_point(lat: &str, lng: &str, errors: &mut Vec<shared::FieldError>) -
     let lat_v = lat.parse::<f64>().ok().filter(|v| (-90.0..=90.0).contains(v));
     let lng_v = lng.parse::<f64>().ok().filter(|v| (-180.0..=180.0).contains(v));
     if lat_v.is_none() {
-        errors.push(field_error("/point/lat", "out_of_range", "a latitude between -90 and 90"));
+        errors.push(field_error("/point/lat", shared::FieldRule::OutOfRange, "a latitude between -90 and 90"));
     }
     if lng_v.is_none() {
-        errors.push(field_error("/point/lng", "out_of_range", "a longitude between -180 and 180"));
+        errors.push(field_error("/point/lng", shared::FieldRule::OutOfRange, "a longitude between -180 and 180"));
     }
     Some(GeoPoint { lat: lat_v?, lng: lng_v? })
 }

@@ -47,20 +47,20 @@ pub fn PersonForm(existing: Option<ServicePerson>, on_saved: Callback<ServicePer
         let mut errors = Vec::new();
         let name_v = name.get_untracked().trim().to_owned();
         if name_v.is_empty() {
-            errors.push(field_error("/name", "required", "is required"));
+            errors.push(field_error("/name", shared::FieldRule::Required, "is required"));
         }
         let area_id = area.get_untracked().map(|(id, _)| id);
         if area_id.is_none() {
-            errors.push(field_error("/area_id", "required", "is required"));
+            errors.push(field_error("/area_id", shared::FieldRule::Required, "is required"));
         }
         let user = parse_opt_int::<Id>(&user_id.get_untracked()).unwrap_or_else(|()| {
-            errors.push(field_error("/user_id", "type", "an account number"));
+            errors.push(field_error("/user_id", shared::FieldRule::Type, "an account number"));
             None
         });
         let reported_text = reported_on.get_untracked();
         let reported = parse_date(&reported_text);
         if !reported_text.trim().is_empty() && reported.is_none() {
-            errors.push(field_error("/reported_on", "invalid_format", "a date"));
+            errors.push(field_error("/reported_on", shared::FieldRule::InvalidFormat, "a date"));
         }
         let (Some(area_id), true) = (area_id, errors.is_empty()) else {
             form.invalid(errors);

@@ -47,14 +47,14 @@ pub fn ProviderForm(existing: Option<Provider>, on_saved: Callback<Provider>, on
         let mut errors = Vec::new();
         let name_v = name.get_untracked().trim().to_owned();
         if name_v.is_empty() {
-            errors.push(field_error("/name", "required", "is required"));
+            errors.push(field_error("/name", shared::FieldRule::Required, "is required"));
         }
         let area_id = area.get_untracked().map(|(id, _)| id);
         if area_id.is_none() {
-            errors.push(field_error("/area_id", "required", "is required"));
+            errors.push(field_error("/area_id", shared::FieldRule::Required, "is required"));
         }
         let user = parse_opt_int::<Id>(&user_id.get_untracked()).unwrap_or_else(|()| {
-            errors.push(field_error("/user_id", "type", "an account number"));
+            errors.push(field_error("/user_id", shared::FieldRule::Type, "an account number"));
             None
         });
         let (Some(area_id), true) = (area_id, errors.is_empty()) else {

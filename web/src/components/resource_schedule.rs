@@ -66,12 +66,16 @@ impl ScheduleDraft {
                     let start = normalise_time(&r.start.get_untracked());
                     let end = normalise_time(&r.end.get_untracked());
                     if !is_time(&start, false) {
-                        errors.push(field_error(&format!("{pointer}/{i}/start"), "invalid_format", "a time like 08:30"));
+                        errors.push(field_error(&format!("{pointer}/{i}/start"), shared::FieldRule::InvalidFormat, "a time like 08:30"));
                     }
                     if !is_time(&end, true) {
-                        errors.push(field_error(&format!("{pointer}/{i}/end"), "invalid_format", "a time like 17:30 (24:00 for midnight)"));
+                        errors.push(field_error(
+                            &format!("{pointer}/{i}/end"),
+                            shared::FieldRule::InvalidFormat,
+                            "a time like 17:30 (24:00 for midnight)",
+                        ));
                     } else if is_time(&start, false) && end <= start {
-                        errors.push(field_error(&format!("{pointer}/{i}/end"), "before_start", "ends before it starts"));
+                        errors.push(field_error(&format!("{pointer}/{i}/end"), shared::FieldRule::BeforeStart, "ends before it starts"));
                     }
                     TimeSlot { weekday: r.weekday.get_untracked(), start, end }
                 })
@@ -174,7 +178,7 @@ impl ClosedDraft {
                 .filter_map(|(i, r)| {
                     let date = parse_date(&r.date.get_untracked());
                     if date.is_none() {
-                        errors.push(field_error(&format!("/closed_days/{i}/date"), "required", "is required"));
+                        errors.push(field_error(&format!("/closed_days/{i}/date"), shared::FieldRule::Required, "is required"));
                     }
                     let note = r.note.get_untracked().trim().to_owned();
                     date.map(|date| ClosedDay { date, note: (!note.is_empty()).then_some(note) })

@@ -102,11 +102,11 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
         let mut errors = Vec::new();
         let name_v = name.get_untracked().trim().to_owned();
         if name_v.is_empty() {
-            errors.push(field_error("/name", "required", "is required"));
+            errors.push(field_error("/name", shared::FieldRule::Required, "is required"));
         }
         let category_v = category.get_untracked();
         if category_v.is_empty() {
-            errors.push(field_error("/category", "required", "is required"));
+            errors.push(field_error("/category", shared::FieldRule::Required, "is required"));
         }
         let by = offered.get_untracked();
         let (provider_id, person_id) = match by {
@@ -115,11 +115,11 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
         };
         if creating && provider_id.is_none() && person_id.is_none() {
             let pointer = if by == OfferedBy::Provider { "/provider_id" } else { "/person_id" };
-            errors.push(field_error(pointer, "required", "is required"));
+            errors.push(field_error(pointer, shared::FieldRule::Required, "is required"));
         }
         let mut int = |value: RwSignal<String>, pointer: &str| {
             parse_opt_int::<i32>(&value.get_untracked()).unwrap_or_else(|()| {
-                errors.push(field_error(pointer, "type", "a whole number"));
+                errors.push(field_error(pointer, shared::FieldRule::Type, "a whole number"));
                 None
             })
         };
@@ -128,7 +128,7 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
         let radius_v = int(radius, "/radius_m");
         let capacity_v = int(capacity, "/capacity_per_week");
         if capacity_v.is_none() && !errors.iter().any(|e| e.field == "/capacity_per_week") {
-            errors.push(field_error("/capacity_per_week", "required", "is required"));
+            errors.push(field_error("/capacity_per_week", shared::FieldRule::Required, "is required"));
         }
         let cost_v = cost.get_untracked();
         let price_fen = if cost_v == CostKind::Free {
@@ -136,7 +136,7 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
         } else {
             let fen = parse_yuan(&price.get_untracked());
             if fen.is_none() {
-                errors.push(field_error("/price_fen", "invalid_format", "an amount in yuan"));
+                errors.push(field_error("/price_fen", shared::FieldRule::InvalidFormat, "an amount in yuan"));
             }
             fen
         };

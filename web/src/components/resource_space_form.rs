@@ -68,19 +68,19 @@ pub fn SpaceForm(existing: Option<ServiceSpace>, on_saved: Callback<ServiceSpace
         let mut errors = Vec::new();
         let name_v = name.get_untracked().trim().to_owned();
         if name_v.is_empty() {
-            errors.push(field_error("/name", "required", "is required"));
+            errors.push(field_error("/name", shared::FieldRule::Required, "is required"));
         }
         let area_id = area.get_untracked().map(|(id, _)| id);
         if area_id.is_none() {
-            errors.push(field_error("/area_id", "required", "is required"));
+            errors.push(field_error("/area_id", shared::FieldRule::Required, "is required"));
         }
         let floor_v = floor.get_untracked().trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0);
         if floor_v.is_none() {
-            errors.push(field_error("/floor_area_m2", "type", "square metres, more than 0"));
+            errors.push(field_error("/floor_area_m2", shared::FieldRule::Type, "square metres, more than 0"));
         }
         let capacity_v = capacity.get_untracked().trim().parse::<i32>().ok();
         if capacity_v.is_none() {
-            errors.push(field_error("/capacity", "type", "a whole number"));
+            errors.push(field_error("/capacity", shared::FieldRule::Type, "a whole number"));
         }
         let point = parse_point(&lat.get_untracked(), &lng.get_untracked(), &mut errors);
         let opening_hours = hours.parse("/opening_hours", &mut errors);

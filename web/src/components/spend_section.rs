@@ -79,14 +79,14 @@ fn SpendForm(program_id: Id, on_done: Callback<ProgramDetail>, on_cancel: Callba
         let mut errors = Vec::new();
         let spent_on = parse_date(&on.get_untracked());
         if spent_on.is_none() {
-            errors.push(field_error("/spent_on", "required", "is required"));
+            errors.push(field_error("/spent_on", shared::FieldRule::Required, "is required"));
         }
         let fen = parse_yuan(&amount.get_untracked()).filter(|f| *f > 0);
         if fen.is_none() {
-            errors.push(field_error("/amount_fen", "invalid_format", "an amount in yuan, more than 0"));
+            errors.push(field_error("/amount_fen", shared::FieldRule::InvalidFormat, "an amount in yuan, more than 0"));
         }
         if purpose.get_untracked().trim().is_empty() {
-            errors.push(field_error("/purpose", "required", "is required"));
+            errors.push(field_error("/purpose", shared::FieldRule::Required, "is required"));
         }
         let (Some(spent_on), Some(amount_fen), true) = (spent_on, fen, errors.is_empty()) else {
             return form.invalid(errors);

@@ -30,11 +30,11 @@ pub fn UserCreateForm(on_created: Callback<User>, on_cancel: Callback<()>) -> im
         let mut errors = Vec::new();
         let chosen_role = Role::parse(&role.get_untracked());
         if chosen_role.is_none() {
-            errors.push(field_error("/role", "required", "is required"));
+            errors.push(field_error("/role", shared::FieldRule::Required, "is required"));
         }
         let chosen_area = area.get_untracked().map(|(id, _)| id);
         if chosen_area.is_none() {
-            errors.push(field_error("/area_id", "required", "is required"));
+            errors.push(field_error("/area_id", shared::FieldRule::Required, "is required"));
         }
         let (Some(role), Some(area_id), true) = (chosen_role, chosen_area, errors.is_empty()) else {
             return form.invalid(errors);

@@ -26,14 +26,14 @@ pub enum Refusal {
 
 impl Refusal {
     /// The stable code of the refusal, as a field error code on `/service_id`.
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> shared::FieldRule {
         match self {
-            Refusal::NotFound => "not_found",
-            Refusal::Category => "category",
-            Refusal::Eligibility => "eligibility",
-            Refusal::OutOfArea => "out_of_area",
-            Refusal::Full => "full",
-            Refusal::NoAccount => "no_account",
+            Refusal::NotFound => shared::FieldRule::NotFound,
+            Refusal::Category => shared::FieldRule::Category,
+            Refusal::Eligibility => shared::FieldRule::Eligibility,
+            Refusal::OutOfArea => shared::FieldRule::OutOfArea,
+            Refusal::Full => shared::FieldRule::Full,
+            Refusal::NoAccount => shared::FieldRule::NoAccount,
         }
     }
 }
@@ -67,8 +67,9 @@ mod tests {
 
     #[test]
     fn each_exclusion_is_refused_with_the_code_the_candidates_use() {
-        let codes: Vec<&str> =
-            [Exclusion::Category, Exclusion::Eligibility, Exclusion::Area, Exclusion::Full].map(|e| Refusal::from(e).code()).to_vec();
+        let codes: Vec<&str> = [Exclusion::Category, Exclusion::Eligibility, Exclusion::Area, Exclusion::Full]
+            .map(|e| Refusal::from(e).code().as_str())
+            .to_vec();
         assert_eq!(codes, ["category", "eligibility", "out_of_area", "full"]);
     }
 

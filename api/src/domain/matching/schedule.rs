@@ -1,7 +1,7 @@
 //! Weekly schedules in China Standard Time: validation, "open at this moment?", hours per day.
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
-use shared::TimeSlot;
+use shared::{FieldRule, TimeSlot};
 
 use crate::clock::china;
 use crate::domain::field_errors::FieldErrors;
@@ -43,12 +43,14 @@ pub fn check(schedule: &[TimeSlot], pointer: &str, errors: &mut FieldErrors) {
         .collect();
     for (i, slot) in parsed.iter().enumerate() {
         match slot {
-            None => errors.add(&format!("{pointer}/{i}"), "invalid", "times are HH:MM"),
-            Some(s) if s.start >= s.end => errors.add(&format!("{pointer}/{i}/end"), "out_of_range", "a slot must end after it starts"),
+            None => errors.add(&format!("{pointer}/{i}"), FieldRule::Invalid, "times are HH:MM"),
+            Some(s) if s.start >= s.end => {
+                errors.add(&format!("{pointer}/{i}/end"), FieldRule::OutOfRange, "a slot must end after it starts")
+            }
             Some(s) => {
                 let overlaps = parsed[..i].iter().flatten().any(|o| o.weekday == s.weekday && o.start < s.end && s.start < o.end);
                 if overlaps {
-                    errors.add(&format!("{pointer}/{i}"), "overlap", "overlaps another slot of the same day");
+                    errors.add(&format!("{pointer}/{i}"), FieldRule::Overlap, "overlaps another slot of the same day");
                 }
             }
         }

@@ -6,8 +6,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
 use shared::{
-    Attainment, AttainmentCounts, BreakdownRow, ChildArea, Id, KpiBreakdown, KpiCard, KpiDashboard, KpiSeries, PeriodKind, Provenance,
-    SeriesPoint, TargetValue,
+    Attainment, AttainmentCounts, BreakdownRow, ChildArea, FieldRule, Id, KpiBreakdown, KpiCard, KpiDashboard, KpiSeries, PeriodKind,
+    Provenance, SeriesPoint, TargetValue,
 };
 
 use super::reports::to_dtos;
@@ -26,7 +26,8 @@ use crate::policy::{self, Action};
 pub const MAX_POINTS: u32 = 36;
 
 pub fn find_indicator(code: &str) -> Result<&'static Definition, ApiError> {
-    catalogue::find(code).ok_or_else(|| ApiError::field("indicator", "not_found", "no such indicator; see GET /api/v1/kpis/indicators"))
+    catalogue::find(code)
+        .ok_or_else(|| ApiError::field("indicator", FieldRule::NotFound, "no such indicator; see GET /api/v1/kpis/indicators"))
 }
 
 /// One indicator judged in one area and period.
@@ -178,7 +179,7 @@ pub async fn series<C: ConnectionTrait>(
         PeriodKind::Month => 12,
     });
     if !(1..=MAX_POINTS).contains(&n) {
-        return Err(ApiError::field("points", "out_of_range", format!("from 1 to {MAX_POINTS}")));
+        return Err(ApiError::field("points", FieldRule::OutOfRange, format!("from 1 to {MAX_POINTS}")));
     }
     let periods: Vec<Period> = (0..n as i32).rev().map(|k| period.shift(-k)).collect();
     let (inputs, targets) = prepare(db, caller, area_id, &periods, false, walking).await?;

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
-use shared::{KpiImportReport, NewKpiReport};
+use shared::{FieldRule, KpiImportReport, NewKpiReport};
 
 use super::reports::report;
 use crate::domain::caller::Caller;
@@ -54,7 +54,7 @@ async fn value_row<C: ConnectionTrait>(db: &C, caller: &Caller, row: &mut Row<'_
         None => None,
     };
     if code.is_some() && area.is_none() {
-        row.bad(1, "not_found", "no area with this code");
+        row.bad(1, FieldRule::NotFound, "no area with this code");
     }
     let (Some(indicator), Some(area), Some(period), Some(source_note)) = (indicator, area, period, source_note) else { return Ok(()) };
     if !row.errors.is_empty() {
@@ -75,7 +75,7 @@ pub async fn import<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> Result<KpiImportReport, ApiError> {
     policy::require(caller, Action::ReportKpis)?;
-    let rows = read_xlsx(bytes).map_err(|e| ApiError::field("body", "invalid", e))?;
+    let rows = read_xlsx(bytes).map_err(|e| ApiError::field("body", FieldRule::Invalid, e))?;
     let mut out = KpiImportReport { dry_run, rows: 0, imported: 0, errors: Vec::new() };
     let data = match template_rows(&rows, COLUMNS) {
         Ok(data) => data,
@@ -85,7 +85,7 @@ pub async fn import<C: ConnectionTrait>(
         }
     };
     if data.len() > MAX_ROWS {
-        return Err(ApiError::field("body", "too_many_rows", format!("at most {MAX_ROWS} rows per import")));
+        return Err(ApiError::field("body", FieldRule::TooManyRows, format!("at most {MAX_ROWS} rows per import")));
     }
     for (i, cells) in data {
         let mut row = Row::new(i, cells, COLUMNS);

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{AreaKind, Id, KpiReport, KpiRollup, KpiSource, NewKpiReport, Page};
+use shared::{AreaKind, FieldRule, Id, KpiReport, KpiRollup, KpiSource, NewKpiReport, Page};
 
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
@@ -37,25 +37,25 @@ pub async fn report<C: ConnectionTrait>(
     let mut errors = FieldErrors::default();
     let def = catalogue::find(&new.indicator);
     match def {
-        None => errors.add("/indicator", "not_found", "no such indicator; see GET /api/v1/kpis/indicators"),
+        None => errors.add("/indicator", FieldRule::NotFound, "no such indicator; see GET /api/v1/kpis/indicators"),
         Some(d) if d.indicator.source == KpiSource::Computed => {
-            errors.add("/indicator", "computed", "the platform computes this indicator from its own data; it is not reported")
+            errors.add("/indicator", FieldRule::Computed, "the platform computes this indicator from its own data; it is not reported")
         }
         Some(_) => {}
     }
     let period = Period::parse(&new.period);
     if period.is_none() {
-        errors.add("/period", "invalid", "a year (2026), quarter (2026-Q3) or month (2026-09)");
+        errors.add("/period", FieldRule::Invalid, "a year (2026), quarter (2026-Q3) or month (2026-09)");
     }
     if period.is_some_and(|p| p.start() > now.date_naive()) {
-        errors.add("/period", "future", "values are reported for periods that have begun");
+        errors.add("/period", FieldRule::Future, "values are reported for periods that have begun");
     }
     if new.source_note.trim().is_empty() {
-        errors.add("/source_note", "required", "say where the figure comes from (台账, survey, statistics …)");
+        errors.add("/source_note", FieldRule::Required, "say where the figure comes from (台账, survey, statistics …)");
     }
     for (pointer, v) in [("/value", new.value), ("/numerator", new.numerator), ("/denominator", new.denominator)] {
         if !finite(v) {
-            errors.add(pointer, "out_of_range", "a finite number below 10¹²");
+            errors.add(pointer, FieldRule::OutOfRange, "a finite number below 10¹²");
         }
     }
     let mut value = new.value;
@@ -65,54 +65,58 @@ pub async fn report<C: ConnectionTrait>(
             match (new.numerator, new.denominator) {
                 (Some(n), Some(den)) => {
                     if n < 0.0 {
-                        errors.add("/numerator", "negative", "cannot be negative");
+                        errors.add("/numerator", FieldRule::Negative, "cannot be negative");
                     }
                     if den <= 0.0 {
-                        errors.add("/denominator", "not_positive", "must be more than zero");
+                        errors.add("/denominator", FieldRule::NotPositive, "must be more than zero");
                     } else {
                         value = Some(n / den * i.scale);
                     }
                     if i.unit == "%" && i.scale == 100.0 && n > den {
-                        errors.add("/numerator", "exceeds_denominator", "a share cannot have more than its whole");
+                        errors.add("/numerator", FieldRule::ExceedsDenominator, "a share cannot have more than its whole");
                     }
                 }
                 (n, den) => {
                     if n.is_none() {
-                        errors.add("/numerator", "required", format!("give {}", i.numerator_zh.as_deref().unwrap_or("the numerator")));
+                        errors.add(
+                            "/numerator",
+                            FieldRule::Required,
+                            format!("give {}", i.numerator_zh.as_deref().unwrap_or("the numerator")),
+                        );
                     }
                     if den.is_none() {
                         errors.add(
                             "/denominator",
-                            "required",
+                            FieldRule::Required,
                             format!("give {}", i.denominator_zh.as_deref().unwrap_or("the denominator")),
                         );
                     }
                 }
             }
             if new.value.is_some() {
-                errors.add("/value", "derived", "leave out the value: it is the numerator ÷ denominator");
+                errors.add("/value", FieldRule::Derived, "leave out the value: it is the numerator ÷ denominator");
             }
         } else {
             match new.value {
-                None => errors.add("/value", "required", "give the value"),
-                Some(v) if v < 0.0 => errors.add("/value", "negative", "cannot be negative"),
-                Some(v) if i.unit == "%" && v > 100.0 => errors.add("/value", "out_of_range", "a percentage is at most 100"),
+                None => errors.add("/value", FieldRule::Required, "give the value"),
+                Some(v) if v < 0.0 => errors.add("/value", FieldRule::Negative, "cannot be negative"),
+                Some(v) if i.unit == "%" && v > 100.0 => errors.add("/value", FieldRule::OutOfRange, "a percentage is at most 100"),
                 Some(_) => {}
             }
             if new.numerator.is_some() || new.denominator.is_some() {
-                errors.add("/numerator", "not_allowed", "this indicator takes a value, not a numerator and denominator");
+                errors.add("/numerator", FieldRule::NotAllowed, "this indicator takes a value, not a numerator and denominator");
             }
         }
     }
     let place = match area::Entity::find_by_id(new.area_id).one(db).await? {
         Some(a) if Scope::of(caller).contains(&a.path) => {
             if a.kind == AreaKind::Grid.as_str() {
-                errors.add("/area_id", "wrong_kind", "values are reported for a community or a larger area, not a grid");
+                errors.add("/area_id", FieldRule::WrongKind, "values are reported for a community or a larger area, not a grid");
             }
             Some(a)
         }
         _ => {
-            errors.add("/area_id", "not_found", "no such area in your scope");
+            errors.add("/area_id", FieldRule::NotFound, "no such area in your scope");
             None
         }
     };
@@ -123,9 +127,9 @@ pub async fn report<C: ConnectionTrait>(
     };
     match (&current, new.replaces) {
         (None, Some(_)) => {
-            errors.add("/replaces", "not_current", "there is no current value to replace for this indicator, area and period")
+            errors.add("/replaces", FieldRule::NotCurrent, "there is no current value to replace for this indicator, area and period")
         }
-        (Some(c), Some(r)) if c.id != r => errors.add("/replaces", "not_current", format!("the current value is report {}", c.id)),
+        (Some(c), Some(r)) if c.id != r => errors.add("/replaces", FieldRule::NotCurrent, format!("the current value is report {}", c.id)),
         _ => {}
     }
     errors.finish()?;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
-use shared::{AreaKind, AreaTarget, Id, Indicator, KpiDirection, KpiRollup, SetTarget, TargetValue};
+use shared::{AreaKind, AreaTarget, FieldRule, Id, Indicator, KpiDirection, KpiRollup, SetTarget, TargetValue};
 
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
@@ -91,22 +91,22 @@ pub async fn set<C: ConnectionTrait>(
     policy::require(caller, Action::SetKpiTargets)?;
     let mut errors = FieldErrors::default();
     match catalogue::find(&new.indicator) {
-        None => errors.add("/indicator", "not_found", "no such indicator; see GET /api/v1/kpis/indicators"),
+        None => errors.add("/indicator", FieldRule::NotFound, "no such indicator; see GET /api/v1/kpis/indicators"),
         Some(d) if d.indicator.direction == KpiDirection::Neutral => {
-            errors.add("/indicator", "informational", "this indicator is informational and takes no target")
+            errors.add("/indicator", FieldRule::Informational, "this indicator is informational and takes no target")
         }
         Some(_) => {}
     }
     if !new.value.is_finite() || new.value < 0.0 || new.value > 1e12 {
-        errors.add("/value", "out_of_range", "a number from 0 to 10¹²");
+        errors.add("/value", FieldRule::OutOfRange, "a number from 0 to 10¹²");
     }
     if !(2000..=2100).contains(&new.year) {
-        errors.add("/year", "out_of_range", "a year from 2000 to 2100");
+        errors.add("/year", FieldRule::OutOfRange, "a year from 2000 to 2100");
     }
     let place = match area::Entity::find_by_id(new.area_id).one(db).await? {
         Some(a) if Scope::of(caller).contains(&a.path) => Some(a),
         _ => {
-            errors.add("/area_id", "not_found", "no such area in your scope");
+            errors.add("/area_id", FieldRule::NotFound, "no such area in your scope");
             None
         }
     };

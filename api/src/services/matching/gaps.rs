@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Months, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
-use shared::{AreaKind, GapCell, GapReport, GapRow, Id, NeedStatus, NewGapProgram, NewProgram, ProgramDetail, ServiceMode};
+use shared::{AreaKind, FieldRule, GapCell, GapReport, GapRow, Id, NeedStatus, NewGapProgram, NewProgram, ProgramDetail, ServiceMode};
 
 use super::facts::{centres, district_path, need_facts, pool, service_facts, stats};
 use crate::domain::caller::Caller;
@@ -151,7 +151,7 @@ pub async fn start_program<C: ConnectionTrait>(
     let mut errors = FieldErrors::default();
     let category = need_categories::find(&gap.category);
     if category.is_none() {
-        errors.add("/category", "not_found", "not a need category code");
+        errors.add("/category", FieldRule::NotFound, "not a need category code");
     }
     let community = crate::services::resources::home_area(db, caller, gap.area_id, &[AreaKind::Community], "/area_id", &mut errors).await?;
     errors.finish()?;

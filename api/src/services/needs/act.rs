@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
-use shared::{BulkDispatch, BulkDispatchResult, BulkFailure, Id, NeedAction, NeedActionRequest, NeedDetail, NeedStatus};
+use shared::{BulkDispatch, BulkDispatchResult, BulkFailure, FieldRule, Id, NeedAction, NeedActionRequest, NeedDetail, NeedStatus};
 
 use super::deadlines::due_times;
 use super::{Names, masked_dto, status_of};
@@ -64,21 +64,21 @@ async fn check_payload<C: ConnectionTrait>(
         NeedAction::Return => {
             let missing = req.missing.as_deref().unwrap_or_default();
             if missing.is_empty() || missing.iter().any(|m| m.trim().is_empty()) {
-                errors.add("/missing", "required", "name every missing item at once (一次告知)");
+                errors.add("/missing", FieldRule::Required, "name every missing item at once (一次告知)");
             }
         }
         NeedAction::Reject | NeedAction::Cancel | NeedAction::Decline | NeedAction::Object if !note_given => {
-            errors.add("/note", "required", "give a reason");
+            errors.add("/note", FieldRule::Required, "give a reason");
         }
-        NeedAction::Resolve if !note_given => errors.add("/note", "required", "say what was done"),
-        NeedAction::Rate if req.rating.is_none() => errors.add("/rating", "required", "rate from 1 to 5"),
+        NeedAction::Resolve if !note_given => errors.add("/note", FieldRule::Required, "say what was done"),
+        NeedAction::Rate if req.rating.is_none() => errors.add("/rating", FieldRule::Required, "rate from 1 to 5"),
         NeedAction::Dispatch => match (req.assignee_id, req.service_id) {
             (_, Some(service_id)) => match dispatch_target(db, need, service_id, now).await? {
                 Ok(account) if req.assignee_id.is_none_or(|a| a == account) => assignee = Some(account),
-                Ok(_) => errors.add("/assignee_id", "conflict", "leave out the assignee: the service's own account receives it"),
+                Ok(_) => errors.add("/assignee_id", FieldRule::Conflict, "leave out the assignee: the service's own account receives it"),
                 Err(refusal) => errors.add("/service_id", refusal.code(), refusal.to_string()),
             },
-            (None, None) => errors.add("/assignee_id", "required", "whom to dispatch to"),
+            (None, None) => errors.add("/assignee_id", FieldRule::Required, "whom to dispatch to"),
             (Some(id), None) => {
                 let account = user::Entity::find_by_id(id).find_also_related(area::Entity).one(db).await?;
                 let fits = account
@@ -86,15 +86,15 @@ async fn check_payload<C: ConnectionTrait>(
                     .transpose()?;
                 match fits {
                     Some(Fit::Fits) => assignee = Some(id),
-                    Some(Fit::OutOfArea) => errors.add("/assignee_id", "out_of_area", "this person does not serve the need's area"),
-                    _ => errors.add("/assignee_id", "not_found", "no active provider, volunteer or staff member with this id"),
+                    Some(Fit::OutOfArea) => errors.add("/assignee_id", FieldRule::OutOfArea, "this person does not serve the need's area"),
+                    _ => errors.add("/assignee_id", FieldRule::NotFound, "no active provider, volunteer or staff member with this id"),
                 }
             }
         },
         _ => {}
     }
     if req.hours.is_some() && req.action != NeedAction::Resolve {
-        errors.add("/hours", "not_allowed", "hours are recorded when resolving");
+        errors.add("/hours", FieldRule::NotAllowed, "hours are recorded when resolving");
     }
     errors.finish()?;
     Ok(assignee)

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{AreaKind, DeadlineSetting, Id, NeedCategory, Urgency};
+use shared::{AreaKind, DeadlineSetting, FieldRule, Id, NeedCategory, Urgency};
 
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
@@ -64,7 +64,7 @@ pub(crate) async fn due_times<C: ConnectionTrait>(
 async fn district_in_scope<C: ConnectionTrait>(db: &C, scope: &Scope, district_id: Id) -> Result<area::Model, ApiError> {
     let district = crate::policy::load_within::<crate::entities::area::Entity, _>(db, scope, district_id).await?;
     if district.kind != AreaKind::District.as_str() {
-        return Err(ApiError::field("district_id", "wrong_kind", "deadlines are set per district"));
+        return Err(ApiError::field("district_id", FieldRule::WrongKind, "deadlines are set per district"));
     }
     Ok(district)
 }
@@ -99,10 +99,10 @@ pub async fn set_deadline<C: ConnectionTrait>(
     let district = district_in_scope(db, &policy::allow(caller, Action::SetNeedDeadlines)?, district_id).await?;
     let mut errors = FieldErrors::default();
     if find(&setting.category).is_none() {
-        errors.add("/category", "not_found", "no such category");
+        errors.add("/category", FieldRule::NotFound, "no such category");
     }
     if setting.response_hours > setting.completion_hours {
-        errors.add("/response_hours", "out_of_range", "cannot be longer than the completion deadline");
+        errors.add("/response_hours", FieldRule::OutOfRange, "cannot be longer than the completion deadline");
     }
     errors.finish()?;
     let urgency = setting.urgency.as_str();

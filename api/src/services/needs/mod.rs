@@ -15,7 +15,7 @@ pub use assignees::assignees;
 pub use cosign::{community_needs, cosign};
 pub use deadlines::{categories, deadlines_of, set_deadline};
 pub use photos::{MAX_PHOTOS, add_photo, read_photo, sniff};
-pub use read::{NeedFilter, NeedSort, counts, detail, list};
+pub use read::{NeedFilter, counts, detail, list};
 pub use submit::submit;
 pub use sweep::{SweepReport, spawn_sweeper, sweep};
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
-use shared::{Id, NeedPhoto};
+use shared::{FieldRule, Id, NeedPhoto};
 
 use super::status_of;
 use crate::domain::caller::Caller;
@@ -73,7 +73,7 @@ pub async fn add_photo<C: ConnectionTrait>(
     if status_of(&need)?.is_final() {
         return Err(ApiError::Conflict("the need is closed".into()));
     }
-    let mime = sniff(bytes).ok_or_else(|| ApiError::field("body", "invalid_format", "not a JPEG, PNG or WebP image"))?;
+    let mime = sniff(bytes).ok_or_else(|| ApiError::field("body", FieldRule::InvalidFormat, "not a JPEG, PNG or WebP image"))?;
     if need_photo::Entity::find().filter(need_photo::Column::NeedId.eq(need.id)).count(db).await? >= MAX_PHOTOS {
         return Err(ApiError::Conflict(format!("a need carries at most {MAX_PHOTOS} photos")));
     }

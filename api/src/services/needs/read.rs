@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect};
-use shared::{Id, Need, NeedCounts, NeedDetail, NeedEvent, NeedStatus, Page, StatusCount, TargetGroup, Urgency};
+use shared::{Id, Need, NeedCounts, NeedDetail, NeedEvent, NeedSort, NeedStatus, Page, StatusCount, TargetGroup, Urgency};
 
 use super::{Names, to_dto};
 use crate::domain::caller::Caller;
@@ -14,29 +14,9 @@ use crate::error::ApiError;
 use crate::policy::{self, needs::parties};
 use crate::services::page::{Keyset, PageRequest};
 
-/// Orders of the queue.
-#[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]
-pub enum NeedSort {
-    /// Newest first.
-    #[default]
-    #[serde(rename = "-id")]
-    Newest,
-    /// Oldest first: the order to work a queue in.
-    #[serde(rename = "id")]
-    Oldest,
-}
-
-impl NeedSort {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Newest => "-id",
-            Self::Oldest => "id",
-        }
-    }
-
-    fn keyset(self) -> Keyset<need::Entity> {
-        Keyset { name: self.name(), column: None, desc: matches!(self, Self::Newest), id: need::Column::Id, key_of: |m| (None, m.id) }
-    }
+/// The keyset of an order of the queue.
+fn keyset(sort: NeedSort) -> Keyset<need::Entity> {
+    Keyset { name: sort.name(), column: None, desc: matches!(sort, NeedSort::Newest), id: need::Column::Id, key_of: |m| (None, m.id) }
 }
 
 /// Filters of the queue.
@@ -122,7 +102,7 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(status) = filter.status {
         select = select.filter(need::Column::Status.eq(status.as_str()));
     }
-    let (rows, next_cursor) = page.fetch(db, select, &sort.keyset()).await?;
+    let (rows, next_cursor) = page.fetch(db, select, &keyset(sort)).await?;
     let names = Names::load(db, &rows, now).await?;
     Ok(Page { items: rows.into_iter().map(|m| to_dto(m, &names, caller)).collect::<Result<_, _>>()?, next_cursor })
 }

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
-use shared::{AreaKind, Channel, NeedDetail, NewNeed};
+use shared::{AreaKind, Channel, FieldRule, NeedDetail, NewNeed};
 
 use super::{Names, encode_tags, masked_dto, to_dto};
 use crate::domain::caller::Caller;
@@ -26,13 +26,13 @@ pub async fn submit<C: ConnectionTrait>(
     policy::require(caller, Action::SubmitNeeds)?;
     let mut errors = FieldErrors::default();
     if find(&new.category).is_none() {
-        errors.add("/category", "not_found", "no such category; see GET /api/v1/need-categories");
+        errors.add("/category", FieldRule::NotFound, "no such category; see GET /api/v1/need-categories");
     }
     if new.text.trim().is_empty() {
-        errors.add("/text", "required", "describe the need");
+        errors.add("/text", FieldRule::Required, "describe the need");
     }
     if new.lat.is_some() != new.lng.is_some() {
-        errors.add("/lng", "required", "give both latitude and longitude, or neither");
+        errors.add("/lng", FieldRule::Required, "give both latitude and longitude, or neither");
     }
     let resident = role_may(caller.role, Action::SubmitOwnNeeds);
     let channel_fits = match new.channel {
@@ -41,20 +41,20 @@ pub async fn submit<C: ConnectionTrait>(
         Channel::Phone | Channel::Visit | Channel::GridPatrol => role_may(caller.role, Action::SubmitNeedsForResidents),
     };
     if !channel_fits {
-        errors.add("/channel", "not_allowed", "this channel is not open to your role");
+        errors.add("/channel", FieldRule::NotAllowed, "this channel is not open to your role");
     }
     if !resident && new.contact_name.is_none() && new.contact_phone.is_none() {
-        errors.add("/contact_phone", "required", "give the resident's phone or name when submitting on their behalf");
+        errors.add("/contact_phone", FieldRule::Required, "give the resident's phone or name when submitting on their behalf");
     }
     let place = match area::Entity::find_by_id(new.area_id).one(db).await? {
         Some(a) if Scope::of(caller).contains(&a.path) => {
             if a.kind != AreaKind::Community.as_str() && a.kind != AreaKind::Grid.as_str() {
-                errors.add("/area_id", "wrong_kind", "a need belongs to a community or a grid");
+                errors.add("/area_id", FieldRule::WrongKind, "a need belongs to a community or a grid");
             }
             Some(a)
         }
         _ => {
-            errors.add("/area_id", "not_found", "no such community or grid in your scope");
+            errors.add("/area_id", FieldRule::NotFound, "no such community or grid in your scope");
             None
         }
     };

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
-use shared::{Id, ProgramAction, ProgramActionRequest, ProgramDetail};
+use shared::{FieldRule, Id, ProgramAction, ProgramActionRequest, ProgramDetail};
 
 use super::detail::detail_of;
 use super::status_of;
@@ -33,9 +33,11 @@ pub async fn act<C: ConnectionTrait>(
     let note_given = req.note.as_deref().is_some_and(|n| !n.trim().is_empty());
     match req.action {
         ProgramAction::SendBack | ProgramAction::Suspend | ProgramAction::Cancel if !note_given => {
-            errors.add("/note", "required", "give a reason")
+            errors.add("/note", FieldRule::Required, "give a reason")
         }
-        ProgramAction::Evaluate if req.evaluation.is_none() => errors.add("/evaluation", "required", "score, evaluator and comments"),
+        ProgramAction::Evaluate if req.evaluation.is_none() => {
+            errors.add("/evaluation", FieldRule::Required, "score, evaluator and comments")
+        }
         _ => {}
     }
     errors.finish()?;

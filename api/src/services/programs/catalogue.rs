@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
-use shared::{CatalogueEntry, CatalogueEntryPatch, Id};
+use shared::{CatalogueEntry, CatalogueEntryPatch, FieldRule, Id};
 
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
@@ -121,7 +121,7 @@ pub async fn patch<C: ConnectionTrait>(
     let mut errors = FieldErrors::default();
     for (field, value) in [("/name_zh", &patch.name_zh), ("/name_en", &patch.name_en)] {
         if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
-            errors.add(field, "required", "cannot be blank");
+            errors.add(field, FieldRule::Required, "cannot be blank");
         }
     }
     errors.finish()?;

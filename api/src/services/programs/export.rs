@@ -3,10 +3,10 @@
 
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
-use shared::{Program, ProgramDetail};
+use shared::{FieldRule, Program, ProgramDetail, ProgramSort};
 
 use super::detail::detail_of;
-use super::list::{ProgramFilter, ProgramSort, list};
+use super::list::{ProgramFilter, list};
 use crate::domain::caller::Caller;
 use crate::entities::program;
 use crate::error::ApiError;
@@ -48,7 +48,7 @@ async fn details<C: ConnectionTrait>(
         if out.len() > MAX_EXPORT {
             return Err(ApiError::field(
                 "area_id",
-                "too_many",
+                FieldRule::TooMany,
                 format!("more than {MAX_EXPORT} programs: narrow the export by area or status"),
             ));
         }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
-use shared::{Id, Page, Program, ProgramStatus};
+use shared::{Id, Page, Program, ProgramSort, ProgramStatus};
 
 use super::detail::summaries;
 use crate::domain::caller::Caller;
@@ -13,39 +13,19 @@ use crate::entities::{milestone, program, program_item};
 use crate::error::ApiError;
 use crate::services::page::{Keyset, PageRequest};
 
-/// Orders of the program list.
-#[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]
-pub enum ProgramSort {
-    #[default]
-    #[serde(rename = "-id")]
-    Newest,
-    #[serde(rename = "id")]
-    Oldest,
-    #[serde(rename = "title")]
-    Title,
-}
-
-impl ProgramSort {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Newest => "-id",
-            Self::Oldest => "id",
-            Self::Title => "title",
-        }
-    }
-
-    fn keyset(self) -> Keyset<program::Entity> {
-        match self {
-            Self::Newest => Keyset { name: "-id", column: None, desc: true, id: program::Column::Id, key_of: |m| (None, m.id) },
-            Self::Oldest => Keyset { name: "id", column: None, desc: false, id: program::Column::Id, key_of: |m| (None, m.id) },
-            Self::Title => Keyset {
-                name: "title",
-                column: Some(program::Column::Title),
-                desc: false,
-                id: program::Column::Id,
-                key_of: |m| (Some(m.title.clone()), m.id),
-            },
-        }
+/// The keyset of an order of the program list.
+fn keyset(sort: ProgramSort) -> Keyset<program::Entity> {
+    let by_id = |desc| Keyset { name: sort.name(), column: None, desc, id: program::Column::Id, key_of: |m: &program::Model| (None, m.id) };
+    match sort {
+        ProgramSort::Newest => by_id(true),
+        ProgramSort::Oldest => by_id(false),
+        ProgramSort::Title => Keyset {
+            name: sort.name(),
+            column: Some(program::Column::Title),
+            desc: false,
+            id: program::Column::Id,
+            key_of: |m| (Some(m.title.clone()), m.id),
+        },
     }
 }
 
@@ -106,6 +86,6 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         select = select.filter(program::Column::Title.contains(q));
     }
-    let (rows, next_cursor) = page.fetch(db, select, &sort.keyset()).await?;
+    let (rows, next_cursor) = page.fetch(db, select, &keyset(sort)).await?;
     Ok(Page { items: summaries(db, rows, today, false).await?, next_cursor })
 }

@@ -13,7 +13,7 @@ mod write;
 
 pub use act::act;
 pub use detail::detail;
-pub use list::{ProgramFilter, ProgramSort, list};
+pub use list::{ProgramFilter, list};
 pub use plan::{add_delivery, add_milestone, add_partner, add_pledge, add_spend, update_milestone};
 pub use public::{public_detail, public_list};
 pub use rollup::rollup;

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::Serialize;
 use shared::{
-    Id, MilestonePatch, MilestoneStatus, NewDelivery, NewMilestone, NewPartner, NewPledge, NewSpend, ProgramDetail, ProgramStatus,
-    Quantity, ResourceKind,
+    FieldRule, Id, MilestonePatch, MilestoneStatus, NewDelivery, NewMilestone, NewPartner, NewPledge, NewSpend, ProgramDetail,
+    ProgramStatus, Quantity, ResourceKind,
 };
 
 use super::detail::detail_of;
@@ -36,14 +36,16 @@ fn check_quantity(kind: ResourceKind, q: &Quantity, prefix: &str, pledge: bool, 
     for (field, value) in given {
         match value {
             Some(_) if !allowed.contains(&field) => {
-                errors.add(&format!("{prefix}/{field}"), "not_allowed", format!("not used for {}", kind.as_str()))
+                errors.add(&format!("{prefix}/{field}"), FieldRule::NotAllowed, format!("not used for {}", kind.as_str()))
             }
-            Some(v) if field == measure && v <= 0.0 => errors.add(&format!("{prefix}/{field}"), "out_of_range", "must be more than 0"),
+            Some(v) if field == measure && v <= 0.0 => {
+                errors.add(&format!("{prefix}/{field}"), FieldRule::OutOfRange, "must be more than 0")
+            }
             None if field == measure => {
-                errors.add(&format!("{prefix}/{field}"), "required", format!("{} is counted in {field}", kind.as_str()))
+                errors.add(&format!("{prefix}/{field}"), FieldRule::Required, format!("{} is counted in {field}", kind.as_str()))
             }
             None if pledge && kind == ResourceKind::Talent && field == "people" => {
-                errors.add(&format!("{prefix}/people"), "required", "how many people")
+                errors.add(&format!("{prefix}/people"), FieldRule::Required, "how many people")
             }
             _ => {}
         }
@@ -91,10 +93,10 @@ pub async fn add_partner<C: ConnectionTrait>(
     let p = editable(db, caller, program_id).await?;
     let mut errors = FieldErrors::default();
     if new.name.trim().is_empty() {
-        errors.add("/name", "required", "name the organisation");
+        errors.add("/name", FieldRule::Required, "name the organisation");
     }
     if new.role.trim().is_empty() {
-        errors.add("/role", "required", "say what it does in the program");
+        errors.add("/role", FieldRule::Required, "say what it does in the program");
     }
     errors.finish()?;
     program_partner::ActiveModel {
@@ -126,14 +128,14 @@ pub async fn add_pledge<C: ConnectionTrait>(
     let mut errors = FieldErrors::default();
     let partner = program_partner::Entity::find_by_id(new.partner_id).filter(program_partner::Column::ProgramId.eq(p.id)).one(db).await?;
     if partner.is_none() {
-        errors.add("/partner_id", "not_found", "no such partner in this program");
+        errors.add("/partner_id", FieldRule::NotFound, "no such partner in this program");
     }
     if new.description.trim().is_empty() {
-        errors.add("/description", "required", "describe what is pledged");
+        errors.add("/description", FieldRule::Required, "describe what is pledged");
     }
     check_quantity(new.kind, &new.pledged, "/pledged", true, &mut errors);
     if new.kind == ResourceKind::Materials && new.unit.as_deref().is_none_or(|u| u.trim().is_empty()) {
-        errors.add("/unit", "required", "the unit of the materials (台, 份, 套 …)");
+        errors.add("/unit", FieldRule::Required, "the unit of the materials (台, 份, 套 …)");
     }
     errors.finish()?;
     pledge::ActiveModel {
@@ -174,7 +176,7 @@ pub async fn add_delivery<C: ConnectionTrait>(
     let mut errors = FieldErrors::default();
     check_quantity(kind, &new.delivered, "/delivered", false, &mut errors);
     if new.delivered_on > now.date_naive() {
-        errors.add("/delivered_on", "out_of_range", "a delivery cannot be in the future");
+        errors.add("/delivered_on", FieldRule::OutOfRange, "a delivery cannot be in the future");
     }
     errors.finish()?;
     delivery::ActiveModel {
@@ -198,7 +200,7 @@ async fn check_owner<C: ConnectionTrait>(db: &C, caller: &Caller, owner_id: Id, 
     let owner = user::Entity::find_by_id(owner_id).find_also_related(crate::entities::area::Entity).one(db).await?;
     match owner {
         Some((u, Some(home))) if u.active && Scope::of(caller).contains(&home.path) => {}
-        _ => errors.add("/owner_id", "not_found", "no active user with this id in your scope"),
+        _ => errors.add("/owner_id", FieldRule::NotFound, "no active user with this id in your scope"),
     }
     Ok(())
 }
@@ -214,7 +216,7 @@ pub async fn add_milestone<C: ConnectionTrait>(
     let p = editable(db, caller, program_id).await?;
     let mut errors = FieldErrors::default();
     if new.title.trim().is_empty() {
-        errors.add("/title", "required", "name the milestone");
+        errors.add("/title", FieldRule::Required, "name the milestone");
     }
     check_owner(db, caller, new.owner_id, &mut errors).await?;
     errors.finish()?;
@@ -252,7 +254,7 @@ pub async fn update_milestone<C: ConnectionTrait>(
         .ok_or(ApiError::NotFound("milestone"))?;
     let mut errors = FieldErrors::default();
     if patch.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
-        errors.add("/title", "required", "name the milestone");
+        errors.add("/title", FieldRule::Required, "name the milestone");
     }
     if let Some(owner) = patch.owner_id {
         check_owner(db, caller, owner, &mut errors).await?;
@@ -295,10 +297,10 @@ pub async fn add_spend<C: ConnectionTrait>(
     check_running(&p)?;
     let mut errors = FieldErrors::default();
     if new.purpose.trim().is_empty() {
-        errors.add("/purpose", "required", "what the money was spent on");
+        errors.add("/purpose", FieldRule::Required, "what the money was spent on");
     }
     if new.spent_on > now.date_naive() {
-        errors.add("/spent_on", "out_of_range", "spending cannot be in the future");
+        errors.add("/spent_on", FieldRule::OutOfRange, "spending cannot be in the future");
     }
     errors.finish()?;
     spend::ActiveModel {

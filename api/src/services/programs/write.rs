@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{AreaKind, Id, NewProgram, ProgramDetail, ProgramPatch, ProgramStatus};
+use shared::{AreaKind, FieldRule, Id, NewProgram, ProgramDetail, ProgramPatch, ProgramStatus};
 
 use super::detail::detail_of;
 use super::{editable, status_of};
@@ -27,8 +27,10 @@ async fn check_items<C: ConnectionTrait>(db: &C, ids: &[Id], errors: &mut FieldE
                     valid.push(*id);
                 }
             }
-            Some(_) => errors.add(&format!("/catalogue_item_ids/{i}"), "not_an_item", "choose a content item, not a direction or section"),
-            None => errors.add(&format!("/catalogue_item_ids/{i}"), "not_found", "no such catalogue entry"),
+            Some(_) => {
+                errors.add(&format!("/catalogue_item_ids/{i}"), FieldRule::NotAnItem, "choose a content item, not a direction or section")
+            }
+            None => errors.add(&format!("/catalogue_item_ids/{i}"), FieldRule::NotFound, "no such catalogue entry"),
         }
     }
     Ok(valid)
@@ -36,13 +38,13 @@ async fn check_items<C: ConnectionTrait>(db: &C, ids: &[Id], errors: &mut FieldE
 
 fn check_text(title: &str, lead_org: &str, start: NaiveDate, end: NaiveDate, errors: &mut FieldErrors) {
     if title.trim().is_empty() {
-        errors.add("/title", "required", "the title cannot be blank");
+        errors.add("/title", FieldRule::Required, "the title cannot be blank");
     }
     if lead_org.trim().is_empty() {
-        errors.add("/lead_org", "required", "name the lead organisation");
+        errors.add("/lead_org", FieldRule::Required, "name the lead organisation");
     }
     if end < start {
-        errors.add("/end_date", "out_of_range", "the end date cannot be before the start date");
+        errors.add("/end_date", FieldRule::OutOfRange, "the end date cannot be before the start date");
     }
 }
 
@@ -67,12 +69,12 @@ pub async fn create<C: ConnectionTrait>(
         Some(a) if Scope::of(caller).contains(&a.path) => {
             let kinds = [AreaKind::District, AreaKind::Street, AreaKind::Community].map(|k| k.as_str());
             if !kinds.contains(&a.kind.as_str()) {
-                errors.add("/area_id", "wrong_kind", "programs run in a co-building district, street or community");
+                errors.add("/area_id", FieldRule::WrongKind, "programs run in a co-building district, street or community");
             }
             Some(a)
         }
         _ => {
-            errors.add("/area_id", "not_found", "no such area in your scope");
+            errors.add("/area_id", FieldRule::NotFound, "no such area in your scope");
             None
         }
     };

@@ -4,7 +4,9 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use shared::{CostKind, GeoPoint, ImportReport, NewProvider, NewService, ProviderKind, ResourceTable, ServiceMode, TargetGroup, TimeSlot};
+use shared::{
+    CostKind, FieldRule, GeoPoint, ImportReport, NewProvider, NewService, ProviderKind, ResourceTable, ServiceMode, TargetGroup, TimeSlot,
+};
 
 use crate::domain::caller::Caller;
 use crate::domain::need_categories::CATEGORIES;
@@ -51,7 +53,7 @@ fn columns(table: ResourceTable) -> Result<&'static [Column], ApiError> {
     match table {
         ResourceTable::Providers => Ok(PROVIDER_COLUMNS),
         ResourceTable::Services => Ok(SERVICE_COLUMNS),
-        _ => Err(ApiError::field("table", "not_importable", "only providers and services are imported")),
+        _ => Err(ApiError::field("table", FieldRule::NotImportable, "only providers and services are imported")),
     }
 }
 
@@ -126,13 +128,13 @@ async fn provider_row<C: ConnectionTrait>(db: &C, caller: &Caller, row: &mut Row
     let kind = row.required(1, "a provider kind", ProviderKind::parse);
     let area = match row.opt(2) {
         None => {
-            row.bad(2, "required", "give the 12-digit area code");
+            row.bad(2, FieldRule::Required, "give the 12-digit area code");
             None
         }
         Some(code) => {
             let found = area_by_code(db, &code).await?;
             if found.is_none() {
-                row.bad(2, "not_found", format!("no area with code {code}"));
+                row.bad(2, FieldRule::NotFound, format!("no area with code {code}"));
             }
             found
         }
@@ -160,7 +162,7 @@ async fn provider_row<C: ConnectionTrait>(db: &C, caller: &Caller, row: &mut Row
 async fn service_row<C: ConnectionTrait>(db: &C, caller: &Caller, row: &mut Row<'_>, now: DateTime<Utc>) -> Result<(), ApiError> {
     let provider_name = row.text(1).to_owned();
     let provider_id = if provider_name.is_empty() {
-        row.bad(1, "required", "name the provider");
+        row.bad(1, FieldRule::Required, "name the provider");
         None
     } else {
         let scope = Scope::of(caller);
@@ -174,11 +176,11 @@ async fn service_row<C: ConnectionTrait>(db: &C, caller: &Caller, row: &mut Row<
         match found.as_slice() {
             [one] => Some(one.id),
             [] => {
-                row.bad(1, "not_found", format!("no provider named {provider_name} in your scope"));
+                row.bad(1, FieldRule::NotFound, format!("no provider named {provider_name} in your scope"));
                 None
             }
             _ => {
-                row.bad(1, "ambiguous", format!("several providers are named {provider_name}; rename one first"));
+                row.bad(1, FieldRule::Ambiguous, format!("several providers are named {provider_name}; rename one first"));
                 None
             }
         }
@@ -196,7 +198,7 @@ async fn service_row<C: ConnectionTrait>(db: &C, caller: &Caller, row: &mut Row<
     for code in list(row.text(11)).map(str::to_owned).collect::<Vec<_>>() {
         match area_by_code(db, &code).await? {
             Some(a) => served.push(a.id),
-            None => row.bad(11, "not_found", format!("no area with code {code}")),
+            None => row.bad(11, FieldRule::NotFound, format!("no area with code {code}")),
         }
     }
     let lat = row.parse(12, "a latitude", |t| t.parse::<f64>().ok().filter(|v| (-90.0..=90.0).contains(v)));
@@ -244,7 +246,7 @@ pub async fn import<C: ConnectionTrait>(
 ) -> Result<ImportReport, ApiError> {
     policy::require(caller, Action::ManageResources)?;
     let cols = columns(table)?;
-    let rows = read_xlsx(bytes).map_err(|e| ApiError::field("body", "invalid", e))?;
+    let rows = read_xlsx(bytes).map_err(|e| ApiError::field("body", FieldRule::Invalid, e))?;
     let mut report = ImportReport { table, dry_run, rows: 0, imported: 0, errors: Vec::new() };
     let data = match template_rows(&rows, cols) {
         Ok(data) => data,
@@ -254,7 +256,7 @@ pub async fn import<C: ConnectionTrait>(
         }
     };
     if data.len() > MAX_ROWS {
-        return Err(ApiError::field("body", "too_many_rows", format!("at most {MAX_ROWS} rows per import")));
+        return Err(ApiError::field("body", FieldRule::TooManyRows, format!("at most {MAX_ROWS} rows per import")));
     }
     for (i, cells) in data {
         let mut row = Row::new(i, cells, cols);

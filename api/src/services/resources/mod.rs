@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use shared::{AreaKind, Id};
+use shared::{AreaKind, FieldRule, Id};
 
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
@@ -19,24 +19,7 @@ pub mod providers;
 pub mod service;
 pub mod spaces;
 
-/// Orders of the resource lists.
-#[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]
-pub enum ResourceSort {
-    #[default]
-    #[serde(rename = "-id")]
-    Newest,
-    #[serde(rename = "name")]
-    Name,
-}
-
-impl ResourceSort {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Newest => "-id",
-            Self::Name => "name",
-        }
-    }
-}
+pub use shared::ResourceSort;
 
 /// The two keysets (newest first, by name) of a resource entity with `id` and `name` columns.
 macro_rules! resource_keyset {
@@ -73,12 +56,12 @@ pub(crate) async fn home_area<C: ConnectionTrait>(
         Some(a) if Scope::of(caller).contains(&a.path) => {
             if !kinds.iter().any(|k| k.as_str() == a.kind) {
                 let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
-                errors.add(pointer, "wrong_kind", format!("choose a {}", names.join(" or ")));
+                errors.add(pointer, FieldRule::WrongKind, format!("choose a {}", names.join(" or ")));
             }
             Ok(Some(a))
         }
         _ => {
-            errors.add(pointer, "not_found", "no such area in your scope");
+            errors.add(pointer, FieldRule::NotFound, "no such area in your scope");
             Ok(None)
         }
     }
@@ -122,10 +105,10 @@ pub(crate) async fn check_account<C: ConnectionTrait>(
     let account = user::Entity::find_by_id(user_id).find_also_related(area::Entity).one(db).await?;
     match account.and_then(|(u, home)| home.map(|h| fit(&u, &h.path, roles, path))).transpose()? {
         Some(Fit::Fits) => {}
-        Some(Fit::OutOfArea) => errors.add(pointer, "out_of_area", "this account's home area does not contain the resource's area"),
+        Some(Fit::OutOfArea) => errors.add(pointer, FieldRule::OutOfArea, "this account's home area does not contain the resource's area"),
         _ => {
             let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-            errors.add(pointer, "not_found", format!("no active {} account with this id", names.join(" or ")));
+            errors.add(pointer, FieldRule::NotFound, format!("no active {} account with this id", names.join(" or ")));
         }
     }
     Ok(())
@@ -139,6 +122,6 @@ pub(crate) fn clean(text: Option<&str>) -> Option<String> {
 /// Reports a blank required name.
 pub(crate) fn check_name(name: &str, errors: &mut FieldErrors) {
     if name.trim().is_empty() {
-        errors.add("/name", "required", "the name cannot be blank");
+        errors.add("/name", FieldRule::Required, "the name cannot be blank");
     }
 }

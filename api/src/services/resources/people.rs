@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{AreaKind, Id, NewServicePerson, Page, PersonKind, ServicePerson, ServicePersonPatch};
+use shared::{AreaKind, FieldRule, Id, NewServicePerson, Page, PersonKind, ServicePerson, ServicePersonPatch};
 
 use super::{ResourceSort, area_filter, area_names, check_account, check_name, clean, home_area, resource_keyset};
 use crate::domain::caller::Caller;
@@ -89,7 +89,7 @@ pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<
 async fn check_provider<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, errors: &mut FieldErrors) -> Result<(), ApiError> {
     let found = provider::Entity::find_by_id(id).one(db).await?;
     if !found.is_some_and(|p| Scope::of(caller).contains(&p.area_path)) {
-        errors.add("/provider_id", "not_found", "no such provider in your scope");
+        errors.add("/provider_id", FieldRule::NotFound, "no such provider in your scope");
     }
     Ok(())
 }
@@ -112,10 +112,10 @@ pub async fn create<C: ConnectionTrait>(
         check_account(db, user_id, crate::policy::users::PERSON_ACCOUNT_ROLES, &home.path, "/user_id", &mut errors).await?;
     }
     if new.certified && new.kind != PersonKind::SocialWorker {
-        errors.add("/certified", "not_applicable", "only social workers hold the social-work certificate");
+        errors.add("/certified", FieldRule::NotApplicable, "only social workers hold the social-work certificate");
     }
     if new.reported_on.is_some() && new.kind != PersonKind::PartyMember {
-        errors.add("/reported_on", "not_applicable", "only party members report to a community");
+        errors.add("/reported_on", FieldRule::NotApplicable, "only party members report to a community");
     }
     errors.finish()?;
     let home = home.ok_or(ApiError::NotFound("area"))?;
@@ -171,10 +171,10 @@ pub async fn update<C: ConnectionTrait>(
         check_account(db, user_id, crate::policy::users::PERSON_ACCOUNT_ROLES, &current.area_path, "/user_id", &mut errors).await?;
     }
     if patch.certified == Some(true) && kind != PersonKind::SocialWorker {
-        errors.add("/certified", "not_applicable", "only social workers hold the social-work certificate");
+        errors.add("/certified", FieldRule::NotApplicable, "only social workers hold the social-work certificate");
     }
     if patch.reported_on.is_some() && kind != PersonKind::PartyMember {
-        errors.add("/reported_on", "not_applicable", "only party members report to a community");
+        errors.add("/reported_on", FieldRule::NotApplicable, "only party members report to a community");
     }
     errors.finish()?;
     let before = to_dtos(db, caller, vec![current.clone()]).await?.remove(0);

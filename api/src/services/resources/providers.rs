@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set};
-use shared::{AreaKind, Id, NewProvider, Page, Provider, ProviderKind, ProviderPatch};
+use shared::{AreaKind, FieldRule, Id, NewProvider, Page, Provider, ProviderKind, ProviderPatch};
 
 use super::{ResourceSort, area_filter, area_names, check_account, check_name, clean, home_area, resource_keyset};
 use crate::domain::caller::Caller;
@@ -125,7 +125,7 @@ pub async fn create<C: ConnectionTrait>(
     check_name(&new.name, &mut errors);
     if let Some(home) = &home {
         if name_taken(db, home.id, new.name.trim(), None).await? {
-            errors.add("/name", "taken", "a provider of this name is already registered in this area");
+            errors.add("/name", FieldRule::Taken, "a provider of this name is already registered in this area");
         }
         if let Some(user_id) = new.user_id {
             check_account(db, user_id, crate::policy::users::PROVIDER_ACCOUNT_ROLES, &home.path, "/user_id", &mut errors).await?;
@@ -178,7 +178,7 @@ pub async fn update<C: ConnectionTrait>(
     if let Some(name) = &patch.name {
         check_name(name, &mut errors);
         if name_taken(db, current.area_id, name.trim(), Some(id)).await? {
-            errors.add("/name", "taken", "a provider of this name is already registered in this area");
+            errors.add("/name", FieldRule::Taken, "a provider of this name is already registered in this area");
         }
     }
     if let Some(user_id) = patch.user_id {

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{CostKind, GeoPoint, Id, NewService, Page, Service, ServiceMode, ServicePatch, TargetGroup};
+use shared::{CostKind, FieldRule, GeoPoint, Id, NewService, Page, Service, ServiceMode, ServicePatch, TargetGroup};
 
 use super::{ResourceSort, area_names, check_name, clean, resource_keyset};
 use crate::domain::caller::Caller;
@@ -148,26 +148,26 @@ struct Terms<'a> {
 
 fn check_terms(t: &Terms<'_>, errors: &mut FieldErrors) {
     if need_categories::find(t.category).is_none() {
-        errors.add("/category", "not_found", "not a need category code");
+        errors.add("/category", FieldRule::NotFound, "not a need category code");
     }
     if let (Some(min), Some(max)) = (t.min_age, t.max_age)
         && min > max
     {
-        errors.add("/max_age", "out_of_range", "the maximum age cannot be below the minimum");
+        errors.add("/max_age", FieldRule::OutOfRange, "the maximum age cannot be below the minimum");
     }
     match (t.cost, t.price_fen) {
-        (CostKind::Free, Some(p)) if p > 0 => errors.add("/price_fen", "not_applicable", "a free service has no price"),
-        (CostKind::LowCost | CostKind::Market, None) => errors.add("/price_fen", "required", "give the price per use"),
+        (CostKind::Free, Some(p)) if p > 0 => errors.add("/price_fen", FieldRule::NotApplicable, "a free service has no price"),
+        (CostKind::LowCost | CostKind::Market, None) => errors.add("/price_fen", FieldRule::Required, "give the price per use"),
         _ => {}
     }
     schedule::check(t.schedule, "/schedule", errors);
     let mut dates: Vec<_> = t.closed_days.iter().map(|d| d.date).collect();
     dates.sort_unstable();
     if dates.windows(2).any(|w| w[0] == w[1]) {
-        errors.add("/closed_days", "duplicate", "each closed day once");
+        errors.add("/closed_days", FieldRule::Duplicate, "each closed day once");
     }
     if t.radius_m.is_some() && t.point.is_none() {
-        errors.add("/point", "required", "a radius needs the point it is measured from");
+        errors.add("/point", FieldRule::Required, "a radius needs the point it is measured from");
     }
 }
 
@@ -183,7 +183,7 @@ async fn served_paths<C: ConnectionTrait>(db: &C, caller: &Caller, ids: &[Id], e
                     paths.push(a.path.clone());
                 }
             }
-            _ => errors.add(&format!("/served_area_ids/{i}"), "not_found", "no such area in your scope"),
+            _ => errors.add(&format!("/served_area_ids/{i}"), FieldRule::NotFound, "no such area in your scope"),
         }
     }
     Ok(paths)
@@ -199,20 +199,20 @@ async fn offered_by<C: ConnectionTrait>(
     let scope = Scope::of(caller);
     match (new.provider_id, new.person_id) {
         (Some(_), Some(_)) | (None, None) => {
-            errors.add("/provider_id", "one_of", "a service is offered by exactly one of a provider or a person");
+            errors.add("/provider_id", FieldRule::OneOf, "a service is offered by exactly one of a provider or a person");
             Ok(None)
         }
         (Some(id), None) => match provider::Entity::find_by_id(id).one(db).await? {
             Some(p) if scope.contains(&p.area_path) => Ok(Some((p.area_id, p.area_path))),
             _ => {
-                errors.add("/provider_id", "not_found", "no such provider in your scope");
+                errors.add("/provider_id", FieldRule::NotFound, "no such provider in your scope");
                 Ok(None)
             }
         },
         (None, Some(id)) => match service_person::Entity::find_by_id(id).one(db).await? {
             Some(p) if scope.contains(&p.area_path) => Ok(Some((p.area_id, p.area_path))),
             _ => {
-                errors.add("/person_id", "not_found", "no such person in your scope");
+                errors.add("/person_id", FieldRule::NotFound, "no such person in your scope");
                 Ok(None)
             }
         },

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{AreaKind, GeoPoint, Id, NewServiceSpace, Page, ServiceSpace, ServiceSpacePatch, SpaceKind, TimeSlot};
+use shared::{AreaKind, FieldRule, GeoPoint, Id, NewServiceSpace, Page, ServiceSpace, ServiceSpacePatch, SpaceKind, TimeSlot};
 
 use super::{ResourceSort, area_names, check_name, clean, home_area, resource_keyset};
 use crate::domain::caller::Caller;
@@ -112,7 +112,7 @@ async fn check_operator<C: ConnectionTrait>(db: &C, caller: &Caller, id: Option<
     if let Some(id) = id {
         let found = provider::Entity::find_by_id(id).one(db).await?;
         if !found.is_some_and(|p| Scope::of(caller).contains(&p.area_path)) {
-            errors.add("/provider_id", "not_found", "no such provider in your scope");
+            errors.add("/provider_id", FieldRule::NotFound, "no such provider in your scope");
         }
     }
     Ok(())

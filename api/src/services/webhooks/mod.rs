@@ -10,7 +10,7 @@ pub use delivery::{deliver_due, enqueue, retry_delay, spawn_worker};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
-use shared::{DeliveryStatus, Id, NewWebhook, PING, Page, Webhook, WebhookDelivery, WebhookPatch, webhook_events};
+use shared::{DeliveryStatus, FieldRule, Id, NewWebhook, PING, Page, Webhook, WebhookDelivery, WebhookPatch, webhook_events};
 
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
@@ -57,13 +57,13 @@ fn check(url: Option<&str>, events: Option<&[String]>) -> Result<(), ApiError> {
         let ok =
             reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()));
         if !ok {
-            errors.add("/url", "invalid_format", "an absolute http:// or https:// URL with a host");
+            errors.add("/url", FieldRule::InvalidFormat, "an absolute http:// or https:// URL with a host");
         }
     }
     let known = webhook_events();
     for (i, event) in events.unwrap_or_default().iter().enumerate() {
         if !known.contains(event) {
-            errors.add(&format!("/events/{i}"), "unknown_event", format!("not an event; one of {}", known.join(", ")));
+            errors.add(&format!("/events/{i}"), FieldRule::UnknownEvent, format!("not an event; one of {}", known.join(", ")));
         }
     }
     Ok(errors.finish()?)

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
-use shared::{AreaKind, NewPlan, Plan, PlanStatus};
+use shared::{AreaKind, FieldRule, NewPlan, Plan, PlanStatus};
 
 use super::Target;
 use super::read::to_dtos;
@@ -62,7 +62,7 @@ pub async fn create<C: ConnectionTrait>(
     if let Some(category) = &new.category
         && need_categories::find(category).is_none()
     {
-        errors.add("/category", "not_found", "not a need category code");
+        errors.add("/category", FieldRule::NotFound, "not a need category code");
     }
     errors.finish()?;
     let area = area.ok_or(ApiError::NotFound("area"))?;
