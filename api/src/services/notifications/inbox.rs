@@ -74,7 +74,8 @@ pub async fn mark_read<C: ConnectionTrait>(
         .exec(db)
         .await?;
     let before = to_dto(current.clone(), lang)?;
-    let after = to_dto(notification::Model { read_at: Some(now), ..current }, lang)?;
+    // Read back, so the answer shows the time as stored (PostgreSQL keeps microseconds).
+    let after = to_dto(policy::load::<notification::Entity, _>(db, caller, id).await?, lang)?;
     let change = Change { action: "read", entity: "notification", entity_id: id, area: None, before: Some(&before), after: Some(&after) };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(after)
