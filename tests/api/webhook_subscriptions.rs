@@ -2,7 +2,7 @@
 //! empty list hears everything, a patch replaces the list — and the migration moves the old column's
 //! lists into rows.
 
-use migrations::{MigrationName, Migrator, MigratorTrait};
+use migrations::{Migrator, MigratorTrait};
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
