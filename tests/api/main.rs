@@ -13,6 +13,7 @@ mod matching;
 mod need_photos;
 mod needs;
 mod needs_deadlines;
+mod notifications;
 mod openapi;
 mod policy;
 mod programs;

@@ -287,6 +287,8 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
                 "comparator": "at_least", "value": 95.0 });
             answer(app.request(reqwest::Method::PUT, "/api/v1/kpis/targets", t).json(&body).send().await.expect("PUT")).await
         }
+        // Everyone has an inbox; another's notification is 404 (tests/api/notifications.rs).
+        Action::ReadOwnNotifications if !far => answer(app.get("/api/v1/me/notifications?limit=1", t).await).await,
         _ => return None,
     };
     Some(answered)

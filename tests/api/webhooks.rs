@@ -239,3 +239,31 @@ async fn a_retry_waits_for_the_clock_and_a_switched_off_endpoint_gets_nothing_mo
     assert_eq!((&newest["status"], &newest["attempts"]), (&json!("failed"), &json!(0)));
     assert_eq!(receiver.received().len(), 2, "nothing is sent to a switched-off endpoint");
 }
+
+#[tokio::test]
+async fn two_workers_over_one_database_send_each_delivery_once() {
+    let app = spawn_with(|s| s.webhooks.poll_interval_ms = 0).await;
+    let receiver = Receiver::start(0);
+    let id = register(&app, "integration", &receiver.url, json!([])).await;
+    let token = app.login_as("integration").await;
+    for _ in 0..12 {
+        assert_eq!(app.post(&format!("/api/v1/webhooks/{id}/test"), &token, &json!({})).await.status(), StatusCode::ACCEPTED);
+    }
+    // On PostgreSQL a second instance: its own state and pool over the same database. SQLite is
+    // one process by design, so there the second worker shares the process (and its write lock).
+    let settings = (*app.state.settings).clone();
+    let other = if settings.is_sqlite() {
+        app.state.clone()
+    } else {
+        api::state::AppState::new(api::db::connect(&settings.database).await.expect("connect"), settings)
+    };
+    let (a, b) = tokio::join!(api::services::webhooks::deliver_due(&app.state), api::services::webhooks::deliver_due(&other));
+    let (a, b) = (a.expect("first worker"), b.expect("second worker"));
+    assert_eq!(a + b, 12, "every due delivery was taken by exactly one worker ({a} + {b})");
+    let got = receiver.wait_for(12).await;
+    let mut ids: Vec<String> = got.iter().map(|r| r.header("x-happyhome-delivery").to_owned()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 12, "no delivery sent twice");
+    assert_eq!(api::services::webhooks::deliver_due(&app.state).await.expect("round"), 0, "nothing left to send");
+}

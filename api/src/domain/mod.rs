@@ -4,10 +4,12 @@
 pub mod caller;
 pub mod field_errors;
 pub mod kpis;
+pub mod language;
 pub mod masking;
 pub mod matching;
 pub mod need_categories;
 pub mod need_lifecycle;
+pub mod notification_text;
 pub mod password;
 pub mod program_lifecycle;
 pub mod scope;

@@ -15,6 +15,8 @@ pub mod need_cosign;
 pub mod need_deadline;
 pub mod need_event;
 pub mod need_photo;
+pub mod notification;
+pub mod notification_preference;
 pub mod plan_row;
 pub mod pledge;
 pub mod program;

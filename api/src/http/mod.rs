@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod idempotency;
 pub mod json;
+pub mod language;
 pub mod methods;
 pub mod metrics;
 pub mod query;

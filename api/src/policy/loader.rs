@@ -7,7 +7,9 @@ use shared::Id;
 use super::{Action, Refused, require};
 use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
-use crate::entities::{area, matching_plan, need, program, provider, service, service_person, service_space, user, webhook_endpoint};
+use crate::entities::{
+    area, matching_plan, need, notification, program, provider, service, service_person, service_space, user, webhook_endpoint,
+};
 
 /// An entity whose rows belong to an area (or to an owner): implement once, and [`load`] and
 /// [`visible`] answer for every endpoint of the domain.
@@ -98,5 +100,14 @@ impl Scoped for webhook_endpoint::Entity {
     /// Endpoints belong to who registered them; the platform admin sees all.
     fn reach(caller: &Caller) -> Condition {
         if Scope::of(caller).is_global() { Condition::all() } else { Condition::all().add(webhook_endpoint::Column::OwnerId.eq(caller.id)) }
+    }
+}
+
+impl Scoped for notification::Entity {
+    const NAME: &'static str = "notification";
+    const READ: Action = Action::ReadOwnNotifications;
+    /// An inbox belongs to its recipient alone: not even the platform admin reads another's.
+    fn reach(caller: &Caller) -> Condition {
+        Condition::all().add(notification::Column::RecipientId.eq(caller.id))
     }
 }

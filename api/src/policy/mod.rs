@@ -15,6 +15,7 @@
 mod loader;
 pub mod needs;
 pub mod programs;
+pub mod recipients;
 mod table;
 pub mod users;
 

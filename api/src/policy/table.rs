@@ -53,6 +53,8 @@ pub enum Action {
     ReadKpis,
     ReportKpis,
     SetKpiTargets,
+    /// Read and manage one's own inbox (站内信) and notification preferences; nobody reads another's.
+    ReadOwnNotifications,
 }
 
 const STAFF: &[Role] = &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker];
@@ -108,6 +110,8 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     (Action::ReportKpis, MANAGERS, "report KPI values"),
     // Targets are set from above.
     (Action::SetKpiTargets, SUPERVISORS, "set KPI targets"),
+    // Everyone has an inbox; which rows is the notification's rule (its recipient only).
+    (Action::ReadOwnNotifications, &Role::ALL, "read notifications"),
 ];
 
 impl Action {
@@ -143,7 +147,7 @@ mod tests {
             assert!(!seen.contains(action), "{action:?} twice");
             seen.push(*action);
         }
-        assert_eq!(seen.len(), 29, "a new action needs its row");
+        assert_eq!(seen.len(), 30, "a new action needs its row");
     }
 
     #[test]

@@ -1,15 +1,26 @@
-//! `/api/v1/me`: who the caller is and what the dashboard may show them.
+//! `/api/v1/me…`: who the caller is and what the dashboard may show them, and their own inbox
+//! (站内信) with its notification preferences.
 
-use actix_web::{get, web};
-use shared::{AreaCrumb, Me};
+use actix_web::{get, post, put, web};
+use serde::Deserialize;
+use shared::{
+    AreaCrumb, MarkedRead, Me, Notification, NotificationKind, NotificationPreferences, NotificationPreferencesUpdate, Page, UnreadCount,
+};
+use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::responses::ReadErrors;
+use super::responses::{ReadErrors, WriteErrors};
 use crate::domain::scope::Scope;
 use crate::entities::stored::{StoredValueInvalid, stored};
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
+use crate::http::json::ValidJson;
+use crate::http::language::AcceptLanguage;
+use crate::http::query::ValidQuery;
+use crate::http::request_id::RequestId;
 use crate::policy::permissions;
+use crate::services::notifications::{self, NotificationFilter};
+use crate::services::page::PageRequest;
 use crate::services::{areas, users};
 use crate::state::AppState;
 
@@ -28,6 +39,103 @@ async fn me(state: web::Data<AppState>, caller: AuthUser) -> ApiResult<web::Json
     Ok(web::Json(Me { user, area, area_path, permissions: permissions(&caller) }))
 }
 
+/// Filter and page of the inbox.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NotificationListQuery {
+    /// `true`: unread only; `false`: read only; absent: all.
+    #[param(example = true)]
+    unread: Option<bool>,
+    #[param(inline, example = "need_accepted")]
+    kind: Option<NotificationKind>,
+    #[param(max_length = 512)]
+    cursor: Option<String>,
+    #[param(minimum = 1, maximum = 200, example = 20)]
+    limit: Option<u64>,
+}
+
+/// Your notifications (站内信), newest first, in the language of `Accept-Language` (Chinese by default).
+#[utoipa::path(tag = "notifications", params(NotificationListQuery,
+        ("Accept-Language" = Option<String>, Header, description = "`en` for English texts; Chinese otherwise", example = "zh-CN")),
+    responses((status = 200, body = Page<Notification>), ReadErrors), security(("bearer" = [])))]
+#[get("/me/notifications")]
+async fn list_notifications(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    lang: AcceptLanguage,
+    ValidQuery(query): ValidQuery<NotificationListQuery>,
+) -> ApiResult<web::Json<Page<Notification>>> {
+    let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
+    let filter = NotificationFilter { unread: query.unread, kind: query.kind };
+    Ok(web::Json(notifications::list(&state.db, &caller, filter, page, lang.0).await?))
+}
+
+/// How many of your notifications are unread (for the bell).
+#[utoipa::path(tag = "notifications", responses((status = 200, body = UnreadCount), ReadErrors), security(("bearer" = [])))]
+#[get("/me/notifications/unread-count")]
+async fn unread_count(state: web::Data<AppState>, caller: AuthUser) -> ApiResult<web::Json<UnreadCount>> {
+    Ok(web::Json(notifications::unread_count(&state.db, &caller).await?))
+}
+
+/// Mark one of your notifications read (marking it again changes nothing). Another user's is 404.
+#[utoipa::path(tag = "notifications", params(("id" = i64, Path, description = "Notification id", example = 1),
+        ("Accept-Language" = Option<String>, Header, description = "`en` for English texts; Chinese otherwise", example = "zh-CN")),
+    responses((status = 200, body = Notification), WriteErrors), security(("bearer" = [])))]
+#[post("/me/notifications/{id}/read")]
+async fn mark_read(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    lang: AcceptLanguage,
+    id: web::Path<i64>,
+    request_id: RequestId,
+) -> ApiResult<web::Json<Notification>> {
+    let txn = state.begin_write().await?;
+    let read = notifications::mark_read(&txn.txn, &caller, id.into_inner(), state.clock.now(), lang.0, Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(read))
+}
+
+/// Mark every unread notification of yours read.
+#[utoipa::path(tag = "notifications", responses((status = 200, body = MarkedRead), WriteErrors), security(("bearer" = [])))]
+#[post("/me/notifications/read-all")]
+async fn mark_all_read(state: web::Data<AppState>, caller: AuthUser, request_id: RequestId) -> ApiResult<web::Json<MarkedRead>> {
+    let txn = state.begin_write().await?;
+    let marked = notifications::mark_all_read(&txn.txn, &caller, state.clock.now(), Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(marked))
+}
+
+/// Every kind of notification and whether it reaches you (all on until muted).
+#[utoipa::path(tag = "notifications", responses((status = 200, body = NotificationPreferences), ReadErrors), security(("bearer" = [])))]
+#[get("/me/notification-preferences")]
+async fn get_preferences(state: web::Data<AppState>, caller: AuthUser) -> ApiResult<web::Json<NotificationPreferences>> {
+    Ok(web::Json(notifications::get_preferences(&state.db, &caller).await?))
+}
+
+/// Turn kinds of notification on or off; kinds not listed stay as they are. A muted kind is not
+/// written to your inbox and sends no `notification.created` webhook.
+#[utoipa::path(tag = "notifications",
+    request_body(content = NotificationPreferencesUpdate, example = json!({"preferences": [{"kind": "need_submitted", "enabled": false}]})),
+    responses((status = 200, body = NotificationPreferences), WriteErrors), security(("bearer" = [])))]
+#[put("/me/notification-preferences")]
+async fn set_preferences(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    request_id: RequestId,
+    body: ValidJson<NotificationPreferencesUpdate>,
+) -> ApiResult<web::Json<NotificationPreferences>> {
+    let txn = state.begin_write().await?;
+    let saved = notifications::set_preferences(&txn.txn, &caller, &body.value, Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(saved))
+}
+
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(me);
+    cfg.service(me)
+        .service(list_notifications)
+        .service(unread_count)
+        .service(mark_read)
+        .service(mark_all_read)
+        .service(get_preferences)
+        .service(set_preferences);
 }

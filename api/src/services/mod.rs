@@ -8,6 +8,7 @@ pub mod import_rows;
 pub mod kpis;
 pub mod matching;
 pub mod needs;
+pub mod notifications;
 pub mod page;
 pub mod programs;
 pub mod resources;

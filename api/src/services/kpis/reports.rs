@@ -1,10 +1,11 @@
 //! Reported values (填报): checked all at once, stored with who/when/source, never overwritten —
 //! a new report for the same indicator, area and period must name the one it replaces, which stays
-//! in the history marked as superseded.
+//! in the history marked as superseded. Each report is sent as the webhook `kpi_report.reported`
+//! (or `kpi_report.replaced`).
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{AreaKind, FieldRule, Id, KpiReport, KpiRollup, KpiSource, NewKpiReport, Page};
+use shared::{AreaKind, FieldRule, Id, KPI_REPLACED, KPI_REPORTED, KpiReport, KpiRollup, KpiSource, NewKpiReport, Page};
 
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
@@ -18,6 +19,7 @@ use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::page::{Keyset, PageRequest};
 use crate::services::resources::area_names;
+use crate::services::webhooks;
 
 /// Largest value accepted; beyond it a figure is a typing error.
 const MAX_VALUE: f64 = 1e12;
@@ -163,6 +165,7 @@ pub async fn report<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
+    let event = if current.is_some() { KPI_REPLACED } else { KPI_REPORTED };
     if let Some(c) = current {
         let mut old: kpi_report::ActiveModel = c.into();
         old.superseded_by = Set(Some(saved.id));
@@ -183,6 +186,8 @@ pub async fn report<C: ConnectionTrait>(
         },
     )
     .await?;
+    let payload = serde_json::to_value(&dto).map_err(anyhow::Error::from)?;
+    webhooks::enqueue(db, event, &place.path, &payload, now).await?;
     Ok(dto)
 }
 

@@ -1,5 +1,6 @@
 //! Acting on a need: one function applies any action of the lifecycle table, checks its payload,
-//! writes the timeline event, the audit entry and the webhook, all in the caller's transaction.
+//! writes the timeline event, the audit entry, the webhook and the notifications, all in the caller's
+//! transaction.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
@@ -185,6 +186,7 @@ pub async fn apply<C: ConnectionTrait>(
     }
     let saved = m.update(db).await?;
     kpi_counters::record(db, Some(&current), Some(&saved)).await?;
+    super::notices::after_action(db, actor.id(), req.action, &current, &saved, now).await?;
     need_event::ActiveModel {
         need_id: Set(saved.id),
         at: Set(now),

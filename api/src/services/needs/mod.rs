@@ -5,6 +5,7 @@ pub(crate) mod act;
 mod assignees;
 mod cosign;
 mod deadlines;
+mod notices;
 mod photos;
 mod read;
 mod submit;

@@ -88,6 +88,7 @@ pub async fn submit<C: ConnectionTrait>(
     .insert(db)
     .await?;
     crate::services::kpis::counters::record(db, None, Some(&saved)).await?;
+    super::notices::submitted(db, Some(caller.id), &saved, now).await?;
     let names = Names::load(db, std::slice::from_ref(&saved), now).await?;
     let parties = policy::needs::parties(caller, &saved);
     let path = saved.area_path.clone();

@@ -1,5 +1,6 @@
-//! The sweeper: finds needs nobody claimed in time (back to the queue, flagged), needs past a deadline
-//! (escalated to the street, 街镇吹哨), and resolved needs left unrated (closed). It runs in the
+//! The sweeper: reminds assignees whose claim window is closing, finds needs nobody claimed in time
+//! (back to the queue, flagged), needs past a deadline (escalated to the street, 街镇吹哨), and
+//! resolved needs left unrated (closed). It runs in the
 //! background on the platform's clock; tests call [`sweep`] after moving the clock.
 
 use std::time::Duration as StdDuration;
@@ -17,6 +18,8 @@ use crate::state::AppState;
 /// What one sweep did.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct SweepReport {
+    /// Assignees told their claim window is closing.
+    pub reminded: usize,
     pub unclaimed: usize,
     pub escalated: usize,
     pub closed: usize,
@@ -24,6 +27,8 @@ pub struct SweepReport {
 
 /// Hours a dispatched need waits to be claimed before it goes back to the queue.
 pub const CLAIM_WINDOW_HOURS: i64 = 4;
+/// Hours before the claim window closes that the assignee is reminded (once per dispatch).
+pub const CLAIM_REMINDER_HOURS: i64 = 1;
 /// Days a resolved need waits for the resident's rating before it is closed.
 pub const RATING_WINDOW_DAYS: i64 = 7;
 /// Needs handled per sweep and kind, so one sweep never holds the write lock for long.
@@ -45,8 +50,28 @@ async fn run(state: &AppState, select: sea_orm::Select<need::Entity>, request: N
     Ok(n)
 }
 
+/// Tells the assignee of each need whose claim window closes within [`CLAIM_REMINDER_HOURS`].
+async fn remind(state: &AppState) -> Result<usize, ApiError> {
+    let txn = state.begin_write().await?;
+    let now = state.clock.now();
+    let closing = need::Entity::find()
+        .filter(need::Column::Status.eq(NeedStatus::Dispatched.as_str()))
+        .filter(need::Column::DispatchedAt.lte(now - Duration::hours(CLAIM_WINDOW_HOURS - CLAIM_REMINDER_HOURS)))
+        .filter(need::Column::DispatchedAt.gt(now - Duration::hours(CLAIM_WINDOW_HOURS)))
+        .limit(BATCH)
+        .all(&txn.txn)
+        .await?;
+    let mut reminded = 0;
+    for n in &closing {
+        reminded += super::notices::claim_closing(&txn.txn, n, CLAIM_REMINDER_HOURS, now).await?;
+    }
+    txn.commit().await?;
+    Ok(reminded)
+}
+
 pub async fn sweep(state: &AppState) -> Result<SweepReport, ApiError> {
     let now = state.clock.now();
+    let reminded = remind(state).await?;
     let unclaimed = run(
         state,
         need::Entity::find()
@@ -69,7 +94,7 @@ pub async fn sweep(state: &AppState) -> Result<SweepReport, ApiError> {
         system(NeedAction::Close, "居民未评价，自动关闭 (not rated in time)"),
     )
     .await?;
-    Ok(SweepReport { unclaimed, escalated, closed })
+    Ok(SweepReport { reminded, unclaimed, escalated, closed })
 }
 
 /// Sweeps every `interval` for as long as the server runs.

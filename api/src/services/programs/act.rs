@@ -1,18 +1,24 @@
 //! Changing a program's status through the lifecycle table, with the evaluation when there is one.
+//! Every move is audited, sent as the webhook `program.<action>`, and told to whom it concerns:
+//! a submission to the approvers above, an approval or a send-back to the author.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
-use shared::{FieldRule, Id, ProgramAction, ProgramActionRequest, ProgramDetail};
+use shared::{FieldRule, Id, NotificationKind, ProgramAction, ProgramActionRequest, ProgramDetail, SubjectKind, program_event};
 
 use super::detail::detail_of;
 use super::status_of;
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
+use crate::domain::notification_text::Facts;
 use crate::domain::program_lifecycle::{allowed, next};
 use crate::entities::program;
 use crate::error::ApiError;
 use crate::policy::programs::roles;
+use crate::policy::recipients;
 use crate::services::audit::{self, Change};
+use crate::services::notifications::{self, Notice};
+use crate::services::webhooks;
 
 pub async fn act<C: ConnectionTrait>(
     db: &C,
@@ -43,6 +49,7 @@ pub async fn act<C: ConnectionTrait>(
     errors.finish()?;
     let today = now.date_naive();
     let before = detail_of(db, Some(caller), current.clone(), today).await?.program;
+    let authors: Vec<Id> = std::iter::once(current.created_by).chain(current.submitted_by).collect();
     let mut model: program::ActiveModel = current.into();
     model.status = Set(to.as_str().into());
     model.updated_at = Set(now);
@@ -75,5 +82,19 @@ pub async fn act<C: ConnectionTrait>(
         },
     )
     .await?;
+    let payload = serde_json::to_value(&detail.program).map_err(anyhow::Error::from)?;
+    webhooks::enqueue(db, &program_event(req.action), &saved.area_path, &payload, now).await?;
+    let told = match req.action {
+        ProgramAction::Submit => Some((NotificationKind::ProgramSubmitted, recipients::program_approvers(db, &saved.area_path).await?)),
+        ProgramAction::Approve => Some((NotificationKind::ProgramApproved, authors)),
+        ProgramAction::SendBack => Some((NotificationKind::ProgramSentBack, authors)),
+        _ => None,
+    };
+    if let Some((kind, to)) = told {
+        let reason = req.note.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned);
+        let facts = Facts { id, title: Some(saved.title.clone()), reason, ..Default::default() };
+        let notice = Notice { kind, subject: SubjectKind::Program, area_path: &saved.area_path, facts };
+        notifications::notify(db, &to, Some(caller.id), &notice, now).await?;
+    }
     Ok(detail)
 }

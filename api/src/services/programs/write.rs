@@ -116,6 +116,8 @@ pub async fn create<C: ConnectionTrait>(
         },
     )
     .await?;
+    let payload = serde_json::to_value(&detail.program).map_err(anyhow::Error::from)?;
+    crate::services::webhooks::enqueue(db, shared::PROGRAM_CREATED, &place.path, &payload, now).await?;
     Ok(detail)
 }
 

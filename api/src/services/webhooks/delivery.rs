@@ -2,14 +2,20 @@
 //! in the caller's transaction; the worker ([`spawn_worker`] → [`deliver_due`]) POSTs due rows and
 //! retries failures with backoff: the first retry after `retry_base_secs`, each next one four times later.
 //!
-//! No write lock is held while waiting on the network: due rows are read, sent, and each outcome is
-//! then written in its own short transaction. One worker runs per process.
+//! Several API instances may run a worker each over one database: a round first *claims* its rows in
+//! one short transaction (on PostgreSQL the read skips rows another worker has locked, `FOR UPDATE
+//! SKIP LOCKED`; on both databases each row is taken by a conditional update that pushes its
+//! `next_attempt_at` one lease ahead, which only one worker can win). No lock is held while waiting
+//! on the network; each outcome is then written in its own short transaction. A worker that dies
+//! mid-send leaves its rows to be sent again when the lease lapses (delivery is at least once, and
+//! receivers drop repeats by `X-Happyhome-Delivery`).
 
 use std::sync::OnceLock;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::sea_query::{Expr, LockBehavior, LockType};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::json;
 use shared::DeliveryStatus;
 
@@ -24,6 +30,8 @@ const BATCH: u64 = 50;
 const TIMEOUT: StdDuration = StdDuration::from_secs(10);
 /// The longest wait between two attempts, however many there were.
 const MAX_DELAY_SECS: i64 = 7 * 24 * 3600;
+/// How long a claimed delivery is left to its worker: more than one attempt can take.
+const LEASE_SECS: i64 = 60;
 /// Longest `last_error` kept.
 const MAX_ERROR_CHARS: usize = 500;
 
@@ -158,19 +166,23 @@ fn error_chain(error: &dyn std::error::Error) -> String {
 /// were attempted.
 pub async fn deliver_due(state: &AppState) -> Result<usize, ApiError> {
     let now = state.clock.now();
-    let due = webhook_delivery::Entity::find()
-        .filter(webhook_delivery::Column::Status.eq(DeliveryStatus::Pending.as_str()))
-        .filter(webhook_delivery::Column::NextAttemptAt.lte(now))
-        .order_by_asc(webhook_delivery::Column::NextAttemptAt)
-        .order_by_asc(webhook_delivery::Column::Id)
-        .limit(BATCH)
-        .find_also_related(webhook_endpoint::Entity)
-        .all(&state.db)
-        .await?;
+    let due = claim(state, now).await?;
+    let endpoint_ids: Vec<i64> = due.iter().map(|d| d.endpoint_id).collect();
+    let endpoints: std::collections::HashMap<i64, webhook_endpoint::Model> = if due.is_empty() {
+        Default::default()
+    } else {
+        webhook_endpoint::Entity::find()
+            .filter(webhook_endpoint::Column::Id.is_in(endpoint_ids))
+            .all(&state.db)
+            .await?
+            .into_iter()
+            .map(|e| (e.id, e))
+            .collect()
+    };
     let count = due.len();
     let mut sending = tokio::task::JoinSet::new();
-    for (delivery, endpoint) in due {
-        match endpoint {
+    for delivery in due {
+        match endpoints.get(&delivery.endpoint_id).cloned() {
             Some(endpoint) if endpoint.active => {
                 let (id, event, body) = (delivery.id, delivery.event.clone(), delivery.payload.clone());
                 let task = send(endpoint.url, endpoint.secret, event, id, body, now.timestamp());
@@ -184,6 +196,38 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, ApiError> {
         record(state, delivery, outcome).await?;
     }
     Ok(count)
+}
+
+/// Takes up to one batch of due pending deliveries for this worker: each is pushed one lease ahead by
+/// an update that only succeeds while the row is still due, so two workers never both take it.
+async fn claim(state: &AppState, now: DateTime<Utc>) -> Result<Vec<webhook_delivery::Model>, ApiError> {
+    let txn = state.begin_write().await?;
+    let mut select = webhook_delivery::Entity::find()
+        .filter(webhook_delivery::Column::Status.eq(DeliveryStatus::Pending.as_str()))
+        .filter(webhook_delivery::Column::NextAttemptAt.lte(now))
+        .order_by_asc(webhook_delivery::Column::NextAttemptAt)
+        .order_by_asc(webhook_delivery::Column::Id)
+        .limit(BATCH);
+    if txn.txn.get_database_backend() == DbBackend::Postgres {
+        select = select.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    }
+    let due = select.all(&txn.txn).await?;
+    let lease = now + Duration::seconds(LEASE_SECS);
+    let mut claimed = Vec::with_capacity(due.len());
+    for delivery in due {
+        let taken = webhook_delivery::Entity::update_many()
+            .col_expr(webhook_delivery::Column::NextAttemptAt, Expr::value(lease))
+            .filter(webhook_delivery::Column::Id.eq(delivery.id))
+            .filter(webhook_delivery::Column::Status.eq(DeliveryStatus::Pending.as_str()))
+            .filter(webhook_delivery::Column::NextAttemptAt.lte(now))
+            .exec(&txn.txn)
+            .await?;
+        if taken.rows_affected == 1 {
+            claimed.push(delivery);
+        }
+    }
+    txn.commit().await?;
+    Ok(claimed)
 }
 
 /// Writes one attempt's outcome in its own short transaction.
