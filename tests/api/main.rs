@@ -16,6 +16,7 @@ mod needs_deadlines;
 mod openapi;
 mod policy;
 mod programs;
+mod residents;
 mod resources;
 mod snapshots;
 mod stored;

@@ -8,6 +8,7 @@ pub mod masking;
 pub mod matching;
 pub mod need_categories;
 pub mod need_lifecycle;
+pub mod one_time_code;
 pub mod password;
 pub mod program_lifecycle;
 pub mod scope;

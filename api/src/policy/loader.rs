@@ -7,7 +7,7 @@ use shared::Id;
 use super::{Action, Refused, require};
 use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
-use crate::entities::{area, matching_plan, need, program, provider, service, service_person, service_space, user, webhook_endpoint};
+use crate::entities::{area, matching_plan, need, program, provider, resident, service, service_person, service_space, user, webhook_endpoint};
 
 /// An entity whose rows belong to an area (or to an owner): implement once, and [`load`] and
 /// [`visible`] answer for every endpoint of the domain.
@@ -98,5 +98,14 @@ impl Scoped for webhook_endpoint::Entity {
     /// Endpoints belong to who registered them; the platform admin sees all.
     fn reach(caller: &Caller) -> Condition {
         if Scope::of(caller).is_global() { Condition::all() } else { Condition::all().add(webhook_endpoint::Column::OwnerId.eq(caller.id)) }
+    }
+}
+
+impl Scoped for resident::Entity {
+    const NAME: &'static str = "resident";
+    const READ: Action = Action::ReadResidents;
+    /// Resident accounts whose home (community or grid) is in the caller's subtree.
+    fn reach(caller: &Caller) -> Condition {
+        super::residents::reach(&Scope::of(caller))
     }
 }

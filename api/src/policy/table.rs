@@ -53,6 +53,12 @@ pub enum Action {
     ReadKpis,
     ReportKpis,
     SetKpiTargets,
+    /// List the residents of the subtree and where their residence check stands.
+    ReadResidents,
+    /// Confirm or refuse a resident's residence (待认证 → 已认证 / 未通过).
+    VerifyResidents,
+    /// Keep a resident profile of one's own: name, community, address, phone, deletion.
+    KeepResidentProfile,
 }
 
 const STAFF: &[Role] = &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker];
@@ -108,6 +114,10 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     (Action::ReportKpis, MANAGERS, "report KPI values"),
     // Targets are set from above.
     (Action::SetKpiTargets, SUPERVISORS, "set KPI targets"),
+    (Action::ReadResidents, STAFF, "list residents; that is staff work"),
+    // Residence is confirmed where people live: by community staff and grid workers of that area.
+    (Action::VerifyResidents, &[CommunityStaff, GridWorker], "verify residence; community staff and grid workers do"),
+    (Action::KeepResidentProfile, &[Resident], "keep a resident profile; staff accounts are managed by their supervisors"),
 ];
 
 impl Action {
@@ -143,7 +153,7 @@ mod tests {
             assert!(!seen.contains(action), "{action:?} twice");
             seen.push(*action);
         }
-        assert_eq!(seen.len(), 29, "a new action needs its row");
+        assert_eq!(seen.len(), 32, "a new action needs its row");
     }
 
     #[test]
