@@ -38,7 +38,12 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create().name("idx_users_verification").table(Users::Table).col(ResidentColumns::Verification).col(Users::Id).to_owned(),
+                Index::create()
+                    .name("idx_users_verification")
+                    .table(Users::Table)
+                    .col(ResidentColumns::Verification)
+                    .col(Users::Id)
+                    .to_owned(),
             )
             .await?;
         manager
@@ -91,7 +96,9 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("idx_sms_sends_key_at").table(SmsSends::Table).col(SmsSends::LimitKey).col(SmsSends::At).to_owned())
+            .create_index(
+                Index::create().name("idx_sms_sends_key_at").table(SmsSends::Table).col(SmsSends::LimitKey).col(SmsSends::At).to_owned(),
+            )
             .await
     }
 

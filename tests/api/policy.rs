@@ -294,7 +294,8 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
             let id = if far {
                 w.far_resident
             } else {
-                let token = sign_in_by_code(app, &format!("1370000{:04}", a.id), json!({ "community_id": w.community, "grid_id": w.grid })).await;
+                let token =
+                    sign_in_by_code(app, &format!("1370000{:04}", a.id), json!({ "community_id": w.community, "grid_id": w.grid })).await;
                 json_of(app.get("/api/v1/me", &token).await).await["user"]["id"].as_i64().expect("id")
             };
             answer(app.post(&format!("/api/v1/residents/{id}/verify"), t, &json!({})).await).await

@@ -176,7 +176,8 @@ async fn every_bad_field_is_named_at_once() {
     let body = problem(sign_in(&app, json!({ "phone": phone, "code": code, "community_id": street, "grid_id": 1 })).await, 422).await;
     assert_eq!(fields(&body), ["/community_id"]);
     let community = app.area_id("缤纷社区").await;
-    let body = problem(sign_in(&app, json!({ "phone": phone, "code": code, "community_id": community, "grid_id": street })).await, 422).await;
+    let body =
+        problem(sign_in(&app, json!({ "phone": phone, "code": code, "community_id": community, "grid_id": street })).await, 422).await;
     assert_eq!(fields(&body), ["/grid_id"]);
     let token = app.login_as("resident").await;
     let body = problem(app.patch("/api/v1/me/profile", &token, &json!({ "display_name": " ", "community_id": street })).await, 422).await;

@@ -7,7 +7,9 @@ use shared::Id;
 use super::{Action, Refused, require};
 use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
-use crate::entities::{area, matching_plan, need, program, provider, resident, service, service_person, service_space, user, webhook_endpoint};
+use crate::entities::{
+    area, matching_plan, need, program, provider, resident, service, service_person, service_space, user, webhook_endpoint,
+};
 
 /// An entity whose rows belong to an area (or to an owner): implement once, and [`load`] and
 /// [`visible`] answer for every endpoint of the domain.

@@ -64,7 +64,8 @@ pub async fn submit<C: ConnectionTrait>(
     let resident_id = if resident {
         Some(caller.id)
     } else {
-        crate::services::residents::link::resident_for_phone(db, new.contact_phone.as_deref(), new.contact_name.as_deref(), &place, now).await?
+        crate::services::residents::link::resident_for_phone(db, new.contact_phone.as_deref(), new.contact_name.as_deref(), &place, now)
+            .await?
     };
 
     let saved = need::ActiveModel {

@@ -112,14 +112,26 @@ pub async fn update<C: ConnectionTrait>(
         db,
         Some(caller),
         request_id,
-        Change { action: "update_profile", entity: "user", entity_id: saved.id, area: Some((home.id, &home.path)), before: None, after: Some(&changed) },
+        Change {
+            action: "update_profile",
+            entity: "user",
+            entity_id: saved.id,
+            area: Some((home.id, &home.path)),
+            before: None,
+            after: Some(&changed),
+        },
     )
     .await?;
     Ok(after)
 }
 
 /// Moves the account to a new number with the code sent to it.
-pub async fn change_phone(state: &AppState, caller: &Caller, req: &PhoneChange, request_id: Option<&str>) -> Result<ResidentProfile, ApiError> {
+pub async fn change_phone(
+    state: &AppState,
+    caller: &Caller,
+    req: &PhoneChange,
+    request_id: Option<&str>,
+) -> Result<ResidentProfile, ApiError> {
     let now = state.clock.now();
     let txn = state.begin_write().await?;
     let current = me(&txn.txn, caller).await?;
@@ -143,7 +155,14 @@ pub async fn change_phone(state: &AppState, caller: &Caller, req: &PhoneChange, 
         &txn.txn,
         Some(caller),
         request_id,
-        Change { action: "change_phone", entity: "user", entity_id: saved.id, area: Some((home.id, &home.path)), before: None, after: Some(&after) },
+        Change {
+            action: "change_phone",
+            entity: "user",
+            entity_id: saved.id,
+            area: Some((home.id, &home.path)),
+            before: None,
+            after: Some(&after),
+        },
     )
     .await?;
     let profile = profile_of(&txn.txn, saved).await?;
@@ -179,7 +198,14 @@ pub async fn delete<C: ConnectionTrait>(db: &C, caller: &Caller, now: DateTime<U
         db,
         Some(caller),
         request_id,
-        Change { action: "delete_account", entity: "user", entity_id: saved.id, area: Some((home.id, &home.path)), before: None, after: Some(&after) },
+        Change {
+            action: "delete_account",
+            entity: "user",
+            entity_id: saved.id,
+            area: Some((home.id, &home.path)),
+            before: None,
+            after: Some(&after),
+        },
     )
     .await
 }

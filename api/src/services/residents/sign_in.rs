@@ -110,7 +110,14 @@ async fn record_sign_up<C: ConnectionTrait>(db: &C, account: &user::Model, reque
         db,
         None,
         request_id,
-        Change { action: "sign_up", entity: "user", entity_id: account.id, area: Some((home.id, &home.path)), before: None, after: Some(&after) },
+        Change {
+            action: "sign_up",
+            entity: "user",
+            entity_id: account.id,
+            area: Some((home.id, &home.path)),
+            before: None,
+            after: Some(&after),
+        },
     )
     .await
 }

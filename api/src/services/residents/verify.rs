@@ -48,7 +48,9 @@ pub async fn decide<C: ConnectionTrait>(
     let current = policy::load::<resident::Entity, _>(db, caller, id).await?;
     let home = area::Entity::find_by_id(current.area_id).one(db).await?.ok_or(ApiError::NotFound("area"))?;
     if !current.active {
-        return Err(ApiError::Conflict("only an active account can be verified (this one is disabled, deleted, or waits for its resident to sign up)".into()));
+        return Err(ApiError::Conflict(
+            "only an active account can be verified (this one is disabled, deleted, or waits for its resident to sign up)".into(),
+        ));
     }
     // The trail keeps the decision, not the resident's personal data.
     let before = json!({ "verification": current.verification, "refusal_reason": current.refusal_reason });

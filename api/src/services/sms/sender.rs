@@ -31,9 +31,14 @@ pub struct OutboxSender {
 impl SmsSender for OutboxSender {
     fn send<'a>(&'a self, txn: &'a DatabaseTransaction, phone: &'a str, body: &'a str) -> Sending<'a> {
         Box::pin(async move {
-            sms_outbox::ActiveModel { phone: Set(phone.to_owned()), body: Set(body.to_owned()), created_at: Set(Utc::now()), ..Default::default() }
-                .insert(txn)
-                .await?;
+            sms_outbox::ActiveModel {
+                phone: Set(phone.to_owned()),
+                body: Set(body.to_owned()),
+                created_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
             if self.log {
                 tracing::info!(phone = %mask_phone(phone), %body, "SMS written to the outbox (development sender)");
             }
