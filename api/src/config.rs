@@ -17,6 +17,7 @@ pub struct Settings {
     pub webhooks: WebhookSettings,
     pub needs: NeedSettings,
     pub matching: MatchingSettings,
+    pub sms: SmsSettings,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -87,6 +88,30 @@ impl MatchingSettings {
     }
 }
 
+/// One-time codes by SMS: which sender delivers them, how long they live, how often they may be sent.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SmsSettings {
+    pub sender: SmsSenderKind,
+    /// Seconds a code stays valid.
+    pub code_ttl_secs: i64,
+    /// Wrong codes allowed before the code is locked.
+    pub max_wrong_tries: i32,
+    /// Seconds before another code may go to the same number.
+    pub resend_interval_secs: i64,
+    /// Codes per number per hour.
+    pub per_number_per_hour: u32,
+    /// Codes requested from one client address per hour.
+    pub per_client_per_hour: u32,
+}
+
+/// Which [`crate::services::sms::SmsSender`] delivers codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmsSenderKind {
+    /// Development and tests: the message goes to the `sms_outbox` table (and the log).
+    Outbox,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct DemoSettings {
     /// Password of every demo account.
@@ -131,7 +156,13 @@ impl Settings {
             .set_default("needs.photo_max_bytes", 5 * 1024 * 1024)?
             .set_default("matching.detour_factor", 1.3)?
             .set_default("matching.walk_metres_per_minute", 80.0)?
-            .set_default("matching.circle_minutes", 15.0)?;
+            .set_default("matching.circle_minutes", 15.0)?
+            .set_default("sms.sender", "outbox")?
+            .set_default("sms.code_ttl_secs", 300)?
+            .set_default("sms.max_wrong_tries", 5)?
+            .set_default("sms.resend_interval_secs", 60)?
+            .set_default("sms.per_number_per_hour", 5)?
+            .set_default("sms.per_client_per_hour", 20)?;
         if let Some(path) = file {
             builder = builder.add_source(config::File::with_name(path).required(true));
         }

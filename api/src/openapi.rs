@@ -24,6 +24,7 @@ use crate::routes;
         (name = "auth", description = "Sign in, tokens, the current user"),
         (name = "areas", description = "The area tree: district → street → community → grid, and community profiles"),
         (name = "users", description = "User administration"),
+        (name = "residents", description = "Resident accounts: sign-up by mobile number and code, profile, residence verification (待认证 → 已认证)"),
         (name = "needs", description = "Resident needs: 群众点单 → 社区派单 → 党员接单 → 办结 → 评价"),
         (name = "webhooks", description = "Outgoing webhooks: every domain event (needs, programs, KPI reports, notifications) as signed JSON to integration clients, retried with backoff, with a delivery log"),
         (name = "notifications", description = "Your inbox (站内信): notifications of everything that concerns you, unread count, read state, preferences by kind"),

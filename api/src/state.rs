@@ -11,6 +11,7 @@ use crate::config::Settings;
 use crate::domain::password::Hasher;
 use crate::domain::tokens::JwtKeys;
 use crate::http::rate_limit::RateLimiter;
+use crate::services::sms::{SmsSender, sender_for};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -19,6 +20,8 @@ pub struct AppState {
     pub keys: Arc<JwtKeys>,
     pub hasher: Hasher,
     pub login_limiter: Arc<RateLimiter>,
+    /// Where one-time codes go (the outbox in development and tests).
+    pub sms: Arc<dyn SmsSender>,
     /// Now, as deadlines and retries see it (tests move it forward).
     pub clock: Clock,
     /// SQLite allows one writer at a time and a deferred transaction that reads then writes can fail
@@ -38,6 +41,7 @@ impl AppState {
         let keys = JwtKeys::new(settings.auth.jwt_secret.expose_secret().as_bytes());
         let hasher = Hasher { memory_kib: settings.auth.argon2_memory_kib, iterations: settings.auth.argon2_iterations };
         let login_limiter = RateLimiter::per_minute(settings.auth.login_attempts_per_minute);
+        let sms = sender_for(&settings);
         let write_lock = settings.is_sqlite().then(|| Arc::new(Mutex::new(())));
         Self {
             db,
@@ -45,6 +49,7 @@ impl AppState {
             keys: Arc::new(keys),
             hasher,
             login_limiter: Arc::new(login_limiter),
+            sms,
             clock: Clock::default(),
             write_lock,
         }

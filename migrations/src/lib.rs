@@ -15,6 +15,7 @@ mod m20261124_000008_create_programs;
 mod m20261124_000009_create_resources;
 mod m20261124_000010_create_kpis;
 mod m20261205_090000_create_webhook_subscriptions;
+mod m20261205_100000_create_resident_accounts;
 mod m20261205_113000_create_notifications;
 
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000009_create_resources::Migration),
             Box::new(m20261124_000010_create_kpis::Migration),
             Box::new(m20261205_090000_create_webhook_subscriptions::Migration),
+            Box::new(m20261205_100000_create_resident_accounts::Migration),
             Box::new(m20261205_113000_create_notifications::Migration),
         ]
     }

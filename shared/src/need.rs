@@ -86,6 +86,8 @@ code_enum! {
         Resolve = "resolve",
         /// 评价 1–5
         Rate = "rate",
+        /// 回访: staff record the rating the resident gave them by phone
+        ReturnVisit = "return_visit",
         /// The resident objects to the result: reopened
         Object = "object",
         /// A low rating reopens it (system)
@@ -231,6 +233,9 @@ pub struct Need {
     pub reopen_count: i32,
     pub rating: Option<i32>,
     pub rating_comment: Option<String>,
+    /// The rating was recorded by staff on a return call (回访), not given by the resident here.
+    #[serde(default)]
+    pub return_visit: bool,
     /// What was done, when resolved.
     pub resolution: Option<String>,
     /// Why it was rejected, cancelled or declined.

@@ -53,6 +53,8 @@ pub async fn spawn_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
     settings.auth.argon2_memory_kib = 1024;
     settings.auth.argon2_iterations = 1;
     settings.auth.login_attempts_per_minute = 1000;
+    // Every test sends codes from 127.0.0.1; the per-address limit has its own test.
+    settings.sms.per_client_per_hour = 1000;
     settings.server.web_dir = "/nonexistent".into();
     // Tests run the sweeper themselves, after moving the clock.
     settings.needs.sweep_interval_secs = 0;
@@ -132,6 +134,36 @@ impl TestApp {
             .expect("a row");
         row.try_get::<i64>("", "n").expect("n")
     }
+}
+
+/// The code in the latest message the outbox sender wrote for `phone`.
+pub async fn sms_code(app: &TestApp, phone: &str) -> String {
+    let sql = format!("SELECT body FROM sms_outbox WHERE phone = '{phone}' ORDER BY id DESC");
+    let row = app
+        .db
+        .query_one_raw(sea_orm::Statement::from_string(app.db.get_database_backend(), sql))
+        .await
+        .expect("outbox query")
+        .unwrap_or_else(|| panic!("no message to {phone} in the outbox"));
+    let body: String = row.try_get("", "body").expect("body");
+    let digits: String = body.chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
+    assert_eq!(digits.len(), 6, "a six-digit code in {body:?}");
+    digits
+}
+
+/// Signs up (or in) by code: sends a code to `phone`, reads it from the outbox and signs in with it
+/// and `extra` fields (`community_id`, `grid_id`, `display_name`). Returns the access token.
+pub async fn sign_in_by_code(app: &TestApp, phone: &str, extra: Value) -> String {
+    let sent = app.client.post(app.url("/api/v1/auth/sms-codes")).json(&json!({ "phone": phone })).send().await.expect("send code");
+    assert_eq!(sent.status(), StatusCode::ACCEPTED, "send code to {phone}");
+    let mut body = json!({ "phone": phone, "code": sms_code(app, phone).await });
+    if let (Some(body), Some(extra)) = (body.as_object_mut(), extra.as_object()) {
+        body.extend(extra.clone());
+    }
+    let res = app.client.post(app.url("/api/v1/auth/sms-sign-in")).json(&body).send().await.expect("sign in");
+    assert_eq!(res.status(), StatusCode::OK, "sign in by code as {phone}");
+    let tokens: Value = res.json().await.expect("tokens");
+    tokens["access_token"].as_str().expect("access_token").to_owned()
 }
 
 /// The problem body of an error response, after checking its status and media type.

@@ -17,6 +17,7 @@ mod notifications;
 mod openapi;
 mod policy;
 mod programs;
+mod residents;
 mod resources;
 mod snapshots;
 mod stored;

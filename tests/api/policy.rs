@@ -8,7 +8,7 @@ use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 use shared::Role;
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, sign_in_by_code, spawn_app};
 
 /// What the API answered, in the table's terms.
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
@@ -289,6 +289,20 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
         }
         // Everyone has an inbox; another's notification is 404 (tests/api/notifications.rs).
         Action::ReadOwnNotifications if !far => answer(app.get("/api/v1/me/notifications?limit=1", t).await).await,
+        Action::ReadResidents if !far => answer(app.get("/api/v1/residents?limit=1", t).await).await,
+        // A resident who signed up in the grid (every caller's subtree reaches it); far: another
+        // community's demo resident.
+        Action::VerifyResidents => {
+            let id = if far {
+                w.far_resident
+            } else {
+                let token =
+                    sign_in_by_code(app, &format!("1370000{:04}", a.id), json!({ "community_id": w.community, "grid_id": w.grid })).await;
+                json_of(app.get("/api/v1/me", &token).await).await["user"]["id"].as_i64().expect("id")
+            };
+            answer(app.post(&format!("/api/v1/residents/{id}/verify"), t, &json!({})).await).await
+        }
+        Action::KeepResidentProfile if !far => answer(app.get("/api/v1/me/profile", t).await).await,
         _ => return None,
     };
     Some(answered)

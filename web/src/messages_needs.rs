@@ -32,6 +32,7 @@ pub const NEED_MESSAGES: &[(&str, &str, &str)] = &[
     ("need_action.start", "开始办理", "Start"),
     ("need_action.resolve", "办结", "Resolve"),
     ("need_action.rate", "评价", "Rate"),
+    ("need_action.return_visit", "回访评价", "Return-visit rating"),
     ("need_action.object", "提出异议", "Object"),
     ("need_action.reopen", "重新打开", "Reopened"),
     ("need_action.close", "关闭", "Close"),

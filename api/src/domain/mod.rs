@@ -10,6 +10,7 @@ pub mod matching;
 pub mod need_categories;
 pub mod need_lifecycle;
 pub mod notification_text;
+pub mod one_time_code;
 pub mod password;
 pub mod program_lifecycle;
 pub mod scope;

@@ -40,6 +40,8 @@ pub const TABLE: &[(NeedStatus, NeedAction, Party, NeedStatus)] = &[
     (InProgress, Resolve, Assignee, Resolved),
     // 评价; a low rating or an objection reopens the need
     (Resolved, Rate, Resident, Rated),
+    // 回访: staff call the resident and record the rating they gave on the phone.
+    (Resolved, ReturnVisit, Staff, Rated),
     (Resolved, Object, Resident, Accepted),
     (Rated, Object, Resident, Accepted),
     (Rated, Reopen, System, Accepted),

@@ -45,6 +45,8 @@ pub struct Model {
     pub resolved_at: Option<DateTimeUtc>,
     /// Minutes a volunteer recorded when resolving it (志愿服务时长).
     pub volunteer_minutes: Option<i32>,
+    /// The rating was recorded by staff from a call to the resident (回访), not given by them here.
+    pub return_visit: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -14,6 +14,20 @@ pub struct Model {
     pub password_hash: String,
     pub active: bool,
     pub demo: bool,
+    /// Mainland mobile number of a resident account (personal data; cleared on deletion).
+    pub phone: Option<String>,
+    /// Home address a resident gave (personal data).
+    pub address: Option<String>,
+    /// Residence verification, a `Verification` code (staff-created accounts are `verified`).
+    pub verification: String,
+    /// Why residence was refused, a `RefusalReason` code.
+    pub refusal_reason: Option<String>,
+    pub refusal_note: Option<String>,
+    pub verified_by: Option<i64>,
+    pub verified_at: Option<DateTimeUtc>,
+    /// First sign-in by code; `None` for a record created from a need taken by phone.
+    pub signed_up_at: Option<DateTimeUtc>,
+    pub deleted_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

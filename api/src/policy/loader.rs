@@ -8,7 +8,7 @@ use super::{Action, Refused, require};
 use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
 use crate::entities::{
-    area, matching_plan, need, notification, program, provider, service, service_person, service_space, user, webhook_endpoint,
+    area, matching_plan, need, notification, program, provider, resident, service, service_person, service_space, user, webhook_endpoint,
 };
 
 /// An entity whose rows belong to an area (or to an owner): implement once, and [`load`] and
@@ -109,5 +109,14 @@ impl Scoped for notification::Entity {
     /// An inbox belongs to its recipient alone: not even the platform admin reads another's.
     fn reach(caller: &Caller) -> Condition {
         Condition::all().add(notification::Column::RecipientId.eq(caller.id))
+    }
+}
+
+impl Scoped for resident::Entity {
+    const NAME: &'static str = "resident";
+    const READ: Action = Action::ReadResidents;
+    /// Resident accounts whose home (community or grid) is in the caller's subtree.
+    fn reach(caller: &Caller) -> Condition {
+        super::residents::reach(&Scope::of(caller))
     }
 }

@@ -16,6 +16,7 @@ mod loader;
 pub mod needs;
 pub mod programs;
 pub mod recipients;
+pub mod residents;
 mod table;
 pub mod users;
 
@@ -35,8 +36,13 @@ pub enum Refused {
     /// Missing, or outside the caller's reach: the two are answered alike.
     #[error("{0} not found")]
     NotFound(&'static str),
+    /// The role may take the action, but only once community staff have verified residence.
+    #[error("only residents whose residence is verified (已认证) may {}", .0.refusal())]
+    Unverified(Action),
     #[error(transparent)]
     Db(#[from] sea_orm::DbErr),
+    #[error(transparent)]
+    Stored(#[from] crate::entities::stored::StoredValueInvalid),
 }
 
 /// `Ok` when the caller's role may take `action`.

@@ -55,6 +55,12 @@ pub enum Action {
     SetKpiTargets,
     /// Read and manage one's own inbox (站内信) and notification preferences; nobody reads another's.
     ReadOwnNotifications,
+    /// List the residents of the subtree and where their residence check stands.
+    ReadResidents,
+    /// Confirm or refuse a resident's residence (待认证 → 已认证 / 未通过).
+    VerifyResidents,
+    /// Keep a resident profile of one's own: name, community, address, phone, deletion.
+    KeepResidentProfile,
 }
 
 const STAFF: &[Role] = &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker];
@@ -112,6 +118,10 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     (Action::SetKpiTargets, SUPERVISORS, "set KPI targets"),
     // Everyone has an inbox; which rows is the notification's rule (its recipient only).
     (Action::ReadOwnNotifications, &Role::ALL, "read notifications"),
+    (Action::ReadResidents, STAFF, "list residents; that is staff work"),
+    // Residence is confirmed where people live: by community staff and grid workers of that area.
+    (Action::VerifyResidents, &[CommunityStaff, GridWorker], "verify residence; community staff and grid workers do"),
+    (Action::KeepResidentProfile, &[Resident], "keep a resident profile; staff accounts are managed by their supervisors"),
 ];
 
 impl Action {
@@ -147,7 +157,7 @@ mod tests {
             assert!(!seen.contains(action), "{action:?} twice");
             seen.push(*action);
         }
-        assert_eq!(seen.len(), 30, "a new action needs its row");
+        assert_eq!(seen.len(), 33, "a new action needs its row");
     }
 
     #[test]

@@ -1,10 +1,11 @@
-//! `/api/v1/me…`: who the caller is and what the dashboard may show them, and their own inbox
-//! (站内信) with its notification preferences.
+//! `/api/v1/me…`: who the caller is and what the dashboard may show them; their own inbox (站内信)
+//! with its notification preferences; a resident's own profile, phone change and account deletion.
 
-use actix_web::{get, post, put, web};
+use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use serde::Deserialize;
 use shared::{
-    AreaCrumb, MarkedRead, Me, Notification, NotificationKind, NotificationPreferences, NotificationPreferencesUpdate, Page, UnreadCount,
+    AreaCrumb, MarkedRead, Me, Notification, NotificationKind, NotificationPreferences, NotificationPreferencesUpdate, Page, PhoneChange,
+    ProfilePatch, ResidentProfile, UnreadCount,
 };
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -21,6 +22,7 @@ use crate::http::request_id::RequestId;
 use crate::policy::permissions;
 use crate::services::notifications::{self, NotificationFilter};
 use crate::services::page::PageRequest;
+use crate::services::residents::profile;
 use crate::services::{areas, users};
 use crate::state::AppState;
 
@@ -130,6 +132,54 @@ async fn set_preferences(
     Ok(web::Json(saved))
 }
 
+/// A resident's own profile: name, phone, address, community and grid, and where residence verification stands.
+#[utoipa::path(tag = "residents", responses((status = 200, body = ResidentProfile), ReadErrors), security(("bearer" = [])))]
+#[get("/me/profile")]
+async fn get_profile(state: web::Data<AppState>, caller: AuthUser) -> ApiResult<web::Json<ResidentProfile>> {
+    Ok(web::Json(profile::get(&state.db, &caller).await?))
+}
+
+/// Change one's name, address, community or grid (only the fields present change). Moving to another
+/// community starts residence verification there again (待认证).
+#[utoipa::path(tag = "residents", request_body(content = ProfilePatch, example = json!({"display_name": "王芳", "address": "缤纷小区3幢2单元501室"})),
+    responses((status = 200, body = ResidentProfile), WriteErrors), security(("bearer" = [])))]
+#[patch("/me/profile")]
+async fn update_profile(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    request_id: RequestId,
+    body: ValidJson<ProfilePatch>,
+) -> ApiResult<web::Json<ResidentProfile>> {
+    let txn = state.begin_write().await?;
+    let saved = profile::update(&txn.txn, &caller, &body.value, state.clock.now(), Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(saved))
+}
+
+/// Move the account to a new mobile number, with the code sent to that number (`purpose: change_phone`).
+#[utoipa::path(tag = "residents", request_body(content = PhoneChange, example = json!({"phone": "13900139000", "code": "123456"})),
+    responses((status = 200, body = ResidentProfile), WriteErrors), security(("bearer" = [])))]
+#[post("/me/phone")]
+async fn change_phone(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    request_id: RequestId,
+    body: ValidJson<PhoneChange>,
+) -> ApiResult<web::Json<ResidentProfile>> {
+    Ok(web::Json(profile::change_phone(&state, &caller, &body.value, Some(&request_id.0)).await?))
+}
+
+/// Delete one's resident account: name, phone and address are cleared, the account is disabled and
+/// signed out; its needs stay (they count in the statistics) with no personal data left on them.
+#[utoipa::path(tag = "residents", responses((status = 204, description = "Deleted"), WriteErrors), security(("bearer" = [])))]
+#[delete("/me")]
+async fn delete_account(state: web::Data<AppState>, caller: AuthUser, request_id: RequestId) -> ApiResult<HttpResponse> {
+    let txn = state.begin_write().await?;
+    profile::delete(&txn.txn, &caller, state.clock.now(), Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(me)
         .service(list_notifications)
@@ -137,5 +187,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(mark_read)
         .service(mark_all_read)
         .service(get_preferences)
-        .service(set_preferences);
+        .service(set_preferences)
+        .service(get_profile)
+        .service(update_profile)
+        .service(change_phone)
+        .service(delete_account);
 }

@@ -16,6 +16,7 @@ pub mod needs;
 pub mod programs;
 pub mod providers;
 pub mod public;
+pub mod residents;
 pub mod resources;
 pub mod responses;
 pub mod service_people;
@@ -44,4 +45,5 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     resources::configure(cfg);
     matching::configure(cfg);
     kpis::configure(cfg);
+    residents::configure(cfg);
 }

@@ -55,7 +55,8 @@ pub async fn login(state: &AppState, username: &str, password: &str) -> Result<T
     }
 }
 
-async fn issue<C: ConnectionTrait>(state: &AppState, db: &C, user_id: Id, family: &str) -> Result<TokenPair, ApiError> {
+/// Issues a token pair for a user of a new sign-in (`family`), as password and code sign-ins do.
+pub(crate) async fn issue<C: ConnectionTrait>(state: &AppState, db: &C, user_id: Id, family: &str) -> Result<TokenPair, ApiError> {
     let now = Utc::now();
     let auth = &state.settings.auth;
     let access_token = state.keys.issue(user_id, now.timestamp(), auth.access_ttl_secs)?;

@@ -20,7 +20,7 @@ fn note_kind(action: NeedAction) -> (&'static str, bool) {
     match action {
         NeedAction::Reject | NeedAction::Decline | NeedAction::Object | NeedAction::Cancel => ("form.reason", true),
         NeedAction::Resolve => ("form.what_done", true),
-        NeedAction::Rate => ("form.comment", false),
+        NeedAction::Rate | NeedAction::ReturnVisit => ("form.comment", false),
         NeedAction::Resubmit => ("form.supplement", false),
         _ => ("form.note", false),
     }
@@ -61,7 +61,7 @@ pub fn ActionForm(
         if action == NeedAction::Dispatch && assignee.get_untracked().is_none() {
             errors.push(field_error("/assignee_id", shared::FieldRule::Required, "is required"));
         }
-        if action == NeedAction::Rate && !(1..=5).contains(&rating.get_untracked()) {
+        if matches!(action, NeedAction::Rate | NeedAction::ReturnVisit) && !(1..=5).contains(&rating.get_untracked()) {
             errors.push(field_error("/rating", shared::FieldRule::Required, "is required"));
         }
         if !errors.is_empty() {
@@ -73,7 +73,7 @@ pub fn ActionForm(
             missing: (action == NeedAction::Return).then_some(items),
             assignee_id: assignee.get_untracked().filter(|_| action == NeedAction::Dispatch),
             service_id: None,
-            rating: (action == NeedAction::Rate).then(|| rating.get_untracked()),
+            rating: (matches!(action, NeedAction::Rate | NeedAction::ReturnVisit)).then(|| rating.get_untracked()),
             hours: None,
         };
         spawn_local(async move {
@@ -114,7 +114,7 @@ pub fn ActionForm(
                     <AssigneePicker need_id value=assignee/>
                 </FieldGroup>
             })}
-            {(action == NeedAction::Rate).then(|| view! {
+            {(matches!(action, NeedAction::Rate | NeedAction::ReturnVisit)).then(|| view! {
                 <FieldGroup label="form.stars" pointer="/rating" form hint="form.low_rating_hint">
                     <StarPicker value=rating/>
                 </FieldGroup>

@@ -134,6 +134,7 @@ mod tests {
             responded_at: None,
             resolved_at: None,
             volunteer_minutes: None,
+            return_visit: false,
             created_at: created,
             updated_at: created,
         }

@@ -2,7 +2,7 @@
 //! not, why — in the words the candidates list uses for its exclusions. The needs lifecycle asks it
 //! when a dispatch names a service; the facts it weighs are loaded by `services::matching::dispatch`.
 
-use shared::Id;
+use shared::{FieldRule, Id};
 
 use super::geo::Walking;
 use super::score::{Exclusion, NeedFacts, Rules, ServiceFacts};
@@ -28,12 +28,12 @@ impl Refusal {
     /// The stable code of the refusal, as a field error code on `/service_id`.
     pub fn code(self) -> shared::FieldRule {
         match self {
-            Refusal::NotFound => shared::FieldRule::NotFound,
-            Refusal::Category => shared::FieldRule::Category,
-            Refusal::Eligibility => shared::FieldRule::Eligibility,
-            Refusal::OutOfArea => shared::FieldRule::OutOfArea,
-            Refusal::Full => shared::FieldRule::Full,
-            Refusal::NoAccount => shared::FieldRule::NoAccount,
+            Refusal::NotFound => FieldRule::NotFound,
+            Refusal::Category => FieldRule::Category,
+            Refusal::Eligibility => FieldRule::Eligibility,
+            Refusal::OutOfArea => FieldRule::OutOfArea,
+            Refusal::Full => FieldRule::Full,
+            Refusal::NoAccount => FieldRule::NoAccount,
         }
     }
 }

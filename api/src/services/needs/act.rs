@@ -72,7 +72,9 @@ async fn check_payload<C: ConnectionTrait>(
             errors.add("/note", FieldRule::Required, "give a reason");
         }
         NeedAction::Resolve if !note_given => errors.add("/note", FieldRule::Required, "say what was done"),
-        NeedAction::Rate if req.rating.is_none() => errors.add("/rating", FieldRule::Required, "rate from 1 to 5"),
+        NeedAction::Rate | NeedAction::ReturnVisit if req.rating.is_none() => {
+            errors.add("/rating", FieldRule::Required, "rate from 1 to 5")
+        }
         NeedAction::Dispatch => match (req.assignee_id, req.service_id) {
             (_, Some(service_id)) => match dispatch_target(db, need, service_id, now).await? {
                 Ok(account) if req.assignee_id.is_none_or(|a| a == account) => assignee = Some(account),
@@ -167,9 +169,10 @@ pub async fn apply<C: ConnectionTrait>(
             m.resolved_at = Set(Some(now));
             m.volunteer_minutes = Set(volunteer_minutes(actor, req.hours));
         }
-        NeedAction::Rate => {
+        NeedAction::Rate | NeedAction::ReturnVisit => {
             m.rating = Set(req.rating);
             m.rating_comment = Set(note.clone());
+            m.return_visit = Set(req.action == NeedAction::ReturnVisit);
         }
         NeedAction::Object | NeedAction::Reopen => {
             m.reopen_count = Set(current.reopen_count + 1);
@@ -235,7 +238,8 @@ pub async fn act<C: ConnectionTrait>(
 ) -> Result<NeedDetail, ApiError> {
     let current = policy::load::<need::Entity, _>(db, caller, id).await?;
     let mut saved = apply(db, &Actor::Caller(caller), current, req, now, request_id).await?;
-    if req.action == NeedAction::Rate && req.rating.is_some_and(|r| r <= 2) {
+    let rated = matches!(req.action, NeedAction::Rate | NeedAction::ReturnVisit);
+    if rated && req.rating.is_some_and(|r| r <= 2) {
         let reopen = NeedActionRequest {
             action: NeedAction::Reopen,
             note: Some("低分评价，重新办理 (low rating)".into()),

@@ -88,6 +88,7 @@ pub async fn cosign<C: ConnectionTrait>(
     request_id: Option<&str>,
 ) -> Result<NeedSummary, ApiError> {
     let path = community_path(caller)?;
+    policy::residents::require_verified(db, caller, Action::CosignNeeds).await?;
     let found = open_in(&path).filter(need::Column::Id.eq(id)).one(db).await?.ok_or(ApiError::NotFound("need"))?;
     if found.resident_id == Some(caller.id) {
         return Err(ApiError::Conflict("you cannot co-sign your own need".into()));

@@ -126,6 +126,7 @@ fn dto(m: need::Model, names: &Names, reveal: bool) -> Result<Need, StoredValueI
         reopen_count: m.reopen_count,
         rating: m.rating,
         rating_comment: m.rating_comment,
+        return_visit: m.return_visit,
         resolution: m.resolution,
         reason: m.reason,
         cosign_count: m.cosign_count,

@@ -222,6 +222,7 @@ mod tests {
             responded_at: responded.then_some(now),
             resolved_at: None,
             volunteer_minutes: None,
+            return_visit: false,
             created_at: now,
             updated_at: now,
         }

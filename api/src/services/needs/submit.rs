@@ -60,6 +60,13 @@ pub async fn submit<C: ConnectionTrait>(
     };
     errors.finish()?;
     let place = place.ok_or(ApiError::NotFound("area"))?;
+    // Taken on a resident's behalf: the need belongs to whoever holds that mobile number.
+    let resident_id = if resident {
+        Some(caller.id)
+    } else {
+        crate::services::residents::link::resident_for_phone(db, new.contact_phone.as_deref(), new.contact_name.as_deref(), &place, now)
+            .await?
+    };
 
     let saved = need::ActiveModel {
         area_id: Set(place.id),
@@ -75,7 +82,7 @@ pub async fn submit<C: ConnectionTrait>(
         channel: Set(new.channel.as_str().into()),
         contact_name: Set(new.contact_name.clone()),
         contact_phone: Set(new.contact_phone.clone()),
-        resident_id: Set(resident.then_some(caller.id)),
+        resident_id: Set(resident_id),
         submitted_by: Set(caller.id),
         status: Set(shared::NeedStatus::Submitted.as_str().into()),
         unclaimed: Set(false),
