@@ -6,8 +6,8 @@ use leptos_router::path;
 
 use crate::catalogue::provide_catalogue;
 use crate::components::mobile_shell::MobileShell;
-use crate::components::shell::Shell;
-use crate::i18n::{provide_i18n, use_i18n};
+use crate::common::shell::Shell;
+use crate::common::i18n::{provide_i18n, use_i18n};
 use crate::need_labels::provide_categories;
 use crate::pages::catalogue::CataloguePage;
 use crate::pages::community::CommunityPage;
@@ -31,8 +31,11 @@ use crate::pages::resource_detail::{
 };
 use crate::pages::resources::ResourcesPage;
 use crate::pages::tasks::TasksPage;
-use crate::pages::{areas::AreasPage, audit::AuditPage, login::LoginPage, users::UsersPage};
-use crate::session::{SessionGuard, home_page, provide_session, use_session};
+use crate::pages::areas::AreasPage;
+use crate::pages::audit::AuditPage;
+use crate::common::login_page::LoginPage;
+use crate::pages::users::UsersPage;
+use crate::common::session::{SessionGuard, home_page, provide_session, use_session};
 
 /// The whole dashboard.
 #[component]

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{CatalogueEntry, Id};
 
-use crate::api::{self, ApiError};
-use crate::i18n::{I18n, Locale};
+use crate::common::api::{self, ApiError};
+use crate::common::i18n::{I18n, Locale};
 
 /// The newest catalogue. `Copy`: every field is a signal.
 #[derive(Debug, Clone, Copy)]

@@ -1,9 +1,9 @@
-//! One typed function per API endpoint the dashboard uses; re-exported from [`crate::api`].
+//! One typed function per API endpoint the dashboard uses; re-exported from [`crate::common::api`].
 
 use gloo_net::http::Method;
 use shared::{Area, AreaKind, AreaPatch, AuditEntry, Id, Me, NewArea, NewUser, Page, Role, User, UserPatch};
 
-use crate::api::{ApiResult, get, send_json};
+use crate::common::api::{ApiResult, get, send_json};
 
 /// Rows per request for the tables; the tree asks for fewer.
 pub const PAGE_SIZE: u64 = 50;

@@ -7,7 +7,7 @@ use shared::{
     AreaTarget, Id, Indicator, KpiBreakdown, KpiDashboard, KpiImportReport, KpiReport, KpiSeries, NewKpiReport, Page, Period, SetTarget,
 };
 
-use crate::api::{ApiResult, File, PAGE_SIZE, get, get_file, post_bytes, send_json};
+use crate::common::api::{ApiResult, File, PAGE_SIZE, get, get_file, post_bytes, send_json};
 use crate::resource_endpoints::XLSX_TYPE;
 
 /// GET /kpis/indicators: the catalogue.

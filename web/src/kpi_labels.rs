@@ -4,7 +4,7 @@
 
 use shared::{Attainment, Comparator, Indicator, KpiSource, TargetValue, Trend};
 
-use crate::i18n::{I18n, Locale, group_thousands};
+use crate::common::i18n::{I18n, Locale, group_thousands};
 
 /// Statuses in the order the summary lists them.
 pub const STATUSES: [Attainment; 6] =

@@ -5,7 +5,7 @@
 use leptos_router::params::ParamsMap;
 use shared::{Id, PeriodKind};
 
-use crate::i18n::Locale;
+use crate::common::i18n::Locale;
 
 /// Years the picker offers before the current one (seed 003's baseline is 2023).
 pub const FIRST_YEAR: i32 = 2023;

@@ -4,18 +4,15 @@
 //! [`messages`] the zh-CN/English texts, [`session`] the signed-in user, `pages/` one module per
 //! route and `components/` the pieces they share.
 
-mod api;
-mod api_error;
 mod app;
 mod catalogue;
+mod common;
 mod components;
 mod endpoints;
-mod i18n;
 mod kpi_endpoints;
 mod kpi_labels;
 mod kpi_period;
 mod matching_endpoints;
-mod messages;
 mod messages_kpis;
 mod messages_matching;
 mod messages_needs;
@@ -28,7 +25,6 @@ mod program_endpoints;
 mod program_labels;
 mod resource_endpoints;
 mod resource_labels;
-mod session;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -1,5 +1,5 @@
 //! Typed calls of the matching endpoints (资源匹配: candidates, plans, gaps); re-exported from
-//! [`crate::api`].
+//! [`crate::common::api`].
 
 use gloo_net::http::Method;
 use shared::{
@@ -7,7 +7,7 @@ use shared::{
     ProgramDetail,
 };
 
-use crate::api::{ApiResult, PAGE_SIZE, get, send_json};
+use crate::common::api::{ApiResult, PAGE_SIZE, get, send_json};
 
 /// How many candidates the need detail asks for.
 pub const CANDIDATE_LIMIT: u32 = 10;

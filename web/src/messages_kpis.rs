@@ -1,6 +1,6 @@
 //! The KPI pages' part of the message table (指标看板): attainment, trend and source words, the
 //! overview, an indicator's page, the reporting form, targets and the Excel import. Same
-//! `(key, 中文, English)` shape as [`crate::messages::MESSAGES`]; placeholders in braces are filled in
+//! `(key, 中文, English)` shape as [`crate::common::messages::MESSAGES`]; placeholders in braces are filled in
 //! by the page.
 
 /// Vocabulary and the KPI pages.

@@ -1,7 +1,7 @@
 //! The matching part of the message table (资源匹配): candidates of a need, matching plans and the
-//! gap report. Same `(key, 中文, English)` shape as [`crate::messages::MESSAGES`].
+//! gap report. Same `(key, 中文, English)` shape as [`crate::common::messages::MESSAGES`].
 
-/// Messages of the matching pages; [`crate::messages::all`] chains them after the others.
+/// Messages of the matching pages; [`crate::common::messages::all`] chains them after the others.
 pub const MATCHING_MESSAGES: &[(&str, &str, &str)] = &[
     ("nav.matching_plans", "匹配方案", "Matching plans"),
     ("nav.matching_gaps", "服务缺口", "Service gaps"),

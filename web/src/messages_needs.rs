@@ -1,8 +1,8 @@
 //! The resident-needs part of the message table (居民需求): statuses, actions, urgencies, channels,
 //! target groups and the words of the needs pages. Same `(key, 中文, English)` shape as
-//! [`crate::messages::MESSAGES`]; kept apart only so neither file grows past a readable length.
+//! [`crate::common::messages::MESSAGES`]; kept apart only so neither file grows past a readable length.
 
-/// Messages of the needs pages; [`crate::messages::all`] chains them after the general ones.
+/// Messages of the needs pages; [`crate::common::messages::all`] chains them after the general ones.
 pub const NEED_MESSAGES: &[(&str, &str, &str)] = &[
     ("nav.needs", "需求工单", "Needs queue"),
     ("nav.tasks", "我的任务", "My tasks"),

@@ -1,6 +1,6 @@
 //! The co-building part of the message table (共建项目): program statuses and actions, partner kinds,
 //! resource kinds, evaluator types, milestone statuses, and the words of the catalogue, program,
-//! roll-up and public pages. Same `(key, 中文, English)` shape as [`crate::messages::MESSAGES`].
+//! roll-up and public pages. Same `(key, 中文, English)` shape as [`crate::common::messages::MESSAGES`].
 
 /// Vocabulary and the list, roll-up, catalogue and public pages.
 pub const PROGRAM_MESSAGES: &[(&str, &str, &str)] = &[

@@ -1,6 +1,6 @@
 //! The service resource catalogue's part of the message table (服务资源清单): provider, person and
 //! space kinds, cost kinds, service modes, weekdays, and the words of the directory, the forms, the
-//! record pages and the Excel import. Same `(key, 中文, English)` shape as [`crate::messages::MESSAGES`].
+//! record pages and the Excel import. Same `(key, 中文, English)` shape as [`crate::common::messages::MESSAGES`].
 
 /// Vocabulary, the directory, forms, record pages and import.
 pub const RESOURCE_MESSAGES: &[(&str, &str, &str)] = &[

@@ -1,4 +1,4 @@
-//! Typed calls of the resident-needs endpoints (居民需求); re-exported from [`crate::api`].
+//! Typed calls of the resident-needs endpoints (居民需求); re-exported from [`crate::common::api`].
 
 use gloo_net::http::Method;
 use shared::{
@@ -6,7 +6,7 @@ use shared::{
     NewNeed, Page, TargetGroup, Urgency,
 };
 
-use crate::api::{ApiResult, PAGE_SIZE, get, post_once, send_json};
+use crate::common::api::{ApiResult, PAGE_SIZE, get, post_once, send_json};
 
 /// Filters and order of a needs list; the defaults mean "any", newest first.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Channel, NeedAction, NeedCategory, NeedStatus, TargetGroup, Urgency};
 
-use crate::api::{self, ApiError};
-use crate::i18n::{I18n, Locale};
+use crate::common::api::{self, ApiError};
+use crate::common::i18n::{I18n, Locale};
 
 /// Every urgency, mildest first (the order of `response_hours`).
 pub const URGENCIES: [Urgency; 3] = [Urgency::Normal, Urgency::Urgent, Urgency::Emergency];

@@ -1,4 +1,4 @@
-//! Typed calls of the co-building endpoints (共建内容, 共建项目, 阳光社区); re-exported from [`crate::api`].
+//! Typed calls of the co-building endpoints (共建内容, 共建项目, 阳光社区); re-exported from [`crate::common::api`].
 
 use gloo_net::http::Method;
 use shared::{
@@ -6,7 +6,7 @@ use shared::{
     Program, ProgramActionRequest, ProgramDetail, ProgramPatch, ProgramRollup, ProgramStatus,
 };
 
-use crate::api::{ApiResult, File, PAGE_SIZE, get, get_file, get_public, post_once, send_json};
+use crate::common::api::{ApiResult, File, PAGE_SIZE, get, get_file, get_public, post_once, send_json};
 
 /// Filters and order of a program list; the defaults mean "any", newest first.
 #[derive(Debug, Clone, Default, PartialEq)]

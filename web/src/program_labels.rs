@@ -4,7 +4,7 @@
 
 use shared::{EvaluatorType, PartnerKind, ProgramAction, Quantity, ResourceKind};
 
-use crate::i18n::{I18n, Locale, group_thousands};
+use crate::common::i18n::{I18n, Locale, group_thousands};
 
 pub const PARTNER_KINDS: [PartnerKind; 6] = [
     PartnerKind::ResidentUnit,

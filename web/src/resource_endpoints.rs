@@ -1,6 +1,6 @@
 //! Typed calls of the service resource catalogue (服务资源清单): providers, the people who serve,
 //! services and service spaces, plus the Excel template, import and export; re-exported from
-//! [`crate::api`].
+//! [`crate::common::api`].
 
 use gloo_net::http::Method;
 use shared::{
@@ -9,7 +9,7 @@ use shared::{
     SpaceKind,
 };
 
-use crate::api::{ApiResult, File, PAGE_SIZE, get, get_file, post_bytes, post_once, send_json};
+use crate::common::api::{ApiResult, File, PAGE_SIZE, get, get_file, post_bytes, post_once, send_json};
 
 /// The content type of an `.xlsx` workbook, as the import endpoint expects it.
 pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

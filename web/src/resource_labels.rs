@@ -3,7 +3,7 @@
 
 use shared::{CostKind, PersonKind, ProviderKind, ServiceMode, SpaceKind, TimeSlot};
 
-use crate::i18n::{I18n, Locale};
+use crate::common::i18n::{I18n, Locale};
 use crate::program_labels::{money, plain_number};
 
 impl I18n {

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Id, NeedAction, NeedActionRequest, NeedDetail};
 
-use crate::api::{self, ApiError};
+use crate::common::api::{self, ApiError};
 use crate::components::assignee_picker::AssigneePicker;
-use crate::components::form::{Field, FieldGroup, FormState, FormSummary, field_error};
+use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error};
 use crate::components::missing_editor::MissingEditor;
-use crate::i18n::use_i18n;
+use crate::common::i18n::use_i18n;
 
 const PLACED: [&str; 4] = ["/note", "/missing", "/assignee_id", "/rating"];
 

@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Area, AreaKind, AreaPatch, NewArea};
 
-use crate::api;
-use crate::components::form::{Field, FormState, FormSummary, field_error};
+use crate::common::api;
+use crate::common::form::{Field, FormState, FormSummary, field_error};
 use crate::components::profile_fields::{PROFILE_POINTERS, ProfileDraft, ProfileFields};
-use crate::i18n::use_i18n;
+use crate::common::i18n::use_i18n;
 
 const PLACED: [&str; 12] = [
     "/name",

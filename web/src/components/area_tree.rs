@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use shared::{Area, Id};
 
-use crate::api;
-use crate::components::paged::Paged;
-use crate::i18n::use_i18n;
+use crate::common::api;
+use crate::common::paged::Paged;
+use crate::common::i18n::use_i18n;
 
 /// Shared by the tree and the detail panel of the areas page.
 #[derive(Debug, Clone, Copy)]

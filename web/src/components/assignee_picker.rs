@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Assignee, Id};
 
-use crate::api::{self, ApiError};
-use crate::components::status::{Empty, ErrorBox, Loading};
-use crate::i18n::use_i18n;
+use crate::common::api::{self, ApiError};
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::i18n::use_i18n;
 
 /// A radio list of the need's possible assignees; `value` is the chosen id.
 #[component]

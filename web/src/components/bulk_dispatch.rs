@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{BulkDispatch, BulkDispatchResult, Id};
 
-use crate::api;
+use crate::common::api;
 use crate::components::assignee_picker::AssigneePicker;
-use crate::components::form::{FormState, FormSummary, field_error};
-use crate::i18n::use_i18n;
+use crate::common::form::{FormState, FormSummary, field_error};
+use crate::common::i18n::use_i18n;
 
 /// The bar above the queue while needs are ticked, and the outcome of the last bulk dispatch.
 #[component]

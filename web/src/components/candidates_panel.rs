@@ -7,12 +7,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Candidate, Candidates, Exclusions, Id, NeedAction, NeedDetail, NeedStatus};
 
-use crate::api::{self, ApiError, CANDIDATE_LIMIT};
-use crate::components::form::{FormState, FormSummary};
+use crate::common::api::{self, ApiError, CANDIDATE_LIMIT};
+use crate::common::form::{FormState, FormSummary};
 use crate::components::score_bars::{ScoreBar, ScoreParts, minutes_text};
-use crate::components::status::{ErrorBox, Loading};
-use crate::i18n::{tr, tr_word, use_i18n};
-use crate::session::use_session;
+use crate::common::status::{ErrorBox, Loading};
+use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::session::use_session;
 
 /// Columns of the candidates table (a ranking column comes first, the buttons last).
 const HEADS: [&str; 6] =

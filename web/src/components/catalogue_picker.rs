@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use shared::Id;
 
 use crate::catalogue::{entry_name, item_label, use_catalogue};
-use crate::components::status::{ErrorBox, Loading};
-use crate::i18n::{tr, use_i18n};
+use crate::common::status::{ErrorBox, Loading};
+use crate::common::i18n::{tr, use_i18n};
 
 /// `value` holds the chosen item ids, in the order they were ticked.
 #[component]

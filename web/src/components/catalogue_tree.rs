@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{CatalogueEntry, CatalogueEntryPatch};
 
-use crate::api;
+use crate::common::api;
 use crate::catalogue::{Direction, entry_name};
 use crate::components::area_form::FormButtons;
-use crate::components::form::{Field, FormState, FormSummary};
-use crate::i18n::{Locale, tr, use_i18n};
+use crate::common::form::{Field, FormState, FormSummary};
+use crate::common::i18n::{Locale, tr, use_i18n};
 
 const PLACED: [&str; 3] = ["/name_zh", "/name_en", "/description_zh"];
 

@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use shared::{BreakdownRow, KpiBreakdown, KpiRollup};
 
-use crate::components::chart::{BarRow, HBarChart};
+use crate::common::chart::{BarRow, HBarChart};
 use crate::components::kpi_card::StatusBadge;
-use crate::components::status::Empty;
-use crate::i18n::{tr, use_i18n};
+use crate::common::status::Empty;
+use crate::common::i18n::{tr, use_i18n};
 use crate::kpi_labels::status_colour;
 use crate::kpi_period::{Period, kpi_url};
 use crate::program_labels::plain_number;

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use shared::{Attainment, KpiAttribute, KpiCard, KpiDirection, Provenance, Trend};
 
-use crate::components::chart::Sparkline;
-use crate::components::format::local_time;
-use crate::i18n::{tr, use_i18n};
+use crate::common::chart::Sparkline;
+use crate::common::format::local_time;
+use crate::common::i18n::{tr, use_i18n};
 use crate::kpi_labels::{status_class, status_colour, trend_arrow};
 
 /// 已达标 / 进度正常 / 有风险 / 未达标 / 无目标 / 无数据, in the status's colour.

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use shared::ChildArea;
 
-use crate::components::status::Empty;
-use crate::i18n::{tr, use_i18n};
+use crate::common::status::Empty;
+use crate::common::i18n::{tr, use_i18n};
 use crate::kpi_period::{Period, kpi_url};
 
 #[component]

@@ -7,10 +7,10 @@ use shared::{BreakdownRow, Id, Indicator, KpiAttribute, KpiRollup, KpiSource};
 
 use crate::components::kpi_card::{BindingBadge, StatusBadge};
 use crate::components::kpi_period_picker::PeriodPicker;
-use crate::i18n::{Locale, tr, use_i18n};
+use crate::common::i18n::{Locale, tr, use_i18n};
 use crate::kpi_period::{Period, kpi_url};
 use crate::program_labels::plain_number;
-use crate::session::use_session;
+use crate::common::session::use_session;
 
 #[component]
 pub fn IndicatorHead(

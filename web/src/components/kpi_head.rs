@@ -11,10 +11,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Attainment, AttainmentCounts, Id, KpiDashboard};
 
-use crate::api;
+use crate::common::api;
 use crate::components::resource_export::save_file;
-use crate::components::status::error_text;
-use crate::i18n::{tr, use_i18n};
+use crate::common::status::error_text;
+use crate::common::i18n::{tr, use_i18n};
 use crate::kpi_endpoints::export_kpis;
 use crate::kpi_labels::{STATUSES, status_class};
 use crate::kpi_period::{Period, kpi_url};

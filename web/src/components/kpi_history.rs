@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use shared::{Id, KpiReport};
 
-use crate::components::format::local_time;
-use crate::components::paged::Paged;
+use crate::common::format::local_time;
+use crate::common::paged::Paged;
 use crate::components::program_bits::HeadRow;
-use crate::i18n::use_i18n;
+use crate::common::i18n::use_i18n;
 use crate::kpi_endpoints::{ValuesFilter, kpi_values};
 use crate::kpi_period::{Period, PeriodView};
 use crate::program_labels::plain_number;

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use shared::KpiImportReport;
 
-use crate::api::{ApiResult, File};
-use crate::components::import_flow::{ImportFlow, ImportOutcome, Importer};
+use crate::common::api::{ApiResult, File};
+use crate::common::import_flow::{ImportFlow, ImportOutcome, Importer};
 use crate::kpi_endpoints::{import_kpis, kpi_template};
 
 /// The KPI values import; there is one template, so the importer carries nothing.

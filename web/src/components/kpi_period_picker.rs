@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use shared::PeriodKind;
 
-use crate::i18n::{Locale, tr, use_i18n};
+use crate::common::i18n::{Locale, tr, use_i18n};
 use crate::kpi_period::{FIRST_YEAR, Period, PeriodView, today};
 
 fn kind_key(kind: PeriodKind) -> &'static str {

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use shared::{Id, KpiReport};
 
-use crate::components::format::local_time;
-use crate::i18n::{tr, use_i18n};
+use crate::common::format::local_time;
+use crate::common::i18n::{tr, use_i18n};
 use crate::kpi_endpoints::{ValuesFilter, kpi_values};
 use crate::kpi_period::{PeriodView, kpi_url};
 use crate::program_labels::plain_number;

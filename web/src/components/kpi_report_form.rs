@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Area, ErrorCode, FieldError, Id, Indicator, KpiReport, KpiRollup, NewKpiReport};
 
-use crate::components::area_picker::AreaSearch;
-use crate::components::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::area_picker::AreaSearch;
+use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
 use crate::components::kpi_period_picker::PeriodPicker;
 use crate::components::kpi_report_bits::{Conflict, ConflictBox, SavedReport, current_report, report_id_in};
-use crate::i18n::{tr, use_i18n};
+use crate::common::i18n::{tr, use_i18n};
 use crate::kpi_endpoints::report_kpi;
 use crate::kpi_period::Period;
 

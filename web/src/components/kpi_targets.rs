@@ -5,15 +5,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{AreaTarget, Comparator, Id, Indicator, SetTarget};
 
-use crate::api::ApiError;
-use crate::components::form::{Field, FormState, FormSummary, field_error};
-use crate::components::format::local_time;
+use crate::common::api::ApiError;
+use crate::common::form::{Field, FormState, FormSummary, field_error};
+use crate::common::format::local_time;
 use crate::components::program_bits::HeadRow;
-use crate::components::status::{Empty, ErrorBox, Loading};
-use crate::i18n::{tr, use_i18n};
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::i18n::{tr, use_i18n};
 use crate::kpi_endpoints::{kpi_targets, set_kpi_target};
 use crate::kpi_labels::comparator_symbol;
-use crate::session::use_session;
+use crate::common::session::use_session;
 
 const HEAD: [&str; 5] = ["kpi.area", "kpi.target", "kpi.target_note", "kpi.set_by", "kpi.reported_at"];
 const PLACED: [&str; 3] = ["/comparator", "/value", "/note"];

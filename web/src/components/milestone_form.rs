@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Id, NewMilestone, ProgramDetail, User};
 
-use crate::api::{self, ApiError, UserFilter};
+use crate::common::api::{self, ApiError, UserFilter};
 use crate::components::area_form::FormButtons;
-use crate::components::form::{Field, FieldGroup, FormState, FormSummary, field_error};
+use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error};
 use crate::components::program_bits::{parse_date, save_detail};
-use crate::components::status::error_text;
-use crate::i18n::{tr, use_i18n};
-use crate::session::use_session;
+use crate::common::status::error_text;
+use crate::common::i18n::{tr, use_i18n};
+use crate::common::session::use_session;
 
 const PLACED: [&str; 4] = ["/title", "/owner_id", "/due_on", "/weight"];
 const DEBOUNCE: Duration = Duration::from_millis(250);

@@ -5,12 +5,12 @@
 use leptos::prelude::*;
 use shared::{Id, Milestone, MilestonePatch, MilestoneStatus, ProgramDetail};
 
-use crate::api;
-use crate::components::form::{FormState, FormSummary};
+use crate::common::api;
+use crate::common::form::{FormState, FormSummary};
 use crate::components::milestone_form::MilestoneForm;
 use crate::components::program_bits::{AddToggle, save_detail};
-use crate::components::status::Empty;
-use crate::i18n::{tr, tr_word, use_i18n};
+use crate::common::status::Empty;
+use crate::common::i18n::{tr, tr_word, use_i18n};
 
 /// The timeline; `editable` adds the status buttons and the add form.
 #[component]

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::form::{FieldGroup, FormState};
-use crate::i18n::use_i18n;
+use crate::common::form::{FieldGroup, FormState};
+use crate::common::i18n::use_i18n;
 
 /// Most items the API takes in one return.
 const MAX_ITEMS: usize = 20;

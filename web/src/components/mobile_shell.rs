@@ -6,10 +6,10 @@ use leptos::task::spawn_local;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::components::status::{ErrorBox, Loading};
-use crate::i18n::use_i18n;
+use crate::common::status::{ErrorBox, Loading};
+use crate::common::i18n::use_i18n;
 use crate::need_labels::use_categories;
-use crate::session::{require_session, sign_out, use_session};
+use crate::common::session::{require_session, sign_out, use_session};
 
 /// Wraps every `/m` page.
 #[component]

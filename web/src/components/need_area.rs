@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Area, Id};
 
-use crate::api::{self, ApiError};
-use crate::components::form::{Field, FormState};
-use crate::components::status::ErrorBox;
-use crate::i18n::use_i18n;
+use crate::common::api::{self, ApiError};
+use crate::common::form::{Field, FormState};
+use crate::common::status::ErrorBox;
+use crate::common::i18n::use_i18n;
 
 /// `home` is (id, name, is a community); `value` starts as the home id.
 #[component]

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use shared::{Need, NeedStatus, Urgency};
 
-use crate::components::format::local_time;
-use crate::i18n::use_i18n;
+use crate::common::format::local_time;
+use crate::common::i18n::use_i18n;
 
 /// Less than this left before a deadline shows amber.
 const SOON_MS: i64 = 2 * 60 * 60 * 1000;

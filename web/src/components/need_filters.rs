@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 use shared::{Code, NeedCounts, NeedStatus};
 
-use crate::api::{ApiError, NeedFilter};
-use crate::components::status::ErrorBox;
-use crate::i18n::use_i18n;
+use crate::common::api::{ApiError, NeedFilter};
+use crate::common::status::ErrorBox;
+use crate::common::i18n::use_i18n;
 use crate::need_labels::{URGENCIES, use_categories};
 
 /// The filter a URL's query describes; unknown values are ignored.

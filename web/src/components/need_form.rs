@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{AreaKind, Channel, NeedDetail, NewNeed, TargetGroup, Urgency};
 
-use crate::api::{self, idempotency_key};
-use crate::components::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
-use crate::components::format::parse_local_time;
+use crate::common::api::{self, idempotency_key};
+use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::format::parse_local_time;
 use crate::components::need_area::AreaChoice;
-use crate::i18n::use_i18n;
+use crate::common::i18n::use_i18n;
 use crate::need_labels::{URGENCIES, use_categories};
-use crate::session::use_session;
+use crate::common::session::use_session;
 
 /// Selector of the form, for scrolling to its first error.
 const FORM: &str = "[data-testid=need-form]";

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Id, NeedAction, NeedDetail};
 
-use crate::api::{self, ApiError};
+use crate::common::api::{self, ApiError};
 use crate::components::action_form::ActionForm;
 use crate::components::candidates_panel::need_candidates;
 use crate::components::need_view::{NeedFacts, NeedHeading, NeedTimeline};
-use crate::components::status::{ErrorBox, Loading};
-use crate::i18n::use_i18n;
+use crate::common::status::{ErrorBox, Loading};
+use crate::common::i18n::use_i18n;
 
 /// Actions only the platform takes; they appear on the timeline, never as buttons.
 fn is_system_only(action: NeedAction) -> bool {

@@ -7,8 +7,8 @@ use leptos_router::hooks::use_navigate;
 use shared::{Id, Need, NeedStatus};
 
 use crate::components::need_badges::{DueTime, NeedFlags, StatusBadge, UrgencyBadge, excerpt};
-use crate::components::paged::Paged;
-use crate::i18n::use_i18n;
+use crate::common::paged::Paged;
+use crate::common::i18n::use_i18n;
 use crate::need_labels::use_categories;
 
 /// Characters of the request shown in the table.

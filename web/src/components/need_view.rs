@@ -5,10 +5,10 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use shared::{Need, NeedEvent};
 
-use crate::components::format::local_time;
+use crate::common::format::local_time;
 use crate::components::need_badges::{NeedFlags, StatusBadge, UrgencyBadge, awaiting_response, due_class, is_overdue};
-use crate::components::status::Empty;
-use crate::i18n::use_i18n;
+use crate::common::status::Empty;
+use crate::common::i18n::use_i18n;
 use crate::need_labels::use_categories;
 
 /// Title line: category, number, status, urgency and flags.

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use shared::{Code, NewPartner, Partner, PartnerKind, ProgramDetail};
 
-use crate::api;
+use crate::common::api;
 use crate::components::area_form::FormButtons;
-use crate::components::form::{Field, FormState, FormSummary, field_error};
+use crate::common::form::{Field, FormState, FormSummary, field_error};
 use crate::components::program_bits::{AddToggle, HeadRow, save_detail};
-use crate::components::status::Empty;
-use crate::i18n::{tr, tr_word, use_i18n};
+use crate::common::status::Empty;
+use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::program_labels::PARTNER_KINDS;
 
 const PLACED: [&str; 5] = ["/name", "/kind", "/role", "/contact_name", "/contact_phone"];

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use shared::PlanStatus;
 
-use crate::i18n::tr_word;
+use crate::common::i18n::tr_word;
 
 /// Queued or running: the page polls and shows progress.
 pub fn is_pending(status: PlanStatus) -> bool {

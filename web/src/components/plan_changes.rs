@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Id, PlanChange, PlanChangeKind, PlanDetail, PlanRow};
 
-use crate::api;
+use crate::common::api;
 use crate::components::need_badges::excerpt;
-use crate::components::status::Empty;
-use crate::i18n::{tr, tr_word, use_i18n};
+use crate::common::status::Empty;
+use crate::common::i18n::{tr, tr_word, use_i18n};
 
 const EXCERPT: usize = 30;
 

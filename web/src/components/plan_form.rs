@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Area, AreaKind, Code, Id, NewPlan, Plan};
 
-use crate::api;
-use crate::components::area_picker::AreaSearch;
-use crate::components::form::{Field, FieldGroup, FormState, FormSummary, field_error};
-use crate::i18n::{tr, use_i18n};
+use crate::common::api;
+use crate::common::area_picker::AreaSearch;
+use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error};
+use crate::common::i18n::{tr, use_i18n};
 use crate::need_labels::{URGENCIES, use_categories};
-use crate::session::use_session;
+use crate::common::session::use_session;
 
 const PLACED: [&str; 3] = ["/area_id", "/category", "/urgency"];
 

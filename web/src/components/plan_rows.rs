@@ -7,8 +7,8 @@ use shared::PlanRow;
 
 use crate::components::need_badges::{UrgencyBadge, excerpt};
 use crate::components::score_bars::ScoreBar;
-use crate::components::status::Empty;
-use crate::i18n::{tr, tr_word, use_i18n};
+use crate::common::status::Empty;
+use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::need_labels::use_categories;
 
 /// Characters of the need's summary shown.

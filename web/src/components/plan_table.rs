@@ -6,13 +6,13 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use shared::Plan;
 
-use crate::components::format::local_time;
+use crate::common::format::local_time;
 use crate::components::need_badges::UrgencyBadge;
-use crate::components::paged::Paged;
+use crate::common::paged::Paged;
 use crate::components::plan_bits::PlanStatusBadge;
 use crate::components::program_bits::{Bar, HeadRow};
 use crate::components::score_bars::points_text;
-use crate::i18n::{tr, use_i18n};
+use crate::common::i18n::{tr, use_i18n};
 use crate::need_labels::use_categories;
 
 const HEADS: [&str; 8] = [

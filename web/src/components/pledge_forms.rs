@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use shared::{Code, Id, NewDelivery, NewPledge, Partner, Pledge, ProgramDetail, Quantity, ResourceKind};
 
-use crate::api;
+use crate::common::api;
 use crate::components::area_form::FormButtons;
-use crate::components::form::{Field, FormState, FormSummary, field_error};
+use crate::common::form::{Field, FormState, FormSummary, field_error};
 use crate::components::program_bits::{parse_date, save_detail, today};
-use crate::i18n::{tr, tr_word, use_i18n};
+use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::program_labels::{RESOURCE_KINDS, kind_is_money, parse_yuan};
 
 const PLEDGE_PLACED: [&str; 8] = [

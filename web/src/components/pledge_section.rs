@@ -7,8 +7,8 @@ use shared::{Pledge, ProgramDetail, ResourceKind};
 
 use crate::components::pledge_forms::{DeliveryForm, PledgeForm};
 use crate::components::program_bits::{AddToggle, Bar, HeadRow, is_running};
-use crate::components::status::Empty;
-use crate::i18n::{tr, tr_word, use_i18n};
+use crate::common::status::Empty;
+use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::program_labels::{RESOURCE_KINDS, measure};
 
 const HEADS: [&str; 6] = ["pledge.partner", "pledge.kind", "pledge.description", "pledge.pledged", "pledge.delivered", "pledge.fulfilment"];

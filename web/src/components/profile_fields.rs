@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use shared::{CommunityProfile, FieldError, Settlement};
 
-use crate::components::form::{Field, FormState, field_error};
-use crate::i18n::use_i18n;
+use crate::common::form::{Field, FormState, field_error};
+use crate::common::i18n::use_i18n;
 
 /// The pointers this block shows errors for.
 pub const PROFILE_POINTERS: [&str; 10] = [

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Evaluation, EvaluatorType, Id, ProgramAction, ProgramActionRequest, ProgramDetail};
 
-use crate::api::{self, ApiError};
-use crate::components::form::{Field, FieldGroup, FormState, FormSummary, field_error};
-use crate::i18n::{tr, tr_word, use_i18n};
+use crate::common::api::{self, ApiError};
+use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error};
+use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::program_labels::EVALUATOR_TYPES;
 
 const PLACED: [&str; 5] = ["/note", "/evaluation", "/evaluation/score", "/evaluation/evaluator_type", "/evaluation/comments"];

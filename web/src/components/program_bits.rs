@@ -9,9 +9,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{ProgramDetail, ProgramStatus};
 
-use crate::api::ApiResult;
-use crate::components::form::FormState;
-use crate::i18n::{I18n, tr, tr_word, use_i18n};
+use crate::common::api::ApiResult;
+use crate::common::form::FormState;
+use crate::common::i18n::{I18n, tr, tr_word, use_i18n};
 use crate::program_labels::money;
 
 /// 实施中, coloured by the status's stage.

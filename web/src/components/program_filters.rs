@@ -8,10 +8,10 @@ use leptos::task::spawn_local;
 use leptos_router::params::ParamsMap;
 use shared::{Area, Id, ProgramStatus};
 
-use crate::api::{self, ProgramFilter};
+use crate::common::api::{self, ProgramFilter};
 use crate::catalogue::{entry_name, use_catalogue};
-use crate::components::area_picker::AreaSearch;
-use crate::i18n::{tr, tr_word, use_i18n};
+use crate::common::area_picker::AreaSearch;
+use crate::common::i18n::{tr, tr_word, use_i18n};
 
 /// The filter a URL's query describes; unknown values are ignored.
 pub fn filter_from_query(q: &ParamsMap) -> ProgramFilter {

@@ -6,15 +6,15 @@
 use leptos::prelude::*;
 use shared::{Area, Id, NewProgram, Program, ProgramDetail, ProgramPatch};
 
-use crate::api::{self, idempotency_key};
+use crate::common::api::{self, idempotency_key};
 use crate::components::area_form::FormButtons;
-use crate::components::area_picker::AreaSearch;
+use crate::common::area_picker::AreaSearch;
 use crate::components::catalogue_picker::CataloguePicker;
-use crate::components::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
 use crate::components::program_bits::{parse_date, save_detail};
-use crate::i18n::{tr, use_i18n};
+use crate::common::i18n::{tr, use_i18n};
 use crate::program_labels::{parse_yuan, yuan_input};
-use crate::session::use_session;
+use crate::common::session::use_session;
 
 const FORM: &str = "[data-testid=program-form]";
 const PLACED: [&str; 9] =

@@ -7,15 +7,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Id, ProgramAction, ProgramDetail, ProgramStatus};
 
-use crate::api::{self, ApiError};
+use crate::common::api::{self, ApiError};
 use crate::components::milestone_section::MilestoneSection;
 use crate::components::partner_section::PartnerSection;
 use crate::components::pledge_section::PledgeSection;
 use crate::components::program_action_form::{ProgramActionForm, needs_reason};
 use crate::components::program_head::{EvaluationPanel, ProgramFacts, ProgramHeading, PublicToggle};
 use crate::components::spend_section::SpendSection;
-use crate::components::status::{ErrorBox, Loading};
-use crate::i18n::{tr, tr_word};
+use crate::common::status::{ErrorBox, Loading};
+use crate::common::i18n::{tr, tr_word};
 
 /// Actions that stop, undo or refuse; drawn apart from the main ones.
 fn is_negative(action: ProgramAction) -> bool {

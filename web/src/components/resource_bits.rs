@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Area, GeoPoint, Id, Provider, ServicePerson};
 
-use crate::api::{self, ApiResult};
-use crate::components::area_picker::AreaSearch;
-use crate::components::form::{FormState, field_error};
-use crate::i18n::{I18n, tr, use_i18n};
+use crate::common::api::{self, ApiResult};
+use crate::common::area_picker::AreaSearch;
+use crate::common::form::{FormState, field_error};
+use crate::common::i18n::{I18n, tr, use_i18n};
 
 /// How many pages of a choice list are read at most (200 each).
 const CHOICE_PAGES: usize = 5;
@@ -174,7 +174,7 @@ pub fn ProviderSelect(value: RwSignal<Option<Id>>, testid: &'static str, empty_k
     let list = RwSignal::new(None::<Result<Vec<Provider>, String>>);
     spawn_local(async move {
         let found = all_pages(api::provider_choices).await;
-        list.set(Some(found.map_err(|e| crate::components::status::error_text(i18n, &e))));
+        list.set(Some(found.map_err(|e| crate::common::status::error_text(i18n, &e))));
     });
     let options = move || {
         list.with(|l| match l {
@@ -212,7 +212,7 @@ pub fn PersonSelect(value: RwSignal<Option<Id>>, testid: &'static str) -> impl I
     let list = RwSignal::new(None::<Result<Vec<ServicePerson>, String>>);
     spawn_local(async move {
         let found = all_pages(api::person_choices).await;
-        list.set(Some(found.map_err(|e| crate::components::status::error_text(i18n, &e))));
+        list.set(Some(found.map_err(|e| crate::common::status::error_text(i18n, &e))));
     });
     let options = move || {
         list.with(|l| match l {

@@ -7,9 +7,9 @@ use leptos::task::spawn_local;
 use shared::{Id, ResourceTable};
 use wasm_bindgen::JsCast;
 
-use crate::api::{self, File};
-use crate::components::status::error_text;
-use crate::i18n::{tr, use_i18n};
+use crate::common::api::{self, File};
+use crate::common::status::error_text;
+use crate::common::i18n::{tr, use_i18n};
 
 /// Excel and CSV of `table` (the current tab), narrowed to `area_id`.
 #[component]

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use shared::{Id, Provider, Service, ServicePerson, ServiceSpace};
 
-use crate::components::format::local_time;
+use crate::common::format::local_time;
 use crate::components::resource_bits::name_areas;
-use crate::i18n::{Locale, tr, use_i18n};
+use crate::common::i18n::{Locale, tr, use_i18n};
 use crate::need_labels::use_categories;
 use crate::program_labels::plain_number;
 use crate::resource_labels::{percent, rating};

@@ -7,9 +7,9 @@ use leptos::task::spawn_local;
 use leptos_router::params::ParamsMap;
 use shared::{Area, CostKind, Id, PersonKind, ProviderKind, ResourceTable, ServiceMode, SpaceKind};
 
-use crate::api::{self, PersonFilter, ProviderFilter, ServiceFilter, SpaceFilter};
-use crate::components::area_picker::AreaSearch;
-use crate::i18n::{I18n, tr, use_i18n};
+use crate::common::api::{self, PersonFilter, ProviderFilter, ServiceFilter, SpaceFilter};
+use crate::common::area_picker::AreaSearch;
+use crate::common::i18n::{I18n, tr, use_i18n};
 use crate::need_labels::use_categories;
 
 /// A tab of the directory.

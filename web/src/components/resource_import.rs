@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use shared::{ImportReport, ResourceTable};
 
-use crate::api::{self, ApiResult, File};
-use crate::components::import_flow::{ImportFlow, ImportOutcome, Importer};
-use crate::i18n::tr;
+use crate::common::api::{self, ApiResult, File};
+use crate::common::import_flow::{ImportFlow, ImportOutcome, Importer};
+use crate::common::i18n::tr;
 
 /// Tables that can be imported.
 const IMPORTABLE: [ResourceTable; 2] = [ResourceTable::Providers, ResourceTable::Services];

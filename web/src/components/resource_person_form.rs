@@ -5,13 +5,13 @@
 use leptos::prelude::*;
 use shared::{Id, NewServicePerson, PersonKind, ServicePerson, ServicePersonPatch};
 
-use crate::api::{self, idempotency_key};
+use crate::common::api::{self, idempotency_key};
 use crate::components::area_form::FormButtons;
-use crate::components::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
 use crate::components::program_bits::parse_date;
 use crate::components::resource_bits::{HomeArea, ProviderSelect, changed_text, check_input, parse_opt_int, save, text_input};
-use crate::i18n::use_i18n;
-use crate::session::use_session;
+use crate::common::i18n::use_i18n;
+use crate::common::session::use_session;
 
 const FORM: &str = "[data-testid=person-form]";
 const PLACED: [&str; 9] = ["/kind", "/name", "/phone", "/area_id", "/provider_id", "/user_id", "/certified", "/reported_on", "/active"];

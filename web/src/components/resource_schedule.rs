@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use shared::{ClosedDay, FieldError, TimeSlot};
 
-use crate::components::form::{FormState, field_error};
+use crate::common::form::{FormState, field_error};
 use crate::components::program_bits::parse_date;
 use crate::components::resource_bits::errors_at;
-use crate::i18n::{tr, use_i18n};
+use crate::common::i18n::{tr, use_i18n};
 use crate::resource_labels::{is_time, normalise_time};
 
 /// One slot as edited; `key` keeps a row's identity while rows above it are removed.

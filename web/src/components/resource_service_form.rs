@@ -7,14 +7,14 @@
 use leptos::prelude::*;
 use shared::{CostKind, Id, NewService, Service, ServiceMode, ServicePatch, TargetGroup};
 
-use crate::api::{self, idempotency_key};
+use crate::common::api::{self, idempotency_key};
 use crate::components::area_form::FormButtons;
-use crate::components::form::{Field, FormState, field_error, reveal_first_error};
+use crate::common::form::{Field, FormState, field_error, reveal_first_error};
 use crate::components::resource_bits::{
     AreaListPicker, PersonSelect, ProviderSelect, ResGroup, ResSummary, name_areas, parse_opt_int, parse_point, save, text_input,
 };
 use crate::components::resource_schedule::{ClosedDaysEditor, ClosedDraft, ScheduleDraft, ScheduleEditor};
-use crate::i18n::{tr, use_i18n};
+use crate::common::i18n::{tr, use_i18n};
 use crate::need_labels::use_categories;
 use crate::program_labels::{parse_yuan, yuan_input};
 

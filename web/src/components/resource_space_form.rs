@@ -5,15 +5,15 @@
 use leptos::prelude::*;
 use shared::{NewServiceSpace, ServiceSpace, ServiceSpacePatch, SpaceKind};
 
-use crate::api::{self, idempotency_key};
+use crate::common::api::{self, idempotency_key};
 use crate::components::area_form::FormButtons;
-use crate::components::form::{Field, FieldGroup, FormState, field_error, reveal_first_error};
+use crate::common::form::{Field, FieldGroup, FormState, field_error, reveal_first_error};
 use crate::components::resource_bits::{
     HomeArea, ProviderSelect, ResGroup, ResSummary, changed_text, check_input, parse_point, save, text_input,
 };
 use crate::components::resource_schedule::{ScheduleDraft, ScheduleEditor};
-use crate::i18n::use_i18n;
-use crate::session::use_session;
+use crate::common::i18n::use_i18n;
+use crate::common::session::use_session;
 
 const FORM: &str = "[data-testid=space-form]";
 

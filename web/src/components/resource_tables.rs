@@ -10,9 +10,9 @@
 use leptos::prelude::*;
 use shared::{Provider, Service, ServicePerson, ServiceSpace};
 
-use crate::components::paged::Paged;
+use crate::common::paged::Paged;
 use crate::components::program_bits::HeadRow;
-use crate::i18n::{tr, use_i18n};
+use crate::common::i18n::{tr, use_i18n};
 use crate::need_labels::use_categories;
 use crate::program_labels::plain_number;
 use crate::resource_labels::{percent, rating};

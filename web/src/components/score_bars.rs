@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use shared::ScorePart;
 
 use crate::components::program_bits::Bar;
-use crate::i18n::{I18n, Locale, tr, tr_word, use_i18n};
+use crate::common::i18n::{I18n, Locale, tr, tr_word, use_i18n};
 
 /// Green from 70, amber from 40, red below.
 pub fn score_tone(score: f64) -> &'static str {

@@ -4,12 +4,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Area, Id, NewUser, Role, User, UserPatch};
 
-use crate::api;
+use crate::common::api;
 use crate::components::area_form::FormButtons;
-use crate::components::area_picker::AreaSearch;
-use crate::components::form::{Field, FormState, FormSummary, field_error};
-use crate::i18n::use_i18n;
-use crate::session::use_session;
+use crate::common::area_picker::AreaSearch;
+use crate::common::form::{Field, FormState, FormSummary, field_error};
+use crate::common::i18n::use_i18n;
+use crate::common::session::use_session;
 
 const PLACED: [&str; 6] = ["/username", "/display_name", "/role", "/area_id", "/password", "/active"];
 

@@ -6,11 +6,11 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::{Area, Id};
 
 use crate::components::area_detail::AreaDetail;
-use crate::components::area_picker::AreaSearch;
+use crate::common::area_picker::AreaSearch;
 use crate::components::area_tree::{AreaTree, TreeContext};
-use crate::components::status::Empty;
-use crate::i18n::use_i18n;
-use crate::session::use_session;
+use crate::common::status::Empty;
+use crate::common::i18n::use_i18n;
+use crate::common::session::use_session;
 
 #[component]
 pub fn AreasPage() -> impl IntoView {

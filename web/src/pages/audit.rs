@@ -5,12 +5,12 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::{AuditEntry, Id};
 
-use crate::api;
-use crate::components::format::{local_time, pretty_json};
-use crate::components::paged::Paged;
-use crate::components::status::Empty;
-use crate::i18n::use_i18n;
-use crate::session::use_session;
+use crate::common::api;
+use crate::common::format::{local_time, pretty_json};
+use crate::common::paged::Paged;
+use crate::common::status::Empty;
+use crate::common::i18n::use_i18n;
+use crate::common::session::use_session;
 
 /// Entity kinds the API records today; the filter offers these.
 const ENTITIES: [&str; 2] = ["area", "user"];

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{CatalogueEntry, Role};
 
-use crate::api::{self, ApiError};
+use crate::common::api::{self, ApiError};
 use crate::catalogue::{group, use_catalogue};
 use crate::components::catalogue_tree::CatalogueTree;
-use crate::components::status::{Empty, ErrorBox, Loading};
-use crate::i18n::tr;
-use crate::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::i18n::tr;
+use crate::common::session::use_session;
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::NeedSummary;
 
-use crate::api::{self, ApiError};
-use crate::components::format::local_time;
+use crate::common::api::{self, ApiError};
+use crate::common::format::local_time;
 use crate::components::need_badges::{StatusBadge, excerpt};
-use crate::components::paged::Paged;
-use crate::components::status::error_text;
-use crate::i18n::use_i18n;
+use crate::common::paged::Paged;
+use crate::common::status::error_text;
+use crate::common::i18n::use_i18n;
 use crate::need_labels::use_categories;
 
 /// `/m/community`.

@@ -9,19 +9,19 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::{Id, Indicator, KpiBreakdown, KpiDirection, KpiSeries, KpiSource};
 
-use crate::api::ApiError;
-use crate::components::chart::{ChartPoint, LineChart};
+use crate::common::api::ApiError;
+use crate::common::chart::{ChartPoint, LineChart};
 use crate::components::kpi_breakdown::BreakdownView;
 use crate::components::kpi_detail_head::IndicatorHead;
 use crate::components::kpi_history::ValueHistory;
 use crate::components::kpi_targets::TargetSection;
-use crate::components::status::{Empty, ErrorBox, Loading};
-use crate::i18n::{I18n, tr, use_i18n};
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::i18n::{I18n, tr, use_i18n};
 use crate::kpi_endpoints::{kpi_breakdown, kpi_series};
 use crate::kpi_labels::status_colour;
 use crate::kpi_period::{Period, PeriodView, kpi_url};
 use crate::pages::kpis::use_kpi_place;
-use crate::session::use_session;
+use crate::common::session::use_session;
 
 #[component]
 pub fn KpiDetailPage() -> impl IntoView {

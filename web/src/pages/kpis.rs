@@ -11,16 +11,16 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::{Attainment, Id, KpiAttribute, KpiCard, KpiDashboard, KpiSource};
 
-use crate::api::ApiError;
+use crate::common::api::ApiError;
 use crate::components::kpi_card::KpiCardView;
 use crate::components::kpi_children::ChildAreas;
 use crate::components::kpi_head::{AreaTrail, KpiExport, StatusSummary, remember, trail};
 use crate::components::kpi_period_picker::PeriodPicker;
-use crate::components::status::{Empty, ErrorBox, Loading};
-use crate::i18n::{tr, use_i18n};
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::i18n::{tr, use_i18n};
 use crate::kpi_endpoints::{kpi_dashboard, kpi_series};
 use crate::kpi_period::{KpiQuery, Period, PeriodView, kpi_url, today};
-use crate::session::use_session;
+use crate::common::session::use_session;
 
 /// Series asked for at once while the sparklines fill in.
 const SPARK_BATCH: usize = 4;

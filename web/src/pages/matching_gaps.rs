@@ -9,13 +9,13 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use shared::{Area, GapCell, GapReport, Id, NewGapProgram};
 
-use crate::api::{self, ApiError};
-use crate::components::area_picker::AreaSearch;
-use crate::components::form::{FormState, FormSummary};
-use crate::components::status::{Empty, ErrorBox, Loading};
-use crate::i18n::{I18n, tr, use_i18n};
+use crate::common::api::{self, ApiError};
+use crate::common::area_picker::AreaSearch;
+use crate::common::form::{FormState, FormSummary};
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::i18n::{I18n, tr, use_i18n};
 use crate::need_labels::use_categories;
-use crate::session::use_session;
+use crate::common::session::use_session;
 
 /// A cell's colour class by coverage: `good` ≥ 95 %, `mid` ≥ 60 %, `low` below, `none` without data.
 pub fn coverage_tone(coverage: Option<f64>) -> &'static str {

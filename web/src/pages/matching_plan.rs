@@ -11,19 +11,19 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::{Id, Plan, PlanDetail, PlanStatus};
 
-use crate::api::{self, ApiError};
-use crate::components::form::{FormState, FormSummary};
-use crate::components::format::local_time;
+use crate::common::api::{self, ApiError};
+use crate::common::form::{FormState, FormSummary};
+use crate::common::format::local_time;
 use crate::components::need_badges::UrgencyBadge;
 use crate::components::plan_bits::{PlanStatusBadge, is_pending};
 use crate::components::plan_changes::PlanChanges;
 use crate::components::plan_rows::PlanRows;
 use crate::components::program_bits::Bar;
 use crate::components::score_bars::points_text;
-use crate::components::status::{Empty, ErrorBox, Loading};
-use crate::i18n::{tr, use_i18n};
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::i18n::{tr, use_i18n};
 use crate::need_labels::use_categories;
-use crate::session::use_session;
+use crate::common::session::use_session;
 
 /// How often a plan being solved is asked for again.
 const POLL: Duration = Duration::from_secs(1);

@@ -6,13 +6,13 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use shared::{Plan, PlanStatus};
 
-use crate::api;
-use crate::components::paged::Paged;
+use crate::common::api;
+use crate::common::paged::Paged;
 use crate::components::plan_form::NewPlanForm;
 use crate::components::plan_table::PlanTable;
-use crate::components::status::Empty;
-use crate::i18n::{tr, tr_word, use_i18n};
-use crate::session::use_session;
+use crate::common::status::Empty;
+use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::session::use_session;
 
 #[component]
 pub fn MatchingPlansPage() -> impl IntoView {

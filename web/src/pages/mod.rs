@@ -7,7 +7,6 @@ pub mod community;
 pub mod kpi_detail;
 pub mod kpi_report;
 pub mod kpis;
-pub mod login;
 pub mod matching_gaps;
 pub mod matching_plan;
 pub mod matching_plans;

@@ -6,9 +6,9 @@ use leptos_router::hooks::use_params_map;
 use shared::Id;
 
 use crate::components::need_panel::NeedPanel;
-use crate::components::status::Empty;
-use crate::i18n::use_i18n;
-use crate::session::{is_staff, use_session};
+use crate::common::status::Empty;
+use crate::common::i18n::use_i18n;
+use crate::common::session::{is_staff, use_session};
 
 #[component]
 pub fn NeedDetailPage() -> impl IntoView {

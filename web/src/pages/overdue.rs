@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Area, Id, Need};
 
-use crate::api::{self, ApiError, ApiResult, NeedFilter};
-use crate::components::area_picker::AreaSearch;
+use crate::common::api::{self, ApiError, ApiResult, NeedFilter};
+use crate::common::area_picker::AreaSearch;
 use crate::components::need_badges::{DueTime, NeedFlags, StatusBadge, excerpt};
-use crate::components::status::{Empty, ErrorBox, Loading};
-use crate::i18n::use_i18n;
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::i18n::use_i18n;
 use crate::need_labels::use_categories;
-use crate::session::{is_staff, use_session};
+use crate::common::session::{is_staff, use_session};
 
 /// Pages fetched at most per list; a board longer than this is a problem of its own.
 const MAX_PAGES: usize = 20;

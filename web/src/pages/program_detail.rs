@@ -6,8 +6,8 @@ use leptos_router::hooks::use_params_map;
 use shared::Id;
 
 use crate::components::program_panel::ProgramPanel;
-use crate::components::status::Empty;
-use crate::i18n::tr;
+use crate::common::status::Empty;
+use crate::common::i18n::tr;
 
 #[component]
 pub fn ProgramDetailPage() -> impl IntoView {

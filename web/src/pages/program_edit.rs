@@ -8,11 +8,11 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::{Id, ProgramDetail, ProgramStatus};
 
-use crate::api::{self, ApiError};
+use crate::common::api::{self, ApiError};
 use crate::components::program_form::ProgramForm;
-use crate::components::status::{Empty, ErrorBox, Loading};
-use crate::i18n::tr;
-use crate::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::i18n::tr;
+use crate::common::session::use_session;
 
 /// Goes to the program's page after saving.
 fn to_detail() -> Callback<ProgramDetail> {

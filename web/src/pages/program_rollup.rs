@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Area, Id, ProgramRollup};
 
-use crate::api::{self, ApiError, ProgramFilter};
-use crate::components::area_picker::AreaSearch;
+use crate::common::api::{self, ApiError, ProgramFilter};
+use crate::common::area_picker::AreaSearch;
 use crate::components::program_bits::{Bar, BudgetBar, Money, ProgramStatusBadge};
 use crate::components::program_filters::filter_url;
-use crate::components::status::{Empty, ErrorBox, Loading};
-use crate::i18n::{tr, tr_word, use_i18n};
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::program_labels::{RESOURCE_KINDS, measure};
-use crate::session::use_session;
+use crate::common::session::use_session;
 
 #[component]
 pub fn ProgramRollupPage() -> impl IntoView {

@@ -6,14 +6,14 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::Program;
 
-use crate::api::{self, ProgramFilter};
+use crate::common::api::{self, ProgramFilter};
 use crate::components::export_buttons::ExportButtons;
-use crate::components::paged::Paged;
+use crate::common::paged::Paged;
 use crate::components::program_filters::{ProgramFilterBar, filter_from_query, filter_url};
 use crate::components::program_table::ProgramTable;
-use crate::components::status::Empty;
-use crate::i18n::tr;
-use crate::session::use_session;
+use crate::common::status::Empty;
+use crate::common::i18n::tr;
+use crate::common::session::use_session;
 
 #[component]
 pub fn ProgramsPage() -> impl IntoView {

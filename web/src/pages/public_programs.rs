@@ -7,12 +7,12 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params_map;
 use shared::{Id, Program};
 
-use crate::api;
-use crate::components::paged::Paged;
+use crate::common::api;
+use crate::common::paged::Paged;
 use crate::components::program_panel::ProgramPanel;
 use crate::components::program_table::ProgramTable;
-use crate::components::status::Empty;
-use crate::i18n::{tr, use_i18n};
+use crate::common::status::Empty;
+use crate::common::i18n::{tr, use_i18n};
 
 /// Header with the product, the language switch and the way to sign in, around the public pages.
 #[component]

@@ -6,14 +6,14 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use shared::{Id, Need, NeedDetail};
 
-use crate::api::{self, NeedFilter};
-use crate::components::format::local_time;
+use crate::common::api::{self, NeedFilter};
+use crate::common::format::local_time;
 use crate::components::need_badges::{NeedFlags, StatusBadge, excerpt};
 use crate::components::need_form::NeedForm;
 use crate::components::need_panel::NeedPanel;
-use crate::components::paged::Paged;
-use crate::components::status::Empty;
-use crate::i18n::use_i18n;
+use crate::common::paged::Paged;
+use crate::common::status::Empty;
+use crate::common::i18n::use_i18n;
 use crate::need_labels::use_categories;
 
 /// `/m`: the submission form; a stored need opens at once, with a confirmation.

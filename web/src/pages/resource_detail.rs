@@ -10,16 +10,16 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::{Id, Provider, Service, ServicePerson, ServiceSpace};
 
-use crate::api::{self, ApiError, ApiResult};
+use crate::common::api::{self, ApiError, ApiResult};
 use crate::components::resource_facts::{PersonFacts, ProviderFacts, ServiceFacts, SpaceFacts};
 use crate::components::resource_filters::{ResourceQuery, ResourceTab};
 use crate::components::resource_person_form::PersonForm;
 use crate::components::resource_provider_form::ProviderForm;
 use crate::components::resource_service_form::ServiceForm;
 use crate::components::resource_space_form::SpaceForm;
-use crate::components::status::{Empty, ErrorBox, Loading};
-use crate::i18n::tr;
-use crate::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::i18n::tr;
+use crate::common::session::use_session;
 
 /// The directory tab a record belongs to.
 fn back_url(tab: ResourceTab) -> String {

@@ -7,15 +7,15 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::{Provider, ResourceTable, Service, ServicePerson, ServiceSpace};
 
-use crate::api;
-use crate::components::paged::Paged;
+use crate::common::api;
+use crate::common::paged::Paged;
 use crate::components::resource_export::ResourceExport;
 use crate::components::resource_filters::{ResourceFilterBar, ResourceQuery, ResourceTab};
 use crate::components::resource_import::ImportPanel;
 use crate::components::resource_tables::{PersonTable, ProviderTable, ServiceTable, SpaceTable};
-use crate::components::status::Empty;
-use crate::i18n::tr;
-use crate::session::use_session;
+use crate::common::status::Empty;
+use crate::common::i18n::tr;
+use crate::common::session::use_session;
 
 #[component]
 pub fn ResourcesPage() -> impl IntoView {

@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use shared::{Need, NeedStatus};
 
-use crate::api::{self, NeedFilter};
+use crate::common::api::{self, NeedFilter};
 use crate::components::need_table::NeedTable;
-use crate::components::paged::Paged;
-use crate::i18n::use_i18n;
-use crate::session::use_session;
+use crate::common::paged::Paged;
+use crate::common::i18n::use_i18n;
+use crate::common::session::use_session;
 
 /// Statuses a task can be in while the assignee still has something to do, first the ones to claim.
 

@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 use shared::{Role, User};
 
-use crate::api::{self, UserFilter};
-use crate::components::format::local_time;
-use crate::components::paged::Paged;
-use crate::components::status::Empty;
+use crate::common::api::{self, UserFilter};
+use crate::common::format::local_time;
+use crate::common::paged::Paged;
+use crate::common::status::Empty;
 use crate::components::user_form::{UserCreateForm, UserEditForm};
-use crate::i18n::use_i18n;
-use crate::session::use_session;
+use crate::common::i18n::use_i18n;
+use crate::common::session::use_session;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Panel {

@@ -14,7 +14,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'sta
         .chain(crate::messages_kpis::KPI_MESSAGES.iter())
 }
 
-/// Every message; looked up by [`crate::i18n::I18n::t`].
+/// Every message; looked up by [`crate::common::i18n::I18n::t`].
 pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("app.name", "幸福家园 共建平台", "Happy Home Co-building Platform"),
     ("locale.other", "English", "中文"),

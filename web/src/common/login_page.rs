@@ -7,10 +7,10 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::ErrorCode;
 
-use crate::api::{self, ApiError};
-use crate::components::status::error_text;
-use crate::i18n::use_i18n;
-use crate::session::{after_login, use_session};
+use crate::common::api::{self, ApiError};
+use crate::common::status::error_text;
+use crate::common::i18n::use_i18n;
+use crate::common::session::{after_login, use_session};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -97,7 +97,7 @@ pub fn LoginPage() -> impl IntoView {
     }
 }
 
-fn login_error(i18n: crate::i18n::I18n, error: &ApiError) -> String {
+fn login_error(i18n: crate::common::i18n::I18n, error: &ApiError) -> String {
     match error.code() {
         Some(ErrorCode::Unauthenticated) => i18n.t("login.bad_credentials").to_owned(),
         Some(ErrorCode::RateLimited) => i18n.t("login.rate_limited").to_owned(),

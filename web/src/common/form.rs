@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use shared::FieldError;
 
-use crate::api::ApiError;
-use crate::components::status::error_text;
-use crate::i18n::{I18n, use_i18n};
+use crate::common::api::ApiError;
+use crate::common::status::error_text;
+use crate::common::i18n::{I18n, use_i18n};
 
 /// The state of one form submission. `Copy`: every field is a signal.
 #[derive(Debug, Clone, Copy)]

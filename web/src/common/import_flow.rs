@@ -9,10 +9,10 @@ use leptos::task::spawn_local;
 use shared::ImportError;
 use wasm_bindgen::JsCast;
 
-use crate::api::{ApiResult, File};
+use crate::common::api::{ApiResult, File};
 use crate::components::resource_export::save_file;
-use crate::components::status::error_text;
-use crate::i18n::{I18n, tr, use_i18n};
+use crate::common::status::error_text;
+use crate::common::i18n::{I18n, tr, use_i18n};
 
 /// What an import did, or would do (dry run): the part of every import report the flow needs.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::ApiError;
-use crate::i18n::{I18n, use_i18n};
+use crate::common::api::ApiError;
+use crate::common::i18n::{I18n, use_i18n};
 use shared::ErrorCode;
 
 /// A quiet "loading…" line.

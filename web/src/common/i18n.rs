@@ -2,7 +2,7 @@
 //!
 //! `provide_i18n()` puts an [`I18n`] handle into context; components call `use_i18n()` and then
 //! `i18n.t("key")` inside a reactive closure, so the text follows the locale signal. The choice is kept
-//! in localStorage. Messages live in [`crate::messages`]; a missing key shows the key itself, which is
+//! in localStorage. Messages live in [`crate::common::messages`]; a missing key shows the key itself, which is
 //! easy to spot in review.
 
 use gloo_storage::{LocalStorage, Storage};
@@ -111,7 +111,7 @@ impl I18n {
     pub(crate) fn dynamic(&self, prefix: &str, name: &str) -> String {
         let key = format!("{prefix}.{name}");
         let locale = self.locale.get();
-        crate::messages::all()
+        crate::common::messages::all()
             .find(|(k, _, _)| *k == key)
             .map_or_else(|| name.to_owned(), |(_, zh, en)| if locale == Locale::Zh { *zh } else { *en }.to_owned())
     }
@@ -123,7 +123,7 @@ impl I18n {
             return None;
         }
         let key = format!("rule.{code}");
-        crate::messages::all().find(|(k, _, _)| *k == key).map(|(_, zh, _)| *zh)
+        crate::common::messages::all().find(|(k, _, _)| *k == key).map(|(_, zh, _)| *zh)
     }
 
     /// A number formatted for the locale's reader (thousands separators).
@@ -167,7 +167,7 @@ fn set_document_lang(locale: Locale) {
 }
 
 fn lookup(locale: Locale, key: &'static str) -> &'static str {
-    match crate::messages::all().find(|(k, _, _)| *k == key) {
+    match crate::common::messages::all().find(|(k, _, _)| *k == key) {
         Some((_, zh, en)) => match locale {
             Locale::Zh => zh,
             Locale::En => en,
@@ -213,7 +213,7 @@ mod tests {
 
     #[test]
     fn every_message_key_is_unique() {
-        let mut keys: Vec<_> = crate::messages::all().map(|(k, _, _)| *k).collect();
+        let mut keys: Vec<_> = crate::common::messages::all().map(|(k, _, _)| *k).collect();
         keys.sort_unstable();
         let before = keys.len();
         keys.dedup();

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::Area;
 
-use crate::api::{self, ApiError};
-use crate::components::status::error_text;
-use crate::i18n::use_i18n;
+use crate::common::api::{self, ApiError};
+use crate::common::status::error_text;
+use crate::common::i18n::use_i18n;
 
 const RESULTS: u64 = 12;
 /// Wait this long after the last keystroke before asking the server.

@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::{LoginRequest, Problem, RefreshRequest, TokenPair};
 
-pub use crate::api_error::{ApiError, ApiResult};
+pub use crate::common::api_error::{ApiError, ApiResult};
 pub use crate::endpoints::*;
 pub use crate::matching_endpoints::*;
 pub use crate::need_endpoints::*;

@@ -5,7 +5,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use shared::{Id, Me, Permissions, Role};
 
-use crate::api::{self, ApiError};
+use crate::common::api::{self, ApiError};
 
 /// Who is signed in; `None` until `/me` has answered (or after logout).
 #[derive(Debug, Clone, Copy)]

@@ -1,4 +1,4 @@
-//! How an API call fails ([`ApiError`]), in a form the pages can show; re-exported from [`crate::api`].
+//! How an API call fails ([`ApiError`]), in a form the pages can show; re-exported from [`crate::common::api`].
 
 use shared::{ErrorCode, FieldError, Problem};
 

@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::chart_geometry::{Frame, bar_lengths, coord, line_layout, sparkline, tick_label};
-use crate::i18n::tr;
+use crate::common::chart_geometry::{Frame, bar_lengths, coord, line_layout, sparkline, tick_label};
+use crate::common::i18n::tr;
 
 /// One period of a line chart. `tip` is the tooltip (period, value, target, status).
 #[derive(Debug, Clone, PartialEq)]
