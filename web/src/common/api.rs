@@ -17,7 +17,7 @@ use shared::{LoginRequest, Problem, RefreshRequest, TokenPair};
 pub use crate::common::api_error::{ApiError, ApiResult};
 pub use crate::endpoints::*;
 pub use crate::matching_endpoints::*;
-pub use crate::need_endpoints::*;
+pub use crate::needs::endpoints::*;
 pub use crate::program_endpoints::*;
 pub use crate::resource_endpoints::*;
 

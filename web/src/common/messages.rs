@@ -1,12 +1,12 @@
 //! The dashboard's texts: `(key, 中文, English)`. Keys are grouped by page; role, area-kind, entity and
 //! action names live here too, so one table covers every word on screen. The needs pages' part of the
-//! table is in [`crate::messages_needs`]; [`all`] is the whole table.
+//! table is in [`crate::needs::messages`]; [`all`] is the whole table.
 
 /// Every message of the dashboard, general ones first.
 pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
     MESSAGES
         .iter()
-        .chain(crate::messages_needs::NEED_MESSAGES.iter())
+        .chain(crate::needs::messages::NEED_MESSAGES.iter())
         .chain(crate::messages_programs::PROGRAM_MESSAGES.iter())
         .chain(crate::messages_programs::PROGRAM_FORM_MESSAGES.iter())
         .chain(crate::messages_resources::RESOURCE_MESSAGES.iter())

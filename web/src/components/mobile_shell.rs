@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::common::status::{ErrorBox, Loading};
 use crate::common::i18n::use_i18n;
-use crate::need_labels::use_categories;
+use crate::needs::labels::use_categories;
 use crate::common::session::{require_session, sign_out, use_session};
 
 /// Wraps every `/m` page.

@@ -1,12 +1,8 @@
 //! Building blocks shared by the pages.
 
-pub mod action_form;
 pub mod area_detail;
 pub mod area_form;
 pub mod area_tree;
-pub mod assignee_picker;
-pub mod bulk_dispatch;
-pub mod candidates_panel;
 pub mod catalogue_picker;
 pub mod catalogue_tree;
 pub mod export_buttons;
@@ -23,15 +19,9 @@ pub mod kpi_report_form;
 pub mod kpi_targets;
 pub mod milestone_form;
 pub mod milestone_section;
-pub mod missing_editor;
 pub mod mobile_shell;
 pub mod need_area;
-pub mod need_badges;
-pub mod need_filters;
 pub mod need_form;
-pub mod need_panel;
-pub mod need_table;
-pub mod need_view;
 pub mod partner_section;
 pub mod plan_bits;
 pub mod plan_changes;

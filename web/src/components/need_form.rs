@@ -11,7 +11,7 @@ use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error
 use crate::common::format::parse_local_time;
 use crate::components::need_area::AreaChoice;
 use crate::common::i18n::use_i18n;
-use crate::need_labels::{URGENCIES, use_categories};
+use crate::needs::labels::{URGENCIES, use_categories};
 use crate::common::session::use_session;
 
 /// Selector of the form, for scrolling to its first error.

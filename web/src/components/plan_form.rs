@@ -9,7 +9,7 @@ use crate::common::api;
 use crate::common::area_picker::AreaSearch;
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error};
 use crate::common::i18n::{tr, use_i18n};
-use crate::need_labels::{URGENCIES, use_categories};
+use crate::needs::labels::{URGENCIES, use_categories};
 use crate::common::session::use_session;
 
 const PLACED: [&str; 3] = ["/area_id", "/category", "/urgency"];

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use shared::PlanRow;
 
-use crate::components::need_badges::{UrgencyBadge, excerpt};
+use crate::needs::badges::{UrgencyBadge, excerpt};
 use crate::components::score_bars::ScoreBar;
 use crate::common::status::Empty;
 use crate::common::i18n::{tr, tr_word, use_i18n};
-use crate::need_labels::use_categories;
+use crate::needs::labels::use_categories;
 
 /// Characters of the need's summary shown.
 const EXCERPT: usize = 40;

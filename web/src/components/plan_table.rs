@@ -7,13 +7,13 @@ use leptos_router::hooks::use_navigate;
 use shared::Plan;
 
 use crate::common::format::local_time;
-use crate::components::need_badges::UrgencyBadge;
+use crate::needs::badges::UrgencyBadge;
 use crate::common::paged::Paged;
 use crate::components::plan_bits::PlanStatusBadge;
 use crate::components::program_bits::{Bar, HeadRow};
 use crate::components::score_bars::points_text;
 use crate::common::i18n::{tr, use_i18n};
-use crate::need_labels::use_categories;
+use crate::needs::labels::use_categories;
 
 const HEADS: [&str; 8] = [
     "matching.plan_id",

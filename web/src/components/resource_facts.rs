@@ -6,7 +6,7 @@ use shared::{Id, Provider, Service, ServicePerson, ServiceSpace};
 use crate::common::format::local_time;
 use crate::components::resource_bits::name_areas;
 use crate::common::i18n::{Locale, tr, use_i18n};
-use crate::need_labels::use_categories;
+use crate::needs::labels::use_categories;
 use crate::program_labels::plain_number;
 use crate::resource_labels::{percent, rating};
 

@@ -10,7 +10,7 @@ use shared::{Area, CostKind, Id, PersonKind, ProviderKind, ResourceTable, Servic
 use crate::common::api::{self, PersonFilter, ProviderFilter, ServiceFilter, SpaceFilter};
 use crate::common::area_picker::AreaSearch;
 use crate::common::i18n::{I18n, tr, use_i18n};
-use crate::need_labels::use_categories;
+use crate::needs::labels::use_categories;
 
 /// A tab of the directory.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

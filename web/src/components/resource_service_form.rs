@@ -15,7 +15,7 @@ use crate::components::resource_bits::{
 };
 use crate::components::resource_schedule::{ClosedDaysEditor, ClosedDraft, ScheduleDraft, ScheduleEditor};
 use crate::common::i18n::{tr, use_i18n};
-use crate::need_labels::use_categories;
+use crate::needs::labels::use_categories;
 use crate::program_labels::{parse_yuan, yuan_input};
 
 const FORM: &str = "[data-testid=service-form]";

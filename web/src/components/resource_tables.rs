@@ -13,7 +13,7 @@ use shared::{Provider, Service, ServicePerson, ServiceSpace};
 use crate::common::paged::Paged;
 use crate::components::program_bits::HeadRow;
 use crate::common::i18n::{tr, use_i18n};
-use crate::need_labels::use_categories;
+use crate::needs::labels::use_categories;
 use crate::program_labels::plain_number;
 use crate::resource_labels::{percent, rating};
 

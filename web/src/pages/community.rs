@@ -7,11 +7,11 @@ use shared::NeedSummary;
 
 use crate::common::api::{self, ApiError};
 use crate::common::format::local_time;
-use crate::components::need_badges::{StatusBadge, excerpt};
+use crate::needs::badges::{StatusBadge, excerpt};
 use crate::common::paged::Paged;
 use crate::common::status::error_text;
 use crate::common::i18n::use_i18n;
-use crate::need_labels::use_categories;
+use crate::needs::labels::use_categories;
 
 /// `/m/community`.
 #[component]

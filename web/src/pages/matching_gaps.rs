@@ -14,7 +14,7 @@ use crate::common::area_picker::AreaSearch;
 use crate::common::form::{FormState, FormSummary};
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::{I18n, tr, use_i18n};
-use crate::need_labels::use_categories;
+use crate::needs::labels::use_categories;
 use crate::common::session::use_session;
 
 /// A cell's colour class by coverage: `good` ≥ 95 %, `mid` ≥ 60 %, `low` below, `none` without data.

@@ -14,7 +14,7 @@ use shared::{Id, Plan, PlanDetail, PlanStatus};
 use crate::common::api::{self, ApiError};
 use crate::common::form::{FormState, FormSummary};
 use crate::common::format::local_time;
-use crate::components::need_badges::UrgencyBadge;
+use crate::needs::badges::UrgencyBadge;
 use crate::components::plan_bits::{PlanStatusBadge, is_pending};
 use crate::components::plan_changes::PlanChanges;
 use crate::components::plan_rows::PlanRows;
@@ -22,7 +22,7 @@ use crate::components::program_bits::Bar;
 use crate::components::score_bars::points_text;
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::{tr, use_i18n};
-use crate::need_labels::use_categories;
+use crate::needs::labels::use_categories;
 use crate::common::session::use_session;
 
 /// How often a plan being solved is asked for again.

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use shared::{BulkDispatch, BulkDispatchResult, Id};
 
 use crate::common::api;
-use crate::components::assignee_picker::AssigneePicker;
+use crate::needs::assignee_picker::AssigneePicker;
 use crate::common::form::{FormState, FormSummary, field_error};
 use crate::common::i18n::use_i18n;
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use shared::{Need, NeedStatus};
 
 use crate::common::api::{self, NeedFilter};
-use crate::components::need_table::NeedTable;
+use crate::needs::table::NeedTable;
 use crate::common::paged::Paged;
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;

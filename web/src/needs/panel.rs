@@ -7,9 +7,9 @@ use leptos::task::spawn_local;
 use shared::{Id, NeedAction, NeedDetail};
 
 use crate::common::api::{self, ApiError};
-use crate::components::action_form::ActionForm;
-use crate::components::candidates_panel::need_candidates;
-use crate::components::need_view::{NeedFacts, NeedHeading, NeedTimeline};
+use crate::needs::action_form::ActionForm;
+use crate::needs::candidates_panel::need_candidates;
+use crate::needs::view::{NeedFacts, NeedHeading, NeedTimeline};
 use crate::common::status::{ErrorBox, Loading};
 use crate::common::i18n::use_i18n;
 

@@ -9,10 +9,10 @@ use shared::{Area, Id, Need};
 
 use crate::common::api::{self, ApiError, ApiResult, NeedFilter};
 use crate::common::area_picker::AreaSearch;
-use crate::components::need_badges::{DueTime, NeedFlags, StatusBadge, excerpt};
+use crate::needs::badges::{DueTime, NeedFlags, StatusBadge, excerpt};
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::use_i18n;
-use crate::need_labels::use_categories;
+use crate::needs::labels::use_categories;
 use crate::common::session::{is_staff, use_session};
 
 /// Pages fetched at most per list; a board longer than this is a problem of its own.

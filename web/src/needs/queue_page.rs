@@ -10,9 +10,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::{Id, Need, NeedCounts};
 
 use crate::common::api::{self, ApiError, NeedFilter};
-use crate::components::bulk_dispatch::BulkDispatchBar;
-use crate::components::need_filters::{CountChips, NeedFilterBar, filter_from_query, filter_url};
-use crate::components::need_table::NeedTable;
+use crate::needs::bulk_dispatch::BulkDispatchBar;
+use crate::needs::filters::{CountChips, NeedFilterBar, filter_from_query, filter_url};
+use crate::needs::table::NeedTable;
 use crate::common::paged::Paged;
 use crate::common::status::Empty;
 use crate::common::i18n::use_i18n;

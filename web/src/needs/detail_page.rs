@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::Id;
 
-use crate::components::need_panel::NeedPanel;
+use crate::needs::panel::NeedPanel;
 use crate::common::status::Empty;
 use crate::common::i18n::use_i18n;
 use crate::common::session::{is_staff, use_session};

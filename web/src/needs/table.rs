@@ -6,10 +6,10 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use shared::{Id, Need, NeedStatus};
 
-use crate::components::need_badges::{DueTime, NeedFlags, StatusBadge, UrgencyBadge, excerpt};
+use crate::needs::badges::{DueTime, NeedFlags, StatusBadge, UrgencyBadge, excerpt};
 use crate::common::paged::Paged;
 use crate::common::i18n::use_i18n;
-use crate::need_labels::use_categories;
+use crate::needs::labels::use_categories;
 
 /// Characters of the request shown in the table.
 const EXCERPT: usize = 36;

@@ -8,7 +8,7 @@ use shared::{Code, NeedCounts, NeedStatus};
 use crate::common::api::{ApiError, NeedFilter};
 use crate::common::status::ErrorBox;
 use crate::common::i18n::use_i18n;
-use crate::need_labels::{URGENCIES, use_categories};
+use crate::needs::labels::{URGENCIES, use_categories};
 
 /// The filter a URL's query describes; unknown values are ignored.
 pub fn filter_from_query(q: &ParamsMap) -> NeedFilter {
