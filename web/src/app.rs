@@ -5,12 +5,12 @@ use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::catalogue::provide_catalogue;
-use crate::components::mobile_shell::MobileShell;
+use crate::mobile::shell::MobileShell;
 use crate::common::shell::Shell;
 use crate::common::i18n::{provide_i18n, use_i18n};
 use crate::needs::labels::provide_categories;
 use crate::pages::catalogue::CataloguePage;
-use crate::pages::community::CommunityPage;
+use crate::mobile::community_page::CommunityPage;
 use crate::pages::kpi_detail::KpiDetailPage;
 use crate::pages::kpi_report::{KpiImportPage, KpiReportPage};
 use crate::pages::kpis::KpisPage;
@@ -25,7 +25,7 @@ use crate::pages::program_edit::{ProgramEditPage, ProgramNewPage};
 use crate::pages::program_rollup::ProgramRollupPage;
 use crate::pages::programs::ProgramsPage;
 use crate::pages::public_programs::{PublicProgramPage, PublicProgramsPage, PublicShell};
-use crate::pages::resident::{ResidentNeedPage, ResidentNeedsPage, ResidentSubmitPage};
+use crate::mobile::resident_pages::{ResidentNeedPage, ResidentNeedsPage, ResidentSubmitPage};
 use crate::pages::resource_detail::{
     PersonNewPage, PersonPage, ProviderNewPage, ProviderPage, ServiceNewPage, ServicePage, SpaceNewPage, SpacePage,
 };

@@ -17,6 +17,7 @@ mod messages_kpis;
 mod messages_matching;
 mod messages_programs;
 mod messages_resources;
+mod mobile;
 mod needs;
 mod pages;
 mod program_endpoints;

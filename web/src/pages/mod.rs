@@ -3,7 +3,6 @@
 pub mod areas;
 pub mod audit;
 pub mod catalogue;
-pub mod community;
 pub mod kpi_detail;
 pub mod kpi_report;
 pub mod kpis;
@@ -15,7 +14,6 @@ pub mod program_edit;
 pub mod program_rollup;
 pub mod programs;
 pub mod public_programs;
-pub mod resident;
 pub mod resource_detail;
 pub mod resources;
 pub mod users;

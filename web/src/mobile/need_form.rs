@@ -9,7 +9,7 @@ use shared::{AreaKind, Channel, NeedDetail, NewNeed, TargetGroup, Urgency};
 use crate::common::api::{self, idempotency_key};
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
 use crate::common::format::parse_local_time;
-use crate::components::need_area::AreaChoice;
+use crate::mobile::need_area::AreaChoice;
 use crate::common::i18n::use_i18n;
 use crate::needs::labels::{URGENCIES, use_categories};
 use crate::common::session::use_session;

@@ -9,7 +9,7 @@ use shared::{Id, Need, NeedDetail};
 use crate::common::api::{self, NeedFilter};
 use crate::common::format::local_time;
 use crate::needs::badges::{NeedFlags, StatusBadge, excerpt};
-use crate::components::need_form::NeedForm;
+use crate::mobile::need_form::NeedForm;
 use crate::needs::panel::NeedPanel;
 use crate::common::paged::Paged;
 use crate::common::status::Empty;
