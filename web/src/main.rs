@@ -5,7 +5,6 @@
 //! route and `components/` the pieces they share.
 
 mod app;
-mod catalogue;
 mod common;
 mod components;
 mod endpoints;
@@ -15,13 +14,11 @@ mod kpi_period;
 mod matching_endpoints;
 mod messages_kpis;
 mod messages_matching;
-mod messages_programs;
 mod messages_resources;
 mod mobile;
 mod needs;
 mod pages;
-mod program_endpoints;
-mod program_labels;
+mod programs;
 mod resource_endpoints;
 mod resource_labels;
 

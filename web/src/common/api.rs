@@ -18,7 +18,7 @@ pub use crate::common::api_error::{ApiError, ApiResult};
 pub use crate::endpoints::*;
 pub use crate::matching_endpoints::*;
 pub use crate::needs::endpoints::*;
-pub use crate::program_endpoints::*;
+pub use crate::programs::endpoints::*;
 pub use crate::resource_endpoints::*;
 
 const TOKENS_KEY: &str = "hh.tokens";

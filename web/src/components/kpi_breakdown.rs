@@ -11,7 +11,7 @@ use crate::common::status::Empty;
 use crate::common::i18n::{tr, use_i18n};
 use crate::kpi_labels::status_colour;
 use crate::kpi_period::{Period, kpi_url};
-use crate::program_labels::plain_number;
+use crate::programs::labels::plain_number;
 
 #[component]
 pub fn BreakdownView(breakdown: KpiBreakdown, period: Period) -> impl IntoView {

@@ -9,7 +9,7 @@ use crate::components::kpi_card::{BindingBadge, StatusBadge};
 use crate::components::kpi_period_picker::PeriodPicker;
 use crate::common::i18n::{Locale, tr, use_i18n};
 use crate::kpi_period::{Period, kpi_url};
-use crate::program_labels::plain_number;
+use crate::programs::labels::plain_number;
 use crate::common::session::use_session;
 
 #[component]

@@ -6,11 +6,11 @@ use shared::{Id, KpiReport};
 
 use crate::common::format::local_time;
 use crate::common::paged::Paged;
-use crate::components::program_bits::HeadRow;
+use crate::programs::bits::HeadRow;
 use crate::common::i18n::use_i18n;
 use crate::kpi_endpoints::{ValuesFilter, kpi_values};
 use crate::kpi_period::{Period, PeriodView};
-use crate::program_labels::plain_number;
+use crate::programs::labels::plain_number;
 
 const HEAD: [&str; 7] = ["kpi.period", "kpi.area", "kpi.value", "kpi.source_note", "kpi.reported_by", "kpi.reported_at", "kpi.record"];
 

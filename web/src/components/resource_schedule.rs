@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use shared::{ClosedDay, FieldError, TimeSlot};
 
 use crate::common::form::{FormState, field_error};
-use crate::components::program_bits::parse_date;
+use crate::programs::bits::parse_date;
 use crate::components::resource_bits::errors_at;
 use crate::common::i18n::{tr, use_i18n};
 use crate::resource_labels::{is_time, normalise_time};

@@ -16,7 +16,7 @@ use crate::components::resource_bits::{
 use crate::components::resource_schedule::{ClosedDaysEditor, ClosedDraft, ScheduleDraft, ScheduleEditor};
 use crate::common::i18n::{tr, use_i18n};
 use crate::needs::labels::use_categories;
-use crate::program_labels::{parse_yuan, yuan_input};
+use crate::programs::labels::{parse_yuan, yuan_input};
 
 const FORM: &str = "[data-testid=service-form]";
 

@@ -18,7 +18,7 @@ use crate::needs::badges::UrgencyBadge;
 use crate::components::plan_bits::{PlanStatusBadge, is_pending};
 use crate::components::plan_changes::PlanChanges;
 use crate::components::plan_rows::PlanRows;
-use crate::components::program_bits::Bar;
+use crate::programs::bits::Bar;
 use crate::components::score_bars::points_text;
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::{tr, use_i18n};

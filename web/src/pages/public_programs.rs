@@ -9,8 +9,8 @@ use shared::{Id, Program};
 
 use crate::common::api;
 use crate::common::paged::Paged;
-use crate::components::program_panel::ProgramPanel;
-use crate::components::program_table::ProgramTable;
+use crate::programs::panel::ProgramPanel;
+use crate::programs::table::ProgramTable;
 use crate::common::status::Empty;
 use crate::common::i18n::{tr, use_i18n};
 

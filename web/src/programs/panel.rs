@@ -8,12 +8,12 @@ use leptos::task::spawn_local;
 use shared::{Id, ProgramAction, ProgramDetail, ProgramStatus};
 
 use crate::common::api::{self, ApiError};
-use crate::components::milestone_section::MilestoneSection;
-use crate::components::partner_section::PartnerSection;
-use crate::components::pledge_section::PledgeSection;
-use crate::components::program_action_form::{ProgramActionForm, needs_reason};
-use crate::components::program_head::{EvaluationPanel, ProgramFacts, ProgramHeading, PublicToggle};
-use crate::components::spend_section::SpendSection;
+use crate::programs::milestone_section::MilestoneSection;
+use crate::programs::partner_section::PartnerSection;
+use crate::programs::pledge_section::PledgeSection;
+use crate::programs::action_form::{ProgramActionForm, needs_reason};
+use crate::programs::head::{EvaluationPanel, ProgramFacts, ProgramHeading, PublicToggle};
+use crate::programs::spend_section::SpendSection;
 use crate::common::status::{ErrorBox, Loading};
 use crate::common::i18n::{tr, tr_word};
 

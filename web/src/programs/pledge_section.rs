@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use shared::{Pledge, ProgramDetail, ResourceKind};
 
-use crate::components::pledge_forms::{DeliveryForm, PledgeForm};
-use crate::components::program_bits::{AddToggle, Bar, HeadRow, is_running};
+use crate::programs::pledge_forms::{DeliveryForm, PledgeForm};
+use crate::programs::bits::{AddToggle, Bar, HeadRow, is_running};
 use crate::common::status::Empty;
 use crate::common::i18n::{tr, tr_word, use_i18n};
-use crate::program_labels::{RESOURCE_KINDS, measure};
+use crate::programs::labels::{RESOURCE_KINDS, measure};
 
 const HEADS: [&str; 6] = ["pledge.partner", "pledge.kind", "pledge.description", "pledge.pledged", "pledge.delivered", "pledge.fulfilment"];
 

@@ -9,7 +9,7 @@ use leptos_router::params::ParamsMap;
 use shared::{Area, Id, ProgramStatus};
 
 use crate::common::api::{self, ProgramFilter};
-use crate::catalogue::{entry_name, use_catalogue};
+use crate::programs::catalogue::{entry_name, use_catalogue};
 use crate::common::area_picker::AreaSearch;
 use crate::common::i18n::{tr, tr_word, use_i18n};
 

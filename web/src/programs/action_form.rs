@@ -9,7 +9,7 @@ use shared::{Evaluation, EvaluatorType, Id, ProgramAction, ProgramActionRequest,
 use crate::common::api::{self, ApiError};
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error};
 use crate::common::i18n::{tr, tr_word, use_i18n};
-use crate::program_labels::EVALUATOR_TYPES;
+use crate::programs::labels::EVALUATOR_TYPES;
 
 const PLACED: [&str; 5] = ["/note", "/evaluation", "/evaluation/score", "/evaluation/evaluator_type", "/evaluation/comments"];
 

@@ -7,10 +7,10 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::Program;
 
 use crate::common::api::{self, ProgramFilter};
-use crate::components::export_buttons::ExportButtons;
+use crate::programs::export_buttons::ExportButtons;
 use crate::common::paged::Paged;
-use crate::components::program_filters::{ProgramFilterBar, filter_from_query, filter_url};
-use crate::components::program_table::ProgramTable;
+use crate::programs::filters::{ProgramFilterBar, filter_from_query, filter_url};
+use crate::programs::table::ProgramTable;
 use crate::common::status::Empty;
 use crate::common::i18n::tr;
 use crate::common::session::use_session;

@@ -8,11 +8,11 @@ use shared::{Area, Id, ProgramRollup};
 
 use crate::common::api::{self, ApiError, ProgramFilter};
 use crate::common::area_picker::AreaSearch;
-use crate::components::program_bits::{Bar, BudgetBar, Money, ProgramStatusBadge};
-use crate::components::program_filters::filter_url;
+use crate::programs::bits::{Bar, BudgetBar, Money, ProgramStatusBadge};
+use crate::programs::filters::filter_url;
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::{tr, tr_word, use_i18n};
-use crate::program_labels::{RESOURCE_KINDS, measure};
+use crate::programs::labels::{RESOURCE_KINDS, measure};
 use crate::common::session::use_session;
 
 #[component]

@@ -9,11 +9,11 @@ use shared::{Area, Id, NewProgram, Program, ProgramDetail, ProgramPatch};
 use crate::common::api::{self, idempotency_key};
 use crate::components::area_form::FormButtons;
 use crate::common::area_picker::AreaSearch;
-use crate::components::catalogue_picker::CataloguePicker;
+use crate::programs::catalogue_picker::CataloguePicker;
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
-use crate::components::program_bits::{parse_date, save_detail};
+use crate::programs::bits::{parse_date, save_detail};
 use crate::common::i18n::{tr, use_i18n};
-use crate::program_labels::{parse_yuan, yuan_input};
+use crate::programs::labels::{parse_yuan, yuan_input};
 use crate::common::session::use_session;
 
 const FORM: &str = "[data-testid=program-form]";

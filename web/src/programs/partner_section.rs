@@ -7,10 +7,10 @@ use shared::{Code, NewPartner, Partner, PartnerKind, ProgramDetail};
 use crate::common::api;
 use crate::components::area_form::FormButtons;
 use crate::common::form::{Field, FormState, FormSummary, field_error};
-use crate::components::program_bits::{AddToggle, HeadRow, save_detail};
+use crate::programs::bits::{AddToggle, HeadRow, save_detail};
 use crate::common::status::Empty;
 use crate::common::i18n::{tr, tr_word, use_i18n};
-use crate::program_labels::PARTNER_KINDS;
+use crate::programs::labels::PARTNER_KINDS;
 
 const PLACED: [&str; 5] = ["/name", "/kind", "/role", "/contact_name", "/contact_phone"];
 

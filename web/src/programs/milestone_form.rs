@@ -10,7 +10,7 @@ use shared::{Id, NewMilestone, ProgramDetail, User};
 use crate::common::api::{self, ApiError, UserFilter};
 use crate::components::area_form::FormButtons;
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error};
-use crate::components::program_bits::{parse_date, save_detail};
+use crate::programs::bits::{parse_date, save_detail};
 use crate::common::status::error_text;
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::session::use_session;

@@ -7,9 +7,9 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use shared::Program;
 
-use crate::catalogue::entry_name;
+use crate::programs::catalogue::entry_name;
 use crate::common::paged::Paged;
-use crate::components::program_bits::{Bar, BudgetBar, HeadRow, ProgramStatusBadge};
+use crate::programs::bits::{Bar, BudgetBar, HeadRow, ProgramStatusBadge};
 use crate::common::i18n::use_i18n;
 
 const HEADS: [&str; 6] = ["program.title", "program.area", "program.status", "program.progress", "program.budget_spent", "program.overdue"];

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use shared::{CatalogueEntry, CatalogueEntryPatch};
 
 use crate::common::api;
-use crate::catalogue::{Direction, entry_name};
+use crate::programs::catalogue::{Direction, entry_name};
 use crate::components::area_form::FormButtons;
 use crate::common::form::{Field, FormState, FormSummary};
 use crate::common::i18n::{Locale, tr, use_i18n};

@@ -12,7 +12,7 @@ use shared::{ProgramDetail, ProgramStatus};
 use crate::common::api::ApiResult;
 use crate::common::form::FormState;
 use crate::common::i18n::{I18n, tr, tr_word, use_i18n};
-use crate::program_labels::money;
+use crate::programs::labels::money;
 
 /// 实施中, coloured by the status's stage.
 #[component]

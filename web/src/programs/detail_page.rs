@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::Id;
 
-use crate::components::program_panel::ProgramPanel;
+use crate::programs::panel::ProgramPanel;
 use crate::common::status::Empty;
 use crate::common::i18n::tr;
 

@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::{Id, ProgramDetail, ProgramStatus};
 
 use crate::common::api::{self, ApiError};
-use crate::components::program_form::ProgramForm;
+use crate::programs::form::ProgramForm;
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::tr;
 use crate::common::session::use_session;

@@ -6,8 +6,8 @@ use leptos::task::spawn_local;
 use shared::{CatalogueEntry, Role};
 
 use crate::common::api::{self, ApiError};
-use crate::catalogue::{group, use_catalogue};
-use crate::components::catalogue_tree::CatalogueTree;
+use crate::programs::catalogue::{group, use_catalogue};
+use crate::programs::catalogue_tree::CatalogueTree;
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::tr;
 use crate::common::session::use_session;

@@ -7,10 +7,10 @@ use shared::{Id, NewSpend, ProgramDetail};
 use crate::common::api;
 use crate::components::area_form::FormButtons;
 use crate::common::form::{Field, FormState, FormSummary, field_error};
-use crate::components::program_bits::{AddToggle, BudgetBar, HeadRow, Money, is_running, parse_date, save_detail, today};
+use crate::programs::bits::{AddToggle, BudgetBar, HeadRow, Money, is_running, parse_date, save_detail, today};
 use crate::common::status::Empty;
 use crate::common::i18n::{tr, use_i18n};
-use crate::program_labels::parse_yuan;
+use crate::programs::labels::parse_yuan;
 
 const PLACED: [&str; 3] = ["/spent_on", "/amount_fen", "/purpose"];
 

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use shared::Id;
 
-use crate::catalogue::{entry_name, item_label, use_catalogue};
+use crate::programs::catalogue::{entry_name, item_label, use_catalogue};
 use crate::common::status::{ErrorBox, Loading};
 use crate::common::i18n::{tr, use_i18n};
 
