@@ -24,7 +24,7 @@ use crate::programs::detail_page::ProgramDetailPage;
 use crate::programs::edit_page::{ProgramEditPage, ProgramNewPage};
 use crate::programs::rollup_page::ProgramRollupPage;
 use crate::programs::list_page::ProgramsPage;
-use crate::pages::public_programs::{PublicProgramPage, PublicProgramsPage, PublicShell};
+use crate::public::programs_pages::{PublicProgramPage, PublicProgramsPage, PublicShell};
 use crate::mobile::resident_pages::{ResidentNeedPage, ResidentNeedsPage, ResidentSubmitPage};
 use crate::pages::resource_detail::{
     PersonNewPage, PersonPage, ProviderNewPage, ProviderPage, ServiceNewPage, ServicePage, SpaceNewPage, SpacePage,

@@ -19,6 +19,7 @@ mod mobile;
 mod needs;
 mod pages;
 mod programs;
+mod public;
 mod resource_endpoints;
 mod resource_labels;
 

@@ -8,7 +8,6 @@ pub mod kpis;
 pub mod matching_gaps;
 pub mod matching_plan;
 pub mod matching_plans;
-pub mod public_programs;
 pub mod resource_detail;
 pub mod resources;
 pub mod users;
