@@ -26,10 +26,10 @@ use crate::programs::rollup_page::ProgramRollupPage;
 use crate::programs::list_page::ProgramsPage;
 use crate::public::programs_pages::{PublicProgramPage, PublicProgramsPage, PublicShell};
 use crate::mobile::resident_pages::{ResidentNeedPage, ResidentNeedsPage, ResidentSubmitPage};
-use crate::pages::resource_detail::{
+use crate::resources::detail_pages::{
     PersonNewPage, PersonPage, ProviderNewPage, ProviderPage, ServiceNewPage, ServicePage, SpaceNewPage, SpacePage,
 };
-use crate::pages::resources::ResourcesPage;
+use crate::resources::list_page::ResourcesPage;
 use crate::needs::tasks_page::TasksPage;
 use crate::pages::areas::AreasPage;
 use crate::pages::audit::AuditPage;

@@ -8,7 +8,7 @@ use shared::{
 };
 
 use crate::common::api::{ApiResult, File, PAGE_SIZE, get, get_file, post_bytes, send_json};
-use crate::resource_endpoints::XLSX_TYPE;
+use crate::resources::endpoints::XLSX_TYPE;
 
 /// GET /kpis/indicators: the catalogue.
 pub async fn kpi_indicators() -> ApiResult<Vec<Indicator>> {

@@ -14,14 +14,12 @@ mod kpi_period;
 mod matching_endpoints;
 mod messages_kpis;
 mod messages_matching;
-mod messages_resources;
 mod mobile;
 mod needs;
 mod pages;
 mod programs;
 mod public;
-mod resource_endpoints;
-mod resource_labels;
+mod resources;
 
 fn main() {
     console_error_panic_hook::set_once();

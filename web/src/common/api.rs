@@ -19,7 +19,7 @@ pub use crate::endpoints::*;
 pub use crate::matching_endpoints::*;
 pub use crate::needs::endpoints::*;
 pub use crate::programs::endpoints::*;
-pub use crate::resource_endpoints::*;
+pub use crate::resources::endpoints::*;
 
 const TOKENS_KEY: &str = "hh.tokens";
 const BASE: &str = "/api/v1";

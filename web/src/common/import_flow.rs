@@ -10,7 +10,7 @@ use shared::ImportError;
 use wasm_bindgen::JsCast;
 
 use crate::common::api::{ApiResult, File};
-use crate::components::resource_export::save_file;
+use crate::resources::export::save_file;
 use crate::common::status::error_text;
 use crate::common::i18n::{I18n, tr, use_i18n};
 

@@ -9,7 +9,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'sta
         .chain(crate::needs::messages::NEED_MESSAGES.iter())
         .chain(crate::programs::messages::PROGRAM_MESSAGES.iter())
         .chain(crate::programs::messages::PROGRAM_FORM_MESSAGES.iter())
-        .chain(crate::messages_resources::RESOURCE_MESSAGES.iter())
+        .chain(crate::resources::messages::RESOURCE_MESSAGES.iter())
         .chain(crate::messages_matching::MATCHING_MESSAGES.iter())
         .chain(crate::messages_kpis::KPI_MESSAGES.iter())
 }

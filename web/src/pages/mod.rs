@@ -8,6 +8,4 @@ pub mod kpis;
 pub mod matching_gaps;
 pub mod matching_plan;
 pub mod matching_plans;
-pub mod resource_detail;
-pub mod resources;
 pub mod users;

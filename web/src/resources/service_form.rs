@@ -10,10 +10,10 @@ use shared::{CostKind, Id, NewService, Service, ServiceMode, ServicePatch, Targe
 use crate::common::api::{self, idempotency_key};
 use crate::components::area_form::FormButtons;
 use crate::common::form::{Field, FormState, field_error, reveal_first_error};
-use crate::components::resource_bits::{
+use crate::resources::bits::{
     AreaListPicker, PersonSelect, ProviderSelect, ResGroup, ResSummary, name_areas, parse_opt_int, parse_point, save, text_input,
 };
-use crate::components::resource_schedule::{ClosedDaysEditor, ClosedDraft, ScheduleDraft, ScheduleEditor};
+use crate::resources::schedule::{ClosedDaysEditor, ClosedDraft, ScheduleDraft, ScheduleEditor};
 use crate::common::i18n::{tr, use_i18n};
 use crate::needs::labels::use_categories;
 use crate::programs::labels::{parse_yuan, yuan_input};
@@ -308,7 +308,7 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
                 </Field>
                 {(!creating).then(|| view! {
                     <Field label="res.active" pointer="/active" form>
-                        {crate::components::resource_bits::check_input(active, "service-active", "res.active_yes")}
+                        {crate::resources::bits::check_input(active, "service-active", "res.active_yes")}
                     </Field>
                 })}
             </div>

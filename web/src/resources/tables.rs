@@ -15,7 +15,7 @@ use crate::programs::bits::HeadRow;
 use crate::common::i18n::{tr, use_i18n};
 use crate::needs::labels::use_categories;
 use crate::programs::labels::plain_number;
-use crate::resource_labels::{percent, rating};
+use crate::resources::labels::{percent, rating};
 
 const PROVIDER_HEADS: [&str; 6] = ["res.provider_name", "res.provider_kind", "res.area", "res.verified", "res.active", "res.service_count"];
 const SERVICE_HEADS: [&str; 9] = [

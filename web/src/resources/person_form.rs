@@ -9,7 +9,7 @@ use crate::common::api::{self, idempotency_key};
 use crate::components::area_form::FormButtons;
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
 use crate::programs::bits::parse_date;
-use crate::components::resource_bits::{HomeArea, ProviderSelect, changed_text, check_input, parse_opt_int, save, text_input};
+use crate::resources::bits::{HomeArea, ProviderSelect, changed_text, check_input, parse_opt_int, save, text_input};
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
 

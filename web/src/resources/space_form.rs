@@ -8,10 +8,10 @@ use shared::{NewServiceSpace, ServiceSpace, ServiceSpacePatch, SpaceKind};
 use crate::common::api::{self, idempotency_key};
 use crate::components::area_form::FormButtons;
 use crate::common::form::{Field, FieldGroup, FormState, field_error, reveal_first_error};
-use crate::components::resource_bits::{
+use crate::resources::bits::{
     HomeArea, ProviderSelect, ResGroup, ResSummary, changed_text, check_input, parse_point, save, text_input,
 };
-use crate::components::resource_schedule::{ScheduleDraft, ScheduleEditor};
+use crate::resources::schedule::{ScheduleDraft, ScheduleEditor};
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
 

@@ -8,7 +8,7 @@ use shared::{Id, NewProvider, Provider, ProviderKind, ProviderPatch};
 use crate::common::api::{self, idempotency_key};
 use crate::components::area_form::FormButtons;
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
-use crate::components::resource_bits::{HomeArea, changed_text, check_input, parse_opt_int, save, text_input};
+use crate::resources::bits::{HomeArea, changed_text, check_input, parse_opt_int, save, text_input};
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::session::use_session;
 

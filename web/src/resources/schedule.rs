@@ -6,9 +6,9 @@ use shared::{ClosedDay, FieldError, TimeSlot};
 
 use crate::common::form::{FormState, field_error};
 use crate::programs::bits::parse_date;
-use crate::components::resource_bits::errors_at;
+use crate::resources::bits::errors_at;
 use crate::common::i18n::{tr, use_i18n};
-use crate::resource_labels::{is_time, normalise_time};
+use crate::resources::labels::{is_time, normalise_time};
 
 /// One slot as edited; `key` keeps a row's identity while rows above it are removed.
 #[derive(Debug, Clone, Copy)]

@@ -9,10 +9,10 @@ use shared::{Provider, ResourceTable, Service, ServicePerson, ServiceSpace};
 
 use crate::common::api;
 use crate::common::paged::Paged;
-use crate::components::resource_export::ResourceExport;
-use crate::components::resource_filters::{ResourceFilterBar, ResourceQuery, ResourceTab};
-use crate::components::resource_import::ImportPanel;
-use crate::components::resource_tables::{PersonTable, ProviderTable, ServiceTable, SpaceTable};
+use crate::resources::export::ResourceExport;
+use crate::resources::filters::{ResourceFilterBar, ResourceQuery, ResourceTab};
+use crate::resources::import::ImportPanel;
+use crate::resources::tables::{PersonTable, ProviderTable, ServiceTable, SpaceTable};
 use crate::common::status::Empty;
 use crate::common::i18n::tr;
 use crate::common::session::use_session;
