@@ -16,7 +16,7 @@ use shared::{LoginRequest, Problem, RefreshRequest, TokenPair};
 
 pub use crate::common::api_error::{ApiError, ApiResult};
 pub use crate::endpoints::*;
-pub use crate::matching_endpoints::*;
+pub use crate::matching::endpoints::*;
 pub use crate::needs::endpoints::*;
 pub use crate::programs::endpoints::*;
 pub use crate::resources::endpoints::*;

@@ -5,7 +5,4 @@ pub mod audit;
 pub mod kpi_detail;
 pub mod kpi_report;
 pub mod kpis;
-pub mod matching_gaps;
-pub mod matching_plan;
-pub mod matching_plans;
 pub mod users;

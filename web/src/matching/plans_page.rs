@@ -8,8 +8,8 @@ use shared::{Plan, PlanStatus};
 
 use crate::common::api;
 use crate::common::paged::Paged;
-use crate::components::plan_form::NewPlanForm;
-use crate::components::plan_table::PlanTable;
+use crate::matching::plan_form::NewPlanForm;
+use crate::matching::plan_table::PlanTable;
 use crate::common::status::Empty;
 use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::session::use_session;

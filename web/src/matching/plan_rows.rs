@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use shared::PlanRow;
 
 use crate::needs::badges::{UrgencyBadge, excerpt};
-use crate::components::score_bars::ScoreBar;
+use crate::matching::score_bars::ScoreBar;
 use crate::common::status::Empty;
 use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::needs::labels::use_categories;

@@ -9,9 +9,9 @@ use shared::Plan;
 use crate::common::format::local_time;
 use crate::needs::badges::UrgencyBadge;
 use crate::common::paged::Paged;
-use crate::components::plan_bits::PlanStatusBadge;
+use crate::matching::plan_bits::PlanStatusBadge;
 use crate::programs::bits::{Bar, HeadRow};
-use crate::components::score_bars::points_text;
+use crate::matching::score_bars::points_text;
 use crate::common::i18n::{tr, use_i18n};
 use crate::needs::labels::use_categories;
 
