@@ -11,7 +11,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'sta
         .chain(crate::programs::messages::PROGRAM_FORM_MESSAGES.iter())
         .chain(crate::resources::messages::RESOURCE_MESSAGES.iter())
         .chain(crate::matching::messages::MATCHING_MESSAGES.iter())
-        .chain(crate::messages_kpis::KPI_MESSAGES.iter())
+        .chain(crate::kpis::messages::KPI_MESSAGES.iter())
 }
 
 /// Every message; looked up by [`crate::common::i18n::I18n::t`].

@@ -2,7 +2,4 @@
 
 pub mod areas;
 pub mod audit;
-pub mod kpi_detail;
-pub mod kpi_report;
-pub mod kpis;
 pub mod users;

@@ -8,7 +8,7 @@ use shared::{Attainment, KpiAttribute, KpiCard, KpiDirection, Provenance, Trend}
 use crate::common::chart::Sparkline;
 use crate::common::format::local_time;
 use crate::common::i18n::{tr, use_i18n};
-use crate::kpi_labels::{status_class, status_colour, trend_arrow};
+use crate::kpis::labels::{status_class, status_colour, trend_arrow};
 
 /// 已达标 / 进度正常 / 有风险 / 未达标 / 无目标 / 无数据, in the status's colour.
 #[component]

@@ -15,9 +15,9 @@ use crate::common::api;
 use crate::resources::export::save_file;
 use crate::common::status::error_text;
 use crate::common::i18n::{tr, use_i18n};
-use crate::kpi_endpoints::export_kpis;
-use crate::kpi_labels::{STATUSES, status_class};
-use crate::kpi_period::{Period, kpi_url};
+use crate::kpis::endpoints::export_kpis;
+use crate::kpis::labels::{STATUSES, status_class};
+use crate::kpis::period::{Period, kpi_url};
 
 thread_local! {
     /// Area id → (name, parent id when known).

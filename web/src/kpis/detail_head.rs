@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use shared::{BreakdownRow, Id, Indicator, KpiAttribute, KpiRollup, KpiSource};
 
-use crate::components::kpi_card::{BindingBadge, StatusBadge};
-use crate::components::kpi_period_picker::PeriodPicker;
+use crate::kpis::card::{BindingBadge, StatusBadge};
+use crate::kpis::period_picker::PeriodPicker;
 use crate::common::i18n::{Locale, tr, use_i18n};
-use crate::kpi_period::{Period, kpi_url};
+use crate::kpis::period::{Period, kpi_url};
 use crate::programs::labels::plain_number;
 use crate::common::session::use_session;
 

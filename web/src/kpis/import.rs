@@ -6,7 +6,7 @@ use shared::KpiImportReport;
 
 use crate::common::api::{ApiResult, File};
 use crate::common::import_flow::{ImportFlow, ImportOutcome, Importer};
-use crate::kpi_endpoints::{import_kpis, kpi_template};
+use crate::kpis::endpoints::{import_kpis, kpi_template};
 
 /// The KPI values import; there is one template, so the importer carries nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

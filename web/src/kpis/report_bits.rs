@@ -7,8 +7,8 @@ use shared::{Id, KpiReport};
 
 use crate::common::format::local_time;
 use crate::common::i18n::{tr, use_i18n};
-use crate::kpi_endpoints::{ValuesFilter, kpi_values};
-use crate::kpi_period::{PeriodView, kpi_url};
+use crate::kpis::endpoints::{ValuesFilter, kpi_values};
+use crate::kpis::period::{PeriodView, kpi_url};
 use crate::programs::labels::plain_number;
 
 /// The report in force for `indicator`, `area` and exactly `period`, from the history list.

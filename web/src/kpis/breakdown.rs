@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use shared::{BreakdownRow, KpiBreakdown, KpiRollup};
 
 use crate::common::chart::{BarRow, HBarChart};
-use crate::components::kpi_card::StatusBadge;
+use crate::kpis::card::StatusBadge;
 use crate::common::status::Empty;
 use crate::common::i18n::{tr, use_i18n};
-use crate::kpi_labels::status_colour;
-use crate::kpi_period::{Period, kpi_url};
+use crate::kpis::labels::status_colour;
+use crate::kpis::period::{Period, kpi_url};
 use crate::programs::labels::plain_number;
 
 #[component]

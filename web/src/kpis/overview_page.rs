@@ -12,14 +12,14 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::{Attainment, Id, KpiAttribute, KpiCard, KpiDashboard, KpiSource};
 
 use crate::common::api::ApiError;
-use crate::components::kpi_card::KpiCardView;
-use crate::components::kpi_children::ChildAreas;
-use crate::components::kpi_head::{AreaTrail, KpiExport, StatusSummary, remember, trail};
-use crate::components::kpi_period_picker::PeriodPicker;
+use crate::kpis::card::KpiCardView;
+use crate::kpis::children::ChildAreas;
+use crate::kpis::head::{AreaTrail, KpiExport, StatusSummary, remember, trail};
+use crate::kpis::period_picker::PeriodPicker;
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::{tr, use_i18n};
-use crate::kpi_endpoints::{kpi_dashboard, kpi_series};
-use crate::kpi_period::{KpiQuery, Period, PeriodView, kpi_url, today};
+use crate::kpis::endpoints::{kpi_dashboard, kpi_series};
+use crate::kpis::period::{KpiQuery, Period, PeriodView, kpi_url, today};
 use crate::common::session::use_session;
 
 /// Series asked for at once while the sparklines fill in.

@@ -11,16 +11,16 @@ use shared::{Id, Indicator, KpiBreakdown, KpiDirection, KpiSeries, KpiSource};
 
 use crate::common::api::ApiError;
 use crate::common::chart::{ChartPoint, LineChart};
-use crate::components::kpi_breakdown::BreakdownView;
-use crate::components::kpi_detail_head::IndicatorHead;
-use crate::components::kpi_history::ValueHistory;
-use crate::components::kpi_targets::TargetSection;
+use crate::kpis::breakdown::BreakdownView;
+use crate::kpis::detail_head::IndicatorHead;
+use crate::kpis::history::ValueHistory;
+use crate::kpis::targets::TargetSection;
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::{I18n, tr, use_i18n};
-use crate::kpi_endpoints::{kpi_breakdown, kpi_series};
-use crate::kpi_labels::status_colour;
-use crate::kpi_period::{Period, PeriodView, kpi_url};
-use crate::pages::kpis::use_kpi_place;
+use crate::kpis::endpoints::{kpi_breakdown, kpi_series};
+use crate::kpis::labels::status_colour;
+use crate::kpis::period::{Period, PeriodView, kpi_url};
+use crate::kpis::overview_page::use_kpi_place;
 use crate::common::session::use_session;
 
 #[component]

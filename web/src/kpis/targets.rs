@@ -11,8 +11,8 @@ use crate::common::format::local_time;
 use crate::programs::bits::HeadRow;
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::{tr, use_i18n};
-use crate::kpi_endpoints::{kpi_targets, set_kpi_target};
-use crate::kpi_labels::comparator_symbol;
+use crate::kpis::endpoints::{kpi_targets, set_kpi_target};
+use crate::kpis::labels::comparator_symbol;
 use crate::common::session::use_session;
 
 const HEAD: [&str; 5] = ["kpi.area", "kpi.target", "kpi.target_note", "kpi.set_by", "kpi.reported_at"];

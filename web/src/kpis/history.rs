@@ -8,8 +8,8 @@ use crate::common::format::local_time;
 use crate::common::paged::Paged;
 use crate::programs::bits::HeadRow;
 use crate::common::i18n::use_i18n;
-use crate::kpi_endpoints::{ValuesFilter, kpi_values};
-use crate::kpi_period::{Period, PeriodView};
+use crate::kpis::endpoints::{ValuesFilter, kpi_values};
+use crate::kpis::period::{Period, PeriodView};
 use crate::programs::labels::plain_number;
 
 const HEAD: [&str; 7] = ["kpi.period", "kpi.area", "kpi.value", "kpi.source_note", "kpi.reported_by", "kpi.reported_at", "kpi.record"];

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use shared::PeriodKind;
 
 use crate::common::i18n::{Locale, tr, use_i18n};
-use crate::kpi_period::{FIRST_YEAR, Period, PeriodView, today};
+use crate::kpis::period::{FIRST_YEAR, Period, PeriodView, today};
 
 fn kind_key(kind: PeriodKind) -> &'static str {
     match kind {

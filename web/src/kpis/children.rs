@@ -6,7 +6,7 @@ use shared::ChildArea;
 
 use crate::common::status::Empty;
 use crate::common::i18n::{tr, use_i18n};
-use crate::kpi_period::{Period, kpi_url};
+use crate::kpis::period::{Period, kpi_url};
 
 #[component]
 pub fn ChildAreas(children: Vec<ChildArea>, period: Period) -> impl IntoView {
