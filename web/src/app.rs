@@ -31,7 +31,7 @@ use crate::resources::detail_pages::{
 };
 use crate::resources::list_page::ResourcesPage;
 use crate::needs::tasks_page::TasksPage;
-use crate::pages::areas::AreasPage;
+use crate::areas::page::AreasPage;
 use crate::pages::audit::AuditPage;
 use crate::common::login_page::LoginPage;
 use crate::pages::users::UsersPage;

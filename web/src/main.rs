@@ -5,6 +5,7 @@
 //! route and `components/` the pieces they share.
 
 mod app;
+mod areas;
 mod common;
 mod components;
 mod endpoints;

@@ -5,9 +5,9 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::{Area, Id};
 
-use crate::components::area_detail::AreaDetail;
+use crate::areas::detail::AreaDetail;
 use crate::common::area_picker::AreaSearch;
-use crate::components::area_tree::{AreaTree, TreeContext};
+use crate::areas::tree::{AreaTree, TreeContext};
 use crate::common::status::Empty;
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;

@@ -6,7 +6,7 @@ use shared::{Area, AreaKind, AreaPatch, NewArea};
 
 use crate::common::api;
 use crate::common::form::{Field, FormState, FormSummary, field_error};
-use crate::components::profile_fields::{PROFILE_POINTERS, ProfileDraft, ProfileFields};
+use crate::areas::profile_fields::{PROFILE_POINTERS, ProfileDraft, ProfileFields};
 use crate::common::i18n::use_i18n;
 
 const PLACED: [&str; 12] = [

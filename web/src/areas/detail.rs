@@ -7,8 +7,8 @@ use leptos_router::hooks::use_navigate;
 use shared::{Area, AreaCrumb, AreaKind, Id};
 
 use crate::common::api;
-use crate::components::area_form::{AreaCreateForm, AreaEditForm, child_kind};
-use crate::components::area_tree::TreeContext;
+use crate::areas::form::{AreaCreateForm, AreaEditForm, child_kind};
+use crate::areas::tree::TreeContext;
 use crate::common::format::local_time;
 use crate::common::status::{ErrorBox, Loading};
 use crate::common::i18n::{I18n, use_i18n};
