@@ -32,9 +32,9 @@ use crate::resources::detail_pages::{
 use crate::resources::list_page::ResourcesPage;
 use crate::needs::tasks_page::TasksPage;
 use crate::areas::page::AreasPage;
-use crate::pages::audit::AuditPage;
+use crate::admin::audit_page::AuditPage;
 use crate::common::login_page::LoginPage;
-use crate::pages::users::UsersPage;
+use crate::admin::users_page::UsersPage;
 use crate::common::session::{SessionGuard, home_page, provide_session, use_session};
 
 /// The whole dashboard.

@@ -4,6 +4,7 @@
 //! [`messages`] the zh-CN/English texts, [`session`] the signed-in user, `pages/` one module per
 //! route and `components/` the pieces they share.
 
+mod admin;
 mod app;
 mod areas;
 mod common;

@@ -1,3 +1,2 @@
 //! Building blocks shared by the pages.
 
-pub mod user_form;

@@ -1,4 +1,2 @@
 //! One module per route.
 
-pub mod audit;
-pub mod users;

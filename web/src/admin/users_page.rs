@@ -7,7 +7,7 @@ use crate::common::api::{self, UserFilter};
 use crate::common::format::local_time;
 use crate::common::paged::Paged;
 use crate::common::status::Empty;
-use crate::components::user_form::{UserCreateForm, UserEditForm};
+use crate::admin::user_form::{UserCreateForm, UserEditForm};
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
 
