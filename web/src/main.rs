@@ -1,20 +1,18 @@
 //! Entry point of the 幸福家园 dashboard (Leptos, client-side rendered WebAssembly).
 //!
-//! Layout: [`app`] holds the routes, [`api`]/[`endpoints`] the typed HTTP client, [`i18n`] and
-//! [`messages`] the zh-CN/English texts, [`session`] the signed-in user, `pages/` one module per
-//! route and `components/` the pieces they share.
+//! Layout (see `web/README.md` for the URL → file table): [`app`] holds every route; one folder per
+//! feature ([`needs`], [`mobile`], [`programs`], [`public`], [`resources`], [`matching`], [`kpis`],
+//! [`areas`], [`admin`]) holds its pages, components, API calls, labels and messages; [`common`] holds
+//! the API client, session, shell, i18n and the widgets several features use.
 
 mod admin;
 mod app;
 mod areas;
 mod common;
-mod components;
-mod endpoints;
 mod kpis;
 mod matching;
 mod mobile;
 mod needs;
-mod pages;
 mod programs;
 mod public;
 mod resources;

@@ -2,6 +2,7 @@
 //! [`audit_page`]).
 
 pub mod audit_page;
+pub mod endpoints;
 pub mod user_form;
 pub mod users_page;
 

@@ -2,6 +2,7 @@
 //! [`page`]).
 
 pub mod detail;
+pub mod endpoints;
 pub mod form;
 pub mod page;
 pub mod profile_fields;

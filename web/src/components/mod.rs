@@ -1,2 +1,0 @@
-//! Building blocks shared by the pages.
-
