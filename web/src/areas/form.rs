@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use shared::{Area, AreaKind, AreaPatch, NewArea};
 
 use crate::common::api;
-use crate::common::form::{Field, FormState, FormSummary, field_error};
+use crate::common::form::{Field, FormButtons, FormState, FormSummary, field_error};
 use crate::areas::profile_fields::{PROFILE_POINTERS, ProfileDraft, ProfileFields};
 use crate::common::i18n::use_i18n;
 
@@ -171,21 +171,5 @@ pub fn AreaCreateForm(parent: Area, on_created: Callback<Area>, on_cancel: Callb
             {(kind == AreaKind::Community).then(|| view! { <ProfileFields draft form/> })}
             <FormButtons form on_cancel submit_key="action.create"/>
         </form>
-    }
-}
-
-/// Submit + cancel, disabled while the request runs.
-#[component]
-pub fn FormButtons(form: FormState, on_cancel: Callback<()>, submit_key: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div class="form-buttons">
-            <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="form-submit">
-                {move || if form.busy.get() { i18n.t("state.saving") } else { i18n.t(submit_key) }}
-            </button>
-            <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>
-                {move || i18n.t("action.cancel")}
-            </button>
-        </div>
     }
 }

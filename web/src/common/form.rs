@@ -1,5 +1,5 @@
 //! Form plumbing: field errors keyed by JSON pointer (`/name`, `/profile/households`), shown next to
-//! the input they belong to, plus a summary line for whatever has no input of its own.
+//! the input they belong to, a summary line for whatever has no input of its own, and the submit + cancel buttons.
 
 use leptos::prelude::*;
 use shared::FieldError;
@@ -153,6 +153,22 @@ pub fn FieldGroup(
             {children()}
             {hint.map(|h| view! { <span class="field-hint">{move || i18n.t(h)}</span> })}
             <span class="field-error" data-testid="field-error">{error}</span>
+        </div>
+    }
+}
+
+/// Submit + cancel, disabled while the request runs.
+#[component]
+pub fn FormButtons(form: FormState, on_cancel: Callback<()>, submit_key: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="form-buttons">
+            <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="form-submit">
+                {move || if form.busy.get() { i18n.t("state.saving") } else { i18n.t(submit_key) }}
+            </button>
+            <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>
+                {move || i18n.t("action.cancel")}
+            </button>
         </div>
     }
 }

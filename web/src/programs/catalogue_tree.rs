@@ -8,7 +8,7 @@ use shared::{CatalogueEntry, CatalogueEntryPatch};
 
 use crate::common::api;
 use crate::programs::catalogue::{Direction, entry_name};
-use crate::areas::form::FormButtons;
+use crate::common::form::FormButtons;
 use crate::common::form::{Field, FormState, FormSummary};
 use crate::common::i18n::{Locale, tr, use_i18n};
 

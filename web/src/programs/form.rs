@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use shared::{Area, Id, NewProgram, Program, ProgramDetail, ProgramPatch};
 
 use crate::common::api::{self, idempotency_key};
-use crate::areas::form::FormButtons;
+use crate::common::form::FormButtons;
 use crate::common::area_picker::AreaSearch;
 use crate::programs::catalogue_picker::CataloguePicker;
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use shared::{Id, NewMilestone, ProgramDetail, User};
 
 use crate::common::api::{self, ApiError, UserFilter};
-use crate::areas::form::FormButtons;
+use crate::common::form::FormButtons;
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error};
 use crate::programs::bits::{parse_date, save_detail};
 use crate::common::status::error_text;

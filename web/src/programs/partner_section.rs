@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use shared::{Code, NewPartner, Partner, PartnerKind, ProgramDetail};
 
 use crate::common::api;
-use crate::areas::form::FormButtons;
+use crate::common::form::FormButtons;
 use crate::common::form::{Field, FormState, FormSummary, field_error};
 use crate::programs::bits::{AddToggle, HeadRow, save_detail};
 use crate::common::status::Empty;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use shared::{Code, Id, NewDelivery, NewPledge, Partner, Pledge, ProgramDetail, Quantity, ResourceKind};
 
 use crate::common::api;
-use crate::areas::form::FormButtons;
+use crate::common::form::FormButtons;
 use crate::common::form::{Field, FormState, FormSummary, field_error};
 use crate::programs::bits::{parse_date, save_detail, today};
 use crate::common::i18n::{tr, tr_word, use_i18n};

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use shared::{Id, NewSpend, ProgramDetail};
 
 use crate::common::api;
-use crate::areas::form::FormButtons;
+use crate::common::form::FormButtons;
 use crate::common::form::{Field, FormState, FormSummary, field_error};
 use crate::programs::bits::{AddToggle, BudgetBar, HeadRow, Money, is_running, parse_date, save_detail, today};
 use crate::common::status::Empty;

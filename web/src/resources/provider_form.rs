@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use shared::{Id, NewProvider, Provider, ProviderKind, ProviderPatch};
 
 use crate::common::api::{self, idempotency_key};
-use crate::areas::form::FormButtons;
+use crate::common::form::FormButtons;
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
 use crate::resources::bits::{HomeArea, changed_text, check_input, parse_opt_int, save, text_input};
 use crate::common::i18n::{tr, use_i18n};

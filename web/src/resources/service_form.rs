@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use shared::{CostKind, Id, NewService, Service, ServiceMode, ServicePatch, TargetGroup};
 
 use crate::common::api::{self, idempotency_key};
-use crate::areas::form::FormButtons;
+use crate::common::form::FormButtons;
 use crate::common::form::{Field, FormState, field_error, reveal_first_error};
 use crate::resources::bits::{
     AreaListPicker, PersonSelect, ProviderSelect, ResGroup, ResSummary, name_areas, parse_opt_int, parse_point, save, text_input,

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use shared::{NewServiceSpace, ServiceSpace, ServiceSpacePatch, SpaceKind};
 
 use crate::common::api::{self, idempotency_key};
-use crate::areas::form::FormButtons;
+use crate::common::form::FormButtons;
 use crate::common::form::{Field, FieldGroup, FormState, field_error, reveal_first_error};
 use crate::resources::bits::{
     HomeArea, ProviderSelect, ResGroup, ResSummary, changed_text, check_input, parse_point, save, text_input,
