@@ -23,6 +23,9 @@ pub use crate::needs::endpoints::*;
 pub use crate::programs::endpoints::*;
 pub use crate::resources::endpoints::*;
 
+/// The content type of an `.xlsx` workbook, as the import endpoints (resources, KPI values) expect it.
+pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 const TOKENS_KEY: &str = "hh.tokens";
 const BASE: &str = "/api/v1";
 

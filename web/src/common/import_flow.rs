@@ -10,7 +10,7 @@ use shared::ImportError;
 use wasm_bindgen::JsCast;
 
 use crate::common::api::{ApiResult, File};
-use crate::resources::export::save_file;
+use crate::common::download::save_file;
 use crate::common::status::error_text;
 use crate::common::i18n::{I18n, tr, use_i18n};
 

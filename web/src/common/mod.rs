@@ -8,6 +8,7 @@ pub mod api_error;
 pub mod area_picker;
 pub mod chart;
 pub mod chart_geometry;
+pub mod download;
 pub mod endpoints;
 pub mod form;
 pub mod format;

@@ -7,8 +7,7 @@ use shared::{
     AreaTarget, Id, Indicator, KpiBreakdown, KpiDashboard, KpiImportReport, KpiReport, KpiSeries, NewKpiReport, Page, Period, SetTarget,
 };
 
-use crate::common::api::{ApiResult, File, PAGE_SIZE, get, get_file, post_bytes, send_json};
-use crate::resources::endpoints::XLSX_TYPE;
+use crate::common::api::{ApiResult, File, PAGE_SIZE, XLSX_TYPE, get, get_file, post_bytes, send_json};
 
 /// GET /kpis/indicators: the catalogue.
 pub async fn kpi_indicators() -> ApiResult<Vec<Indicator>> {

@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use shared::{Attainment, AttainmentCounts, Id, KpiDashboard};
 
 use crate::common::api;
-use crate::resources::export::save_file;
+use crate::common::download::save_file;
 use crate::common::status::error_text;
 use crate::common::i18n::{tr, use_i18n};
 use crate::kpis::endpoints::export_kpis;

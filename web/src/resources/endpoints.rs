@@ -9,10 +9,7 @@ use shared::{
     SpaceKind,
 };
 
-use crate::common::api::{ApiResult, File, PAGE_SIZE, get, get_file, post_bytes, post_once, send_json};
-
-/// The content type of an `.xlsx` workbook, as the import endpoint expects it.
-pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+use crate::common::api::{ApiResult, File, PAGE_SIZE, XLSX_TYPE, get, get_file, post_bytes, post_once, send_json};
 
 fn id(v: Option<Id>) -> String {
     v.map(|i| i.to_string()).unwrap_or_default()
