@@ -20,4 +20,4 @@ pub mod paged;
 pub mod session;
 pub mod shell;
 pub mod status;
-
+pub mod widgets;

@@ -11,7 +11,7 @@ use crate::common::status::Empty;
 use crate::common::i18n::{tr, use_i18n};
 use crate::kpis::labels::status_colour;
 use crate::kpis::period::{Period, kpi_url};
-use crate::programs::labels::plain_number;
+use crate::common::format::plain_number;
 
 #[component]
 pub fn BreakdownView(breakdown: KpiBreakdown, period: Period) -> impl IntoView {

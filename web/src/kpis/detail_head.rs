@@ -9,7 +9,7 @@ use crate::kpis::card::{BindingBadge, StatusBadge};
 use crate::kpis::period_picker::PeriodPicker;
 use crate::common::i18n::{Locale, tr, use_i18n};
 use crate::kpis::period::{Period, kpi_url};
-use crate::programs::labels::plain_number;
+use crate::common::format::plain_number;
 use crate::common::session::use_session;
 
 #[component]

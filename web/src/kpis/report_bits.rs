@@ -9,7 +9,7 @@ use crate::common::format::local_time;
 use crate::common::i18n::{tr, use_i18n};
 use crate::kpis::endpoints::{ValuesFilter, kpi_values};
 use crate::kpis::period::{PeriodView, kpi_url};
-use crate::programs::labels::plain_number;
+use crate::common::format::plain_number;
 
 /// The report in force for `indicator`, `area` and exactly `period`, from the history list.
 pub async fn current_report(indicator: String, area: Id, period: String) -> Option<KpiReport> {

@@ -8,7 +8,7 @@ use shared::{AreaTarget, Comparator, Id, Indicator, SetTarget};
 use crate::common::api::ApiError;
 use crate::common::form::{Field, FormState, FormSummary, field_error};
 use crate::common::format::local_time;
-use crate::programs::bits::HeadRow;
+use crate::common::widgets::HeadRow;
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::{tr, use_i18n};
 use crate::kpis::endpoints::{kpi_targets, set_kpi_target};

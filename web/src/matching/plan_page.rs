@@ -18,7 +18,7 @@ use crate::needs::badges::UrgencyBadge;
 use crate::matching::plan_bits::{PlanStatusBadge, is_pending};
 use crate::matching::plan_changes::PlanChanges;
 use crate::matching::plan_rows::PlanRows;
-use crate::programs::bits::Bar;
+use crate::common::widgets::Bar;
 use crate::matching::score_bars::points_text;
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::{tr, use_i18n};

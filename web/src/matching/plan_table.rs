@@ -10,7 +10,7 @@ use crate::common::format::local_time;
 use crate::needs::badges::UrgencyBadge;
 use crate::common::paged::Paged;
 use crate::matching::plan_bits::PlanStatusBadge;
-use crate::programs::bits::{Bar, HeadRow};
+use crate::common::widgets::{Bar, HeadRow};
 use crate::matching::score_bars::points_text;
 use crate::common::i18n::{tr, use_i18n};
 use crate::needs::labels::use_categories;

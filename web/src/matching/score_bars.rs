@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use shared::ScorePart;
 
-use crate::programs::bits::Bar;
+use crate::common::widgets::Bar;
 use crate::common::i18n::{I18n, Locale, tr, tr_word, use_i18n};
 
 /// Green from 70, amber from 40, red below.

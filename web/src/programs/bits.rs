@@ -1,10 +1,8 @@
 //! Small pieces every program page shows: the status badge, a sum of money (short, with the exact
-//! amount on hover), the one bar used for progress, fulfilment and budget against spend, and the
-//! "add …" toggle that opens a section's form.
+//! amount on hover), budget against spend as a bar, and the "add …" toggle that opens a section's form.
 
 use std::future::Future;
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{ProgramDetail, ProgramStatus};
@@ -12,7 +10,8 @@ use shared::{ProgramDetail, ProgramStatus};
 use crate::common::api::ApiResult;
 use crate::common::form::FormState;
 use crate::common::i18n::{I18n, tr, tr_word, use_i18n};
-use crate::programs::labels::money;
+use crate::common::format::money;
+use crate::common::widgets::Bar;
 
 /// 实施中, coloured by the status's stage.
 #[component]
@@ -30,33 +29,6 @@ pub fn ProgramStatusBadge(status: ProgramStatus) -> impl IntoView {
 pub fn Money(fen: i64) -> impl IntoView {
     let i18n = use_i18n();
     view! { <span class="money" title=money(fen)>{move || i18n.money_short(fen)}</span> }
-}
-
-/// A horizontal bar for a share (`fraction` 0–1; more than 1 is drawn full and marked), with a text
-/// after it (the percentage unless `text` is given). `tone`: `ok`, `warn`, `bad` or empty (brand).
-#[component]
-pub fn Bar(
-    fraction: f64,
-    #[prop(optional, into)] text: Option<String>,
-    #[prop(optional)] tone: &'static str,
-    #[prop(optional)] testid: &'static str,
-) -> impl IntoView {
-    let fraction = if fraction.is_finite() { fraction.max(0.0) } else { 0.0 };
-    let percent = (fraction * 100.0).round();
-    let width = percent.min(100.0);
-    let over = fraction > 1.0;
-    let label = text.unwrap_or_else(|| format!("{percent}%"));
-    let testid = if testid.is_empty() { "bar" } else { testid };
-    view! {
-        <span class="bar-line">
-            <span class=format!("bar {tone}") class:over=over role="progressbar"
-                aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent.to_string()
-                data-testid=testid data-fraction=format!("{fraction:.4}")>
-                <span class="bar-fill" style=format!("width: {width}%")></span>
-            </span>
-            <span class="bar-text">{label}</span>
-        </span>
-    }
 }
 
 /// Spent against budget: green while under 90 %, amber up to the budget, red beyond.
@@ -81,19 +53,6 @@ pub fn BudgetBar(spent: i64, budget: i64) -> impl IntoView {
         <span class="budget-bar" title=format!("{} / {}", money(spent), money(budget))>
             {move || view! { <Bar fraction text=text() tone=spend_tone(spent, budget) testid="budget-bar"/> }}
         </span>
-    }
-}
-
-/// A table's header row from message keys; `extra` blank cells after them (an actions column).
-#[component]
-pub fn HeadRow(keys: &'static [&'static str], #[prop(optional)] extra: usize) -> impl IntoView {
-    view! {
-        <thead>
-            <tr>
-                {keys.iter().map(|k| view! { <th>{tr(k)}</th> }).collect_view()}
-                {(0..extra).map(|_| view! { <th></th> }).collect_view()}
-            </tr>
-        </thead>
     }
 }
 
@@ -130,22 +89,6 @@ pub fn save_detail(
             Err(e) => form.failed(i18n, &e),
         }
     });
-}
-
-/// Today in the viewer's time zone as a date input wants it (`2026-05-01`).
-pub fn today() -> String {
-    let now = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
-}
-
-/// A date input's value; `None` when empty or not a date.
-pub fn parse_date(value: &str) -> Option<NaiveDate> {
-    // By hand: chrono's format parser costs kilobytes of wasm for this one shape.
-    let mut parts = value.trim().splitn(3, '-').map(str::parse::<u32>);
-    let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) = (parts.next(), parts.next(), parts.next()) else {
-        return None;
-    };
-    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// Deliveries and spending are recorded from approval until the program ends.

@@ -11,9 +11,10 @@ use crate::common::form::FormButtons;
 use crate::common::area_picker::AreaSearch;
 use crate::programs::catalogue_picker::CataloguePicker;
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
-use crate::programs::bits::{parse_date, save_detail};
+use crate::common::format::parse_date;
+use crate::programs::bits::save_detail;
 use crate::common::i18n::{tr, use_i18n};
-use crate::programs::labels::{parse_yuan, yuan_input};
+use crate::common::format::{parse_yuan, yuan_input};
 use crate::common::session::use_session;
 
 const FORM: &str = "[data-testid=program-form]";

@@ -7,7 +7,8 @@ use shared::{Evaluation, Program, ProgramDetail, ProgramPatch};
 use crate::common::api;
 use crate::programs::catalogue::entry_name;
 use crate::common::form::{FormState, FormSummary};
-use crate::programs::bits::{Bar, BudgetBar, Money, ProgramStatusBadge, save_detail};
+use crate::common::widgets::Bar;
+use crate::programs::bits::{BudgetBar, Money, ProgramStatusBadge, save_detail};
 use crate::common::i18n::{tr, tr_word, use_i18n};
 
 /// Title line: title, status, public flag (not on the public page itself), overdue milestones.

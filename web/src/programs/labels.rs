@@ -4,7 +4,8 @@
 
 use shared::{EvaluatorType, PartnerKind, ProgramAction, Quantity, ResourceKind};
 
-use crate::common::i18n::{I18n, Locale, group_thousands};
+use crate::common::format::{money, plain_number};
+use crate::common::i18n::{I18n, Locale};
 
 pub const PARTNER_KINDS: [PartnerKind; 6] = [
     PartnerKind::ResidentUnit,
@@ -104,62 +105,5 @@ pub fn measure(kind: ResourceKind, q: &Quantity) -> f64 {
         ResourceKind::Funds | ResourceKind::Technology => q.amount_fen.unwrap_or(0) as f64,
         ResourceKind::Talent => q.person_days.unwrap_or(0.0),
         ResourceKind::Materials => q.quantity.unwrap_or(0.0),
-    }
-}
-
-/// `¥1,234.56`, exact (integer arithmetic on fen).
-pub fn money(fen: i64) -> String {
-    let abs = fen.unsigned_abs();
-    let sign = if fen < 0 { "-" } else { "" };
-    format!("{sign}¥{}.{:02}", group_thousands(&(abs / 100).to_string()), abs % 100)
-}
-
-/// `600`, `12.5`, `20,000`: no trailing zeros.
-pub fn plain_number(value: f64) -> String {
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    group_thousands(text)
-}
-
-/// Yuan as typed (`1234.5`, `1,234.56`, `¥100`) to fen; `None` when not a non-negative amount with at
-/// most two decimals.
-pub fn parse_yuan(text: &str) -> Option<i64> {
-    let cleaned: String = text.trim().trim_start_matches('¥').chars().filter(|c| *c != ',' && *c != '，' && !c.is_whitespace()).collect();
-    let (int, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
-    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) || frac.len() > 2 {
-        return None;
-    }
-    let yuan: i64 = if int.is_empty() { 0 } else { int.parse().ok()? };
-    let cents: i64 = format!("{frac:0<2}").parse().ok()?;
-    yuan.checked_mul(100)?.checked_add(cents)
-}
-
-/// Fen as an input's yuan text (`1234.5` → `1234.50`), for editing.
-pub fn yuan_input(fen: i64) -> String {
-    format!("{}.{:02}", fen / 100, (fen % 100).abs())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn yuan_is_parsed_to_exact_fen() {
-        assert_eq!(parse_yuan("1234.5"), Some(123_450));
-        assert_eq!(parse_yuan("¥1,000"), Some(100_000));
-        assert_eq!(parse_yuan(".07"), Some(7));
-        assert_eq!(parse_yuan("0.123"), None);
-        assert_eq!(parse_yuan("-5"), None);
-        assert_eq!(parse_yuan(""), None);
-    }
-
-    #[test]
-    fn money_is_shown_with_two_decimals() {
-        assert_eq!(money(123_456), "¥1,234.56");
-        assert_eq!(money(5), "¥0.05");
-        assert_eq!(yuan_input(123_450), "1234.50");
-        assert_eq!(plain_number(20000.0), "20,000");
-        assert_eq!(plain_number(12.5), "12.5");
     }
 }

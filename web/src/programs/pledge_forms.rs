@@ -8,9 +8,11 @@ use shared::{Code, Id, NewDelivery, NewPledge, Partner, Pledge, ProgramDetail, Q
 use crate::common::api;
 use crate::common::form::FormButtons;
 use crate::common::form::{Field, FormState, FormSummary, field_error};
-use crate::programs::bits::{parse_date, save_detail, today};
+use crate::common::format::{parse_date, today};
+use crate::programs::bits::save_detail;
 use crate::common::i18n::{tr, tr_word, use_i18n};
-use crate::programs::labels::{RESOURCE_KINDS, kind_is_money, parse_yuan};
+use crate::programs::labels::{RESOURCE_KINDS, kind_is_money};
+use crate::common::format::parse_yuan;
 
 const PLEDGE_PLACED: [&str; 8] = [
     "/partner_id",

@@ -8,7 +8,8 @@ use shared::{Area, Id, ProgramRollup};
 
 use crate::common::api::{self, ApiError, ProgramFilter};
 use crate::common::area_picker::AreaSearch;
-use crate::programs::bits::{Bar, BudgetBar, Money, ProgramStatusBadge};
+use crate::common::widgets::Bar;
+use crate::programs::bits::{BudgetBar, Money, ProgramStatusBadge};
 use crate::programs::filters::filter_url;
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::{tr, tr_word, use_i18n};

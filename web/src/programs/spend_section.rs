@@ -7,10 +7,12 @@ use shared::{Id, NewSpend, ProgramDetail};
 use crate::common::api;
 use crate::common::form::FormButtons;
 use crate::common::form::{Field, FormState, FormSummary, field_error};
-use crate::programs::bits::{AddToggle, BudgetBar, HeadRow, Money, is_running, parse_date, save_detail, today};
+use crate::programs::bits::{AddToggle, BudgetBar, Money, is_running, save_detail};
+use crate::common::widgets::HeadRow;
+use crate::common::format::{parse_date, today};
 use crate::common::status::Empty;
 use crate::common::i18n::{tr, use_i18n};
-use crate::programs::labels::parse_yuan;
+use crate::common::format::parse_yuan;
 
 const PLACED: [&str; 3] = ["/spent_on", "/amount_fen", "/purpose"];
 

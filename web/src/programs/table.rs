@@ -9,7 +9,8 @@ use shared::Program;
 
 use crate::programs::catalogue::entry_name;
 use crate::common::paged::Paged;
-use crate::programs::bits::{Bar, BudgetBar, HeadRow, ProgramStatusBadge};
+use crate::common::widgets::{Bar, HeadRow};
+use crate::programs::bits::{BudgetBar, ProgramStatusBadge};
 use crate::common::i18n::use_i18n;
 
 const HEADS: [&str; 6] = ["program.title", "program.area", "program.status", "program.progress", "program.budget_spent", "program.overdue"];

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use shared::{ClosedDay, FieldError, TimeSlot};
 
 use crate::common::form::{FormState, field_error};
-use crate::programs::bits::parse_date;
+use crate::common::format::parse_date;
 use crate::resources::bits::errors_at;
 use crate::common::i18n::{tr, use_i18n};
 use crate::resources::labels::{is_time, normalise_time};

@@ -16,7 +16,7 @@ use crate::resources::bits::{
 use crate::resources::schedule::{ClosedDaysEditor, ClosedDraft, ScheduleDraft, ScheduleEditor};
 use crate::common::i18n::{tr, use_i18n};
 use crate::needs::labels::use_categories;
-use crate::programs::labels::{parse_yuan, yuan_input};
+use crate::common::format::{parse_yuan, yuan_input};
 
 const FORM: &str = "[data-testid=service-form]";
 
