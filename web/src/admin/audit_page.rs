@@ -7,10 +7,10 @@ use shared::{AuditEntry, Id};
 
 use crate::common::api;
 use crate::common::format::{local_time, pretty_json};
-use crate::common::paged::Paged;
-use crate::common::status::Empty;
 use crate::common::i18n::use_i18n;
+use crate::common::paged::Paged;
 use crate::common::session::use_session;
+use crate::common::status::Empty;
 
 /// Entity kinds the API records today; the filter offers these.
 const ENTITIES: [&str; 2] = ["area", "user"];

@@ -5,4 +5,3 @@ pub mod audit_page;
 pub mod endpoints;
 pub mod user_form;
 pub mod users_page;
-

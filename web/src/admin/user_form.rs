@@ -5,9 +5,8 @@ use leptos::task::spawn_local;
 use shared::{Area, Id, NewUser, Role, User, UserPatch};
 
 use crate::common::api;
-use crate::common::form::FormButtons;
 use crate::common::area_picker::AreaSearch;
-use crate::common::form::{Field, FormState, FormSummary, field_error};
+use crate::common::form::{Field, FormButtons, FormState, FormSummary, field_error};
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
 

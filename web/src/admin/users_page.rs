@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 use shared::{Role, User};
 
+use crate::admin::user_form::{UserCreateForm, UserEditForm};
 use crate::common::api::{self, UserFilter};
 use crate::common::format::local_time;
-use crate::common::paged::Paged;
-use crate::common::status::Empty;
-use crate::admin::user_form::{UserCreateForm, UserEditForm};
 use crate::common::i18n::use_i18n;
+use crate::common::paged::Paged;
 use crate::common::session::use_session;
+use crate::common::status::Empty;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Panel {

@@ -6,13 +6,13 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use shared::{Area, AreaCrumb, AreaKind, Id};
 
-use crate::common::api;
 use crate::areas::form::{AreaCreateForm, AreaEditForm, child_kind};
 use crate::areas::tree::TreeContext;
+use crate::common::api;
 use crate::common::format::local_time;
-use crate::common::status::{ErrorBox, Loading};
 use crate::common::i18n::{I18n, use_i18n};
 use crate::common::session::use_session;
+use crate::common::status::{ErrorBox, Loading};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Mode {

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Area, AreaKind, AreaPatch, NewArea};
 
+use crate::areas::profile_fields::{PROFILE_POINTERS, ProfileDraft, ProfileFields};
 use crate::common::api;
 use crate::common::form::{Field, FormButtons, FormState, FormSummary, field_error};
-use crate::areas::profile_fields::{PROFILE_POINTERS, ProfileDraft, ProfileFields};
 use crate::common::i18n::use_i18n;
 
 const PLACED: [&str; 12] = [

@@ -7,4 +7,3 @@ pub mod form;
 pub mod page;
 pub mod profile_fields;
 pub mod tree;
-

@@ -6,11 +6,11 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::{Area, Id};
 
 use crate::areas::detail::AreaDetail;
-use crate::common::area_picker::AreaSearch;
 use crate::areas::tree::{AreaTree, TreeContext};
-use crate::common::status::Empty;
+use crate::common::area_picker::AreaSearch;
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
+use crate::common::status::Empty;
 
 #[component]
 pub fn AreasPage() -> impl IntoView {

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use shared::{Area, Id};
 
 use crate::common::api;
-use crate::common::paged::Paged;
 use crate::common::i18n::use_i18n;
+use crate::common::paged::Paged;
 
 /// Shared by the tree and the detail panel of the areas page.
 #[derive(Debug, Clone, Copy)]

@@ -14,9 +14,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::{LoginRequest, Problem, RefreshRequest, TokenPair};
 
-pub use crate::common::api_error::{ApiError, ApiResult};
 pub use crate::admin::endpoints::*;
 pub use crate::areas::endpoints::*;
+pub use crate::common::api_error::{ApiError, ApiResult};
 pub use crate::common::endpoints::*;
 pub use crate::matching::endpoints::*;
 pub use crate::needs::endpoints::*;

@@ -8,8 +8,8 @@ use leptos::task::spawn_local;
 use shared::Area;
 
 use crate::common::api::{self, ApiError};
-use crate::common::status::error_text;
 use crate::common::i18n::use_i18n;
+use crate::common::status::error_text;
 
 const RESULTS: u64 = 12;
 /// Wait this long after the last keystroke before asking the server.

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use shared::FieldError;
 
 use crate::common::api::ApiError;
-use crate::common::status::error_text;
 use crate::common::i18n::{I18n, use_i18n};
+use crate::common::status::error_text;
 
 /// The state of one form submission. `Copy`: every field is a signal.
 #[derive(Debug, Clone, Copy)]

@@ -11,8 +11,8 @@ use wasm_bindgen::JsCast;
 
 use crate::common::api::{ApiResult, File};
 use crate::common::download::save_file;
-use crate::common::status::error_text;
 use crate::common::i18n::{I18n, tr, use_i18n};
+use crate::common::status::error_text;
 
 /// What an import did, or would do (dry run): the part of every import report the flow needs.
 #[derive(Debug, Clone, PartialEq)]

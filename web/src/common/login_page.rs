@@ -8,9 +8,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::ErrorCode;
 
 use crate::common::api::{self, ApiError};
-use crate::common::status::error_text;
 use crate::common::i18n::use_i18n;
 use crate::common::session::{after_login, use_session};
+use crate::common::status::error_text;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {

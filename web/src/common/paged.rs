@@ -7,8 +7,8 @@ use leptos::task::spawn_local;
 use shared::Page;
 
 use crate::common::api::{ApiError, ApiResult};
-use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::use_i18n;
+use crate::common::status::{Empty, ErrorBox, Loading};
 
 /// Items so far plus the cursor of the next page. `Copy`: every field is a signal.
 pub struct Paged<T: Send + Sync + 'static> {

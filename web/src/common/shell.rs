@@ -7,9 +7,9 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 use shared::Role;
 
-use crate::common::status::{ErrorBox, Loading};
 use crate::common::i18n::use_i18n;
 use crate::common::session::{home_page, is_staff, require_session, sign_out, use_session};
+use crate::common::status::{ErrorBox, Loading};
 
 /// Wraps every signed-in page.
 #[component]

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use shared::{BreakdownRow, KpiBreakdown, KpiRollup};
 
 use crate::common::chart::{BarRow, HBarChart};
-use crate::kpis::card::StatusBadge;
-use crate::common::status::Empty;
+use crate::common::format::plain_number;
 use crate::common::i18n::{tr, use_i18n};
+use crate::common::status::Empty;
+use crate::kpis::card::StatusBadge;
 use crate::kpis::labels::status_colour;
 use crate::kpis::period::{Period, kpi_url};
-use crate::common::format::plain_number;
 
 #[component]
 pub fn BreakdownView(breakdown: KpiBreakdown, period: Period) -> impl IntoView {

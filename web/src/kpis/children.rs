@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use shared::ChildArea;
 
-use crate::common::status::Empty;
 use crate::common::i18n::{tr, use_i18n};
+use crate::common::status::Empty;
 use crate::kpis::period::{Period, kpi_url};
 
 #[component]

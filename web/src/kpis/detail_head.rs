@@ -5,12 +5,12 @@
 use leptos::prelude::*;
 use shared::{BreakdownRow, Id, Indicator, KpiAttribute, KpiRollup, KpiSource};
 
-use crate::kpis::card::{BindingBadge, StatusBadge};
-use crate::kpis::period_picker::PeriodPicker;
-use crate::common::i18n::{Locale, tr, use_i18n};
-use crate::kpis::period::{Period, kpi_url};
 use crate::common::format::plain_number;
+use crate::common::i18n::{Locale, tr, use_i18n};
 use crate::common::session::use_session;
+use crate::kpis::card::{BindingBadge, StatusBadge};
+use crate::kpis::period::{Period, kpi_url};
+use crate::kpis::period_picker::PeriodPicker;
 
 #[component]
 pub fn IndicatorHead(

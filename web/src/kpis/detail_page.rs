@@ -11,17 +11,17 @@ use shared::{Id, Indicator, KpiBreakdown, KpiDirection, KpiSeries, KpiSource};
 
 use crate::common::api::ApiError;
 use crate::common::chart::{ChartPoint, LineChart};
+use crate::common::i18n::{I18n, tr, use_i18n};
+use crate::common::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::kpis::breakdown::BreakdownView;
 use crate::kpis::detail_head::IndicatorHead;
-use crate::kpis::history::ValueHistory;
-use crate::kpis::targets::TargetSection;
-use crate::common::status::{Empty, ErrorBox, Loading};
-use crate::common::i18n::{I18n, tr, use_i18n};
 use crate::kpis::endpoints::{kpi_breakdown, kpi_series};
+use crate::kpis::history::ValueHistory;
 use crate::kpis::labels::status_colour;
-use crate::kpis::period::{Period, PeriodView, kpi_url};
 use crate::kpis::overview_page::use_kpi_place;
-use crate::common::session::use_session;
+use crate::kpis::period::{Period, PeriodView, kpi_url};
+use crate::kpis::targets::TargetSection;
 
 #[component]
 pub fn KpiDetailPage() -> impl IntoView {

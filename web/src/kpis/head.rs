@@ -13,8 +13,8 @@ use shared::{Attainment, AttainmentCounts, Id, KpiDashboard};
 
 use crate::common::api;
 use crate::common::download::save_file;
-use crate::common::status::error_text;
 use crate::common::i18n::{tr, use_i18n};
+use crate::common::status::error_text;
 use crate::kpis::endpoints::export_kpis;
 use crate::kpis::labels::{STATUSES, status_class};
 use crate::kpis::period::{Period, kpi_url};

@@ -4,13 +4,12 @@
 use leptos::prelude::*;
 use shared::{Id, KpiReport};
 
-use crate::common::format::local_time;
+use crate::common::format::{local_time, plain_number};
+use crate::common::i18n::use_i18n;
 use crate::common::paged::Paged;
 use crate::common::widgets::HeadRow;
-use crate::common::i18n::use_i18n;
 use crate::kpis::endpoints::{ValuesFilter, kpi_values};
 use crate::kpis::period::{Period, PeriodView};
-use crate::common::format::plain_number;
 
 const HEAD: [&str; 7] = ["kpi.period", "kpi.area", "kpi.value", "kpi.source_note", "kpi.reported_by", "kpi.reported_at", "kpi.record"];
 

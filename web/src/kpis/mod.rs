@@ -20,4 +20,3 @@ pub mod report_bits;
 pub mod report_form;
 pub mod report_pages;
 pub mod targets;
-

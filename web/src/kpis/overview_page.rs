@@ -12,15 +12,15 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::{Attainment, Id, KpiAttribute, KpiCard, KpiDashboard, KpiSource};
 
 use crate::common::api::ApiError;
+use crate::common::i18n::{tr, use_i18n};
+use crate::common::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::kpis::card::KpiCardView;
 use crate::kpis::children::ChildAreas;
-use crate::kpis::head::{AreaTrail, KpiExport, StatusSummary, remember, trail};
-use crate::kpis::period_picker::PeriodPicker;
-use crate::common::status::{Empty, ErrorBox, Loading};
-use crate::common::i18n::{tr, use_i18n};
 use crate::kpis::endpoints::{kpi_dashboard, kpi_series};
+use crate::kpis::head::{AreaTrail, KpiExport, StatusSummary, remember, trail};
 use crate::kpis::period::{KpiQuery, Period, PeriodView, kpi_url, today};
-use crate::common::session::use_session;
+use crate::kpis::period_picker::PeriodPicker;
 
 /// Series asked for at once while the sparklines fill in.
 const SPARK_BATCH: usize = 4;

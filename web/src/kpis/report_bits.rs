@@ -5,11 +5,10 @@
 use leptos::prelude::*;
 use shared::{Id, KpiReport};
 
-use crate::common::format::local_time;
+use crate::common::format::{local_time, plain_number};
 use crate::common::i18n::{tr, use_i18n};
 use crate::kpis::endpoints::{ValuesFilter, kpi_values};
 use crate::kpis::period::{PeriodView, kpi_url};
-use crate::common::format::plain_number;
 
 /// The report in force for `indicator`, `area` and exactly `period`, from the history list.
 pub async fn current_report(indicator: String, area: Id, period: String) -> Option<KpiReport> {

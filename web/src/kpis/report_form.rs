@@ -8,11 +8,11 @@ use shared::{Area, ErrorCode, FieldError, Id, Indicator, KpiReport, KpiRollup, N
 
 use crate::common::area_picker::AreaSearch;
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
-use crate::kpis::period_picker::PeriodPicker;
-use crate::kpis::report_bits::{Conflict, ConflictBox, SavedReport, current_report, report_id_in};
 use crate::common::i18n::{tr, use_i18n};
 use crate::kpis::endpoints::report_kpi;
 use crate::kpis::period::Period;
+use crate::kpis::period_picker::PeriodPicker;
+use crate::kpis::report_bits::{Conflict, ConflictBox, SavedReport, current_report, report_id_in};
 
 const FORM: &str = "[data-testid=kpi-report-form]";
 const PLACED: [&str; 7] = ["/indicator", "/area_id", "/period", "/value", "/numerator", "/denominator", "/source_note"];

@@ -6,14 +6,14 @@ use leptos::task::spawn_local;
 use shared::{Id, Indicator, KpiSource};
 
 use crate::common::api::{self, ApiError};
-use crate::kpis::import::KpiImportPanel;
-use crate::kpis::report_form::KpiReportForm;
-use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::tr;
-use crate::kpis::endpoints::kpi_indicators;
-use crate::kpis::period::kpi_url;
-use crate::kpis::overview_page::use_kpi_place;
 use crate::common::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::kpis::endpoints::kpi_indicators;
+use crate::kpis::import::KpiImportPanel;
+use crate::kpis::overview_page::use_kpi_place;
+use crate::kpis::period::kpi_url;
+use crate::kpis::report_form::KpiReportForm;
 
 /// `← 指标看板`, back to the overview of the same area and period.
 #[component]

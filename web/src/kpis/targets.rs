@@ -8,12 +8,12 @@ use shared::{AreaTarget, Comparator, Id, Indicator, SetTarget};
 use crate::common::api::ApiError;
 use crate::common::form::{Field, FormState, FormSummary, field_error};
 use crate::common::format::local_time;
-use crate::common::widgets::HeadRow;
-use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::{tr, use_i18n};
+use crate::common::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::widgets::HeadRow;
 use crate::kpis::endpoints::{kpi_targets, set_kpi_target};
 use crate::kpis::labels::comparator_symbol;
-use crate::common::session::use_session;
 
 const HEAD: [&str; 5] = ["kpi.area", "kpi.target", "kpi.target_note", "kpi.set_by", "kpi.reported_at"];
 const PLACED: [&str; 3] = ["/comparator", "/value", "/note"];

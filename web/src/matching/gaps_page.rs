@@ -12,10 +12,10 @@ use shared::{Area, GapCell, GapReport, Id, NewGapProgram};
 use crate::common::api::{self, ApiError};
 use crate::common::area_picker::AreaSearch;
 use crate::common::form::{FormState, FormSummary};
-use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::{I18n, tr, use_i18n};
-use crate::needs::labels::use_categories;
 use crate::common::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::needs::labels::use_categories;
 
 /// A cell's colour class by coverage: `good` ≥ 95 %, `mid` ≥ 60 %, `low` below, `none` without data.
 pub fn coverage_tone(coverage: Option<f64>) -> &'static str {

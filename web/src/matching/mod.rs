@@ -13,4 +13,3 @@ pub mod plan_rows;
 pub mod plan_table;
 pub mod plans_page;
 pub mod score_bars;
-

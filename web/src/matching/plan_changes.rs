@@ -9,9 +9,9 @@ use leptos::task::spawn_local;
 use shared::{Id, PlanChange, PlanChangeKind, PlanDetail, PlanRow};
 
 use crate::common::api;
-use crate::needs::badges::excerpt;
-use crate::common::status::Empty;
 use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::status::Empty;
+use crate::needs::badges::excerpt;
 
 const EXCERPT: usize = 30;
 

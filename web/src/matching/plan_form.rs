@@ -9,8 +9,8 @@ use crate::common::api;
 use crate::common::area_picker::AreaSearch;
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error};
 use crate::common::i18n::{tr, use_i18n};
-use crate::needs::labels::{URGENCIES, use_categories};
 use crate::common::session::use_session;
+use crate::needs::labels::{URGENCIES, use_categories};
 
 const PLACED: [&str; 3] = ["/area_id", "/category", "/urgency"];
 

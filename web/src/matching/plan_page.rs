@@ -14,16 +14,16 @@ use shared::{Id, Plan, PlanDetail, PlanStatus};
 use crate::common::api::{self, ApiError};
 use crate::common::form::{FormState, FormSummary};
 use crate::common::format::local_time;
-use crate::needs::badges::UrgencyBadge;
+use crate::common::i18n::{tr, use_i18n};
+use crate::common::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::widgets::Bar;
 use crate::matching::plan_bits::{PlanStatusBadge, is_pending};
 use crate::matching::plan_changes::PlanChanges;
 use crate::matching::plan_rows::PlanRows;
-use crate::common::widgets::Bar;
 use crate::matching::score_bars::points_text;
-use crate::common::status::{Empty, ErrorBox, Loading};
-use crate::common::i18n::{tr, use_i18n};
+use crate::needs::badges::UrgencyBadge;
 use crate::needs::labels::use_categories;
-use crate::common::session::use_session;
 
 /// How often a plan being solved is asked for again.
 const POLL: Duration = Duration::from_secs(1);

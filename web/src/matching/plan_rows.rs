@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use shared::PlanRow;
 
-use crate::needs::badges::{UrgencyBadge, excerpt};
-use crate::matching::score_bars::ScoreBar;
-use crate::common::status::Empty;
 use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::status::Empty;
+use crate::matching::score_bars::ScoreBar;
+use crate::needs::badges::{UrgencyBadge, excerpt};
 use crate::needs::labels::use_categories;
 
 /// Characters of the need's summary shown.

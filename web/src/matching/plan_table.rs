@@ -7,12 +7,12 @@ use leptos_router::hooks::use_navigate;
 use shared::Plan;
 
 use crate::common::format::local_time;
-use crate::needs::badges::UrgencyBadge;
-use crate::common::paged::Paged;
-use crate::matching::plan_bits::PlanStatusBadge;
-use crate::common::widgets::{Bar, HeadRow};
-use crate::matching::score_bars::points_text;
 use crate::common::i18n::{tr, use_i18n};
+use crate::common::paged::Paged;
+use crate::common::widgets::{Bar, HeadRow};
+use crate::matching::plan_bits::PlanStatusBadge;
+use crate::matching::score_bars::points_text;
+use crate::needs::badges::UrgencyBadge;
 use crate::needs::labels::use_categories;
 
 const HEADS: [&str; 8] = [

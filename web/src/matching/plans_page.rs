@@ -7,12 +7,12 @@ use leptos_router::hooks::use_navigate;
 use shared::{Plan, PlanStatus};
 
 use crate::common::api;
+use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::paged::Paged;
+use crate::common::session::use_session;
+use crate::common::status::Empty;
 use crate::matching::plan_form::NewPlanForm;
 use crate::matching::plan_table::PlanTable;
-use crate::common::status::Empty;
-use crate::common::i18n::{tr, tr_word, use_i18n};
-use crate::common::session::use_session;
 
 #[component]
 pub fn MatchingPlansPage() -> impl IntoView {

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use shared::ScorePart;
 
-use crate::common::widgets::Bar;
 use crate::common::i18n::{I18n, Locale, tr, tr_word, use_i18n};
+use crate::common::widgets::Bar;
 
 /// Green from 70, amber from 40, red below.
 pub fn score_tone(score: f64) -> &'static str {

@@ -7,10 +7,10 @@ use shared::NeedSummary;
 
 use crate::common::api::{self, ApiError};
 use crate::common::format::local_time;
-use crate::needs::badges::{StatusBadge, excerpt};
+use crate::common::i18n::use_i18n;
 use crate::common::paged::Paged;
 use crate::common::status::error_text;
-use crate::common::i18n::use_i18n;
+use crate::needs::badges::{StatusBadge, excerpt};
 use crate::needs::labels::use_categories;
 
 /// `/m/community`.

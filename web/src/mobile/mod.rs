@@ -7,4 +7,3 @@ pub mod need_area;
 pub mod need_form;
 pub mod resident_pages;
 pub mod shell;
-

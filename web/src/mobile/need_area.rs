@@ -7,8 +7,8 @@ use shared::{Area, Id};
 
 use crate::common::api::{self, ApiError};
 use crate::common::form::{Field, FormState};
-use crate::common::status::ErrorBox;
 use crate::common::i18n::use_i18n;
+use crate::common::status::ErrorBox;
 
 /// `home` is (id, name, is a community); `value` starts as the home id.
 #[component]

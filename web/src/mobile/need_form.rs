@@ -9,10 +9,10 @@ use shared::{AreaKind, Channel, NeedDetail, NewNeed, TargetGroup, Urgency};
 use crate::common::api::{self, idempotency_key};
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
 use crate::common::format::parse_local_time;
-use crate::mobile::need_area::AreaChoice;
 use crate::common::i18n::use_i18n;
-use crate::needs::labels::{URGENCIES, use_categories};
 use crate::common::session::use_session;
+use crate::mobile::need_area::AreaChoice;
+use crate::needs::labels::{URGENCIES, use_categories};
 
 /// Selector of the form, for scrolling to its first error.
 const FORM: &str = "[data-testid=need-form]";

@@ -8,13 +8,13 @@ use shared::{Id, Need, NeedDetail};
 
 use crate::common::api::{self, NeedFilter};
 use crate::common::format::local_time;
-use crate::needs::badges::{NeedFlags, StatusBadge, excerpt};
-use crate::mobile::need_form::NeedForm;
-use crate::needs::panel::NeedPanel;
+use crate::common::i18n::use_i18n;
 use crate::common::paged::Paged;
 use crate::common::status::Empty;
-use crate::common::i18n::use_i18n;
+use crate::mobile::need_form::NeedForm;
+use crate::needs::badges::{NeedFlags, StatusBadge, excerpt};
 use crate::needs::labels::use_categories;
+use crate::needs::panel::NeedPanel;
 
 /// `/m`: the submission form; a stored need opens at once, with a confirmation.
 #[component]

@@ -6,10 +6,10 @@ use leptos::task::spawn_local;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::common::status::{ErrorBox, Loading};
 use crate::common::i18n::use_i18n;
-use crate::needs::labels::use_categories;
 use crate::common::session::{require_session, sign_out, use_session};
+use crate::common::status::{ErrorBox, Loading};
+use crate::needs::labels::use_categories;
 
 /// Wraps every `/m` page.
 #[component]

@@ -8,10 +8,10 @@ use leptos::task::spawn_local;
 use shared::{Id, NeedAction, NeedActionRequest, NeedDetail};
 
 use crate::common::api::{self, ApiError};
-use crate::needs::assignee_picker::AssigneePicker;
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error};
-use crate::needs::missing_editor::MissingEditor;
 use crate::common::i18n::use_i18n;
+use crate::needs::assignee_picker::AssigneePicker;
+use crate::needs::missing_editor::MissingEditor;
 
 const PLACED: [&str; 4] = ["/note", "/missing", "/assignee_id", "/rating"];
 

@@ -6,8 +6,8 @@ use leptos::task::spawn_local;
 use shared::{Assignee, Id};
 
 use crate::common::api::{self, ApiError};
-use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::use_i18n;
+use crate::common::status::{Empty, ErrorBox, Loading};
 
 /// A radio list of the need's possible assignees; `value` is the chosen id.
 #[component]

@@ -6,9 +6,9 @@ use leptos::task::spawn_local;
 use shared::{BulkDispatch, BulkDispatchResult, Id};
 
 use crate::common::api;
-use crate::needs::assignee_picker::AssigneePicker;
 use crate::common::form::{FormState, FormSummary, field_error};
 use crate::common::i18n::use_i18n;
+use crate::needs::assignee_picker::AssigneePicker;
 
 /// The bar above the queue while needs are ticked, and the outcome of the last bulk dispatch.
 #[component]

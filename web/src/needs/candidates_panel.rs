@@ -9,10 +9,10 @@ use shared::{Candidate, Candidates, Exclusions, Id, NeedAction, NeedDetail, Need
 
 use crate::common::api::{self, ApiError, CANDIDATE_LIMIT};
 use crate::common::form::{FormState, FormSummary};
-use crate::matching::score_bars::{ScoreBar, ScoreParts, minutes_text};
-use crate::common::status::{ErrorBox, Loading};
 use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::session::use_session;
+use crate::common::status::{ErrorBox, Loading};
+use crate::matching::score_bars::{ScoreBar, ScoreParts, minutes_text};
 
 /// Columns of the candidates table (a ranking column comes first, the buttons last).
 const HEADS: [&str; 6] =

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::Id;
 
-use crate::needs::panel::NeedPanel;
-use crate::common::status::Empty;
 use crate::common::i18n::use_i18n;
 use crate::common::session::{is_staff, use_session};
+use crate::common::status::Empty;
+use crate::needs::panel::NeedPanel;
 
 #[component]
 pub fn NeedDetailPage() -> impl IntoView {

@@ -6,8 +6,8 @@ use leptos_router::params::ParamsMap;
 use shared::{Code, NeedCounts, NeedStatus};
 
 use crate::common::api::{ApiError, NeedFilter};
-use crate::common::status::ErrorBox;
 use crate::common::i18n::use_i18n;
+use crate::common::status::ErrorBox;
 use crate::needs::labels::{URGENCIES, use_categories};
 
 /// The filter a URL's query describes; unknown values are ignored.

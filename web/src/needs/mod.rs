@@ -20,4 +20,3 @@ pub mod queue_page;
 pub mod table;
 pub mod tasks_page;
 pub mod view;
-

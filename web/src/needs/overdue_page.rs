@@ -9,11 +9,11 @@ use shared::{Area, Id, Need};
 
 use crate::common::api::{self, ApiError, ApiResult, NeedFilter};
 use crate::common::area_picker::AreaSearch;
-use crate::needs::badges::{DueTime, NeedFlags, StatusBadge, excerpt};
-use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::use_i18n;
-use crate::needs::labels::use_categories;
 use crate::common::session::{is_staff, use_session};
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::needs::badges::{DueTime, NeedFlags, StatusBadge, excerpt};
+use crate::needs::labels::use_categories;
 
 /// Pages fetched at most per list; a board longer than this is a problem of its own.
 const MAX_PAGES: usize = 20;

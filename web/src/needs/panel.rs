@@ -7,11 +7,11 @@ use leptos::task::spawn_local;
 use shared::{Id, NeedAction, NeedDetail};
 
 use crate::common::api::{self, ApiError};
+use crate::common::i18n::use_i18n;
+use crate::common::status::{ErrorBox, Loading};
 use crate::needs::action_form::ActionForm;
 use crate::needs::candidates_panel::need_candidates;
 use crate::needs::view::{NeedFacts, NeedHeading, NeedTimeline};
-use crate::common::status::{ErrorBox, Loading};
-use crate::common::i18n::use_i18n;
 
 /// Actions only the platform takes; they appear on the timeline, never as buttons.
 fn is_system_only(action: NeedAction) -> bool {

@@ -10,13 +10,13 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::{Id, Need, NeedCounts};
 
 use crate::common::api::{self, ApiError, NeedFilter};
+use crate::common::i18n::use_i18n;
+use crate::common::paged::Paged;
+use crate::common::session::{is_staff, use_session};
+use crate::common::status::Empty;
 use crate::needs::bulk_dispatch::BulkDispatchBar;
 use crate::needs::filters::{CountChips, NeedFilterBar, filter_from_query, filter_url};
 use crate::needs::table::NeedTable;
-use crate::common::paged::Paged;
-use crate::common::status::Empty;
-use crate::common::i18n::use_i18n;
-use crate::common::session::{is_staff, use_session};
 
 /// How often the count chips ask again, so a queue left open stays current.
 pub const COUNTS_EVERY: Duration = Duration::from_secs(30);

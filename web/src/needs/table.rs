@@ -6,9 +6,9 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use shared::{Id, Need, NeedStatus};
 
-use crate::needs::badges::{DueTime, NeedFlags, StatusBadge, UrgencyBadge, excerpt};
-use crate::common::paged::Paged;
 use crate::common::i18n::use_i18n;
+use crate::common::paged::Paged;
+use crate::needs::badges::{DueTime, NeedFlags, StatusBadge, UrgencyBadge, excerpt};
 use crate::needs::labels::use_categories;
 
 /// Characters of the request shown in the table.

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use shared::{Need, NeedStatus};
 
 use crate::common::api::{self, NeedFilter};
-use crate::needs::table::NeedTable;
-use crate::common::paged::Paged;
 use crate::common::i18n::use_i18n;
+use crate::common::paged::Paged;
 use crate::common::session::use_session;
+use crate::needs::table::NeedTable;
 
 /// Statuses a task can be in while the assignee still has something to do, first the ones to claim.
 

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use shared::{Need, NeedEvent};
 
 use crate::common::format::local_time;
-use crate::needs::badges::{NeedFlags, StatusBadge, UrgencyBadge, awaiting_response, due_class, is_overdue};
-use crate::common::status::Empty;
 use crate::common::i18n::use_i18n;
+use crate::common::status::Empty;
+use crate::needs::badges::{NeedFlags, StatusBadge, UrgencyBadge, awaiting_response, due_class, is_overdue};
 use crate::needs::labels::use_categories;
 
 /// Title line: category, number, status, urgency and flags.

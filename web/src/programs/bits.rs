@@ -9,8 +9,8 @@ use shared::{ProgramDetail, ProgramStatus};
 
 use crate::common::api::ApiResult;
 use crate::common::form::FormState;
-use crate::common::i18n::{I18n, tr, tr_word, use_i18n};
 use crate::common::format::money;
+use crate::common::i18n::{I18n, tr, tr_word, use_i18n};
 use crate::common::widgets::Bar;
 
 /// 实施中, coloured by the status's stage.

@@ -6,11 +6,11 @@ use leptos::task::spawn_local;
 use shared::{CatalogueEntry, Role};
 
 use crate::common::api::{self, ApiError};
-use crate::programs::catalogue::{group, use_catalogue};
-use crate::programs::catalogue_tree::CatalogueTree;
-use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::tr;
 use crate::common::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::programs::catalogue::{group, use_catalogue};
+use crate::programs::catalogue_tree::CatalogueTree;
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use shared::Id;
 
-use crate::programs::catalogue::{entry_name, item_label, use_catalogue};
-use crate::common::status::{ErrorBox, Loading};
 use crate::common::i18n::{tr, use_i18n};
+use crate::common::status::{ErrorBox, Loading};
+use crate::programs::catalogue::{entry_name, item_label, use_catalogue};
 
 /// `value` holds the chosen item ids, in the order they were ticked.
 #[component]

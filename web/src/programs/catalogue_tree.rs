@@ -7,10 +7,9 @@ use leptos::task::spawn_local;
 use shared::{CatalogueEntry, CatalogueEntryPatch};
 
 use crate::common::api;
-use crate::programs::catalogue::{Direction, entry_name};
-use crate::common::form::FormButtons;
-use crate::common::form::{Field, FormState, FormSummary};
+use crate::common::form::{Field, FormButtons, FormState, FormSummary};
 use crate::common::i18n::{Locale, tr, use_i18n};
+use crate::programs::catalogue::{Direction, entry_name};
 
 const PLACED: [&str; 3] = ["/name_zh", "/name_en", "/description_zh"];
 

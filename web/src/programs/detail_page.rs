@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::Id;
 
-use crate::programs::panel::ProgramPanel;
-use crate::common::status::Empty;
 use crate::common::i18n::tr;
+use crate::common::status::Empty;
+use crate::programs::panel::ProgramPanel;
 
 #[component]
 pub fn ProgramDetailPage() -> impl IntoView {

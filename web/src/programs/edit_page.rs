@@ -9,10 +9,10 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::{Id, ProgramDetail, ProgramStatus};
 
 use crate::common::api::{self, ApiError};
-use crate::programs::form::ProgramForm;
-use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::i18n::tr;
 use crate::common::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::programs::form::ProgramForm;
 
 /// Goes to the program's page after saving.
 fn to_detail() -> Callback<ProgramDetail> {

@@ -7,8 +7,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::common::api::{self, File, ProgramFilter};
-use crate::common::status::error_text;
 use crate::common::i18n::{tr, use_i18n};
+use crate::common::status::error_text;
 
 /// Excel (all three tables) and CSV (the chosen table) of the programs `filter` selects.
 #[component]

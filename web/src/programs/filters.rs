@@ -9,9 +9,9 @@ use leptos_router::params::ParamsMap;
 use shared::{Area, Id, ProgramStatus};
 
 use crate::common::api::{self, ProgramFilter};
-use crate::programs::catalogue::{entry_name, use_catalogue};
 use crate::common::area_picker::AreaSearch;
 use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::programs::catalogue::{entry_name, use_catalogue};
 
 /// The filter a URL's query describes; unknown values are ignored.
 pub fn filter_from_query(q: &ParamsMap) -> ProgramFilter {

@@ -7,15 +7,13 @@ use leptos::prelude::*;
 use shared::{Area, Id, NewProgram, Program, ProgramDetail, ProgramPatch};
 
 use crate::common::api::{self, idempotency_key};
-use crate::common::form::FormButtons;
 use crate::common::area_picker::AreaSearch;
-use crate::programs::catalogue_picker::CataloguePicker;
-use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
-use crate::common::format::parse_date;
-use crate::programs::bits::save_detail;
+use crate::common::form::{Field, FieldGroup, FormButtons, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::format::{parse_date, parse_yuan, yuan_input};
 use crate::common::i18n::{tr, use_i18n};
-use crate::common::format::{parse_yuan, yuan_input};
 use crate::common::session::use_session;
+use crate::programs::bits::save_detail;
+use crate::programs::catalogue_picker::CataloguePicker;
 
 const FORM: &str = "[data-testid=program-form]";
 const PLACED: [&str; 9] =

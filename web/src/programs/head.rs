@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use shared::{Evaluation, Program, ProgramDetail, ProgramPatch};
 
 use crate::common::api;
-use crate::programs::catalogue::entry_name;
 use crate::common::form::{FormState, FormSummary};
+use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::widgets::Bar;
 use crate::programs::bits::{BudgetBar, Money, ProgramStatusBadge, save_detail};
-use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::programs::catalogue::entry_name;
 
 /// Title line: title, status, public flag (not on the public page itself), overdue milestones.
 #[component]

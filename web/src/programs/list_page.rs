@@ -7,13 +7,13 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::Program;
 
 use crate::common::api::{self, ProgramFilter};
-use crate::programs::export_buttons::ExportButtons;
+use crate::common::i18n::tr;
 use crate::common::paged::Paged;
+use crate::common::session::use_session;
+use crate::common::status::Empty;
+use crate::programs::export_buttons::ExportButtons;
 use crate::programs::filters::{ProgramFilterBar, filter_from_query, filter_url};
 use crate::programs::table::ProgramTable;
-use crate::common::status::Empty;
-use crate::common::i18n::tr;
-use crate::common::session::use_session;
 
 #[component]
 pub fn ProgramsPage() -> impl IntoView {

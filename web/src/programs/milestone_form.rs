@@ -8,13 +8,12 @@ use leptos::task::spawn_local;
 use shared::{Id, NewMilestone, ProgramDetail, User};
 
 use crate::common::api::{self, ApiError, UserFilter};
-use crate::common::form::FormButtons;
-use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error};
+use crate::common::form::{Field, FieldGroup, FormButtons, FormState, FormSummary, field_error};
 use crate::common::format::parse_date;
-use crate::programs::bits::save_detail;
-use crate::common::status::error_text;
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::session::use_session;
+use crate::common::status::error_text;
+use crate::programs::bits::save_detail;
 
 const PLACED: [&str; 4] = ["/title", "/owner_id", "/due_on", "/weight"];
 const DEBOUNCE: Duration = Duration::from_millis(250);

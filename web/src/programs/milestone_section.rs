@@ -7,10 +7,10 @@ use shared::{Id, Milestone, MilestonePatch, MilestoneStatus, ProgramDetail};
 
 use crate::common::api;
 use crate::common::form::{FormState, FormSummary};
-use crate::programs::milestone_form::MilestoneForm;
-use crate::programs::bits::{AddToggle, save_detail};
-use crate::common::status::Empty;
 use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::status::Empty;
+use crate::programs::bits::{AddToggle, save_detail};
+use crate::programs::milestone_form::MilestoneForm;
 
 /// The timeline; `editable` adds the status buttons and the add form.
 #[component]

@@ -29,4 +29,3 @@ pub mod pledge_section;
 pub mod rollup_page;
 pub mod spend_section;
 pub mod table;
-

@@ -8,14 +8,14 @@ use leptos::task::spawn_local;
 use shared::{Id, ProgramAction, ProgramDetail, ProgramStatus};
 
 use crate::common::api::{self, ApiError};
+use crate::common::i18n::{tr, tr_word};
+use crate::common::status::{ErrorBox, Loading};
+use crate::programs::action_form::{ProgramActionForm, needs_reason};
+use crate::programs::head::{EvaluationPanel, ProgramFacts, ProgramHeading, PublicToggle};
 use crate::programs::milestone_section::MilestoneSection;
 use crate::programs::partner_section::PartnerSection;
 use crate::programs::pledge_section::PledgeSection;
-use crate::programs::action_form::{ProgramActionForm, needs_reason};
-use crate::programs::head::{EvaluationPanel, ProgramFacts, ProgramHeading, PublicToggle};
 use crate::programs::spend_section::SpendSection;
-use crate::common::status::{ErrorBox, Loading};
-use crate::common::i18n::{tr, tr_word};
 
 /// Actions that stop, undo or refuse; drawn apart from the main ones.
 fn is_negative(action: ProgramAction) -> bool {

@@ -5,12 +5,11 @@ use leptos::prelude::*;
 use shared::{Code, NewPartner, Partner, PartnerKind, ProgramDetail};
 
 use crate::common::api;
-use crate::common::form::FormButtons;
-use crate::common::form::{Field, FormState, FormSummary, field_error};
-use crate::programs::bits::{AddToggle, save_detail};
-use crate::common::widgets::HeadRow;
-use crate::common::status::Empty;
+use crate::common::form::{Field, FormButtons, FormState, FormSummary, field_error};
 use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::status::Empty;
+use crate::common::widgets::HeadRow;
+use crate::programs::bits::{AddToggle, save_detail};
 use crate::programs::labels::PARTNER_KINDS;
 
 const PLACED: [&str; 5] = ["/name", "/kind", "/role", "/contact_name", "/contact_phone"];

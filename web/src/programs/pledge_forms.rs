@@ -6,13 +6,11 @@ use leptos::prelude::*;
 use shared::{Code, Id, NewDelivery, NewPledge, Partner, Pledge, ProgramDetail, Quantity, ResourceKind};
 
 use crate::common::api;
-use crate::common::form::FormButtons;
-use crate::common::form::{Field, FormState, FormSummary, field_error};
-use crate::common::format::{parse_date, today};
-use crate::programs::bits::save_detail;
+use crate::common::form::{Field, FormButtons, FormState, FormSummary, field_error};
+use crate::common::format::{parse_date, parse_yuan, today};
 use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::programs::bits::save_detail;
 use crate::programs::labels::{RESOURCE_KINDS, kind_is_money};
-use crate::common::format::parse_yuan;
 
 const PLEDGE_PLACED: [&str; 8] = [
     "/partner_id",

@@ -5,12 +5,12 @@
 use leptos::prelude::*;
 use shared::{Pledge, ProgramDetail, ResourceKind};
 
-use crate::programs::pledge_forms::{DeliveryForm, PledgeForm};
-use crate::programs::bits::{AddToggle, is_running};
-use crate::common::widgets::{Bar, HeadRow};
-use crate::common::status::Empty;
 use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::status::Empty;
+use crate::common::widgets::{Bar, HeadRow};
+use crate::programs::bits::{AddToggle, is_running};
 use crate::programs::labels::{RESOURCE_KINDS, measure};
+use crate::programs::pledge_forms::{DeliveryForm, PledgeForm};
 
 const HEADS: [&str; 6] = ["pledge.partner", "pledge.kind", "pledge.description", "pledge.pledged", "pledge.delivered", "pledge.fulfilment"];
 

@@ -8,13 +8,13 @@ use shared::{Area, Id, ProgramRollup};
 
 use crate::common::api::{self, ApiError, ProgramFilter};
 use crate::common::area_picker::AreaSearch;
+use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::widgets::Bar;
 use crate::programs::bits::{BudgetBar, Money, ProgramStatusBadge};
 use crate::programs::filters::filter_url;
-use crate::common::status::{Empty, ErrorBox, Loading};
-use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::programs::labels::{RESOURCE_KINDS, measure};
-use crate::common::session::use_session;
 
 #[component]
 pub fn ProgramRollupPage() -> impl IntoView {

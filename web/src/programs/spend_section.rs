@@ -5,14 +5,12 @@ use leptos::prelude::*;
 use shared::{Id, NewSpend, ProgramDetail};
 
 use crate::common::api;
-use crate::common::form::FormButtons;
-use crate::common::form::{Field, FormState, FormSummary, field_error};
-use crate::programs::bits::{AddToggle, BudgetBar, Money, is_running, save_detail};
-use crate::common::widgets::HeadRow;
-use crate::common::format::{parse_date, today};
-use crate::common::status::Empty;
+use crate::common::form::{Field, FormButtons, FormState, FormSummary, field_error};
+use crate::common::format::{parse_date, parse_yuan, today};
 use crate::common::i18n::{tr, use_i18n};
-use crate::common::format::parse_yuan;
+use crate::common::status::Empty;
+use crate::common::widgets::HeadRow;
+use crate::programs::bits::{AddToggle, BudgetBar, Money, is_running, save_detail};
 
 const PLACED: [&str; 3] = ["/spent_on", "/amount_fen", "/purpose"];
 

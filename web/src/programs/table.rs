@@ -7,11 +7,11 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use shared::Program;
 
-use crate::programs::catalogue::entry_name;
+use crate::common::i18n::use_i18n;
 use crate::common::paged::Paged;
 use crate::common::widgets::{Bar, HeadRow};
 use crate::programs::bits::{BudgetBar, ProgramStatusBadge};
-use crate::common::i18n::use_i18n;
+use crate::programs::catalogue::entry_name;
 
 const HEADS: [&str; 6] = ["program.title", "program.area", "program.status", "program.progress", "program.budget_spent", "program.overdue"];
 

@@ -2,4 +2,3 @@
 //! in their own shell ([`programs_pages`]). They reuse the programs feature's table and panel.
 
 pub mod programs_pages;
-

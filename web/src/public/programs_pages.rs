@@ -8,11 +8,11 @@ use leptos_router::hooks::use_params_map;
 use shared::{Id, Program};
 
 use crate::common::api;
+use crate::common::i18n::{tr, use_i18n};
 use crate::common::paged::Paged;
+use crate::common::status::Empty;
 use crate::programs::panel::ProgramPanel;
 use crate::programs::table::ProgramTable;
-use crate::common::status::Empty;
-use crate::common::i18n::{tr, use_i18n};
 
 /// Header with the product, the language switch and the way to sign in, around the public pages.
 #[component]

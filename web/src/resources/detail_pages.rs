@@ -11,15 +11,15 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::{Id, Provider, Service, ServicePerson, ServiceSpace};
 
 use crate::common::api::{self, ApiError, ApiResult};
+use crate::common::i18n::tr;
+use crate::common::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::resources::facts::{PersonFacts, ProviderFacts, ServiceFacts, SpaceFacts};
 use crate::resources::filters::{ResourceQuery, ResourceTab};
 use crate::resources::person_form::PersonForm;
 use crate::resources::provider_form::ProviderForm;
 use crate::resources::service_form::ServiceForm;
 use crate::resources::space_form::SpaceForm;
-use crate::common::status::{Empty, ErrorBox, Loading};
-use crate::common::i18n::tr;
-use crate::common::session::use_session;
 
 /// The directory tab a record belongs to.
 fn back_url(tab: ResourceTab) -> String {

@@ -8,8 +8,8 @@ use shared::{Id, ResourceTable};
 
 use crate::common::api;
 use crate::common::download::save_file;
-use crate::common::status::error_text;
 use crate::common::i18n::{tr, use_i18n};
+use crate::common::status::error_text;
 
 /// Excel and CSV of `table` (the current tab), narrowed to `area_id`.
 #[component]

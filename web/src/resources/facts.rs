@@ -3,11 +3,10 @@
 use leptos::prelude::*;
 use shared::{Id, Provider, Service, ServicePerson, ServiceSpace};
 
-use crate::common::format::local_time;
-use crate::resources::bits::name_areas;
+use crate::common::format::{local_time, plain_number};
 use crate::common::i18n::{Locale, tr, use_i18n};
 use crate::needs::labels::use_categories;
-use crate::common::format::plain_number;
+use crate::resources::bits::name_areas;
 use crate::resources::labels::{percent, rating};
 
 /// Title, 已认证 / 停用 / 不足8小时 flags, and 编辑 when `on_edit` is given.

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use shared::{ImportReport, ResourceTable};
 
 use crate::common::api::{self, ApiResult, File};
-use crate::common::import_flow::{ImportFlow, ImportOutcome, Importer};
 use crate::common::i18n::tr;
+use crate::common::import_flow::{ImportFlow, ImportOutcome, Importer};
 
 /// Tables that can be imported.
 const IMPORTABLE: [ResourceTable; 2] = [ResourceTable::Providers, ResourceTable::Services];

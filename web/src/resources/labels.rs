@@ -3,8 +3,8 @@
 
 use shared::{CostKind, PersonKind, ProviderKind, ServiceMode, SpaceKind, TimeSlot};
 
-use crate::common::i18n::{I18n, Locale};
 use crate::common::format::{money, plain_number};
+use crate::common::i18n::{I18n, Locale};
 
 impl I18n {
     /// 社会组织 / Social organisation. Tracked.

@@ -8,14 +8,14 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::{Provider, ResourceTable, Service, ServicePerson, ServiceSpace};
 
 use crate::common::api;
+use crate::common::i18n::tr;
 use crate::common::paged::Paged;
+use crate::common::session::use_session;
+use crate::common::status::Empty;
 use crate::resources::export::ResourceExport;
 use crate::resources::filters::{ResourceFilterBar, ResourceQuery, ResourceTab};
 use crate::resources::import::ImportPanel;
 use crate::resources::tables::{PersonTable, ProviderTable, ServiceTable, SpaceTable};
-use crate::common::status::Empty;
-use crate::common::i18n::tr;
-use crate::common::session::use_session;
 
 #[component]
 pub fn ResourcesPage() -> impl IntoView {

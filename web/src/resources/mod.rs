@@ -19,4 +19,3 @@ pub mod schedule;
 pub mod service_form;
 pub mod space_form;
 pub mod tables;
-

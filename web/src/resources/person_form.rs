@@ -6,12 +6,11 @@ use leptos::prelude::*;
 use shared::{Id, NewServicePerson, PersonKind, ServicePerson, ServicePersonPatch};
 
 use crate::common::api::{self, idempotency_key};
-use crate::common::form::FormButtons;
-use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::form::{Field, FieldGroup, FormButtons, FormState, FormSummary, field_error, reveal_first_error};
 use crate::common::format::parse_date;
-use crate::resources::bits::{HomeArea, ProviderSelect, changed_text, check_input, parse_opt_int, save, text_input};
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
+use crate::resources::bits::{HomeArea, ProviderSelect, changed_text, check_input, parse_opt_int, save, text_input};
 
 const FORM: &str = "[data-testid=person-form]";
 const PLACED: [&str; 9] = ["/kind", "/name", "/phone", "/area_id", "/provider_id", "/user_id", "/certified", "/reported_on", "/active"];

@@ -6,11 +6,10 @@ use leptos::prelude::*;
 use shared::{Id, NewProvider, Provider, ProviderKind, ProviderPatch};
 
 use crate::common::api::{self, idempotency_key};
-use crate::common::form::FormButtons;
-use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
-use crate::resources::bits::{HomeArea, changed_text, check_input, parse_opt_int, save, text_input};
+use crate::common::form::{Field, FieldGroup, FormButtons, FormState, FormSummary, field_error, reveal_first_error};
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::session::use_session;
+use crate::resources::bits::{HomeArea, changed_text, check_input, parse_opt_int, save, text_input};
 
 const FORM: &str = "[data-testid=provider-form]";
 const PLACED: [&str; 9] =

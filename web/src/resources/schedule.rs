@@ -6,8 +6,8 @@ use shared::{ClosedDay, FieldError, TimeSlot};
 
 use crate::common::form::{FormState, field_error};
 use crate::common::format::parse_date;
-use crate::resources::bits::errors_at;
 use crate::common::i18n::{tr, use_i18n};
+use crate::resources::bits::errors_at;
 use crate::resources::labels::{is_time, normalise_time};
 
 /// One slot as edited; `key` keeps a row's identity while rows above it are removed.

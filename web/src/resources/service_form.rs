@@ -8,15 +8,14 @@ use leptos::prelude::*;
 use shared::{CostKind, Id, NewService, Service, ServiceMode, ServicePatch, TargetGroup};
 
 use crate::common::api::{self, idempotency_key};
-use crate::common::form::FormButtons;
-use crate::common::form::{Field, FormState, field_error, reveal_first_error};
+use crate::common::form::{Field, FormButtons, FormState, field_error, reveal_first_error};
+use crate::common::format::{parse_yuan, yuan_input};
+use crate::common::i18n::{tr, use_i18n};
+use crate::needs::labels::use_categories;
 use crate::resources::bits::{
     AreaListPicker, PersonSelect, ProviderSelect, ResGroup, ResSummary, name_areas, parse_opt_int, parse_point, save, text_input,
 };
 use crate::resources::schedule::{ClosedDaysEditor, ClosedDraft, ScheduleDraft, ScheduleEditor};
-use crate::common::i18n::{tr, use_i18n};
-use crate::needs::labels::use_categories;
-use crate::common::format::{parse_yuan, yuan_input};
 
 const FORM: &str = "[data-testid=service-form]";
 

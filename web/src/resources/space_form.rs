@@ -6,14 +6,11 @@ use leptos::prelude::*;
 use shared::{NewServiceSpace, ServiceSpace, ServiceSpacePatch, SpaceKind};
 
 use crate::common::api::{self, idempotency_key};
-use crate::common::form::FormButtons;
-use crate::common::form::{Field, FieldGroup, FormState, field_error, reveal_first_error};
-use crate::resources::bits::{
-    HomeArea, ProviderSelect, ResGroup, ResSummary, changed_text, check_input, parse_point, save, text_input,
-};
-use crate::resources::schedule::{ScheduleDraft, ScheduleEditor};
+use crate::common::form::{Field, FieldGroup, FormButtons, FormState, field_error, reveal_first_error};
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
+use crate::resources::bits::{HomeArea, ProviderSelect, ResGroup, ResSummary, changed_text, check_input, parse_point, save, text_input};
+use crate::resources::schedule::{ScheduleDraft, ScheduleEditor};
 
 const FORM: &str = "[data-testid=space-form]";
 

@@ -10,11 +10,11 @@
 use leptos::prelude::*;
 use shared::{Provider, Service, ServicePerson, ServiceSpace};
 
+use crate::common::format::plain_number;
+use crate::common::i18n::{tr, use_i18n};
 use crate::common::paged::Paged;
 use crate::common::widgets::HeadRow;
-use crate::common::i18n::{tr, use_i18n};
 use crate::needs::labels::use_categories;
-use crate::common::format::plain_number;
 use crate::resources::labels::{percent, rating};
 
 const PROVIDER_HEADS: [&str; 6] = ["res.provider_name", "res.provider_kind", "res.area", "res.verified", "res.active", "res.service_count"];
