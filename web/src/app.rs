@@ -4,35 +4,38 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::catalogue::provide_catalogue;
-use crate::components::mobile_shell::MobileShell;
-use crate::components::shell::Shell;
-use crate::i18n::{provide_i18n, use_i18n};
-use crate::need_labels::provide_categories;
-use crate::pages::catalogue::CataloguePage;
-use crate::pages::community::CommunityPage;
-use crate::pages::kpi_detail::KpiDetailPage;
-use crate::pages::kpi_report::{KpiImportPage, KpiReportPage};
-use crate::pages::kpis::KpisPage;
-use crate::pages::matching_gaps::MatchingGapsPage;
-use crate::pages::matching_plan::MatchingPlanPage;
-use crate::pages::matching_plans::MatchingPlansPage;
-use crate::pages::need_detail::NeedDetailPage;
-use crate::pages::needs::NeedsPage;
-use crate::pages::overdue::OverduePage;
-use crate::pages::program_detail::ProgramDetailPage;
-use crate::pages::program_edit::{ProgramEditPage, ProgramNewPage};
-use crate::pages::program_rollup::ProgramRollupPage;
-use crate::pages::programs::ProgramsPage;
-use crate::pages::public_programs::{PublicProgramPage, PublicProgramsPage, PublicShell};
-use crate::pages::resident::{ResidentNeedPage, ResidentNeedsPage, ResidentSubmitPage};
-use crate::pages::resource_detail::{
+use crate::admin::audit_page::AuditPage;
+use crate::admin::users_page::UsersPage;
+use crate::areas::page::AreasPage;
+use crate::common::i18n::{provide_i18n, use_i18n};
+use crate::common::login_page::LoginPage;
+use crate::common::session::{SessionGuard, home_page, provide_session, use_session};
+use crate::common::shell::Shell;
+use crate::kpis::detail_page::KpiDetailPage;
+use crate::kpis::overview_page::KpisPage;
+use crate::kpis::report_pages::{KpiImportPage, KpiReportPage};
+use crate::matching::gaps_page::MatchingGapsPage;
+use crate::matching::plan_page::MatchingPlanPage;
+use crate::matching::plans_page::MatchingPlansPage;
+use crate::mobile::community_page::CommunityPage;
+use crate::mobile::resident_pages::{ResidentNeedPage, ResidentNeedsPage, ResidentSubmitPage};
+use crate::mobile::shell::MobileShell;
+use crate::needs::detail_page::NeedDetailPage;
+use crate::needs::labels::provide_categories;
+use crate::needs::overdue_page::OverduePage;
+use crate::needs::queue_page::NeedsPage;
+use crate::needs::tasks_page::TasksPage;
+use crate::programs::catalogue::provide_catalogue;
+use crate::programs::catalogue_page::CataloguePage;
+use crate::programs::detail_page::ProgramDetailPage;
+use crate::programs::edit_page::{ProgramEditPage, ProgramNewPage};
+use crate::programs::list_page::ProgramsPage;
+use crate::programs::rollup_page::ProgramRollupPage;
+use crate::public::programs_pages::{PublicProgramPage, PublicProgramsPage, PublicShell};
+use crate::resources::detail_pages::{
     PersonNewPage, PersonPage, ProviderNewPage, ProviderPage, ServiceNewPage, ServicePage, SpaceNewPage, SpacePage,
 };
-use crate::pages::resources::ResourcesPage;
-use crate::pages::tasks::TasksPage;
-use crate::pages::{areas::AreasPage, audit::AuditPage, login::LoginPage, users::UsersPage};
-use crate::session::{SessionGuard, home_page, provide_session, use_session};
+use crate::resources::list_page::ResourcesPage;
 
 /// The whole dashboard.
 #[component]

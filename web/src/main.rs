@@ -1,34 +1,21 @@
 //! Entry point of the 幸福家园 dashboard (Leptos, client-side rendered WebAssembly).
 //!
-//! Layout: [`app`] holds the routes, [`api`]/[`endpoints`] the typed HTTP client, [`i18n`] and
-//! [`messages`] the zh-CN/English texts, [`session`] the signed-in user, `pages/` one module per
-//! route and `components/` the pieces they share.
+//! Layout (see `web/README.md` for the URL → file table): [`app`] holds every route; one folder per
+//! feature ([`needs`], [`mobile`], [`programs`], [`public`], [`resources`], [`matching`], [`kpis`],
+//! [`areas`], [`admin`]) holds its pages, components, API calls, labels and messages; [`common`] holds
+//! the API client, session, shell, i18n and the widgets several features use.
 
-mod api;
-mod api_error;
+mod admin;
 mod app;
-mod catalogue;
-mod components;
-mod endpoints;
-mod i18n;
-mod kpi_endpoints;
-mod kpi_labels;
-mod kpi_period;
-mod matching_endpoints;
-mod messages;
-mod messages_kpis;
-mod messages_matching;
-mod messages_needs;
-mod messages_programs;
-mod messages_resources;
-mod need_endpoints;
-mod need_labels;
-mod pages;
-mod program_endpoints;
-mod program_labels;
-mod resource_endpoints;
-mod resource_labels;
-mod session;
+mod areas;
+mod common;
+mod kpis;
+mod matching;
+mod mobile;
+mod needs;
+mod programs;
+mod public;
+mod resources;
 
 fn main() {
     console_error_panic_hook::set_once();

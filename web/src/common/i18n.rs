@@ -1,0 +1,238 @@
+//! Translations: Chinese (zh-CN) first, English as the switch.
+//!
+//! `provide_i18n()` puts an [`I18n`] handle into context; components call `use_i18n()` and then
+//! `i18n.t("key")` inside a reactive closure, so the text follows the locale signal. The choice is kept
+//! in localStorage. Messages live in [`crate::common::messages`]; a missing key shows the key itself, which is
+//! easy to spot in review.
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use shared::{AreaKind, Role};
+
+const STORAGE_KEY: &str = "hh.locale";
+
+/// A language the dashboard speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locale {
+    Zh,
+    En,
+}
+
+impl Locale {
+    /// The BCP 47 tag, for `<html lang>` and localStorage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::Zh => "zh-CN",
+            Self::En => "en",
+        }
+    }
+
+    fn from_tag(tag: &str) -> Option<Self> {
+        match tag {
+            "zh-CN" => Some(Self::Zh),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    /// The other language, for the header's switch.
+    pub fn other(self) -> Self {
+        match self {
+            Self::Zh => Self::En,
+            Self::En => Self::Zh,
+        }
+    }
+}
+
+/// The locale signal plus lookups. `Copy`, so closures can capture it freely.
+#[derive(Debug, Clone, Copy)]
+pub struct I18n {
+    locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    /// The current locale (tracked).
+    pub fn locale(&self) -> Locale {
+        self.locale.get()
+    }
+
+    /// Switch language and remember the choice.
+    pub fn set_locale(&self, locale: Locale) {
+        // Failing to persist only costs the choice on the next visit.
+        let _ = LocalStorage::set(STORAGE_KEY, locale.tag());
+        set_document_lang(locale);
+        self.locale.set(locale);
+    }
+
+    /// The message for `key` in the current locale (tracked).
+    pub fn t(&self, key: &'static str) -> &'static str {
+        lookup(self.locale.get(), key)
+    }
+
+    /// The name of a role, e.g. 街道工作人员 / Street staff.
+    pub fn role(&self, role: Role) -> &'static str {
+        let key = match role {
+            Role::PlatformAdmin => "role.platform_admin",
+            Role::DistrictAdmin => "role.district_admin",
+            Role::StreetStaff => "role.street_staff",
+            Role::CommunityStaff => "role.community_staff",
+            Role::GridWorker => "role.grid_worker",
+            Role::Provider => "role.provider",
+            Role::Volunteer => "role.volunteer",
+            Role::Resident => "role.resident",
+            Role::Integration => "role.integration",
+        };
+        self.t(key)
+    }
+
+    /// The name of an area level, e.g. 社区 / Community.
+    pub fn kind(&self, kind: AreaKind) -> &'static str {
+        let key = match kind {
+            AreaKind::Province => "kind.province",
+            AreaKind::City => "kind.city",
+            AreaKind::District => "kind.district",
+            AreaKind::Street => "kind.street",
+            AreaKind::Community => "kind.community",
+            AreaKind::Grid => "kind.grid",
+        };
+        self.t(key)
+    }
+
+    /// The name of an audited entity kind (`area` → 区域); unknown kinds are shown as sent.
+    pub fn entity(&self, entity: &str) -> String {
+        self.dynamic("entity", entity)
+    }
+
+    /// The name of an audited action (`create` → 新建); unknown actions are shown as sent.
+    pub fn action(&self, action: &str) -> String {
+        self.dynamic("audit_action", action)
+    }
+
+    pub(crate) fn dynamic(&self, prefix: &str, name: &str) -> String {
+        let key = format!("{prefix}.{name}");
+        let locale = self.locale.get();
+        crate::common::messages::all()
+            .find(|(k, _, _)| *k == key)
+            .map_or_else(|| name.to_owned(), |(_, zh, en)| if locale == Locale::Zh { *zh } else { *en }.to_owned())
+    }
+
+    /// The Chinese name of a field rule (`required`, `too_long`…); in English the server's message is
+    /// used as is, so this returns `None` there and for unknown codes.
+    pub fn field_rule(&self, code: shared::FieldRule) -> Option<&'static str> {
+        if self.locale.get() == Locale::En {
+            return None;
+        }
+        let key = format!("rule.{}", code.as_str());
+        crate::common::messages::all().find(|(k, _, _)| *k == key).map(|(_, zh, _)| *zh)
+    }
+
+    /// A number formatted for the locale's reader (thousands separators).
+    pub fn number(&self, value: f64, decimals: usize) -> String {
+        group_thousands(&format!("{value:.decimals$}"))
+    }
+}
+
+/// The message for `key` as reactive text (it follows the locale), for a view or an attribute. Every
+/// call returns the same closure type, so the wasm holds one copy of the code that renders it instead
+/// of one per call site.
+pub fn tr(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(key)
+}
+
+/// Like [`tr`] for a word of a vocabulary (`pstatus` + `draft` → 草稿); unknown names show as sent.
+pub fn tr_word(prefix: &'static str, name: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.dynamic(prefix, &name)
+}
+
+/// Reads the stored locale (Chinese by default) and provides the handle to all descendants.
+pub fn provide_i18n() -> I18n {
+    let stored = LocalStorage::get::<String>(STORAGE_KEY).ok().and_then(|tag| Locale::from_tag(&tag)).unwrap_or(Locale::Zh);
+    set_document_lang(stored);
+    let i18n = I18n { locale: RwSignal::new(stored) };
+    provide_context(i18n);
+    i18n
+}
+
+/// The handle provided by [`provide_i18n`]; falls back to a fresh Chinese one outside the app.
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(|| I18n { locale: RwSignal::new(Locale::Zh) })
+}
+
+fn set_document_lang(locale: Locale) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", locale.tag());
+    }
+}
+
+fn lookup(locale: Locale, key: &'static str) -> &'static str {
+    match crate::common::messages::all().find(|(k, _, _)| *k == key) {
+        Some((_, zh, en)) => match locale {
+            Locale::Zh => zh,
+            Locale::En => en,
+        },
+        None => key,
+    }
+}
+
+pub(crate) fn group_thousands(formatted: &str) -> String {
+    let (sign, rest) = match formatted.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", formatted),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut out = String::with_capacity(formatted.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped_and_decimals_kept() {
+        assert_eq!(group_thousands("1234567.50"), "1,234,567.50");
+        assert_eq!(group_thousands("-1000"), "-1,000");
+        assert_eq!(group_thousands("999"), "999");
+    }
+
+    #[test]
+    fn every_field_rule_has_a_chinese_name() {
+        use shared::Code;
+        let missing: Vec<&str> = <shared::FieldRule as Code>::ALL
+            .iter()
+            .map(|r| r.as_str())
+            .filter(|code| !crate::common::messages::all().any(|(k, _, _)| k.strip_prefix("rule.") == Some(*code)))
+            .collect();
+        assert!(missing.is_empty(), "field rules without a message: {missing:?}");
+        let stale: Vec<&str> = crate::common::messages::all()
+            .filter_map(|(k, _, _)| k.strip_prefix("rule."))
+            .filter(|code| shared::FieldRule::parse(code).is_none())
+            .collect();
+        assert!(stale.is_empty(), "messages for rules the API does not have: {stale:?}");
+    }
+
+    #[test]
+    fn every_message_key_is_unique() {
+        let mut keys: Vec<_> = crate::common::messages::all().map(|(k, _, _)| *k).collect();
+        keys.sort_unstable();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(before, keys.len());
+    }
+}

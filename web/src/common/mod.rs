@@ -1,0 +1,23 @@
+//! What every feature uses: the typed API client and its errors, the session and the login page, the
+//! app shell, translations (`i18n` + the general `messages`), and the widgets no single feature owns —
+//! loading/error/empty states, paged lists, form plumbing, format helpers, charts, the Excel import
+//! flow and the area search.
+
+pub mod api;
+pub mod api_error;
+pub mod area_picker;
+pub mod chart;
+pub mod chart_geometry;
+pub mod download;
+pub mod endpoints;
+pub mod form;
+pub mod format;
+pub mod i18n;
+pub mod import_flow;
+pub mod login_page;
+pub mod messages;
+pub mod paged;
+pub mod session;
+pub mod shell;
+pub mod status;
+pub mod widgets;

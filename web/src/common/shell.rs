@@ -1,0 +1,132 @@
+//! The app shell: header (product, user, language, logout) and the navigation, around the routed page.
+//! It also makes sure someone is signed in before any page asks the API for data.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_location, use_navigate};
+use shared::Role;
+
+use crate::common::i18n::use_i18n;
+use crate::common::session::{home_page, is_staff, require_session, sign_out, use_session};
+use crate::common::status::{ErrorBox, Loading};
+
+/// Wraps every signed-in page.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    require_session(session, navigate);
+    let retry = Callback::new(move |()| spawn_local(session.reload()));
+    view! {
+        <div class="app">
+            <Header/>
+            <div class="body">
+                {move || match (session.me.with(Option::is_some), session.error.get()) {
+                    (true, _) => view! {
+                        <Nav/>
+                        <main class="page"><Outlet/></main>
+                    }.into_any(),
+                    (false, Some(error)) => view! {
+                        <main class="page"><ErrorBox error on_retry=retry/></main>
+                    }.into_any(),
+                    (false, None) => view! { <main class="page"><Loading/></main> }.into_any(),
+                }}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let logout = move |_| sign_out(session, navigate.clone());
+    let who = move || {
+        session.me.with(|me| {
+            me.as_ref().map(|me| {
+                let role = i18n.role(me.user.role);
+                view! {
+                    <span class="who" data-testid="current-user">
+                        <strong>{me.user.display_name.clone()}</strong>
+                        <span class="badge">{role}</span>
+                        <span class="muted">{me.area.name.clone()}</span>
+                    </span>
+                }
+            })
+        })
+    };
+    view! {
+        <header class="topbar">
+            <a class="brand" href=move || home_page(session.role())>
+                <span class="brand-mark" aria-hidden="true">"福"</span>
+                {move || i18n.t("app.name")}
+            </a>
+            <div class="topbar-right">
+                {who}
+                <button type="button" class="btn btn-ghost" data-testid="locale-switch"
+                    title=move || i18n.t("locale.switch_title")
+                    on:click=move |_| i18n.set_locale(i18n.locale().other())>
+                    {move || i18n.t("locale.other")}
+                </button>
+                {move || session.me.with(Option::is_some).then(|| view! {
+                    <button type="button" class="btn btn-ghost" data-testid="logout" on:click=logout.clone()>
+                        {move || i18n.t("action.logout")}
+                    </button>
+                })}
+            </div>
+        </header>
+    }
+}
+
+/// Only links that lead somewhere this user may go.
+#[component]
+fn Nav() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let location = use_location();
+    let link = move |href: &'static str, key: &'static str, testid: &'static str| {
+        let current = move || {
+            location
+                .pathname
+                // `/programs` is not current on `/programs/rollup`, which has its own entry.
+                .with(|p| p.starts_with(href) && !(href == "/programs" && p.starts_with("/programs/rollup")))
+                .then_some("page")
+        };
+        view! {
+            <a href=href aria-current=current data-testid=testid>{move || i18n.t(key)}</a>
+        }
+    };
+    view! {
+        <nav class="sidenav" aria-label=move || i18n.t("nav.label")>
+            {move || {
+                let p = session.permissions();
+                let role = session.role();
+                let staff = is_staff(role);
+                let serves = matches!(role, Some(Role::Provider | Role::Volunteer | Role::GridWorker));
+                let resident = role == Some(Role::Resident);
+                view! {
+                    {resident.then(|| link("/m", "nav.resident", "nav-resident"))}
+                    {staff.then(|| link("/needs", "nav.needs", "nav-needs"))}
+                    {staff.then(|| link("/overdue", "nav.overdue", "nav-overdue"))}
+                    {p.match_needs.then(|| link("/matching/plans", "nav.matching_plans", "nav-matching-plans"))}
+                    {p.match_needs.then(|| link("/matching/gaps", "nav.matching_gaps", "nav-matching-gaps"))}
+                    {serves.then(|| link("/tasks", "nav.tasks", "nav-tasks"))}
+                    {p.read_programs.then(|| link("/programs", "nav.programs", "nav-programs"))}
+                    {p.read_programs.then(|| link("/programs/rollup", "nav.rollup", "nav-rollup"))}
+                    {p.read_programs.then(|| link("/catalogue", "nav.catalogue", "nav-catalogue"))}
+                    {p.read_resources.then(|| link("/resources", "nav.resources", "nav-resources"))}
+                    {p.read_kpis.then(|| link("/kpis", "nav.kpis", "nav-kpis"))}
+                    {p.read_areas.then(|| link("/areas", "nav.areas", "nav-areas"))}
+                    {p.manage_users.then(|| link("/users", "nav.users", "nav-users"))}
+                    {p.read_audit.then(|| link("/audit", "nav.audit", "nav-audit"))}
+                }
+            }}
+            <a href="/docs" rel="external" target="_blank" data-testid="nav-docs">
+                {move || i18n.t("nav.docs")}
+                <span class="ext" aria-hidden="true">"↗"</span>
+            </a>
+        </nav>
+    }
+}

@@ -1,0 +1,74 @@
+//! Loading, empty and error states, so every page says what is going on in the same way.
+
+use leptos::prelude::*;
+
+use crate::common::api::ApiError;
+use crate::common::i18n::{I18n, use_i18n};
+use shared::ErrorCode;
+
+/// A quiet "loading…" line.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="state state-loading" role="status" data-testid="loading">
+            <span class="spinner" aria-hidden="true"></span>
+            {move || i18n.t("state.loading")}
+        </div>
+    }
+}
+
+/// "Nothing here" with a reason, e.g. `state.no_users`.
+#[component]
+pub fn Empty(key: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <div class="state state-empty" data-testid="empty">{move || i18n.t(key)}</div> }
+}
+
+/// A failed load, with a retry button when the caller can retry.
+#[component]
+pub fn ErrorBox(error: ApiError, #[prop(optional)] on_retry: Option<Callback<()>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let detail = error.detail();
+    let message = {
+        let error = error.clone();
+        move || error_text(i18n, &error)
+    };
+    view! {
+        <div class="state state-error" role="alert" data-testid="error">
+            <span title=detail>{message}</span>
+            {on_retry.map(|retry| view! {
+                <button type="button" class="btn btn-small" on:click=move |_| retry.run(())>
+                    {move || i18n.t("action.retry")}
+                </button>
+            })}
+        </div>
+    }
+}
+
+/// A user-facing sentence for an API failure, in the current locale.
+pub fn error_text(i18n: I18n, error: &ApiError) -> String {
+    let key = match error {
+        ApiError::Network(_) => "error.network",
+        ApiError::Unexpected { status: 401, .. } => "error.unauthenticated",
+        ApiError::Unexpected { .. } => "error.unexpected",
+        ApiError::Problem(p) => match p.code {
+            ErrorCode::Unauthenticated => "error.unauthenticated",
+            ErrorCode::Forbidden => "error.forbidden",
+            ErrorCode::NotFound => "error.not_found",
+            ErrorCode::RateLimited => "error.rate_limited",
+            ErrorCode::ValidationFailed | ErrorCode::MalformedBody => "error.validation",
+            ErrorCode::Conflict | ErrorCode::InvalidTransition => "error.conflict",
+            ErrorCode::Unavailable => "error.unavailable",
+            _ => "error.unexpected",
+        },
+    };
+    let text = i18n.t(key);
+    match error {
+        // The server's own sentence says which conflict it was.
+        ApiError::Problem(p) if matches!(p.code, ErrorCode::Conflict | ErrorCode::InvalidTransition) => {
+            format!("{text}: {}", p.detail)
+        }
+        _ => text.to_owned(),
+    }
+}

@@ -1,0 +1,183 @@
+//! `/kpis/:code?area=&period=`: one indicator in one area — what it is and where it comes from, the
+//! value against the target, its course over the last periods (line chart, target dashed), its
+//! breakdown by child areas (bars and a table that drills down), the reported values with their
+//! provenance, and the targets set for the year.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use shared::{Id, Indicator, KpiBreakdown, KpiDirection, KpiSeries, KpiSource};
+
+use crate::common::api::ApiError;
+use crate::common::chart::{ChartPoint, LineChart};
+use crate::common::i18n::{I18n, tr, use_i18n};
+use crate::common::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::kpis::breakdown::BreakdownView;
+use crate::kpis::detail_head::IndicatorHead;
+use crate::kpis::endpoints::{kpi_breakdown, kpi_series};
+use crate::kpis::history::ValueHistory;
+use crate::kpis::labels::status_colour;
+use crate::kpis::overview_page::use_kpi_place;
+use crate::kpis::period::{Period, PeriodView, kpi_url};
+use crate::kpis::targets::TargetSection;
+
+#[component]
+pub fn KpiDetailPage() -> impl IntoView {
+    let session = use_session();
+    let params = use_params_map();
+    let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
+    let (_, area, period) = use_kpi_place();
+    let back = move || area.get().map_or_else(|| "/kpis".to_owned(), |a| kpi_url("/kpis", a, period.get(), None));
+    view! {
+        <nav class="crumbs back-link">
+            <a href=back data-testid="kpi-back">"← "{tr("kpi.back")}</a>
+        </nav>
+        <Show when=move || session.permissions().read_kpis fallback=|| view! { <Empty key="error.forbidden"/> }>
+            {move || match area.get() {
+                Some(a) => view! { <Detail code=code.get() area=a period=period.get()/> }.into_any(),
+                None => view! { <Empty key="error.not_found"/> }.into_any(),
+            }}
+        </Show>
+    }
+}
+
+#[component]
+fn Detail(code: String, area: Id, period: Period) -> impl IntoView {
+    let navigate = use_navigate();
+    let breakdown = RwSignal::new(None::<Result<KpiBreakdown, ApiError>>);
+    let series = RwSignal::new(None::<Result<KpiSeries, ApiError>>);
+    // Set once: the sections that only depend on the indicator are not redrawn by a reload.
+    let indicator = RwSignal::new(None::<Indicator>);
+    // `quiet`: keep what is shown until the fresh answers arrive (after a target was set).
+    let load = {
+        let code = code.clone();
+        move |quiet: bool| {
+            if !quiet {
+                breakdown.set(None);
+                series.set(None);
+            }
+            let (c1, c2) = (code.clone(), code.clone());
+            spawn_local(async move {
+                let answer = kpi_breakdown(c1, area, period).await;
+                let found = answer.as_ref().ok().map(|b| b.indicator.clone());
+                if !quiet || answer.is_ok() {
+                    breakdown.set(Some(answer));
+                }
+                if indicator.get_untracked().is_none() && found.is_some() {
+                    indicator.set(found);
+                }
+            });
+            spawn_local(async move {
+                let answer = kpi_series(c2, area, period).await;
+                if !quiet || answer.is_ok() {
+                    series.set(Some(answer));
+                }
+            });
+        }
+    };
+    load(false);
+    let retry = {
+        let load = load.clone();
+        Callback::new(move |()| load(false))
+    };
+    let on_period = {
+        let code = code.clone();
+        Callback::new(move |p: Period| navigate(&kpi_url(&format!("/kpis/{code}"), area, p, None), NavigateOptions::default()))
+    };
+    let reload = Callback::new(move |()| load(true));
+    let head = move || {
+        breakdown.get().and_then(Result::ok).map(|b| {
+            view! { <IndicatorHead indicator=b.indicator total=b.total area_name=b.area_name area period on_period/> }
+        })
+    };
+    let table = move || match breakdown.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+        Some(Ok(b)) => view! { <BreakdownView breakdown=b period/> }.into_any(),
+    };
+    move || match indicator.get() {
+        None => match breakdown.get() {
+            Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+            _ => view! { <Loading/> }.into_any(),
+        },
+        Some(i) => {
+            let reported = i.source == KpiSource::Reported;
+            let informational = i.direction == KpiDirection::Neutral;
+            let (unit, code) = (i.unit.clone(), i.code.clone());
+            let area_name =
+                breakdown.with_untracked(|b| b.as_ref().and_then(|b| b.as_ref().ok()).map(|b| b.area_name.clone())).unwrap_or_default();
+            view! {
+                <article class="kpi-detail" data-testid="kpi-detail" data-code=code.clone() data-area-id=area>
+                    {head}
+                    <section class="panel kpi-section">
+                        <h3>{tr("kpi.trend_title")}</h3>
+                        <SeriesPanel series/>
+                    </section>
+                    <section class="panel kpi-section">
+                        <h3>{tr("kpi.breakdown")}</h3>
+                        {table}
+                    </section>
+                    {reported.then(|| view! {
+                        <section class="panel kpi-section">
+                            <h3>{tr("kpi.history")}</h3>
+                            <ValueHistory indicator=code.clone() area period unit=unit.clone()/>
+                        </section>
+                    })}
+                    {(!informational).then(|| view! {
+                        <section class="panel kpi-section">
+                            <h3>{tr("kpi.targets")}" · "{period.year}</h3>
+                            <TargetSection indicator=i.clone() area area_name=area_name.clone() year=period.year on_saved=reload/>
+                        </section>
+                    })}
+                </article>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The points of the chart with their tooltips, in the current language (tracked).
+fn chart_points(i18n: I18n, s: &KpiSeries) -> Vec<ChartPoint> {
+    let unit = &s.indicator.unit;
+    s.points
+        .iter()
+        .map(|p| {
+            let long = p.period.label(i18n.locale());
+            let tip = format!(
+                "{long}: {} · {} {} · {}",
+                i18n.kpi_value(unit, p.value),
+                i18n.t("kpi.target"),
+                i18n.target_text(unit, p.target),
+                i18n.attainment(p.status)
+            );
+            ChartPoint {
+                label: p.period.short(),
+                value: p.value,
+                target: p.target.map(|t| t.value),
+                colour: status_colour(p.status),
+                status: p.status.as_str(),
+                tip,
+            }
+        })
+        .collect()
+}
+
+#[component]
+fn SeriesPanel(series: RwSignal<Option<Result<KpiSeries, ApiError>>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match series.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(error)) => view! { <ErrorBox error/> }.into_any(),
+        Some(Ok(s)) => {
+            let empty = s.points.iter().all(|p| p.value.is_none());
+            let label = format!("{} · {}", i18n.indicator_name(&s.indicator), s.area_name);
+            view! {
+                <LineChart points=chart_points(i18n, &s) label target_label="kpi.target_line"/>
+                {empty.then(|| view! { <Empty key="kpi.no_series"/> })}
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! 我要点单: the resident's submission form — category, what they need, where (their home community,
+//! or one of its grids), address, who it is for, urgency, preferred time and phone. Field errors show
+//! under their input; a retried submission carries the same `Idempotency-Key`, so it is stored once.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shared::{AreaKind, Channel, NeedDetail, NewNeed, TargetGroup, Urgency};
+
+use crate::common::api::{self, idempotency_key};
+use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::format::parse_local_time;
+use crate::common::i18n::use_i18n;
+use crate::common::session::use_session;
+use crate::mobile::need_area::AreaChoice;
+use crate::needs::labels::{URGENCIES, use_categories};
+
+/// Selector of the form, for scrolling to its first error.
+const FORM: &str = "[data-testid=need-form]";
+
+const PLACED: [&str; 8] = ["/category", "/text", "/area_id", "/address", "/tags", "/urgency", "/preferred_time", "/contact_phone"];
+
+/// The form; `on_submitted` gets the stored need.
+#[component]
+pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let categories = use_categories();
+    let form = FormState::new();
+    let home = session.me.with_untracked(|me| me.as_ref().map(|m| (m.area.id, m.area.name.clone(), m.area.kind == AreaKind::Community)));
+    let category = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let area_id = RwSignal::new(home.as_ref().map(|(id, _, _)| *id));
+    let address = RwSignal::new(String::new());
+    let tags = RwSignal::new(Vec::<TargetGroup>::new());
+    let urgency = RwSignal::new(Urgency::Normal);
+    let preferred = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    // The last request that did not get an answer, and its key: sending it again reuses the key.
+    let last_attempt = StoredValue::new(None::<(NewNeed, String)>);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if form.busy.get_untracked() {
+            return;
+        }
+        form.start();
+        let mut errors = Vec::new();
+        if category.get_untracked().is_empty() {
+            errors.push(field_error("/category", shared::FieldRule::Required, "is required"));
+        }
+        if text.get_untracked().trim().is_empty() {
+            errors.push(field_error("/text", shared::FieldRule::Required, "is required"));
+        }
+        let when = preferred.get_untracked();
+        let preferred_time = parse_local_time(&when);
+        if !when.is_empty() && preferred_time.is_none() {
+            errors.push(field_error("/preferred_time", shared::FieldRule::InvalidFormat, "not a date and time"));
+        }
+        let Some(area) = area_id.get_untracked() else {
+            errors.push(field_error("/area_id", shared::FieldRule::Required, "is required"));
+            form.invalid(errors);
+            return reveal_first_error(FORM);
+        };
+        if !errors.is_empty() {
+            form.invalid(errors);
+            return reveal_first_error(FORM);
+        }
+        let optional = |s: RwSignal<String>| Some(s.get_untracked().trim().to_owned()).filter(|v| !v.is_empty());
+        let new = NewNeed {
+            category: category.get_untracked(),
+            text: text.get_untracked().trim().to_owned(),
+            area_id: area,
+            address: optional(address),
+            lat: None,
+            lng: None,
+            tags: tags.get_untracked(),
+            urgency: urgency.get_untracked(),
+            preferred_time,
+            channel: Channel::Web,
+            contact_name: None,
+            contact_phone: optional(phone),
+        };
+        let key = match last_attempt.get_value() {
+            Some((body, key)) if body == new => key,
+            _ => idempotency_key(),
+        };
+        last_attempt.set_value(Some((new.clone(), key.clone())));
+        spawn_local(async move {
+            match api::submit_need(&new, &key).await {
+                Ok(detail) => {
+                    last_attempt.set_value(None);
+                    form.done();
+                    on_submitted.run(detail);
+                }
+                Err(e) => {
+                    form.failed(i18n, &e);
+                    reveal_first_error(FORM);
+                }
+            }
+        });
+    };
+
+    view! {
+        <form class="form m-form" on:submit=submit data-testid="need-form" novalidate>
+            <FormSummary form placed=&PLACED/>
+            <Field label="m.category" pointer="/category" form>
+                <select data-testid="need-category" prop:value=category
+                    on:change=move |ev| category.set(event_target_value(&ev))>
+                    <option value="" disabled=true selected=true>{move || i18n.t("m.pick_category")}</option>
+                    {move || categories.list.get().into_iter().map(|c| {
+                        let code = c.code.clone();
+                        let chosen = move || category.get() == code;
+                        view! { <option value=c.code.clone() selected=chosen>{categories.name(i18n, &c.code)}</option> }
+                    }).collect_view()}
+                </select>
+            </Field>
+            <Field label="m.text" pointer="/text" form hint="m.text_hint">
+                <textarea rows="4" maxlength="2000" data-testid="need-text-input"
+                    prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            </Field>
+            <AreaChoice form home value=area_id/>
+            <Field label="m.address" pointer="/address" form>
+                <input type="text" maxlength="200" data-testid="need-address"
+                    prop:value=address on:input=move |ev| address.set(event_target_value(&ev))/>
+            </Field>
+            <FieldGroup label="m.tags" pointer="/tags" form>
+                <div class="tag-picks" data-testid="need-tags">
+                    {shared::TargetGroup::ALL.into_iter().map(|g| view! {
+                        <label class="tag-pick" class:on=move || tags.with(|t| t.contains(&g)) data-tag=g.as_str()>
+                            <input type="checkbox" prop:checked=move || tags.with(|t| t.contains(&g))
+                                on:change=move |ev| { let on = event_target_checked(&ev);
+                                    tags.update(|t| { t.retain(|x| *x != g); if on { t.push(g) } }); }/>
+                            {move || i18n.target_group(g)}
+                        </label>
+                    }).collect_view()}
+                </div>
+            </FieldGroup>
+            <FieldGroup label="m.urgency" pointer="/urgency" form>
+                <div class="segmented" data-testid="need-urgency">
+                    {URGENCIES.into_iter().map(|u| view! {
+                        <label class:on=move || urgency.get() == u data-urgency=u.as_str()>
+                            <input type="radio" name="urgency" prop:checked=move || urgency.get() == u
+                                on:change=move |_| urgency.set(u)/>
+                            {move || i18n.urgency(u)}
+                        </label>
+                    }).collect_view()}
+                </div>
+            </FieldGroup>
+            <Field label="m.preferred_time" pointer="/preferred_time" form>
+                <input type="datetime-local" data-testid="need-preferred"
+                    prop:value=preferred on:input=move |ev| preferred.set(event_target_value(&ev))/>
+            </Field>
+            <Field label="m.contact_phone" pointer="/contact_phone" form>
+                <input type="tel" maxlength="20" autocomplete="tel" inputmode="tel" data-testid="need-phone"
+                    prop:value=phone on:input=move |ev| phone.set(event_target_value(&ev))/>
+            </Field>
+            <button type="submit" class="btn btn-primary btn-block btn-large" disabled=form.busy data-testid="need-submit">
+                {move || if form.busy.get() { i18n.t("m.submitting") } else { i18n.t("m.submit_btn") }}
+            </button>
+        </form>
+    }
+}

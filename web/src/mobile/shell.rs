@@ -1,0 +1,75 @@
+//! The resident's phone layout (`/m`): a slim header, the page, and a tab bar at the bottom
+//! (我要点单 · 我的需求 · 邻里需求). Built for 375 px wide screens; the reference for the mini program.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::common::i18n::use_i18n;
+use crate::common::session::{require_session, sign_out, use_session};
+use crate::common::status::{ErrorBox, Loading};
+use crate::needs::labels::use_categories;
+
+/// Wraps every `/m` page.
+#[component]
+pub fn MobileShell() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    require_session(session, navigate.clone());
+    use_categories();
+    let retry = Callback::new(move |()| spawn_local(session.reload()));
+    let logout = move |_| sign_out(session, navigate.clone());
+    let name = move || session.me.with(|me| me.as_ref().map(|m| m.user.display_name.clone()));
+    view! {
+        <div class="m-app">
+            <header class="m-top">
+                <a class="brand" href="/m">
+                    <span class="brand-mark" aria-hidden="true">"福"</span>
+                    <span>"幸福家园"</span>
+                </a>
+                <span class="m-who" data-testid="current-user">{name}</span>
+                <button type="button" class="btn btn-ghost btn-small" data-testid="locale-switch"
+                    title=move || i18n.t("locale.switch_title")
+                    on:click=move |_| i18n.set_locale(i18n.locale().other())>
+                    {move || i18n.t("locale.other")}
+                </button>
+                <button type="button" class="btn btn-ghost btn-small" data-testid="logout" on:click=logout>
+                    {move || i18n.t("action.logout")}
+                </button>
+            </header>
+            <main class="m-page">
+                {move || match (session.me.with(Option::is_some), session.error.get()) {
+                    (true, _) => view! { <Outlet/> }.into_any(),
+                    (false, Some(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+                    (false, None) => view! { <Loading/> }.into_any(),
+                }}
+            </main>
+            <TabBar/>
+        </div>
+    }
+}
+
+#[component]
+fn TabBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let tab = move |href: &'static str, key: &'static str, icon: &'static str, testid: &'static str| {
+        let current =
+            move || location.pathname.with(|p| if href == "/m" { p == "/m" || p == "/m/" } else { p.starts_with(href) }).then_some("page");
+        view! {
+            <a href=href aria-current=current data-testid=testid>
+                <span class="m-tab-icon" aria-hidden="true">{icon}</span>
+                <span>{move || i18n.t(key)}</span>
+            </a>
+        }
+    };
+    view! {
+        <nav class="m-tabs" aria-label=move || i18n.t("nav.label")>
+            {tab("/m", "m.submit", "＋", "tab-submit")}
+            {tab("/m/needs", "m.mine", "☰", "tab-mine")}
+            {tab("/m/community", "m.community", "♥", "tab-community")}
+        </nav>
+    }
+}

@@ -1,0 +1,100 @@
+//! `/catalogue` 共建内容: the co-building catalogue of a chosen year (newest first), as a collapsible
+//! tree whose items lead to the programs working on them. Platform admins correct entries in place.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shared::{CatalogueEntry, Role};
+
+use crate::common::api::{self, ApiError};
+use crate::common::i18n::tr;
+use crate::common::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::programs::catalogue::{group, use_catalogue};
+use crate::programs::catalogue_tree::CatalogueTree;
+
+#[component]
+pub fn CataloguePage() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <h1 class="page-title">{tr("nav.catalogue")}</h1>
+        <Show when=move || session.permissions().read_programs fallback=|| view! { <Empty key="error.forbidden"/> }>
+            <CatalogueBrowser/>
+        </Show>
+    }
+}
+
+#[component]
+fn CatalogueBrowser() -> impl IntoView {
+    let session = use_session();
+    let shared_catalogue = use_catalogue();
+    let years = RwSignal::new(None::<Result<Vec<i32>, ApiError>>);
+    let year = RwSignal::new(None::<i32>);
+    let entries = RwSignal::new(None::<Result<Vec<CatalogueEntry>, ApiError>>);
+
+    let load_years = move || {
+        years.set(None);
+        spawn_local(async move {
+            let answer = api::catalogue_years().await;
+            if let Ok(list) = &answer {
+                year.set(list.first().copied());
+            }
+            years.set(Some(answer));
+        });
+    };
+    load_years();
+    let load_entries = move || {
+        entries.set(None);
+        let chosen = year.get_untracked();
+        spawn_local(async move {
+            let answer = api::catalogue(chosen).await;
+            if year.try_get_untracked() == Some(chosen) {
+                entries.set(Some(answer));
+            }
+        });
+    };
+    Effect::new(move |_| {
+        if year.get().is_some() {
+            load_entries();
+        }
+    });
+    let retry_years = Callback::new(move |()| load_years());
+    let retry_entries = Callback::new(move |()| load_entries());
+    // The corrected line shows its new text itself; redrawing the tree would close the other folds.
+    let on_saved = Callback::new(move |_: CatalogueEntry| shared_catalogue.invalidate());
+    let editable = move || session.role() == Some(Role::PlatformAdmin);
+
+    let picker = move || match years.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(error)) => view! { <ErrorBox error on_retry=retry_years/> }.into_any(),
+        Some(Ok(list)) if list.is_empty() => view! { <Empty key="catalogue.none"/> }.into_any(),
+        Some(Ok(list)) => view! {
+            <div class="toolbar">
+                <label class="checkbox">
+                    {tr("catalogue.year")}
+                    <select data-testid="catalogue-year"
+                        on:change=move |ev| year.set(event_target_value(&ev).parse().ok())>
+                        {list.into_iter().map(|y| view! {
+                            <option value=y.to_string() selected=move || year.get() == Some(y)>{y}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <span class="muted">{tr("catalogue.hint")}</span>
+            </div>
+        }
+        .into_any(),
+    };
+    let tree = move || match entries.get() {
+        None if year.get().is_none() => ().into_any(),
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(error)) => view! { <ErrorBox error on_retry=retry_entries/> }.into_any(),
+        Some(Ok(list)) if list.is_empty() => view! { <Empty key="catalogue.none"/> }.into_any(),
+        Some(Ok(list)) => {
+            let tree = group(&list);
+            view! { <CatalogueTree tree editable=editable() on_saved/> }.into_any()
+        }
+    };
+    view! {
+        {picker}
+        {tree}
+    }
+}

@@ -1,0 +1,85 @@
+//! The programs table: title, area, status, progress, budget against spend and overdue milestones, one
+//! row per program; a click opens it. The staff list and the public 阳光社区 list both use it (the
+//! public one links to the public detail).
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+use shared::Program;
+
+use crate::common::i18n::use_i18n;
+use crate::common::paged::Paged;
+use crate::common::widgets::{Bar, HeadRow};
+use crate::programs::bits::{BudgetBar, ProgramStatusBadge};
+use crate::programs::catalogue::entry_name;
+
+const HEADS: [&str; 6] = ["program.title", "program.area", "program.status", "program.progress", "program.budget_spent", "program.overdue"];
+
+/// A paged table of programs with its loading/empty/error footer; rows link under `base`
+/// (`/programs` or `/public/programs`).
+#[component]
+pub fn ProgramTable(
+    programs: Paged<Program>,
+    base: &'static str,
+    empty_key: &'static str,
+    on_more: Callback<()>,
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="table program-table" data-testid="programs-table">
+                <HeadRow keys=&HEADS/>
+                <tbody>
+                    <For each=move || programs.items.get() key=|p| (p.id, p.updated_at) let:program>
+                        <ProgramRow program base/>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+        {programs.footer(empty_key, on_more, on_retry)}
+    }
+}
+
+#[component]
+fn ProgramRow(program: Program, base: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let id = program.id;
+    let href = format!("{base}/{id}");
+    let open = {
+        let href = href.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            // The title link navigates by itself (through the router); don't do it twice.
+            let on_link = event_target::<web_sys::Element>(&ev).closest("a").ok().flatten().is_some();
+            if !on_link {
+                navigate(&href, NavigateOptions::default());
+            }
+        }
+    };
+    let items = program.catalogue_items.clone();
+    let overdue = program.overdue_milestones;
+    view! {
+        <tr class="clickable" class:overdue-row={overdue > 0} data-testid="program-row" data-program-id=id
+            on:click=open>
+            <td class="program-title-cell">
+                <a href=href data-testid="program-link">{program.title.clone()}</a>
+                <div class="muted small">
+                    {move || items.iter()
+                        .map(|c| format!("{} {}", c.code, entry_name(i18n, &c.name_zh, &c.name_en)))
+                        .collect::<Vec<_>>().join("、")}
+                </div>
+            </td>
+            <td class="nowrap">{program.area_name.clone()}</td>
+            <td><ProgramStatusBadge status=program.status/></td>
+            <td class="bar-cell"><Bar fraction=program.progress testid="progress-bar"/></td>
+            <td class="bar-cell"><BudgetBar spent=program.spent_fen budget=program.budget_fen/></td>
+            <td class="num">
+                {if overdue > 0 {
+                    view! { <span class="due-over" data-testid="overdue-count">{overdue}</span> }.into_any()
+                } else {
+                    view! { <span class="muted">"0"</span> }.into_any()
+                }}
+            </td>
+        </tr>
+    }
+}

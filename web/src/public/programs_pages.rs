@@ -1,0 +1,70 @@
+//! 阳光社区 · 项目公开 (`/public/programs`, `/public/programs/:id`): the disclosed programs for anyone,
+//! signed in or not — what was pledged, delivered and spent, the milestones and the evaluation. No
+//! sign-in check and no redirect to /login here; the API leaves out contacts and owners.
+
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::use_params_map;
+use shared::{Id, Program};
+
+use crate::common::api;
+use crate::common::i18n::{tr, use_i18n};
+use crate::common::paged::Paged;
+use crate::common::status::Empty;
+use crate::programs::panel::ProgramPanel;
+use crate::programs::table::ProgramTable;
+
+/// Header with the product, the language switch and the way to sign in, around the public pages.
+#[component]
+pub fn PublicShell() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="app public-app">
+            <header class="topbar">
+                <a class="brand" href="/public/programs">
+                    <span class="brand-mark" aria-hidden="true">"福"</span>
+                    {tr("public.title")}
+                </a>
+                <div class="topbar-right">
+                    <button type="button" class="btn btn-ghost" data-testid="locale-switch"
+                        title=tr("locale.switch_title")
+                        on:click=move |_| i18n.set_locale(i18n.locale().other())>
+                        {tr("locale.other")}
+                    </button>
+                    <a class="btn" href="/login" data-testid="public-login">{tr("public.staff_login")}</a>
+                </div>
+            </header>
+            <main class="page public-page"><Outlet/></main>
+        </div>
+    }
+}
+
+/// `/public/programs`: the disclosed programs, newest first.
+#[component]
+pub fn PublicProgramsPage() -> impl IntoView {
+    let programs = Paged::<Program>::new();
+    programs.reload(api::public_programs);
+    let more = Callback::new(move |()| programs.more(api::public_programs));
+    let retry = Callback::new(move |()| programs.reload(api::public_programs));
+    view! {
+        <h1 class="page-title">{tr("public.heading")}</h1>
+        <p class="muted public-intro">{tr("public.intro")}</p>
+        <ProgramTable programs base="/public/programs" empty_key="public.none" on_more=more on_retry=retry/>
+    }
+}
+
+/// `/public/programs/:id`: one disclosed program.
+#[component]
+pub fn PublicProgramPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<Id>().ok())));
+    view! {
+        <nav class="crumbs back-link">
+            <a href="/public/programs" data-testid="public-back">"← "{tr("public.back")}</a>
+        </nav>
+        {move || match id.get() {
+            Some(id) => view! { <ProgramPanel id public=true/> }.into_any(),
+            None => view! { <Empty key="error.not_found"/> }.into_any(),
+        }}
+    }
+}
