@@ -18,6 +18,7 @@ mod policy;
 mod programs;
 mod resources;
 mod snapshots;
+mod static_files;
 mod stored;
 mod users;
 mod validation;
