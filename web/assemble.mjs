@@ -68,8 +68,9 @@ for (const name of walk(tmp)) {
     },
   });
   const gz = gzipSync(bytes, { level: 9 });
-  writeFileSync(join(tmp, `${name}.br`), br);
-  writeFileSync(join(tmp, `${name}.gz`), gz);
+  // A variant no smaller than the file is left out: the server then sends the file itself.
+  if (br.length < bytes.length) writeFileSync(join(tmp, `${name}.br`), br);
+  if (gz.length < bytes.length) writeFileSync(join(tmp, `${name}.gz`), gz);
   sizes.push([name, bytes.length, gz.length, br.length]);
 }
 
