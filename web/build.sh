@@ -123,5 +123,7 @@ if [ "$PROFILE" = wasm-release ]; then
 fi
 
 # --- 5. hashed names, index.html, .br/.gz -----------------------------------------------------------
-node web/assemble.mjs "$STAGE" "$OUT"
+fast=--fast
+[ "$PROFILE" = wasm-release ] && fast=
+node web/assemble.mjs $fast "$STAGE" "$OUT"
 say "dist/web ready ($PROFILE) in $((SECONDS - started)) s"
