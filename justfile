@@ -10,10 +10,17 @@ pg_url := "postgres://postgres@127.0.0.1:5432/postgres"
 default:
     @just --list
 
-# Build the dashboard, migrate the embedded SQLite database, load demo data (demo=false to skip), serve API + dashboard
-run demo="true": web docs-assets
+# The dashboard and the server compile at the same time: their cargo builds lock different profile
+# folders, and on 2 cores each fills the other's single-threaded stretches (linking, the big crates).
+
+# Build the dashboard (development profile), migrate the embedded SQLite database, load demo data (demo=false to skip), serve API + dashboard
+run demo="true": docs-assets
+    #!/usr/bin/env bash
+    set -euo pipefail
+    web/build.sh & web=$!
     cargo build -p api --bin happyhome
-    ./target/debug/happyhome serve --migrate {{ if demo == "true" { "--demo" } else { "" } }}
+    wait "$web"
+    exec "${CARGO_TARGET_DIR:-target}/debug/happyhome" serve --migrate {{ if demo == "true" { "--demo" } else { "" } }}
 
 # Run every test: unit + API on SQLite, API on PostgreSQL when reachable, spec drift, browser, schemathesis
 test: test-rust test-postgres test-live
@@ -44,9 +51,15 @@ test-postgres: tools
 test-live: tools web docs-assets
     scripts/test-live.sh
 
-# Build the WASM dashboard into dist/web (installs the wasm toolchain on first use)
+# Build the WASM dashboard into dist/web, development profile (installs the wasm toolchain on first use)
 web:
     web/build.sh
+
+# Production build: size-optimised dashboard + wasm-opt -Oz into dist/web, Swagger UI, release server binary
+dist: docs-assets
+    web/build.sh --release
+    cargo build --release -p api --bin happyhome
+    @echo "serve with: ${CARGO_TARGET_DIR:-target}/release/happyhome serve --migrate (APP_ENVIRONMENT=production)"
 
 # Fetch the Swagger UI assets served offline at /docs (from the npm registry, once)
 docs-assets:
@@ -82,3 +95,7 @@ bench-matching *args:
 # Benchmark the KPI dashboard: kept counters vs a full-scan aggregate of needs, at 1M and 10M needs
 bench-kpis *args:
     cargo run --release -p bench --bin bench-kpis -- {{args}}
+
+# Benchmark the dashboard: bytes per route, login form and /m/needs on Slow 4G + 4x CPU, cold and warm, against the commit before the weight work
+bench-web:
+    bench/web/bench-web.sh

@@ -14,7 +14,7 @@ export APP_SERVER__PORT="$port"
 # schemathesis runs for minutes with one token and fuzzes the login endpoint with many usernames.
 export APP_AUTH__ACCESS_TTL_SECS=7200
 export APP_AUTH__LOGIN_ATTEMPTS_PER_MINUTE=1000
-./target/debug/happyhome serve --migrate --demo >"$work/server.log" 2>&1 &
+"${CARGO_TARGET_DIR:-target}/debug/happyhome" serve --migrate --demo >"$work/server.log" 2>&1 &
 server=$!
 cleanup() {
     kill "$server" 2>/dev/null || true

@@ -1,20 +1,34 @@
 #!/usr/bin/env bash
 # Builds the dashboard into dist/web/ (run from anywhere; paths are relative to the repo root).
 #
-#   1. wasm32 build of the `web` crate: rustup's target when installed, else Debian's rustc-web with
+#   web/build.sh            development build (profile wasm-dev: quick to compile, larger file) —
+#                           what `just run` and `just test` use
+#   web/build.sh --release  production build (profile wasm-release: size-optimised, then wasm-opt -Oz)
+#                           — what `just dist` uses
+#
+#   1. wasm32 toolchain + build of the `web` crate: rustup's target when installed, else Debian's rustc-web with
 #      std rebuilt from rust-web-src (see shared/TOOLCHAIN.md);
 #   2. wasm-bindgen-cli at exactly the version in Cargo.lock (installed when missing or different);
-#   3. bindings + index.html + style.css into dist/web/, wasm-opt when available and it accepts the module;
-#   4. the gzipped size of what the browser downloads.
-# Incremental: nothing is cleaned, cargo reuses target/.
+#   3. bindings; for --release wasm-opt from the npm package `binaryen` (pinned, installed into tools/);
+#   4. web/assemble.mjs: content-hashed file names, index.html pointing at them, .br and .gz beside
+#      every file; it prints raw, gzip and brotli sizes.
+# Incremental: nothing is cleaned, cargo reuses $CARGO_TARGET_DIR (default target/).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
-OUT=$ROOT/dist/web
+OUT=${WEB_OUT:-$ROOT/dist/web}
 TARGET=wasm32-unknown-unknown
-PROFILE=wasm-release
-WASM=$ROOT/target/$TARGET/$PROFILE/web.wasm
+PROFILE=wasm-dev
+case "${1:-}" in
+    --release) PROFILE=wasm-release ;;
+    "" | --dev) ;;
+    *) echo "usage: web/build.sh [--release]" >&2; exit 2 ;;
+esac
+TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+WASM=$TARGET_DIR/$TARGET/$PROFILE/web.wasm
+BINARYEN_VERSION=132.0.0
+TOOLS=$ROOT/tools
 started=$SECONDS
 
 say() { printf '==> %s\n' "$*"; }
@@ -23,13 +37,17 @@ as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# --- 1. compile ---------------------------------------------------------------------------------
+say "profile $PROFILE, target dir $TARGET_DIR"
+
+export CARGO_TARGET_DIR=$TARGET_DIR
+
+# --- 1. toolchain ---------------------------------------------------------------------------------
 # Captured first: with pipefail, `grep -q` closing the pipe early could fail the test spuriously.
 installed_targets=$(rustup target list --installed 2>/dev/null || true)
 if grep -qx "$TARGET" <<<"$installed_targets"; then
     say "route: rustup target $TARGET"
     CARGO_BIN=cargo
-    cargo build --quiet --profile "$PROFILE" -p web --target "$TARGET"
+    compile() { cargo build --quiet --profile "$PROFILE" -p web --target "$TARGET"; }
 else
     say "route: Debian rustc-web + build-std (no rustup $TARGET target)"
     CARGO_BIN=/usr/bin/cargo
@@ -44,13 +62,14 @@ else
         as_root apt-get update -qq
         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
     fi
-    RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
-        /usr/bin/cargo build --quiet --profile "$PROFILE" -p web --target "$TARGET" \
-        -Z build-std=std,panic_abort
+    compile() {
+        RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
+            /usr/bin/cargo build --quiet --profile "$PROFILE" -p web --target "$TARGET" \
+            -Z build-std=std,panic_abort
+    }
 fi
-say "compiled in $((SECONDS - started)) s"
 
-# --- 2. wasm-bindgen-cli matching Cargo.lock ------------------------------------------------------
+# --- 2. wasm-bindgen-cli matching Cargo.lock, installed while the dashboard compiles ----------------
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if [ -z "$want" ]; then
     echo "error: no wasm-bindgen entry in Cargo.lock" >&2
@@ -58,41 +77,53 @@ if [ -z "$want" ]; then
 fi
 export PATH="$HOME/.cargo/bin:$PATH"
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+installer=
 if [ "$have" != "$want" ]; then
-    say "installing wasm-bindgen-cli $want (found: ${have:-none})"
-    # No --locked: the CLI's own lock file pins a crate that has since been yanked.
-    "$CARGO_BIN" install --quiet wasm-bindgen-cli --version "$want"
+    say "installing wasm-bindgen-cli $want (found: ${have:-none}), alongside the compile"
+    # No --locked: the CLI's own lock file pins a crate that has since been yanked. opt-level 1
+    # without debug info: less optimisation work than the default release profile (opt-level 3) for
+    # a tool that runs for seconds. Its own target dir, so it never waits for the dashboard's build.
+    CARGO_TARGET_DIR=$TARGET_DIR/wasm-bindgen-cli \
+        CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false \
+        "$CARGO_BIN" install --quiet wasm-bindgen-cli --version "$want" &
+    installer=$!
 fi
 
-# --- 3. bind and assemble -----------------------------------------------------------------------
-mkdir -p "$OUT"
+# --- 3. compile -----------------------------------------------------------------------------------
+compile
+say "compiled in $((SECONDS - started)) s"
+if [ -n "$installer" ]; then
+    wait "$installer"
+    say "wasm-bindgen-cli $want installed ($((SECONDS - started)) s)"
+fi
+
+# --- 4. bind (and optimise) ------------------------------------------------------------------------
+STAGE=$TARGET_DIR/web-stage/$PROFILE
+rm -rf "$STAGE"
+mkdir -p "$STAGE"
 wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-    --out-dir "$OUT" "$WASM"
-cp web/style.css "$OUT/"
-if command -v wasm-opt >/dev/null 2>&1; then
-    # Debian's binaryen may be older than the features rustc emits; keep the unoptimised file then.
-    if wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-        --enable-mutable-globals -o "$OUT/web_bg.opt.wasm" "$OUT/web_bg.wasm" 2>/dev/null; then
-        mv "$OUT/web_bg.opt.wasm" "$OUT/web_bg.wasm"
-        say "wasm-opt applied"
-    else
-        rm -f "$OUT/web_bg.opt.wasm"
-        say "wasm-opt present but rejected the module; skipped"
+    --out-dir "$STAGE" "$WASM"
+say "bound in $((SECONDS - started)) s"
+
+if [ "$PROFILE" = wasm-release ]; then
+    # Debian's binaryen (108) rejects what rustc emits today; the npm package ships a current wasm-opt.
+    WASM_OPT=$TOOLS/binaryen/node_modules/.bin/wasm-opt
+    if [ "$("$WASM_OPT" --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ]; then
+        say "installing binaryen $BINARYEN_VERSION (npm) into tools/binaryen"
+        mkdir -p "$TOOLS/binaryen"
+        npm install --silent --no-audit --no-fund --no-save --prefix "$TOOLS/binaryen" "binaryen@$BINARYEN_VERSION"
     fi
+    before=$(wc -c <"$STAGE/web_bg.wasm")
+    # The features rustc's default wasm32 CPU emits (LLVM's "generic"); -Oz must not use others.
+    "$WASM_OPT" -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
+        --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+        --strip-debug --strip-producers -o "$STAGE/web_bg.opt.wasm" "$STAGE/web_bg.wasm"
+    mv "$STAGE/web_bg.opt.wasm" "$STAGE/web_bg.wasm"
+    say "wasm-opt -Oz: $before -> $(wc -c <"$STAGE/web_bg.wasm") bytes ($((SECONDS - started)) s)"
 fi
 
-# File names stay fixed (the server's fallback serves index.html for client routes), so the page asks
-# for ?v=<content hash>: a browser never pairs a cached web.js with a new web_bg.wasm.
-version=$(cat "$OUT/web.js" "$OUT/web_bg.wasm" "$OUT/style.css" | sha256sum | cut -c1-12)
-sed -e "s#/web\.js'#/web.js?v=$version'#; s#\"/web\.js\"#\"/web.js?v=$version\"#" \
-    -e "s#/web_bg\.wasm#/web_bg.wasm?v=$version#g; s#/style\.css#/style.css?v=$version#" \
-    web/index.html >"$OUT/index.html"
-
-# --- 4. report ------------------------------------------------------------------------------------
-gz() { gzip -9 -c "$1" | wc -c; }
-wasm_gz=$(gz "$OUT/web_bg.wasm")
-js_gz=$(gz "$OUT/web.js")
-say "dist/web ready in $((SECONDS - started)) s"
-printf '    web_bg.wasm %7d bytes, %7d gzipped\n' "$(wc -c <"$OUT/web_bg.wasm")" "$wasm_gz"
-printf '    web.js      %7d bytes, %7d gzipped\n' "$(wc -c <"$OUT/web.js")" "$js_gz"
-printf '    total gzipped: %d KiB\n' $(((wasm_gz + js_gz) / 1024))
+# --- 5. hashed names, index.html, .br/.gz -----------------------------------------------------------
+fast=--fast
+[ "$PROFILE" = wasm-release ] && fast=
+node web/assemble.mjs $fast "$STAGE" "$OUT"
+say "dist/web ready ($PROFILE) in $((SECONDS - started)) s"

@@ -20,6 +20,7 @@ mod programs;
 mod residents;
 mod resources;
 mod snapshots;
+mod static_files;
 mod stored;
 mod users;
 mod validation;
