@@ -13,7 +13,7 @@ default:
 # The dashboard and the server compile at the same time: their cargo builds lock different profile
 # folders, and on 2 cores each fills the other's single-threaded stretches (linking, the big crates).
 
-# Build the dashboard (development profile), migrate the embedded SQLite database, load demo data (demo=false to skip), serve API + dashboard
+# Build the dashboard, migrate the embedded SQLite database, load demo data (demo=false to skip), serve API + dashboard
 run demo="true": docs-assets
     #!/usr/bin/env bash
     set -euo pipefail
@@ -51,7 +51,7 @@ test-postgres: tools
 test-live: tools web docs-assets
     scripts/test-live.sh
 
-# Build the WASM dashboard into dist/web, development profile (installs the wasm toolchain on first use)
+# Build the WASM dashboard into dist/web (installs the wasm toolchain on first use)
 web:
     web/build.sh
 

@@ -1,10 +1,11 @@
 //! The query strings of the list endpoints: one struct per list, read by the API's extractor
 //! (`ValidQuery<…>`, checked against the spec) and written by the dashboard ([`query_pairs`]), so
-//! the two cannot disagree about a parameter's name or type.
+//! the two cannot disagree about a parameter's name or type. Ids are spelled `i64` here, not `Id`:
+//! the spec would refer to the alias as a schema of its own, which it does not have.
 
 use serde::{Deserialize, Serialize};
 
-use crate::{CostKind, Id, NeedStatus, PersonKind, ProgramStatus, ProviderKind, Role, ServiceMode, SpaceKind, TargetGroup, Urgency};
+use crate::{CostKind, NeedStatus, PersonKind, ProgramStatus, ProviderKind, Role, ServiceMode, SpaceKind, TargetGroup, Urgency};
 
 /// Orders of the needs queue.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,8 +44,8 @@ pub struct NeedListQuery {
     /// Escalated to the street.
     pub escalated: Option<bool>,
     /// Needs in this area's subtree.
-    pub area_id: Option<Id>,
-    pub assignee_id: Option<Id>,
+    pub area_id: Option<i64>,
+    pub assignee_id: Option<i64>,
     /// Concerning this target group.
     pub tag: Option<TargetGroup>,
     #[cfg_attr(feature = "openapi", param(inline))]
@@ -87,10 +88,10 @@ impl ProgramSort {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ProgramListQuery {
     /// Programs in this area's subtree.
-    pub area_id: Option<Id>,
+    pub area_id: Option<i64>,
     pub status: Option<ProgramStatus>,
     /// Programs working on this catalogue item.
-    pub catalogue_item_id: Option<Id>,
+    pub catalogue_item_id: Option<i64>,
     /// Programs with milestones past due.
     pub overdue: Option<bool>,
     /// Title contains.
@@ -132,7 +133,7 @@ impl ResourceSort {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ProviderListQuery {
     /// In this area's subtree.
-    pub area_id: Option<Id>,
+    pub area_id: Option<i64>,
     pub kind: Option<ProviderKind>,
     pub verified: Option<bool>,
     pub active: Option<bool>,
@@ -153,9 +154,9 @@ pub struct ProviderListQuery {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PersonListQuery {
     /// In this area's subtree.
-    pub area_id: Option<Id>,
+    pub area_id: Option<i64>,
     pub kind: Option<PersonKind>,
-    pub provider_id: Option<Id>,
+    pub provider_id: Option<i64>,
     /// Name contains.
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
@@ -173,14 +174,14 @@ pub struct PersonListQuery {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ServiceListQuery {
     /// In this area's subtree.
-    pub area_id: Option<Id>,
+    pub area_id: Option<i64>,
     /// A need category code.
     #[cfg_attr(feature = "openapi", param(max_length = 32))]
     pub category: Option<String>,
     pub mode: Option<ServiceMode>,
     pub cost: Option<CostKind>,
-    pub provider_id: Option<Id>,
-    pub person_id: Option<Id>,
+    pub provider_id: Option<i64>,
+    pub person_id: Option<i64>,
     pub active: Option<bool>,
     /// Name contains.
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
@@ -199,7 +200,7 @@ pub struct ServiceListQuery {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct SpaceListQuery {
     /// In this area's subtree.
-    pub area_id: Option<Id>,
+    pub area_id: Option<i64>,
     pub kind: Option<SpaceKind>,
     /// Only spaces open under 8 hours on some day (true), or only the others (false).
     pub short_hours: Option<bool>,
@@ -247,7 +248,7 @@ impl UserSort {
 pub struct UserListQuery {
     pub role: Option<Role>,
     /// Users whose home area is in this area's subtree.
-    pub area_id: Option<Id>,
+    pub area_id: Option<i64>,
     /// Username or display name contains.
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
@@ -268,8 +269,8 @@ pub struct AuditQuery {
     /// `area`, `user`, …
     #[cfg_attr(feature = "openapi", param(max_length = 32))]
     pub entity: Option<String>,
-    pub entity_id: Option<Id>,
-    pub actor_id: Option<Id>,
+    pub entity_id: Option<i64>,
+    pub actor_id: Option<i64>,
     #[cfg_attr(feature = "openapi", param(max_length = 512))]
     pub cursor: Option<String>,
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]

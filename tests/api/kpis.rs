@@ -238,6 +238,15 @@ async fn need_indicators_are_computed_from_a_fixed_data_set() {
     let points = s["points"].as_array().expect("points");
     assert_eq!(points.len(), 6);
     assert_eq!(points[5]["period"], month);
+    // Periods name years from 2000: a series asked to reach before it starts at 2000.
+    let early: Value = app
+        .get(&format!("/api/v1/kpis/series?indicator=certified_social_workers&area={community}&period=2002&points=4"), &staff)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let periods: Vec<&str> = early["points"].as_array().expect("points").iter().map(|p| p["period"].as_str().expect("period")).collect();
+    assert_eq!(periods, ["2000", "2001", "2002"]);
 }
 
 /// A tiny deterministic generator, so a failing sequence can be replayed.

@@ -181,7 +181,8 @@ pub async fn series<C: ConnectionTrait>(
     if !(1..=MAX_POINTS).contains(&n) {
         return Err(ApiError::field("points", FieldRule::OutOfRange, format!("from 1 to {MAX_POINTS}")));
     }
-    let periods: Vec<Period> = (0..n as i32).rev().map(|k| period.shift(-k)).collect();
+    // Periods name years 2000–2100 only: a series reaching further back starts at 2000.
+    let periods: Vec<Period> = (0..n as i32).rev().map(|k| period.shift(-k)).filter(|p| p.year >= 2000).collect();
     let (inputs, targets) = prepare(db, caller, area_id, &periods, false, walking).await?;
     let root = &inputs.tree.root;
     let points = periods
