@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
-use crate::common::api::{self, File, ProgramFilter};
+use crate::common::api::{self, ProgramFilter};
+use crate::common::download::save_file;
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::status::error_text;
 
@@ -27,7 +27,7 @@ pub fn ExportButtons(filter: Memo<ProgramFilter>) -> impl IntoView {
         spawn_local(async move {
             match api::export_programs(f, format, &t).await {
                 Ok(file) => {
-                    if save(&file, &format!("programs.{format}")).is_err() {
+                    if save_file(&file, &format!("programs.{format}")).is_err() {
                         error.set(Some(i18n.t("error.unexpected").to_owned()));
                     }
                 }
@@ -55,27 +55,4 @@ pub fn ExportButtons(filter: Memo<ProgramFilter>) -> impl IntoView {
             {move || error.get().map(|e| view! { <span class="state-error" role="alert">{e}</span> })}
         </div>
     }
-}
-
-/// Hands `file` to the browser as a download (named as the server suggests, else `fallback`).
-fn save(file: &File, fallback: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let bytes = js_sys::Uint8Array::from(file.bytes.as_slice());
-    let parts = js_sys::Array::of1(&bytes);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(&file.content_type);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| wasm_bindgen::JsValue::from_str("no document"))?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(file.name.as_deref().unwrap_or(fallback));
-    link.click();
-    // Some browsers read the URL after click() returns; free it a little later.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
-    Ok(())
 }
