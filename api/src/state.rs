@@ -11,7 +11,9 @@ use crate::config::Settings;
 use crate::domain::password::Hasher;
 use crate::domain::tokens::JwtKeys;
 use crate::http::rate_limit::RateLimiter;
-use crate::services::sms::{SmsSender, sender_for};
+// From the sender file itself: the code service (sms/mod.rs) reads the state, so the state does not
+// import it back.
+use crate::services::sms::sender::{SmsSender, sender_for};
 
 #[derive(Clone)]
 pub struct AppState {

@@ -2,7 +2,7 @@
 //! in the database so every API instance counts the same sends) and checking (wrong tries counted,
 //! locked after the limit, expired codes refused). Delivery goes through a pluggable [`SmsSender`].
 
-mod sender;
+pub mod sender;
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
