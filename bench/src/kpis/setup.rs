@@ -545,6 +545,7 @@ impl<'a> Generator<'a> {
             responded_at: responded,
             resolved_at: resolved,
             volunteer_minutes,
+            return_visit: false,
             created_at: created,
             updated_at: updated,
         }

@@ -27,7 +27,7 @@ pub const AREA_COLUMNS: [&str; 18] = [
 ];
 pub const USER_COLUMNS: [&str; 10] =
     ["id", "username", "display_name", "role", "area_id", "password_hash", "active", "demo", "created_at", "updated_at"];
-pub const NEED_COLUMNS: [&str; 37] = [
+pub const NEED_COLUMNS: [&str; 38] = [
     "id",
     "area_id",
     "area_path",
@@ -63,6 +63,7 @@ pub const NEED_COLUMNS: [&str; 37] = [
     "responded_at",
     "resolved_at",
     "volunteer_minutes",
+    "return_visit",
     "created_at",
     "updated_at",
 ];

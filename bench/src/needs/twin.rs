@@ -53,8 +53,9 @@ pub fn decode_need(r: &SqliteRow) -> Result<need::Model, sqlx::Error> {
         responded_at: r.try_get(32)?,
         resolved_at: r.try_get(33)?,
         volunteer_minutes: r.try_get(34)?,
-        created_at: r.try_get(35)?,
-        updated_at: r.try_get(36)?,
+        return_visit: r.try_get(35)?,
+        created_at: r.try_get(36)?,
+        updated_at: r.try_get(37)?,
     })
 }
 
@@ -166,6 +167,7 @@ pub fn dto(m: need::Model, areas: &HashMap<i64, String>, users: &HashMap<i64, St
         resolution: m.resolution,
         reason: m.reason,
         cosign_count: m.cosign_count,
+        return_visit: m.return_visit,
         created_at: m.created_at,
         updated_at: m.updated_at,
     }
