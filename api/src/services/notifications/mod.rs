@@ -61,6 +61,7 @@ pub async fn notify<C: ConnectionTrait>(
         .await?;
     to.retain(|r| !muted.contains(r));
     let params = serde_json::to_string(&notice.facts).map_err(anyhow::Error::from)?;
+    let mut payloads = Vec::with_capacity(to.len());
     for recipient in &to {
         let saved = notification::ActiveModel {
             recipient_id: Set(*recipient),
@@ -74,8 +75,9 @@ pub async fn notify<C: ConnectionTrait>(
         }
         .insert(db)
         .await?;
-        webhooks::enqueue(db, NOTIFICATION_CREATED, notice.area_path, &webhook_payload(&saved, notice), now).await?;
+        payloads.push(webhook_payload(&saved, notice));
     }
+    webhooks::enqueue_each(db, NOTIFICATION_CREATED, notice.area_path, &payloads, now).await?;
     Ok(to.len())
 }
 

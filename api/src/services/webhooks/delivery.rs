@@ -45,14 +45,31 @@ pub async fn enqueue<C: ConnectionTrait>(
     payload: &serde_json::Value,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
+    enqueue_each(db, event, area_path, std::slice::from_ref(payload), now).await
+}
+
+/// [`enqueue`] for several events of one kind and place (one notification per recipient): the
+/// endpoints are looked up once.
+pub async fn enqueue_each<C: ConnectionTrait>(
+    db: &C,
+    event: &str,
+    area_path: &str,
+    payloads: &[serde_json::Value],
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    if payloads.is_empty() {
+        return Ok(());
+    }
     let endpoints = webhook_endpoint::Entity::find()
         .filter(webhook_endpoint::Column::Active.eq(true))
         .filter(webhook_endpoint::Column::AreaPath.is_in(path_prefixes(area_path)))
         .filter(super::subscriptions::hears(event))
         .all(db)
         .await?;
-    for endpoint in &endpoints {
-        insert(db, endpoint.id, event, payload, now).await?;
+    for payload in payloads {
+        for endpoint in &endpoints {
+            insert(db, endpoint.id, event, payload, now).await?;
+        }
     }
     Ok(())
 }

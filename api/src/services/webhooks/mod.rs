@@ -5,7 +5,7 @@
 mod delivery;
 mod subscriptions;
 
-pub use delivery::{deliver_due, enqueue, retry_delay, spawn_worker};
+pub use delivery::{deliver_due, enqueue, enqueue_each, retry_delay, spawn_worker};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
