@@ -51,6 +51,10 @@ test-postgres: tools
 test-live: tools web docs-assets
     scripts/test-live.sh
 
+# Only schemathesis against a live demo server (no dashboard build needed)
+schemathesis: tools
+    scripts/test-live.sh schemathesis
+
 # Build the WASM dashboard into dist/web (installs the wasm toolchain on first use)
 web:
     web/build.sh

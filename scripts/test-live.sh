@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts the real server with demo data on a free port over a fresh SQLite file, then runs the browser
 # test (headless Chromium) and schemathesis (every operation, all phases, fixed seed) against it.
+# `scripts/test-live.sh schemathesis` (or `browser`) runs only that half.
 set -euo pipefail
+parts="${*:-browser schemathesis}"
 cd "$(dirname "$0")/.."
 
 cargo build -q -p api --bin happyhome
@@ -30,6 +32,7 @@ for _ in $(seq 1 120); do
 done
 curl -fsS "$base/readyz" >/dev/null || { cat "$work/server.log"; echo "server never became ready"; exit 1; }
 
+if [[ " $parts " == *" browser "* ]]; then
 echo "== browser test (headless Chromium) against $base"
 (cd tests/browser && BASE_URL="$base" node login.mjs)
 (cd tests/browser && BASE_URL="$base" node needs.mjs)
@@ -37,6 +40,8 @@ echo "== browser test (headless Chromium) against $base"
 (cd tests/browser && BASE_URL="$base" node resources.mjs)
 (cd tests/browser && BASE_URL="$base" node matching.mjs)
 (cd tests/browser && BASE_URL="$base" node kpis.mjs)
+fi
+[[ " $parts " == *" schemathesis "* ]] || exit 0
 
 echo "== schemathesis against $base"
 sign_in() {

@@ -3,9 +3,10 @@
 //! take them, and the OpenAPI links from each operation that creates something to the operations
 //! that read and change it.
 //!
-//! Body fields stay as they are: the server reports a body's schema errors before its rules, so a
-//! rule moved into the schema (a category code, a blank name) would no longer be reported together
-//! with the other bad fields of the same body (一次告知).
+//! Body fields that take a code from a fixed list (a need category) get the list too: the schema
+//! then says everything that can be checked without the database, and the request validator
+//! reports all of it in one answer (一次告知). What needs the database (is this area in your scope?)
+//! is answered after that, again all at once.
 
 use serde_json::{Value, json};
 use shared::ResourceTable;
@@ -14,6 +15,7 @@ use utoipa::openapi::schema::Schema;
 use utoipa::openapi::{OpenApi, RefOr};
 
 use crate::domain::kpis::catalogue;
+use crate::domain::need_categories::CATEGORIES;
 use crate::services::resources::import;
 
 /// Code lists as `enum`s, so generated data and clients pick a code the server knows.
@@ -23,6 +25,8 @@ pub struct Vocabulary;
 const INDICATOR_PARAMS: &[&str] = &["/api/v1/kpis/series", "/api/v1/kpis/breakdown"];
 /// Operations whose `table` query parameter must name a table that imports.
 const IMPORT_TABLE_PARAMS: &[&str] = &["/api/v1/resources/import", "/api/v1/resources/template"];
+/// Body schemas whose `category` must be a need category code.
+const NEED_CATEGORY_FIELDS: &[&str] = &["NewNeed", "DeadlineSetting"];
 
 impl utoipa::Modify for Vocabulary {
     fn modify(&self, openapi: &mut OpenApi) {
@@ -34,7 +38,16 @@ impl utoipa::Modify for Vocabulary {
             ResourceTable::ALL.iter().filter(|t| import::template(**t).is_ok()).map(|t| t.as_str().into()).collect();
         set_enum(query_parameter(openapi, IMPORT_TABLE_PARAMS[0], HttpMethod::Post, "table"), &importable);
         set_enum(query_parameter(openapi, IMPORT_TABLE_PARAMS[1], HttpMethod::Get, "table"), &importable);
+        let categories: Vec<Value> = CATEGORIES.iter().map(|c| c.code.into()).collect();
+        for schema in NEED_CATEGORY_FIELDS {
+            set_enum(body_property(openapi, schema, "category"), &categories);
+        }
     }
+}
+
+fn body_property<'a>(openapi: &'a mut OpenApi, schema: &str, name: &str) -> Option<&'a mut RefOr<Schema>> {
+    let RefOr::T(Schema::Object(object)) = openapi.components.as_mut()?.schemas.get_mut(schema)? else { return None };
+    object.properties.get_mut(name)
 }
 
 fn query_parameter<'a>(openapi: &'a mut OpenApi, path: &str, method: HttpMethod, name: &str) -> Option<&'a mut RefOr<Schema>> {
@@ -194,6 +207,10 @@ mod tests {
         for (path, method) in super::IMPORT_TABLE_PARAMS.iter().zip(["post", "get"]) {
             let params = doc["paths"][path][method]["parameters"].as_array().cloned().unwrap_or_default();
             assert!(params.iter().any(|p| p["name"] == "table" && p["schema"]["enum"] == json!(["providers", "services"])), "{path}");
+        }
+        for schema in super::NEED_CATEGORY_FIELDS {
+            let codes = doc["components"]["schemas"][schema]["properties"]["category"]["enum"].as_array().cloned().unwrap_or_default();
+            assert_eq!(codes.len(), super::CATEGORIES.len(), "{schema}");
         }
     }
 

@@ -12,7 +12,7 @@ use shared::{AreaKind, Channel, NewNeed, Role, TargetGroup, Urgency};
 use sqlx::Row;
 
 use super::setup::{Fixture, Place};
-use super::sql::SQL;
+use super::sql::{SQL, STAFF_WHO_WORK_NEEDS as SQL_ROLES};
 use super::twin;
 use crate::stats::Samples;
 
@@ -67,6 +67,8 @@ pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<
     anyhow::ensure!(path.starts_with(&caller.area_path), "area out of scope");
     anyhow::ensure!(kind == AreaKind::Community.as_str() || kind == AreaKind::Grid.as_str(), "wrong area kind");
 
+    let resident = resident_for_phone(&mut tx, new, place.try_get(0)?, now).await?;
+
     let mut tags: Vec<String> = new.tags.iter().filter_map(|t| serde_json::to_value(t).ok()?.as_str().map(str::to_owned)).collect();
     tags.sort();
     tags.dedup();
@@ -94,7 +96,7 @@ pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<
         })
         .bind(&new.contact_name)
         .bind(&new.contact_phone)
-        .bind((caller.role == Role::Resident).then_some(caller.id))
+        .bind(if caller.role == Role::Resident { Some(caller.id) } else { resident })
         .bind(caller.id)
         .bind(shared::NeedStatus::Submitted.as_str())
         .bind(false)
@@ -107,6 +109,20 @@ pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<
     let saved = twin::decode_need(&row)?;
     // The counters move with the need, inside its transaction, right after the insert.
     twin::add_counters(&mut *tx, &saved).await?;
+    // Who is told of the new need: the staff homed on its community, the caller aside.
+    let ids = api::domain::scope::path_ids(&saved.area_path);
+    let mut communities = sqlx::query(SQL.areas_of_kind(ids.len()));
+    for id in &ids {
+        communities = communities.bind(id);
+    }
+    let communities: Vec<i64> = communities.bind(AreaKind::Community.as_str()).fetch_all(&mut *tx).await?.iter().map(|r| r.get(0)).collect();
+    anyhow::ensure!(communities.len() == 1, "a need lies in one community");
+    let mut staff = sqlx::query(SQL.staff_homed_in_one.as_str()).bind(communities[0]).bind(true);
+    for role in SQL_ROLES.iter() {
+        staff = staff.bind(*role);
+    }
+    let staff: Vec<i64> = staff.fetch_all(&mut *tx).await?.iter().map(|r| r.get(0)).collect();
+    anyhow::ensure!(staff.iter().all(|s| *s == caller.id), "the benchmark's communities have one staff member, the caller");
     let areas = twin::names(&mut *tx, "areas", &[saved.area_id]).await?;
     let users = Default::default();
     let payload = serde_json::to_value(twin::dto(saved.clone(), &areas, &users, false))?;
@@ -137,6 +153,38 @@ pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<
     drop(payload);
     tx.commit().await?;
     Ok(dto.id)
+}
+
+/// `residents::link::resident_for_phone`, the twin's way: the resident holding the number, or a new
+/// unverified record for it.
+async fn resident_for_phone(
+    tx: &mut sqlx::SqliteConnection,
+    new: &NewNeed,
+    area_id: i64,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<i64>> {
+    let Some(phone) = new.contact_phone.as_deref().map(str::trim).filter(|p| shared::is_mainland_mobile(p)) else { return Ok(None) };
+    if let Some(found) = sqlx::query(SQL.user_by_phone.as_str()).bind(phone).bind(1_i64).fetch_optional(&mut *tx).await? {
+        let role: String = found.try_get(3)?;
+        return Ok((role == Role::Resident.as_str()).then(|| found.get(0)));
+    }
+    let name = new.contact_name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map_or_else(|| format!("居民{}", &phone[7..]), str::to_owned);
+    let row = sqlx::query(SQL.insert_user.as_str())
+        .bind(api::services::residents::code_only_username())
+        .bind(name)
+        .bind(Role::Resident.as_str())
+        .bind(area_id)
+        .bind(api::services::residents::NO_PASSWORD)
+        .bind(false)
+        .bind(false)
+        .bind(phone)
+        .bind(shared::Verification::Pending.as_str())
+        .bind(None::<DateTime<Utc>>)
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+    Ok(Some(row.try_get(0)?))
 }
 
 /// Needs per second through each path.

@@ -31,9 +31,10 @@ fn same(what: &str, service: Vec<String>, twin: Vec<String>) -> anyhow::Result<V
 /// One create each way, recorded: the twin must send exactly the statements `submit` sends.
 pub async fn check_create_statements(f: &Fixture) -> anyhow::Result<Vec<String>> {
     let places = f.home_places();
-    let new = create::new_need(0, places[0]);
-    let service = statements_of(create::by_service(f, &f.community, &new)).await?;
-    let twin = statements_of(create::by_twin(f, &f.community, &new, Utc::now())).await?;
+    // Two numbers nobody holds yet, so each side looks the number up and creates its resident record.
+    let (first, second) = (create::new_need(0, places[0]), create::new_need(1, places[0]));
+    let service = statements_of(create::by_service(f, &f.community, &first)).await?;
+    let twin = statements_of(create::by_twin(f, &f.community, &second, Utc::now())).await?;
     same("create", service, twin)
 }
 

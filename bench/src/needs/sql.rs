@@ -25,8 +25,30 @@ pub const AREA_COLUMNS: [&str; 18] = [
     "created_at",
     "updated_at",
 ];
-pub const USER_COLUMNS: [&str; 10] =
-    ["id", "username", "display_name", "role", "area_id", "password_hash", "active", "demo", "created_at", "updated_at"];
+pub const USER_COLUMNS: [&str; 19] = [
+    "id",
+    "username",
+    "display_name",
+    "role",
+    "area_id",
+    "password_hash",
+    "active",
+    "demo",
+    "phone",
+    "address",
+    "verification",
+    "refusal_reason",
+    "refusal_note",
+    "verified_by",
+    "verified_at",
+    "signed_up_at",
+    "deleted_at",
+    "created_at",
+    "updated_at",
+];
+/// The columns `residents::link::resident_for_phone` sets on a resident record it creates.
+pub const USER_INSERT: [&str; 12] =
+    ["username", "display_name", "role", "area_id", "password_hash", "active", "demo", "phone", "verification", "signed_up_at", "created_at", "updated_at"];
 pub const NEED_COLUMNS: [&str; 38] = [
     "id",
     "area_id",
@@ -105,6 +127,9 @@ pub struct Sql {
     pub area_by_id: String,
     pub insert_need: String,
     pub insert_audit: String,
+    /// `residents::by_phone` and the resident record created for a new number.
+    pub user_by_phone: String,
+    pub insert_user: String,
     pub queue_first: String,
     pub queue_after: String,
     /// Indexed by the number of ids / path prefixes.
@@ -113,6 +138,9 @@ pub struct Sql {
     endpoints: Vec<String>,
     /// Indexed by the number of counter rows.
     kpi_upsert: Vec<String>,
+    /// `policy::recipients`: the areas of one kind on a path, and the staff homed there (by path length).
+    areas_of_kind: Vec<String>,
+    pub staff_homed_in_one: String,
 }
 
 /// Longest `IN` list prepared: two user ids per row of a 200-row page.
@@ -125,13 +153,31 @@ pub static SQL: LazyLock<Sql> = LazyLock::new(|| Sql {
     area_by_id: area_by_id_sql(),
     insert_need: insert_need_sql(),
     insert_audit: insert_audit_sql(),
+    user_by_phone: format!("SELECT {} FROM \"users\" WHERE \"users\".\"phone\" = ? LIMIT ?", select_list("users", &USER_COLUMNS)),
+    insert_user: format!(
+        "INSERT INTO \"users\" ({}) VALUES ({}) RETURNING {}",
+        quoted(&USER_INSERT),
+        placeholders(USER_INSERT.len()),
+        quoted(&USER_COLUMNS)
+    ),
     queue_first: queue_sql(false),
     queue_after: queue_sql(true),
     areas_in: (0..=MAX_IN).map(|n| select_in("areas", &AREA_COLUMNS, n)).collect(),
     users_in: (0..=MAX_IN).map(|n| select_in("users", &USER_COLUMNS, n)).collect(),
     endpoints: (0..=16).map(endpoints_sql).collect(),
     kpi_upsert: (0..=MAX_KPI_ROWS).map(kpi_upsert_sql).collect(),
+    areas_of_kind: (0..=16)
+        .map(|n| format!("SELECT \"areas\".\"id\" FROM \"areas\" WHERE \"areas\".\"id\" IN ({}) AND \"areas\".\"kind\" IN (?)", placeholders(n)))
+        .collect(),
+    staff_homed_in_one: format!(
+        "SELECT \"users\".\"id\" FROM \"users\" WHERE \"users\".\"area_id\" IN (?) AND \"users\".\"active\" = ? AND \"users\".\"role\" IN ({})",
+        placeholders(STAFF_WHO_WORK_NEEDS.len())
+    ),
 });
+
+/// The roles that work the needs queue, as the policy table lists them (their order is the SQL's).
+pub static STAFF_WHO_WORK_NEEDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| api::policy::Action::WorkNeeds.roles().iter().map(|r| r.as_str()).collect());
 
 impl Sql {
     pub fn endpoints(&'static self, prefixes: usize) -> &'static str {
@@ -140,6 +186,10 @@ impl Sql {
 
     pub fn kpi_upsert(&'static self, rows: usize) -> &'static str {
         self.kpi_upsert[rows].as_str()
+    }
+
+    pub fn areas_of_kind(&'static self, ids: usize) -> &'static str {
+        self.areas_of_kind[ids].as_str()
     }
 }
 

@@ -24,12 +24,12 @@ pub async fn by_phone<C: ConnectionTrait>(db: &C, phone: &str) -> Result<Option<
 }
 
 /// A username for an account that signs in by code only: never shown, never guessable, no phone in it.
-pub(crate) fn code_only_username() -> String {
+pub fn code_only_username() -> String {
     format!("r{}", &uuid::Uuid::new_v4().simple().to_string()[..16])
 }
 
 /// Stands in for a password hash on accounts that sign in by code: no password ever matches it.
-pub(crate) const NO_PASSWORD: &str = "!";
+pub const NO_PASSWORD: &str = "!";
 
 /// The home a resident picks: a community, and optionally one of its grids. Errors are added to
 /// `errors` under `/community_id` and `/grid_id`, so every bad field is reported at once.
