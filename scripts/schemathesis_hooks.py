@@ -12,11 +12,21 @@ Three things the spec cannot carry, all about test data, none about what is chec
 - Live refresh tokens. Refresh and sign-out take one; their examples get a fresh one from a demo
   sign-in (the stateful phase also follows the spec's links from sign-in to them).
 
-(Co-signing and the community's needs are a resident's actions: schemathesis.toml sends those two
-operations with the demo resident's token.)
+- Rows a body must name and the spec cannot: a pledge names a partner *of its program*, so a
+  positive pledge names one of the program's partners.
+- One-time codes. Signing in by code, changing one's phone and deleting one's account need a code
+  sent to a number; the development SMS sender writes it to the `sms_outbox` table of the server's
+  SQLite file (HAPPYHOME_DB), where these hooks read it, as the API tests do. Deleting an account
+  goes as a resident scripts/test-live.sh signs up for the purpose (`python -m schemathesis_hooks`),
+  never the demo one.
+
+(A resident's own operations go with the demo resident's token: see schemathesis.toml.)
 """
 
 import itertools
+import os
+import re
+import sqlite3
 import struct
 import threading
 import zlib
@@ -77,6 +87,75 @@ class _Server:
 register_media_type("image/png", st.one_of(st.binary(), st.just(_png())))
 
 
+_numbers = itertools.count(1)
+
+
+def _fresh_number() -> str:
+    """A mainland mobile number nobody in the demo holds, different for every call of the run."""
+    return f"166{os.getpid() % 1000:03d}{next(_numbers):05d}"
+
+
+def _code_for(phone: str, purpose: str, token=None):
+    """Asks the server for a code for `phone` and reads it from the outbox, or None."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    sent = requests.post(
+        f"{_Server.base_url}/api/v1/auth/sms-codes", json={"phone": phone, "purpose": purpose}, headers=headers, timeout=30
+    )
+    db = os.environ.get("HAPPYHOME_DB")
+    if not sent.ok or not db:
+        return None
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT body FROM sms_outbox WHERE phone = ? ORDER BY id DESC LIMIT 1", (phone,)).fetchone()
+    found = re.search(r"\d{6}", row[0]) if row else None
+    return found.group(0) if found else None
+
+
+def _new_resident_token():
+    """Signs up a resident with a fresh number; their access token, or None."""
+    phone = _fresh_number()
+    code = _code_for(phone, "sign_in")
+    if code is None:
+        return None
+    response = requests.post(
+        f"{_Server.base_url}/api/v1/auth/sms-sign-in", json={"phone": phone, "code": code, "community_id": 5}, timeout=30
+    )
+    return response.json().get("access_token") if response.ok else None
+
+
+def _partners_of(program_id) -> list:
+    token = _Server.sign_in("admin").get("access_token")
+    response = requests.get(
+        f"{_Server.base_url}/api/v1/programs/{program_id}", headers={"Authorization": f"Bearer {token}"}, timeout=30
+    )
+    return [p["id"] for p in response.json().get("partners", [])] if response.ok else []
+
+
+def _bearer(case) -> str:
+    for name, value in (case.headers or {}).items():
+        if name.lower() == "authorization" and isinstance(value, str):
+            return value.removeprefix("Bearer ").strip()
+    return os.environ.get("HAPPYHOME_RESIDENT_TOKEN", "")
+
+
+def _real_rows_and_codes(case) -> None:
+    """Real partners, codes and throwaway accounts for positive cases (see the module's docstring)."""
+    path, body = case.operation.path, case.body if isinstance(case.body, dict) else None
+    if path == "/api/v1/programs/{id}/pledges" and body is not None:
+        partners = _partners_of((case.path_parameters or {}).get("id"))
+        if partners and body.get("partner_id") not in partners:
+            body["partner_id"] = partners[next(_sent) % len(partners)]
+    elif path == "/api/v1/auth/sms-sign-in" and body is not None:
+        phone = _fresh_number()
+        code = _code_for(phone, "sign_in")
+        if code:
+            body.update(phone=phone, code=code, community_id=5, grid_id=None)
+    elif path == "/api/v1/me/phone" and body is not None:
+        phone = _fresh_number()
+        code = _code_for(phone, "change_phone", _bearer(case))
+        if code:
+            body.update(phone=phone, code=code)
+
+
 @schemathesis.hook
 def before_add_examples(context, examples):
     """Refresh and sign-out take a live refresh token: each gets one from a fresh demo sign-in."""
@@ -118,7 +197,10 @@ def before_call(context, case, kwargs):
     """Fresh values for what must be unique (usernames and names on create, idempotency keys), and a
     real workbook where the coverage phase would send an empty file to an import."""
     _Server.know(case.operation)
-    if case.operation.method.upper() != "POST" or not _positive_body_case(case):
+    if not _positive_body_case(case):
+        return
+    _real_rows_and_codes(case)
+    if case.operation.method.upper() != "POST":
         return
     n = next(_sent)
     for name in [h for h in (case.headers or {}) if h.lower() == "idempotency-key"]:
@@ -168,3 +250,11 @@ def xlsx_body(ctx, value):
         except UnicodeEncodeError:
             return value.encode("utf-8")
     return repr(value).encode("utf-8")
+
+
+if __name__ == "__main__":
+    # `python -m schemathesis_hooks BASE_URL`: signs up a throwaway resident and prints their token.
+    import sys
+
+    _Server.base_url = sys.argv[1].rstrip("/")
+    print(_new_resident_token() or "")

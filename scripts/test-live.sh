@@ -16,6 +16,9 @@ export APP_SERVER__PORT="$port"
 # schemathesis runs for minutes with one token and fuzzes the login endpoint with many usernames.
 export APP_AUTH__ACCESS_TTL_SECS=7200
 export APP_AUTH__LOGIN_ATTEMPTS_PER_MINUTE=1000
+export APP_SMS__PER_CLIENT_PER_HOUR=100000
+# The hooks read one-time codes from the development sender's outbox in this file.
+export HAPPYHOME_DB="$work/live.db"
 "${CARGO_TARGET_DIR:-target}/debug/happyhome" serve --migrate --demo >"$work/server.log" 2>&1 &
 server=$!
 cleanup() {
@@ -48,13 +51,17 @@ sign_in() {
     curl -fsS -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
         -d "{\"username\":\"$1\",\"password\":\"happyhome-demo\"}" | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
 }
-token=$(sign_in admin)
+# The run goes as the platform admin (schemathesis.toml reads the token), some operations as others.
+HAPPYHOME_ADMIN_TOKEN=$(sign_in admin)
 # schemathesis.toml sends the resident's own operations (co-signing) with this one.
 HAPPYHOME_RESIDENT_TOKEN=$(sign_in resident)
-export HAPPYHOME_RESIDENT_TOKEN
+# Residence checks are community work: verifying and refusing go as the demo community worker.
+HAPPYHOME_COMMUNITY_TOKEN=$(sign_in community)
+# Deleting one's account goes as a resident signed up for it (code read from the outbox).
+HAPPYHOME_LEAVING_TOKEN=$(PYTHONPATH=scripts target/tools/venv/bin/python -m schemathesis_hooks "$base")
+export HAPPYHOME_ADMIN_TOKEN HAPPYHOME_RESIDENT_TOKEN HAPPYHOME_COMMUNITY_TOKEN HAPPYHOME_LEAVING_TOKEN
 mkdir -p target/schemathesis
 PYTHONPATH=scripts SCHEMATHESIS_HOOKS=schemathesis_hooks target/tools/venv/bin/schemathesis --config-file schemathesis.toml run "$base/api/openapi.json" \
-    -H "Authorization: Bearer $token" \
     --phases examples,coverage,fuzzing,stateful --checks all \
     --seed 42 --max-examples 50 \
     --report junit --report-dir target/schemathesis

@@ -14,6 +14,7 @@ pub mod policy;
 pub mod routes;
 pub mod services;
 pub mod spec_contract;
+pub mod spec_rules;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -69,6 +69,7 @@ pub fn spec() -> &'static utoipa::openapi::OpenApi {
         // These need the routes' paths and schemas, which exist only once the routes are registered.
         utoipa::Modify::modify(&crate::spec_contract::Vocabulary, &mut doc);
         utoipa::Modify::modify(&crate::spec_contract::Links, &mut doc);
+        utoipa::Modify::modify(&crate::spec_rules::DependentFields, &mut doc);
         doc
     })
 }

@@ -152,6 +152,8 @@ const LINKS: &[LinkSpec] = &[
     ("/api/v1/service-spaces", HttpMethod::Post, "201", "update_space", BODY_ID),
     ("/api/v1/services", HttpMethod::Post, "201", "get_service", BODY_ID),
     ("/api/v1/services", HttpMethod::Post, "201", "update_service", BODY_ID),
+    // The inbox lists what one marks read.
+    ("/api/v1/me/notifications", HttpMethod::Get, "200", "mark_read", &[("id", "$response.body#/items/0/id")]),
 ];
 
 impl utoipa::Modify for Links {

@@ -116,7 +116,8 @@ async fn pledges_fill_up_with_deliveries_per_kind() {
         .post(
             &format!("/api/v1/programs/{id}/pledges"),
             &staff,
-            &json!({ "partner_id": partner, "kind": "funds", "description": "加装电梯资金", "pledged": { "amount_fen": 1_000_000 } }),
+            // `1000000.0` is an integer to JSON Schema, so the server takes it as one, nullable field or not.
+            &json!({ "partner_id": partner, "kind": "funds", "description": "加装电梯资金", "pledged": { "amount_fen": 1_000_000.0 } }),
         )
         .await)
     .await;

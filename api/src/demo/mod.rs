@@ -7,6 +7,7 @@ pub mod kpis;
 pub mod needs;
 pub mod programs;
 pub mod programs_data;
+pub mod residents;
 pub mod resources;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -144,6 +145,7 @@ pub async fn seed<C: ConnectionTrait>(db: &C, hasher: Hasher, password: &str) ->
         users::create(db, None, &Scope::everything(), hasher, &new, true, None).await?;
         seeded.users += 1;
     }
+    seeded.users += residents::seed(db, chrono::Utc::now()).await?;
     Ok(seeded)
 }
 

@@ -13,6 +13,7 @@ pub mod notification_text;
 pub mod one_time_code;
 pub mod password;
 pub mod program_lifecycle;
+pub mod quantities;
 pub mod scope;
 pub mod signature;
 pub mod tokens;

@@ -68,11 +68,13 @@ impl<T: DeserializeOwned + ToSchema + 'static> FromRequest for ValidJson<T> {
             }
             let body = read_limited(&mut payload, declared_len, limit).await?;
             let mut raw: serde_json::Value = serde_json::from_slice(&body).map_err(|e| ApiError::MalformedBody(e.to_string()))?;
+            // Before the schema: the validator does not count `5.0` as an integer where the type is
+            // `["integer", "null"]`, though JSON Schema does.
+            integral_floats_as_integers(&mut raw);
             let errors = validators.validate(&T::name(), &raw);
             if !errors.is_empty() {
                 return Err(ApiError::Validation(errors));
             }
-            integral_floats_as_integers(&mut raw);
             // The schema accepted it, so this only fails if schema and type disagree: still a 422.
             let value = serde_json::from_value(raw.clone()).map_err(|e| {
                 ApiError::Validation(vec![FieldError { field: String::new(), code: FieldRule::Invalid, message: e.to_string() }])

@@ -42,7 +42,7 @@ async fn list_residents(
 }
 
 /// Confirm a resident's residence (已认证): they may then co-sign needs.
-#[utoipa::path(tag = "residents", params(("id" = i64, Path, description = "Resident (user) id", example = 12)),
+#[utoipa::path(tag = "residents", params(("id" = i64, Path, description = "Resident (user) id", example = 37)),
     responses((status = 200, body = Resident), WriteErrors), security(("bearer" = [])))]
 #[post("/residents/{id}/verify")]
 async fn verify_resident(
@@ -58,7 +58,7 @@ async fn verify_resident(
 }
 
 /// Refuse a resident's residence, with a reason.
-#[utoipa::path(tag = "residents", params(("id" = i64, Path, description = "Resident (user) id", example = 12)),
+#[utoipa::path(tag = "residents", params(("id" = i64, Path, description = "Resident (user) id", example = 37)),
     request_body(content = RefuseResidence, example = json!({"reason": "not_resident", "note": "住址不在本社区"})),
     responses((status = 200, body = Resident), WriteErrors), security(("bearer" = [])))]
 #[post("/residents/{id}/refuse")]

@@ -115,7 +115,8 @@ pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<
     for id in &ids {
         communities = communities.bind(id);
     }
-    let communities: Vec<i64> = communities.bind(AreaKind::Community.as_str()).fetch_all(&mut *tx).await?.iter().map(|r| r.get(0)).collect();
+    let communities: Vec<i64> =
+        communities.bind(AreaKind::Community.as_str()).fetch_all(&mut *tx).await?.iter().map(|r| r.get(0)).collect();
     anyhow::ensure!(communities.len() == 1, "a need lies in one community");
     let mut staff = sqlx::query(SQL.staff_homed_in_one.as_str()).bind(communities[0]).bind(true);
     for role in SQL_ROLES.iter() {
@@ -168,7 +169,8 @@ async fn resident_for_phone(
         let role: String = found.try_get(3)?;
         return Ok((role == Role::Resident.as_str()).then(|| found.get(0)));
     }
-    let name = new.contact_name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map_or_else(|| format!("居民{}", &phone[7..]), str::to_owned);
+    let name =
+        new.contact_name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map_or_else(|| format!("居民{}", &phone[7..]), str::to_owned);
     let row = sqlx::query(SQL.insert_user.as_str())
         .bind(api::services::residents::code_only_username())
         .bind(name)

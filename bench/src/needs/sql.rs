@@ -47,8 +47,20 @@ pub const USER_COLUMNS: [&str; 19] = [
     "updated_at",
 ];
 /// The columns `residents::link::resident_for_phone` sets on a resident record it creates.
-pub const USER_INSERT: [&str; 12] =
-    ["username", "display_name", "role", "area_id", "password_hash", "active", "demo", "phone", "verification", "signed_up_at", "created_at", "updated_at"];
+pub const USER_INSERT: [&str; 12] = [
+    "username",
+    "display_name",
+    "role",
+    "area_id",
+    "password_hash",
+    "active",
+    "demo",
+    "phone",
+    "verification",
+    "signed_up_at",
+    "created_at",
+    "updated_at",
+];
 pub const NEED_COLUMNS: [&str; 38] = [
     "id",
     "area_id",
@@ -167,7 +179,9 @@ pub static SQL: LazyLock<Sql> = LazyLock::new(|| Sql {
     endpoints: (0..=16).map(endpoints_sql).collect(),
     kpi_upsert: (0..=MAX_KPI_ROWS).map(kpi_upsert_sql).collect(),
     areas_of_kind: (0..=16)
-        .map(|n| format!("SELECT \"areas\".\"id\" FROM \"areas\" WHERE \"areas\".\"id\" IN ({}) AND \"areas\".\"kind\" IN (?)", placeholders(n)))
+        .map(|n| {
+            format!("SELECT \"areas\".\"id\" FROM \"areas\" WHERE \"areas\".\"id\" IN ({}) AND \"areas\".\"kind\" IN (?)", placeholders(n))
+        })
         .collect(),
     staff_homed_in_one: format!(
         "SELECT \"users\".\"id\" FROM \"users\" WHERE \"users\".\"area_id\" IN (?) AND \"users\".\"active\" = ? AND \"users\".\"role\" IN ({})",

@@ -13,20 +13,16 @@ use super::detail::detail_of;
 use super::{editable, status_of};
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
+use crate::domain::quantities::{Measures, measures, needs_unit};
 use crate::domain::scope::Scope;
 use crate::entities::stored::stored;
 use crate::entities::{delivery, milestone, pledge, program, program_partner, spend, user};
 use crate::error::ApiError;
 use crate::services::audit::{self, Change};
 
-/// Which fields of a quantity each kind uses; the measure field must be positive.
+/// Which fields of a quantity each kind uses ([`measures`]); the measure field must be positive.
 fn check_quantity(kind: ResourceKind, q: &Quantity, prefix: &str, pledge: bool, errors: &mut FieldErrors) {
-    let (measure, allowed): (&str, &[&str]) = match kind {
-        ResourceKind::Funds => ("amount_fen", &["amount_fen"]),
-        ResourceKind::Technology => ("amount_fen", &["amount_fen"]),
-        ResourceKind::Talent => ("person_days", &["people", "person_days"]),
-        ResourceKind::Materials => ("quantity", &["quantity", "amount_fen"]),
-    };
+    let Measures { measure, allowed, pledge_requires } = measures(kind);
     let given = [
         ("amount_fen", q.amount_fen.map(|v| v as f64)),
         ("people", q.people.map(|v| v as f64)),
@@ -44,9 +40,7 @@ fn check_quantity(kind: ResourceKind, q: &Quantity, prefix: &str, pledge: bool, 
             None if field == measure => {
                 errors.add(&format!("{prefix}/{field}"), FieldRule::Required, format!("{} is counted in {field}", kind.as_str()))
             }
-            None if pledge && kind == ResourceKind::Talent && field == "people" => {
-                errors.add(&format!("{prefix}/people"), FieldRule::Required, "how many people")
-            }
+            None if pledge && pledge_requires.contains(&field) => errors.add(&format!("{prefix}/{field}"), FieldRule::Required, "how many"),
             _ => {}
         }
     }
@@ -134,7 +128,7 @@ pub async fn add_pledge<C: ConnectionTrait>(
         errors.add("/description", FieldRule::Required, "describe what is pledged");
     }
     check_quantity(new.kind, &new.pledged, "/pledged", true, &mut errors);
-    if new.kind == ResourceKind::Materials && new.unit.as_deref().is_none_or(|u| u.trim().is_empty()) {
+    if needs_unit(new.kind) && new.unit.as_deref().is_none_or(|u| u.trim().is_empty()) {
         errors.add("/unit", FieldRule::Required, "the unit of the materials (台, 份, 套 …)");
     }
     errors.finish()?;
