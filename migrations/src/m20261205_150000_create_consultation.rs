@@ -78,10 +78,11 @@ impl MigrationTrait for Migration {
 
         manager
             .create_table(
-                child(TopicCosigns::Table, TopicCosigns::TopicId, vec![
-                    big_integer(TopicCosigns::UserId),
-                    timestamp_with_time_zone(TopicCosigns::CreatedAt),
-                ])
+                child(
+                    TopicCosigns::Table,
+                    TopicCosigns::TopicId,
+                    vec![big_integer(TopicCosigns::UserId), timestamp_with_time_zone(TopicCosigns::CreatedAt)],
+                )
                 .foreign_key(ForeignKey::create().from(TopicCosigns::Table, TopicCosigns::UserId).to(Users::Table, Users::Id))
                 .to_owned(),
             )
@@ -91,10 +92,11 @@ impl MigrationTrait for Migration {
 
         manager
             .create_table(
-                child(TopicNeeds::Table, TopicNeeds::TopicId, vec![
-                    big_integer(TopicNeeds::NeedId),
-                    timestamp_with_time_zone(TopicNeeds::CreatedAt),
-                ])
+                child(
+                    TopicNeeds::Table,
+                    TopicNeeds::TopicId,
+                    vec![big_integer(TopicNeeds::NeedId), timestamp_with_time_zone(TopicNeeds::CreatedAt)],
+                )
                 .foreign_key(ForeignKey::create().from(TopicNeeds::Table, TopicNeeds::NeedId).to(Needs::Table, Needs::Id))
                 .to_owned(),
             )
@@ -102,48 +104,60 @@ impl MigrationTrait for Migration {
         index(manager, "idx_topic_needs_pair", TopicNeeds::Table, vec![Alias::new("topic_id"), Alias::new("need_id")], true).await?;
 
         manager
-            .create_table(child(TopicEvents::Table, TopicEvents::TopicId, vec![
-                timestamp_with_time_zone(TopicEvents::At),
-                string_len(TopicEvents::Action, 24),
-                string_len(TopicEvents::FromStatus, 24),
-                string_len(TopicEvents::ToStatus, 24),
-                big_integer_null(TopicEvents::ActorId),
-                text_null(TopicEvents::Note),
-            ]))
+            .create_table(child(
+                TopicEvents::Table,
+                TopicEvents::TopicId,
+                vec![
+                    timestamp_with_time_zone(TopicEvents::At),
+                    string_len(TopicEvents::Action, 24),
+                    string_len(TopicEvents::FromStatus, 24),
+                    string_len(TopicEvents::ToStatus, 24),
+                    big_integer_null(TopicEvents::ActorId),
+                    text_null(TopicEvents::Note),
+                ],
+            ))
             .await?;
         index(manager, "idx_topic_events_topic", TopicEvents::Table, vec![Alias::new("topic_id")], false).await?;
 
         manager
-            .create_table(child(TopicRatings::Table, TopicRatings::TopicId, vec![
-                big_integer(TopicRatings::UserId),
-                integer(TopicRatings::Rating),
-                text_null(TopicRatings::Comment),
-                timestamp_with_time_zone(TopicRatings::CreatedAt),
-            ]))
+            .create_table(child(
+                TopicRatings::Table,
+                TopicRatings::TopicId,
+                vec![
+                    big_integer(TopicRatings::UserId),
+                    integer(TopicRatings::Rating),
+                    text_null(TopicRatings::Comment),
+                    timestamp_with_time_zone(TopicRatings::CreatedAt),
+                ],
+            ))
             .await?;
         index(manager, "idx_topic_ratings_once", TopicRatings::Table, vec![Alias::new("topic_id"), Alias::new("user_id")], true).await?;
 
         manager
-            .create_table(child(ConsultationMeetings::Table, ConsultationMeetings::TopicId, vec![
-                timestamp_with_time_zone(ConsultationMeetings::HeldAt),
-                string_len_null(ConsultationMeetings::Place, 200),
-                boolean(ConsultationMeetings::Online),
-                // JSON array of the options put to the meeting.
-                text(ConsultationMeetings::Options),
-                text_null(ConsultationMeetings::Minutes),
-                text_null(ConsultationMeetings::Decision),
-                integer_null(ConsultationMeetings::VotesFor),
-                integer_null(ConsultationMeetings::VotesAgainst),
-                integer_null(ConsultationMeetings::VotesAbstaining),
-                string_len_null(ConsultationMeetings::Outcome, 16),
-                // The rule the vote was judged under, kept with it (settings may change later).
-                integer_null(ConsultationMeetings::QuorumPresentPct),
-                integer_null(ConsultationMeetings::PassPct),
-                big_integer(ConsultationMeetings::CreatedBy),
-                big_integer_null(ConsultationMeetings::RecordedBy),
-                timestamp_with_time_zone_null(ConsultationMeetings::RecordedAt),
-                timestamp_with_time_zone(ConsultationMeetings::CreatedAt),
-            ]))
+            .create_table(child(
+                ConsultationMeetings::Table,
+                ConsultationMeetings::TopicId,
+                vec![
+                    timestamp_with_time_zone(ConsultationMeetings::HeldAt),
+                    string_len_null(ConsultationMeetings::Place, 200),
+                    boolean(ConsultationMeetings::Online),
+                    // JSON array of the options put to the meeting.
+                    text(ConsultationMeetings::Options),
+                    text_null(ConsultationMeetings::Minutes),
+                    text_null(ConsultationMeetings::Decision),
+                    integer_null(ConsultationMeetings::VotesFor),
+                    integer_null(ConsultationMeetings::VotesAgainst),
+                    integer_null(ConsultationMeetings::VotesAbstaining),
+                    string_len_null(ConsultationMeetings::Outcome, 16),
+                    // The rule the vote was judged under, kept with it (settings may change later).
+                    integer_null(ConsultationMeetings::QuorumPresentPct),
+                    integer_null(ConsultationMeetings::PassPct),
+                    big_integer(ConsultationMeetings::CreatedBy),
+                    big_integer_null(ConsultationMeetings::RecordedBy),
+                    timestamp_with_time_zone_null(ConsultationMeetings::RecordedAt),
+                    timestamp_with_time_zone(ConsultationMeetings::CreatedAt),
+                ],
+            ))
             .await?;
         index(manager, "idx_consultation_meetings_topic", ConsultationMeetings::Table, vec![Alias::new("topic_id")], false).await?;
 
@@ -165,8 +179,14 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        index(manager, "idx_meeting_participants_kind", MeetingParticipants::Table, vec![Alias::new("meeting_id"), Alias::new("kind")], true)
-            .await?;
+        index(
+            manager,
+            "idx_meeting_participants_kind",
+            MeetingParticipants::Table,
+            vec![Alias::new("meeting_id"), Alias::new("kind")],
+            true,
+        )
+        .await?;
 
         manager
             .create_table(
@@ -181,7 +201,9 @@ impl MigrationTrait for Migration {
                     .col(integer(ConsultationSettings::PassPct))
                     .col(timestamp_with_time_zone(ConsultationSettings::UpdatedAt))
                     .foreign_key(
-                        ForeignKey::create().from(ConsultationSettings::Table, ConsultationSettings::CommunityId).to(Areas::Table, Areas::Id),
+                        ForeignKey::create()
+                            .from(ConsultationSettings::Table, ConsultationSettings::CommunityId)
+                            .to(Areas::Table, Areas::Id),
                     )
                     .to_owned(),
             )

@@ -147,7 +147,10 @@ async fn a_topic_goes_from_proposal_through_co_signing_meeting_and_decision_to_r
     assert!(published["topic"]["notice_ends_at"].is_string());
     problem(app.post(&format!("/api/v1/topics/{id}/cosign"), &proposer, &json!({})).await, 409).await;
     let signed = ok(app.post(&format!("/api/v1/topics/{id}/cosign"), &neighbour, &json!({})).await).await;
-    assert_eq!((signed["cosign_count"].clone(), signed["cosigned"].clone(), signed["cosign_threshold"].clone()), (json!(1), json!(true), json!(2)));
+    assert_eq!(
+        (signed["cosign_count"].clone(), signed["cosigned"].clone(), signed["cosign_threshold"].clone()),
+        (json!(1), json!(true), json!(2))
+    );
     assert_eq!(signed["proposer_name"], "赵*", "a neighbour sees the proposer masked");
     // One of two co-signers: not yet.
     let short = problem(act(&app, &staff, id, json!({ "action": "file" })).await, 409).await;
@@ -173,7 +176,10 @@ async fn a_topic_goes_from_proposal_through_co_signing_meeting_and_decision_to_r
     ok(act(&app, &staff, id, json!({ "action": "open_review" })).await).await;
     ok(app.post(&format!("/api/v1/topics/{id}/ratings"), &neighbour, &json!({ "rating": 5, "comment": "很及时" })).await).await;
     let rated = ok(app.post(&format!("/api/v1/topics/{id}/ratings"), &resident, &json!({ "rating": 4 })).await).await;
-    assert_eq!((rated["rating_count"].clone(), rated["rating_average"].clone(), rated["my_rating"].clone()), (json!(2), json!(4.5), json!(4)));
+    assert_eq!(
+        (rated["rating_count"].clone(), rated["rating_average"].clone(), rated["my_rating"].clone()),
+        (json!(2), json!(4.5), json!(4))
+    );
     problem(app.post(&format!("/api/v1/topics/{id}/ratings"), &resident, &json!({ "rating": 1 })).await, 409).await;
     let closed = ok(act(&app, &staff, id, json!({ "action": "close" })).await).await;
     assert_eq!(closed["topic"]["status"], "closed");

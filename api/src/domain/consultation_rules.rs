@@ -65,7 +65,8 @@ mod tests {
 
     #[test]
     fn a_household_share_is_rounded_up_from_the_profile() {
-        let s = ConsultationSettings { threshold_kind: ThresholdKind::HouseholdShare, household_share_pct: Some(1.0), ..default_settings() };
+        let s =
+            ConsultationSettings { threshold_kind: ThresholdKind::HouseholdShare, household_share_pct: Some(1.0), ..default_settings() };
         assert_eq!(cosign_threshold(&s, Some(5487)), 55);
         assert_eq!(cosign_threshold(&s, Some(20)), 1, "never less than one");
         assert_eq!(cosign_threshold(&s, None), 10, "without households the count applies");

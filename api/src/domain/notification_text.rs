@@ -82,7 +82,9 @@ pub fn render(kind: NotificationKind, facts: &Facts, lang: Lang) -> Text {
                     ("共建项目被退回".into(), format!("您的共建项目「{title_of_program}」（编号 {id}）被退回修改。原因：{reason}"))
                 }
                 TopicFiled => ("您的议题已立案".into(), format!("您提出的议题「{title_of_program}」（编号 {id}）已立案，将组织协商。")),
-                TopicDeclined => ("您的议题未予立案".into(), format!("您提出的议题「{title_of_program}」（编号 {id}）未予立案。原因：{reason}")),
+                TopicDeclined => {
+                    ("您的议题未予立案".into(), format!("您提出的议题「{title_of_program}」（编号 {id}）未予立案。原因：{reason}"))
+                }
                 TopicDecided => ("您的议题已协商".into(), format!("您提出的议题「{title_of_program}」（编号 {id}）已召开协商会：{reason}")),
             }
         }

@@ -47,7 +47,10 @@ async fn public_program(state: web::Data<AppState>, id: web::Path<i64>) -> ApiRe
 #[utoipa::path(tag = "public", params(PublicPageQuery), responses((status = 200, body = Page<PublicTopic>),
     (status = 422, description = "Invalid query", body = shared::Problem, content_type = "application/problem+json")))]
 #[get("/public/topics")]
-async fn public_topics(state: web::Data<AppState>, ValidQuery(query): ValidQuery<PublicPageQuery>) -> ApiResult<web::Json<Page<PublicTopic>>> {
+async fn public_topics(
+    state: web::Data<AppState>,
+    ValidQuery(query): ValidQuery<PublicPageQuery>,
+) -> ApiResult<web::Json<Page<PublicTopic>>> {
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
     Ok(web::Json(consultation::public_list(&state.db, page, state.clock.now()).await?))
 }

@@ -27,7 +27,11 @@ fn topic_filter(query: &TopicListQuery) -> TopicFilter {
 /// from it). Filters by state, area, category and words; sorted; in keyset pages.
 #[utoipa::path(tag = "consultation", params(TopicListQuery), responses((status = 200, body = Page<Topic>), ReadErrors), security(("bearer" = [])))]
 #[get("/topics")]
-async fn list_topics(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<TopicListQuery>) -> ApiResult<web::Json<Page<Topic>>> {
+async fn list_topics(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<TopicListQuery>,
+) -> ApiResult<web::Json<Page<Topic>>> {
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
     Ok(web::Json(consultation::list(&state.db, &caller, topic_filter(&query), sort, page).await?))
@@ -36,7 +40,11 @@ async fn list_topics(state: web::Data<AppState>, caller: AuthUser, ValidQuery(qu
 /// How many topics are in each state under the same filters (the board's columns), and the total.
 #[utoipa::path(tag = "consultation", params(TopicListQuery), responses((status = 200, body = TopicCounts), ReadErrors), security(("bearer" = [])))]
 #[get("/topics/counts")]
-async fn topic_counts(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<TopicListQuery>) -> ApiResult<web::Json<TopicCounts>> {
+async fn topic_counts(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<TopicListQuery>,
+) -> ApiResult<web::Json<TopicCounts>> {
     Ok(web::Json(consultation::counts(&state.db, &caller, topic_filter(&query)).await?))
 }
 
@@ -53,7 +61,13 @@ async fn propose_topic(
     request_id: RequestId,
     body: ValidJson<NewTopic>,
 ) -> ApiResult<HttpResponse> {
-    crate::create_idempotently!(state, caller, key, body, |db| consultation::propose(db, &caller, &body.value, state.clock.now(), Some(&request_id.0)))
+    crate::create_idempotently!(state, caller, key, body, |db| consultation::propose(
+        db,
+        &caller,
+        &body.value,
+        state.clock.now(),
+        Some(&request_id.0)
+    ))
 }
 
 /// One topic with its timeline, meetings and the actions you may take.
@@ -84,7 +98,12 @@ async fn act_on_topic(
 /// Co-sign a topic of your community while it is on notice (联名); verified residents, once each.
 #[utoipa::path(tag = "consultation", params(("id" = i64, Path, description = "Topic id", example = 1)), responses((status = 200, body = Topic), WriteErrors), security(("bearer" = [])))]
 #[post("/topics/{id}/cosign")]
-async fn cosign_topic(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId) -> ApiResult<web::Json<Topic>> {
+async fn cosign_topic(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+) -> ApiResult<web::Json<Topic>> {
     let txn = state.begin_write().await?;
     let topic = consultation::cosign(&txn.txn, &caller, id.into_inner(), state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
@@ -103,7 +122,8 @@ async fn create_meeting(
     body: ValidJson<NewMeeting>,
 ) -> ApiResult<HttpResponse> {
     let txn = state.begin_write().await?;
-    let detail = consultation::create_meeting(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now(), Some(&request_id.0)).await?;
+    let detail =
+        consultation::create_meeting(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(detail))
 }
@@ -123,7 +143,8 @@ async fn record_decision(
 ) -> ApiResult<web::Json<TopicDetail>> {
     let (id, meeting_id) = path.into_inner();
     let txn = state.begin_write().await?;
-    let detail = consultation::record_decision(&txn.txn, &caller, id, meeting_id, &body.value, state.clock.now(), Some(&request_id.0)).await?;
+    let detail =
+        consultation::record_decision(&txn.txn, &caller, id, meeting_id, &body.value, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
     Ok(web::Json(detail))
 }

@@ -96,13 +96,16 @@ pub async fn act<C: ConnectionTrait>(
                     current.cosign_count
                 )));
             }
-            let saved = step(db, caller, &current, Move { action: req.action, note, now, request_id }, |m| m.filed_at = Set(Some(now))).await?;
+            let saved =
+                step(db, caller, &current, Move { action: req.action, note, now, request_id }, |m| m.filed_at = Set(Some(now))).await?;
             tell_proposer(db, caller, &saved, NotificationKind::TopicFiled, None, now).await?;
             saved
         }
         TopicAction::Decline => {
             let reason = note.clone();
-            let saved = step(db, caller, &current, Move { action: req.action, note, now, request_id }, |m| m.decline_reason = Set(reason.clone())).await?;
+            let saved =
+                step(db, caller, &current, Move { action: req.action, note, now, request_id }, |m| m.decline_reason = Set(reason.clone()))
+                    .await?;
             tell_proposer(db, caller, &saved, NotificationKind::TopicDeclined, reason, now).await?;
             saved
         }

@@ -15,7 +15,13 @@ use crate::policy::{self, Action};
 
 /// The topic for a resident taking `action`: their role, the topic in their reach, their verified
 /// residence, and a move the lifecycle allows — in that order (403, 404, 403, 409).
-async fn for_resident<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, action: Action, move_: TopicAction) -> Result<topic::Model, ApiError> {
+async fn for_resident<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: Id,
+    action: Action,
+    move_: TopicAction,
+) -> Result<topic::Model, ApiError> {
     policy::require(caller, action)?;
     let current = policy::load::<topic::Entity, _>(db, caller, id).await?;
     policy::residents::require_verified(db, caller, action).await?;
@@ -24,7 +30,13 @@ async fn for_resident<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, actio
 }
 
 /// Co-signs a topic on notice in the caller's community; once per resident, never one's own.
-pub async fn cosign<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: DateTime<Utc>, request_id: Option<&str>) -> Result<Topic, ApiError> {
+pub async fn cosign<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: Id,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<Topic, ApiError> {
     let current = for_resident(db, caller, id, Action::CosignTopics, TopicAction::Cosign).await?;
     let open = current.notice_starts_at.is_none_or(|s| s <= now) && current.notice_ends_at.is_none_or(|e| now < e);
     if !open {

@@ -43,7 +43,9 @@ pub async fn link<C: ConnectionTrait>(
     let linked: Vec<Id> =
         topic_need::Entity::find().filter(topic_need::Column::TopicId.eq(id)).all(db).await?.into_iter().map(|n| n.need_id).collect();
     for need_id in link.need_ids.iter().filter(|n| !linked.contains(n)) {
-        topic_need::ActiveModel { topic_id: Set(id), need_id: Set(*need_id), created_at: Set(now), ..Default::default() }.insert(db).await?;
+        topic_need::ActiveModel { topic_id: Set(id), need_id: Set(*need_id), created_at: Set(now), ..Default::default() }
+            .insert(db)
+            .await?;
     }
     let mut parts = Vec::new();
     if let Some(p) = link.program_id {

@@ -41,7 +41,9 @@ pub(crate) async fn meetings_of<C: ConnectionTrait>(db: &C, topic_id: Id) -> Res
             let participants = people
                 .iter()
                 .filter(|p| p.meeting_id == m.id)
-                .map(|p| Ok(Participants { kind: stored(&p.kind, "meeting_participants", p.id)?, invited: p.invited, attended: p.attended }))
+                .map(|p| {
+                    Ok(Participants { kind: stored(&p.kind, "meeting_participants", p.id)?, invited: p.invited, attended: p.attended })
+                })
                 .collect::<Result<_, ApiError>>()?;
             Ok(Meeting {
                 id: m.id,

@@ -15,7 +15,12 @@ use crate::policy::{self, Action, role_may};
 use crate::services::audit::{self, Change};
 
 /// The community of an area in the caller's scope: the area itself, or the community of a grid.
-async fn community_of_area<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, errors: &mut FieldErrors) -> Result<Option<area::Model>, ApiError> {
+async fn community_of_area<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: Id,
+    errors: &mut FieldErrors,
+) -> Result<Option<area::Model>, ApiError> {
     let found = area::Entity::find_by_id(id).one(db).await?.filter(|a| Scope::of(caller).contains(&a.path));
     let Some(place) = found else {
         errors.add("/area_id", FieldRule::NotFound, "no such community or grid in your scope");
@@ -87,7 +92,11 @@ pub async fn propose<C: ConnectionTrait>(
                 errors.add("/proposer_org", FieldRule::Required, "name the resident unit or organisation");
             }
         }
-        _ => errors.add("/proposer_kind", FieldRule::NotAllowed, "residents propose as residents; staff as staff, or for a unit or organisation"),
+        _ => errors.add(
+            "/proposer_kind",
+            FieldRule::NotAllowed,
+            "residents propose as residents; staff as staff, or for a unit or organisation",
+        ),
     }
     let community = community_of_area(db, caller, new.area_id, &mut errors).await?;
     check_needs(db, caller, community.as_ref().map(|c| c.path.as_str()), &new.need_ids, &mut errors).await?;

@@ -40,16 +40,17 @@ async fn to_public<C: ConnectionTrait>(db: &C, rows: Vec<topic::Model>) -> Resul
     rows.into_iter()
         .map(|t| {
             let status = status_of(&t)?;
-            let result = t.decided_meeting_id.and_then(|id| meetings.get(&id)).filter(|_| TopicStatus::WITH_RESULT.contains(&status)).map(
-                |m| PublicResult {
-                    decision: t.decision.clone().unwrap_or_default(),
-                    held_at: m.held_at,
-                    votes_for: m.votes_for.unwrap_or(0),
-                    votes_against: m.votes_against.unwrap_or(0),
-                    votes_abstaining: m.votes_abstaining.unwrap_or(0),
-                    result_notice_ends_at: t.result_notice_ends_at,
-                },
-            );
+            let result =
+                t.decided_meeting_id.and_then(|id| meetings.get(&id)).filter(|_| TopicStatus::WITH_RESULT.contains(&status)).map(|m| {
+                    PublicResult {
+                        decision: t.decision.clone().unwrap_or_default(),
+                        held_at: m.held_at,
+                        votes_for: m.votes_for.unwrap_or(0),
+                        votes_against: m.votes_against.unwrap_or(0),
+                        votes_abstaining: m.votes_abstaining.unwrap_or(0),
+                        result_notice_ends_at: t.result_notice_ends_at,
+                    }
+                });
             Ok(PublicTopic {
                 id: t.id,
                 status,

@@ -49,9 +49,8 @@ async fn filtered<C: ConnectionTrait>(db: &C, caller: &Caller, filter: &TopicFil
     if let Some(area_id) = filter.area_id {
         let top = policy::load_within::<area::Entity, _>(db, &Scope::of(caller), area_id).await?;
         let under = Scope::subtree(&top.path);
-        select = select.filter(
-            Condition::any().add(under.path_condition(topic::Column::CommunityPath)).add(topic::Column::AreaId.eq(top.id)),
-        );
+        select =
+            select.filter(Condition::any().add(under.path_condition(topic::Column::CommunityPath)).add(topic::Column::AreaId.eq(top.id)));
     }
     if let Some(category) = filter.category {
         select = select.filter(topic::Column::Category.eq(category.as_str()));
@@ -131,9 +130,10 @@ pub(crate) async fn detail_of<C: ConnectionTrait>(db: &C, caller: &Caller, m: to
         .into_iter()
         .map(|e| {
             // Residents' names on the timeline are personal data; staff act under their own names.
-            let actor_name = e.actor_id.and_then(|id| actors.get(&id)).map(|(name, resident)| {
-                if *resident && !reveal && e.actor_id != Some(caller.id) { mask_name(name) } else { name.clone() }
-            });
+            let actor_name = e
+                .actor_id
+                .and_then(|id| actors.get(&id))
+                .map(|(name, resident)| if *resident && !reveal && e.actor_id != Some(caller.id) { mask_name(name) } else { name.clone() });
             Ok::<_, ApiError>(TopicEvent {
                 id: e.id,
                 at: e.at,

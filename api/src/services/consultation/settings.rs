@@ -98,8 +98,7 @@ pub async fn set_settings<C: ConnectionTrait>(
         errors.add("/pass_pct", FieldRule::OutOfRange, "1 to 99");
     }
     errors.finish()?;
-    let existing =
-        consultation_setting::Entity::find().filter(consultation_setting::Column::CommunityId.eq(c.id)).one(db).await?;
+    let existing = consultation_setting::Entity::find().filter(consultation_setting::Column::CommunityId.eq(c.id)).one(db).await?;
     let stored_before = existing.is_some();
     let mut m = match existing {
         Some(row) => row.into(),
