@@ -28,6 +28,7 @@ use crate::routes;
         (name = "needs", description = "Resident needs: 群众点单 → 社区派单 → 党员接单 → 办结 → 评价"),
         (name = "webhooks", description = "Outgoing webhooks: every domain event (needs, programs, KPI reports, notifications) as signed JSON to integration clients, retried with backoff, with a delivery log"),
         (name = "notifications", description = "Your inbox (站内信): notifications of everything that concerns you, unread count, read state, preferences by kind"),
+        (name = "consultation", description = "民主协商 consultation: topics (议题提出 → 公示 → 立案 → 协商 → 备案 → 结果公示 → 落实 → 评议), co-signing, meetings with quorum rules, links and ratings"),
         (name = "programs", description = "Co-building catalogue and programs: partners, pledges, deliveries, milestones, spend"),
         (name = "resources", description = "The service resource catalogue (服务资源清单): providers, people who serve, services, service spaces; Excel import and export"),
         (name = "matching", description = "Matching needs to services (资源匹配): ranked candidates with score parts, batch plans as jobs, gaps"),

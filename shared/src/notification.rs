@@ -44,6 +44,12 @@ code_enum! {
         ProgramApproved = "program_approved",
         /// To the program's author: it was sent back, with the reason.
         ProgramSentBack = "program_sent_back",
+        /// To the proposer: their consultation topic was filed (立案).
+        TopicFiled = "topic_filed",
+        /// To the proposer: their topic was not filed, with the reason.
+        TopicDeclined = "topic_declined",
+        /// To the proposer: a meeting decided on their topic (备案), or its vote did not pass.
+        TopicDecided = "topic_decided",
     }
 }
 
@@ -52,6 +58,7 @@ code_enum! {
     pub enum SubjectKind {
         Need = "need",
         Program = "program",
+        Topic = "topic",
     }
 }
 

@@ -6,6 +6,7 @@ mod helpers;
 mod areas;
 mod audit;
 mod auth;
+mod consultation;
 mod health;
 mod idempotency;
 mod kpis;

@@ -8,6 +8,7 @@ use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 use shared::Role;
 
+use crate::consultation;
 use crate::helpers::{TestApp, sign_in_by_code, spawn_app};
 
 /// What the API answered, in the table's terms.
@@ -58,6 +59,11 @@ struct World {
     far_provider: i64,
     far_program: i64,
     catalogue_item: i64,
+    /// A topic of 缤纷社区 on notice for co-signing, and one of another district.
+    near_topic: i64,
+    far_topic: i64,
+    /// A topic of 缤纷社区 open for ratings (评议).
+    review_topic: i64,
 }
 
 const NEAR_PHONE: &str = "13900000001";
@@ -116,12 +122,19 @@ async fn world() -> World {
     };
     let near_provider = created_id(app.post("/api/v1/providers", &staff, &provider(community)).await, "/id").await;
     let far_provider = created_id(app.post("/api/v1/providers", &far_staff, &provider(far_community)).await, "/id").await;
+    let near_need = created_id(app.post("/api/v1/needs", &staff, &need_body(grid, "phone")).await, "/need/id").await;
+    let near_topic = consultation::topic_on_notice(&app, &staff, community).await;
+    let far_topic = consultation::topic_on_notice(&app, &far_staff, far_community).await;
+    let review_topic = consultation::topic_in_review(&app, &staff, &app.login_as("resident").await, community, near_need).await;
     World {
+        near_topic,
+        far_topic,
+        review_topic,
         district: path_of(&app, &staff, "district").await,
         far_district: path_of(&app, &far_staff, "district").await,
         resident: app.user_id("resident").await,
         far_resident: app.user_id("resident2").await,
-        near_need: created_id(app.post("/api/v1/needs", &staff, &need_body(grid, "phone")).await, "/need/id").await,
+        near_need,
         far_need: created_id(app.post("/api/v1/needs", &far_staff, &need_body(far_community, "phone")).await, "/need/id").await,
         far_provider,
         far_program: created_id(
@@ -303,6 +316,26 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
             answer(app.post(&format!("/api/v1/residents/{id}/verify"), t, &json!({})).await).await
         }
         Action::KeepResidentProfile if !far => answer(app.get("/api/v1/me/profile", t).await).await,
+        Action::ReadTopics if far => answer(app.get(&format!("/api/v1/topics/{}", w.far_topic), t).await).await,
+        Action::ReadTopics => answer(app.get("/api/v1/topics?limit=1", t).await).await,
+        Action::ProposeTopics => {
+            let kind = if a.role == Role::Resident { "resident" } else { "staff" };
+            let body = json!({ "area_id": pick(w.community, w.far_community), "category": "public_space", "title": "探针议题",
+                "text": "探针", "proposer_kind": kind });
+            answer(app.post("/api/v1/topics", t, &body).await).await
+        }
+        Action::CosignTopics => {
+            answer(app.post(&format!("/api/v1/topics/{}/cosign", pick(w.near_topic, w.far_topic)), t, &json!({})).await).await
+        }
+        Action::RunConsultation => {
+            let body = json!({ "threshold_kind": "count", "threshold_count": 10, "quorum_present_pct": 50, "pass_pct": 50 });
+            let path = format!("/api/v1/areas/{}/consultation-settings", pick(w.community, w.far_community));
+            answer(app.request(reqwest::Method::PUT, &path, t).json(&body).send().await.expect("PUT")).await
+        }
+        Action::RateTopics => {
+            let id = pick(w.review_topic, w.far_topic);
+            answer(app.post(&format!("/api/v1/topics/{id}/ratings"), t, &json!({ "rating": 4 })).await).await
+        }
         _ => return None,
     };
     Some(answered)

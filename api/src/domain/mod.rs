@@ -2,6 +2,7 @@
 //! secrets are handled. Who may do what is [`crate::policy`].
 
 pub mod caller;
+pub mod consultation_rules;
 pub mod field_errors;
 pub mod kpis;
 pub mod language;
@@ -17,3 +18,4 @@ pub mod quantities;
 pub mod scope;
 pub mod signature;
 pub mod tokens;
+pub mod topic_lifecycle;

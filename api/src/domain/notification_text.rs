@@ -18,13 +18,13 @@ pub struct Facts {
     /// A need's category code (`elderly_care`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
-    /// A program's title.
+    /// A program's or a topic's title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// What a return says is missing (一次告知).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
-    /// The reason given (a rejection, a send-back).
+    /// The reason given (a rejection, a send-back), or a meeting's outcome.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// Hours left, for a closing claim window.
@@ -81,6 +81,11 @@ pub fn render(kind: NotificationKind, facts: &Facts, lang: Lang) -> Text {
                 ProgramSentBack => {
                     ("共建项目被退回".into(), format!("您的共建项目「{title_of_program}」（编号 {id}）被退回修改。原因：{reason}"))
                 }
+                TopicFiled => ("您的议题已立案".into(), format!("您提出的议题「{title_of_program}」（编号 {id}）已立案，将组织协商。")),
+                TopicDeclined => {
+                    ("您的议题未予立案".into(), format!("您提出的议题「{title_of_program}」（编号 {id}）未予立案。原因：{reason}"))
+                }
+                TopicDecided => ("您的议题已协商".into(), format!("您提出的议题「{title_of_program}」（编号 {id}）已召开协商会：{reason}")),
             }
         }
         Lang::En => {
@@ -136,6 +141,18 @@ pub fn render(kind: NotificationKind, facts: &Facts, lang: Lang) -> Text {
                 ProgramSentBack => (
                     "Program sent back".into(),
                     format!("Your co-building program \u{201c}{title_of_program}\u{201d} (no. {id}) was sent back. Reason: {reason}"),
+                ),
+                TopicFiled => (
+                    "Your topic was filed".into(),
+                    format!("Your consultation topic \u{201c}{title_of_program}\u{201d} (no. {id}) was filed and will be consulted on."),
+                ),
+                TopicDeclined => (
+                    "Your topic was not filed".into(),
+                    format!("Your consultation topic \u{201c}{title_of_program}\u{201d} (no. {id}) was not filed. Reason: {reason}"),
+                ),
+                TopicDecided => (
+                    "A meeting decided on your topic".into(),
+                    format!("A meeting on your consultation topic \u{201c}{title_of_program}\u{201d} (no. {id}) was held: {reason}"),
                 ),
             }
         }

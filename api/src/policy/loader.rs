@@ -8,7 +8,8 @@ use super::{Action, Refused, require};
 use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
 use crate::entities::{
-    area, matching_plan, need, notification, program, provider, resident, service, service_person, service_space, user, webhook_endpoint,
+    area, matching_plan, need, notification, program, provider, resident, service, service_person, service_space, topic, user,
+    webhook_endpoint,
 };
 
 /// An entity whose rows belong to an area (or to an owner): implement once, and [`load`] and
@@ -118,5 +119,13 @@ impl Scoped for resident::Entity {
     /// Resident accounts whose home (community or grid) is in the caller's subtree.
     fn reach(caller: &Caller) -> Condition {
         super::residents::reach(&Scope::of(caller))
+    }
+}
+
+impl Scoped for topic::Entity {
+    const NAME: &'static str = "topic";
+    const READ: Action = Action::ReadTopics;
+    fn reach(caller: &Caller) -> Condition {
+        super::topics::reach(caller)
     }
 }

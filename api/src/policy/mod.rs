@@ -18,6 +18,7 @@ pub mod programs;
 pub mod recipients;
 pub mod residents;
 mod table;
+pub mod topics;
 pub mod users;
 
 pub use loader::{AreaOwned, Scoped, load, load_within, visible};

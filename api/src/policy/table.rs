@@ -61,6 +61,18 @@ pub enum Action {
     VerifyResidents,
     /// Keep a resident profile of one's own: name, community, address, phone, deletion.
     KeepResidentProfile,
+    /// Read the consultation topics (民主协商议题) of one's community or subtree.
+    ReadTopics,
+    /// Propose a topic (议题提出): verified residents for themselves, staff for themselves or for a
+    /// resident unit or organisation.
+    ProposeTopics,
+    /// Co-sign a topic of one's own community (联名), once; verified residents only.
+    CosignTopics,
+    /// Run consultation in the subtree: publish, file or decline, refer up, hold meetings, record
+    /// decisions, publish results, link programs and needs, set the community's rules.
+    RunConsultation,
+    /// Rate the outcome of a topic of one's community (评议), once; verified residents only.
+    RateTopics,
 }
 
 const STAFF: &[Role] = &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker];
@@ -122,6 +134,17 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     // Residence is confirmed where people live: by community staff and grid workers of that area.
     (Action::VerifyResidents, &[CommunityStaff, GridWorker], "verify residence; community staff and grid workers do"),
     (Action::KeepResidentProfile, &[Resident], "keep a resident profile; staff accounts are managed by their supervisors"),
+    // consultation (民主协商)
+    // Residents read their community's topics; staff their subtree's; integrations publish them.
+    (
+        Action::ReadTopics,
+        &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker, Resident, Integration],
+        "read consultation topics",
+    ),
+    (Action::ProposeTopics, &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, Resident], "propose consultation topics"),
+    (Action::CosignTopics, &[Resident], "co-sign topics; only residents co-sign"),
+    (Action::RunConsultation, MANAGERS, "run consultation; community staff and those above do"),
+    (Action::RateTopics, &[Resident], "rate a topic's outcome; residents do"),
 ];
 
 impl Action {
@@ -157,7 +180,7 @@ mod tests {
             assert!(!seen.contains(action), "{action:?} twice");
             seen.push(*action);
         }
-        assert_eq!(seen.len(), 33, "a new action needs its row");
+        assert_eq!(seen.len(), 38, "a new action needs its row");
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod responses;
 pub mod service_people;
 pub mod service_spaces;
 pub mod services;
+pub mod topics;
 pub mod users;
 pub mod webhooks;
 
@@ -46,4 +47,5 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     matching::configure(cfg);
     kpis::configure(cfg);
     residents::configure(cfg);
+    topics::configure(cfg);
 }

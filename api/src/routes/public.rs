@@ -1,15 +1,16 @@
-//! `/api/v1/public/…`: what anyone may read without signing in (阳光社区 disclosure of programs).
+//! `/api/v1/public/…`: what anyone may read without signing in (阳光社区 disclosure of programs,
+//! 民主协商 公示 of consultation topics and their results).
 
 use actix_web::{get, web};
 use serde::Deserialize;
-use shared::{Page, Program, ProgramDetail};
+use shared::{Page, Program, ProgramDetail, PublicTopic};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::error::ApiResult;
 use crate::http::query::ValidQuery;
 use crate::services::page::PageRequest;
-use crate::services::programs;
+use crate::services::{consultation, programs};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -41,6 +42,27 @@ async fn public_program(state: web::Data<AppState>, id: web::Path<i64>) -> ApiRe
     Ok(web::Json(programs::public_detail(&state.db, id.into_inner(), state.clock.now().date_naive()).await?))
 }
 
+/// 公示: consultation topics on notice for co-signing, and decided topics with their published
+/// result and rating, newest first. No names, phones or addresses.
+#[utoipa::path(tag = "public", params(PublicPageQuery), responses((status = 200, body = Page<PublicTopic>),
+    (status = 422, description = "Invalid query", body = shared::Problem, content_type = "application/problem+json")))]
+#[get("/public/topics")]
+async fn public_topics(
+    state: web::Data<AppState>,
+    ValidQuery(query): ValidQuery<PublicPageQuery>,
+) -> ApiResult<web::Json<Page<PublicTopic>>> {
+    let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
+    Ok(web::Json(consultation::public_list(&state.db, page, state.clock.now()).await?))
+}
+
+/// One topic on notice or with a published result. No names, phones or addresses.
+#[utoipa::path(tag = "public", params(("id" = i64, Path, description = "Topic id", example = 1)), responses((status = 200, body = PublicTopic),
+    (status = 404, description = "No such topic on public notice", body = shared::Problem, content_type = "application/problem+json")))]
+#[get("/public/topics/{id}")]
+async fn public_topic(state: web::Data<AppState>, id: web::Path<i64>) -> ApiResult<web::Json<PublicTopic>> {
+    Ok(web::Json(consultation::public_detail(&state.db, id.into_inner(), state.clock.now()).await?))
+}
+
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(public_programs).service(public_program);
+    cfg.service(public_programs).service(public_program).service(public_topics).service(public_topic);
 }

@@ -4,6 +4,7 @@
 pub mod areas;
 pub mod audit;
 pub mod auth;
+pub mod consultation;
 pub mod import_rows;
 pub mod kpis;
 pub mod matching;

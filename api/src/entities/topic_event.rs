@@ -1,0 +1,22 @@
+//! `topic_events`: the timeline of a topic, one row per step.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "topic_events")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub topic_id: i64,
+    pub at: DateTimeUtc,
+    pub action: String,
+    pub from_status: String,
+    pub to_status: String,
+    pub actor_id: Option<i64>,
+    pub note: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,245 @@
+//! 协商会: staff schedule a meeting on a filed (or referred) topic with the participants invited by
+//! kind, then record who attended, the minutes, the decision and the vote. The vote is judged under
+//! the community's quorum rule (data, [`crate::domain::consultation_rules::outcome`]); a vote that
+//! misses the quorum or the pass share is recorded as such and the topic stays in consultation.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use shared::{
+    FieldRule, Id, Meeting, MeetingDecision, MeetingOutcome, NewMeeting, NotificationKind, Participants, TopicAction, TopicDetail,
+    TopicStatus,
+};
+
+use super::act::tell_proposer;
+use super::read::detail_of;
+use super::settings::settings_for;
+use super::{Move, ensure_move, note_of, step};
+use crate::domain::caller::Caller;
+use crate::domain::consultation_rules::{Tally, outcome};
+use crate::domain::field_errors::FieldErrors;
+use crate::entities::stored::{stored, stored_opt};
+use crate::entities::{consultation_meeting, meeting_participant, topic, topic_event};
+use crate::error::ApiError;
+use crate::policy::{self, Action};
+use crate::services::audit::{self, Change};
+
+/// The meetings of a topic, oldest first.
+pub(crate) async fn meetings_of<C: ConnectionTrait>(db: &C, topic_id: Id) -> Result<Vec<Meeting>, ApiError> {
+    let rows = consultation_meeting::Entity::find()
+        .filter(consultation_meeting::Column::TopicId.eq(topic_id))
+        .order_by_asc(consultation_meeting::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<Id> = rows.iter().map(|m| m.id).collect();
+    let people = meeting_participant::Entity::find()
+        .filter(meeting_participant::Column::MeetingId.is_in(ids))
+        .order_by_asc(meeting_participant::Column::Id)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|m| {
+            let participants = people
+                .iter()
+                .filter(|p| p.meeting_id == m.id)
+                .map(|p| {
+                    Ok(Participants { kind: stored(&p.kind, "meeting_participants", p.id)?, invited: p.invited, attended: p.attended })
+                })
+                .collect::<Result<_, ApiError>>()?;
+            Ok(Meeting {
+                id: m.id,
+                topic_id: m.topic_id,
+                held_at: m.held_at,
+                place: m.place,
+                online: m.online,
+                participants,
+                options: serde_json::from_str(&m.options).unwrap_or_default(),
+                minutes: m.minutes,
+                decision: m.decision,
+                votes_for: m.votes_for,
+                votes_against: m.votes_against,
+                votes_abstaining: m.votes_abstaining,
+                outcome: stored_opt::<MeetingOutcome>(m.outcome.as_deref(), "consultation_meetings", m.id)?,
+                quorum_present_pct: m.quorum_present_pct,
+                pass_pct: m.pass_pct,
+                recorded_at: m.recorded_at,
+            })
+        })
+        .collect()
+}
+
+/// Schedules a meeting (召开协商会); the topic is then in consultation.
+pub async fn create_meeting<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    topic_id: Id,
+    new: &NewMeeting,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<TopicDetail, ApiError> {
+    policy::require(caller, Action::RunConsultation)?;
+    let current = policy::load::<topic::Entity, _>(db, caller, topic_id).await?;
+    ensure_move(caller, &current, TopicAction::Convene)?;
+    let mut errors = FieldErrors::default();
+    let place = note_of(new.place.as_deref());
+    if place.is_none() && !new.online {
+        errors.add("/place", FieldRule::Required, "say where the meeting is held, or that it is online");
+    }
+    for (i, p) in new.participants.iter().enumerate() {
+        if new.participants[..i].iter().any(|q| q.kind == p.kind) {
+            errors.add(&format!("/participants/{i}/kind"), FieldRule::Duplicate, "each kind once");
+        }
+    }
+    for (i, o) in new.options.iter().enumerate() {
+        if o.trim().is_empty() {
+            errors.add(&format!("/options/{i}"), FieldRule::Required, "an option says something");
+        }
+    }
+    errors.finish()?;
+    let options: Vec<&str> = new.options.iter().map(|o| o.trim()).collect();
+    let meeting = consultation_meeting::ActiveModel {
+        topic_id: Set(topic_id),
+        held_at: Set(new.held_at),
+        place: Set(place.clone()),
+        online: Set(new.online),
+        options: Set(serde_json::to_string(&options).map_err(anyhow::Error::from)?),
+        created_by: Set(caller.id),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    for p in &new.participants {
+        meeting_participant::ActiveModel {
+            meeting_id: Set(meeting.id),
+            kind: Set(p.kind.as_str().into()),
+            invited: Set(p.invited),
+            attended: Set(None),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    let note = Some(format!("协商会 {} {}", new.held_at.format("%Y-%m-%d %H:%M UTC"), place.unwrap_or_else(|| "线上".into())));
+    let saved = step(db, caller, &current, Move { action: TopicAction::Convene, note, now, request_id }, |_| {}).await?;
+    detail_of(db, caller, saved).await
+}
+
+/// Checks a decision against the meeting's invitations: every bad field at once.
+fn check(decision: &MeetingDecision, invited: &[meeting_participant::Model]) -> Result<(), ApiError> {
+    let mut errors = FieldErrors::default();
+    let mut attended = 0i64;
+    for (i, a) in decision.attended.iter().enumerate() {
+        let pointer = format!("/attended/{i}");
+        if decision.attended[..i].iter().any(|b| b.kind == a.kind) {
+            errors.add(&format!("{pointer}/kind"), FieldRule::Duplicate, "each kind once");
+            continue;
+        }
+        match invited.iter().find(|p| p.kind == a.kind.as_str()) {
+            None => errors.add(&format!("{pointer}/kind"), FieldRule::NotApplicable, "this kind was not invited"),
+            Some(p) if a.attended > p.invited => {
+                errors.add(&format!("{pointer}/attended"), FieldRule::ExceedsDenominator, format!("more than the {} invited", p.invited))
+            }
+            Some(_) => attended += i64::from(a.attended),
+        }
+    }
+    if decision.minutes.trim().is_empty() {
+        errors.add("/minutes", FieldRule::Required, "record the minutes");
+    }
+    if decision.decision.trim().is_empty() {
+        errors.add("/decision", FieldRule::Required, "say what was decided or put to the vote");
+    }
+    let cast = i64::from(decision.votes_for) + i64::from(decision.votes_against) + i64::from(decision.votes_abstaining);
+    if cast > attended {
+        errors.add("/votes_for", FieldRule::ExceedsDenominator, format!("{cast} votes from {attended} who attended"));
+    }
+    Ok(errors.finish()?)
+}
+
+/// Records who attended, the minutes, the decision and the vote; a passed vote decides the topic (备案).
+pub async fn record_decision<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    topic_id: Id,
+    meeting_id: Id,
+    decision: &MeetingDecision,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<TopicDetail, ApiError> {
+    policy::require(caller, Action::RunConsultation)?;
+    let current = policy::load::<topic::Entity, _>(db, caller, topic_id).await?;
+    let meeting = consultation_meeting::Entity::find_by_id(meeting_id)
+        .filter(consultation_meeting::Column::TopicId.eq(topic_id))
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("meeting"))?;
+    ensure_move(caller, &current, TopicAction::Decide)?;
+    if meeting.outcome.is_some() {
+        return Err(ApiError::Conflict("this meeting's decision is already recorded".into()));
+    }
+    let invited = meeting_participant::Entity::find().filter(meeting_participant::Column::MeetingId.eq(meeting_id)).all(db).await?;
+    check(decision, &invited)?;
+    let rule = settings_for(db, current.community_id).await?;
+    let tally = Tally {
+        invited: invited.iter().map(|p| i64::from(p.invited)).sum(),
+        attended: decision.attended.iter().map(|a| i64::from(a.attended)).sum(),
+        votes_for: decision.votes_for.into(),
+        votes_against: decision.votes_against.into(),
+        votes_abstaining: decision.votes_abstaining.into(),
+    };
+    let result = outcome(tally, rule.quorum_present_pct, rule.pass_pct);
+    let text = decision.decision.trim().to_owned();
+    for p in invited {
+        let came = decision.attended.iter().find(|a| a.kind.as_str() == p.kind).map_or(0, |a| a.attended);
+        let mut row: meeting_participant::ActiveModel = p.into();
+        row.attended = Set(Some(came));
+        row.update(db).await?;
+    }
+    let mut m: consultation_meeting::ActiveModel = meeting.into();
+    m.minutes = Set(Some(decision.minutes.trim().to_owned()));
+    m.decision = Set(Some(text.clone()));
+    m.votes_for = Set(Some(decision.votes_for));
+    m.votes_against = Set(Some(decision.votes_against));
+    m.votes_abstaining = Set(Some(decision.votes_abstaining));
+    m.outcome = Set(Some(result.as_str().into()));
+    m.quorum_present_pct = Set(Some(rule.quorum_present_pct));
+    m.pass_pct = Set(Some(rule.pass_pct));
+    m.recorded_by = Set(Some(caller.id));
+    m.recorded_at = Set(Some(now));
+    m.update(db).await?;
+    let note = format!("{}：{text}", result.as_str());
+    let saved = if result == MeetingOutcome::Passed {
+        step(db, caller, &current, Move { action: TopicAction::Decide, note: Some(note.clone()), now, request_id }, |t| {
+            t.decision = Set(Some(text.clone()));
+            t.decided_meeting_id = Set(Some(meeting_id));
+        })
+        .await?
+    } else {
+        // Not passed: on the timeline and in the audit, the topic stays in consultation.
+        let state = TopicStatus::InConsultation.as_str();
+        topic_event::ActiveModel {
+            topic_id: Set(topic_id),
+            at: Set(now),
+            action: Set(TopicAction::Decide.as_str().into()),
+            from_status: Set(state.into()),
+            to_status: Set(state.into()),
+            actor_id: Set(Some(caller.id)),
+            note: Set(Some(note.clone())),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        let after = serde_json::json!({ "meeting_id": meeting_id, "outcome": result });
+        let change = Change {
+            action: "record_decision",
+            entity: "topic",
+            entity_id: topic_id,
+            area: Some((current.area_id, current.area_path.as_str())),
+            before: None,
+            after: Some(&after),
+        };
+        audit::record(db, Some(caller), request_id, change).await?;
+        current
+    };
+    tell_proposer(db, caller, &saved, NotificationKind::TopicDecided, Some(note), now).await?;
+    detail_of(db, caller, saved).await
+}
