@@ -9,6 +9,7 @@ mod auth;
 mod health;
 mod idempotency;
 mod kpis;
+mod ledger;
 mod matching;
 mod need_photos;
 mod needs;

@@ -58,6 +58,8 @@ struct World {
     far_provider: i64,
     far_program: i64,
     catalogue_item: i64,
+    /// Another community's pool account (minutes).
+    far_account: i64,
 }
 
 const NEAR_PHONE: &str = "13900000001";
@@ -116,7 +118,10 @@ async fn world() -> World {
     };
     let near_provider = created_id(app.post("/api/v1/providers", &staff, &provider(community)).await, "/id").await;
     let far_provider = created_id(app.post("/api/v1/providers", &far_staff, &provider(far_community)).await, "/id").await;
+    let pool = json!({ "holder_kind": "community_pool", "holder_id": far_community, "unit": "minutes" });
+    let far_account = created_id(app.post("/api/v1/ledger/accounts", &far_staff, &pool).await, "/id").await;
     World {
+        far_account,
         district: path_of(&app, &staff, "district").await,
         far_district: path_of(&app, &far_staff, "district").await,
         resident: app.user_id("resident").await,
@@ -303,6 +308,14 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
             answer(app.post(&format!("/api/v1/residents/{id}/verify"), t, &json!({})).await).await
         }
         Action::KeepResidentProfile if !far => answer(app.get("/api/v1/me/profile", t).await).await,
+        Action::ReadLedger if far => answer(app.get(&format!("/api/v1/ledger/accounts/{}/statement", w.far_account), t).await).await,
+        Action::ReadLedger => answer(app.get("/api/v1/ledger/accounts?limit=1", t).await).await,
+        Action::ReadOwnLedger if !far => answer(app.get("/api/v1/me/ledger", t).await).await,
+        Action::AdjustLedger => {
+            let body = json!({ "holder_kind": "community_pool", "holder_id": pick(w.community, w.far_community), "unit": "points" });
+            answer(app.post("/api/v1/ledger/accounts", t, &body).await).await
+        }
+        Action::CheckLedger if !far => answer(app.get("/api/v1/ledger/check", t).await).await,
         _ => return None,
     };
     Some(answered)

@@ -5,6 +5,7 @@ pub mod caller;
 pub mod field_errors;
 pub mod kpis;
 pub mod language;
+pub mod ledger;
 pub mod masking;
 pub mod matching;
 pub mod need_categories;

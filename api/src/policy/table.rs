@@ -61,6 +61,14 @@ pub enum Action {
     VerifyResidents,
     /// Keep a resident profile of one's own: name, community, address, phone, deletion.
     KeepResidentProfile,
+    /// Read the ledger accounts and statements of the subtree (时间银行 · 积分).
+    ReadLedger,
+    /// Adjust balances, record donations of hours to the pool and gifts of hours, reverse transfers.
+    AdjustLedger,
+    /// Read one's own balances and statements (residents and volunteers).
+    ReadOwnLedger,
+    /// Run the full zero-sum check of the ledger.
+    CheckLedger,
 }
 
 const STAFF: &[Role] = &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker];
@@ -122,6 +130,12 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     // Residence is confirmed where people live: by community staff and grid workers of that area.
     (Action::VerifyResidents, &[CommunityStaff, GridWorker], "verify residence; community staff and grid workers do"),
     (Action::KeepResidentProfile, &[Resident], "keep a resident profile; staff accounts are managed by their supervisors"),
+    // ledger
+    (Action::ReadLedger, STAFF, "read the ledger of an area; that is staff work"),
+    // Money-like corrections are made where the records are kept: community staff and above.
+    (Action::AdjustLedger, MANAGERS, "adjust the ledger; community staff and above do"),
+    (Action::ReadOwnLedger, &[Resident, Volunteer], "read own hours and points; only residents and volunteers hold them"),
+    (Action::CheckLedger, ADMINS, "check the whole ledger; district and platform admins do"),
 ];
 
 impl Action {
@@ -157,7 +171,7 @@ mod tests {
             assert!(!seen.contains(action), "{action:?} twice");
             seen.push(*action);
         }
-        assert_eq!(seen.len(), 33, "a new action needs its row");
+        assert_eq!(seen.len(), 37, "a new action needs its row");
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod catalogue;
 pub mod health;
 pub mod kpis;
+pub mod ledger;
 pub mod matching;
 pub mod me;
 pub mod need_photos;
@@ -46,4 +47,5 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     matching::configure(cfg);
     kpis::configure(cfg);
     residents::configure(cfg);
+    ledger::configure(cfg);
 }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod import_rows;
 pub mod kpis;
+pub mod ledger;
 pub mod matching;
 pub mod needs;
 pub mod notifications;
