@@ -83,7 +83,9 @@ impl MigrationTrait for Migration {
                     .col(string_len(LedgerTransfers::AreaPath, 255))
                     .col(timestamp_with_time_zone(LedgerTransfers::CreatedAt))
                     .foreign_key(
-                        ForeignKey::create().from(LedgerTransfers::Table, LedgerTransfers::ReversesId).to(LedgerTransfers::Table, LedgerTransfers::Id),
+                        ForeignKey::create()
+                            .from(LedgerTransfers::Table, LedgerTransfers::ReversesId)
+                            .to(LedgerTransfers::Table, LedgerTransfers::Id),
                     )
                     .to_owned(),
             )
@@ -110,10 +112,14 @@ impl MigrationTrait for Migration {
                     // The transfer's time, kept here so a statement filters by date without a join.
                     .col(timestamp_with_time_zone(LedgerPostings::CreatedAt))
                     .foreign_key(
-                        ForeignKey::create().from(LedgerPostings::Table, LedgerPostings::TransferId).to(LedgerTransfers::Table, LedgerTransfers::Id),
+                        ForeignKey::create()
+                            .from(LedgerPostings::Table, LedgerPostings::TransferId)
+                            .to(LedgerTransfers::Table, LedgerTransfers::Id),
                     )
                     .foreign_key(
-                        ForeignKey::create().from(LedgerPostings::Table, LedgerPostings::AccountId).to(LedgerAccounts::Table, LedgerAccounts::Id),
+                        ForeignKey::create()
+                            .from(LedgerPostings::Table, LedgerPostings::AccountId)
+                            .to(LedgerAccounts::Table, LedgerAccounts::Id),
                     )
                     .to_owned(),
             )
@@ -131,7 +137,11 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create().name("idx_ledger_postings_transfer").table(LedgerPostings::Table).col(LedgerPostings::TransferId).to_owned(),
+                Index::create()
+                    .name("idx_ledger_postings_transfer")
+                    .table(LedgerPostings::Table)
+                    .col(LedgerPostings::TransferId)
+                    .to_owned(),
             )
             .await
     }

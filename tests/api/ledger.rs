@@ -91,7 +91,8 @@ async fn a_retried_transfer_with_the_same_key_is_written_once() {
     let staff = app.login_as("community").await;
     let account = open(&app, &staff, "resident", app.user_id("resident").await, "points").await;
     let body = json!({ "kind": "adjustment", "to_account_id": account, "amount": 30, "reason": "参加垃圾分类宣传" });
-    let send = || app.request(reqwest::Method::POST, "/api/v1/ledger/transfers", &staff).header("Idempotency-Key", "ledger-1").json(&body).send();
+    let send =
+        || app.request(reqwest::Method::POST, "/api/v1/ledger/transfers", &staff).header("Idempotency-Key", "ledger-1").json(&body).send();
     let first = ok(send().await.expect("POST"), StatusCode::CREATED).await;
     let again = send().await.expect("POST");
     assert_eq!(again.headers().get("Idempotent-Replayed").and_then(|v| v.to_str().ok()), Some("true"));

@@ -8,7 +8,8 @@ use super::{Action, Refused, require};
 use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
 use crate::entities::{
-    area, ledger_account, ledger_transfer, matching_plan, need, notification, program, provider, resident, service, service_person, service_space, user, webhook_endpoint,
+    area, ledger_account, ledger_transfer, matching_plan, need, notification, program, provider, resident, service, service_person,
+    service_space, user, webhook_endpoint,
 };
 
 /// An entity whose rows belong to an area (or to an owner): implement once, and [`load`] and

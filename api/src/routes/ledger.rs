@@ -4,7 +4,9 @@
 use actix_web::{HttpResponse, get, post, web};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
-use shared::{HolderKind, LedgerAccount, LedgerAccountPage, LedgerCheck, LedgerUnit, NewTransfer, OpenAccount, ReverseTransfer, Statement, Transfer};
+use shared::{
+    HolderKind, LedgerAccount, LedgerAccountPage, LedgerCheck, LedgerUnit, NewTransfer, OpenAccount, ReverseTransfer, Statement, Transfer,
+};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -160,7 +162,8 @@ async fn reverse_transfer(
     body: ValidJson<ReverseTransfer>,
 ) -> ApiResult<web::Json<Transfer>> {
     let txn = state.begin_write().await?;
-    let saved = write::reverse_transfer(&txn.txn, &caller, id.into_inner(), &body.value.reason, state.clock.now(), Some(&request_id.0)).await?;
+    let saved =
+        write::reverse_transfer(&txn.txn, &caller, id.into_inner(), &body.value.reason, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
     Ok(web::Json(saved))
 }

@@ -4,8 +4,8 @@
 use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use serde::Deserialize;
 use shared::{
-    AreaCrumb, MarkedRead, Me, MyLedger, Notification, NotificationKind, NotificationPreferences, NotificationPreferencesUpdate, Page, PhoneChange,
-    ProfilePatch, ResidentProfile, UnreadCount,
+    AreaCrumb, MarkedRead, Me, MyLedger, Notification, NotificationKind, NotificationPreferences, NotificationPreferencesUpdate, Page,
+    PhoneChange, ProfilePatch, ResidentProfile, UnreadCount,
 };
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -61,7 +61,8 @@ async fn credit<C: ConnectionTrait>(db: &C, need: &need::Model, now: DateTime<Ut
     let Some(community) = community_of(db, &need.area_path).await? else { return Ok(()) };
     let rule = rules_at(db, &need.area_path).await?.points;
     let (minutes, points) = need_earning(i64::from(minutes), need.rating, rule);
-    let holder = Holder { kind: HolderKind::Volunteer, id: volunteer.id, name: &volunteer.display_name, area_id: home.id, area_path: &home.path };
+    let holder =
+        Holder { kind: HolderKind::Volunteer, id: volunteer.id, name: &volunteer.display_name, area_id: home.id, area_path: &home.path };
     let mut legs = vec![
         (ensure_account(db, &holder, LedgerUnit::Minutes, now).await?, minutes),
         (issuance_account(db, &community, LedgerUnit::Minutes, now).await?, -minutes),
@@ -85,7 +86,8 @@ async fn credit<C: ConnectionTrait>(db: &C, need: &need::Model, now: DateTime<Ut
 
 async fn take_back<C: ConnectionTrait>(db: &C, actor: Option<Id>, need: &need::Model, now: DateTime<Utc>) -> Result<(), ApiError> {
     let key = credit_key(need);
-    let Some(original) = ledger_transfer::Entity::find().filter(ledger_transfer::Column::IdempotencyKey.eq(key.as_str())).one(db).await? else {
+    let Some(original) = ledger_transfer::Entity::find().filter(ledger_transfer::Column::IdempotencyKey.eq(key.as_str())).one(db).await?
+    else {
         return Ok(());
     };
     match reverse(db, &original, format!("需求 #{} 重新办理，收回服务时长与积分 (reopened)", need.id), actor, now).await {
@@ -97,9 +99,9 @@ async fn take_back<C: ConnectionTrait>(db: &C, actor: Option<Id>, need: &need::M
 /// A ledger refusal while moving a need: the volunteer already spent what reopening would take back.
 fn refusal(e: PostError) -> ApiError {
     match e {
-        PostError::Rule(Violation::BelowFloor(_)) => {
-            ApiError::Conflict("the volunteer has already spent the points or hours this would take back; staff adjust the ledger first".into())
-        }
+        PostError::Rule(Violation::BelowFloor(_)) => ApiError::Conflict(
+            "the volunteer has already spent the points or hours this would take back; staff adjust the ledger first".into(),
+        ),
         PostError::Rule(v) => ApiError::Unexpected(anyhow::anyhow!("need credit broke a ledger rule: {v}")),
         PostError::AlreadyReversed(id) => ApiError::Conflict(format!("transfer {id} is already reversed")),
         PostError::Api(e) => e,

@@ -118,7 +118,8 @@ pub async fn pool_account<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> Result<ledger_account::Model, ApiError> {
     let name = format!("{}时间银行公共池", community.name);
-    let holder = Holder { kind: HolderKind::CommunityPool, id: community.id, name: &name, area_id: community.id, area_path: &community.path };
+    let holder =
+        Holder { kind: HolderKind::CommunityPool, id: community.id, name: &name, area_id: community.id, area_path: &community.path };
     ensure_account(db, &holder, unit, now).await
 }
 

@@ -128,12 +128,19 @@ pub async fn reverse<C: ConnectionTrait>(
     if original.reverses_id.is_some() || reversal_of_transfer(db, original.id).await?.is_some() {
         return Err(PostError::AlreadyReversed(original.id));
     }
-    let postings =
-        ledger_posting::Entity::find().filter(ledger_posting::Column::TransferId.eq(original.id)).order_by_asc(ledger_posting::Column::Id).all(db).await?;
+    let postings = ledger_posting::Entity::find()
+        .filter(ledger_posting::Column::TransferId.eq(original.id))
+        .order_by_asc(ledger_posting::Column::Id)
+        .all(db)
+        .await?;
     let ids: Vec<Id> = postings.iter().map(|p| p.account_id).collect();
     let accounts = ledger_account::Entity::find().filter(ledger_account::Column::Id.is_in(ids)).all(db).await?;
     let account_of = |id: Id| {
-        accounts.iter().find(|a| a.id == id).cloned().ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("posting of a missing account {id}")))
+        accounts
+            .iter()
+            .find(|a| a.id == id)
+            .cloned()
+            .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("posting of a missing account {id}")))
     };
     let mut original_legs = Vec::with_capacity(postings.len());
     for p in &postings {
@@ -159,7 +166,11 @@ pub async fn reverse<C: ConnectionTrait>(
 
 /// A transfer with its postings, for the API.
 pub async fn transfer_dto<C: ConnectionTrait>(db: &C, t: ledger_transfer::Model) -> Result<Transfer, ApiError> {
-    let postings = ledger_posting::Entity::find().filter(ledger_posting::Column::TransferId.eq(t.id)).order_by_asc(ledger_posting::Column::Id).all(db).await?;
+    let postings = ledger_posting::Entity::find()
+        .filter(ledger_posting::Column::TransferId.eq(t.id))
+        .order_by_asc(ledger_posting::Column::Id)
+        .all(db)
+        .await?;
     let ids: Vec<Id> = postings.iter().map(|p| p.account_id).collect();
     let accounts = ledger_account::Entity::find().filter(ledger_account::Column::Id.is_in(ids)).all(db).await?;
     let mut legs = Vec::with_capacity(postings.len());

@@ -6,7 +6,10 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select, Statement};
-use shared::{HolderKind, Id, LedgerAccountPage, LedgerCheck, LedgerUnit, MyLedger, Role, Statement as LedgerStatement, StatementLine, UnitCheck, UnitTotal};
+use shared::{
+    HolderKind, Id, LedgerAccountPage, LedgerCheck, LedgerUnit, MyLedger, Role, Statement as LedgerStatement, StatementLine, UnitCheck,
+    UnitTotal,
+};
 
 use super::account_dto;
 use crate::domain::caller::Caller;
@@ -59,7 +62,8 @@ async fn filtered<C: ConnectionTrait>(db: &C, caller: &Caller, filter: &AccountF
         let mut by_name = Condition::all().add(ledger_account::Column::HolderName.contains(q));
         // Names of people are personal data: who may not see them may not search them either.
         if !role_may(caller.role, Action::HandlePersonalData) {
-            by_name = by_name.add(ledger_account::Column::HolderKind.is_not_in([HolderKind::Resident.as_str(), HolderKind::Volunteer.as_str()]));
+            by_name =
+                by_name.add(ledger_account::Column::HolderKind.is_not_in([HolderKind::Resident.as_str(), HolderKind::Volunteer.as_str()]));
         }
         select = select.filter(by_name);
     }
@@ -194,7 +198,9 @@ pub async fn check<C: ConnectionTrait>(db: &C, caller: &Caller) -> Result<Ledger
     let kept = numbers(db, "SELECT unit, CAST(COALESCE(SUM(balance), 0) AS BIGINT) AS n FROM ledger_accounts GROUP BY unit").await?;
     let posting_join = "FROM ledger_postings p JOIN ledger_accounts a ON a.id = p.account_id";
     let postings = numbers(db, &format!("SELECT a.unit AS unit, COUNT(*) AS n {posting_join} GROUP BY a.unit")).await?;
-    let sums = numbers(db, &format!("SELECT a.unit AS unit, CAST(COALESCE(SUM(p.amount), 0) AS BIGINT) AS n {posting_join} GROUP BY a.unit")).await?;
+    let sums =
+        numbers(db, &format!("SELECT a.unit AS unit, CAST(COALESCE(SUM(p.amount), 0) AS BIGINT) AS n {posting_join} GROUP BY a.unit"))
+            .await?;
     let mismatched = numbers(
         db,
         "SELECT a.unit AS unit, COUNT(*) AS n FROM ledger_accounts a WHERE a.balance <> \

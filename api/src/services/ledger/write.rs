@@ -18,7 +18,12 @@ use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 
 /// Opens the account of a holder in a unit, or returns the one that exists.
-pub async fn open_account<C: ConnectionTrait>(db: &C, caller: &Caller, req: &OpenAccount, now: DateTime<Utc>) -> Result<LedgerAccount, ApiError> {
+pub async fn open_account<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    req: &OpenAccount,
+    now: DateTime<Utc>,
+) -> Result<LedgerAccount, ApiError> {
     let scope = policy::allow(caller, Action::AdjustLedger)?;
     let account = match req.holder_kind {
         HolderKind::Resident | HolderKind::Volunteer => {
@@ -32,12 +37,14 @@ pub async fn open_account<C: ConnectionTrait>(db: &C, caller: &Caller, req: &Ope
             if !fits {
                 return Err(ApiError::field("/holder_kind", FieldRule::WrongKind, "the person's role is not this holder kind"));
             }
-            let holder = Holder { kind: req.holder_kind, id: person.id, name: &person.display_name, area_id: home.id, area_path: &home.path };
+            let holder =
+                Holder { kind: req.holder_kind, id: person.id, name: &person.display_name, area_id: home.id, area_path: &home.path };
             ensure_account(db, &holder, req.unit, now).await?
         }
         HolderKind::Organisation => {
             let org = policy::load::<provider::Entity, _>(db, caller, req.holder_id).await?;
-            let holder = Holder { kind: HolderKind::Organisation, id: org.id, name: &org.name, area_id: org.area_id, area_path: &org.area_path };
+            let holder =
+                Holder { kind: HolderKind::Organisation, id: org.id, name: &org.name, area_id: org.area_id, area_path: &org.area_path };
             ensure_account(db, &holder, req.unit, now).await?
         }
         HolderKind::CommunityPool => {
@@ -170,9 +177,11 @@ pub async fn transfer<C: ConnectionTrait>(
         now,
     };
     let (saved, _) = post(db, draft).await.map_err(|e| match e {
-        PostError::Rule(Violation::BelowFloor(_)) => {
-            ApiError::field("/amount", FieldRule::InsufficientBalance, "the balance is too low for this (points stop at 0, hours at the overdraft)")
-        }
+        PostError::Rule(Violation::BelowFloor(_)) => ApiError::field(
+            "/amount",
+            FieldRule::InsufficientBalance,
+            "the balance is too low for this (points stop at 0, hours at the overdraft)",
+        ),
         other => unexpected(other),
     })?;
     finish(db, caller, saved, request_id).await
@@ -213,7 +222,12 @@ fn unexpected(e: PostError) -> ApiError {
 }
 
 /// Audits a written transfer and answers it.
-async fn finish<C: ConnectionTrait>(db: &C, caller: &Caller, saved: ledger_transfer::Model, request_id: Option<&str>) -> Result<Transfer, ApiError> {
+async fn finish<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    saved: ledger_transfer::Model,
+    request_id: Option<&str>,
+) -> Result<Transfer, ApiError> {
     let (area_id, path) = (saved.area_id, saved.area_path.clone());
     let dto = transfer_dto(db, saved).await?;
     let change = Change {
