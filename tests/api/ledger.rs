@@ -192,3 +192,27 @@ async fn fifty_concurrent_spends_of_ten_points_from_a_hundred_leave_exactly_zero
     assert!(statement["items"].as_array().expect("items").iter().all(|l| l["balance_after"].as_i64() >= Some(0)));
     assert_balanced(&app).await;
 }
+
+#[tokio::test]
+async fn hours_are_given_to_a_neighbour_down_to_the_overdraft_and_donated_to_the_pool() {
+    let app = spawn_app().await;
+    let staff = app.login_as("community").await;
+    let giver = open(&app, &staff, "resident", app.user_id("resident").await, "minutes").await;
+    let receiver = open(&app, &staff, "volunteer", app.user_id("volunteer").await, "minutes").await;
+    credit(&app, &staff, giver, 30).await;
+    // 缤纷社区 lets people overdraw their time by 60 minutes (the demo rule).
+    let gift = |amount: i64| json!({ "kind": "gift", "from_account_id": giver, "to_account_id": receiver, "amount": amount, "reason": "赠送给邻居" });
+    ok(app.post("/api/v1/ledger/transfers", &staff, &gift(80)).await, StatusCode::CREATED).await;
+    let p = problem(app.post("/api/v1/ledger/transfers", &staff, &gift(20)).await, 422).await;
+    assert_eq!(p["errors"][0]["code"], "insufficient_balance");
+    let donation = json!({ "kind": "donation", "from_account_id": receiver, "amount": 40, "reason": "捐赠给社区时间银行" });
+    let donated = ok(app.post("/api/v1/ledger/transfers", &staff, &donation).await, StatusCode::CREATED).await;
+    let pool = donated["postings"].as_array().expect("postings").iter().find(|p| p["account_id"] != receiver).expect("pool leg").clone();
+    assert_eq!((pool["amount"].as_i64(), pool["balance_after"].as_i64()), (Some(40), Some(40)));
+    assert_eq!(my_balance(&app, &app.login_as("resident").await, "minutes").await, -50);
+    assert_eq!(my_balance(&app, &app.login_as("volunteer").await, "minutes").await, 40);
+    let points = open(&app, &staff, "resident", app.user_id("resident").await, "points").await;
+    let mixed = json!({ "kind": "gift", "from_account_id": points, "to_account_id": receiver, "amount": 1, "reason": "积分不能当时长" });
+    assert_eq!(fields(&problem(app.post("/api/v1/ledger/transfers", &staff, &mixed).await, 422).await), vec!["/from_account_id"]);
+    assert_balanced(&app).await;
+}
