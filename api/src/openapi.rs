@@ -33,6 +33,7 @@ use crate::routes;
         (name = "resources", description = "The service resource catalogue (服务资源清单): providers, people who serve, services, service spaces; Excel import and export"),
         (name = "matching", description = "Matching needs to services (资源匹配): ranked candidates with score parts, batch plans as jobs, gaps"),
         (name = "kpis", description = "KPIs (指标): the catalogue of seed 003 专栏1 and seed 002, targets, reported values with provenance, and dashboards rolled up the area tree"),
+        (name = "ledger", description = "The ledger of service time and points (时间银行 · 积分): accounts per holder and unit, transfers whose postings sum to zero, statements, reversals, the full check"),
         (name = "public", description = "What anyone may read without signing in (阳光社区)"),
         (name = "audit", description = "Who changed what, when"),
         (name = "operations", description = "Health, readiness, metrics"),

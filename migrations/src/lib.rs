@@ -17,6 +17,7 @@ mod m20261124_000010_create_kpis;
 mod m20261205_090000_create_webhook_subscriptions;
 mod m20261205_100000_create_resident_accounts;
 mod m20261205_113000_create_notifications;
+mod m20261205_140000_create_ledger;
 mod m20261205_150000_create_consultation;
 
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_090000_create_webhook_subscriptions::Migration),
             Box::new(m20261205_100000_create_resident_accounts::Migration),
             Box::new(m20261205_113000_create_notifications::Migration),
+            Box::new(m20261205_140000_create_ledger::Migration),
             Box::new(m20261205_150000_create_consultation::Migration),
         ]
     }

@@ -129,6 +129,8 @@ code_enum! {
         Full = "full",
         /// The service has no account to receive the need.
         NoAccount = "no_account",
+        /// A spend would take an account below its floor (points below 0, time past the overdraft).
+        InsufficientBalance = "insufficient_balance",
     }
 }
 

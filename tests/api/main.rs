@@ -10,6 +10,7 @@ mod consultation;
 mod health;
 mod idempotency;
 mod kpis;
+mod ledger;
 mod matching;
 mod need_photos;
 mod needs;

@@ -64,6 +64,8 @@ struct World {
     far_topic: i64,
     /// A topic of 缤纷社区 open for ratings (评议).
     review_topic: i64,
+    /// Another community's pool account (minutes).
+    far_account: i64,
 }
 
 const NEAR_PHONE: &str = "13900000001";
@@ -126,10 +128,13 @@ async fn world() -> World {
     let near_topic = consultation::topic_on_notice(&app, &staff, community).await;
     let far_topic = consultation::topic_on_notice(&app, &far_staff, far_community).await;
     let review_topic = consultation::topic_in_review(&app, &staff, &app.login_as("resident").await, community, near_need).await;
+    let pool = json!({ "holder_kind": "community_pool", "holder_id": far_community, "unit": "minutes" });
+    let far_account = created_id(app.post("/api/v1/ledger/accounts", &far_staff, &pool).await, "/id").await;
     World {
         near_topic,
         far_topic,
         review_topic,
+        far_account,
         district: path_of(&app, &staff, "district").await,
         far_district: path_of(&app, &far_staff, "district").await,
         resident: app.user_id("resident").await,
@@ -336,6 +341,14 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
             let id = pick(w.review_topic, w.far_topic);
             answer(app.post(&format!("/api/v1/topics/{id}/ratings"), t, &json!({ "rating": 4 })).await).await
         }
+        Action::ReadLedger if far => answer(app.get(&format!("/api/v1/ledger/accounts/{}/statement", w.far_account), t).await).await,
+        Action::ReadLedger => answer(app.get("/api/v1/ledger/accounts?limit=1", t).await).await,
+        Action::ReadOwnLedger if !far => answer(app.get("/api/v1/me/ledger", t).await).await,
+        Action::AdjustLedger => {
+            let body = json!({ "holder_kind": "community_pool", "holder_id": pick(w.community, w.far_community), "unit": "points" });
+            answer(app.post("/api/v1/ledger/accounts", t, &body).await).await
+        }
+        Action::CheckLedger if !far => answer(app.get("/api/v1/ledger/check", t).await).await,
         _ => return None,
     };
     Some(answered)

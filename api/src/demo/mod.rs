@@ -4,6 +4,7 @@
 
 pub mod communities;
 pub mod kpis;
+pub mod ledger;
 pub mod needs;
 pub mod programs;
 pub mod programs_data;
@@ -116,6 +117,7 @@ pub async fn seed<C: ConnectionTrait>(db: &C, hasher: Hasher, password: &str) ->
             ensure_area(db, Some(community), AreaKind::Grid, grid, None, None, &mut seeded).await?;
         }
     }
+    ledger::seed_rules(db).await?;
     let mut accounts: Vec<(String, String, Role, String)> =
         DEMO_USERS.iter().map(|(u, d, r, h)| (u.to_string(), d.to_string(), *r, h.to_string())).collect();
     // Every other community gets a volunteer and a resident of its own, so its needs can travel the whole lifecycle.

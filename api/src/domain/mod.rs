@@ -6,6 +6,7 @@ pub mod consultation_rules;
 pub mod field_errors;
 pub mod kpis;
 pub mod language;
+pub mod ledger;
 pub mod masking;
 pub mod matching;
 pub mod need_categories;

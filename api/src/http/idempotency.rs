@@ -56,6 +56,11 @@ impl FromRequest for IdempotencyKey {
 }
 
 impl IdempotencyKey {
+    /// The key the client sent, if any.
+    pub fn value(&self) -> Option<&str> {
+        self.key.as_deref()
+    }
+
     fn fingerprint(&self, body: &serde_json::Value) -> String {
         sha256_hex(format!("{}\n{}", self.target, body).as_bytes())
     }

@@ -8,8 +8,8 @@ use super::{Action, Refused, require};
 use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
 use crate::entities::{
-    area, matching_plan, need, notification, program, provider, resident, service, service_person, service_space, topic, user,
-    webhook_endpoint,
+    area, ledger_account, ledger_transfer, matching_plan, need, notification, program, provider, resident, service, service_person,
+    service_space, topic, user, webhook_endpoint,
 };
 
 /// An entity whose rows belong to an area (or to an owner): implement once, and [`load`] and
@@ -85,6 +85,8 @@ area_owned! {
     service.AreaPath by path_condition: "service", ReadResources;
     program.AreaPath by path_condition: "program", ReadPrograms;
     matching_plan.AreaPath by path_condition: "plan", MatchNeeds;
+    ledger_account.AreaPath by path_condition: "account", ReadLedger;
+    ledger_transfer.AreaPath by path_condition: "transfer", ReadLedger;
 }
 
 impl Scoped for need::Entity {

@@ -73,6 +73,14 @@ pub enum Action {
     RunConsultation,
     /// Rate the outcome of a topic of one's community (评议), once; verified residents only.
     RateTopics,
+    /// Read the ledger accounts and statements of the subtree (时间银行 · 积分).
+    ReadLedger,
+    /// Adjust balances, record donations of hours to the pool and gifts of hours, reverse transfers.
+    AdjustLedger,
+    /// Read one's own balances and statements (residents and volunteers).
+    ReadOwnLedger,
+    /// Run the full zero-sum check of the ledger.
+    CheckLedger,
 }
 
 const STAFF: &[Role] = &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker];
@@ -145,6 +153,12 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     (Action::CosignTopics, &[Resident], "co-sign topics; only residents co-sign"),
     (Action::RunConsultation, MANAGERS, "run consultation; community staff and those above do"),
     (Action::RateTopics, &[Resident], "rate a topic's outcome; residents do"),
+    // ledger
+    (Action::ReadLedger, STAFF, "read the ledger of an area; that is staff work"),
+    // Money-like corrections are made where the records are kept: community staff and above.
+    (Action::AdjustLedger, MANAGERS, "adjust the ledger; community staff and above do"),
+    (Action::ReadOwnLedger, &[Resident, Volunteer], "read own hours and points; only residents and volunteers hold them"),
+    (Action::CheckLedger, ADMINS, "check the whole ledger; district and platform admins do"),
 ];
 
 impl Action {
@@ -180,7 +194,7 @@ mod tests {
             assert!(!seen.contains(action), "{action:?} twice");
             seen.push(*action);
         }
-        assert_eq!(seen.len(), 38, "a new action needs its row");
+        assert_eq!(seen.len(), 42, "a new action needs its row");
     }
 
     #[test]

@@ -4,8 +4,8 @@
 use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use serde::Deserialize;
 use shared::{
-    AreaCrumb, MarkedRead, Me, Notification, NotificationKind, NotificationPreferences, NotificationPreferencesUpdate, Page, PhoneChange,
-    ProfilePatch, ResidentProfile, UnreadCount,
+    AreaCrumb, MarkedRead, Me, MyLedger, Notification, NotificationKind, NotificationPreferences, NotificationPreferencesUpdate, Page,
+    PhoneChange, ProfilePatch, ResidentProfile, UnreadCount,
 };
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -20,6 +20,7 @@ use crate::http::language::AcceptLanguage;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::policy::permissions;
+use crate::services::ledger::read as ledger;
 use crate::services::notifications::{self, NotificationFilter};
 use crate::services::page::PageRequest;
 use crate::services::residents::profile;
@@ -180,8 +181,16 @@ async fn delete_account(state: web::Data<AppState>, caller: AuthUser, request_id
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// Your hours and points (时间银行 · 积分): balances and the latest postings.
+#[utoipa::path(tag = "ledger", responses((status = 200, body = MyLedger), ReadErrors), security(("bearer" = [])))]
+#[get("/me/ledger")]
+async fn my_ledger(state: web::Data<AppState>, caller: AuthUser) -> ApiResult<web::Json<MyLedger>> {
+    Ok(web::Json(ledger::mine(&state.db, &caller).await?))
+}
+
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(me)
+        .service(my_ledger)
         .service(list_notifications)
         .service(unread_count)
         .service(mark_read)

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod catalogue;
 pub mod health;
 pub mod kpis;
+pub mod ledger;
 pub mod matching;
 pub mod me;
 pub mod need_photos;
@@ -48,4 +49,5 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     kpis::configure(cfg);
     residents::configure(cfg);
     topics::configure(cfg);
+    ledger::configure(cfg);
 }

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod consultation;
 pub mod import_rows;
 pub mod kpis;
+pub mod ledger;
 pub mod matching;
 pub mod needs;
 pub mod notifications;

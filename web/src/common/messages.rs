@@ -71,6 +71,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("rule.eligibility", "居民不在该服务的对象范围内", "the resident is not eligible for the service"),
     ("rule.full", "该服务本周已无名额", "the service has no places left this week"),
     ("rule.no_account", "该服务没有接单账号", "the service has no account to receive needs"),
+    ("rule.insufficient_balance", "余额不足", "the balance is too low for this"),
     ("rule.unknown_field", "不支持的字段", "unknown field"),
     // Login
     ("login.subtitle", "社区工作者登录", "Sign in for community workers"),

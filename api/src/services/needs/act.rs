@@ -18,6 +18,7 @@ use crate::policy::users::{Fit, fit};
 use crate::policy::{self, Action, needs::parties, role_may};
 use crate::services::audit::{self, Change};
 use crate::services::kpis::counters as kpi_counters;
+use crate::services::ledger::earning as ledger_earning;
 use crate::services::matching::dispatch::dispatch_target;
 use crate::services::webhooks;
 
@@ -189,6 +190,8 @@ pub async fn apply<C: ConnectionTrait>(
     }
     let saved = m.update(db).await?;
     kpi_counters::record(db, Some(&current), Some(&saved)).await?;
+    // Hours and points move with the need: credited on confirmation, taken back on reopening.
+    ledger_earning::after_move(db, actor.id(), from, to, &current, &saved, now).await?;
     super::notices::after_action(db, actor.id(), req.action, &current, &saved, now).await?;
     need_event::ActiveModel {
         need_id: Set(saved.id),
