@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, SqliteTransactionMode, TransactionOptions, TransactionTrait};
 use secrecy::ExposeSecret;
 use tokio::sync::{Mutex, MutexGuard};
 
@@ -63,7 +63,11 @@ impl AppState {
             Some(lock) => Some(lock.lock().await),
             None => None,
         };
-        let txn = self.db.begin().await?;
+        // IMMEDIATE takes SQLite's write lock at BEGIN, waiting out the busy timeout if another
+        // process (a second API instance, a background claim) holds it. A deferred transaction
+        // would read first and could then fail with SQLITE_BUSY when it tries to write.
+        let options = TransactionOptions { sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate), ..Default::default() };
+        let txn = self.db.begin_with_options(options).await?;
         Ok(WriteTxn { txn, _guard: guard })
     }
 }

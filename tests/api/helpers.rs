@@ -44,6 +44,10 @@ pub async fn spawn_app() -> TestApp {
 
 /// Like [`spawn_app`], with settings changed first.
 pub async fn spawn_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    // `TEST_LOG=1` shows the servers' logs (`RUST_LOG` filters them), e.g. the cause of a 500.
+    if std::env::var_os("TEST_LOG").is_some() {
+        api::telemetry::init(api::config::Environment::Development);
+    }
     let (url, dir) = fresh_database().await;
     let mut settings = Settings::load(None).expect("default settings");
     settings.server.host = "127.0.0.1".into();
