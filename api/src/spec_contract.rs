@@ -91,6 +91,7 @@ const BODY_ID: &[(&str, &str)] = &[("id", "$response.body#/id")];
 const NEED_ID: &[(&str, &str)] = &[("id", "$response.body#/need/id")];
 const PROGRAM_ID: &[(&str, &str)] = &[("id", "$response.body#/program/id")];
 const PATH_ID: &[(&str, &str)] = &[("id", "$request.path.id")];
+const TOPIC_ID: &[(&str, &str)] = &[("id", "$response.body#/topic/id")];
 
 const LINKS: &[LinkSpec] = &[
     ("/api/v1/areas", HttpMethod::Post, "201", "get_area", BODY_ID),
@@ -152,6 +153,19 @@ const LINKS: &[LinkSpec] = &[
     ("/api/v1/service-spaces", HttpMethod::Post, "201", "update_space", BODY_ID),
     ("/api/v1/services", HttpMethod::Post, "201", "get_service", BODY_ID),
     ("/api/v1/services", HttpMethod::Post, "201", "update_service", BODY_ID),
+    ("/api/v1/topics", HttpMethod::Post, "201", "get_topic", TOPIC_ID),
+    ("/api/v1/topics", HttpMethod::Post, "201", "act_on_topic", TOPIC_ID),
+    ("/api/v1/topics", HttpMethod::Post, "201", "create_meeting", TOPIC_ID),
+    ("/api/v1/topics", HttpMethod::Post, "201", "link_topic", TOPIC_ID),
+    ("/api/v1/topics/{id}/actions", HttpMethod::Post, "200", "create_meeting", TOPIC_ID),
+    ("/api/v1/topics/{id}/actions", HttpMethod::Post, "200", "link_topic", TOPIC_ID),
+    (
+        "/api/v1/topics/{id}/meetings",
+        HttpMethod::Post,
+        "201",
+        "record_decision",
+        &[("id", "$request.path.id"), ("meeting_id", "$response.body#/meetings/0/id")],
+    ),
     // The inbox lists what one marks read.
     ("/api/v1/me/notifications", HttpMethod::Get, "200", "mark_read", &[("id", "$response.body#/items/0/id")]),
 ];
