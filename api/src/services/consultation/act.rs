@@ -5,38 +5,22 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, EntityTrait, Set};
-use shared::{AreaKind, FieldRule, NotificationKind, SubjectKind, TopicAction, TopicActionRequest, TopicDetail};
+use shared::{AreaKind, FieldRule, NotificationKind, TopicAction, TopicActionRequest, TopicDetail};
 
+use super::notices::tell_proposer;
 use super::read::detail_of;
 use super::settings::settings_for;
 use super::{Move, ensure_move, note_of, step};
 use crate::domain::caller::Caller;
 use crate::domain::consultation_rules::cosign_threshold;
 use crate::domain::field_errors::FieldErrors;
-use crate::domain::notification_text::Facts;
 use crate::domain::topic_lifecycle::has_own_endpoint;
 use crate::entities::{area, topic};
 use crate::error::ApiError;
 use crate::policy;
-use crate::services::notifications::{self, Notice};
 
 /// Days a notice stays up when the request does not say.
 const DEFAULT_NOTICE_DAYS: i64 = 7;
-
-/// Tells the topic's proposer (unless they acted themselves).
-pub(crate) async fn tell_proposer<C: ConnectionTrait>(
-    db: &C,
-    actor: &Caller,
-    t: &topic::Model,
-    kind: NotificationKind,
-    reason: Option<String>,
-    now: DateTime<Utc>,
-) -> Result<(), ApiError> {
-    let facts = Facts { id: t.id, title: Some(t.title.clone()), reason, ..Default::default() };
-    let notice = Notice { kind, subject: SubjectKind::Topic, area_path: &t.community_path, facts };
-    notifications::notify(db, &[t.proposer_id], Some(actor.id), &notice, now).await?;
-    Ok(())
-}
 
 /// The level a topic run at `current` is referred to: the street above a community, the district
 /// above a street; nothing above a district.

@@ -4,68 +4,20 @@
 //! misses the quorum or the pass share is recorded as such and the topic stays in consultation.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
-use shared::{
-    FieldRule, Id, Meeting, MeetingDecision, MeetingOutcome, NewMeeting, NotificationKind, Participants, TopicAction, TopicDetail,
-    TopicStatus,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use shared::{FieldRule, Id, MeetingDecision, MeetingOutcome, NewMeeting, NotificationKind, TopicAction, TopicDetail, TopicStatus};
 
-use super::act::tell_proposer;
+use super::notices::tell_proposer;
 use super::read::detail_of;
 use super::settings::settings_for;
 use super::{Move, ensure_move, note_of, step};
 use crate::domain::caller::Caller;
 use crate::domain::consultation_rules::{Tally, outcome};
 use crate::domain::field_errors::FieldErrors;
-use crate::entities::stored::{stored, stored_opt};
 use crate::entities::{consultation_meeting, meeting_participant, topic, topic_event};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
-
-/// The meetings of a topic, oldest first.
-pub(crate) async fn meetings_of<C: ConnectionTrait>(db: &C, topic_id: Id) -> Result<Vec<Meeting>, ApiError> {
-    let rows = consultation_meeting::Entity::find()
-        .filter(consultation_meeting::Column::TopicId.eq(topic_id))
-        .order_by_asc(consultation_meeting::Column::Id)
-        .all(db)
-        .await?;
-    let ids: Vec<Id> = rows.iter().map(|m| m.id).collect();
-    let people = meeting_participant::Entity::find()
-        .filter(meeting_participant::Column::MeetingId.is_in(ids))
-        .order_by_asc(meeting_participant::Column::Id)
-        .all(db)
-        .await?;
-    rows.into_iter()
-        .map(|m| {
-            let participants = people
-                .iter()
-                .filter(|p| p.meeting_id == m.id)
-                .map(|p| {
-                    Ok(Participants { kind: stored(&p.kind, "meeting_participants", p.id)?, invited: p.invited, attended: p.attended })
-                })
-                .collect::<Result<_, ApiError>>()?;
-            Ok(Meeting {
-                id: m.id,
-                topic_id: m.topic_id,
-                held_at: m.held_at,
-                place: m.place,
-                online: m.online,
-                participants,
-                options: serde_json::from_str(&m.options).unwrap_or_default(),
-                minutes: m.minutes,
-                decision: m.decision,
-                votes_for: m.votes_for,
-                votes_against: m.votes_against,
-                votes_abstaining: m.votes_abstaining,
-                outcome: stored_opt::<MeetingOutcome>(m.outcome.as_deref(), "consultation_meetings", m.id)?,
-                quorum_present_pct: m.quorum_present_pct,
-                pass_pct: m.pass_pct,
-                recorded_at: m.recorded_at,
-            })
-        })
-        .collect()
-}
 
 /// Schedules a meeting (召开协商会); the topic is then in consultation.
 pub async fn create_meeting<C: ConnectionTrait>(

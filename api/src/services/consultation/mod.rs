@@ -8,6 +8,7 @@ mod cosign;
 pub mod kpi;
 mod link;
 mod meetings;
+mod notices;
 mod propose;
 mod public;
 mod read;

@@ -2,17 +2,19 @@
 //! kanban's columns), and one topic with its timeline, meetings and the caller's next actions.
 
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Select};
-use shared::{Id, Page, Topic, TopicCategory, TopicCounts, TopicDetail, TopicEvent, TopicSort, TopicStatus, TopicStatusCount};
+use shared::{
+    Id, Meeting, MeetingOutcome, Page, Participants, Topic, TopicCategory, TopicCounts, TopicDetail, TopicEvent, TopicSort, TopicStatus,
+    TopicStatusCount,
+};
 
-use super::meetings::meetings_of;
 use super::settings::thresholds;
 use super::{Context, status_of, to_dto};
 use crate::domain::caller::Caller;
 use crate::domain::masking::mask_name;
 use crate::domain::scope::Scope;
 use crate::domain::topic_lifecycle::allowed;
-use crate::entities::stored::stored;
-use crate::entities::{area, topic, topic_event, user};
+use crate::entities::stored::{StoredValueInvalid, stored, stored_opt};
+use crate::entities::{area, consultation_meeting, meeting_participant, topic, topic_event, user};
 use crate::error::ApiError;
 use crate::policy::{self, topics::parties};
 use crate::services::page::{Keyset, PageRequest};
@@ -155,4 +157,51 @@ pub(crate) async fn detail_of<C: ConnectionTrait>(db: &C, caller: &Caller, m: to
 pub async fn detail<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<TopicDetail, ApiError> {
     let m = policy::load::<topic::Entity, _>(db, caller, id).await?;
     detail_of(db, caller, m).await
+}
+
+/// The meetings of a topic, oldest first.
+pub(crate) async fn meetings_of<C: ConnectionTrait>(db: &C, topic_id: Id) -> Result<Vec<Meeting>, ApiError> {
+    let rows = consultation_meeting::Entity::find()
+        .filter(consultation_meeting::Column::TopicId.eq(topic_id))
+        .order_by_asc(consultation_meeting::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<Id> = rows.iter().map(|m| m.id).collect();
+    let people = meeting_participant::Entity::find()
+        .filter(meeting_participant::Column::MeetingId.is_in(ids))
+        .order_by_asc(meeting_participant::Column::Id)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|m| {
+            let participants = people
+                .iter()
+                .filter(|p| p.meeting_id == m.id)
+                .map(|p| {
+                    Ok(Participants { kind: stored(&p.kind, "meeting_participants", p.id)?, invited: p.invited, attended: p.attended })
+                })
+                .collect::<Result<_, ApiError>>()?;
+            Ok(Meeting {
+                id: m.id,
+                topic_id: m.topic_id,
+                held_at: m.held_at,
+                place: m.place,
+                online: m.online,
+                participants,
+                options: serde_json::from_str(&m.options).map_err(|_| {
+                    tracing::error!(table = "consultation_meetings", id = m.id, "options are not a list of strings");
+                    StoredValueInvalid { table: "consultation_meetings", id: m.id, kind: "meeting options", value: m.options.clone() }
+                })?,
+                minutes: m.minutes,
+                decision: m.decision,
+                votes_for: m.votes_for,
+                votes_against: m.votes_against,
+                votes_abstaining: m.votes_abstaining,
+                outcome: stored_opt::<MeetingOutcome>(m.outcome.as_deref(), "consultation_meetings", m.id)?,
+                quorum_present_pct: m.quorum_present_pct,
+                pass_pct: m.pass_pct,
+                recorded_at: m.recorded_at,
+            })
+        })
+        .collect()
 }
