@@ -2,7 +2,9 @@
 //! a pledge of each kind is counted — written into the spec as JSON Schema `if`/`then`. Clients and
 //! generated test data then see the same rules the server applies, and the request validator reports
 //! them with every other bad field in one answer (一次告知). The services keep their own checks
-//! (they are also called without HTTP); `tests` below hold the two to the same cases.
+//! (they are also called without HTTP): the pledge rules come from the same table as the service's
+//! (`domain::quantities`); the need-action rules are written twice, here and in `check_payload`,
+//! and the API tests of each action hold the server to them.
 
 use serde_json::{Value, json};
 use shared::{NeedAction, ResourceKind};
