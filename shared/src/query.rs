@@ -56,10 +56,10 @@ pub struct NeedListQuery {
     pub limit: Option<u64>,
 }
 
-/// Orders of the program list.
+/// Orders of a list of titled rows (programs, consultation topics): newest, oldest, or by title.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub enum ProgramSort {
+pub enum TitleSort {
     /// Newest first.
     #[default]
     #[serde(rename = "-id")]
@@ -71,7 +71,7 @@ pub enum ProgramSort {
     Title,
 }
 
-impl ProgramSort {
+impl TitleSort {
     /// The name of the order, as in the query string and in the page cursor.
     pub fn name(self) -> &'static str {
         match self {
@@ -98,7 +98,7 @@ pub struct ProgramListQuery {
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     #[cfg_attr(feature = "openapi", param(inline))]
-    pub sort: Option<ProgramSort>,
+    pub sort: Option<TitleSort>,
     #[cfg_attr(feature = "openapi", param(max_length = 512))]
     pub cursor: Option<String>,
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]

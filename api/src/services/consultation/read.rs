@@ -3,7 +3,7 @@
 
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Select};
 use shared::{
-    Id, Meeting, MeetingOutcome, Page, Participants, Topic, TopicCategory, TopicCounts, TopicDetail, TopicEvent, TopicSort, TopicStatus,
+    Id, Meeting, MeetingOutcome, Page, Participants, Topic, TopicCategory, TopicCounts, TopicDetail, TopicEvent, TitleSort, TopicStatus,
     TopicStatusCount,
 };
 
@@ -30,12 +30,12 @@ pub struct TopicFilter {
     pub q: Option<String>,
 }
 
-fn keyset(sort: TopicSort) -> Keyset<topic::Entity> {
+fn keyset(sort: TitleSort) -> Keyset<topic::Entity> {
     let by_id = |desc| Keyset { name: sort.name(), column: None, desc, id: topic::Column::Id, key_of: |m: &topic::Model| (None, m.id) };
     match sort {
-        TopicSort::Newest => by_id(true),
-        TopicSort::Oldest => by_id(false),
-        TopicSort::Title => Keyset {
+        TitleSort::Newest => by_id(true),
+        TitleSort::Oldest => by_id(false),
+        TitleSort::Title => Keyset {
             name: sort.name(),
             column: Some(topic::Column::Title),
             desc: false,
@@ -79,7 +79,7 @@ pub async fn list<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
     filter: TopicFilter,
-    sort: TopicSort,
+    sort: TitleSort,
     page: PageRequest,
 ) -> Result<Page<Topic>, ApiError> {
     let mut select = filtered(db, caller, &filter).await?;

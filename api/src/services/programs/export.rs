@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
-use shared::{FieldRule, Program, ProgramDetail, ProgramSort};
+use shared::{FieldRule, Program, ProgramDetail, TitleSort};
 
 use super::detail::detail_of;
 use super::list::{ProgramFilter, list};
@@ -34,8 +34,8 @@ async fn details<C: ConnectionTrait>(
     let mut out = Vec::new();
     let mut cursor: Option<String> = None;
     loop {
-        let page = PageRequest::parse(cursor.as_deref(), Some(shared::MAX_PAGE_LIMIT), ProgramSort::Oldest.name())?;
-        let found = list(db, caller, filter.clone(), ProgramSort::Oldest, page, today).await?;
+        let page = PageRequest::parse(cursor.as_deref(), Some(shared::MAX_PAGE_LIMIT), TitleSort::Oldest.name())?;
+        let found = list(db, caller, filter.clone(), TitleSort::Oldest, page, today).await?;
         let ids: Vec<i64> = found.items.iter().map(|p: &Program| p.id).collect();
         let rows = program::Entity::find()
             .filter(sea_orm::ColumnTrait::is_in(&program::Column::Id, ids))

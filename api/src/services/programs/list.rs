@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
-use shared::{Id, Page, Program, ProgramSort, ProgramStatus};
+use shared::{Id, Page, Program, TitleSort, ProgramStatus};
 
 use super::detail::summaries;
 use crate::domain::caller::Caller;
@@ -14,12 +14,12 @@ use crate::error::ApiError;
 use crate::services::page::{Keyset, PageRequest};
 
 /// The keyset of an order of the program list.
-fn keyset(sort: ProgramSort) -> Keyset<program::Entity> {
+fn keyset(sort: TitleSort) -> Keyset<program::Entity> {
     let by_id = |desc| Keyset { name: sort.name(), column: None, desc, id: program::Column::Id, key_of: |m: &program::Model| (None, m.id) };
     match sort {
-        ProgramSort::Newest => by_id(true),
-        ProgramSort::Oldest => by_id(false),
-        ProgramSort::Title => Keyset {
+        TitleSort::Newest => by_id(true),
+        TitleSort::Oldest => by_id(false),
+        TitleSort::Title => Keyset {
             name: sort.name(),
             column: Some(program::Column::Title),
             desc: false,
@@ -54,7 +54,7 @@ pub async fn list<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
     filter: ProgramFilter,
-    sort: ProgramSort,
+    sort: TitleSort,
     page: PageRequest,
     today: NaiveDate,
 ) -> Result<Page<Program>, ApiError> {
