@@ -9,6 +9,7 @@ pub mod language;
 pub mod ledger;
 pub mod masking;
 pub mod matching;
+pub mod need_action_fields;
 pub mod need_categories;
 pub mod need_lifecycle;
 pub mod notification_text;

@@ -10,6 +10,7 @@ use super::deadlines::due_times;
 use super::{Names, masked_dto, status_of};
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
+use crate::domain::need_action_fields::{Required, required, takes_hours};
 use crate::domain::need_lifecycle::{Party, allowed, next};
 use crate::entities::stored::stored;
 use crate::entities::{area, need, need_event, user};
@@ -51,7 +52,8 @@ fn invalid_transition(status: NeedStatus, action: NeedAction, allowed_now: Vec<N
     }
 }
 
-/// Checks what each action needs besides the table: reasons, missing items, an assignee, a rating.
+/// Checks what each action needs besides the lifecycle table (`need_action_fields`): reasons,
+/// missing items, an assignee, a rating.
 /// Returns whom a dispatch goes to (directly, or the account of the service it goes through).
 async fn check_payload<C: ConnectionTrait>(
     db: &C,
@@ -62,21 +64,19 @@ async fn check_payload<C: ConnectionTrait>(
     let mut errors = FieldErrors::default();
     let mut assignee = None;
     let note_given = req.note.as_deref().is_some_and(|n| !n.trim().is_empty());
-    match req.action {
-        NeedAction::Return => {
+    match required(req.action) {
+        Required::Nothing => {}
+        Required::Missing => {
             let missing = req.missing.as_deref().unwrap_or_default();
             if missing.is_empty() || missing.iter().any(|m| m.trim().is_empty()) {
                 errors.add("/missing", FieldRule::Required, "name every missing item at once (一次告知)");
             }
         }
-        NeedAction::Reject | NeedAction::Cancel | NeedAction::Decline | NeedAction::Object if !note_given => {
-            errors.add("/note", FieldRule::Required, "give a reason");
-        }
-        NeedAction::Resolve if !note_given => errors.add("/note", FieldRule::Required, "say what was done"),
-        NeedAction::Rate | NeedAction::ReturnVisit if req.rating.is_none() => {
-            errors.add("/rating", FieldRule::Required, "rate from 1 to 5")
-        }
-        NeedAction::Dispatch => match (req.assignee_id, req.service_id) {
+        Required::Note(what) if !note_given => errors.add("/note", FieldRule::Required, what),
+        Required::Note(_) => {}
+        Required::Rating if req.rating.is_none() => errors.add("/rating", FieldRule::Required, "rate from 1 to 5"),
+        Required::Rating => {}
+        Required::Target => match (req.assignee_id, req.service_id) {
             (_, Some(service_id)) => match dispatch_target(db, need, service_id, now).await? {
                 Ok(account) if req.assignee_id.is_none_or(|a| a == account) => assignee = Some(account),
                 Ok(_) => errors.add("/assignee_id", FieldRule::Conflict, "leave out the assignee: the service's own account receives it"),
@@ -95,9 +95,8 @@ async fn check_payload<C: ConnectionTrait>(
                 }
             }
         },
-        _ => {}
     }
-    if req.hours.is_some() && req.action != NeedAction::Resolve {
+    if req.hours.is_some() && !takes_hours(req.action) {
         errors.add("/hours", FieldRule::NotAllowed, "hours are recorded when resolving");
     }
     errors.finish()?;
