@@ -2,50 +2,52 @@
 //! a pledge of each kind is counted — written into the spec as JSON Schema `if`/`then`. Clients and
 //! generated test data then see the same rules the server applies, and the request validator reports
 //! them with every other bad field in one answer (一次告知). The services keep their own checks
-//! (they are also called without HTTP): the pledge rules come from the same table as the service's
-//! (`domain::quantities`); the need-action rules are written twice, here and in `check_payload`,
-//! and the API tests of each action hold the server to them.
+//! (they are also called without HTTP), read from the same tables: `domain::need_action_fields`
+//! and `domain::quantities`.
 
 use serde_json::{Value, json};
-use shared::{NeedAction, ResourceKind};
+use shared::{NeedAction, ProposerKind, ResourceKind, TopicAction};
 use utoipa::openapi::schema::Schema;
 use utoipa::openapi::{OpenApi, RefOr};
 
+use crate::domain::need_action_fields::{Required, actions_requiring, takes_hours};
 use crate::domain::quantities::{FIELDS, measures, needs_unit};
+use crate::domain::topic_lifecycle::{has_own_endpoint, names_organisation, needs_note, takes_notice_days};
 
 pub struct DependentFields;
 
 /// A string with something other than spaces in it.
 const NOT_BLANK: &str = r"\S";
 
-/// What each need action requires beyond `action` (see `services::needs::act::check_payload`).
+/// What each need action requires beyond `action` (the table in [`crate::domain::need_action_fields`]).
 fn need_action_rules() -> Vec<Value> {
-    let when = |actions: &[NeedAction], then: Value| {
+    let when = |actions: Vec<NeedAction>, then: Value| {
         let codes: Vec<&str> = actions.iter().map(|a| a.as_str()).collect();
         json!({ "if": { "properties": { "action": { "enum": codes } } }, "then": then })
     };
     let note = json!({ "required": ["note"], "properties": { "note": { "type": "string", "pattern": NOT_BLANK } } });
-    let others: Vec<&str> = NeedAction::ALL.iter().filter(|a| **a != NeedAction::Resolve).map(|a| a.as_str()).collect();
     vec![
         when(
-            &[NeedAction::Return],
+            actions_requiring(|r| r == Required::Missing),
             json!({ "required": ["missing"], "properties": { "missing": {
                 "type": "array", "minItems": 1, "items": { "type": "string", "pattern": NOT_BLANK } } } }),
         ),
-        when(&[NeedAction::Reject, NeedAction::Cancel, NeedAction::Decline, NeedAction::Object, NeedAction::Resolve], note),
+        when(actions_requiring(|r| matches!(r, Required::Note(_))), note),
         when(
-            &[NeedAction::Rate, NeedAction::ReturnVisit],
+            actions_requiring(|r| r == Required::Rating),
             json!({ "required": ["rating"], "properties": { "rating": { "type": "integer" } } }),
         ),
         when(
-            &[NeedAction::Dispatch],
+            actions_requiring(|r| r == Required::Target),
             json!({ "anyOf": [
                 { "required": ["assignee_id"], "properties": { "assignee_id": { "type": "integer" } } },
                 { "required": ["service_id"], "properties": { "service_id": { "type": "integer" } } },
             ] }),
         ),
-        // Hours are recorded when resolving, and only then.
-        json!({ "if": { "properties": { "action": { "enum": others } } }, "then": { "properties": { "hours": { "type": "null" } } } }),
+        when(
+            NeedAction::ALL.iter().copied().filter(|a| !takes_hours(*a)).collect(),
+            json!({ "properties": { "hours": { "type": "null" } } }),
+        ),
     ]
 }
 
@@ -80,10 +82,34 @@ fn pledge_rules() -> Vec<Value> {
         .collect()
 }
 
+/// What a topic action takes, and which actions go through endpoints of their own
+/// (the rules in [`crate::domain::topic_lifecycle`]).
+fn topic_action_rules() -> Vec<Value> {
+    let codes = |pick: fn(TopicAction) -> bool| -> Vec<&str> {
+        TopicAction::ALL.iter().filter(|a| pick(**a)).map(|a| a.as_str()).collect()
+    };
+    vec![
+        json!({ "properties": { "action": { "not": { "enum": codes(has_own_endpoint) } } } }),
+        json!({ "if": { "properties": { "action": { "enum": codes(needs_note) } } },
+                "then": { "required": ["note"], "properties": { "note": { "type": "string", "pattern": NOT_BLANK } } } }),
+        json!({ "if": { "properties": { "action": { "enum": codes(|a| !takes_notice_days(a)) } } },
+                "then": { "properties": { "notice_days": { "type": "null" } } } }),
+    ]
+}
+
+/// A topic proposed for a unit or an organisation names it.
+fn new_topic_rules() -> Vec<Value> {
+    let kinds: Vec<&str> = ProposerKind::ALL.iter().filter(|k| names_organisation(**k)).map(|k| k.as_str()).collect();
+    vec![json!({ "if": { "properties": { "proposer_kind": { "enum": kinds } } },
+                 "then": { "required": ["proposer_org"], "properties": { "proposer_org": { "type": "string", "pattern": NOT_BLANK } } } })]
+}
+
 impl utoipa::Modify for DependentFields {
     fn modify(&self, openapi: &mut OpenApi) {
         add_rules(openapi, "NeedActionRequest", need_action_rules());
         add_rules(openapi, "NewPledge", pledge_rules());
+        add_rules(openapi, "TopicActionRequest", topic_action_rules());
+        add_rules(openapi, "NewTopic", new_topic_rules());
     }
 }
 

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::code_enum;
+use crate::query::TitleSort;
 
 code_enum! {
     /// Where a topic is in its lifecycle.
@@ -179,9 +180,9 @@ pub struct NewTopic {
     #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub area_id: i64,
     pub category: TopicCategory,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, example = "小区东门电动车充电棚选址"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = r"\S", example = "小区东门电动车充电棚选址"))]
     pub title: String,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000, example = "东门空地是否建设电动车充电棚，请居民共同商议。"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000, pattern = r"\S", example = "东门空地是否建设电动车充电棚，请居民共同商议。"))]
     pub text: String,
     pub proposer_kind: ProposerKind,
     /// The resident unit's or organisation's name, for those kinds.
@@ -434,32 +435,6 @@ pub struct PublicTopic {
     pub rating_average: Option<f64>,
 }
 
-/// Orders of the topic list.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub enum TopicSort {
-    /// Newest first.
-    #[default]
-    #[serde(rename = "-id")]
-    Newest,
-    #[serde(rename = "id")]
-    Oldest,
-    /// By title (code-point order).
-    #[serde(rename = "title")]
-    Title,
-}
-
-impl TopicSort {
-    /// The name of the order, as in the query string and in the page cursor.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Newest => "-id",
-            Self::Oldest => "id",
-            Self::Title => "title",
-        }
-    }
-}
-
 /// `GET /topics` and `GET /topics/counts`: filters, order and page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
@@ -473,7 +448,7 @@ pub struct TopicListQuery {
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     #[cfg_attr(feature = "openapi", param(inline))]
-    pub sort: Option<TopicSort>,
+    pub sort: Option<TitleSort>,
     #[cfg_attr(feature = "openapi", param(max_length = 512))]
     pub cursor: Option<String>,
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]

@@ -67,6 +67,21 @@ pub fn has_own_endpoint(action: TopicAction) -> bool {
     matches!(action, Propose | Cosign | Convene | Decide | Implement | Rate)
 }
 
+/// Declining says why; every other action's note is optional.
+pub fn needs_note(action: TopicAction) -> bool {
+    action == Decline
+}
+
+/// Publishing a topic or its result opens a notice window of `notice_days`; no other action takes one.
+pub fn takes_notice_days(action: TopicAction) -> bool {
+    matches!(action, Publish | PublishResult)
+}
+
+/// A topic proposed for a resident unit or an organisation names it.
+pub fn names_organisation(kind: shared::ProposerKind) -> bool {
+    matches!(kind, shared::ProposerKind::ResidentUnit | shared::ProposerKind::Organisation)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -96,7 +96,10 @@ impl Validators {
             };
             let code = rule_of(&error.kind);
             let message = error.to_string();
-            errors.extend(fields.into_iter().map(|field| FieldError { field, code, message: message.clone() }));
+            // One error per field: an empty title breaks both its length and its pattern, and the
+            // first (in schema order) says enough to fix it.
+            let fresh: Vec<String> = fields.into_iter().filter(|f| !errors.iter().any(|e: &FieldError| &e.field == f)).collect();
+            errors.extend(fresh.into_iter().map(|field| FieldError { field, code, message: message.clone() }));
         }
         errors
     }

@@ -14,7 +14,7 @@ use super::{Move, ensure_move, note_of, step};
 use crate::domain::caller::Caller;
 use crate::domain::consultation_rules::cosign_threshold;
 use crate::domain::field_errors::FieldErrors;
-use crate::domain::topic_lifecycle::has_own_endpoint;
+use crate::domain::topic_lifecycle::{has_own_endpoint, needs_note, takes_notice_days};
 use crate::entities::{area, topic};
 use crate::error::ApiError;
 use crate::policy;
@@ -50,11 +50,10 @@ pub async fn act<C: ConnectionTrait>(
     if has_own_endpoint(req.action) {
         errors.add("/action", FieldRule::NotAllowed, "propose, co-sign, meetings, links and ratings have endpoints of their own");
     }
-    if req.action == TopicAction::Decline && note.is_none() {
+    if needs_note(req.action) && note.is_none() {
         errors.add("/note", FieldRule::Required, "give the reason for declining");
     }
-    let windowed = matches!(req.action, TopicAction::Publish | TopicAction::PublishResult);
-    if req.notice_days.is_some() && !windowed {
+    if req.notice_days.is_some() && !takes_notice_days(req.action) {
         errors.add("/notice_days", FieldRule::NotAllowed, "a notice window is given when publishing");
     }
     errors.finish()?;

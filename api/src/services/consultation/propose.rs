@@ -9,6 +9,7 @@ use super::read::detail_of;
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::scope::Scope;
+use crate::domain::topic_lifecycle::names_organisation;
 use crate::entities::{area, need, topic, topic_event, topic_need};
 use crate::error::ApiError;
 use crate::policy::{self, Action, role_may};
@@ -87,7 +88,7 @@ pub async fn propose<C: ConnectionTrait>(
     }
     match (resident, new.proposer_kind) {
         (true, ProposerKind::Resident) | (false, ProposerKind::Staff) => {}
-        (false, ProposerKind::ResidentUnit | ProposerKind::Organisation) => {
+        (false, kind) if names_organisation(kind) => {
             if new.proposer_org.as_deref().is_none_or(|o| o.trim().is_empty()) {
                 errors.add("/proposer_org", FieldRule::Required, "name the resident unit or organisation");
             }
