@@ -13,7 +13,10 @@ Three things the spec cannot carry, all about test data, none about what is chec
   sign-in (the stateful phase also follows the spec's links from sign-in to them).
 
 - Rows a body must name and the spec cannot: a pledge names a partner *of its program*, so a
-  positive pledge names one of the program's partners.
+  positive pledge names one of the program's partners; a meeting's decision counts attendance only
+  for the kinds the meeting invited, at most as many as invited, and no more votes than attendees
+  (arithmetic across fields, which JSON Schema cannot state), so a positive decision is brought
+  within those bounds, keeping the generated numbers where they fit.
 - One-time codes. Signing in by code, changing one's phone and deleting one's account need a code
   sent to a number; the development SMS sender writes it to the `sms_outbox` table of the server's
   SQLite file (HAPPYHOME_DB), where these hooks read it, as the API tests do. Deleting an account
@@ -134,6 +137,31 @@ def _partners_of(program_id) -> tuple:
     return tuple(p["id"] for p in response.json().get("partners", [])) if response.ok else ()
 
 
+@functools.lru_cache(maxsize=None)
+def _invited(topic_id, meeting_id) -> tuple:
+    """(kind, invited) of a meeting, read once with the run's admin token."""
+    token = os.environ.get("HAPPYHOME_ADMIN_TOKEN") or _Server.sign_in("admin").get("access_token")
+    response = requests.get(f"{_Server.base_url}/api/v1/topics/{topic_id}", headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    meetings = response.json().get("meetings", []) if response.ok else []
+    found = [m for m in meetings if m.get("id") == meeting_id]
+    return tuple((p["kind"], p["invited"]) for p in found[0]["participants"]) if found else ()
+
+
+def _within_the_meeting(body: dict, invited: tuple) -> None:
+    """Attendance of the invited kinds only, each at most as invited, and votes at most attendance."""
+    generated = body.get("attended") or []
+    attended = []
+    for i, (kind, most) in enumerate(invited):
+        count = generated[i].get("attended", most) if i < len(generated) and isinstance(generated[i], dict) else most
+        attended.append({"kind": kind, "attended": max(0, min(int(count), most))})
+    body["attended"] = attended
+    room = sum(a["attended"] for a in attended)
+    for field in ("votes_for", "votes_against", "votes_abstaining"):
+        value = max(0, min(int(body.get(field) or 0), room))
+        body[field] = value
+        room -= value
+
+
 def _bearer(case) -> str:
     for name, value in (case.headers or {}).items():
         if name.lower() == "authorization" and isinstance(value, str):
@@ -148,6 +176,11 @@ def _real_rows_and_codes(case) -> None:
         partners = _partners_of((case.path_parameters or {}).get("id"))
         if partners and body.get("partner_id") not in partners:
             body["partner_id"] = partners[next(_sent) % len(partners)]
+    elif path == "/api/v1/topics/{id}/meetings/{meeting_id}/decision" and body is not None:
+        params = case.path_parameters or {}
+        invited = _invited(params.get("id"), params.get("meeting_id"))
+        if invited:
+            _within_the_meeting(body, invited)
     elif path == "/api/v1/auth/sms-sign-in" and body is not None:
         phone = _fresh_number()
         code = _code_for(phone, "sign_in")

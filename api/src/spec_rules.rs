@@ -6,7 +6,7 @@
 //! and `domain::quantities`.
 
 use serde_json::{Value, json};
-use shared::{NeedAction, ProposerKind, ResourceKind, TopicAction};
+use shared::{NeedAction, ProposerKind, ResourceKind, ThresholdKind, TopicAction};
 use utoipa::openapi::schema::Schema;
 use utoipa::openapi::{OpenApi, RefOr};
 
@@ -85,9 +85,8 @@ fn pledge_rules() -> Vec<Value> {
 /// What a topic action takes, and which actions go through endpoints of their own
 /// (the rules in [`crate::domain::topic_lifecycle`]).
 fn topic_action_rules() -> Vec<Value> {
-    let codes = |pick: fn(TopicAction) -> bool| -> Vec<&str> {
-        TopicAction::ALL.iter().filter(|a| pick(**a)).map(|a| a.as_str()).collect()
-    };
+    let codes =
+        |pick: fn(TopicAction) -> bool| -> Vec<&str> { TopicAction::ALL.iter().filter(|a| pick(**a)).map(|a| a.as_str()).collect() };
     vec![
         json!({ "properties": { "action": { "not": { "enum": codes(has_own_endpoint) } } } }),
         json!({ "if": { "properties": { "action": { "enum": codes(needs_note) } } },
@@ -97,11 +96,37 @@ fn topic_action_rules() -> Vec<Value> {
     ]
 }
 
+/// The needs a topic gathers or a decision is carried out by are named once each (utoipa 5 has no
+/// `uniqueItems` attribute).
+fn needs_once() -> Value {
+    json!({ "properties": { "need_ids": { "uniqueItems": true } } })
+}
+
 /// A topic proposed for a unit or an organisation names it.
 fn new_topic_rules() -> Vec<Value> {
     let kinds: Vec<&str> = ProposerKind::ALL.iter().filter(|k| names_organisation(**k)).map(|k| k.as_str()).collect();
-    vec![json!({ "if": { "properties": { "proposer_kind": { "enum": kinds } } },
-                 "then": { "required": ["proposer_org"], "properties": { "proposer_org": { "type": "string", "pattern": NOT_BLANK } } } })]
+    vec![
+        json!({ "if": { "properties": { "proposer_kind": { "enum": kinds } } },
+                "then": { "required": ["proposer_org"], "properties": { "proposer_org": { "type": "string", "pattern": NOT_BLANK } } } }),
+        needs_once(),
+    ]
+}
+
+/// A link names a program, needs, or both (落实 needs something that carries it out).
+fn topic_link_rules() -> Vec<Value> {
+    vec![
+        json!({ "anyOf": [
+            { "required": ["program_id"], "properties": { "program_id": { "type": "integer" } } },
+            { "required": ["need_ids"], "properties": { "need_ids": { "minItems": 1 } } },
+        ] }),
+        needs_once(),
+    ]
+}
+
+/// A threshold by share of households gives the share.
+fn consultation_settings_rules() -> Vec<Value> {
+    vec![json!({ "if": { "properties": { "threshold_kind": { "const": ThresholdKind::HouseholdShare.as_str() } } },
+                 "then": { "required": ["household_share_pct"], "properties": { "household_share_pct": { "type": "number" } } } })]
 }
 
 impl utoipa::Modify for DependentFields {
@@ -110,6 +135,8 @@ impl utoipa::Modify for DependentFields {
         add_rules(openapi, "NewPledge", pledge_rules());
         add_rules(openapi, "TopicActionRequest", topic_action_rules());
         add_rules(openapi, "NewTopic", new_topic_rules());
+        add_rules(openapi, "TopicLink", topic_link_rules());
+        add_rules(openapi, "ConsultationSettings", consultation_settings_rules());
     }
 }
 

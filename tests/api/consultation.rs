@@ -337,7 +337,7 @@ async fn every_bad_field_of_a_proposal_and_a_decision_is_named_at_once() {
     named.sort();
     assert_eq!(named, ["/proposer_org", "/text", "/title"]);
     let body = json!({ "area_id": 999_999, "category": "public_space", "title": "充电棚", "text": "选址", "proposer_kind": "staff",
-        "need_ids": [999_999, 999_999] });
+        "need_ids": [999_999, 999_998] });
     let p = problem(app.post("/api/v1/topics", &staff, &body).await, 422).await;
     assert_eq!(fields(&p), ["/area_id", "/need_ids/0", "/need_ids/1"]);
     let schema = json!({ "area_id": "x", "category": "moon", "title": "", "text": "t", "proposer_kind": "staff" });

@@ -102,3 +102,20 @@ async fn bad_query_parameters_are_named_together() {
     let body = problem(app.get("/api/v1/areas?cursor=not-a-cursor", &token).await, 422).await;
     assert_eq!(fields(&body), ["cursor"]);
 }
+
+#[tokio::test]
+async fn a_choice_between_fields_names_the_first_and_lists_them_all() {
+    let app = spawn_app().await;
+    let token = app.login_as("admin").await;
+    // A dispatch goes to a person or through a service: with neither, the answer says so.
+    let body = problem(app.post("/api/v1/needs/1/actions", &token, &json!({ "action": "dispatch" })).await, 422).await;
+    let named: Vec<(String, String)> = body["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| (e["field"].as_str().unwrap_or_default().to_owned(), e["code"].as_str().unwrap_or_default().to_owned()))
+        .collect();
+    assert_eq!(named, [("/assignee_id".to_owned(), "required_one".to_owned())]);
+    let message = body["errors"][0]["message"].as_str().expect("message");
+    assert!(message.contains("/assignee_id") && message.contains("/service_id"), "{message}");
+}

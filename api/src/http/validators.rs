@@ -87,15 +87,18 @@ impl Validators {
         let Some(validator) = self.bodies.get(name) else { return Vec::new() };
         let mut errors = Vec::new();
         for error in validator.iter_errors(body) {
-            let at = error.instance_path.to_string();
             use jsonschema::error::ValidationErrorKind as K;
-            let fields = match &error.kind {
-                K::Required { property } => vec![format!("{at}/{}", property.as_str().unwrap_or_default())],
-                K::AdditionalProperties { unexpected } => unexpected.iter().map(|p| format!("{at}/{p}")).collect(),
-                _ => vec![at.clone()],
+            let (fields, message) = match &error.kind {
+                // "One of these" (a dispatch's assignee or service, a link's program or needs): the
+                // answer names the first alternative's field and lists them all.
+                K::AnyOf { context } => {
+                    let options: Vec<String> = context.iter().flat_map(|alt| alt.iter().flat_map(pointers)).collect();
+                    let message = format!("give one of: {}", options.join(", "));
+                    (options.into_iter().take(1).collect(), message)
+                }
+                _ => (pointers(&error), error.to_string()),
             };
             let code = rule_of(&error.kind);
-            let message = error.to_string();
             // One error per field: an empty title breaks both its length and its pattern, and the
             // first (in schema order) says enough to fix it.
             let fresh: Vec<String> = fields.into_iter().filter(|f| !errors.iter().any(|e: &FieldError| &e.field == f)).collect();
@@ -105,11 +108,23 @@ impl Validators {
     }
 }
 
+/// The fields a schema error is about: a missing property, each unexpected one, or where it happened.
+fn pointers(error: &jsonschema::ValidationError<'_>) -> Vec<String> {
+    use jsonschema::error::ValidationErrorKind as K;
+    let at = error.instance_path.to_string();
+    match &error.kind {
+        K::Required { property } => vec![format!("{at}/{}", property.as_str().unwrap_or_default())],
+        K::AdditionalProperties { unexpected } => unexpected.iter().map(|p| format!("{at}/{p}")).collect(),
+        _ => vec![at],
+    }
+}
+
 /// The rule a schema error broke, as the code clients read.
 pub(super) fn rule_of(kind: &jsonschema::error::ValidationErrorKind) -> FieldRule {
     use jsonschema::error::ValidationErrorKind as K;
     match kind {
         K::Required { .. } => FieldRule::Required,
+        K::AnyOf { .. } => FieldRule::RequiredOne,
         K::AdditionalProperties { .. } => FieldRule::UnknownField,
         K::Type { .. } => FieldRule::Type,
         K::Enum { .. } | K::Constant { .. } => FieldRule::InvalidValue,

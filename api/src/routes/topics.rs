@@ -96,7 +96,7 @@ async fn act_on_topic(
 }
 
 /// Co-sign a topic of your community while it is on notice (联名); verified residents, once each.
-#[utoipa::path(tag = "consultation", params(("id" = i64, Path, description = "Topic id", example = 1)), responses((status = 200, body = Topic), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "consultation", params(("id" = i64, Path, description = "Topic id", example = 2)), responses((status = 200, body = Topic), WriteErrors), security(("bearer" = [])))]
 #[post("/topics/{id}/cosign")]
 async fn cosign_topic(
     state: web::Data<AppState>,
@@ -112,7 +112,7 @@ async fn cosign_topic(
 
 /// Schedule a meeting (协商会) on a filed or referred topic, with the participants invited by kind.
 #[utoipa::path(tag = "consultation", request_body(content = NewMeeting, example = json!({"held_at": "2026-12-12T07:00:00Z", "place": "社区党群服务中心二楼会议室", "online": false, "participants": [{"kind": "residents", "invited": 30}, {"kind": "property_company", "invited": 2}], "options": ["东门空地建设", "暂不建设"]})),
-    params(("id" = i64, Path, description = "Topic id", example = 1)), responses((status = 201, body = TopicDetail), WriteErrors), security(("bearer" = [])))]
+    params(("id" = i64, Path, description = "Topic id", example = 3)), responses((status = 201, body = TopicDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/topics/{id}/meetings")]
 async fn create_meeting(
     state: web::Data<AppState>,
@@ -131,7 +131,7 @@ async fn create_meeting(
 /// Record a meeting's attendance, minutes, decision and vote. Judged under the community's quorum
 /// rule: a passed vote decides the topic (备案); a missed quorum is recorded as such.
 #[utoipa::path(tag = "consultation", request_body(content = MeetingDecision, example = json!({"attended": [{"kind": "residents", "attended": 24}, {"kind": "property_company", "attended": 2}], "minutes": "与会居民代表就充电棚选址充分讨论……", "decision": "在东门空地建设充电棚，物业负责日常管理", "votes_for": 20, "votes_against": 3, "votes_abstaining": 1})),
-    params(("id" = i64, Path, description = "Topic id", example = 1), ("meeting_id" = i64, Path, description = "Meeting id", example = 1)),
+    params(("id" = i64, Path, description = "Topic id", example = 4), ("meeting_id" = i64, Path, description = "Meeting id", example = 1)),
     responses((status = 200, body = TopicDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/topics/{id}/meetings/{meeting_id}/decision")]
 async fn record_decision(
@@ -150,7 +150,7 @@ async fn record_decision(
 }
 
 /// 落实: link a published decision to a co-building program and/or needs that carry it out.
-#[utoipa::path(tag = "consultation", request_body(content = TopicLink, example = json!({"program_id": 2, "need_ids": []})), params(("id" = i64, Path, description = "Topic id", example = 1)),
+#[utoipa::path(tag = "consultation", request_body(content = TopicLink, example = json!({"program_id": 2, "need_ids": []})), params(("id" = i64, Path, description = "Topic id", example = 5)),
     responses((status = 200, body = TopicDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/topics/{id}/links")]
 async fn link_topic(
@@ -167,7 +167,7 @@ async fn link_topic(
 }
 
 /// 评议: rate the outcome of a topic of your community under review, 1–5; verified residents, once each.
-#[utoipa::path(tag = "consultation", request_body(content = TopicRating, example = json!({"rating": 5, "comment": "充电棚建得很及时"})), params(("id" = i64, Path, description = "Topic id", example = 1)),
+#[utoipa::path(tag = "consultation", request_body(content = TopicRating, example = json!({"rating": 5, "comment": "充电棚建得很及时"})), params(("id" = i64, Path, description = "Topic id", example = 6)),
     responses((status = 200, body = Topic), WriteErrors), security(("bearer" = [])))]
 #[post("/topics/{id}/ratings")]
 async fn rate_topic(
