@@ -16,7 +16,10 @@ Three things the spec cannot carry, all about test data, none about what is chec
   positive pledge names one of the program's partners; a meeting's decision counts attendance only
   for the kinds the meeting invited, at most as many as invited, and no more votes than attendees
   (arithmetic across fields, which JSON Schema cannot state), so a positive decision is brought
-  within those bounds, keeping the generated numbers where they fit.
+  within those bounds, keeping the generated numbers where they fit; a delivery is counted in the
+  measure of its pledge's kind, which the spec states for pledges (NewPledge's rules) and the hooks
+  apply to the delivery of a stored pledge; a program ends on or after the day it starts, so a
+  positive program's two dates are put in that order.
 - One-time codes. Signing in by code, changing one's phone and deleting one's account need a code
   sent to a number; the development SMS sender writes it to the `sms_outbox` table of the server's
   SQLite file (HAPPYHOME_DB), where these hooks read it, as the API tests do. Deleting an account
@@ -147,6 +150,32 @@ def _invited(topic_id, meeting_id) -> tuple:
     return tuple((p["kind"], p["invited"]) for p in found[0]["participants"]) if found else ()
 
 
+@functools.lru_cache(maxsize=None)
+def _pledge_kinds(program_id) -> dict:
+    """{pledge id: kind} of a program, read once with the run's admin token."""
+    token = os.environ.get("HAPPYHOME_ADMIN_TOKEN") or _Server.sign_in("admin").get("access_token")
+    response = requests.get(f"{_Server.base_url}/api/v1/programs/{program_id}", headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    return {p["id"]: p["kind"] for p in response.json().get("pledges", [])} if response.ok else {}
+
+
+def _counted_as_pledged(case, kind: str) -> None:
+    """Shapes `delivered` by the spec's rule for pledges of `kind`: measures it does not use are
+    left out, the ones it needs are given (a generated positive number where there is one)."""
+    rules = case.operation.schema.raw_schema["components"]["schemas"]["NewPledge"].get("allOf", [])
+    rule = next((r["then"] for r in rules if r["if"]["properties"]["kind"].get("const") == kind), None)
+    delivered = case.body.get("delivered")
+    if rule is None or not isinstance(delivered, dict):
+        return
+    pledged = rule["properties"]["pledged"]
+    for field, field_rule in pledged["properties"].items():
+        if field_rule.get("type") == "null":
+            delivered.pop(field, None)
+    for field in pledged.get("required", []):
+        value = delivered.get(field)
+        if not isinstance(value, (int, float)) or value <= 0:
+            delivered[field] = 1
+
+
 def _within_the_meeting(body: dict, invited: tuple) -> None:
     """Attendance of the invited kinds only, each at most as invited, and votes at most attendance."""
     generated = body.get("attended") or []
@@ -176,6 +205,16 @@ def _real_rows_and_codes(case) -> None:
         partners = _partners_of((case.path_parameters or {}).get("id"))
         if partners and body.get("partner_id") not in partners:
             body["partner_id"] = partners[next(_sent) % len(partners)]
+    elif path in ("/api/v1/programs", "/api/v1/programs/{id}", "/api/v1/matching/gaps/programs") and body is not None:
+        start, end = body.get("start_date"), body.get("end_date")
+        # ISO dates compare as text.
+        if isinstance(start, str) and isinstance(end, str) and end < start:
+            body["start_date"], body["end_date"] = end, start
+    elif path == "/api/v1/programs/{id}/pledges/{pledge_id}/deliveries" and body is not None:
+        params = case.path_parameters or {}
+        kind = _pledge_kinds(params.get("id")).get(params.get("pledge_id"))
+        if kind:
+            _counted_as_pledged(case, kind)
     elif path == "/api/v1/topics/{id}/meetings/{meeting_id}/decision" and body is not None:
         params = case.path_parameters or {}
         invited = _invited(params.get("id"), params.get("meeting_id"))
