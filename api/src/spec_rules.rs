@@ -6,7 +6,7 @@
 //! and `domain::quantities`.
 
 use serde_json::{Value, json};
-use shared::{NeedAction, ProposerKind, ResourceKind, ThresholdKind, TopicAction};
+use shared::{AreaKind, NeedAction, ProposerKind, ResourceKind, ThresholdKind, TopicAction};
 use utoipa::openapi::schema::Schema;
 use utoipa::openapi::{OpenApi, RefOr};
 
@@ -129,6 +129,17 @@ fn consultation_settings_rules() -> Vec<Value> {
                  "then": { "required": ["household_share_pct"], "properties": { "household_share_pct": { "type": "number" } } } })]
 }
 
+/// An area's code and profile, by its kind.
+fn new_area_rules() -> Vec<Value> {
+    let kinds = |pick: fn(AreaKind) -> bool| -> Vec<&str> { AreaKind::ALL.iter().filter(|k| pick(**k)).map(|k| k.as_str()).collect() };
+    vec![
+        json!({ "if": { "properties": { "kind": { "enum": kinds(AreaKind::requires_code) } } },
+                "then": { "required": ["code"], "properties": { "code": { "type": "string" } } } }),
+        json!({ "if": { "properties": { "kind": { "enum": kinds(|k| !k.has_profile()) } } },
+                "then": { "properties": { "profile": { "type": "null" } } } }),
+    ]
+}
+
 impl utoipa::Modify for DependentFields {
     fn modify(&self, openapi: &mut OpenApi) {
         add_rules(openapi, "NeedActionRequest", need_action_rules());
@@ -136,6 +147,7 @@ impl utoipa::Modify for DependentFields {
         add_rules(openapi, "TopicActionRequest", topic_action_rules());
         add_rules(openapi, "NewTopic", new_topic_rules());
         add_rules(openapi, "TopicLink", topic_link_rules());
+        add_rules(openapi, "NewArea", new_area_rules());
         add_rules(openapi, "ConsultationSettings", consultation_settings_rules());
     }
 }

@@ -45,6 +45,11 @@ impl AreaKind {
     pub fn requires_code(self) -> bool {
         !matches!(self, Self::Grid)
     }
+
+    /// Whether areas of this kind keep a community profile (社区画像).
+    pub fn has_profile(self) -> bool {
+        self == Self::Community
+    }
 }
 
 code_enum! {

@@ -255,11 +255,12 @@ pub struct Quantity {
     pub quantity: Option<f64>,
 }
 
-/// What has been delivered against a pledge: the sum of its deliveries, so without the maxima
-/// [`Quantity`] sets on one pledge or delivery. Only the schema; the value is a [`Quantity`].
+/// A sum of quantities — a pledge's deliveries, an area's pledges and deliveries of one kind — so
+/// without the maxima [`Quantity`] sets on one pledge or delivery. Only the schema; the value is a
+/// [`Quantity`].
 #[cfg(feature = "openapi")]
 #[derive(utoipa::ToSchema)]
-pub struct DeliveredTotal {
+pub struct QuantityTotal {
     pub amount_fen: Option<i64>,
     pub people: Option<i64>,
     pub person_days: Option<f64>,
@@ -294,7 +295,7 @@ pub struct Pledge {
     pub unit: Option<String>,
     pub pledged: Quantity,
     /// The sum of its deliveries.
-    #[cfg_attr(feature = "openapi", schema(value_type = DeliveredTotal))]
+    #[cfg_attr(feature = "openapi", schema(value_type = QuantityTotal))]
     pub delivered: Quantity,
     /// Delivered over pledged in the kind's measure (funds and technology: amount; talent:
     /// person-days; materials: quantity), 0 to 1 (more than 1 when over-delivered).
@@ -438,9 +439,11 @@ pub struct ProgramDetail {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KindFulfilment {
     pub kind: ResourceKind,
+    /// The sum of the pledges of this kind.
+    #[cfg_attr(feature = "openapi", schema(value_type = QuantityTotal))]
     pub pledged: Quantity,
     /// The sum of its deliveries.
-    #[cfg_attr(feature = "openapi", schema(value_type = DeliveredTotal))]
+    #[cfg_attr(feature = "openapi", schema(value_type = QuantityTotal))]
     pub delivered: Quantity,
     pub fulfilment: f64,
 }

@@ -266,7 +266,7 @@ async fn check_fields<C: ConnectionTrait>(db: &C, fields: Fields<'_>, errors: &m
         }
     }
     if let Some(profile) = profile {
-        if kind == AreaKind::Community {
+        if kind.has_profile() {
             check_profile(profile, errors);
         } else {
             errors.add("/profile", FieldRule::NotAllowed, "only communities have a profile");
