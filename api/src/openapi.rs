@@ -131,7 +131,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(seen, 5, "the KPI dashboard, series, breakdown, export and values queries");
+        assert_eq!(seen, 6, "the KPI dashboard, series, breakdown, export, values and participation queries");
     }
 
     /// The document's own schemas, checked as the body extractor checks them.
