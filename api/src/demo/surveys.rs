@@ -1,7 +1,7 @@
 //! Demo surveys (民意调查) in 缤纷社区, through the real service functions: the annual satisfaction
 //! survey from its template, open, with a few paper questionnaires entered by the community worker
 //! (so results, free text and exports have something to show); and a draft of the 社区体检
-//! questionnaire, for the builder. The demo resident has not answered, so they can.
+//! questionnaire and of the satisfaction survey, for the builder. The demo resident has not answered, so they can.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
@@ -54,6 +54,8 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
         let paper = PaperResponse { resident_id: None, community_id: Some(staff.area_id), answers };
         surveys::enter_paper(db, &staff, satisfaction.id, &paper, now).await?;
     }
+    // Two drafts: one to edit, one to open (ids 2 and 3 on a fresh database).
     surveys::from_template(db, &staff, "community_checkup", &window, now, None).await?;
-    Ok(2)
+    surveys::from_template(db, &staff, "annual_satisfaction", &window, now, None).await?;
+    Ok(3)
 }

@@ -93,7 +93,7 @@ async fn act_on_survey(
 
 /// Answer a survey targeting your home, once: 403 outside its area or audience, 409 outside its
 /// window (the window is in the problem) or on a second answer, 422 naming every bad answer.
-#[utoipa::path(tag = "surveys", request_body(content = SurveyResponseBody, example = json!({"answers": [{"question": 0, "choices": [1]}, {"question": 1, "value": 4}]})),
+#[utoipa::path(tag = "surveys", request_body(content = SurveyResponseBody, example = json!({"answers": [{"question": 0, "choices": [1]}, {"question": 1, "value": 4}, {"question": 2, "value": 5}, {"question": 3, "value": 4}, {"question": 4, "value": 3}, {"question": 8, "text": "希望多组织亲子活动"}]})),
     params(("id" = i64, Path, description = "Survey id", example = 1)), responses((status = 201, body = SurveyReceipt), WriteErrors), security(("bearer" = [])))]
 #[post("/surveys/{id}/responses")]
 async fn answer_survey(
@@ -110,7 +110,7 @@ async fn answer_survey(
 
 /// Enter a paper questionnaire (纸质问卷): for a resident of the survey's area, or anonymous with the
 /// community it was collected in. Marked paper, with who entered it.
-#[utoipa::path(tag = "surveys", request_body(content = PaperResponse, example = json!({"community_id": 5, "answers": [{"question": 0, "choices": [0]}, {"question": 1, "value": 5}]})),
+#[utoipa::path(tag = "surveys", request_body(content = PaperResponse, example = json!({"community_id": 5, "answers": [{"question": 0, "choices": [0]}, {"question": 1, "value": 5}, {"question": 2, "value": 4}, {"question": 3, "value": 5}, {"question": 4, "value": 4}]})),
     params(("id" = i64, Path, description = "Survey id", example = 1)), responses((status = 201, body = SurveyReceipt), WriteErrors), security(("bearer" = [])))]
 #[post("/surveys/{id}/paper-responses")]
 async fn enter_paper(
