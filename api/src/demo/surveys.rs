@@ -20,8 +20,11 @@ fn scale(question: u32, value: f64) -> SurveyAnswer {
     SurveyAnswer { question, choices: None, value: Some(value), text: None }
 }
 
-/// (overall, four scales, picks when dissatisfied, took part?, comment) of each paper questionnaire.
-const PAPERS: [(u32, [f64; 4], &[u32], u32, &str); 5] = [
+/// One paper questionnaire: overall (option), four scales, picks when dissatisfied, took part
+/// (option), comment.
+type Paper = (u32, [f64; 4], &'static [u32], u32, &'static str);
+
+const PAPERS: [Paper; 5] = [
     (0, [5.0, 5.0, 4.0, 4.0], &[], 0, "希望多组织亲子活动"),
     (1, [4.0, 4.0, 5.0, 3.0], &[], 1, ""),
     (1, [4.0, 3.0, 4.0, 4.0], &[], 0, "东门充电棚建得很及时"),

@@ -62,10 +62,10 @@ pub fn check_questions(questions: &[SurveyQuestion], errors: &mut FieldErrors) {
                 errors.add(&at(field), FieldRule::NotApplicable, "only number questions set a range");
             }
         }
-        if let (true, Some(min), Some(max)) = (number, q.min, q.max) {
-            if min > max {
-                errors.add(&at("max"), FieldRule::BeforeStart, "the largest value is below the smallest");
-            }
+        if let (true, Some(min), Some(max)) = (number, q.min, q.max)
+            && min > max
+        {
+            errors.add(&at("max"), FieldRule::BeforeStart, "the largest value is below the smallest");
         }
         if q.max_length.is_some() && q.kind != QuestionKind::Text {
             errors.add(&at("max_length"), FieldRule::NotApplicable, "only text questions set a length");

@@ -18,7 +18,7 @@ use crate::entities::{
     survey_text_answer,
 };
 use crate::error::ApiError;
-use crate::policy::surveys::{covers_community, reads_results, targets};
+use crate::policy::surveys::{covers_community, targets};
 use crate::policy::{self, Action};
 
 /// 409 outside the window, with the window in the problem.
@@ -139,20 +139,18 @@ pub async fn enter_paper<C: ConnectionTrait>(
             _ => errors.add("/community_id", FieldRule::NotFound, "no such community in the survey's area"),
         }
     }
-    if let Some(c) = &community {
-        if !covers_community(caller, &c.path) && !reads_results(caller, &s) {
-            errors.add(
-                if body.resident_id.is_some() { "/resident_id" } else { "/community_id" },
-                FieldRule::OutOfArea,
-                "outside your area",
-            );
-        }
+    if let Some(c) = &community
+        && !covers_community(caller, &c.path)
+    {
+        let field = if body.resident_id.is_some() { "/resident_id" } else { "/community_id" };
+        errors.add(field, FieldRule::OutOfArea, "outside your area");
     }
+    // The request's own fields first, then the answers: every bad field at once.
+    let mut all = errors.finish().err().map(|e| e.0).unwrap_or_default();
     let checked = match checked {
-        Ok(c) if errors.is_empty() => c,
-        Ok(_) => return Err(errors.finish().err().map_or(ApiError::NotFound("survey"), Into::into)),
+        Ok(c) if all.is_empty() => c,
+        Ok(_) => return Err(ApiError::Validation(all)),
         Err(invalid) => {
-            let mut all = errors.finish().err().map(|e| e.0).unwrap_or_default();
             all.extend(invalid.0);
             return Err(ApiError::Validation(all));
         }
