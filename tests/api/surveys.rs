@@ -332,3 +332,20 @@ async fn the_participation_kpi_counts_each_resident_who_took_part_once() {
     assert_eq!(after["percent"].as_f64(), Some(expected));
     assert_eq!(ok(kpi("2020".into()).await).await["participants"], 0, "another period");
 }
+
+#[tokio::test]
+async fn a_closed_survey_takes_no_more_answers_and_keeps_its_results() {
+    let app = spawn_app().await;
+    let staff = app.login_as("community").await;
+    let community = app.area_id("缤纷社区").await;
+    let id = open_survey(&app, &staff, &draft(community, "all_residents", false, -1)).await;
+    let answers = json!([{ "question": 0, "choices": [0] }, { "question": 2, "value": 4 }]);
+    let (a, _) = resident(&app, &staff, community, "13700000281", false).await;
+    ok(respond(&app, &a, id, answers.clone()).await).await;
+    let closed = ok(app.post(&format!("/api/v1/surveys/{id}/actions"), &staff, &json!({ "action": "close" })).await).await;
+    assert_eq!(closed["status"], "closed");
+    let (b, _) = resident(&app, &staff, community, "13700000282", false).await;
+    problem(respond(&app, &b, id, answers).await, 409).await;
+    let r = ok(app.get(&format!("/api/v1/surveys/{id}/results"), &staff).await).await;
+    assert_eq!((r["status"].as_str(), r["responses"].as_i64()), (Some("closed"), Some(1)));
+}
