@@ -33,6 +33,9 @@ pub enum ApiError {
     /// The lifecycle table has no such move; `allowed` lists what the caller may do instead.
     #[error("{detail}")]
     InvalidTransition { detail: String, allowed: Vec<String> },
+    /// Outside a time window (a survey's answers); the window goes into the problem.
+    #[error("this is open from {opens_at} to {closes_at}")]
+    OutsideWindow { opens_at: chrono::DateTime<chrono::Utc>, closes_at: chrono::DateTime<chrono::Utc> },
     #[error("idempotency key was already used with a different request")]
     IdempotencyKeyReused,
     #[error("too many attempts; retry in {retry_after_secs} s")]
@@ -65,6 +68,7 @@ impl ApiError {
             Self::MethodNotAllowed(_) => ErrorCode::MethodNotAllowed,
             Self::Conflict(_) => ErrorCode::Conflict,
             Self::InvalidTransition { .. } => ErrorCode::InvalidTransition,
+            Self::OutsideWindow { .. } => ErrorCode::Conflict,
             Self::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
             Self::RateLimited { .. } => ErrorCode::RateLimited,
             Self::Unavailable(_) => ErrorCode::Unavailable,
@@ -89,7 +93,12 @@ impl ApiError {
             Self::InvalidTransition { allowed, .. } => allowed.clone(),
             _ => Vec::new(),
         };
+        let window = match self {
+            Self::OutsideWindow { opens_at, closes_at } => Some(shared::TimeWindow { opens_at: *opens_at, closes_at: *closes_at }),
+            _ => None,
+        };
         Problem {
+            window,
             kind: format!("/problems/{}", code.as_str()),
             title: code.title().to_owned(),
             status: code.status(),

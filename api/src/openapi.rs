@@ -34,6 +34,7 @@ use crate::routes;
         (name = "matching", description = "Matching needs to services (资源匹配): ranked candidates with score parts, batch plans as jobs, gaps"),
         (name = "kpis", description = "KPIs (指标): the catalogue of seed 003 专栏1 and seed 002, targets, reported values with provenance, and dashboards rolled up the area tree"),
         (name = "ledger", description = "The ledger of service time and points (时间银行 · 积分): accounts per holder and unit, transfers whose postings sum to zero, statements, reversals, the full check"),
+        (name = "surveys", description = "民意调查 surveys: builder with conditions, templates (annual satisfaction, 社区体检), answers once per resident (anonymous kept apart), paper questionnaires, results from kept aggregates, Excel exports; the 居民决策性参与比例 KPI"),
         (name = "public", description = "What anyone may read without signing in (阳光社区)"),
         (name = "audit", description = "Who changed what, when"),
         (name = "operations", description = "Health, readiness, metrics"),
@@ -130,7 +131,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(seen, 5, "the KPI dashboard, series, breakdown, export and values queries");
+        assert_eq!(seen, 6, "the KPI dashboard, series, breakdown, export, values and participation queries");
     }
 
     /// The document's own schemas, checked as the body extractor checks them.

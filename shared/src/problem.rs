@@ -25,6 +25,17 @@ pub struct Problem {
     /// For 409 on a state change: the actions the caller may take instead.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allowed: Vec<String>,
+    /// For 409 outside a time window (a survey's): when it opens and closes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<TimeWindow>,
+}
+
+/// A time window, half-open: from `opens_at` up to `closes_at`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TimeWindow {
+    pub opens_at: chrono::DateTime<chrono::Utc>,
+    pub closes_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// One bad field of a request.

@@ -24,6 +24,7 @@ mod resources;
 mod snapshots;
 mod static_files;
 mod stored;
+mod surveys;
 mod users;
 mod validation;
 mod webhook_receiver;

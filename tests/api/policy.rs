@@ -8,8 +8,8 @@ use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 use shared::Role;
 
-use crate::consultation;
 use crate::helpers::{TestApp, sign_in_by_code, spawn_app};
+use crate::{consultation, surveys};
 
 /// What the API answered, in the table's terms.
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
@@ -66,6 +66,9 @@ struct World {
     review_topic: i64,
     /// Another community's pool account (minutes).
     far_account: i64,
+    /// Open satisfaction surveys of 缤纷社区 and of another district's community.
+    near_survey: i64,
+    far_survey: i64,
 }
 
 const NEAR_PHONE: &str = "13900000001";
@@ -130,7 +133,11 @@ async fn world() -> World {
     let review_topic = consultation::topic_in_review(&app, &staff, &app.login_as("resident").await, community, near_need).await;
     let pool = json!({ "holder_kind": "community_pool", "holder_id": far_community, "unit": "minutes" });
     let far_account = created_id(app.post("/api/v1/ledger/accounts", &far_staff, &pool).await, "/id").await;
+    let near_survey = surveys::open_satisfaction_survey(&app, &staff, community).await;
+    let far_survey = surveys::open_satisfaction_survey(&app, &far_staff, far_community).await;
     World {
+        near_survey,
+        far_survey,
         near_topic,
         far_topic,
         review_topic,
@@ -349,6 +356,25 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
             answer(app.post("/api/v1/ledger/accounts", t, &body).await).await
         }
         Action::CheckLedger if !far => answer(app.get("/api/v1/ledger/check", t).await).await,
+        Action::ReadSurveys if far => answer(app.get(&format!("/api/v1/surveys/{}", w.far_survey), t).await).await,
+        Action::ReadSurveys => answer(app.get("/api/v1/surveys?limit=1", t).await).await,
+        Action::ManageSurveys => {
+            let body = surveys::window_body(pick(w.community, w.far_community));
+            answer(app.post("/api/v1/survey-templates/annual_satisfaction/surveys", t, &body).await).await
+        }
+        // Outside the target a resident is told 403, not 404 (the survey's brief); tests/api/surveys.rs.
+        Action::AnswerSurveys if !far => {
+            let body = json!({ "answers": surveys::satisfaction_answers() });
+            answer(app.post(&format!("/api/v1/surveys/{}/responses", w.near_survey), t, &body).await).await
+        }
+        Action::EnterPaperResponses => {
+            let body = json!({ "community_id": pick(w.community, w.far_community), "answers": surveys::satisfaction_answers() });
+            let id = pick(w.near_survey, w.far_survey);
+            answer(app.post(&format!("/api/v1/surveys/{id}/paper-responses"), t, &body).await).await
+        }
+        Action::ReadSurveyResults => {
+            answer(app.get(&format!("/api/v1/surveys/{}/results", pick(w.near_survey, w.far_survey)), t).await).await
+        }
         _ => return None,
     };
     Some(answered)

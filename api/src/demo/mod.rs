@@ -10,6 +10,7 @@ pub mod programs;
 pub mod programs_data;
 pub mod residents;
 pub mod resources;
+pub mod surveys;
 pub mod topics;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};

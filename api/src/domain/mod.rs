@@ -19,5 +19,6 @@ pub mod program_lifecycle;
 pub mod quantities;
 pub mod scope;
 pub mod signature;
+pub mod surveys;
 pub mod tokens;
 pub mod topic_lifecycle;

@@ -9,7 +9,7 @@ use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
 use crate::entities::{
     area, ledger_account, ledger_transfer, matching_plan, need, notification, program, provider, resident, service, service_person,
-    service_space, topic, user, webhook_endpoint,
+    service_space, survey, topic, user, webhook_endpoint,
 };
 
 /// An entity whose rows belong to an area (or to an owner): implement once, and [`load`] and
@@ -129,5 +129,13 @@ impl Scoped for topic::Entity {
     const READ: Action = Action::ReadTopics;
     fn reach(caller: &Caller) -> Condition {
         super::topics::reach(caller)
+    }
+}
+
+impl Scoped for survey::Entity {
+    const NAME: &'static str = "survey";
+    const READ: Action = Action::ReadSurveys;
+    fn reach(caller: &Caller) -> Condition {
+        super::surveys::reach(caller)
     }
 }

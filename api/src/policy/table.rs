@@ -81,6 +81,16 @@ pub enum Action {
     ReadOwnLedger,
     /// Run the full zero-sum check of the ledger.
     CheckLedger,
+    /// Read the surveys (民意调查) of one's area: residents those targeting their home, staff their subtree's.
+    ReadSurveys,
+    /// Build, open and close surveys of the subtree, from scratch or from a template.
+    ManageSurveys,
+    /// Answer a survey targeting one's home, once.
+    AnswerSurveys,
+    /// Enter a paper questionnaire on a resident's behalf, or an anonymous one.
+    EnterPaperResponses,
+    /// Read a survey's results, free-text answers and exports.
+    ReadSurveyResults,
 }
 
 const STAFF: &[Role] = &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker];
@@ -159,6 +169,13 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     (Action::AdjustLedger, MANAGERS, "adjust the ledger; community staff and above do"),
     (Action::ReadOwnLedger, &[Resident, Volunteer], "read own hours and points; only residents and volunteers hold them"),
     (Action::CheckLedger, ADMINS, "check the whole ledger; district and platform admins do"),
+    // surveys (民意调查)
+    (Action::ReadSurveys, &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker, Resident], "read surveys"),
+    (Action::ManageSurveys, MANAGERS, "build surveys; community staff and above do"),
+    (Action::AnswerSurveys, &[Resident], "answer surveys; residents do (staff enter paper questionnaires)"),
+    // Paper questionnaires are collected door to door: grid workers too.
+    (Action::EnterPaperResponses, STAFF, "enter paper questionnaires; that is staff work"),
+    (Action::ReadSurveyResults, MANAGERS, "read survey results; community staff and above do"),
 ];
 
 impl Action {
@@ -194,7 +211,7 @@ mod tests {
             assert!(!seen.contains(action), "{action:?} twice");
             seen.push(*action);
         }
-        assert_eq!(seen.len(), 42, "a new action needs its row");
+        assert_eq!(seen.len(), 47, "a new action needs its row");
     }
 
     #[test]

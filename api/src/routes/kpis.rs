@@ -249,7 +249,21 @@ async fn set_target(
     Ok(web::Json(saved))
 }
 
+/// 居民决策性参与比例 from the platform's data: distinct residents of the area who co-signed a topic,
+/// rated an outcome or answered a survey in the period ÷ its residents (meeting attendance is
+/// recorded as counts per kind, not per resident, so it is not counted).
+#[utoipa::path(tag = "kpis", params(DashboardQuery), responses((status = 200, body = shared::Participation), ReadErrors), security(("bearer" = [])))]
+#[get("/kpis/participation")]
+async fn get_participation(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<DashboardQuery>,
+) -> ApiResult<web::Json<shared::Participation>> {
+    Ok(web::Json(crate::services::surveys::kpi::participation(&state.db, &caller, query.area, query.period).await?))
+}
+
 pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(get_participation);
     cfg.service(indicators)
         .service(get_dashboard)
         .service(get_series)

@@ -23,6 +23,8 @@ pub mod responses;
 pub mod service_people;
 pub mod service_spaces;
 pub mod services;
+pub mod survey_templates;
+pub mod surveys;
 pub mod topics;
 pub mod users;
 pub mod webhooks;
@@ -50,4 +52,6 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     residents::configure(cfg);
     topics::configure(cfg);
     ledger::configure(cfg);
+    surveys::configure(cfg);
+    survey_templates::configure(cfg);
 }

@@ -17,5 +17,6 @@ pub mod residents;
 pub mod resources;
 pub mod sms;
 pub mod spreadsheet;
+pub mod surveys;
 pub mod users;
 pub mod webhooks;
