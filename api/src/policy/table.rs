@@ -81,6 +81,8 @@ pub enum Action {
     ReadOwnLedger,
     /// Run the full zero-sum check of the ledger.
     CheckLedger,
+    /// Register, list, rotate, revoke integration clients of the subtree and read their usage.
+    ManageIntegrationClients,
 }
 
 const STAFF: &[Role] = &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker];
@@ -159,6 +161,8 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     (Action::AdjustLedger, MANAGERS, "adjust the ledger; community staff and above do"),
     (Action::ReadOwnLedger, &[Resident, Volunteer], "read own hours and points; only residents and volunteers hold them"),
     (Action::CheckLedger, ADMINS, "check the whole ledger; district and platform admins do"),
+    // integration clients: registered where webhooks are, by the admins of a district or the platform
+    (Action::ManageIntegrationClients, ADMINS, "manage integration clients; district and platform admins do"),
 ];
 
 impl Action {
@@ -194,7 +198,7 @@ mod tests {
             assert!(!seen.contains(action), "{action:?} twice");
             seen.push(*action);
         }
-        assert_eq!(seen.len(), 42, "a new action needs its row");
+        assert_eq!(seen.len(), 43, "a new action needs its row");
     }
 
     #[test]
