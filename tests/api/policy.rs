@@ -349,6 +349,10 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
             answer(app.post("/api/v1/ledger/accounts", t, &body).await).await
         }
         Action::CheckLedger if !far => answer(app.get("/api/v1/ledger/check", t).await).await,
+        Action::ManageIntegrationClients => {
+            let body = json!({ "name": "探针对接应用", "area_id": pick(a.home, w.far_district), "scopes": ["needs:read"] });
+            answer(app.post("/api/v1/integration-clients", t, &body).await).await
+        }
         _ => return None,
     };
     Some(answered)

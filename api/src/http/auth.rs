@@ -4,6 +4,8 @@
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+
+use super::client_usage::UsageSlot;
 use futures_util::future::LocalBoxFuture;
 
 use crate::domain::caller::Caller;
@@ -28,7 +30,7 @@ impl FromRequest for AuthUser {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
-        let req = req.clone();
+        let slot = req.extensions().get::<UsageSlot>().cloned();
         let token = req
             .headers()
             .get(header::AUTHORIZATION)
@@ -44,8 +46,8 @@ impl FromRequest for AuthUser {
                 // status counted by `client_usage::middleware` from the marker left here.
                 let mut counted = None;
                 let result = caller_for_client(&state, bearer.user_id, client, &scope, state.clock.now(), &mut counted).await;
-                if let Some(counted) = counted {
-                    req.extensions_mut().insert(counted);
+                if let Some(slot) = slot {
+                    slot.0.set(counted);
                 }
                 return result.map(AuthUser);
             }
