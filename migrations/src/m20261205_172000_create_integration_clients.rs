@@ -34,8 +34,12 @@ impl MigrationTrait for Migration {
                     .col(big_integer(IntegrationClients::CreatedBy))
                     .col(timestamp_with_time_zone(IntegrationClients::CreatedAt))
                     .col(timestamp_with_time_zone(IntegrationClients::UpdatedAt))
-                    .foreign_key(ForeignKey::create().from(IntegrationClients::Table, IntegrationClients::UserId).to(Users::Table, Users::Id))
-                    .foreign_key(ForeignKey::create().from(IntegrationClients::Table, IntegrationClients::AreaId).to(Areas::Table, Areas::Id))
+                    .foreign_key(
+                        ForeignKey::create().from(IntegrationClients::Table, IntegrationClients::UserId).to(Users::Table, Users::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create().from(IntegrationClients::Table, IntegrationClients::AreaId).to(Areas::Table, Areas::Id),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -84,7 +88,12 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create().name("idx_client_usage_client_day").table(ClientUsage::Table).col(ClientUsage::ClientId).col(ClientUsage::Day).to_owned(),
+                Index::create()
+                    .name("idx_client_usage_client_day")
+                    .table(ClientUsage::Table)
+                    .col(ClientUsage::ClientId)
+                    .col(ClientUsage::Day)
+                    .to_owned(),
             )
             .await
     }

@@ -201,14 +201,14 @@ pub struct ClientUsage {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TokenRequest {
     /// Only `client_credentials`.
-    #[cfg_attr(feature = "openapi", schema(example = "client_credentials"))]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^client_credentials$", example = "client_credentials"))]
     pub grant_type: String,
     /// Space-separated scopes, a subset of the client's; all of them when absent.
-    #[cfg_attr(feature = "openapi", schema(example = "needs:read needs:write"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 400, example = "needs:read needs:write"))]
     pub scope: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(example = "hhc_demo_binjiang"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64, example = "hhc_demo_binjiang"))]
     pub client_id: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(example = "happyhome-demo-client-secret"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128, example = "happyhome-demo-client-secret"))]
     pub client_secret: Option<String>,
 }
 

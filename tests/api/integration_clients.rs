@@ -3,6 +3,7 @@
 
 use chrono::Duration;
 use reqwest::{Response, StatusCode};
+use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, fields, problem, spawn_app};
@@ -79,7 +80,12 @@ async fn client_credentials_by_basic_or_by_form_issue_a_token_that_works() {
     let me: Value = app.get("/api/v1/me", token).await.json().await.expect("json");
     assert_eq!(me["user"]["role"], "integration");
 
-    let form = [("grant_type", "client_credentials"), ("client_id", &client.client_id), ("client_secret", &client.secret), ("scope", "needs:read")];
+    let form = [
+        ("grant_type", "client_credentials"),
+        ("client_id", &client.client_id),
+        ("client_secret", &client.secret),
+        ("scope", "needs:read"),
+    ];
     let res = app.client.post(app.url("/api/v1/oauth/token")).form(&form).send().await.expect("token");
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.expect("json");
@@ -113,7 +119,8 @@ async fn bad_token_requests_are_answered_as_rfc_6749_says() {
     assert_eq!(not_granted["error"], "invalid_scope");
     let unknown = oauth_error(token_response(&app, &client.client_id, &client.secret, Some("admin")).await, 400).await;
     assert_eq!(unknown["error"], "invalid_scope");
-    let json_body = app.client.post(&url).basic_auth(&client.client_id, Some(&client.secret)).json(&json!({ "grant_type": "client_credentials" }));
+    let json_body =
+        app.client.post(&url).basic_auth(&client.client_id, Some(&client.secret)).json(&json!({ "grant_type": "client_credentials" }));
     assert_eq!(oauth_error(json_body.send().await.expect("send"), 400).await["error"], "invalid_request");
     let both = app
         .client
@@ -218,6 +225,29 @@ async fn a_client_past_its_limit_per_minute_gets_429_with_retry_after() {
 }
 
 #[tokio::test]
+async fn concurrent_requests_are_all_counted_and_the_limit_holds_among_them() {
+    let app = spawn_app().await;
+    let district = app.login_as("district").await;
+    let client = register(&app, &district, home_of(&app, &district).await, &["needs:read"], Some(3)).await;
+    let token = client_token(&app, &client).await;
+    let mut requests = tokio::task::JoinSet::new();
+    for _ in 0..8 {
+        let request = app.request(reqwest::Method::GET, "/api/v1/me", &token);
+        requests.spawn(async move { request.send().await.expect("GET").status() });
+    }
+    let statuses: Vec<StatusCode> = requests.join_all().await;
+    let ok = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    assert!(statuses.iter().all(|s| *s == StatusCode::OK || *s == StatusCode::TOO_MANY_REQUESTS), "{statuses:?}");
+    // Every request is one increment of the minute's row: none is lost to a race.
+    let sql = format!("SELECT COUNT(*) AS minutes, SUM(requests) AS requests FROM client_usage WHERE client_id = {}", client.id);
+    let row = app.db.query_one_raw(Statement::from_string(app.db.get_database_backend(), sql)).await.expect("query").expect("row");
+    let (minutes, counted): (i64, i64) = (row.try_get("", "minutes").expect("minutes"), row.try_get("", "requests").expect("requests"));
+    assert_eq!(counted, 8);
+    // Within one minute exactly the limit passes; across a minute boundary, at most twice that.
+    if minutes == 1 { assert_eq!(ok, 3, "{statuses:?}") } else { assert!(ok <= 6, "{statuses:?}") }
+}
+
+#[tokio::test]
 async fn usage_counts_a_client_s_requests_and_its_errors() {
     let app = spawn_app().await;
     let district = app.login_as("district").await;
@@ -275,7 +305,11 @@ async fn a_district_admin_registers_and_sees_clients_only_in_their_subtree() {
     let far_district = {
         let far_staff = app.login_as("community2").await;
         let me: Value = app.get("/api/v1/me", &far_staff).await.json().await.expect("json");
-        me["area_path"].as_array().and_then(|p| p.iter().find(|a| a["kind"] == "district")).and_then(|a| a["id"].as_i64()).expect("district")
+        me["area_path"]
+            .as_array()
+            .and_then(|p| p.iter().find(|a| a["kind"] == "district"))
+            .and_then(|a| a["id"].as_i64())
+            .expect("district")
     };
     let body = json!({ "name": "外区对接应用", "area_id": far_district, "scopes": ["needs:read", "nonsense:scope"] });
     let refused = problem(app.post("/api/v1/integration-clients", &district, &body).await, 422).await;

@@ -14,6 +14,9 @@ use crate::services::integration_clients::{Registration, register};
 
 /// The demo client's public id.
 pub const DEMO_CLIENT_ID: &str = "hhc_demo_binjiang";
+/// A second demo client to try rotation and revocation on without breaking the first (schemathesis
+/// rotates and revokes it).
+pub const SANDBOX_CLIENT_ID: &str = "hhc_demo_sandbox";
 
 /// What the demo mini-program reads and writes.
 const SCOPES: [ApiScope; 7] = [
@@ -35,13 +38,32 @@ pub async fn seed<C: ConnectionTrait>(db: &C, secret: &str, now: DateTime<Utc>) 
     let account = demo_caller(db, "integration").await?;
     let district = area::Entity::find().filter(area::Column::Name.eq("滨江区")).one(db).await?;
     let district = district.ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("demo area 滨江区 missing")))?;
-    let new = NewIntegrationClient { name: "缤纷社区小程序后台".into(), area_id: district.id, scopes: SCOPES.to_vec(), rate_limit_per_minute: Some(600) };
+    let new = NewIntegrationClient {
+        name: "缤纷社区小程序后台".into(),
+        area_id: district.id,
+        scopes: SCOPES.to_vec(),
+        rate_limit_per_minute: Some(600),
+    };
     let registration = Registration {
         new: &new,
         rate_limit_per_minute: 600,
         secret: secret.to_owned(),
         user_id: Some(account.id),
         client_id: Some(DEMO_CLIENT_ID.into()),
+    };
+    register(db, None, &Scope::everything(), registration, now, None).await?;
+    let sandbox = NewIntegrationClient {
+        name: "滨江区对接测试应用".into(),
+        area_id: district.id,
+        scopes: vec![ApiScope::NeedsRead],
+        rate_limit_per_minute: Some(60),
+    };
+    let registration = Registration {
+        new: &sandbox,
+        rate_limit_per_minute: 60,
+        secret: secret.to_owned(),
+        user_id: None,
+        client_id: Some(SANDBOX_CLIENT_ID.into()),
     };
     register(db, None, &Scope::everything(), registration, now, None).await?;
     Ok(true)

@@ -128,5 +128,10 @@ async fn client_usage(
 }
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_clients).service(create_client).service(get_client).service(rotate_secret).service(revoke_client).service(client_usage);
+    cfg.service(list_clients)
+        .service(create_client)
+        .service(get_client)
+        .service(rotate_secret)
+        .service(revoke_client)
+        .service(client_usage);
 }

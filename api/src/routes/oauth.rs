@@ -33,12 +33,13 @@ fn form_decode(value: &str) -> Option<String> {
     serde_urlencoded::from_str::<Vec<(String, String)>>(&format!("v={value}")).ok()?.pop().map(|(_, v)| v)
 }
 
-/// `client_id` and `client_secret` from `Authorization: Basic …`; `Err` when the header is there but
-/// unreadable.
+/// `client_id` and `client_secret` from `Authorization: Basic …`; `Err` when Basic credentials are
+/// there but unreadable. Another scheme (a bearer token a generic client sends everywhere) is no
+/// client authentication here, and is ignored.
 fn basic_credentials(req: &HttpRequest) -> Result<Option<(String, String)>, ()> {
     let Some(value) = req.headers().get(header::AUTHORIZATION) else { return Ok(None) };
     let value = value.to_str().map_err(|_| ())?;
-    let Some(encoded) = value.strip_prefix("Basic ").or_else(|| value.strip_prefix("basic ")) else { return Err(()) };
+    let Some(encoded) = value.strip_prefix("Basic ").or_else(|| value.strip_prefix("basic ")) else { return Ok(None) };
     let decoded = base64::engine::general_purpose::STANDARD.decode(encoded.trim()).map_err(|_| ())?;
     let decoded = String::from_utf8(decoded).map_err(|_| ())?;
     let (id, secret) = decoded.split_once(':').ok_or(())?;
@@ -91,7 +92,9 @@ async fn issue_token(state: web::Data<AppState>, req: HttpRequest, mut payload: 
         Err(why) => return Ok(invalid_request(&why)),
     };
     let (client_id, client_secret) = match (basic_credentials(&req), form.client_id, form.client_secret) {
-        (Err(()), _, _) => return Ok(oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "the Authorization header is not valid Basic credentials")),
+        (Err(()), _, _) => {
+            return Ok(oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "the Authorization header is not valid Basic credentials"));
+        }
         (Ok(Some(_)), Some(_), _) | (Ok(Some(_)), _, Some(_)) => {
             return Ok(invalid_request("authenticate with HTTP Basic or with the form, not both"));
         }
@@ -104,7 +107,10 @@ async fn issue_token(state: web::Data<AppState>, req: HttpRequest, mut payload: 
     state.login_limiter.hit(&format!("client:{client_id}:{peer}"))?;
     let grant = Grant { grant_type: &form.grant_type, client_id: &client_id, client_secret: &client_secret, scope: form.scope.as_deref() };
     match token::issue(&state, grant, state.clock.now()).await {
-        Ok(issued) => Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).insert_header((header::PRAGMA, "no-cache")).json(issued)),
+        Ok(issued) => Ok(HttpResponse::Ok()
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .insert_header((header::PRAGMA, "no-cache"))
+            .json(issued)),
         Err(GrantRefused::InvalidClient) => Ok(oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "client authentication failed")),
         Err(GrantRefused::InvalidRequest(why)) => Ok(invalid_request(&why)),
         Err(GrantRefused::InvalidScope(why)) => Ok(oauth_error(StatusCode::BAD_REQUEST, "invalid_scope", &why)),

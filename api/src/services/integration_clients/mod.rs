@@ -64,7 +64,14 @@ async fn record<C: ConnectionTrait>(
     area_path: &str,
 ) -> Result<(), ApiError> {
     // The DTO holds no secret, so the audit trail cannot leak one.
-    let change = Change { action, entity: "integration_client", entity_id: after.id, area: Some((after.area_id, area_path)), before, after: Some(after) };
+    let change = Change {
+        action,
+        entity: "integration_client",
+        entity_id: after.id,
+        area: Some((after.area_id, area_path)),
+        before,
+        after: Some(after),
+    };
     audit::record(db, caller, request_id, change).await
 }
 
@@ -108,8 +115,13 @@ pub async fn create<C: ConnectionTrait>(
     request_id: Option<&str>,
 ) -> Result<IntegrationClientSecret, ApiError> {
     policy::require(caller, Action::ManageIntegrationClients)?;
-    let registration =
-        Registration { new, rate_limit_per_minute: new.rate_limit_per_minute.unwrap_or(default_rate_limit), secret: new_secret(), user_id: None, client_id: None };
+    let registration = Registration {
+        new,
+        rate_limit_per_minute: new.rate_limit_per_minute.unwrap_or(default_rate_limit),
+        secret: new_secret(),
+        user_id: None,
+        client_id: None,
+    };
     register(db, Some(caller), &Scope::of(caller), registration, now, request_id).await
 }
 

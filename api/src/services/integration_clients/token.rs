@@ -50,19 +50,14 @@ pub async fn issue(state: &AppState, grant: Grant<'_>, now: DateTime<Utc>) -> Re
     if grant.grant_type != "client_credentials" {
         return Err(GrantRefused::UnsupportedGrantType);
     }
-    let found = integration_client::Entity::find()
-        .filter(integration_client::Column::ClientId.eq(grant.client_id))
-        .one(&state.db)
-        .await?;
+    let found = integration_client::Entity::find().filter(integration_client::Column::ClientId.eq(grant.client_id)).one(&state.db).await?;
     let Some(client) = found else {
         // Hash anyway, so an unknown id takes as long as a wrong secret.
         let _ = hash_secret(grant.client_secret);
         return Err(GrantRefused::InvalidClient);
     };
-    let stored = StoredSecrets {
-        current: &client.secret_hash,
-        previous: client.previous_secret_hash.as_deref().zip(client.previous_valid_until),
-    };
+    let stored =
+        StoredSecrets { current: &client.secret_hash, previous: client.previous_secret_hash.as_deref().zip(client.previous_valid_until) };
     if !secret_matches(&stored, grant.client_secret, now) || client.revoked_at.is_some() {
         return Err(GrantRefused::InvalidClient);
     }

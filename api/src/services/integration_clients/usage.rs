@@ -96,7 +96,9 @@ pub async fn read<C: ConnectionTrait>(
         .collect();
     let days: Vec<ClientUsageDay> = sums
         .into_iter()
-        .filter_map(|(day, requests, errors, minute)| last.get(&minute).map(|at| ClientUsageDay { day, requests, errors, last_used_at: *at }))
+        .filter_map(|(day, requests, errors, minute)| {
+            last.get(&minute).map(|at| ClientUsageDay { day, requests, errors, last_used_at: *at })
+        })
         .collect();
     Ok(ClientUsage {
         client_id: client.id,
