@@ -18,6 +18,19 @@ pub struct Settings {
     pub needs: NeedSettings,
     pub matching: MatchingSettings,
     pub sms: SmsSettings,
+    pub clients: ClientSettings,
+}
+
+/// Integration clients (OAuth 2.0 client credentials).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ClientSettings {
+    /// Lifetime of a client's access token, in seconds.
+    pub token_ttl_secs: i64,
+    /// How long the secret a rotation replaced keeps working, in seconds (a day by default, so a
+    /// backend can roll out the new secret without downtime).
+    pub rotation_grace_secs: i64,
+    /// Requests a minute when a client is registered without its own limit.
+    pub default_rate_limit_per_minute: i32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -116,6 +129,8 @@ pub enum SmsSenderKind {
 pub struct DemoSettings {
     /// Password of every demo account.
     pub password: SecretString,
+    /// Secret of the demo integration client (the demo mini-program backend).
+    pub client_secret: SecretString,
 }
 
 /// Delivery of outgoing webhooks.
@@ -148,6 +163,10 @@ impl Settings {
             .set_default("auth.argon2_memory_kib", 19 * 1024)?
             .set_default("auth.argon2_iterations", 2)?
             .set_default("demo.password", "happyhome-demo")?
+            .set_default("demo.client_secret", "happyhome-demo-client-secret")?
+            .set_default("clients.token_ttl_secs", 3600)?
+            .set_default("clients.rotation_grace_secs", 24 * 3600)?
+            .set_default("clients.default_rate_limit_per_minute", 600)?
             .set_default("webhooks.poll_interval_ms", 1000)?
             .set_default("webhooks.retry_base_secs", 30)?
             .set_default("webhooks.max_attempts", 8)?

@@ -124,7 +124,7 @@ impl From<crate::policy::Refused> for ApiError {
     fn from(refused: crate::policy::Refused) -> Self {
         use crate::policy::Refused;
         match refused {
-            denied @ (Refused::Denied { .. } | Refused::Unverified(_)) => Self::Forbidden(denied.to_string()),
+            denied @ (Refused::Denied { .. } | Refused::Unverified(_) | Refused::MissingScope(..)) => Self::Forbidden(denied.to_string()),
             Refused::NotFound(what) => Self::NotFound(what),
             Refused::Db(err) => err.into(),
             Refused::Stored(err) => err.into(),

@@ -122,7 +122,21 @@ async fn seed_demo(conn: &sea_orm::DatabaseConnection, settings: &Settings, hash
     let kpis = demo::kpis::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo KPIs: {e}: {e:?}"))?;
     let topics = demo::topics::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo topics: {e}: {e:?}"))?;
     let surveys = demo::surveys::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo surveys: {e}: {e:?}"))?;
+    let clients = demo::clients::seed(&txn, settings.demo.client_secret.expose_secret(), chrono::Utc::now())
+        .await
+        .map_err(|e| anyhow::anyhow!("seeding the demo client: {e}: {e:?}"))?;
     txn.commit().await?;
-    tracing::info!(areas = seeded.areas, users = seeded.users, needs, programs, resources, kpis, topics, surveys, "demo data loaded");
+    tracing::info!(
+        areas = seeded.areas,
+        users = seeded.users,
+        needs,
+        programs,
+        resources,
+        kpis,
+        topics,
+        surveys,
+        clients,
+        "demo data loaded"
+    );
     Ok(())
 }

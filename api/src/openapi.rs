@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use actix_web::App;
 use actix_web::dev::{ServiceFactory, ServiceRequest};
 use utoipa::OpenApi;
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{ClientCredentials, Flow, HttpAuthScheme, HttpBuilder, OAuth2, Scopes, SecurityScheme};
 use utoipa_actix_web::{AppExt, UtoipaApp};
 
 use crate::routes;
@@ -36,6 +36,7 @@ use crate::routes;
         (name = "ledger", description = "The ledger of service time and points (时间银行 · 积分): accounts per holder and unit, transfers whose postings sum to zero, statements, reversals, the full check"),
         (name = "surveys", description = "民意调查 surveys: builder with conditions, templates (annual satisfaction, 社区体检), answers once per resident (anonymous kept apart), paper questionnaires, results from kept aggregates, Excel exports; the 居民决策性参与比例 KPI"),
         (name = "public", description = "What anyone may read without signing in (阳光社区)"),
+        (name = "integration clients", description = "Integration clients (对接应用): OAuth 2.0 client credentials for mini-program backends and other systems — registration with scopes for a subtree, the secret shown once, rotation with a grace period, revocation, per-client rate limits and usage. Tokens come from `POST /api/v1/oauth/token`"),
         (name = "audit", description = "Who changed what, when"),
         (name = "operations", description = "Health, readiness, metrics"),
     )
@@ -50,6 +51,15 @@ impl utoipa::Modify for BearerAuth {
         components.add_security_scheme(
             "bearer",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+        );
+        // Integration clients get their bearer token here; each scope is what `policy::SCOPES` opens.
+        let scopes = Scopes::from_iter(shared::ApiScope::ALL.iter().map(|s| (s.as_str(), s.label())));
+        components.add_security_scheme(
+            "client_credentials",
+            SecurityScheme::OAuth2(OAuth2::with_description(
+                [Flow::ClientCredentials(ClientCredentials::new("/api/v1/oauth/token", scopes))],
+                "Integration clients (RFC 6749 §4.4): the token acts in the client's subtree with the scopes granted",
+            )),
         );
     }
 }

@@ -13,7 +13,7 @@ use crate::config::Settings;
 use crate::error::ApiError;
 use crate::http::methods::{self, AllowedMethods};
 use crate::http::validators::Validators;
-use crate::http::{metrics, request_id, static_files};
+use crate::http::{client_usage, metrics, request_id, static_files};
 use crate::openapi;
 use crate::state::AppState;
 
@@ -56,6 +56,7 @@ impl Application {
                 // (personal data) are never served stale from a cache.
                 .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")).add(("Cache-Control", "no-cache")))
                 .wrap(from_fn(methods::middleware))
+                .wrap(from_fn(client_usage::middleware))
                 .wrap(from_fn(metrics::middleware))
                 .wrap(from_fn(request_id::middleware))
                 .into_utoipa_app();

@@ -20,6 +20,7 @@ mod m20261205_113000_create_notifications;
 mod m20261205_140000_create_ledger;
 mod m20261205_150000_create_consultation;
 mod m20261205_171000_create_surveys;
+mod m20261205_172000_create_integration_clients;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_140000_create_ledger::Migration),
             Box::new(m20261205_150000_create_consultation::Migration),
             Box::new(m20261205_171000_create_surveys::Migration),
+            Box::new(m20261205_172000_create_integration_clients::Migration),
         ]
     }
 }

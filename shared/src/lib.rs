@@ -6,6 +6,7 @@
 pub mod area;
 pub mod audit;
 pub mod auth;
+pub mod client;
 mod codes;
 pub use codes::Code;
 pub mod consultation;
@@ -28,6 +29,7 @@ pub mod webhook;
 pub use area::*;
 pub use audit::*;
 pub use auth::*;
+pub use client::*;
 pub use consultation::*;
 pub use kpi::*;
 pub use ledger::*;

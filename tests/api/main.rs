@@ -9,6 +9,7 @@ mod auth;
 mod consultation;
 mod health;
 mod idempotency;
+mod integration_clients;
 mod kpis;
 mod ledger;
 mod matching;

@@ -375,6 +375,10 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
         Action::ReadSurveyResults => {
             answer(app.get(&format!("/api/v1/surveys/{}/results", pick(w.near_survey, w.far_survey)), t).await).await
         }
+        Action::ManageIntegrationClients => {
+            let body = json!({ "name": "探针对接应用", "area_id": pick(a.home, w.far_district), "scopes": ["needs:read"] });
+            answer(app.post("/api/v1/integration-clients", t, &body).await).await
+        }
         _ => return None,
     };
     Some(answered)

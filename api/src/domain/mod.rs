@@ -2,6 +2,7 @@
 //! secrets are handled. Who may do what is [`crate::policy`].
 
 pub mod caller;
+pub mod client_secret;
 pub mod consultation_rules;
 pub mod field_errors;
 pub mod kpis;

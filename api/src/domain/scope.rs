@@ -106,7 +106,7 @@ mod tests {
     use shared::AreaKind;
 
     fn caller(role: Role, path: &str) -> Caller {
-        Caller { id: 9, username: "u".into(), role, area_id: 7, area_kind: AreaKind::Street, area_path: path.into() }
+        Caller { id: 9, username: "u".into(), role, area_id: 7, area_kind: AreaKind::Street, area_path: path.into(), client: None }
     }
 
     #[test]

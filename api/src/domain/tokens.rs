@@ -17,6 +17,20 @@ pub struct Claims {
     pub iss: String,
     pub iat: i64,
     pub exp: i64,
+    /// An integration client's token: the client's row id (`sub` is the account it acts as).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cid: Option<Id>,
+    /// The scopes of a client token, space-separated (RFC 8693 §4.2 `scope`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+/// Who a valid access token speaks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bearer {
+    pub user_id: Id,
+    /// For a client token: the client's row id and its scopes as written in the token.
+    pub client: Option<(Id, String)>,
 }
 
 pub struct JwtKeys {
@@ -36,14 +50,34 @@ impl JwtKeys {
     }
 
     pub fn issue(&self, user_id: Id, now: i64, ttl_secs: i64) -> anyhow::Result<String> {
-        let claims = Claims { sub: user_id.to_string(), iss: ISSUER.into(), iat: now, exp: now + ttl_secs };
+        let claims = Claims { sub: user_id.to_string(), iss: ISSUER.into(), iat: now, exp: now + ttl_secs, cid: None, scope: None };
+        Ok(jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?)
+    }
+
+    /// A client-credentials token: it acts as `user_id` (the client's account), names the client
+    /// and carries the granted scopes.
+    pub fn issue_for_client(&self, user_id: Id, client: Id, scope: &str, now: i64, ttl_secs: i64) -> anyhow::Result<String> {
+        let claims = Claims {
+            sub: user_id.to_string(),
+            iss: ISSUER.into(),
+            iat: now,
+            exp: now + ttl_secs,
+            cid: Some(client),
+            scope: Some(scope.to_owned()),
+        };
         Ok(jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?)
     }
 
     /// The user id of a valid token; `None` for expired, tampered, wrong-key or wrong-algorithm tokens.
     pub fn verify(&self, token: &str) -> Option<Id> {
-        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).ok()?;
-        data.claims.sub.parse().ok()
+        self.verify_bearer(token).map(|b| b.user_id)
+    }
+
+    /// Who a valid token speaks for, client tokens included; `None` as for [`Self::verify`].
+    pub fn verify_bearer(&self, token: &str) -> Option<Bearer> {
+        let claims = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).ok()?.claims;
+        let client = claims.cid.map(|cid| (cid, claims.scope.unwrap_or_default()));
+        Some(Bearer { user_id: claims.sub.parse().ok()?, client })
     }
 }
 
@@ -71,6 +105,16 @@ mod tests {
         let now = chrono::Utc::now().timestamp();
         let token = keys.issue(42, now, 60).expect("issue");
         assert_eq!(keys.verify(&token), Some(42));
+    }
+
+    #[test]
+    fn a_client_token_names_its_client_and_scopes_and_a_person_s_does_not() {
+        let keys = JwtKeys::new(SECRET);
+        let now = chrono::Utc::now().timestamp();
+        let token = keys.issue_for_client(42, 7, "needs:read", now, 60).expect("issue");
+        assert_eq!(keys.verify_bearer(&token), Some(Bearer { user_id: 42, client: Some((7, "needs:read".into())) }));
+        let person = keys.issue(42, now, 60).expect("issue");
+        assert_eq!(keys.verify_bearer(&person), Some(Bearer { user_id: 42, client: None }));
     }
 
     #[test]

@@ -3,10 +3,12 @@
 pub mod area;
 pub mod audit_log;
 pub mod catalogue_entry;
+pub mod client_usage;
 pub mod consultation_meeting;
 pub mod consultation_setting;
 pub mod delivery;
 pub mod idempotency_key;
+pub mod integration_client;
 pub mod kpi_counter;
 pub mod kpi_report;
 pub mod kpi_target;

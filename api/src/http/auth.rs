@@ -3,12 +3,15 @@
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+
+use super::client_usage::UsageSlot;
 use futures_util::future::LocalBoxFuture;
 
 use crate::domain::caller::Caller;
 use crate::error::ApiError;
 use crate::services::auth::load_caller;
+use crate::services::integration_clients::token::caller_for_client;
 use crate::state::AppState;
 
 /// The authenticated caller of this request.
@@ -27,6 +30,7 @@ impl FromRequest for AuthUser {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
+        let slot = req.extensions().get::<UsageSlot>().cloned();
         let token = req
             .headers()
             .get(header::AUTHORIZATION)
@@ -36,9 +40,20 @@ impl FromRequest for AuthUser {
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("app state missing")))?;
             let token = token.ok_or(ApiError::Unauthenticated("missing bearer token"))?;
-            let user_id = state.keys.verify(&token).ok_or(ApiError::Unauthenticated("invalid or expired token"))?;
-            let caller =
-                load_caller(&state.db, user_id).await?.ok_or(ApiError::Unauthenticated("the account no longer exists or is disabled"))?;
+            let bearer = state.keys.verify_bearer(&token).ok_or(ApiError::Unauthenticated("invalid or expired token"))?;
+            if let Some((client, scope)) = bearer.client {
+                // An integration client's token: counted and limited per client, its answer's
+                // status counted by `client_usage::middleware` from the marker left here.
+                let mut counted = None;
+                let result = caller_for_client(&state, bearer.user_id, client, &scope, state.clock.now(), &mut counted).await;
+                if let Some(slot) = slot {
+                    slot.0.set(counted);
+                }
+                return result.map(AuthUser);
+            }
+            let caller = load_caller(&state.db, bearer.user_id)
+                .await?
+                .ok_or(ApiError::Unauthenticated("the account no longer exists or is disabled"))?;
             Ok(AuthUser(caller))
         })
     }

@@ -1,6 +1,7 @@
 //! HTTP plumbing shared by every route: extractors, middleware, static files.
 
 pub mod auth;
+pub mod client_usage;
 pub mod idempotency;
 pub mod json;
 pub mod language;

@@ -8,8 +8,8 @@ use super::{Action, Refused, require};
 use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
 use crate::entities::{
-    area, ledger_account, ledger_transfer, matching_plan, need, notification, program, provider, resident, service, service_person,
-    service_space, survey, topic, user, webhook_endpoint,
+    area, integration_client, ledger_account, ledger_transfer, matching_plan, need, notification, program, provider, resident, service,
+    service_person, service_space, survey, topic, user, webhook_endpoint,
 };
 
 /// An entity whose rows belong to an area (or to an owner): implement once, and [`load`] and
@@ -87,6 +87,7 @@ area_owned! {
     matching_plan.AreaPath by path_condition: "plan", MatchNeeds;
     ledger_account.AreaPath by path_condition: "account", ReadLedger;
     ledger_transfer.AreaPath by path_condition: "transfer", ReadLedger;
+    integration_client.AreaPath by path_condition: "integration client", ManageIntegrationClients;
 }
 
 impl Scoped for need::Entity {

@@ -17,12 +17,14 @@ pub mod needs;
 pub mod programs;
 pub mod recipients;
 pub mod residents;
+mod scopes;
 pub mod surveys;
 mod table;
 pub mod topics;
 pub mod users;
 
 pub use loader::{AreaOwned, Scoped, load, load_within, visible};
+pub use scopes::SCOPES;
 pub use table::{Action, TABLE, role_may};
 
 use shared::Permissions;
@@ -39,6 +41,9 @@ pub enum Refused {
     #[error("{0} not found")]
     NotFound(&'static str),
     /// The role may take the action, but only once community staff have verified residence.
+    /// An integration client's token lacks the scope the action needs (or no scope opens it).
+    #[error("{}", missing_scope(.0, .1))]
+    MissingScope(Option<shared::ApiScope>, Action),
     #[error("only residents whose residence is verified (已认证) may {}", .0.refusal())]
     Unverified(Action),
     #[error(transparent)]
@@ -47,9 +52,27 @@ pub enum Refused {
     Stored(#[from] crate::entities::stored::StoredValueInvalid),
 }
 
-/// `Ok` when the caller's role may take `action`.
+fn missing_scope(scope: &Option<shared::ApiScope>, action: &Action) -> String {
+    match scope {
+        Some(scope) => format!("this client's token lacks the scope {} needed to {}", scope.as_str(), action.refusal()),
+        None => format!("integration client tokens may not {}", action.refusal()),
+    }
+}
+
+/// `Ok` when the caller's role may take `action` and, for an integration client's token, the
+/// token carries the action's scope ([`scopes`]). Every other entry point of this module asks here
+/// or [`may`].
 pub fn require(caller: &Caller, action: Action) -> Result<(), Refused> {
-    if role_may(caller.role, action) { Ok(()) } else { Err(Refused::Denied { role: caller.role, action }) }
+    if !role_may(caller.role, action) {
+        return Err(Refused::Denied { role: caller.role, action });
+    }
+    scopes::check(caller, action).map_err(|scope| Refused::MissingScope(scope, action))
+}
+
+/// Whether the caller may take `action` (role and, for a client token, scope), for services that
+/// choose between paths rather than refuse.
+pub fn may(caller: &Caller, action: Action) -> bool {
+    require(caller, action).is_ok()
 }
 
 /// The caller's scope, once their role may take `action`: what a service that works on a subtree
@@ -61,12 +84,12 @@ pub fn allow(caller: &Caller, action: Action) -> Result<Scope, Refused> {
 
 /// Whether the caller's role may take `action` on a record of the area at `area_path`.
 pub fn may_in(caller: &Caller, action: Action, area_path: &str) -> bool {
-    role_may(caller.role, action) && Scope::of(caller).contains(area_path)
+    may(caller, action) && Scope::of(caller).contains(area_path)
 }
 
 /// What the dashboard may show this caller: the table, read for one role.
 pub fn permissions(caller: &Caller) -> Permissions {
-    let may = |action| role_may(caller.role, action);
+    let may = |action| may(caller, action);
     Permissions {
         read_areas: may(Action::ReadAreas),
         create_areas: may(Action::CreateAreas),

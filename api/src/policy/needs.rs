@@ -3,7 +3,7 @@
 
 use sea_orm::{ColumnTrait, Condition};
 
-use super::{Action, role_may};
+use super::{Action, may};
 use crate::domain::caller::Caller;
 use crate::domain::need_lifecycle::Party;
 use crate::domain::scope::Scope;
@@ -28,7 +28,7 @@ pub fn parties(caller: &Caller, need: &need::Model) -> Vec<Party> {
 /// integrations — every need of their subtree. Lists and single reads both go through it.
 pub fn reach(caller: &Caller) -> Condition {
     let own = Condition::any().add(need::Column::ResidentId.eq(caller.id)).add(need::Column::AssigneeId.eq(caller.id));
-    if role_may(caller.role, Action::ReadSubtreeNeeds) { own.add(Scope::of(caller).path_condition(need::Column::AreaPath)) } else { own }
+    if may(caller, Action::ReadSubtreeNeeds) { own.add(Scope::of(caller).path_condition(need::Column::AreaPath)) } else { own }
 }
 
 /// Phone numbers, names and exact addresses are shown only to those who handle the need: its resident,

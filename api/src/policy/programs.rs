@@ -1,7 +1,7 @@
 //! What a caller is to one co-building program. The lifecycle table
 //! ([`crate::domain::program_lifecycle`]) then says which moves each role makes.
 
-use super::{Action, role_may};
+use super::{Action, may};
 use crate::domain::caller::Caller;
 use crate::domain::program_lifecycle::ProgramRole::{self, Approver, Author};
 use crate::domain::scope::Scope;
@@ -14,13 +14,13 @@ pub fn roles(caller: &Caller, p: &program::Model) -> Vec<ProgramRole> {
     if !scope.contains(&p.area_path) {
         return roles;
     }
-    if role_may(caller.role, Action::AuthorPrograms) {
+    if may(caller, Action::AuthorPrograms) {
         roles.push(Author);
     }
     let own = p.created_by == caller.id || p.submitted_by == Some(caller.id);
     // Approval comes from above: the program's own area is not the approver's home.
     let from_above = scope.is_global() || caller.area_path != p.area_path;
-    if role_may(caller.role, Action::ApprovePrograms) && !own && from_above {
+    if may(caller, Action::ApprovePrograms) && !own && from_above {
         roles.push(Approver);
     }
     roles

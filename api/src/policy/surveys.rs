@@ -5,7 +5,7 @@
 use sea_orm::{ColumnTrait, Condition};
 use shared::SurveyStatus;
 
-use super::{Action, role_may};
+use super::Action;
 use crate::domain::caller::Caller;
 use crate::domain::scope::{Scope, path_ids};
 use crate::domain::surveys::lifecycle::Party;
@@ -27,7 +27,7 @@ pub fn reach(caller: &Caller) -> Condition {
     let above = Condition::all()
         .add(survey::Column::AreaPath.is_in(home_and_above(caller)))
         .add(survey::Column::Status.ne(SurveyStatus::Draft.as_str()));
-    if role_may(caller.role, Action::AnswerSurveys) {
+    if super::may(caller, Action::AnswerSurveys) {
         return above;
     }
     let scope = Scope::of(caller);
@@ -43,7 +43,7 @@ pub fn parties(caller: &Caller, s: &survey::Model) -> Vec<Party> {
     if super::may_in(caller, Action::ManageSurveys, &s.area_path) {
         parties.push(Party::Staff);
     }
-    if role_may(caller.role, Action::AnswerSurveys) && targets(caller, s) {
+    if super::may(caller, Action::AnswerSurveys) && targets(caller, s) {
         parties.push(Party::Resident);
     }
     parties
@@ -52,7 +52,7 @@ pub fn parties(caller: &Caller, s: &survey::Model) -> Vec<Party> {
 /// Whether the caller may enter paper questionnaires collected in the community at
 /// `community_path`: staff whose area holds it, or a grid worker of one of its grids.
 pub fn covers_community(caller: &Caller, community_path: &str) -> bool {
-    role_may(caller.role, Action::EnterPaperResponses)
+    super::may(caller, Action::EnterPaperResponses)
         && (Scope::of(caller).contains(community_path) || caller.area_path.starts_with(community_path))
 }
 
@@ -77,6 +77,7 @@ mod tests {
             area_id: 9,
             area_kind: AreaKind::Community,
             area_path: "/1/7/9/".into(),
+            client: None,
         };
         assert_eq!(home_and_above(&caller), vec!["/1/", "/1/7/", "/1/7/9/"]);
     }

@@ -91,6 +91,8 @@ pub enum Action {
     EnterPaperResponses,
     /// Read a survey's results, free-text answers and exports.
     ReadSurveyResults,
+    /// Register, list, rotate, revoke integration clients of the subtree and read their usage.
+    ManageIntegrationClients,
 }
 
 const STAFF: &[Role] = &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker];
@@ -176,6 +178,8 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     // Paper questionnaires are collected door to door: grid workers too.
     (Action::EnterPaperResponses, STAFF, "enter paper questionnaires; that is staff work"),
     (Action::ReadSurveyResults, MANAGERS, "read survey results; community staff and above do"),
+    // integration clients: registered where webhooks are, by the admins of a district or the platform
+    (Action::ManageIntegrationClients, ADMINS, "manage integration clients; district and platform admins do"),
 ];
 
 impl Action {
@@ -211,7 +215,7 @@ mod tests {
             assert!(!seen.contains(action), "{action:?} twice");
             seen.push(*action);
         }
-        assert_eq!(seen.len(), 47, "a new action needs its row");
+        assert_eq!(seen.len(), 48, "a new action needs its row");
     }
 
     #[test]

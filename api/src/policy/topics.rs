@@ -4,7 +4,7 @@
 use sea_orm::{ColumnTrait, Condition};
 use shared::AreaKind;
 
-use super::{Action, role_may};
+use super::{Action, may};
 use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
 use crate::domain::topic_lifecycle::Party;
@@ -28,7 +28,7 @@ pub fn parties(caller: &Caller, t: &topic::Model) -> Vec<Party> {
     if super::may_in(caller, Action::RunConsultation, &t.area_path) {
         parties.push(Party::Staff);
     }
-    if role_may(caller.role, Action::CosignTopics) && community_of(caller).as_deref() == Some(t.community_path.as_str()) {
+    if may(caller, Action::CosignTopics) && community_of(caller).as_deref() == Some(t.community_path.as_str()) {
         parties.push(Party::Resident);
     }
     parties
@@ -37,7 +37,7 @@ pub fn parties(caller: &Caller, t: &topic::Model) -> Vec<Party> {
 /// The topics the caller reaches: residents those of their community; staff and integrations those
 /// run in their subtree or concerning a community of it (a topic referred up stays visible below).
 pub fn reach(caller: &Caller) -> Condition {
-    if role_may(caller.role, Action::CosignTopics) {
+    if may(caller, Action::CosignTopics) {
         // Residents: only their own community; a resident homed above a community reaches none.
         return Condition::all().add(topic::Column::CommunityPath.eq(community_of(caller).unwrap_or_default()));
     }

@@ -8,12 +8,14 @@ pub mod audit;
 pub mod auth;
 pub mod catalogue;
 pub mod health;
+pub mod integration_clients;
 pub mod kpis;
 pub mod ledger;
 pub mod matching;
 pub mod me;
 pub mod need_photos;
 pub mod needs;
+pub mod oauth;
 pub mod programs;
 pub mod providers;
 pub mod public;
@@ -54,4 +56,6 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     ledger::configure(cfg);
     surveys::configure(cfg);
     survey_templates::configure(cfg);
+    oauth::configure(cfg);
+    integration_clients::configure(cfg);
 }

@@ -22,7 +22,7 @@ pub async fn load_caller<C: ConnectionTrait>(db: &C, user_id: Id) -> Result<Opti
     }
     let role = stored(&user.role, "users", user.id)?;
     let area_kind = stored(&home.kind, "areas", home.id)?;
-    Ok(Some(Caller { id: user.id, username: user.username, role, area_id: home.id, area_kind, area_path: home.path }))
+    Ok(Some(Caller { id: user.id, username: user.username, role, area_id: home.id, area_kind, area_path: home.path, client: None }))
 }
 
 const BAD_CREDENTIALS: &str = "wrong username or password";

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod consultation;
 pub mod import_rows;
+pub mod integration_clients;
 pub mod kpis;
 pub mod ledger;
 pub mod matching;

@@ -12,7 +12,7 @@ use crate::domain::scope::Scope;
 use crate::domain::topic_lifecycle::names_organisation;
 use crate::entities::{area, need, topic, topic_event, topic_need};
 use crate::error::ApiError;
-use crate::policy::{self, Action, role_may};
+use crate::policy::{self, Action, may};
 use crate::services::audit::{self, Change};
 
 /// The community of an area in the caller's scope: the area itself, or the community of a grid.
@@ -75,7 +75,7 @@ pub async fn propose<C: ConnectionTrait>(
     request_id: Option<&str>,
 ) -> Result<TopicDetail, ApiError> {
     policy::require(caller, Action::ProposeTopics)?;
-    let resident = role_may(caller.role, Action::CosignTopics);
+    let resident = may(caller, Action::CosignTopics);
     if resident {
         policy::residents::require_verified(db, caller, Action::ProposeTopics).await?;
     }

@@ -17,7 +17,7 @@ use crate::domain::scope::Scope;
 use crate::entities::stored::stored;
 use crate::entities::{area, ledger_account, ledger_posting, ledger_transfer};
 use crate::error::ApiError;
-use crate::policy::{self, Action, role_may};
+use crate::policy::{self, Action, may};
 use crate::services::page::{Keyset, PageRequest};
 
 /// Filters of the account list.
@@ -61,7 +61,7 @@ async fn filtered<C: ConnectionTrait>(db: &C, caller: &Caller, filter: &AccountF
     if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         let mut by_name = Condition::all().add(ledger_account::Column::HolderName.contains(q));
         // Names of people are personal data: who may not see them may not search them either.
-        if !role_may(caller.role, Action::HandlePersonalData) {
+        if !may(caller, Action::HandlePersonalData) {
             by_name =
                 by_name.add(ledger_account::Column::HolderKind.is_not_in([HolderKind::Resident.as_str(), HolderKind::Volunteer.as_str()]));
         }
@@ -105,7 +105,7 @@ pub async fn list_accounts<C: ConnectionTrait>(
 /// The account for a statement: staff read the accounts of their subtree; residents and volunteers
 /// their own only (another's is 404, as if it did not exist).
 async fn readable_account<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<ledger_account::Model, ApiError> {
-    if role_may(caller.role, Action::ReadLedger) {
+    if may(caller, Action::ReadLedger) {
         return Ok(policy::load::<ledger_account::Entity, _>(db, caller, id).await?);
     }
     policy::require(caller, Action::ReadOwnLedger)?;

@@ -16,7 +16,7 @@ use crate::entities::stored::stored;
 use crate::entities::{area, need, need_event, user};
 use crate::error::ApiError;
 use crate::policy::users::{Fit, fit};
-use crate::policy::{self, Action, needs::parties, role_may};
+use crate::policy::{self, Action, may, needs::parties};
 use crate::services::audit::{self, Change};
 use crate::services::kpis::counters as kpi_counters;
 use crate::services::ledger::earning as ledger_earning;
@@ -106,9 +106,7 @@ async fn check_payload<C: ConnectionTrait>(
 /// Hours recorded on resolving count as volunteer hours (志愿服务时长) when a volunteer resolves it.
 fn volunteer_minutes(actor: &Actor<'_>, hours: Option<f64>) -> Option<i32> {
     match actor {
-        Actor::Caller(caller) if role_may(caller.role, Action::RecordVolunteerHours) => {
-            hours.map(|h| (h * 60.0).round() as i32).filter(|m| *m > 0)
-        }
+        Actor::Caller(caller) if may(caller, Action::RecordVolunteerHours) => hours.map(|h| (h * 60.0).round() as i32).filter(|m| *m > 0),
         _ => None,
     }
 }

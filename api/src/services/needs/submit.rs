@@ -12,7 +12,7 @@ use crate::domain::need_lifecycle::allowed;
 use crate::domain::scope::Scope;
 use crate::entities::{area, need};
 use crate::error::ApiError;
-use crate::policy::{self, Action, role_may};
+use crate::policy::{self, Action, may};
 use crate::services::audit::{self, Change};
 use crate::services::webhooks;
 
@@ -34,11 +34,11 @@ pub async fn submit<C: ConnectionTrait>(
     if new.lat.is_some() != new.lng.is_some() {
         errors.add("/lng", FieldRule::Required, "give both latitude and longitude, or neither");
     }
-    let resident = role_may(caller.role, Action::SubmitOwnNeeds);
+    let resident = may(caller, Action::SubmitOwnNeeds);
     let channel_fits = match new.channel {
-        Channel::MiniProgram => role_may(caller.role, Action::SubmitNeedsByMiniProgram),
+        Channel::MiniProgram => may(caller, Action::SubmitNeedsByMiniProgram),
         Channel::Web => true,
-        Channel::Phone | Channel::Visit | Channel::GridPatrol => role_may(caller.role, Action::SubmitNeedsForResidents),
+        Channel::Phone | Channel::Visit | Channel::GridPatrol => may(caller, Action::SubmitNeedsForResidents),
     };
     if !channel_fits {
         errors.add("/channel", FieldRule::NotAllowed, "this channel is not open to your role");
