@@ -34,6 +34,7 @@ use crate::routes;
         (name = "matching", description = "Matching needs to services (资源匹配): ranked candidates with score parts, batch plans as jobs, gaps"),
         (name = "kpis", description = "KPIs (指标): the catalogue of seed 003 专栏1 and seed 002, targets, reported values with provenance, and dashboards rolled up the area tree"),
         (name = "ledger", description = "The ledger of service time and points (时间银行 · 积分): accounts per holder and unit, transfers whose postings sum to zero, statements, reversals, the full check"),
+        (name = "shop", description = "The points shop (积分商城): items merchants offer in a community for points, redemption with stock and points held until pick-up, hand-over against a pick-up code, cancellation and expiry with the points given back by reversal"),
         (name = "public", description = "What anyone may read without signing in (阳光社区)"),
         (name = "audit", description = "Who changed what, when"),
         (name = "operations", description = "Health, readiness, metrics"),

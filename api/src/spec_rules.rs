@@ -85,9 +85,8 @@ fn pledge_rules() -> Vec<Value> {
 /// What a topic action takes, and which actions go through endpoints of their own
 /// (the rules in [`crate::domain::topic_lifecycle`]).
 fn topic_action_rules() -> Vec<Value> {
-    let codes = |pick: fn(TopicAction) -> bool| -> Vec<&str> {
-        TopicAction::ALL.iter().filter(|a| pick(**a)).map(|a| a.as_str()).collect()
-    };
+    let codes =
+        |pick: fn(TopicAction) -> bool| -> Vec<&str> { TopicAction::ALL.iter().filter(|a| pick(**a)).map(|a| a.as_str()).collect() };
     vec![
         json!({ "properties": { "action": { "not": { "enum": codes(has_own_endpoint) } } } }),
         json!({ "if": { "properties": { "action": { "enum": codes(needs_note) } } },

@@ -182,7 +182,10 @@ pub struct NewTopic {
     pub category: TopicCategory,
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = r"\S", example = "小区东门电动车充电棚选址"))]
     pub title: String,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000, pattern = r"\S", example = "东门空地是否建设电动车充电棚，请居民共同商议。"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 4000, pattern = r"\S", example = "东门空地是否建设电动车充电棚，请居民共同商议。")
+    )]
     pub text: String,
     pub proposer_kind: ProposerKind,
     /// The resident unit's or organisation's name, for those kinds.

@@ -21,6 +21,7 @@ pub mod program;
 pub mod query;
 pub mod resident;
 pub mod resource;
+pub mod shop;
 pub mod user;
 pub mod webhook;
 
@@ -40,6 +41,7 @@ pub use program::*;
 pub use query::*;
 pub use resident::*;
 pub use resource::*;
+pub use shop::*;
 pub use user::*;
 pub use webhook::*;
 

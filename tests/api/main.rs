@@ -21,6 +21,7 @@ mod policy;
 mod programs;
 mod residents;
 mod resources;
+mod shop;
 mod snapshots;
 mod static_files;
 mod stored;

@@ -128,6 +128,8 @@ pub async fn seed<C: ConnectionTrait>(db: &C, hasher: Hasher, password: &str) ->
         accounts.push((resident, format!("{}居民", c.name), Role::Resident, c.name.to_string()));
         accounts.push((local_staff(n), format!("{}社区工作者", c.name), Role::CommunityStaff, c.name.to_string()));
     }
+    // The merchant (商户) of 缤纷社区's points shop; last, so the ids of the accounts above stay put.
+    accounts.push(("merchant".into(), "缤纷便利店".into(), Role::Merchant, "缤纷社区".into()));
     for (username, display_name, role, home) in accounts {
         let (username, display_name, home) = (username.as_str(), display_name.as_str(), home.as_str());
         if user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await?.is_some() {

@@ -29,12 +29,22 @@ enum Stage {
 
 /// (stage, category, title, text), in the order they are created (ids 1–6 on a fresh database).
 const TOPICS: [(Stage, TopicCategory, &str, &str); 6] = [
-    (Stage::Proposed, TopicCategory::PublicOrder, "楼道堆放杂物清理与消防通道管理", "多个单元楼道长期堆放杂物，影响消防通道畅通，请居民共同商议清理办法和日常管理规则。"),
+    (
+        Stage::Proposed,
+        TopicCategory::PublicOrder,
+        "楼道堆放杂物清理与消防通道管理",
+        "多个单元楼道长期堆放杂物，影响消防通道畅通，请居民共同商议清理办法和日常管理规则。",
+    ),
     (Stage::Cosigning, TopicCategory::PublicSpace, "小区东门电动车充电棚选址", "东门空地是否建设电动车充电棚，请居民共同商议。"),
     (Stage::Filed, TopicCategory::Services, "老年食堂就餐时段调整", "老年食堂午餐时段较短，独居老人希望延长供餐时间并增加送餐上门。"),
     (Stage::InConsultation, TopicCategory::PublicSpace, "口袋公园改造方案", "社区西侧闲置绿地拟改造为口袋公园，需商定功能分区和维护方式。"),
     (Stage::Implementing, TopicCategory::Facilities, "老旧小区加装电梯费用分摊", "3幢、5幢居民申请加装电梯，需协商各楼层费用分摊比例。"),
-    (Stage::Reviewed, TopicCategory::PropertyManagement, "垃圾分类投放点调整", "现有投放点距离部分楼栋过远，协商调整投放点位置和开放时间。"),
+    (
+        Stage::Reviewed,
+        TopicCategory::PropertyManagement,
+        "垃圾分类投放点调整",
+        "现有投放点距离部分楼栋过远，协商调整投放点位置和开放时间。",
+    ),
 ];
 
 /// Seeds the demo topics once (none are added when any topic exists); returns how many.
@@ -82,7 +92,8 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
             consultation::link(db, &staff, id, &to, now, None).await?;
         }
         if stage >= Stage::Reviewed {
-            consultation::act(db, &staff, id, &TopicActionRequest { notice_days: None, ..step(TopicAction::OpenReview) }, now, None).await?;
+            consultation::act(db, &staff, id, &TopicActionRequest { notice_days: None, ..step(TopicAction::OpenReview) }, now, None)
+                .await?;
         }
     }
     Ok(TOPICS.len())

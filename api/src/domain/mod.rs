@@ -18,6 +18,7 @@ pub mod password;
 pub mod program_lifecycle;
 pub mod quantities;
 pub mod scope;
+pub mod shop_order_lifecycle;
 pub mod signature;
 pub mod tokens;
 pub mod topic_lifecycle;

@@ -49,10 +49,7 @@ mod tests {
     #[test]
     fn every_action_that_ends_or_refuses_work_asks_for_a_note() {
         let with_note = actions_requiring(|r| matches!(r, Required::Note(_)));
-        assert_eq!(
-            with_note,
-            [NeedAction::Reject, NeedAction::Decline, NeedAction::Resolve, NeedAction::Object, NeedAction::Cancel]
-        );
+        assert_eq!(with_note, [NeedAction::Reject, NeedAction::Decline, NeedAction::Resolve, NeedAction::Object, NeedAction::Cancel]);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
 use crate::entities::{
     area, ledger_account, ledger_transfer, matching_plan, need, notification, program, provider, resident, service, service_person,
-    service_space, topic, user, webhook_endpoint,
+    service_space, shop_item, shop_order, topic, user, webhook_endpoint,
 };
 
 /// An entity whose rows belong to an area (or to an owner): implement once, and [`load`] and
@@ -129,5 +129,23 @@ impl Scoped for topic::Entity {
     const READ: Action = Action::ReadTopics;
     fn reach(caller: &Caller) -> Condition {
         super::topics::reach(caller)
+    }
+}
+
+impl Scoped for shop_item::Entity {
+    const NAME: &'static str = "item";
+    const READ: Action = Action::ReadShopItems;
+    fn reach(caller: &Caller) -> Condition {
+        super::shop::item_reach(caller)
+    }
+}
+
+impl Scoped for shop_order::Entity {
+    const NAME: &'static str = "order";
+    /// Everyone who sees the shop may ask for an order; [`super::shop::order_reach`] answers 404 for
+    /// every order that is not theirs, their item's, or their subtree's.
+    const READ: Action = Action::ReadShopItems;
+    fn reach(caller: &Caller) -> Condition {
+        super::shop::order_reach(caller)
     }
 }

@@ -17,6 +17,7 @@ pub mod needs;
 pub mod programs;
 pub mod recipients;
 pub mod residents;
+pub mod shop;
 mod table;
 pub mod topics;
 pub mod users;

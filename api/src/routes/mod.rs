@@ -23,6 +23,7 @@ pub mod responses;
 pub mod service_people;
 pub mod service_spaces;
 pub mod services;
+pub mod shop;
 pub mod topics;
 pub mod users;
 pub mod webhooks;
@@ -50,4 +51,5 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     residents::configure(cfg);
     topics::configure(cfg);
     ledger::configure(cfg);
+    shop::configure(cfg);
 }

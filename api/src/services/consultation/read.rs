@@ -3,7 +3,7 @@
 
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Select};
 use shared::{
-    Id, Meeting, MeetingOutcome, Page, Participants, Topic, TopicCategory, TopicCounts, TopicDetail, TopicEvent, TitleSort, TopicStatus,
+    Id, Meeting, MeetingOutcome, Page, Participants, TitleSort, Topic, TopicCategory, TopicCounts, TopicDetail, TopicEvent, TopicStatus,
     TopicStatusCount,
 };
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
-use shared::{Id, Page, Program, TitleSort, ProgramStatus};
+use shared::{Id, Page, Program, ProgramStatus, TitleSort};
 
 use super::detail::summaries;
 use crate::domain::caller::Caller;
