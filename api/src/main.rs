@@ -121,7 +121,8 @@ async fn seed_demo(conn: &sea_orm::DatabaseConnection, settings: &Settings, hash
         demo::resources::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo resources: {e}: {e:?}"))?;
     let kpis = demo::kpis::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo KPIs: {e}: {e:?}"))?;
     let topics = demo::topics::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo topics: {e}: {e:?}"))?;
+    let shop = demo::shop::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding the demo shop: {e}: {e:?}"))?;
     txn.commit().await?;
-    tracing::info!(areas = seeded.areas, users = seeded.users, needs, programs, resources, kpis, topics, "demo data loaded");
+    tracing::info!(areas = seeded.areas, users = seeded.users, needs, programs, resources, kpis, topics, shop, "demo data loaded");
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod programs;
 pub mod programs_data;
 pub mod residents;
 pub mod resources;
+pub mod shop;
 pub mod topics;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -128,8 +129,6 @@ pub async fn seed<C: ConnectionTrait>(db: &C, hasher: Hasher, password: &str) ->
         accounts.push((resident, format!("{}居民", c.name), Role::Resident, c.name.to_string()));
         accounts.push((local_staff(n), format!("{}社区工作者", c.name), Role::CommunityStaff, c.name.to_string()));
     }
-    // The merchant (商户) of 缤纷社区's points shop; last, so the ids of the accounts above stay put.
-    accounts.push(("merchant".into(), "缤纷便利店".into(), Role::Merchant, "缤纷社区".into()));
     for (username, display_name, role, home) in accounts {
         let (username, display_name, home) = (username.as_str(), display_name.as_str(), home.as_str());
         if user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await?.is_some() {
@@ -151,6 +150,23 @@ pub async fn seed<C: ConnectionTrait>(db: &C, hasher: Hasher, password: &str) ->
         seeded.users += 1;
     }
     seeded.users += residents::seed(db, chrono::Utc::now()).await?;
+    // The merchant (商户) of 缤纷社区's points shop; last, so the ids of every account above stay put.
+    if user::Entity::find().filter(user::Column::Username.eq("merchant")).one(db).await?.is_none() {
+        let home = area::Entity::find()
+            .filter(area::Column::Name.eq("缤纷社区"))
+            .one(db)
+            .await?
+            .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("demo area 缤纷社区 missing")))?;
+        let new = NewUser {
+            username: "merchant".into(),
+            display_name: "缤纷便利店".into(),
+            role: Role::Merchant,
+            area_id: home.id,
+            password: password.into(),
+        };
+        users::create(db, None, &Scope::everything(), hasher, &new, true, None).await?;
+        seeded.users += 1;
+    }
     Ok(seeded)
 }
 
