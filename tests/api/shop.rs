@@ -280,3 +280,35 @@ async fn a_bad_item_names_every_bad_field_at_once() {
     assert_eq!(got, vec!["/area_id", "/name", "/valid_to"]);
     assert_eq!(app.count("shop_items").await, 0);
 }
+
+#[tokio::test]
+async fn cancellations_and_redemptions_of_one_item_at_once_all_go_through_and_the_books_balance() {
+    let app = spawn_app().await;
+    let (merchant, staff, resident) = (app.login_as("merchant").await, app.login_as("community").await, app.login_as("resident").await);
+    give_points(&app, &staff, app.user_id("resident").await, 1000).await;
+    let item = offer(&app, &merchant, 10, 20, 20).await;
+    let mut placed = Vec::new();
+    for n in 0..5 {
+        placed
+            .push(ok(redeem(&app, &resident, item, 1, &format!("first-{n}")).await, StatusCode::CREATED).await["id"].as_i64().expect("id"));
+    }
+    let mut racers = tokio::task::JoinSet::new();
+    for (n, id) in placed.iter().enumerate() {
+        let cancel = app.request(Method::POST, &format!("/api/v1/shop/orders/{id}/cancel"), &resident).json(&json!({}));
+        let order = app
+            .request(Method::POST, "/api/v1/shop/orders", &resident)
+            .header("Idempotency-Key", format!("second-{n}"))
+            .json(&json!({ "item_id": item, "quantity": 1 }));
+        racers.spawn(async move { cancel.send().await.expect("cancel").status().as_u16() });
+        racers.spawn(async move { order.send().await.expect("order").status().as_u16() });
+    }
+    let mut statuses = Vec::new();
+    while let Some(joined) = racers.join_next().await {
+        statuses.push(joined.expect("task"));
+    }
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 200, 200, 200, 200, 201, 201, 201, 201, 201]);
+    assert_eq!(stock(&app, &merchant, item).await, 15);
+    assert_eq!(points(&app, &resident).await, 950);
+    assert_balanced(&app).await;
+}

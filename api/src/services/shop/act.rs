@@ -55,8 +55,17 @@ pub async fn close<C: ConnectionTrait>(
     Ok(shop_order::Entity::find_by_id(order.id).one(db).await?)
 }
 
-/// Reverses the order's transfer (the points go back to the resident) and restocks the item.
+/// Restocks the item and reverses the order's transfer (the points go back to the resident).
+///
+/// The item row is updated before the ledger accounts, in the same order a redemption takes them
+/// (item, then accounts): on PostgreSQL a cancel and a redemption of one item then queue on the
+/// item's row lock instead of each holding what the other waits for.
 async fn give_back<C: ConnectionTrait>(db: &C, order: &shop_order::Model, actor: Option<Id>, now: DateTime<Utc>) -> Result<(), ApiError> {
+    shop_item::Entity::update_many()
+        .col_expr(shop_item::Column::Stock, Expr::col(shop_item::Column::Stock).add(order.quantity))
+        .filter(shop_item::Column::Id.eq(order.item_id))
+        .exec(db)
+        .await?;
     if let Some(transfer_id) = order.transfer_id {
         let original =
             ledger_transfer::Entity::find_by_id(transfer_id).one(db).await?.ok_or(ApiError::NotFound("transfer of the order"))?;
@@ -71,11 +80,6 @@ async fn give_back<C: ConnectionTrait>(db: &C, order: &shop_order::Model, actor:
             .exec(db)
             .await?;
     }
-    shop_item::Entity::update_many()
-        .col_expr(shop_item::Column::Stock, Expr::col(shop_item::Column::Stock).add(order.quantity))
-        .filter(shop_item::Column::Id.eq(order.item_id))
-        .exec(db)
-        .await?;
     Ok(())
 }
 
