@@ -264,6 +264,7 @@ async fn residents_see_only_what_can_be_redeemed_and_find_it_by_keyword() {
     assert_eq!(shop["items"][0]["stock"], 5);
     assert_eq!(ok(app.get("/api/v1/shop/items?q=对联", &resident).await, StatusCode::OK).await["total"], 0);
     assert_eq!(ok(app.get("/api/v1/shop/items", &merchant).await, StatusCode::OK).await["total"], 2, "the merchant sees their own");
+    assert_eq!(app.count("audit_log WHERE entity = 'shop_item'").await, 2, "every offer is audited");
 }
 
 #[tokio::test]

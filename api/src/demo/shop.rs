@@ -45,7 +45,7 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
             pickup_place: "缤纷便利店（缤纷小区东门）".into(),
             active: true,
         };
-        let item = items::create(db, &merchant, &input, now).await?;
+        let item = items::create(db, &merchant, &input, now, None).await?;
         first.get_or_insert(item.id);
     }
     let open = OpenAccount { holder_kind: HolderKind::Resident, holder_id: resident.id, unit: LedgerUnit::Points };

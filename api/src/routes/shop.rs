@@ -14,6 +14,7 @@ use crate::http::auth::AuthUser;
 use crate::http::idempotency::IdempotencyKey;
 use crate::http::json::ValidJson;
 use crate::http::query::ValidQuery;
+use crate::http::request_id::RequestId;
 use crate::services::page::PageRequest;
 use crate::services::shop::items::{self, ItemFilter};
 use crate::services::shop::read::{self, OrderFilter};
@@ -105,9 +106,14 @@ const ITEM_EXAMPLE: &str = r#"{"area_id": 5, "name": "环保购物袋", "descrip
 #[utoipa::path(tag = "shop", request_body(content = ShopItemInput, example = json!(serde_json::from_str::<serde_json::Value>(ITEM_EXAMPLE).unwrap_or_default())),
     responses((status = 201, body = ShopItem), WriteErrors), security(("bearer" = [])))]
 #[post("/shop/items")]
-async fn create_item(state: web::Data<AppState>, caller: AuthUser, body: ValidJson<ShopItemInput>) -> ApiResult<HttpResponse> {
+async fn create_item(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    request_id: RequestId,
+    body: ValidJson<ShopItemInput>,
+) -> ApiResult<HttpResponse> {
     let txn = state.begin_write().await?;
-    let item = items::create(&txn.txn, &caller, &body.value, state.clock.now()).await?;
+    let item = items::create(&txn.txn, &caller, &body.value, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(item))
 }
@@ -129,10 +135,11 @@ async fn replace_item(
     state: web::Data<AppState>,
     caller: AuthUser,
     id: web::Path<i64>,
+    request_id: RequestId,
     body: ValidJson<ShopItemInput>,
 ) -> ApiResult<web::Json<ShopItem>> {
     let txn = state.begin_write().await?;
-    let item = items::replace(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now()).await?;
+    let item = items::replace(&txn.txn, &caller, id.into_inner(), &body.value, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
     Ok(web::Json(item))
 }

@@ -11,6 +11,7 @@ use crate::domain::field_errors::FieldErrors;
 use crate::entities::{area, shop_item, user};
 use crate::error::ApiError;
 use crate::policy::{self, Action, Refused};
+use crate::services::audit::{self, Change};
 use crate::services::page::{Keyset, PageRequest};
 
 /// Checks an item's fields together and finds its community; every bad field is named at once.
@@ -57,7 +58,13 @@ fn apply(row: &mut shop_item::ActiveModel, input: &ShopItemInput, community: &ar
 }
 
 /// Offers an item in a community of the caller's reach, as the caller.
-pub async fn create<C: ConnectionTrait>(db: &C, caller: &Caller, input: &ShopItemInput, now: DateTime<Utc>) -> Result<ShopItem, ApiError> {
+pub async fn create<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    input: &ShopItemInput,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<ShopItem, ApiError> {
     policy::require(caller, Action::OfferShopItems)?;
     let community = checked(db, caller, input).await?;
     let name = user::Entity::find_by_id(caller.id).one(db).await?.map_or_else(|| caller.username.clone(), |u| u.display_name);
@@ -68,7 +75,9 @@ pub async fn create<C: ConnectionTrait>(db: &C, caller: &Caller, input: &ShopIte
         ..Default::default()
     };
     apply(&mut row, input, &community, now);
-    Ok(item_dto(row.insert(db).await?, now))
+    let saved = item_dto(row.insert(db).await?, now);
+    audited(db, caller, "create", &community.path, None, &saved, request_id).await?;
+    Ok(saved)
 }
 
 /// Replaces an item's fields: its offerer, or a manager of its area. `stock` is what is left.
@@ -78,15 +87,33 @@ pub async fn replace<C: ConnectionTrait>(
     id: Id,
     input: &ShopItemInput,
     now: DateTime<Utc>,
+    request_id: Option<&str>,
 ) -> Result<ShopItem, ApiError> {
     let item = policy::load::<shop_item::Entity, _>(db, caller, id).await?;
     if !policy::shop::edits_item(caller, &item) {
         return Err(ApiError::Forbidden("only the account that offered an item, or the managers of its area, edit it".into()));
     }
     let community = checked(db, caller, input).await?;
+    let before = item_dto(item.clone(), now);
     let mut row = item.into_active_model();
     apply(&mut row, input, &community, now);
-    Ok(item_dto(row.update(db).await?, now))
+    let saved = item_dto(row.update(db).await?, now);
+    audited(db, caller, "update", &community.path, Some(&before), &saved, request_id).await?;
+    Ok(saved)
+}
+
+/// Records an item's change in the audit trail (who offered or edited what, and its stock).
+async fn audited<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    action: &'static str,
+    path: &str,
+    before: Option<&ShopItem>,
+    after: &ShopItem,
+    request_id: Option<&str>,
+) -> Result<(), ApiError> {
+    let change = Change { action, entity: "shop_item", entity_id: after.id, area: Some((after.area_id, path)), before, after: Some(after) };
+    audit::record(db, Some(caller), request_id, change).await
 }
 
 fn visible(caller: &Caller, now: DateTime<Utc>) -> Result<sea_orm::Select<shop_item::Entity>, ApiError> {
