@@ -18,6 +18,7 @@ pub struct Settings {
     pub needs: NeedSettings,
     pub matching: MatchingSettings,
     pub sms: SmsSettings,
+    pub shop: ShopSettings,
     pub clients: ClientSettings,
 }
 
@@ -79,6 +80,14 @@ pub struct NeedSettings {
     pub photo_dir: String,
     /// Largest photo accepted, in bytes.
     pub photo_max_bytes: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ShopSettings {
+    /// Days a points-shop order waits to be picked up before it expires (points back by reversal).
+    pub order_expiry_days: i64,
+    /// Seconds between sweeps for expired orders; 0 turns the sweeper off.
+    pub sweep_interval_secs: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -173,6 +182,8 @@ impl Settings {
             .set_default("needs.sweep_interval_secs", 60)?
             .set_default("needs.photo_dir", "data/photos")?
             .set_default("needs.photo_max_bytes", 5 * 1024 * 1024)?
+            .set_default("shop.order_expiry_days", 7)?
+            .set_default("shop.sweep_interval_secs", 60)?
             .set_default("matching.detour_factor", 1.3)?
             .set_default("matching.walk_metres_per_minute", 80.0)?
             .set_default("matching.circle_minutes", 15.0)?

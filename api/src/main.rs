@@ -125,6 +125,7 @@ async fn seed_demo(conn: &sea_orm::DatabaseConnection, settings: &Settings, hash
     let clients = demo::clients::seed(&txn, settings.demo.client_secret.expose_secret(), chrono::Utc::now())
         .await
         .map_err(|e| anyhow::anyhow!("seeding the demo client: {e}: {e:?}"))?;
+    let shop = demo::shop::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding the demo shop: {e}: {e:?}"))?;
     txn.commit().await?;
     tracing::info!(
         areas = seeded.areas,
@@ -136,6 +137,7 @@ async fn seed_demo(conn: &sea_orm::DatabaseConnection, settings: &Settings, hash
         topics,
         surveys,
         clients,
+        shop,
         "demo data loaded"
     );
     Ok(())

@@ -35,6 +35,7 @@ use crate::routes;
         (name = "kpis", description = "KPIs (指标): the catalogue of seed 003 专栏1 and seed 002, targets, reported values with provenance, and dashboards rolled up the area tree"),
         (name = "ledger", description = "The ledger of service time and points (时间银行 · 积分): accounts per holder and unit, transfers whose postings sum to zero, statements, reversals, the full check"),
         (name = "surveys", description = "民意调查 surveys: builder with conditions, templates (annual satisfaction, 社区体检), answers once per resident (anonymous kept apart), paper questionnaires, results from kept aggregates, Excel exports; the 居民决策性参与比例 KPI"),
+        (name = "shop", description = "The points shop (积分商城): items merchants offer in a community for points, redemption with stock and points held until pick-up, hand-over against a pick-up code, cancellation and expiry with the points given back by reversal"),
         (name = "public", description = "What anyone may read without signing in (阳光社区)"),
         (name = "integration clients", description = "Integration clients (对接应用): OAuth 2.0 client credentials for mini-program backends and other systems — registration with scopes for a subtree, the secret shown once, rotation with a grace period, revocation, per-client rate limits and usage. Tokens come from `POST /api/v1/oauth/token`"),
         (name = "audit", description = "Who changed what, when"),

@@ -33,6 +33,10 @@ impl Application {
         if sweep_every > 0 {
             crate::services::needs::spawn_sweeper(state.clone(), std::time::Duration::from_secs(sweep_every));
         }
+        let shop_sweep_every = state.settings.shop.sweep_interval_secs;
+        if shop_sweep_every > 0 {
+            crate::services::shop::spawn_sweeper(state.clone(), std::time::Duration::from_secs(shop_sweep_every));
+        }
         crate::services::webhooks::spawn_worker(state.clone());
         let data = web::Data::new(state.clone());
         // Built once here from the document, so the extractors and the 405 middleware follow the spec

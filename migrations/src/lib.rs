@@ -19,6 +19,7 @@ mod m20261205_100000_create_resident_accounts;
 mod m20261205_113000_create_notifications;
 mod m20261205_140000_create_ledger;
 mod m20261205_150000_create_consultation;
+mod m20261205_170000_create_points_shop;
 mod m20261205_171000_create_surveys;
 mod m20261205_172000_create_integration_clients;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_113000_create_notifications::Migration),
             Box::new(m20261205_140000_create_ledger::Migration),
             Box::new(m20261205_150000_create_consultation::Migration),
+            Box::new(m20261205_170000_create_points_shop::Migration),
             Box::new(m20261205_171000_create_surveys::Migration),
             Box::new(m20261205_172000_create_integration_clients::Migration),
         ]

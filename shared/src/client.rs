@@ -41,10 +41,13 @@ pub enum ApiScope {
     /// Read consultation topics.
     #[serde(rename = "topics:read")]
     TopicsRead,
+    /// Read the points shop (积分商城) of the subtree.
+    #[serde(rename = "shop:read")]
+    ShopRead,
 }
 
 impl ApiScope {
-    pub const ALL: [ApiScope; 10] = [
+    pub const ALL: [ApiScope; 11] = [
         Self::AreasRead,
         Self::NeedsRead,
         Self::NeedsWrite,
@@ -55,6 +58,7 @@ impl ApiScope {
         Self::WebhooksWrite,
         Self::KpisRead,
         Self::TopicsRead,
+        Self::ShopRead,
     ];
 
     /// The scope's code, as in the token's `scope` and the database.
@@ -70,6 +74,7 @@ impl ApiScope {
             Self::WebhooksWrite => "webhooks:write",
             Self::KpisRead => "kpis:read",
             Self::TopicsRead => "topics:read",
+            Self::ShopRead => "shop:read",
         }
     }
 
@@ -90,6 +95,7 @@ impl ApiScope {
             Self::WebhooksWrite => "管理事件推送",
             Self::KpisRead => "读取指标",
             Self::TopicsRead => "读取协商议题",
+            Self::ShopRead => "读取积分商城",
         }
     }
 }

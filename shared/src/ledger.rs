@@ -30,6 +30,8 @@ code_enum! {
         /// A community's issuance account: what the community credits for service comes from here, so
         /// its (negative) balance is everything the community has issued (community area id).
         Issuance = "issuance",
+        /// A community's points-shop escrow (积分商城): points paid for orders (community area id).
+        ShopEscrow = "shop_escrow",
     }
 }
 

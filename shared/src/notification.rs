@@ -50,6 +50,12 @@ code_enum! {
         TopicDeclined = "topic_declined",
         /// To the proposer: a meeting decided on their topic (备案), or its vote did not pass.
         TopicDecided = "topic_decided",
+        /// To the resident: their points-shop order was handed over (已领取).
+        ShopOrderFulfilled = "shop_order_fulfilled",
+        /// To the resident: their order was cancelled by staff; the points came back.
+        ShopOrderCancelled = "shop_order_cancelled",
+        /// To the resident: their order was not picked up in time; the points came back.
+        ShopOrderExpired = "shop_order_expired",
     }
 }
 
@@ -59,6 +65,7 @@ code_enum! {
         Need = "need",
         Program = "program",
         Topic = "topic",
+        ShopOrder = "shop_order",
     }
 }
 

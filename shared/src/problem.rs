@@ -142,6 +142,10 @@ code_enum! {
         NoAccount = "no_account",
         /// A spend would take an account below its floor (points below 0, time past the overdraft).
         InsufficientBalance = "insufficient_balance",
+        /// More than the per-person limit of a shop item (每人限兑).
+        LimitReached = "limit_reached",
+        /// A pick-up code that is not the order's.
+        WrongCode = "wrong_code",
     }
 }
 

@@ -25,6 +25,8 @@ code_enum! {
         Resident = "resident",
         /// 第三方系统（小程序后台等）
         Integration = "integration",
+        /// 商户 — offers items in the points shop (积分商城) and fulfils their orders.
+        Merchant = "merchant",
     }
 }
 

@@ -62,6 +62,7 @@ pub async fn spawn_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
     settings.server.web_dir = "/nonexistent".into();
     // Tests run the sweeper themselves, after moving the clock.
     settings.needs.sweep_interval_secs = 0;
+    settings.shop.sweep_interval_secs = 0;
     let photos = tempfile::tempdir().expect("photo dir");
     settings.needs.photo_dir = photos.path().display().to_string();
     tweak(&mut settings);

@@ -22,6 +22,7 @@ mod policy;
 mod programs;
 mod residents;
 mod resources;
+mod shop;
 mod snapshots;
 mod static_files;
 mod stored;

@@ -21,7 +21,7 @@ enum Answer {
 }
 
 /// One demo account of each role; all are homed in 滨江区's tree (缤纷社区 and its grid).
-const ACCOUNTS: [(Role, &str); 9] = [
+const ACCOUNTS: [(Role, &str); 10] = [
     (Role::PlatformAdmin, "admin"),
     (Role::DistrictAdmin, "district"),
     (Role::StreetStaff, "street"),
@@ -31,6 +31,7 @@ const ACCOUNTS: [(Role, &str); 9] = [
     (Role::Volunteer, "volunteer"),
     (Role::Resident, "resident"),
     (Role::Integration, "integration"),
+    (Role::Merchant, "merchant"),
 ];
 
 struct Account {
@@ -69,6 +70,13 @@ struct World {
     /// Open satisfaction surveys of 缤纷社区 and of another district's community.
     near_survey: i64,
     far_survey: i64,
+    /// Points-shop items of 缤纷社区: the merchant's (cheap, plenty, for orders) and community staff's;
+    /// another district's item and an order of it.
+    shop_item: i64,
+    staff_item: i64,
+    far_item: i64,
+    far_order: i64,
+    resident_token: String,
 }
 
 const NEAR_PHONE: &str = "13900000001";
@@ -135,9 +143,15 @@ async fn world() -> World {
     let far_account = created_id(app.post("/api/v1/ledger/accounts", &far_staff, &pool).await, "/id").await;
     let near_survey = surveys::open_satisfaction_survey(&app, &staff, community).await;
     let far_survey = surveys::open_satisfaction_survey(&app, &far_staff, far_community).await;
+    let shop = shop_world(&app, &staff, &far_staff, community, far_community).await;
     World {
         near_survey,
         far_survey,
+        shop_item: shop.0,
+        staff_item: shop.1,
+        far_item: shop.2,
+        far_order: shop.3,
+        resident_token: app.login_as("resident").await,
         near_topic,
         far_topic,
         review_topic,
@@ -163,6 +177,38 @@ async fn world() -> World {
         accounts,
         app,
     }
+}
+
+fn item_body(area: i64) -> Value {
+    let now = chrono::Utc::now();
+    json!({ "area_id": area, "name": "探针商品", "points_price": 1, "stock": 10000, "limit_per_person": 1000,
+        "valid_from": now - chrono::Duration::days(1), "valid_to": now + chrono::Duration::days(30), "pickup_place": "服务中心" })
+}
+
+/// (the merchant's item, community staff's item, a far item, a far order), with points for both residents.
+async fn shop_world(app: &TestApp, staff: &str, far_staff: &str, community: i64, far_community: i64) -> (i64, i64, i64, i64) {
+    let merchant = app.login_as("merchant").await;
+    let shop_item = created_id(app.post("/api/v1/shop/items", &merchant, &item_body(community)).await, "/id").await;
+    let staff_item = created_id(app.post("/api/v1/shop/items", staff, &item_body(community)).await, "/id").await;
+    let far_item = created_id(app.post("/api/v1/shop/items", far_staff, &item_body(far_community)).await, "/id").await;
+    for (token, username) in [(staff, "resident"), (far_staff, "resident2")] {
+        let open = json!({ "holder_kind": "resident", "holder_id": app.user_id(username).await, "unit": "points" });
+        let account = created_id(app.post("/api/v1/ledger/accounts", token, &open).await, "/id").await;
+        let credit = json!({ "kind": "adjustment", "to_account_id": account, "amount": 1000, "reason": "探针" });
+        created_id(app.post("/api/v1/ledger/transfers", token, &credit).await, "/id").await;
+    }
+    let far_resident = app.login_as("resident2").await;
+    let far_order =
+        created_id(app.post("/api/v1/shop/orders", &far_resident, &json!({ "item_id": far_item, "quantity": 1 })).await, "/id").await;
+    (shop_item, staff_item, far_item, far_order)
+}
+
+/// A reserved order of the demo resident for the merchant's item: its id and pick-up code.
+async fn shop_order(w: &World) -> (i64, String) {
+    let res = w.app.post("/api/v1/shop/orders", &w.resident_token, &json!({ "item_id": w.shop_item, "quantity": 1 })).await;
+    assert!(res.status().is_success(), "order");
+    let body = json_of(res).await;
+    (body["id"].as_i64().expect("id"), body["pickup_code"].as_str().expect("code").to_owned())
 }
 
 /// The usual reading of a response: 2xx allowed, 403 denied, 404 (or every bad field "not found") hidden.
@@ -378,6 +424,32 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
         Action::ManageIntegrationClients => {
             let body = json!({ "name": "探针对接应用", "area_id": pick(a.home, w.far_district), "scopes": ["needs:read"] });
             answer(app.post("/api/v1/integration-clients", t, &body).await).await
+        }
+        Action::ReadShopItems => answer(app.get(&format!("/api/v1/shop/items/{}", pick(w.shop_item, w.far_item)), t).await).await,
+        Action::OfferShopItems => answer(app.post("/api/v1/shop/items", t, &item_body(pick(w.community, w.far_community))).await).await,
+        // The item of community staff: its offerer is a manager, so only managers may edit it.
+        Action::ManageShop => {
+            let id = pick(w.staff_item, w.far_item);
+            let body = item_body(pick(w.community, w.far_community));
+            answer(app.request(reqwest::Method::PUT, &format!("/api/v1/shop/items/{id}"), t).json(&body).send().await.expect("PUT")).await
+        }
+        Action::RedeemShopItems => {
+            answer(app.post("/api/v1/shop/orders", t, &json!({ "item_id": pick(w.shop_item, w.far_item), "quantity": 1 })).await).await
+        }
+        Action::ReadOwnShopOrders if !far => answer(app.get("/api/v1/me/shop/orders?limit=1", t).await).await,
+        Action::ReadShopOrders if far => answer(app.get(&format!("/api/v1/shop/orders/{}", w.far_order), t).await).await,
+        Action::ReadShopOrders => answer(app.get("/api/v1/shop/orders?limit=1", t).await).await,
+        Action::FulfilShopOrders if far => {
+            answer(app.post(&format!("/api/v1/shop/orders/{}/fulfil", w.far_order), t, &json!({ "code": "000000" })).await).await
+        }
+        Action::FulfilShopOrders => {
+            let (id, code) = shop_order(w).await;
+            unseen_is_denied(app.post(&format!("/api/v1/shop/orders/{id}/fulfil"), t, &json!({ "code": code })).await).await
+        }
+        Action::CancelShopOrders => {
+            let id = if far { w.far_order } else { shop_order(w).await.0 };
+            let res = app.post(&format!("/api/v1/shop/orders/{id}/cancel"), t, &json!({})).await;
+            if far { answer(res).await } else { unseen_is_denied(res).await }
         }
         _ => return None,
     };

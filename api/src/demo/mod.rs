@@ -11,6 +11,7 @@ pub mod programs;
 pub mod programs_data;
 pub mod residents;
 pub mod resources;
+pub mod shop;
 pub mod surveys;
 pub mod topics;
 
@@ -151,6 +152,23 @@ pub async fn seed<C: ConnectionTrait>(db: &C, hasher: Hasher, password: &str) ->
         seeded.users += 1;
     }
     seeded.users += residents::seed(db, chrono::Utc::now()).await?;
+    // The merchant (商户) of 缤纷社区's points shop; last, so the ids of every account above stay put.
+    if user::Entity::find().filter(user::Column::Username.eq("merchant")).one(db).await?.is_none() {
+        let home = area::Entity::find()
+            .filter(area::Column::Name.eq("缤纷社区"))
+            .one(db)
+            .await?
+            .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("demo area 缤纷社区 missing")))?;
+        let new = NewUser {
+            username: "merchant".into(),
+            display_name: "缤纷便利店".into(),
+            role: Role::Merchant,
+            area_id: home.id,
+            password: password.into(),
+        };
+        users::create(db, None, &Scope::everything(), hasher, &new, true, None).await?;
+        seeded.users += 1;
+    }
     Ok(seeded)
 }
 

@@ -19,6 +19,7 @@ pub mod password;
 pub mod program_lifecycle;
 pub mod quantities;
 pub mod scope;
+pub mod shop_order_lifecycle;
 pub mod signature;
 pub mod surveys;
 pub mod tokens;

@@ -86,6 +86,13 @@ pub fn render(kind: NotificationKind, facts: &Facts, lang: Lang) -> Text {
                     ("您的议题未予立案".into(), format!("您提出的议题「{title_of_program}」（编号 {id}）未予立案。原因：{reason}"))
                 }
                 TopicDecided => ("您的议题已协商".into(), format!("您提出的议题「{title_of_program}」（编号 {id}）已召开协商会：{reason}")),
+                ShopOrderFulfilled => ("兑换商品已领取".into(), format!("您兑换的「{title_of_program}」（订单 {id}）已领取。")),
+                ShopOrderCancelled => {
+                    ("兑换订单已取消".into(), format!("您兑换的「{title_of_program}」（订单 {id}）已取消，积分已退回。{reason}"))
+                }
+                ShopOrderExpired => {
+                    ("兑换订单已过期".into(), format!("您兑换的「{title_of_program}」（订单 {id}）未在期限内领取，已过期，积分已退回。"))
+                }
             }
         }
         Lang::En => {
@@ -153,6 +160,17 @@ pub fn render(kind: NotificationKind, facts: &Facts, lang: Lang) -> Text {
                 TopicDecided => (
                     "A meeting decided on your topic".into(),
                     format!("A meeting on your consultation topic \u{201c}{title_of_program}\u{201d} (no. {id}) was held: {reason}"),
+                ),
+                ShopOrderFulfilled => {
+                    ("Order picked up".into(), format!("Your order no. {id} for \u{201c}{title_of_program}\u{201d} was picked up."))
+                }
+                ShopOrderCancelled => (
+                    "Order cancelled".into(),
+                    format!("Your order no. {id} for \u{201c}{title_of_program}\u{201d} was cancelled; the points are back. {reason}"),
+                ),
+                ShopOrderExpired => (
+                    "Order expired".into(),
+                    format!("Your order no. {id} for \u{201c}{title_of_program}\u{201d} was not picked up in time; the points are back."),
                 ),
             }
         }

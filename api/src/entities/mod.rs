@@ -37,6 +37,8 @@ pub mod resident;
 pub mod service;
 pub mod service_person;
 pub mod service_space;
+pub mod shop_item;
+pub mod shop_order;
 pub mod sms_code;
 pub mod sms_outbox;
 pub mod sms_send;

@@ -9,7 +9,7 @@ use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
 use crate::entities::{
     area, integration_client, ledger_account, ledger_transfer, matching_plan, need, notification, program, provider, resident, service,
-    service_person, service_space, survey, topic, user, webhook_endpoint,
+    service_person, service_space, shop_item, shop_order, survey, topic, user, webhook_endpoint,
 };
 
 /// An entity whose rows belong to an area (or to an owner): implement once, and [`load`] and
@@ -138,5 +138,23 @@ impl Scoped for survey::Entity {
     const READ: Action = Action::ReadSurveys;
     fn reach(caller: &Caller) -> Condition {
         super::surveys::reach(caller)
+    }
+}
+
+impl Scoped for shop_item::Entity {
+    const NAME: &'static str = "item";
+    const READ: Action = Action::ReadShopItems;
+    fn reach(caller: &Caller) -> Condition {
+        super::shop::item_reach(caller)
+    }
+}
+
+impl Scoped for shop_order::Entity {
+    const NAME: &'static str = "order";
+    /// Everyone who sees the shop may ask for an order; [`super::shop::order_reach`] answers 404 for
+    /// every order that is not theirs, their item's, or their subtree's.
+    const READ: Action = Action::ReadShopItems;
+    fn reach(caller: &Caller) -> Condition {
+        super::shop::order_reach(caller)
     }
 }

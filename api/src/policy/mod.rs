@@ -18,6 +18,7 @@ pub mod programs;
 pub mod recipients;
 pub mod residents;
 mod scopes;
+pub mod shop;
 pub mod surveys;
 mod table;
 pub mod topics;

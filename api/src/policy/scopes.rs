@@ -22,6 +22,7 @@ pub const SCOPES: &[(Action, ApiScope)] = &[
     (Action::ReadResidents, ResidentsWrite),
     (Action::KeepResidentProfile, ResidentsWrite),
     (Action::ReadTopics, TopicsRead),
+    (Action::ReadShopItems, ShopRead),
 ];
 
 impl Action {

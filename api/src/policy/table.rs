@@ -93,6 +93,22 @@ pub enum Action {
     ReadSurveyResults,
     /// Register, list, rotate, revoke integration clients of the subtree and read their usage.
     ManageIntegrationClients,
+    /// See the points shop (积分商城) of one's community or subtree: residents what can be redeemed now.
+    ReadShopItems,
+    /// Offer items in the points shop and edit one's own (merchants, 商户; staff for the community).
+    OfferShopItems,
+    /// Manage every item and order of the subtree's points shops: edit, hand over, cancel.
+    ManageShop,
+    /// Redeem points for an item (兑换).
+    RedeemShopItems,
+    /// Read one's own points-shop orders, with their pick-up codes.
+    ReadOwnShopOrders,
+    /// Read the orders of one's own items (merchants) or of the subtree (with [`Action::ManageShop`]).
+    ReadShopOrders,
+    /// Hand an order over against the resident's pick-up code (核销).
+    FulfilShopOrders,
+    /// Cancel an order that is still reserved: the resident's own, or staff in the subtree.
+    CancelShopOrders,
 }
 
 const STAFF: &[Role] = &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker];
@@ -180,6 +196,15 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     (Action::ReadSurveyResults, MANAGERS, "read survey results; community staff and above do"),
     // integration clients: registered where webhooks are, by the admins of a district or the platform
     (Action::ManageIntegrationClients, ADMINS, "manage integration clients; district and platform admins do"),
+    // points shop (积分商城); which rows is `policy::shop`'s rule
+    (Action::ReadShopItems, &Role::ALL, "see the points shop"),
+    (Action::OfferShopItems, &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, Merchant], "offer points-shop items"),
+    (Action::ManageShop, MANAGERS, "manage the points shop of an area; community staff and above do"),
+    (Action::RedeemShopItems, &[Resident], "redeem points; residents do"),
+    (Action::ReadOwnShopOrders, &[Resident], "read own points-shop orders; only residents place them"),
+    (Action::ReadShopOrders, &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, Merchant], "read points-shop orders"),
+    (Action::FulfilShopOrders, &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, Merchant], "hand over points-shop orders"),
+    (Action::CancelShopOrders, &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, Resident], "cancel points-shop orders"),
 ];
 
 impl Action {
@@ -215,7 +240,7 @@ mod tests {
             assert!(!seen.contains(action), "{action:?} twice");
             seen.push(*action);
         }
-        assert_eq!(seen.len(), 48, "a new action needs its row");
+        assert_eq!(seen.len(), 56, "a new action needs its row");
     }
 
     #[test]

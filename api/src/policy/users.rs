@@ -15,7 +15,7 @@ fn rank(role: Role) -> u8 {
         Role::DistrictAdmin => 1,
         Role::StreetStaff => 2,
         Role::CommunityStaff => 3,
-        Role::GridWorker | Role::Provider | Role::Volunteer | Role::Resident | Role::Integration => 4,
+        Role::GridWorker | Role::Provider | Role::Volunteer | Role::Resident | Role::Integration | Role::Merchant => 4,
     }
 }
 
@@ -38,6 +38,8 @@ pub fn home_area_kinds(role: Role) -> &'static [AreaKind] {
         Role::GridWorker => &[Grid, Community],
         Role::Provider | Role::Volunteer => &[District, Street, Community],
         Role::Resident => &[Community, Grid],
+        // A merchant (商户) is homed in the community whose residents it serves.
+        Role::Merchant => &[Community],
     }
 }
 

@@ -188,9 +188,22 @@ async fn my_ledger(state: web::Data<AppState>, caller: AuthUser) -> ApiResult<we
     Ok(web::Json(ledger::mine(&state.db, &caller).await?))
 }
 
+/// Your points-shop orders (积分商城), newest first, with their pick-up codes while reserved.
+#[utoipa::path(tag = "shop", params(super::shop::OrderListQuery), responses((status = 200, body = shared::ShopOrderPage), ReadErrors), security(("bearer" = [])))]
+#[get("/me/shop/orders")]
+async fn my_shop_orders(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    crate::http::query::ValidQuery(query): crate::http::query::ValidQuery<super::shop::OrderListQuery>,
+) -> ApiResult<web::Json<shared::ShopOrderPage>> {
+    let (filter, page) = query.parts()?;
+    Ok(web::Json(crate::services::shop::read::mine(&state.db, &caller, &filter, page).await?))
+}
+
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(me)
         .service(my_ledger)
+        .service(my_shop_orders)
         .service(list_notifications)
         .service(unread_count)
         .service(mark_read)

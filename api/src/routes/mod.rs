@@ -25,6 +25,7 @@ pub mod responses;
 pub mod service_people;
 pub mod service_spaces;
 pub mod services;
+pub mod shop;
 pub mod survey_templates;
 pub mod surveys;
 pub mod topics;
@@ -58,4 +59,5 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     survey_templates::configure(cfg);
     oauth::configure(cfg);
     integration_clients::configure(cfg);
+    shop::configure(cfg);
 }

@@ -16,6 +16,7 @@ pub mod page;
 pub mod programs;
 pub mod residents;
 pub mod resources;
+pub mod shop;
 pub mod sms;
 pub mod spreadsheet;
 pub mod surveys;

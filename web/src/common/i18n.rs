@@ -81,6 +81,7 @@ impl I18n {
             Role::Volunteer => "role.volunteer",
             Role::Resident => "role.resident",
             Role::Integration => "role.integration",
+            Role::Merchant => "role.merchant",
         };
         self.t(key)
     }

@@ -107,6 +107,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("role.volunteer", "志愿者", "Volunteer"),
     ("role.resident", "居民", "Resident"),
     ("role.integration", "第三方系统", "Integration"),
+    ("role.merchant", "商户", "Merchant"),
     // Areas
     ("tree.title", "区域树", "Area tree"),
     ("tree.expand", "展开", "Expand"),

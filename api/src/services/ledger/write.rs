@@ -54,8 +54,12 @@ pub async fn open_account<C: ConnectionTrait>(
             }
             pool_account(db, &community, req.unit, now).await?
         }
-        HolderKind::Issuance => {
-            return Err(ApiError::field("/holder_kind", FieldRule::NotAllowed, "issuance accounts are opened by the platform"));
+        HolderKind::Issuance | HolderKind::ShopEscrow => {
+            return Err(ApiError::field(
+                "/holder_kind",
+                FieldRule::NotAllowed,
+                "issuance and shop escrow accounts are opened by the platform",
+            ));
         }
     };
     account_dto(db, caller, account).await

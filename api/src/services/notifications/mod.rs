@@ -99,7 +99,12 @@ fn webhook_payload(saved: &notification::Model, notice: &Notice<'_>) -> serde_js
 }
 
 fn subject(kind: SubjectKind, id: Id) -> NotificationSubject {
-    NotificationSubject { kind, id, link: format!("/api/v1/{}s/{id}", kind.as_str()) }
+    // Shop orders live under `/shop/orders`; every other kind at `/<kind>s`.
+    let link = match kind {
+        SubjectKind::ShopOrder => format!("/api/v1/shop/orders/{id}"),
+        _ => format!("/api/v1/{}s/{id}", kind.as_str()),
+    };
+    NotificationSubject { kind, id, link }
 }
 
 /// The wire form of a stored notification, its text in `lang`.
