@@ -73,6 +73,8 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("rule.no_account", "该服务没有接单账号", "the service has no account to receive needs"),
     ("rule.insufficient_balance", "余额不足", "the balance is too low for this"),
     ("rule.unknown_field", "不支持的字段", "unknown field"),
+    ("rule.limit_reached", "已达每人限兑数量", "the limit per person is reached"),
+    ("rule.wrong_code", "核销码不正确", "the pick-up code does not match"),
     // Login
     ("login.subtitle", "社区工作者登录", "Sign in for community workers"),
     ("login.username", "用户名", "Username"),
