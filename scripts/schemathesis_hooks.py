@@ -32,6 +32,7 @@ Three things the spec cannot carry, all about test data, none about what is chec
 (A resident's own operations go with the demo resident's token: see schemathesis.toml.)
 """
 
+import datetime
 import functools
 import itertools
 import os
@@ -230,6 +231,37 @@ def _bearer(case) -> str:
     return os.environ.get("HAPPYHOME_RESIDENT_TOKEN", "")
 
 
+DEMO_CLIENT = {"client_id": "hhc_demo_binjiang", "client_secret": "happyhome-demo-client-secret"}
+DEMO_CLIENT_SCOPES = {"areas:read", "needs:read", "needs:write", "resources:read", "programs:read", "notifications:read", "topics:read"}
+
+
+def _as_the_demo_client(body: dict) -> None:
+    """A positive token request as the demo client (api/src/demo/clients.rs): its id and secret,
+    and a scope it was granted (none: all of them). Generated extra fields are dropped."""
+    for key in [k for k in body if k not in ("grant_type", "scope", "client_id", "client_secret")]:
+        del body[key]
+    body.update(DEMO_CLIENT, grant_type="client_credentials")
+    scope = body.get("scope")
+    if not isinstance(scope, str) or not set(scope.split()) <= DEMO_CLIENT_SCOPES:
+        body["scope"] = None
+
+
+def _a_fresh_client() -> int | None:
+    """A client registered for the case (rotating or revoking it leaves the demo clients alone)."""
+    token = os.environ.get("HAPPYHOME_ADMIN_TOKEN") or _Server.sign_in("admin").get("access_token")
+    body = {"name": f"轮换测试应用 {next(_sent)}", "area_id": 3, "scopes": ["needs:read"]}
+    response = requests.post(f"{_Server.base_url}/api/v1/integration-clients", json=body, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    return response.json()["client"]["id"] if response.ok else None
+
+
+def _placed_order():
+    """A new order of the demo resident (item 1) and its pick-up code, when none is reserved."""
+    token = os.environ.get("HAPPYHOME_RESIDENT_TOKEN", "")
+    headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": f"hook-order-{next(_sent)}"}
+    response = requests.post(f"{_Server.base_url}/api/v1/shop/orders", json={"item_id": 1, "quantity": 1}, headers=headers, timeout=30)
+    return (response.json()["id"], response.json()["pickup_code"]) if response.ok else None
+
+
 def _reserved_order():
     """The newest reserved points-shop order of the demo resident and its pick-up code, read from
     the server's database (the code is never in an answer to anyone but the resident), or None."""
@@ -249,6 +281,21 @@ def _real_rows_and_codes(case) -> None:
         partners = _partners_of((case.path_parameters or {}).get("id"))
         if partners and body.get("partner_id") not in partners:
             body["partner_id"] = partners[next(_sent) % len(partners)]
+    elif path == "/api/v1/oauth/token" and body is not None:
+        _as_the_demo_client(body)
+    elif path in ("/api/v1/integration-clients/{id}/rotate-secret", "/api/v1/integration-clients/{id}/revoke"):
+        fresh = _a_fresh_client()
+        if fresh:
+            if case.path_parameters is None:
+                case.path_parameters = {}
+            case.path_parameters["id"] = fresh
+    elif path == "/api/v1/kpis/values" and body is not None:
+        # `replaces` names the current report of the same indicator, area and period, a stored row no
+        # generated integer hits; values are reported for periods that have begun.
+        body["replaces"] = None
+        period, year = body.get("period"), str(datetime.date.today().year)
+        if isinstance(period, str) and period[:4] > year:
+            body["period"] = year
     elif path in ("/api/v1/programs", "/api/v1/programs/{id}", "/api/v1/matching/gaps/programs") and body is not None:
         start, end = body.get("start_date"), body.get("end_date")
         # ISO dates compare as text.
@@ -267,9 +314,12 @@ def _real_rows_and_codes(case) -> None:
     elif path in ("/api/v1/shop/orders/{id}/fulfil", "/api/v1/shop/orders/{id}/cancel"):
         # A reserved order (and for hand-over its code), so both moves reach a 2xx; the coverage and
         # fuzzing phases' negative cases still try every other id and code.
-        order = _reserved_order()
+        order = _reserved_order() or _placed_order()
         if order:
-            case.path_parameters = {**(case.path_parameters or {}), "id": order[0]}
+            # In place: the fuzzing phase keeps its own reference to the parameters it generated.
+            if case.path_parameters is None:
+                case.path_parameters = {}
+            case.path_parameters["id"] = order[0]
             if body is not None and path.endswith("/fulfil"):
                 body["code"] = order[1]
     elif path == "/api/v1/auth/sms-sign-in" and body is not None:

@@ -92,6 +92,7 @@ const NEED_ID: &[(&str, &str)] = &[("id", "$response.body#/need/id")];
 const PROGRAM_ID: &[(&str, &str)] = &[("id", "$response.body#/program/id")];
 const PATH_ID: &[(&str, &str)] = &[("id", "$request.path.id")];
 const TOPIC_ID: &[(&str, &str)] = &[("id", "$response.body#/topic/id")];
+const CLIENT_ID: &[(&str, &str)] = &[("id", "$response.body#/client/id")];
 
 const LINKS: &[LinkSpec] = &[
     ("/api/v1/areas", HttpMethod::Post, "201", "get_area", BODY_ID),
@@ -166,6 +167,12 @@ const LINKS: &[LinkSpec] = &[
         "record_decision",
         &[("id", "$request.path.id"), ("meeting_id", "$response.body#/meetings/0/id")],
     ),
+    ("/api/v1/integration-clients", HttpMethod::Post, "201", "get_client", CLIENT_ID),
+    ("/api/v1/integration-clients", HttpMethod::Post, "201", "rotate_secret", CLIENT_ID),
+    ("/api/v1/integration-clients", HttpMethod::Post, "201", "client_usage", CLIENT_ID),
+    ("/api/v1/integration-clients", HttpMethod::Post, "201", "revoke_client", CLIENT_ID),
+    ("/api/v1/shop/orders", HttpMethod::Post, "201", "get_order", BODY_ID),
+    ("/api/v1/shop/orders", HttpMethod::Post, "201", "cancel_order", BODY_ID),
     // The inbox lists what one marks read.
     ("/api/v1/me/notifications", HttpMethod::Get, "200", "mark_read", &[("id", "$response.body#/items/0/id")]),
 ];
@@ -177,6 +184,10 @@ impl utoipa::Modify for Links {
                 parameters.iter().map(|(name, expression)| ((*name).to_owned(), (*expression).into())).collect();
             add_link(openapi, path, method.clone(), status, target, json!({ "operationId": target, "parameters": parameters }));
         }
+        // A redemption hands the resident the pick-up code the merchant hands the order over with.
+        let link = json!({ "operationId": "fulfil_order", "parameters": { "id": "$response.body#/id" },
+                           "requestBody": { "code": "$response.body#/pickup_code" } });
+        add_link(openapi, "/api/v1/shop/orders", HttpMethod::Post, "201", "fulfil_order", link);
         // A sign-in hands out the refresh token that refresh and sign-out take.
         for source in ["/api/v1/auth/login", "/api/v1/auth/refresh"] {
             for target in ["refresh", "logout"] {
@@ -243,7 +254,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(links.len(), super::LINKS.len() + 4);
+        assert_eq!(links.len(), super::LINKS.len() + 5);
         for link in links {
             assert!(ids.contains(link["operationId"].as_str().unwrap_or_default()), "{link}");
         }

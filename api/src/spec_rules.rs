@@ -6,10 +6,13 @@
 //! and `domain::quantities`.
 
 use serde_json::{Value, json};
-use shared::{AreaKind, NeedAction, ProposerKind, ResourceKind, ThresholdKind, TopicAction};
+use shared::{
+    AreaKind, Indicator, KpiRollup, KpiSource, NeedAction, PERIOD_PATTERN, ProposerKind, ResourceKind, ThresholdKind, TopicAction,
+};
 use utoipa::openapi::schema::Schema;
 use utoipa::openapi::{OpenApi, RefOr};
 
+use crate::domain::kpis::{MAX_VALUE, catalogue};
 use crate::domain::need_action_fields::{Required, actions_requiring, takes_hours};
 use crate::domain::quantities::{FIELDS, measures, needs_unit};
 use crate::domain::topic_lifecycle::{has_own_endpoint, names_organisation, needs_note, takes_notice_days};
@@ -140,6 +143,31 @@ fn new_area_rules() -> Vec<Value> {
     ]
 }
 
+/// A reported indicator of the catalogue: a ratio takes its numerator and denominator, any other its
+/// value (`services::kpis::reports` checks the same from `domain::kpis::catalogue`).
+fn kpi_report_rules() -> Vec<Value> {
+    let reported: Vec<&Indicator> = catalogue::all().iter().map(|d| &d.indicator).filter(|i| i.source == KpiSource::Reported).collect();
+    let codes = |ratio: bool| -> Vec<&str> {
+        reported.iter().filter(|i| (i.rollup == KpiRollup::Ratio) == ratio).map(|i| i.code.as_str()).collect()
+    };
+    let number = json!({ "type": "number", "minimum": -MAX_VALUE, "maximum": MAX_VALUE });
+    vec![
+        json!({ "properties": {
+            "indicator": { "enum": reported.iter().map(|i| i.code.as_str()).collect::<Vec<_>>() },
+            "period": { "pattern": PERIOD_PATTERN },
+            "source_note": { "pattern": NOT_BLANK },
+        } }),
+        json!({ "if": { "properties": { "indicator": { "enum": codes(true) } } },
+                "then": { "required": ["numerator", "denominator"], "properties": {
+                    "numerator": { "type": "number", "minimum": 0, "maximum": MAX_VALUE },
+                    "denominator": { "type": "number", "exclusiveMinimum": 0, "maximum": MAX_VALUE },
+                    "value": { "type": "null" } } } }),
+        json!({ "if": { "properties": { "indicator": { "enum": codes(false) } } },
+                "then": { "required": ["value"], "properties": {
+                    "value": number, "numerator": { "type": "null" }, "denominator": { "type": "null" } } } }),
+    ]
+}
+
 impl utoipa::Modify for DependentFields {
     fn modify(&self, openapi: &mut OpenApi) {
         add_rules(openapi, "NeedActionRequest", need_action_rules());
@@ -148,6 +176,7 @@ impl utoipa::Modify for DependentFields {
         add_rules(openapi, "NewTopic", new_topic_rules());
         add_rules(openapi, "TopicLink", topic_link_rules());
         add_rules(openapi, "NewArea", new_area_rules());
+        add_rules(openapi, "NewKpiReport", kpi_report_rules());
         add_rules(openapi, "ConsultationSettings", consultation_settings_rules());
     }
 }

@@ -12,13 +12,14 @@ use crate::error::ApiError;
 use crate::services::ledger::write;
 use crate::services::shop::{items, redeem};
 
-/// Points the demo resident starts with.
-pub const RESIDENT_POINTS: i64 = 5000;
+/// Points the demo resident starts with: enough for a long schemathesis run of redemptions.
+pub const RESIDENT_POINTS: i64 = 20000;
 
 /// (name, description, price, stock, limit per person), in the order they are created (ids 1–3 on a
 /// fresh database).
 const ITEMS: [(&str, &str, i64, i64, i64); 3] = [
-    ("环保购物袋", "可重复使用的帆布购物袋，缤纷社区定制款", 50, 100, 20),
+    // The community's give-away bag: a large batch with a generous limit per household.
+    ("环保购物袋", "可重复使用的帆布购物袋，缤纷社区定制款", 50, 1000, 200),
     ("社区理发券", "缤纷便利店合作理发店单次理发", 30, 50, 20),
     ("有机蔬菜礼包", "本地合作社当季蔬菜一份", 80, 30, 20),
 ];

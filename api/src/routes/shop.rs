@@ -127,7 +127,7 @@ async fn get_item(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i6
 }
 
 /// Replace an item's fields (its merchant, or a manager of its area); `stock` is what is left.
-#[utoipa::path(tag = "shop", params(("id" = i64, Path, description = "Item id", example = 1)),
+#[utoipa::path(tag = "shop", params(("id" = i64, Path, description = "Item id", example = 3)),
     request_body(content = ShopItemInput, example = json!(serde_json::from_str::<serde_json::Value>(ITEM_EXAMPLE).unwrap_or_default())),
     responses((status = 200, body = ShopItem), WriteErrors), security(("bearer" = [])))]
 #[put("/shop/items/{id}")]

@@ -6,3 +6,6 @@ pub mod catalogue;
 pub mod counters;
 pub mod facts;
 pub mod period;
+
+/// Largest reported value, numerator or denominator (either sign); beyond it a figure is a typing error.
+pub const MAX_VALUE: f64 = 1e12;

@@ -21,8 +21,7 @@ use crate::services::page::{Keyset, PageRequest};
 use crate::services::resources::area_names;
 use crate::services::webhooks;
 
-/// Largest value accepted; beyond it a figure is a typing error.
-const MAX_VALUE: f64 = 1e12;
+use crate::domain::kpis::MAX_VALUE;
 
 fn finite(v: Option<f64>) -> bool {
     v.is_none_or(|v| v.is_finite() && v.abs() <= MAX_VALUE)
