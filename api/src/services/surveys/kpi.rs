@@ -57,42 +57,32 @@ pub async fn share<C: ConnectionTrait>(db: &C, area_path: &str, period: Period) 
         .collect();
     let of_area =
         || Query::select().column(resident::Column::Id).from(resident::Entity).cond_where(policy::residents::reach(&scope)).to_owned();
-    let day = |(who, at): (Id, DateTime<Utc>)| (who, china_date(at));
     let mut acts: Vec<(Id, NaiveDate)> = Vec::new();
+    acts.extend(acts_of::<topic_cosign::Entity, _>(db, topic_cosign::Column::UserId, topic_cosign::Column::CreatedAt, of_area()).await?);
+    acts.extend(acts_of::<topic_rating::Entity, _>(db, topic_rating::Column::UserId, topic_rating::Column::CreatedAt, of_area()).await?);
     acts.extend(
-        topic_cosign::Entity::find()
-            .filter(topic_cosign::Column::UserId.in_subquery(of_area()))
-            .select_only()
-            .columns([topic_cosign::Column::UserId, topic_cosign::Column::CreatedAt])
-            .into_tuple::<(Id, DateTime<Utc>)>()
-            .all(db)
-            .await?
-            .into_iter()
-            .map(day),
-    );
-    acts.extend(
-        topic_rating::Entity::find()
-            .filter(topic_rating::Column::UserId.in_subquery(of_area()))
-            .select_only()
-            .columns([topic_rating::Column::UserId, topic_rating::Column::CreatedAt])
-            .into_tuple::<(Id, DateTime<Utc>)>()
-            .all(db)
-            .await?
-            .into_iter()
-            .map(day),
-    );
-    acts.extend(
-        survey_participant::Entity::find()
-            .filter(survey_participant::Column::ResidentId.in_subquery(of_area()))
-            .select_only()
-            .columns([survey_participant::Column::ResidentId, survey_participant::Column::CreatedAt])
-            .into_tuple::<(Id, DateTime<Utc>)>()
-            .all(db)
-            .await?
-            .into_iter()
-            .map(day),
+        acts_of::<survey_participant::Entity, _>(
+            db,
+            survey_participant::Column::ResidentId,
+            survey_participant::Column::CreatedAt,
+            of_area(),
+        )
+        .await?,
     );
     Ok(share_of(&residents, &acts, period))
+}
+
+/// Who took part and on which (China) day, from one table of acts: its resident and time columns,
+/// for the residents `of_area` selects.
+async fn acts_of<E: EntityTrait, C: ConnectionTrait>(
+    db: &C,
+    who: E::Column,
+    at: E::Column,
+    of_area: sea_orm::sea_query::SelectStatement,
+) -> Result<Vec<(Id, NaiveDate)>, ApiError> {
+    let rows =
+        E::find().filter(who.in_subquery(of_area)).select_only().columns([who, at]).into_tuple::<(Id, DateTime<Utc>)>().all(db).await?;
+    Ok(rows.into_iter().map(|(who, at)| (who, china_date(at))).collect())
 }
 
 /// The KPI for an area the caller reads KPIs of.
