@@ -298,7 +298,7 @@ pub struct Pledge {
     #[cfg_attr(feature = "openapi", schema(value_type = QuantityTotal))]
     pub delivered: Quantity,
     /// Delivered over pledged in the kind's measure (funds and technology: amount; talent:
-    /// person-days; materials: quantity), 0 to 1 (more than 1 when over-delivered).
+    /// person-days; materials: quantity), 0 to 1 (more than 1 when over-delivered, at most 1000).
     pub fulfilment: f64,
 }
 

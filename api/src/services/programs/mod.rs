@@ -57,10 +57,15 @@ pub(crate) fn measure(kind: ResourceKind, q: &Quantity) -> f64 {
     }
 }
 
-/// Delivered over pledged; 0 when nothing was pledged.
+/// The most a fulfilment shows: beyond a thousandfold the pledge was mistyped, and a ratio over a
+/// vanishing pledge (say 1e-300 person-days) would otherwise overflow to infinity, which JSON cannot
+/// carry (it would go out as `null`).
+pub(crate) const MAX_FULFILMENT: f64 = 1000.0;
+
+/// Delivered over pledged; 0 when nothing was pledged; at most [`MAX_FULFILMENT`].
 pub(crate) fn fulfilment(kind: ResourceKind, pledged: &Quantity, delivered: &Quantity) -> f64 {
     let p = measure(kind, pledged);
-    if p > 0.0 { measure(kind, delivered) / p } else { 0.0 }
+    if p > 0.0 { (measure(kind, delivered) / p).min(MAX_FULFILMENT) } else { 0.0 }
 }
 
 /// Adds two quantities field by field (absent + absent stays absent).
@@ -110,6 +115,13 @@ mod tests {
         assert_eq!(fulfilment(ResourceKind::Talent, &pledged, &delivered), 0.25);
         assert_eq!(fulfilment(ResourceKind::Materials, &pledged, &delivered), 0.5);
         assert_eq!(fulfilment(ResourceKind::Funds, &Quantity::default(), &delivered), 0.0);
+    }
+
+    #[test]
+    fn a_vanishing_pledge_shows_a_capped_fulfilment_never_infinity() {
+        let pledged = Quantity { person_days: Some(1e-310), ..Default::default() };
+        let delivered = Quantity { person_days: Some(5.0), ..Default::default() };
+        assert_eq!(fulfilment(ResourceKind::Talent, &pledged, &delivered), MAX_FULFILMENT);
     }
 
     #[test]
