@@ -19,8 +19,9 @@ fi
 
 if [ ! -x /usr/bin/chromium ]; then
     echo "installing Debian's chromium for the browser test (apt)"
-    as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+    # Waits for the dpkg lock: web/build.sh may be installing the wasm toolchain at the same moment.
+    as_root apt-get -o DPkg::Lock::Timeout=600 update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >/dev/null
 fi
 
 if [ ! -d tests/browser/node_modules/playwright-core ]; then
