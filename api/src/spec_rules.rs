@@ -7,7 +7,7 @@
 
 use serde_json::{Value, json};
 use shared::{
-    AreaKind, Indicator, KpiRollup, KpiSource, NeedAction, PERIOD_PATTERN, ProposerKind, ResourceKind, ThresholdKind, TopicAction,
+    AreaKind, Indicator, KpiRollup, KpiSource, NeedAction, PERIOD_PATTERN, PersonKind, ProposerKind, ResourceKind, ThresholdKind, TopicAction,
 };
 use utoipa::openapi::schema::Schema;
 use utoipa::openapi::{OpenApi, RefOr};
@@ -143,6 +143,20 @@ fn new_area_rules() -> Vec<Value> {
     ]
 }
 
+/// A person's certificate and report date, by their kind ([`PersonKind::holds_certificate`],
+/// [`PersonKind::reports_to_community`]).
+fn new_person_rules() -> Vec<Value> {
+    let kinds = |pick: fn(PersonKind) -> bool| -> Vec<&str> {
+        PersonKind::ALL.iter().filter(|k| !pick(**k)).map(|k| k.as_str()).collect()
+    };
+    vec![
+        json!({ "if": { "properties": { "kind": { "enum": kinds(PersonKind::holds_certificate) } } },
+                "then": { "properties": { "certified": { "const": false } } } }),
+        json!({ "if": { "properties": { "kind": { "enum": kinds(PersonKind::reports_to_community) } } },
+                "then": { "properties": { "reported_on": { "type": "null" } } } }),
+    ]
+}
+
 /// A reported indicator of the catalogue: a ratio takes its numerator and denominator, any other its
 /// value (`services::kpis::reports` checks the same from `domain::kpis::catalogue`).
 fn kpi_report_rules() -> Vec<Value> {
@@ -178,6 +192,7 @@ impl utoipa::Modify for DependentFields {
         add_rules(openapi, "NewArea", new_area_rules());
         add_rules(openapi, "NewKpiReport", kpi_report_rules());
         add_rules(openapi, "ConsultationSettings", consultation_settings_rules());
+        add_rules(openapi, "NewServicePerson", new_person_rules());
     }
 }
 
@@ -204,5 +219,6 @@ mod tests {
     fn the_rules_reach_their_schemas() {
         assert_eq!(schema("NeedActionRequest")["allOf"].as_array().map(Vec::len), Some(5));
         assert_eq!(schema("NewPledge")["allOf"].as_array().map(Vec::len), Some(shared::ResourceKind::ALL.len()));
+        assert_eq!(schema("NewServicePerson")["allOf"].as_array().map(Vec::len), Some(2));
     }
 }

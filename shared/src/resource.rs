@@ -42,6 +42,18 @@ code_enum! {
     }
 }
 
+impl PersonKind {
+    /// Only social workers hold the social-work certificate (社工证).
+    pub fn holds_certificate(self) -> bool {
+        self == Self::SocialWorker
+    }
+
+    /// Only party members report to a community (在职党员到社区报到), so only they have a report date.
+    pub fn reports_to_community(self) -> bool {
+        self == Self::PartyMember
+    }
+}
+
 code_enum! {
     /// What a service costs the resident.
     pub enum CostKind {

@@ -84,6 +84,27 @@ async fn a_bad_service_reports_every_field_and_writes_nothing() {
 }
 
 #[tokio::test]
+async fn only_social_workers_hold_the_certificate_and_only_party_members_report() {
+    let app = spawn_app().await;
+    let staff = app.login_as("community").await;
+    let community = app.area_id("缤纷社区").await;
+    let before = app.count("service_people").await;
+    let volunteer = json!({ "kind": "volunteer", "name": "李志愿", "area_id": community, "certified": true, "reported_on": "2026-03-01" });
+    let p = problem(app.post("/api/v1/service-people", &staff, &volunteer).await, 422).await;
+    let mut got = fields(&p);
+    got.sort();
+    assert_eq!(got, vec!["/certified".to_owned(), "/reported_on".to_owned()]);
+    assert_eq!(app.count("service_people").await, before);
+
+    let member = json!({ "kind": "party_member", "name": "赵党员", "area_id": community, "reported_on": "2026-03-01" });
+    let created = app.post("/api/v1/service-people", &staff, &member).await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let id = created.json::<Value>().await.expect("json")["id"].as_i64().expect("id");
+    let p = problem(app.patch(&format!("/api/v1/service-people/{id}"), &staff, &json!({ "certified": true })).await, 422).await;
+    assert_eq!(fields(&p), vec!["/certified".to_owned()]);
+}
+
+#[tokio::test]
 async fn spaces_open_under_eight_hours_a_day_are_flagged_and_filterable() {
     let app = spawn_app().await;
     let staff = app.login_as("community").await;

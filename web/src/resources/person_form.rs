@@ -76,8 +76,8 @@ pub fn PersonForm(existing: Option<ServicePerson>, on_saved: Callback<ServicePer
                     area_id,
                     provider_id: provider.get_untracked(),
                     user_id: user,
-                    certified: kind_v == PersonKind::SocialWorker && certified.get_untracked(),
-                    reported_on: reported.filter(|_| kind_v == PersonKind::PartyMember),
+                    certified: kind_v.holds_certificate() && certified.get_untracked(),
+                    reported_on: reported.filter(|_| kind_v.reports_to_community()),
                 };
                 let key = match last_attempt.get_value() {
                     Some((body, key)) if body == new => key,
@@ -128,12 +128,12 @@ pub fn PersonForm(existing: Option<ServicePerson>, on_saved: Callback<ServicePer
                 <Field label="res.user_id" pointer="/user_id" form hint="res.person_user_hint">
                     {text_input(user_id, "person-user-id", "text")}
                 </Field>
-                <Show when=move || kind.get() == PersonKind::SocialWorker>
+                <Show when=move || kind.get().holds_certificate()>
                     <Field label="res.certified" pointer="/certified" form>
                         {check_input(certified, "person-certified", "res.certified_yes")}
                     </Field>
                 </Show>
-                <Show when=move || kind.get() == PersonKind::PartyMember>
+                <Show when=move || kind.get().reports_to_community()>
                     <Field label="res.reported_on" pointer="/reported_on" form>{text_input(reported_on, "person-reported-on", "date")}</Field>
                 </Show>
                 {(!creating).then(|| view! {

@@ -111,10 +111,10 @@ pub async fn create<C: ConnectionTrait>(
     if let (Some(user_id), Some(home)) = (new.user_id, &home) {
         check_account(db, user_id, crate::policy::users::PERSON_ACCOUNT_ROLES, &home.path, "/user_id", &mut errors).await?;
     }
-    if new.certified && new.kind != PersonKind::SocialWorker {
+    if new.certified && !new.kind.holds_certificate() {
         errors.add("/certified", FieldRule::NotApplicable, "only social workers hold the social-work certificate");
     }
-    if new.reported_on.is_some() && new.kind != PersonKind::PartyMember {
+    if new.reported_on.is_some() && !new.kind.reports_to_community() {
         errors.add("/reported_on", FieldRule::NotApplicable, "only party members report to a community");
     }
     errors.finish()?;
@@ -170,10 +170,10 @@ pub async fn update<C: ConnectionTrait>(
     if let Some(user_id) = patch.user_id {
         check_account(db, user_id, crate::policy::users::PERSON_ACCOUNT_ROLES, &current.area_path, "/user_id", &mut errors).await?;
     }
-    if patch.certified == Some(true) && kind != PersonKind::SocialWorker {
+    if patch.certified == Some(true) && !kind.holds_certificate() {
         errors.add("/certified", FieldRule::NotApplicable, "only social workers hold the social-work certificate");
     }
-    if patch.reported_on.is_some() && kind != PersonKind::PartyMember {
+    if patch.reported_on.is_some() && !kind.reports_to_community() {
         errors.add("/reported_on", FieldRule::NotApplicable, "only party members report to a community");
     }
     errors.finish()?;
