@@ -360,9 +360,17 @@ async fn every_bad_field_of_a_proposal_and_a_decision_is_named_at_once() {
     assert_eq!(fields(&p), ["/place", "/participants/1/kind", "/options/0"]);
 }
 
+/// The card of `code` on an area's KPI dashboard: (numerator, denominator, source of the figure).
+async fn kpi_card(app: &TestApp, token: &str, code: &str, area: i64, period: &str) -> (Value, Value, Value) {
+    let board = ok(app.get(&format!("/api/v1/kpis/dashboard?area={area}&period={period}"), token).await).await;
+    let card = board["cards"].as_array().expect("cards").iter().find(|c| c["indicator"]["code"] == code).expect("card").clone();
+    (card["numerator"].clone(), card["denominator"].clone(), card["provenance"]["latest_report"].clone())
+}
+
 #[tokio::test]
 async fn consultation_coverage_counts_communities_with_a_topic_filed_in_the_period() {
     let app = spawn_app().await;
+    let admin = app.login_as("admin").await;
     let resident = app.login_as("resident").await;
     let (one, two, three) = (app.area_id("缤纷社区").await, app.area_id("临汾路380弄社区").await, app.area_id("民主村社区").await);
     filed_topic(&app, &app.login_as("community").await, &resident, one).await;
@@ -371,17 +379,44 @@ async fn consultation_coverage_counts_communities_with_a_topic_filed_in_the_peri
     // Proposed and on notice, never filed: not covered.
     topic_on_notice(&app, &app.login_as("community3").await, three).await;
 
+    // Hand-counted: 缤纷社区 filed twice (counts once), 临汾路 once, 民主村 never; 缤纷社区 is the
+    // only community of 滨江区.
     let year = chrono::Datelike::year(&api::clock::china_date(app.state.clock.now()));
-    let period = shared::Period::year(year);
-    // Hand-counted: ten demo communities, two with a filed topic; 缤纷社区 alone in 滨江区.
-    let all = api::services::consultation::kpi::coverage(&app.db, None, period).await.expect("coverage");
-    assert_eq!((all.covered, all.communities), (2, 10));
-    assert_eq!(all.percent(), Some(20.0));
+    let now = year.to_string();
+    let code = "consultation_platform_coverage";
+    assert_eq!(kpi_card(&app, &admin, code, one, &now).await.0, json!(1.0));
+    assert_eq!(kpi_card(&app, &admin, code, two, &now).await.0, json!(1.0));
+    let (covered, communities, report) = kpi_card(&app, &admin, code, three, &now).await;
+    assert_eq!((covered, communities, report), (json!(0.0), json!(1.0), Value::Null));
     let district = app.area_id("滨江区").await;
-    let row = <api::entities::area::Entity as sea_orm::EntityTrait>::find_by_id(district).one(&app.db).await.expect("query");
-    let path = row.map(|a| a.path).expect("path");
-    let mine = api::services::consultation::kpi::coverage(&app.db, Some(&path), period).await.expect("coverage");
-    assert_eq!((mine.covered, mine.communities), (1, 1));
-    let last_year = api::services::consultation::kpi::coverage(&app.db, None, shared::Period::year(year - 1)).await.expect("coverage");
-    assert_eq!(last_year.covered, 0);
+    assert_eq!(kpi_card(&app, &admin, code, district, &now).await.0, json!(1.0));
+    assert_eq!(kpi_card(&app, &admin, code, one, &(year - 1).to_string()).await.0, json!(0.0), "nothing filed last year");
+
+    // A figure typed in before the platform computed it stays the figure of its period; the
+    // platform no longer takes new ones.
+    let last_year = (year - 1).to_string();
+    let path = <api::entities::area::Entity as sea_orm::EntityTrait>::find_by_id(three).one(&app.db).await.expect("query").expect("area").path;
+    let before = api::entities::kpi_report::ActiveModel {
+        indicator: sea_orm::Set(code.into()),
+        area_id: sea_orm::Set(three),
+        area_path: sea_orm::Set(path),
+        period: sea_orm::Set(last_year.clone()),
+        first_month: sea_orm::Set((year - 1) * 100 + 1),
+        last_month: sea_orm::Set((year - 1) * 100 + 12),
+        value: sea_orm::Set(100.0),
+        numerator: sea_orm::Set(Some(1.0)),
+        denominator: sea_orm::Set(Some(1.0)),
+        source_note: sea_orm::Set("社区台账".into()),
+        reported_by: sea_orm::Set(1),
+        reported_at: sea_orm::Set(chrono::Utc::now()),
+        ..Default::default()
+    };
+    sea_orm::ActiveModelTrait::insert(before, &app.db).await.expect("insert");
+    let (covered, _, report) = kpi_card(&app, &admin, code, three, &last_year).await;
+    assert_eq!(covered, json!(1.0));
+    assert_eq!(report["period"], json!(last_year));
+    assert_eq!(kpi_card(&app, &admin, code, three, &now).await.0, json!(0.0), "this year is computed");
+    let again = json!({ "indicator": code, "area_id": three, "period": now, "numerator": 1.0, "denominator": 1.0, "source_note": "台账" });
+    let p = problem(app.post("/api/v1/kpis/values", &app.login_as("community3").await, &again).await, 422).await;
+    assert_eq!(fields(&p), ["/indicator"]);
 }

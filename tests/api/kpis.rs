@@ -57,7 +57,7 @@ async fn a_bad_report_names_every_field_and_writes_nothing() {
     let app = spawn_app().await;
     let staff = app.login_as("community").await;
     let community = app.area_id("缤纷社区").await;
-    let body = json!({ "indicator": "consultation_platform_coverage", "area_id": community, "period": "2026-Q5",
+    let body = json!({ "indicator": "self_service_coverage", "area_id": community, "period": "2026-Q5",
         "value": 80.0, "numerator": 3.0, "source_note": " " });
     let p = problem(report(&app, &staff, body).await, 422).await;
     let mut f = fields(&p);
@@ -352,7 +352,7 @@ async fn export_and_import_of_values() {
     assert!(errors.len() >= 3, "{r}");
     assert!(errors.iter().any(|e| e["row"] == 2) && errors.iter().any(|e| e["row"] == 3));
     assert_eq!(app.count("kpi_reports").await, 0);
-    let good = workbook(&header, &[vec!["consultation_platform_coverage", "330108001101", "2026-Q3", "", "1", "1", "台账", ""]]);
+    let good = workbook(&header, &[vec!["self_service_coverage", "330108001101", "2026-Q3", "", "1", "1", "台账", ""]]);
     for (dry, imported) in [(true, 0), (false, 1)] {
         let res = app
             .request(Method::POST, &format!("/api/v1/kpis/values/import?dry_run={dry}"), &staff)

@@ -21,7 +21,6 @@ const FIGURES: &[(&str, Figure)] = &[
     ("commercial_facility_share", |h, _, s| (h * (0.95 + s / 10.0), Some(h * 10.0))),
     ("activity_space_share", |h, _, s| (h * 0.2 * (0.64 + s / 20.0), Some(h * 0.2))),
     ("self_service_coverage", |_, _, s| (if s > 0.2 { 1.0 } else { 0.0 }, Some(1.0))),
-    ("consultation_platform_coverage", |_, _, s| (if s > 0.1 { 1.0 } else { 0.0 }, Some(1.0))),
     ("certified_social_workers", |_, _, s| ((3.0 + 6.0 * s).round(), None)),
     ("community_workers_per_10k", |_, p, s| (((16.5 + 3.0 * s) * p / 10_000.0).round(), Some(p))),
     ("all_round_service_coverage", |_, _, _| (1.0, Some(1.0))),
@@ -31,7 +30,6 @@ const FIGURES: &[(&str, Figure)] = &[
     ("facility_coverage", |_, _, _| (1.0, Some(1.0))),
     ("childcare_places_per_1000", |_, p, s| ((p * (2.5 + 2.5 * s) / 1000.0).round(), Some(p))),
     ("volunteer_registration_rate", |_, _, s| (((25.0 + 30.0 * s) * 10.0).round() / 10.0, None)),
-    ("decision_participation_rate", |_, _, s| (((22.0 + 25.0 * s) * 10.0).round() / 10.0, None)),
     ("dispute_resolution_rate", |_, _, s| ((40.0 + 20.0 * s).round(), Some(42.0 + (20.0 * s).round()))),
 ];
 

@@ -1,17 +1,16 @@
 //! 城乡社区民主协商机构(平台)覆盖率 (seed 003 专栏1, binding) from the platform's own data:
 //! communities with at least one topic filed (立案) in the period ÷ communities.
 //!
-//! The KPI engine's indicator of that code is still a reported one: making it computed would stop
-//! the reports already on record (and the import template) from being accepted, so it is offered
-//! here until the catalogue row is switched over with its history kept.
+//! The KPI engine computes the indicator with this rule (`services::kpis::values`); reports made
+//! before it was computed stay on record and still answer for their periods.
 
-use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use shared::{AreaKind, Period};
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use shared::Period;
 
 use crate::clock::china_date;
 use crate::domain::scope::Scope;
-use crate::entities::{area, topic};
+use crate::entities::topic;
 use crate::error::ApiError;
 
 /// Communities covered and all communities of an area's subtree in one period.
@@ -36,26 +35,19 @@ pub fn coverage_of(communities: &[String], filed: &[(String, NaiveDate)], period
     Coverage { covered, communities: communities.len() }
 }
 
-/// The coverage of the subtree under `area_path` (everything when `None`) in `period`.
-pub async fn coverage<C: ConnectionTrait>(db: &C, area_path: Option<&str>, period: Period) -> Result<Coverage, ApiError> {
-    let scope = area_path.map_or_else(Scope::everything, Scope::subtree);
-    let communities: Vec<String> = area::Entity::find()
-        .filter(scope.path_condition(area::Column::Path))
-        .filter(area::Column::Kind.eq(AreaKind::Community.as_str()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| a.path)
-        .collect();
-    let filed: Vec<(String, NaiveDate)> = topic::Entity::find()
+/// Each topic filed (立案) in the scope: its community and the (China) day it was filed.
+pub async fn filed<C: ConnectionTrait>(db: &C, scope: &Scope) -> Result<Vec<(String, NaiveDate)>, ApiError> {
+    Ok(topic::Entity::find()
         .filter(scope.path_condition(topic::Column::CommunityPath))
         .filter(topic::Column::FiledAt.is_not_null())
+        .select_only()
+        .columns([topic::Column::CommunityPath, topic::Column::FiledAt])
+        .into_tuple::<(String, Option<DateTime<Utc>>)>()
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|t| Some((t.community_path, china_date(t.filed_at?))))
-        .collect();
-    Ok(coverage_of(&communities, &filed, period))
+        .filter_map(|(path, at)| Some((path, china_date(at?))))
+        .collect())
 }
 
 #[cfg(test)]

@@ -121,7 +121,8 @@ pub async fn dashboard<C: ConnectionTrait>(
     let mut cards = Vec::new();
     for (def, j) in judged {
         let previous = inputs.evaluate(def, root.id, period.previous()).facts.and_then(|f| f.value(def.indicator.scale));
-        let provenance = def.computed.is_none().then(|| Provenance {
+        // A computed card shows reports only where they answer for its period (made before it was computed).
+        let provenance = (def.computed.is_none() || !j.evaluated.reports.is_empty()).then(|| Provenance {
             areas_reported: j.evaluated.reports.len() as u32,
             areas_expected: expected,
             latest_report: latest.iter().find(|r| r.indicator == def.indicator.code).cloned(),

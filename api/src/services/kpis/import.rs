@@ -18,7 +18,7 @@ use crate::services::spreadsheet::{Table, read_xlsx, xlsx};
 pub const MAX_ROWS: usize = 2_000;
 
 const COLUMNS: &[Column] = &[
-    Column { header: "指标代码 indicator", field: "/indicator", example: "consultation_platform_coverage" },
+    Column { header: "指标代码 indicator", field: "/indicator", example: "self_service_coverage" },
     Column { header: "区域编码 area_code", field: "/area_id", example: "110105001001" },
     Column { header: "期间 period", field: "/period", example: "2026-Q3" },
     Column { header: "数值 value", field: "/value", example: "" },

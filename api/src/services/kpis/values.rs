@@ -1,7 +1,7 @@
 //! Working out an indicator's facts for an area and period from what `Inputs` loaded: need counters,
 //! reports rolled up the tree, resources, community profiles and program pledges.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -20,6 +20,7 @@ use crate::domain::scope::Scope;
 use crate::entities::{area, delivery, kpi_report, pledge, program, provider, service, service_person, service_space};
 use crate::error::ApiError;
 use crate::services::matching::facts::{Stats, district_path, pool, service_facts};
+use crate::services::{consultation, surveys};
 use crate::services::matching::gaps::{circle_places, in_circle};
 
 /// Everything a dashboard, series or breakdown needs, loaded in a fixed number of queries.
@@ -36,6 +37,11 @@ pub struct Inputs {
     grids: Vec<area::Model>,
     pledges: Vec<(String, pledge::Model)>,
     deliveries: Vec<delivery::Model>,
+    /// Topics filed (立案): community path and day.
+    filed_topics: Vec<(String, NaiveDate)>,
+    /// Residents (id → home area) and their acts of taking part in decisions.
+    residents: HashMap<Id, Id>,
+    acts: Vec<(Id, NaiveDate)>,
     rules: Rules,
 }
 
@@ -125,6 +131,8 @@ impl Inputs {
         let deliveries =
             delivery::Entity::find().filter(delivery::Column::PledgeId.is_in(pledges.iter().map(|(_, p)| p.id))).all(db).await?;
         let grids = tree.areas.values().filter(|a| a.kind == AreaKind::Grid.as_str()).cloned().collect();
+        let filed_topics = consultation::kpi::filed(db, &scope).await?;
+        let (residents, acts) = surveys::kpi::residents_and_acts(db, &scope).await?;
         Ok(Inputs {
             grids,
             tree,
@@ -136,6 +144,9 @@ impl Inputs {
             services,
             pledges,
             deliveries,
+            filed_topics,
+            residents,
+            acts,
             rules: Rules::new(walking),
         })
     }
@@ -156,10 +167,13 @@ impl Inputs {
         (denominator > 0.0).then_some(Facts::Ratio { numerator, denominator })
     }
 
+    /// Reports answer for a computed indicator only where they were made before it was computed
+    /// (民主协商覆盖率 and 居民决策性参与比例 were typed in by hand first): they stay its history.
     pub fn evaluate(&self, def: &Definition, area: Id, period: Period) -> Evaluated {
+        let reported = self.reported(def, area, period);
         match def.computed {
-            None => self.reported(def, area, period),
-            Some(how) => Evaluated { facts: self.computed(how, area, period), reports: Vec::new() },
+            Some(how) if reported.facts.is_none() => Evaluated { facts: self.computed(how, area, period), reports: Vec::new() },
+            _ => reported,
         }
     }
 
@@ -231,6 +245,17 @@ impl Inputs {
                     delivered += done.min(amount);
                 }
                 Self::ratio(delivered, pledged)
+            }
+            Computation::ConsultationCoverage => {
+                let paths: Vec<String> = communities.iter().map(|cm| cm.path.clone()).collect();
+                let c = consultation::kpi::coverage_of(&paths, &self.filed_topics, period);
+                Self::ratio(c.covered as f64, c.communities as f64)
+            }
+            Computation::DecisionParticipation => {
+                let areas: HashSet<Id> = self.tree.subtree(area).into_iter().collect();
+                let residents = self.residents.iter().filter(|(_, home)| areas.contains(home)).map(|(id, _)| *id).collect();
+                let s = surveys::kpi::share_of(&residents, &self.acts, period);
+                Self::ratio(s.participants as f64, s.residents as f64)
             }
         }
     }

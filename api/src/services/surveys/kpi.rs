@@ -3,10 +3,10 @@
 //! period ÷ resident accounts of the area.
 //!
 //! Meeting attendance is not counted: meetings record attendance as counts per kind of participant,
-//! not as residents, so a person cannot be told apart from another. The KPI catalogue's indicator
-//! stays a reported one; this is offered beside it (see `consultation::kpi` for the same choice).
+//! not as residents, so a person cannot be told apart from another. The KPI engine computes the
+//! catalogue's indicator with this rule (`services::kpis::values`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Query;
@@ -45,18 +45,23 @@ pub fn share_of(residents: &HashSet<Id>, acts: &[(Id, NaiveDate)], period: Perio
 
 /// The share in the subtree under `area_path`.
 pub async fn share<C: ConnectionTrait>(db: &C, area_path: &str, period: Period) -> Result<Share, ApiError> {
-    let scope = Scope::subtree(area_path);
-    let residents: HashSet<Id> = resident::Entity::find()
-        .filter(policy::residents::reach(&scope))
+    let (residents, acts) = residents_and_acts(db, &Scope::subtree(area_path)).await?;
+    Ok(share_of(&residents.into_keys().collect(), &acts, period))
+}
+
+/// The residents in the scope (id → home area) and every act of theirs that counts as taking part.
+pub async fn residents_and_acts<C: ConnectionTrait>(db: &C, scope: &Scope) -> Result<(HashMap<Id, Id>, Vec<(Id, NaiveDate)>), ApiError> {
+    let residents: HashMap<Id, Id> = resident::Entity::find()
+        .filter(policy::residents::reach(scope))
         .select_only()
-        .column(resident::Column::Id)
-        .into_tuple::<Id>()
+        .columns([resident::Column::Id, resident::Column::AreaId])
+        .into_tuple::<(Id, Id)>()
         .all(db)
         .await?
         .into_iter()
         .collect();
     let of_area =
-        || Query::select().column(resident::Column::Id).from(resident::Entity).cond_where(policy::residents::reach(&scope)).to_owned();
+        || Query::select().column(resident::Column::Id).from(resident::Entity).cond_where(policy::residents::reach(scope)).to_owned();
     let mut acts: Vec<(Id, NaiveDate)> = Vec::new();
     acts.extend(acts_of::<topic_cosign::Entity, _>(db, topic_cosign::Column::UserId, topic_cosign::Column::CreatedAt, of_area()).await?);
     acts.extend(acts_of::<topic_rating::Entity, _>(db, topic_rating::Column::UserId, topic_rating::Column::CreatedAt, of_area()).await?);
@@ -69,7 +74,7 @@ pub async fn share<C: ConnectionTrait>(db: &C, area_path: &str, period: Period) 
         )
         .await?,
     );
-    Ok(share_of(&residents, &acts, period))
+    Ok((residents, acts))
 }
 
 /// Who took part and on which (China) day, from one table of acts: its resident and time columns,
