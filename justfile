@@ -100,6 +100,10 @@ bench-matching *args:
 bench-kpis *args:
     cargo run --release -p bench --bin bench-kpis -- {{args}}
 
+# Benchmark survey results: kept aggregates vs a full scan of the responses, at 10k and 100k responses over 30 questions
+bench-surveys *args:
+    cargo run --release -p bench --bin bench-surveys -- {{args}}
+
 # Benchmark the dashboard: bytes per route, login form and /m/needs on Slow 4G + 4x CPU, cold and warm, against the commit before the weight work
 bench-web:
     bench/web/bench-web.sh

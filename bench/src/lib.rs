@@ -8,3 +8,4 @@ pub mod matching;
 pub mod needs;
 pub mod scratch;
 pub mod stats;
+pub mod surveys;
