@@ -21,6 +21,8 @@ Three things the spec cannot carry, all about test data, none about what is chec
   apply to the delivery of a stored pledge; a program ends on or after the day it starts, so a
   positive program's two dates are put in that order; a new area sits under a demo area of the kind
   above its own, with a code that starts with its parent's (统计用区划代码 is hierarchical) and is new.
+- Deliveries to replay. A replay names a delivery of the caller's own endpoint; the hooks queue a
+  test ping to an endpoint of the platform admin's and replay that.
 - Pick-up codes. Handing over a points-shop order takes the code only its resident sees; the hooks
   read a reserved order and its code from `shop_orders` in the server's SQLite file (HAPPYHOME_DB).
 - One-time codes. Signing in by code, changing one's phone and deleting one's account need a code
@@ -67,6 +69,7 @@ class _Server:
     lock = threading.Lock()
     tokens = {}
     workbooks = None
+    webhook = None
 
     @classmethod
     def know(cls, operation):
@@ -254,6 +257,28 @@ def _a_fresh_client() -> int | None:
     return response.json()["client"]["id"] if response.ok else None
 
 
+def _a_logged_delivery():
+    """A delivery in the log of a webhook of the platform admin's, so a replay reaches a 2xx: a test
+    ping queued to an endpoint that subscribes to one rare event (so the run's other events do not
+    pile up behind it) and that is registered afresh when the run has switched the last one off."""
+    token = os.environ.get("HAPPYHOME_ADMIN_TOKEN") or _Server.sign_in("admin").get("access_token")
+    headers = {"Authorization": f"Bearer {token}"}
+    base = f"{_Server.base_url}/api/v1/webhooks"
+    hook = _Server.webhook
+    if hook is not None:
+        current = requests.get(f"{base}/{hook}", headers=headers, timeout=30)
+        if not current.ok or not current.json().get("active"):
+            hook = None
+    if hook is None:
+        body = {"url": "http://127.0.0.1:9/replayed", "secret": "schemathesis-signing-secret", "events": ["kpi_report.replaced"]}
+        created = requests.post(base, json=body, headers=headers, timeout=30)
+        if not created.ok:
+            return None
+        hook = _Server.webhook = created.json()["id"]
+    ping = requests.post(f"{base}/{hook}/test", headers=headers, timeout=30)
+    return (hook, ping.json()["id"]) if ping.ok else None
+
+
 def _placed_order():
     """A new order of the demo resident (item 1) and its pick-up code, when none is reserved."""
     token = os.environ.get("HAPPYHOME_RESIDENT_TOKEN", "")
@@ -289,6 +314,12 @@ def _real_rows_and_codes(case) -> None:
             if case.path_parameters is None:
                 case.path_parameters = {}
             case.path_parameters["id"] = fresh
+    elif path == "/api/v1/webhooks/{id}/deliveries/{delivery_id}/replay":
+        logged = _a_logged_delivery()
+        if logged:
+            if case.path_parameters is None:
+                case.path_parameters = {}
+            case.path_parameters["id"], case.path_parameters["delivery_id"] = logged
     elif path == "/api/v1/kpis/values" and body is not None:
         # `replaces` names the current report of the same indicator, area and period, a stored row no
         # generated integer hits; values are reported for periods that have begun.

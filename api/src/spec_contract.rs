@@ -105,6 +105,21 @@ const LINKS: &[LinkSpec] = &[
     ("/api/v1/webhooks", HttpMethod::Post, "201", "update_webhook", BODY_ID),
     ("/api/v1/webhooks", HttpMethod::Post, "201", "list_deliveries", BODY_ID),
     ("/api/v1/webhooks", HttpMethod::Post, "201", "test_webhook", BODY_ID),
+    // A test (or any logged delivery) is what a replay sends again.
+    (
+        "/api/v1/webhooks/{id}/test",
+        HttpMethod::Post,
+        "202",
+        "replay_delivery",
+        &[("id", "$request.path.id"), ("delivery_id", "$response.body#/id")],
+    ),
+    (
+        "/api/v1/webhooks/{id}/deliveries",
+        HttpMethod::Get,
+        "200",
+        "replay_delivery",
+        &[("id", "$request.path.id"), ("delivery_id", "$response.body#/items/0/id")],
+    ),
     ("/api/v1/needs", HttpMethod::Post, "201", "get_need", NEED_ID),
     ("/api/v1/needs", HttpMethod::Post, "201", "act_on_need", NEED_ID),
     ("/api/v1/needs", HttpMethod::Post, "201", "need_assignees", NEED_ID),

@@ -69,6 +69,9 @@ pub struct Permissions {
     pub read_audit: bool,
     /// Register outgoing webhooks (own endpoints; the platform admin sees all).
     pub manage_webhooks: bool,
+    /// Register, rotate and revoke integration clients of their subtree, and read their usage.
+    #[serde(default)]
+    pub manage_integration_clients: bool,
     /// Work the needs queue of their area (staff).
     #[serde(default)]
     pub work_needs: bool,

@@ -30,5 +30,6 @@ mod surveys;
 mod users;
 mod validation;
 mod webhook_receiver;
+mod webhook_replay;
 mod webhook_subscriptions;
 mod webhooks;

@@ -267,6 +267,19 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
         Action::ManageUsers => answer(app.get(&format!("/api/v1/users/{}", pick(w.resident, w.far_resident)), t).await).await,
         Action::ReadAudit if !far => answer(app.get("/api/v1/audit?limit=1", t).await).await,
         Action::ManageWebhooks if !far => answer(app.get("/api/v1/webhooks", t).await).await,
+        // Those who may not replay are refused before any row is looked up; those who may replay
+        // a delivery of an endpoint of their own.
+        Action::ReplayWebhookDeliveries if !far => {
+            let path = if role_may(a.role, Action::ManageWebhooks) {
+                let hook = json!({ "url": "http://127.0.0.1:9/probe", "secret": "a-probe-signing-secret", "events": [] });
+                let id = created_id(app.post("/api/v1/webhooks", t, &hook).await, "/id").await;
+                let ping = created_id(app.post(&format!("/api/v1/webhooks/{id}/test"), t, &json!({})).await, "/id").await;
+                format!("/api/v1/webhooks/{id}/deliveries/{ping}/replay")
+            } else {
+                "/api/v1/webhooks/1/deliveries/1/replay".to_owned()
+            };
+            answer(app.post(&path, t, &json!({})).await).await
+        }
         Action::ReadNeeds if !far => answer(app.get("/api/v1/needs?limit=1", t).await).await,
         Action::ReadSubtreeNeeds if far => answer(app.get(&format!("/api/v1/needs/{}", w.far_need), t).await).await,
         Action::ReadSubtreeNeeds => unseen_is_denied(app.get(&format!("/api/v1/needs/{}", w.near_need), t).await).await,

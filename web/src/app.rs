@@ -5,7 +5,11 @@ use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::admin::audit_page::AuditPage;
+use crate::admin::clients_detail_page::ClientDetailPage;
+use crate::admin::clients_page::ClientsPage;
 use crate::admin::users_page::UsersPage;
+use crate::admin::webhooks_detail_page::WebhookDetailPage;
+use crate::admin::webhooks_page::WebhooksPage;
 use crate::areas::page::AreasPage;
 use crate::common::i18n::{provide_i18n, use_i18n};
 use crate::common::login_page::LoginPage;
@@ -75,6 +79,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/areas/:id?") view=AreasPage/>
                     <Route path=path!("/users") view=UsersPage/>
                     <Route path=path!("/audit") view=AuditPage/>
+                    <Route path=path!("/admin/clients") view=ClientsPage/>
+                    <Route path=path!("/admin/clients/:id") view=ClientDetailPage/>
+                    <Route path=path!("/admin/webhooks") view=WebhooksPage/>
+                    <Route path=path!("/admin/webhooks/:id") view=WebhookDetailPage/>
                     <Route path=path!("/catalogue") view=CataloguePage/>
                     <Route path=path!("/programs") view=ProgramsPage/>
                     <Route path=path!("/programs/new") view=ProgramNewPage/>

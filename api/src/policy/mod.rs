@@ -98,6 +98,7 @@ pub fn permissions(caller: &Caller) -> Permissions {
         manage_users: may(Action::ManageUsers),
         read_audit: may(Action::ReadAudit),
         manage_webhooks: may(Action::ManageWebhooks),
+        manage_integration_clients: may(Action::ManageIntegrationClients),
         work_needs: may(Action::WorkNeeds),
         serve_needs: may(Action::ServeNeeds),
         submit_needs: may(Action::SubmitNeeds),

@@ -11,6 +11,7 @@ use crate::domain::caller::Caller;
 pub const SCOPES: &[(Action, ApiScope)] = &[
     (Action::ReadAreas, AreasRead),
     (Action::ManageWebhooks, WebhooksWrite),
+    (Action::ReplayWebhookDeliveries, WebhooksWrite),
     (Action::ReadNeeds, NeedsRead),
     (Action::ReadSubtreeNeeds, NeedsRead),
     (Action::SubmitNeeds, NeedsWrite),

@@ -13,6 +13,8 @@ pub enum Action {
     ManageUsers,
     ReadAudit,
     ManageWebhooks,
+    /// Send one of an endpoint's deliveries again, as a new delivery (the receiver lost or rejected it).
+    ReplayWebhookDeliveries,
     /// See needs at all; which ones is [`super::needs`]' rule (own, assigned, or in the subtree).
     ReadNeeds,
     /// Read every need of the subtree (staff; integrations, masked), not only own and assigned ones.
@@ -127,6 +129,7 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     (Action::ReadAudit, ADMINS, "read the audit trail"),
     // Webhooks feed other systems: integration clients, and the admins who set them up.
     (Action::ManageWebhooks, &[PlatformAdmin, DistrictAdmin, Integration], "manage webhooks"),
+    (Action::ReplayWebhookDeliveries, &[PlatformAdmin, DistrictAdmin, Integration], "replay webhook deliveries"),
     (Action::ReadNeeds, &Role::ALL, "read needs"),
     (
         Action::ReadSubtreeNeeds,
@@ -240,7 +243,7 @@ mod tests {
             assert!(!seen.contains(action), "{action:?} twice");
             seen.push(*action);
         }
-        assert_eq!(seen.len(), 56, "a new action needs its row");
+        assert_eq!(seen.len(), 57, "a new action needs its row");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! `/api/v1/webhooks…`: outgoing webhooks — register endpoints, read their delivery logs, send a test.
+//! `/api/v1/webhooks…`: outgoing webhooks — register endpoints, read their delivery logs, send a test,
+//! replay a delivery.
 //!
 //! Every delivery is a POST of JSON with `X-Happyhome-Event`, `X-Happyhome-Delivery`,
 //! `X-Happyhome-Timestamp` and `X-Happyhome-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>`.
@@ -126,11 +127,32 @@ async fn test_webhook(state: web::Data<AppState>, caller: AuthUser, id: web::Pat
     Ok(HttpResponse::Accepted().json(delivery))
 }
 
+/// Send one delivery of the endpoint again: a new pending delivery with the same event and data and
+/// an id of its own, whatever became of the original. Answers at once; the delivery log shows the
+/// outcome. The endpoint must be active.
+#[utoipa::path(tag = "webhooks",
+    params(("id" = i64, Path, description = "Webhook id", example = 1), ("delivery_id" = i64, Path, description = "Id of the delivery to send again", example = 1)),
+    responses((status = 202, body = WebhookDelivery), WriteErrors), security(("bearer" = [])))]
+#[post("/webhooks/{id}/deliveries/{delivery_id}/replay")]
+async fn replay_delivery(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    path: web::Path<(Id, Id)>,
+    request_id: RequestId,
+) -> ApiResult<HttpResponse> {
+    let (id, delivery_id) = path.into_inner();
+    let txn = state.begin_write().await?;
+    let delivery = webhooks::replay(&txn.txn, &caller, id, delivery_id, state.clock.now(), Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Accepted().json(delivery))
+}
+
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_webhooks)
         .service(create_webhook)
         .service(get_webhook)
         .service(update_webhook)
         .service(list_deliveries)
-        .service(test_webhook);
+        .service(test_webhook)
+        .service(replay_delivery);
 }

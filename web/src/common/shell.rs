@@ -121,6 +121,8 @@ fn Nav() -> impl IntoView {
                     {p.read_areas.then(|| link("/areas", "nav.areas", "nav-areas"))}
                     {p.manage_users.then(|| link("/users", "nav.users", "nav-users"))}
                     {p.read_audit.then(|| link("/audit", "nav.audit", "nav-audit"))}
+                    {p.manage_integration_clients.then(|| link("/admin/clients", "nav.clients", "nav-clients"))}
+                    {p.manage_webhooks.then(|| link("/admin/webhooks", "nav.webhooks", "nav-webhooks"))}
                 }
             }}
             <a href="/docs" rel="external" target="_blank" data-testid="nav-docs">

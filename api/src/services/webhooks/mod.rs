@@ -213,6 +213,44 @@ pub async fn ping<C: ConnectionTrait>(
     Ok(to_delivery_dto(queued)?)
 }
 
+/// Queues one of an endpoint's deliveries again as a new pending delivery with the same event and
+/// data, whatever became of the original (a receiver that lost it or rejected it when it was broken).
+/// The copy has its own id (in `X-Happyhome-Delivery` and the body), so a receiver that drops repeats
+/// by id takes it; the worker claims it like any other row, so several instances send it once.
+pub async fn replay<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: Id,
+    delivery_id: Id,
+    now: DateTime<Utc>,
+    request_id: Option<&str>,
+) -> Result<WebhookDelivery, ApiError> {
+    policy::require(caller, Action::ReplayWebhookDeliveries)?;
+    let endpoint = policy::load::<webhook_endpoint::Entity, _>(db, caller, id).await?;
+    let original = webhook_delivery::Entity::find_by_id(delivery_id)
+        .filter(webhook_delivery::Column::EndpointId.eq(endpoint.id))
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("delivery"))?;
+    if !endpoint.active {
+        return Err(ApiError::Conflict("the webhook is inactive; activate it first".into()));
+    }
+    let body: serde_json::Value = serde_json::from_str(&original.payload).unwrap_or_default();
+    let data = body.get("data").cloned().unwrap_or(serde_json::Value::Null);
+    let queued = to_delivery_dto(delivery::insert(db, endpoint.id, &original.event, &data, now).await?)?;
+    let after = json!({ "replay_of": original.id, "delivery_id": queued.id, "event": queued.event });
+    let change = Change {
+        action: "replay",
+        entity: "webhook",
+        entity_id: endpoint.id,
+        area: audit_area(&endpoint.area_path),
+        before: None,
+        after: Some(&after),
+    };
+    audit::record(db, Some(caller), request_id, change).await?;
+    Ok(queued)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
