@@ -62,7 +62,8 @@ pub fn CodeSender(phone: RwSignal<String>, purpose: CodePurpose, form: FormState
                 }
                 Err(SendRefused::Failed(e)) => form.failed(i18n, &e),
             }
-            sending.set(false);
+            // The page may have been left meanwhile.
+            sending.try_set(false);
         });
     };
     let label = move || match (sending.get(), left.get()) {

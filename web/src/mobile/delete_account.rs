@@ -34,7 +34,8 @@ pub fn DeleteAccount() -> impl IntoView {
                 }
                 Err(e) => error.set(Some(error_text(i18n, &e))),
             }
-            busy.set(false);
+            // Gone with the page after a deletion.
+            busy.try_set(false);
         });
     };
     view! {

@@ -61,20 +61,24 @@ pub fn Inbox(resident: bool) -> impl IntoView {
         error.set(None);
         spawn_local(async move {
             match endpoints::mark_read(id).await {
+                // Opening a notification marks it read and leaves the page: the list may be gone.
                 Ok(read) => {
-                    list.items.update(|items| {
+                    let only_unread = unread_only.try_get_untracked().unwrap_or(false);
+                    list.items.try_update(|items| {
                         if let Some(item) = items.iter_mut().find(|n| n.id == id) {
                             *item = read;
                         }
+                        if only_unread {
+                            items.retain(|n| !n.read);
+                        }
                     });
-                    if unread_only.get_untracked() {
-                        list.items.update(|items| items.retain(|n| !n.read));
-                    }
                     if let Some(u) = unread {
                         u.refresh();
                     }
                 }
-                Err(e) => error.set(Some(error_text(i18n, &e))),
+                Err(e) => {
+                    error.try_set(Some(error_text(i18n, &e)));
+                }
             }
         });
     });

@@ -107,7 +107,8 @@ fn ResidentCard(resident: Resident, decided: Callback<Resident>) -> impl IntoVie
                 Ok(saved) => decided.run(saved),
                 Err(e) => error.set(Some(error_text(i18n, &e))),
             }
-            busy.set(false);
+            // A decided card leaves the list (and is disposed) when the filter is another state.
+            busy.try_set(false);
         });
     };
     let v = resident.verification;
