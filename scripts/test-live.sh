@@ -44,6 +44,7 @@ echo "== browser test (headless Chromium) against $base"
 (cd tests/browser && BASE_URL="$base" node matching.mjs)
 (cd tests/browser && BASE_URL="$base" node kpis.mjs)
 (cd tests/browser && BASE_URL="$base" node admin.mjs)
+(cd tests/browser && BASE_URL="$base" node residents.mjs)
 fi
 [[ " $parts " == *" schemathesis "* ]] || exit 0
 

@@ -105,6 +105,9 @@ pub struct Permissions {
     /// Set KPI targets for the areas below them.
     #[serde(default)]
     pub set_kpi_targets: bool,
+    /// Verify residents' residence (待认证 → 已认证, or refuse): community staff and grid workers.
+    #[serde(default)]
+    pub verify_residents: bool,
     /// Roles this user may give to users they create or edit.
     pub assignable_roles: Vec<crate::Role>,
     /// Sees the whole platform (every root area): views that default to "my area" default to everything.

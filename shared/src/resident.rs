@@ -91,6 +91,27 @@ pub struct SmsSignIn {
     pub display_name: Option<String>,
 }
 
+/// A community a new resident may pick at sign-up, with its grids (public: names only).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommunityChoice {
+    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(example = "缤纷社区"))]
+    pub name: String,
+    /// The street it belongs to, so two communities of one name can be told apart.
+    pub street: Option<String>,
+    pub grids: Vec<GridChoice>,
+}
+
+/// A grid of a [`CommunityChoice`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GridChoice {
+    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(example = "第一网格"))]
+    pub name: String,
+}
+
 /// The signed-in resident's own profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -76,6 +76,27 @@ async fn a_new_resident_signs_up_with_the_code_from_the_outbox_and_signs_in_agai
     app.login_as("resident").await;
 }
 
+/// Someone signing up has no account yet, so the communities to pick from are public: names only.
+#[tokio::test]
+async fn the_communities_to_pick_at_sign_up_are_public_with_their_grids() {
+    let app = spawn_app().await;
+    let community = app.area_id("缤纷社区").await;
+    let res = app.client.get(app.url("/api/v1/public/communities")).query(&[("q", "缤纷")]).send().await.expect("GET");
+    assert_eq!(res.status(), StatusCode::OK);
+    let choices = json_of(res).await;
+    let found = choices.as_array().expect("a list").iter().find(|c| c["id"] == community).expect("缤纷社区 offered").clone();
+    assert_eq!(found["name"], "缤纷社区");
+    assert!(found["street"].is_string());
+    let grids: Vec<&str> = found["grids"].as_array().expect("grids").iter().filter_map(|g| g["name"].as_str()).collect();
+    assert!(grids.contains(&"缤纷小区网格"), "{grids:?}");
+    // Only communities, and no personal data in the answer.
+    let all = json_of(app.client.get(app.url("/api/v1/public/communities")).send().await.expect("GET")).await;
+    assert!(all.as_array().expect("a list").iter().all(|c| c.get("phone").is_none() && c["grids"].is_array()));
+    let none = json_of(app.client.get(app.url("/api/v1/public/communities")).query(&[("q", "没有这个社区")]).send().await.expect("GET")).await;
+    assert_eq!(none, json!([]));
+    problem(app.client.get(app.url("/api/v1/public/communities")).query(&[("limit", "0")]).send().await.expect("GET"), 422).await;
+}
+
 #[tokio::test]
 async fn five_wrong_codes_lock_the_code_even_against_the_right_one() {
     let app = spawn_app().await;

@@ -22,13 +22,16 @@ use crate::matching::gaps_page::MatchingGapsPage;
 use crate::matching::plan_page::MatchingPlanPage;
 use crate::matching::plans_page::MatchingPlansPage;
 use crate::mobile::community_page::CommunityPage;
+use crate::mobile::me_page::ResidentMePage;
 use crate::mobile::resident_pages::{ResidentNeedPage, ResidentNeedsPage, ResidentSubmitPage};
 use crate::mobile::shell::MobileShell;
+use crate::mobile::sign_in_page::ResidentSignInPage;
 use crate::needs::detail_page::NeedDetailPage;
 use crate::needs::labels::provide_categories;
 use crate::needs::overdue_page::OverduePage;
 use crate::needs::queue_page::NeedsPage;
 use crate::needs::tasks_page::TasksPage;
+use crate::notifications::pages::{NotificationsPage, ResidentNotificationsPage};
 use crate::programs::catalogue::provide_catalogue;
 use crate::programs::catalogue_page::CataloguePage;
 use crate::programs::detail_page::ProgramDetailPage;
@@ -36,6 +39,7 @@ use crate::programs::edit_page::{ProgramEditPage, ProgramNewPage};
 use crate::programs::list_page::ProgramsPage;
 use crate::programs::rollup_page::ProgramRollupPage;
 use crate::public::programs_pages::{PublicProgramPage, PublicProgramsPage, PublicShell};
+use crate::residents::page::ResidentsPage;
 use crate::resources::detail_pages::{
     PersonNewPage, PersonPage, ProviderNewPage, ProviderPage, ServiceNewPage, ServicePage, SpaceNewPage, SpacePage,
 };
@@ -53,6 +57,7 @@ pub fn App() -> impl IntoView {
             <SessionGuard/>
             <Routes fallback=NotFound>
                 <Route path=path!("/login") view=LoginPage/>
+                <Route path=path!("/m/sign-in") view=ResidentSignInPage/>
                 <ParentRoute path=path!("/public") view=PublicShell>
                     <Route path=path!("/programs") view=PublicProgramsPage/>
                     <Route path=path!("/programs/:id") view=PublicProgramPage/>
@@ -62,6 +67,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/needs") view=ResidentNeedsPage/>
                     <Route path=path!("/needs/:id") view=ResidentNeedPage/>
                     <Route path=path!("/community") view=CommunityPage/>
+                    <Route path=path!("/me") view=ResidentMePage/>
+                    <Route path=path!("/notifications") view=ResidentNotificationsPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=Home/>
@@ -83,6 +90,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/clients/:id") view=ClientDetailPage/>
                     <Route path=path!("/admin/webhooks") view=WebhooksPage/>
                     <Route path=path!("/admin/webhooks/:id") view=WebhookDetailPage/>
+                    <Route path=path!("/residents") view=ResidentsPage/>
+                    <Route path=path!("/notifications") view=NotificationsPage/>
                     <Route path=path!("/catalogue") view=CataloguePage/>
                     <Route path=path!("/programs") view=ProgramsPage/>
                     <Route path=path!("/programs/new") view=ProgramNewPage/>

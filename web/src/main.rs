@@ -13,8 +13,10 @@ mod kpis;
 mod matching;
 mod mobile;
 mod needs;
+mod notifications;
 mod programs;
 mod public;
+mod residents;
 mod resources;
 
 fn main() {

@@ -110,6 +110,7 @@ pub fn permissions(caller: &Caller) -> Permissions {
         read_kpis: may(Action::ReadKpis),
         report_kpis: may(Action::ReportKpis),
         set_kpi_targets: may(Action::SetKpiTargets),
+        verify_residents: may(Action::VerifyResidents),
         assignable_roles: users::assignable_roles(caller.role),
         whole_platform: Scope::of(caller).is_global(),
     }

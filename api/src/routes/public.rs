@@ -3,15 +3,40 @@
 
 use actix_web::{get, web};
 use serde::Deserialize;
-use shared::{Page, Program, ProgramDetail, PublicTopic};
+use shared::{CommunityChoice, Page, Program, ProgramDetail, PublicTopic};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::error::ApiResult;
 use crate::http::query::ValidQuery;
 use crate::services::page::PageRequest;
+use crate::services::residents::communities;
 use crate::services::{consultation, programs};
 use crate::state::AppState;
+
+/// Which communities to offer at sign-up.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CommunityChoiceQuery {
+    /// Name contains.
+    #[param(max_length = 100, example = "缤纷")]
+    q: Option<String>,
+    #[param(minimum = 1, maximum = 200, example = 50)]
+    limit: Option<u64>,
+}
+
+/// Communities a resident may pick when signing up (grid optional), by name, each with its street
+/// and grids. Names only.
+#[utoipa::path(tag = "public", params(CommunityChoiceQuery), responses((status = 200, body = Vec<CommunityChoice>),
+    (status = 422, description = "Invalid query", body = shared::Problem, content_type = "application/problem+json")))]
+#[get("/public/communities")]
+async fn community_choices(
+    state: web::Data<AppState>,
+    ValidQuery(query): ValidQuery<CommunityChoiceQuery>,
+) -> ApiResult<web::Json<Vec<CommunityChoice>>> {
+    let limit = query.limit.unwrap_or(shared::DEFAULT_PAGE_LIMIT);
+    Ok(web::Json(communities::choices(&state.db, query.q.as_deref(), limit).await?))
+}
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -64,5 +89,5 @@ async fn public_topic(state: web::Data<AppState>, id: web::Path<i64>) -> ApiResu
 }
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(public_programs).service(public_program).service(public_topics).service(public_topic);
+    cfg.service(public_programs).service(public_program).service(public_topics).service(public_topic).service(community_choices);
 }

@@ -67,6 +67,15 @@ pub async fn login(username: String, password: String) -> ApiResult<()> {
     Ok(())
 }
 
+/// POST `body` to a sign-in endpoint that answers a token pair (the resident's code sign-in), and
+/// store the pair.
+pub async fn sign_in_with<B: Serialize>(path: &str, body: &B) -> ApiResult<()> {
+    let resp = send_once(Method::POST, path, &[], Some(json(body)?), &[], None).await?;
+    let tokens: TokenPair = decode(resp).await?;
+    store_tokens(&tokens);
+    Ok(())
+}
+
 /// Revokes the refresh token on the server (best effort) and forgets both tokens.
 pub async fn logout() {
     if let Some(tokens) = load_tokens() {
@@ -86,6 +95,11 @@ pub fn borrowed(pairs: &[(String, String)]) -> Vec<(&str, String)> {
 
 pub async fn get<T: DeserializeOwned>(path: &str, query: &[(&str, String)]) -> ApiResult<T> {
     decode(send(Method::GET, path, query, None, &[]).await?).await
+}
+
+/// Like [`get`] with extra request headers (`Accept-Language` for texts the server writes).
+pub async fn get_with<T: DeserializeOwned>(path: &str, query: &[(&str, String)], headers: &[(&str, String)]) -> ApiResult<T> {
+    decode(send(Method::GET, path, query, None, headers).await?).await
 }
 
 /// GET an endpoint that needs no sign-in (阳光社区); never sends a token, never redirects to /login.

@@ -89,6 +89,12 @@ pub fn LoginPage() -> impl IntoView {
                     on:click=move |_| i18n.set_locale(i18n.locale().other())>
                     {move || i18n.t("locale.other")}
                 </button>
+                <a class="btn btn-block" href=move || match query.with(|q| q.get("next")) {
+                    Some(next) => format!("/m/sign-in?next={}", String::from(js_sys::encode_uri_component(&next))),
+                    None => "/m/sign-in".to_owned(),
+                } data-testid="resident-sign-in-link">
+                    {move || i18n.t("account.resident_link")}
+                </a>
                 <a class="public-link" href="/public/programs" data-testid="public-link">
                     {move || i18n.t("public.link")}
                 </a>

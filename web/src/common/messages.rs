@@ -14,6 +14,9 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'sta
         .chain(crate::kpis::messages::KPI_MESSAGES.iter())
         .chain(crate::admin::clients_messages::CLIENT_MESSAGES.iter())
         .chain(crate::admin::webhooks_messages::WEBHOOK_MESSAGES.iter())
+        .chain(crate::notifications::messages::NOTIFICATION_MESSAGES.iter())
+        .chain(crate::residents::messages::RESIDENT_MESSAGES.iter())
+        .chain(crate::mobile::account_messages::ACCOUNT_MESSAGES.iter())
 }
 
 /// Every message; looked up by [`crate::common::i18n::I18n::t`].

@@ -10,6 +10,7 @@ use shared::Role;
 use crate::common::i18n::use_i18n;
 use crate::common::session::{home_page, is_staff, require_session, sign_out, use_session};
 use crate::common::status::{ErrorBox, Loading};
+use crate::notifications::bell::{Bell, Unread, provide_unread};
 
 /// Wraps every signed-in page.
 #[component]
@@ -17,6 +18,7 @@ pub fn Shell() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     require_session(session, navigate);
+    provide_unread();
     let retry = Callback::new(move |()| spawn_local(session.reload()));
     view! {
         <div class="app">
@@ -43,6 +45,7 @@ fn Header() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let logout = move |_| sign_out(session, navigate.clone());
+    let unread: Unread = expect_context();
     let who = move || {
         session.me.with(|me| {
             me.as_ref().map(|me| {
@@ -64,6 +67,7 @@ fn Header() -> impl IntoView {
                 {move || i18n.t("app.name")}
             </a>
             <div class="topbar-right">
+                {move || session.me.with(Option::is_some).then(|| view! { <Bell unread href="/notifications"/> })}
                 {who}
                 <button type="button" class="btn btn-ghost" data-testid="locale-switch"
                     title=move || i18n.t("locale.switch_title")
@@ -119,6 +123,7 @@ fn Nav() -> impl IntoView {
                     {p.read_resources.then(|| link("/resources", "nav.resources", "nav-resources"))}
                     {p.read_kpis.then(|| link("/kpis", "nav.kpis", "nav-kpis"))}
                     {p.read_areas.then(|| link("/areas", "nav.areas", "nav-areas"))}
+                    {p.verify_residents.then(|| link("/residents", "nav.residents", "nav-residents"))}
                     {p.manage_users.then(|| link("/users", "nav.users", "nav-users"))}
                     {p.read_audit.then(|| link("/audit", "nav.audit", "nav-audit"))}
                     {p.manage_integration_clients.then(|| link("/admin/clients", "nav.clients", "nav-clients"))}

@@ -10,6 +10,7 @@ use crate::common::i18n::use_i18n;
 use crate::common::session::{require_session, sign_out, use_session};
 use crate::common::status::{ErrorBox, Loading};
 use crate::needs::labels::use_categories;
+use crate::notifications::bell::{Bell, provide_unread};
 
 /// Wraps every `/m` page.
 #[component]
@@ -19,6 +20,7 @@ pub fn MobileShell() -> impl IntoView {
     let navigate = use_navigate();
     require_session(session, navigate.clone());
     use_categories();
+    let unread = provide_unread();
     let retry = Callback::new(move |()| spawn_local(session.reload()));
     let logout = move |_| sign_out(session, navigate.clone());
     let name = move || session.me.with(|me| me.as_ref().map(|m| m.user.display_name.clone()));
@@ -29,7 +31,8 @@ pub fn MobileShell() -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"福"</span>
                     <span>"幸福家园"</span>
                 </a>
-                <span class="m-who" data-testid="current-user">{name}</span>
+                <a class="m-who" href="/m/me" data-testid="current-user">{name}</a>
+                {move || session.me.with(Option::is_some).then(|| view! { <Bell unread href="/m/notifications"/> })}
                 <button type="button" class="btn btn-ghost btn-small" data-testid="locale-switch"
                     title=move || i18n.t("locale.switch_title")
                     on:click=move |_| i18n.set_locale(i18n.locale().other())>
@@ -70,6 +73,7 @@ fn TabBar() -> impl IntoView {
             {tab("/m", "m.submit", "＋", "tab-submit")}
             {tab("/m/needs", "m.mine", "☰", "tab-mine")}
             {tab("/m/community", "m.community", "♥", "tab-community")}
+            {tab("/m/me", "m.me", "☺", "tab-me")}
         </nav>
     }
 }

@@ -1,7 +1,9 @@
-//! Resident accounts: sign-up and sign-in by code ([`sign_in`]), the resident's own profile, phone
+//! Resident accounts: sign-up and sign-in by code ([`sign_in`], the communities to pick from in
+//! [`communities`]), the resident's own profile, phone
 //! change and deletion ([`profile`]), residence verification by staff ([`verify`]), and the records
 //! created from needs taken by phone ([`link`]).
 
+pub mod communities;
 pub mod link;
 pub mod profile;
 pub mod sign_in;

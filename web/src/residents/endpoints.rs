@@ -1,0 +1,23 @@
+//! `/residents`: the list by verification state, verify and refuse.
+
+use gloo_net::http::Method;
+use shared::{Id, Page, RefuseResidence, Resident, Verification};
+
+use crate::common::api::{ApiResult, PAGE_SIZE, get, send_json};
+
+/// GET /residents?verification=…: longest waiting first; personal data masked as the server decides.
+pub async fn residents(verification: Verification, cursor: Option<String>) -> ApiResult<Page<Resident>> {
+    let query =
+        [("verification", verification.as_str().to_owned()), ("limit", PAGE_SIZE.to_string()), ("cursor", cursor.unwrap_or_default())];
+    get("/residents", &query).await
+}
+
+/// POST /residents/{id}/verify: 已认证.
+pub async fn verify(id: Id) -> ApiResult<Resident> {
+    send_json(Method::POST, &format!("/residents/{id}/verify"), &serde_json::json!({})).await
+}
+
+/// POST /residents/{id}/refuse with the reason.
+pub async fn refuse(id: Id, refusal: RefuseResidence) -> ApiResult<Resident> {
+    send_json(Method::POST, &format!("/residents/{id}/refuse"), &refusal).await
+}
