@@ -6,6 +6,7 @@
 pub mod area;
 pub mod audit;
 pub mod auth;
+pub mod binding;
 pub mod client;
 mod codes;
 pub use codes::Code;
@@ -30,6 +31,7 @@ pub mod webhook;
 pub use area::*;
 pub use audit::*;
 pub use auth::*;
+pub use binding::*;
 pub use client::*;
 pub use consultation::*;
 pub use kpi::*;

@@ -20,6 +20,7 @@ mod notifications;
 mod openapi;
 mod policy;
 mod programs;
+mod resident_bindings;
 mod residents;
 mod resources;
 mod shop;

@@ -19,6 +19,7 @@ pub mod oauth;
 pub mod programs;
 pub mod providers;
 pub mod public;
+pub mod resident_bindings;
 pub mod residents;
 pub mod resources;
 pub mod responses;
@@ -53,6 +54,7 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     matching::configure(cfg);
     kpis::configure(cfg);
     residents::configure(cfg);
+    resident_bindings::configure(cfg);
     topics::configure(cfg);
     ledger::configure(cfg);
     surveys::configure(cfg);

@@ -14,6 +14,7 @@ pub mod needs;
 pub mod notifications;
 pub mod page;
 pub mod programs;
+pub mod resident_bindings;
 pub mod residents;
 pub mod resources;
 pub mod shop;
