@@ -16,6 +16,7 @@ mod matching;
 mod need_photos;
 mod needs;
 mod needs_deadlines;
+mod neighbourhood;
 mod notifications;
 mod openapi;
 mod policy;

@@ -380,6 +380,7 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
             let body = json!({ "external_id": format!("probe-{}-{far}", a.id), "phone": phone, "community_id": pick(w.community, w.far_community) });
             answer(app.post("/api/v1/resident-bindings", &token, &body).await).await
         }
+        Action::SeeNeighbourhood if !far => answer(app.get("/api/v1/neighbourhood?limit=1", t).await).await,
         Action::KeepResidentProfile if !far => answer(app.get("/api/v1/me/profile", t).await).await,
         Action::ReadTopics if far => answer(app.get(&format!("/api/v1/topics/{}", w.far_topic), t).await).await,
         Action::ReadTopics => answer(app.get("/api/v1/topics?limit=1", t).await).await,

@@ -15,6 +15,7 @@ pub mod matching;
 pub mod me;
 pub mod need_photos;
 pub mod needs;
+pub mod neighbourhood;
 pub mod oauth;
 pub mod programs;
 pub mod providers;
@@ -55,6 +56,7 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     kpis::configure(cfg);
     residents::configure(cfg);
     resident_bindings::configure(cfg);
+    neighbourhood::configure(cfg);
     topics::configure(cfg);
     ledger::configure(cfg);
     surveys::configure(cfg);

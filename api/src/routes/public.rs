@@ -1,16 +1,17 @@
 //! `/api/v1/public/…`: what anyone may read without signing in (阳光社区 disclosure of programs,
-//! 民主协商 公示 of consultation topics and their results).
+//! 民主协商 公示 of consultation topics and their results, the services and spaces of a community).
 
 use actix_web::{get, web};
 use serde::Deserialize;
-use shared::{Page, Program, ProgramDetail, PublicTopic};
+use shared::{Neighbourhood, Page, Program, ProgramDetail, PublicCommunity, PublicTopic};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::neighbourhood::NeighbourhoodQuery;
 use crate::error::ApiResult;
 use crate::http::query::ValidQuery;
 use crate::services::page::PageRequest;
-use crate::services::{consultation, programs};
+use crate::services::{consultation, neighbourhood, programs};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -63,6 +64,34 @@ async fn public_topic(state: web::Data<AppState>, id: web::Path<i64>) -> ApiResu
     Ok(web::Json(consultation::public_detail(&state.db, id.into_inner(), state.clock.now()).await?))
 }
 
+/// The communities a visitor may pick, by name, with their street.
+#[utoipa::path(tag = "public", responses((status = 200, body = Vec<PublicCommunity>)))]
+#[get("/public/communities")]
+async fn public_communities(state: web::Data<AppState>) -> ApiResult<web::Json<Vec<PublicCommunity>>> {
+    Ok(web::Json(neighbourhood::public_communities(&state.db).await?))
+}
+
+/// The services and service spaces serving a community, nearest first with walking minutes from
+/// the position given (or the community's centre). Public fields only: no names or phones of people.
+#[utoipa::path(tag = "public", params(("id" = i64, Path, description = "Community id", example = 5), NeighbourhoodQuery),
+    responses((status = 200, body = Neighbourhood),
+    (status = 404, description = "No such community", body = shared::Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid query", body = shared::Problem, content_type = "application/problem+json")))]
+#[get("/public/communities/{id}/neighbourhood")]
+async fn public_neighbourhood(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    ValidQuery(query): ValidQuery<NeighbourhoodQuery>,
+) -> ApiResult<web::Json<Neighbourhood>> {
+    let walking = state.settings.matching.walking();
+    Ok(web::Json(neighbourhood::for_visitor(&state.db, id.into_inner(), &walking, query.into_query()).await?))
+}
+
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(public_programs).service(public_program).service(public_topics).service(public_topic);
+    cfg.service(public_programs)
+        .service(public_program)
+        .service(public_topics)
+        .service(public_topic)
+        .service(public_communities)
+        .service(public_neighbourhood);
 }

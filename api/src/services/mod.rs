@@ -13,6 +13,7 @@ pub mod matching;
 pub mod needs;
 pub mod notifications;
 pub mod page;
+pub mod neighbourhood;
 pub mod programs;
 pub mod resident_bindings;
 pub mod residents;
