@@ -18,6 +18,7 @@ use crate::matching::gaps_page::MatchingGapsPage;
 use crate::matching::plan_page::MatchingPlanPage;
 use crate::matching::plans_page::MatchingPlansPage;
 use crate::mobile::community_page::CommunityPage;
+use crate::mobile::nearby_page::NearbyPage;
 use crate::mobile::resident_pages::{ResidentNeedPage, ResidentNeedsPage, ResidentSubmitPage};
 use crate::mobile::shell::MobileShell;
 use crate::needs::detail_page::NeedDetailPage;
@@ -31,6 +32,7 @@ use crate::programs::detail_page::ProgramDetailPage;
 use crate::programs::edit_page::{ProgramEditPage, ProgramNewPage};
 use crate::programs::list_page::ProgramsPage;
 use crate::programs::rollup_page::ProgramRollupPage;
+use crate::public::nearby_page::PublicNearbyPage;
 use crate::public::programs_pages::{PublicProgramPage, PublicProgramsPage, PublicShell};
 use crate::resources::detail_pages::{
     PersonNewPage, PersonPage, ProviderNewPage, ProviderPage, ServiceNewPage, ServicePage, SpaceNewPage, SpacePage,
@@ -52,12 +54,14 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/public") view=PublicShell>
                     <Route path=path!("/programs") view=PublicProgramsPage/>
                     <Route path=path!("/programs/:id") view=PublicProgramPage/>
+                    <Route path=path!("/nearby") view=PublicNearbyPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("/m") view=MobileShell>
                     <Route path=path!("") view=ResidentSubmitPage/>
                     <Route path=path!("/needs") view=ResidentNeedsPage/>
                     <Route path=path!("/needs/:id") view=ResidentNeedPage/>
                     <Route path=path!("/community") view=CommunityPage/>
+                    <Route path=path!("/nearby") view=NearbyPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=Home/>

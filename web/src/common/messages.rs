@@ -12,6 +12,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'sta
         .chain(crate::resources::messages::RESOURCE_MESSAGES.iter())
         .chain(crate::matching::messages::MATCHING_MESSAGES.iter())
         .chain(crate::kpis::messages::KPI_MESSAGES.iter())
+        .chain(crate::public::messages::NEARBY_MESSAGES.iter())
 }
 
 /// Every message; looked up by [`crate::common::i18n::I18n::t`].
