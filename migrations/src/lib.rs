@@ -23,6 +23,7 @@ mod m20261205_170000_create_points_shop;
 mod m20261205_171000_create_surveys;
 mod m20261205_172000_create_integration_clients;
 mod m20261205_220000_create_resident_bindings;
+mod m20261205_221000_add_merchant_provider;
 
 pub struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_171000_create_surveys::Migration),
             Box::new(m20261205_172000_create_integration_clients::Migration),
             Box::new(m20261205_220000_create_resident_bindings::Migration),
+            Box::new(m20261205_221000_add_merchant_provider::Migration),
         ]
     }
 }

@@ -13,6 +13,7 @@ mod integration_clients;
 mod kpis;
 mod ledger;
 mod matching;
+mod merchants;
 mod need_photos;
 mod needs;
 mod needs_deadlines;
