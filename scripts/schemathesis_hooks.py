@@ -235,7 +235,9 @@ def _bearer(case) -> str:
 
 
 DEMO_CLIENT = {"client_id": "hhc_demo_binjiang", "client_secret": "happyhome-demo-client-secret"}
-DEMO_CLIENT_SCOPES = {"areas:read", "needs:read", "needs:write", "resources:read", "programs:read", "notifications:read", "topics:read"}
+DEMO_CLIENT_SCOPES = {
+    "areas:read", "needs:read", "needs:write", "residents:write", "resources:read", "programs:read", "notifications:read", "topics:read"
+}
 
 
 def _as_the_demo_client(body: dict) -> None:
@@ -279,6 +281,35 @@ def _a_logged_delivery():
     return (hook, ping.json()["id"]) if ping.ok else None
 
 
+def _demo_client_token(scope: str):
+    """A token of the demo client with `scope`, or None."""
+    form = {"grant_type": "client_credentials", "scope": scope, **DEMO_CLIENT}
+    response = requests.post(f"{_Server.base_url}/api/v1/oauth/token", data=form, timeout=30)
+    return response.json().get("access_token") if response.ok else None
+
+
+def _as_the_binding_client(case) -> None:
+    """Bindings belong to a client: the demo client's token, and for a new binding a fresh number and
+    user id in 缤纷社区 (area 5) with no code (the client verified the number); an unbind gets a
+    binding of its own to remove."""
+    token = _demo_client_token("residents:write")
+    if not token:
+        return
+    headers = {k: v for k, v in (case.headers or {}).items() if k.lower() != "authorization"}
+    case.headers = {**headers, "Authorization": f"Bearer {token}"}
+    fresh = {"external_id": f"o-hook-{os.getpid()}-{next(_sent)}", "phone": _fresh_number(), "community_id": 5}
+    method = case.operation.method.upper()
+    if method == "POST" and isinstance(case.body, dict):
+        case.body.clear()
+        case.body.update(fresh)
+    elif method == "DELETE":
+        made = requests.post(
+            f"{_Server.base_url}/api/v1/resident-bindings", json=fresh, headers={"Authorization": f"Bearer {token}"}, timeout=30
+        )
+        if made.ok:
+            case.path_parameters = {**(case.path_parameters or {}), "id": made.json()["id"]}
+
+
 def _placed_order():
     """A new order of the demo resident (item 1) and its pick-up code, when none is reserved."""
     token = os.environ.get("HAPPYHOME_RESIDENT_TOKEN", "")
@@ -308,6 +339,8 @@ def _real_rows_and_codes(case) -> None:
             body["partner_id"] = partners[next(_sent) % len(partners)]
     elif path == "/api/v1/oauth/token" and body is not None:
         _as_the_demo_client(body)
+    elif path in ("/api/v1/resident-bindings", "/api/v1/resident-bindings/{id}"):
+        _as_the_binding_client(case)
     elif path in ("/api/v1/integration-clients/{id}/rotate-secret", "/api/v1/integration-clients/{id}/revoke"):
         fresh = _a_fresh_client()
         if fresh:

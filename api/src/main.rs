@@ -74,7 +74,7 @@ async fn main() -> anyhow::Result<()> {
         Command::SeedDemo => seed_demo(&conn, &settings, hasher).await?,
         Command::CreateUser { username, display_name, role, area_id, password } => {
             let role = Role::parse(&role).with_context(|| format!("unknown role {role}"))?;
-            let new = NewUser { username, display_name, role, area_id, password };
+            let new = NewUser { username, display_name, role, area_id, password, provider_id: None };
             let user = services::users::create(&conn, None, &Scope::everything(), hasher, &new, false, None)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}: {e:?}"))?;

@@ -99,6 +99,7 @@ const LINKS: &[LinkSpec] = &[
     ("/api/v1/areas", HttpMethod::Post, "201", "update_area", BODY_ID),
     ("/api/v1/areas", HttpMethod::Post, "201", "area_children", BODY_ID),
     ("/api/v1/areas", HttpMethod::Post, "201", "area_subtree", BODY_ID),
+    ("/api/v1/resident-bindings", HttpMethod::Post, "201", "unbind", BODY_ID),
     ("/api/v1/users", HttpMethod::Post, "201", "get_user", BODY_ID),
     ("/api/v1/users", HttpMethod::Post, "201", "update_user", BODY_ID),
     ("/api/v1/webhooks", HttpMethod::Post, "201", "get_webhook", BODY_ID),

@@ -22,6 +22,8 @@ mod m20261205_150000_create_consultation;
 mod m20261205_170000_create_points_shop;
 mod m20261205_171000_create_surveys;
 mod m20261205_172000_create_integration_clients;
+mod m20261205_220000_create_resident_bindings;
+mod m20261205_221000_add_merchant_provider;
 
 pub struct Migrator;
 
@@ -46,6 +48,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_170000_create_points_shop::Migration),
             Box::new(m20261205_171000_create_surveys::Migration),
             Box::new(m20261205_172000_create_integration_clients::Migration),
+            Box::new(m20261205_220000_create_resident_bindings::Migration),
+            Box::new(m20261205_221000_add_merchant_provider::Migration),
         ]
     }
 }

@@ -201,13 +201,18 @@ pub struct ClientUsage {
     pub last_used_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// The token request of RFC 6749 §4.4.2, form-encoded. The client authenticates with HTTP Basic
-/// or with `client_id` and `client_secret` here (§2.3.1), not both.
+/// The token request, form-encoded: client credentials (RFC 6749 §4.4.2) or token exchange
+/// (RFC 8693 §2.1). For client credentials the client authenticates with HTTP Basic or with
+/// `client_id` and `client_secret` here (§2.3.1), not both. For a token exchange the client presents
+/// its own access token as `actor_token` and names a user it bound as `subject_token`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TokenRequest {
-    /// Only `client_credentials`.
-    #[cfg_attr(feature = "openapi", schema(pattern = "^client_credentials$", example = "client_credentials"))]
+    /// `client_credentials` or `urn:ietf:params:oauth:grant-type:token-exchange`.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^(client_credentials|urn:ietf:params:oauth:grant-type:token-exchange)$", example = "client_credentials")
+    )]
     pub grant_type: String,
     /// Space-separated scopes, a subset of the client's; all of them when absent.
     #[cfg_attr(feature = "openapi", schema(max_length = 400, example = "needs:read needs:write"))]
@@ -216,6 +221,33 @@ pub struct TokenRequest {
     pub client_id: Option<String>,
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128, example = "happyhome-demo-client-secret"))]
     pub client_secret: Option<String>,
+    /// Token exchange: the external id of a user the client bound (`POST /resident-bindings`).
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128, example = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"))]
+    pub subject_token: Option<String>,
+    /// Token exchange: `urn:happyhome:params:oauth:token-type:external-id`.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = "^urn:happyhome:params:oauth:token-type:external-id$",
+            example = "urn:happyhome:params:oauth:token-type:external-id"
+        )
+    )]
+    pub subject_token_type: Option<String>,
+    /// Token exchange: the client's own access token (from the client credentials grant).
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2048))]
+    pub actor_token: Option<String>,
+    /// Token exchange: `urn:ietf:params:oauth:token-type:access_token`.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^urn:ietf:params:oauth:token-type:access_token$", example = "urn:ietf:params:oauth:token-type:access_token")
+    )]
+    pub actor_token_type: Option<String>,
+    /// Token exchange: only `urn:ietf:params:oauth:token-type:access_token` is issued.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^urn:ietf:params:oauth:token-type:access_token$", example = "urn:ietf:params:oauth:token-type:access_token")
+    )]
+    pub requested_token_type: Option<String>,
 }
 
 /// The access token of RFC 6749 §5.1.
@@ -235,7 +267,8 @@ pub struct ClientToken {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OAuthError {
-    /// `invalid_request`, `invalid_client`, `invalid_scope`, `unsupported_grant_type` or `unauthorized_client`.
+    /// `invalid_request`, `invalid_client`, `invalid_scope`, `unsupported_grant_type`, `unauthorized_client`
+    /// or (token exchange) `invalid_target`.
     #[cfg_attr(feature = "openapi", schema(example = "invalid_client"))]
     pub error: String,
     pub error_description: String,

@@ -32,6 +32,10 @@ pub struct ShopItem {
     pub offered_by: Id,
     #[cfg_attr(feature = "openapi", schema(example = "缤纷便利店"))]
     pub offered_by_name: String,
+    /// The provider that sells it (a merchant's item); its name as when offered.
+    pub provider_id: Option<Id>,
+    #[cfg_attr(feature = "openapi", schema(example = "缤纷便利店"))]
+    pub provider_name: Option<String>,
     #[cfg_attr(feature = "openapi", schema(example = "环保购物袋"))]
     pub name: String,
     pub description: String,

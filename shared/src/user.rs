@@ -41,6 +41,8 @@ pub struct User {
     pub area_id: i64,
     pub area_name: String,
     pub active: bool,
+    /// A merchant's provider: the organisation the merchant sells for.
+    pub provider_id: Option<i64>,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
 }
@@ -61,6 +63,10 @@ pub struct NewUser {
     /// At least 10 characters.
     #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, example = "xingfu-jiayuan-2026"))]
     pub password: String,
+    /// A merchant's provider (required for a merchant, refused for any other role): a provider of
+    /// your area that sells.
+    #[serde(default)]
+    pub provider_id: Option<i64>,
 }
 
 /// Change a user: only the fields present change.
@@ -77,4 +83,6 @@ pub struct UserPatch {
     /// Sets a new password and revokes their refresh tokens.
     #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, example = "xingfu-jiayuan-2026"))]
     pub password: Option<String>,
+    /// A merchant's new provider. A user who stops being a merchant loses theirs.
+    pub provider_id: Option<i64>,
 }

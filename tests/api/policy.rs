@@ -386,6 +386,14 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
             };
             answer(app.post(&format!("/api/v1/residents/{id}/verify"), t, &json!({})).await).await
         }
+        // Bindings belong to a client: the integration role binds with a client's token.
+        Action::BindResidents => {
+            let token = if a.role == Role::Integration { client_token(w).await } else { t.to_owned() };
+            let phone = format!("136{:04}{:04}", u8::from(far), a.id);
+            let body = json!({ "external_id": format!("probe-{}-{far}", a.id), "phone": phone, "community_id": pick(w.community, w.far_community) });
+            answer(app.post("/api/v1/resident-bindings", &token, &body).await).await
+        }
+        Action::SeeNeighbourhood if !far => answer(app.get("/api/v1/neighbourhood?limit=1", t).await).await,
         Action::KeepResidentProfile if !far => answer(app.get("/api/v1/me/profile", t).await).await,
         Action::ReadTopics if far => answer(app.get(&format!("/api/v1/topics/{}", w.far_topic), t).await).await,
         Action::ReadTopics => answer(app.get("/api/v1/topics?limit=1", t).await).await,
@@ -467,6 +475,18 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
         _ => return None,
     };
     Some(answered)
+}
+
+/// A token of a client the district admin registers with `residents:write`: the integration role
+/// binds as a client, never with a person's token.
+async fn client_token(w: &World) -> String {
+    let admin = w.accounts.iter().find(|a| a.role == Role::DistrictAdmin).expect("district admin");
+    let body = json!({ "name": "探针小程序", "area_id": admin.home, "scopes": ["residents:write"] });
+    let created = json_of(w.app.post("/api/v1/integration-clients", &admin.token, &body).await).await;
+    let (id, secret) = (created["client"]["client_id"].as_str().expect("client_id"), created["client_secret"].as_str().expect("secret"));
+    let res =
+        w.app.client.post(w.app.url("/api/v1/oauth/token")).basic_auth(id, Some(secret)).form(&[("grant_type", "client_credentials")]);
+    json_of(res.send().await.expect("token")).await["access_token"].as_str().expect("client token").to_owned()
 }
 
 async fn volunteer_minutes(app: &TestApp, need: i64) -> Option<i64> {

@@ -187,8 +187,11 @@ async fn a_merchant_cannot_see_or_hand_over_another_merchants_order() {
     let (_, _, _, order) = one_order(&app, 5, 5).await;
     let admin = app.login_as("admin").await;
     let community = app.area_id("缤纷社区").await;
+    // A merchant sells for a provider (tests/api/merchants.rs).
+    let seller = json!({ "kind": "enterprise", "name": "另一家商户", "area_id": community, "description": "社区商户" });
+    let provider = ok(app.post("/api/v1/providers", &admin, &seller).await, StatusCode::CREATED).await["id"].clone();
     let other = json!({ "username": "merchant2", "display_name": "另一家商户", "role": "merchant", "area_id": community,
-        "password": "another-merchant-pass-1" });
+        "password": "another-merchant-pass-1", "provider_id": provider });
     ok(app.post("/api/v1/users", &admin, &other).await, StatusCode::CREATED).await;
     let res = app
         .client

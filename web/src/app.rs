@@ -23,6 +23,7 @@ use crate::matching::plan_page::MatchingPlanPage;
 use crate::matching::plans_page::MatchingPlansPage;
 use crate::mobile::community_page::CommunityPage;
 use crate::mobile::me_page::ResidentMePage;
+use crate::mobile::nearby_page::NearbyPage;
 use crate::mobile::resident_pages::{ResidentNeedPage, ResidentNeedsPage, ResidentSubmitPage};
 use crate::mobile::shell::MobileShell;
 use crate::mobile::sign_in_page::ResidentSignInPage;
@@ -38,6 +39,7 @@ use crate::programs::detail_page::ProgramDetailPage;
 use crate::programs::edit_page::{ProgramEditPage, ProgramNewPage};
 use crate::programs::list_page::ProgramsPage;
 use crate::programs::rollup_page::ProgramRollupPage;
+use crate::public::nearby_page::PublicNearbyPage;
 use crate::public::programs_pages::{PublicProgramPage, PublicProgramsPage, PublicShell};
 use crate::residents::page::ResidentsPage;
 use crate::resources::detail_pages::{
@@ -61,6 +63,7 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/public") view=PublicShell>
                     <Route path=path!("/programs") view=PublicProgramsPage/>
                     <Route path=path!("/programs/:id") view=PublicProgramPage/>
+                    <Route path=path!("/nearby") view=PublicNearbyPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("/m") view=MobileShell>
                     <Route path=path!("") view=ResidentSubmitPage/>
@@ -69,6 +72,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/community") view=CommunityPage/>
                     <Route path=path!("/me") view=ResidentMePage/>
                     <Route path=path!("/notifications") view=ResidentNotificationsPage/>
+                    <Route path=path!("/nearby") view=NearbyPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=Home/>

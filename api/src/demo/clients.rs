@@ -19,10 +19,11 @@ pub const DEMO_CLIENT_ID: &str = "hhc_demo_binjiang";
 pub const SANDBOX_CLIENT_ID: &str = "hhc_demo_sandbox";
 
 /// What the demo mini-program reads and writes.
-const SCOPES: [ApiScope; 7] = [
+const SCOPES: [ApiScope; 8] = [
     ApiScope::AreasRead,
     ApiScope::NeedsRead,
     ApiScope::NeedsWrite,
+    ApiScope::ResidentsWrite,
     ApiScope::ResourcesRead,
     ApiScope::ProgramsRead,
     ApiScope::NotificationsRead,

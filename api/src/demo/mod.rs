@@ -147,7 +147,14 @@ pub async fn seed<C: ConnectionTrait>(db: &C, hasher: Hasher, password: &str) ->
         } else {
             home.id
         };
-        let new = NewUser { username: username.into(), display_name: display_name.into(), role, area_id, password: password.into() };
+        let new = NewUser {
+            username: username.into(),
+            display_name: display_name.into(),
+            role,
+            area_id,
+            password: password.into(),
+            provider_id: None,
+        };
         users::create(db, None, &Scope::everything(), hasher, &new, true, None).await?;
         seeded.users += 1;
     }
@@ -165,6 +172,8 @@ pub async fn seed<C: ConnectionTrait>(db: &C, hasher: Hasher, password: &str) ->
             role: Role::Merchant,
             area_id: home.id,
             password: password.into(),
+            // Named once the shop's provider exists (`shop::seed`).
+            provider_id: None,
         };
         users::create(db, None, &Scope::everything(), hasher, &new, true, None).await?;
         seeded.users += 1;

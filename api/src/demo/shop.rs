@@ -3,13 +3,15 @@
 //! one order waiting to be picked up — all through the real service functions.
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
-use shared::{HolderKind, LedgerUnit, NewTransfer, OpenAccount, Redeem, ShopItemInput, TransferKind};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set};
+use shared::{HolderKind, LedgerUnit, NewProvider, NewTransfer, OpenAccount, ProviderKind, Redeem, ShopItemInput, TransferKind};
 
 use super::demo_caller as caller;
-use crate::entities::shop_item;
+use crate::domain::caller::Caller;
+use crate::entities::{shop_item, user};
 use crate::error::ApiError;
 use crate::services::ledger::write;
+use crate::services::resources::providers;
 use crate::services::shop::{items, redeem};
 
 /// Points the demo resident starts with: enough for a long schemathesis run of redemptions.
@@ -24,6 +26,26 @@ const ITEMS: [(&str, &str, i64, i64, i64); 3] = [
     ("有机蔬菜礼包", "本地合作社当季蔬菜一份", 80, 30, 20),
 ];
 
+/// The demo merchant sells for 缤纷便利店, an enterprise of the community registered by its staff.
+async fn sells_for_the_shop<C: ConnectionTrait>(db: &C, staff: &Caller, merchant: &Caller, now: DateTime<Utc>) -> Result<(), ApiError> {
+    let new = NewProvider {
+        kind: ProviderKind::Enterprise,
+        name: "缤纷便利店".into(),
+        area_id: merchant.area_id,
+        contact_name: None,
+        contact_phone: None,
+        user_id: None,
+        verified: true,
+        description: "社区便利店，积分商城兑换点".into(),
+    };
+    let shop = providers::create(db, staff, &new, now, None).await?;
+    let account = user::Entity::find_by_id(merchant.id).one(db).await?.ok_or(ApiError::NotFound("user"))?;
+    let mut account: user::ActiveModel = account.into();
+    account.provider_id = Set(Some(shop.id));
+    account.update(db).await?;
+    Ok(())
+}
+
 /// Seeds the demo shop once (nothing when any item exists); returns how many items.
 pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usize, ApiError> {
     if shop_item::Entity::find().count(db).await? > 0 {
@@ -31,6 +53,7 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
     }
     let merchant = caller(db, "merchant").await?;
     let staff = caller(db, "community").await?;
+    sells_for_the_shop(db, &staff, &merchant, now).await?;
     let resident = caller(db, "resident").await?;
     let mut first = None;
     for (name, description, price, stock, limit) in ITEMS {

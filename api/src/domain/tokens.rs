@@ -23,6 +23,10 @@ pub struct Claims {
     /// The scopes of a client token, space-separated (RFC 8693 §4.2 `scope`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+    /// A resident token from a token exchange: the binding (row id) it was issued through, so
+    /// unbinding or revoking the client stops it at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bnd: Option<Id>,
 }
 
 /// Who a valid access token speaks for.
@@ -31,6 +35,8 @@ pub struct Bearer {
     pub user_id: Id,
     /// For a client token: the client's row id and its scopes as written in the token.
     pub client: Option<(Id, String)>,
+    /// For a resident token from a token exchange: the binding it was issued through.
+    pub binding: Option<Id>,
 }
 
 pub struct JwtKeys {
@@ -50,7 +56,8 @@ impl JwtKeys {
     }
 
     pub fn issue(&self, user_id: Id, now: i64, ttl_secs: i64) -> anyhow::Result<String> {
-        let claims = Claims { sub: user_id.to_string(), iss: ISSUER.into(), iat: now, exp: now + ttl_secs, cid: None, scope: None };
+        let claims =
+            Claims { sub: user_id.to_string(), iss: ISSUER.into(), iat: now, exp: now + ttl_secs, cid: None, scope: None, bnd: None };
         Ok(jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?)
     }
 
@@ -64,6 +71,22 @@ impl JwtKeys {
             exp: now + ttl_secs,
             cid: Some(client),
             scope: Some(scope.to_owned()),
+            bnd: None,
+        };
+        Ok(jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?)
+    }
+
+    /// A resident token from a token exchange (RFC 8693): it acts as the resident and names the
+    /// binding it was issued through.
+    pub fn issue_for_binding(&self, resident_id: Id, binding: Id, now: i64, ttl_secs: i64) -> anyhow::Result<String> {
+        let claims = Claims {
+            sub: resident_id.to_string(),
+            iss: ISSUER.into(),
+            iat: now,
+            exp: now + ttl_secs,
+            cid: None,
+            scope: None,
+            bnd: Some(binding),
         };
         Ok(jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?)
     }
@@ -77,7 +100,7 @@ impl JwtKeys {
     pub fn verify_bearer(&self, token: &str) -> Option<Bearer> {
         let claims = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).ok()?.claims;
         let client = claims.cid.map(|cid| (cid, claims.scope.unwrap_or_default()));
-        Some(Bearer { user_id: claims.sub.parse().ok()?, client })
+        Some(Bearer { user_id: claims.sub.parse().ok()?, client, binding: claims.bnd })
     }
 }
 
@@ -112,9 +135,17 @@ mod tests {
         let keys = JwtKeys::new(SECRET);
         let now = chrono::Utc::now().timestamp();
         let token = keys.issue_for_client(42, 7, "needs:read", now, 60).expect("issue");
-        assert_eq!(keys.verify_bearer(&token), Some(Bearer { user_id: 42, client: Some((7, "needs:read".into())) }));
+        assert_eq!(keys.verify_bearer(&token), Some(Bearer { user_id: 42, client: Some((7, "needs:read".into())), binding: None }));
         let person = keys.issue(42, now, 60).expect("issue");
-        assert_eq!(keys.verify_bearer(&person), Some(Bearer { user_id: 42, client: None }));
+        assert_eq!(keys.verify_bearer(&person), Some(Bearer { user_id: 42, client: None, binding: None }));
+    }
+
+    #[test]
+    fn a_resident_token_names_its_binding() {
+        let keys = JwtKeys::new(SECRET);
+        let now = chrono::Utc::now().timestamp();
+        let token = keys.issue_for_binding(42, 3, now, 60).expect("issue");
+        assert_eq!(keys.verify_bearer(&token), Some(Bearer { user_id: 42, client: None, binding: Some(3) }));
     }
 
     #[test]

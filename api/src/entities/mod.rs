@@ -34,6 +34,7 @@ pub mod program_partner;
 pub mod provider;
 pub mod refresh_token;
 pub mod resident;
+pub mod resident_binding;
 pub mod service;
 pub mod service_person;
 pub mod service_space;

@@ -12,6 +12,9 @@ pub struct Model {
     pub area_path: String,
     pub offered_by: i64,
     pub offered_by_name: String,
+    /// The provider that sells it, when a merchant offered it; its name as when offered.
+    pub provider_id: Option<i64>,
+    pub provider_name: Option<String>,
     pub name: String,
     pub description: String,
     pub points_price: i64,

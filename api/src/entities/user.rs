@@ -28,6 +28,8 @@ pub struct Model {
     /// First sign-in by code; `None` for a record created from a need taken by phone.
     pub signed_up_at: Option<DateTimeUtc>,
     pub deleted_at: Option<DateTimeUtc>,
+    /// A merchant's provider: the organisation that sells (商户 → 服务主体).
+    pub provider_id: Option<i64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -12,6 +12,7 @@ use crate::domain::caller::Caller;
 use crate::error::ApiError;
 use crate::services::auth::load_caller;
 use crate::services::integration_clients::token::caller_for_client;
+use crate::services::resident_bindings::exchange::caller_for_binding;
 use crate::state::AppState;
 
 /// The authenticated caller of this request.
@@ -50,6 +51,10 @@ impl FromRequest for AuthUser {
                     slot.0.set(counted);
                 }
                 return result.map(AuthUser);
+            }
+            if let Some(binding) = bearer.binding {
+                // A resident token from a token exchange: only while its binding and client live.
+                return caller_for_binding(&state, bearer.user_id, binding).await.map(AuthUser);
             }
             let caller = load_caller(&state.db, bearer.user_id)
                 .await?

@@ -23,6 +23,10 @@ fn as_json(raw: &str, validator: &jsonschema::Validator) -> Value {
     if let Ok(n) = raw.parse::<i64>() {
         return Value::from(n);
     }
+    // A coordinate (`lat=30.21`): a finite decimal is a number too.
+    if let Some(x) = raw.parse::<f64>().ok().filter(|x| x.is_finite()) {
+        return Value::from(x);
+    }
     if let Ok(b) = raw.parse::<bool>() {
         return Value::Bool(b);
     }

@@ -22,6 +22,7 @@ pub const SCOPES: &[(Action, ApiScope)] = &[
     (Action::ReadOwnNotifications, NotificationsRead),
     (Action::ReadResidents, ResidentsWrite),
     (Action::KeepResidentProfile, ResidentsWrite),
+    (Action::BindResidents, ResidentsWrite),
     (Action::ReadTopics, TopicsRead),
     (Action::ReadShopItems, ShopRead),
 ];

@@ -61,6 +61,12 @@ pub enum Action {
     ReadResidents,
     /// Confirm or refuse a resident's residence (待认证 → 已认证 / 未通过).
     VerifyResidents,
+    /// Bind users of a mini-program (openid / unionid) to residents of the subtree, unbind them, and
+    /// exchange the client's token for a resident token (RFC 8693). Integration clients only.
+    BindResidents,
+    /// See the services and spaces serving one's own community, nearest first (身边服务). Visitors see
+    /// any community's from the public pages, which take no role.
+    SeeNeighbourhood,
     /// Keep a resident profile of one's own: name, community, address, phone, deletion.
     KeepResidentProfile,
     /// Read the consultation topics (民主协商议题) of one's community or subtree.
@@ -172,6 +178,10 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     (Action::ReadResidents, STAFF, "list residents; that is staff work"),
     // Residence is confirmed where people live: by community staff and grid workers of that area.
     (Action::VerifyResidents, &[CommunityStaff, GridWorker], "verify residence; community staff and grid workers do"),
+    // Only a client acts for its own users; staff have the resident's consent in person instead.
+    (Action::BindResidents, &[Integration], "bind mini-program users to residents; integration clients do"),
+    // Staff, providers and integrations read the full catalogue instead (ReadResources).
+    (Action::SeeNeighbourhood, &[Resident], "see the neighbourhood of one's community; residents do"),
     (Action::KeepResidentProfile, &[Resident], "keep a resident profile; staff accounts are managed by their supervisors"),
     // consultation (民主协商)
     // Residents read their community's topics; staff their subtree's; integrations publish them.
@@ -243,7 +253,7 @@ mod tests {
             assert!(!seen.contains(action), "{action:?} twice");
             seen.push(*action);
         }
-        assert_eq!(seen.len(), 57, "a new action needs its row");
+        assert_eq!(seen.len(), 59, "a new action needs its row");
     }
 
     #[test]

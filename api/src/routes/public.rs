@@ -1,17 +1,18 @@
 //! `/api/v1/public/…`: what anyone may read without signing in (阳光社区 disclosure of programs,
-//! 民主协商 公示 of consultation topics and their results).
+//! 民主协商 公示 of consultation topics and their results, the services and spaces of a community).
 
 use actix_web::{get, web};
 use serde::Deserialize;
-use shared::{CommunityChoice, Page, Program, ProgramDetail, PublicTopic};
+use shared::{CommunityChoice, Neighbourhood, Page, Program, ProgramDetail, PublicTopic};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::neighbourhood::NeighbourhoodQuery;
 use crate::error::ApiResult;
 use crate::http::query::ValidQuery;
 use crate::services::page::PageRequest;
 use crate::services::residents::communities;
-use crate::services::{consultation, programs};
+use crate::services::{consultation, neighbourhood, programs};
 use crate::state::AppState;
 
 /// Which communities to offer at sign-up.
@@ -88,6 +89,27 @@ async fn public_topic(state: web::Data<AppState>, id: web::Path<i64>) -> ApiResu
     Ok(web::Json(consultation::public_detail(&state.db, id.into_inner(), state.clock.now()).await?))
 }
 
+/// The services and service spaces serving a community, nearest first with walking minutes from
+/// the position given (or the community's centre). Public fields only: no names or phones of people.
+#[utoipa::path(tag = "public", params(("id" = i64, Path, description = "Community id", example = 5), NeighbourhoodQuery),
+    responses((status = 200, body = Neighbourhood),
+    (status = 404, description = "No such community", body = shared::Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid query", body = shared::Problem, content_type = "application/problem+json")))]
+#[get("/public/communities/{id}/neighbourhood")]
+async fn public_neighbourhood(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    ValidQuery(query): ValidQuery<NeighbourhoodQuery>,
+) -> ApiResult<web::Json<Neighbourhood>> {
+    let walking = state.settings.matching.walking();
+    Ok(web::Json(neighbourhood::for_visitor(&state.db, id.into_inner(), &walking, query.into_query()).await?))
+}
+
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(public_programs).service(public_program).service(public_topics).service(public_topic).service(community_choices);
+    cfg.service(public_programs)
+        .service(public_program)
+        .service(public_topics)
+        .service(public_topic)
+        .service(community_choices)
+        .service(public_neighbourhood);
 }

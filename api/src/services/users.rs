@@ -12,7 +12,7 @@ use crate::domain::field_errors::FieldErrors;
 use crate::domain::password::Hasher;
 use crate::domain::scope::Scope;
 use crate::entities::stored::{StoredValueInvalid, stored};
-use crate::entities::{area, user};
+use crate::entities::{area, provider, user};
 use crate::error::ApiError;
 use crate::policy::users::{assignable_roles, home_area_kinds};
 use crate::services::audit::{self, Change};
@@ -53,6 +53,7 @@ fn to_dto(m: user::Model, area_name: String) -> Result<User, StoredValueInvalid>
         area_id: m.area_id,
         area_name,
         active: m.active,
+        provider_id: m.provider_id,
         created_at: m.created_at,
         updated_at: m.updated_at,
     })
@@ -142,6 +143,27 @@ async fn check_role_and_area<C: ConnectionTrait>(
     }
 }
 
+/// A merchant sells for a provider of the scope; no other role names one.
+async fn check_provider<C: ConnectionTrait>(
+    db: &C,
+    scope: &Scope,
+    role: Role,
+    provider_id: Option<Id>,
+    errors: &mut FieldErrors,
+) -> Result<(), ApiError> {
+    match (role == Role::Merchant, provider_id) {
+        (true, None) => errors.add("/provider_id", FieldRule::Required, "a merchant sells for a provider: name it"),
+        (false, Some(_)) => errors.add("/provider_id", FieldRule::NotAllowed, "only merchants sell for a provider"),
+        (true, Some(id)) => match crate::policy::load_within::<provider::Entity, _>(db, scope, id).await {
+            Ok(_) => {}
+            Err(crate::policy::Refused::NotFound(_)) => errors.add("/provider_id", FieldRule::NotFound, "no such provider in your area"),
+            Err(e) => return Err(e.into()),
+        },
+        (false, None) => {}
+    }
+    Ok(())
+}
+
 async fn hash(hasher: Hasher, password: &str) -> Result<String, ApiError> {
     let password = password.to_owned();
     Ok(tokio::task::spawn_blocking(move || hasher.hash(&password)).await.map_err(anyhow::Error::from)??)
@@ -169,6 +191,10 @@ pub async fn create<C: ConnectionTrait>(
         errors.add("/password", FieldRule::Weak, "the password cannot be the username");
     }
     let home = check_role_and_area(db, actor, scope, new.role, new.area_id, &mut errors).await?;
+    // The system (demo seeding, the CLI) may make a merchant first and name the provider later.
+    if actor.is_some() || new.provider_id.is_some() {
+        check_provider(db, scope, new.role, new.provider_id, &mut errors).await?;
+    }
     errors.finish()?;
     let home = home.ok_or(ApiError::NotFound("area"))?;
 
@@ -181,6 +207,7 @@ pub async fn create<C: ConnectionTrait>(
         password_hash: Set(hash(hasher, &new.password).await?),
         active: Set(true),
         demo: Set(demo),
+        provider_id: Set(new.provider_id.filter(|_| new.role == Role::Merchant)),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -216,8 +243,12 @@ pub async fn update<C: ConnectionTrait>(
     }
     let mut errors = FieldErrors::default();
     if is_self {
-        for (field, given) in [("/role", patch.role.is_some()), ("/area_id", patch.area_id.is_some()), ("/active", patch.active.is_some())]
-        {
+        for (field, given) in [
+            ("/role", patch.role.is_some()),
+            ("/area_id", patch.area_id.is_some()),
+            ("/active", patch.active.is_some()),
+            ("/provider_id", patch.provider_id.is_some()),
+        ] {
             if given {
                 errors.add(field, FieldRule::NotAllowed, "you cannot change this on your own account");
             }
@@ -233,6 +264,11 @@ pub async fn update<C: ConnectionTrait>(
     } else {
         Some(current_home.clone())
     };
+    // A merchant keeps their provider unless a new one is named; anyone else has none.
+    let provider_id = if role == Role::Merchant { patch.provider_id.or(current.provider_id) } else { None };
+    if !is_self && (patch.role.is_some() || patch.provider_id.is_some()) {
+        check_provider(db, scope, role, if role == Role::Merchant { provider_id } else { patch.provider_id }, &mut errors).await?;
+    }
     errors.finish()?;
     let home = home.ok_or(ApiError::NotFound("area"))?;
 
@@ -243,6 +279,7 @@ pub async fn update<C: ConnectionTrait>(
     }
     model.role = Set(role.as_str().into());
     model.area_id = Set(home.id);
+    model.provider_id = Set(provider_id);
     if let Some(active) = patch.active {
         model.active = Set(active);
     }

@@ -44,6 +44,7 @@ pub fn UserCreateForm(on_created: Callback<User>, on_cancel: Callback<()>) -> im
             role,
             area_id,
             password: password.get_untracked(),
+            provider_id: None,
         };
         spawn_local(async move {
             match api::create_user(&new).await {
@@ -111,6 +112,7 @@ pub fn UserEditForm(user: User, on_saved: Callback<User>, on_cancel: Callback<()
             area_id: new_area,
             active: (active.get_untracked() != before.active).then_some(active.get_untracked()),
             password: (!pass.is_empty()).then_some(pass),
+            provider_id: None,
         };
         if patch == UserPatch::default() {
             form.done();

@@ -1,8 +1,9 @@
 //! The resident's phone pages under `/m` (built for 375 px; the reference for the mini program): the shell
 //! with its tab bar ([`shell`]), 我要点单 `/m`, 我的需求 `/m/needs` and one need `/m/needs/:id` ([`resident_pages`]),
-//! 邻里需求 `/m/community` ([`community_page`]), and the submission form. The resident's account:
-//! sign-up and sign-in by code `/m/sign-in` ([`sign_in_page`]), 我的 `/m/me` ([`me_page`], its forms
-//! in [`profile_forms`] and [`delete_account`]), with their calls and texts in `account_*`.
+//! 邻里需求 `/m/community` ([`community_page`]), 身边服务 `/m/nearby` ([`nearby_page`]), and the
+//! submission form. The resident's account: sign-up and sign-in by code `/m/sign-in`
+//! ([`sign_in_page`]), 我的 `/m/me` ([`me_page`], its forms in [`profile_forms`] and
+//! [`delete_account`]), with their calls and texts in `account_*`.
 
 pub mod account_endpoints;
 pub mod account_messages;
@@ -12,6 +13,7 @@ pub mod community_picker;
 pub mod delete_account;
 pub mod me_page;
 pub mod need_area;
+pub mod nearby_page;
 pub mod need_form;
 pub mod profile_forms;
 pub mod resident_pages;

@@ -1,5 +1,5 @@
 //! The resident's phone layout (`/m`): a slim header, the page, and a tab bar at the bottom
-//! (我要点单 · 我的需求 · 邻里需求). Built for 375 px wide screens; the reference for the mini program.
+//! (我要点单 · 我的需求 · 邻里需求 · 身边服务). Built for 375 px wide screens; the reference for the mini program.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -73,6 +73,7 @@ fn TabBar() -> impl IntoView {
             {tab("/m", "m.submit", "＋", "tab-submit")}
             {tab("/m/needs", "m.mine", "☰", "tab-mine")}
             {tab("/m/community", "m.community", "♥", "tab-community")}
+            {tab("/m/nearby", "nearby.title", "⌖", "tab-nearby")}
             {tab("/m/me", "m.me", "☺", "tab-me")}
         </nav>
     }

@@ -26,6 +26,7 @@ pub fn PublicShell() -> impl IntoView {
                     {tr("public.title")}
                 </a>
                 <div class="topbar-right">
+                    <a class="btn btn-ghost" href="/public/nearby" data-testid="public-nearby">{tr("nearby.public_link")}</a>
                     <button type="button" class="btn btn-ghost" data-testid="locale-switch"
                         title=tr("locale.switch_title")
                         on:click=move |_| i18n.set_locale(i18n.locale().other())>

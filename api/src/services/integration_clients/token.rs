@@ -24,8 +24,11 @@ pub enum GrantRefused {
     InvalidClient,
     #[error("{0}")]
     InvalidScope(String),
-    #[error("only the client_credentials grant is supported")]
+    #[error("only the client_credentials and token-exchange grants are supported")]
     UnsupportedGrantType,
+    /// The client may not use this grant (a token exchange without `residents:write`).
+    #[error("{0}")]
+    UnauthorizedClient(String),
     #[error(transparent)]
     Internal(#[from] ApiError),
 }

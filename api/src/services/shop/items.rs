@@ -8,7 +8,7 @@ use shared::{AreaKind, FieldRule, Id, ShopItem, ShopItemInput, ShopItemPage};
 use super::item_dto;
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
-use crate::entities::{area, shop_item, user};
+use crate::entities::{area, provider, shop_item, user};
 use crate::error::ApiError;
 use crate::policy::{self, Action, Refused};
 use crate::services::audit::{self, Change};
@@ -67,10 +67,18 @@ pub async fn create<C: ConnectionTrait>(
 ) -> Result<ShopItem, ApiError> {
     policy::require(caller, Action::OfferShopItems)?;
     let community = checked(db, caller, input).await?;
-    let name = user::Entity::find_by_id(caller.id).one(db).await?.map_or_else(|| caller.username.clone(), |u| u.display_name);
+    let me = user::Entity::find_by_id(caller.id).one(db).await?;
+    let name = me.as_ref().map_or_else(|| caller.username.clone(), |u| u.display_name.clone());
+    // A merchant's items are sold by the merchant's provider (staff offer for the community).
+    let seller = match me.and_then(|u| u.provider_id) {
+        Some(id) => provider::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    };
     let mut row = shop_item::ActiveModel {
         offered_by: Set(caller.id),
         offered_by_name: Set(name.chars().take(100).collect()),
+        provider_id: Set(seller.as_ref().map(|p| p.id)),
+        provider_name: Set(seller.map(|p| p.name.chars().take(100).collect())),
         created_at: Set(now),
         ..Default::default()
     };

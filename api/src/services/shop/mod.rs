@@ -41,6 +41,8 @@ pub fn item_dto(m: shop_item::Model, now: DateTime<Utc>) -> ShopItem {
         area_id: m.area_id,
         offered_by: m.offered_by,
         offered_by_name: m.offered_by_name,
+        provider_id: m.provider_id,
+        provider_name: m.provider_name,
         name: m.name,
         description: m.description,
         points_price: m.points_price,
