@@ -11,7 +11,7 @@ use shared::{AreaKind, FieldRule, GeoPoint, Id, NearbyPlace, Neighbourhood, Plac
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::matching::geo::{Walking, metres};
-use crate::domain::scope::path_ids;
+use crate::domain::scope::{Scope, path_ids};
 use crate::entities::stored::{stored, stored_opt};
 use crate::entities::{area, provider, service, service_space};
 use crate::error::ApiError;
@@ -200,7 +200,7 @@ async fn list<C: ConnectionTrait>(db: &C, community: area::Model, walking: &Walk
 /// Rows of the community, of an area above it, or of the same district (a neighbour's services may
 /// list this community among the areas they serve).
 fn near<Col: ColumnTrait>(column: Col, ids: &[Id], district: &str) -> Condition {
-    Condition::any().add(area_column_in(column, ids)).add(like(column, district))
+    Condition::any().add(area_column_in(column, ids)).add(Scope::subtree(district).path_condition(column))
 }
 
 fn area_column_in<Col: ColumnTrait>(column: Col, ids: &[Id]) -> Condition {
@@ -208,11 +208,6 @@ fn area_column_in<Col: ColumnTrait>(column: Col, ids: &[Id]) -> Condition {
     let paths: Vec<String> =
         (1..=ids.len()).map(|n| format!("/{}/", ids[..n].iter().map(Id::to_string).collect::<Vec<_>>().join("/"))).collect();
     Condition::all().add(column.is_in(paths))
-}
-
-fn like<Col: ColumnTrait>(column: Col, prefix: &str) -> Condition {
-    // Paths hold only digits and `/`, so the prefix needs no LIKE escaping.
-    Condition::all().add(column.like(format!("{prefix}%")))
 }
 
 /// The places with the names of their providers and areas, which visitors read.
