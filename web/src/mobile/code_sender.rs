@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::{CodePurpose, FieldRule, is_mainland_mobile};
+use shared::{CodePurpose, FieldError, FieldRule, is_mainland_mobile};
 
 use crate::common::form::{FormState, field_error};
 use crate::common::i18n::{I18n, use_i18n};
@@ -19,6 +19,24 @@ fn countdown() -> RwSignal<u32> {
         on_cleanup(move || handle.clear());
     }
     left
+}
+
+/// Whether `code` looks like a one-time code (six digits).
+pub fn code_ok(code: &str) -> bool {
+    code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The number and code as typed (trimmed), and what is wrong with either, both at once.
+pub fn typed_phone_and_code(i18n: I18n, phone: RwSignal<String>, code: RwSignal<String>) -> (String, String, Vec<FieldError>) {
+    let (number, digits) = (phone.get_untracked().trim().to_owned(), code.get_untracked().trim().to_owned());
+    let mut bad = Vec::new();
+    if !is_mainland_mobile(&number) {
+        bad.push(field_error("/phone", FieldRule::InvalidFormat, i18n.t("account.phone_format")));
+    }
+    if !code_ok(&digits) {
+        bad.push(field_error("/code", FieldRule::InvalidFormat, i18n.t("account.code_format")));
+    }
+    (number, digits, bad)
 }
 
 /// Checks `phone` in place; on a bad number marks `/phone` and answers `false`.

@@ -8,9 +8,8 @@ use shared::{CodePurpose, FieldRule, PhoneChange, ProfilePatch, ResidentProfile}
 use crate::common::form::{Field, FormButtons, FormState, FormSummary, field_error};
 use crate::common::i18n::use_i18n;
 use crate::mobile::account_endpoints;
-use crate::mobile::code_sender::{CodeSender, phone_ok};
+use crate::mobile::code_sender::{CodeSender, typed_phone_and_code};
 use crate::mobile::community_picker::CommunityPicker;
-use crate::mobile::sign_in_page::code_ok;
 
 /// Only what changed is sent.
 #[component]
@@ -86,14 +85,7 @@ pub fn PhoneChangeForm(on_saved: Callback<ResidentProfile>, on_cancel: Callback<
             return;
         }
         form.start();
-        let (number, digits) = (phone.get_untracked().trim().to_owned(), code.get_untracked().trim().to_owned());
-        let mut bad = Vec::new();
-        if !phone_ok(i18n, form, &number) {
-            bad.extend(form.errors.get_untracked());
-        }
-        if !code_ok(&digits) {
-            bad.push(field_error("/code", FieldRule::InvalidFormat, i18n.t("account.code_format")));
-        }
+        let (number, digits, bad) = typed_phone_and_code(i18n, phone, code);
         if !bad.is_empty() {
             form.invalid(bad);
             return;

@@ -13,13 +13,8 @@ use crate::common::form::{Field, FormState, FormSummary, field_error};
 use crate::common::i18n::use_i18n;
 use crate::common::session::{after_login, use_session};
 use crate::mobile::account_endpoints;
-use crate::mobile::code_sender::{CodeSender, phone_ok};
+use crate::mobile::code_sender::{CodeSender, typed_phone_and_code};
 use crate::mobile::community_picker::CommunityPicker;
-
-/// Whether `code` looks like a one-time code (six digits).
-pub fn code_ok(code: &str) -> bool {
-    code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit())
-}
 
 #[component]
 pub fn ResidentSignInPage() -> impl IntoView {
@@ -42,14 +37,7 @@ pub fn ResidentSignInPage() -> impl IntoView {
             return;
         }
         form.start();
-        let (number, digits) = (phone.get_untracked().trim().to_owned(), code.get_untracked().trim().to_owned());
-        let mut bad = Vec::new();
-        if !phone_ok(i18n, form, &number) {
-            bad.extend(form.errors.get_untracked());
-        }
-        if !code_ok(&digits) {
-            bad.push(field_error("/code", FieldRule::InvalidFormat, i18n.t("account.code_format")));
-        }
+        let (number, digits, mut bad) = typed_phone_and_code(i18n, phone, code);
         if first_time.get_untracked() && community.get_untracked().is_none() {
             bad.push(field_error("/community_id", FieldRule::Required, i18n.t("account.pick_community")));
         }

@@ -7,7 +7,11 @@ pub const NEARBY_MESSAGES: &[(&str, &str, &str)] = &[
     ("nearby.hint", "为你所在社区服务的项目和场所，离你最近的在前", "Services and spaces serving your community, nearest first"),
     ("nearby.public_link", "服务场所", "Services"),
     ("nearby.public_title", "社区服务与场所", "Community services and spaces"),
-    ("nearby.public_intro", "选择一个社区，查看为它服务的项目和场所（步行时间从社区中心算起）", "Pick a community to see the services and spaces serving it (walking time from the community centre)"),
+    (
+        "nearby.public_intro",
+        "选择一个社区，查看为它服务的项目和场所（步行时间从社区中心算起）",
+        "Pick a community to see the services and spaces serving it (walking time from the community centre)",
+    ),
     ("nearby.community", "社区", "Community"),
     ("nearby.pick_community", "请选择社区", "Pick a community"),
     ("nearby.pick_first", "先选择一个社区。", "Pick a community first."),
