@@ -25,7 +25,7 @@ pub const AREA_COLUMNS: [&str; 18] = [
     "created_at",
     "updated_at",
 ];
-pub const USER_COLUMNS: [&str; 19] = [
+pub const USER_COLUMNS: [&str; 20] = [
     "id",
     "username",
     "display_name",
@@ -43,6 +43,7 @@ pub const USER_COLUMNS: [&str; 19] = [
     "verified_at",
     "signed_up_at",
     "deleted_at",
+    "provider_id",
     "created_at",
     "updated_at",
 ];
