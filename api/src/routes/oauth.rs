@@ -126,6 +126,9 @@ async fn issue_token(state: web::Data<AppState>, req: HttpRequest, mut payload: 
     if form.grant_type == TOKEN_EXCHANGE_GRANT {
         return exchange_token(&state, &req, &form).await;
     }
+    if let Some(why) = malformed_exchange_parameter(&form) {
+        return Ok(invalid_request(&why));
+    }
     let (client_id, client_secret) = match (basic_credentials(&req), form.client_id, form.client_secret) {
         (Err(()), _, _) => {
             return Ok(oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "the Authorization header is not valid Basic credentials"));
@@ -145,6 +148,25 @@ async fn issue_token(state: web::Data<AppState>, req: HttpRequest, mut payload: 
         Ok(issued) => Ok(no_store(issued)),
         Err(refused) => refusal(refused),
     }
+}
+
+/// The exchange's parameters mean nothing to client credentials, but the form's schema holds for
+/// every grant: a malformed one is refused rather than ignored.
+fn malformed_exchange_parameter(form: &TokenRequest) -> Option<String> {
+    let wrong = |value: &Option<String>, want: &str| value.as_deref().is_some_and(|v| v != want);
+    let types = [
+        ("subject_token_type", &form.subject_token_type, shared::EXTERNAL_ID_TOKEN_TYPE),
+        ("actor_token_type", &form.actor_token_type, shared::ACCESS_TOKEN_TYPE),
+        ("requested_token_type", &form.requested_token_type, shared::ACCESS_TOKEN_TYPE),
+    ];
+    if let Some((name, _, want)) = types.iter().find(|(_, value, want)| wrong(value, want)) {
+        return Some(format!("{name} must be {want}"));
+    }
+    let out_of_length = |value: &Option<String>, max: usize| value.as_deref().is_some_and(|v| v.is_empty() || v.chars().count() > max);
+    [("subject_token", &form.subject_token, 128), ("actor_token", &form.actor_token, 2048)]
+        .iter()
+        .find(|(_, value, max)| out_of_length(value, *max))
+        .map(|(name, _, max)| format!("{name} must have 1 to {max} characters"))
 }
 
 /// A token answer, never cached (RFC 6749 §5.1).
