@@ -17,9 +17,13 @@ async fn json_of(res: Response) -> Value {
 
 /// A client of the district admin's district with `scopes`: (row id, client token).
 async fn client_with(app: &TestApp, scopes: &[&str]) -> (i64, String) {
+    limited_client_with(app, scopes, None).await
+}
+
+async fn limited_client_with(app: &TestApp, scopes: &[&str], per_minute: Option<i32>) -> (i64, String) {
     let district = app.login_as("district").await;
     let me = json_of(app.get("/api/v1/me", &district).await).await;
-    let body = json!({ "name": "缤纷社区小程序后台", "area_id": me["area"]["id"], "scopes": scopes });
+    let body = json!({ "name": "缤纷社区小程序后台", "area_id": me["area"]["id"], "scopes": scopes, "rate_limit_per_minute": per_minute });
     let res = app.post("/api/v1/integration-clients", &district, &body).await;
     assert_eq!(res.status(), StatusCode::CREATED, "register a client");
     let created = json_of(res).await;
@@ -252,4 +256,31 @@ async fn binding_takes_over_the_resident_a_phone_need_made() {
     let resident = resident_token(&app, &client, "o-zhou").await;
     let mine = json_of(app.get(&format!("/api/v1/needs/{id}"), &resident).await).await;
     assert_eq!(mine["need"]["id"], id, "the resident sees the need taken by phone");
+}
+
+#[tokio::test]
+async fn the_resident_tokens_a_client_exchanged_count_against_its_limit() {
+    let app = spawn_app().await;
+    let community = app.area_id("缤纷社区").await;
+    let (row, client) = limited_client_with(&app, &["residents:write"], Some(3)).await;
+    let res = bind(&app, &client, json!({ "external_id": "o-busy", "phone": "13700006666", "community_id": community })).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let resident = resident_token(&app, &client, "o-busy").await;
+    // Three a minute, the binding among them: of six more requests at most three fit in any minute
+    // they cross, so one is refused however the minutes fall.
+    let mut refused = None;
+    for _ in 0..6 {
+        let res = app.get("/api/v1/me", &resident).await;
+        if res.status() == StatusCode::TOO_MANY_REQUESTS {
+            refused = Some(res);
+            break;
+        }
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    let refused = refused.expect("the resident's requests are the client's requests");
+    assert!(refused.headers().get("retry-after").is_some(), "Retry-After");
+    assert_eq!(problem(refused, 429).await["code"], "rate_limited");
+    let district = app.login_as("district").await;
+    let usage = json_of(app.get(&format!("/api/v1/integration-clients/{row}/usage"), &district).await).await;
+    assert!(usage["requests"].as_i64().is_some_and(|n| n >= 4), "the binding and the resident's requests are counted: {usage}");
 }

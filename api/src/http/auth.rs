@@ -53,8 +53,14 @@ impl FromRequest for AuthUser {
                 return result.map(AuthUser);
             }
             if let Some(binding) = bearer.binding {
-                // A resident token from a token exchange: only while its binding and client live.
-                return caller_for_binding(&state, bearer.user_id, binding).await.map(AuthUser);
+                // A resident token from a token exchange: only while its binding and client live,
+                // and counted against that client like its own token.
+                let mut counted = None;
+                let result = caller_for_binding(&state, bearer.user_id, binding, &mut counted).await;
+                if let Some(slot) = slot {
+                    slot.0.set(counted);
+                }
+                return result.map(AuthUser);
             }
             let caller = load_caller(&state.db, bearer.user_id)
                 .await?

@@ -95,6 +95,22 @@ pub struct CountedRequest {
 /// The caller a client token speaks for, once the client is known to be live and within its limit.
 /// The scopes are the token's, narrowed to the client's current ones. `counted` is set as soon as
 /// the request is counted, so a refusal for the limit is counted as an error too.
+/// Counts one request against the client's usage and refuses it (429) past the client's limit per
+/// minute. Its own token and the resident tokens it exchanged count alike: they are one backend.
+pub async fn admit(
+    state: &AppState,
+    client: &integration_client::Model,
+    now: DateTime<Utc>,
+    counted: &mut Option<CountedRequest>,
+) -> Result<(), ApiError> {
+    let requests = usage::count(&state.db, client.id, now).await?;
+    *counted = Some(CountedRequest { client: client.id, minute: usage::minute_of(now) });
+    if requests > i64::from(client.rate_limit_per_minute) {
+        return Err(ApiError::RateLimited { retry_after_secs: usage::seconds_to_next_minute(now) });
+    }
+    Ok(())
+}
+
 pub async fn caller_for_client(
     state: &AppState,
     user_id: Id,
@@ -108,11 +124,7 @@ pub async fn caller_for_client(
         .await?
         .filter(|c| c.revoked_at.is_none() && c.user_id == user_id)
         .ok_or(ApiError::Unauthenticated("the client was revoked"))?;
-    let requests = usage::count(&state.db, client.id, now).await?;
-    *counted = Some(CountedRequest { client: client.id, minute: usage::minute_of(now) });
-    if requests > i64::from(client.rate_limit_per_minute) {
-        return Err(ApiError::RateLimited { retry_after_secs: usage::seconds_to_next_minute(now) });
-    }
+    admit(state, &client, now, counted).await?;
     let own = scopes_of(&client)?;
     let scopes: Vec<ApiScope> = parse_scopes(token_scope).unwrap_or_default().into_iter().filter(|s| own.contains(s)).collect();
     let mut caller =

@@ -12,7 +12,7 @@ use crate::entities::{integration_client, resident_binding};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::auth::load_caller;
-use crate::services::integration_clients::token::{CountedRequest, GrantRefused, caller_for_client};
+use crate::services::integration_clients::token::{CountedRequest, GrantRefused, admit, caller_for_client};
 use crate::state::AppState;
 
 /// How long a resident token lives: a mini-program asks again rather than keeping one.
@@ -97,7 +97,13 @@ async fn resident_of(state: &AppState, client_area_path: &str, binding: &residen
 
 /// The caller a resident token speaks for: its binding must still exist for this resident and its
 /// client must not be revoked.
-pub async fn caller_for_binding(state: &AppState, user_id: Id, binding_id: Id) -> Result<Caller, ApiError> {
+/// The resident a token exchange's token acts for, counted against its client's usage and limit.
+pub async fn caller_for_binding(
+    state: &AppState,
+    user_id: Id,
+    binding_id: Id,
+    counted: &mut Option<CountedRequest>,
+) -> Result<Caller, ApiError> {
     const STOPPED: &str = "the resident was unbound or the client revoked";
     let binding = resident_binding::Entity::find_by_id(binding_id)
         .one(&state.db)
@@ -109,5 +115,6 @@ pub async fn caller_for_binding(state: &AppState, user_id: Id, binding_id: Id) -
         .await?
         .filter(|c| c.revoked_at.is_none())
         .ok_or(ApiError::Unauthenticated(STOPPED))?;
+    admit(state, &client, state.clock.now(), counted).await?;
     resident_of(state, &client.area_path, &binding).await?.ok_or(ApiError::Unauthenticated(STOPPED))
 }
