@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Starts the real server with demo data on a free port over a fresh SQLite file, then runs the browser
-# test (headless Chromium) and schemathesis (every operation, all phases, fixed seed) against it.
-# `scripts/test-live.sh schemathesis` (or `browser`) runs only that half.
+# tests (headless Chromium), the TypeScript client generated from the spec (the mini-program journey)
+# and schemathesis (every operation, all phases, fixed seed) against it.
+# `scripts/test-live.sh schemathesis` (or `browser`, or `client`) runs only that part.
 set -euo pipefail
-parts="${*:-browser schemathesis}"
+parts="${*:-browser client schemathesis}"
 cd "$(dirname "$0")/.."
 
 cargo build -q -p api --bin happyhome
@@ -15,6 +16,7 @@ export APP_DATABASE__URL="sqlite://$work/live.db"
 export APP_SERVER__PORT="$port"
 # schemathesis runs for minutes with one token and fuzzes the login endpoint with many usernames.
 export APP_AUTH__ACCESS_TTL_SECS=7200
+export APP_CLIENTS__TOKEN_TTL_SECS=7200
 export APP_AUTH__LOGIN_ATTEMPTS_PER_MINUTE=1000
 export APP_SMS__PER_CLIENT_PER_HOUR=100000
 # The hooks read one-time codes from the development sender's outbox in this file.
@@ -46,6 +48,10 @@ echo "== browser test (headless Chromium) against $base"
 (cd tests/browser && BASE_URL="$base" node admin.mjs)
 (cd tests/browser && BASE_URL="$base" node residents.mjs)
 fi
+if [[ " $parts " == *" client "* ]]; then
+echo "== the TypeScript client generated from openapi/openapi.json runs the mini-program journey"
+(cd tests/clients/typescript && npm run -s generate && npm run -s build && BASE_URL="$base" npm run -s journey)
+fi
 [[ " $parts " == *" schemathesis "* ]] || exit 0
 
 echo "== schemathesis against $base"
@@ -61,7 +67,12 @@ HAPPYHOME_RESIDENT_TOKEN=$(sign_in resident)
 HAPPYHOME_COMMUNITY_TOKEN=$(sign_in community)
 # Deleting one's account goes as a resident signed up for it (code read from the outbox).
 HAPPYHOME_LEAVING_TOKEN=$(PYTHONPATH=scripts target/tools/venv/bin/python -m schemathesis_hooks "$base")
-export HAPPYHOME_ADMIN_TOKEN HAPPYHOME_RESIDENT_TOKEN HAPPYHOME_COMMUNITY_TOKEN HAPPYHOME_LEAVING_TOKEN
+# A mini-program backend's residents (bindings) go as the demo client (api/src/demo/clients.rs).
+HAPPYHOME_CLIENT_TOKEN=$(curl -fsS -X POST "$base/api/v1/oauth/token" \
+    --data-urlencode grant_type=client_credentials --data-urlencode client_id=hhc_demo_binjiang \
+    --data-urlencode client_secret=happyhome-demo-client-secret --data-urlencode scope=residents:write \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
+export HAPPYHOME_ADMIN_TOKEN HAPPYHOME_RESIDENT_TOKEN HAPPYHOME_COMMUNITY_TOKEN HAPPYHOME_LEAVING_TOKEN HAPPYHOME_CLIENT_TOKEN
 mkdir -p target/schemathesis
 PYTHONPATH=scripts SCHEMATHESIS_HOOKS=schemathesis_hooks target/tools/venv/bin/schemathesis --config-file schemathesis.toml run "$base/api/openapi.json" \
     --phases examples,coverage,fuzzing,stateful --checks all \

@@ -28,3 +28,8 @@ if [ ! -d tests/browser/node_modules/playwright-core ]; then
     echo "installing playwright-core for the browser test (npm)"
     (cd tests/browser && npm install --silent --no-audit --no-fund)
 fi
+
+if [ ! -d tests/clients/typescript/node_modules/openapi-fetch ]; then
+    echo "installing the TypeScript client's generator and compiler (npm)"
+    (cd tests/clients/typescript && npm install --silent --no-audit --no-fund)
+fi
