@@ -9,8 +9,9 @@ use crate::common::area_picker::AreaSearch;
 use crate::common::form::{Field, FormButtons, FormState, FormSummary, field_error};
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
+use crate::resources::bits::ProviderSelect;
 
-const PLACED: [&str; 6] = ["/username", "/display_name", "/role", "/area_id", "/password", "/active"];
+const PLACED: [&str; 7] = ["/username", "/display_name", "/role", "/area_id", "/provider_id", "/password", "/active"];
 
 /// A new user with a role this admin may give and a home area inside their scope.
 #[component]
@@ -21,6 +22,7 @@ pub fn UserCreateForm(on_created: Callback<User>, on_cancel: Callback<()>) -> im
     let display_name = RwSignal::new(String::new());
     let role = RwSignal::new(String::new());
     let area = RwSignal::new(None::<(Id, String)>);
+    let provider = RwSignal::new(None::<Id>);
     let password = RwSignal::new(String::new());
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -35,6 +37,10 @@ pub fn UserCreateForm(on_created: Callback<User>, on_cancel: Callback<()>) -> im
         if chosen_area.is_none() {
             errors.push(field_error("/area_id", shared::FieldRule::Required, "is required"));
         }
+        let sells = chosen_role == Some(Role::Merchant);
+        if sells && provider.get_untracked().is_none() {
+            errors.push(field_error("/provider_id", shared::FieldRule::Required, "is required"));
+        }
         let (Some(role), Some(area_id), true) = (chosen_role, chosen_area, errors.is_empty()) else {
             return form.invalid(errors);
         };
@@ -44,7 +50,7 @@ pub fn UserCreateForm(on_created: Callback<User>, on_cancel: Callback<()>) -> im
             role,
             area_id,
             password: password.get_untracked(),
-            provider_id: None,
+            provider_id: provider.get_untracked().filter(|_| sells),
         };
         spawn_local(async move {
             match api::create_user(&new).await {
@@ -76,6 +82,7 @@ pub fn UserCreateForm(on_created: Callback<User>, on_cancel: Callback<()>) -> im
                 <Field label="user.area" pointer="/area_id" form>
                     <AreaChoice value=area/>
                 </Field>
+                <MerchantProvider role provider form/>
                 <Field label="user.password" pointer="/password" form hint="user.password_hint">
                     <input type="password" autocomplete="new-password" maxlength="128" data-testid="user-password"
                         prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
@@ -95,6 +102,7 @@ pub fn UserEditForm(user: User, on_saved: Callback<User>, on_cancel: Callback<()
     let role = RwSignal::new(user.role.as_str().to_owned());
     let area = RwSignal::new(Some((user.area_id, user.area_name.clone())));
     let active = RwSignal::new(user.active);
+    let provider = RwSignal::new(user.provider_id);
     let password = RwSignal::new(String::new());
     let original = StoredValue::new(user.clone());
 
@@ -106,13 +114,15 @@ pub fn UserEditForm(user: User, on_saved: Callback<User>, on_cancel: Callback<()
         let new_role = Role::parse(&role.get_untracked()).filter(|r| *r != before.role);
         let new_area = area.get_untracked().map(|(id, _)| id).filter(|id| *id != before.area_id);
         let pass = password.get_untracked();
+        let sells = Role::parse(&role.get_untracked()) == Some(Role::Merchant);
+        let new_provider = provider.get_untracked().filter(|id| sells && Some(*id) != before.provider_id);
         let patch = UserPatch {
             display_name: (name != before.display_name).then_some(name),
             role: new_role,
             area_id: new_area,
             active: (active.get_untracked() != before.active).then_some(active.get_untracked()),
             password: (!pass.is_empty()).then_some(pass),
-            provider_id: None,
+            provider_id: new_provider,
         };
         if patch == UserPatch::default() {
             form.done();
@@ -144,6 +154,7 @@ pub fn UserEditForm(user: User, on_saved: Callback<User>, on_cancel: Callback<()
                 <Field label="user.area" pointer="/area_id" form>
                     <AreaChoice value=area/>
                 </Field>
+                <MerchantProvider role provider form/>
                 <Field label="user.active" pointer="/active" form>
                     <span class="checkbox">
                         <input type="checkbox" data-testid="user-active" prop:checked=active
@@ -158,6 +169,20 @@ pub fn UserEditForm(user: User, on_saved: Callback<User>, on_cancel: Callback<()
             </div>
             <FormButtons form on_cancel submit_key="action.save"/>
         </form>
+    }
+}
+
+/// A merchant (商户) sells for a provider: the choice shows only while the role is merchant.
+#[component]
+fn MerchantProvider(role: RwSignal<String>, provider: RwSignal<Option<Id>>, form: FormState) -> impl IntoView {
+    move || {
+        (Role::parse(&role.get()) == Some(Role::Merchant)).then(|| {
+            view! {
+                <Field label="user.provider" pointer="/provider_id" form hint="user.provider_hint">
+                    <ProviderSelect value=provider testid="user-provider" empty_key="user.pick_provider"/>
+                </Field>
+            }
+        })
     }
 }
 
