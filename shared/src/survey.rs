@@ -251,14 +251,28 @@ pub struct QuestionResult {
     pub mean: Option<f64>,
 }
 
-/// Responses from one community.
+/// The fewest responses a community needs before its answers are broken down on their own: with
+/// fewer, a breakdown could point at who answered what (a survey's whole target is always shown).
+pub const MIN_GROUP: i64 = 5;
+
+/// How many responses came from one community, and whether its breakdown is shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommunityResponses {
+    pub community_id: i64,
+    pub community_name: String,
+    pub responses: i64,
+    /// At least [`MIN_GROUP`] responses: read its breakdown with `?community_id=`.
+    pub breakdown: bool,
+}
+
+/// One community's answers, per question, as for the whole survey.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CommunityResult {
     pub community_id: i64,
     pub community_name: String,
     pub responses: i64,
-    /// Per question, as for the whole survey.
     pub questions: Vec<QuestionResult>,
 }
 
@@ -269,8 +283,22 @@ pub struct SurveyResults {
     pub survey_id: i64,
     pub status: SurveyStatus,
     pub responses: i64,
+    /// The whole target.
     pub questions: Vec<QuestionResult>,
-    pub communities: Vec<CommunityResult>,
+    /// Every community that answered, most responses first.
+    pub communities: Vec<CommunityResponses>,
+    /// The community asked for with `community_id`.
+    pub community: Option<CommunityResult>,
+}
+
+/// Which community's breakdown to add to a survey's results.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ResultsQuery {
+    /// A community with at least [`MIN_GROUP`] responses (see `communities[].breakdown`).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, example = 5))]
+    pub community_id: Option<i64>,
 }
 
 /// One free-text answer (no name: answers are listed without who gave them).

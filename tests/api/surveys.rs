@@ -282,6 +282,10 @@ async fn results_from_the_kept_aggregates_equal_the_hand_counted_values_and_expo
     assert_eq!(q[4]["mean"], 7.0);
     assert_eq!(r["communities"][0]["community_id"], community);
     assert_eq!(r["communities"][0]["responses"], 3);
+    assert_eq!(r["communities"][0]["breakdown"], false, "three responses are too few to be shown on their own");
+    assert!(r["community"].is_null());
+    let p = problem(app.get(&format!("/api/v1/surveys/{id}/results?community_id={community}"), &staff).await, 422).await;
+    assert_eq!(fields(&p), ["community_id"], "a query parameter is named as such");
 
     let texts = ok(app.get(&format!("/api/v1/surveys/{id}/text-answers?question=1&limit=1"), &staff).await).await;
     assert_eq!(texts["items"][0]["text"], "太吵");
@@ -348,4 +352,35 @@ async fn a_closed_survey_takes_no_more_answers_and_keeps_its_results() {
     problem(respond(&app, &b, id, answers).await, 409).await;
     let r = ok(app.get(&format!("/api/v1/surveys/{id}/results"), &staff).await).await;
     assert_eq!((r["status"].as_str(), r["responses"].as_i64()), (Some("closed"), Some(1)));
+}
+
+#[tokio::test]
+async fn a_community_s_answers_are_broken_down_from_five_responses_on() {
+    let app = spawn_app().await;
+    let staff = app.login_as("community").await;
+    let community = app.area_id("缤纷社区").await;
+    let id = open_survey(&app, &staff, &draft(community, "all_residents", true, -1)).await;
+    // Five paper questionnaires: 是 ×3, 否 ×2; scale 1..=5 → mean 3.0.
+    for (n, choice) in [0, 1, 0, 1, 0].into_iter().enumerate() {
+        let mut answers = vec![json!({ "question": 0, "choices": [choice] }), json!({ "question": 2, "value": n + 1 })];
+        if choice == 1 {
+            // 否 asks why (question 1, required when shown).
+            answers.push(json!({ "question": 1, "text": "太吵" }));
+        }
+        let paper = json!({ "answers": answers });
+        ok(app.post(&format!("/api/v1/surveys/{id}/paper-responses"), &staff, &paper).await).await;
+    }
+    let r = ok(app.get(&format!("/api/v1/surveys/{id}/results"), &staff).await).await;
+    assert_eq!(r["communities"][0]["breakdown"], true);
+    assert!(r["community"].is_null(), "a breakdown only when asked for");
+    let r = ok(app.get(&format!("/api/v1/surveys/{id}/results?community_id={community}"), &staff).await).await;
+    let c = &r["community"];
+    assert_eq!(c["community_id"], community);
+    assert_eq!(c["responses"], 5);
+    assert_eq!(c["questions"][0]["options"][0]["count"], 3);
+    assert_eq!(c["questions"][0]["options"][1]["count"], 2);
+    assert_eq!(c["questions"][2]["mean"], 3.0);
+    assert_eq!(c["questions"], r["questions"], "one community's answers are the whole target's here");
+    let elsewhere = app.area_id("临汾路380弄社区").await;
+    problem(app.get(&format!("/api/v1/surveys/{id}/results?community_id={elsewhere}"), &staff).await, 422).await;
 }

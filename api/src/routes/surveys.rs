@@ -4,7 +4,7 @@
 use actix_web::{HttpResponse, get, post, put, web};
 use shared::{
     Page, PaperResponse, Survey, SurveyActionRequest, SurveyDraft, SurveyListQuery, SurveyReceipt, SurveyResponseBody, SurveyResults,
-    TextAnswer, TextAnswerQuery,
+    ResultsQuery, TextAnswer, TextAnswerQuery,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -125,11 +125,17 @@ async fn enter_paper(
     Ok(HttpResponse::Created().json(receipt))
 }
 
-/// Results while the survey runs and after: counts and shares per option, means, responses, by community.
-#[utoipa::path(tag = "surveys", params(("id" = i64, Path, description = "Survey id", example = 1)), responses((status = 200, body = SurveyResults), ReadErrors), security(("bearer" = [])))]
+/// Results while the survey runs and after: counts and shares per option, means, responses per
+/// community, and one community's breakdown with `community_id` (from 5 responses on).
+#[utoipa::path(tag = "surveys", params(("id" = i64, Path, description = "Survey id", example = 1), ResultsQuery), responses((status = 200, body = SurveyResults), ReadErrors), security(("bearer" = [])))]
 #[get("/surveys/{id}/results")]
-async fn survey_results(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<SurveyResults>> {
-    Ok(web::Json(surveys::results(&state.db, &caller, id.into_inner()).await?))
+async fn survey_results(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    ValidQuery(query): ValidQuery<ResultsQuery>,
+) -> ApiResult<web::Json<SurveyResults>> {
+    Ok(web::Json(surveys::results(&state.db, &caller, id.into_inner(), query.community_id).await?))
 }
 
 /// Free-text answers, without who wrote them, in the order given (keyset pages).

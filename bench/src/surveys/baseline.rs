@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use shared::{QuestionResult, SurveyAnswer, SurveyResults};
+use shared::{CommunityResult, QuestionResult, SurveyAnswer, SurveyResults};
 use sqlx::SqlitePool;
 
 /// One question's tally: how many answered, the sum of values, picks per option.
@@ -60,12 +60,15 @@ fn same(results: &[QuestionResult], tallies: &BTreeMap<u32, Tally>) -> bool {
     })
 }
 
-/// Whether the kept aggregates' results say what the full scan counted, overall and per community.
-pub fn agrees(results: &SurveyResults, scan: &Scan) -> bool {
+/// Whether the kept aggregates' results say what the full scan counted: overall, the responses of
+/// every community, and each community's breakdown (`breakdowns`, read one by one).
+pub fn agrees(results: &SurveyResults, breakdowns: &[CommunityResult], scan: &Scan) -> bool {
     results.responses == scan.responses
         && same(&results.questions, &scan.questions)
         && results.communities.len() == scan.communities.len()
-        && results.communities.iter().all(|c| {
+        && results.communities.iter().all(|c| scan.communities.get(&c.community_id).is_some_and(|(count, _)| *count == c.responses))
+        && breakdowns.len() == results.communities.iter().filter(|c| c.breakdown).count()
+        && breakdowns.iter().all(|c| {
             scan.communities.get(&c.community_id).is_some_and(|(count, tallies)| *count == c.responses && same(&c.questions, tallies))
         })
 }

@@ -7,7 +7,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use shared::{Id, QuestionKind, QuestionResult, SurveyAnswer, SurveyQuestion};
 
 use super::questions_of;
-use super::results::{for_results, results};
+use super::results::{for_results, results_of, tallies};
 use crate::domain::caller::Caller;
 use crate::entities::stored::stored_with;
 use crate::entities::{area, survey_response};
@@ -98,15 +98,20 @@ fn result_rows(scope: &str, questions: &[QuestionResult], rows: &mut Vec<Vec<Str
     }
 }
 
-/// The results as a workbook: one sheet for the whole target, rows per community in a second.
+/// The results as a workbook: one sheet for the whole target, rows per community (those with
+/// enough responses to be shown on their own) in a second.
 pub async fn export_results<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<Vec<u8>, ApiError> {
-    let r = results(db, caller, id).await?;
+    let s = for_results(db, caller, id).await?;
+    let r = results_of(db, &s, None).await?;
+    let questions = questions_of(&s)?;
     let header = vec!["范围", "题号", "题目", "题型", "作答人数", "选项", "人数", "占比", "平均值"];
     let mut total = Vec::new();
     result_rows(&format!("全部（{} 份）", r.responses), &r.questions, &mut total);
+    let mut by = tallies(db, id, None, true).await?;
     let mut by_community = Vec::new();
-    for c in &r.communities {
-        result_rows(&format!("{}（{} 份）", c.community_name, c.responses), &c.questions, &mut by_community);
+    for c in r.communities.iter().filter(|c| c.breakdown) {
+        let answers = by.remove(&Some(c.community_id)).unwrap_or_default().questions(&questions);
+        result_rows(&format!("{}（{} 份）", c.community_name, c.responses), &answers, &mut by_community);
     }
     xlsx(&[Table { name: "统计结果", header: header.clone(), rows: total }, Table { name: "分社区结果", header, rows: by_community }])
 }

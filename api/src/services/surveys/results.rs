@@ -1,11 +1,16 @@
-//! Results from the kept aggregates (never by re-reading every response): counts and shares per
-//! option, means of scale and number questions, responses, all by community; and the free-text
-//! answers in keyset pages, without who wrote them.
+//! Results from the kept aggregates (never by re-reading every response), summed in the database:
+//! counts and shares per option, means of scale and number questions, responses per community, one
+//! community's breakdown on request (only past a minimum group size); and the free-text answers in
+//! keyset pages, without who wrote them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use shared::{CommunityResult, Id, OptionResult, Page, QuestionKind, QuestionResult, SurveyQuestion, SurveyResults, TextAnswer};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use shared::{
+    CommunityResponses, CommunityResult, FieldRule, Id, MIN_GROUP, OptionResult, Page, QuestionKind, QuestionResult, SurveyQuestion,
+    SurveyResults, TextAnswer,
+};
 
 use super::{questions_of, status_of};
 use crate::domain::caller::Caller;
@@ -53,69 +58,157 @@ fn question_result(i: usize, q: &SurveyQuestion, answered: i64, sum: f64, counts
     QuestionResult { question: i as u32, text: q.text.clone(), kind: q.kind, answered, options, mean }
 }
 
-/// Totals keyed by community (None = the whole survey).
-type Totals = HashMap<(Option<Id>, i32), (i64, f64)>;
-type Counts = HashMap<(Option<Id>, i32), HashMap<i32, i64>>;
-
-fn questions_for(questions: &[SurveyQuestion], community: Option<Id>, totals: &Totals, counts: &Counts) -> Vec<QuestionResult> {
-    let none = HashMap::new();
-    questions
-        .iter()
-        .enumerate()
-        .map(|(i, q)| {
-            let (answered, sum) = totals.get(&(community, i as i32)).copied().unwrap_or((0, 0.0));
-            question_result(i, q, answered, sum, counts.get(&(community, i as i32)).unwrap_or(&none))
-        })
-        .collect()
+/// Per question: (answered, sum of values); per question and option: count.
+#[derive(Default)]
+pub(crate) struct Tallies {
+    totals: HashMap<i32, (i64, f64)>,
+    counts: HashMap<i32, HashMap<i32, i64>>,
 }
 
-/// The results of one survey, for the whole target and per community.
-pub async fn results<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<SurveyResults, ApiError> {
-    let s = for_results(db, caller, id).await?;
-    let questions = questions_of(&s)?;
-    let mut totals: Totals = HashMap::new();
-    for t in survey_question_total::Entity::find().filter(survey_question_total::Column::SurveyId.eq(id)).all(db).await? {
-        for key in [None, Some(t.community_id)] {
-            let e = totals.entry((key, t.question)).or_default();
-            e.0 += t.count;
-            e.1 += t.sum;
+impl Tallies {
+    pub(crate) fn questions(&self, questions: &[SurveyQuestion]) -> Vec<QuestionResult> {
+        let none = HashMap::new();
+        questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let (answered, sum) = self.totals.get(&(i as i32)).copied().unwrap_or((0, 0.0));
+                question_result(i, q, answered, sum, self.counts.get(&(i as i32)).unwrap_or(&none))
+            })
+            .collect()
+    }
+}
+
+/// The kept aggregates summed in the database, per community (all of them when `community` is
+/// `None`, keyed by `None` then) — a few rows per question, however many communities answered.
+pub(crate) async fn tallies<C: ConnectionTrait>(
+    db: &C,
+    id: Id,
+    community: Option<Id>,
+    per_community: bool,
+) -> Result<HashMap<Option<Id>, Tallies>, ApiError> {
+    use survey_option_count::Column as O;
+    use survey_question_total::Column as T;
+    // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back to what the tuple reads.
+    let bigint = |e: Expr| e.cast_as("BIGINT");
+    let mut totals = survey_question_total::Entity::find()
+        .select_only()
+        .column(T::Question)
+        .column_as(bigint(Expr::col(T::Count).sum()), "answered")
+        .column_as(Expr::col(T::Sum).sum(), "sum")
+        .filter(T::SurveyId.eq(id))
+        .group_by(T::Question);
+    let mut counts = survey_option_count::Entity::find()
+        .select_only()
+        .column(O::Question)
+        .column(O::OptionNo)
+        .column_as(bigint(Expr::col(O::Count).sum()), "count")
+        .filter(O::SurveyId.eq(id))
+        .group_by(O::Question)
+        .group_by(O::OptionNo);
+    if let Some(c) = community {
+        totals = totals.filter(T::CommunityId.eq(c));
+        counts = counts.filter(O::CommunityId.eq(c));
+    }
+    let mut by: HashMap<Option<Id>, Tallies> = HashMap::new();
+    if per_community {
+        let rows: Vec<(i32, i64, f64, Id)> = totals.column(T::CommunityId).group_by(T::CommunityId).into_tuple().all(db).await?;
+        for (q, answered, sum, c) in rows {
+            by.entry(Some(c)).or_default().totals.insert(q, (answered, sum));
+        }
+        let rows: Vec<(i32, i32, i64, i64)> = counts.column(O::CommunityId).group_by(O::CommunityId).into_tuple().all(db).await?;
+        for (q, o, count, c) in rows {
+            by.entry(Some(c)).or_default().counts.entry(q).or_default().insert(o, count);
+        }
+    } else {
+        let key = community;
+        let rows: Vec<(i32, i64, f64)> = totals.into_tuple().all(db).await?;
+        let t = by.entry(key).or_default();
+        for (q, answered, sum) in rows {
+            t.totals.insert(q, (answered, sum));
+        }
+        let rows: Vec<(i32, i32, i64)> = counts.into_tuple().all(db).await?;
+        for (q, o, count) in rows {
+            t.counts.entry(q).or_default().insert(o, count);
         }
     }
-    let mut counts: Counts = HashMap::new();
-    for c in survey_option_count::Entity::find().filter(survey_option_count::Column::SurveyId.eq(id)).all(db).await? {
-        for key in [None, Some(c.community_id)] {
-            *counts.entry((key, c.question)).or_default().entry(c.option_no).or_default() += c.count;
-        }
-    }
-    let per_community: BTreeMap<Id, i64> = survey_community_count::Entity::find()
-        .filter(survey_community_count::Column::SurveyId.eq(id))
+    Ok(by)
+}
+
+/// Every community that answered, with its name, most responses first.
+pub(crate) async fn communities_of<C: ConnectionTrait>(db: &C, id: Id) -> Result<Vec<CommunityResponses>, ApiError> {
+    use survey_community_count::Column as K;
+    let counts: Vec<(Id, i64)> = survey_community_count::Entity::find()
+        .select_only()
+        .column(K::CommunityId)
+        .column(K::Count)
+        .filter(K::SurveyId.eq(id))
+        .into_tuple()
         .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.community_id, c.count))
-        .collect();
+        .await?;
     let names: HashMap<Id, String> = area::Entity::find()
-        .filter(area::Column::Id.is_in(per_community.keys().copied()))
+        .select_only()
+        .column(area::Column::Id)
+        .column(area::Column::Name)
+        .filter(area::Column::Id.is_in(counts.iter().map(|(c, _)| *c)))
+        .into_tuple()
         .all(db)
         .await?
         .into_iter()
-        .map(|a| (a.id, a.name))
         .collect();
-    let communities = per_community
-        .iter()
-        .map(|(&community_id, &responses)| CommunityResult {
+    let mut list: Vec<CommunityResponses> = counts
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(community_id, responses)| CommunityResponses {
             community_id,
             community_name: names.get(&community_id).cloned().unwrap_or_default(),
             responses,
-            questions: questions_for(&questions, Some(community_id), &totals, &counts),
+            breakdown: responses >= MIN_GROUP,
         })
         .collect();
+    list.sort_by(|a, b| b.responses.cmp(&a.responses).then(a.community_id.cmp(&b.community_id)));
+    Ok(list)
+}
+
+/// The results of one survey for its whole target, the responses of each community, and the
+/// breakdown of `community` when asked for (only of a community with [`MIN_GROUP`] responses).
+pub async fn results<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, community: Option<Id>) -> Result<SurveyResults, ApiError> {
+    let s = for_results(db, caller, id).await?;
+    results_of(db, &s, community).await
+}
+
+/// [`results`] of a survey the caller may read the results of.
+pub(crate) async fn results_of<C: ConnectionTrait>(db: &C, s: &survey::Model, community: Option<Id>) -> Result<SurveyResults, ApiError> {
+    let id = s.id;
+    let questions = questions_of(s)?;
+    let communities = communities_of(db, id).await?;
+    let community = match community {
+        None => None,
+        Some(c) => {
+            let Some(found) = communities.iter().find(|r| r.community_id == c && r.breakdown) else {
+                return Err(ApiError::field(
+                    "community_id",
+                    FieldRule::NotAllowed,
+                    format!("a community's answers are shown from {MIN_GROUP} responses on, so that no one's can be told apart"),
+                ));
+            };
+            let mut by = tallies(db, id, Some(c), false).await?;
+            Some(CommunityResult {
+                community_id: c,
+                community_name: found.community_name.clone(),
+                responses: found.responses,
+                questions: by.remove(&Some(c)).unwrap_or_default().questions(&questions),
+            })
+        }
+    };
+    let whole = tallies(db, id, None, false).await?.remove(&None).unwrap_or_default();
     Ok(SurveyResults {
         survey_id: s.id,
-        status: status_of(&s)?,
-        responses: per_community.values().sum(),
-        questions: questions_for(&questions, None, &totals, &counts),
+        status: status_of(s)?,
+        responses: communities.iter().map(|c| c.responses).sum(),
+        questions: whole.questions(&questions),
         communities,
+        community,
     })
 }
 
