@@ -7,7 +7,7 @@
 
 use serde_json::{Value, json};
 use shared::{
-    AreaKind, Indicator, KpiRollup, KpiSource, NeedAction, PERIOD_PATTERN, PersonKind, ProposerKind, ResourceKind, ThresholdKind, TopicAction,
+    AreaKind, Indicator, KpiRollup, KpiSource, NeedAction, PERIOD_PATTERN, PersonKind, ProposerKind, ResourceKind, Role, ThresholdKind, TopicAction,
 };
 use utoipa::openapi::schema::Schema;
 use utoipa::openapi::{OpenApi, RefOr};
@@ -157,6 +157,18 @@ fn new_person_rules() -> Vec<Value> {
     ]
 }
 
+/// A merchant (商户) sells for a provider and names it; no other role names one
+/// (`services::users` checks the same).
+fn new_user_rules() -> Vec<Value> {
+    let others: Vec<&str> = Role::ALL.iter().filter(|r| **r != Role::Merchant).map(|r| r.as_str()).collect();
+    vec![
+        json!({ "if": { "properties": { "role": { "const": Role::Merchant.as_str() } } },
+                "then": { "required": ["provider_id"], "properties": { "provider_id": { "type": "integer" } } } }),
+        json!({ "if": { "properties": { "role": { "enum": others } } },
+                "then": { "properties": { "provider_id": { "type": "null" } } } }),
+    ]
+}
+
 /// A reported indicator of the catalogue: a ratio takes its numerator and denominator, any other its
 /// value (`services::kpis::reports` checks the same from `domain::kpis::catalogue`).
 fn kpi_report_rules() -> Vec<Value> {
@@ -193,6 +205,7 @@ impl utoipa::Modify for DependentFields {
         add_rules(openapi, "NewKpiReport", kpi_report_rules());
         add_rules(openapi, "ConsultationSettings", consultation_settings_rules());
         add_rules(openapi, "NewServicePerson", new_person_rules());
+        add_rules(openapi, "NewUser", new_user_rules());
     }
 }
 
@@ -220,5 +233,6 @@ mod tests {
         assert_eq!(schema("NeedActionRequest")["allOf"].as_array().map(Vec::len), Some(5));
         assert_eq!(schema("NewPledge")["allOf"].as_array().map(Vec::len), Some(shared::ResourceKind::ALL.len()));
         assert_eq!(schema("NewServicePerson")["allOf"].as_array().map(Vec::len), Some(2));
+        assert_eq!(schema("NewUser")["allOf"].as_array().map(Vec::len), Some(2));
     }
 }
