@@ -246,6 +246,37 @@ async fn the_public_sees_approved_public_programs_without_personal_data() {
     assert_eq!(list["items"][0]["id"], id);
 }
 
+/// The ids the public list shows for `query` (no sign-in).
+async fn public_ids(app: &TestApp, query: &str) -> Vec<i64> {
+    let res = app.client.get(app.url(&format!("/api/v1/public/programs?{query}"))).send().await.expect("get");
+    ok(res).await["items"].as_array().expect("items").iter().map(|p| p["id"].as_i64().expect("id")).collect()
+}
+
+#[tokio::test]
+async fn the_public_list_narrows_to_one_community_and_what_lies_under_an_area() {
+    let app = spawn_app().await;
+    let community = app.area_id("缤纷社区").await;
+    let street_area = app.area_id("西兴街道").await;
+    let (staff, street, district) = (app.login_as("community").await, app.login_as("street").await, app.login_as("district").await);
+    let garden = draft(&app, &staff, community, "社区花园").await["program"]["id"].as_i64().expect("id");
+    let fair = draft(&app, &street, street_area, "街道集市").await["program"]["id"].as_i64().expect("id");
+    for (id, author, approver) in [(garden, &staff, &street), (fair, &street, &district)] {
+        ok(act(&app, author, id, json!({ "action": "submit" })).await).await;
+        ok(act(&app, approver, id, json!({ "action": "approve" })).await).await;
+    }
+    let in_community = public_ids(&app, &format!("community={community}")).await;
+    assert!(in_community.contains(&garden), "{in_community:?}");
+    assert!(!in_community.contains(&fair), "the street's program is not the community's: {in_community:?}");
+    let in_street = public_ids(&app, &format!("community={street_area}")).await;
+    assert!(in_street.contains(&garden) && in_street.contains(&fair), "{in_street:?}");
+    let everything = public_ids(&app, "").await;
+    assert!(everything.contains(&garden) && everything.contains(&fair), "{everything:?}");
+    let res = app.client.get(app.url("/api/v1/public/programs?community=999999")).send().await.expect("get");
+    problem(res, 404).await;
+    let res = app.client.get(app.url("/api/v1/public/programs?community=0")).send().await.expect("get");
+    problem(res, 422).await;
+}
+
 #[tokio::test]
 async fn the_rollup_adds_up_a_fixed_data_set() {
     let app = spawn_app().await;

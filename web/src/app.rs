@@ -13,6 +13,7 @@ use crate::admin::webhooks_page::WebhooksPage;
 use crate::areas::page::AreasPage;
 use crate::common::i18n::{provide_i18n, use_i18n};
 use crate::common::login_page::LoginPage;
+use crate::common::route_titles::DocumentTitle;
 use crate::common::session::{SessionGuard, home_page, provide_session, use_session};
 use crate::common::shell::Shell;
 use crate::kpis::detail_page::KpiDetailPage;
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <SessionGuard/>
+            <DocumentTitle/>
             <Routes fallback=NotFound>
                 <Route path=path!("/login") view=LoginPage/>
                 <Route path=path!("/m/sign-in") view=ResidentSignInPage/>
@@ -124,15 +126,16 @@ fn Home() -> impl IntoView {
     view! { <Redirect path=home_page(role)/> }
 }
 
-/// Unknown client route: say so and offer the way back.
+/// Unknown client route: say so and offer the way back to the visitor's start page (nothing to retry).
 #[component]
 fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
     view! {
         <main class="centered" data-testid="not-found">
             <h1>"404"</h1>
             <p>{move || i18n.t("notfound.text")}</p>
-            <a href="/areas">{move || i18n.t("notfound.back")}</a>
+            <a href=move || home_page(session.role()) data-testid="not-found-home">{move || i18n.t("notfound.home")}</a>
         </main>
     }
 }

@@ -48,16 +48,30 @@ pub struct PublicPageQuery {
     limit: Option<u64>,
 }
 
-/// Programs disclosed to the public, newest first. No personal data.
-#[utoipa::path(tag = "public", params(PublicPageQuery), responses((status = 200, body = Page<Program>),
+/// Which disclosed programs to list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PublicProgramsQuery {
+    /// Only the programs of this area (a community, from `/public/communities`) and the areas under it.
+    #[param(minimum = 1, example = 5)]
+    community: Option<i64>,
+    #[param(max_length = 512)]
+    cursor: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u64>,
+}
+
+/// Programs disclosed to the public, newest first, optionally of one community. No personal data.
+#[utoipa::path(tag = "public", params(PublicProgramsQuery), responses((status = 200, body = Page<Program>),
+    (status = 404, description = "No such community", body = shared::Problem, content_type = "application/problem+json"),
     (status = 422, description = "Invalid query", body = shared::Problem, content_type = "application/problem+json")))]
 #[get("/public/programs")]
 async fn public_programs(
     state: web::Data<AppState>,
-    ValidQuery(query): ValidQuery<PublicPageQuery>,
+    ValidQuery(query): ValidQuery<PublicProgramsQuery>,
 ) -> ApiResult<web::Json<Page<Program>>> {
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
-    Ok(web::Json(programs::public_list(&state.db, page, state.clock.now().date_naive()).await?))
+    Ok(web::Json(programs::public_list(&state.db, query.community, page, state.clock.now().date_naive()).await?))
 }
 
 /// One disclosed program: pledged, delivered and spent, milestones and evaluation. No personal data.

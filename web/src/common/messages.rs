@@ -18,6 +18,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'sta
         .chain(crate::residents::messages::RESIDENT_MESSAGES.iter())
         .chain(crate::mobile::account_messages::ACCOUNT_MESSAGES.iter())
         .chain(crate::public::messages::NEARBY_MESSAGES.iter())
+        .chain(crate::common::title_messages::TITLE_MESSAGES.iter())
 }
 
 /// Every message; looked up by [`crate::common::i18n::I18n::t`].
@@ -97,7 +98,6 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("nav.audit", "审计", "Audit"),
     ("nav.docs", "API 文档", "API docs"),
     ("notfound.text", "页面不存在。", "This page does not exist."),
-    ("notfound.back", "返回区域", "Back to areas"),
     // Area kinds
     ("kind.province", "省", "Province"),
     ("kind.city", "市", "City"),

@@ -1,13 +1,17 @@
 //! The app shell: header (product, user, language, logout) and the navigation, around the routed page.
-//! It also makes sure someone is signed in before any page asks the API for data.
+//! It also makes sure someone is signed in before any page asks the API for data, and sends a
+//! resident who opens a staff URL to their own pages under `/m`. Below 600 px the navigation folds
+//! behind a menu button in the header (the stylesheet decides; the button only toggles `open`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 use shared::Role;
 
 use crate::common::i18n::use_i18n;
+use crate::common::route_titles::RouteCrumbs;
 use crate::common::session::{home_page, is_staff, require_session, sign_out, use_session};
 use crate::common::status::{ErrorBox, Loading};
 use crate::notifications::bell::{Bell, Unread, provide_unread};
@@ -19,15 +23,35 @@ pub fn Shell() -> impl IntoView {
     let navigate = use_navigate();
     require_session(session, navigate);
     provide_unread();
+    let menu = Menu(RwSignal::new(false));
+    provide_context(menu);
+    // The phone menu closes once a link in it has been followed.
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu.0.set(false);
+    });
+    // Residents have their own phone pages; the staff menu and its permission messages are not theirs.
+    let resident = move || session.role() == Some(Role::Resident);
+    let to_m = use_navigate();
+    Effect::new(move |_| {
+        if resident() {
+            to_m("/m", NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
     let retry = Callback::new(move |()| spawn_local(session.reload()));
     view! {
         <div class="app">
             <Header/>
             <div class="body">
                 {move || match (session.me.with(Option::is_some), session.error.get()) {
+                    (true, _) if resident() => view! { <main class="page"><Loading/></main> }.into_any(),
                     (true, _) => view! {
                         <Nav/>
-                        <main class="page"><Outlet/></main>
+                        <main class="page">
+                            <RouteCrumbs/>
+                            <Outlet/>
+                        </main>
                     }.into_any(),
                     (false, Some(error)) => view! {
                         <main class="page"><ErrorBox error on_retry=retry/></main>
@@ -39,6 +63,10 @@ pub fn Shell() -> impl IntoView {
     }
 }
 
+/// Whether the phone menu is unfolded (ignored above 600 px, where the menu always shows).
+#[derive(Debug, Clone, Copy)]
+struct Menu(RwSignal<bool>);
+
 #[component]
 fn Header() -> impl IntoView {
     let i18n = use_i18n();
@@ -46,6 +74,7 @@ fn Header() -> impl IntoView {
     let navigate = use_navigate();
     let logout = move |_| sign_out(session, navigate.clone());
     let unread: Unread = expect_context();
+    let Menu(open) = expect_context();
     let who = move || {
         session.me.with(|me| {
             me.as_ref().map(|me| {
@@ -62,9 +91,18 @@ fn Header() -> impl IntoView {
     };
     view! {
         <header class="topbar">
+            {move || session.me.with(Option::is_some).then(|| view! {
+                <button type="button" class="btn btn-ghost menu-button" data-testid="menu-button"
+                    aria-controls="sidenav" aria-expanded=move || open.get().to_string()
+                    title=move || i18n.t(if open.get() { "title.menu_close" } else { "title.menu_open" })
+                    on:click=move |_| open.update(|o| *o = !*o)>
+                    <span aria-hidden="true">{move || if open.get() { "✕" } else { "☰" }}</span>
+                    <span class="menu-label">{move || i18n.t("title.menu")}</span>
+                </button>
+            })}
             <a class="brand" href=move || home_page(session.role())>
                 <span class="brand-mark" aria-hidden="true">"福"</span>
-                {move || i18n.t("app.name")}
+                <span class="brand-name">{move || i18n.t("app.name")}</span>
             </a>
             <div class="topbar-right">
                 {move || session.me.with(Option::is_some).then(|| view! { <Bell unread href="/notifications"/> })}
@@ -90,6 +128,7 @@ fn Nav() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let location = use_location();
+    let Menu(open) = expect_context();
     let link = move |href: &'static str, key: &'static str, testid: &'static str| {
         let current = move || {
             location
@@ -103,7 +142,8 @@ fn Nav() -> impl IntoView {
         }
     };
     view! {
-        <nav class="sidenav" aria-label=move || i18n.t("nav.label")>
+        <nav id="sidenav" class="sidenav" class:open=move || open.get() data-testid="sidenav"
+            aria-label=move || i18n.t("nav.label")>
             {move || {
                 let p = session.permissions();
                 let role = session.role();

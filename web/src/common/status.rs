@@ -25,17 +25,20 @@ pub fn Empty(key: &'static str) -> impl IntoView {
     view! { <div class="state state-empty" data-testid="empty">{move || i18n.t(key)}</div> }
 }
 
-/// A failed load, with a retry button when the caller can retry.
+/// A failed load, with a retry button when the caller can retry — but not for "not found": asking
+/// again for a record that is not there (or outside the caller's scope) gives the same answer.
 #[component]
 pub fn ErrorBox(error: ApiError, #[prop(optional)] on_retry: Option<Callback<()>>) -> impl IntoView {
     let i18n = use_i18n();
+    let on_retry = on_retry.filter(|_| !is_not_found(&error));
     let detail = error.detail();
     let message = {
         let error = error.clone();
         move || error_text(i18n, &error)
     };
     view! {
-        <div class="state state-error" role="alert" data-testid="error">
+        <div class="state state-error" role="alert" data-testid="error"
+            data-not-found=is_not_found(&error).then_some("true")>
             <span title=detail>{message}</span>
             {on_retry.map(|retry| view! {
                 <button type="button" class="btn btn-small" on:click=move |_| retry.run(())>
@@ -44,6 +47,11 @@ pub fn ErrorBox(error: ApiError, #[prop(optional)] on_retry: Option<Callback<()>
             })}
         </div>
     }
+}
+
+/// Whether the API said the record does not exist (for this caller).
+pub fn is_not_found(error: &ApiError) -> bool {
+    error.code() == Some(ErrorCode::NotFound) || error.status() == 404
 }
 
 /// A user-facing sentence for an API failure, in the current locale.

@@ -7,6 +7,7 @@ use shared::{Need, NeedEvent};
 
 use crate::common::format::local_time;
 use crate::common::i18n::use_i18n;
+use crate::common::phone::PhoneLink;
 use crate::common::status::Empty;
 use crate::needs::badges::{NeedFlags, StatusBadge, UrgencyBadge, awaiting_response, due_class, is_overdue};
 use crate::needs::labels::use_categories;
@@ -69,7 +70,9 @@ pub fn NeedFacts(need: Need) -> impl IntoView {
             {row("need.area", Some(need.area_name.clone()))}
             {row("need.address", need.address.clone())}
             {row("need.contact", need.contact_name.clone())}
-            {row("need.contact_phone", need.contact_phone.clone())}
+            {need.contact_phone.clone().map(|number| view! {
+                <dt>{move || i18n.t("need.contact_phone")}</dt><dd><PhoneLink number/></dd>
+            })}
             <dt>{move || i18n.t("need.channel")}</dt>
             <dd>{move || i18n.channel(channel)}</dd>
             {(!tags.is_empty()).then(|| view! {

@@ -132,8 +132,12 @@ pub async fn add_spend(id: Id, new: &NewSpend) -> ApiResult<ProgramDetail> {
 }
 
 /// GET /public/programs, one page, without signing in.
-pub async fn public_programs(cursor: Option<String>) -> ApiResult<Page<Program>> {
-    let query = [("cursor", cursor.unwrap_or_default()), ("limit", PAGE_SIZE.to_string())];
+pub async fn public_programs(community: Option<Id>, cursor: Option<String>) -> ApiResult<Page<Program>> {
+    let query = [
+        ("community", community.map(|c| c.to_string()).unwrap_or_default()),
+        ("cursor", cursor.unwrap_or_default()),
+        ("limit", PAGE_SIZE.to_string()),
+    ];
     get_public("/public/programs", &query).await
 }
 

@@ -14,6 +14,7 @@ pub const NEARBY_MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("nearby.community", "社区", "Community"),
     ("nearby.pick_community", "请选择社区", "Pick a community"),
+    ("nearby.all_communities", "全部社区", "All communities"),
     ("nearby.pick_first", "先选择一个社区。", "Pick a community first."),
     ("nearby.category", "类别", "Category"),
     ("nearby.all_categories", "全部类别", "All categories"),

@@ -13,6 +13,7 @@ use crate::common::paged::Paged;
 use crate::common::status::Empty;
 use crate::programs::panel::ProgramPanel;
 use crate::programs::table::ProgramTable;
+use crate::public::community_filter::{CommunityFilter, picked_community};
 
 /// Header with the product, the language switch and the way to sign in, around the public pages.
 #[component]
@@ -40,16 +41,27 @@ pub fn PublicShell() -> impl IntoView {
     }
 }
 
-/// `/public/programs`: the disclosed programs, newest first.
+/// `/public/programs`: the disclosed programs, newest first, of every community or of one.
 #[component]
 pub fn PublicProgramsPage() -> impl IntoView {
     let programs = Paged::<Program>::new();
-    programs.reload(api::public_programs);
-    let more = Callback::new(move |()| programs.more(api::public_programs));
-    let retry = Callback::new(move |()| programs.reload(api::public_programs));
+    let community = picked_community();
+    Effect::new(move |_| {
+        let c = community.get();
+        programs.reload(move |cursor| api::public_programs(c, cursor));
+    });
+    let more = Callback::new(move |()| {
+        let c = community.get_untracked();
+        programs.more(move |cursor| api::public_programs(c, cursor));
+    });
+    let retry = Callback::new(move |()| {
+        let c = community.get_untracked();
+        programs.reload(move |cursor| api::public_programs(c, cursor));
+    });
     view! {
         <h1 class="page-title">{tr("public.heading")}</h1>
         <p class="muted public-intro">{tr("public.intro")}</p>
+        <div class="toolbar"><CommunityFilter picked=community all_key="nearby.all_communities"/></div>
         <ProgramTable programs base="/public/programs" empty_key="public.none" on_more=more on_retry=retry/>
     }
 }

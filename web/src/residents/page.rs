@@ -9,6 +9,7 @@ use shared::{Code, Resident, Verification};
 use crate::common::format::local_time;
 use crate::common::i18n::use_i18n;
 use crate::common::paged::Paged;
+use crate::common::phone::PhoneLink;
 use crate::common::status::error_text;
 use crate::residents::endpoints;
 use crate::residents::refuse_form::RefuseForm;
@@ -126,7 +127,7 @@ fn ResidentCard(resident: Resident, decided: Callback<Resident>) -> impl IntoVie
             </span>
             <dl class="facts" style="margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; font-size: 13px;">
                 <dt class="muted">{move || i18n.t("residents.phone")}</dt>
-                <dd data-testid="resident-phone" style="margin: 0;">{resident.phone.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dd data-testid="resident-phone" style="margin: 0;"><PhoneLink number=resident.phone.clone()/></dd>
                 <dt class="muted">{move || i18n.t("residents.area")}</dt>
                 <dd style="margin: 0; overflow-wrap: anywhere;">{resident.area_name.clone()}</dd>
                 <dt class="muted">{move || i18n.t("residents.address")}</dt>

@@ -5,6 +5,7 @@ use shared::{Id, Provider, Service, ServicePerson, ServiceSpace};
 
 use crate::common::format::{local_time, plain_number};
 use crate::common::i18n::{Locale, tr, use_i18n};
+use crate::common::phone::PhoneLink;
 use crate::needs::labels::use_categories;
 use crate::resources::bits::name_areas;
 use crate::resources::labels::{percent, rating};
@@ -49,7 +50,7 @@ pub fn ProviderFacts(p: Provider, on_edit: Option<Callback<()>>) -> impl IntoVie
                 <dt>{tr("res.provider_kind")}</dt><dd>{move || i18n.provider_kind(kind)}</dd>
                 <dt>{tr("res.area")}</dt><dd>{p.area_name.clone()}</dd>
                 <dt>{tr("res.contact_name")}</dt><dd>{or_dash(p.contact_name.clone())}</dd>
-                <dt>{tr("res.contact_phone")}</dt><dd>{or_dash(p.contact_phone.clone())}</dd>
+                <dt>{tr("res.contact_phone")}</dt><dd><PhoneLink number=p.contact_phone.clone()/></dd>
                 <dt>{tr("res.user_id")}</dt><dd>{or_dash(p.user_id.map(|u| format!("#{u}")))}</dd>
                 <dt>{tr("res.service_count")}</dt>
                 <dd><a href=format!("/resources?tab=services&provider_id={}", p.id)>{p.service_count}</a></dd>
@@ -70,7 +71,7 @@ pub fn PersonFacts(p: ServicePerson, on_edit: Option<Callback<()>>) -> impl Into
             <dl class="facts" data-testid="person-facts">
                 <dt>{tr("res.person_kind")}</dt><dd>{move || i18n.person_kind(kind)}</dd>
                 <dt>{tr("res.area")}</dt><dd>{p.area_name.clone()}</dd>
-                <dt>{tr("res.phone")}</dt><dd>{or_dash(p.phone.clone())}</dd>
+                <dt>{tr("res.phone")}</dt><dd><PhoneLink number=p.phone.clone()/></dd>
                 <dt>{tr("res.provider")}</dt>
                 <dd>{match (p.provider_id, p.provider_name.clone()) {
                     (Some(id), Some(name)) => view! { <a href=format!("/resources/providers/{id}")>{name}</a> }.into_any(),

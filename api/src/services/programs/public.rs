@@ -6,7 +6,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use shared::{Id, Page, Program, ProgramDetail, ProgramStatus};
 
 use super::detail::{detail_of, summaries};
-use crate::entities::program;
+use crate::domain::scope::Scope;
+use crate::entities::{area, program};
 use crate::error::ApiError;
 use crate::services::page::{Keyset, PageRequest};
 
@@ -16,9 +17,21 @@ fn disclosed() -> sea_orm::Select<program::Entity> {
     program::Entity::find().filter(program::Column::Public.eq(true)).filter(program::Column::Status.is_not_in(hidden))
 }
 
-pub async fn public_list<C: ConnectionTrait>(db: &C, page: PageRequest, today: NaiveDate) -> Result<Page<Program>, ApiError> {
+/// The disclosed programs, newest first; with `within`, only those of that area (a community) and the
+/// areas under it, so a visitor finds what happens in their own community.
+pub async fn public_list<C: ConnectionTrait>(
+    db: &C,
+    within: Option<Id>,
+    page: PageRequest,
+    today: NaiveDate,
+) -> Result<Page<Program>, ApiError> {
     let keyset = Keyset::<program::Entity> { name: "-id", column: None, desc: true, id: program::Column::Id, key_of: |m| (None, m.id) };
-    let (rows, next_cursor) = page.fetch(db, disclosed(), &keyset).await?;
+    let mut select = disclosed();
+    if let Some(id) = within {
+        let top = area::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("area"))?;
+        select = select.filter(Scope::subtree(&top.path).path_condition(program::Column::AreaPath));
+    }
+    let (rows, next_cursor) = page.fetch(db, select, &keyset).await?;
     Ok(Page { items: summaries(db, rows, today, true).await?, next_cursor })
 }
 

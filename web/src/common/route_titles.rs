@@ -1,0 +1,207 @@
+//! What each URL is called: the browser tab's title (`需求工单 · 幸福家园`) and, on detail pages, the
+//! breadcrumb trail above the page (`需求工单 › 需求 #91`). One table for both, so a route added to
+//! `app.rs` gets its name here once. A path not in the table is the not-found page's.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::common::i18n::use_i18n;
+use crate::common::session::{is_staff, use_session};
+
+/// The name of one route: its message key, the id or code it shows (for detail pages) and the list
+/// page above it (for the breadcrumb trail).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteName {
+    pub key: &'static str,
+    pub id: Option<String>,
+    pub parent: Option<(&'static str, &'static str)>,
+}
+
+/// The list pages a detail route hangs under: (href, message key).
+const NEEDS: (&str, &str) = ("/needs", "title.needs");
+const TASKS: (&str, &str) = ("/tasks", "title.tasks");
+const PROGRAMS: (&str, &str) = ("/programs", "title.programs");
+const RESOURCES: (&str, &str) = ("/resources", "title.resources");
+const PLANS: (&str, &str) = ("/matching/plans", "title.plans");
+const KPIS: (&str, &str) = ("/kpis", "title.kpis");
+const AREAS: (&str, &str) = ("/areas", "title.areas");
+const CLIENTS: (&str, &str) = ("/admin/clients", "title.clients");
+const WEBHOOKS: (&str, &str) = ("/admin/webhooks", "title.webhooks");
+const PUBLIC_PROGRAMS: (&str, &str) = ("/public/programs", "title.public_programs");
+
+/// The name of `path`; `staff` picks where a need's trail starts (the queue, or one's tasks).
+pub fn route_name(path: &str, staff: bool) -> Option<RouteName> {
+    let parts: Vec<&str> = path.trim_end_matches('/').split('/').filter(|p| !p.is_empty()).collect();
+    let plain = |key| Some(RouteName { key, id: None, parent: None });
+    let detail = |key, id: &str, parent| Some(RouteName { key, id: Some(id.to_owned()), parent: Some(parent) });
+    let under = |key, parent| Some(RouteName { key, id: None, parent: Some(parent) });
+    match parts.as_slice() {
+        [] => plain("title.home"),
+        ["workbench"] => plain("title.workbench"),
+        ["login"] => plain("title.login"),
+        ["m", "sign-in"] => plain("title.m_sign_in"),
+        ["m"] => plain("title.m_submit"),
+        ["m", "needs"] => plain("title.m_needs"),
+        ["m", "needs", id] => detail("title.need", id, ("/m/needs", "title.m_needs")),
+        ["m", "community"] => plain("title.m_community"),
+        ["m", "me"] => plain("title.m_me"),
+        ["m", "notifications"] | ["notifications"] => plain("title.notifications"),
+        ["m", "nearby"] => plain("title.m_nearby"),
+        ["public", "programs"] => plain(PUBLIC_PROGRAMS.1),
+        ["public", "programs", id] => detail("title.public_program", id, PUBLIC_PROGRAMS),
+        ["public", "nearby"] => plain("title.public_nearby"),
+        ["needs"] => plain(NEEDS.1),
+        ["needs", id] => detail("title.need", id, if staff { NEEDS } else { TASKS }),
+        ["tasks"] => plain(TASKS.1),
+        ["overdue"] => plain("title.overdue"),
+        ["matching", "plans"] => plain(PLANS.1),
+        ["matching", "plans", id] => detail("title.plan", id, PLANS),
+        ["matching", "gaps"] => plain("title.gaps"),
+        ["kpis"] => plain(KPIS.1),
+        ["kpis", "report"] => under("title.kpi_report", KPIS),
+        ["kpis", "import"] => under("title.kpi_import", KPIS),
+        ["kpis", code] => detail("title.indicator", code, KPIS),
+        ["areas"] => plain(AREAS.1),
+        // The area page draws its own trail: the path from the caller's home area down.
+        ["areas", id] => Some(RouteName { key: "title.area", id: Some((*id).to_owned()), parent: None }),
+        ["users"] => plain("title.users"),
+        ["audit"] => plain("title.audit"),
+        ["residents"] => plain("title.residents"),
+        ["admin", "clients"] => plain(CLIENTS.1),
+        ["admin", "clients", id] => detail("title.client", id, CLIENTS),
+        ["admin", "webhooks"] => plain(WEBHOOKS.1),
+        ["admin", "webhooks", id] => detail("title.webhook", id, WEBHOOKS),
+        ["catalogue"] => plain("title.catalogue"),
+        ["programs"] => plain(PROGRAMS.1),
+        ["programs", "new"] => under("title.program_new", PROGRAMS),
+        ["programs", "rollup"] => under("title.rollup", PROGRAMS),
+        ["programs", id, "edit"] => detail("title.program_edit", id, PROGRAMS),
+        ["programs", id] => detail("title.program", id, PROGRAMS),
+        ["resources"] => plain(RESOURCES.1),
+        ["resources", kind, "new"] => resource_key(kind, true).and_then(|key| under(key, RESOURCES)),
+        ["resources", kind, id] => resource_key(kind, false).and_then(|key| detail(key, id, RESOURCES)),
+        _ => None,
+    }
+}
+
+fn resource_key(kind: &str, new: bool) -> Option<&'static str> {
+    Some(match (kind, new) {
+        ("providers", true) => "title.provider_new",
+        ("providers", false) => "title.provider",
+        ("services", true) => "title.service_new",
+        ("services", false) => "title.service",
+        ("people", true) => "title.person_new",
+        ("people", false) => "title.person",
+        ("spaces", true) => "title.space_new",
+        ("spaces", false) => "title.space",
+        _ => return None,
+    })
+}
+
+/// `需求 #91` for a detail page, the name alone otherwise.
+fn with_id(name: &str, id: Option<&str>) -> String {
+    match id {
+        Some(id) if id.chars().all(|c| c.is_ascii_digit()) => format!("{name} #{id}"),
+        Some(code) => format!("{name} {code}"),
+        None => name.to_owned(),
+    }
+}
+
+/// Renders nothing; keeps `document.title` in step with the route and the language.
+#[component]
+pub fn DocumentTitle() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let location = use_location();
+    Effect::new(move |_| {
+        let staff = is_staff(session.role());
+        let product = i18n.t("title.product");
+        let title = match location.pathname.with(|p| route_name(p, staff)) {
+            Some(r) => format!("{} · {product}", with_id(i18n.t(r.key), r.id.as_deref())),
+            None => format!("{} · {product}", i18n.t("title.not_found")),
+        };
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&title);
+        }
+    });
+}
+
+/// The trail above a detail page (`需求工单 › 需求 #91`); nothing on list pages. The pages' own
+/// "← back" links are hidden by the stylesheet where this trail is shown.
+#[component]
+pub fn RouteCrumbs() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let location = use_location();
+    move || {
+        let staff = is_staff(session.role());
+        let name = location.pathname.with(|p| route_name(p, staff))?;
+        let (href, parent) = name.parent?;
+        // The KPI pages keep the area and period they were opened for in the query.
+        let href = if (href, parent) == KPIS { format!("{href}{}", location.search.get()) } else { href.to_owned() };
+        Some(view! {
+            <nav class="crumbs route-crumbs" aria-label=move || i18n.t("title.crumbs") data-testid="route-crumbs">
+                <a href=href>{move || i18n.t(parent)}</a>
+                <span class="crumb-sep" aria-hidden="true">"›"</span>
+                <span aria-current="page">{move || with_id(i18n.t(name.key), name.id.as_deref())}</span>
+            </nav>
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_detail_page_names_its_list_and_id() {
+        let need = route_name("/needs/91", true).unwrap();
+        assert_eq!((need.key, need.id.as_deref(), need.parent), ("title.need", Some("91"), Some(NEEDS)));
+        assert_eq!(route_name("/needs/91", false).unwrap().parent, Some(TASKS));
+        assert_eq!(route_name("/resources/people/3", true).unwrap().key, "title.person");
+        assert_eq!(route_name("/programs/4/edit", true).unwrap().key, "title.program_edit");
+        assert_eq!(route_name("/programs/rollup", true).unwrap().key, "title.rollup");
+        assert_eq!(with_id("指标", Some("N01")), "指标 N01");
+        assert_eq!(with_id("需求", Some("91")), "需求 #91");
+    }
+
+    #[test]
+    fn unknown_paths_have_no_name() {
+        assert_eq!(route_name("/nowhere", true), None);
+        assert_eq!(route_name("/resources/boats/1", true), None);
+    }
+
+    #[test]
+    fn every_title_key_has_a_message() {
+        // Every route of app.rs, with an id where it takes one.
+        let paths = "/login /m/sign-in /m /m/needs /m/needs/1 /m/community /m/me /m/notifications /m/nearby /public/programs \
+            /public/programs/1 /public/nearby /needs /needs/1 /tasks /overdue /matching/plans /matching/plans/1 \
+            /matching/gaps /kpis /kpis/report /kpis/import /kpis/N01 /areas /areas/1 /users /audit /residents \
+            /notifications /admin/clients /admin/clients/1 /admin/webhooks /admin/webhooks/1 /catalogue /programs \
+            /programs/new /programs/rollup /programs/1/edit /programs/1 /resources /resources/providers/new \
+            /resources/providers/1 /resources/services/new /resources/services/1 /resources/people/new \
+            /resources/people/1 /resources/spaces/new /resources/spaces/1";
+        let known = |key: &str| crate::common::messages::all().any(|(k, _, _)| *k == key);
+        let text = |key: &str, zh: bool| {
+            crate::common::messages::all().find(|(k, _, _)| *k == key).map_or("", |(_, z, e)| if zh { *z } else { *e })
+        };
+        let (mut zh, mut en) = (Vec::new(), Vec::new());
+        for path in paths.split_whitespace() {
+            let name = route_name(path, true).unwrap_or_else(|| panic!("{path} has no name"));
+            assert!(known(name.key), "{path}: no message {}", name.key);
+            if let Some((_, parent)) = name.parent {
+                assert!(known(parent), "{path}: no message {parent}");
+            }
+            zh.push(with_id(text(name.key, true), name.id.as_deref()));
+            en.push(with_id(text(name.key, false), name.id.as_deref()));
+        }
+        assert!(["title.product", "title.crumbs", "title.not_found", "title.home", "title.workbench"].into_iter().all(known));
+        // Each route its own tab title (the two notification inboxes are the same page for two roles).
+        for mut names in [zh, en] {
+            names.sort_unstable();
+            let before = names.len();
+            names.dedup();
+            assert_eq!(before - names.len(), 1, "routes sharing a title: {names:?}");
+        }
+    }
+}
