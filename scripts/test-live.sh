@@ -45,6 +45,7 @@ echo "== browser test (headless Chromium) against $base"
 (cd tests/browser && BASE_URL="$base" node kpis.mjs)
 (cd tests/browser && BASE_URL="$base" node admin.mjs)
 (cd tests/browser && BASE_URL="$base" node residents.mjs)
+(cd tests/browser && BASE_URL="$base" node workbench.mjs)
 fi
 [[ " $parts " == *" schemathesis "* ]] || exit 0
 

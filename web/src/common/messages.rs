@@ -18,6 +18,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'sta
         .chain(crate::residents::messages::RESIDENT_MESSAGES.iter())
         .chain(crate::mobile::account_messages::ACCOUNT_MESSAGES.iter())
         .chain(crate::public::messages::NEARBY_MESSAGES.iter())
+        .chain(crate::workbench::messages::WORKBENCH_MESSAGES.iter())
 }
 
 /// Every message; looked up by [`crate::common::i18n::I18n::t`].

@@ -9,6 +9,7 @@ use crate::common::format::local_time;
 use crate::common::i18n::use_i18n;
 use crate::common::status::Empty;
 use crate::needs::badges::{NeedFlags, StatusBadge, UrgencyBadge, awaiting_response, due_class, is_overdue};
+use crate::needs::contact::ContactRows;
 use crate::needs::labels::use_categories;
 
 /// Title line: category, number, status, urgency and flags.
@@ -68,8 +69,7 @@ pub fn NeedFacts(need: Need) -> impl IntoView {
         <dl class="facts need-facts" data-testid="need-facts">
             {row("need.area", Some(need.area_name.clone()))}
             {row("need.address", need.address.clone())}
-            {row("need.contact", need.contact_name.clone())}
-            {row("need.contact_phone", need.contact_phone.clone())}
+            <ContactRows need_id=need.id name=need.contact_name.clone() phone=need.contact_phone.clone()/>
             <dt>{move || i18n.t("need.channel")}</dt>
             <dd>{move || i18n.channel(channel)}</dd>
             {(!tags.is_empty()).then(|| view! {
