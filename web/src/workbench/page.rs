@@ -74,8 +74,9 @@ fn Board(bench: Workbench) -> impl IntoView {
         <div class="wb-tiles" data-testid="wb-tiles">
             {tiles(p.work_needs, serve).into_iter().map(|t| {
                 let n = (t.count)(&counts);
+                let alert = n > 0 && t.key == "overdue";
                 view! {
-                    <a class="kpi wb-tile" class:wb-alert=move || n > 0 && t.key == "overdue" href=t.href
+                    <a class="kpi wb-tile" class:wb-alert=alert href=t.href
                         data-testid="wb-tile" data-key=t.key title=move || i18n.t("wb.tile_hint")>
                         <span class="kpi-value" data-testid="wb-count">{n}</span>
                         <span class="kpi-label">{move || i18n.t(t.label)}</span>
