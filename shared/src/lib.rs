@@ -28,6 +28,7 @@ pub mod shop;
 pub mod survey;
 pub mod user;
 pub mod webhook;
+pub mod workbench;
 
 pub use area::*;
 pub use audit::*;
@@ -52,6 +53,7 @@ pub use shop::*;
 pub use survey::*;
 pub use user::*;
 pub use webhook::*;
+pub use workbench::*;
 
 /// Server-assigned identifier of any stored record.
 pub type Id = i64;

@@ -36,3 +36,4 @@ mod webhook_receiver;
 mod webhook_replay;
 mod webhook_subscriptions;
 mod webhooks;
+mod workbench;

@@ -284,8 +284,8 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
         Action::ReadSubtreeNeeds if far => answer(app.get(&format!("/api/v1/needs/{}", w.far_need), t).await).await,
         Action::ReadSubtreeNeeds => unseen_is_denied(app.get(&format!("/api/v1/needs/{}", w.near_need), t).await).await,
         Action::HandlePersonalData if !far => {
-            let res = app.get(&format!("/api/v1/needs/{}", w.near_need), t).await;
-            if res.status().is_success() && json_of(res).await["need"]["contact_phone"] == NEAR_PHONE {
+            let res = app.post(&format!("/api/v1/needs/{}/contact/reveal", w.near_need), t, &json!({})).await;
+            if res.status().is_success() && json_of(res).await["contact_phone"] == NEAR_PHONE {
                 Answer::Allowed
             } else {
                 Answer::Denied

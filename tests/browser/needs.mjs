@@ -70,6 +70,8 @@ async function main() {
     // 3. The volunteer claims and resolves it from 我的任务.
     step('volunteer signs in and finds the task');
     await signIn(page, 'volunteer');
+    await page.waitForURL(`${BASE_URL}/workbench`);
+    await page.getByTestId('wb-open-tasks').click();
     await page.waitForURL(`${BASE_URL}/tasks`);
     const task = page.locator(`[data-testid="need-row"][data-need-id="${id}"]`);
     await task.waitFor({ state: 'visible' });

@@ -47,6 +47,7 @@ use crate::resources::detail_pages::{
     PersonNewPage, PersonPage, ProviderNewPage, ProviderPage, ServiceNewPage, ServicePage, SpaceNewPage, SpacePage,
 };
 use crate::resources::list_page::ResourcesPage;
+use crate::workbench::page::WorkbenchPage;
 
 /// The whole dashboard.
 #[component]
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/needs") view=NeedsPage/>
                     <Route path=path!("/needs/:id") view=NeedDetailPage/>
                     <Route path=path!("/tasks") view=TasksPage/>
+                    <Route path=path!("/workbench") view=WorkbenchPage/>
                     <Route path=path!("/overdue") view=OverduePage/>
                     <Route path=path!("/matching/plans") view=MatchingPlansPage/>
                     <Route path=path!("/matching/plans/:id") view=MatchingPlanPage/>

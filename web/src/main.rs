@@ -18,6 +18,7 @@ mod programs;
 mod public;
 mod residents;
 mod resources;
+mod workbench;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -3,7 +3,7 @@
 
 use sea_orm::{ColumnTrait, Condition};
 
-use super::{Action, may};
+use super::{Action, Refused, may};
 use crate::domain::caller::Caller;
 use crate::domain::need_lifecycle::Party;
 use crate::domain::scope::Scope;
@@ -39,4 +39,21 @@ pub fn reveals_personal_data(caller: &Caller, need: &need::Model) -> bool {
         || need.assignee_id == Some(caller.id)
         || need.owner_id == Some(caller.id)
         || super::may_in(caller, Action::HandlePersonalData, &need.area_path)
+}
+
+/// A need's contact (name, phone) is shown without asking only to its own resident. Everyone else
+/// who handles it ([`reveals_personal_data`]) sees it masked and asks for it ([`require_reveal`]), so
+/// each look at a resident's phone leaves an audit entry.
+pub fn shows_contact_unasked(caller: &Caller, need: &need::Model) -> bool {
+    need.resident_id == Some(caller.id)
+}
+
+/// `Ok` when the caller handles the need and may see its contact in full; supervisors and
+/// integrations are refused (403). Callers outside the need's reach never get here: its loader says 404.
+pub fn require_reveal(caller: &Caller, need: &need::Model) -> Result<(), Refused> {
+    if reveals_personal_data(caller, need) {
+        Ok(())
+    } else {
+        Err(Refused::Denied { role: caller.role, action: Action::HandlePersonalData })
+    }
 }

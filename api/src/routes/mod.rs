@@ -13,6 +13,7 @@ pub mod kpis;
 pub mod ledger;
 pub mod matching;
 pub mod me;
+pub mod need_contact;
 pub mod need_photos;
 pub mod needs;
 pub mod neighbourhood;
@@ -33,6 +34,7 @@ pub mod surveys;
 pub mod topics;
 pub mod users;
 pub mod webhooks;
+pub mod workbench;
 
 /// Routes under `/api/v1`.
 pub fn api_v1(cfg: &mut ServiceConfig) {
@@ -44,6 +46,8 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     webhooks::configure(cfg);
     needs::configure(cfg);
     need_photos::configure(cfg);
+    need_contact::configure(cfg);
+    workbench::configure(cfg);
     catalogue::configure(cfg);
     programs::configure(cfg);
     public::configure(cfg);

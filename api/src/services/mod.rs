@@ -24,3 +24,4 @@ pub mod spreadsheet;
 pub mod surveys;
 pub mod users;
 pub mod webhooks;
+pub mod workbench;

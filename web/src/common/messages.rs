@@ -19,6 +19,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'sta
         .chain(crate::mobile::account_messages::ACCOUNT_MESSAGES.iter())
         .chain(crate::public::messages::NEARBY_MESSAGES.iter())
         .chain(crate::common::title_messages::TITLE_MESSAGES.iter())
+        .chain(crate::workbench::messages::WORKBENCH_MESSAGES.iter())
 }
 
 /// Every message; looked up by [`crate::common::i18n::I18n::t`].

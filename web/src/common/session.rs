@@ -100,11 +100,14 @@ pub fn after_login(next: Option<String>, role: Option<Role>) -> String {
     }
 }
 
-/// The landing page of a role: residents get the phone view, providers and volunteers their tasks.
+/// The landing page of a role: residents get the phone view, those who work or serve needs their
+/// workbench (工作台), everyone else (the platform admin, merchants) the area tree.
 pub fn home_page(role: Option<Role>) -> &'static str {
     match role {
         Some(Role::Resident) => "/m",
-        Some(Role::Provider | Role::Volunteer) => "/tasks",
+        Some(Role::Provider | Role::Volunteer | Role::GridWorker | Role::CommunityStaff | Role::StreetStaff | Role::DistrictAdmin) => {
+            "/workbench"
+        }
         _ => "/areas",
     }
 }

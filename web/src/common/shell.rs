@@ -15,6 +15,7 @@ use crate::common::route_titles::RouteCrumbs;
 use crate::common::session::{home_page, is_staff, require_session, sign_out, use_session};
 use crate::common::status::{ErrorBox, Loading};
 use crate::notifications::bell::{Bell, Unread, provide_unread};
+use crate::workbench::badges::{NavBadge, poll_work_counts, provide_work_counts};
 
 /// Wraps every signed-in page.
 #[component]
@@ -39,6 +40,7 @@ pub fn Shell() -> impl IntoView {
             to_m("/m", NavigateOptions { replace: true, ..Default::default() });
         }
     });
+    provide_work_counts();
     let retry = Callback::new(move |()| spawn_local(session.reload()));
     view! {
         <div class="app">
@@ -129,6 +131,7 @@ fn Nav() -> impl IntoView {
     let session = use_session();
     let location = use_location();
     let Menu(open) = expect_context();
+    poll_work_counts();
     let link = move |href: &'static str, key: &'static str, testid: &'static str| {
         let current = move || {
             location
@@ -138,7 +141,7 @@ fn Nav() -> impl IntoView {
                 .then_some("page")
         };
         view! {
-            <a href=href aria-current=current data-testid=testid>{move || i18n.t(key)}</a>
+            <a href=href aria-current=current data-testid=testid>{move || i18n.t(key)}<NavBadge href/></a>
         }
     };
     view! {
@@ -152,6 +155,7 @@ fn Nav() -> impl IntoView {
                 let resident = role == Some(Role::Resident);
                 view! {
                     {resident.then(|| link("/m", "nav.resident", "nav-resident"))}
+                    {(staff || serves).then(|| link("/workbench", "nav.workbench", "nav-workbench"))}
                     {staff.then(|| link("/needs", "nav.needs", "nav-needs"))}
                     {staff.then(|| link("/overdue", "nav.overdue", "nav-overdue"))}
                     {p.match_needs.then(|| link("/matching/plans", "nav.matching_plans", "nav-matching-plans"))}

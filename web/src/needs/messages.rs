@@ -65,6 +65,7 @@ pub const NEED_MESSAGES: &[(&str, &str, &str)] = &[
     ("need.address", "地址", "Address"),
     ("need.contact", "联系人", "Contact"),
     ("need.contact_phone", "联系电话", "Contact phone"),
+    ("need.contact_reveal", "查看完整号码", "Show full number"),
     ("need.tags", "服务对象", "Target groups"),
     ("need.urgency", "紧急程度", "Urgency"),
     ("need.channel", "来源渠道", "Channel"),

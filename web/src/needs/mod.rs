@@ -8,6 +8,7 @@ pub mod assignee_picker;
 pub mod badges;
 pub mod bulk_dispatch;
 pub mod candidates_panel;
+pub mod contact;
 pub mod detail_page;
 pub mod endpoints;
 pub mod filters;

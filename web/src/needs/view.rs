@@ -7,9 +7,9 @@ use shared::{Need, NeedEvent};
 
 use crate::common::format::local_time;
 use crate::common::i18n::use_i18n;
-use crate::common::phone::PhoneLink;
 use crate::common::status::Empty;
 use crate::needs::badges::{NeedFlags, StatusBadge, UrgencyBadge, awaiting_response, due_class, is_overdue};
+use crate::needs::contact::ContactRows;
 use crate::needs::labels::use_categories;
 
 /// Title line: category, number, status, urgency and flags.
@@ -69,10 +69,7 @@ pub fn NeedFacts(need: Need) -> impl IntoView {
         <dl class="facts need-facts" data-testid="need-facts">
             {row("need.area", Some(need.area_name.clone()))}
             {row("need.address", need.address.clone())}
-            {row("need.contact", need.contact_name.clone())}
-            {need.contact_phone.clone().map(|number| view! {
-                <dt>{move || i18n.t("need.contact_phone")}</dt><dd><PhoneLink number/></dd>
-            })}
+            <ContactRows need_id=need.id name=need.contact_name.clone() phone=need.contact_phone.clone()/>
             <dt>{move || i18n.t("need.channel")}</dt>
             <dd>{move || i18n.channel(channel)}</dd>
             {(!tags.is_empty()).then(|| view! {

@@ -3,6 +3,7 @@
 
 pub(crate) mod act;
 mod assignees;
+mod contact;
 mod cosign;
 mod deadlines;
 mod notices;
@@ -13,10 +14,12 @@ mod sweep;
 
 pub use act::{Actor, act, apply, bulk_dispatch};
 pub use assignees::assignees;
+pub use contact::reveal_contact;
 pub use cosign::{community_needs, cosign};
 pub use deadlines::{categories, deadlines_of, set_deadline};
 pub use photos::{MAX_PHOTOS, add_photo, read_photo, sniff};
 pub use read::{NeedFilter, counts, detail, list};
+pub(crate) use read::{due_today_condition, next_deadline, overdue_condition};
 pub use submit::submit;
 pub use sweep::{SweepReport, spawn_sweeper, sweep};
 
@@ -31,7 +34,7 @@ use crate::domain::masking::{mask_address, mask_name, mask_phone};
 use crate::entities::stored::{StoredValueInvalid, stored, stored_list};
 use crate::entities::{area, need, user};
 use crate::error::ApiError;
-use crate::policy::needs::reveals_personal_data;
+use crate::policy::needs::{reveals_personal_data, shows_contact_unasked};
 
 /// `,a,b,` — each tag between commas so that one tag is one LIKE.
 pub(crate) fn encode_tags(tags: &[TargetGroup]) -> String {
@@ -83,18 +86,28 @@ impl Names {
     }
 }
 
-/// The wire form of a need as `caller` may see it: personal data masked unless they handle it.
+/// The wire form of a need as `caller` may see it: the address masked unless they handle the need,
+/// the contact masked unless it is their own need (those who handle it reveal it, audited: [`contact`]).
 pub(crate) fn to_dto(m: need::Model, names: &Names, caller: &Caller) -> Result<Need, StoredValueInvalid> {
     let reveal = reveals_personal_data(caller, &m);
-    dto(m, names, reveal)
+    let contact = shows_contact_unasked(caller, &m);
+    dto(m, names, Reveal { address: reveal, contact })
 }
 
 /// The wire form with personal data masked, for webhooks and anyone who does not handle the need.
 pub(crate) fn masked_dto(m: need::Model, names: &Names) -> Result<Need, StoredValueInvalid> {
-    dto(m, names, false)
+    dto(m, names, Reveal { address: false, contact: false })
 }
 
-fn dto(m: need::Model, names: &Names, reveal: bool) -> Result<Need, StoredValueInvalid> {
+/// Which personal data of a need a DTO carries in full.
+struct Reveal {
+    /// The exact address and position.
+    address: bool,
+    /// The contact's name and phone.
+    contact: bool,
+}
+
+fn dto(m: need::Model, names: &Names, Reveal { address: reveal, contact }: Reveal) -> Result<Need, StoredValueInvalid> {
     let round = |v: Option<f64>| if reveal { v } else { v.map(|x| (x * 100.0).round() / 100.0) };
     Ok(Need {
         id: m.id,
@@ -110,8 +123,8 @@ fn dto(m: need::Model, names: &Names, reveal: bool) -> Result<Need, StoredValueI
         urgency: stored(&m.urgency, "needs", m.id)?,
         preferred_time: m.preferred_time,
         channel: stored(&m.channel, "needs", m.id)?,
-        contact_name: m.contact_name.as_deref().map(|n| if reveal { n.to_owned() } else { mask_name(n) }),
-        contact_phone: m.contact_phone.as_deref().map(|p| if reveal { p.to_owned() } else { mask_phone(p) }),
+        contact_name: m.contact_name.as_deref().map(|n| if contact { n.to_owned() } else { mask_name(n) }),
+        contact_phone: m.contact_phone.as_deref().map(|p| if contact { p.to_owned() } else { mask_phone(p) }),
         resident_id: m.resident_id,
         owner_id: m.owner_id,
         owner_name: names.user(m.owner_id),

@@ -53,6 +53,29 @@ pub(crate) fn overdue_condition(now: DateTime<Utc>) -> Condition {
     )
 }
 
+/// Open needs not overdue at `now` whose next deadline falls before `end` (the end of today in
+/// China, for the workbench's 今日到期). Written NULL-safe: a need without one of its deadlines is
+/// judged by the other.
+pub(crate) fn due_today_condition(now: DateTime<Utc>, end: DateTime<Utc>) -> Condition {
+    let response_open = Condition::all().add(need::Column::RespondedAt.is_null()).add(need::Column::ResponseDueAt.is_not_null());
+    let not_overdue = Condition::all()
+        .add(Condition::any().add(need::Column::CompletionDueAt.is_null()).add(need::Column::CompletionDueAt.gt(now)))
+        .add(Condition::any().add(Condition::not(response_open.clone())).add(need::Column::ResponseDueAt.gt(now)));
+    let due_before_end =
+        Condition::any().add(need::Column::CompletionDueAt.lte(end)).add(response_open.add(need::Column::ResponseDueAt.lte(end)));
+    Condition::all().add(need::Column::Status.is_in(NeedStatus::OPEN.map(|s| s.as_str()))).add(not_overdue).add(due_before_end)
+}
+
+/// The deadline a need is working towards: its response deadline until it is answered, then (or if
+/// sooner) its completion deadline.
+pub(crate) fn next_deadline(m: &need::Model) -> Option<DateTime<Utc>> {
+    let response = m.response_due_at.filter(|_| m.responded_at.is_none());
+    match (response, m.completion_due_at) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 async fn filtered<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
