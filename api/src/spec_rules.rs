@@ -30,6 +30,8 @@ fn need_action_rules() -> Vec<Value> {
     };
     let note = json!({ "required": ["note"], "properties": { "note": { "type": "string", "pattern": NOT_BLANK } } });
     vec![
+        // 提交 heads the timeline; a need is submitted through `POST /needs`, never as an action.
+        json!({ "properties": { "action": { "not": { "enum": [NeedAction::Submit.as_str()] } } } }),
         when(
             actions_requiring(|r| r == Required::Missing),
             json!({ "required": ["missing"], "properties": { "missing": {
@@ -52,6 +54,12 @@ fn need_action_rules() -> Vec<Value> {
             json!({ "properties": { "hours": { "type": "null" } } }),
         ),
     ]
+}
+
+/// An at-home need (上门) gives its address (`services::needs::submit` checks the same).
+fn new_need_rules() -> Vec<Value> {
+    vec![json!({ "if": { "required": ["at_home"], "properties": { "at_home": { "const": true } } },
+                 "then": { "required": ["address"], "properties": { "address": { "type": "string", "pattern": NOT_BLANK } } } })]
 }
 
 /// How a pledge of each kind is counted (see [`crate::domain::quantities`]).
@@ -197,6 +205,7 @@ fn kpi_report_rules() -> Vec<Value> {
 impl utoipa::Modify for DependentFields {
     fn modify(&self, openapi: &mut OpenApi) {
         add_rules(openapi, "NeedActionRequest", need_action_rules());
+        add_rules(openapi, "NewNeed", new_need_rules());
         add_rules(openapi, "NewPledge", pledge_rules());
         add_rules(openapi, "TopicActionRequest", topic_action_rules());
         add_rules(openapi, "NewTopic", new_topic_rules());

@@ -24,6 +24,7 @@ mod m20261205_171000_create_surveys;
 mod m20261205_172000_create_integration_clients;
 mod m20261205_220000_create_resident_bindings;
 mod m20261205_221000_add_merchant_provider;
+mod m20261206_010000_add_acceptance_deadline;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_172000_create_integration_clients::Migration),
             Box::new(m20261205_220000_create_resident_bindings::Migration),
             Box::new(m20261205_221000_add_merchant_provider::Migration),
+            Box::new(m20261206_010000_add_acceptance_deadline::Migration),
         ]
     }
 }

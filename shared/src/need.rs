@@ -65,6 +65,8 @@ impl NeedStatus {
 code_enum! {
     /// Something done to a need. Each is a row (state, action, party) in the lifecycle table.
     pub enum NeedAction {
+        /// 提交: the first step of every timeline; taken by submitting (`POST /needs`), never as an action
+        Submit = "submit",
         /// 受理
         Accept = "accept",
         /// 退回, naming everything missing (一次告知)
@@ -145,13 +147,17 @@ code_enum! {
     }
 }
 
-/// A service category with its default deadlines (hours after acceptance).
+/// A service category with its default deadlines: acceptance counted from submission, response and
+/// completion from acceptance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NeedCategory {
     pub code: String,
     pub name_zh: String,
     pub name_en: String,
+    /// Hours to accept after submission (受理时限) for normal, urgent and emergency needs.
+    #[serde(default)]
+    pub acceptance_hours: Vec<i64>,
     /// Hours to respond for normal, urgent and emergency needs.
     pub response_hours: Vec<i64>,
     /// Hours to resolve for normal, urgent and emergency needs.
@@ -171,8 +177,12 @@ pub struct NewNeed {
     /// The community or grid the need is in.
     #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub area_id: i64,
+    /// Required when `at_home` is true.
     #[cfg_attr(feature = "openapi", schema(max_length = 200, example = "缤纷小区3幢2单元501室"))]
     pub address: Option<String>,
+    /// Served at the resident's home (上门): the address is then required.
+    #[serde(default)]
+    pub at_home: bool,
     #[cfg_attr(feature = "openapi", schema(minimum = -90, maximum = 90, example = 30.2084))]
     pub lat: Option<f64>,
     #[cfg_attr(feature = "openapi", schema(minimum = -180, maximum = 180, example = 120.2119))]
@@ -204,6 +214,9 @@ pub struct Need {
     pub area_id: i64,
     pub area_name: String,
     pub address: Option<String>,
+    /// Served at the resident's home (上门).
+    #[serde(default)]
+    pub at_home: bool,
     pub lat: Option<f64>,
     pub lng: Option<f64>,
     pub tags: Vec<TargetGroup>,
@@ -219,12 +232,21 @@ pub struct Need {
     pub owner_name: Option<String>,
     pub assignee_id: Option<i64>,
     pub assignee_name: Option<String>,
+    /// The service it was dispatched through, when it went through one.
+    #[serde(default)]
+    pub service_id: Option<i64>,
+    #[serde(default)]
+    pub service_name: Option<String>,
     /// What the resident must add, when returned (一次告知).
     pub missing: Vec<String>,
+    /// 受理时限: when a submitted need must be accepted by, counted from submission.
+    #[serde(default)]
+    pub acceptance_due_at: Option<chrono::DateTime<chrono::Utc>>,
     pub response_due_at: Option<chrono::DateTime<chrono::Utc>>,
     pub completion_due_at: Option<chrono::DateTime<chrono::Utc>>,
-    /// Open and past a deadline now: not responded to by `response_due_at`, or unresolved at
-    /// `completion_due_at`. The same rule as the `overdue` filter.
+    /// Past a deadline now: still waiting to be accepted at `acceptance_due_at`, or open and not
+    /// responded to by `response_due_at`, or unresolved at `completion_due_at`. The same rule as the
+    /// `overdue` filter.
     pub overdue: bool,
     /// A deadline passed and the need was escalated to the street (街镇吹哨).
     pub escalated: bool,
@@ -259,6 +281,11 @@ pub struct NeedEvent {
     pub actor_id: Option<i64>,
     pub actor_name: Option<String>,
     pub note: Option<String>,
+    /// The service a dispatch went through.
+    #[serde(default)]
+    pub service_id: Option<i64>,
+    #[serde(default)]
+    pub service_name: Option<String>,
 }
 
 /// A need with its timeline and what the caller may do next.
@@ -369,6 +396,10 @@ pub struct DeadlineSetting {
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32, example = "elderly_care"))]
     pub category: String,
     pub urgency: Urgency,
+    /// Hours to accept after submission (受理时限).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 2160, example = 24))]
+    pub acceptance_hours: i64,
+    /// Hours to respond after acceptance.
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 2160, example = 12))]
     pub response_hours: i64,
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 2160, example = 72))]
@@ -385,6 +416,10 @@ pub struct Assignee {
     pub area_name: String,
     /// Needs dispatched to them and not yet resolved.
     pub open_needs: i64,
+    /// The best match of the list (its first): the least busy, and among equals the one homed
+    /// closest to the need's area.
+    #[serde(default)]
+    pub best: bool,
 }
 
 /// A photo attached to a need (jpeg, png or webp). Fetch it from its `url`.

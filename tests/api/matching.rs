@@ -82,6 +82,12 @@ async fn a_dispatch_through_a_service_goes_to_its_account_and_uses_its_capacity(
     assert_eq!(res.status(), StatusCode::OK);
     let detail: Value = res.json().await.expect("json");
     assert_eq!(detail["need"]["assignee_id"].as_i64(), Some(app.user_id("volunteer").await));
+    // The need keeps the service it went through, and so does its timeline step.
+    assert_eq!((detail["need"]["service_id"].as_i64(), detail["need"]["service_name"].as_str()), (Some(w.near), Some("助浴上门")));
+    let step = detail["timeline"].as_array().and_then(|t| t.last()).cloned().expect("a step");
+    assert_eq!((step["action"].as_str(), step["service_id"].as_i64(), step["service_name"].as_str()), (Some("dispatch"), Some(w.near), Some("助浴上门")));
+    let read: Value = app.get(&format!("/api/v1/needs/{first}"), &w.staff).await.json().await.expect("json");
+    assert_eq!(read["need"]["service_id"].as_i64(), Some(w.near), "stored, not only answered");
     let s: Value = app.get(&format!("/api/v1/services/{}", w.near), &w.staff).await.json().await.expect("json");
     assert_eq!(s["load_this_week"], 1);
     let p = problem(
@@ -143,6 +149,13 @@ async fn a_plan_fills_capacity_best_first_applies_through_the_lifecycle_and_repl
         .filter_map(|r| Some((r["need_id"].as_i64()?, r["outcome"].as_str()?.to_owned())))
         .collect();
     assert_eq!(outcomes.iter().filter(|(_, o)| o == "dispatched").count(), 2);
+    // A need the plan dispatched carries the plan's service.
+    for (need, _) in outcomes.iter().filter(|(_, o)| o == "dispatched") {
+        let planned = rows.iter().find(|r| r["need_id"].as_i64() == Some(*need)).and_then(|r| r["service_id"].as_i64());
+        let d: Value = app.get(&format!("/api/v1/needs/{need}"), &w.staff).await.json().await.expect("json");
+        assert_eq!(d["need"]["service_id"].as_i64(), planned);
+        assert!(d["need"]["service_name"].is_string());
+    }
     assert!(outcomes.contains(&(by_hand, "skipped".to_owned())));
     problem(app.post(&format!("/api/v1/matching/plans/{plan}/apply"), &w.staff, &json!({})).await, 409).await;
 

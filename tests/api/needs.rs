@@ -47,7 +47,7 @@ async fn a_need_travels_from_submission_to_rating() {
     assert_eq!(rated["need"]["status"], "rated");
     assert_eq!(rated["need"]["rating"], 5);
     let actions: Vec<&str> = rated["timeline"].as_array().expect("timeline").iter().filter_map(|e| e["action"].as_str()).collect();
-    assert_eq!(actions, ["accept", "dispatch", "claim", "start", "resolve", "rate"]);
+    assert_eq!(actions, ["submit", "accept", "dispatch", "claim", "start", "resolve", "rate"]);
 }
 
 #[tokio::test]
@@ -281,5 +281,36 @@ async fn staff_see_who_can_serve_a_need_least_busy_first() {
     let names: Vec<&str> = list.as_array().expect("list").iter().filter_map(|a| a["display_name"].as_str()).collect();
     assert!(names.contains(&"缤纷志愿者") && names.contains(&"滨江为老服务中心"), "{names:?}");
     assert!(!names.contains(&"缤纷居民"), "residents are not assignees");
+    // The first is the best match, and the only one marked so.
+    let best: Vec<bool> = list.as_array().expect("list").iter().map(|a| a["best"] == true).collect();
+    assert_eq!(best.iter().filter(|b| **b).count(), 1);
+    assert!(best[0], "the best match leads the list");
     problem(app.get(&format!("/api/v1/needs/{id}/assignees"), &resident).await, 403).await;
+}
+
+/// 上门: an at-home need without an address never reaches a volunteer; every bad field is named at
+/// once and nothing is stored.
+#[tokio::test]
+async fn an_at_home_need_needs_an_address() {
+    let app = spawn_app().await;
+    let community = app.area_id("缤纷社区").await;
+    let resident = app.login_as("resident").await;
+    let before = app.count("needs").await;
+    for address in [Value::Null, json!("   ")] {
+        let body = json!({ "category": "no_such_category", "text": "请志愿者上门助浴", "area_id": community, "at_home": true,
+            "address": address, "urgency": "normal", "channel": "mini_program" });
+        let p = problem(app.post("/api/v1/needs", &resident, &body).await, 422).await;
+        let mut bad = fields(&p);
+        bad.sort();
+        assert_eq!(bad, ["/address", "/category"], "{p}");
+    }
+    assert_eq!(app.count("needs").await, before, "nothing written");
+    assert_eq!(app.count("need_events").await, 0);
+
+    let body = json!({ "category": "elderly_care", "text": "请志愿者上门助浴", "area_id": community, "at_home": true,
+        "address": "缤纷小区3幢2单元501室", "urgency": "normal", "channel": "mini_program" });
+    let res = app.post("/api/v1/needs", &resident, &body).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let created: Value = res.json().await.expect("json");
+    assert_eq!((created["need"]["at_home"].as_bool(), created["need"]["address"].as_str()), (Some(true), Some("缤纷小区3幢2单元501室")));
 }

@@ -324,7 +324,7 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
             answer(app.post(&format!("/api/v1/needs/{}/cosign", pick(w.near_need, w.far_need)), t, &json!({})).await).await
         }
         Action::SetNeedDeadlines => {
-            let body = json!({ "category": "elderly_care", "urgency": "normal", "response_hours": 24, "completion_hours": 72 });
+            let body = json!({ "category": "elderly_care", "urgency": "normal", "acceptance_hours": 24, "response_hours": 24, "completion_hours": 72 });
             let id = pick(w.district, w.far_district);
             answer(
                 app.request(reqwest::Method::PUT, &format!("/api/v1/areas/{id}/need-deadlines"), t).json(&body).send().await.expect("PUT"),

@@ -60,6 +60,7 @@ const TIME_KEYS: &[&str] = &[
     "closed_at",
     "last_login_at",
     "reported_at",
+    "acceptance_due_at",
     "response_due_at",
     "completion_due_at",
     "due_at",

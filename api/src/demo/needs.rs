@@ -131,6 +131,8 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
             text: text.into(),
             area_id: community.id,
             address: Some(format!("{}{}幢{}单元", community.name, 1 + dice.below(20), 1 + dice.below(4))),
+            // Every demo need has an address, so one asking for a visit (上门) may say so.
+            at_home: text.contains("上门"),
             lat: None,
             lng: None,
             tags,

@@ -28,7 +28,7 @@ pub fn required(action: NeedAction) -> Required {
         Resolve => Required::Note("say what was done"),
         Rate | ReturnVisit => Required::Rating,
         Dispatch => Required::Target,
-        Accept | Resubmit | Claim | ClaimTimeout | Start | Reopen | Close | Escalate => Required::Nothing,
+        Submit | Accept | Resubmit | Claim | ClaimTimeout | Start | Reopen | Close | Escalate => Required::Nothing,
     }
 }
 

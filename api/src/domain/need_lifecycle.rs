@@ -57,7 +57,9 @@ pub const TABLE: &[(NeedStatus, NeedAction, Party, NeedStatus)] = &[
     (Returned, Cancel, Staff, Cancelled),
     (Accepted, Cancel, Staff, Cancelled),
     (Dispatched, Cancel, Staff, Cancelled),
-    // 街镇吹哨: overdue needs are flagged for the street, state unchanged
+    // 街镇吹哨: overdue needs are flagged for the street, state unchanged; a need left unaccepted
+    // past its acceptance deadline (受理时限) too.
+    (Submitted, Escalate, System, Submitted),
     (Accepted, Escalate, System, Accepted),
     (Dispatched, Escalate, System, Dispatched),
     (Claimed, Escalate, System, Claimed),
@@ -80,9 +82,11 @@ pub fn allowed(from: NeedStatus, parties: &[Party]) -> Vec<NeedAction> {
     actions
 }
 
-/// Actions only the platform takes; no caller may ask for them through the API.
+/// Actions only the platform takes; no caller may ask for them through the API. (提交 has no row:
+/// it is the submission itself, not a move on the table.)
 pub fn is_system_only(action: NeedAction) -> bool {
-    TABLE.iter().filter(|(_, a, _, _)| *a == action).all(|(_, _, p, _)| *p == System)
+    let mut rows = TABLE.iter().filter(|(_, a, _, _)| *a == action).peekable();
+    rows.peek().is_some() && rows.all(|(_, _, p, _)| *p == System)
 }
 
 #[cfg(test)]

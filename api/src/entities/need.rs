@@ -12,6 +12,8 @@ pub struct Model {
     pub category: String,
     pub text: String,
     pub address: Option<String>,
+    /// Served at the resident's home (上门): the address is then required.
+    pub at_home: bool,
     pub lat: Option<f64>,
     pub lng: Option<f64>,
     /// `,elderly,disabled,`
@@ -31,6 +33,8 @@ pub struct Model {
     /// JSON array of the missing items of a return.
     pub missing: Option<String>,
     pub dispatched_at: Option<DateTimeUtc>,
+    /// 受理时限: when a submitted need must be accepted by (set on submission and resubmission).
+    pub acceptance_due_at: Option<DateTimeUtc>,
     pub response_due_at: Option<DateTimeUtc>,
     pub completion_due_at: Option<DateTimeUtc>,
     pub escalated_at: Option<DateTimeUtc>,

@@ -10,6 +10,8 @@ pub struct Model {
     pub district_id: i64,
     pub category: String,
     pub urgency: String,
+    /// Hours to accept after submission (受理时限); empty on older overrides: the category's default.
+    pub acceptance_hours: Option<i64>,
     pub response_hours: i64,
     pub completion_hours: i64,
     pub updated_at: DateTimeUtc,

@@ -14,6 +14,8 @@ pub struct Model {
     pub to_status: String,
     pub actor_id: Option<i64>,
     pub note: Option<String>,
+    /// The service a dispatch went through.
+    pub service_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -77,7 +77,7 @@ async fn need_counts(
 }
 
 /// Submit a need (群众点单): residents for themselves, staff and mini-program backends on a resident's behalf.
-#[utoipa::path(tag = "needs", request_body(content = NewNeed, example = json!({"category": "elderly_care", "text": "独居老人想请志愿者每周上门助餐两次", "area_id": 5, "address": "缤纷小区3幢2单元501室", "tags": ["elderly_living_alone"], "urgency": "normal", "channel": "phone", "contact_name": "王阿姨", "contact_phone": "13800138000"})),
+#[utoipa::path(tag = "needs", request_body(content = NewNeed, example = json!({"category": "elderly_care", "text": "独居老人想请志愿者每周上门助餐两次", "area_id": 5, "address": "缤纷小区3幢2单元501室", "at_home": true, "tags": ["elderly_living_alone"], "urgency": "normal", "channel": "phone", "contact_name": "王阿姨", "contact_phone": "13800138000"})),
     params(("Idempotency-Key" = Option<String>, Header, description = "A retried submission with the same key stores exactly one need", pattern = "^[!-~]{1,255}$", example = "5f0c7e2a-1b9d-4c3e-8a67-2d41f9b0c6e5")),
     responses((status = 201, body = NeedDetail), WriteErrors), security(("bearer" = [])))]
 #[post("/needs")]
@@ -210,7 +210,7 @@ async fn district_deadlines(
 }
 
 /// Set a district's deadline for one category and urgency (district and platform admins).
-#[utoipa::path(tag = "needs", request_body(content = DeadlineSetting, example = json!({"category": "elderly_care", "urgency": "normal", "response_hours": 12, "completion_hours": 72})), params(("id" = i64, Path, description = "District id", example = 3)),
+#[utoipa::path(tag = "needs", request_body(content = DeadlineSetting, example = json!({"category": "elderly_care", "urgency": "normal", "acceptance_hours": 24, "response_hours": 12, "completion_hours": 72})), params(("id" = i64, Path, description = "District id", example = 3)),
     responses((status = 200, body = DeadlineSetting), WriteErrors), security(("bearer" = [])))]
 #[put("/areas/{id}/need-deadlines")]
 async fn set_district_deadline(

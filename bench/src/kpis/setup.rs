@@ -515,6 +515,7 @@ impl<'a> Generator<'a> {
             text: format!("{}幢{}单元：{text}", rng.below(30) + 1, rng.below(6) + 1),
             address: (rng.below(2) == 0)
                 .then(|| format!("幸福小区{}幢{}单元{}室", rng.below(30) + 1, rng.below(6) + 1, rng.below(1200) + 101)),
+            at_home: false,
             lat: Some(30.17 + rng.unit() * 0.08),
             lng: Some(120.13 + rng.unit() * 0.12),
             tags: if rng.below(3) == 0 { ",elderly,".into() } else { ",".into() },
@@ -531,6 +532,7 @@ impl<'a> Generator<'a> {
             service_id: None,
             missing: None,
             dispatched_at,
+            acceptance_due_at: None,
             response_due_at: accepted_yet.then_some(response_due),
             completion_due_at: accepted_yet.then_some(completion_due),
             escalated_at: None,

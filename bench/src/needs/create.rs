@@ -23,6 +23,7 @@ pub fn new_need(i: usize, place: &Place) -> NewNeed {
         text: format!("第{i}号电话需求：独居老人家中水管漏水，需要上门维修。"),
         area_id: place.id,
         address: Some(format!("幸福小区{}幢{}单元{}室", i % 30 + 1, i % 6 + 1, i % 1200 + 101)),
+        at_home: true,
         lat: Some(30.2 + (i % 1000) as f64 / 10_000.0),
         lng: Some(120.2 + (i % 1000) as f64 / 10_000.0),
         tags: if i.is_multiple_of(3) { vec![TargetGroup::Elderly, TargetGroup::ElderlyLivingAlone] } else { vec![] },
@@ -78,6 +79,7 @@ pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<
         .bind(&new.category)
         .bind(new.text.trim())
         .bind(&new.address)
+        .bind(new.at_home)
         .bind(new.lat)
         .bind(new.lng)
         .bind(format!(",{},", tags.join(",")))
@@ -99,6 +101,8 @@ pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<
         .bind(if caller.role == Role::Resident { Some(caller.id) } else { resident })
         .bind(caller.id)
         .bind(shared::NeedStatus::Submitted.as_str())
+        // The category's default acceptance time; the benchmark's districts override none.
+        .bind(api::domain::need_categories::find(&new.category).map(|c| now + chrono::Duration::hours(c.acceptance_hours[0])))
         .bind(false)
         .bind(0_i32)
         .bind(0_i32)

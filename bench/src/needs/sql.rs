@@ -62,13 +62,14 @@ pub const USER_INSERT: [&str; 12] = [
     "created_at",
     "updated_at",
 ];
-pub const NEED_COLUMNS: [&str; 38] = [
+pub const NEED_COLUMNS: [&str; 40] = [
     "id",
     "area_id",
     "area_path",
     "category",
     "text",
     "address",
+    "at_home",
     "lat",
     "lng",
     "tags",
@@ -85,6 +86,7 @@ pub const NEED_COLUMNS: [&str; 38] = [
     "service_id",
     "missing",
     "dispatched_at",
+    "acceptance_due_at",
     "response_due_at",
     "completion_due_at",
     "escalated_at",
@@ -106,12 +108,13 @@ pub const ENDPOINT_COLUMNS: [&str; 8] = ["id", "owner_id", "area_path", "url", "
 pub const AUDIT_COLUMNS: [&str; 12] =
     ["id", "at", "actor_id", "actor_username", "action", "entity", "entity_id", "area_path", "area_id", "before", "after", "request_id"];
 /// The columns `submit` sets, in the entity's order.
-pub const NEED_INSERT: [&str; 21] = [
+pub const NEED_INSERT: [&str; 23] = [
     "area_id",
     "area_path",
     "category",
     "text",
     "address",
+    "at_home",
     "lat",
     "lng",
     "tags",
@@ -123,6 +126,7 @@ pub const NEED_INSERT: [&str; 21] = [
     "resident_id",
     "submitted_by",
     "status",
+    "acceptance_due_at",
     "unclaimed",
     "reopen_count",
     "cosign_count",

@@ -1,5 +1,6 @@
 //! 我要点单: the resident's submission form — category, what they need, where (their home community,
-//! or one of its grids), address, who it is for, urgency, preferred time and phone. Field errors show
+//! or one of its grids), whether someone should come to their home (上门, then the address is
+//! required), address, who it is for, urgency, preferred time and phone. Field errors show
 //! under their input; a retried submission carries the same `Idempotency-Key`, so it is stored once.
 
 use leptos::prelude::*;
@@ -17,7 +18,7 @@ use crate::needs::labels::{URGENCIES, use_categories};
 /// Selector of the form, for scrolling to its first error.
 const FORM: &str = "[data-testid=need-form]";
 
-const PLACED: [&str; 8] = ["/category", "/text", "/area_id", "/address", "/tags", "/urgency", "/preferred_time", "/contact_phone"];
+const PLACED: [&str; 9] = ["/category", "/text", "/area_id", "/at_home", "/address", "/tags", "/urgency", "/preferred_time", "/contact_phone"];
 
 /// The form; `on_submitted` gets the stored need.
 #[component]
@@ -31,6 +32,7 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let area_id = RwSignal::new(home.as_ref().map(|(id, _, _)| *id));
     let address = RwSignal::new(String::new());
+    let at_home = RwSignal::new(false);
     let tags = RwSignal::new(Vec::<TargetGroup>::new());
     let urgency = RwSignal::new(Urgency::Normal);
     let preferred = RwSignal::new(String::new());
@@ -50,6 +52,9 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
         }
         if text.get_untracked().trim().is_empty() {
             errors.push(field_error("/text", shared::FieldRule::Required, "is required"));
+        }
+        if at_home.get_untracked() && address.get_untracked().trim().is_empty() {
+            errors.push(field_error("/address", shared::FieldRule::Required, "an at-home need gives the address"));
         }
         let when = preferred.get_untracked();
         let preferred_time = parse_local_time(&when);
@@ -71,6 +76,7 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
             text: text.get_untracked().trim().to_owned(),
             area_id: area,
             address: optional(address),
+            at_home: at_home.get_untracked(),
             lat: None,
             lng: None,
             tags: tags.get_untracked(),
@@ -119,7 +125,11 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
                     prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             </Field>
             <AreaChoice form home value=area_id/>
-            <Field label="m.address" pointer="/address" form>
+            <label class="checkbox" data-testid="need-at-home">
+                <input type="checkbox" prop:checked=at_home on:change=move |ev| at_home.set(event_target_checked(&ev))/>
+                {move || i18n.t("m.at_home")}
+            </label>
+            <Field label="m.address" pointer="/address" form hint="m.address_hint">
                 <input type="text" maxlength="200" data-testid="need-address"
                     prop:value=address on:input=move |ev| address.set(event_target_value(&ev))/>
             </Field>

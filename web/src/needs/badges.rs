@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use shared::{Need, NeedStatus, Urgency};
 
 use crate::common::format::local_time;
-use crate::common::i18n::use_i18n;
+use crate::common::i18n::{I18n, use_i18n};
 
 /// Less than this left before a deadline shows amber.
 const SOON_MS: i64 = 2 * 60 * 60 * 1000;
@@ -32,12 +32,16 @@ pub fn UrgencyBadge(urgency: Urgency) -> impl IntoView {
     view! { <span class=class data-urgency=name>{move || i18n.urgency(urgency)}</span> }
 }
 
-/// The deadline that matters now: before anyone claimed it the response deadline (when earlier),
-/// afterwards the completion deadline. `None` for needs that are not open.
+/// The deadline that matters now: while it waits to be accepted the acceptance deadline (受理时限),
+/// before anyone claimed it the response deadline (when earlier), afterwards the completion
+/// deadline. `None` for needs that are neither waiting nor open.
 ///
 /// The API does not say whether the need was responded to; a need never reopened and not yet claimed
 /// has not been, which is the case this approximates.
 pub fn current_due(need: &Need) -> Option<DateTime<Utc>> {
+    if need.status == NeedStatus::Submitted {
+        return need.acceptance_due_at;
+    }
     if !need.status.is_open() {
         return None;
     }
@@ -57,6 +61,40 @@ pub fn awaiting_response(need: &Need) -> bool {
 /// Whether the need is overdue: the server's flag, the same rule as the `overdue` filter.
 pub fn is_overdue(need: &Need) -> bool {
     need.overdue
+}
+
+/// How long a need has waited since submission (等待时长), while it waits to be accepted.
+pub fn waiting_since(need: &Need) -> Option<DateTime<Utc>> {
+    (need.status == NeedStatus::Submitted).then_some(need.created_at)
+}
+
+/// Minutes between `since` and the browser's clock, as "2天3小时" / "2 d 3 h" (hours and minutes
+/// under a day, minutes under an hour).
+pub fn waited(i18n: I18n, since: &DateTime<Utc>) -> String {
+    let minutes = ((js_sys::Date::now() as i64 - since.timestamp_millis()) / 60_000).max(0);
+    let (d, h, m) = (minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
+    let unit = |k: &'static str| i18n.t(k);
+    let text = if d > 0 {
+        format!("{d}{}{h}{}", unit("wait.days"), unit("wait.hours"))
+    } else if h > 0 {
+        format!("{h}{}{m}{}", unit("wait.hours"), unit("wait.minutes"))
+    } else {
+        format!("{m}{}", unit("wait.minutes"))
+    };
+    text.trim().to_owned()
+}
+
+/// The waiting time of a need not yet accepted, or a dash.
+#[component]
+pub fn WaitingTime(need: Need) -> impl IntoView {
+    let i18n = use_i18n();
+    match waiting_since(&need) {
+        None => view! { <span class="muted">"—"</span> }.into_any(),
+        Some(since) => view! {
+            <span class="nowrap" data-testid="need-waiting">{move || waited(i18n, &since)}</span>
+        }
+        .into_any(),
+    }
 }
 
 /// `due-over`, `due-soon` or empty, compared with the browser's clock.

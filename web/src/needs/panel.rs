@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::{Id, NeedAction, NeedDetail};
+use shared::{Id, NeedAction, NeedDetail, NeedStatus};
 
 use crate::common::api::{self, ApiError};
 use crate::common::i18n::use_i18n;
@@ -61,6 +61,8 @@ pub fn NeedPanel(id: Id, #[prop(optional)] on_changed: Option<Callback<NeedDetai
         Some(Ok(d)) => {
             let actions: Vec<NeedAction> = d.allowed_actions.iter().copied().filter(|a| !is_system_only(*a)).collect();
             let none_allowed = actions.is_empty();
+            // Dispatching a need already dispatched hands it to someone else: 改派.
+            let redispatch = d.need.status == NeedStatus::Dispatched;
             let buttons = actions
                 .into_iter()
                 .map(|action| {
@@ -69,7 +71,11 @@ pub fn NeedPanel(id: Id, #[prop(optional)] on_changed: Option<Callback<NeedDetai
                         <button type="button" class=class class:active=move || chosen.get() == Some(action)
                             data-testid=format!("action-{}", action.as_str())
                             on:click=move |_| chosen.set(Some(action))>
-                            {move || i18n.need_action(action)}
+                            {move || if redispatch && action == NeedAction::Dispatch {
+                                i18n.t("action.redispatch").to_owned()
+                            } else {
+                                i18n.need_action(action)
+                            }}
                         </button>
                     }
                 })

@@ -8,7 +8,7 @@ use shared::{Id, Need, NeedStatus};
 
 use crate::common::i18n::use_i18n;
 use crate::common::paged::Paged;
-use crate::needs::badges::{DueTime, NeedFlags, StatusBadge, UrgencyBadge, excerpt};
+use crate::needs::badges::{DueTime, NeedFlags, StatusBadge, UrgencyBadge, WaitingTime, excerpt};
 use crate::needs::labels::use_categories;
 
 /// Characters of the request shown in the table.
@@ -43,6 +43,7 @@ pub fn NeedTable(
                         <th>{move || i18n.t("need.area")}</th>
                         <th>{move || i18n.t("need.urgency")}</th>
                         <th>{move || i18n.t("need.status")}</th>
+                        <th>{move || i18n.t("need.waiting")}</th>
                         <th>{move || i18n.t("need.due")}</th>
                         <th>{move || i18n.t("need.assignee")}</th>
                     </tr>
@@ -112,6 +113,7 @@ fn NeedRow(need: Need, selection: Option<RwSignal<Vec<Id>>>) -> impl IntoView {
             <td class="nowrap">{need.area_name.clone()}</td>
             <td><UrgencyBadge urgency=need.urgency/></td>
             <td><StatusBadge status=need.status/></td>
+            <td><WaitingTime need=need.clone()/></td>
             <td><DueTime need=need.clone()/></td>
             <td class="nowrap">{need.assignee_name.clone().unwrap_or_else(|| "—".into())}</td>
         </tr>

@@ -3,12 +3,12 @@
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use shared::{Need, NeedEvent};
+use shared::{Need, NeedEvent, NeedStatus};
 
 use crate::common::format::local_time;
 use crate::common::i18n::use_i18n;
 use crate::common::status::Empty;
-use crate::needs::badges::{NeedFlags, StatusBadge, UrgencyBadge, awaiting_response, due_class, is_overdue};
+use crate::needs::badges::{NeedFlags, StatusBadge, UrgencyBadge, awaiting_response, due_class, is_overdue, waited, waiting_since};
 use crate::needs::contact::ContactRows;
 use crate::needs::labels::use_categories;
 
@@ -57,6 +57,8 @@ pub fn NeedFacts(need: Need) -> impl IntoView {
         })
     };
     let open = need.status.is_open();
+    let waiting = need.status == NeedStatus::Submitted;
+    let since = waiting_since(&need);
     let responding = open && awaiting_response(&need);
     let tags = need.tags.clone();
     let channel = need.channel;
@@ -68,6 +70,10 @@ pub fn NeedFacts(need: Need) -> impl IntoView {
     view! {
         <dl class="facts need-facts" data-testid="need-facts">
             {row("need.area", Some(need.area_name.clone()))}
+            {need.at_home.then(|| view! {
+                <dt>{move || i18n.t("need.service_mode")}</dt>
+                <dd data-testid="need-at-home">{move || i18n.t("need.at_home")}</dd>
+            })}
             {row("need.address", need.address.clone())}
             <ContactRows need_id=need.id name=need.contact_name.clone() phone=need.contact_phone.clone()/>
             <dt>{move || i18n.t("need.channel")}</dt>
@@ -77,11 +83,17 @@ pub fn NeedFacts(need: Need) -> impl IntoView {
                 <dd>{move || tags.iter().map(|g| i18n.target_group(*g)).collect::<Vec<_>>().join("、")}</dd>
             })}
             {row("need.created_at", Some(local_time(&need.created_at)))}
+            {since.map(|since| view! {
+                <dt>{move || i18n.t("need.waiting")}</dt>
+                <dd data-testid="need-waiting">{move || waited(i18n, &since)}</dd>
+            })}
+            {due("need.acceptance_due", need.acceptance_due_at.filter(|_| waiting), waiting)}
             {row("need.preferred_time", need.preferred_time.as_ref().map(local_time))}
             {due("need.response_due", need.response_due_at, responding)}
             {due("need.completion_due", need.completion_due_at, open)}
             {row("need.owner", need.owner_name.clone())}
             {row("need.assignee", need.assignee_name.clone())}
+            {row("need.service", need.service_name.clone())}
             {row("need.resolution", need.resolution.clone())}
             {row("need.reason", need.reason.clone())}
             {row("need.rating", stars)}
@@ -110,12 +122,18 @@ pub fn NeedTimeline(events: Vec<NeedEvent>) -> impl IntoView {
                 let to = e.to_status;
                 let moved = e.from_status != e.to_status;
                 let who = e.actor_name.clone();
+                let service = e.service_name.clone();
                 view! {
                     <li class="timeline-step" data-testid="timeline-step" data-action=action.as_str()>
                         <span class="timeline-at nowrap">{local_time(&e.at)}</span>
                         <span class="timeline-what">
                             <strong>{move || i18n.need_action(action)}</strong>
                             {moved.then(|| view! { <span class="muted">" → "{move || i18n.status(to)}</span> })}
+                            {service.map(|s| view! {
+                                <span class="timeline-service" data-testid="timeline-service">
+                                    " · "{move || i18n.t("need.service")}" "{s.clone()}
+                                </span>
+                            })}
                         </span>
                         <span class="timeline-who">
                             {move || who.clone().unwrap_or_else(|| i18n.t("need.system").to_owned())}

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use shared::{BulkDispatch, BulkDispatchResult, BulkFailure, FieldRule, Id, NeedAction, NeedActionRequest, NeedDetail, NeedStatus};
 
-use super::deadlines::due_times;
+use super::deadlines::{acceptance_due, due_times};
 use super::{Names, masked_dto, status_of};
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
@@ -120,6 +120,9 @@ pub async fn apply<C: ConnectionTrait>(
     now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<need::Model, ApiError> {
+    if req.action == NeedAction::Submit {
+        return Err(ApiError::field("/action", FieldRule::NotAllowed, "a need is submitted through POST /api/v1/needs"));
+    }
     let from = status_of(&current)?;
     let parties = actor.parties(&current);
     let to = next(from, req.action, &parties).ok_or_else(|| invalid_transition(from, req.action, allowed(from, &parties)))?;
@@ -139,7 +142,12 @@ pub async fn apply<C: ConnectionTrait>(
             m.missing = Set(None);
         }
         NeedAction::Return => m.missing = Set(serde_json::to_string(&req.missing).ok()),
-        NeedAction::Resubmit => m.missing = Set(None),
+        NeedAction::Resubmit => {
+            // The acceptance clock starts again: the resident has just given what was missing.
+            let urgency = stored(&current.urgency, "needs", current.id)?;
+            m.acceptance_due_at = Set(Some(acceptance_due(db, &current.area_path, &current.category, urgency, now).await?));
+            m.missing = Set(None);
+        }
         NeedAction::Reject | NeedAction::Cancel => m.reason = Set(note.clone()),
         NeedAction::Dispatch => {
             m.assignee_id = Set(assignee);
@@ -183,7 +191,8 @@ pub async fn apply<C: ConnectionTrait>(
             }
         }
         NeedAction::Escalate => m.escalated_at = Set(Some(now)),
-        NeedAction::Start | NeedAction::Close => {}
+        // Submit never gets here: refused at the top.
+        NeedAction::Submit | NeedAction::Start | NeedAction::Close => {}
     }
     let saved = m.update(db).await?;
     kpi_counters::record(db, Some(&current), Some(&saved)).await?;
@@ -198,6 +207,7 @@ pub async fn apply<C: ConnectionTrait>(
         to_status: Set(to.as_str().into()),
         actor_id: Set(actor.id()),
         note: Set(note.or_else(|| req.missing.as_ref().map(|m| m.join("；")))),
+        service_id: Set(saved.service_id.filter(|_| req.action == NeedAction::Dispatch)),
         ..Default::default()
     }
     .insert(db)

@@ -1,5 +1,5 @@
 //! Who a need can be dispatched to: active providers, volunteers and staff whose home area contains
-//! the need's area, least busy first.
+//! the need's area, best match first (least busy, then homed closest to the need) and marked.
 
 use std::collections::HashMap;
 
@@ -58,16 +58,26 @@ pub async fn assignees<C: ConnectionTrait>(db: &C, caller: &Caller, need_id: Id)
         .into_iter()
         .filter_map(|l| l.assignee_id.map(|id| (id, l.n)))
         .collect();
-    let mut list: Vec<Assignee> = people
+    // A home deeper on the need's path is closer to it: the grid's own volunteer before the street's.
+    let depth = |area_id: Id| homes.get(&area_id).map_or(0, |h| path_ids(&h.path).len());
+    let mut ranked: Vec<(usize, Assignee)> = people
         .into_iter()
-        .map(|(u, role)| Assignee {
-            id: u.id,
-            role,
-            area_name: homes.get(&u.area_id).map(|h| h.name.clone()).unwrap_or_default(),
-            open_needs: loads.get(&u.id).copied().unwrap_or(0),
-            display_name: u.display_name,
+        .map(|(u, role)| {
+            let assignee = Assignee {
+                id: u.id,
+                role,
+                area_name: homes.get(&u.area_id).map(|h| h.name.clone()).unwrap_or_default(),
+                open_needs: loads.get(&u.id).copied().unwrap_or(0),
+                display_name: u.display_name,
+                best: false,
+            };
+            (depth(u.area_id), assignee)
         })
         .collect();
-    list.sort_by_key(|a| (a.open_needs, a.id));
+    ranked.sort_by_key(|(depth, a)| (a.open_needs, std::cmp::Reverse(*depth), a.id));
+    let mut list: Vec<Assignee> = ranked.into_iter().map(|(_, a)| a).collect();
+    if let Some(first) = list.first_mut() {
+        first.best = true;
+    }
     Ok(list)
 }

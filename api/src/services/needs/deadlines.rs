@@ -1,4 +1,5 @@
-//! Deadlines (限时办结): the category defaults, overridden per district.
+//! Deadlines (受理时限, 限时办结): the category defaults, overridden per district. Acceptance counts
+//! from submission; response and completion from acceptance.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -20,6 +21,7 @@ pub fn categories() -> Vec<NeedCategory> {
             code: c.code.into(),
             name_zh: c.name_zh.into(),
             name_en: c.name_en.into(),
+            acceptance_hours: c.acceptance_hours.to_vec(),
             response_hours: c.response_hours.to_vec(),
             completion_hours: c.completion_hours.to_vec(),
         })
@@ -37,16 +39,23 @@ async fn district_of<C: ConnectionTrait>(db: &C, area_path: &str) -> Result<Opti
         .map(|a| a.id))
 }
 
-/// (response due, completion due) for a need accepted at `now`.
-pub(crate) async fn due_times<C: ConnectionTrait>(
-    db: &C,
-    area_path: &str,
-    category: &str,
-    urgency: Urgency,
-    now: DateTime<Utc>,
-) -> Result<(DateTime<Utc>, DateTime<Utc>), ApiError> {
+/// Hours in force for one category and urgency in an area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hours {
+    pub acceptance: i64,
+    pub response: i64,
+    pub completion: i64,
+}
+
+/// The category's defaults, replaced by the district's override when it has one (an override set
+/// before acceptance deadlines existed keeps the default acceptance time).
+async fn hours<C: ConnectionTrait>(db: &C, area_path: &str, category: &str, urgency: Urgency) -> Result<Hours, ApiError> {
     let i = urgency_index(urgency);
-    let (mut response, mut completion) = find(category).map_or((12, 72), |c| (c.response_hours[i], c.completion_hours[i]));
+    let mut hours = find(category).map_or(Hours { acceptance: 24, response: 12, completion: 72 }, |c| Hours {
+        acceptance: c.acceptance_hours[i],
+        response: c.response_hours[i],
+        completion: c.completion_hours[i],
+    });
     if let Some(district) = district_of(db, area_path).await? {
         let custom = need_deadline::Entity::find()
             .filter(need_deadline::Column::DistrictId.eq(district))
@@ -55,10 +64,37 @@ pub(crate) async fn due_times<C: ConnectionTrait>(
             .one(db)
             .await?;
         if let Some(custom) = custom {
-            (response, completion) = (custom.response_hours, custom.completion_hours);
+            hours = Hours {
+                acceptance: custom.acceptance_hours.unwrap_or(hours.acceptance),
+                response: custom.response_hours,
+                completion: custom.completion_hours,
+            };
         }
     }
-    Ok((now + Duration::hours(response), now + Duration::hours(completion)))
+    Ok(hours)
+}
+
+/// (response due, completion due) for a need accepted at `now`.
+pub(crate) async fn due_times<C: ConnectionTrait>(
+    db: &C,
+    area_path: &str,
+    category: &str,
+    urgency: Urgency,
+    now: DateTime<Utc>,
+) -> Result<(DateTime<Utc>, DateTime<Utc>), ApiError> {
+    let h = hours(db, area_path, category, urgency).await?;
+    Ok((now + Duration::hours(h.response), now + Duration::hours(h.completion)))
+}
+
+/// When a need submitted (or resubmitted) at `now` must be accepted by (受理时限).
+pub(crate) async fn acceptance_due<C: ConnectionTrait>(
+    db: &C,
+    area_path: &str,
+    category: &str,
+    urgency: Urgency,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, ApiError> {
+    Ok(now + Duration::hours(hours(db, area_path, category, urgency).await?.acceptance))
 }
 
 async fn district_in_scope<C: ConnectionTrait>(db: &C, scope: &Scope, district_id: Id) -> Result<area::Model, ApiError> {
@@ -75,12 +111,13 @@ pub async fn deadlines_of<C: ConnectionTrait>(db: &C, scope: &Scope, district_id
     let mut settings = Vec::new();
     for c in CATEGORIES {
         for urgency in [Urgency::Normal, Urgency::Urgent, Urgency::Emergency] {
-            let (r, d) = due_times(db, &district.path, c.code, urgency, DateTime::<Utc>::UNIX_EPOCH).await?;
+            let h = hours(db, &district.path, c.code, urgency).await?;
             settings.push(DeadlineSetting {
                 category: c.code.into(),
                 urgency,
-                response_hours: (r - DateTime::<Utc>::UNIX_EPOCH).num_hours(),
-                completion_hours: (d - DateTime::<Utc>::UNIX_EPOCH).num_hours(),
+                acceptance_hours: h.acceptance,
+                response_hours: h.response,
+                completion_hours: h.completion,
             });
         }
     }
@@ -115,6 +152,7 @@ pub async fn set_deadline<C: ConnectionTrait>(
     let saved = match existing {
         Some(row) => {
             let mut model: need_deadline::ActiveModel = row.into();
+            model.acceptance_hours = Set(Some(setting.acceptance_hours));
             model.response_hours = Set(setting.response_hours);
             model.completion_hours = Set(setting.completion_hours);
             model.updated_at = Set(now);
@@ -125,6 +163,7 @@ pub async fn set_deadline<C: ConnectionTrait>(
                 district_id: Set(district.id),
                 category: Set(setting.category.clone()),
                 urgency: Set(urgency.into()),
+                acceptance_hours: Set(Some(setting.acceptance_hours)),
                 response_hours: Set(setting.response_hours),
                 completion_hours: Set(setting.completion_hours),
                 updated_at: Set(now),

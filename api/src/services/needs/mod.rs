@@ -32,7 +32,7 @@ use shared::{Id, Need, NeedStatus, TargetGroup};
 use crate::domain::caller::Caller;
 use crate::domain::masking::{mask_address, mask_name, mask_phone};
 use crate::entities::stored::{StoredValueInvalid, stored, stored_list};
-use crate::entities::{area, need, user};
+use crate::entities::{area, need, service, user};
 use crate::error::ApiError;
 use crate::policy::needs::{reveals_personal_data, shows_contact_unasked};
 
@@ -49,10 +49,11 @@ pub(crate) fn status_of(m: &need::Model) -> Result<NeedStatus, StoredValueInvali
     stored(&m.status, "needs", m.id)
 }
 
-/// Names of the areas and users a page of needs refers to, loaded with two queries.
+/// Names of the areas, users and services a page of needs refers to, loaded with three queries.
 pub(crate) struct Names {
     areas: HashMap<Id, String>,
     users: HashMap<Id, String>,
+    services: HashMap<Id, String>,
     /// The time the page is read at, which decides what is overdue.
     now: DateTime<Utc>,
 }
@@ -74,7 +75,12 @@ impl Names {
                 .map(|u| (u.id, u.display_name))
                 .collect()
         };
-        Ok(Self { areas, users, now })
+        let services = service_names(db, needs.iter().filter_map(|n| n.service_id).collect()).await?;
+        Ok(Self { areas, users, services, now })
+    }
+
+    pub fn service(&self, id: Option<Id>) -> Option<String> {
+        id.and_then(|id| self.services.get(&id).cloned())
     }
 
     pub fn user(&self, id: Option<Id>) -> Option<String> {
@@ -84,6 +90,14 @@ impl Names {
     pub fn area(&self, id: Id) -> String {
         self.areas.get(&id).cloned().unwrap_or_default()
     }
+}
+
+/// The names of services a need or its timeline refers to.
+pub(crate) async fn service_names<C: ConnectionTrait>(db: &C, ids: Vec<Id>) -> Result<HashMap<Id, String>, ApiError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(service::Entity::find().filter(service::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|s| (s.id, s.name)).collect())
 }
 
 /// The wire form of a need as `caller` may see it: the address masked unless they handle the need,
@@ -117,6 +131,7 @@ fn dto(m: need::Model, names: &Names, Reveal { address: reveal, contact }: Revea
         area_id: m.area_id,
         area_name: names.area(m.area_id),
         address: m.address.as_deref().map(|a| if reveal { a.to_owned() } else { mask_address(a) }),
+        at_home: m.at_home,
         lat: round(m.lat),
         lng: round(m.lng),
         tags: stored_list(&m.tags, "needs", m.id)?,
@@ -130,7 +145,10 @@ fn dto(m: need::Model, names: &Names, Reveal { address: reveal, contact }: Revea
         owner_name: names.user(m.owner_id),
         assignee_id: m.assignee_id,
         assignee_name: names.user(m.assignee_id),
+        service_id: m.service_id,
+        service_name: names.service(m.service_id),
         missing: m.missing.as_deref().and_then(|j| serde_json::from_str(j).ok()).unwrap_or_default(),
+        acceptance_due_at: m.acceptance_due_at,
         response_due_at: m.response_due_at,
         completion_due_at: m.completion_due_at,
         overdue: read::is_overdue(&m, names.now),

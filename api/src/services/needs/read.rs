@@ -34,18 +34,30 @@ pub struct NeedFilter {
     pub tag: Option<TargetGroup>,
 }
 
-/// Open needs past a deadline: not responded to by the response deadline, or unresolved at completion.
+/// Needs past a deadline: submitted and not accepted by the acceptance deadline (受理时限), or open
+/// and not responded to by the response deadline, or unresolved at completion.
 /// [`overdue_condition`] is the same rule for queries; a test keeps the two in step.
 pub(crate) fn is_overdue(m: &need::Model, now: DateTime<Utc>) -> bool {
     // Compared as stored codes, exactly as `overdue_condition` does in SQL; the status itself is read
     // (and an unknown one reported) by the need's DTO.
     let open = NeedStatus::OPEN.iter().any(|s| s.as_str() == m.status);
+    let waiting = m.status == NeedStatus::Submitted.as_str();
     let past = |due: Option<DateTime<Utc>>| due.is_some_and(|d| d <= now);
-    open && (past(m.completion_due_at) || (past(m.response_due_at) && m.responded_at.is_none()))
+    (waiting && past(m.acceptance_due_at)) || (open && (past(m.completion_due_at) || (past(m.response_due_at) && m.responded_at.is_none())))
 }
 
 /// [`is_overdue`] as a query condition.
 pub(crate) fn overdue_condition(now: DateTime<Utc>) -> Condition {
+    Condition::any().add(unaccepted_condition(now)).add(late_condition(now))
+}
+
+/// Submitted and past the acceptance deadline (受理时限).
+pub(crate) fn unaccepted_condition(now: DateTime<Utc>) -> Condition {
+    Condition::all().add(need::Column::Status.eq(NeedStatus::Submitted.as_str())).add(need::Column::AcceptanceDueAt.lte(now))
+}
+
+/// Open and past the response or completion deadline.
+pub(crate) fn late_condition(now: DateTime<Utc>) -> Condition {
     Condition::all().add(need::Column::Status.is_in(NeedStatus::OPEN.map(|s| s.as_str()))).add(
         Condition::any()
             .add(need::Column::CompletionDueAt.lte(now))
@@ -53,9 +65,10 @@ pub(crate) fn overdue_condition(now: DateTime<Utc>) -> Condition {
     )
 }
 
-/// Open needs not overdue at `now` whose next deadline falls before `end` (the end of today in
-/// China, for the workbench's 今日到期). Written NULL-safe: a need without one of its deadlines is
-/// judged by the other.
+/// Needs not overdue at `now` whose next deadline falls before `end` (the end of today in China, for
+/// the workbench's 今日到期): open ones by their response and completion deadlines, submitted ones by
+/// their acceptance deadline. Written NULL-safe: a need without one of its deadlines is judged by
+/// the other.
 pub(crate) fn due_today_condition(now: DateTime<Utc>, end: DateTime<Utc>) -> Condition {
     let response_open = Condition::all().add(need::Column::RespondedAt.is_null()).add(need::Column::ResponseDueAt.is_not_null());
     let not_overdue = Condition::all()
@@ -63,17 +76,30 @@ pub(crate) fn due_today_condition(now: DateTime<Utc>, end: DateTime<Utc>) -> Con
         .add(Condition::any().add(Condition::not(response_open.clone())).add(need::Column::ResponseDueAt.gt(now)));
     let due_before_end =
         Condition::any().add(need::Column::CompletionDueAt.lte(end)).add(response_open.add(need::Column::ResponseDueAt.lte(end)));
-    Condition::all().add(need::Column::Status.is_in(NeedStatus::OPEN.map(|s| s.as_str()))).add(not_overdue).add(due_before_end)
+    let open = Condition::all().add(need::Column::Status.is_in(NeedStatus::OPEN.map(|s| s.as_str()))).add(not_overdue).add(due_before_end);
+    let to_accept = Condition::all()
+        .add(need::Column::Status.eq(NeedStatus::Submitted.as_str()))
+        .add(need::Column::AcceptanceDueAt.gt(now))
+        .add(need::Column::AcceptanceDueAt.lte(end));
+    Condition::any().add(open).add(to_accept)
 }
 
-/// The deadline a need is working towards: its response deadline until it is answered, then (or if
-/// sooner) its completion deadline.
+/// The deadline a need is working towards: its acceptance deadline while it waits to be accepted,
+/// then its response deadline until it is answered, then (or if sooner) its completion deadline.
 pub(crate) fn next_deadline(m: &need::Model) -> Option<DateTime<Utc>> {
+    if m.status == NeedStatus::Submitted.as_str() {
+        return m.acceptance_due_at;
+    }
     let response = m.response_due_at.filter(|_| m.responded_at.is_none());
     match (response, m.completion_due_at) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
+}
+
+/// Statuses in which an escalation still stands: waiting for acceptance, or open.
+pub(crate) fn escalation_statuses() -> Vec<&'static str> {
+    std::iter::once(NeedStatus::Submitted).chain(NeedStatus::OPEN).map(|s| s.as_str()).collect()
 }
 
 async fn filtered<C: ConnectionTrait>(
@@ -154,7 +180,7 @@ pub async fn counts<C: ConnectionTrait>(db: &C, caller: &Caller, filter: NeedFil
         .collect();
     let overdue = sea_orm::PaginatorTrait::count(base.clone().filter(overdue_condition(now)), db).await? as i64;
     let escalated = sea_orm::PaginatorTrait::count(
-        base.filter(need::Column::EscalatedAt.is_not_null()).filter(need::Column::Status.is_in(NeedStatus::OPEN.map(|s| s.as_str()))),
+        base.filter(need::Column::EscalatedAt.is_not_null()).filter(need::Column::Status.is_in(escalation_statuses())),
         db,
     )
     .await? as i64;
@@ -176,6 +202,7 @@ pub(crate) async fn detail_of<C: ConnectionTrait>(
     } else {
         user::Entity::find().filter(user::Column::Id.is_in(actor_ids)).all(db).await?.into_iter().map(|u| (u.id, u.display_name)).collect()
     };
+    let services = super::service_names(db, events.iter().filter_map(|e| e.service_id).collect()).await?;
     let timeline = events
         .into_iter()
         .map(|e| {
@@ -188,6 +215,8 @@ pub(crate) async fn detail_of<C: ConnectionTrait>(
                 actor_name: e.actor_id.and_then(|id| actors.get(&id).cloned()),
                 actor_id: e.actor_id,
                 note: e.note,
+                service_name: e.service_id.and_then(|id| services.get(&id).cloned()),
+                service_id: e.service_id,
             })
         })
         .collect::<Result<_, ApiError>>()?;
@@ -216,6 +245,7 @@ mod tests {
             category: "health".into(),
             text: "t".into(),
             address: None,
+            at_home: false,
             lat: None,
             lng: None,
             tags: ",,".into(),
@@ -232,6 +262,7 @@ mod tests {
             service_id: None,
             missing: None,
             dispatched_at: None,
+            acceptance_due_at: Some(now + Duration::hours(response_in)),
             response_due_at: Some(now + Duration::hours(response_in)),
             completion_due_at: Some(now + Duration::hours(completion_in)),
             escalated_at: None,
@@ -259,5 +290,13 @@ mod tests {
         assert!(!is_overdue(&need(NeedStatus::Claimed, -1, 10, true, now), now), "answered in time for the response deadline");
         assert!(is_overdue(&need(NeedStatus::InProgress, -5, -1, true, now), now));
         assert!(!is_overdue(&need(NeedStatus::Resolved, -5, -1, true, now), now), "resolved needs are never overdue");
+    }
+
+    #[test]
+    fn a_submitted_need_is_overdue_once_its_acceptance_deadline_passes() {
+        let now = Utc::now();
+        assert!(!is_overdue(&need(NeedStatus::Submitted, 1, 10, false, now), now));
+        assert!(is_overdue(&need(NeedStatus::Submitted, -1, 10, false, now), now));
+        assert!(!is_overdue(&need(NeedStatus::Returned, -1, -1, false, now), now), "a returned need waits for the resident");
     }
 }

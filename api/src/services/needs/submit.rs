@@ -2,15 +2,15 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
-use shared::{AreaKind, Channel, FieldRule, NeedDetail, NewNeed};
+use shared::{AreaKind, Channel, FieldRule, NeedAction, NeedDetail, NeedStatus, NewNeed};
 
+use super::deadlines::acceptance_due;
 use super::{Names, encode_tags, masked_dto, to_dto};
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::need_categories::find;
-use crate::domain::need_lifecycle::allowed;
 use crate::domain::scope::Scope;
-use crate::entities::{area, need};
+use crate::entities::{area, need, need_event};
 use crate::error::ApiError;
 use crate::policy::{self, Action, may};
 use crate::services::audit::{self, Change};
@@ -30,6 +30,10 @@ pub async fn submit<C: ConnectionTrait>(
     }
     if new.text.trim().is_empty() {
         errors.add("/text", FieldRule::Required, "describe the need");
+    }
+    // 上门: whoever serves it must find the home (one reached a volunteer with no address at all).
+    if new.at_home && new.address.as_deref().is_none_or(|a| a.trim().is_empty()) {
+        errors.add("/address", FieldRule::Required, "an at-home (上门) need gives the address");
     }
     if new.lat.is_some() != new.lng.is_some() {
         errors.add("/lng", FieldRule::Required, "give both latitude and longitude, or neither");
@@ -68,12 +72,14 @@ pub async fn submit<C: ConnectionTrait>(
             .await?
     };
 
+    let acceptance = acceptance_due(db, &place.path, &new.category, new.urgency, now).await?;
     let saved = need::ActiveModel {
         area_id: Set(place.id),
         area_path: Set(place.path.clone()),
         category: Set(new.category.clone()),
         text: Set(new.text.trim().to_owned()),
-        address: Set(new.address.clone()),
+        address: Set(new.address.as_deref().map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned)),
+        at_home: Set(new.at_home),
         lat: Set(new.lat),
         lng: Set(new.lng),
         tags: Set(encode_tags(&new.tags)),
@@ -85,6 +91,7 @@ pub async fn submit<C: ConnectionTrait>(
         resident_id: Set(resident_id),
         submitted_by: Set(caller.id),
         status: Set(shared::NeedStatus::Submitted.as_str().into()),
+        acceptance_due_at: Set(Some(acceptance)),
         unclaimed: Set(false),
         reopen_count: Set(0),
         cosign_count: Set(0),
@@ -95,12 +102,25 @@ pub async fn submit<C: ConnectionTrait>(
     .insert(db)
     .await?;
     crate::services::kpis::counters::record(db, None, Some(&saved)).await?;
+    // 提交 opens the timeline, so the waiting time before acceptance reads from it.
+    need_event::ActiveModel {
+        need_id: Set(saved.id),
+        at: Set(now),
+        action: Set(NeedAction::Submit.as_str().into()),
+        from_status: Set(NeedStatus::Submitted.as_str().into()),
+        to_status: Set(NeedStatus::Submitted.as_str().into()),
+        actor_id: Set(Some(caller.id)),
+        note: Set(None),
+        service_id: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
     super::notices::submitted(db, Some(caller.id), &saved, now).await?;
     let names = Names::load(db, std::slice::from_ref(&saved), now).await?;
-    let parties = policy::needs::parties(caller, &saved);
     let path = saved.area_path.clone();
     let payload = serde_json::to_value(masked_dto(saved.clone(), &names)?).map_err(anyhow::Error::from)?;
-    let dto = to_dto(saved, &names, caller)?;
+    let dto = to_dto(saved.clone(), &names, caller)?;
     audit::record(
         db,
         Some(caller),
@@ -109,5 +129,5 @@ pub async fn submit<C: ConnectionTrait>(
     )
     .await?;
     webhooks::enqueue(db, "need.created", &path, &payload, now).await?;
-    Ok(NeedDetail { allowed_actions: allowed(dto.status, &parties), need: dto, timeline: Vec::new(), photos: Vec::new() })
+    super::read::detail_of(db, caller, saved, now).await
 }

@@ -1,16 +1,18 @@
 //! The sweeper: reminds assignees whose claim window is closing, finds needs nobody claimed in time
-//! (back to the queue, flagged), needs past a deadline (escalated to the street, 街镇吹哨), and
+//! (back to the queue, flagged), needs past a deadline — not accepted in time (受理时限) or not
+//! responded to or resolved in time — (escalated to the street, 街镇吹哨), and
 //! resolved needs left unrated (closed). It runs in the
 //! background on the platform's clock; tests call [`sweep`] after moving the clock.
 
 use std::time::Duration as StdDuration;
 
 use chrono::Duration;
+use sea_orm::sea_query::{LockBehavior, LockType};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use shared::{NeedAction, NeedActionRequest, NeedStatus};
 
 use super::act::{Actor, apply};
-use super::read::overdue_condition;
+use super::read::{late_condition, unaccepted_condition};
 use crate::entities::need;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -41,7 +43,9 @@ fn system(action: NeedAction, note: &str) -> NeedActionRequest {
 async fn run(state: &AppState, select: sea_orm::Select<need::Entity>, request: NeedActionRequest) -> Result<usize, ApiError> {
     let txn = state.begin_write().await?;
     let now = state.clock.now();
-    let due = select.limit(BATCH).all(&txn.txn).await?;
+    // FOR UPDATE SKIP LOCKED on PostgreSQL: another API instance sweeping at the same moment skips
+    // the rows this one holds instead of acting on them twice (SQLite serialises writers already).
+    let due = select.limit(BATCH).lock_with_behavior(LockType::Update, LockBehavior::SkipLocked).all(&txn.txn).await?;
     let n = due.len();
     for current in due {
         apply(&txn.txn, &Actor::System, current, &request, now, None).await?;
@@ -80,12 +84,19 @@ pub async fn sweep(state: &AppState) -> Result<SweepReport, ApiError> {
         system(NeedAction::ClaimTimeout, "派单超时未接单，退回待派 (not claimed in time)"),
     )
     .await?;
-    let escalated = run(
+    let unaccepted = run(
         state,
-        need::Entity::find().filter(overdue_condition(now)).filter(need::Column::EscalatedAt.is_null()),
+        need::Entity::find().filter(unaccepted_condition(now)).filter(need::Column::EscalatedAt.is_null()),
+        system(NeedAction::Escalate, "超过受理时限未受理，街镇吹哨 (not accepted in time: escalated to the street)"),
+    )
+    .await?;
+    let late = run(
+        state,
+        need::Entity::find().filter(late_condition(now)).filter(need::Column::EscalatedAt.is_null()),
         system(NeedAction::Escalate, "超时未办结，街镇吹哨 (deadline passed: escalated to the street)"),
     )
     .await?;
+    let escalated = unaccepted + late;
     let closed = run(
         state,
         need::Entity::find()
