@@ -170,9 +170,10 @@ fn new_person_rules() -> Vec<Value> {
 fn new_user_rules() -> Vec<Value> {
     let others: Vec<&str> = Role::ALL.iter().filter(|r| **r != Role::Merchant).map(|r| r.as_str()).collect();
     vec![
-        json!({ "if": { "properties": { "role": { "const": Role::Merchant.as_str() } } },
+        // `required` in the `if`: without a role the condition would hold vacuously.
+        json!({ "if": { "required": ["role"], "properties": { "role": { "const": Role::Merchant.as_str() } } },
                 "then": { "required": ["provider_id"], "properties": { "provider_id": { "type": "integer" } } } }),
-        json!({ "if": { "properties": { "role": { "enum": others } } },
+        json!({ "if": { "required": ["role"], "properties": { "role": { "enum": others } } },
                 "then": { "properties": { "provider_id": { "type": "null" } } } }),
     ]
 }
@@ -239,7 +240,7 @@ mod tests {
 
     #[test]
     fn the_rules_reach_their_schemas() {
-        assert_eq!(schema("NeedActionRequest")["allOf"].as_array().map(Vec::len), Some(5));
+        assert_eq!(schema("NeedActionRequest")["allOf"].as_array().map(Vec::len), Some(6));
         assert_eq!(schema("NewPledge")["allOf"].as_array().map(Vec::len), Some(shared::ResourceKind::ALL.len()));
         assert_eq!(schema("NewServicePerson")["allOf"].as_array().map(Vec::len), Some(2));
         assert_eq!(schema("NewUser")["allOf"].as_array().map(Vec::len), Some(2));
