@@ -18,6 +18,7 @@ pub mod login_page;
 pub mod messages;
 pub mod paged;
 pub mod phone;
+pub mod polled;
 pub mod route_titles;
 pub mod session;
 pub mod shell;

@@ -1,49 +1,19 @@
-//! The bell in both shells: the unread count, asked every [`POLL_EVERY`] and whenever the window gets
-//! the focus back, while someone is signed in. The inbox refreshes the same count after marking, so
-//! the bell and the list never disagree for long.
+//! The bell in both shells: the unread count, polled ([`Polled`]) while someone is signed in. The
+//! inbox refreshes the same count after marking, so the bell and the list never disagree for long.
 
-use std::time::Duration;
-
+use futures::FutureExt;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::common::api;
 use crate::common::i18n::use_i18n;
+use crate::common::polled::Polled;
 use crate::notifications::endpoints;
 
-/// How often the bell asks for the unread count.
-pub const POLL_EVERY: Duration = Duration::from_secs(30);
-
-/// The unread count shared by the bell and the inbox of one shell. `Copy`: only signals inside.
-#[derive(Debug, Clone, Copy)]
-pub struct Unread {
-    /// `None` until the first answer.
-    pub count: RwSignal<Option<i64>>,
-    /// Bumped by every request so a late answer to an older one is dropped.
-    generation: StoredValue<u64>,
-}
-
-impl Unread {
-    /// Asks the server again (quietly: a failed poll keeps the last count).
-    pub fn refresh(self) {
-        if !api::has_tokens() {
-            return;
-        }
-        self.generation.update_value(|g| *g += 1);
-        let generation = self.generation.get_value();
-        spawn_local(async move {
-            if let Ok(answer) = endpoints::unread_count().await
-                && self.generation.try_get_value() == Some(generation)
-            {
-                self.count.set(Some(answer.unread));
-            }
-        });
-    }
-}
+/// The unread count shared by the bell and the inbox of one shell.
+pub type Unread = Polled<i64>;
 
 /// Creates the shell's unread count and provides it to the pages inside (the inbox).
 pub fn provide_unread() -> Unread {
-    let unread = Unread { count: RwSignal::new(None), generation: StoredValue::new(0) };
+    let unread = Unread::new(|| async { endpoints::unread_count().await.ok().map(|a| a.unread) }.boxed_local());
     provide_context(unread);
     unread
 }
@@ -58,13 +28,8 @@ pub fn use_unread() -> Option<Unread> {
 #[component]
 pub fn Bell(unread: Unread, href: &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    unread.refresh();
-    if let Ok(handle) = set_interval_with_handle(move || unread.refresh(), POLL_EVERY) {
-        on_cleanup(move || handle.clear());
-    }
-    let focus = window_event_listener(leptos::ev::focus, move |_| unread.refresh());
-    on_cleanup(move || focus.remove());
-    let count = move || unread.count.get().unwrap_or(0);
+    unread.poll_while_mounted();
+    let count = move || unread.value.get().unwrap_or(0);
     let label = move || {
         let n = count();
         if n > 0 { format!("{} ({n})", i18n.t("bell.label")) } else { i18n.t("bell.label").to_owned() }

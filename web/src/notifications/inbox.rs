@@ -97,7 +97,7 @@ pub fn Inbox(resident: bool) -> impl IntoView {
                 </label>
             </div>
             <button type="button" class="btn btn-small" data-testid="inbox-read-all" on:click=mark_all
-                disabled=move || unread.is_some_and(|u| u.count.get() == Some(0))>
+                disabled=move || unread.is_some_and(|u| u.value.get() == Some(0))>
                 {move || i18n.t("inbox.read_all")}
             </button>
         </div>

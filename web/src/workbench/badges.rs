@@ -1,47 +1,22 @@
-//! Live counts on the staff menu: the workbench counts, asked every [`POLL_EVERY`], when the window
-//! gets the focus back and on every page change (so a need accepted a moment ago is no longer
-//! counted), like the notification bell. The server counts; the menu only shows the numbers.
+//! Live counts on the staff menu: the workbench counts, polled ([`Polled`]) like the notification
+//! bell and asked again on every page change (so a need accepted a moment ago is no longer counted).
+//! The server counts; the menu only shows the numbers.
 
+use futures::FutureExt;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
 use shared::WorkbenchCounts;
 
-use crate::common::api;
 use crate::common::i18n::use_i18n;
-use crate::notifications::bell::POLL_EVERY;
+use crate::common::polled::Polled;
 use crate::workbench::endpoints;
 
-/// The shell's counts. `Copy`: only signals inside.
-#[derive(Debug, Clone, Copy)]
-pub struct WorkCounts {
-    /// `None` until the first answer (and for callers the menu shows no badges to).
-    pub counts: RwSignal<Option<WorkbenchCounts>>,
-    /// Bumped by every request so a late answer to an older one is dropped.
-    generation: StoredValue<u64>,
-}
-
-impl WorkCounts {
-    /// Asks the server again (quietly: a failed poll keeps the last counts).
-    pub fn refresh(self) {
-        if !api::has_tokens() {
-            return;
-        }
-        self.generation.update_value(|g| *g += 1);
-        let generation = self.generation.get_value();
-        spawn_local(async move {
-            if let Ok(counts) = endpoints::workbench_counts().await
-                && self.generation.try_get_value() == Some(generation)
-            {
-                self.counts.set(Some(counts));
-            }
-        });
-    }
-}
+/// The shell's counts.
+pub type WorkCounts = Polled<WorkbenchCounts>;
 
 /// Creates the shell's counts; the menu starts polling them with [`poll_work_counts`].
 pub fn provide_work_counts() -> WorkCounts {
-    let counts = WorkCounts { counts: RwSignal::new(None), generation: StoredValue::new(0) };
+    let counts = WorkCounts::new(|| async { endpoints::workbench_counts().await.ok() }.boxed_local());
     provide_context(counts);
     counts
 }
@@ -50,15 +25,11 @@ pub fn provide_work_counts() -> WorkCounts {
 pub fn poll_work_counts() {
     let Some(counts) = use_context::<WorkCounts>() else { return };
     let location = use_location();
+    counts.poll_while_mounted();
     Effect::new(move |_| {
         location.pathname.track();
         counts.refresh();
     });
-    if let Ok(handle) = set_interval_with_handle(move || counts.refresh(), POLL_EVERY) {
-        on_cleanup(move || handle.clear());
-    }
-    let focus = window_event_listener(leptos::ev::focus, move |_| counts.refresh());
-    on_cleanup(move || focus.remove());
 }
 
 /// What a menu entry counts: the needs waiting for the work that page is for.
@@ -77,7 +48,7 @@ fn count_for(href: &str, c: &WorkbenchCounts) -> Option<i64> {
 pub fn NavBadge(href: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let counts = use_context::<WorkCounts>();
-    let count = move || counts.and_then(|c| c.counts.with(|c| c.as_ref().and_then(|c| count_for(href, c)))).unwrap_or(0);
+    let count = move || counts.and_then(|c| c.value.with(|c| c.as_ref().and_then(|c| count_for(href, c)))).unwrap_or(0);
     move || {
         let n = count();
         (n > 0).then(|| {

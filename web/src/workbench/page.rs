@@ -66,7 +66,7 @@ fn Board(bench: Workbench) -> impl IntoView {
     let p = session.permissions();
     // The landing's numbers are the freshest: hand them to the menu badges too.
     if let Some(shell) = use_context::<WorkCounts>() {
-        shell.counts.set(Some(bench.counts));
+        shell.value.set(Some(bench.counts));
     }
     let counts = bench.counts;
     let serve = p.serve_needs;
