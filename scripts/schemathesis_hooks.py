@@ -445,15 +445,16 @@ def _real_rows_and_codes(case) -> None:
         if isinstance(body.get("spent_on"), str) and body["spent_on"] > today:
             body["spent_on"] = today
     elif path == "/api/v1/service-people" and body is not None:
-        # A person's account must be a volunteer's or provider's living within the person's area,
-        # which a generated id seldom is: half the new people come without one, the rest as the
-        # demo volunteer (7, of 缤纷社区).
-        if next(_sent) % 2:
-            body["user_id"] = None
-        else:
-            body.update(user_id=7, area_id=5)
+        # A person's account must be a volunteer's or provider's within the person's area and not
+        # yet anyone else's, which a generated id (or a demo one, after its first use) is not: new
+        # people come without one. Providers are drawn from the demo's.
+        body["user_id"] = None
         if body.get("provider_id") is not None and not 1 <= body["provider_id"] <= 15:
             body["provider_id"] = None
+    elif path == "/api/v1/surveys/{id}/results" and case.query and case.query.get("community_id") is not None:
+        # A community's breakdown needs 5 responses: the open survey's come from 缤纷社区.
+        case.query["community_id"] = 5
+        case.path_parameters = {**(case.path_parameters or {}), "id": 1}
     elif path == "/api/v1/surveys/{id}/paper-responses" and body is not None:
         answers = _paper_answers((case.path_parameters or {}).get("id"))
         if answers is not None:
