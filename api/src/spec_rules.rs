@@ -7,7 +7,8 @@
 
 use serde_json::{Value, json};
 use shared::{
-    AreaKind, Indicator, KpiRollup, KpiSource, NeedAction, PERIOD_PATTERN, PersonKind, ProposerKind, ResourceKind, Role, ThresholdKind, TopicAction,
+    AreaKind, Indicator, KpiRollup, KpiSource, NeedAction, PERIOD_PATTERN, PersonKind, ProposerKind, ResourceKind, Role, ThresholdKind,
+    TopicAction,
 };
 use utoipa::openapi::schema::Schema;
 use utoipa::openapi::{OpenApi, RefOr};
@@ -154,9 +155,7 @@ fn new_area_rules() -> Vec<Value> {
 /// A person's certificate and report date, by their kind ([`PersonKind::holds_certificate`],
 /// [`PersonKind::reports_to_community`]).
 fn new_person_rules() -> Vec<Value> {
-    let kinds = |pick: fn(PersonKind) -> bool| -> Vec<&str> {
-        PersonKind::ALL.iter().filter(|k| !pick(**k)).map(|k| k.as_str()).collect()
-    };
+    let kinds = |pick: fn(PersonKind) -> bool| -> Vec<&str> { PersonKind::ALL.iter().filter(|k| !pick(**k)).map(|k| k.as_str()).collect() };
     vec![
         json!({ "if": { "properties": { "kind": { "enum": kinds(PersonKind::holds_certificate) } } },
                 "then": { "properties": { "certified": { "const": false } } } }),

@@ -12,7 +12,9 @@ impl MigrationTrait for Migration {
         // One column per statement: SQLite alters one column at a time.
         manager.alter_table(Table::alter().table(Users::Table).add_column(big_integer_null(Users::ProviderId)).to_owned()).await?;
         manager.alter_table(Table::alter().table(ShopItems::Table).add_column(big_integer_null(ShopItems::ProviderId)).to_owned()).await?;
-        manager.alter_table(Table::alter().table(ShopItems::Table).add_column(string_len_null(ShopItems::ProviderName, 100)).to_owned()).await
+        manager
+            .alter_table(Table::alter().table(ShopItems::Table).add_column(string_len_null(ShopItems::ProviderName, 100)).to_owned())
+            .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

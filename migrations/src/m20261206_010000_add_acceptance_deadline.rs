@@ -12,7 +12,9 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // One column per statement: SQLite alters one column at a time.
-        manager.alter_table(Table::alter().table(Needs::Table).add_column(timestamp_with_time_zone_null(Needs::AcceptanceDueAt)).to_owned()).await?;
+        manager
+            .alter_table(Table::alter().table(Needs::Table).add_column(timestamp_with_time_zone_null(Needs::AcceptanceDueAt)).to_owned())
+            .await?;
         manager.alter_table(Table::alter().table(Needs::Table).add_column(boolean(Needs::AtHome).default(false)).to_owned()).await?;
         // Empty on a district's older overrides: the category's default acceptance time applies.
         manager

@@ -395,7 +395,8 @@ async fn consultation_coverage_counts_communities_with_a_topic_filed_in_the_peri
     // A figure typed in before the platform computed it stays the figure of its period; the
     // platform no longer takes new ones.
     let last_year = (year - 1).to_string();
-    let path = <api::entities::area::Entity as sea_orm::EntityTrait>::find_by_id(three).one(&app.db).await.expect("query").expect("area").path;
+    let path =
+        <api::entities::area::Entity as sea_orm::EntityTrait>::find_by_id(three).one(&app.db).await.expect("query").expect("area").path;
     let before = api::entities::kpi_report::ActiveModel {
         indicator: sea_orm::Set(code.into()),
         area_id: sea_orm::Set(three),

@@ -85,7 +85,10 @@ async fn a_dispatch_through_a_service_goes_to_its_account_and_uses_its_capacity(
     // The need keeps the service it went through, and so does its timeline step.
     assert_eq!((detail["need"]["service_id"].as_i64(), detail["need"]["service_name"].as_str()), (Some(w.near), Some("助浴上门")));
     let step = detail["timeline"].as_array().and_then(|t| t.last()).cloned().expect("a step");
-    assert_eq!((step["action"].as_str(), step["service_id"].as_i64(), step["service_name"].as_str()), (Some("dispatch"), Some(w.near), Some("助浴上门")));
+    assert_eq!(
+        (step["action"].as_str(), step["service_id"].as_i64(), step["service_name"].as_str()),
+        (Some("dispatch"), Some(w.near), Some("助浴上门"))
+    );
     let read: Value = app.get(&format!("/api/v1/needs/{first}"), &w.staff).await.json().await.expect("json");
     assert_eq!(read["need"]["service_id"].as_i64(), Some(w.near), "stored, not only answered");
     let s: Value = app.get(&format!("/api/v1/services/{}", w.near), &w.staff).await.json().await.expect("json");

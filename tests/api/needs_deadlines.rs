@@ -58,7 +58,8 @@ async fn a_district_sets_its_own_deadlines() {
     let district = app.area_id("滨江区").await;
     let community = app.area_id("缤纷社区").await;
     let admin = app.login_as("district").await;
-    let setting = json!({ "category": "elderly_care", "urgency": "normal", "acceptance_hours": 3, "response_hours": 2, "completion_hours": 24 });
+    let setting =
+        json!({ "category": "elderly_care", "urgency": "normal", "acceptance_hours": 3, "response_hours": 2, "completion_hours": 24 });
     let res = app
         .request(reqwest::Method::PUT, &format!("/api/v1/areas/{district}/need-deadlines"), &admin)
         .json(&setting)

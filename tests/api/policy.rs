@@ -285,11 +285,7 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
         Action::ReadSubtreeNeeds => unseen_is_denied(app.get(&format!("/api/v1/needs/{}", w.near_need), t).await).await,
         Action::HandlePersonalData if !far => {
             let res = app.post(&format!("/api/v1/needs/{}/contact/reveal", w.near_need), t, &json!({})).await;
-            if res.status().is_success() && json_of(res).await["contact_phone"] == NEAR_PHONE {
-                Answer::Allowed
-            } else {
-                Answer::Denied
-            }
+            if res.status().is_success() && json_of(res).await["contact_phone"] == NEAR_PHONE { Answer::Allowed } else { Answer::Denied }
         }
         Action::SubmitNeeds => answer(app.post("/api/v1/needs", t, &need_body(pick(w.grid, w.far_community), "web")).await).await,
         Action::SubmitOwnNeeds if !far => {

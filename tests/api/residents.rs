@@ -92,7 +92,8 @@ async fn the_communities_to_pick_at_sign_up_are_public_with_their_grids() {
     // Only communities, and no personal data in the answer.
     let all = json_of(app.client.get(app.url("/api/v1/public/communities")).send().await.expect("GET")).await;
     assert!(all.as_array().expect("a list").iter().all(|c| c.get("phone").is_none() && c["grids"].is_array()));
-    let none = json_of(app.client.get(app.url("/api/v1/public/communities")).query(&[("q", "没有这个社区")]).send().await.expect("GET")).await;
+    let none =
+        json_of(app.client.get(app.url("/api/v1/public/communities")).query(&[("q", "没有这个社区")]).send().await.expect("GET")).await;
     assert_eq!(none, json!([]));
     problem(app.client.get(app.url("/api/v1/public/communities")).query(&[("limit", "0")]).send().await.expect("GET"), 422).await;
 }

@@ -24,7 +24,14 @@ const RESPONSE: [i64; 3] = [12, 4, 1];
 const COMPLETION: [i64; 3] = [72, 24, 8];
 
 const fn category(code: &'static str, name_zh: &'static str, name_en: &'static str, completion_normal: i64) -> Category {
-    Category { code, name_zh, name_en, acceptance_hours: ACCEPTANCE, response_hours: RESPONSE, completion_hours: [completion_normal, COMPLETION[1], COMPLETION[2]] }
+    Category {
+        code,
+        name_zh,
+        name_en,
+        acceptance_hours: ACCEPTANCE,
+        response_hours: RESPONSE,
+        completion_hours: [completion_normal, COMPLETION[1], COMPLETION[2]],
+    }
 }
 
 pub const CATEGORIES: &[Category] = &[

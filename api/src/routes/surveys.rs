@@ -3,8 +3,8 @@
 
 use actix_web::{HttpResponse, get, post, put, web};
 use shared::{
-    Page, PaperResponse, Survey, SurveyActionRequest, SurveyDraft, SurveyListQuery, SurveyReceipt, SurveyResponseBody, SurveyResults,
-    ResultsQuery, TextAnswer, TextAnswerQuery,
+    Page, PaperResponse, ResultsQuery, Survey, SurveyActionRequest, SurveyDraft, SurveyListQuery, SurveyReceipt, SurveyResponseBody,
+    SurveyResults, TextAnswer, TextAnswerQuery,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 

@@ -18,7 +18,8 @@ use crate::needs::labels::{URGENCIES, use_categories};
 /// Selector of the form, for scrolling to its first error.
 const FORM: &str = "[data-testid=need-form]";
 
-const PLACED: [&str; 9] = ["/category", "/text", "/area_id", "/at_home", "/address", "/tags", "/urgency", "/preferred_time", "/contact_phone"];
+const PLACED: [&str; 9] =
+    ["/category", "/text", "/area_id", "/at_home", "/address", "/tags", "/urgency", "/preferred_time", "/contact_phone"];
 
 /// The form; `on_submitted` gets the stored need.
 #[component]

@@ -20,8 +20,8 @@ use crate::domain::scope::Scope;
 use crate::entities::{area, delivery, kpi_report, pledge, program, provider, service, service_person, service_space};
 use crate::error::ApiError;
 use crate::services::matching::facts::{Stats, district_path, pool, service_facts};
-use crate::services::{consultation, surveys};
 use crate::services::matching::gaps::{circle_places, in_circle};
+use crate::services::{consultation, surveys};
 
 /// Everything a dashboard, series or breakdown needs, loaded in a fixed number of queries.
 pub struct Inputs {
