@@ -449,6 +449,9 @@ def _real_rows_and_codes(case) -> None:
         # yet anyone else's, which a generated id (or a demo one, after its first use) is not: new
         # people come without one. Providers are drawn from the demo's.
         body["user_id"] = None
+        # Homed in a street or a community the demo has (the coverage phase sends 0 and the like).
+        if body.get("area_id") not in (4, 5, 13, 14, 22, 23):
+            body["area_id"] = 5
         if body.get("provider_id") is not None and not 1 <= body["provider_id"] <= 15:
             body["provider_id"] = None
     elif path == "/api/v1/surveys/{id}/results" and case.query and case.query.get("community_id") is not None:
