@@ -82,3 +82,18 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
   await page.screenshot({ path, fullPage });
   return path;
 }
+
+/** A JSON call to the API (`/api/v1` + path), with a bearer token when given; throws on an error. */
+export async function api(method, path, token, body) {
+  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** A demo account's access token. */
+export const tokenOf = async (username) => (await api('POST', '/auth/login', null, { username, password: PASSWORD })).access_token;

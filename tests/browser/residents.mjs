@@ -13,7 +13,7 @@
 // (screenshot: target/browser/failure.png).
 
 import { execFileSync } from 'node:child_process';
-import { BASE_URL, PASSWORD, launch, screenshot, signIn, signOut, step, waitUntilSettled } from './helpers.mjs';
+import { BASE_URL, api, launch, screenshot, signIn, signOut, step, tokenOf, waitUntilSettled } from './helpers.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -36,19 +36,6 @@ function codeFromOutbox(phone) {
   if (!/^\d{6}$/.test(code)) throw new Error(`no code for ${phone} in the outbox`);
   return code;
 }
-
-async function api(method, path, token, body) {
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-const tokenOf = async (username) => (await api('POST', '/auth/login', null, { username, password: PASSWORD })).access_token;
 
 /** Fails when the page is wider than the window (the phone view must not scroll sideways). */
 async function expectNoOverflow(page, where) {

@@ -10,23 +10,10 @@
 // Writes target/browser/workbench.png and exits non-zero with a reason on any failure
 // (screenshot: target/browser/failure.png).
 
-import { BASE_URL, PASSWORD, launch, screenshot, signIn, signOut, step, waitUntilSettled } from './helpers.mjs';
+import { BASE_URL, api, launch, screenshot, signIn, signOut, step, tokenOf, waitUntilSettled } from './helpers.mjs';
 
 const PHONE_NUMBER = '13900002468';
 let problems = [];
-
-async function api(method, path, token, body) {
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-const tokenOf = async (username) => (await api('POST', '/auth/login', null, { username, password: PASSWORD })).access_token;
 
 /** The tiles as { key: number } once the workbench has loaded. */
 async function tileNumbers(page) {
