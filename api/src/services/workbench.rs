@@ -65,19 +65,16 @@ pub async fn workbench<C: ConnectionTrait>(db: &C, caller: &Caller, now: DateTim
     let counts = counts(db, caller, now).await?;
     let limit = Workbench::LIST_LIMIT as u64;
     let due = policy::visible::<need::Entity>(caller)?.filter(due_today_condition(now, end_of_china_day(now)));
-    // The soonest by either deadline: the first few by each, merged, are exactly the first few by
-    // the sooner of the two (a need's next deadline is one of them).
-    let by_completion = due.clone().order_by_asc(need::Column::CompletionDueAt).order_by_asc(need::Column::Id).limit(limit).all(db).await?;
-    let by_response = due
-        .filter(need::Column::RespondedAt.is_null())
-        .filter(need::Column::ResponseDueAt.is_not_null())
-        .order_by_asc(need::Column::ResponseDueAt)
-        .order_by_asc(need::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await?;
+    // The soonest by any deadline: the first few by each, merged, are exactly the first few by the
+    // soonest of them (a need's next deadline is one of the three).
+    let by = |deadline: need::Column| {
+        due.clone().filter(deadline.is_not_null()).order_by_asc(deadline).order_by_asc(need::Column::Id).limit(limit)
+    };
+    let by_completion = by(need::Column::CompletionDueAt).all(db).await?;
+    let by_response = by(need::Column::ResponseDueAt).filter(need::Column::RespondedAt.is_null()).all(db).await?;
+    let by_acceptance = by(need::Column::AcceptanceDueAt).filter(need::Column::Status.eq(NeedStatus::Submitted.as_str())).all(db).await?;
     let mut due_today = by_completion;
-    for m in by_response {
+    for m in by_response.into_iter().chain(by_acceptance) {
         if !due_today.iter().any(|d| d.id == m.id) {
             due_today.push(m);
         }
