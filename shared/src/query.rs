@@ -266,9 +266,7 @@ pub struct UserListQuery {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct AuditQuery {
-    /// `area`, `user`, …
-    #[cfg_attr(feature = "openapi", param(max_length = 32))]
-    pub entity: Option<String>,
+    pub entity: Option<crate::AuditEntity>,
     pub entity_id: Option<i64>,
     pub actor_id: Option<i64>,
     #[cfg_attr(feature = "openapi", param(max_length = 512))]

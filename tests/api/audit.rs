@@ -40,3 +40,21 @@ async fn staff_below_district_level_cannot_read_the_trail() {
         problem(app.get("/api/v1/audit", &token).await, 403).await;
     }
 }
+
+#[tokio::test]
+async fn the_trail_names_actions_and_records_from_one_vocabulary_and_refuses_an_unknown_kind() {
+    let app = spawn_app().await;
+    let admin = app.login_as("admin").await;
+    let community = app.area_id("缤纷社区").await;
+    app.patch(&format!("/api/v1/areas/{community}"), &admin, &json!({ "name": "缤纷社区（新）" })).await;
+    let page: Value = app.get("/api/v1/audit?limit=200", &admin).await.json().await.expect("json");
+    let items = page["items"].as_array().expect("items");
+    assert!(!items.is_empty(), "the demo leaves a trail");
+    for entry in items {
+        let (action, entity) = (entry["action"].as_str().unwrap_or_default(), entry["entity"].as_str().unwrap_or_default());
+        assert!(shared::AuditAction::parse(action).is_some(), "{action} is not an audited action");
+        assert!(shared::AuditEntity::parse(entity).is_some(), "{entity} is not an audited record");
+    }
+    let refused = problem(app.get("/api/v1/audit?entity=banana", &admin).await, 422).await;
+    assert_eq!(crate::helpers::fields(&refused), vec!["entity"]);
+}

@@ -1,5 +1,6 @@
 //! The area tree: reading within the caller's scope, creating and editing with the tree's rules.
 
+use shared::{AuditAction, AuditEntity};
 use std::collections::HashMap;
 
 use chrono::Utc;
@@ -364,7 +365,14 @@ pub async fn create<C: ConnectionTrait>(
         db,
         caller,
         request_id,
-        Change { action: "create", entity: "area", entity_id: dto.id, area: Some((dto.id, &path)), before: None, after: Some(&dto) },
+        Change {
+            action: AuditAction::Create,
+            entity: AuditEntity::Area,
+            entity_id: dto.id,
+            area: Some((dto.id, &path)),
+            before: None,
+            after: Some(&dto),
+        },
     )
     .await?;
     Ok(dto)
@@ -408,7 +416,14 @@ pub async fn update<C: ConnectionTrait>(
         db,
         Some(caller),
         request_id,
-        Change { action: "update", entity: "area", entity_id: id, area: Some((id, &path)), before: Some(&before), after: Some(&after) },
+        Change {
+            action: AuditAction::Update,
+            entity: AuditEntity::Area,
+            entity_id: id,
+            area: Some((id, &path)),
+            before: Some(&before),
+            after: Some(&after),
+        },
     )
     .await?;
     Ok(after)

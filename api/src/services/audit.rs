@@ -3,18 +3,19 @@
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::Serialize;
-use shared::{AuditEntry, Id, Page};
+use shared::{AuditAction, AuditEntity, AuditEntry, Id, Page};
 
 use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
 use crate::entities::audit_log;
+use crate::entities::stored::stored;
 use crate::error::ApiError;
 use crate::services::page::{Keyset, PageRequest};
 
 /// One change to record.
 pub struct Change<'a, T: Serialize> {
-    pub action: &'static str,
-    pub entity: &'static str,
+    pub action: AuditAction,
+    pub entity: AuditEntity,
     pub entity_id: Id,
     /// The area the record belongs to (id and path), which scopes who can read the entry.
     pub area: Option<(Id, &'a str)>,
@@ -34,8 +35,8 @@ pub async fn record<C: ConnectionTrait, T: Serialize>(
         at: Set(Utc::now()),
         actor_id: Set(actor.map(|a| a.id)),
         actor_username: Set(actor.map(|a| a.username.clone())),
-        action: Set(change.action.into()),
-        entity: Set(change.entity.into()),
+        action: Set(change.action.as_str().into()),
+        entity: Set(change.entity.as_str().into()),
         entity_id: Set(change.entity_id),
         area_id: Set(change.area.map(|(id, _)| id)),
         area_path: Set(change.area.map(|(_, path)| path.to_owned())),
@@ -51,7 +52,7 @@ pub async fn record<C: ConnectionTrait, T: Serialize>(
 
 /// Filters of the audit list.
 pub struct AuditFilter {
-    pub entity: Option<String>,
+    pub entity: Option<AuditEntity>,
     pub entity_id: Option<Id>,
     pub actor_id: Option<Id>,
 }
@@ -64,7 +65,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, scope: &Scope, filter: AuditFilter
         select = select.filter(audit_log::Column::AreaPath.is_not_null());
     }
     if let Some(entity) = filter.entity {
-        select = select.filter(audit_log::Column::Entity.eq(entity));
+        select = select.filter(audit_log::Column::Entity.eq(entity.as_str()));
     }
     if let Some(id) = filter.entity_id {
         select = select.filter(audit_log::Column::EntityId.eq(id));
@@ -76,19 +77,21 @@ pub async fn list<C: ConnectionTrait>(db: &C, scope: &Scope, filter: AuditFilter
     let (rows, next_cursor) = page.fetch(db, select, &keyset).await?;
     let items = rows
         .into_iter()
-        .map(|m| AuditEntry {
-            id: m.id,
-            at: m.at,
-            actor_id: m.actor_id,
-            actor_username: m.actor_username,
-            action: m.action,
-            entity: m.entity,
-            entity_id: m.entity_id,
-            area_id: m.area_id,
-            before: m.before,
-            after: m.after,
-            request_id: m.request_id,
+        .map(|m| -> Result<AuditEntry, ApiError> {
+            Ok(AuditEntry {
+                id: m.id,
+                at: m.at,
+                actor_id: m.actor_id,
+                actor_username: m.actor_username,
+                action: stored(&m.action, "audit_log", m.id)?,
+                entity: stored(&m.entity, "audit_log", m.id)?,
+                entity_id: m.entity_id,
+                area_id: m.area_id,
+                before: m.before,
+                after: m.after,
+                request_id: m.request_id,
+            })
         })
-        .collect();
+        .collect::<Result<_, _>>()?;
     Ok(Page { items, next_cursor })
 }

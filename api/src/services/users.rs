@@ -1,6 +1,7 @@
 //! User administration within the caller's scope. Managers give only roles below their own
 //! ([`crate::policy::users::assignable_roles`]) and only home areas that fit the role.
 
+use shared::{AuditAction, AuditEntity};
 use std::collections::HashMap;
 
 use chrono::Utc;
@@ -219,7 +220,14 @@ pub async fn create<C: ConnectionTrait>(
         db,
         actor,
         request_id,
-        Change { action: "create", entity: "user", entity_id: dto.id, area: Some((home.id, &home.path)), before: None, after: Some(&dto) },
+        Change {
+            action: AuditAction::Create,
+            entity: AuditEntity::User,
+            entity_id: dto.id,
+            area: Some((home.id, &home.path)),
+            before: None,
+            after: Some(&dto),
+        },
     )
     .await?;
     Ok(dto)
@@ -297,8 +305,8 @@ pub async fn update<C: ConnectionTrait>(
         Some(actor),
         request_id,
         Change {
-            action: "update",
-            entity: "user",
+            action: AuditAction::Update,
+            entity: AuditEntity::User,
             entity_id: id,
             area: Some((home.id, &home.path)),
             before: Some(&before),

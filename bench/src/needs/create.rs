@@ -70,6 +70,28 @@ pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<
 
     let resident = resident_for_phone(&mut tx, new, place.try_get(0)?, now).await?;
 
+    // The acceptance time: the category's default, unless the need's district overrides it.
+    let category = api::domain::need_categories::find(&new.category).ok_or_else(|| anyhow::anyhow!("no such category"))?;
+    let mut acceptance_hours = category.acceptance_hours[urgency_index(new.urgency)];
+    let on_path = api::domain::scope::path_ids(&path);
+    let mut district = sqlx::query(SQL.district_on_path(on_path.len()));
+    for id in &on_path {
+        district = district.bind(id);
+    }
+    let district = district.bind(AreaKind::District.as_str()).bind(1_i64).fetch_optional(&mut *tx).await?;
+    if let Some(district) = district {
+        let custom = sqlx::query(SQL.deadline_override.as_str())
+            .bind(district.try_get::<i64, _>(0)?)
+            .bind(&new.category)
+            .bind(new.urgency.as_str())
+            .bind(1_i64)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(hours) = custom.map(|c| c.try_get::<Option<i64>, _>(4)).transpose()?.flatten() {
+            acceptance_hours = hours;
+        }
+    }
+
     let mut tags: Vec<String> = new.tags.iter().filter_map(|t| serde_json::to_value(t).ok()?.as_str().map(str::to_owned)).collect();
     tags.sort();
     tags.dedup();
@@ -101,8 +123,7 @@ pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<
         .bind(if caller.role == Role::Resident { Some(caller.id) } else { resident })
         .bind(caller.id)
         .bind(shared::NeedStatus::Submitted.as_str())
-        // The category's default acceptance time; the benchmark's districts override none.
-        .bind(api::domain::need_categories::find(&new.category).map(|c| now + chrono::Duration::hours(c.acceptance_hours[0])))
+        .bind(Some(now + chrono::Duration::hours(acceptance_hours)))
         .bind(false)
         .bind(0_i32)
         .bind(0_i32)
@@ -113,6 +134,19 @@ pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<
     let saved = twin::decode_need(&row)?;
     // The counters move with the need, inside its transaction, right after the insert.
     twin::add_counters(&mut *tx, &saved).await?;
+    // 提交 opens the timeline.
+    let submitted = shared::NeedStatus::Submitted.as_str();
+    sqlx::query(SQL.insert_event.as_str())
+        .bind(saved.id)
+        .bind(now)
+        .bind(shared::NeedAction::Submit.as_str())
+        .bind(submitted)
+        .bind(submitted)
+        .bind(Some(caller.id))
+        .bind(None::<String>)
+        .bind(None::<i64>)
+        .fetch_one(&mut *tx)
+        .await?;
     // Who is told of the new need: the staff homed on its community, the caller aside.
     let ids = api::domain::scope::path_ids(&saved.area_path);
     let mut communities = sqlx::query(SQL.areas_of_kind(ids.len()));
@@ -130,7 +164,7 @@ pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<
     anyhow::ensure!(staff.iter().all(|s| *s == caller.id), "the benchmark's communities have one staff member, the caller");
     let areas = twin::names(&mut *tx, "areas", &[saved.area_id]).await?;
     let users = Default::default();
-    let payload = serde_json::to_value(twin::dto(saved.clone(), &areas, &users, false))?;
+    let payload = serde_json::to_value(twin::dto(saved.clone(), &areas, &users, twin::Reveal::default()))?;
     let reveal = twin::reveals(caller, &saved);
     let dto = twin::dto(saved, &areas, &users, reveal);
     sqlx::query(SQL.insert_audit.as_str())
@@ -156,8 +190,26 @@ pub async fn by_twin(f: &Fixture, caller: &Caller, new: &NewNeed, now: DateTime<
     let endpoints = endpoints.fetch_all(&mut *tx).await?;
     anyhow::ensure!(endpoints.is_empty(), "the benchmark registers no webhooks");
     drop(payload);
+    // The answer is the need's page: its timeline with the actors' names, the need, its photos.
+    let events = sqlx::query(SQL.events_of_need.as_str()).bind(dto.id).fetch_all(&mut *tx).await?;
+    let actors: Vec<i64> = events.iter().filter_map(|e| e.try_get::<Option<i64>, _>(6).ok().flatten()).collect();
+    let actor_names = if actors.is_empty() { Default::default() } else { twin::names(&mut *tx, "users", &actors).await? };
+    anyhow::ensure!(events.len() == 1 && actor_names.len() == 1, "a new need's timeline is its 提交 by the caller");
+    let areas = twin::names(&mut *tx, "areas", &[dto.area_id]).await?;
+    anyhow::ensure!(areas.len() == 1, "the need's area is named");
+    let photos = sqlx::query(SQL.photos_of_need.as_str()).bind(dto.id).fetch_all(&mut *tx).await?;
+    anyhow::ensure!(photos.is_empty(), "a new need has no photos");
     tx.commit().await?;
     Ok(dto.id)
+}
+
+/// The position of an urgency in a category's `[normal, urgent, emergency]` hours.
+fn urgency_index(u: Urgency) -> usize {
+    match u {
+        Urgency::Normal => 0,
+        Urgency::Urgent => 1,
+        Urgency::Emergency => 2,
+    }
 }
 
 /// `residents::link::resident_for_phone`, the twin's way: the resident holding the number, or a new

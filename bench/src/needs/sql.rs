@@ -139,8 +139,22 @@ pub const AUDIT_INSERT: [&str; 11] =
 /// The columns `kpis::counters::record` sets, one row per (area, month, counter).
 pub const KPI_COUNTER_INSERT: [&str; 4] = ["area_id", "month", "counter", "value"];
 
+pub const EVENT_COLUMNS: [&str; 9] = ["id", "need_id", "at", "action", "from_status", "to_status", "actor_id", "note", "service_id"];
+pub const EVENT_INSERT: [&str; 8] = ["need_id", "at", "action", "from_status", "to_status", "actor_id", "note", "service_id"];
+pub const DEADLINE_COLUMNS: [&str; 8] =
+    ["id", "district_id", "category", "urgency", "acceptance_hours", "response_hours", "completion_hours", "updated_at"];
+pub const PHOTO_COLUMNS: [&str; 7] = ["id", "need_id", "mime", "bytes", "sha256", "uploaded_by", "created_at"];
+
 /// Every statement the twin sends, written out once: the twin pays nothing per call to build SQL.
 pub struct Sql {
+    /// `deadlines::district_of`: the district on a path (indexed by the path's length), then its
+    /// override of the acceptance time for one category and urgency.
+    district_on_path: Vec<String>,
+    pub deadline_override: String,
+    /// The 提交 event that opens the timeline, and the timeline and photos read back for the answer.
+    pub insert_event: String,
+    pub events_of_need: String,
+    pub photos_of_need: String,
     pub area_by_id: String,
     pub insert_need: String,
     pub insert_audit: String,
@@ -167,6 +181,33 @@ const MAX_IN: usize = 402;
 pub const MAX_KPI_ROWS: usize = 16;
 
 pub static SQL: LazyLock<Sql> = LazyLock::new(|| Sql {
+    district_on_path: (0..=16)
+        .map(|n| {
+            format!(
+                "SELECT {} FROM \"areas\" WHERE \"areas\".\"id\" IN ({}) AND \"areas\".\"kind\" = ? LIMIT ?",
+                select_list("areas", &AREA_COLUMNS),
+                placeholders(n)
+            )
+        })
+        .collect(),
+    deadline_override: format!(
+        "SELECT {} FROM \"need_deadlines\" WHERE \"need_deadlines\".\"district_id\" = ? AND \"need_deadlines\".\"category\" = ? AND \"need_deadlines\".\"urgency\" = ? LIMIT ?",
+        select_list("need_deadlines", &DEADLINE_COLUMNS)
+    ),
+    insert_event: format!(
+        "INSERT INTO \"need_events\" ({}) VALUES ({}) RETURNING {}",
+        quoted(&EVENT_INSERT),
+        placeholders(EVENT_INSERT.len()),
+        quoted(&EVENT_COLUMNS)
+    ),
+    events_of_need: format!(
+        "SELECT {} FROM \"need_events\" WHERE \"need_events\".\"need_id\" = ? ORDER BY \"need_events\".\"id\" ASC",
+        select_list("need_events", &EVENT_COLUMNS)
+    ),
+    photos_of_need: format!(
+        "SELECT {} FROM \"need_photos\" WHERE \"need_photos\".\"need_id\" = ? ORDER BY \"need_photos\".\"id\" ASC",
+        select_list("need_photos", &PHOTO_COLUMNS)
+    ),
     area_by_id: area_by_id_sql(),
     insert_need: insert_need_sql(),
     insert_audit: insert_audit_sql(),
@@ -205,6 +246,10 @@ impl Sql {
 
     pub fn kpi_upsert(&'static self, rows: usize) -> &'static str {
         self.kpi_upsert[rows].as_str()
+    }
+
+    pub fn district_on_path(&'static self, ids: usize) -> &'static str {
+        self.district_on_path[ids].as_str()
     }
 
     pub fn areas_of_kind(&'static self, ids: usize) -> &'static str {

@@ -93,12 +93,16 @@ pub async fn add_counters<'e, E: sqlx::SqliteExecutor<'e>>(ex: E, saved: &need::
     Ok(())
 }
 
-/// Whether this staff caller handles the need (community-level staff of its area, or a named party).
-pub fn reveals(caller: &Caller, m: &need::Model) -> bool {
-    m.resident_id == Some(caller.id)
-        || m.assignee_id == Some(caller.id)
-        || m.owner_id == Some(caller.id)
-        || (matches!(caller.role, shared::Role::CommunityStaff | shared::Role::GridWorker) && m.area_path.starts_with(&caller.area_path))
+/// What `caller` sees of a need unmasked, by the policy's own rules: (address and position, contact).
+pub fn reveals(caller: &Caller, m: &need::Model) -> Reveal {
+    Reveal { address: api::policy::needs::reveals_personal_data(caller, m), contact: api::policy::needs::shows_contact_unasked(caller, m) }
+}
+
+/// Which personal fields of a need are shown unmasked.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reveal {
+    pub address: bool,
+    pub contact: bool,
 }
 
 fn urgency(s: &str) -> shared::Urgency {
@@ -132,7 +136,12 @@ fn overdue(m: &need::Model, now: chrono::DateTime<chrono::Utc>) -> bool {
 }
 
 /// The wire form, as the service builds it (masking included), from a hand-decoded row.
-pub fn dto(m: need::Model, areas: &HashMap<i64, String>, users: &HashMap<i64, String>, reveal: bool) -> shared::Need {
+pub fn dto(
+    m: need::Model,
+    areas: &HashMap<i64, String>,
+    users: &HashMap<i64, String>,
+    Reveal { address: reveal, contact }: Reveal,
+) -> shared::Need {
     let round = |v: Option<f64>| {
         if reveal { v } else { v.map(|x| (x * 100.0).round() / 100.0) }
     };
@@ -148,8 +157,8 @@ pub fn dto(m: need::Model, areas: &HashMap<i64, String>, users: &HashMap<i64, St
         tags: m.tags.split(',').filter(|t| !t.is_empty()).filter_map(tag).collect(),
         urgency: urgency(&m.urgency),
         channel: channel(&m.channel),
-        contact_name: m.contact_name.as_deref().map(|n| if reveal { n.to_owned() } else { mask_name(n) }),
-        contact_phone: m.contact_phone.as_deref().map(|p| if reveal { p.to_owned() } else { mask_phone(p) }),
+        contact_name: m.contact_name.as_deref().map(|n| if contact { n.to_owned() } else { mask_name(n) }),
+        contact_phone: m.contact_phone.as_deref().map(|p| if contact { p.to_owned() } else { mask_phone(p) }),
         owner_name: user(m.owner_id),
         assignee_name: user(m.assignee_id),
         missing: m.missing.as_deref().and_then(|j| serde_json::from_str(j).ok()).unwrap_or_default(),

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use shared::{AuditEntry, Id};
+use shared::{AuditEntity, AuditEntry, Id};
 
 use crate::common::api;
 use crate::common::format::{local_time, pretty_json};
@@ -11,9 +11,6 @@ use crate::common::i18n::use_i18n;
 use crate::common::paged::Paged;
 use crate::common::session::use_session;
 use crate::common::status::Empty;
-
-/// Entity kinds the API records today; the filter offers these.
-const ENTITIES: [&str; 2] = ["area", "user"];
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
@@ -33,7 +30,7 @@ fn AuditTable() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     // The filter lives in the URL (?entity=&entity_id=) so links from an area's page land filtered.
-    let entity = Memo::new(move |_| query.with(|q| q.get("entity").unwrap_or_default()));
+    let entity = Memo::new(move |_| query.with(|q| q.get("entity").and_then(|e| AuditEntity::parse(&e))));
     let entity_id = Memo::new(move |_| query.with(|q| q.get("entity_id").and_then(|v| v.parse::<Id>().ok())));
     let entries = Paged::<AuditEntry>::new();
     let fetch = move |cursor| api::audit(entity.get_untracked(), entity_id.get_untracked(), cursor);
@@ -44,8 +41,8 @@ fn AuditTable() -> impl IntoView {
     });
     let more = Callback::new(move |()| entries.more(fetch));
     let retry = Callback::new(move |()| entries.reload(fetch));
-    let set_entity = move |value: String| {
-        let url = if value.is_empty() { "/audit".to_owned() } else { format!("/audit?entity={value}") };
+    let set_entity = move |value: Option<AuditEntity>| {
+        let url = value.map_or_else(|| "/audit".to_owned(), |e| format!("/audit?entity={}", e.as_str()));
         navigate(&url, NavigateOptions::default());
     };
     let clear = set_entity.clone();
@@ -53,10 +50,11 @@ fn AuditTable() -> impl IntoView {
     view! {
         <div class="toolbar">
             <select data-testid="audit-filter-entity" aria-label=move || i18n.t("audit.entity")
-                prop:value=entity on:change=move |ev| set_entity(event_target_value(&ev))>
+                prop:value=move || entity.get().map_or("", AuditEntity::as_str)
+                on:change=move |ev| set_entity(AuditEntity::parse(&event_target_value(&ev)))>
                 <option value="">{move || i18n.t("audit.all_entities")}</option>
-                {ENTITIES.into_iter().map(|e| view! {
-                    <option value=e selected=move || entity.get() == e>{move || i18n.entity(e)}</option>
+                {AuditEntity::ALL.into_iter().map(|e| view! {
+                    <option value=e.as_str() selected=move || entity.get() == Some(e)>{move || i18n.entity(e)}</option>
                 }).collect_view()}
             </select>
             {move || entity_id.get().map(|id| {
@@ -91,6 +89,36 @@ fn AuditTable() -> impl IntoView {
     }
 }
 
+/// The dashboard page that shows a record of this kind, when there is one.
+fn page_of(entity: AuditEntity) -> Option<&'static str> {
+    use AuditEntity::*;
+    Some(match entity {
+        Area => "/areas",
+        Need => "/needs",
+        Program => "/programs",
+        Plan => "/matching/plans",
+        Provider => "/resources/providers",
+        Service => "/resources/services",
+        Person => "/resources/people",
+        Space => "/resources/spaces",
+        IntegrationClient => "/admin/clients",
+        Webhook => "/admin/webhooks",
+        NeedDeadline
+        | User
+        | CatalogueEntry
+        | KpiTarget
+        | KpiReport
+        | Topic
+        | ConsultationSettings
+        | Survey
+        | LedgerTransfer
+        | ShopItem
+        | Notification
+        | NotificationPreferences
+        | ResidentBinding => return None,
+    })
+}
+
 /// One change; a click shows the record before and after.
 #[component]
 fn AuditRow(entry: AuditEntry) -> impl IntoView {
@@ -100,9 +128,8 @@ fn AuditRow(entry: AuditEntry) -> impl IntoView {
     let before = entry.before.as_ref().map(pretty_json);
     let after = entry.after.as_ref().map(pretty_json);
     let actor = entry.actor_username.clone();
-    let action = entry.action.clone();
-    let entity = entry.entity.clone();
-    let link = (entry.entity == "area").then(|| format!("/areas/{}", entry.entity_id));
+    let (action, entity) = (entry.action, entry.entity);
+    let link = page_of(entry.entity).map(|base| format!("{base}/{}", entry.entity_id));
     view! {
         <tbody class="audit-entry" data-testid="audit-row">
             <tr class="clickable" on:click=move |_| if has_diff { open.update(|o| *o = !*o) }>
@@ -116,8 +143,8 @@ fn AuditRow(entry: AuditEntry) -> impl IntoView {
                 </td>
                 <td class="nowrap">{local_time(&entry.at)}</td>
                 <td>{move || actor.clone().unwrap_or_else(|| i18n.t("audit.system").to_owned())}</td>
-                <td>{move || i18n.action(&action)}</td>
-                <td>{move || i18n.entity(&entity)}</td>
+                <td>{move || i18n.action(action)}</td>
+                <td>{move || i18n.entity(entity)}</td>
                 <td class="mono">
                     {match link {
                         Some(href) => view! { <a href=href on:click=|ev| ev.stop_propagation()>{entry.entity_id}</a> }.into_any(),

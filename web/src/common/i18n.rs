@@ -100,13 +100,13 @@ impl I18n {
     }
 
     /// The name of an audited entity kind (`area` → 区域); unknown kinds are shown as sent.
-    pub fn entity(&self, entity: &str) -> String {
-        self.dynamic("entity", entity)
+    pub fn entity(&self, entity: shared::AuditEntity) -> String {
+        self.dynamic("entity", entity.as_str())
     }
 
-    /// The name of an audited action (`create` → 新建); unknown actions are shown as sent.
-    pub fn action(&self, action: &str) -> String {
-        self.dynamic("audit_action", action)
+    /// The name of an audited action (`create` → 新建); a test below checks every action has one.
+    pub fn action(&self, action: shared::AuditAction) -> String {
+        self.dynamic("audit_action", action.as_str())
     }
 
     pub(crate) fn dynamic(&self, prefix: &str, name: &str) -> String {
@@ -226,6 +226,21 @@ mod tests {
             .filter(|code| shared::FieldRule::parse(code).is_none())
             .collect();
         assert!(stale.is_empty(), "messages for rules the API does not have: {stale:?}");
+    }
+
+    /// Every code of `T` has a message under `prefix`, so no code reaches the screen.
+    fn labelled<T: shared::Code>(prefix: &str) -> Vec<&'static str> {
+        T::ALL
+            .iter()
+            .map(|v| v.as_str())
+            .filter(|code| !crate::common::messages::all().any(|(k, _, _)| k.strip_prefix(prefix) == Some(*code)))
+            .collect()
+    }
+
+    #[test]
+    fn every_audited_action_and_entity_has_a_name() {
+        assert_eq!(labelled::<shared::AuditAction>("audit_action."), Vec::<&str>::new());
+        assert_eq!(labelled::<shared::AuditEntity>("entity."), Vec::<&str>::new());
     }
 
     #[test]

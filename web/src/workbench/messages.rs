@@ -22,5 +22,4 @@ pub const WORKBENCH_MESSAGES: &[(&str, &str, &str)] = &[
     ("wb.open_tasks", "我的任务", "My tasks"),
     ("wb.badge_title", "待处理数量", "Waiting"),
     // The audit entry a reveal of a need's contact writes (see needs::contact).
-    ("audit_action.reveal_contact", "查看联系方式", "Contact revealed"),
 ];

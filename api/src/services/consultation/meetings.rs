@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use shared::{AuditAction, AuditEntity};
 use shared::{FieldRule, Id, MeetingDecision, MeetingOutcome, NewMeeting, NotificationKind, TopicAction, TopicDetail, TopicStatus};
 
 use super::notices::tell_proposer;
@@ -182,8 +183,8 @@ pub async fn record_decision<C: ConnectionTrait>(
         .await?;
         let after = serde_json::json!({ "meeting_id": meeting_id, "outcome": result });
         let change = Change {
-            action: "record_decision",
-            entity: "topic",
+            action: AuditAction::RecordDecision,
+            entity: AuditEntity::Topic,
             entity_id: topic_id,
             area: Some((current.area_id, current.area_path.as_str())),
             before: None,

@@ -23,6 +23,7 @@ pub use public::{public_detail, public_list};
 pub use read::{TopicFilter, counts, detail, list};
 pub use settings::{get_settings, set_settings};
 
+use shared::AuditEntity;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -97,8 +98,8 @@ pub(crate) async fn step<C: ConnectionTrait>(
         Some(caller),
         request_id,
         Change {
-            action: action.as_str(),
-            entity: "topic",
+            action: action.into(),
+            entity: AuditEntity::Topic,
             entity_id: saved.id,
             area: Some((saved.area_id, &saved.area_path)),
             before: None,

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use shared::{AreaKind, FieldRule, Id, NewTopic, ProposerKind, TopicAction, TopicDetail, TopicStatus};
+use shared::{AuditAction, AuditEntity};
 
 use super::read::detail_of;
 use crate::domain::caller::Caller;
@@ -148,8 +149,8 @@ pub async fn propose<C: ConnectionTrait>(
         Some(caller),
         request_id,
         Change {
-            action: "create",
-            entity: "topic",
+            action: AuditAction::Create,
+            entity: AuditEntity::Topic,
             entity_id: saved.id,
             area: Some((saved.area_id, &saved.area_path)),
             before: None,

@@ -1,6 +1,7 @@
 //! Each community's consultation rules as data: the co-sign threshold (a count or a share of
 //! households) and the quorum rule. Without a stored row the defaults apply.
 
+use shared::{AuditAction, AuditEntity};
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -116,8 +117,8 @@ pub async fn set_settings<C: ConnectionTrait>(
         Some(caller),
         request_id,
         Change {
-            action: "set",
-            entity: "consultation_settings",
+            action: AuditAction::Set,
+            entity: AuditEntity::ConsultationSettings,
             entity_id: saved.id,
             area: Some((c.id, &c.path)),
             before: None,

@@ -10,6 +10,7 @@ pub mod usage;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use shared::{ApiScope, FieldRule, Id, IntegrationClient, IntegrationClientSecret, NewIntegrationClient, Page, Role};
+use shared::{AuditAction, AuditEntity};
 
 use crate::domain::caller::Caller;
 use crate::domain::client_secret::{hash_secret, new_client_id, new_secret};
@@ -58,7 +59,7 @@ async fn record<C: ConnectionTrait>(
     db: &C,
     caller: Option<&Caller>,
     request_id: Option<&str>,
-    action: &'static str,
+    action: AuditAction,
     before: Option<&IntegrationClient>,
     after: &IntegrationClient,
     area_path: &str,
@@ -66,7 +67,7 @@ async fn record<C: ConnectionTrait>(
     // The DTO holds no secret, so the audit trail cannot leak one.
     let change = Change {
         action,
-        entity: "integration_client",
+        entity: AuditEntity::IntegrationClient,
         entity_id: after.id,
         area: Some((after.area_id, area_path)),
         before,
@@ -192,7 +193,7 @@ pub async fn register<C: ConnectionTrait>(
     .insert(db)
     .await?;
     let client = to_dto(saved)?;
-    record(db, actor, request_id, "create", None, &client, &home.path).await?;
+    record(db, actor, request_id, AuditAction::Create, None, &client, &home.path).await?;
     Ok(IntegrationClientSecret { client, client_secret: registration.secret })
 }
 
@@ -218,7 +219,7 @@ pub async fn rotate<C: ConnectionTrait>(
     model.secret_hash = Set(hash_secret(&secret));
     model.updated_at = Set(now);
     let client = to_dto(model.update(db).await?)?;
-    record(db, Some(caller), request_id, "rotate_secret", Some(&before), &client, &area_path).await?;
+    record(db, Some(caller), request_id, AuditAction::RotateSecret, Some(&before), &client, &area_path).await?;
     Ok(IntegrationClientSecret { client, client_secret: secret })
 }
 
@@ -242,6 +243,6 @@ pub async fn revoke<C: ConnectionTrait>(
     model.previous_secret_hash = Set(None);
     model.updated_at = Set(now);
     let client = to_dto(model.update(db).await?)?;
-    record(db, Some(caller), request_id, "revoke", Some(&before), &client, &area_path).await?;
+    record(db, Some(caller), request_id, AuditAction::Revoke, Some(&before), &client, &area_path).await?;
     Ok(client)
 }

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use shared::{AreaKind, FieldRule, Id, KPI_REPLACED, KPI_REPORTED, KpiReport, KpiRollup, KpiSource, NewKpiReport, Page};
+use shared::{AuditAction, AuditEntity};
 
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
@@ -176,8 +177,8 @@ pub async fn report<C: ConnectionTrait>(
         Some(caller),
         request_id,
         Change {
-            action: "report",
-            entity: "kpi_report",
+            action: AuditAction::Report,
+            entity: AuditEntity::KpiReport,
             entity_id: dto.id,
             area: Some((place.id, &place.path)),
             before: None,

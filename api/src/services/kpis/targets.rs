@@ -1,6 +1,7 @@
 //! Targets per area and year. An area's target is the one set for it, else the nearest ancestor's,
 //! else the catalogue's for that year (targets stand until changed).
 
+use shared::{AuditAction, AuditEntity};
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -146,8 +147,8 @@ pub async fn set<C: ConnectionTrait>(
         Some(caller),
         request_id,
         Change {
-            action: "set",
-            entity: "kpi_target",
+            action: AuditAction::Set,
+            entity: AuditEntity::KpiTarget,
             entity_id: dto.id,
             area: Some((place.id, &place.path)),
             before: before.as_ref(),

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, EntityTrait};
+use shared::{AuditAction, AuditEntity};
 use shared::{FieldRule, HolderKind, Id, LedgerAccount, LedgerUnit, NewTransfer, OpenAccount, Role, Transfer, TransferKind};
 
 use super::post::{Draft, PostError, post, reverse, transfer_dto};
@@ -235,8 +236,8 @@ async fn finish<C: ConnectionTrait>(
     let (area_id, path) = (saved.area_id, saved.area_path.clone());
     let dto = transfer_dto(db, saved).await?;
     let change = Change {
-        action: if dto.reverses_id.is_some() { "reverse" } else { "transfer" },
-        entity: "ledger_transfer",
+        action: if dto.reverses_id.is_some() { AuditAction::Reverse } else { AuditAction::Transfer },
+        entity: AuditEntity::LedgerTransfer,
         entity_id: dto.id,
         area: Some((area_id, &path)),
         before: None,

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+use shared::AuditEntity;
 use shared::{BulkDispatch, BulkDispatchResult, BulkFailure, FieldRule, Id, NeedAction, NeedActionRequest, NeedDetail, NeedStatus};
 
 use super::deadlines::{acceptance_due, due_times};
@@ -223,8 +224,8 @@ pub async fn apply<C: ConnectionTrait>(
         caller,
         request_id,
         Change {
-            action: req.action.as_str(),
-            entity: "need",
+            action: req.action.into(),
+            entity: AuditEntity::Need,
             entity_id: saved.id,
             area: Some((saved.area_id, &saved.area_path)),
             before: Some(&before),

@@ -3,6 +3,7 @@
 
 use sea_orm::ConnectionTrait;
 use serde::Serialize;
+use shared::{AuditAction, AuditEntity};
 use shared::{Id, NeedContact};
 
 use crate::domain::caller::Caller;
@@ -37,8 +38,8 @@ pub async fn reveal_contact<C: ConnectionTrait>(
         Some(caller),
         request_id,
         Change {
-            action: "reveal_contact",
-            entity: "need",
+            action: AuditAction::RevealContact,
+            entity: AuditEntity::Need,
             entity_id: m.id,
             area: Some((m.area_id, &m.area_path)),
             before: None,

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use shared::{AreaKind, Id, NeedStatus, NeedSummary, Page};
+use shared::{AuditAction, AuditEntity};
 
 use super::{Names, status_of};
 use crate::domain::caller::Caller;
@@ -114,8 +115,8 @@ pub async fn cosign<C: ConnectionTrait>(
         Some(caller),
         request_id,
         Change {
-            action: "cosign",
-            entity: "need",
+            action: AuditAction::Cosign,
+            entity: AuditEntity::Need,
             entity_id: id,
             area: Some((updated.area_id, &updated.area_path)),
             before: None,

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use shared::{AreaKind, DeadlineSetting, FieldRule, Id, NeedCategory, Urgency};
+use shared::{AuditAction, AuditEntity};
 
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
@@ -178,8 +179,8 @@ pub async fn set_deadline<C: ConnectionTrait>(
         Some(caller),
         request_id,
         Change {
-            action: "update",
-            entity: "need_deadline",
+            action: AuditAction::Update,
+            entity: AuditEntity::NeedDeadline,
             entity_id: saved.id,
             area: Some((district.id, &district.path)),
             before: None,

@@ -1,6 +1,7 @@
 //! Photos of a need: the kind is read from the bytes (jpeg, png, webp), the size is capped, the file
 //! is stored under the data directory by its content hash, and only those who handle the need see it.
 
+use shared::{AuditAction, AuditEntity};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -103,8 +104,8 @@ pub async fn add_photo<C: ConnectionTrait>(
         Some(caller),
         request_id,
         Change {
-            action: "add_photo",
-            entity: "need",
+            action: AuditAction::AddPhoto,
+            entity: AuditEntity::Need,
             entity_id: need.id,
             area: Some((need.area_id, &need.area_path)),
             before: None,

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use shared::{AreaKind, Channel, FieldRule, NeedAction, NeedDetail, NeedStatus, NewNeed};
+use shared::{AuditAction, AuditEntity};
 
 use super::deadlines::acceptance_due;
 use super::{Names, encode_tags, masked_dto, to_dto};
@@ -125,7 +126,14 @@ pub async fn submit<C: ConnectionTrait>(
         db,
         Some(caller),
         request_id,
-        Change { action: "create", entity: "need", entity_id: dto.id, area: Some((dto.area_id, &path)), before: None, after: Some(&dto) },
+        Change {
+            action: AuditAction::Create,
+            entity: AuditEntity::Need,
+            entity_id: dto.id,
+            area: Some((dto.area_id, &path)),
+            before: None,
+            after: Some(&dto),
+        },
     )
     .await?;
     webhooks::enqueue(db, "need.created", &path, &payload, now).await?;

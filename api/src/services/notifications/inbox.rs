@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use shared::{AuditAction, AuditEntity};
 use shared::{Id, MarkedRead, Notification, NotificationKind, Page, UnreadCount};
 
 use super::to_dto;
@@ -76,7 +77,14 @@ pub async fn mark_read<C: ConnectionTrait>(
     let before = to_dto(current.clone(), lang)?;
     // Read back, so the answer shows the time as stored (PostgreSQL keeps microseconds).
     let after = to_dto(policy::load::<notification::Entity, _>(db, caller, id).await?, lang)?;
-    let change = Change { action: "read", entity: "notification", entity_id: id, area: None, before: Some(&before), after: Some(&after) };
+    let change = Change {
+        action: AuditAction::Read,
+        entity: AuditEntity::Notification,
+        entity_id: id,
+        area: None,
+        before: Some(&before),
+        after: Some(&after),
+    };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(after)
 }
@@ -96,8 +104,14 @@ pub async fn mark_all_read<C: ConnectionTrait>(
         .exec(db)
         .await?;
     let marked = MarkedRead { marked: result.rows_affected };
-    let change =
-        Change { action: "read_all", entity: "notification", entity_id: caller.id, area: None, before: None, after: Some(&marked) };
+    let change = Change {
+        action: AuditAction::ReadAll,
+        entity: AuditEntity::Notification,
+        entity_id: caller.id,
+        area: None,
+        before: None,
+        after: Some(&marked),
+    };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(marked)
 }

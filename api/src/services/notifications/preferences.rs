@@ -1,6 +1,7 @@
 //! Per-user preferences by kind: every kind is on until the user mutes it. A muted kind is not
 //! written to the inbox at all (and so sends no `notification.created`).
 
+use shared::{AuditAction, AuditEntity};
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -66,8 +67,8 @@ pub async fn set_preferences<C: ConnectionTrait>(
     }
     let after = get_preferences(db, caller).await?;
     let change = Change {
-        action: "update",
-        entity: "notification_preferences",
+        action: AuditAction::Update,
+        entity: AuditEntity::NotificationPreferences,
         entity_id: caller.id,
         area: None,
         before: Some(&before),

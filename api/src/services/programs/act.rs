@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use shared::AuditEntity;
 use shared::{FieldRule, Id, NotificationKind, ProgramAction, ProgramActionRequest, ProgramDetail, SubjectKind, program_event};
 
 use super::detail::detail_of;
@@ -73,8 +74,8 @@ pub async fn act<C: ConnectionTrait>(
         Some(caller),
         request_id,
         Change {
-            action: req.action.as_str(),
-            entity: "program",
+            action: req.action.into(),
+            entity: AuditEntity::Program,
             entity_id: id,
             area: Some((saved.area_id, &saved.area_path)),
             before: Some(&before),

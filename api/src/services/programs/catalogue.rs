@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
+use shared::{AuditAction, AuditEntity};
 use shared::{CatalogueEntry, CatalogueEntryPatch, FieldRule, Id};
 
 use crate::domain::caller::Caller;
@@ -142,7 +143,14 @@ pub async fn patch<C: ConnectionTrait>(
         db,
         Some(caller),
         request_id,
-        Change { action: "update", entity: "catalogue_entry", entity_id: id, area: None, before: Some(&before), after: Some(&after) },
+        Change {
+            action: AuditAction::Update,
+            entity: AuditEntity::CatalogueEntry,
+            entity_id: id,
+            area: None,
+            before: Some(&before),
+            after: Some(&after),
+        },
     )
     .await?;
     Ok(after)

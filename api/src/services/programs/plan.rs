@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::Serialize;
+use shared::{AuditAction, AuditEntity};
 use shared::{
     FieldRule, Id, MilestonePatch, MilestoneStatus, NewDelivery, NewMilestone, NewPartner, NewPledge, NewSpend, ProgramDetail,
     ProgramStatus, Quantity, ResourceKind,
@@ -50,7 +51,7 @@ async fn done<C: ConnectionTrait, T: Serialize>(
     db: &C,
     caller: &Caller,
     p: program::Model,
-    action: &'static str,
+    action: AuditAction,
     what: &T,
     now: DateTime<Utc>,
     request_id: Option<&str>,
@@ -59,7 +60,14 @@ async fn done<C: ConnectionTrait, T: Serialize>(
         db,
         Some(caller),
         request_id,
-        Change { action, entity: "program", entity_id: p.id, area: Some((p.area_id, &p.area_path)), before: None, after: Some(what) },
+        Change {
+            action,
+            entity: AuditEntity::Program,
+            entity_id: p.id,
+            area: Some((p.area_id, &p.area_path)),
+            before: None,
+            after: Some(what),
+        },
     )
     .await?;
     detail_of(db, Some(caller), p, now.date_naive()).await
@@ -107,7 +115,7 @@ pub async fn add_partner<C: ConnectionTrait>(
     .await?;
     // The audit keeps the organisation, not its contact person.
     let summary = serde_json::json!({ "partner": new.name, "kind": new.kind, "role": new.role });
-    done(db, caller, p, "add_partner", &summary, now, request_id).await
+    done(db, caller, p, AuditAction::AddPartner, &summary, now, request_id).await
 }
 
 pub async fn add_pledge<C: ConnectionTrait>(
@@ -147,7 +155,7 @@ pub async fn add_pledge<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    done(db, caller, p, "add_pledge", new, now, request_id).await
+    done(db, caller, p, AuditAction::AddPledge, new, now, request_id).await
 }
 
 pub async fn add_delivery<C: ConnectionTrait>(
@@ -187,7 +195,7 @@ pub async fn add_delivery<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    done(db, caller, p, "add_delivery", new, now, request_id).await
+    done(db, caller, p, AuditAction::AddDelivery, new, now, request_id).await
 }
 
 async fn check_owner<C: ConnectionTrait>(db: &C, caller: &Caller, owner_id: Id, errors: &mut FieldErrors) -> Result<(), ApiError> {
@@ -228,7 +236,7 @@ pub async fn add_milestone<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    done(db, caller, p, "add_milestone", new, now, request_id).await
+    done(db, caller, p, AuditAction::AddMilestone, new, now, request_id).await
 }
 
 pub async fn update_milestone<C: ConnectionTrait>(
@@ -276,7 +284,7 @@ pub async fn update_milestone<C: ConnectionTrait>(
     }
     model.updated_at = Set(now);
     model.update(db).await?;
-    done(db, caller, p, "update_milestone", patch, now, request_id).await
+    done(db, caller, p, AuditAction::UpdateMilestone, patch, now, request_id).await
 }
 
 pub async fn add_spend<C: ConnectionTrait>(
@@ -308,7 +316,7 @@ pub async fn add_spend<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    done(db, caller, p, "add_spend", new, now, request_id).await
+    done(db, caller, p, AuditAction::AddSpend, new, now, request_id).await
 }
 
 #[cfg(test)]

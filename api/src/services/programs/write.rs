@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use shared::{AreaKind, FieldRule, Id, NewProgram, ProgramDetail, ProgramPatch, ProgramStatus};
+use shared::{AuditAction, AuditEntity};
 
 use super::detail::detail_of;
 use super::{editable, status_of};
@@ -107,8 +108,8 @@ pub async fn create<C: ConnectionTrait>(
         Some(caller),
         request_id,
         Change {
-            action: "create",
-            entity: "program",
+            action: AuditAction::Create,
+            entity: AuditEntity::Program,
             entity_id: detail.program.id,
             area: Some((place.id, &place.path)),
             before: None,
@@ -177,8 +178,8 @@ pub async fn update<C: ConnectionTrait>(
         Some(caller),
         request_id,
         Change {
-            action: "update",
-            entity: "program",
+            action: AuditAction::Update,
+            entity: AuditEntity::Program,
             entity_id: id,
             area: Some((saved.area_id, &saved.area_path)),
             before: Some(&before),

@@ -9,6 +9,7 @@ pub mod exchange;
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ModelTrait, QueryFilter, Set};
 use serde_json::json;
+use shared::{AuditAction, AuditEntity};
 use shared::{FieldRule, Id, NewResidentBinding, Page, ResidentBinding, Role, is_mainland_mobile};
 
 use crate::domain::caller::Caller;
@@ -146,7 +147,7 @@ pub async fn bind<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    record(db, caller, request_id, "bind", &saved, account.area_id).await?;
+    record(db, caller, request_id, AuditAction::Bind, &saved, account.area_id).await?;
     Ok(to_dto(saved))
 }
 
@@ -156,7 +157,7 @@ pub async fn unbind<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, request
     bindings::binding_client(caller)?;
     let found = policy::load::<resident_binding::Entity, _>(db, caller, id).await?;
     let home = user::Entity::find_by_id(found.resident_id).one(db).await?.map_or(caller.area_id, |u| u.area_id);
-    record(db, caller, request_id, "unbind", &found, home).await?;
+    record(db, caller, request_id, AuditAction::Unbind, &found, home).await?;
     found.delete(db).await?;
     Ok(())
 }
@@ -165,14 +166,15 @@ async fn record<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
     request_id: Option<&str>,
-    action: &'static str,
+    action: AuditAction,
     binding: &resident_binding::Model,
     home_id: Id,
 ) -> Result<(), ApiError> {
     let home = area::Entity::find_by_id(home_id).one(db).await?.ok_or(ApiError::NotFound("area"))?;
     // The external id is the client's key for a person: kept out of the trail like a phone.
     let row = json!({ "id": binding.id, "client_id": binding.client_id, "resident_id": binding.resident_id });
-    let (before, after) = if action == "unbind" { (Some(&row), None) } else { (None, Some(&row)) };
-    let change = Change { action, entity: "resident_binding", entity_id: binding.id, area: Some((home.id, &home.path)), before, after };
+    let (before, after) = if action == AuditAction::Unbind { (Some(&row), None) } else { (None, Some(&row)) };
+    let change =
+        Change { action, entity: AuditEntity::ResidentBinding, entity_id: binding.id, area: Some((home.id, &home.path)), before, after };
     audit::record(db, Some(caller), request_id, change).await
 }

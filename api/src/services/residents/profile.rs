@@ -7,6 +7,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 use shared::{AreaKind, CodePurpose, FieldRule, PhoneChange, ProfilePatch, ResidentProfile, Verification};
+use shared::{AuditAction, AuditEntity};
 
 use super::pick_home;
 use super::sign_in::refused;
@@ -113,8 +114,8 @@ pub async fn update<C: ConnectionTrait>(
         Some(caller),
         request_id,
         Change {
-            action: "update_profile",
-            entity: "user",
+            action: AuditAction::UpdateProfile,
+            entity: AuditEntity::User,
             entity_id: saved.id,
             area: Some((home.id, &home.path)),
             before: None,
@@ -156,8 +157,8 @@ pub async fn change_phone(
         Some(caller),
         request_id,
         Change {
-            action: "change_phone",
-            entity: "user",
+            action: AuditAction::ChangePhone,
+            entity: AuditEntity::User,
             entity_id: saved.id,
             area: Some((home.id, &home.path)),
             before: None,
@@ -199,8 +200,8 @@ pub async fn delete<C: ConnectionTrait>(db: &C, caller: &Caller, now: DateTime<U
         Some(caller),
         request_id,
         Change {
-            action: "delete_account",
-            entity: "user",
+            action: AuditAction::DeleteAccount,
+            entity: AuditEntity::User,
             entity_id: saved.id,
             area: Some((home.id, &home.path)),
             before: None,

@@ -5,6 +5,7 @@
 
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use serde_json::json;
+use shared::{AuditAction, AuditEntity};
 use shared::{CodePurpose, Role, SmsSignIn, TokenPair, Verification};
 
 use super::{NO_PASSWORD, by_phone, code_only_username, pick_home};
@@ -111,8 +112,8 @@ async fn record_sign_up<C: ConnectionTrait>(db: &C, account: &user::Model, reque
         None,
         request_id,
         Change {
-            action: "sign_up",
-            entity: "user",
+            action: AuditAction::SignUp,
+            entity: AuditEntity::User,
             entity_id: account.id,
             area: Some((home.id, &home.path)),
             before: None,

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
+use shared::{AuditAction, AuditEntity};
 use shared::{Id, Page, RefuseResidence, Resident, Verification};
 
 use super::staff_view;
@@ -78,8 +79,8 @@ pub async fn decide<C: ConnectionTrait>(
         Some(caller),
         request_id,
         Change {
-            action: if refusal.is_none() { "verify_residence" } else { "refuse_residence" },
-            entity: "user",
+            action: if refusal.is_none() { AuditAction::VerifyResidence } else { AuditAction::RefuseResidence },
+            entity: AuditEntity::User,
             entity_id: id,
             area: Some((home.id, &home.path)),
             before: Some(&before),

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use shared::{AreaKind, FieldRule, Id, NewServicePerson, Page, PersonKind, ServicePerson, ServicePersonPatch};
+use shared::{AuditAction, AuditEntity};
 
 use super::{ResourceSort, area_filter, area_names, check_account, check_name, clean, home_area, resource_keyset};
 use crate::domain::caller::Caller;
@@ -138,8 +139,8 @@ pub async fn create<C: ConnectionTrait>(
     .await?;
     let dto = to_dtos(db, caller, vec![saved]).await?.remove(0);
     let change = Change {
-        action: "create",
-        entity: "person",
+        action: AuditAction::Create,
+        entity: AuditEntity::Person,
         entity_id: dto.id,
         area: Some((home.id, &home.path)),
         before: None,
@@ -208,7 +209,14 @@ pub async fn update<C: ConnectionTrait>(
         db,
         Some(caller),
         request_id,
-        Change { action: "update", entity: "person", entity_id: id, area, before: Some(&before), after: Some(&after) },
+        Change {
+            action: AuditAction::Update,
+            entity: AuditEntity::Person,
+            entity_id: id,
+            area,
+            before: Some(&before),
+            after: Some(&after),
+        },
     )
     .await?;
     Ok(after)

@@ -1,5 +1,6 @@
 //! Providers: organisations and teams that offer services.
 
+use shared::{AuditAction, AuditEntity};
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -153,8 +154,8 @@ pub async fn create<C: ConnectionTrait>(
     .await?;
     let dto = to_dtos(db, caller, vec![saved]).await?.remove(0);
     let change = Change {
-        action: "create",
-        entity: "provider",
+        action: AuditAction::Create,
+        entity: AuditEntity::Provider,
         entity_id: dto.id,
         area: Some((home.id, &home.path)),
         before: None,
@@ -219,7 +220,14 @@ pub async fn update<C: ConnectionTrait>(
         db,
         Some(caller),
         request_id,
-        Change { action: "update", entity: "provider", entity_id: id, area, before: Some(&before), after: Some(&after) },
+        Change {
+            action: AuditAction::Update,
+            entity: AuditEntity::Provider,
+            entity_id: id,
+            area,
+            before: Some(&before),
+            after: Some(&after),
+        },
     )
     .await?;
     Ok(after)

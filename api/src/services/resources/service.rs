@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use shared::{AuditAction, AuditEntity};
 use shared::{CostKind, FieldRule, GeoPoint, Id, NewService, Page, Service, ServiceMode, ServicePatch, TargetGroup};
 
 use super::{ResourceSort, area_names, check_name, clean, resource_keyset};
@@ -277,8 +278,8 @@ pub async fn create<C: ConnectionTrait>(
     .await?;
     let dto = to_dtos(db, vec![saved], now).await?.remove(0);
     let change = Change {
-        action: "create",
-        entity: "service",
+        action: AuditAction::Create,
+        entity: AuditEntity::Service,
         entity_id: dto.id,
         area: Some((area_id, &area_path)),
         before: None,
@@ -376,7 +377,14 @@ pub async fn update<C: ConnectionTrait>(
         db,
         Some(caller),
         request_id,
-        Change { action: "update", entity: "service", entity_id: id, area, before: Some(&before), after: Some(&after) },
+        Change {
+            action: AuditAction::Update,
+            entity: AuditEntity::Service,
+            entity_id: id,
+            area,
+            before: Some(&before),
+            after: Some(&after),
+        },
     )
     .await?;
     Ok(after)

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use shared::{AreaKind, FieldRule, GeoPoint, Id, NewServiceSpace, Page, ServiceSpace, ServiceSpacePatch, SpaceKind, TimeSlot};
+use shared::{AuditAction, AuditEntity};
 
 use super::{ResourceSort, area_names, check_name, clean, home_area, resource_keyset};
 use crate::domain::caller::Caller;
@@ -153,8 +154,14 @@ pub async fn create<C: ConnectionTrait>(
     .insert(db)
     .await?;
     let dto = to_dtos(db, vec![saved]).await?.remove(0);
-    let change =
-        Change { action: "create", entity: "space", entity_id: dto.id, area: Some((home.id, &home.path)), before: None, after: Some(&dto) };
+    let change = Change {
+        action: AuditAction::Create,
+        entity: AuditEntity::Space,
+        entity_id: dto.id,
+        area: Some((home.id, &home.path)),
+        before: None,
+        after: Some(&dto),
+    };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(dto)
 }
@@ -213,7 +220,7 @@ pub async fn update<C: ConnectionTrait>(
         db,
         Some(caller),
         request_id,
-        Change { action: "update", entity: "space", entity_id: id, area, before: Some(&before), after: Some(&after) },
+        Change { action: AuditAction::Update, entity: AuditEntity::Space, entity_id: id, area, before: Some(&before), after: Some(&after) },
     )
     .await?;
     Ok(after)

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
 use shared::{AreaKind, FieldRule, Id, ShopItem, ShopItemInput, ShopItemPage};
+use shared::{AuditAction, AuditEntity};
 
 use super::item_dto;
 use crate::domain::caller::Caller;
@@ -84,7 +85,7 @@ pub async fn create<C: ConnectionTrait>(
     };
     apply(&mut row, input, &community, now);
     let saved = item_dto(row.insert(db).await?, now);
-    audited(db, caller, "create", &community.path, None, &saved, request_id).await?;
+    audited(db, caller, AuditAction::Create, &community.path, None, &saved, request_id).await?;
     Ok(saved)
 }
 
@@ -106,7 +107,7 @@ pub async fn replace<C: ConnectionTrait>(
     let mut row = item.into_active_model();
     apply(&mut row, input, &community, now);
     let saved = item_dto(row.update(db).await?, now);
-    audited(db, caller, "update", &community.path, Some(&before), &saved, request_id).await?;
+    audited(db, caller, AuditAction::Update, &community.path, Some(&before), &saved, request_id).await?;
     Ok(saved)
 }
 
@@ -114,13 +115,20 @@ pub async fn replace<C: ConnectionTrait>(
 async fn audited<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
-    action: &'static str,
+    action: AuditAction,
     path: &str,
     before: Option<&ShopItem>,
     after: &ShopItem,
     request_id: Option<&str>,
 ) -> Result<(), ApiError> {
-    let change = Change { action, entity: "shop_item", entity_id: after.id, area: Some((after.area_id, path)), before, after: Some(after) };
+    let change = Change {
+        action,
+        entity: AuditEntity::ShopItem,
+        entity_id: after.id,
+        area: Some((after.area_id, path)),
+        before,
+        after: Some(after),
+    };
     audit::record(db, Some(caller), request_id, change).await
 }
 

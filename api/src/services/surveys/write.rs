@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use shared::{AreaKind, FieldRule, Id, SurveyAction, SurveyDraft, SurveyFromTemplate, SurveyStatus};
+use shared::{AuditAction, AuditEntity};
 
 use super::{ensure_move, load, to_dto};
 use crate::domain::caller::Caller;
@@ -34,8 +35,8 @@ async fn target<C: ConnectionTrait>(
     Ok(None)
 }
 
-fn audit_change<'a>(action: &'static str, s: &'a survey::Model, after: &'a serde_json::Value) -> Change<'a, serde_json::Value> {
-    Change { action, entity: "survey", entity_id: s.id, area: Some((s.area_id, &s.area_path)), before: None, after: Some(after) }
+fn audit_change<'a>(action: AuditAction, s: &'a survey::Model, after: &'a serde_json::Value) -> Change<'a, serde_json::Value> {
+    Change { action, entity: AuditEntity::Survey, entity_id: s.id, area: Some((s.area_id, &s.area_path)), before: None, after: Some(after) }
 }
 
 /// Creates a draft; every bad field at once.
@@ -73,7 +74,7 @@ pub async fn create<C: ConnectionTrait>(
     .insert(db)
     .await?;
     let after = serde_json::json!({ "title": saved.title, "status": "draft", "questions": draft.questions.len() });
-    audit::record(db, Some(caller), request_id, audit_change("create", &saved, &after)).await?;
+    audit::record(db, Some(caller), request_id, audit_change(AuditAction::Create, &saved, &after)).await?;
     to_dto(db, caller, saved).await
 }
 
@@ -131,7 +132,7 @@ pub async fn edit<C: ConnectionTrait>(
     m.updated_at = Set(now);
     let saved = m.update(db).await?;
     let after = serde_json::json!({ "title": saved.title, "questions": draft.questions.len() });
-    audit::record(db, Some(caller), request_id, audit_change("edit", &saved, &after)).await?;
+    audit::record(db, Some(caller), request_id, audit_change(AuditAction::Edit, &saved, &after)).await?;
     to_dto(db, caller, saved).await
 }
 
@@ -155,6 +156,6 @@ pub async fn act<C: ConnectionTrait>(
     m.updated_at = Set(now);
     let saved = m.update(db).await?;
     let after = serde_json::json!({ "status": to });
-    audit::record(db, Some(caller), request_id, audit_change(action.as_str(), &saved, &after)).await?;
+    audit::record(db, Some(caller), request_id, audit_change(action.into(), &saved, &after)).await?;
     to_dto(db, caller, saved).await
 }

@@ -10,6 +10,7 @@ pub use delivery::{deliver_due, enqueue, enqueue_each, retry_delay, spawn_worker
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
+use shared::{AuditAction, AuditEntity};
 use shared::{DeliveryStatus, FieldRule, Id, NewWebhook, PING, Page, Webhook, WebhookDelivery, WebhookPatch, webhook_events};
 
 use crate::domain::caller::Caller;
@@ -121,8 +122,14 @@ pub async fn create<C: ConnectionTrait>(
     .await?;
     subscriptions::replace(db, saved.id, &new.events).await?;
     let dto = dto_of(db, saved).await?;
-    let change =
-        Change { action: "create", entity: "webhook", entity_id: dto.id, area: audit_area(&area_path), before: None, after: Some(&dto) };
+    let change = Change {
+        action: AuditAction::Create,
+        entity: AuditEntity::Webhook,
+        entity_id: dto.id,
+        area: audit_area(&area_path),
+        before: None,
+        after: Some(&dto),
+    };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(dto)
 }
@@ -156,8 +163,8 @@ pub async fn update<C: ConnectionTrait>(
     model.updated_at = Set(now);
     let after = dto_of(db, model.update(db).await?).await?;
     let change = Change {
-        action: "update",
-        entity: "webhook",
+        action: AuditAction::Update,
+        entity: AuditEntity::Webhook,
         entity_id: id,
         area: audit_area(&area_path),
         before: Some(&before),
@@ -207,8 +214,14 @@ pub async fn ping<C: ConnectionTrait>(
     let queued = delivery::insert(db, endpoint.id, PING, &data, now).await?;
     let area_path = endpoint.area_path.clone();
     let dto = dto_of(db, endpoint).await?;
-    let change =
-        Change { action: "test", entity: "webhook", entity_id: dto.id, area: audit_area(&area_path), before: None, after: Some(&dto) };
+    let change = Change {
+        action: AuditAction::Test,
+        entity: AuditEntity::Webhook,
+        entity_id: dto.id,
+        area: audit_area(&area_path),
+        before: None,
+        after: Some(&dto),
+    };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(to_delivery_dto(queued)?)
 }
@@ -240,8 +253,8 @@ pub async fn replay<C: ConnectionTrait>(
     let queued = to_delivery_dto(delivery::insert(db, endpoint.id, &original.event, &data, now).await?)?;
     let after = json!({ "replay_of": original.id, "delivery_id": queued.id, "event": queued.event });
     let change = Change {
-        action: "replay",
-        entity: "webhook",
+        action: AuditAction::Replay,
+        entity: AuditEntity::Webhook,
         entity_id: endpoint.id,
         area: audit_area(&endpoint.area_path),
         before: None,

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use shared::{ApplyOutcome, Id, NeedAction, NeedActionRequest, NeedStatus, PlanDetail, PlanStatus};
+use shared::{AuditAction, AuditEntity};
 
 use super::read::{detail, rows_of, to_dtos};
 use crate::domain::caller::Caller;
@@ -71,7 +72,7 @@ pub async fn apply<C: ConnectionTrait>(
         db,
         Some(caller),
         request_id,
-        Change { action: "apply", entity: "plan", entity_id: id, area, before: Some(&before), after: Some(&after) },
+        Change { action: AuditAction::Apply, entity: AuditEntity::Plan, entity_id: id, area, before: Some(&before), after: Some(&after) },
     )
     .await?;
     detail(db, caller, id).await

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use shared::{AreaKind, FieldRule, NewPlan, Plan, PlanStatus};
+use shared::{AuditAction, AuditEntity};
 
 use super::Target;
 use super::read::to_dtos;
@@ -41,8 +42,14 @@ pub(super) async fn insert<C: ConnectionTrait>(
     .insert(db)
     .await?;
     let dto = to_dtos(db, vec![saved]).await?.remove(0);
-    let change =
-        Change { action: "create", entity: "plan", entity_id: dto.id, area: Some((area.0, &area.1)), before: None, after: Some(&dto) };
+    let change = Change {
+        action: AuditAction::Create,
+        entity: AuditEntity::Plan,
+        entity_id: dto.id,
+        area: Some((area.0, &area.1)),
+        before: None,
+        after: Some(&dto),
+    };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(dto)
 }
