@@ -7,8 +7,8 @@
 
 use serde_json::{Value, json};
 use shared::{
-    AreaKind, Indicator, KpiRollup, KpiSource, NeedAction, PERIOD_PATTERN, PersonKind, ProposerKind, ResourceKind, Role, ThresholdKind,
-    TopicAction,
+    AreaKind, Indicator, KpiRollup, KpiSource, NeedAction, PERIOD_PATTERN, PersonKind, ProposerKind, QuestionKind, ResourceKind, Role,
+    ThresholdKind, TopicAction,
 };
 use utoipa::openapi::schema::Schema;
 use utoipa::openapi::{OpenApi, RefOr};
@@ -16,6 +16,7 @@ use utoipa::openapi::{OpenApi, RefOr};
 use crate::domain::kpis::{MAX_VALUE, catalogue};
 use crate::domain::need_action_fields::{Required, actions_requiring, takes_hours};
 use crate::domain::quantities::{FIELDS, measures, needs_unit};
+use crate::domain::surveys::build::is_choice;
 use crate::domain::topic_lifecycle::{has_own_endpoint, names_organisation, needs_note, takes_notice_days};
 
 pub struct DependentFields;
@@ -202,6 +203,37 @@ fn kpi_report_rules() -> Vec<Value> {
     ]
 }
 
+/// What a question of each kind sets (`domain::surveys::build::check_questions` checks the same):
+/// options for choice questions only (at least two, distinct), picks for multiple choice only, a range
+/// for numbers only, a length for text only. Conditions look at other questions, which no schema can.
+fn survey_question_rules() -> Vec<Value> {
+    QuestionKind::ALL
+        .iter()
+        .map(|&kind| {
+            let absent = |applies: bool| if applies { json!({}) } else { json!({ "type": "null" }) };
+            let options = if is_choice(kind) {
+                json!({ "type": "array", "minItems": 2, "uniqueItems": true,
+                    "items": { "type": "string", "minLength": 1, "maxLength": 100, "pattern": NOT_BLANK } })
+            } else {
+                json!({ "type": "array", "maxItems": 0 })
+            };
+            let multiple = kind == QuestionKind::MultipleChoice;
+            let mut then = json!({ "properties": {
+                "options": options,
+                "min_picks": absent(multiple),
+                "max_picks": absent(multiple),
+                "min": absent(kind == QuestionKind::Number),
+                "max": absent(kind == QuestionKind::Number),
+                "max_length": absent(kind == QuestionKind::Text),
+            } });
+            if is_choice(kind) {
+                then["required"] = json!(["options"]);
+            }
+            json!({ "if": { "properties": { "kind": { "const": kind.as_str() } } }, "then": then })
+        })
+        .collect()
+}
+
 impl utoipa::Modify for DependentFields {
     fn modify(&self, openapi: &mut OpenApi) {
         add_rules(openapi, "NeedActionRequest", need_action_rules());
@@ -215,6 +247,7 @@ impl utoipa::Modify for DependentFields {
         add_rules(openapi, "ConsultationSettings", consultation_settings_rules());
         add_rules(openapi, "NewServicePerson", new_person_rules());
         add_rules(openapi, "NewUser", new_user_rules());
+        add_rules(openapi, "SurveyQuestion", survey_question_rules());
     }
 }
 
@@ -243,5 +276,6 @@ mod tests {
         assert_eq!(schema("NewPledge")["allOf"].as_array().map(Vec::len), Some(shared::ResourceKind::ALL.len()));
         assert_eq!(schema("NewServicePerson")["allOf"].as_array().map(Vec::len), Some(2));
         assert_eq!(schema("NewUser")["allOf"].as_array().map(Vec::len), Some(2));
+        assert_eq!(schema("SurveyQuestion")["allOf"].as_array().map(Vec::len), Some(shared::QuestionKind::ALL.len()));
     }
 }

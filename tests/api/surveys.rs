@@ -98,14 +98,15 @@ async fn the_builder_names_every_bad_field_at_once_and_refuses_a_condition_on_a_
     let now = chrono::Utc::now();
     let body = json!({ "area_id": grid, "title": "问卷", "audience": "all_residents", "opens_at": now, "closes_at": now - chrono::Duration::days(1),
         "questions": [
-            { "text": "单选", "kind": "single_choice", "options": ["唯一"] },
+            // The schema states what each kind sets; the same option twice (once with a space) only the builder sees.
+            { "text": "单选", "kind": "single_choice", "options": ["甲", "甲 "] },
             { "text": "后面的条件", "kind": "scale", "condition": { "question": 2, "options": [0] } },
             { "text": "多选", "kind": "multiple_choice", "options": ["甲", "乙"], "max_picks": 3 }
         ] });
     let p = problem(app.post("/api/v1/surveys", &staff, &body).await, 422).await;
     assert_eq!(
         fields(&p),
-        vec!["/area_id", "/closes_at", "/questions/0/options", "/questions/1/condition/question", "/questions/2/max_picks"]
+        vec!["/area_id", "/closes_at", "/questions/0/options/1", "/questions/1/condition/question", "/questions/2/max_picks"]
     );
     assert_eq!(app.count("surveys").await, 0, "nothing written");
 }
