@@ -101,7 +101,7 @@ async function run(width, height, quorum) {
     await vote.locator('[data-testid="decision-attended"][data-kind="property_company"]').fill(company);
     await vote.getByTestId('decision-minutes').fill('与会人员就座椅位置和维护充分讨论（浏览器测试）。');
     await vote.getByTestId('decision-text').fill('在北门增设休息座椅三组，物业负责维护。');
-    await vote.getByTestId('vote-for').fill(quorum ? '9' : '3');
+    await vote.getByTestId('vote-for').fill(quorum ? '9' : '2');
     await vote.getByTestId('vote-against').fill('1');
     await vote.getByTestId('vote-abstaining').fill('0');
     await vote.getByTestId('form-submit').click();
