@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use shared::{Area, FieldRule, Id, QuestionKind, SurveyAudience, SurveyDraft, SurveyFromTemplate, SurveyTemplate};
+use shared::{Area, FieldError, FieldRule, Id, QuestionKind, SurveyAudience, SurveyDraft, SurveyFromTemplate, SurveyTemplate};
 
 use crate::common::api::{self, ApiError};
 use crate::common::area_picker::AreaSearch;
@@ -77,6 +77,14 @@ fn BuilderForm(templates: Vec<SurveyTemplate>) -> impl IntoView {
     let next_key = StoredValue::new(1u32);
     let questions = RwSignal::new(Vec::<QuestionForm>::new());
     let preview = RwSignal::new(false);
+    // Errors of the questions (`/questions…`) show on their rows, not in the summary.
+    let question_errors = RwSignal::new(Vec::<FieldError>::new());
+    let split = move || {
+        let (rows, rest): (Vec<FieldError>, Vec<FieldError>) =
+            form.errors.get_untracked().into_iter().partition(|e| e.field == "/questions" || e.field.starts_with("/questions/"));
+        question_errors.set(rows);
+        form.errors.set(rest);
+    };
     let new_key = move || {
         next_key.update_value(|k| *k += 1);
         next_key.get_value()
@@ -124,8 +132,10 @@ fn BuilderForm(templates: Vec<SurveyTemplate>) -> impl IntoView {
                 Vec::new()
             }
         };
+        question_errors.set(Vec::new());
         let (Some(area_id), Some(opens_at), Some(closes_at), true) = (area_id, o, c, errors.is_empty()) else {
             form.invalid(errors);
+            split();
             return reveal_first_error(".survey-builder");
         };
         // The template unchanged: let the server make it from its own copy.
@@ -157,6 +167,7 @@ fn BuilderForm(templates: Vec<SurveyTemplate>) -> impl IntoView {
                 }
                 Err(e) => {
                     form.failed(i18n, &e);
+                    split();
                     if !matches!(e, ApiError::Network(_)) {
                         reveal_first_error(".survey-builder");
                     }
@@ -224,10 +235,12 @@ fn BuilderForm(templates: Vec<SurveyTemplate>) -> impl IntoView {
             <section class="panel" data-testid="survey-questions">
                 <h3>{tr("survey.questions")}</h3>
                 {move || questions.with(Vec::is_empty).then(|| view! { <Empty key="survey.no_questions"/> })}
-                {move || form.error_at(i18n, "/questions").map(|e| view! { <p class="field-error">{e}</p> })}
+                {move || question_errors.with(|errs| errs.iter().find(|e| e.field == "/questions")
+                    .map(|e| i18n.field_rule(e.code).map_or_else(|| e.message.clone(), str::to_owned)))
+                    .map(|e| view! { <p class="field-error" data-testid="questions-error">{e}</p> })}
                 <ol class="question-editors">
                     <For each=move || questions.with(|qs| qs.iter().map(|q| q.key).collect::<Vec<_>>()) key=|k| *k let:key>
-                        <QuestionEditor key questions form/>
+                        <QuestionEditor key questions errors=question_errors/>
                     </For>
                 </ol>
                 <button type="button" class="btn" data-testid="question-add" on:click=add>"+ "{tr("survey.add_question")}</button>

@@ -15,14 +15,14 @@ use crate::surveys::questionnaire::Questionnaire;
 
 const PLACED: [&str; 2] = ["/resident_id", "/community_id"];
 
-/// Errors about `/answers/<i>…` as (question number, message), the rest left for the summary.
-pub fn split_answer_errors(errors: &[FieldError], sent: &[SurveyAnswer]) -> (Vec<(u32, String)>, Vec<FieldError>) {
+/// Errors about `/answers/<i>…` as (question number, error), the rest left for the summary.
+pub fn split_answer_errors(errors: &[FieldError], sent: &[SurveyAnswer]) -> (Vec<(u32, FieldError)>, Vec<FieldError>) {
     let mut placed = Vec::new();
     let mut rest = Vec::new();
     for e in errors {
         let index = e.field.strip_prefix("/answers/").and_then(|r| r.split('/').next()).and_then(|i| i.parse::<usize>().ok());
         match index.and_then(|i| sent.get(i)) {
-            Some(answer) => placed.push((answer.question, e.message.clone())),
+            Some(answer) => placed.push((answer.question, e.clone())),
             None => rest.push(e.clone()),
         }
     }
@@ -73,7 +73,9 @@ pub fn PaperForm(survey: Survey, on_saved: Callback<()>) -> impl IntoView {
                 Err(e) => {
                     form.failed(i18n, &e);
                     let (placed, rest) = split_answer_errors(&form.errors.get_untracked(), &sent);
-                    answer_errors.set(placed);
+                    // The rule's name in Chinese where there is one, else the server's words.
+                    let say = |e: &FieldError| i18n.field_rule(e.code).map_or_else(|| e.message.clone(), str::to_owned);
+                    answer_errors.set(placed.iter().map(|(q, e)| (*q, say(e))).collect());
                     form.errors.set(rest);
                 }
             }
@@ -127,7 +129,8 @@ mod tests {
             field_error("/community_id", shared::FieldRule::Required, "is required"),
         ];
         let (placed, rest) = split_answer_errors(&errors, &sent);
-        assert_eq!(placed, vec![(3, "1 to 5".to_owned())]);
+        assert_eq!(placed.len(), 1);
+        assert_eq!((placed[0].0, placed[0].1.message.as_str()), (3, "1 to 5"));
         assert_eq!(rest.len(), 1);
     }
 }

@@ -3,15 +3,14 @@
 //! this one); move up or remove. The row's errors, the builder's or the server's, show under it.
 
 use leptos::prelude::*;
-use shared::QuestionKind;
+use shared::{FieldError, QuestionKind};
 
-use crate::common::form::FormState;
 use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::surveys::builder_page::KINDS;
 use crate::surveys::draft::{QuestionForm, errors_of};
 
 #[component]
-pub fn QuestionEditor(key: u32, questions: RwSignal<Vec<QuestionForm>>, form: FormState) -> impl IntoView {
+pub fn QuestionEditor(key: u32, questions: RwSignal<Vec<QuestionForm>>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let i18n = use_i18n();
     let index = move || questions.with(|qs| qs.iter().position(|q| q.key == key));
     let get = move |f: fn(&QuestionForm) -> String| move || questions.with(|qs| qs.iter().find(|q| q.key == key).map(f).unwrap_or_default());
@@ -37,15 +36,16 @@ pub fn QuestionEditor(key: u32, questions: RwSignal<Vec<QuestionForm>>, form: Fo
         })
     };
     let remove = move |_| questions.update(|qs| qs.retain(|q| q.key != key));
-    let errors = move || {
+    let row_errors = move || {
         let i = index()?;
-        let found = form.errors.with(|e| errors_of(e, i));
+        let found = errors.with(|e| errors_of(e, i));
         (!found.is_empty()).then(|| {
             found
                 .iter()
                 .map(|e| {
-                    let field = e.field.rsplit('/').next().unwrap_or_default().to_owned();
-                    format!("{field}: {}", i18n.field_rule(e.code).map_or_else(|| e.message.clone(), str::to_owned))
+                    let field = field_key(e.field.rsplit('/').next().unwrap_or_default()).map_or("", |k| i18n.t(k));
+                    let rule = i18n.field_rule(e.code).map_or_else(|| e.message.clone(), str::to_owned);
+                    if field.is_empty() { rule } else { format!("{field}: {rule}") }
                 })
                 .collect::<Vec<_>>()
                 .join("；")
@@ -60,7 +60,7 @@ pub fn QuestionEditor(key: u32, questions: RwSignal<Vec<QuestionForm>>, form: Fo
     };
     let condition = move || questions.with(|qs| qs.iter().find(|q| q.key == key).and_then(|q| q.condition.clone()));
     view! {
-        <li class="panel question-editor" class:invalid=move || errors().is_some() data-testid="question-editor" data-key=key>
+        <li class="panel question-editor" class:invalid=move || row_errors().is_some() data-testid="question-editor" data-key=key>
             <div class="question-editor-head">
                 <strong>{move || index().map(|i| format!("{}.", i + 1))}</strong>
                 <div class="spacer"></div>
@@ -154,7 +154,23 @@ pub fn QuestionEditor(key: u32, questions: RwSignal<Vec<QuestionForm>>, form: Fo
                     </div>
                 </div>
             })}
-            <span class="field-error" data-testid="field-error">{errors}</span>
+            <span class="field-error" data-testid="field-error">{row_errors}</span>
         </li>
     }
+}
+
+/// The label of a question's field named in an error (`options` → 选项), so no code shows.
+fn field_key(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "text" => "survey.question_text",
+        "kind" => "survey.kind",
+        "options" => "survey.options",
+        "min_picks" => "survey.min_picks",
+        "max_picks" => "survey.max_picks",
+        "min" => "survey.min",
+        "max" => "survey.max",
+        "max_length" => "survey.max_length",
+        "condition" => "survey.condition",
+        _ => return None,
+    })
 }
