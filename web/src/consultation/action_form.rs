@@ -46,7 +46,8 @@ pub fn TopicStepForm(
         if !errors.is_empty() {
             return form.invalid(errors);
         }
-        let request = TopicActionRequest { action, note: (!text.is_empty()).then_some(text), notice_days: notice_days.filter(|_| with_days) };
+        let request =
+            TopicActionRequest { action, note: (!text.is_empty()).then_some(text), notice_days: notice_days.filter(|_| with_days) };
         spawn_local(async move {
             match api::topic_action(topic_id, &request).await {
                 Ok(detail) => {

@@ -114,7 +114,10 @@ fn Board() -> impl IntoView {
 
 /// The phone's stage picker (hidden on wider screens, where every column shows).
 #[component]
-fn StagePicker(stage: RwSignal<Option<TopicStatus>>, count_of: impl Fn(TopicStatus) -> Option<i64> + Copy + Send + Sync + 'static) -> impl IntoView {
+fn StagePicker(
+    stage: RwSignal<Option<TopicStatus>>,
+    count_of: impl Fn(TopicStatus) -> Option<i64> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <label class="field stage-picker">

@@ -20,12 +20,7 @@ impl TopicFilter {
     /// The list query this filter asks for (the wire type the API reads).
     pub fn list_query(&self) -> TopicListQuery {
         let q = self.q.trim();
-        TopicListQuery {
-            area_id: self.area_id,
-            category: self.category,
-            q: (!q.is_empty()).then(|| q.to_owned()),
-            ..Default::default()
-        }
+        TopicListQuery { area_id: self.area_id, category: self.category, q: (!q.is_empty()).then(|| q.to_owned()), ..Default::default() }
     }
 
     /// The query parameters that are set, as the page's URL and the API both spell them.

@@ -41,9 +41,7 @@ fn period(from: Option<chrono::DateTime<chrono::Utc>>, to: Option<chrono::DateTi
 #[component]
 pub fn TopicFacts(topic: Topic) -> impl IntoView {
     let i18n = use_i18n();
-    let row = |key: &'static str, value: Option<String>| {
-        value.map(|v| view! { <dt>{tr(key)}</dt><dd>{v}</dd> })
-    };
+    let row = |key: &'static str, value: Option<String>| value.map(|v| view! { <dt>{tr(key)}</dt><dd>{v}</dd> });
     let proposer = topic.proposer_kind;
     let who = [topic.proposer_org.clone(), topic.proposer_name.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let threshold = topic.cosign_threshold.max(1);

@@ -61,7 +61,8 @@ pub fn MeetingForm(topic_id: Id, on_done: Callback<TopicDetail>, on_cancel: Call
     let place = RwSignal::new(String::new());
     let online = RwSignal::new(false);
     let options = RwSignal::new(String::new());
-    let invited: Vec<(ParticipantKind, RwSignal<String>)> = PARTICIPANT_KINDS.into_iter().map(|k| (k, RwSignal::new(String::new()))).collect();
+    let invited: Vec<(ParticipantKind, RwSignal<String>)> =
+        PARTICIPANT_KINDS.into_iter().map(|k| (k, RwSignal::new(String::new()))).collect();
     let rows = invited.clone();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -38,9 +38,7 @@ pub fn visible(questions: &[SurveyQuestion], drafts: &[Draft]) -> Vec<bool> {
             None => true,
             Some(c) => {
                 let at = c.question as usize;
-                at < shown.len()
-                    && shown[at]
-                    && drafts.get(at).is_some_and(|d| d.choices.iter().any(|picked| c.options.contains(picked)))
+                at < shown.len() && shown[at] && drafts.get(at).is_some_and(|d| d.choices.iter().any(|picked| c.options.contains(picked)))
             }
         };
         shown.push(show);

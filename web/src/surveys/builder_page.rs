@@ -70,7 +70,8 @@ fn BuilderForm(templates: Vec<SurveyTemplate>) -> impl IntoView {
     let form = FormState::new();
     let templates = StoredValue::new(templates);
     let template = RwSignal::new(None::<String>);
-    let head = RwSignal::new(Head { title: String::new(), description: String::new(), audience: SurveyAudience::AllResidents, anonymous: true });
+    let head =
+        RwSignal::new(Head { title: String::new(), description: String::new(), audience: SurveyAudience::AllResidents, anonymous: true });
     let area = RwSignal::new(None::<(Id, String)>);
     let opens = RwSignal::new(local_in(0));
     let closes = RwSignal::new(local_in(30));
@@ -141,7 +142,11 @@ fn BuilderForm(templates: Vec<SurveyTemplate>) -> impl IntoView {
         // The template unchanged: let the server make it from its own copy.
         let pristine = template.get_untracked().and_then(|code| {
             templates.with_value(|ts| ts.iter().find(|t| t.code == code).cloned()).filter(|t| {
-                t.questions == built && t.title == h.title.trim() && t.description == h.description.trim() && t.audience == h.audience && t.anonymous == h.anonymous
+                t.questions == built
+                    && t.title == h.title.trim()
+                    && t.description == h.description.trim()
+                    && t.audience == h.audience
+                    && t.anonymous == h.anonymous
             })
         });
         let draft = SurveyDraft {

@@ -116,7 +116,18 @@ pub fn to_questions(forms: &[QuestionForm]) -> Result<Vec<SurveyQuestion>, Vec<F
                 }
             }
         };
-        out.push(SurveyQuestion { text, kind: f.kind, required: f.required, options, min_picks, max_picks, min, max, max_length, condition });
+        out.push(SurveyQuestion {
+            text,
+            kind: f.kind,
+            required: f.required,
+            options,
+            min_picks,
+            max_picks,
+            min,
+            max,
+            max_length,
+            condition,
+        });
     }
     if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
@@ -156,8 +167,11 @@ mod tests {
 
     #[test]
     fn every_problem_is_named_at_once() {
-        let errors = to_questions(&[choice(1, " ", "只有一个"), QuestionForm { kind: QuestionKind::Number, min: "x".into(), ..choice(2, "数", "") }])
-            .unwrap_err();
+        let errors = to_questions(&[
+            choice(1, " ", "只有一个"),
+            QuestionForm { kind: QuestionKind::Number, min: "x".into(), ..choice(2, "数", "") },
+        ])
+        .unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["/questions/0/text", "/questions/0/options", "/questions/1/min"]);
         assert_eq!(errors_of(&errors, 0).len(), 2);

@@ -39,7 +39,11 @@ pub const SURVEY_MESSAGES: &[(&str, &str, &str)] = &[
     ("survey.mean", "平均值", "Mean"),
     ("survey.whole_target", "全部范围", "Whole target"),
     ("survey.breakdown", "分社区查看", "By community"),
-    ("survey.breakdown_hint", "回收不足 5 份的社区不单独列出，以免辨认出作答人", "Communities with fewer than 5 responses are not shown on their own"),
+    (
+        "survey.breakdown_hint",
+        "回收不足 5 份的社区不单独列出，以免辨认出作答人",
+        "Communities with fewer than 5 responses are not shown on their own",
+    ),
     ("survey.community_responses", "各社区回收情况", "Responses per community"),
     ("survey.text_answers", "文字回答", "Text answers"),
     ("survey.no_text_answers", "暂无文字回答", "No text answers"),

@@ -13,7 +13,8 @@ use crate::surveys::draft::{QuestionForm, errors_of};
 pub fn QuestionEditor(key: u32, questions: RwSignal<Vec<QuestionForm>>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let i18n = use_i18n();
     let index = move || questions.with(|qs| qs.iter().position(|q| q.key == key));
-    let get = move |f: fn(&QuestionForm) -> String| move || questions.with(|qs| qs.iter().find(|q| q.key == key).map(f).unwrap_or_default());
+    let get =
+        move |f: fn(&QuestionForm) -> String| move || questions.with(|qs| qs.iter().find(|q| q.key == key).map(f).unwrap_or_default());
     let kind = move || questions.with(|qs| qs.iter().find(|q| q.key == key).map_or(QuestionKind::Text, |q| q.kind));
     let edit = move |f: Box<dyn Fn(&mut QuestionForm)>| {
         questions.update(|qs| {
@@ -55,7 +56,12 @@ pub fn QuestionEditor(key: u32, questions: RwSignal<Vec<QuestionForm>>, errors: 
     let earlier = move || {
         questions.with(|qs| {
             let at = qs.iter().position(|q| q.key == key).unwrap_or(0);
-            qs[..at].iter().enumerate().filter(|(_, q)| q.is_choice()).map(|(n, q)| (q.key, n, q.text.clone(), q.option_list())).collect::<Vec<_>>()
+            qs[..at]
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.is_choice())
+                .map(|(n, q)| (q.key, n, q.text.clone(), q.option_list()))
+                .collect::<Vec<_>>()
         })
     };
     let condition = move || questions.with(|qs| qs.iter().find(|q| q.key == key).and_then(|q| q.condition.clone()));
