@@ -3,7 +3,8 @@
 // topic that a resident co-signed (set up through the API), files it (立案), holds a meeting (协商会)
 // with participants by kind, and records the vote — on the wide screen with enough attendance (the
 // quorum is met and the decision passes, the topic is decided), on the phone with too few (the
-// quorum is missed and the topic stays in consultation). No page may be wider than the screen.
+// quorum is missed and the topic stays in consultation). The demo's topic being carried out shows its
+// program with the program's progress. No page may be wider than the screen.
 //
 //   BASE_URL  server to test  (default http://127.0.0.1:8080; needs the --demo data)
 //   CHROMIUM  browser binary  (default /usr/bin/chromium)
@@ -118,6 +119,18 @@ async function run(width, height, quorum) {
     await page.locator(`[data-testid="topic-detail"][data-status="${status}"]`).waitFor({ state: 'attached' });
     await waitUntilSettled(page);
     await noWiderThan(page, width, `/topics/${id}`);
+    if (quorum) {
+      step('a topic being carried out shows its program and the program\'s progress');
+      const staff = await tokenOf('community');
+      const implementing = (await api('GET', '/topics?status=implementing&limit=1', staff)).items[0];
+      if (!implementing) throw new Error('the demo data has no topic being implemented');
+      await page.goto(`${BASE_URL}/topics/${implementing.id}`);
+      const linked = page.getByTestId('linked-program');
+      await linked.waitFor({ state: 'visible' });
+      await linked.getByTestId('link-progress').waitFor({ state: 'visible' });
+      await page.goto(`${BASE_URL}/topics/${id}`);
+      await page.locator(`[data-testid="vote-result"][data-outcome="${outcome}"]`).waitFor({ state: 'visible' });
+    }
     await screenshot(page, `consultation-${width}.png`);
     const fatal = problems.filter((p) => p.startsWith('page error'));
     if (fatal.length) throw new Error(fatal.join('\n'));
