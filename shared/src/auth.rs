@@ -108,6 +108,24 @@ pub struct Permissions {
     /// Verify residents' residence (待认证 → 已认证, or refuse): community staff and grid workers.
     #[serde(default)]
     pub verify_residents: bool,
+    /// Read the consultation topics (民主协商议题) of their area.
+    #[serde(default)]
+    pub read_topics: bool,
+    /// Run consultation: publish, file, decline, refer, meetings and decisions, links.
+    #[serde(default)]
+    pub run_consultation: bool,
+    /// Read the surveys (民意调查) of their area.
+    #[serde(default)]
+    pub read_surveys: bool,
+    /// Build, open and close surveys.
+    #[serde(default)]
+    pub manage_surveys: bool,
+    /// Read survey results, free-text answers and exports.
+    #[serde(default)]
+    pub read_survey_results: bool,
+    /// Enter paper questionnaires.
+    #[serde(default)]
+    pub enter_paper_responses: bool,
     /// Roles this user may give to users they create or edit.
     pub assignable_roles: Vec<crate::Role>,
     /// Sees the whole platform (every root area): views that default to "my area" default to everything.

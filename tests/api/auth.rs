@@ -28,6 +28,20 @@ async fn a_signed_in_user_gets_their_profile_path_and_permissions() {
     assert_eq!(me["permissions"]["read_audit"], false);
 }
 
+/// The dashboard's menu reads these: a grid worker reads topics and surveys and enters paper
+/// questionnaires, but neither runs consultation nor reads results; community staff do all of it.
+#[tokio::test]
+async fn me_says_who_reads_and_runs_consultation_and_surveys() {
+    let app = spawn_app().await;
+    let flags = ["read_topics", "run_consultation", "read_surveys", "manage_surveys", "read_survey_results", "enter_paper_responses"];
+    for (username, expected) in [("grid", [true, false, true, false, false, true]), ("community", [true; 6])] {
+        let token = app.login_as(username).await;
+        let me: Value = app.get("/api/v1/me", &token).await.json().await.expect("json");
+        let got: Vec<bool> = flags.iter().map(|f| me["permissions"][f].as_bool().expect("flag")).collect();
+        assert_eq!(got, expected, "{username}");
+    }
+}
+
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_user_get_the_same_401() {
     let app = spawn_app().await;

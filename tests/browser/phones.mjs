@@ -138,6 +138,8 @@ async function staffRoutes(page) {
   const area = await firstId('/areas/roots', admin);
   const client = await firstId('/integration-clients', admin);
   const webhook = await firstOrNew('/webhooks', admin, { url: 'https://example.org/happyhome/hooks', secret: 'phones-test-signing-key' });
+  const topic = await firstId('/topics?limit=1', admin);
+  const survey = await firstId('/surveys?limit=1&status=open', admin);
   return [
     '/needs', `/needs/${need}`, '/tasks', '/overdue',
     '/matching/plans', `/matching/plans/${plan}`, '/matching/gaps',
@@ -151,6 +153,7 @@ async function staffRoutes(page) {
     '/resources/services/new', `/resources/services/${service}`,
     '/resources/people/new', `/resources/people/${person}`,
     '/resources/spaces/new', `/resources/spaces/${space}`,
+    '/topics', `/topics/${topic}`, '/surveys', '/surveys/new', `/surveys/${survey}`,
   ];
 }
 

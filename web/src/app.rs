@@ -16,6 +16,8 @@ use crate::common::login_page::LoginPage;
 use crate::common::route_titles::DocumentTitle;
 use crate::common::session::{SessionGuard, home_page, provide_session, use_session};
 use crate::common::shell::Shell;
+use crate::consultation::board_page::TopicsPage;
+use crate::consultation::topic_page::TopicPage;
 use crate::kpis::detail_page::KpiDetailPage;
 use crate::kpis::overview_page::KpisPage;
 use crate::kpis::report_pages::{KpiImportPage, KpiReportPage};
@@ -47,6 +49,9 @@ use crate::resources::detail_pages::{
     PersonNewPage, PersonPage, ProviderNewPage, ProviderPage, ServiceNewPage, ServicePage, SpaceNewPage, SpacePage,
 };
 use crate::resources::list_page::ResourcesPage;
+use crate::surveys::builder_page::SurveyNewPage;
+use crate::surveys::detail_page::SurveyPage;
+use crate::surveys::list_page::SurveysPage;
 use crate::workbench::page::WorkbenchPage;
 
 /// The whole dashboard.
@@ -106,6 +111,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/programs/rollup") view=ProgramRollupPage/>
                     <Route path=path!("/programs/:id/edit") view=ProgramEditPage/>
                     <Route path=path!("/programs/:id") view=ProgramDetailPage/>
+                    <Route path=path!("/topics") view=TopicsPage/>
+                    <Route path=path!("/topics/:id") view=TopicPage/>
+                    <Route path=path!("/surveys") view=SurveysPage/>
+                    <Route path=path!("/surveys/new") view=SurveyNewPage/>
+                    <Route path=path!("/surveys/:id") view=SurveyPage/>
                     <Route path=path!("/resources") view=ResourcesPage/>
                     <Route path=path!("/resources/providers/new") view=ProviderNewPage/>
                     <Route path=path!("/resources/providers/:id") view=ProviderPage/>

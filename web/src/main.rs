@@ -2,13 +2,14 @@
 //!
 //! Layout (see `web/README.md` for the URL → file table): [`app`] holds every route; one folder per
 //! feature ([`needs`], [`mobile`], [`programs`], [`public`], [`resources`], [`matching`], [`kpis`],
-//! [`areas`], [`admin`]) holds its pages, components, API calls, labels and messages; [`common`] holds
+//! [`areas`], [`admin`], [`consultation`], [`surveys`]) holds its pages, components, API calls, labels and messages; [`common`] holds
 //! the API client, session, shell, i18n and the widgets several features use.
 
 mod admin;
 mod app;
 mod areas;
 mod common;
+mod consultation;
 mod kpis;
 mod matching;
 mod mobile;
@@ -18,6 +19,7 @@ mod programs;
 mod public;
 mod residents;
 mod resources;
+mod surveys;
 mod workbench;
 
 fn main() {

@@ -112,6 +112,12 @@ pub fn permissions(caller: &Caller) -> Permissions {
         report_kpis: may(Action::ReportKpis),
         set_kpi_targets: may(Action::SetKpiTargets),
         verify_residents: may(Action::VerifyResidents),
+        read_topics: may(Action::ReadTopics),
+        run_consultation: may(Action::RunConsultation),
+        read_surveys: may(Action::ReadSurveys),
+        manage_surveys: may(Action::ManageSurveys),
+        read_survey_results: may(Action::ReadSurveyResults),
+        enter_paper_responses: may(Action::EnterPaperResponses),
         assignable_roles: users::assignable_roles(caller.role),
         whole_platform: Scope::of(caller).is_global(),
     }

@@ -18,10 +18,12 @@ pub use crate::admin::endpoints::*;
 pub use crate::areas::endpoints::*;
 pub use crate::common::api_error::{ApiError, ApiResult};
 pub use crate::common::endpoints::*;
+pub use crate::consultation::endpoints::*;
 pub use crate::matching::endpoints::*;
 pub use crate::needs::endpoints::*;
 pub use crate::programs::endpoints::*;
 pub use crate::resources::endpoints::*;
+pub use crate::surveys::endpoints::*;
 
 /// The content type of an `.xlsx` workbook, as the import endpoints (resources, KPI values) expect it.
 pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -20,6 +20,8 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'sta
         .chain(crate::public::messages::NEARBY_MESSAGES.iter())
         .chain(crate::common::title_messages::TITLE_MESSAGES.iter())
         .chain(crate::workbench::messages::WORKBENCH_MESSAGES.iter())
+        .chain(crate::consultation::messages::CONSULTATION_MESSAGES.iter())
+        .chain(crate::surveys::messages::SURVEY_MESSAGES.iter())
 }
 
 /// Every message; looked up by [`crate::common::i18n::I18n::t`].

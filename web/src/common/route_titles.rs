@@ -27,6 +27,8 @@ const KPIS: (&str, &str) = ("/kpis", "title.kpis");
 const AREAS: (&str, &str) = ("/areas", "title.areas");
 const CLIENTS: (&str, &str) = ("/admin/clients", "title.clients");
 const WEBHOOKS: (&str, &str) = ("/admin/webhooks", "title.webhooks");
+const TOPICS: (&str, &str) = ("/topics", "title.topics");
+const SURVEYS: (&str, &str) = ("/surveys", "title.surveys");
 const PUBLIC_PROGRAMS: (&str, &str) = ("/public/programs", "title.public_programs");
 
 /// The name of `path`; `staff` picks where a need's trail starts (the queue, or one's tasks).
@@ -77,6 +79,11 @@ pub fn route_name(path: &str, staff: bool) -> Option<RouteName> {
         ["programs", "rollup"] => under("title.rollup", PROGRAMS),
         ["programs", id, "edit"] => detail("title.program_edit", id, PROGRAMS),
         ["programs", id] => detail("title.program", id, PROGRAMS),
+        ["topics"] => plain(TOPICS.1),
+        ["topics", id] => detail("title.topic", id, TOPICS),
+        ["surveys"] => plain(SURVEYS.1),
+        ["surveys", "new"] => under("title.survey_new", SURVEYS),
+        ["surveys", id] => detail("title.survey", id, SURVEYS),
         ["resources"] => plain(RESOURCES.1),
         ["resources", kind, "new"] => resource_key(kind, true).and_then(|key| under(key, RESOURCES)),
         ["resources", kind, id] => resource_key(kind, false).and_then(|key| detail(key, id, RESOURCES)),
@@ -180,7 +187,7 @@ mod tests {
             /notifications /admin/clients /admin/clients/1 /admin/webhooks /admin/webhooks/1 /catalogue /programs \
             /programs/new /programs/rollup /programs/1/edit /programs/1 /resources /resources/providers/new \
             /resources/providers/1 /resources/services/new /resources/services/1 /resources/people/new \
-            /resources/people/1 /resources/spaces/new /resources/spaces/1";
+            /resources/people/1 /resources/spaces/new /resources/spaces/1 /topics /topics/1 /surveys /surveys/new /surveys/1";
         let known = |key: &str| crate::common::messages::all().any(|(k, _, _)| *k == key);
         let text = |key: &str, zh: bool| {
             crate::common::messages::all().find(|(k, _, _)| *k == key).map_or("", |(_, z, e)| if zh { *z } else { *e })

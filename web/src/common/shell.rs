@@ -164,6 +164,8 @@ fn Nav() -> impl IntoView {
                     {p.read_programs.then(|| link("/programs", "nav.programs", "nav-programs"))}
                     {p.read_programs.then(|| link("/programs/rollup", "nav.rollup", "nav-rollup"))}
                     {p.read_programs.then(|| link("/catalogue", "nav.catalogue", "nav-catalogue"))}
+                    {p.read_topics.then(|| link("/topics", "nav.topics", "nav-topics"))}
+                    {p.read_surveys.then(|| link("/surveys", "nav.surveys", "nav-surveys"))}
                     {p.read_resources.then(|| link("/resources", "nav.resources", "nav-resources"))}
                     {p.read_kpis.then(|| link("/kpis", "nav.kpis", "nav-kpis"))}
                     {p.read_areas.then(|| link("/areas", "nav.areas", "nav-areas"))}

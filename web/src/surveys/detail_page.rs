@@ -1,0 +1,126 @@
+//! `/surveys/:id`: one survey — its facts and the publish/close buttons the server allows; a draft's
+//! questionnaire as residents will see it; while it runs and after, the live results, the text
+//! answers and the Excel exports (for those who read results), and the paper-entry form.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+use shared::{Id, Survey, SurveyAction, SurveyStatus, SurveyStep};
+
+use crate::common::api::{self, ApiError};
+use crate::common::format::local_time;
+use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::session::use_session;
+use crate::common::status::{Empty, ErrorBox, Loading, error_text};
+use crate::surveys::answers::Draft;
+use crate::surveys::list_page::SurveyStatusBadge;
+use crate::surveys::paper_form::PaperForm;
+use crate::surveys::questionnaire::Questionnaire;
+use crate::surveys::results::ResultsSection;
+
+#[component]
+pub fn SurveyPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<Id>().ok())));
+    view! {
+        <nav class="crumbs back-link">
+            <a href="/surveys" data-testid="survey-back">"← "{tr("survey.back")}</a>
+        </nav>
+        {move || match id.get() {
+            Some(id) => view! { <SurveyPanel id/> }.into_any(),
+            None => view! { <Empty key="error.not_found"/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn SurveyPanel(id: Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let survey = RwSignal::new(None::<Result<Survey, ApiError>>);
+    let busy = RwSignal::new(false);
+    let action_error = RwSignal::new(None::<String>);
+    // Bumped by a paper questionnaire, so the results are read again.
+    let version = RwSignal::new(0u32);
+    let load = move || {
+        survey.set(None);
+        spawn_local(async move { survey.set(Some(api::survey(id).await)) });
+    };
+    load();
+    let retry = Callback::new(move |()| load());
+    let step = move |action: SurveyStep| {
+        busy.set(true);
+        action_error.set(None);
+        spawn_local(async move {
+            match api::survey_action(id, action).await {
+                Ok(fresh) => survey.set(Some(Ok(fresh))),
+                Err(e) => action_error.set(Some(error_text(i18n, &e))),
+            }
+            busy.set(false);
+        });
+    };
+    let on_paper = Callback::new(move |()| {
+        version.update(|v| *v += 1);
+        spawn_local(async move {
+            if let Ok(fresh) = api::survey(id).await {
+                survey.set(Some(Ok(fresh)));
+            }
+        });
+    });
+    move || match survey.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+        Some(Ok(s)) => {
+            let p = session.permissions();
+            let steps: Vec<SurveyStep> = s
+                .actions
+                .iter()
+                .filter_map(|a| match a {
+                    SurveyAction::Open => Some(SurveyStep::Open),
+                    SurveyAction::Close => Some(SurveyStep::Close),
+                    _ => None,
+                })
+                .collect();
+            let draft = s.status == SurveyStatus::Draft;
+            let drafts = RwSignal::new(vec![Draft::default(); s.questions.len()]);
+            let audience = s.audience;
+            view! {
+                <article class="survey-detail" data-testid="survey-detail" data-survey-id=id data-status=s.status.as_str()>
+                    <div class="detail-head">
+                        <h2 data-testid="survey-title">{s.title.clone()}</h2>
+                        <SurveyStatusBadge status=s.status/>
+                    </div>
+                    <section class="need-actions" data-testid="survey-actions">
+                        {steps.into_iter().map(|a| view! {
+                            <button type="button" class="btn btn-primary" disabled=busy data-testid=format!("survey-{}", a.as_str())
+                                on:click=move |_| step(a)>{tr_word("saction", a.as_str().to_owned())}</button>
+                        }).collect_view()}
+                        {move || action_error.get().map(|e| view! { <span class="state-error" role="alert">{e}</span> })}
+                    </section>
+                    <section class="panel">
+                        <dl class="facts">
+                            <dt>{tr("survey.area")}</dt><dd>{s.area_name.clone()}</dd>
+                            <dt>{tr("survey.window")}</dt><dd>{local_time(&s.opens_at)}" – "{local_time(&s.closes_at)}</dd>
+                            <dt>{tr("survey.audience")}</dt><dd>{tr_word("audience", audience.as_str().to_owned())}</dd>
+                            <dt>{tr("survey.anonymous")}</dt><dd>{tr(if s.anonymous { "survey.anonymous" } else { "survey.by_name" })}</dd>
+                            <dt>{tr("survey.responses")}</dt><dd data-testid="survey-response-count">{s.response_count}</dd>
+                        </dl>
+                        {(!s.description.is_empty()).then(|| view! { <p class="pre">{s.description.clone()}</p> })}
+                    </section>
+                    {draft.then(|| view! {
+                        <section class="panel survey-preview" data-testid="survey-preview">
+                            <h3>{tr("survey.preview")}</h3>
+                            <Questionnaire questions=s.questions.clone() drafts name="preview"/>
+                        </section>
+                    })}
+                    {(!draft && p.read_survey_results).then(|| view! { <ResultsSection id version/> })}
+                    {(!draft && !p.read_survey_results).then(|| view! { <Empty key="survey.no_results_access"/> })}
+                    {(s.status == SurveyStatus::Open && p.enter_paper_responses).then(|| view! {
+                        <PaperForm survey=s.clone() on_saved=on_paper/>
+                    })}
+                </article>
+            }
+            .into_any()
+        }
+    }
+}
