@@ -159,7 +159,13 @@ pub async fn record_decision<C: ConnectionTrait>(
     m.recorded_by = Set(Some(caller.id));
     m.recorded_at = Set(Some(now));
     m.update(db).await?;
-    let note = format!("{}：{text}", result.as_str());
+    // The note is the record's own words, kept in the minutes' language: no code reaches a reader.
+    let verdict = match result {
+        MeetingOutcome::Passed => "表决通过",
+        MeetingOutcome::Rejected => "表决未通过",
+        MeetingOutcome::NoQuorum => "未达到法定到会人数，表决无效",
+    };
+    let note = format!("{verdict}：{text}");
     let saved = if result == MeetingOutcome::Passed {
         step(db, caller, &current, Move { action: TopicAction::Decide, note: Some(note.clone()), now, request_id }, |t| {
             t.decision = Set(Some(text.clone()));
