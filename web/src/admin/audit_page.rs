@@ -103,14 +103,14 @@ fn page_of(entity: AuditEntity) -> Option<&'static str> {
         Space => "/resources/spaces",
         IntegrationClient => "/admin/clients",
         Webhook => "/admin/webhooks",
+        Topic => "/topics",
+        Survey => "/surveys",
         NeedDeadline
         | User
         | CatalogueEntry
         | KpiTarget
         | KpiReport
-        | Topic
         | ConsultationSettings
-        | Survey
         | LedgerTransfer
         | ShopItem
         | Notification
