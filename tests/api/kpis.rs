@@ -35,7 +35,7 @@ async fn the_catalogue_holds_seed_003_and_seed_002() {
     let staff = app.login_as("district").await;
     let list: Value = app.get("/api/v1/kpis/indicators", &staff).await.json().await.expect("json");
     let list = list.as_array().expect("array");
-    let s3: Vec<&Value> = list.iter().filter(|i| i["reference"] == "seed 003 专栏1").collect();
+    let s3: Vec<&Value> = list.iter().filter(|i| i["reference"] == "《徐州市城乡社区服务体系三年行动实施方案》专栏1").collect();
     assert_eq!(s3.len(), 13);
     let per_100 = list.iter().find(|i| i["code"] == "facility_area_per_100_households").expect("indicator");
     assert_eq!(per_100["baseline"], 29.55);

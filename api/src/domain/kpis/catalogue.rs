@@ -59,9 +59,10 @@ use Comparator::{AtLeast as Ge, AtMost as Le, Equal as Eq};
 use KpiAttribute::{Binding, Expected};
 use KpiDirection::{Higher, Lower, Neutral};
 
-const S3: &str = "seed 003 专栏1";
-const S2: &str = "seed 002 §3/§8";
-const OPS: &str = "platform data";
+// The source documents by their own titles: a reader is shown these, never a file name.
+const S3: &str = "《徐州市城乡社区服务体系三年行动实施方案》专栏1";
+const S2: &str = "《社区建设专项工作方案》第三、八部分";
+const OPS: &str = "平台运行数据";
 
 /// A reported rate over communities: the numerator is how many have it.
 const COMMUNITIES: Option<(&str, &str)> = Some(("已覆盖的社区数", "社区总数"));
@@ -92,7 +93,7 @@ const ROWS: &[Row] = &[
     Row { code: "decision_participation_rate", zh: "居民决策性参与比例", en: "Residents taking part in community decisions", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::DecisionParticipation), scale: 100.0, parts: Some(("参与决策的居民数", "居民账户数")), accumulates: false, baseline: Some((2022, 20.0)), targets: &[(2025, Ge, 40.0)], reference: S2 },
     Row { code: "dispute_resolution_rate", zh: "矛盾纠纷化解率", en: "Disputes resolved", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: None, scale: 100.0, parts: Some(("化解的矛盾纠纷数", "受理的矛盾纠纷数")), accumulates: false, baseline: Some((2022, 85.0)), targets: &[(2025, Ge, 95.0)], reference: S2 },
     Row { code: "circle_coverage_15min", zh: "一刻钟服务圈覆盖率", en: "15-minute service circle coverage", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::CircleCoverage), scale: 100.0, parts: Some(("服务圈内的网格数", "网格总数")), accumulates: false, baseline: None, targets: &[(2025, Eq, 100.0)], reference: S2 },
-    Row { code: "space_hours_compliance", zh: "服务空间开放时长达标率 (每天不少于8小时)", en: "Service spaces open at least 8 hours a day", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::SpaceHoursCompliance), scale: 100.0, parts: Some(("达标的服务空间数", "服务空间总数")), accumulates: false, baseline: None, targets: &[(2024, Eq, 100.0)], reference: "seed 003 §7" },
+    Row { code: "space_hours_compliance", zh: "服务空间开放时长达标率 (每天不少于8小时)", en: "Service spaces open at least 8 hours a day", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::SpaceHoursCompliance), scale: 100.0, parts: Some(("达标的服务空间数", "服务空间总数")), accumulates: false, baseline: None, targets: &[(2024, Eq, 100.0)], reference: "《徐州市城乡社区服务体系三年行动实施方案》第七部分" },
     // operational, computed from the platform's own data
     Row { code: "p90_response_hours", zh: "响应时间 P90（自提交起）", en: "Response time from submission, 90th percentile", unit: "小时", direction: Lower, attribute: Expected, rollup: KpiRollup::Distribution, computed: Some(Computation::P90Response), scale: 0.9, parts: None, accumulates: false, baseline: None, targets: &[], reference: OPS },
     Row { code: "on_time_completion_rate", zh: "限时办结率", en: "Needs completed on time", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::OnTimeCompletion), scale: 100.0, parts: Some(("按时办结的需求数", "办结的需求数")), accumulates: false, baseline: None, targets: &[], reference: OPS },

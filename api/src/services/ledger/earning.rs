@@ -73,7 +73,7 @@ async fn credit<C: ConnectionTrait>(db: &C, need: &need::Model, now: DateTime<Ut
     }
     let draft = Draft {
         kind: TransferKind::NeedServed,
-        reason: format!("服务需求 #{} 已确认 (need served)", need.id),
+        reason: format!("服务需求 #{} 已确认", need.id),
         source: Some(("need", need.id)),
         reverses: None,
         idempotency_key: Some(key),
@@ -90,7 +90,7 @@ async fn take_back<C: ConnectionTrait>(db: &C, actor: Option<Id>, need: &need::M
     else {
         return Ok(());
     };
-    match reverse(db, &original, format!("需求 #{} 重新办理，收回服务时长与积分 (reopened)", need.id), actor, now).await {
+    match reverse(db, &original, format!("需求 #{} 重新办理，收回服务时长与积分", need.id), actor, now).await {
         Ok(_) | Err(PostError::AlreadyReversed(_)) => Ok(()),
         Err(e) => Err(refusal(e)),
     }

@@ -253,7 +253,7 @@ pub async fn act<C: ConnectionTrait>(
     if rated && req.rating.is_some_and(|r| r <= 2) {
         let reopen = NeedActionRequest {
             action: NeedAction::Reopen,
-            note: Some("低分评价，重新办理 (low rating)".into()),
+            note: Some("低分评价，重新办理".into()),
             missing: None,
             assignee_id: None,
             service_id: None,

@@ -81,19 +81,19 @@ pub async fn sweep(state: &AppState) -> Result<SweepReport, ApiError> {
         need::Entity::find()
             .filter(need::Column::Status.eq(NeedStatus::Dispatched.as_str()))
             .filter(need::Column::DispatchedAt.lte(now - Duration::hours(CLAIM_WINDOW_HOURS))),
-        system(NeedAction::ClaimTimeout, "派单超时未接单，退回待派 (not claimed in time)"),
+        system(NeedAction::ClaimTimeout, "派单超时未接单，退回待派"),
     )
     .await?;
     let unaccepted = run(
         state,
         need::Entity::find().filter(unaccepted_condition(now)).filter(need::Column::EscalatedAt.is_null()),
-        system(NeedAction::Escalate, "超过受理时限未受理，街镇吹哨 (not accepted in time: escalated to the street)"),
+        system(NeedAction::Escalate, "超过受理时限未受理，街镇吹哨"),
     )
     .await?;
     let late = run(
         state,
         need::Entity::find().filter(late_condition(now)).filter(need::Column::EscalatedAt.is_null()),
-        system(NeedAction::Escalate, "超时未办结，街镇吹哨 (deadline passed: escalated to the street)"),
+        system(NeedAction::Escalate, "超时未办结，街镇吹哨"),
     )
     .await?;
     let escalated = unaccepted + late;
@@ -102,7 +102,7 @@ pub async fn sweep(state: &AppState) -> Result<SweepReport, ApiError> {
         need::Entity::find()
             .filter(need::Column::Status.eq(NeedStatus::Resolved.as_str()))
             .filter(need::Column::ResolvedAt.lte(now - Duration::days(RATING_WINDOW_DAYS))),
-        system(NeedAction::Close, "居民未评价，自动关闭 (not rated in time)"),
+        system(NeedAction::Close, "居民未评价，自动关闭"),
     )
     .await?;
     Ok(SweepReport { reminded, unclaimed, escalated, closed })
