@@ -1,5 +1,7 @@
 //! sea-orm entities, one per table. Conversions to wire types live in `services`, never in `shared`.
 
+pub mod activity;
+pub mod activity_signup;
 pub mod area;
 pub mod audit_log;
 pub mod catalogue_entry;
@@ -43,6 +45,7 @@ pub mod shop_order;
 pub mod sms_code;
 pub mod sms_outbox;
 pub mod sms_send;
+pub mod star_level;
 pub mod spend;
 pub mod stored;
 pub mod survey;
