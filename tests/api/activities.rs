@@ -238,8 +238,8 @@ async fn attendance_credits_the_hours_exactly_once_and_revoking_reverses_them() 
 async fn star_levels_are_reached_at_the_districts_thresholds() {
     let app = spawn_app().await;
     let (staff, volunteer, district) = (app.login_as("community").await, app.login_as("volunteer").await, app.login_as("district").await);
-    let home = app.area_id("滨江区").await;
-    let defaults = ok(app.get(&format!("/api/v1/star-levels/{home}"), &staff).await, StatusCode::OK).await;
+    let (home, community) = (app.area_id("滨江区").await, app.area_id("缤纷社区").await);
+    let defaults = ok(app.get(&format!("/api/v1/star-levels/{community}"), &staff).await, StatusCode::OK).await;
     let hours: Vec<i64> = defaults["levels"].as_array().expect("levels").iter().filter_map(|l| l["min_hours"].as_i64()).collect();
     assert_eq!(hours, [100, 300, 600, 1000, 1500]);
     assert!(defaults["set_by_area_id"].is_null());
@@ -248,6 +248,8 @@ async fn star_levels_are_reached_at_the_districts_thresholds() {
     assert_eq!(fields(&refused), vec!["/min_hours"]);
     ok(put(json!({ "min_hours": [1, 2, 3, 4, 5] })).await.expect("PUT"), StatusCode::OK).await;
     problem(app.request(Method::PUT, &format!("/api/v1/star-levels/{home}"), &staff).json(&json!({ "min_hours": [1, 2, 3, 4, 5] })).send().await.expect("PUT"), 403).await;
+    let set = ok(app.get(&format!("/api/v1/star-levels/{community}"), &staff).await, StatusCode::OK).await;
+    assert_eq!(set["set_by_area_id"], home, "the district's thresholds apply in its communities");
 
     // 119 minutes: 一星; 120: 二星.
     for (credit, level, next_hours) in [(119, 1, 2), (1, 2, 3)] {

@@ -36,9 +36,11 @@ pub fn parties(caller: &Caller, a: &activity::Model) -> Vec<Party> {
     if may_in(caller, Action::OrganiseActivities, &a.area_path) { vec![Party::Organiser] } else { Vec::new() }
 }
 
-/// Whether the caller checks people in and out of this activity without a code.
+/// Whether the caller checks people in and out of this activity without a code: staff of its
+/// subtree, and the grid workers of its community (who help on site).
 pub fn records_attendance(caller: &Caller, a: &activity::Model) -> bool {
     may_in(caller, Action::RecordAttendance, &a.area_path)
+        || (super::may(caller, Action::RecordAttendance) && super::topics::community_of(caller).is_some_and(|c| c == a.area_path))
 }
 
 /// Whether the caller sees this activity's sign-up list (its organisers and on-site staff).
