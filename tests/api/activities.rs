@@ -275,3 +275,45 @@ async fn star_levels_are_reached_at_the_districts_thresholds() {
     let far = app.login_as("community2").await;
     problem(app.get(&format!("/api/v1/volunteers/{me}"), &far).await, 404).await;
 }
+
+fn kpi_card<'a>(dashboard: &'a Value, code: &str) -> &'a Value {
+    dashboard["cards"].as_array().expect("cards").iter().find(|c| c["indicator"]["code"] == code).expect("card")
+}
+
+fn number(v: &Value) -> f64 {
+    v.as_f64().unwrap_or(0.0)
+}
+
+#[tokio::test]
+async fn the_volunteer_kpis_count_registrations_hours_and_active_volunteers() {
+    use chrono::Datelike;
+    let app = spawn_app().await;
+    let (staff, admin) = (app.login_as("community").await, app.login_as("admin").await);
+    let community = app.area_id("缤纷社区").await;
+    let year = app.state.clock.now().year();
+    let dashboard = || async {
+        ok(app.get(&format!("/api/v1/kpis/dashboard?area={community}&period={year}"), &staff).await, StatusCode::OK).await
+    };
+    let before = dashboard().await;
+    // Hand-counted: one more volunteer of 缤纷社区 (population 20 824) serves 90 minutes at an activity.
+    let body = json!({ "username": "kpi-volunteer", "display_name": "指标志愿者", "role": "volunteer", "area_id": community,
+        "password": "long-enough-pw" });
+    ok(app.post("/api/v1/users", &admin, &body).await, StatusCode::CREATED).await;
+    let login = app.client.post(app.url("/api/v1/auth/login")).json(&json!({ "username": "kpi-volunteer", "password": "long-enough-pw" }));
+    let token = ok(login.send().await.expect("login"), StatusCode::OK).await["access_token"].as_str().expect("token").to_owned();
+    let id = open_activity(&app, &staff, 10, 90).await;
+    let signup = sign_up(&app, &token, id).await["id"].as_i64().expect("signup");
+    let attendance = format!("/api/v1/activities/{id}/signups/{signup}/attendance");
+    ok(app.post(&attendance, &staff, &json!({ "step": "check_in" })).await, StatusCode::OK).await;
+    ok(app.post(&attendance, &staff, &json!({ "step": "check_out" })).await, StatusCode::OK).await;
+    let after = dashboard().await;
+
+    let rate = |d: &Value| number(&kpi_card(d, "volunteer_registration_rate")["value"]);
+    assert!((rate(&after) - rate(&before) - 100.0 / 20824.0).abs() < 1e-9, "{}", kpi_card(&after, "volunteer_registration_rate"));
+    assert_eq!(kpi_card(&after, "volunteer_registration_rate")["indicator"]["source"], "computed");
+    let per_capita = kpi_card(&after, "volunteer_hours_per_capita");
+    assert_eq!(per_capita["denominator"], 20824.0);
+    assert!((number(&per_capita["numerator"]) - number(&kpi_card(&before, "volunteer_hours_per_capita")["numerator"]) - 1.5).abs() < 1e-9);
+    let active = |d: &Value| number(&kpi_card(d, "active_volunteers")["value"]);
+    assert_eq!(active(&after) - active(&before), 1.0);
+}

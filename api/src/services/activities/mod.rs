@@ -9,6 +9,7 @@
 //!   hours, and the star-level thresholds per district.
 
 pub mod attendance;
+pub mod kpi;
 pub mod manage;
 pub mod signups;
 pub mod volunteers;
