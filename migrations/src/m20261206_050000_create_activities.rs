@@ -68,7 +68,9 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(ActivitySignups::CreatedAt))
                     .col(timestamp_with_time_zone_null(ActivitySignups::CancelledAt))
                     .foreign_key(
-                        ForeignKey::create().from(ActivitySignups::Table, ActivitySignups::ActivityId).to(Activities::Table, Activities::Id),
+                        ForeignKey::create()
+                            .from(ActivitySignups::Table, ActivitySignups::ActivityId)
+                            .to(Activities::Table, Activities::Id),
                     )
                     .to_owned(),
             )
@@ -100,7 +102,9 @@ impl MigrationTrait for Migration {
                     .col(integer(VolunteerStarLevels::Level))
                     .col(big_integer(VolunteerStarLevels::MinHours))
                     .col(timestamp_with_time_zone(VolunteerStarLevels::UpdatedAt))
-                    .foreign_key(ForeignKey::create().from(VolunteerStarLevels::Table, VolunteerStarLevels::AreaId).to(Areas::Table, Areas::Id))
+                    .foreign_key(
+                        ForeignKey::create().from(VolunteerStarLevels::Table, VolunteerStarLevels::AreaId).to(Areas::Table, Areas::Id),
+                    )
                     .to_owned(),
             )
             .await?;

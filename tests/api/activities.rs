@@ -25,7 +25,8 @@ pub async fn open_activity(app: &TestApp, staff: &str, capacity: i64, credit_min
     let created = ok(app.post("/api/v1/activities", staff, &body).await, StatusCode::CREATED).await;
     assert_eq!(created["status"], "draft");
     let id = created["id"].as_i64().expect("activity id");
-    let opened = ok(app.post(&format!("/api/v1/activities/{id}/actions"), staff, &json!({ "action": "publish" })).await, StatusCode::OK).await;
+    let opened =
+        ok(app.post(&format!("/api/v1/activities/{id}/actions"), staff, &json!({ "action": "publish" })).await, StatusCode::OK).await;
     assert_eq!(opened["status"], "open");
     id
 }
@@ -67,7 +68,8 @@ async fn past_capacity_sign_ups_wait_in_order_and_a_cancel_moves_the_first_one_u
     problem(app.request(Method::POST, &format!("/api/v1/activities/{id}/signups"), &people[0]).send().await.expect("POST"), 409).await;
 
     let first = signups[0]["id"].as_i64().expect("id");
-    let cancelled = ok(app.post(&format!("/api/v1/activities/{id}/signups/{first}/cancel"), &people[0], &json!({})).await, StatusCode::OK).await;
+    let cancelled =
+        ok(app.post(&format!("/api/v1/activities/{id}/signups/{first}/cancel"), &people[0], &json!({})).await, StatusCode::OK).await;
     assert_eq!(cancelled["status"], "cancelled");
     let seen = activity(&app, &people[2], id).await;
     assert_eq!(seen["my_signup"]["status"], "confirmed", "{seen}");
@@ -118,8 +120,14 @@ async fn many_concurrent_sign_ups_for_the_last_places_confirm_exactly_the_capaci
     let list = ok(app.get(&format!("/api/v1/activities/{id}/signups"), &staff).await, StatusCode::OK).await;
     let confirmed: Vec<i64> =
         list["items"].as_array().expect("items").iter().filter(|s| s["status"] == "confirmed").filter_map(|s| s["id"].as_i64()).collect();
-    let first_waiting: Vec<i64> =
-        list["items"].as_array().expect("items").iter().filter(|s| s["status"] == "waiting").filter_map(|s| s["id"].as_i64()).take(3).collect();
+    let first_waiting: Vec<i64> = list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|s| s["status"] == "waiting")
+        .filter_map(|s| s["id"].as_i64())
+        .take(3)
+        .collect();
     let mut cancels = tokio::task::JoinSet::new();
     for s in confirmed.iter().take(3) {
         let request = app.request(Method::POST, &format!("/api/v1/activities/{id}/signups/{s}/cancel"), &staff).json(&json!({}));
@@ -149,7 +157,12 @@ async fn present(app: &TestApp, token: &str, id: i64, step: &str, code: &str) ->
 
 async fn minutes(app: &TestApp, token: &str) -> i64 {
     let mine = ok(app.get("/api/v1/me/ledger", token).await, StatusCode::OK).await;
-    mine["accounts"].as_array().expect("accounts").iter().find(|a| a["unit"] == "minutes").map_or(0, |a| a["balance"].as_i64().expect("balance"))
+    mine["accounts"]
+        .as_array()
+        .expect("accounts")
+        .iter()
+        .find(|a| a["unit"] == "minutes")
+        .map_or(0, |a| a["balance"].as_i64().expect("balance"))
 }
 
 async fn assert_balanced(app: &TestApp) {
@@ -247,7 +260,15 @@ async fn star_levels_are_reached_at_the_districts_thresholds() {
     let refused = problem(put(json!({ "min_hours": [1, 3, 2, 4, 5] })).await.expect("PUT"), 422).await;
     assert_eq!(fields(&refused), vec!["/min_hours"]);
     ok(put(json!({ "min_hours": [1, 2, 3, 4, 5] })).await.expect("PUT"), StatusCode::OK).await;
-    problem(app.request(Method::PUT, &format!("/api/v1/star-levels/{home}"), &staff).json(&json!({ "min_hours": [1, 2, 3, 4, 5] })).send().await.expect("PUT"), 403).await;
+    problem(
+        app.request(Method::PUT, &format!("/api/v1/star-levels/{home}"), &staff)
+            .json(&json!({ "min_hours": [1, 2, 3, 4, 5] }))
+            .send()
+            .await
+            .expect("PUT"),
+        403,
+    )
+    .await;
     let set = ok(app.get(&format!("/api/v1/star-levels/{community}"), &staff).await, StatusCode::OK).await;
     assert_eq!(set["set_by_area_id"], home, "the district's thresholds apply in its communities");
 
@@ -291,9 +312,8 @@ async fn the_volunteer_kpis_count_registrations_hours_and_active_volunteers() {
     let (staff, admin) = (app.login_as("community").await, app.login_as("admin").await);
     let community = app.area_id("缤纷社区").await;
     let year = app.state.clock.now().year();
-    let dashboard = || async {
-        ok(app.get(&format!("/api/v1/kpis/dashboard?area={community}&period={year}"), &staff).await, StatusCode::OK).await
-    };
+    let dashboard =
+        || async { ok(app.get(&format!("/api/v1/kpis/dashboard?area={community}&period={year}"), &staff).await, StatusCode::OK).await };
     let before = dashboard().await;
     // Hand-counted: one more volunteer of 缤纷社区 (population 20 824) serves 90 minutes at an activity.
     let body = json!({ "username": "kpi-volunteer", "display_name": "指标志愿者", "role": "volunteer", "area_id": community,

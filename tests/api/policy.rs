@@ -495,7 +495,9 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
             if far { answer(res).await } else { unseen_is_denied(res).await }
         }
         Action::ReadActivities => answer(app.get(&format!("/api/v1/activities/{}", pick(w.near_activity, w.far_activity)), t).await).await,
-        Action::OrganiseActivities => answer(app.post("/api/v1/activities", t, &activity_body(pick(w.community, w.far_community))).await).await,
+        Action::OrganiseActivities => {
+            answer(app.post("/api/v1/activities", t, &activity_body(pick(w.community, w.far_community))).await).await
+        }
         Action::RecordAttendance => {
             answer(app.get(&format!("/api/v1/activities/{}/code", pick(w.near_activity, w.far_activity)), t).await).await
         }

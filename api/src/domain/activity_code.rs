@@ -25,7 +25,8 @@ pub fn changes_at(at: DateTime<Utc>) -> DateTime<Utc> {
 
 /// The code of one minute for one activity.
 pub fn code_at(secret: &str, activity: i64, minute: i64) -> String {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes()).unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
+    let mut mac =
+        <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes()).unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
     mac.update(format!("activity|{activity}|{minute}").as_bytes());
     let digest = mac.finalize().into_bytes();
     // Dynamic truncation (RFC 4226 §5.3).

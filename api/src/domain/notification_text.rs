@@ -177,7 +177,9 @@ pub fn render(kind: NotificationKind, facts: &Facts, lang: Lang) -> Text {
                 ),
                 ActivityPlaceConfirmed => (
                     "You have a place".into(),
-                    format!("A place became free at the activity \u{201c}{title_of_program}\u{201d} (no. {id}); you moved up from the waiting list."),
+                    format!(
+                        "A place became free at the activity \u{201c}{title_of_program}\u{201d} (no. {id}); you moved up from the waiting list."
+                    ),
                 ),
             }
         }

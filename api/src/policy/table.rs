@@ -234,7 +234,11 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     (Action::FulfilShopOrders, &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, Merchant], "hand over points-shop orders"),
     (Action::CancelShopOrders, &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, Resident], "cancel points-shop orders"),
     // volunteer activities (志愿活动); which rows is `policy::activities`' rule
-    (Action::ReadActivities, &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker, Volunteer, Resident], "see volunteer activities"),
+    (
+        Action::ReadActivities,
+        &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker, Volunteer, Resident],
+        "see volunteer activities",
+    ),
     (Action::OrganiseActivities, MANAGERS, "organise volunteer activities; community staff and above do"),
     // Grid workers help on site: they check people in and out, but do not run the activity.
     (Action::RecordAttendance, STAFF, "record attendance; that is staff work"),

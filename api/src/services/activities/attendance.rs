@@ -71,7 +71,11 @@ pub async fn present_code<C: ConnectionTrait>(
     match activity_code::judge(&a.code_secret, a.id, code, now) {
         Ok(()) => {}
         Err(CodeRefused::Expired) => {
-            return Err(ApiError::field("/code", FieldRule::Expired, "this check-in code has expired; scan the code shown now (签到码已过期)"));
+            return Err(ApiError::field(
+                "/code",
+                FieldRule::Expired,
+                "this check-in code has expired; scan the code shown now (签到码已过期)",
+            ));
         }
         Err(CodeRefused::Wrong) => return Err(ApiError::field("/code", FieldRule::WrongCode, "not this activity's check-in code")),
     }
@@ -153,7 +157,12 @@ async fn record<C: ConnectionTrait>(
 }
 
 /// Credits the activity's minutes to the person, once; returns the transfer (none for 0 minutes).
-async fn credit<C: ConnectionTrait>(db: &C, a: &activity::Model, s: &activity_signup::Model, now: DateTime<Utc>) -> Result<Option<Id>, ApiError> {
+async fn credit<C: ConnectionTrait>(
+    db: &C,
+    a: &activity::Model,
+    s: &activity_signup::Model,
+    now: DateTime<Utc>,
+) -> Result<Option<Id>, ApiError> {
     let minutes = a.credit_minutes;
     if minutes <= 0 {
         return Ok(None);

@@ -138,7 +138,12 @@ mod tests {
         // person 11 (home 2) 90 min on 6/30; person 12 (home 9) 600 min on 9/1.
         let facts = VolunteerFacts {
             volunteers: vec![(1, day(1, 5)), (1, day(10, 1)), (2, day(3, 1)), (9, day(3, 1))],
-            served: vec![served(10, 1, day(8, 15), 120), served(10, 1, day(10, 2), 60), served(11, 2, day(6, 30), 90), served(12, 9, day(9, 1), 600)],
+            served: vec![
+                served(10, 1, day(8, 15), 120),
+                served(10, 1, day(10, 2), 60),
+                served(11, 2, day(6, 30), 90),
+                served(12, 9, day(9, 1), 600),
+            ],
         };
         let ours: HashSet<Id> = [1, 2].into();
         let q3 = Period::parse("2026-Q3").unwrap_or(Period::year(2026));

@@ -4,7 +4,9 @@
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect, Set,
+};
 use shared::{
     Activity, ActivityAction, ActivityActionRequest, ActivityInput, ActivityPage, ActivityStatus, AreaKind, FieldRule, Id, OrganiserKind,
     SignupStatus,

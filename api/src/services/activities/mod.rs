@@ -84,4 +84,3 @@ pub(crate) async fn live_signup_of<C: ConnectionTrait>(db: &C, activity: Id, use
         .one(db)
         .await?)
 }
-

@@ -94,7 +94,8 @@ pub(crate) async fn fill_places<C: ConnectionTrait>(db: &C, actor: &Caller, id: 
         if done.rows_affected == 1 {
             moved += 1;
             let facts = Facts { id, title: Some(a.title.clone()), ..Default::default() };
-            let notice = Notice { kind: NotificationKind::ActivityPlaceConfirmed, subject: SubjectKind::Activity, area_path: &a.area_path, facts };
+            let notice =
+                Notice { kind: NotificationKind::ActivityPlaceConfirmed, subject: SubjectKind::Activity, area_path: &a.area_path, facts };
             notifications::notify(db, &[s.user_id], Some(actor.id), &notice, now).await?;
         }
     }

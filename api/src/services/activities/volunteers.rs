@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use shared::{
-    AreaKind, FieldRule, HolderKind, Id, LedgerUnit, ServiceRecord, SetStarLevels, StarLevel, StarLevels, TransferKind, VolunteerCertificate,
-    VolunteerProfile,
+    AreaKind, FieldRule, HolderKind, Id, LedgerUnit, ServiceRecord, SetStarLevels, StarLevel, StarLevels, TransferKind,
+    VolunteerCertificate, VolunteerProfile,
 };
 
 use crate::domain::caller::Caller;
@@ -144,9 +144,15 @@ async fn record_of<C: ConnectionTrait>(db: &C, person: Id) -> Result<Record, Api
             _ => {}
         }
     }
-    let activity_ids: Vec<Id> = credits.iter().filter(|(t, _)| t.source_kind.as_deref() == Some("activity")).filter_map(|(t, _)| t.source_id).collect();
-    let titles: HashMap<Id, String> =
-        activity::Entity::find().filter(activity::Column::Id.is_in(activity_ids)).all(db).await?.into_iter().map(|a| (a.id, a.title)).collect();
+    let activity_ids: Vec<Id> =
+        credits.iter().filter(|(t, _)| t.source_kind.as_deref() == Some("activity")).filter_map(|(t, _)| t.source_id).collect();
+    let titles: HashMap<Id, String> = activity::Entity::find()
+        .filter(activity::Column::Id.is_in(activity_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.title))
+        .collect();
     let (mut served, mut activities, mut needs) = (0, 0, 0);
     let mut records = Vec::with_capacity(credits.len());
     for (t, amount) in credits {
@@ -222,7 +228,12 @@ pub async fn profile<C: ConnectionTrait>(db: &C, caller: &Caller, id: Option<Id>
 }
 
 /// The certificate of hours (志愿服务证明), certified by the person's community.
-pub async fn certificate<C: ConnectionTrait>(db: &C, caller: &Caller, id: Option<Id>, now: DateTime<Utc>) -> Result<VolunteerCertificate, ApiError> {
+pub async fn certificate<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: Option<Id>,
+    now: DateTime<Utc>,
+) -> Result<VolunteerCertificate, ApiError> {
     let p = profile(db, caller, id).await?;
     let home = area::Entity::find_by_id(p.area_id).one(db).await?.ok_or(ApiError::NotFound("area"))?;
     let community = crate::services::ledger::community_of(db, &home.path).await?.unwrap_or(home);
