@@ -23,6 +23,12 @@ Three things the spec cannot carry, all about test data, none about what is chec
   above its own, with a code that starts with its parent's (统计用区划代码 is hierarchical) and is new.
 - Deliveries to replay. A replay names a delivery of the caller's own endpoint; the hooks queue a
   test ping to an endpoint of the platform admin's and replay that.
+- Volunteer activities. Signing up, cancelling, recording attendance and taking a credit back each
+  need a sign-up in the right state, and checking in with a code needs the code of this minute,
+  which only the staff on site see: the hooks open a fresh activity of 缤纷社区 as the platform admin,
+  sign the demo resident up (and for a credit to take back, check them in and out), and read the
+  code as the admin. A new activity's times are put in order within a week of each other, and star
+  levels are made to rise.
 - Pick-up codes. Handing over a points-shop order takes the code only its resident sees; the hooks
   read a reserved order and its code from `shop_orders` in the server's SQLite file (HAPPYHOME_DB).
 - One-time codes. Signing in by code, changing one's phone and deleting one's account need a code
@@ -381,6 +387,59 @@ def _reserved_order():
         ).fetchone()
 
 
+def _as(token_env: str) -> dict:
+    return {"Authorization": f"Bearer {os.environ.get(token_env, '')}"}
+
+
+def _running_activity(starts_in_minutes: int = -5):
+    """A new open activity of 缤纷社区 (area 5) the platform admin organises, running now (or
+    starting later), with the demo resident signed up: (activity id, sign-up id), or None."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    starts = now + datetime.timedelta(minutes=starts_in_minutes)
+    body = {"area_id": 5, "title": f"钩子活动 {next(_sent)}", "address": "缤纷社区党群服务中心", "capacity": 50, "credit_minutes": 60,
+            "starts_at": starts.isoformat(), "ends_at": (starts + datetime.timedelta(hours=2)).isoformat()}
+    base = f"{_Server.base_url}/api/v1/activities"
+    made = requests.post(base, json=body, headers=_as("HAPPYHOME_ADMIN_TOKEN"), timeout=30)
+    if not made.ok:
+        return None
+    activity = made.json()["id"]
+    requests.post(f"{base}/{activity}/actions", json={"action": "publish"}, headers=_as("HAPPYHOME_ADMIN_TOKEN"), timeout=30)
+    signed = requests.post(f"{base}/{activity}/signups", headers=_as("HAPPYHOME_RESIDENT_TOKEN"), timeout=30)
+    return (activity, signed.json()["id"]) if signed.ok else None
+
+
+def _an_activity_body(body: dict) -> None:
+    """An activity in 缤纷社区 that ends after it starts, within a week, crediting at most its length,
+    at an address (generated space and provider ids seldom name one serving the community)."""
+    body["area_id"] = 5
+    body["space_id"] = None
+    body["provider_id"] = None
+    if not (isinstance(body.get("address"), str) and body["address"].strip()):
+        body["address"] = "缤纷社区党群服务中心"
+    try:
+        start = datetime.datetime.fromisoformat(str(body.get("starts_at")).replace("Z", "+00:00"))
+    except ValueError:
+        start = datetime.datetime.now(datetime.timezone.utc)
+    if start.tzinfo is None:
+        start = start.replace(tzinfo=datetime.timezone.utc)
+    hours = 3
+    body["starts_at"] = start.isoformat()
+    body["ends_at"] = (start + datetime.timedelta(hours=hours)).isoformat()
+    if isinstance(body.get("credit_minutes"), int) and body["credit_minutes"] > hours * 60:
+        body["credit_minutes"] = hours * 60
+
+
+def _rising_thresholds(body: dict) -> None:
+    """Five positive, strictly rising star-level thresholds (JSON Schema cannot say rising)."""
+    hours = body.get("min_hours")
+    if isinstance(hours, list) and len(hours) == 5 and all(isinstance(h, int) for h in hours):
+        fixed, last = [], 0
+        for h in sorted(hours):
+            last = max(h, last + 1)
+            fixed.append(last)
+        body["min_hours"] = fixed
+
+
 def _real_rows_and_codes(case) -> None:
     """Real partners, codes and throwaway accounts for positive cases (see the module's docstring)."""
     path, body = case.operation.path, case.body if isinstance(case.body, dict) else None
@@ -431,6 +490,37 @@ def _real_rows_and_codes(case) -> None:
         invited = _invited(params.get("id"), params.get("meeting_id"))
         if invited:
             _within_the_meeting(body, invited)
+    elif path in ("/api/v1/activities", "/api/v1/activities/{id}") and body is not None:
+        _an_activity_body(body)
+    elif path == "/api/v1/star-levels/{area_id}" and body is not None:
+        _rising_thresholds(body)
+        case.path_parameters = {**(case.path_parameters or {}), "area_id": 3}
+    elif path == "/api/v1/activities/{id}/signups" and case.operation.method.upper() == "POST":
+        # The demo resident is signed up for the demo's open activities already: a new one to join.
+        made = _running_activity(starts_in_minutes=60 * 24)
+        if made:
+            requests.post(f"{_Server.base_url}/api/v1/activities/{made[0]}/signups/{made[1]}/cancel", headers=_as("HAPPYHOME_RESIDENT_TOKEN"), timeout=30)
+            case.path_parameters = {**(case.path_parameters or {}), "id": made[0]}
+    elif path in ("/api/v1/activities/{id}/signups/{signup_id}/cancel", "/api/v1/activities/{id}/signups/{signup_id}/attendance", "/api/v1/activities/{id}/signups/{signup_id}/revoke"):
+        made = _running_activity()
+        if made:
+            if case.path_parameters is None:
+                case.path_parameters = {}
+            case.path_parameters["id"], case.path_parameters["signup_id"] = made
+            if path.endswith("/revoke"):
+                # A credit to take back: the organiser checks the resident in and out.
+                url = f"{_Server.base_url}/api/v1/activities/{made[0]}/signups/{made[1]}/attendance"
+                for step in ("check_in", "check_out"):
+                    requests.post(url, json={"step": step}, headers=_as("HAPPYHOME_ADMIN_TOKEN"), timeout=30)
+    elif path == "/api/v1/activities/{id}/check-in" and body is not None:
+        # The code of this minute, which only the staff on site see.
+        made = _running_activity()
+        if made:
+            shown = requests.get(f"{_Server.base_url}/api/v1/activities/{made[0]}/code", headers=_as("HAPPYHOME_ADMIN_TOKEN"), timeout=30)
+            if shown.ok:
+                case.path_parameters = {**(case.path_parameters or {}), "id": made[0]}
+                body["code"] = shown.json()["code"]
+                body["step"] = "check_in"
     elif path in ("/api/v1/shop/orders/{id}/fulfil", "/api/v1/shop/orders/{id}/cancel"):
         # A reserved order (and for hand-over its code), so both moves reach a 2xx; the coverage and
         # fuzzing phases' negative cases still try every other id and code.

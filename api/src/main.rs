@@ -126,6 +126,8 @@ async fn seed_demo(conn: &sea_orm::DatabaseConnection, settings: &Settings, hash
         .await
         .map_err(|e| anyhow::anyhow!("seeding the demo client: {e}: {e:?}"))?;
     let shop = demo::shop::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding the demo shop: {e}: {e:?}"))?;
+    let activities =
+        demo::activities::seed(&txn, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("seeding demo activities: {e}: {e:?}"))?;
     txn.commit().await?;
     tracing::info!(
         areas = seeded.areas,
@@ -138,6 +140,7 @@ async fn seed_demo(conn: &sea_orm::DatabaseConnection, settings: &Settings, hash
         surveys,
         clients,
         shop,
+        activities,
         "demo data loaded"
     );
     Ok(())

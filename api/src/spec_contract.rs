@@ -189,6 +189,9 @@ const LINKS: &[LinkSpec] = &[
     ("/api/v1/integration-clients", HttpMethod::Post, "201", "revoke_client", CLIENT_ID),
     ("/api/v1/shop/orders", HttpMethod::Post, "201", "get_order", BODY_ID),
     ("/api/v1/shop/orders", HttpMethod::Post, "201", "cancel_order", BODY_ID),
+    ("/api/v1/activities", HttpMethod::Post, "201", "get_activity", BODY_ID),
+    ("/api/v1/activities", HttpMethod::Post, "201", "act_on_activity", BODY_ID),
+    ("/api/v1/activities", HttpMethod::Post, "201", "list_signups", BODY_ID),
     // The inbox lists what one marks read.
     ("/api/v1/me/notifications", HttpMethod::Get, "200", "mark_read", &[("id", "$response.body#/items/0/id")]),
 ];

@@ -25,6 +25,7 @@ mod m20261205_172000_create_integration_clients;
 mod m20261205_220000_create_resident_bindings;
 mod m20261205_221000_add_merchant_provider;
 mod m20261206_010000_add_acceptance_deadline;
+mod m20261206_050000_create_activities;
 
 pub struct Migrator;
 
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_220000_create_resident_bindings::Migration),
             Box::new(m20261205_221000_add_merchant_provider::Migration),
             Box::new(m20261206_010000_add_acceptance_deadline::Migration),
+            Box::new(m20261206_050000_create_activities::Migration),
         ]
     }
 }

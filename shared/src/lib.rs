@@ -3,6 +3,7 @@
 //! Nothing here touches a database, so it compiles for `wasm32-unknown-unknown`. With the `openapi`
 //! feature the types derive `utoipa::ToSchema`, which is how the server's spec describes them.
 
+pub mod activity;
 pub mod area;
 pub mod audit;
 pub mod auth;
@@ -30,6 +31,7 @@ pub mod user;
 pub mod webhook;
 pub mod workbench;
 
+pub use activity::*;
 pub use area::*;
 pub use audit::*;
 pub use auth::*;

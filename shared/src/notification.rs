@@ -56,6 +56,8 @@ code_enum! {
         ShopOrderCancelled = "shop_order_cancelled",
         /// To the resident: their order was not picked up in time; the points came back.
         ShopOrderExpired = "shop_order_expired",
+        /// To the volunteer: a place of an activity became free and their waiting sign-up moved up (候补转正).
+        ActivityPlaceConfirmed = "activity_place_confirmed",
     }
 }
 
@@ -66,6 +68,7 @@ code_enum! {
         Program = "program",
         Topic = "topic",
         ShopOrder = "shop_order",
+        Activity = "activity",
     }
 }
 

@@ -144,8 +144,10 @@ code_enum! {
         InsufficientBalance = "insufficient_balance",
         /// More than the per-person limit of a shop item (每人限兑).
         LimitReached = "limit_reached",
-        /// A pick-up code that is not the order's.
+        /// A pick-up code that is not the order's, or a check-in code that is not the activity's.
         WrongCode = "wrong_code",
+        /// A code that was right once but is no longer current (an activity's check-in code).
+        Expired = "expired",
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod activities;
 mod areas;
 mod audit;
 mod auth;

@@ -77,6 +77,11 @@ struct World {
     far_item: i64,
     far_order: i64,
     resident_token: String,
+    /// Open volunteer activities of 缤纷社区 and of another district's community.
+    near_activity: i64,
+    far_activity: i64,
+    /// A resident homed in 缤纷社区's grid (in every staff member's reach) for volunteer records.
+    grid_resident: i64,
 }
 
 const NEAR_PHONE: &str = "13900000001";
@@ -144,7 +149,16 @@ async fn world() -> World {
     let near_survey = surveys::open_satisfaction_survey(&app, &staff, community).await;
     let far_survey = surveys::open_satisfaction_survey(&app, &far_staff, far_community).await;
     let shop = shop_world(&app, &staff, &far_staff, community, far_community).await;
+    let near_activity = crate::activities::open_activity(&app, &staff, 100, 60).await;
+    let far_activity = open_activity_in(&app, &far_staff, far_community).await;
+    let grid_resident = {
+        let token = sign_in_by_code(&app, "13700009999", json!({ "community_id": community, "grid_id": grid })).await;
+        json_of(app.get("/api/v1/me", &token).await).await["user"]["id"].as_i64().expect("id")
+    };
     World {
+        near_activity,
+        far_activity,
+        grid_resident,
         near_survey,
         far_survey,
         shop_item: shop.0,
@@ -177,6 +191,18 @@ async fn world() -> World {
         accounts,
         app,
     }
+}
+
+fn activity_body(area: i64) -> Value {
+    let now = chrono::Utc::now();
+    json!({ "area_id": area, "title": "探针活动", "address": "服务中心", "starts_at": now - chrono::Duration::minutes(5),
+        "ends_at": now + chrono::Duration::hours(2), "capacity": 100, "credit_minutes": 60 })
+}
+
+/// An open activity of another district's community.
+async fn open_activity_in(app: &TestApp, staff: &str, area: i64) -> i64 {
+    let id = created_id(app.post("/api/v1/activities", staff, &activity_body(area)).await, "/id").await;
+    created_id(app.post(&format!("/api/v1/activities/{id}/actions"), staff, &json!({ "action": "publish" })).await, "/id").await
 }
 
 fn item_body(area: i64) -> Value {
@@ -467,6 +493,24 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
             let id = if far { w.far_order } else { shop_order(w).await.0 };
             let res = app.post(&format!("/api/v1/shop/orders/{id}/cancel"), t, &json!({})).await;
             if far { answer(res).await } else { unseen_is_denied(res).await }
+        }
+        Action::ReadActivities => answer(app.get(&format!("/api/v1/activities/{}", pick(w.near_activity, w.far_activity)), t).await).await,
+        Action::OrganiseActivities => {
+            answer(app.post("/api/v1/activities", t, &activity_body(pick(w.community, w.far_community))).await).await
+        }
+        Action::RecordAttendance => {
+            answer(app.get(&format!("/api/v1/activities/{}/code", pick(w.near_activity, w.far_activity)), t).await).await
+        }
+        Action::JoinActivities => {
+            let id = pick(w.near_activity, w.far_activity);
+            answer(app.request(reqwest::Method::POST, &format!("/api/v1/activities/{id}/signups"), t).send().await.expect("POST")).await
+        }
+        Action::ReadVolunteers => answer(app.get(&format!("/api/v1/volunteers/{}", pick(w.grid_resident, w.far_resident)), t).await).await,
+        Action::ReadOwnVolunteerRecord if !far => answer(app.get("/api/v1/me/volunteer", t).await).await,
+        Action::SetStarLevels => {
+            let path = format!("/api/v1/star-levels/{}", pick(w.district, w.far_district));
+            let body = json!({ "min_hours": [100, 300, 600, 1000, 1500] });
+            answer(app.request(reqwest::Method::PUT, &path, t).json(&body).send().await.expect("PUT")).await
         }
         _ => return None,
     };

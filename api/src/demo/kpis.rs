@@ -29,7 +29,6 @@ const FIGURES: &[(&str, Figure)] = &[
     ("five_social_linkage_coverage", |_, _, s| (if s > 0.3 { 1.0 } else { 0.0 }, Some(1.0))),
     ("facility_coverage", |_, _, _| (1.0, Some(1.0))),
     ("childcare_places_per_1000", |_, p, s| ((p * (2.5 + 2.5 * s) / 1000.0).round(), Some(p))),
-    ("volunteer_registration_rate", |_, _, s| (((25.0 + 30.0 * s) * 10.0).round() / 10.0, None)),
     ("dispute_resolution_rate", |_, _, s| ((40.0 + 20.0 * s).round(), Some(42.0 + (20.0 * s).round()))),
 ];
 

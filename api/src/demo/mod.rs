@@ -2,6 +2,7 @@
 //! each, and one demo account per role. Loaded by `happyhome seed-demo` (and `just run`); running it
 //! again changes nothing.
 
+pub mod activities;
 pub mod clients;
 pub mod communities;
 pub mod kpis;

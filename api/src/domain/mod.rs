@@ -1,6 +1,8 @@
 //! The rules of the platform, free of HTTP: lifecycles, matching, KPI maths, where (scope) and how
 //! secrets are handled. Who may do what is [`crate::policy`].
 
+pub mod activity_code;
+pub mod activity_lifecycle;
 pub mod caller;
 pub mod client_secret;
 pub mod consultation_rules;
@@ -21,6 +23,7 @@ pub mod quantities;
 pub mod scope;
 pub mod shop_order_lifecycle;
 pub mod signature;
+pub mod star_levels;
 pub mod surveys;
 pub mod tokens;
 pub mod topic_lifecycle;

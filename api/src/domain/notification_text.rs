@@ -93,6 +93,9 @@ pub fn render(kind: NotificationKind, facts: &Facts, lang: Lang) -> Text {
                 ShopOrderExpired => {
                     ("兑换订单已过期".into(), format!("您兑换的「{title_of_program}」（订单 {id}）未在期限内领取，已过期，积分已退回。"))
                 }
+                ActivityPlaceConfirmed => {
+                    ("候补已转为正式报名".into(), format!("您候补的志愿活动「{title_of_program}」（编号 {id}）有了空位，您已报名成功。"))
+                }
             }
         }
         Lang::En => {
@@ -171,6 +174,12 @@ pub fn render(kind: NotificationKind, facts: &Facts, lang: Lang) -> Text {
                 ShopOrderExpired => (
                     "Order expired".into(),
                     format!("Your order no. {id} for \u{201c}{title_of_program}\u{201d} was not picked up in time; the points are back."),
+                ),
+                ActivityPlaceConfirmed => (
+                    "You have a place".into(),
+                    format!(
+                        "A place became free at the activity \u{201c}{title_of_program}\u{201d} (no. {id}); you moved up from the waiting list."
+                    ),
                 ),
             }
         }

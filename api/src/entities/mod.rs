@@ -1,5 +1,7 @@
 //! sea-orm entities, one per table. Conversions to wire types live in `services`, never in `shared`.
 
+pub mod activity;
+pub mod activity_signup;
 pub mod area;
 pub mod audit_log;
 pub mod catalogue_entry;
@@ -44,6 +46,7 @@ pub mod sms_code;
 pub mod sms_outbox;
 pub mod sms_send;
 pub mod spend;
+pub mod star_level;
 pub mod stored;
 pub mod survey;
 pub mod survey_community_count;

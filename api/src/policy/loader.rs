@@ -8,8 +8,8 @@ use super::{Action, Refused, require};
 use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
 use crate::entities::{
-    area, integration_client, ledger_account, ledger_transfer, matching_plan, need, notification, program, provider, resident, service,
-    service_person, service_space, shop_item, shop_order, survey, topic, user, webhook_endpoint,
+    activity, area, integration_client, ledger_account, ledger_transfer, matching_plan, need, notification, program, provider, resident,
+    service, service_person, service_space, shop_item, shop_order, survey, topic, user, webhook_endpoint,
 };
 
 /// An entity whose rows belong to an area (or to an owner): implement once, and [`load`] and
@@ -156,5 +156,13 @@ impl Scoped for shop_order::Entity {
     const READ: Action = Action::ReadShopItems;
     fn reach(caller: &Caller) -> Condition {
         super::shop::order_reach(caller)
+    }
+}
+
+impl Scoped for activity::Entity {
+    const NAME: &'static str = "activity";
+    const READ: Action = Action::ReadActivities;
+    fn reach(caller: &Caller) -> Condition {
+        super::activities::reach(caller)
     }
 }

@@ -12,6 +12,7 @@
 //! (templates, the indicator list) call [`require`]. A new domain adds its actions to the table and
 //! implements [`Scoped`] for its entity.
 
+pub mod activities;
 pub mod bindings;
 mod loader;
 pub mod needs;

@@ -117,6 +117,21 @@ pub enum Action {
     FulfilShopOrders,
     /// Cancel an order that is still reserved: the resident's own, or staff in the subtree.
     CancelShopOrders,
+    /// See the volunteer activities (志愿活动) of one's community or subtree (drafts: organisers only).
+    ReadActivities,
+    /// Organise activities of the subtree: create, edit, publish, close, finish, cancel; show the
+    /// check-in code; take back a mistaken credit by reversal.
+    OrganiseActivities,
+    /// Check volunteers in and out of an activity of the subtree without a code (the organiser on site).
+    RecordAttendance,
+    /// Sign up for an activity of one's community, cancel one's sign-up, check in and out with the code.
+    JoinActivities,
+    /// Read the volunteer profiles and certificates of hours (志愿服务证明) of the subtree.
+    ReadVolunteers,
+    /// Read one's own volunteer profile, star level and certificate.
+    ReadOwnVolunteerRecord,
+    /// Set the star-level thresholds (星级) of a district.
+    SetStarLevels,
 }
 
 const STAFF: &[Role] = &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker];
@@ -218,6 +233,19 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     (Action::ReadShopOrders, &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, Merchant], "read points-shop orders"),
     (Action::FulfilShopOrders, &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, Merchant], "hand over points-shop orders"),
     (Action::CancelShopOrders, &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, Resident], "cancel points-shop orders"),
+    // volunteer activities (志愿活动); which rows is `policy::activities`' rule
+    (
+        Action::ReadActivities,
+        &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker, Volunteer, Resident],
+        "see volunteer activities",
+    ),
+    (Action::OrganiseActivities, MANAGERS, "organise volunteer activities; community staff and above do"),
+    // Grid workers help on site: they check people in and out, but do not run the activity.
+    (Action::RecordAttendance, STAFF, "record attendance; that is staff work"),
+    (Action::JoinActivities, &[Volunteer, Resident], "sign up for activities; volunteers and residents do"),
+    (Action::ReadVolunteers, STAFF, "read volunteer profiles; that is staff work"),
+    (Action::ReadOwnVolunteerRecord, &[Volunteer, Resident], "read an own volunteer record; volunteers and residents have one"),
+    (Action::SetStarLevels, ADMINS, "set star levels; district and platform admins do"),
 ];
 
 impl Action {
@@ -253,7 +281,7 @@ mod tests {
             assert!(!seen.contains(action), "{action:?} twice");
             seen.push(*action);
         }
-        assert_eq!(seen.len(), 59, "a new action needs its row");
+        assert_eq!(seen.len(), 66, "a new action needs its row");
     }
 
     #[test]

@@ -200,9 +200,26 @@ async fn my_shop_orders(
     Ok(web::Json(crate::services::shop::read::mine(&state.db, &caller, &filter, page).await?))
 }
 
+/// Your volunteer record: hours served, balances, star level, the activities you attended and the
+/// needs you served.
+#[utoipa::path(tag = "activities", responses((status = 200, body = shared::VolunteerProfile), ReadErrors), security(("bearer" = [])))]
+#[get("/me/volunteer")]
+async fn my_volunteer_profile(state: web::Data<AppState>, caller: AuthUser) -> ApiResult<web::Json<shared::VolunteerProfile>> {
+    Ok(web::Json(crate::services::activities::volunteers::profile(&state.db, &caller, None).await?))
+}
+
+/// Your certificate of hours (志愿服务证明), as data to print.
+#[utoipa::path(tag = "activities", responses((status = 200, body = shared::VolunteerCertificate), ReadErrors), security(("bearer" = [])))]
+#[get("/me/volunteer/certificate")]
+async fn my_volunteer_certificate(state: web::Data<AppState>, caller: AuthUser) -> ApiResult<web::Json<shared::VolunteerCertificate>> {
+    Ok(web::Json(crate::services::activities::volunteers::certificate(&state.db, &caller, None, state.clock.now()).await?))
+}
+
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(me)
         .service(my_ledger)
+        .service(my_volunteer_profile)
+        .service(my_volunteer_certificate)
         .service(my_shop_orders)
         .service(list_notifications)
         .service(unread_count)

@@ -3,6 +3,7 @@
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
+pub mod activities;
 pub mod areas;
 pub mod audit;
 pub mod auth;
@@ -29,10 +30,12 @@ pub mod service_people;
 pub mod service_spaces;
 pub mod services;
 pub mod shop;
+pub mod star_levels;
 pub mod survey_templates;
 pub mod surveys;
 pub mod topics;
 pub mod users;
+pub mod volunteers;
 pub mod webhooks;
 pub mod workbench;
 
@@ -68,4 +71,7 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     oauth::configure(cfg);
     integration_clients::configure(cfg);
     shop::configure(cfg);
+    activities::configure(cfg);
+    volunteers::configure(cfg);
+    star_levels::configure(cfg);
 }

@@ -1,6 +1,7 @@
 //! Operations on the data: each takes a connection (or transaction) and the caller, applies the rules
 //! of `domain`, and returns wire types. Handlers stay thin.
 
+pub mod activities;
 pub mod areas;
 pub mod audit;
 pub mod auth;

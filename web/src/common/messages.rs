@@ -85,6 +85,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("rule.unknown_field", "不支持的字段", "unknown field"),
     ("rule.limit_reached", "已达每人限兑数量", "the limit per person is reached"),
     ("rule.wrong_code", "核销码不正确", "the pick-up code does not match"),
+    ("rule.expired", "签到码已过期，请扫描当前显示的码", "the code has expired; use the one shown now"),
     // Login
     ("login.subtitle", "社区工作者登录", "Sign in for community workers"),
     ("login.username", "用户名", "Username"),

@@ -36,6 +36,13 @@ pub enum Computation {
     /// Residents who co-signed or rated a topic or answered a survey in the period, of resident
     /// accounts (consultation and surveys).
     DecisionParticipation,
+    /// Volunteer accounts per 100 residents of the population, weighted by population like the
+    /// figures reported before (activities and volunteers).
+    VolunteerRegistration,
+    /// Hours credited for service (activities and needs) per resident (ledger ÷ community profiles).
+    VolunteerHoursPerCapita,
+    /// People credited for service in the 90 days up to the period's end (ledger).
+    ActiveVolunteers,
 }
 
 struct Row {
@@ -89,7 +96,7 @@ const ROWS: &[Row] = &[
     Row { code: "facility_coverage", zh: "社区综合服务设施覆盖率", en: "Communities with a comprehensive service facility", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: None, scale: 100.0, parts: COMMUNITIES, accumulates: false, baseline: Some((2022, 91.3)), targets: &[(2024, Ge, 85.0), (2025, Ge, 95.0)], reference: S2 },
     Row { code: "childcare_places_per_1000", zh: "每千人拥有托位数", en: "Childcare places per 1 000 residents", unit: "个/千人", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: None, scale: 1000.0, parts: Some(("托位数", "常住人口")), accumulates: false, baseline: Some((2022, 2.3)), targets: &[(2025, Ge, 4.5)], reference: S2 },
     Row { code: "social_organisations_per_community", zh: "每个社区的社区社会组织数", en: "Social organisations per community", unit: "个/社区", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::SocialOrganisationsPerCommunity), scale: 1.0, parts: Some(("社区社会组织数", "社区数")), accumulates: false, baseline: Some((2022, 3.5)), targets: &[(2025, Ge, 5.0)], reference: S2 },
-    Row { code: "volunteer_registration_rate", zh: "社区志愿者注册率", en: "Registered community volunteers", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::WeightedPopulation, computed: None, scale: 1.0, parts: None, accumulates: false, baseline: Some((2022, 20.0)), targets: &[(2025, Ge, 50.0)], reference: S2 },
+    Row { code: "volunteer_registration_rate", zh: "社区志愿者注册率", en: "Registered community volunteers", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::WeightedPopulation, computed: Some(Computation::VolunteerRegistration), scale: 1.0, parts: None, accumulates: false, baseline: Some((2022, 20.0)), targets: &[(2025, Ge, 50.0)], reference: S2 },
     Row { code: "decision_participation_rate", zh: "居民决策性参与比例", en: "Residents taking part in community decisions", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::DecisionParticipation), scale: 100.0, parts: Some(("参与决策的居民数", "居民账户数")), accumulates: false, baseline: Some((2022, 20.0)), targets: &[(2025, Ge, 40.0)], reference: S2 },
     Row { code: "dispute_resolution_rate", zh: "矛盾纠纷化解率", en: "Disputes resolved", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: None, scale: 100.0, parts: Some(("化解的矛盾纠纷数", "受理的矛盾纠纷数")), accumulates: false, baseline: Some((2022, 85.0)), targets: &[(2025, Ge, 95.0)], reference: S2 },
     Row { code: "circle_coverage_15min", zh: "一刻钟服务圈覆盖率", en: "15-minute service circle coverage", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::CircleCoverage), scale: 100.0, parts: Some(("服务圈内的网格数", "网格总数")), accumulates: false, baseline: None, targets: &[(2025, Eq, 100.0)], reference: S2 },
@@ -99,6 +106,8 @@ const ROWS: &[Row] = &[
     Row { code: "on_time_completion_rate", zh: "限时办结率", en: "Needs completed on time", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::OnTimeCompletion), scale: 100.0, parts: Some(("按时办结的需求数", "办结的需求数")), accumulates: false, baseline: None, targets: &[], reference: OPS },
     Row { code: "needs_per_1000_residents", zh: "每千名居民需求数", en: "Needs per 1 000 residents", unit: "件/千人", direction: Neutral, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::NeedsPer1000), scale: 1000.0, parts: Some(("提交的需求数", "常住人口")), accumulates: true, baseline: None, targets: &[], reference: OPS },
     Row { code: "volunteer_hours", zh: "志愿服务时长", en: "Volunteer hours", unit: "小时", direction: Higher, attribute: Expected, rollup: KpiRollup::Sum, computed: Some(Computation::VolunteerHours), scale: 1.0, parts: None, accumulates: true, baseline: None, targets: &[], reference: OPS },
+    Row { code: "volunteer_hours_per_capita", zh: "人均志愿服务时长", en: "Volunteer hours per resident", unit: "小时/人", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::VolunteerHoursPerCapita), scale: 1.0, parts: Some(("志愿服务时长 (小时)", "常住人口")), accumulates: true, baseline: None, targets: &[], reference: OPS },
+    Row { code: "active_volunteers", zh: "活跃志愿者数（近90天有服务）", en: "Active volunteers (served in the last 90 days)", unit: "人", direction: Higher, attribute: Expected, rollup: KpiRollup::Sum, computed: Some(Computation::ActiveVolunteers), scale: 1.0, parts: None, accumulates: false, baseline: None, targets: &[], reference: OPS },
     Row { code: "pledge_fulfilment", zh: "共建承诺兑现率", en: "Co-building pledges fulfilled (by value)", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::PledgeFulfilment), scale: 100.0, parts: Some(("已兑现金额 (元)", "承诺金额 (元)")), accumulates: false, baseline: None, targets: &[], reference: OPS },
 ];
 

@@ -21,7 +21,7 @@ use crate::entities::{area, delivery, kpi_report, pledge, program, provider, ser
 use crate::error::ApiError;
 use crate::services::matching::facts::{Stats, district_path, pool, service_facts};
 use crate::services::matching::gaps::{circle_places, in_circle};
-use crate::services::{consultation, surveys};
+use crate::services::{activities, consultation, surveys};
 
 /// Everything a dashboard, series or breakdown needs, loaded in a fixed number of queries.
 pub struct Inputs {
@@ -42,6 +42,8 @@ pub struct Inputs {
     /// Residents (id → home area) and their acts of taking part in decisions.
     residents: HashMap<Id, Id>,
     acts: Vec<(Id, NaiveDate)>,
+    /// Volunteer accounts and service credits (activities and needs).
+    volunteers: activities::kpi::VolunteerFacts,
     rules: Rules,
 }
 
@@ -133,7 +135,9 @@ impl Inputs {
         let grids = tree.areas.values().filter(|a| a.kind == AreaKind::Grid.as_str()).cloned().collect();
         let filed_topics = consultation::kpi::filed(db, &scope).await?;
         let (residents, acts) = surveys::kpi::residents_and_acts(db, &scope).await?;
+        let volunteers = activities::kpi::load(db, &scope).await?;
         Ok(Inputs {
+            volunteers,
             grids,
             tree,
             counters,
@@ -256,6 +260,20 @@ impl Inputs {
                 let residents = self.residents.iter().filter(|(_, home)| areas.contains(home)).map(|(id, _)| *id).collect();
                 let s = surveys::kpi::share_of(&residents, &self.acts, period);
                 Self::ratio(s.participants as f64, s.residents as f64)
+            }
+            Computation::VolunteerRegistration => {
+                let areas: HashSet<Id> = self.tree.subtree(area).into_iter().collect();
+                let weight = self.tree.profile_sum(area, population).filter(|p| *p > 0.0)?;
+                // Percent × population, as a reported figure is weighted: they roll up together.
+                Some(Facts::Weighted { weighted: self.volunteers.registered(&areas, period) as f64 * 100.0, weight })
+            }
+            Computation::VolunteerHoursPerCapita => {
+                let areas: HashSet<Id> = self.tree.subtree(area).into_iter().collect();
+                Self::ratio(self.volunteers.hours(&areas, period), self.tree.profile_sum(area, population)?)
+            }
+            Computation::ActiveVolunteers => {
+                let areas: HashSet<Id> = self.tree.subtree(area).into_iter().collect();
+                Some(Facts::Sum(self.volunteers.active(&areas, period) as f64))
             }
         }
     }

@@ -102,6 +102,7 @@ fn subject(kind: SubjectKind, id: Id) -> NotificationSubject {
     // Shop orders live under `/shop/orders`; every other kind at `/<kind>s`.
     let link = match kind {
         SubjectKind::ShopOrder => format!("/api/v1/shop/orders/{id}"),
+        SubjectKind::Activity => format!("/api/v1/activities/{id}"),
         _ => format!("/api/v1/{}s/{id}", kind.as_str()),
     };
     NotificationSubject { kind, id, link }
