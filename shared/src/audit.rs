@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NeedAction, ProgramAction, SurveyAction, TopicAction, code_enum};
+use crate::{ActivityAction, NeedAction, ProgramAction, SurveyAction, TopicAction, code_enum};
 
 code_enum! {
     /// What an audit entry records being done (审计动作). A need, program or topic that moves is
@@ -82,6 +82,8 @@ code_enum! {
         PublishResult = "publish_result",
         Implement = "implement",
         OpenReview = "open_review",
+        // Activities
+        Finish = "finish",
     }
 }
 
@@ -111,6 +113,7 @@ code_enum! {
         ResidentBinding = "resident_binding",
         IntegrationClient = "integration_client",
         Webhook = "webhook",
+        Activity = "activity",
     }
 }
 
@@ -163,6 +166,18 @@ impl From<SurveyAction> for AuditAction {
             SurveyAction::Open => Self::Open,
             SurveyAction::Answer => Self::Answer,
             SurveyAction::Close => Self::Close,
+        }
+    }
+}
+
+impl From<ActivityAction> for AuditAction {
+    fn from(a: ActivityAction) -> Self {
+        match a {
+            ActivityAction::Publish => Self::Publish,
+            ActivityAction::Close => Self::Close,
+            ActivityAction::Reopen => Self::Reopen,
+            ActivityAction::Finish => Self::Finish,
+            ActivityAction::Cancel => Self::Cancel,
         }
     }
 }

@@ -115,7 +115,8 @@ fn page_of(entity: AuditEntity) -> Option<&'static str> {
         | ShopItem
         | Notification
         | NotificationPreferences
-        | ResidentBinding => return None,
+        | ResidentBinding
+        | Activity => return None,
     })
 }
 

@@ -210,6 +210,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("entity.resident_binding", "小程序绑定", "Mini-program binding"),
     ("entity.integration_client", "接入应用", "Integration client"),
     ("entity.webhook", "事件推送", "Webhook"),
+    ("entity.activity", "志愿活动", "Volunteer activity"),
     ("audit_action.create", "新建", "Create"),
     ("audit_action.update", "修改", "Update"),
     ("audit_action.set", "设置", "Set"),
@@ -278,4 +279,5 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("audit_action.publish_result", "结果公示", "Publish result"),
     ("audit_action.implement", "落实", "Implement"),
     ("audit_action.open_review", "开始评议", "Open review"),
+    ("audit_action.finish", "结束", "Finish"),
 ];

@@ -8,9 +8,9 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect, Set,
 };
 use shared::{
-    Activity, ActivityAction, ActivityActionRequest, ActivityInput, ActivityPage, ActivityStatus, AreaKind, FieldRule, Id, OrganiserKind,
-    SignupStatus,
+    Activity, ActivityActionRequest, ActivityInput, ActivityPage, ActivityStatus, AreaKind, FieldRule, Id, OrganiserKind, SignupStatus,
 };
+use shared::{AuditAction, AuditEntity};
 
 use super::{live_signup_of, signup_dto};
 use crate::domain::activity_lifecycle::{allowed, editable, next};
@@ -187,7 +187,7 @@ pub async fn create<C: ConnectionTrait>(
     };
     apply(&mut row, input, &c, now);
     let saved = dto(db, caller, row.insert(db).await?).await?;
-    audited(db, caller, "create", &c.community.path, None, &saved, request_id).await?;
+    audited(db, caller, AuditAction::Create, &c.community.path, None, &saved, request_id).await?;
     Ok(saved)
 }
 
@@ -222,7 +222,7 @@ pub async fn replace<C: ConnectionTrait>(
     super::signups::fill_places(db, caller, id, now).await?;
     let after = activity::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("activity"))?;
     let saved = dto(db, caller, after).await?;
-    audited(db, caller, "update", &c.community.path, Some(&before), &saved, request_id).await?;
+    audited(db, caller, AuditAction::Update, &c.community.path, Some(&before), &saved, request_id).await?;
     Ok(saved)
 }
 
@@ -255,14 +255,7 @@ pub async fn act<C: ConnectionTrait>(
         .await?;
     let before = dto(db, caller, found.clone()).await?;
     let after = dto(db, caller, activity::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("activity"))?).await?;
-    let action: &'static str = match req.action {
-        ActivityAction::Publish => "publish",
-        ActivityAction::Close => "close",
-        ActivityAction::Reopen => "reopen",
-        ActivityAction::Finish => "finish",
-        ActivityAction::Cancel => "cancel",
-    };
-    audited(db, caller, action, &found.area_path, Some(&before), &after, request_id).await?;
+    audited(db, caller, req.action.into(), &found.area_path, Some(&before), &after, request_id).await?;
     Ok(after)
 }
 
@@ -270,13 +263,20 @@ pub async fn act<C: ConnectionTrait>(
 async fn audited<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
-    action: &'static str,
+    action: AuditAction,
     path: &str,
     before: Option<&Activity>,
     after: &Activity,
     request_id: Option<&str>,
 ) -> Result<(), ApiError> {
-    let change = Change { action, entity: "activity", entity_id: after.id, area: Some((after.area_id, path)), before, after: Some(after) };
+    let change = Change {
+        action,
+        entity: AuditEntity::Activity,
+        entity_id: after.id,
+        area: Some((after.area_id, path)),
+        before,
+        after: Some(after),
+    };
     audit::record(db, Some(caller), request_id, change).await
 }
 
