@@ -113,7 +113,7 @@ pub const PARTICIPATION_MESSAGES: &[(&str, &str, &str)] = &[
     ("mtstatus.decided", "已形成决议", "Decided"),
     ("mtstatus.result_published", "结果公示", "Result published"),
     ("mtstatus.implementing", "落实中", "Being carried out"),
-    ("mtstatus.reviewed", "评议中", "Under review by residents"),
+    ("mtstatus.reviewed", "评议中", "Open for rating"),
     ("mtstatus.closed", "已办结", "Closed"),
     // Topic categories
     ("mtcat.public_resources", "公共资源分配", "Public resources"),

@@ -283,13 +283,20 @@ fn RatingSection(topic: RwSignal<Topic>, may_rate: bool) -> impl IntoView {
     }
 }
 
+/// Steps whose note is what staff wrote (a reason, a remark); the platform's own notes on the other
+/// steps repeat what the page shows above (the meeting, the decision, the program) in its log wording.
+fn note_is_written(action: TopicAction) -> bool {
+    !matches!(action, TopicAction::Convene | TopicAction::Decide | TopicAction::Implement | TopicAction::Cosign | TopicAction::Rate)
+}
+
 #[component]
 fn TimelineStep(event: TopicEvent) -> impl IntoView {
+    let note = event.note.clone().filter(|_| note_is_written(event.action));
     view! {
         <li class="topic-step">
             <strong>{tr_word("mtaction", event.action.as_str().to_owned())}</strong>
             <span class="muted">{local_time(&event.at)}</span>
-            {event.note.clone().map(|n| view! { <span class="m-card-text">{n}</span> })}
+            {note.map(|n| view! { <span class="m-card-text">{n}</span> })}
         </li>
     }
 }
