@@ -56,8 +56,16 @@ pub const PARTICIPATION_MESSAGES: &[(&str, &str, &str)] = &[
     ("mtopic.cosigning", "联名中…", "Co-signing…"),
     ("mtopic.cosigned", "您已联名", "You co-signed"),
     ("mtopic.cosign_done", "联名成功，感谢支持！", "Co-signed. Thank you!"),
-    ("mtopic.cosign_twice", "您已经联名过这个议题，每人只能联名一次。", "You have co-signed this topic already; each resident co-signs once."),
-    ("mtopic.only_verified", "只有已认证的本社区居民可以联名和评议，请先在“我的”中完成居住认证。", "Only verified residents of the community co-sign and rate; finish your residence check under Me first."),
+    (
+        "mtopic.cosign_twice",
+        "您已经联名过这个议题，每人只能联名一次。",
+        "You have co-signed this topic already; each resident co-signs once.",
+    ),
+    (
+        "mtopic.only_verified",
+        "只有已认证的本社区居民可以联名和评议，请先在“我的”中完成居住认证。",
+        "Only verified residents of the community co-sign and rate; finish your residence check under Me first.",
+    ),
     ("mtopic.reached", "已达到立案所需联名人数", "Enough co-signers to file it"),
     ("mtopic.notice", "公示期", "On notice"),
     ("mtopic.result_notice", "结果公示期", "Result on notice"),
@@ -91,7 +99,11 @@ pub const PARTICIPATION_MESSAGES: &[(&str, &str, &str)] = &[
     ("mtopic.stars_after", " 分", ""),
     // Proposing
     ("mtopic.new_title", "提出议题", "Propose a topic"),
-    ("mtopic.new_hint", "议题会先由社区审查，公示后本社区居民可以联名。", "Community staff review it first; once on notice, residents co-sign it."),
+    (
+        "mtopic.new_hint",
+        "议题会先由社区审查，公示后本社区居民可以联名。",
+        "Community staff review it first; once on notice, residents co-sign it.",
+    ),
     ("mtopic.category", "议题类别", "Category"),
     ("mtopic.pick_category", "请选择类别", "Pick a category"),
     ("mtopic.topic_title", "议题标题", "Title"),
@@ -149,7 +161,11 @@ pub const PARTICIPATION_MESSAGES: &[(&str, &str, &str)] = &[
     // Public notice board
     ("mtopic.public_link", "议题公示", "Topic notices"),
     ("mtopic.public_title", "民主协商 · 议题公示", "Consultation · topic notices"),
-    ("mtopic.public_intro", "正在公示征集联名的议题，以及已形成决议的协商结果。", "Topics on notice for co-signing, and the results of decided ones."),
+    (
+        "mtopic.public_intro",
+        "正在公示征集联名的议题，以及已形成决议的协商结果。",
+        "Topics on notice for co-signing, and the results of decided ones.",
+    ),
     ("mtopic.public_none", "暂无公示中的议题。", "No topic is on notice."),
     ("mtopic.public_back", "全部公示", "All notices"),
     ("mtopic.public_sign_in", "居民登录后可以联名", "Residents sign in to co-sign"),
@@ -161,7 +177,11 @@ pub const PARTICIPATION_MESSAGES: &[(&str, &str, &str)] = &[
     ("mpoints.hours_unit", " 小时", " h"),
     ("mpoints.minutes_unit", " 分钟", " min"),
     ("mpoints.points_unit", " 分", " pts"),
-    ("mpoints.none", "您还没有时长或积分账户：参加志愿服务或社区活动后会自动开立。", "You have no hours or points yet; they start with your first service or activity."),
+    (
+        "mpoints.none",
+        "您还没有时长或积分账户：参加志愿服务或社区活动后会自动开立。",
+        "You have no hours or points yet; they start with your first service or activity.",
+    ),
     ("mpoints.statement", "明细", "Statement"),
     ("mpoints.no_lines", "还没有记录。", "Nothing recorded yet."),
     ("mpoints.balance_after", "余额 ", "Balance "),

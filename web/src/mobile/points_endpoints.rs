@@ -12,17 +12,14 @@ pub async fn my_ledger() -> ApiResult<MyLedger> {
 
 /// GET /ledger/accounts/{id}/statement for one of the caller's own accounts, newest first.
 pub async fn statement(account: Id, cursor: Option<String>) -> ApiResult<Statement> {
-    get(&format!("/ledger/accounts/{account}/statement"), &[("cursor", cursor.unwrap_or_default()), ("limit", PAGE_SIZE.to_string())])
-        .await
+    get(&format!("/ledger/accounts/{account}/statement"), &[("cursor", cursor.unwrap_or_default()), ("limit", PAGE_SIZE.to_string())]).await
 }
 
 /// GET /shop/items: what the caller's community offers and they can redeem now.
 pub async fn shop_items(cursor: Option<String>) -> ApiResult<Page<ShopItem>> {
-    let page: ShopItemPage = get(
-        "/shop/items",
-        &[("available", "true".to_owned()), ("cursor", cursor.unwrap_or_default()), ("limit", PAGE_SIZE.to_string())],
-    )
-    .await?;
+    let page: ShopItemPage =
+        get("/shop/items", &[("available", "true".to_owned()), ("cursor", cursor.unwrap_or_default()), ("limit", PAGE_SIZE.to_string())])
+            .await?;
     Ok(Page { items: page.items, next_cursor: page.next_cursor })
 }
 

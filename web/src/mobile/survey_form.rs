@@ -118,9 +118,8 @@ pub fn SurveyForm(survey: Survey, closed: RwSignal<Option<Closed>>) -> impl Into
     let count = survey.questions.len();
     let questions = StoredValue::new(survey.questions);
     let drafts = RwSignal::new(vec![Draft::default(); count]);
-    let shown = move |i: usize| {
-        drafts.with(|d| questions.with_value(|qs| shared::question_shown(qs, i, &|q, o| d[q].choices.contains(&o))))
-    };
+    let shown =
+        move |i: usize| drafts.with(|d| questions.with_value(|qs| shared::question_shown(qs, i, &|q, o| d[q].choices.contains(&o))));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -199,7 +198,10 @@ pub fn SurveyForm(survey: Survey, closed: RwSignal<Option<Closed>>) -> impl Into
     let summary = move || {
         let general = form.general.get();
         let rest: Vec<String> = form.errors.with(|errs| {
-            errs.iter().filter(|e| !placed.contains(&e.field)).map(|e| i18n.field_rule(e.code).unwrap_or(e.message.as_str()).to_owned()).collect()
+            errs.iter()
+                .filter(|e| !placed.contains(&e.field))
+                .map(|e| i18n.field_rule(e.code).unwrap_or(e.message.as_str()).to_owned())
+                .collect()
         });
         (general.is_some() || !rest.is_empty()).then(|| {
             view! {
@@ -232,11 +234,16 @@ fn QuestionField(i: usize, q: SurveyQuestion, drafts: RwSignal<Vec<Draft>>, form
     let at = pointer(i);
     let error = {
         let at = at.clone();
-        move || form.errors.with(|errs| {
-            let found: Vec<String> =
-                errs.iter().filter(|e| e.field == at).map(|e| i18n.field_rule(e.code).unwrap_or(e.message.as_str()).to_owned()).collect();
-            (!found.is_empty()).then(|| found.join("；"))
-        })
+        move || {
+            form.errors.with(|errs| {
+                let found: Vec<String> = errs
+                    .iter()
+                    .filter(|e| e.field == at)
+                    .map(|e| i18n.field_rule(e.code).unwrap_or(e.message.as_str()).to_owned())
+                    .collect();
+                (!found.is_empty()).then(|| found.join("；"))
+            })
+        }
     };
     let invalid = {
         let error = error.clone();

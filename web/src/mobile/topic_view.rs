@@ -3,9 +3,9 @@
 //! the decision and its meetings, the outcome's rating (评议, once) and the timeline. The stage and
 //! category labels and the co-sign bar are shared with the signed-out 公示 pages.
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use chrono::{DateTime, Utc};
 use shared::{ErrorCode, Meeting, Topic, TopicAction, TopicCategory, TopicDetail, TopicEvent, TopicRating, TopicStatus};
 
 use crate::common::api::ApiError;

@@ -94,9 +94,7 @@ fn PublicTopicView(topic: PublicTopic) -> impl IntoView {
     let on_notice = topic.status == shared::TopicStatus::Cosigning;
     let ratings = (topic.rating_count > 0).then(|| {
         let (avg, n) = (topic.rating_average.unwrap_or(0.0), topic.rating_count);
-        move || {
-            format!("{}{avg:.1}{}{n}{}", i18n.t("mtopic.ratings_before"), i18n.t("mtopic.ratings_mid"), i18n.t("mtopic.ratings_after"))
-        }
+        move || format!("{}{avg:.1}{}{n}{}", i18n.t("mtopic.ratings_before"), i18n.t("mtopic.ratings_mid"), i18n.t("mtopic.ratings_after"))
     });
     view! {
         <article class="panel public-topic" data-testid="public-topic-detail">

@@ -9,8 +9,8 @@ use shared::{Id, Page, PublicResult, PublicTopic, TopicStatus};
 
 use super::settings::thresholds;
 use super::{Context, average, status_of};
-use crate::entities::stored::stored;
 use crate::domain::scope::Scope;
+use crate::entities::stored::stored;
 use crate::entities::{area, consultation_meeting, topic};
 use crate::error::ApiError;
 use crate::services::page::{Keyset, PageRequest};
