@@ -142,7 +142,7 @@ pub fn SurveyForm(survey: Survey, closed: RwSignal<Option<Closed>>) -> impl Into
                     QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
                         let mut picked = d.choices.clone();
                         picked.sort_unstable();
-                        (!picked.is_empty()).then(|| SurveyAnswer { choices: Some(picked), ..base })
+                        (!picked.is_empty()).then_some(SurveyAnswer { choices: Some(picked), ..base })
                     }
                     QuestionKind::Scale | QuestionKind::Number => match d.value.trim() {
                         "" => None,
