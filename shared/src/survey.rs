@@ -101,6 +101,21 @@ pub struct SurveyQuestion {
     pub condition: Option<QuestionCondition>,
 }
 
+/// Whether question `i` is shown, given what was picked so far: `picked(q, o)` says whether option
+/// `o` of question `q` is picked. A question without a condition is always shown; one with a
+/// condition only when the earlier question it names is itself shown and one of the condition's
+/// options is picked there. The API checks answers with this rule and the resident's form shows and
+/// hides questions with it, so both agree.
+pub fn question_shown(questions: &[SurveyQuestion], i: usize, picked: &impl Fn(usize, u32) -> bool) -> bool {
+    match questions.get(i).and_then(|q| q.condition.as_ref()) {
+        None => i < questions.len(),
+        Some(cond) => {
+            let q = cond.question as usize;
+            q < i && question_shown(questions, q, picked) && cond.options.iter().any(|o| picked(q, *o))
+        }
+    }
+}
+
 /// A survey as staff write it: a new draft, or a draft's full replacement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -376,5 +391,46 @@ impl SurveyStep {
             Self::Open => SurveyAction::Open,
             Self::Close => SurveyAction::Close,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question(condition: Option<(u32, Vec<u32>)>) -> SurveyQuestion {
+        SurveyQuestion {
+            text: "问题".into(),
+            kind: QuestionKind::SingleChoice,
+            required: false,
+            options: vec!["是".into(), "否".into()],
+            min_picks: None,
+            max_picks: None,
+            min: None,
+            max: None,
+            max_length: None,
+            condition: condition.map(|(question, options)| QuestionCondition { question, options }),
+        }
+    }
+
+    #[test]
+    fn a_conditional_question_shows_once_its_option_is_picked_and_its_parent_shows() {
+        // 0 → 1 shown after 否 at 0 → 2 shown after 是 at 1.
+        let qs = vec![question(None), question(Some((0, vec![1]))), question(Some((1, vec![0])))];
+        let nothing = |_: usize, _: u32| false;
+        assert!(question_shown(&qs, 0, &nothing));
+        assert!(!question_shown(&qs, 1, &nothing));
+        let no_then_yes = |q: usize, o: u32| (q, o) == (0, 1) || (q, o) == (1, 0);
+        assert!(question_shown(&qs, 1, &no_then_yes) && question_shown(&qs, 2, &no_then_yes));
+        // A stale pick under a hidden question shows nothing below it.
+        let yes_then_yes = |q: usize, o: u32| (q, o) == (0, 0) || (q, o) == (1, 0);
+        assert!(!question_shown(&qs, 2, &yes_then_yes));
+    }
+
+    #[test]
+    fn a_condition_on_a_later_question_or_a_missing_one_hides_it() {
+        let qs = vec![question(Some((1, vec![0]))), question(None)];
+        assert!(!question_shown(&qs, 0, &|_, _| true));
+        assert!(!question_shown(&qs, 5, &|_, _| true));
     }
 }

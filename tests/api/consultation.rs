@@ -324,6 +324,30 @@ async fn the_public_notice_board_shows_topics_and_results_without_personal_data(
     problem(hidden, 404).await;
 }
 
+async fn public_topic_ids(app: &TestApp, query: &str) -> Vec<i64> {
+    let res = app.client.get(app.url(&format!("/api/v1/public/topics?{query}"))).send().await.expect("GET");
+    ok(res).await["items"].as_array().expect("items").iter().filter_map(|t| t["id"].as_i64()).collect()
+}
+
+#[tokio::test]
+async fn the_public_notice_board_narrows_to_one_community_and_what_lies_under_an_area() {
+    let app = spawn_app().await;
+    let community = app.area_id("缤纷社区").await;
+    let street = app.area_id("西兴街道").await;
+    let elsewhere = app.area_id("牡丹社区").await;
+    let staff = app.login_as("community").await;
+    let (proposer, _) = verified_resident(&app, &staff, community, "13700000122", "钱小兰").await;
+    let id = propose(&app, &proposer, community, "resident").await;
+    ok(act(&app, &staff, id, json!({ "action": "publish" })).await).await;
+
+    assert_eq!(public_topic_ids(&app, &format!("community={community}")).await, [id]);
+    assert_eq!(public_topic_ids(&app, &format!("community={street}")).await, [id], "a street shows its communities' topics");
+    assert_eq!(public_topic_ids(&app, &format!("community={elsewhere}")).await, Vec::<i64>::new());
+    assert_eq!(public_topic_ids(&app, "").await, [id]);
+    let res = app.client.get(app.url("/api/v1/public/topics?community=999999")).send().await.expect("GET");
+    problem(res, 404).await;
+}
+
 #[tokio::test]
 async fn every_bad_field_of_a_proposal_and_a_decision_is_named_at_once() {
     let app = spawn_app().await;

@@ -4,7 +4,8 @@
 // wider than the screen, when the page shows an error, or when its tab title is not its own.
 // Also checked: the staff menu folds behind the menu button and opens with it; a resident who opens
 // /needs lands on /m; the volunteer sees status and deadline of 我的任务 at 390 px; the public
-// programs filter by community; a need that does not exist says so without a 重试 button.
+// programs filter by community; a need that does not exist says so without a 重试 button. The resident's
+// taking-part pages (议题, 问卷, 积分, 积分商城) and the 议题公示 board are among the routes.
 //
 //   BASE_URL  server to test (default http://127.0.0.1:8080; needs the --demo data)
 //   CHROMIUM  browser binary (default /usr/bin/chromium)
@@ -165,7 +166,12 @@ async function main() {
     const publicProgram = items(await api('/public/programs'))[0]?.id;
     if (!publicProgram) throw new Error('the demo data discloses no program');
     const community = (await api('/public/communities'))[0].id;
-    const signedOut = ['/login', '/m/sign-in', '/public/programs', `/public/programs/${publicProgram}`, '/public/nearby', `/public/nearby?community=${community}`];
+    const publicTopic = items(await api('/public/topics'))[0]?.id;
+    if (!publicTopic) throw new Error('the demo data has no topic on public notice');
+    const signedOut = [
+      '/login', '/m/sign-in', '/public/programs', `/public/programs/${publicProgram}`, '/public/nearby', `/public/nearby?community=${community}`,
+      '/public/topics', `/public/topics/${publicTopic}`, `/public/topics?community=${community}`,
+    ];
     for (const path of signedOut) await visit(page, path);
 
     step('the public programs filter by community, kept in the URL');
@@ -220,7 +226,14 @@ async function main() {
 
     step('the resident: /m pages, and /needs sends them to /m');
     await signIn(page, 'resident');
-    const mine = ['/m', '/m/needs', '/m/community', '/m/me', '/m/notifications', '/m/nearby'];
+    const resident = await tokenOf('resident');
+    const topic = await firstId('/topics?limit=1', resident);
+    const survey = await firstId('/surveys?status=open&limit=1', resident);
+    const mine = [
+      '/m', '/m/needs', '/m/community', '/m/me', '/m/notifications', '/m/nearby',
+      '/m/topics', '/m/topics/new', `/m/topics/${topic}`, '/m/surveys', `/m/surveys/${survey}`,
+      '/m/points', '/m/shop', '/m/shop/orders',
+    ];
     for (const path of mine) await visit(page, path);
     await visit(page, '/m/needs');
     const own = await page.getByTestId('my-need').first().getAttribute('href').catch(() => null);

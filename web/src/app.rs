@@ -27,9 +27,13 @@ use crate::matching::plans_page::MatchingPlansPage;
 use crate::mobile::community_page::CommunityPage;
 use crate::mobile::me_page::ResidentMePage;
 use crate::mobile::nearby_page::NearbyPage;
+use crate::mobile::points_page::ResidentPointsPage;
 use crate::mobile::resident_pages::{ResidentNeedPage, ResidentNeedsPage, ResidentSubmitPage};
 use crate::mobile::shell::MobileShell;
+use crate::mobile::shop_pages::{ResidentOrdersPage, ResidentShopPage};
 use crate::mobile::sign_in_page::ResidentSignInPage;
+use crate::mobile::survey_pages::{ResidentSurveyPage, ResidentSurveysPage};
+use crate::mobile::topic_pages::{ResidentTopicNewPage, ResidentTopicPage, ResidentTopicsPage};
 use crate::needs::detail_page::NeedDetailPage;
 use crate::needs::labels::provide_categories;
 use crate::needs::overdue_page::OverduePage;
@@ -44,6 +48,7 @@ use crate::programs::list_page::ProgramsPage;
 use crate::programs::rollup_page::ProgramRollupPage;
 use crate::public::nearby_page::PublicNearbyPage;
 use crate::public::programs_pages::{PublicProgramPage, PublicProgramsPage, PublicShell};
+use crate::public::topics_pages::{PublicTopicPage, PublicTopicsPage};
 use crate::residents::page::ResidentsPage;
 use crate::resources::detail_pages::{
     PersonNewPage, PersonPage, ProviderNewPage, ProviderPage, ServiceNewPage, ServicePage, SpaceNewPage, SpacePage,
@@ -72,6 +77,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/programs") view=PublicProgramsPage/>
                     <Route path=path!("/programs/:id") view=PublicProgramPage/>
                     <Route path=path!("/nearby") view=PublicNearbyPage/>
+                    <Route path=path!("/topics") view=PublicTopicsPage/>
+                    <Route path=path!("/topics/:id") view=PublicTopicPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("/m") view=MobileShell>
                     <Route path=path!("") view=ResidentSubmitPage/>
@@ -81,6 +88,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me") view=ResidentMePage/>
                     <Route path=path!("/notifications") view=ResidentNotificationsPage/>
                     <Route path=path!("/nearby") view=NearbyPage/>
+                    <Route path=path!("/topics") view=ResidentTopicsPage/>
+                    <Route path=path!("/topics/new") view=ResidentTopicNewPage/>
+                    <Route path=path!("/topics/:id") view=ResidentTopicPage/>
+                    <Route path=path!("/surveys") view=ResidentSurveysPage/>
+                    <Route path=path!("/surveys/:id") view=ResidentSurveyPage/>
+                    <Route path=path!("/points") view=ResidentPointsPage/>
+                    <Route path=path!("/shop") view=ResidentShopPage/>
+                    <Route path=path!("/shop/orders") view=ResidentOrdersPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=Home/>

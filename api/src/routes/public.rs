@@ -39,20 +39,11 @@ async fn community_choices(
     Ok(web::Json(communities::choices(&state.db, query.q.as_deref(), limit).await?))
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PublicPageQuery {
-    #[param(max_length = 512)]
-    cursor: Option<String>,
-    #[param(minimum = 1, maximum = 200)]
-    limit: Option<u64>,
-}
-
-/// Which disclosed programs to list.
+/// Which disclosed programs (or topics on notice) to list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PublicProgramsQuery {
-    /// Only the programs of this area (a community, from `/public/communities`) and the areas under it.
+    /// Only those of this area (a community, from `/public/communities`) and the areas under it.
     #[param(minimum = 1, example = 5)]
     community: Option<i64>,
     #[param(max_length = 512)]
@@ -83,16 +74,17 @@ async fn public_program(state: web::Data<AppState>, id: web::Path<i64>) -> ApiRe
 }
 
 /// 公示: consultation topics on notice for co-signing, and decided topics with their published
-/// result and rating, newest first. No names, phones or addresses.
-#[utoipa::path(tag = "public", params(PublicPageQuery), responses((status = 200, body = Page<PublicTopic>),
+/// result and rating, newest first, optionally of one community. No names, phones or addresses.
+#[utoipa::path(tag = "public", params(PublicProgramsQuery), responses((status = 200, body = Page<PublicTopic>),
+    (status = 404, description = "No such community", body = shared::Problem, content_type = "application/problem+json"),
     (status = 422, description = "Invalid query", body = shared::Problem, content_type = "application/problem+json")))]
 #[get("/public/topics")]
 async fn public_topics(
     state: web::Data<AppState>,
-    ValidQuery(query): ValidQuery<PublicPageQuery>,
+    ValidQuery(query): ValidQuery<PublicProgramsQuery>,
 ) -> ApiResult<web::Json<Page<PublicTopic>>> {
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
-    Ok(web::Json(consultation::public_list(&state.db, page, state.clock.now()).await?))
+    Ok(web::Json(consultation::public_list(&state.db, query.community, page, state.clock.now()).await?))
 }
 
 /// One topic on notice or with a published result. No names, phones or addresses.

@@ -17,6 +17,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'sta
         .chain(crate::notifications::messages::NOTIFICATION_MESSAGES.iter())
         .chain(crate::residents::messages::RESIDENT_MESSAGES.iter())
         .chain(crate::mobile::account_messages::ACCOUNT_MESSAGES.iter())
+        .chain(crate::mobile::participation_messages::PARTICIPATION_MESSAGES.iter())
         .chain(crate::public::messages::NEARBY_MESSAGES.iter())
         .chain(crate::common::title_messages::TITLE_MESSAGES.iter())
         .chain(crate::workbench::messages::WORKBENCH_MESSAGES.iter())

@@ -30,6 +30,9 @@ const WEBHOOKS: (&str, &str) = ("/admin/webhooks", "title.webhooks");
 const TOPICS: (&str, &str) = ("/topics", "title.topics");
 const SURVEYS: (&str, &str) = ("/surveys", "title.surveys");
 const PUBLIC_PROGRAMS: (&str, &str) = ("/public/programs", "title.public_programs");
+const PUBLIC_TOPICS: (&str, &str) = ("/public/topics", "title.public_topics");
+const M_TOPICS: (&str, &str) = ("/m/topics", "title.m_topics");
+const M_SURVEYS: (&str, &str) = ("/m/surveys", "title.m_surveys");
 
 /// The name of `path`; `staff` picks where a need's trail starts (the queue, or one's tasks).
 pub fn route_name(path: &str, staff: bool) -> Option<RouteName> {
@@ -49,6 +52,16 @@ pub fn route_name(path: &str, staff: bool) -> Option<RouteName> {
         ["m", "me"] => plain("title.m_me"),
         ["m", "notifications"] | ["notifications"] => plain("title.notifications"),
         ["m", "nearby"] => plain("title.m_nearby"),
+        ["m", "topics"] => plain(M_TOPICS.1),
+        ["m", "topics", "new"] => under("title.m_topic_new", M_TOPICS),
+        ["m", "topics", id] => detail("title.m_topic", id, M_TOPICS),
+        ["m", "surveys"] => plain(M_SURVEYS.1),
+        ["m", "surveys", id] => detail("title.m_survey", id, M_SURVEYS),
+        ["m", "points"] => plain("title.m_points"),
+        ["m", "shop"] => plain("title.m_shop"),
+        ["m", "shop", "orders"] => plain("title.m_orders"),
+        ["public", "topics"] => plain(PUBLIC_TOPICS.1),
+        ["public", "topics", id] => detail("title.public_topic", id, PUBLIC_TOPICS),
         ["public", "programs"] => plain(PUBLIC_PROGRAMS.1),
         ["public", "programs", id] => detail("title.public_program", id, PUBLIC_PROGRAMS),
         ["public", "nearby"] => plain("title.public_nearby"),

@@ -3,7 +3,11 @@
 //! 邻里需求 `/m/community` ([`community_page`]), 身边服务 `/m/nearby` ([`nearby_page`]), and the
 //! submission form. The resident's account: sign-up and sign-in by code `/m/sign-in`
 //! ([`sign_in_page`]), 我的 `/m/me` ([`me_page`], its forms in [`profile_forms`] and
-//! [`delete_account`]), with their calls and texts in `account_*`.
+//! [`delete_account`]), with their calls and texts in `account_*`. Taking part (参与): 议题 `/m/topics…`
+//! ([`topic_pages`], [`topic_view`], [`topic_form`]) and 问卷 `/m/surveys…` ([`survey_pages`],
+//! [`survey_form`]); 积分 `/m/points` ([`points_page`]) and 积分商城 `/m/shop…` ([`shop_pages`]); their
+//! calls in `*_endpoints`, their texts in [`participation_messages`], the switch between the pages of
+//! one tab in [`participate_tabs`].
 
 pub mod account_endpoints;
 pub mod account_messages;
@@ -15,7 +19,19 @@ pub mod me_page;
 pub mod nearby_page;
 pub mod need_area;
 pub mod need_form;
+pub mod participate_tabs;
+pub mod participation_messages;
+pub mod points_endpoints;
+pub mod points_page;
 pub mod profile_forms;
 pub mod resident_pages;
 pub mod shell;
+pub mod shop_pages;
 pub mod sign_in_page;
+pub mod survey_endpoints;
+pub mod survey_form;
+pub mod survey_pages;
+pub mod topic_endpoints;
+pub mod topic_form;
+pub mod topic_pages;
+pub mod topic_view;

@@ -1,5 +1,5 @@
 //! The resident's phone layout (`/m`): a slim header, the page, and a tab bar at the bottom
-//! (我要点单 · 我的需求 · 邻里需求 · 身边服务). Built for 375 px wide screens; the reference for the mini program.
+//! (我要点单 · 我的需求 · 邻里需求 · 参与 (议题、问卷) · 积分 (积分、商城、兑换) · 身边服务 · 我的). Built for 375 px wide screens; the reference for the mini program.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -58,9 +58,19 @@ pub fn MobileShell() -> impl IntoView {
 fn TabBar() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
+    // A tab is current on its own pages and on the `also` pages it holds (参与: topics and surveys).
     let tab = move |href: &'static str, key: &'static str, icon: &'static str, testid: &'static str| {
-        let current =
-            move || location.pathname.with(|p| if href == "/m" { p == "/m" || p == "/m/" } else { p.starts_with(href) }).then_some("page");
+        let also: &'static [&'static str] = match href {
+            "/m/topics" => &["/m/surveys"],
+            "/m/points" => &["/m/shop"],
+            _ => &[],
+        };
+        let current = move || {
+            location
+                .pathname
+                .with(|p| if href == "/m" { p == "/m" || p == "/m/" } else { p.starts_with(href) || also.iter().any(|a| p.starts_with(a)) })
+                .then_some("page")
+        };
         view! {
             <a href=href aria-current=current data-testid=testid>
                 <span class="m-tab-icon" aria-hidden="true">{icon}</span>
@@ -73,6 +83,8 @@ fn TabBar() -> impl IntoView {
             {tab("/m", "m.submit", "＋", "tab-submit")}
             {tab("/m/needs", "m.mine", "☰", "tab-mine")}
             {tab("/m/community", "m.community", "♥", "tab-community")}
+            {tab("/m/topics", "m.take_part", "✋", "tab-take-part")}
+            {tab("/m/points", "m.points", "★", "tab-points")}
             {tab("/m/nearby", "nearby.title", "⌖", "tab-nearby")}
             {tab("/m/me", "m.me", "☺", "tab-me")}
         </nav>

@@ -27,6 +27,7 @@ pub fn PublicShell() -> impl IntoView {
                     {tr("public.title")}
                 </a>
                 <div class="topbar-right">
+                    <a class="btn btn-ghost" href="/public/topics" data-testid="public-topics-link">{tr("mtopic.public_link")}</a>
                     <a class="btn btn-ghost" href="/public/nearby" data-testid="public-nearby">{tr("nearby.public_link")}</a>
                     <button type="button" class="btn btn-ghost" data-testid="locale-switch"
                         title=tr("locale.switch_title")

@@ -18,17 +18,10 @@ pub enum Given {
 /// The answers by question number (none where a question was skipped or hidden).
 pub type Checked = Vec<Option<Given>>;
 
-/// Whether question `i` is shown, given the answers to the questions before it.
+/// Whether question `i` is shown, given the answers to the questions before it (the rule is
+/// [`shared::question_shown`], which the resident's form uses too).
 fn visible(questions: &[SurveyQuestion], given: &Checked, i: usize) -> bool {
-    match &questions[i].condition {
-        None => true,
-        Some(cond) => {
-            let q = cond.question as usize;
-            q < i
-                && visible(questions, given, q)
-                && matches!(&given[q], Some(Given::Choices(c)) if c.iter().any(|o| cond.options.contains(o)))
-        }
-    }
+    shared::question_shown(questions, i, &|q, o| matches!(&given[q], Some(Given::Choices(c)) if c.contains(&o)))
 }
 
 /// The answers checked against the questions, or every problem at once.

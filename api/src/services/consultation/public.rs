@@ -9,8 +9,9 @@ use shared::{Id, Page, PublicResult, PublicTopic, TopicStatus};
 
 use super::settings::thresholds;
 use super::{Context, average, status_of};
+use crate::domain::scope::Scope;
 use crate::entities::stored::stored;
-use crate::entities::{consultation_meeting, topic};
+use crate::entities::{area, consultation_meeting, topic};
 use crate::error::ApiError;
 use crate::services::page::{Keyset, PageRequest};
 
@@ -70,10 +71,21 @@ async fn to_public<C: ConnectionTrait>(db: &C, rows: Vec<topic::Model>) -> Resul
         .collect()
 }
 
-/// Topics on public notice and published results, newest first.
-pub async fn public_list<C: ConnectionTrait>(db: &C, page: PageRequest, now: DateTime<Utc>) -> Result<Page<PublicTopic>, ApiError> {
+/// Topics on public notice and published results, newest first; with `within`, only those of the
+/// communities in that area's subtree (a visitor's own community).
+pub async fn public_list<C: ConnectionTrait>(
+    db: &C,
+    within: Option<Id>,
+    page: PageRequest,
+    now: DateTime<Utc>,
+) -> Result<Page<PublicTopic>, ApiError> {
     let keyset = Keyset::<topic::Entity> { name: "-id", column: None, desc: true, id: topic::Column::Id, key_of: |m| (None, m.id) };
-    let (rows, next_cursor) = page.fetch(db, topic::Entity::find().filter(on_notice(now)), &keyset).await?;
+    let mut select = topic::Entity::find().filter(on_notice(now));
+    if let Some(id) = within {
+        let top = area::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("area"))?;
+        select = select.filter(Scope::subtree(&top.path).path_condition(topic::Column::CommunityPath));
+    }
+    let (rows, next_cursor) = page.fetch(db, select, &keyset).await?;
     Ok(Page { items: to_public(db, rows).await?, next_cursor })
 }
 

@@ -1,0 +1,130 @@
+//! 我的积分 `/m/points`: the resident's service time (时间银行) and points balances, and the statement
+//! of the account picked, newest first, each line with the running balance after it.
+
+use leptos::prelude::*;
+use shared::{Id, LedgerAccount, LedgerUnit, MyLedger, Page, StatementLine, TransferKind};
+
+use crate::common::api::ApiResult;
+use crate::common::format::local_time;
+use crate::common::i18n::{I18n, tr, tr_word, use_i18n};
+use crate::common::paged::Paged;
+use crate::common::status::{ErrorBox, Loading};
+use crate::mobile::participate_tabs::{ParticipateTabs, Section};
+use crate::mobile::points_endpoints;
+
+/// `90` minutes as `1.5 小时`, points as `120 分`; signed when `signed`.
+pub fn amount_text(i18n: I18n, unit: LedgerUnit, amount: i64, signed: bool) -> String {
+    let sign = if signed && amount > 0 { "+" } else { "" };
+    match unit {
+        LedgerUnit::Points => format!("{sign}{}{}", i18n.number(amount as f64, 0), i18n.t("mpoints.points_unit")),
+        LedgerUnit::Minutes if amount % 60 == 0 => format!("{sign}{}{}", amount / 60, i18n.t("mpoints.hours_unit")),
+        LedgerUnit::Minutes if amount.abs() < 60 => format!("{sign}{amount}{}", i18n.t("mpoints.minutes_unit")),
+        LedgerUnit::Minutes => format!("{sign}{}{}", i18n.number(amount as f64 / 60.0, 1), i18n.t("mpoints.hours_unit")),
+    }
+}
+
+fn unit_key(unit: LedgerUnit) -> &'static str {
+    match unit {
+        LedgerUnit::Minutes => "mpoints.hours",
+        LedgerUnit::Points => "mpoints.points",
+    }
+}
+
+/// `/m/points`.
+#[component]
+pub fn ResidentPointsPage() -> impl IntoView {
+    let loaded = LocalResource::new(points_endpoints::my_ledger);
+    let retry = Callback::new(move |()| loaded.refetch());
+    view! {
+        <ParticipateTabs current=Section::Points/>
+        <h1 class="m-title">{tr("mpoints.title")}</h1>
+        <Transition fallback=|| view! { <Loading/> }>
+            {move || loaded.get().map(|found| match found {
+                Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+                Ok(ledger) => view! { <Balances ledger/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Balances(ledger: MyLedger) -> impl IntoView {
+    let i18n = use_i18n();
+    if ledger.accounts.is_empty() {
+        return view! {
+            <div class="state state-empty" data-testid="empty">{tr("mpoints.none")}</div>
+            <a class="btn btn-block" href="/m/shop">{tr("mpoints.to_shop")}</a>
+        }
+        .into_any();
+    }
+    // Points first: what the shop spends.
+    let mut accounts = ledger.accounts;
+    accounts.sort_by_key(|a| a.unit != LedgerUnit::Points);
+    let picked = RwSignal::new(accounts[0].id);
+    view! {
+        <div class="m-balances" data-testid="balances">
+            {accounts.iter().cloned().map(|a: LedgerAccount| {
+                let id = a.id;
+                view! {
+                    <button type="button" class="m-balance" class:on=move || picked.get() == id
+                        aria-pressed=move || (picked.get() == id).to_string()
+                        data-testid="balance" data-unit=a.unit.as_str() on:click=move |_| picked.set(id)>
+                        <span class="muted">{tr(unit_key(a.unit))}</span>
+                        <strong data-testid="balance-amount">{move || amount_text(i18n, a.unit, a.balance, false)}</strong>
+                    </button>
+                }
+            }).collect_view()}
+        </div>
+        <a class="btn btn-block" href="/m/shop" data-testid="to-shop">{tr("mpoints.to_shop")}</a>
+        <h2 class="m-subtitle">{tr("mpoints.statement")}</h2>
+        {move || {
+            let id = picked.get();
+            let unit = accounts.iter().find(|a| a.id == id).map_or(LedgerUnit::Points, |a| a.unit);
+            view! { <StatementList account=id unit/> }
+        }}
+    }
+    .into_any()
+}
+
+async fn statement_page(account: Id, cursor: Option<String>) -> ApiResult<Page<StatementLine>> {
+    let s = points_endpoints::statement(account, cursor).await?;
+    Ok(Page { items: s.items, next_cursor: s.next_cursor })
+}
+
+#[component]
+fn StatementList(account: Id, unit: LedgerUnit) -> impl IntoView {
+    let lines = Paged::<StatementLine>::new();
+    lines.reload(move |c| statement_page(account, c));
+    let more = Callback::new(move |()| lines.more(move |c| statement_page(account, c)));
+    let retry = Callback::new(move |()| lines.reload(move |c| statement_page(account, c)));
+    view! {
+        <ul class="m-cards" data-testid="statement">
+            <For each=move || lines.items.get() key=|l| l.posting_id let:line>
+                <StatementRow line unit/>
+            </For>
+        </ul>
+        {lines.footer("mpoints.no_lines", more, retry)}
+    }
+}
+
+#[component]
+fn StatementRow(line: StatementLine, unit: LedgerUnit) -> impl IntoView {
+    let i18n = use_i18n();
+    let (amount, after) = (line.amount, line.balance_after);
+    let kind: TransferKind = line.kind;
+    let tone = if amount < 0 { "amount-out" } else { "amount-in" };
+    view! {
+        <li class="m-card statement-line" data-testid="statement-line">
+            <span class="m-card-head">
+                <strong>{tr_word("mtransfer", kind.as_str().to_owned())}</strong>
+                <strong class=tone>{move || amount_text(i18n, unit, amount, true)}</strong>
+            </span>
+            {(!line.reason.is_empty()).then(|| view! { <span class="m-card-text muted">{line.reason.clone()}</span> })}
+            <span class="m-card-foot muted">
+                {local_time(&line.at)}
+                <span class="spacer"></span>
+                <span data-testid="balance-after">{move || format!("{}{}", i18n.t("mpoints.balance_after"), amount_text(i18n, unit, after, false))}</span>
+            </span>
+        </li>
+    }
+}
