@@ -72,7 +72,9 @@ pub async fn create_meeting<C: ConnectionTrait>(
         .insert(db)
         .await?;
     }
-    let note = Some(format!("协商会 {} {}", new.held_at.format("%Y-%m-%d %H:%M UTC"), place.unwrap_or_else(|| "线上".into())));
+    // Written as residents read a notice: Beijing time, the place or 线上.
+    let held = new.held_at.with_timezone(&crate::clock::china()).format("%Y-%m-%d %H:%M");
+    let note = Some(format!("协商会 {held}（北京时间）{}", place.unwrap_or_else(|| "线上".into())));
     let saved = step(db, caller, &current, Move { action: TopicAction::Convene, note, now, request_id }, |_| {}).await?;
     detail_of(db, caller, saved).await
 }
