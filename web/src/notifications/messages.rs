@@ -33,6 +33,7 @@ pub const NOTIFICATION_MESSAGES: &[(&str, &str, &str)] = &[
     ("nkind.topic_filed", "议题已立案", "Topic filed"),
     ("nkind.topic_declined", "议题未立案", "Topic not filed"),
     ("nkind.topic_decided", "议题已有结果", "Topic decided"),
+    ("nkind.activity_place_confirmed", "志愿活动候补转正", "Activity place confirmed"),
     ("nkind.shop_order_fulfilled", "积分兑换已领取", "Shop order handed over"),
     ("nkind.shop_order_cancelled", "积分兑换已取消", "Shop order cancelled"),
     ("nkind.shop_order_expired", "积分兑换已过期", "Shop order expired"),
