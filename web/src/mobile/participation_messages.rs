@@ -7,9 +7,9 @@ pub const PARTICIPATION_MESSAGES: &[(&str, &str, &str)] = &[
     // Tab titles of the pages (crate::common::route_titles)
     ("title.m_topics", "社区议题", "Community topics"),
     ("title.m_topic_new", "提出议题", "Propose a topic"),
-    ("title.m_topic", "议题", "Topic"),
+    ("title.m_topic", "社区议题", "Community topic"),
     ("title.m_surveys", "问卷调查", "Surveys"),
-    ("title.m_survey", "问卷", "Survey"),
+    ("title.m_survey", "填写问卷", "Answer survey"),
     ("title.m_points", "我的积分", "My points"),
     ("title.m_shop", "积分商城", "Points shop"),
     ("title.m_orders", "我的兑换", "My orders"),
