@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use shared::{Area, FieldError, FieldRule, Id, QuestionKind, SurveyAudience, SurveyDraft, SurveyFromTemplate, SurveyTemplate};
+use shared::{Area, FieldError, FieldRule, Id, SurveyAudience, SurveyDraft, SurveyFromTemplate, SurveyTemplate};
 
 use crate::common::api::{self, ApiError};
 use crate::common::area_picker::AreaSearch;
@@ -273,6 +273,3 @@ fn BuilderForm(templates: Vec<SurveyTemplate>) -> impl IntoView {
         </form>
     }
 }
-
-/// Kinds in the order the builder offers them.
-pub const KINDS: [QuestionKind; 5] = QuestionKind::ALL;

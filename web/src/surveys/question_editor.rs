@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use shared::{FieldError, QuestionKind};
 
 use crate::common::i18n::{tr, tr_word, use_i18n};
-use crate::surveys::builder_page::KINDS;
 use crate::surveys::draft::{QuestionForm, errors_of};
 
 #[component]
@@ -83,7 +82,7 @@ pub fn QuestionEditor(key: u32, questions: RwSignal<Vec<QuestionForm>>, errors: 
                     <select data-testid="question-kind" on:change=move |ev| {
                         if let Some(k) = QuestionKind::parse(&event_target_value(&ev)) { edit(Box::new(move |q| q.kind = k)) }
                     }>
-                        {KINDS.into_iter().map(|k| view! {
+                        {QuestionKind::ALL.into_iter().map(|k| view! {
                             <option value=k.as_str() selected=move || kind() == k>{tr_word("qkind", k.as_str().to_owned())}</option>
                         }).collect_view()}
                     </select>
