@@ -12,7 +12,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
-use shared::{HolderKind, Id, NotificationKind, Role, Signup, SignupList, SignupStatus, SubjectKind};
+use shared::{Id, NotificationKind, Signup, SignupList, SignupStatus, SubjectKind};
 
 use super::{live_signup_of, lock, signup_dto, waiting};
 use crate::domain::activity_lifecycle::{takes_cancellations, takes_signups};
@@ -38,7 +38,7 @@ pub async fn sign_up<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: D
         return Err(ApiError::Conflict(format!("you are already signed up (sign-up {}, {})", existing.id, existing.status)));
     }
     let me = user::Entity::find_by_id(caller.id).one(db).await?.ok_or(ApiError::NotFound("user"))?;
-    let holder = if caller.role == Role::Volunteer { HolderKind::Volunteer } else { HolderKind::Resident };
+    let holder = crate::services::ledger::person_holder(caller.role);
     let place = confirmed < capacity;
     let saved = activity_signup::ActiveModel {
         activity_id: Set(id),

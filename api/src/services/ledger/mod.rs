@@ -131,8 +131,13 @@ pub async fn floor_of<C: ConnectionTrait>(db: &C, account: &ledger_account::Mode
     Ok(floor(holder, unit, rules.overdraft_minutes))
 }
 
+/// The holder kind of a person's own accounts: a volunteer's, or a resident's for anyone else.
+pub fn person_holder(role: shared::Role) -> HolderKind {
+    if role == shared::Role::Volunteer { HolderKind::Volunteer } else { HolderKind::Resident }
+}
+
 /// Whether a holder is a person (their name is personal data).
-fn is_person(kind: HolderKind) -> bool {
+pub(crate) fn is_person(kind: HolderKind) -> bool {
     matches!(kind, HolderKind::Resident | HolderKind::Volunteer)
 }
 

@@ -7,8 +7,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select, Statement};
 use shared::{
-    HolderKind, Id, LedgerAccountPage, LedgerCheck, LedgerUnit, MyLedger, Role, Statement as LedgerStatement, StatementLine, UnitCheck,
-    UnitTotal,
+    HolderKind, Id, LedgerAccountPage, LedgerCheck, LedgerUnit, MyLedger, Statement as LedgerStatement, StatementLine, UnitCheck, UnitTotal,
 };
 
 use super::account_dto;
@@ -113,7 +112,7 @@ async fn readable_account<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -
 }
 
 fn own_accounts(caller: &Caller) -> Select<ledger_account::Entity> {
-    let kind = if caller.role == Role::Volunteer { HolderKind::Volunteer } else { HolderKind::Resident };
+    let kind = super::person_holder(caller.role);
     ledger_account::Entity::find()
         .filter(ledger_account::Column::HolderKind.eq(kind.as_str()))
         .filter(ledger_account::Column::HolderId.eq(caller.id))

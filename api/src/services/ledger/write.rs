@@ -8,7 +8,7 @@ use shared::{AuditAction, AuditEntity};
 use shared::{FieldRule, HolderKind, Id, LedgerAccount, LedgerUnit, NewTransfer, OpenAccount, Role, Transfer, TransferKind};
 
 use super::post::{Draft, PostError, post, reverse, transfer_dto};
-use super::{Holder, account_dto, community_of, ensure_account, issuance_account, pool_account};
+use super::{Holder, account_dto, community_of, ensure_account, is_person, issuance_account, pool_account};
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::ledger::Violation;
@@ -94,10 +94,6 @@ async fn community<C: ConnectionTrait>(db: &C, account: &ledger_account::Model) 
     community_of(db, &account.area_path)
         .await?
         .ok_or_else(|| ApiError::field("/from_account_id", FieldRule::WrongKind, "the account is not in a community"))
-}
-
-fn is_person(kind: HolderKind) -> bool {
-    matches!(kind, HolderKind::Resident | HolderKind::Volunteer)
 }
 
 /// Checks a staff transfer and turns it into legs (see [`NewTransfer`] for what each kind means).
