@@ -42,6 +42,9 @@ fn SurveyPanel(id: Id) -> impl IntoView {
     let action_error = RwSignal::new(None::<String>);
     // Bumped by a paper questionnaire, so the results are read again.
     let version = RwSignal::new(0u32);
+    // The response count alone follows a paper questionnaire: setting `survey` again would rebuild the
+    // panel, and with it the paper form, wiping its 已录入 confirmation before anyone reads it.
+    let responses = RwSignal::new(0);
     let load = move || {
         survey.set(None);
         spawn_local(async move { survey.set(Some(api::survey(id).await)) });
@@ -63,7 +66,7 @@ fn SurveyPanel(id: Id) -> impl IntoView {
         version.update(|v| *v += 1);
         spawn_local(async move {
             if let Ok(fresh) = api::survey(id).await {
-                survey.set(Some(Ok(fresh)));
+                responses.set(fresh.response_count);
             }
         });
     });
@@ -84,6 +87,7 @@ fn SurveyPanel(id: Id) -> impl IntoView {
             let draft = s.status == SurveyStatus::Draft;
             let drafts = RwSignal::new(vec![Draft::default(); s.questions.len()]);
             let audience = s.audience;
+            responses.set(s.response_count);
             view! {
                 <article class="survey-detail" data-testid="survey-detail" data-survey-id=id data-status=s.status.as_str()>
                     <div class="detail-head">
@@ -103,7 +107,7 @@ fn SurveyPanel(id: Id) -> impl IntoView {
                             <dt>{tr("survey.window")}</dt><dd>{local_time(&s.opens_at)}" – "{local_time(&s.closes_at)}</dd>
                             <dt>{tr("survey.audience")}</dt><dd>{tr_word("audience", audience.as_str().to_owned())}</dd>
                             <dt>{tr("survey.anonymous")}</dt><dd>{tr(if s.anonymous { "survey.anonymous" } else { "survey.by_name" })}</dd>
-                            <dt>{tr("survey.responses")}</dt><dd data-testid="survey-response-count">{s.response_count}</dd>
+                            <dt>{tr("survey.responses")}</dt><dd data-testid="survey-response-count">{move || responses.get()}</dd>
                         </dl>
                         {(!s.description.is_empty()).then(|| view! { <p class="pre">{s.description.clone()}</p> })}
                     </section>
