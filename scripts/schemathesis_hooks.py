@@ -679,3 +679,23 @@ if __name__ == "__main__":
 
     _Server.base_url = sys.argv[1].rstrip("/")
     print(_new_resident_token() or "")
+
+
+_REACHED_LOG = os.environ.get("HAPPYHOME_REACHED_LOG")
+_reached: set = set()
+_reached_lock = threading.Lock()
+
+
+@schemathesis.hook
+def after_call(context, case, response):
+    """Each operation the first time it answers 2xx, one line in HAPPYHOME_REACHED_LOG: the run must
+    reach every operation with a success, not only with refusals (scripts/reached_2xx.py checks)."""
+    if not _REACHED_LOG or not 200 <= response.status_code < 300:
+        return
+    label = f"{case.operation.method.upper()} {case.operation.path}"
+    with _reached_lock:
+        if label in _reached:
+            return
+        _reached.add(label)
+        with open(_REACHED_LOG, "a", encoding="utf-8") as log:
+            log.write(label + "\n")

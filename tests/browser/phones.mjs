@@ -154,7 +154,7 @@ async function staffRoutes(page) {
     '/resources/services/new', `/resources/services/${service}`,
     '/resources/people/new', `/resources/people/${person}`,
     '/resources/spaces/new', `/resources/spaces/${space}`,
-    '/topics', `/topics/${topic}`, '/surveys', '/surveys/new', `/surveys/${survey}`,
+    '/topics', `/topics/${topic}`, '/surveys', '/surveys/new', `/surveys/${survey}`, `/surveys/${survey}/edit`,
   ];
 }
 

@@ -1,7 +1,7 @@
 // 民意调查 on the staff dashboard, at 1440 px and at 390 px: the community worker builds a survey in
 // /surveys/new — an empty save names every missing field at once; three questions, the second shown
 // only when the first is answered 有 — previews it (the conditional question appears only after 有 is
-// picked), saves the draft, publishes it (发布), enters a paper questionnaire and sees the results
+// picked), saves the draft, edits it (the condition comes back; a question is added), publishes it (发布), enters a paper questionnaire and sees the results
 // (one response, the option bars, the mean of the number question, the text answer) and downloads
 // the results workbook. No page may be wider than the screen.
 //
@@ -85,6 +85,21 @@ async function run(width, height) {
     const detail = page.getByTestId('survey-detail');
     await page.locator('[data-testid="survey-detail"][data-status="draft"]').waitFor({ state: 'visible' });
     await detail.getByTestId('survey-preview').waitFor({ state: 'visible' });
+
+    step('edit the saved draft: the questions come back with their condition; a fourth question added');
+    await detail.getByTestId('survey-edit').click();
+    await page.waitForURL(/\/surveys\/\d+\/edit$/);
+    const editor = page.getByTestId('survey-builder');
+    const condition = editor.getByTestId('question-editor').nth(1).locator('[data-testid="condition-option"][data-option="0"]');
+    if (!(await condition.isChecked())) throw new Error('the saved condition did not come back into the builder');
+    await addQuestion(editor, { text: '充电棚开放时间您希望是？', kind: 'single_choice', options: ['全天', '白天'], required: false });
+    await noWiderThan(page, width, '/surveys/:id/edit');
+    await editor.getByTestId('form-submit').click();
+    await page.waitForURL(/\/surveys\/\d+$/).catch(async () => {
+      const error = await editor.getByTestId('form-error').innerText().catch(() => '');
+      throw new Error(`the edited draft was not saved ${error}`);
+    });
+    await page.locator('[data-testid="survey-detail"][data-status="draft"] [data-testid="q"][data-question="3"]').waitFor({ state: 'visible' });
     await page.getByTestId('survey-open').click();
     await page.locator('[data-testid="survey-detail"][data-status="open"]').waitFor({ state: 'visible' });
 

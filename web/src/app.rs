@@ -56,6 +56,7 @@ use crate::resources::detail_pages::{
 use crate::resources::list_page::ResourcesPage;
 use crate::surveys::builder_page::SurveyNewPage;
 use crate::surveys::detail_page::SurveyPage;
+use crate::surveys::edit_page::SurveyEditPage;
 use crate::surveys::list_page::SurveysPage;
 use crate::workbench::page::WorkbenchPage;
 
@@ -131,6 +132,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/surveys") view=SurveysPage/>
                     <Route path=path!("/surveys/new") view=SurveyNewPage/>
                     <Route path=path!("/surveys/:id") view=SurveyPage/>
+                    <Route path=path!("/surveys/:id/edit") view=SurveyEditPage/>
                     <Route path=path!("/resources") view=ResourcesPage/>
                     <Route path=path!("/resources/providers/new") view=ProviderNewPage/>
                     <Route path=path!("/resources/providers/:id") view=ProviderPage/>

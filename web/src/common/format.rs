@@ -20,6 +20,11 @@ pub fn local_time(at: &DateTime<Utc>) -> String {
     )
 }
 
+/// `2026-05-01T14:03`: what a `datetime-local` input shows for `at` in the viewer's local time.
+pub fn local_input(at: &DateTime<Utc>) -> String {
+    local_time(at).replacen(' ', "T", 1)
+}
+
 /// The instant a `datetime-local` input's value (`2026-05-01T14:03`) means in the viewer's time zone;
 /// `None` when empty or not a date.
 pub fn parse_local_time(value: &str) -> Option<DateTime<Utc>> {

@@ -96,6 +96,7 @@ pub fn route_name(path: &str, staff: bool) -> Option<RouteName> {
         ["topics", id] => detail("title.topic", id, TOPICS),
         ["surveys"] => plain(SURVEYS.1),
         ["surveys", "new"] => under("title.survey_new", SURVEYS),
+        ["surveys", id, "edit"] => detail("title.survey_edit", id, SURVEYS),
         ["surveys", id] => detail("title.survey", id, SURVEYS),
         ["resources"] => plain(RESOURCES.1),
         ["resources", kind, "new"] => resource_key(kind, true).and_then(|key| under(key, RESOURCES)),
@@ -200,7 +201,7 @@ mod tests {
             /notifications /admin/clients /admin/clients/1 /admin/webhooks /admin/webhooks/1 /catalogue /programs \
             /programs/new /programs/rollup /programs/1/edit /programs/1 /resources /resources/providers/new \
             /resources/providers/1 /resources/services/new /resources/services/1 /resources/people/new \
-            /resources/people/1 /resources/spaces/new /resources/spaces/1 /topics /topics/1 /surveys /surveys/new /surveys/1";
+            /resources/people/1 /resources/spaces/new /resources/spaces/1 /topics /topics/1 /surveys /surveys/new /surveys/1 /surveys/1/edit";
         let known = |key: &str| crate::common::messages::all().any(|(k, _, _)| *k == key);
         let text = |key: &str, zh: bool| {
             crate::common::messages::all().find(|(k, _, _)| *k == key).map_or("", |(_, z, e)| if zh { *z } else { *e })

@@ -46,6 +46,7 @@ pub const TITLE_MESSAGES: &[(&str, &str, &str)] = &[
     ("title.surveys", "民意调查", "Surveys"),
     ("title.survey_new", "新建问卷", "New survey"),
     ("title.survey", "问卷", "Survey"),
+    ("title.survey_edit", "编辑问卷", "Edit survey"),
     ("title.program_new", "新建项目", "New program"),
     ("title.program_edit", "编辑项目", "Edit program"),
     ("title.rollup", "项目汇总", "Programs roll-up"),

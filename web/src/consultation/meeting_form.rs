@@ -49,8 +49,7 @@ pub fn by_kind(errors: &mut [FieldError], list: &str, sent: &[ParticipantKind]) 
 
 /// `2026-12-12T15:00`, the value a `datetime-local` input shows for now.
 fn now_local() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}T{:02}:{:02}", d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes())
+    crate::common::format::local_input(&chrono::Utc::now())
 }
 
 #[component]

@@ -2,17 +2,18 @@
 //! set the target area, audience, anonymity and window, write questions of the five kinds with the
 //! required flag and an optional show-condition, preview the questionnaire as a resident sees it,
 //! and save the draft. A template left as it is goes through the template endpoint; changed, it is
-//! saved as a new survey. The draft opens on its page, where it is published.
+//! saved as a new survey. The draft opens on its page, where it is published. A saved draft comes
+//! back here to be changed (`/surveys/:id/edit`, [`crate::surveys::edit_page`]).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use shared::{Area, FieldError, FieldRule, Id, SurveyAudience, SurveyDraft, SurveyFromTemplate, SurveyTemplate};
+use shared::{Area, FieldError, FieldRule, Id, Survey, SurveyAudience, SurveyDraft, SurveyFromTemplate, SurveyTemplate};
 
 use crate::common::api::{self, ApiError};
 use crate::common::area_picker::AreaSearch;
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
-use crate::common::format::parse_local_time;
+use crate::common::format::{local_input, parse_local_time};
 use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::session::use_session;
 use crate::common::status::{Empty, ErrorBox, Loading};
@@ -25,8 +26,7 @@ const PLACED: [&str; 6] = ["/area_id", "/title", "/description", "/audience", "/
 
 /// `datetime-local` value `days` from now.
 fn local_in(days: i64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(js_sys::Date::now() + days as f64 * 86_400_000.0));
-    format!("{:04}-{:02}-{:02}T{:02}:{:02}", d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes())
+    local_input(&(chrono::Utc::now() + chrono::Duration::days(days)))
 }
 
 #[component]
@@ -63,20 +63,32 @@ fn Builder() -> impl IntoView {
     }
 }
 
+/// The builder, blank (`editing` none: a new draft, from a template or not) or filled with a saved
+/// draft to change (saved in place with `PUT /surveys/{id}`).
 #[component]
-fn BuilderForm(templates: Vec<SurveyTemplate>) -> impl IntoView {
+pub(crate) fn BuilderForm(templates: Vec<SurveyTemplate>, #[prop(optional)] editing: Option<Survey>) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     let form = FormState::new();
     let templates = StoredValue::new(templates);
     let template = RwSignal::new(None::<String>);
-    let head =
-        RwSignal::new(Head { title: String::new(), description: String::new(), audience: SurveyAudience::AllResidents, anonymous: true });
-    let area = RwSignal::new(None::<(Id, String)>);
-    let opens = RwSignal::new(local_in(0));
-    let closes = RwSignal::new(local_in(30));
+    let editing_id = editing.as_ref().map(|s| s.id);
+    let head = RwSignal::new(match &editing {
+        Some(s) => Head { title: s.title.clone(), description: s.description.clone(), audience: s.audience, anonymous: s.anonymous },
+        None => Head { title: String::new(), description: String::new(), audience: SurveyAudience::AllResidents, anonymous: true },
+    });
+    let area = RwSignal::new(editing.as_ref().map(|s| (s.area_id, s.area_name.clone())));
+    let opens = RwSignal::new(editing.as_ref().map_or_else(|| local_in(0), |s| local_input(&s.opens_at)));
+    let closes = RwSignal::new(editing.as_ref().map_or_else(|| local_in(30), |s| local_input(&s.closes_at)));
     let next_key = StoredValue::new(1u32);
-    let questions = RwSignal::new(Vec::<QuestionForm>::new());
+    let questions = RwSignal::new(match &editing {
+        Some(s) => {
+            let keys: Vec<u32> = (1..=s.questions.len() as u32).collect();
+            next_key.set_value(keys.len() as u32);
+            s.questions.iter().zip(&keys).map(|(q, k)| QuestionForm::from_question(q, *k, &keys)).collect()
+        }
+        None => Vec::<QuestionForm>::new(),
+    });
     let preview = RwSignal::new(false);
     // Errors of the questions (`/questions…`) show on their rows, not in the summary.
     let question_errors = RwSignal::new(Vec::<FieldError>::new());
@@ -161,9 +173,10 @@ fn BuilderForm(templates: Vec<SurveyTemplate>) -> impl IntoView {
         };
         let navigate = navigate.clone();
         spawn_local(async move {
-            let answer = match pristine {
-                Some(t) => api::survey_from_template(&t.code, &SurveyFromTemplate { area_id, opens_at, closes_at }).await,
-                None => api::create_survey(&draft).await,
+            let answer = match (editing_id, pristine) {
+                (Some(id), _) => api::edit_survey(id, &draft).await,
+                (None, Some(t)) => api::survey_from_template(&t.code, &SurveyFromTemplate { area_id, opens_at, closes_at }).await,
+                (None, None) => api::create_survey(&draft).await,
             };
             match answer {
                 Ok(survey) => {
@@ -187,7 +200,7 @@ fn BuilderForm(templates: Vec<SurveyTemplate>) -> impl IntoView {
         <form class="form survey-builder" on:submit=submit novalidate data-testid="survey-builder">
             <FormSummary form placed=&PLACED/>
             <section class="panel form">
-                <label class="field">
+                <label class="field" hidden=editing_id.is_some()>
                     <span class="field-label">{tr("survey.template")}</span>
                     <select data-testid="survey-template" on:change=move |ev| choose_template(event_target_value(&ev))>
                         <option value="">{tr("survey.blank")}</option>

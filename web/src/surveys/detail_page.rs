@@ -85,6 +85,7 @@ fn SurveyPanel(id: Id) -> impl IntoView {
                 })
                 .collect();
             let draft = s.status == SurveyStatus::Draft;
+            let editable = s.actions.contains(&SurveyAction::Edit);
             let drafts = RwSignal::new(vec![Draft::default(); s.questions.len()]);
             let audience = s.audience;
             responses.set(s.response_count);
@@ -95,6 +96,9 @@ fn SurveyPanel(id: Id) -> impl IntoView {
                         <SurveyStatusBadge status=s.status/>
                     </div>
                     <section class="need-actions" data-testid="survey-actions">
+                        {editable.then(|| view! {
+                            <a class="btn" href=format!("/surveys/{id}/edit") data-testid="survey-edit">{tr("survey.edit")}</a>
+                        })}
                         {steps.into_iter().map(|a| view! {
                             <button type="button" class="btn btn-primary" disabled=busy data-testid=format!("survey-{}", a.as_str())
                                 on:click=move |_| step(a)>{tr_word("saction", a.as_str().to_owned())}</button>

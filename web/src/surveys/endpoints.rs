@@ -25,6 +25,11 @@ pub async fn create_survey(draft: &SurveyDraft) -> ApiResult<Survey> {
     send_json(Method::POST, "/surveys", draft).await
 }
 
+/// PUT /surveys/{id}: a draft's fields and questions replaced.
+pub async fn edit_survey(id: Id, draft: &SurveyDraft) -> ApiResult<Survey> {
+    send_json(Method::PUT, &format!("/surveys/{id}"), draft).await
+}
+
 /// GET /survey-templates.
 pub async fn survey_templates() -> ApiResult<Vec<SurveyTemplate>> {
     get("/survey-templates", &[]).await

@@ -61,6 +61,9 @@ pub const SURVEY_MESSAGES: &[(&str, &str, &str)] = &[
     ("survey.question_no", "第 {n} 题", "Question {n}"),
     // The builder
     ("survey.builder", "新建问卷", "New survey"),
+    ("survey.edit", "编辑问卷", "Edit the survey"),
+    ("survey.back_to_survey", "返回问卷", "Back to the survey"),
+    ("survey.not_editable", "问卷已发布，题目不能再改。", "This survey is published; its questions can no longer change."),
     ("survey.template", "从模板开始", "Start from"),
     ("survey.blank", "空白问卷", "A blank survey"),
     ("survey.template_source", "来源", "Source"),
