@@ -455,6 +455,20 @@ pub struct ProgramStatusCount {
     pub count: i64,
 }
 
+/// One child area's programs within a roll-up: the live ones (cancelled left out, as in the totals).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChildProgramRollup {
+    pub area: crate::ChildArea,
+    /// Programs in the child's subtree, cancelled ones left out.
+    pub programs: i64,
+    /// Of those, completed or evaluated.
+    pub completed: i64,
+    pub budget_fen: i64,
+    pub spent_fen: i64,
+    pub overdue_milestones: i64,
+}
+
 /// The programs of an area's subtree, rolled up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -467,4 +481,7 @@ pub struct ProgramRollup {
     pub budget_fen: i64,
     pub spent_fen: i64,
     pub overdue_milestones: i64,
+    /// The same sums for each child area (of the platform's roots for the whole platform), in the
+    /// tree's order; programs filed at the area itself are in the totals only.
+    pub by_child: Vec<ChildProgramRollup>,
 }

@@ -346,6 +346,15 @@ async fn the_rollup_adds_up_a_fixed_data_set() {
     assert_eq!(kind("talent")["fulfilment"], 0.5);
     assert_eq!(rollup["budget_fen"], 100_000_000, "the cancelled program's budget is left out");
     assert_eq!(rollup["spent_fen"], 200_000);
+    // By child area: both live programs lie under 西兴街道 (one at the street, one in its community).
+    let child = |name: &str| rollup["by_child"].as_array().and_then(|a| a.iter().find(|c| c["area"]["name"] == name)).cloned();
+    let street_row = child("西兴街道").expect("the street is a child of the district");
+    assert_eq!(
+        (&street_row["programs"], &street_row["budget_fen"], &street_row["spent_fen"], &street_row["area"]["kind"]),
+        (&json!(2), &json!(100_000_000), &json!(200_000), &json!("street"))
+    );
+    let rows = rollup["by_child"].as_array().expect("by_child");
+    assert_eq!(rows.iter().filter_map(|c| c["programs"].as_i64()).sum::<i64>(), 2, "each program in one child");
     // The community sees only its own program.
     let own: Value = app.get(&format!("/api/v1/programs/rollup?area_id={community}"), &staff).await.json().await.expect("json");
     assert_eq!(own["budget_fen"], 50_000_000);

@@ -1,6 +1,7 @@
 // The KPI dashboard (指标看板) in headless Chromium:
 //   the district admin opens 指标看板 → a card per indicator with status counts that add up, binding
-//   ones marked, sparklines drawn → drills down district → street → community through the child
+//   ones marked, sparklines drawn → the child areas ranked above the cards, re-sorted by status and
+//   ranked on another indicator → drills down district → street → community through the child
 //   areas, the path growing at each step → back up through the path and with the browser's back →
 //   opens an indicator: its SVG line chart, the breakdown by child areas, the target line → as the
 //   community worker, a share whose numerator exceeds its denominator is refused by the server and
@@ -48,6 +49,26 @@ async function main() {
     const narrowed = await page.getByTestId('kpi-card').count();
     if (narrowed !== chipCount) throw new Error(`the chip says ${chipCount}, ${narrowed} cards shown`);
     await page.getByTestId('kpi-filter-clear').click();
+
+    step('the child areas ranked above the cards: best first, then by status, then on another indicator');
+    const ranking = page.getByTestId('ranking-table');
+    await ranking.waitFor({ state: 'visible' });
+    const rankingTop = await ranking.evaluate((t) => t.getBoundingClientRect().top);
+    const cardsTop = await page.getByTestId('kpi-card').first().evaluate((c) => c.getBoundingClientRect().top);
+    if (rankingTop > cardsTop) throw new Error('the ranking is below the cards');
+    const rows = page.getByTestId('ranking-row');
+    if ((await rows.count()) < 2) throw new Error('the ranking lists fewer than two child areas');
+    const urgency = { missed: 0, at_risk: 1, on_track: 2, met: 3, no_target: 4, no_data: 5 };
+    await page.locator('[data-testid="ranking-sort"][data-column="kpi.status"]').click();
+    const statuses = await rows.evaluateAll((rs) => rs.map((r) => r.dataset.status));
+    const order = statuses.map((st) => urgency[st]);
+    if (order.some((u, i) => i > 0 && u < order[i - 1])) throw new Error(`sorted by status, the rows read ${statuses.join(', ')}`);
+    const picker = page.getByTestId('ranking-indicator');
+    const second = await picker.locator('option').nth(1).getAttribute('value');
+    await picker.selectOption(second);
+    await page.locator(`[data-testid="ranking-value"][href*="/kpis/${second}?"]`).first().waitFor({ state: 'visible' }).catch(() => {
+      throw new Error(`after choosing ${second} the ranking's values do not open ${second}`);
+    });
 
     step('drill down: district → street → community');
     const trail = [district];

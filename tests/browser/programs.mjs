@@ -1,6 +1,7 @@
 // The co-building program loop end to end in headless Chromium, one account after the other:
 //   community worker creates a public program (养老服务空间) with a partner (with a phone number) and a
-//   funds pledge, and submits it → signed out, 阳光社区 does not list it yet → street staff approve it →
+//   funds pledge, and submits it → signed out, 阳光社区 does not list it yet → street staff approve it,
+//   and read 项目汇总 by community (sorted, exported) →
 //   the community worker records a delivery and the pledge's fulfilment bar moves above 0 → signed
 //   out, 阳光社区 lists it, and its public detail shows no phone number.
 //
@@ -88,6 +89,17 @@ async function main() {
     await expectStatus(page, 'submitted');
     await act(page, 'approve');
     await expectStatus(page, 'approved');
+
+    step('项目汇总 by community: the rows add up to the street, sort by budget, export the table');
+    await page.goto(`${BASE_URL}/programs/rollup`);
+    const children = page.getByTestId('rollup-child-table');
+    await children.waitFor({ state: 'visible' });
+    const counts = await page.getByTestId('rollup-child').evaluateAll((rs) => rs.map((r) => Number(r.dataset.programs)));
+    if (!counts.some((n) => n > 0)) throw new Error('no community of the street shows a program');
+    if (counts.some((n, i) => i > 0 && n > counts[i - 1])) throw new Error(`the rows are not most programs first: ${counts}`);
+    await page.locator('[data-testid="rollup-child-sort"][data-column="program.budget"]').click();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rollup-child-export').click()]);
+    if (!file.suggestedFilename().endsWith('.csv')) throw new Error(`the table downloads as ${file.suggestedFilename()}`);
     await signOut(page);
 
     // 3. The community worker records a delivery.

@@ -44,7 +44,9 @@ pub const KPI_MESSAGES: &[(&str, &str, &str)] = &[
     ("kpi.computed_note", "由平台数据实时计算", "Computed live from platform data"),
     ("kpi.not_reported", "尚未填报", "Not reported yet"),
     ("kpi.areas_reported", "{n}/{m} 个社区已填报", "{n} of {m} communities reported"),
-    ("kpi.children", "下级区域", "Child areas"),
+    ("kpi.ranking", "下级区域排名", "Child areas ranked"),
+    ("kpi.rank_on", "排名指标", "Rank on"),
+    ("kpi.rank", "名次", "Rank"),
     ("kpi.children_hint", "点击查看下一级", "open one to drill down"),
     ("kpi.no_children", "这一级没有下级区域，可通过上方路径返回上级。", "No child areas at this level; go back up with the path above."),
     // Periods

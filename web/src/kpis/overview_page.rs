@@ -1,7 +1,8 @@
 //! `/kpis` 指标看板: every indicator of an area in a period (`?area=&period=`, the home area and this
 //! year by default) as cards — value, target, status, trend, sparkline, provenance — with counts by
-//! status, the export, and the child areas to drill down into. The URL holds the state, so drilling
-//! down, going back and sharing a link all show the same view.
+//! status, the export, and the child areas ranked on one indicator (above the cards) to drill down
+//! into. The URL holds the state, so drilling down, going back and sharing a link all show the same
+//! view.
 
 use std::collections::HashMap;
 
@@ -16,7 +17,7 @@ use crate::common::i18n::{tr, use_i18n};
 use crate::common::session::use_session;
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::kpis::card::KpiCardView;
-use crate::kpis::children::ChildAreas;
+use crate::kpis::children::ChildRanking;
 use crate::kpis::endpoints::{kpi_dashboard, kpi_series};
 use crate::kpis::head::{AreaTrail, KpiExport, StatusSummary, remember, trail};
 use crate::kpis::period::{KpiQuery, Period, PeriodView, kpi_url, today};
@@ -159,15 +160,16 @@ fn DashboardView(
     let elapsed = (d.year_elapsed * 100.0).round();
     let (computed, reported): (Vec<KpiCard>, Vec<KpiCard>) = d.cards.into_iter().partition(|c| c.indicator.source == KpiSource::Computed);
     let area = d.area_id;
+    let indicators: Vec<_> = computed.iter().chain(&reported).map(|c| c.indicator.clone()).collect();
     view! {
         <p class="muted small kpi-context" data-testid="kpi-context" data-area-id=area data-period=d.period.to_string()>
             <strong>{d.area_name.clone()}</strong>" · "{move || i18n.kind(kind)}" · "{move || period.label(i18n.locale())}" · "
             {move || i18n.t(state_key).replace("{p}", &elapsed.to_string())}
         </p>
         <StatusSummary counts=d.counts filter/>
+        <ChildRanking children=d.children indicators area period/>
         <CardGroup title="kpi.group_computed" cards=computed area period sparks filter testid="kpi-group-computed"/>
         <CardGroup title="kpi.group_reported" cards=reported area period sparks filter testid="kpi-group-reported"/>
-        <ChildAreas children=d.children period/>
     }
 }
 

@@ -26,6 +26,7 @@ pub mod panel;
 pub mod partner_section;
 pub mod pledge_forms;
 pub mod pledge_section;
+pub mod rollup_children;
 pub mod rollup_page;
 pub mod spend_section;
 pub mod table;

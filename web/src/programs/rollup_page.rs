@@ -1,6 +1,7 @@
 //! `/programs/rollup` 项目汇总: the programs of an area's subtree (the home area unless another is
 //! chosen) — counts per status that open the filtered list, pledged against delivered per resource
-//! kind, budget against spend, and overdue milestones.
+//! kind, budget against spend, and overdue milestones; then the same for each child area
+//! ([`crate::programs::rollup_children`]).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,6 +16,7 @@ use crate::common::widgets::Bar;
 use crate::programs::bits::{BudgetBar, Money, ProgramStatusBadge};
 use crate::programs::filters::filter_url;
 use crate::programs::labels::{RESOURCE_KINDS, measure};
+use crate::programs::rollup_children::RollupByChild;
 
 #[component]
 pub fn ProgramRollupPage() -> impl IntoView {
@@ -85,6 +87,7 @@ fn RollupView(rollup: ProgramRollup) -> impl IntoView {
     };
     let total: i64 = rollup.by_status.iter().map(|s| s.count).sum();
     let overdue = rollup.overdue_milestones;
+    let by_child = rollup.by_child.clone();
     view! {
         <div class="rollup" data-testid="rollup">
             <section class="panel">
@@ -138,5 +141,6 @@ fn RollupView(rollup: ProgramRollup) -> impl IntoView {
                 </a>
             </section>
         </div>
+        <RollupByChild rows=by_child/>
     }
 }

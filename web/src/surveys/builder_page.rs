@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use shared::{Area, FieldError, FieldRule, Id, Survey, SurveyAudience, SurveyDraft, SurveyFromTemplate, SurveyTemplate};
+use shared::{Area, FieldError, FieldRule, Survey, SurveyAudience, SurveyDraft, SurveyFromTemplate, SurveyTemplate};
 
 use crate::common::api::{self, ApiError};
 use crate::common::area_picker::AreaSearch;

@@ -1,9 +1,13 @@
 //! The programs of an area's subtree rolled up: by status, pledged against delivered per resource
-//! kind, budget against spend, overdue milestones. Cancelled programs are left out of the sums.
+//! kind, budget against spend, overdue milestones — in all and for each child area. Cancelled
+//! programs are left out of the sums.
 
 use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use shared::{Id, KindFulfilment, MilestoneStatus, ProgramRollup, ProgramStatus, ProgramStatusCount, Quantity, ResourceKind};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use shared::{
+    AreaKind, ChildArea, ChildProgramRollup, Id, KindFulfilment, MilestoneStatus, ProgramRollup, ProgramStatus, ProgramStatusCount, Quantity,
+    ResourceKind,
+};
 
 use super::{add, fulfilment, is_overdue, status_of};
 use crate::domain::caller::Caller;
@@ -12,6 +16,11 @@ use crate::entities::stored::stored;
 use crate::entities::{area, delivery, milestone, pledge, program, spend};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
+
+/// Whether a program's stored status says its work is done.
+fn is_done(status: &str) -> bool {
+    status == ProgramStatus::Completed.as_str() || status == ProgramStatus::Evaluated.as_str()
+}
 
 /// Rolls up the subtree of `area_id`; without it, the caller's home area — or, for a caller who sees
 /// the whole platform, every program.
@@ -34,15 +43,41 @@ pub async fn rollup<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Option
     let ids: Vec<Id> = live.iter().map(|p| p.id).collect();
     let pledges = pledge::Entity::find().filter(pledge::Column::ProgramId.is_in(ids.clone())).all(db).await?;
     let deliveries = delivery::Entity::find().filter(delivery::Column::PledgeId.is_in(pledges.iter().map(|p| p.id))).all(db).await?;
-    let spent_fen =
-        spend::Entity::find().filter(spend::Column::ProgramId.is_in(ids.clone())).all(db).await?.iter().map(|s| s.amount_fen).sum();
-    let overdue_milestones = milestone::Entity::find()
+    let spends = spend::Entity::find().filter(spend::Column::ProgramId.is_in(ids.clone())).all(db).await?;
+    let spent_fen = spends.iter().map(|s| s.amount_fen).sum();
+    let overdue: Vec<Id> = milestone::Entity::find()
         .filter(milestone::Column::ProgramId.is_in(ids))
         .all(db)
         .await?
         .iter()
         .filter(|m| is_overdue(m.due_on, m.status == MilestoneStatus::Done.as_str(), today))
-        .count() as i64;
+        .map(|m| m.program_id)
+        .collect();
+    let overdue_milestones = overdue.len() as i64;
+    let children = area::Entity::find()
+        .filter(match &top {
+            Some(t) => area::Column::ParentId.eq(t.id),
+            None => area::Column::ParentId.is_null(),
+        })
+        .order_by_asc(area::Column::Name)
+        .order_by_asc(area::Column::Id)
+        .all(db)
+        .await?;
+    let mut by_child = Vec::with_capacity(children.len());
+    for child in children {
+        let within = Scope::subtree(&child.path);
+        let mine: Vec<&program::Model> = live.iter().copied().filter(|p| within.contains(&p.area_path)).collect();
+        let has = |id: Id| mine.iter().any(|p| p.id == id);
+        let kind: AreaKind = stored(&child.kind, "areas", child.id)?;
+        by_child.push(ChildProgramRollup {
+            area: ChildArea { id: child.id, name: child.name, kind },
+            programs: mine.len() as i64,
+            completed: mine.iter().filter(|p| is_done(&p.status)).count() as i64,
+            budget_fen: mine.iter().map(|p| p.budget_fen).sum(),
+            spent_fen: spends.iter().filter(|s| has(s.program_id)).map(|s| s.amount_fen).sum(),
+            overdue_milestones: overdue.iter().filter(|p| has(**p)).count() as i64,
+        });
+    }
     let kinds: Vec<ResourceKind> = pledges.iter().map(|p| stored(&p.kind, "pledges", p.id)).collect::<Result<_, _>>()?;
     let by_kind = ResourceKind::ALL
         .into_iter()
@@ -66,5 +101,6 @@ pub async fn rollup<C: ConnectionTrait>(db: &C, caller: &Caller, area_id: Option
         budget_fen: live.iter().map(|p| p.budget_fen).sum(),
         spent_fen,
         overdue_milestones,
+        by_child,
     })
 }
