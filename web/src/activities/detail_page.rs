@@ -78,12 +78,14 @@ fn Head(activity: Activity, loaded: RwSignal<Option<Result<Activity, ApiError>>>
         error.set(None);
         let note = Some(note.get_untracked().trim().to_owned()).filter(|n| !n.is_empty());
         spawn_local(async move {
-            match activity_action(id, action, note).await {
+            let answer = activity_action(id, action, note).await;
+            busy.set(false);
+            pending.set(None);
+            // Last: the fresh activity draws this head anew, and these signals go with the old one.
+            match answer {
                 Ok(fresh) => loaded.set(Some(Ok(fresh))),
                 Err(e) => error.set(Some(error_text(i18n, &e))),
             }
-            busy.set(false);
-            pending.set(None);
         });
     };
     let editable = matches!(activity.status, ActivityStatus::Draft | ActivityStatus::Open | ActivityStatus::Closed);
