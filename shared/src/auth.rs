@@ -150,7 +150,7 @@ pub struct Permissions {
     /// Read the volunteer activities (志愿活动) of their area.
     #[serde(default)]
     pub read_activities: bool,
-    /// Organise activities: create, edit, publish, attendance, revoke credits.
+    /// Organise activities: create, edit, publish, close, finish, cancel; take a mistaken credit back.
     #[serde(default)]
     pub organise_activities: bool,
     /// Check volunteers in and out without a code (staff on site, grid workers too).
