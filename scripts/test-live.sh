@@ -50,6 +50,7 @@ echo "== browser test (headless Chromium) against $base"
 (cd tests/browser && BASE_URL="$base" node workbench.mjs)
 (cd tests/browser && BASE_URL="$base" node consultation.mjs)
 (cd tests/browser && BASE_URL="$base" node surveys.mjs)
+(cd tests/browser && BASE_URL="$base" node ledger_shop.mjs)
 (cd tests/browser && BASE_URL="$base" node resident_participation.mjs)
 (cd tests/browser && BASE_URL="$base" node phones.mjs)
 fi

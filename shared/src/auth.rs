@@ -126,6 +126,39 @@ pub struct Permissions {
     /// Enter paper questionnaires.
     #[serde(default)]
     pub enter_paper_responses: bool,
+    /// Read the ledger of their area: accounts, balances, statements (时间银行 · 积分).
+    #[serde(default)]
+    pub read_ledger: bool,
+    /// Post adjustments and reverse transfers (community staff and above).
+    #[serde(default)]
+    pub adjust_ledger: bool,
+    /// Run the full ledger check (district and platform admins).
+    #[serde(default)]
+    pub check_ledger: bool,
+    /// Offer points-shop items (merchants their own; staff for the community).
+    #[serde(default)]
+    pub offer_shop_items: bool,
+    /// Read points-shop orders (merchants of their own items; staff of the subtree).
+    #[serde(default)]
+    pub read_shop_orders: bool,
+    /// Hand points-shop orders over against the resident's pick-up code.
+    #[serde(default)]
+    pub fulfil_shop_orders: bool,
+    /// Cancel points-shop orders (staff, saying why; residents their own).
+    #[serde(default)]
+    pub cancel_shop_orders: bool,
+    /// Read the volunteer activities (志愿活动) of their area.
+    #[serde(default)]
+    pub read_activities: bool,
+    /// Organise activities: create, edit, publish, close, finish, cancel; take a mistaken credit back.
+    #[serde(default)]
+    pub organise_activities: bool,
+    /// Check volunteers in and out without a code (staff on site, grid workers too).
+    #[serde(default)]
+    pub record_attendance: bool,
+    /// Read volunteer profiles, star levels and certificates.
+    #[serde(default)]
+    pub read_volunteers: bool,
     /// Roles this user may give to users they create or edit.
     pub assignable_roles: Vec<crate::Role>,
     /// Sees the whole platform (every root area): views that default to "my area" default to everything.

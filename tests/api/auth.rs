@@ -42,6 +42,39 @@ async fn me_says_who_reads_and_runs_consultation_and_surveys() {
     }
 }
 
+/// The menu's ledger, shop and activity entries read these: a merchant offers items and hands
+/// orders over but neither cancels them nor reads the ledger; a grid worker records attendance but
+/// does not organise; only admins run the ledger check.
+#[tokio::test]
+async fn me_says_who_reads_the_ledger_runs_the_shop_and_organises_activities() {
+    let app = spawn_app().await;
+    let flags = [
+        "read_ledger",
+        "adjust_ledger",
+        "check_ledger",
+        "offer_shop_items",
+        "read_shop_orders",
+        "fulfil_shop_orders",
+        "cancel_shop_orders",
+        "read_activities",
+        "organise_activities",
+        "record_attendance",
+        "read_volunteers",
+    ];
+    let expectations = [
+        ("merchant", [false, false, false, true, true, true, false, false, false, false, false]),
+        ("grid", [true, false, false, false, false, false, false, true, false, true, true]),
+        ("community", [true, true, false, true, true, true, true, true, true, true, true]),
+        ("district", [true, true, true, true, true, true, true, true, true, true, true]),
+    ];
+    for (username, expected) in expectations {
+        let token = app.login_as(username).await;
+        let me: Value = app.get("/api/v1/me", &token).await.json().await.expect("json");
+        let got: Vec<bool> = flags.iter().map(|f| me["permissions"][f].as_bool().expect("flag")).collect();
+        assert_eq!(got, expected, "{username}");
+    }
+}
+
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_user_get_the_same_401() {
     let app = spawn_app().await;

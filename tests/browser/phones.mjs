@@ -141,6 +141,9 @@ async function staffRoutes(page) {
   const webhook = await firstOrNew('/webhooks', admin, { url: 'https://example.org/happyhome/hooks', secret: 'phones-test-signing-key' });
   const topic = await firstId('/topics?limit=1', admin);
   const survey = await firstId('/surveys?limit=1&status=open', admin);
+  const account = await firstId('/ledger/accounts?limit=1', admin);
+  const activity = await firstId('/activities?limit=1', admin);
+  const volunteer = (await api('/me', await tokenOf('volunteer'))).user.id;
   return [
     '/needs', `/needs/${need}`, '/tasks', '/overdue',
     '/matching/plans', `/matching/plans/${plan}`, '/matching/gaps',
@@ -155,6 +158,9 @@ async function staffRoutes(page) {
     '/resources/people/new', `/resources/people/${person}`,
     '/resources/spaces/new', `/resources/spaces/${space}`,
     '/topics', `/topics/${topic}`, '/surveys', '/surveys/new', `/surveys/${survey}`, `/surveys/${survey}/edit`,
+    '/ledger', `/ledger/accounts/${account}`, '/shop', '/shop/orders',
+    '/activities', '/activities/new', `/activities/${activity}`, `/activities/${activity}/edit`,
+    `/volunteers/${volunteer}`, `/volunteers/${volunteer}/certificate`,
   ];
 }
 

@@ -4,6 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::activities::detail_page::ActivityPage;
+use crate::activities::form::{ActivityEditPage, ActivityNewPage};
+use crate::activities::list_page::ActivitiesPage;
+use crate::activities::volunteer_pages::{CertificatePage, VolunteerPage};
 use crate::admin::audit_page::AuditPage;
 use crate::admin::clients_detail_page::ClientDetailPage;
 use crate::admin::clients_page::ClientsPage;
@@ -21,6 +25,8 @@ use crate::consultation::topic_page::TopicPage;
 use crate::kpis::detail_page::KpiDetailPage;
 use crate::kpis::overview_page::KpisPage;
 use crate::kpis::report_pages::{KpiImportPage, KpiReportPage};
+use crate::ledger::accounts_page::LedgerPage;
+use crate::ledger::statement_page::StatementPage;
 use crate::matching::gaps_page::MatchingGapsPage;
 use crate::matching::plan_page::MatchingPlanPage;
 use crate::matching::plans_page::MatchingPlansPage;
@@ -54,6 +60,8 @@ use crate::resources::detail_pages::{
     PersonNewPage, PersonPage, ProviderNewPage, ProviderPage, ServiceNewPage, ServicePage, SpaceNewPage, SpacePage,
 };
 use crate::resources::list_page::ResourcesPage;
+use crate::shop::items_page::ShopItemsPage;
+use crate::shop::orders_page::ShopOrdersPage;
 use crate::surveys::builder_page::SurveyNewPage;
 use crate::surveys::detail_page::SurveyPage;
 use crate::surveys::edit_page::SurveyEditPage;
@@ -133,6 +141,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/surveys/new") view=SurveyNewPage/>
                     <Route path=path!("/surveys/:id") view=SurveyPage/>
                     <Route path=path!("/surveys/:id/edit") view=SurveyEditPage/>
+                    <Route path=path!("/ledger") view=LedgerPage/>
+                    <Route path=path!("/ledger/accounts/:id") view=StatementPage/>
+                    <Route path=path!("/shop") view=ShopItemsPage/>
+                    <Route path=path!("/shop/orders") view=ShopOrdersPage/>
+                    <Route path=path!("/activities") view=ActivitiesPage/>
+                    <Route path=path!("/activities/new") view=ActivityNewPage/>
+                    <Route path=path!("/activities/:id") view=ActivityPage/>
+                    <Route path=path!("/activities/:id/edit") view=ActivityEditPage/>
+                    <Route path=path!("/volunteers/:id") view=VolunteerPage/>
+                    <Route path=path!("/volunteers/:id/certificate") view=CertificatePage/>
                     <Route path=path!("/resources") view=ResourcesPage/>
                     <Route path=path!("/resources/providers/new") view=ProviderNewPage/>
                     <Route path=path!("/resources/providers/:id") view=ProviderPage/>

@@ -2,15 +2,17 @@
 //!
 //! Layout (see `web/README.md` for the URL → file table): [`app`] holds every route; one folder per
 //! feature ([`needs`], [`mobile`], [`programs`], [`public`], [`resources`], [`matching`], [`kpis`],
-//! [`areas`], [`admin`], [`consultation`], [`surveys`]) holds its pages, components, API calls, labels and messages; [`common`] holds
+//! [`areas`], [`admin`], [`consultation`], [`surveys`], [`ledger`], [`shop`], [`activities`]) holds its pages, components, API calls, labels and messages; [`common`] holds
 //! the API client, session, shell, i18n and the widgets several features use.
 
+mod activities;
 mod admin;
 mod app;
 mod areas;
 mod common;
 mod consultation;
 mod kpis;
+mod ledger;
 mod matching;
 mod mobile;
 mod needs;
@@ -19,6 +21,7 @@ mod programs;
 mod public;
 mod residents;
 mod resources;
+mod shop;
 mod surveys;
 mod workbench;
 

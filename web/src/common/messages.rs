@@ -23,6 +23,9 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'sta
         .chain(crate::workbench::messages::WORKBENCH_MESSAGES.iter())
         .chain(crate::consultation::messages::CONSULTATION_MESSAGES.iter())
         .chain(crate::surveys::messages::SURVEY_MESSAGES.iter())
+        .chain(crate::ledger::messages::LEDGER_MESSAGES.iter())
+        .chain(crate::shop::messages::SHOP_MESSAGES.iter())
+        .chain(crate::activities::messages::ACTIVITY_MESSAGES.iter())
 }
 
 /// Every message; looked up by [`crate::common::i18n::I18n::t`].

@@ -108,6 +108,8 @@ pub fn home_page(role: Option<Role>) -> &'static str {
         Some(Role::Provider | Role::Volunteer | Role::GridWorker | Role::CommunityStaff | Role::StreetStaff | Role::DistrictAdmin) => {
             "/workbench"
         }
+        // A merchant's work is handing over the orders of their items.
+        Some(Role::Merchant) => "/shop/orders",
         _ => "/areas",
     }
 }

@@ -136,8 +136,12 @@ fn Nav() -> impl IntoView {
         let current = move || {
             location
                 .pathname
-                // `/programs` is not current on `/programs/rollup`, which has its own entry.
-                .with(|p| p.starts_with(href) && !(href == "/programs" && p.starts_with("/programs/rollup")))
+                // `/programs` is not current on `/programs/rollup`, nor `/shop` on `/shop/orders`: they have their own entries.
+                .with(|p| {
+                    p.starts_with(href)
+                        && !(href == "/programs" && p.starts_with("/programs/rollup"))
+                        && !(href == "/shop" && p.starts_with("/shop/orders"))
+                })
                 .then_some("page")
         };
         view! {
@@ -167,6 +171,10 @@ fn Nav() -> impl IntoView {
                     {p.read_topics.then(|| link("/topics", "nav.topics", "nav-topics"))}
                     {p.read_surveys.then(|| link("/surveys", "nav.surveys", "nav-surveys"))}
                     {p.read_resources.then(|| link("/resources", "nav.resources", "nav-resources"))}
+                    {(staff && p.read_activities).then(|| link("/activities", "nav.activities", "nav-activities"))}
+                    {p.read_ledger.then(|| link("/ledger", "nav.ledger", "nav-ledger"))}
+                    {p.offer_shop_items.then(|| link("/shop", "nav.shop", "nav-shop"))}
+                    {p.read_shop_orders.then(|| link("/shop/orders", "nav.shop_orders", "nav-shop-orders"))}
                     {p.read_kpis.then(|| link("/kpis", "nav.kpis", "nav-kpis"))}
                     {p.read_areas.then(|| link("/areas", "nav.areas", "nav-areas"))}
                     {p.verify_residents.then(|| link("/residents", "nav.residents", "nav-residents"))}

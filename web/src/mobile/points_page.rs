@@ -6,29 +6,13 @@ use shared::{Id, LedgerAccount, LedgerUnit, MyLedger, Page, StatementLine, Trans
 
 use crate::common::api::ApiResult;
 use crate::common::format::local_time;
-use crate::common::i18n::{I18n, tr, tr_word, use_i18n};
+use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::paged::Paged;
 use crate::common::status::{ErrorBox, Loading};
+use crate::ledger::amount::{amount_text, unit_key};
+use crate::ledger::endpoints::account_statement;
 use crate::mobile::participate_tabs::{ParticipateTabs, Section};
 use crate::mobile::points_endpoints;
-
-/// `90` minutes as `1.5 小时`, points as `120 分`; signed when `signed`.
-pub fn amount_text(i18n: I18n, unit: LedgerUnit, amount: i64, signed: bool) -> String {
-    let sign = if signed && amount > 0 { "+" } else { "" };
-    match unit {
-        LedgerUnit::Points => format!("{sign}{}{}", i18n.number(amount as f64, 0), i18n.t("mpoints.points_unit")),
-        LedgerUnit::Minutes if amount % 60 == 0 => format!("{sign}{}{}", amount / 60, i18n.t("mpoints.hours_unit")),
-        LedgerUnit::Minutes if amount.abs() < 60 => format!("{sign}{amount}{}", i18n.t("mpoints.minutes_unit")),
-        LedgerUnit::Minutes => format!("{sign}{}{}", i18n.number(amount as f64 / 60.0, 1), i18n.t("mpoints.hours_unit")),
-    }
-}
-
-fn unit_key(unit: LedgerUnit) -> &'static str {
-    match unit {
-        LedgerUnit::Minutes => "mpoints.hours",
-        LedgerUnit::Points => "mpoints.points",
-    }
-}
 
 /// `/m/points`.
 #[component]
@@ -87,7 +71,7 @@ fn Balances(ledger: MyLedger) -> impl IntoView {
 }
 
 async fn statement_page(account: Id, cursor: Option<String>) -> ApiResult<Page<StatementLine>> {
-    let s = points_endpoints::statement(account, cursor).await?;
+    let s = account_statement(account, None, None, cursor).await?;
     Ok(Page { items: s.items, next_cursor: s.next_cursor })
 }
 

@@ -17,6 +17,7 @@ use crate::common::paged::Paged;
 use crate::common::status::error_text;
 use crate::mobile::participate_tabs::{ParticipateTabs, Section};
 use crate::mobile::points_endpoints;
+use crate::shop::endpoints as shop_endpoints;
 
 /// The resident's points balance, once loaded (none without a points account).
 fn points_balance() -> RwSignal<Option<i64>> {
@@ -190,7 +191,7 @@ fn OrderCard(order: ShopOrder, highlighted: Memo<Option<Id>>) -> impl IntoView {
         busy.set(true);
         error.set(None);
         spawn_local(async move {
-            match points_endpoints::cancel_order(id).await {
+            match shop_endpoints::cancel_order(id, None).await {
                 Ok(o) => {
                     current.set(o);
                     asking.set(false);

@@ -1,0 +1,73 @@
+//! The ledger part of the message table (时间银行 · 积分, staff side): holder kinds, the account
+//! list, the statement, reversals and the check. Same `(key, 中文, English)` shape as
+//! [`crate::common::messages::MESSAGES`]; unit and transfer-kind names are the phone pages'
+//! (`mpoints.*`, `mtransfer.*`).
+
+pub const LEDGER_MESSAGES: &[(&str, &str, &str)] = &[
+    ("nav.ledger", "积分与时长账户", "Hours and points"),
+    ("holder.resident", "居民", "Resident"),
+    ("holder.volunteer", "志愿者", "Volunteer"),
+    ("holder.organisation", "组织", "Organisation"),
+    ("holder.community_pool", "社区时长池", "Community pool"),
+    ("holder.issuance", "社区发放账户", "Community issuance"),
+    ("holder.shop_escrow", "积分商城暂存", "Shop escrow"),
+    // The account list
+    ("ledger.search", "搜索持有人", "Search holders"),
+    ("ledger.holder", "持有人", "Holder"),
+    ("ledger.holder_kind", "持有人类型", "Holder kind"),
+    ("ledger.unit", "类别", "Unit"),
+    ("ledger.balance", "余额", "Balance"),
+    ("ledger.floor", "最低余额", "Floor"),
+    ("ledger.no_floor", "不限", "None"),
+    ("ledger.opened", "开户时间", "Opened"),
+    ("ledger.all_units", "全部类别", "All units"),
+    ("ledger.all_holders", "全部持有人类型", "All holder kinds"),
+    ("ledger.sort", "排序", "Order"),
+    ("ledger.sort_newest", "最新开户在前", "Newest first"),
+    ("ledger.sort_oldest", "最早开户在前", "Oldest first"),
+    ("ledger.sort_holder", "按持有人", "By holder"),
+    ("ledger.area_search", "按社区或街道筛选", "Filter by community or street"),
+    ("ledger.clear_area", "取消区域筛选", "Clear the area"),
+    ("ledger.accounts_count", "{n} 个账户", "{n} accounts"),
+    ("ledger.no_accounts", "没有符合条件的账户", "No accounts match"),
+    // The statement
+    ("ledger.back", "返回账户列表", "Back to the accounts"),
+    ("ledger.from", "起始日期", "From"),
+    ("ledger.to", "截止日期", "To"),
+    ("ledger.all_dates", "全部日期", "All dates"),
+    ("ledger.at", "时间", "When"),
+    ("ledger.kind", "类型", "Kind"),
+    ("ledger.reason", "事由", "Reason"),
+    ("ledger.amount", "变动", "Change"),
+    ("ledger.balance_after", "变动后余额", "Balance after"),
+    ("ledger.no_lines", "这段时间没有记录", "Nothing recorded in this period"),
+    ("ledger.volunteer_profile", "志愿者档案", "Volunteer profile"),
+    ("ledger.reverse", "冲正", "Reverse"),
+    ("ledger.reverse_reason", "冲正原因", "Why it is reversed"),
+    (
+        "ledger.reverse_confirm",
+        "将生成一笔反向记账，把这笔变动退回，原记录保留。确认冲正？",
+        "A new transfer of the opposite amounts will undo this one; the original stays on record. Reverse it?",
+    ),
+    ("ledger.reverse_yes", "确认冲正", "Yes, reverse it"),
+    // The check
+    ("ledger.check", "账务核对", "Ledger check"),
+    ("ledger.check_run", "开始核对", "Run the check"),
+    (
+        "ledger.check_hint",
+        "逐笔核对：每笔记账各类别合计为零，每个账户余额等于其明细之和。",
+        "Every transfer must sum to zero per unit, and every balance must equal its postings.",
+    ),
+    ("ledger.check_ok", "账目平衡。", "The books balance."),
+    ("ledger.check_bad", "账目不平衡，请联系平台管理员。", "The books do not balance; tell the platform admin."),
+    (
+        "ledger.check_summary",
+        "共 {transfers} 笔记账，{unbalanced} 笔不平，用时 {ms} 毫秒。",
+        "{transfers} transfers, {unbalanced} unbalanced, checked in {ms} ms.",
+    ),
+    ("ledger.check_accounts", "账户数", "Accounts"),
+    ("ledger.check_postings", "明细笔数", "Postings"),
+    ("ledger.check_postings_sum", "明细合计", "Sum of postings"),
+    ("ledger.check_kept_sum", "余额合计", "Sum of balances"),
+    ("ledger.check_mismatched", "余额不符账户", "Mismatched accounts"),
+];
