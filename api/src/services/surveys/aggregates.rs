@@ -4,7 +4,7 @@
 //! read a few rows per question however many communities answered).
 
 use sea_orm::sea_query::{Expr, OnConflict, Query};
-use sea_orm::{ConnectionTrait, DbErr, EntityName, EntityTrait, IdenStatic};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, IdenStatic};
 use shared::Id;
 
 use crate::domain::surveys::answers::{Checked, Given};
