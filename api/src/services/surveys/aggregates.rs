@@ -50,15 +50,12 @@ pub(super) async fn add_response<C: ConnectionTrait>(db: &C, survey_id: Id, comm
         .enumerate()
         .filter_map(|(q, given)| given.as_ref().map(|g| (q as i32, if let Given::Value(v) = g { *v } else { 0.0 })))
         .collect();
-    let mut picks: Vec<(i32, i32)> = checked
-        .iter()
-        .enumerate()
-        .filter_map(|(q, given)| match given {
-            Some(Given::Choices(picked)) => Some(picked.iter().map(move |o| (q as i32, *o as i32))),
-            _ => None,
-        })
-        .flatten()
-        .collect();
+    let mut picks: Vec<(i32, i32)> = Vec::new();
+    for (q, given) in checked.iter().enumerate() {
+        if let Some(Given::Choices(picked)) = given {
+            picks.extend(picked.iter().map(|o| (q as i32, *o as i32)));
+        }
+    }
     picks.sort_unstable();
     {
         use survey_question_total::Column as T;
