@@ -1,8 +1,8 @@
 //! 民意调查 surveys through the API: the builder names every bad field at once (a condition on a later
 //! question is refused), conditions when answering, once-only (also when two answers race), the
 //! window (409 with the window), target and audience (403), paper questionnaires, anonymous answers
-//! stored without a resident, results equal to hand-counted values, Excel exports, and the
-//! 居民决策性参与比例 KPI on a fixture.
+//! stored without a resident, results equal to hand-counted values (also when many answers are
+//! entered at once), Excel exports, and the 居民决策性参与比例 KPI on a fixture.
 
 use reqwest::{Response, StatusCode};
 use sea_orm::ConnectionTrait;
@@ -384,4 +384,41 @@ async fn a_community_s_answers_are_broken_down_from_five_responses_on() {
     assert_eq!(c["questions"], r["questions"], "one community's answers are the whole target's here");
     let elsewhere = app.area_id("临汾路380弄社区").await;
     problem(app.get(&format!("/api/v1/surveys/{id}/results?community_id={elsewhere}"), &staff).await, 422).await;
+}
+
+#[tokio::test]
+async fn paper_questionnaires_entered_at_once_are_all_counted_for_the_whole_target_and_the_community() {
+    let app = spawn_app().await;
+    let staff = app.login_as("community").await;
+    let community = app.area_id("缤纷社区").await;
+    let id = open_survey(&app, &staff, &draft(community, "all_residents", true, -1)).await;
+    // Twelve at once, adding to the same kept rows: 是 for even k, 否 (with its reason) for odd;
+    // scale k % 5 + 1; 上午 always, and 夜间 (picked first) for every third.
+    let entering: Vec<_> = (0..12)
+        .map(|k| {
+            let mut answers = vec![json!({ "question": 0, "choices": [k % 2] })];
+            if k % 2 == 1 {
+                answers.push(json!({ "question": 1, "text": "太吵" }));
+            }
+            answers.push(json!({ "question": 2, "value": k % 5 + 1 }));
+            answers.push(json!({ "question": 3, "choices": if k % 3 == 0 { json!([2, 0]) } else { json!([0]) } }));
+            let path = format!("/api/v1/surveys/{id}/paper-responses");
+            tokio::spawn(app.request(reqwest::Method::POST, &path, &staff).json(&json!({ "answers": answers })).send())
+        })
+        .collect();
+    for e in entering {
+        assert_eq!(e.await.expect("task").expect("POST").status(), StatusCode::CREATED);
+    }
+
+    // Hand-counted: 是 6 否 6; scale 1 2 3 4 5 1 2 3 4 5 1 2 → 33 / 12 = 2.75; 上午 12, 下午 0, 夜间 4.
+    let r = ok(app.get(&format!("/api/v1/surveys/{id}/results"), &staff).await).await;
+    assert_eq!(r["responses"], 12);
+    let q = &r["questions"];
+    let counts = |i: usize| q[i]["options"].as_array().expect("options").iter().map(|o| o["count"].as_i64()).collect::<Vec<_>>();
+    assert_eq!(counts(0), vec![Some(6), Some(6)]);
+    assert_eq!(q[2]["mean"], 2.75);
+    assert_eq!(q[3]["answered"], 12);
+    assert_eq!(counts(3), vec![Some(12), Some(0), Some(4)]);
+    let one = ok(app.get(&format!("/api/v1/surveys/{id}/results?community_id={community}"), &staff).await).await;
+    assert_eq!(one["community"]["questions"], r["questions"], "the whole target's rows and the community's agree");
 }

@@ -54,6 +54,8 @@ pub mod survey_option_count;
 pub mod survey_participant;
 pub mod survey_question_total;
 pub mod survey_response;
+pub mod survey_target_option_count;
+pub mod survey_target_question_total;
 pub mod survey_text_answer;
 pub mod topic;
 pub mod topic_cosign;

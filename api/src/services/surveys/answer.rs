@@ -1,9 +1,10 @@
 //! Taking a response: a resident's own (once: the UNIQUE participant row decides a race), or a
 //! paper questionnaire entered by staff. The response, its free-text answers and every aggregate
-//! results are read from are written in the one transaction, so results never lag the answers.
+//! results are read from ([`super::aggregates`]) are written in the one transaction, so results never
+//! lag the answers.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use shared::{AreaKind, FieldRule, Id, PaperResponse, SurveyAction, SurveyAudience, SurveyReceipt, SurveyStatus, Verification};
 
@@ -13,10 +14,7 @@ use crate::domain::scope::Scope;
 use crate::domain::surveys::answers::{Checked, Given, check};
 use crate::domain::surveys::lifecycle::{Party, next};
 use crate::entities::stored::stored;
-use crate::entities::{
-    area, resident, survey, survey_community_count, survey_option_count, survey_participant, survey_question_total, survey_response,
-    survey_text_answer,
-};
+use crate::entities::{area, resident, survey, survey_participant, survey_response, survey_text_answer};
 use crate::error::ApiError;
 use crate::policy::surveys::{covers_community, targets};
 use crate::policy::{self, Action};
@@ -192,7 +190,8 @@ async fn record<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    aggregate(db, s.id, community_id, checked, now).await?;
+    super::aggregates::add_response(db, s.id, community_id, checked).await?;
+    keep_texts(db, s.id, community_id, checked, now).await?;
     survey::Entity::update_many()
         .col_expr(survey::Column::ResponseCount, Expr::col(survey::Column::ResponseCount).add(1))
         .filter(survey::Column::Id.eq(s.id))
@@ -201,70 +200,26 @@ async fn record<C: ConnectionTrait>(
     Ok(SurveyReceipt { survey_id: s.id, response_id: response.id, paper: entered_by.is_some(), created_at: now })
 }
 
-/// `count = count + 1` (and `sum = sum + value`) on the aggregate rows of one response.
-async fn aggregate<C: ConnectionTrait>(
+/// The free-text answers of one response, kept apart so they can be paged without the responses.
+async fn keep_texts<C: ConnectionTrait>(
     db: &C,
     survey_id: Id,
     community: Id,
     checked: &Checked,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    {
-        use survey_community_count::Column as C;
-        let mut insert = Query::insert();
-        insert.into_table(survey_community_count::Entity).columns([C::SurveyId, C::CommunityId, C::Count]);
-        insert.values_panic([survey_id.into(), community.into(), 1i64.into()]);
-        insert.on_conflict(
-            OnConflict::columns([C::SurveyId, C::CommunityId]).value(C::Count, Expr::cust("survey_community_counts.count + 1")).to_owned(),
-        );
-        db.execute(&insert).await?;
-    }
     for (q, given) in checked.iter().enumerate() {
-        let Some(given) = given else { continue };
-        let value = if let Given::Value(v) = given { *v } else { 0.0 };
-        {
-            use survey_question_total::Column as C;
-            let mut insert = Query::insert();
-            insert.into_table(survey_question_total::Entity).columns([C::SurveyId, C::Question, C::CommunityId, C::Count, C::Sum]);
-            insert.values_panic([survey_id.into(), (q as i32).into(), community.into(), 1i64.into(), value.into()]);
-            insert.on_conflict(
-                OnConflict::columns([C::SurveyId, C::Question, C::CommunityId])
-                    .values([
-                        (C::Count, Expr::cust("survey_question_totals.count + 1")),
-                        (C::Sum, Expr::cust("survey_question_totals.sum + excluded.sum")),
-                    ])
-                    .to_owned(),
-            );
-            db.execute(&insert).await?;
-        }
-        match given {
-            Given::Choices(picked) => {
-                use survey_option_count::Column as C;
-                let mut insert = Query::insert();
-                insert.into_table(survey_option_count::Entity).columns([C::SurveyId, C::Question, C::OptionNo, C::CommunityId, C::Count]);
-                for o in picked {
-                    insert.values_panic([survey_id.into(), (q as i32).into(), (*o as i32).into(), community.into(), 1i64.into()]);
-                }
-                insert.on_conflict(
-                    OnConflict::columns([C::SurveyId, C::Question, C::OptionNo, C::CommunityId])
-                        .value(C::Count, Expr::cust("survey_option_counts.count + 1"))
-                        .to_owned(),
-                );
-                db.execute(&insert).await?;
+        if let Some(Given::Text(text)) = given {
+            survey_text_answer::ActiveModel {
+                survey_id: Set(survey_id),
+                question: Set(q as i32),
+                community_id: Set(community),
+                text: Set(text.clone()),
+                created_at: Set(now),
+                ..Default::default()
             }
-            Given::Text(text) => {
-                survey_text_answer::ActiveModel {
-                    survey_id: Set(survey_id),
-                    question: Set(q as i32),
-                    community_id: Set(community),
-                    text: Set(text.clone()),
-                    created_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(db)
-                .await?;
-            }
-            Given::Value(_) => {}
+            .insert(db)
+            .await?;
         }
     }
     Ok(())

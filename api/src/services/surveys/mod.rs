@@ -2,6 +2,7 @@
 //! by residents or entered from paper by staff, and read back from aggregates kept in each answer's
 //! transaction. Every move goes through the lifecycle table ([`crate::domain::surveys::lifecycle`]).
 
+mod aggregates;
 mod answer;
 mod export;
 pub mod kpi;

@@ -1,7 +1,7 @@
-//! Results from the kept aggregates (never by re-reading every response), summed in the database:
-//! counts and shares per option, means of scale and number questions, responses per community, one
-//! community's breakdown on request (only past a minimum group size); and the free-text answers in
-//! keyset pages, without who wrote them.
+//! Results from the kept aggregates (never by re-reading every response): counts and shares per
+//! option, means of scale and number questions from the whole target's own rows, responses per
+//! community, one community's breakdown on request (only past a minimum group size) from its rows;
+//! and the free-text answers in keyset pages, without who wrote them.
 
 use std::collections::HashMap;
 
@@ -15,7 +15,10 @@ use shared::{
 use super::{questions_of, status_of};
 use crate::domain::caller::Caller;
 use crate::domain::surveys::build::is_choice;
-use crate::entities::{area, survey, survey_community_count, survey_option_count, survey_question_total, survey_text_answer};
+use crate::entities::{
+    area, survey, survey_community_count, survey_option_count, survey_question_total, survey_target_option_count,
+    survey_target_question_total, survey_text_answer,
+};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::page::{Keyset, PageRequest};
@@ -79,8 +82,9 @@ impl Tallies {
     }
 }
 
-/// The kept aggregates summed in the database, per community (all of them when `community` is
-/// `None`, keyed by `None` then) — a few rows per question, however many communities answered.
+/// The per-community aggregates summed in the database: one community's (keyed by it), all of them
+/// together (`community` `None`, keyed by `None`), or each community's (`per_community`). The whole
+/// target's results read [`target_tallies`] instead, whose cost does not grow with the communities.
 pub(crate) async fn tallies<C: ConnectionTrait>(
     db: &C,
     id: Id,
@@ -133,6 +137,34 @@ pub(crate) async fn tallies<C: ConnectionTrait>(
         }
     }
     Ok(by)
+}
+
+/// The kept whole-target aggregates of one survey, as they are: a row per question and per option.
+async fn target_tallies<C: ConnectionTrait>(db: &C, id: Id) -> Result<Tallies, ApiError> {
+    use survey_target_option_count::Column as O;
+    use survey_target_question_total::Column as T;
+    let mut t = Tallies::default();
+    let totals: Vec<(i32, i64, f64)> = survey_target_question_total::Entity::find()
+        .select_only()
+        .columns([T::Question, T::Count, T::Sum])
+        .filter(T::SurveyId.eq(id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (q, answered, sum) in totals {
+        t.totals.insert(q, (answered, sum));
+    }
+    let counts: Vec<(i32, i32, i64)> = survey_target_option_count::Entity::find()
+        .select_only()
+        .columns([O::Question, O::OptionNo, O::Count])
+        .filter(O::SurveyId.eq(id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (q, o, count) in counts {
+        t.counts.entry(q).or_default().insert(o, count);
+    }
+    Ok(t)
 }
 
 /// Every community that answered, with its name, most responses first.
@@ -201,7 +233,7 @@ pub(crate) async fn results_of<C: ConnectionTrait>(db: &C, s: &survey::Model, co
             })
         }
     };
-    let whole = tallies(db, id, None, false).await?.remove(&None).unwrap_or_default();
+    let whole = target_tallies(db, id).await?;
     Ok(SurveyResults {
         survey_id: s.id,
         status: status_of(s)?,

@@ -1,0 +1,20 @@
+//! `survey_target_question_totals`: per question over the survey's whole target: answers and the sum
+//! of values (kept aggregate, so the whole-target results never sum the per-community rows).
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "survey_target_question_totals")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub survey_id: i64,
+    pub question: i32,
+    pub count: i64,
+    pub sum: f64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
