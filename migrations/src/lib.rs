@@ -26,6 +26,7 @@ mod m20261205_220000_create_resident_bindings;
 mod m20261205_221000_add_merchant_provider;
 mod m20261206_010000_add_acceptance_deadline;
 mod m20261206_050000_create_activities;
+mod m20261206_080000_add_points_rules;
 
 pub struct Migrator;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_221000_add_merchant_provider::Migration),
             Box::new(m20261206_010000_add_acceptance_deadline::Migration),
             Box::new(m20261206_050000_create_activities::Migration),
+            Box::new(m20261206_080000_add_points_rules::Migration),
         ]
     }
 }

@@ -107,6 +107,7 @@ code_enum! {
         ConsultationSettings = "consultation_settings",
         Survey = "survey",
         LedgerTransfer = "ledger_transfer",
+        LedgerRules = "ledger_rules",
         ShopItem = "shop_item",
         Notification = "notification",
         NotificationPreferences = "notification_preferences",

@@ -21,6 +21,7 @@ mod needs_deadlines;
 mod neighbourhood;
 mod notifications;
 mod openapi;
+mod points_rules;
 mod policy;
 mod programs;
 mod resident_bindings;

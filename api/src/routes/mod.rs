@@ -12,6 +12,7 @@ pub mod health;
 pub mod integration_clients;
 pub mod kpis;
 pub mod ledger;
+pub mod ledger_rules;
 pub mod matching;
 pub mod me;
 pub mod need_contact;
@@ -66,6 +67,7 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     neighbourhood::configure(cfg);
     topics::configure(cfg);
     ledger::configure(cfg);
+    ledger_rules::configure(cfg);
     surveys::configure(cfg);
     survey_templates::configure(cfg);
     oauth::configure(cfg);

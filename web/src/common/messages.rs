@@ -205,6 +205,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("entity.consultation_settings", "协商设置", "Consultation settings"),
     ("entity.survey", "问卷", "Survey"),
     ("entity.ledger_transfer", "时间银行/积分转账", "Ledger transfer"),
+    ("entity.ledger_rules", "积分与时间银行规则", "Ledger rules"),
     ("entity.shop_item", "积分商品", "Shop item"),
     ("entity.notification", "站内信", "Notification"),
     ("entity.notification_preferences", "通知设置", "Notification settings"),
