@@ -108,6 +108,8 @@ code_enum! {
         Survey = "survey",
         LedgerTransfer = "ledger_transfer",
         LedgerRules = "ledger_rules",
+        NeedTimePayment = "need_time_payment",
+        GiftOffer = "gift_offer",
         ShopItem = "shop_item",
         Notification = "notification",
         NotificationPreferences = "notification_preferences",

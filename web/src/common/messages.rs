@@ -206,6 +206,8 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("entity.survey", "问卷", "Survey"),
     ("entity.ledger_transfer", "时间银行/积分转账", "Ledger transfer"),
     ("entity.ledger_rules", "积分与时间银行规则", "Ledger rules"),
+    ("entity.gift_offer", "时长转赠", "Gift of hours"),
+    ("entity.need_time_payment", "需求时长支付方式", "Who pays a need's hours"),
     ("entity.shop_item", "积分商品", "Shop item"),
     ("entity.notification", "站内信", "Notification"),
     ("entity.notification_preferences", "通知设置", "Notification settings"),

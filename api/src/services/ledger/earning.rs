@@ -3,7 +3,8 @@
 //! recorded at resolution and the points of the district's rule (clipped to its caps, see
 //! `ledger::points`); when a rated need is reopened (objection, low rating), that credit is reversed.
 //!
-//! The other side of a credit is the community's *issuance* account, not its pool: the pool holds
+//! Unless the requester pays with their own banked time or staff granted the pool (`time_payment`),
+//! the other side of a credit is the community's *issuance* account, not its pool: the pool holds
 //! hours residents donated and pays for people who cannot earn, so paying earnings out of it would
 //! spend donors' hours on work nobody donated for — and would stop crediting once it ran dry. An
 //! issuance account per community and unit has no floor; its negative balance is exactly what the
@@ -18,6 +19,7 @@ use shared::{HolderKind, Id, LedgerUnit, NeedStatus, TransferKind};
 
 use super::points::{capped, memo};
 use super::post::{Draft, PostError, post, reverse};
+use super::time_payment::payer_of;
 use super::{Holder, community_of, ensure_account, issuance_account, rules_at};
 use crate::domain::ledger::{Violation, need_earning};
 use crate::entities::{ledger_transfer, need, user};
@@ -64,11 +66,10 @@ async fn credit<C: ConnectionTrait>(db: &C, need: &need::Model, now: DateTime<Ut
     let (minutes, points) = need_earning(i64::from(minutes), need.rating, rules.points);
     let holder =
         Holder { kind: HolderKind::Volunteer, id: volunteer.id, name: &volunteer.display_name, area_id: home.id, area_path: &home.path };
-    let mut legs = vec![
-        (ensure_account(db, &holder, LedgerUnit::Minutes, now).await?, minutes),
-        (issuance_account(db, &community, LedgerUnit::Minutes, now).await?, -minutes),
-    ];
-    let mut reason = format!("服务需求 #{} 已确认", need.id);
+    // The minutes come from whoever pays for this need (the community unless the requester or staff chose).
+    let (payer, paid_by) = payer_of(db, need, &community, minutes, now).await?;
+    let mut legs = vec![(ensure_account(db, &holder, LedgerUnit::Minutes, now).await?, minutes), (payer, -minutes)];
+    let mut reason = format!("服务需求 #{} 已确认{paid_by}", need.id);
     if points > 0 {
         let account = ensure_account(db, &holder, LedgerUnit::Points, now).await?;
         let issuance = issuance_account(db, &community, LedgerUnit::Points, now).await?;
