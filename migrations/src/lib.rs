@@ -26,7 +26,10 @@ mod m20261205_220000_create_resident_bindings;
 mod m20261205_221000_add_merchant_provider;
 mod m20261206_010000_add_acceptance_deadline;
 mod m20261206_050000_create_activities;
+mod m20261206_080000_add_points_rules;
 mod m20261206_080000_create_survey_target_totals;
+mod m20261206_081000_create_need_time_payments;
+mod m20261206_082000_create_gift_offers;
 
 pub struct Migrator;
 
@@ -55,7 +58,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_221000_add_merchant_provider::Migration),
             Box::new(m20261206_010000_add_acceptance_deadline::Migration),
             Box::new(m20261206_050000_create_activities::Migration),
+            Box::new(m20261206_080000_add_points_rules::Migration),
             Box::new(m20261206_080000_create_survey_target_totals::Migration),
+            Box::new(m20261206_081000_create_need_time_payments::Migration),
+            Box::new(m20261206_082000_create_gift_offers::Migration),
         ]
     }
 }

@@ -52,6 +52,8 @@ code_enum! {
         Reversal = "reversal",
         /// Points spent in the points shop (积分商城).
         Redemption = "redemption",
+        /// Points for taking part: co-signing or rating a consultation topic, answering a survey.
+        Participation = "participation",
     }
 }
 

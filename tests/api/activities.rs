@@ -31,7 +31,7 @@ pub async fn open_activity(app: &TestApp, staff: &str, capacity: i64, credit_min
     id
 }
 
-async fn sign_up(app: &TestApp, token: &str, activity: i64) -> Value {
+pub async fn sign_up(app: &TestApp, token: &str, activity: i64) -> Value {
     ok(app.request(Method::POST, &format!("/api/v1/activities/{activity}/signups"), token).send().await.expect("POST"), StatusCode::CREATED)
         .await
 }

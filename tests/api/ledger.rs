@@ -39,7 +39,7 @@ async fn assert_balanced(app: &TestApp) {
 }
 
 /// A need of the demo resident served by the demo volunteer up to resolution with 1.5 hours.
-async fn resolved_need(app: &TestApp) -> (i64, String, String) {
+pub async fn resolved_need(app: &TestApp) -> (i64, String, String) {
     let community = app.area_id("缤纷社区").await;
     let (resident, staff, volunteer) = (app.login_as("resident").await, app.login_as("community").await, app.login_as("volunteer").await);
     let volunteer_id = app.user_id("volunteer").await;

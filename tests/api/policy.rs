@@ -445,6 +445,17 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
             answer(app.post("/api/v1/ledger/accounts", t, &body).await).await
         }
         Action::CheckLedger if !far => answer(app.get("/api/v1/ledger/check", t).await).await,
+        // One minute to a neighbour: the demo volunteer, or the demo resident for the volunteer.
+        Action::GiveHours if !far => {
+            let to = if a.role == Role::Resident { w.accounts.iter().find(|x| x.role == Role::Volunteer).map_or(0, |x| x.id) } else { w.resident };
+            answer(app.post("/api/v1/time-bank/gifts", t, &json!({ "receiver_id": to, "minutes": 1 })).await).await
+        }
+        // The demo district's own rules, set again as they are.
+        Action::SetLedgerRules => {
+            let path = format!("/api/v1/ledger/rules/{}", pick(w.district, w.far_district));
+            let body = json!({ "points_per_hour": 10, "points_per_good_rating": 5 });
+            answer(app.request(reqwest::Method::PUT, &path, t).json(&body).send().await.expect("PUT")).await
+        }
         Action::ReadSurveys if far => answer(app.get(&format!("/api/v1/surveys/{}", w.far_survey), t).await).await,
         Action::ReadSurveys => answer(app.get("/api/v1/surveys?limit=1", t).await).await,
         Action::ManageSurveys => {

@@ -1,5 +1,6 @@
-//! `ledger_rules`: the ledger's rules as data per area (points per hour and per good rating set by a
-//! district, the time-bank overdraft by a community); a rule left `None` is inherited from above.
+//! `ledger_rules`: the ledger's rules as data per area (points per hour, per good rating, per activity,
+//! consultation and survey, and the daily and monthly caps, set by a district; the time-bank
+//! overdraft by a community); a rule left `None` is inherited from above.
 
 use sea_orm::entity::prelude::*;
 
@@ -13,6 +14,11 @@ pub struct Model {
     pub overdraft_minutes: Option<i64>,
     pub points_per_hour: Option<i64>,
     pub points_per_good_rating: Option<i64>,
+    pub points_per_activity: Option<i64>,
+    pub points_per_consultation: Option<i64>,
+    pub points_per_survey: Option<i64>,
+    pub daily_points_cap: Option<i64>,
+    pub monthly_points_cap: Option<i64>,
     pub updated_at: DateTimeUtc,
 }
 

@@ -14,6 +14,7 @@
 
 pub mod activities;
 pub mod bindings;
+pub mod gifts;
 mod loader;
 pub mod needs;
 pub mod programs;

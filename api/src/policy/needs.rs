@@ -8,6 +8,7 @@ use crate::domain::caller::Caller;
 use crate::domain::need_lifecycle::Party;
 use crate::domain::scope::Scope;
 use crate::entities::need;
+use shared::TimePayer;
 
 /// What the caller is to this need; empty means they may not act on it.
 pub fn parties(caller: &Caller, need: &need::Model) -> Vec<Party> {
@@ -56,4 +57,21 @@ pub fn require_reveal(caller: &Caller, need: &need::Model) -> Result<(), Refused
     } else {
         Err(Refused::Denied { role: caller.role, action: Action::HandlePersonalData })
     }
+}
+
+/// Who may choose who pays a need's minutes (时间银行支取): staff who adjust the ledger of its area,
+/// any payer — granting the pool spends donors' hours, a ledger decision; its resident, between
+/// their own banked time and the community's issuance, unless staff granted the pool.
+pub fn may_choose_payer(caller: &Caller, need: &need::Model, current: TimePayer, wanted: TimePayer) -> Result<(), Refused> {
+    if super::may_in(caller, Action::AdjustLedger, &need.area_path) {
+        return Ok(());
+    }
+    let own = need.resident_id == Some(caller.id) && may(caller, Action::SubmitOwnNeeds);
+    if !own {
+        return Err(Refused::Denied { role: caller.role, action: Action::AdjustLedger });
+    }
+    if wanted == TimePayer::CommunityPool || current == TimePayer::CommunityPool {
+        return Err(Refused::Denied { role: caller.role, action: Action::AdjustLedger });
+    }
+    Ok(())
 }

@@ -89,6 +89,10 @@ pub enum Action {
     ReadOwnLedger,
     /// Run the full zero-sum check of the ledger.
     CheckLedger,
+    /// Set the ledger's rules of a district or community: points per event, caps, the overdraft.
+    SetLedgerRules,
+    /// Offer one's banked hours to family, see one's offers, and accept or decline those made to one.
+    GiveHours,
     /// Read the surveys (民意调查) of one's area: residents those targeting their home, staff their subtree's.
     ReadSurveys,
     /// Build, open and close surveys of the subtree, from scratch or from a template.
@@ -215,6 +219,10 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     (Action::AdjustLedger, MANAGERS, "adjust the ledger; community staff and above do"),
     (Action::ReadOwnLedger, &[Resident, Volunteer], "read own hours and points; only residents and volunteers hold them"),
     (Action::CheckLedger, ADMINS, "check the whole ledger; district and platform admins do"),
+    // Points are a district's policy (积分规则), like its deadlines and star levels.
+    (Action::SetLedgerRules, ADMINS, "set the ledger's rules; district and platform admins do"),
+    // Hours are people's own: they give them, with the other side's consent; staff record gifts as transfers.
+    (Action::GiveHours, &[Resident, Volunteer], "give hours; residents and volunteers hold them"),
     // surveys (民意调查)
     (Action::ReadSurveys, &[PlatformAdmin, DistrictAdmin, StreetStaff, CommunityStaff, GridWorker, Resident], "read surveys"),
     (Action::ManageSurveys, MANAGERS, "build surveys; community staff and above do"),
@@ -281,7 +289,7 @@ mod tests {
             assert!(!seen.contains(action), "{action:?} twice");
             seen.push(*action);
         }
-        assert_eq!(seen.len(), 66, "a new action needs its row");
+        assert_eq!(seen.len(), 68, "a new action needs its row");
     }
 
     #[test]

@@ -116,7 +116,10 @@ fn page_of(entity: AuditEntity) -> Option<&'static str> {
         | Notification
         | NotificationPreferences
         | ResidentBinding
-        | Activity => return None,
+        | Activity
+        | LedgerRules
+        | NeedTimePayment
+        | GiftOffer => return None,
     })
 }
 

@@ -194,6 +194,7 @@ pub const PARTICIPATION_MESSAGES: &[(&str, &str, &str)] = &[
     ("mtransfer.adjustment", "社区发放", "Granted by the community"),
     ("mtransfer.reversal", "冲正退回", "Reversed"),
     ("mtransfer.redemption", "积分兑换", "Redeemed in the shop"),
+    ("mtransfer.participation", "参与社区议事与调查", "Took part in consultation or a survey"),
     // Shop
     ("mshop.title", "积分商城", "Points shop"),
     ("mshop.orders", "我的兑换", "My orders"),

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use shared::{HolderKind, Id, LedgerUnit};
 
+pub mod caps;
 #[cfg(test)]
 mod tests;
 
@@ -91,6 +92,9 @@ pub fn reversal_of(legs: &[Leg]) -> Vec<Leg> {
 pub struct PointsRule {
     pub per_hour: i64,
     pub per_good_rating: i64,
+    pub per_activity: i64,
+    pub per_consultation: i64,
+    pub per_survey: i64,
 }
 
 /// A rating of 4 or 5 stars earns the good-rating points.

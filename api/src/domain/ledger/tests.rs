@@ -50,7 +50,7 @@ fn a_credit_is_taken_even_below_a_raised_floor() {
 
 #[test]
 fn serving_earns_points_per_hour_and_for_a_good_rating() {
-    let rule = PointsRule { per_hour: 10, per_good_rating: 5 };
+    let rule = PointsRule { per_hour: 10, per_good_rating: 5, ..PointsRule::default() };
     assert_eq!(need_earning(90, Some(5), rule), (90, 20));
     assert_eq!(need_earning(90, Some(3), rule), (90, 15));
     assert_eq!(need_earning(30, None, rule), (30, 5));

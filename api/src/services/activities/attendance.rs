@@ -5,7 +5,8 @@
 //!
 //! Check-out after check-in credits the activity's minutes to the volunteer through the ledger's
 //! `post`, from the community's issuance account as `ledger::earning` does for needs, exactly once:
-//! the transfer's idempotency key is the activity and the person. A mistaken credit is taken back
+//! the transfer's idempotency key is the activity and the person; the district's points per activity
+//! ride on the same transfer, clipped to its caps. A mistaken credit is taken back
 //! by reversal, never by editing.
 
 use chrono::{DateTime, Duration, Utc};
@@ -22,7 +23,8 @@ use crate::entities::{activity, activity_signup, area, ledger_transfer, user};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::ledger::post::{Draft, PostError, post, reverse};
-use crate::services::ledger::{Holder, ensure_account, issuance_account};
+use crate::services::ledger::points::{capped, memo};
+use crate::services::ledger::{Holder, ensure_account, issuance_account, rules_at};
 
 /// How long before the start check-in opens, and after the end check-out by code stays open.
 const OPENS_BEFORE: i64 = 60;
@@ -176,13 +178,26 @@ async fn credit<C: ConnectionTrait>(
     let community = area::Entity::find_by_id(a.area_id).one(db).await?.ok_or(ApiError::NotFound("community"))?;
     let kind: HolderKind = stored(&s.holder_kind, "activity_signups", s.id)?;
     let holder = Holder { kind, id: person.id, name: &person.display_name, area_id: home.id, area_path: &home.path };
-    let legs = vec![
+    let mut legs = vec![
         (ensure_account(db, &holder, LedgerUnit::Minutes, now).await?, minutes),
         (issuance_account(db, &community, LedgerUnit::Minutes, now).await?, -minutes),
     ];
+    let mut reason = format!("志愿活动「{}」出勤 (activity attended)", a.title);
+    // Attending also earns the district's points per activity, clipped to its caps.
+    let rules = rules_at(db, &community.path).await?;
+    if rules.points.per_activity > 0 {
+        let account = ensure_account(db, &holder, LedgerUnit::Points, now).await?;
+        let issuance = issuance_account(db, &community, LedgerUnit::Points, now).await?;
+        let got = capped(db, &account, &issuance, rules.points.per_activity, rules.caps, now).await?;
+        reason = memo(reason, got, rules.caps);
+        if got.granted > 0 {
+            legs.push((account, got.granted));
+            legs.push((issuance, -got.granted));
+        }
+    }
     let draft = Draft {
         kind: TransferKind::Activity,
-        reason: format!("志愿活动「{}」出勤 (activity attended)", a.title),
+        reason,
         source: Some(("activity", a.id)),
         reverses: None,
         idempotency_key: Some(key),

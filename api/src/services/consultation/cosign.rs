@@ -1,5 +1,6 @@
 //! What residents of the topic's community do: co-sign it while it is on notice (联名) and rate
-//! its outcome during the review (评议) — verified residents only, once each.
+//! its outcome during the review (评议) — verified residents only, once each. Each earns the
+//! district's points per consultation, in the same transaction (`ledger::points`).
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -12,6 +13,7 @@ use crate::domain::caller::Caller;
 use crate::entities::{topic, topic_cosign, topic_rating};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
+use crate::services::ledger::points::{self, Taking};
 
 /// The topic for a resident taking `action`: their role, the topic in their reach, their verified
 /// residence, and a move the lifecycle allows — in that order (403, 404, 403, 409).
@@ -59,6 +61,7 @@ pub async fn cosign<C: ConnectionTrait>(
         return Err(ApiError::Conflict("you have already co-signed this topic".into()));
     }
     topic_cosign::ActiveModel { topic_id: Set(id), user_id: Set(caller.id), created_at: Set(now), ..Default::default() }.insert(db).await?;
+    points::credit_taking_part(db, caller.id, Taking::CosignTopic, id, &current.title, now).await?;
     step(db, caller, &current, Move { action: TopicAction::Cosign, note: None, now, request_id }, |_| {}).await?;
     // Counted in SQL, so two co-signs at once both count.
     topic::Entity::update_many()
@@ -98,6 +101,7 @@ pub async fn rate<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
+    points::credit_taking_part(db, caller.id, Taking::RateTopic, id, &current.title, now).await?;
     step(db, caller, &current, Move { action: TopicAction::Rate, note: None, now, request_id }, |_| {}).await?;
     topic::Entity::update_many()
         .col_expr(topic::Column::RatingCount, Expr::col(topic::Column::RatingCount).add(1))

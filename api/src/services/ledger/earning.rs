@@ -1,9 +1,10 @@
 //! Earning by serving needs: when a need a volunteer served is rated (by the resident, or at a
 //! return visit) or closed by the platform after resolution, the volunteer is credited the minutes
-//! recorded at resolution and the points of the district's rule; when a rated need is reopened
-//! (objection, low rating), that credit is reversed.
+//! recorded at resolution and the points of the district's rule (clipped to its caps, see
+//! `ledger::points`); when a rated need is reopened (objection, low rating), that credit is reversed.
 //!
-//! The other side of a credit is the community's *issuance* account, not its pool: the pool holds
+//! Unless the requester pays with their own banked time or staff granted the pool (`time_payment`),
+//! the other side of a credit is the community's *issuance* account, not its pool: the pool holds
 //! hours residents donated and pays for people who cannot earn, so paying earnings out of it would
 //! spend donors' hours on work nobody donated for — and would stop crediting once it ran dry. An
 //! issuance account per community and unit has no floor; its negative balance is exactly what the
@@ -16,7 +17,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use shared::{HolderKind, Id, LedgerUnit, NeedStatus, TransferKind};
 
+use super::points::{capped, memo};
 use super::post::{Draft, PostError, post, reverse};
+use super::time_payment::payer_of;
 use super::{Holder, community_of, ensure_account, issuance_account, rules_at};
 use crate::domain::ledger::{Violation, need_earning};
 use crate::entities::{ledger_transfer, need, user};
@@ -59,21 +62,27 @@ async fn credit<C: ConnectionTrait>(db: &C, need: &need::Model, now: DateTime<Ut
     };
     let (volunteer, Some(home)) = volunteer else { return Ok(()) };
     let Some(community) = community_of(db, &need.area_path).await? else { return Ok(()) };
-    let rule = rules_at(db, &need.area_path).await?.points;
-    let (minutes, points) = need_earning(i64::from(minutes), need.rating, rule);
+    let rules = rules_at(db, &need.area_path).await?;
+    let (minutes, points) = need_earning(i64::from(minutes), need.rating, rules.points);
     let holder =
         Holder { kind: HolderKind::Volunteer, id: volunteer.id, name: &volunteer.display_name, area_id: home.id, area_path: &home.path };
-    let mut legs = vec![
-        (ensure_account(db, &holder, LedgerUnit::Minutes, now).await?, minutes),
-        (issuance_account(db, &community, LedgerUnit::Minutes, now).await?, -minutes),
-    ];
+    // The minutes come from whoever pays for this need (the community unless the requester or staff chose).
+    let (payer, paid_by) = payer_of(db, need, &community, minutes, now).await?;
+    let mut legs = vec![(ensure_account(db, &holder, LedgerUnit::Minutes, now).await?, minutes), (payer, -minutes)];
+    let mut reason = format!("服务需求 #{} 已确认{paid_by}", need.id);
     if points > 0 {
-        legs.push((ensure_account(db, &holder, LedgerUnit::Points, now).await?, points));
-        legs.push((issuance_account(db, &community, LedgerUnit::Points, now).await?, -points));
+        let account = ensure_account(db, &holder, LedgerUnit::Points, now).await?;
+        let issuance = issuance_account(db, &community, LedgerUnit::Points, now).await?;
+        let got = capped(db, &account, &issuance, points, rules.caps, now).await?;
+        reason = memo(reason, got, rules.caps);
+        if got.granted > 0 {
+            legs.push((account, got.granted));
+            legs.push((issuance, -got.granted));
+        }
     }
     let draft = Draft {
         kind: TransferKind::NeedServed,
-        reason: format!("服务需求 #{} 已确认", need.id),
+        reason,
         source: Some(("need", need.id)),
         reverses: None,
         idempotency_key: Some(key),

@@ -5,14 +5,23 @@
 //!   under concurrency; a reversal is a new transfer with negated postings, at most one per transfer.
 //! - [`earning`] credits a volunteer when a need they served is rated or closed, and reverses it when
 //!   the need is reopened — called from the one place needs move (`services::needs::act::apply`).
+//! - [`gifts`] moves hours to family once the receiver accepts the giver's offer.
+//! - [`points`] credits points for taking part (consultation, surveys) and clips every points credit
+//!   to the district's daily and monthly caps; [`rules`] reads and sets the rules as data per area.
+//! - [`time_payment`] says who pays a confirmed need's minutes: the community, the requester's
+//!   banked time, or the community's pool.
 //! - [`write`] (open accounts, staff transfers, reversals) and [`read`] (lists, statements, own
 //!   balances, the full check) serve the endpoints.
 //!
 //! Accounts are opened on first use, one per (holder kind, holder, unit).
 
 pub mod earning;
+pub mod gifts;
+pub mod points;
 pub mod post;
 pub mod read;
+pub mod rules;
+pub mod time_payment;
 pub mod write;
 
 use chrono::{DateTime, Utc};
@@ -20,6 +29,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use shared::{AreaKind, HolderKind, Id, LedgerAccount, LedgerUnit};
 
 use crate::domain::caller::Caller;
+use crate::domain::ledger::caps::Caps;
 use crate::domain::ledger::{PointsRule, floor};
 use crate::domain::masking::mask_name;
 use crate::domain::scope::path_ids;
@@ -29,20 +39,29 @@ use crate::error::ApiError;
 use crate::policy::{self, Action};
 
 /// The rules that apply at an area: each one from the nearest `ledger_rules` row on its path that
-/// sets it (defaults: no overdraft, no points).
+/// sets it (defaults: no overdraft, no points, no caps).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Rules {
     pub overdraft_minutes: i64,
     pub points: PointsRule,
+    pub caps: Caps,
 }
 
 pub async fn rules_at<C: ConnectionTrait>(db: &C, area_path: &str) -> Result<Rules, ApiError> {
     let mut rows = ledger_rule::Entity::find().filter(ledger_rule::Column::AreaId.is_in(path_ids(area_path))).all(db).await?;
     rows.sort_by_key(|r| std::cmp::Reverse(r.area_path.len()));
-    let nearest = |rule: fn(&ledger_rule::Model) -> Option<i64>| rows.iter().find_map(rule).unwrap_or(0);
+    let set = |rule: fn(&ledger_rule::Model) -> Option<i64>| rows.iter().find_map(rule);
+    let nearest = |rule: fn(&ledger_rule::Model) -> Option<i64>| set(rule).unwrap_or(0);
     Ok(Rules {
         overdraft_minutes: nearest(|r| r.overdraft_minutes),
-        points: PointsRule { per_hour: nearest(|r| r.points_per_hour), per_good_rating: nearest(|r| r.points_per_good_rating) },
+        points: PointsRule {
+            per_hour: nearest(|r| r.points_per_hour),
+            per_good_rating: nearest(|r| r.points_per_good_rating),
+            per_activity: nearest(|r| r.points_per_activity),
+            per_consultation: nearest(|r| r.points_per_consultation),
+            per_survey: nearest(|r| r.points_per_survey),
+        },
+        caps: Caps { daily: set(|r| r.daily_points_cap), monthly: set(|r| r.monthly_points_cap) },
     })
 }
 

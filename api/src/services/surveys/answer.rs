@@ -18,6 +18,7 @@ use crate::entities::{area, resident, survey, survey_participant, survey_respons
 use crate::error::ApiError;
 use crate::policy::surveys::{covers_community, targets};
 use crate::policy::{self, Action};
+use crate::services::ledger::points::{self, Taking};
 
 /// 409 outside the window, with the window in the problem.
 fn within_window(s: &survey::Model, now: DateTime<Utc>) -> Result<(), ApiError> {
@@ -175,6 +176,8 @@ async fn record<C: ConnectionTrait>(
         survey_participant::ActiveModel { survey_id: Set(s.id), resident_id: Set(resident_id), created_at: Set(now), ..Default::default() }
             .insert(db)
             .await?;
+        // Taking part earns the district's points per survey, online or on paper alike.
+        points::credit_taking_part(db, resident_id, Taking::AnswerSurvey, s.id, &s.title, now).await?;
     }
     let kept: Vec<&shared::SurveyAnswer> = raw.iter().filter(|a| checked.get(a.question as usize).is_some_and(Option::is_some)).collect();
     let response = survey_response::ActiveModel {

@@ -1,0 +1,17 @@
+//! Gift offers of hours (时长转赠) belong to two people: the giver and the receiver see them, and
+//! only the receiver answers. Nobody else reaches them (staff see the transfer in the ledger).
+
+use sea_orm::{ColumnTrait, Condition};
+
+use crate::domain::caller::Caller;
+use crate::entities::gift_offer;
+
+/// The offers the caller reaches: given or received.
+pub fn reach(caller: &Caller) -> Condition {
+    Condition::any().add(gift_offer::Column::GiverId.eq(caller.id)).add(gift_offer::Column::ReceiverId.eq(caller.id))
+}
+
+/// Whether the caller answers this offer: its receiver only — the consent is the other side's.
+pub fn answers(caller: &Caller, offer: &gift_offer::Model) -> bool {
+    offer.receiver_id == caller.id
+}
