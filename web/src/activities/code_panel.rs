@@ -57,7 +57,7 @@ fn LiveCode(id: Id) -> impl IntoView {
                 return;
             }
             let wait = match &answer {
-                Ok(code) => (code.changes_at - chrono::Utc::now()).num_milliseconds().clamp(1_000, 60_000),
+                Ok(code) => (code.changes_at - crate::common::format::now()).num_milliseconds().clamp(1_000, 60_000),
                 Err(_) => return current.set(Some(answer)),
             };
             current.set(Some(answer));

@@ -86,7 +86,7 @@ impl Typed {
     }
 
     fn blank() -> Self {
-        let start = chrono::Utc::now() + chrono::Duration::days(7);
+        let start = crate::common::format::now() + chrono::Duration::days(7);
         Self {
             title: String::new(),
             description: String::new(),

@@ -20,6 +20,12 @@ pub fn local_time(at: &DateTime<Utc>) -> String {
     )
 }
 
+/// Now, from the browser's clock. `chrono::Utc::now()` would panic here: without chrono's `wasmbind`
+/// feature it asks `SystemTime`, which wasm32-unknown-unknown does not have.
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
 /// `2026-05-01T14:03`: what a `datetime-local` input shows for `at` in the viewer's local time.
 pub fn local_input(at: &DateTime<Utc>) -> String {
     local_time(at).replacen(' ', "T", 1)

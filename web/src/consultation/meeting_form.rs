@@ -49,7 +49,7 @@ pub fn by_kind(errors: &mut [FieldError], list: &str, sent: &[ParticipantKind]) 
 
 /// `2026-12-12T15:00`, the value a `datetime-local` input shows for now.
 fn now_local() -> String {
-    crate::common::format::local_input(&chrono::Utc::now())
+    crate::common::format::local_input(&crate::common::format::now())
 }
 
 #[component]

@@ -46,7 +46,7 @@ impl Typed {
     }
 
     fn blank() -> Self {
-        let now = chrono::Utc::now();
+        let now = crate::common::format::now();
         Self {
             limit: "1".to_owned(),
             from: local_input(&now),

@@ -26,7 +26,7 @@ const PLACED: [&str; 6] = ["/area_id", "/title", "/description", "/audience", "/
 
 /// `datetime-local` value `days` from now.
 fn local_in(days: i64) -> String {
-    local_input(&(chrono::Utc::now() + chrono::Duration::days(days)))
+    local_input(&(crate::common::format::now() + chrono::Duration::days(days)))
 }
 
 #[component]
