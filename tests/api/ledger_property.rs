@@ -79,21 +79,25 @@ async fn random_transfers_redemptions_reversals_and_reopenings_keep_the_books_ba
     let (resident, volunteer) = (app.login_as("resident").await, app.login_as("volunteer").await);
     let (resident_id, volunteer_id) = (app.user_id("resident").await, app.user_id("volunteer").await);
     let community = app.area_id("缤纷社区").await;
-    let minutes = [open(&app, &staff, "resident", resident_id, "minutes").await, open(&app, &staff, "volunteer", volunteer_id, "minutes").await];
-    let points = [open(&app, &staff, "resident", resident_id, "points").await, open(&app, &staff, "volunteer", volunteer_id, "points").await];
+    let minutes =
+        [open(&app, &staff, "resident", resident_id, "minutes").await, open(&app, &staff, "volunteer", volunteer_id, "minutes").await];
+    let points =
+        [open(&app, &staff, "resident", resident_id, "points").await, open(&app, &staff, "volunteer", volunteer_id, "points").await];
     let pool = open(&app, &staff, "community_pool", community, "minutes").await;
     let item = offer(&app, &merchant, 7, 1_000, 1_000).await;
     let (mut transfers, mut orders, mut rated) = (Vec::new(), Vec::new(), Vec::new());
     let steps = 60;
     for step in 0..steps {
-        let transfer = |kind: &str, from: Option<i64>, to: Option<i64>, amount: i64| {
-            json!({ "kind": kind, "from_account_id": from, "to_account_id": to, "amount": amount, "reason": format!("随机步骤 {step}") })
-        };
+        let transfer = |kind: &str, from: Option<i64>, to: Option<i64>, amount: i64| json!({ "kind": kind, "from_account_id": from, "to_account_id": to, "amount": amount, "reason": format!("随机步骤 {step}") });
         match rng.below(10) {
             0 | 1 => {
                 let account = rng.pick(&[minutes[0], minutes[1], points[0], points[1], pool]).expect("account");
-                let (status, body) =
-                    expect(app.post("/api/v1/ledger/transfers", &staff, &transfer("adjustment", None, Some(account), rng.amount(60))).await, &[201], "credit").await;
+                let (status, body) = expect(
+                    app.post("/api/v1/ledger/transfers", &staff, &transfer("adjustment", None, Some(account), rng.amount(60))).await,
+                    &[201],
+                    "credit",
+                )
+                .await;
                 if status == 201 {
                     transfers.push(body["id"].as_i64().expect("id"));
                 }
@@ -110,7 +114,12 @@ async fn random_transfers_redemptions_reversals_and_reopenings_keep_the_books_ba
                 let (from, to) = if rng.below(2) == 0 { (minutes[0], minutes[1]) } else { (minutes[1], minutes[0]) };
                 let kind = if rng.below(2) == 0 { "gift" } else { "donation" };
                 let to = (kind == "gift").then_some(to);
-                let (status, body) = expect(app.post("/api/v1/ledger/transfers", &staff, &transfer(kind, Some(from), to, rng.amount(90))).await, &[201, 422], kind).await;
+                let (status, body) = expect(
+                    app.post("/api/v1/ledger/transfers", &staff, &transfer(kind, Some(from), to, rng.amount(90))).await,
+                    &[201, 422],
+                    kind,
+                )
+                .await;
                 if status == 201 {
                     transfers.push(body["id"].as_i64().expect("id"));
                 }
@@ -122,7 +131,8 @@ async fn random_transfers_redemptions_reversals_and_reopenings_keep_the_books_ba
                 }
             }
             5 => {
-                let (status, body) = expect(redeem(&app, &resident, item, 1, &format!("order-{step}")).await, &[201, 422, 409], "redeem").await;
+                let (status, body) =
+                    expect(redeem(&app, &resident, item, 1, &format!("order-{step}")).await, &[201, 422, 409], "redeem").await;
                 if status == 201 {
                     orders.push(body["id"].as_i64().expect("order id"));
                 }
@@ -136,7 +146,12 @@ async fn random_transfers_redemptions_reversals_and_reopenings_keep_the_books_ba
                 let (id, owner, _) = resolved_need(&app).await;
                 if rng.below(2) == 0 {
                     let payer = json!({ "payer": "requester" });
-                    let res = app.request(Method::PUT, &format!("/api/v1/needs/{id}/time-payment"), &owner).json(&payer).send().await.expect("PUT");
+                    let res = app
+                        .request(Method::PUT, &format!("/api/v1/needs/{id}/time-payment"), &owner)
+                        .json(&payer)
+                        .send()
+                        .await
+                        .expect("PUT");
                     expect(res, &[200], "pay with time").await;
                 }
                 expect(act(&app, &owner, id, json!({ "action": "rate", "rating": 5 })).await, &[200], "rate").await;
@@ -145,7 +160,8 @@ async fn random_transfers_redemptions_reversals_and_reopenings_keep_the_books_ba
             8 => {
                 if let Some(id) = rng.pick(&rated) {
                     // Reopening takes the credit back: refused (409) once the volunteer spent it, or when already reopened.
-                    expect(act(&app, &resident, id, json!({ "action": "object", "note": "问题没有解决" })).await, &[200, 409], "reopen").await;
+                    expect(act(&app, &resident, id, json!({ "action": "object", "note": "问题没有解决" })).await, &[200, 409], "reopen")
+                        .await;
                 }
             }
             _ => {
@@ -156,7 +172,8 @@ async fn random_transfers_redemptions_reversals_and_reopenings_keep_the_books_ba
                 if status == 201 {
                     let id = body["id"].as_i64().expect("id");
                     let answer = if rng.below(3) == 0 { "decline" } else { "accept" };
-                    expect(app.post(&format!("/api/v1/time-bank/gifts/{id}/{answer}"), receiver, &json!({})).await, &[200, 409], answer).await;
+                    expect(app.post(&format!("/api/v1/time-bank/gifts/{id}/{answer}"), receiver, &json!({})).await, &[200, 409], answer)
+                        .await;
                 }
             }
         }

@@ -76,8 +76,11 @@ async fn a_district_admin_sets_the_rules_and_a_community_sets_only_its_overdraft
     let mut got = fields(&bad);
     got.sort();
     assert_eq!(got, ["/overdraft_minutes", "/points_per_survey"]);
-    let bad = problem(put_rules(&app, &admin, community, &json!({ "overdraft_minutes": 30, "points_per_activity": 5, "daily_points_cap": 9 })).await, 422)
-        .await;
+    let bad = problem(
+        put_rules(&app, &admin, community, &json!({ "overdraft_minutes": 30, "points_per_activity": 5, "daily_points_cap": 9 })).await,
+        422,
+    )
+    .await;
     let mut got = fields(&bad);
     got.sort();
     assert_eq!(got, ["/daily_points_cap", "/points_per_activity"]);

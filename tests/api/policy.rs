@@ -447,7 +447,11 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
         Action::CheckLedger if !far => answer(app.get("/api/v1/ledger/check", t).await).await,
         // One minute to a neighbour: the demo volunteer, or the demo resident for the volunteer.
         Action::GiveHours if !far => {
-            let to = if a.role == Role::Resident { w.accounts.iter().find(|x| x.role == Role::Volunteer).map_or(0, |x| x.id) } else { w.resident };
+            let to = if a.role == Role::Resident {
+                w.accounts.iter().find(|x| x.role == Role::Volunteer).map_or(0, |x| x.id)
+            } else {
+                w.resident
+            };
             answer(app.post("/api/v1/time-bank/gifts", t, &json!({ "receiver_id": to, "minutes": 1 })).await).await
         }
         // The demo district's own rules, set again as they are.

@@ -30,7 +30,11 @@ async fn grant(app: &TestApp, staff: &str, account: i64, amount: i64) {
 }
 
 async fn choose(app: &TestApp, token: &str, need: i64, payer: &str) -> Response {
-    app.request(Method::PUT, &format!("/api/v1/needs/{need}/time-payment"), token).json(&json!({ "payer": payer })).send().await.expect("PUT")
+    app.request(Method::PUT, &format!("/api/v1/needs/{need}/time-payment"), token)
+        .json(&json!({ "payer": payer }))
+        .send()
+        .await
+        .expect("PUT")
 }
 
 /// The reason of the latest transfer from a need.
@@ -98,7 +102,15 @@ async fn only_staff_grant_the_community_pool_and_the_pool_pays_what_donors_gave(
     let (id, resident, _) = resolved_need(&app).await;
     let refused = problem(choose(&app, &resident, id, "community_pool").await, 403).await;
     assert!(refused["detail"].as_str().is_some_and(|d| d.contains("adjust the ledger")), "{refused}");
-    let bad = problem(app.request(Method::PUT, &format!("/api/v1/needs/{id}/time-payment"), &resident).json(&json!({ "payer": "bank" })).send().await.expect("PUT"), 422).await;
+    let bad = problem(
+        app.request(Method::PUT, &format!("/api/v1/needs/{id}/time-payment"), &resident)
+            .json(&json!({ "payer": "bank" }))
+            .send()
+            .await
+            .expect("PUT"),
+        422,
+    )
+    .await;
     assert_eq!(fields(&bad), ["/payer"]);
     ok(choose(&app, &staff, id, "community_pool").await, StatusCode::OK).await;
     // A pool grant is staff's to change.
@@ -145,7 +157,9 @@ async fn hours_given_to_family_move_only_when_the_receiver_accepts() {
     assert_eq!(minutes(&app, &staff, "resident", giver).await.1, 20);
     assert_eq!(minutes(&app, &staff, "volunteer", receiver).await.1, 80);
 
-    let second = ok(app.post("/api/v1/time-bank/gifts", &resident, &json!({ "receiver_id": receiver, "minutes": 10 })).await, StatusCode::CREATED).await;
+    let second =
+        ok(app.post("/api/v1/time-bank/gifts", &resident, &json!({ "receiver_id": receiver, "minutes": 10 })).await, StatusCode::CREATED)
+            .await;
     let second = second["id"].as_i64().expect("id");
     let declined = ok(app.post(&format!("/api/v1/time-bank/gifts/{second}/decline"), &volunteer, &json!({})).await, StatusCode::OK).await;
     assert_eq!(declined["status"], "declined");

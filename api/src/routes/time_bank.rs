@@ -32,7 +32,12 @@ pub struct GiftQuery {
 #[utoipa::path(tag = "ledger", request_body(content = NewGiftOffer, example = json!({"receiver_id": 12, "minutes": 120, "note": "给妈妈用于上门助浴"})),
     responses((status = 201, body = GiftOffer), WriteErrors), security(("bearer" = [])))]
 #[post("/time-bank/gifts")]
-async fn offer_hours(state: web::Data<AppState>, caller: AuthUser, request_id: RequestId, body: ValidJson<NewGiftOffer>) -> ApiResult<HttpResponse> {
+async fn offer_hours(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    request_id: RequestId,
+    body: ValidJson<NewGiftOffer>,
+) -> ApiResult<HttpResponse> {
     let txn = state.begin_write().await?;
     let saved = gifts::offer(&txn.txn, &caller, &body.value, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
@@ -42,12 +47,22 @@ async fn offer_hours(state: web::Data<AppState>, caller: AuthUser, request_id: R
 /// Your offers of hours, given and received, newest first.
 #[utoipa::path(tag = "ledger", params(GiftQuery), responses((status = 200, body = GiftOfferPage), ReadErrors), security(("bearer" = [])))]
 #[get("/time-bank/gifts")]
-async fn list_offers(state: web::Data<AppState>, caller: AuthUser, ValidQuery(query): ValidQuery<GiftQuery>) -> ApiResult<web::Json<GiftOfferPage>> {
+async fn list_offers(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    ValidQuery(query): ValidQuery<GiftQuery>,
+) -> ApiResult<web::Json<GiftOfferPage>> {
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
     Ok(web::Json(gifts::mine(&state.db, &caller, page).await?))
 }
 
-async fn answer(state: web::Data<AppState>, caller: AuthUser, id: i64, accepting: bool, request_id: RequestId) -> ApiResult<web::Json<GiftOffer>> {
+async fn answer(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: i64,
+    accepting: bool,
+    request_id: RequestId,
+) -> ApiResult<web::Json<GiftOffer>> {
     let txn = state.begin_write().await?;
     let saved = gifts::answer(&txn.txn, &caller, id, accepting, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
@@ -59,7 +74,12 @@ async fn answer(state: web::Data<AppState>, caller: AuthUser, id: i64, accepting
 #[utoipa::path(tag = "ledger", params(("id" = i64, Path, description = "Offer id", example = 1)),
     responses((status = 200, body = GiftOffer), WriteErrors), security(("bearer" = [])))]
 #[post("/time-bank/gifts/{id}/accept")]
-async fn accept_offer(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId) -> ApiResult<web::Json<GiftOffer>> {
+async fn accept_offer(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+) -> ApiResult<web::Json<GiftOffer>> {
     answer(state, caller, id.into_inner(), true, request_id).await
 }
 
@@ -67,7 +87,12 @@ async fn accept_offer(state: web::Data<AppState>, caller: AuthUser, id: web::Pat
 #[utoipa::path(tag = "ledger", params(("id" = i64, Path, description = "Offer id", example = 1)),
     responses((status = 200, body = GiftOffer), WriteErrors), security(("bearer" = [])))]
 #[post("/time-bank/gifts/{id}/decline")]
-async fn decline_offer(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>, request_id: RequestId) -> ApiResult<web::Json<GiftOffer>> {
+async fn decline_offer(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+) -> ApiResult<web::Json<GiftOffer>> {
     answer(state, caller, id.into_inner(), false, request_id).await
 }
 

@@ -97,7 +97,9 @@ fn Ranking(indicators: Vec<Indicator>, area: Id, period: Period) -> impl IntoVie
             view! { <option value=code.clone() selected=move || chosen.with(|c| *c == code)>{move || i18n.indicator_name(&indicator)}</option> }
         })
         .collect_view();
-    let sort_on = move |column: RankBy| by.update(|(b, reversed)| if *b == column { *reversed = !*reversed } else { (*b, *reversed) = (column, false) });
+    let sort_on = move |column: RankBy| {
+        by.update(|(b, reversed)| if *b == column { *reversed = !*reversed } else { (*b, *reversed) = (column, false) })
+    };
     let header = move |column: RankBy, key: &'static str, class: &'static str| {
         let mark = move || match by.get() {
             (b, false) if b == column => " ▾",
@@ -199,7 +201,8 @@ mod tests {
 
     #[test]
     fn best_first_by_the_indicators_direction_and_no_value_last_both_ways() {
-        let rows = vec![row("甲", Some(40.0), Attainment::Missed), row("乙", None, Attainment::NoData), row("丙", Some(90.0), Attainment::Met)];
+        let rows =
+            vec![row("甲", Some(40.0), Attainment::Missed), row("乙", None, Attainment::NoData), row("丙", Some(90.0), Attainment::Met)];
         assert_eq!(names(&ranked(rows.clone(), RankBy::Value, false, KpiDirection::Higher)), ["丙", "甲", "乙"]);
         assert_eq!(names(&ranked(rows.clone(), RankBy::Value, true, KpiDirection::Higher)), ["甲", "丙", "乙"]);
         assert_eq!(names(&ranked(rows.clone(), RankBy::Value, false, KpiDirection::Lower)), ["甲", "丙", "乙"]);

@@ -113,7 +113,11 @@ pub const PROGRAM_MESSAGES: &[(&str, &str, &str)] = &[
     ("rollup.spent_pct", "支出占预算（%）", "Spent of budget (%)"),
     ("rollup.export", "导出表格", "Export"),
     ("rollup.bar_text", "{n} 个 · 已支出 {p}%", "{n} · {p}% spent"),
-    ("rollup.child_hint", "不含已撤销项目；直接在本级立项的项目只计入上方合计。", "Cancelled programs are left out; programs filed at this level itself count only in the totals above."),
+    (
+        "rollup.child_hint",
+        "不含已撤销项目；直接在本级立项的项目只计入上方合计。",
+        "Cancelled programs are left out; programs filed at this level itself count only in the totals above.",
+    ),
     // Public pages
     ("public.link", "阳光社区 · 项目公开", "Sunshine community · public programs"),
     ("public.title", "阳光社区 · 项目公开", "Sunshine community · programs"),

@@ -107,10 +107,18 @@ pub fn RollupByChild(rows: Vec<ChildProgramRollup>) -> impl IntoView {
         view! { <HBarChart rows=bars target=None label=i18n.t("rollup.by_child")/> }
     };
     let export = move |_| {
-        let header: Vec<String> = ["rollup.child_area", "rollup.child_programs", "rollup.child_completed", "rollup.budget_yuan", "rollup.spent_yuan", "rollup.spent_pct", "rollup.overdue"]
-            .iter()
-            .map(|k| i18n.t(k).to_owned())
-            .collect();
+        let header: Vec<String> = [
+            "rollup.child_area",
+            "rollup.child_programs",
+            "rollup.child_completed",
+            "rollup.budget_yuan",
+            "rollup.spent_yuan",
+            "rollup.spent_pct",
+            "rollup.overdue",
+        ]
+        .iter()
+        .map(|k| i18n.t(k).to_owned())
+        .collect();
         let file = File {
             bytes: csv(&header, &shown()).into_bytes(),
             content_type: "text/csv;charset=utf-8".into(),

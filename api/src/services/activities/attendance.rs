@@ -22,8 +22,8 @@ use crate::entities::stored::stored;
 use crate::entities::{activity, activity_signup, area, ledger_transfer, user};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
-use crate::services::ledger::post::{Draft, PostError, post, reverse};
 use crate::services::ledger::points::{capped, memo};
+use crate::services::ledger::post::{Draft, PostError, post, reverse};
 use crate::services::ledger::{Holder, ensure_account, issuance_account, rules_at};
 
 /// How long before the start check-in opens, and after the end check-out by code stays open.

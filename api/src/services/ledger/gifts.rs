@@ -32,9 +32,8 @@ async fn minutes_of<C: ConnectionTrait>(db: &C, person: &user::Model) -> Result<
 }
 
 async fn dto<C: ConnectionTrait>(db: &C, o: gift_offer::Model) -> Result<GiftOffer, ApiError> {
-    let name = |id: Id| async move {
-        Ok::<_, ApiError>(user::Entity::find_by_id(id).one(db).await?.map(|u| u.display_name).unwrap_or_default())
-    };
+    let name =
+        |id: Id| async move { Ok::<_, ApiError>(user::Entity::find_by_id(id).one(db).await?.map(|u| u.display_name).unwrap_or_default()) };
     Ok(GiftOffer {
         id: o.id,
         giver_id: o.giver_id,
@@ -59,8 +58,14 @@ async fn audited<C: ConnectionTrait>(
 ) -> Result<GiftOffer, ApiError> {
     let (area_id, path) = (o.area_id, o.area_path.clone());
     let offer = dto(db, o).await?;
-    let change =
-        Change { action, entity: AuditEntity::GiftOffer, entity_id: offer.id, area: Some((area_id, &path)), before: None, after: Some(&offer) };
+    let change = Change {
+        action,
+        entity: AuditEntity::GiftOffer,
+        entity_id: offer.id,
+        area: Some((area_id, &path)),
+        before: None,
+        after: Some(&offer),
+    };
     audit::record(db, Some(caller), request_id, change).await?;
     Ok(offer)
 }

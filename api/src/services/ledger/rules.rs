@@ -96,7 +96,10 @@ pub async fn set<C: ConnectionTrait>(
     let a = policy::load::<area::Entity, _>(db, caller, area_id).await?;
     let kind: AreaKind = stored(&a.kind, "areas", a.id)?;
     if !matches!(kind, AreaKind::District | AreaKind::Community) {
-        return Err(ApiError::Conflict(format!("area {area_id} is a {}; ledger rules are set by a district or a community", kind.as_str())));
+        return Err(ApiError::Conflict(format!(
+            "area {area_id} is a {}; ledger rules are set by a district or a community",
+            kind.as_str()
+        )));
     }
     check(kind, req)?;
     let before = ledger_rule::Entity::find().filter(ledger_rule::Column::AreaId.eq(a.id)).one(db).await?;

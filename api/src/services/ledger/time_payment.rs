@@ -30,7 +30,12 @@ async fn row_of<C: ConnectionTrait>(db: &C, need: Id) -> Result<Option<need_time
 
 fn dto(need: Id, row: Option<need_time_payment::Model>) -> Result<TimePayment, ApiError> {
     Ok(match row {
-        Some(r) => TimePayment { need_id: need, payer: stored(&r.payer, "need_time_payments", r.id)?, set_by: Some(r.set_by), updated_at: Some(r.updated_at) },
+        Some(r) => TimePayment {
+            need_id: need,
+            payer: stored(&r.payer, "need_time_payments", r.id)?,
+            set_by: Some(r.set_by),
+            updated_at: Some(r.updated_at),
+        },
         None => TimePayment { need_id: need, payer: TimePayer::Community, set_by: None, updated_at: None },
     })
 }

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use shared::{
-    AreaKind, ChildArea, ChildProgramRollup, Id, KindFulfilment, MilestoneStatus, ProgramRollup, ProgramStatus, ProgramStatusCount, Quantity,
-    ResourceKind,
+    AreaKind, ChildArea, ChildProgramRollup, Id, KindFulfilment, MilestoneStatus, ProgramRollup, ProgramStatus, ProgramStatusCount,
+    Quantity, ResourceKind,
 };
 
 use super::{add, fulfilment, is_overdue, status_of};
