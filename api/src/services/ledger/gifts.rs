@@ -81,7 +81,8 @@ pub async fn offer<C: ConnectionTrait>(
     policy::require(caller, Action::GiveHours)?;
     let mut errors = FieldErrors::default();
     let receiver = user::Entity::find_by_id(req.receiver_id).filter(user::Column::Active.eq(true)).one(db).await?;
-    let is_person = |u: &user::Model| matches!(stored::<Role>(&u.role, "users", u.id), Ok(Role::Resident | Role::Volunteer));
+    // Whoever may give hours holds them, and so may receive them: one role list, the policy table's.
+    let is_person = |u: &user::Model| stored::<Role>(&u.role, "users", u.id).is_ok_and(|r| policy::role_may(r, Action::GiveHours));
     match &receiver {
         Some(r) if r.id == caller.id => errors.add("/receiver_id", FieldRule::Duplicate, "hours are given to someone else"),
         Some(r) if is_person(r) && r.deleted_at.is_none() => {}
