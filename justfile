@@ -22,15 +22,41 @@ run demo="true": docs-assets
     wait "$web"
     exec "${CARGO_TARGET_DIR:-target}/debug/happyhome" serve --migrate {{ if demo == "true" { "--demo" } else { "" } }}
 
+# The dashboard compiles in the background while the Rust suites build and run (its log is shown
+# when it is needed); every part runs, and the recipe fails if any did.
+
 # Run every test: unit + API on SQLite, API on PostgreSQL when reachable, spec drift, browser, schemathesis
-test: test-rust test-postgres test-live
+test: tools docs-assets
+    #!/usr/bin/env bash
+    set -uo pipefail
+    mkdir -p target
+    web/build.sh >target/web-build.log 2>&1 & web=$!
+    failed=()
+    just test-rust || failed+=(test-rust)
+    just test-postgres || failed+=(test-postgres)
+    echo "== waiting for the dashboard build (target/web-build.log)"
+    if wait "$web"; then
+        tail -n 12 target/web-build.log
+        scripts/test-live.sh || failed+=(test-live)
+    else
+        cat target/web-build.log
+        failed+=(web)
+    fi
+    if [ ${#failed[@]} -gt 0 ]; then echo "FAILED: ${failed[*]}"; exit 1; fi
+    echo "every part passed"
+
+# `cargo build -p api` alone unifies features differently and would compile the API a second time.
+
+# Build every target once with the tests' features; the test runs and the live server reuse it
+build-tests:
+    cargo build --workspace --all-targets
 
 # Unit tests (the dashboard's and the benchmarks' too, on the host) and the API suite on SQLite
-test-rust: tools
+test-rust: tools build-tests
     cargo nextest run --workspace --no-fail-fast
 
 # The API suite on PostgreSQL, when one answers on 127.0.0.1:5432
-test-postgres: tools
+test-postgres: tools build-tests
     #!/usr/bin/env bash
     set -euo pipefail
     if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
@@ -42,7 +68,7 @@ test-postgres: tools
                 psql "$url" -qc "drop database if exists \"$db\"" >/dev/null
             done
         fi
-        TEST_DATABASE_URL="$url" cargo nextest run -p tests --no-fail-fast
+        TEST_DATABASE_URL="$url" cargo nextest run --workspace -E 'package(tests)' --no-fail-fast
     else
         echo "No PostgreSQL on 127.0.0.1:5432: skipping the PostgreSQL run (SQLite run still covers the suite)"
     fi

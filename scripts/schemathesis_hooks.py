@@ -57,6 +57,8 @@ from schemathesis.specs.openapi.media_types import register_media_type
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DEMO_PASSWORD = "happyhome-demo"
+# The demo resident (缤纷居民): the eighth demo account (api/src/demo/mod.rs DEMO_USERS).
+DEMO_RESIDENT = 8
 
 
 def _png() -> bytes:
@@ -387,6 +389,22 @@ def _reserved_order():
         ).fetchone()
 
 
+def _an_offer_to_the_resident():
+    """A new offer of one minute from the demo volunteer to the demo resident, the run's receiver
+    of hours: its id, or None. Answering it is the resident's."""
+    with _Server.lock:
+        token = _Server.tokens.get("volunteer")
+        if token is None:
+            token = _Server.tokens["volunteer"] = _Server.sign_in("volunteer").get("access_token", "")
+    made = requests.post(
+        f"{_Server.base_url}/api/v1/time-bank/gifts",
+        json={"receiver_id": DEMO_RESIDENT, "minutes": 1, "note": "钩子赠送"},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=30,
+    )
+    return made.json()["id"] if made.ok else None
+
+
 def _as(token_env: str) -> dict:
     return {"Authorization": f"Bearer {os.environ.get(token_env, '')}"}
 
@@ -521,6 +539,20 @@ def _real_rows_and_codes(case) -> None:
                 case.path_parameters = {**(case.path_parameters or {}), "id": made[0]}
                 body["code"] = shown.json()["code"]
                 body["step"] = "check_in"
+    elif path in ("/api/v1/time-bank/gifts/{id}/accept", "/api/v1/time-bank/gifts/{id}/decline"):
+        # An offer still waiting for the resident's answer, so both answers reach a 2xx; the negative
+        # phases still try every other id.
+        offer = _an_offer_to_the_resident()
+        if offer:
+            if case.path_parameters is None:
+                case.path_parameters = {}
+            case.path_parameters["id"] = offer
+    elif path == "/api/v1/time-bank/gifts" and body is not None:
+        # To the demo volunteer, a minute or an hour: the resident's account holds little, and an
+        # offer beyond it is the documented 422 on /minutes.
+        body["receiver_id"] = 7
+        if not isinstance(body.get("minutes"), int) or not 1 <= body["minutes"] <= 60:
+            body["minutes"] = 1 + next(_sent) % 60
     elif path in ("/api/v1/shop/orders/{id}/fulfil", "/api/v1/shop/orders/{id}/cancel"):
         # A reserved order (and for hand-over its code), so both moves reach a 2xx; the coverage and
         # fuzzing phases' negative cases still try every other id and code.

@@ -7,7 +7,8 @@ set -euo pipefail
 parts="${*:-browser client schemathesis}"
 cd "$(dirname "$0")/.."
 
-cargo build -q -p api --bin happyhome
+# The same features as the test build, so nothing compiles twice (see `just build-tests`).
+cargo build -q --workspace --all-targets
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"

@@ -152,6 +152,11 @@ mod tests {
     }
 
     #[test]
+    fn every_schema_of_the_document_compiles_into_a_validator() {
+        assert_eq!(Validators::from_document(spec()).broken(), Vec::<String>::new());
+    }
+
+    #[test]
     fn every_bad_field_is_reported_at_once() {
         let body = json!({ "kind": "planet", "name": "", "code": "12", "extra": 1, "profile": { "households": -1 } });
         let errors = validate("NewArea", &body);

@@ -1,11 +1,11 @@
 //! The request validators: JSON Schema validators compiled from the OpenAPI document's schemas.
-//! `startup` builds them once from the document and keeps them in app data, where `ValidJson` and
+//! `startup` makes them once from the document and keeps them in app data, where `ValidJson` and
 //! `ValidQuery` find them. The extractors take the document as data rather than importing the
 //! module that builds it, because that module registers every route, and the routes use the
 //! extractors.
 
 use std::any::TypeId;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use actix_web::{HttpRequest, web};
@@ -21,29 +21,48 @@ use crate::error::ApiError;
 pub type ParamValidators = Vec<(String, jsonschema::Validator)>;
 
 /// Body validators by schema name, and query validators by type, all resolving `$ref`s against
-/// the same document.
+/// the same document. Each is compiled the first time a request needs it and kept: compiling all
+/// of them (every schema carrying the whole document) took seconds at every start, for routes most
+/// starts never see.
 pub struct Validators {
     /// `{ "schemas": … }` of the document, nullable references rewritten (see [`nullable_as_if_else`]).
     components: Value,
-    bodies: HashMap<String, jsonschema::Validator>,
-    /// A query type's parameters are only known from its `IntoParams`, so they are compiled on
-    /// first use and kept.
+    /// The document's schema names: a body of any other name is not checked.
+    names: HashSet<String>,
+    /// `None` for a schema that does not compile (logged once).
+    bodies: Mutex<HashMap<String, Option<Arc<jsonschema::Validator>>>>,
+    /// A query type's parameters are only known from its `IntoParams`.
     params: Mutex<HashMap<TypeId, Arc<ParamValidators>>>,
 }
 
 impl Validators {
-    /// Compiles a validator for every component schema of `doc`.
+    /// Validators for the component schemas of `doc`, compiled as they are asked for.
     pub fn from_document(doc: &OpenApi) -> Self {
         let doc = serde_json::to_value(doc).unwrap_or(Value::Null);
         let mut schemas = doc.pointer("/components/schemas").cloned().unwrap_or(json!({}));
         nullable_as_if_else(&mut schemas);
-        let names: Vec<String> = schemas.as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default();
-        let mut validators = Self { components: json!({ "schemas": schemas }), bodies: HashMap::new(), params: Mutex::default() };
-        validators.bodies = names
-            .into_iter()
-            .filter_map(|name| validators.compile(&json!({ "$ref": format!("#/components/schemas/{name}") })).map(|v| (name, v)))
-            .collect();
-        validators
+        let names = schemas.as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default();
+        Self { components: json!({ "schemas": schemas }), names, bodies: Mutex::default(), params: Mutex::default() }
+    }
+
+    /// The validator of the schema `name`, compiled the first time it is asked for.
+    fn body(&self, name: &str) -> Option<Arc<jsonschema::Validator>> {
+        if !self.names.contains(name) {
+            return None;
+        }
+        // A poisoned cache only means another request panicked while compiling; its entries are whole.
+        let mut cache = self.bodies.lock().unwrap_or_else(|p| p.into_inner());
+        cache
+            .entry(name.to_owned())
+            .or_insert_with(|| self.compile(&json!({ "$ref": format!("#/components/schemas/{name}") })).map(Arc::new))
+            .clone()
+    }
+
+    /// The schema names that do not compile (none, in a sound document).
+    pub fn broken(&self) -> Vec<String> {
+        let mut names: Vec<&String> = self.names.iter().collect();
+        names.sort();
+        names.into_iter().filter(|name| self.body(name).is_none()).cloned().collect()
     }
 
     /// Compiles a schema that may refer to `#/components/schemas/…` of the document.
@@ -84,7 +103,7 @@ impl Validators {
 
     /// Every way `body` breaks the schema `name`; empty when it is valid.
     pub fn validate(&self, name: &str, body: &Value) -> Vec<FieldError> {
-        let Some(validator) = self.bodies.get(name) else { return Vec::new() };
+        let Some(validator) = self.body(name) else { return Vec::new() };
         let mut errors = Vec::new();
         for error in validator.iter_errors(body) {
             use jsonschema::error::ValidationErrorKind as K;
