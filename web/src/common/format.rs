@@ -103,6 +103,36 @@ pub fn yuan_input(fen: i64) -> String {
 mod tests {
     use super::*;
 
+    /// `chrono::Utc::now()` compiles for wasm32 and panics there (see [`now`]); only tests, which
+    /// run on the host, may call it.
+    #[test]
+    fn the_dashboard_reads_the_time_from_the_browser_never_from_chrono() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).expect("read web/src").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        assert!(files.len() > 50, "the dashboard's sources are found");
+        let mut offenders = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("read a source");
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for (n, line) in code.lines().enumerate() {
+                if line.contains("Utc::now()") && !line.trim_start().starts_with("//") {
+                    offenders.push(format!("{}:{}", file.display(), n + 1));
+                }
+            }
+        }
+        assert!(offenders.is_empty(), "use common::format::now() instead of Utc::now() at {offenders:?}");
+    }
+
     #[test]
     fn yuan_is_parsed_to_exact_fen() {
         assert_eq!(parse_yuan("1234.5"), Some(123_450));
