@@ -57,12 +57,12 @@ pub fn twin_account(m: &ledger_account::Model) -> anyhow::Result<TwinAccount> {
     })
 }
 
-/// One gift each way, recorded: the twin must send exactly the statements the service sends.
+/// The same gift (a to b) once each way, recorded: the twin must send exactly the statements the service sends.
 pub async fn check_statements(f: &Fixture, a: &ledger_account::Model, b: &ledger_account::Model) -> anyhow::Result<Vec<String>> {
     let service =
         statements_of(by_service(&f.db, vec![(a.clone(), -1), (b.clone(), 1)], "bench:check:service".into(), f.caller.id, Utc::now()))
             .await?;
-    let legs = [(twin_account(b)?, -1), (twin_account(a)?, 1)];
+    let legs = [(twin_account(a)?, -1), (twin_account(b)?, 1)];
     let twin = statements_of(twin::post(
         &f.pool,
         TransferKind::Gift,
