@@ -130,6 +130,10 @@ bench-kpis *args:
 bench-surveys *args:
     cargo run --release -p bench --bin bench-surveys -- {{args}}
 
+# Benchmark the ledger at 1M postings over 100k accounts: statement page, own balances at a long vs a short history, transfers vs a raw-sqlx twin, the full zero-sum check
+bench-ledger *args:
+    cargo run --release -p bench --bin bench-ledger -- {{args}}
+
 # Benchmark the dashboard: bytes per route, login form and /m/needs on Slow 4G + 4x CPU, cold and warm, against the commit before the weight work
 bench-web:
     bench/web/bench-web.sh

@@ -4,6 +4,7 @@
 
 pub mod capture;
 pub mod kpis;
+pub mod ledger;
 pub mod matching;
 pub mod needs;
 pub mod scratch;
