@@ -19,7 +19,12 @@ impl MigrationTrait for Migration {
                     .col(big_pk_auto(T::Id))
                     .col(big_integer(T::ResidentId))
                     .col(string_len(T::TargetGroup, 32))
-                    .foreign_key(ForeignKey::create().from(T::ResidentTargetGroups, T::ResidentId).to(T::Users, T::Id).on_delete(ForeignKeyAction::Cascade))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(T::ResidentTargetGroups, T::ResidentId)
+                            .to(T::Users, T::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -33,7 +38,12 @@ impl MigrationTrait for Migration {
                     .col(big_pk_auto(T::Id))
                     .col(big_integer(T::SurveyId))
                     .col(string_len(T::TargetGroup, 32))
-                    .foreign_key(ForeignKey::create().from(T::SurveyTargetGroups, T::SurveyId).to(T::Surveys, T::Id).on_delete(ForeignKeyAction::Cascade))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(T::SurveyTargetGroups, T::SurveyId)
+                            .to(T::Surveys, T::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -49,7 +59,12 @@ impl MigrationTrait for Migration {
                     .col(big_integer(T::SurveyId))
                     .col(string_len(T::TargetGroup, 32))
                     .col(big_integer(T::Responses))
-                    .foreign_key(ForeignKey::create().from(T::SurveyGroupTotals, T::SurveyId).to(T::Surveys, T::Id).on_delete(ForeignKeyAction::Cascade))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(T::SurveyGroupTotals, T::SurveyId)
+                            .to(T::Surveys, T::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -67,7 +82,10 @@ impl MigrationTrait for Migration {
                     .col(big_integer(T::Count))
                     .col(double(T::Sum))
                     .foreign_key(
-                        ForeignKey::create().from(T::SurveyGroupQuestionTotals, T::SurveyId).to(T::Surveys, T::Id).on_delete(ForeignKeyAction::Cascade),
+                        ForeignKey::create()
+                            .from(T::SurveyGroupQuestionTotals, T::SurveyId)
+                            .to(T::Surveys, T::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
                     )
                     .to_owned(),
             )
@@ -87,7 +105,10 @@ impl MigrationTrait for Migration {
                     .col(integer(T::OptionNo))
                     .col(big_integer(T::Count))
                     .foreign_key(
-                        ForeignKey::create().from(T::SurveyGroupOptionCounts, T::SurveyId).to(T::Surveys, T::Id).on_delete(ForeignKeyAction::Cascade),
+                        ForeignKey::create()
+                            .from(T::SurveyGroupOptionCounts, T::SurveyId)
+                            .to(T::Surveys, T::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
                     )
                     .to_owned(),
             )
@@ -102,7 +123,9 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for t in [T::SurveyGroupOptionCounts, T::SurveyGroupQuestionTotals, T::SurveyGroupTotals, T::SurveyTargetGroups, T::ResidentTargetGroups] {
+        for t in
+            [T::SurveyGroupOptionCounts, T::SurveyGroupQuestionTotals, T::SurveyGroupTotals, T::SurveyTargetGroups, T::ResidentTargetGroups]
+        {
             manager.drop_table(Table::drop().table(t).to_owned()).await?;
         }
         Ok(())

@@ -30,10 +30,8 @@ fn sheets(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
         .into_iter()
         .map(|name| {
             let range = book.worksheet_range(&name).expect("sheet");
-            let rows = range
-                .rows()
-                .map(|r| r.iter().map(|c| if let Data::String(s) = c { s.clone() } else { c.to_string() }).collect())
-                .collect();
+            let rows =
+                range.rows().map(|r| r.iter().map(|c| if let Data::String(s) = c { s.clone() } else { c.to_string() }).collect()).collect();
             (name, rows)
         })
         .collect()

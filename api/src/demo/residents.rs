@@ -46,9 +46,13 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
             .insert(db)
             .await?;
             for g in GROUPS[k] {
-                resident_target_group::ActiveModel { resident_id: Set(saved.id), target_group: Set(g.as_str().into()), ..Default::default() }
-                    .insert(db)
-                    .await?;
+                resident_target_group::ActiveModel {
+                    resident_id: Set(saved.id),
+                    target_group: Set(g.as_str().into()),
+                    ..Default::default()
+                }
+                .insert(db)
+                .await?;
             }
             created += 1;
         }

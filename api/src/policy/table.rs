@@ -200,11 +200,7 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     // Residence is confirmed where people live: by community staff and grid workers of that area.
     (Action::VerifyResidents, &[CommunityStaff, GridWorker], "verify residence; community staff and grid workers do"),
     // The staff who verify residence know the household; the groups steer targeted surveys.
-    (
-        Action::SetResidentTargetGroups,
-        &[CommunityStaff, GridWorker],
-        "set a resident's target groups; community staff and grid workers do",
-    ),
+    (Action::SetResidentTargetGroups, &[CommunityStaff, GridWorker], "set a resident's target groups; community staff and grid workers do"),
     // Only a client acts for its own users; staff have the resident's consent in person instead.
     (Action::BindResidents, &[Integration], "bind mini-program users to residents; integration clients do"),
     // Staff, providers and integrations read the full catalogue instead (ReadResources).

@@ -48,7 +48,7 @@ pub fn GroupResults(groups: Vec<TargetGroupResult>) -> impl IntoView {
             let responses = g.responses;
             view! {
                 <details class="group-breakdown" data-testid="group-breakdown" data-group=code>
-                    <summary>{move || group_label(i18n, &label)}" · "{responses}" "{tr("survey.responses")}</summary>
+                    <summary>{move || group_label(i18n, &label)}" · "{tr("survey.responses")}": "{responses}</summary>
                     {g.questions.into_iter().filter(|q| q.kind != QuestionKind::Text).map(|q| view! { <GroupQuestion q/> }).collect_view()}
                 </details>
             }

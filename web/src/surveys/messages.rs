@@ -92,7 +92,11 @@ pub const SURVEY_MESSAGES: &[(&str, &str, &str)] = &[
     ("survey.unchanged_template", "按模板原样创建", "Created from the template as it is"),
     // Target groups (目标群体)
     ("survey.target_groups", "目标群体", "Target groups"),
-    ("survey.target_groups_hint", "不选则不限群体；选了则只有登记在其中任一群体的居民能填写", "None: everyone of the audience; otherwise only residents recorded in one of them answer"),
+    (
+        "survey.target_groups_hint",
+        "不选则不限群体；选了则只有登记在其中任一群体的居民能填写",
+        "None: everyone of the audience; otherwise only residents recorded in one of them answer",
+    ),
     ("survey.all_groups", "不限", "Any"),
     ("survey.by_group", "按目标群体", "By target group"),
     (

@@ -114,7 +114,8 @@ pub(super) async fn add_response<C: ConnectionTrait>(
             .iter()
             .flat_map(|g| answered.iter().map(move |(q, v)| vec![survey_id.into(), (*g).into(), (*q).into(), 1i64.into(), (*v).into()]))
             .collect();
-        add_to::<survey_group_question_total::Entity, _>(db, &[T::SurveyId, T::TargetGroup, T::Question], &[T::Count, T::Sum], rows).await?;
+        add_to::<survey_group_question_total::Entity, _>(db, &[T::SurveyId, T::TargetGroup, T::Question], &[T::Count, T::Sum], rows)
+            .await?;
     }
     {
         use survey_group_option_count::Column as O;
@@ -122,13 +123,8 @@ pub(super) async fn add_response<C: ConnectionTrait>(
             .iter()
             .flat_map(|g| picks.iter().map(move |(q, o)| vec![survey_id.into(), (*g).into(), (*q).into(), (*o).into(), 1i64.into()]))
             .collect();
-        add_to::<survey_group_option_count::Entity, _>(
-            db,
-            &[O::SurveyId, O::TargetGroup, O::Question, O::OptionNo],
-            &[O::Count],
-            rows,
-        )
-        .await?;
+        add_to::<survey_group_option_count::Entity, _>(db, &[O::SurveyId, O::TargetGroup, O::Question, O::OptionNo], &[O::Count], rows)
+            .await?;
     }
     Ok(())
 }
