@@ -30,6 +30,7 @@ mod m20261206_080000_add_points_rules;
 mod m20261206_080000_create_survey_target_totals;
 mod m20261206_081000_create_need_time_payments;
 mod m20261206_082000_create_gift_offers;
+mod m20261206_120000_create_target_groups;
 
 pub struct Migrator;
 
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_080000_create_survey_target_totals::Migration),
             Box::new(m20261206_081000_create_need_time_payments::Migration),
             Box::new(m20261206_082000_create_gift_offers::Migration),
+            Box::new(m20261206_120000_create_target_groups::Migration),
         ]
     }
 }

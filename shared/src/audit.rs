@@ -29,6 +29,8 @@ code_enum! {
         DeleteAccount = "delete_account",
         VerifyResidence = "verify_residence",
         RefuseResidence = "refuse_residence",
+        /// A resident's target groups (目标群体) were set.
+        SetTargetGroups = "set_target_groups",
         RotateSecret = "rotate_secret",
         Revoke = "revoke",
         Bind = "bind",

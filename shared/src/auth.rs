@@ -108,6 +108,9 @@ pub struct Permissions {
     /// Verify residents' residence (待认证 → 已认证, or refuse): community staff and grid workers.
     #[serde(default)]
     pub verify_residents: bool,
+    /// Set which target groups (目标群体: 老年人, 低保对象 …) a resident belongs to: the staff who verify residence.
+    #[serde(default)]
+    pub set_resident_target_groups: bool,
     /// Read the consultation topics (民主协商议题) of their area.
     #[serde(default)]
     pub read_topics: bool,

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::code_enum;
+use crate::{TargetGroup, code_enum};
 
 /// A mainland China mobile number: 11 digits, `1` then `3`–`9`.
 pub const MOBILE_PATTERN: &str = "^1[3-9][0-9]{9}$";
@@ -172,7 +172,24 @@ pub struct Resident {
     pub verification: Verification,
     pub refusal_reason: Option<RefusalReason>,
     pub refusal_note: Option<String>,
+    /// The target groups (目标群体) staff recorded the resident in, in code order. Sensitive (低保 …):
+    /// only on this staff view, never on public pages.
+    #[serde(default)]
+    pub target_groups: Vec<TargetGroup>,
     pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// The most target groups one resident or one survey names (each group at most once).
+pub const MAX_TARGET_GROUPS: usize = 10;
+
+/// Replace a resident's target groups (目标群体); an empty list clears them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ResidentTargetGroups {
+    /// Each group at most once.
+    #[cfg_attr(feature = "openapi", schema(max_items = 10, example = json!(["elderly", "low_income"])))]
+    pub target_groups: Vec<TargetGroup>,
 }
 
 /// Refuse a resident's residence, with a reason.

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::code_enum;
+use crate::{TargetGroup, code_enum};
 
 code_enum! {
     /// Where a survey is in its lifecycle.
@@ -137,6 +137,11 @@ pub struct SurveyDraft {
     pub closes_at: DateTime<Utc>,
     #[cfg_attr(feature = "openapi", schema(max_items = 100))]
     pub questions: Vec<SurveyQuestion>,
+    /// Only residents staff recorded in one of these target groups (目标群体) may answer; empty:
+    /// no group restriction. Each group at most once.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 10, example = json!(["elderly", "elderly_living_alone"])))]
+    pub target_groups: Vec<TargetGroup>,
 }
 
 /// Start a draft from a shipped template: the target and the window.
@@ -180,6 +185,9 @@ pub struct Survey {
     pub opens_at: DateTime<Utc>,
     pub closes_at: DateTime<Utc>,
     pub questions: Vec<SurveyQuestion>,
+    /// The target groups that may answer, in code order; empty: everyone of the audience.
+    #[serde(default)]
+    pub target_groups: Vec<TargetGroup>,
     pub response_count: i64,
     /// Whether the caller (a resident) has answered already.
     pub answered: bool,
@@ -291,6 +299,21 @@ pub struct CommunityResult {
     pub questions: Vec<QuestionResult>,
 }
 
+/// How many responses came from one target group (目标群体), and its answers once it has
+/// [`MIN_GROUP`] responses. A respondent counts once in each of their groups; those in none are
+/// counted under `target_group: null` (未登记群体). Anonymous paper questionnaires name no resident and
+/// count there too.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TargetGroupResult {
+    /// `null`: respondents in no recorded group.
+    pub target_group: Option<TargetGroup>,
+    pub responses: i64,
+    /// At least [`MIN_GROUP`] responses: `questions` holds the group's answers (else it is empty).
+    pub breakdown: bool,
+    pub questions: Vec<QuestionResult>,
+}
+
 /// Results while the survey runs and after, read from the kept aggregates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -304,6 +327,10 @@ pub struct SurveyResults {
     pub communities: Vec<CommunityResponses>,
     /// The community asked for with `community_id`.
     pub community: Option<CommunityResult>,
+    /// Every target group that answered (in code order, `null` last), with its answers past
+    /// [`MIN_GROUP`] responses.
+    #[serde(default)]
+    pub by_target_group: Vec<TargetGroupResult>,
 }
 
 /// Which community's breakdown to add to a survey's results.

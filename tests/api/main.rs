@@ -33,6 +33,7 @@ mod snapshots;
 mod static_files;
 mod stored;
 mod surveys;
+mod surveys_target_groups;
 mod time_bank;
 mod users;
 mod validation;

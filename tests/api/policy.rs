@@ -408,6 +408,19 @@ async fn probe(w: &World, action: Action, a: &Account, far: bool) -> Option<Answ
             };
             answer(app.post(&format!("/api/v1/residents/{id}/verify"), t, &json!({})).await).await
         }
+        // The same residents: one signed up in the grid (its own number), or another community's.
+        Action::SetResidentTargetGroups => {
+            let id = if far {
+                w.far_resident
+            } else {
+                let token =
+                    sign_in_by_code(app, &format!("1371000{:04}", a.id), json!({ "community_id": w.community, "grid_id": w.grid })).await;
+                json_of(app.get("/api/v1/me", &token).await).await["user"]["id"].as_i64().expect("id")
+            };
+            let path = format!("/api/v1/residents/{id}/target-groups");
+            let body = json!({ "target_groups": ["elderly"] });
+            answer(app.request(reqwest::Method::PUT, &path, t).json(&body).send().await.expect("PUT")).await
+        }
         // Bindings belong to a client: the integration role binds with a client's token.
         Action::BindResidents => {
             let token = if a.role == Role::Integration { client_token(w).await } else { t.to_owned() };

@@ -390,3 +390,37 @@ async fn staff_record_a_rating_given_on_a_return_call_marked_as_such() {
     let read = json_of(app.get(&format!("/api/v1/needs/{need}"), &staff).await).await;
     assert_eq!(read["need"]["return_visit"], true);
 }
+
+#[tokio::test]
+async fn community_staff_record_a_residents_target_groups_once_each_and_the_trail_keeps_the_change() {
+    let app = spawn_app().await;
+    let staff = app.login_as("community").await;
+    let community = app.area_id("缤纷社区").await;
+    let newcomer = sign_in_by_code(&app, "13700000031", json!({ "community_id": community })).await;
+    let id = me_id(&app, &newcomer).await;
+    let path = format!("/api/v1/residents/{id}/target-groups");
+    let put = |token: &str, body: Value| app.request(reqwest::Method::PUT, &path, token).json(&body).send();
+
+    // Every repeated group is named, and nothing is written.
+    let bad = put(&staff, json!({ "target_groups": ["elderly", "elderly", "low_income", "low_income"] })).await.expect("PUT");
+    assert_eq!(fields(&problem(bad, 422).await), ["/target_groups/1", "/target_groups/3"]);
+    assert_eq!(app.count(&format!("resident_target_groups WHERE resident_id = {id}")).await, 0);
+
+    let set = json_of(put(&staff, json!({ "target_groups": ["low_income", "elderly"] })).await.expect("PUT")).await;
+    assert_eq!(set["target_groups"], json!(["elderly", "low_income"]), "kept in code order");
+    let listed = json_of(app.get("/api/v1/residents?verification=pending", &staff).await).await;
+    let me = listed["items"].as_array().expect("items").iter().find(|r| r["id"] == id).expect("listed").clone();
+    assert_eq!(me["target_groups"], json!(["elderly", "low_income"]));
+    assert_eq!(app.count(&format!("audit_log WHERE action = 'set_target_groups' AND entity_id = {id}")).await, 1);
+
+    // Street staff read residents but do not set groups; staff of another community do not reach
+    // this resident; residents set no groups, not even their own.
+    problem(put(&app.login_as("street").await, json!({ "target_groups": [] })).await.expect("PUT"), 403).await;
+    problem(put(&app.login_as("community2").await, json!({ "target_groups": [] })).await.expect("PUT"), 404).await;
+    problem(put(&newcomer, json!({ "target_groups": [] })).await.expect("PUT"), 403).await;
+
+    // An empty list clears them.
+    let cleared = json_of(put(&staff, json!({ "target_groups": [] })).await.expect("PUT")).await;
+    assert_eq!(cleared["target_groups"], json!([]));
+    assert_eq!(app.count(&format!("audit_log WHERE action = 'set_target_groups' AND entity_id = {id}")).await, 2);
+}

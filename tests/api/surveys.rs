@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, fields, problem, sign_in_by_code, spawn_app};
 
-async fn ok(res: Response) -> Value {
+pub async fn ok(res: Response) -> Value {
     let status = res.status();
     let body: Value = res.json().await.unwrap_or(Value::Null);
     assert!(status.is_success(), "expected success, got {status}: {body}");
@@ -49,7 +49,7 @@ fn questions() -> Value {
     ])
 }
 
-fn draft(area: i64, audience: &str, anonymous: bool, opens_in_days: i64) -> Value {
+pub fn draft(area: i64, audience: &str, anonymous: bool, opens_in_days: i64) -> Value {
     let now = chrono::Utc::now();
     json!({ "area_id": area, "title": "东门充电棚使用调查", "audience": audience, "anonymous": anonymous,
         "opens_at": now + chrono::Duration::days(opens_in_days), "closes_at": now + chrono::Duration::days(opens_in_days + 30),
@@ -57,14 +57,14 @@ fn draft(area: i64, audience: &str, anonymous: bool, opens_in_days: i64) -> Valu
 }
 
 /// A survey built by `staff`, opened; returns its id.
-async fn open_survey(app: &TestApp, staff: &str, body: &Value) -> i64 {
+pub async fn open_survey(app: &TestApp, staff: &str, body: &Value) -> i64 {
     let id = ok(app.post("/api/v1/surveys", staff, body).await).await["id"].as_i64().expect("id");
     ok(app.post(&format!("/api/v1/surveys/{id}/actions"), staff, &json!({ "action": "open" })).await).await;
     id
 }
 
 /// A resident signed up by code in `community`, verified by `staff` when asked; token and id.
-async fn resident(app: &TestApp, staff: &str, community: i64, phone: &str, verified: bool) -> (String, i64) {
+pub async fn resident(app: &TestApp, staff: &str, community: i64, phone: &str, verified: bool) -> (String, i64) {
     let token = sign_in_by_code(app, phone, json!({ "community_id": community, "display_name": "测试居民" })).await;
     let id = ok(app.get("/api/v1/me", &token).await).await["user"]["id"].as_i64().expect("id");
     if verified {
@@ -73,7 +73,7 @@ async fn resident(app: &TestApp, staff: &str, community: i64, phone: &str, verif
     (token, id)
 }
 
-async fn respond(app: &TestApp, token: &str, id: i64, answers: Value) -> Response {
+pub async fn respond(app: &TestApp, token: &str, id: i64, answers: Value) -> Response {
     app.post(&format!("/api/v1/surveys/{id}/responses"), token, &json!({ "answers": answers })).await
 }
 

@@ -1,17 +1,20 @@
 //! Residents who signed up through the mini-program and wait for their residence check (待认证), a
-//! few per demo community, so the verification list has someone to confirm or refuse.
+//! few per demo community, so the verification list has someone to confirm or refuse; some are
+//! already recorded in a target group (目标群体), so group-targeted surveys have someone to ask.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{Role, Verification};
+use shared::{Role, TargetGroup, Verification};
 
 use super::communities::COMMUNITIES;
-use crate::entities::{area, user};
+use crate::entities::{area, resident_target_group, user};
 use crate::error::ApiError;
 use crate::services::residents::{NO_PASSWORD, code_only_username};
 
 const PER_COMMUNITY: usize = 3;
 const NAMES: [&str; PER_COMMUNITY] = ["新住户", "租户", "随迁老人家属"];
+/// The target groups of each of [`NAMES`].
+const GROUPS: [&[TargetGroup]; PER_COMMUNITY] = [&[], &[TargetGroup::LowIncome], &[TargetGroup::Elderly]];
 
 /// Creates the waiting residents that are missing; returns how many it created.
 pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usize, ApiError> {
@@ -25,7 +28,7 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
                 continue;
             }
             let signed_up = now - Duration::hours(6 * (k as i64 + 1));
-            user::ActiveModel {
+            let saved = user::ActiveModel {
                 username: Set(code_only_username()),
                 display_name: Set(format!("{}{}", c.name, name)),
                 role: Set(Role::Resident.as_str().into()),
@@ -42,6 +45,15 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
             }
             .insert(db)
             .await?;
+            for g in GROUPS[k] {
+                resident_target_group::ActiveModel {
+                    resident_id: Set(saved.id),
+                    target_group: Set(g.as_str().into()),
+                    ..Default::default()
+                }
+                .insert(db)
+                .await?;
+            }
             created += 1;
         }
     }

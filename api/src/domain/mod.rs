@@ -25,5 +25,6 @@ pub mod shop_order_lifecycle;
 pub mod signature;
 pub mod star_levels;
 pub mod surveys;
+pub mod target_groups;
 pub mod tokens;
 pub mod topic_lifecycle;

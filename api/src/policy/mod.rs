@@ -114,6 +114,7 @@ pub fn permissions(caller: &Caller) -> Permissions {
         report_kpis: may(Action::ReportKpis),
         set_kpi_targets: may(Action::SetKpiTargets),
         verify_residents: may(Action::VerifyResidents),
+        set_resident_target_groups: may(Action::SetResidentTargetGroups),
         read_topics: may(Action::ReadTopics),
         run_consultation: may(Action::RunConsultation),
         read_surveys: may(Action::ReadSurveys),

@@ -1,7 +1,9 @@
 //! What a caller is to one survey, and which surveys they reach. Residents reach the surveys
-//! (not drafts) that target their home or an area above it; staff those of their subtree and, to
+//! (not drafts) that target their home or an area above it and, when a survey names target groups
+//! (目标群体), only if they are recorded in one of them; staff those of their subtree and, to
 //! collect paper questionnaires, open ones targeting an area above them.
 
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, Condition};
 use shared::SurveyStatus;
 
@@ -9,7 +11,7 @@ use super::Action;
 use crate::domain::caller::Caller;
 use crate::domain::scope::{Scope, path_ids};
 use crate::domain::surveys::lifecycle::Party;
-use crate::entities::survey;
+use crate::entities::{resident_target_group, survey, survey_target_group};
 
 /// The paths of the caller's home and every area above it (`/1/`, `/1/7/`, `/1/7/9/`).
 fn home_and_above(caller: &Caller) -> Vec<String> {
@@ -22,13 +24,31 @@ pub fn targets(caller: &Caller, s: &survey::Model) -> bool {
     Scope::subtree(&s.area_path).contains(&caller.area_path)
 }
 
+/// Surveys naming no target group, or one the resident `resident_id` is recorded in.
+fn open_to_groups_of(resident_id: i64) -> Condition {
+    use resident_target_group::Column as R;
+    use survey_target_group::Column as S;
+    let restricted = Query::select().column(S::SurveyId).from(survey_target_group::Entity).to_owned();
+    let shared_group = Query::select()
+        .column((survey_target_group::Entity, S::SurveyId))
+        .from(survey_target_group::Entity)
+        .inner_join(
+            resident_target_group::Entity,
+            Expr::col((survey_target_group::Entity, S::TargetGroup)).equals((resident_target_group::Entity, R::TargetGroup)),
+        )
+        .and_where(Expr::col((resident_target_group::Entity, R::ResidentId)).eq(resident_id))
+        .to_owned();
+    Condition::any().add(survey::Column::Id.not_in_subquery(restricted)).add(survey::Column::Id.in_subquery(shared_group))
+}
+
 /// The surveys the caller reaches.
 pub fn reach(caller: &Caller) -> Condition {
     let above = Condition::all()
         .add(survey::Column::AreaPath.is_in(home_and_above(caller)))
         .add(survey::Column::Status.ne(SurveyStatus::Draft.as_str()));
     if super::may(caller, Action::AnswerSurveys) {
-        return above;
+        // A resident is not offered a survey of groups they are not in (answering it is a 403).
+        return above.add(open_to_groups_of(caller.id));
     }
     let scope = Scope::of(caller);
     if scope.is_global() {

@@ -61,6 +61,8 @@ pub enum Action {
     ReadResidents,
     /// Confirm or refuse a resident's residence (待认证 → 已认证 / 未通过).
     VerifyResidents,
+    /// Record which target groups (目标群体: 老年人, 低保对象 …) a resident of the subtree belongs to.
+    SetResidentTargetGroups,
     /// Bind users of a mini-program (openid / unionid) to residents of the subtree, unbind them, and
     /// exchange the client's token for a resident token (RFC 8693). Integration clients only.
     BindResidents,
@@ -197,6 +199,8 @@ pub const TABLE: &[(Action, &[Role], &str)] = &[
     (Action::ReadResidents, STAFF, "list residents; that is staff work"),
     // Residence is confirmed where people live: by community staff and grid workers of that area.
     (Action::VerifyResidents, &[CommunityStaff, GridWorker], "verify residence; community staff and grid workers do"),
+    // The staff who verify residence know the household; the groups steer targeted surveys.
+    (Action::SetResidentTargetGroups, &[CommunityStaff, GridWorker], "set a resident's target groups; community staff and grid workers do"),
     // Only a client acts for its own users; staff have the resident's consent in person instead.
     (Action::BindResidents, &[Integration], "bind mini-program users to residents; integration clients do"),
     // Staff, providers and integrations read the full catalogue instead (ReadResources).
@@ -289,7 +293,7 @@ mod tests {
             assert!(!seen.contains(action), "{action:?} twice");
             seen.push(*action);
         }
-        assert_eq!(seen.len(), 68, "a new action needs its row");
+        assert_eq!(seen.len(), 69, "a new action needs its row");
     }
 
     #[test]

@@ -1,8 +1,9 @@
-//! `/api/v1/residents…`: residence verification by staff (居民认证 · 待认证 → 已认证 / 未通过).
+//! `/api/v1/residents…`: residence verification by staff (居民认证 · 待认证 → 已认证 / 未通过), and the
+//! target groups (目标群体) staff record a resident in.
 
-use actix_web::{get, post, web};
+use actix_web::{get, post, put, web};
 use serde::Deserialize;
-use shared::{Page, RefuseResidence, Resident, Verification};
+use shared::{Page, RefuseResidence, Resident, ResidentTargetGroups, Verification};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -13,7 +14,7 @@ use crate::http::json::ValidJson;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::services::page::PageRequest;
-use crate::services::residents::verify;
+use crate::services::residents::{groups, verify};
 use crate::state::AppState;
 
 /// Which residents, and the page.
@@ -75,6 +76,26 @@ async fn refuse_resident(
     Ok(web::Json(saved))
 }
 
+/// Replace the target groups (目标群体: 老年人, 低保对象 …) a resident belongs to; an empty list clears
+/// them. Community staff and grid workers of the resident's area; surveys naming groups are answered
+/// only by residents in one of them, and results are broken down by group.
+#[utoipa::path(tag = "residents", params(("id" = i64, Path, description = "Resident (user) id", example = 37)),
+    request_body(content = ResidentTargetGroups, example = json!({"target_groups": ["elderly", "low_income"]})),
+    responses((status = 200, body = Resident), WriteErrors), security(("bearer" = [])))]
+#[put("/residents/{id}/target-groups")]
+async fn set_target_groups(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+    body: ValidJson<ResidentTargetGroups>,
+) -> ApiResult<web::Json<Resident>> {
+    let txn = state.begin_write().await?;
+    let saved = groups::set(&txn.txn, &caller, id.into_inner(), &body.value.target_groups, Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(saved))
+}
+
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_residents).service(verify_resident).service(refuse_resident);
+    cfg.service(list_residents).service(verify_resident).service(refuse_resident).service(set_target_groups);
 }

@@ -237,6 +237,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("audit_action.change_phone", "更换手机号", "Change phone"),
     ("audit_action.delete_account", "注销账号", "Delete account"),
     ("audit_action.verify_residence", "居住认证通过", "Residence verified"),
+    ("audit_action.set_target_groups", "设置目标群体", "Target groups set"),
     ("audit_action.refuse_residence", "居住认证不通过", "Residence refused"),
     ("audit_action.rotate_secret", "轮换密钥", "Rotate secret"),
     ("audit_action.revoke", "吊销", "Revoke"),

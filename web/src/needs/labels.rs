@@ -36,6 +36,12 @@ impl I18n {
     pub fn target_group(&self, group: TargetGroup) -> String {
         self.dynamic("tag", group.as_str())
     }
+
+    /// 老年人、低保对象 / Elderly, Minimum-income households. Tracked.
+    pub fn target_groups(&self, groups: &[TargetGroup]) -> String {
+        let sep = if self.locale() == Locale::Zh { "、" } else { ", " };
+        groups.iter().map(|g| self.target_group(*g)).collect::<Vec<_>>().join(sep)
+    }
 }
 
 /// The service categories (养老服务, 托育服务 …). `Copy`: both fields are signals.

@@ -1,7 +1,7 @@
-//! `/residents`: the list by verification state, verify and refuse.
+//! `/residents`: the list by verification state, verify and refuse, and a resident's target groups.
 
 use gloo_net::http::Method;
-use shared::{Id, Page, RefuseResidence, Resident, Verification};
+use shared::{Id, Page, RefuseResidence, Resident, ResidentTargetGroups, TargetGroup, Verification};
 
 use crate::common::api::{ApiResult, PAGE_SIZE, get, send_json};
 
@@ -20,4 +20,9 @@ pub async fn verify(id: Id) -> ApiResult<Resident> {
 /// POST /residents/{id}/refuse with the reason.
 pub async fn refuse(id: Id, refusal: RefuseResidence) -> ApiResult<Resident> {
     send_json(Method::POST, &format!("/residents/{id}/refuse"), &refusal).await
+}
+
+/// PUT /residents/{id}/target-groups: the whole list (empty clears it).
+pub async fn set_target_groups(id: Id, target_groups: Vec<TargetGroup>) -> ApiResult<Resident> {
+    send_json(Method::PUT, &format!("/residents/{id}/target-groups"), &ResidentTargetGroups { target_groups }).await
 }

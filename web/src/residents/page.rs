@@ -1,5 +1,6 @@
 //! `/residents`: residents of the caller's area by verification state (待认证 first), a filter over
-//! the rows loaded, how many are loaded, and verify / refuse on each. Names and phones appear as
+//! the rows loaded, how many are loaded, and verify / refuse on each; each card shows the resident's
+//! target groups (目标群体), which staff allowed by `/me` set in place. Names and phones appear as
 //! the server sends them (masked for staff who do not handle personal data).
 
 use leptos::prelude::*;
@@ -10,8 +11,10 @@ use crate::common::format::local_time;
 use crate::common::i18n::use_i18n;
 use crate::common::paged::Paged;
 use crate::common::phone::PhoneLink;
+use crate::common::session::use_session;
 use crate::common::status::error_text;
 use crate::residents::endpoints;
+use crate::residents::groups_form::GroupsForm;
 use crate::residents::refuse_form::RefuseForm;
 
 /// The residence-check page.
@@ -42,6 +45,15 @@ pub fn ResidentsPage() -> impl IntoView {
                 }
             } else {
                 items.retain(|r| r.id != saved.id);
+            }
+        });
+    });
+    // New groups keep the card where it is (its key is unchanged); the row is updated for the filter.
+    let regrouped = Callback::new(move |saved: Resident| {
+        notice.set(Some("residents.done_groups"));
+        list.items.update(|items| {
+            if let Some(row) = items.iter_mut().find(|r| r.id == saved.id) {
+                *row = saved;
             }
         });
     });
@@ -84,7 +96,7 @@ pub fn ResidentsPage() -> impl IntoView {
         {move || notice.get().map(|key| view! { <p class="notice" role="status" data-testid="residents-notice">{move || i18n.t(key)}</p> })}
         <ul class="m-cards" data-testid="residents" style="max-width: 720px;">
             <For each=shown key=|r| (r.id, r.verification) let:resident>
-                <ResidentCard resident decided/>
+                <ResidentCard resident decided regrouped/>
             </For>
         </ul>
         {move || (list.loaded.get() && !list.items.with(Vec::is_empty) && shown().is_empty())
@@ -94,10 +106,19 @@ pub fn ResidentsPage() -> impl IntoView {
 }
 
 #[component]
-fn ResidentCard(resident: Resident, decided: Callback<Resident>) -> impl IntoView {
+fn ResidentCard(resident: Resident, decided: Callback<Resident>, regrouped: Callback<Resident>) -> impl IntoView {
     let i18n = use_i18n();
+    let may_set_groups = use_session().permissions().set_resident_target_groups;
     let id = resident.id;
     let refusing = RwSignal::new(false);
+    let grouping = RwSignal::new(false);
+    let groups = RwSignal::new(resident.target_groups.clone());
+    let on_grouped = Callback::new(move |saved: Resident| {
+        grouping.set(false);
+        groups.set(saved.target_groups.clone());
+        regrouped.run(saved);
+    });
+    let on_ungroup_cancel = Callback::new(move |()| grouping.set(false));
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let verify = move |_| {
@@ -134,6 +155,12 @@ fn ResidentCard(resident: Resident, decided: Callback<Resident>) -> impl IntoVie
                 <dd style="margin: 0; overflow-wrap: anywhere;">{resident.address.clone().unwrap_or_else(|| "—".into())}</dd>
                 <dt class="muted">{move || i18n.t("residents.signed_up")}</dt>
                 <dd style="margin: 0;">{local_time(&resident.created_at)}</dd>
+                <dt class="muted">{move || i18n.t("residents.target_groups")}</dt>
+                <dd data-testid="resident-groups" style="margin: 0; overflow-wrap: anywhere;">{move || groups.with(|g| if g.is_empty() {
+                    i18n.t("residents.no_groups").to_owned()
+                } else {
+                    i18n.target_groups(g)
+                })}</dd>
                 {reason.map(|r| view! {
                     <dt class="muted">{move || i18n.t("residents.reason")}</dt>
                     <dd style="margin: 0;">{move || i18n.dynamic("refusal", r)}{resident.refusal_note.clone().map(|n| format!(" · {n}"))}</dd>
@@ -142,6 +169,8 @@ fn ResidentCard(resident: Resident, decided: Callback<Resident>) -> impl IntoVie
             {move || error.get().map(|e| view! { <p class="form-summary" role="alert">{e}</p> })}
             {move || if refusing.get() {
                 view! { <RefuseForm id on_done on_cancel/> }.into_any()
+            } else if grouping.get() {
+                view! { <GroupsForm id current=groups.get_untracked() on_done=on_grouped on_cancel=on_ungroup_cancel/> }.into_any()
             } else {
                 view! {
                     <span class="m-card-foot">
@@ -152,6 +181,10 @@ fn ResidentCard(resident: Resident, decided: Callback<Resident>) -> impl IntoVie
                         {(v != Verification::Refused).then(|| view! {
                             <button type="button" class="btn btn-small" data-testid="resident-refuse"
                                 on:click=move |_| refusing.set(true)>{move || i18n.t("residents.refuse")}</button>
+                        })}
+                        {may_set_groups.then(|| view! {
+                            <button type="button" class="btn btn-small" data-testid="resident-edit-groups"
+                                on:click=move |_| grouping.set(true)>{move || i18n.t("residents.edit_groups")}</button>
                         })}
                     </span>
                 }.into_any()

@@ -1,5 +1,5 @@
 //! `/surveys/new` 新建问卷: start blank or from a shipped template (its questions copied in to edit),
-//! set the target area, audience, anonymity and window, write questions of the five kinds with the
+//! set the target area, audience, target groups (目标群体), anonymity and window, write questions of the five kinds with the
 //! required flag and an optional show-condition, preview the questionnaire as a resident sees it,
 //! and save the draft. A template left as it is goes through the template endpoint; changed, it is
 //! saved as a new survey. The draft opens on its page, where it is published. A saved draft comes
@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use shared::{Area, FieldError, FieldRule, Survey, SurveyAudience, SurveyDraft, SurveyFromTemplate, SurveyTemplate};
+use shared::{Area, FieldError, FieldRule, Survey, SurveyAudience, SurveyDraft, SurveyFromTemplate, SurveyTemplate, TargetGroup};
 
 use crate::common::api::{self, ApiError};
 use crate::common::area_picker::AreaSearch;
@@ -22,7 +22,7 @@ use crate::surveys::draft::{QuestionForm, to_questions};
 use crate::surveys::question_editor::QuestionEditor;
 use crate::surveys::questionnaire::Questionnaire;
 
-const PLACED: [&str; 6] = ["/area_id", "/title", "/description", "/audience", "/opens_at", "/closes_at"];
+const PLACED: [&str; 7] = ["/area_id", "/title", "/description", "/audience", "/target_groups", "/opens_at", "/closes_at"];
 
 /// `datetime-local` value `days` from now.
 fn local_in(days: i64) -> String {
@@ -78,6 +78,7 @@ pub(crate) fn BuilderForm(templates: Vec<SurveyTemplate>, #[prop(optional)] edit
         None => Head { title: String::new(), description: String::new(), audience: SurveyAudience::AllResidents, anonymous: true },
     });
     let area = RwSignal::new(editing.as_ref().map(|s| (s.area_id, s.area_name.clone())));
+    let groups = RwSignal::new(editing.as_ref().map(|s| s.target_groups.clone()).unwrap_or_default());
     let opens = RwSignal::new(editing.as_ref().map_or_else(|| local_in(0), |s| local_input(&s.opens_at)));
     let closes = RwSignal::new(editing.as_ref().map_or_else(|| local_in(30), |s| local_input(&s.closes_at)));
     let next_key = StoredValue::new(1u32);
@@ -159,6 +160,7 @@ pub(crate) fn BuilderForm(templates: Vec<SurveyTemplate>, #[prop(optional)] edit
                     && t.description == h.description.trim()
                     && t.audience == h.audience
                     && t.anonymous == h.anonymous
+                    && groups.with_untracked(Vec::is_empty)
             })
         });
         let draft = SurveyDraft {
@@ -170,6 +172,7 @@ pub(crate) fn BuilderForm(templates: Vec<SurveyTemplate>, #[prop(optional)] edit
             opens_at,
             closes_at,
             questions: built,
+            target_groups: groups.get_untracked(),
         };
         let navigate = navigate.clone();
         spawn_local(async move {
@@ -240,6 +243,18 @@ pub(crate) fn BuilderForm(templates: Vec<SurveyTemplate>, #[prop(optional)] edit
                         </select>
                     </Field>
                 </div>
+                <FieldGroup label="survey.target_groups" pointer="/target_groups" form hint="survey.target_groups_hint">
+                    <div class="tag-picks" data-testid="survey-groups">
+                        {TargetGroup::ALL.into_iter().map(|g| view! {
+                            <label class="tag-pick" class:on=move || groups.with(|t| t.contains(&g)) data-tag=g.as_str()>
+                                <input type="checkbox" prop:checked=move || groups.with(|t| t.contains(&g))
+                                    on:change=move |ev| { let on = event_target_checked(&ev);
+                                        groups.update(|t| { t.retain(|x| *x != g); if on { t.push(g) } }); }/>
+                                {move || i18n.target_group(g)}
+                            </label>
+                        }).collect_view()}
+                    </div>
+                </FieldGroup>
                 <label class="checkbox">
                     <input type="checkbox" data-testid="survey-anonymous" prop:checked=move || head.with(|h| h.anonymous)
                         on:change=move |ev| { let on = event_target_checked(&ev); head.update(|h| h.anonymous = on) }/>

@@ -88,6 +88,7 @@ fn SurveyPanel(id: Id) -> impl IntoView {
             let editable = s.actions.contains(&SurveyAction::Edit);
             let drafts = RwSignal::new(vec![Draft::default(); s.questions.len()]);
             let audience = s.audience;
+            let groups = s.target_groups.clone();
             responses.set(s.response_count);
             view! {
                 <article class="survey-detail" data-testid="survey-detail" data-survey-id=id data-status=s.status.as_str()>
@@ -110,6 +111,12 @@ fn SurveyPanel(id: Id) -> impl IntoView {
                             <dt>{tr("survey.area")}</dt><dd>{s.area_name.clone()}</dd>
                             <dt>{tr("survey.window")}</dt><dd>{local_time(&s.opens_at)}" – "{local_time(&s.closes_at)}</dd>
                             <dt>{tr("survey.audience")}</dt><dd>{tr_word("audience", audience.as_str().to_owned())}</dd>
+                            <dt>{tr("survey.target_groups")}</dt>
+                            <dd data-testid="survey-target-groups">{move || if groups.is_empty() {
+                                i18n.t("survey.all_groups").to_owned()
+                            } else {
+                                i18n.target_groups(&groups)
+                            }}</dd>
                             <dt>{tr("survey.anonymous")}</dt><dd>{tr(if s.anonymous { "survey.anonymous" } else { "survey.by_name" })}</dd>
                             <dt>{tr("survey.responses")}</dt><dd data-testid="survey-response-count">{move || responses.get()}</dd>
                         </dl>

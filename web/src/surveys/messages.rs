@@ -90,4 +90,24 @@ pub const SURVEY_MESSAGES: &[(&str, &str, &str)] = &[
     ("survey.show_preview", "预览", "Preview"),
     ("survey.hide_preview", "收起预览", "Hide the preview"),
     ("survey.unchanged_template", "按模板原样创建", "Created from the template as it is"),
+    // Target groups (目标群体)
+    ("survey.target_groups", "目标群体", "Target groups"),
+    (
+        "survey.target_groups_hint",
+        "不选则不限群体；选了则只有登记在其中任一群体的居民能填写",
+        "None: everyone of the audience; otherwise only residents recorded in one of them answer",
+    ),
+    ("survey.all_groups", "不限", "Any"),
+    ("survey.by_group", "按目标群体", "By target group"),
+    (
+        "survey.by_group_hint",
+        "同属多个群体的居民在每个群体各计一次；回收不足 5 份的群体只列份数",
+        "A resident in several groups counts once in each; groups with fewer than 5 responses show only their count",
+    ),
+    ("survey.group", "群体", "Group"),
+    ("survey.no_group", "未登记群体", "No recorded group"),
+    ("survey.too_few", "不足 5 份，不单独列出", "Fewer than 5; not shown on its own"),
+    ("survey.option", "选项", "Option"),
+    ("survey.count", "人数", "Count"),
+    ("survey.share", "占比", "Share"),
 ];

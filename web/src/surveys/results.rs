@@ -1,7 +1,7 @@
 //! A survey's live results: per question the count and share of each option as bars (the KPI pages'
 //! bar chart), the mean of scale and number questions, the responses per community with a breakdown
-//! of those the API allows (`breakdown`, from 5 responses on), the free-text answers and the two
-//! Excel exports.
+//! of those the API allows (`breakdown`, from 5 responses on), the breakdown by target group
+//! ([`crate::surveys::group_results`]), the free-text answers and the two Excel exports.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,6 +13,7 @@ use crate::common::download::save_file;
 use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::paged::Paged;
 use crate::common::status::{Empty, ErrorBox, Loading, error_text};
+use crate::surveys::group_results::GroupResults;
 
 /// The bars of one choice question: share of those who answered it, with `count · share%`.
 pub fn option_bars(q: &QuestionResult) -> Vec<BarRow> {
@@ -97,6 +98,7 @@ fn ResultsBody(results: SurveyResults, community: RwSignal<Option<Id>>) -> impl 
                 </tbody>
             </table>
         </div>
+        <GroupResults groups=results.by_target_group.clone()/>
     }
     .into_any()
 }

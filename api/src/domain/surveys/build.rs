@@ -18,6 +18,7 @@ pub fn check_draft(draft: &SurveyDraft, errors: &mut FieldErrors) {
     if draft.closes_at <= draft.opens_at {
         errors.add("/closes_at", FieldRule::BeforeStart, "the survey must close after it opens");
     }
+    crate::domain::target_groups::check(&draft.target_groups, "/target_groups", errors);
     check_questions(&draft.questions, errors);
 }
 
@@ -127,6 +128,7 @@ mod tests {
             opens_at: now,
             closes_at: now - Duration::days(1),
             questions,
+            target_groups: Vec::new(),
         }
     }
 

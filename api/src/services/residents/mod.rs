@@ -1,9 +1,10 @@
 //! Resident accounts: sign-up and sign-in by code ([`sign_in`], the communities to pick from in
 //! [`communities`]), the resident's own profile, phone
-//! change and deletion ([`profile`]), residence verification by staff ([`verify`]), and the records
+//! change and deletion ([`profile`]), residence verification by staff ([`verify`]), the target groups staff record ([`groups`]), and the records
 //! created from needs taken by phone ([`link`]).
 
 pub mod communities;
+pub mod groups;
 pub mod link;
 pub mod profile;
 pub mod sign_in;
@@ -78,6 +79,7 @@ pub(crate) async fn staff_view<C: ConnectionTrait>(db: &C, caller: &Caller, r: r
         verification: stored(&r.verification, "users", r.id)?,
         refusal_reason: stored_opt(r.refusal_reason.as_deref(), "users", r.id)?,
         refusal_note: r.refusal_note,
+        target_groups: groups::of(db, r.id).await?,
         created_at: r.created_at,
     })
 }

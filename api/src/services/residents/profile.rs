@@ -14,7 +14,7 @@ use super::sign_in::refused;
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::entities::stored::{stored, stored_opt};
-use crate::entities::{area, need, user};
+use crate::entities::{area, need, resident_target_group, user};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
@@ -172,7 +172,8 @@ pub async fn change_phone(
 }
 
 /// Deletes the account: name, phone and address cleared, the account disabled and signed out, and
-/// the resident's needs kept (they count in the statistics) with no personal data left on them.
+/// the resident's needs kept (they count in the statistics) with no personal data left on them, and
+/// the target groups staff recorded (低保 …, personal data too) dropped.
 pub async fn delete<C: ConnectionTrait>(db: &C, caller: &Caller, now: DateTime<Utc>, request_id: Option<&str>) -> Result<(), ApiError> {
     let current = me(db, caller).await?;
     let mut m: user::ActiveModel = current.clone().into();
@@ -192,6 +193,7 @@ pub async fn delete<C: ConnectionTrait>(db: &C, caller: &Caller, now: DateTime<U
         .filter(need::Column::ResidentId.eq(saved.id))
         .exec(db)
         .await?;
+    resident_target_group::Entity::delete_many().filter(resident_target_group::Column::ResidentId.eq(saved.id)).exec(db).await?;
     auth::revoke_all(db, saved.id).await?;
     let home = area::Entity::find_by_id(saved.area_id).one(db).await?.ok_or(ApiError::NotFound("area"))?;
     let after = json!({ "active": false, "personal_data": "cleared", "needs_anonymised": anonymised.rows_affected });

@@ -1,16 +1,32 @@
 //! The aggregates results are read from, added to in each response's transaction: responses per
 //! community, and per question (answers, sum of values) and per option (picks) both per community
 //! (for a community's breakdown) and over the whole target (for the survey's results, which then
-//! read a few rows per question however many communities answered).
+//! read a few rows per question however many communities answered), and the same per target group
+//! of the respondent (目标群体; one count in each of their groups, or in `none`).
 
 use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, IdenStatic};
-use shared::Id;
+use shared::{Id, TargetGroup};
 
 use crate::domain::surveys::answers::{Checked, Given};
 use crate::entities::{
-    survey_community_count, survey_option_count, survey_question_total, survey_target_option_count, survey_target_question_total,
+    survey_community_count, survey_group_option_count, survey_group_question_total, survey_group_total, survey_option_count,
+    survey_question_total, survey_target_option_count, survey_target_question_total,
 };
+
+/// The group key of respondents in no target group (a NULL would not meet the unique key).
+pub(crate) const NO_GROUP: &str = "none";
+
+/// The group keys one response adds to, sorted: each of the respondent's groups, or [`NO_GROUP`].
+fn group_keys(groups: &[TargetGroup]) -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = groups.iter().map(|g| g.as_str()).collect();
+    if keys.is_empty() {
+        keys.push(NO_GROUP);
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
 
 /// Adds `rows` to the kept rows of `E` in one statement: `INSERT … ON CONFLICT (key) DO UPDATE SET
 /// c = table.c + excluded.c` for each of `added`. The database adds under the row's lock, so
@@ -37,8 +53,14 @@ async fn add_to<E: EntityTrait, C: ConnectionTrait>(
     Ok(())
 }
 
-/// Adds one response of `community` to every aggregate.
-pub(super) async fn add_response<C: ConnectionTrait>(db: &C, survey_id: Id, community: Id, checked: &Checked) -> Result<(), DbErr> {
+/// Adds one response of `community`, from a respondent in `groups`, to every aggregate.
+pub(super) async fn add_response<C: ConnectionTrait>(
+    db: &C,
+    survey_id: Id,
+    community: Id,
+    groups: &[TargetGroup],
+    checked: &Checked,
+) -> Result<(), DbErr> {
     {
         use survey_community_count::Column as K;
         let row: Vec<Expr> = vec![survey_id.into(), community.into(), 1i64.into()];
@@ -78,6 +100,31 @@ pub(super) async fn add_response<C: ConnectionTrait>(db: &C, survey_id: Id, comm
         use survey_target_option_count::Column as O;
         let rows: Vec<Vec<Expr>> = picks.iter().map(|(q, o)| vec![survey_id.into(), (*q).into(), (*o).into(), 1i64.into()]).collect();
         add_to::<survey_target_option_count::Entity, _>(db, &[O::SurveyId, O::Question, O::OptionNo], &[O::Count], rows).await?;
+    }
+    // Per target group: the keys lead with the group, so rows in (group, question, option) order.
+    let keys = group_keys(groups);
+    {
+        use survey_group_total::Column as G;
+        let rows: Vec<Vec<Expr>> = keys.iter().map(|g| vec![survey_id.into(), (*g).into(), 1i64.into()]).collect();
+        add_to::<survey_group_total::Entity, _>(db, &[G::SurveyId, G::TargetGroup], &[G::Responses], rows).await?;
+    }
+    {
+        use survey_group_question_total::Column as T;
+        let rows: Vec<Vec<Expr>> = keys
+            .iter()
+            .flat_map(|g| answered.iter().map(move |(q, v)| vec![survey_id.into(), (*g).into(), (*q).into(), 1i64.into(), (*v).into()]))
+            .collect();
+        add_to::<survey_group_question_total::Entity, _>(db, &[T::SurveyId, T::TargetGroup, T::Question], &[T::Count, T::Sum], rows)
+            .await?;
+    }
+    {
+        use survey_group_option_count::Column as O;
+        let rows: Vec<Vec<Expr>> = keys
+            .iter()
+            .flat_map(|g| picks.iter().map(move |(q, o)| vec![survey_id.into(), (*g).into(), (*q).into(), (*o).into(), 1i64.into()]))
+            .collect();
+        add_to::<survey_group_option_count::Entity, _>(db, &[O::SurveyId, O::TargetGroup, O::Question, O::OptionNo], &[O::Count], rows)
+            .await?;
     }
     Ok(())
 }

@@ -6,7 +6,9 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
-use shared::{AreaKind, FieldRule, Id, PaperResponse, SurveyAction, SurveyAudience, SurveyReceipt, SurveyStatus, Verification};
+use shared::{
+    AreaKind, FieldRule, Id, PaperResponse, SurveyAction, SurveyAudience, SurveyReceipt, SurveyStatus, TargetGroup, Verification,
+};
 
 use super::{ensure_move, questions_of, status_of};
 use crate::domain::caller::Caller;
@@ -19,6 +21,12 @@ use crate::error::ApiError;
 use crate::policy::surveys::{covers_community, targets};
 use crate::policy::{self, Action};
 use crate::services::ledger::points::{self, Taking};
+use crate::services::residents::groups;
+
+/// Whether a respondent in `mine` may answer a survey asking `asked`: no groups asked, or one shared.
+fn in_asked_groups(asked: &[TargetGroup], mine: &[TargetGroup]) -> bool {
+    asked.is_empty() || asked.iter().any(|g| mine.contains(g))
+}
 
 /// 409 outside the window, with the window in the problem.
 fn within_window(s: &survey::Model, now: DateTime<Utc>) -> Result<(), ApiError> {
@@ -51,7 +59,8 @@ async fn already<C: ConnectionTrait>(db: &C, survey_id: Id, resident_id: Id) -> 
     Ok(n > 0)
 }
 
-/// A resident answers a survey targeting their home: 403 outside the target or audience, 409 when
+/// A resident answers a survey targeting their home: 403 outside the target, audience or target
+/// groups, 409 when
 /// not open, outside the window or already answered, 422 naming every bad answer.
 pub async fn answer<C: ConnectionTrait>(
     db: &C,
@@ -73,6 +82,12 @@ pub async fn answer<C: ConnectionTrait>(
     if stored::<SurveyAudience>(&s.audience, "surveys", s.id)? == SurveyAudience::VerifiedResidents {
         policy::residents::require_verified(db, caller, Action::AnswerSurveys).await?;
     }
+    let mine = groups::of(db, caller.id).await?;
+    if !in_asked_groups(&super::groups_of(db, s.id).await?, &mine) {
+        return Err(ApiError::Forbidden(
+            "this survey asks residents of certain target groups (目标群体), and you are recorded in none of them".into(),
+        ));
+    }
     ensure_move(caller, &s, SurveyAction::Answer)?;
     within_window(&s, now)?;
     if already(db, s.id, caller.id).await? {
@@ -80,11 +95,13 @@ pub async fn answer<C: ConnectionTrait>(
     }
     let checked = check(&questions_of(&s)?, answers)?;
     let community = community_of_home(db, caller.area_id).await?.map_or(caller.area_id, |c| c.id);
-    record(db, &s, Some(caller.id), community, None, &checked, answers, now).await
+    record(db, &s, Respondent { resident_id: Some(caller.id), community_id: community, groups: &mine }, None, &checked, answers, now).await
 }
 
-/// Staff enter a paper questionnaire: for a resident of the target (once, like their own answer),
-/// or anonymous with the community it was collected in.
+/// Staff enter a paper questionnaire: for a resident of the target (once, like their own answer,
+/// and only one in the survey's target groups when it names some), or anonymous with the community
+/// it was collected in. An anonymous one names no resident, so no group is checked; it counts under
+/// 未登记群体 in the breakdown by group.
 pub async fn enter_paper<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
@@ -107,6 +124,7 @@ pub async fn enter_paper<C: ConnectionTrait>(
     let target = Scope::subtree(&s.area_path);
     let mut errors = crate::domain::field_errors::FieldErrors::default();
     let mut community: Option<area::Model> = None;
+    let mut respondent_groups: Vec<TargetGroup> = Vec::new();
     if let Some(resident_id) = body.resident_id {
         let found = resident::Entity::find_by_id(resident_id).filter(policy::residents::reach(&target)).one(db).await?;
         match found {
@@ -115,6 +133,10 @@ pub async fn enter_paper<C: ConnectionTrait>(
                 let verified = stored::<Verification>(&r.verification, "users", r.id)? == Verification::Verified;
                 if stored::<SurveyAudience>(&s.audience, "surveys", s.id)? == SurveyAudience::VerifiedResidents && !verified {
                     errors.add("/resident_id", FieldRule::NotAllowed, "this survey asks verified residents only");
+                }
+                respondent_groups = groups::of(db, r.id).await?;
+                if !in_asked_groups(&super::groups_of(db, s.id).await?, &respondent_groups) {
+                    errors.add("/resident_id", FieldRule::NotAllowed, "this survey asks residents of its target groups only");
                 }
                 if already(db, s.id, r.id).await? {
                     return Err(ApiError::Conflict("this resident has already answered the survey".into()));
@@ -155,21 +177,29 @@ pub async fn enter_paper<C: ConnectionTrait>(
         }
     };
     let community = community.map_or(s.area_id, |c| c.id);
-    record(db, &s, body.resident_id, community, Some(caller.id), &checked, &body.answers, now).await
+    let respondent = Respondent { resident_id: body.resident_id, community_id: community, groups: &respondent_groups };
+    record(db, &s, respondent, Some(caller.id), &checked, &body.answers, now).await
+}
+
+/// Who a response is from: the resident (none for an anonymous paper questionnaire), the community
+/// it counts in, and the resident's target groups (for the breakdown by group).
+struct Respondent<'a> {
+    resident_id: Option<Id>,
+    community_id: Id,
+    groups: &'a [TargetGroup],
 }
 
 /// Writes the response, who took part, the free text and the aggregates.
-#[expect(clippy::too_many_arguments, reason = "one write of one response; a struct would only rename these")]
 async fn record<C: ConnectionTrait>(
     db: &C,
     s: &survey::Model,
-    resident_id: Option<Id>,
-    community_id: Id,
+    respondent: Respondent<'_>,
     entered_by: Option<Id>,
     checked: &Checked,
     raw: &[shared::SurveyAnswer],
     now: DateTime<Utc>,
 ) -> Result<SurveyReceipt, ApiError> {
+    let Respondent { resident_id, community_id, groups } = respondent;
     if let Some(resident_id) = resident_id {
         // The UNIQUE (survey_id, resident_id) index decides a race between two answers: the loser
         // gets 409 from `From<DbErr>` and its transaction, with nothing of it written, rolls back.
@@ -193,7 +223,7 @@ async fn record<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    super::aggregates::add_response(db, s.id, community_id, checked).await?;
+    super::aggregates::add_response(db, s.id, community_id, groups, checked).await?;
     keep_texts(db, s.id, community_id, checked, now).await?;
     survey::Entity::update_many()
         .col_expr(survey::Column::ResponseCount, Expr::col(survey::Column::ResponseCount).add(1))

@@ -1,10 +1,10 @@
 //! Excel exports of a survey: every answer (one row per answer, options as their labels, no names),
-//! and the results (counts, shares and means, for the whole target and per community).
+//! and the results (counts, shares and means, for the whole target, per community and per target group).
 
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use shared::{Id, QuestionKind, QuestionResult, SurveyAnswer, SurveyQuestion};
+use shared::{Id, MIN_GROUP, QuestionKind, QuestionResult, SurveyAnswer, SurveyQuestion, TargetGroup};
 
 use super::questions_of;
 use super::results::{for_results, results_of, tallies};
@@ -22,6 +22,23 @@ fn kind_label(kind: QuestionKind) -> &'static str {
         QuestionKind::Scale => "量表(1–5)",
         QuestionKind::Number => "数值",
         QuestionKind::Text => "文字",
+    }
+}
+
+/// The Chinese label of a target group (目标群体), as the dashboard shows it; `None`: in no group.
+fn group_label(group: Option<TargetGroup>) -> &'static str {
+    match group {
+        None => "未登记群体",
+        Some(TargetGroup::Elderly) => "老年人",
+        Some(TargetGroup::ElderlyLivingAlone) => "空巢独居老人",
+        Some(TargetGroup::Disabled) => "残疾人",
+        Some(TargetGroup::ChildrenInDifficulty) => "困境儿童",
+        Some(TargetGroup::LeftBehindChildren) => "农村留守儿童",
+        Some(TargetGroup::Infants) => "婴幼儿",
+        Some(TargetGroup::LowIncome) => "低保对象",
+        Some(TargetGroup::ExtremelyPoor) => "特困人员",
+        Some(TargetGroup::Veterans) => "退役军人",
+        Some(TargetGroup::CommunityCorrections) => "社区矫正对象",
     }
 }
 
@@ -99,7 +116,8 @@ fn result_rows(scope: &str, questions: &[QuestionResult], rows: &mut Vec<Vec<Str
 }
 
 /// The results as a workbook: one sheet for the whole target, rows per community (those with
-/// enough responses to be shown on their own) in a second.
+/// enough responses to be shown on their own) in a second, and per target group in a third (a group
+/// with too few responses shows only its count).
 pub async fn export_results<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<Vec<u8>, ApiError> {
     let s = for_results(db, caller, id).await?;
     let r = results_of(db, &s, None).await?;
@@ -113,5 +131,20 @@ pub async fn export_results<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id)
         let answers = by.remove(&Some(c.community_id)).unwrap_or_default().questions(&questions);
         result_rows(&format!("{}（{} 份）", c.community_name, c.responses), &answers, &mut by_community);
     }
-    xlsx(&[Table { name: "统计结果", header: header.clone(), rows: total }, Table { name: "分社区结果", header, rows: by_community }])
+    let mut by_group = Vec::new();
+    for g in &r.by_target_group {
+        let scope = format!("{}（{} 份）", group_label(g.target_group), g.responses);
+        if g.breakdown {
+            result_rows(&scope, &g.questions, &mut by_group);
+        } else {
+            let mut row = vec![scope, String::new(), format!("不足 {MIN_GROUP} 份，不单独列出")];
+            row.resize(header.len(), String::new());
+            by_group.push(row);
+        }
+    }
+    xlsx(&[
+        Table { name: "统计结果", header: header.clone(), rows: total },
+        Table { name: "分社区结果", header: header.clone(), rows: by_community },
+        Table { name: "分目标群体结果", header, rows: by_group },
+    ])
 }

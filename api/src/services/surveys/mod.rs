@@ -4,6 +4,7 @@
 
 mod aggregates;
 mod answer;
+mod by_group;
 mod export;
 pub mod kpi;
 pub mod read;
@@ -16,13 +17,13 @@ pub use read::{detail, list};
 pub use results::{results, text_answers};
 pub use write::{act, create, edit, from_template};
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use shared::{Id, SurveyAction, SurveyQuestion, SurveyStatus};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
+use shared::{Id, SurveyAction, SurveyQuestion, SurveyStatus, TargetGroup};
 
 use crate::domain::caller::Caller;
 use crate::domain::surveys::lifecycle::{allowed, next};
 use crate::entities::stored::{StoredValueInvalid, stored, stored_with};
-use crate::entities::{area, survey, survey_participant};
+use crate::entities::{area, survey, survey_participant, survey_target_group};
 use crate::error::ApiError;
 use crate::policy::surveys::parties;
 use crate::policy::{self};
@@ -45,6 +46,27 @@ pub(crate) fn ensure_move(caller: &Caller, s: &survey::Model, action: SurveyActi
         detail: format!("cannot {} a survey that is {}", action.as_str(), from.as_str()),
         allowed: allowed(from, &who).iter().map(|a| a.as_str().to_owned()).collect(),
     })
+}
+
+/// The target groups a survey asks, in code order; empty: no group restriction.
+pub(crate) async fn groups_of<C: ConnectionTrait>(db: &C, survey_id: Id) -> Result<Vec<TargetGroup>, ApiError> {
+    let rows = survey_target_group::Entity::find()
+        .filter(survey_target_group::Column::SurveyId.eq(survey_id))
+        .order_by_asc(survey_target_group::Column::TargetGroup)
+        .all(db)
+        .await?;
+    Ok(rows.iter().map(|r| stored(&r.target_group, "survey_target_groups", r.id)).collect::<Result<_, _>>()?)
+}
+
+/// Replaces a survey's target groups (the draft's whole replacement, like its questions).
+pub(crate) async fn store_groups<C: ConnectionTrait>(db: &C, survey_id: Id, groups: &[TargetGroup]) -> Result<(), ApiError> {
+    survey_target_group::Entity::delete_many().filter(survey_target_group::Column::SurveyId.eq(survey_id)).exec(db).await?;
+    for g in crate::domain::target_groups::normalised(groups) {
+        survey_target_group::ActiveModel { survey_id: Set(survey_id), target_group: Set(g.as_str().into()), ..Default::default() }
+            .insert(db)
+            .await?;
+    }
+    Ok(())
 }
 
 /// One survey the caller reaches (403 without the role, 404 outside their reach).
@@ -74,6 +96,7 @@ pub(crate) async fn to_dto<C: ConnectionTrait>(db: &C, caller: &Caller, m: surve
         opens_at: m.opens_at,
         closes_at: m.closes_at,
         questions: questions_of(&m)?,
+        target_groups: groups_of(db, m.id).await?,
         response_count: m.response_count,
         answered,
         actions: if answered { Vec::new() } else { allowed(status, &parties(caller, &m)) },

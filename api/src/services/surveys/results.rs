@@ -1,6 +1,7 @@
 //! Results from the kept aggregates (never by re-reading every response): counts and shares per
 //! option, means of scale and number questions from the whole target's own rows, responses per
-//! community, one community's breakdown on request (only past a minimum group size) from its rows;
+//! community, one community's breakdown on request (only past a minimum group size) from its rows,
+//! the breakdown by target group ([`super::by_group`]);
 //! and the free-text answers in keyset pages, without who wrote them.
 
 use std::collections::HashMap;
@@ -69,6 +70,14 @@ pub(crate) struct Tallies {
 }
 
 impl Tallies {
+    pub(crate) fn add_total(&mut self, question: i32, answered: i64, sum: f64) {
+        self.totals.insert(question, (answered, sum));
+    }
+
+    pub(crate) fn add_count(&mut self, question: i32, option: i32, count: i64) {
+        self.counts.entry(question).or_default().insert(option, count);
+    }
+
     pub(crate) fn questions(&self, questions: &[SurveyQuestion]) -> Vec<QuestionResult> {
         let none = HashMap::new();
         questions
@@ -234,6 +243,7 @@ pub(crate) async fn results_of<C: ConnectionTrait>(db: &C, s: &survey::Model, co
         }
     };
     let whole = target_tallies(db, id).await?;
+    let by_target_group = super::by_group::by_target_group(db, id, &questions).await?;
     Ok(SurveyResults {
         survey_id: s.id,
         status: status_of(s)?,
@@ -241,6 +251,7 @@ pub(crate) async fn results_of<C: ConnectionTrait>(db: &C, s: &survey::Model, co
         questions: whole.questions(&questions),
         communities,
         community,
+        by_target_group,
     })
 }
 

@@ -73,7 +73,13 @@ pub async fn create<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    let after = serde_json::json!({ "title": saved.title, "status": "draft", "questions": draft.questions.len() });
+    super::store_groups(db, saved.id, &draft.target_groups).await?;
+    let after = serde_json::json!({
+        "title": saved.title,
+        "status": "draft",
+        "questions": draft.questions.len(),
+        "target_groups": crate::domain::target_groups::normalised(&draft.target_groups),
+    });
     audit::record(db, Some(caller), request_id, audit_change(AuditAction::Create, &saved, &after)).await?;
     to_dto(db, caller, saved).await
 }
@@ -98,6 +104,8 @@ pub async fn from_template<C: ConnectionTrait>(
         opens_at: body.opens_at,
         closes_at: body.closes_at,
         questions: t.questions.clone(),
+        // A template asks everyone of its audience; staff narrow it to groups in the draft.
+        target_groups: Vec::new(),
     };
     create(db, caller, &draft, now, request_id).await
 }
@@ -131,7 +139,12 @@ pub async fn edit<C: ConnectionTrait>(
     m.questions = Set(serde_json::to_string(&draft.questions).map_err(anyhow::Error::from)?);
     m.updated_at = Set(now);
     let saved = m.update(db).await?;
-    let after = serde_json::json!({ "title": saved.title, "questions": draft.questions.len() });
+    super::store_groups(db, saved.id, &draft.target_groups).await?;
+    let after = serde_json::json!({
+        "title": saved.title,
+        "questions": draft.questions.len(),
+        "target_groups": crate::domain::target_groups::normalised(&draft.target_groups),
+    });
     audit::record(db, Some(caller), request_id, audit_change(AuditAction::Edit, &saved, &after)).await?;
     to_dto(db, caller, saved).await
 }
