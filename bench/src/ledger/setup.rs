@@ -147,7 +147,7 @@ pub async fn load(
     let start = now - chrono::Duration::days(366);
     let mut t_rows = Vec::with_capacity(transfers);
     let mut p_rows = Vec::with_capacity(transfers * 2);
-    let every = |n: usize| if n == 0 { usize::MAX } else { transfers / n };
+    let every = |n: usize| transfers.checked_div(n).unwrap_or(usize::MAX);
     let (long_every, short_every) = (every(long_postings), every(short_postings));
     let (mut long_left, mut short_left) = (long_postings, short_postings);
     for t in 0..transfers {
