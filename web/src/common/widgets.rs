@@ -1,5 +1,5 @@
-//! Small widgets several features draw: a table's header row from message keys, and the one bar used
-//! for progress, fulfilment, budget against spend and matching coverage.
+//! Small widgets several features draw: a table's header row from message keys, the one bar used
+//! for progress, fulfilment, budget against spend and matching coverage, and the target-group chips.
 
 use leptos::prelude::*;
 
@@ -42,5 +42,24 @@ pub fn Bar(
             </span>
             <span class="bar-text">{label}</span>
         </span>
+    }
+}
+
+/// Target groups (目标群体) as checkbox chips, in the vocabulary's order, with their labels: the
+/// needs', services', surveys' and residents' forms pick them the same way.
+#[component]
+pub fn TargetGroupPicks(selected: RwSignal<Vec<shared::TargetGroup>>, testid: &'static str) -> impl IntoView {
+    let i18n = crate::common::i18n::use_i18n();
+    view! {
+        <div class="tag-picks" data-testid=testid>
+            {shared::TargetGroup::ALL.into_iter().map(|g| view! {
+                <label class="tag-pick" class:on=move || selected.with(|t| t.contains(&g)) data-tag=g.as_str()>
+                    <input type="checkbox" prop:checked=move || selected.with(|t| t.contains(&g))
+                        on:change=move |ev| { let on = event_target_checked(&ev);
+                            selected.update(|t| { t.retain(|x| *x != g); if on { t.push(g) } }); }/>
+                    {move || i18n.target_group(g)}
+                </label>
+            }).collect_view()}
+        </div>
     }
 }

@@ -12,6 +12,7 @@ use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error
 use crate::common::format::parse_local_time;
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
+use crate::common::widgets::TargetGroupPicks;
 use crate::mobile::need_area::AreaChoice;
 use crate::needs::labels::{URGENCIES, use_categories};
 
@@ -135,16 +136,7 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
                     prop:value=address on:input=move |ev| address.set(event_target_value(&ev))/>
             </Field>
             <FieldGroup label="m.tags" pointer="/tags" form>
-                <div class="tag-picks" data-testid="need-tags">
-                    {shared::TargetGroup::ALL.into_iter().map(|g| view! {
-                        <label class="tag-pick" class:on=move || tags.with(|t| t.contains(&g)) data-tag=g.as_str()>
-                            <input type="checkbox" prop:checked=move || tags.with(|t| t.contains(&g))
-                                on:change=move |ev| { let on = event_target_checked(&ev);
-                                    tags.update(|t| { t.retain(|x| *x != g); if on { t.push(g) } }); }/>
-                            {move || i18n.target_group(g)}
-                        </label>
-                    }).collect_view()}
-                </div>
+                <TargetGroupPicks selected=tags testid="need-tags"/>
             </FieldGroup>
             <FieldGroup label="m.urgency" pointer="/urgency" form>
                 <div class="segmented" data-testid="need-urgency">

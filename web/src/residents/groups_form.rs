@@ -8,6 +8,7 @@ use shared::{Resident, TargetGroup};
 
 use crate::common::form::{FormButtons, FormState, FormSummary};
 use crate::common::i18n::use_i18n;
+use crate::common::widgets::TargetGroupPicks;
 use crate::residents::endpoints;
 
 /// The form under one resident's card, starting from `current`; `on_done` gets the saved resident.
@@ -38,16 +39,7 @@ pub fn GroupsForm(id: i64, current: Vec<TargetGroup>, on_done: Callback<Resident
             style="display: flex; flex-direction: column; gap: 8px;">
             <div class="field" role="group" data-field="/target_groups">
                 <span class="field-label">{move || i18n.t("residents.target_groups")}</span>
-                <div class="tag-picks" data-testid="resident-groups-picks">
-                    {TargetGroup::ALL.into_iter().map(|g| view! {
-                        <label class="tag-pick" class:on=move || groups.with(|t| t.contains(&g)) data-tag=g.as_str()>
-                            <input type="checkbox" prop:checked=move || groups.with(|t| t.contains(&g))
-                                on:change=move |ev| { let on = event_target_checked(&ev);
-                                    groups.update(|t| { t.retain(|x| *x != g); if on { t.push(g) } }); }/>
-                            {move || i18n.target_group(g)}
-                        </label>
-                    }).collect_view()}
-                </div>
+                <TargetGroupPicks selected=groups testid="resident-groups-picks"/>
                 <span class="field-hint">{move || i18n.t("residents.target_groups_hint")}</span>
             </div>
             <FormSummary form placed=&[]/>

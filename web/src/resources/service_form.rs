@@ -5,12 +5,13 @@
 //! changed. The server's field errors show where they belong, down to `/schedule/2/end`.
 
 use leptos::prelude::*;
-use shared::{CostKind, Id, NewService, Service, ServiceMode, ServicePatch, TargetGroup};
+use shared::{CostKind, Id, NewService, Service, ServiceMode, ServicePatch};
 
 use crate::common::api::{self, idempotency_key};
 use crate::common::form::{Field, FormButtons, FormState, field_error, reveal_first_error};
 use crate::common::format::{parse_yuan, yuan_input};
 use crate::common::i18n::{tr, use_i18n};
+use crate::common::widgets::TargetGroupPicks;
 use crate::needs::labels::use_categories;
 use crate::resources::bits::{
     AreaListPicker, PersonSelect, ProviderSelect, ResGroup, ResSummary, name_areas, parse_opt_int, parse_point, save, text_input,
@@ -316,16 +317,7 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
                     prop:value=description on:input=move |ev| description.set(event_target_value(&ev))></textarea>
             </Field>
             <ResGroup label="res.target_groups" pointer="/target_groups" form nested=true hint="res.target_groups_hint">
-                <div class="tag-picks" data-testid="service-groups">
-                    {shared::TargetGroup::ALL.into_iter().map(|g| view! {
-                        <label class="tag-pick" class:on=move || groups.with(|t| t.contains(&g)) data-tag=g.as_str()>
-                            <input type="checkbox" prop:checked=move || groups.with(|t| t.contains(&g))
-                                on:change=move |ev| { let on = event_target_checked(&ev);
-                                    groups.update(|t| { t.retain(|x: &TargetGroup| *x != g); if on { t.push(g) } }); }/>
-                            {move || i18n.target_group(g)}
-                        </label>
-                    }).collect_view()}
-                </div>
+                <TargetGroupPicks selected=groups testid="service-groups"/>
             </ResGroup>
             <ResGroup label="res.schedule" pointer="/schedule" form hint="res.schedule_hint">
                 <ScheduleEditor draft=schedule form pointer="/schedule"/>

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use shared::{Area, FieldError, FieldRule, Survey, SurveyAudience, SurveyDraft, SurveyFromTemplate, SurveyTemplate, TargetGroup};
+use shared::{Area, FieldError, FieldRule, Survey, SurveyAudience, SurveyDraft, SurveyFromTemplate, SurveyTemplate};
 
 use crate::common::api::{self, ApiError};
 use crate::common::area_picker::AreaSearch;
@@ -17,6 +17,7 @@ use crate::common::format::{local_input, parse_local_time};
 use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::session::use_session;
 use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::widgets::TargetGroupPicks;
 use crate::surveys::answers::Draft;
 use crate::surveys::draft::{QuestionForm, to_questions};
 use crate::surveys::question_editor::QuestionEditor;
@@ -244,16 +245,7 @@ pub(crate) fn BuilderForm(templates: Vec<SurveyTemplate>, #[prop(optional)] edit
                     </Field>
                 </div>
                 <FieldGroup label="survey.target_groups" pointer="/target_groups" form hint="survey.target_groups_hint">
-                    <div class="tag-picks" data-testid="survey-groups">
-                        {TargetGroup::ALL.into_iter().map(|g| view! {
-                            <label class="tag-pick" class:on=move || groups.with(|t| t.contains(&g)) data-tag=g.as_str()>
-                                <input type="checkbox" prop:checked=move || groups.with(|t| t.contains(&g))
-                                    on:change=move |ev| { let on = event_target_checked(&ev);
-                                        groups.update(|t| { t.retain(|x| *x != g); if on { t.push(g) } }); }/>
-                                {move || i18n.target_group(g)}
-                            </label>
-                        }).collect_view()}
-                    </div>
+                    <TargetGroupPicks selected=groups testid="survey-groups"/>
                 </FieldGroup>
                 <label class="checkbox">
                     <input type="checkbox" data-testid="survey-anonymous" prop:checked=move || head.with(|h| h.anonymous)
