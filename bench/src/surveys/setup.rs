@@ -106,6 +106,7 @@ pub async fn load(f: &Fixture, count: usize, now: DateTime<Utc>) -> anyhow::Resu
         title: "2026年度居民满意度调查".into(),
         description: String::new(),
         audience: SurveyAudience::AllResidents,
+        target_groups: vec![],
         anonymous: true,
         opens_at: now - chrono::Duration::days(1),
         closes_at: now + chrono::Duration::days(30),
