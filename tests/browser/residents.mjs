@@ -107,8 +107,6 @@ async function main() {
     await card.getByTestId('form-submit').click();
     await card.locator('[data-field="/reason"] [data-testid="field-error"]:not(:empty)').waitFor({ state: 'visible' });
     await card.getByRole('button', { name: '取消' }).click();
-    await card.getByTestId('resident-verify').click();
-    await page.getByTestId('residents-notice').waitFor({ state: 'visible' });
     step('the community worker records the resident\'s target groups (目标群体)');
     await card.getByTestId('resident-groups').filter({ hasText: '未登记' }).waitFor({ state: 'visible' });
     await card.getByTestId('resident-edit-groups').click();
@@ -117,6 +115,8 @@ async function main() {
     await card.locator('[data-testid="resident-groups-picks"] label[data-tag="disabled"]').click();
     await card.getByTestId('form-submit').click();
     await card.getByTestId('resident-groups').filter({ hasText: '残疾人' }).waitFor({ state: 'visible' });
+    await card.getByTestId('resident-verify').click();
+    await page.getByTestId('residents-notice').waitFor({ state: 'visible' });
     await signOut(page);
 
     // 3. The volunteer's bell counts a dispatch.
