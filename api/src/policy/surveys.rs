@@ -24,6 +24,12 @@ pub fn targets(caller: &Caller, s: &survey::Model) -> bool {
     Scope::subtree(&s.area_path).contains(&caller.area_path)
 }
 
+/// Whether a respondent recorded in `mine` may answer a survey asking `asked`: no groups asked, or
+/// one shared. [`open_to_groups_of`] is the same rule as a query, for listing.
+pub fn in_asked_groups(asked: &[shared::TargetGroup], mine: &[shared::TargetGroup]) -> bool {
+    asked.is_empty() || asked.iter().any(|g| mine.contains(g))
+}
+
 /// Surveys naming no target group, or one the resident `resident_id` is recorded in.
 fn open_to_groups_of(resident_id: i64) -> Condition {
     use resident_target_group::Column as R;

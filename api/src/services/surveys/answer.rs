@@ -18,15 +18,10 @@ use crate::domain::surveys::lifecycle::{Party, next};
 use crate::entities::stored::stored;
 use crate::entities::{area, resident, survey, survey_participant, survey_response, survey_text_answer};
 use crate::error::ApiError;
-use crate::policy::surveys::{covers_community, targets};
+use crate::policy::surveys::{covers_community, in_asked_groups, targets};
 use crate::policy::{self, Action};
 use crate::services::ledger::points::{self, Taking};
 use crate::services::residents::groups;
-
-/// Whether a respondent in `mine` may answer a survey asking `asked`: no groups asked, or one shared.
-fn in_asked_groups(asked: &[TargetGroup], mine: &[TargetGroup]) -> bool {
-    asked.is_empty() || asked.iter().any(|g| mine.contains(g))
-}
 
 /// 409 outside the window, with the window in the problem.
 fn within_window(s: &survey::Model, now: DateTime<Utc>) -> Result<(), ApiError> {
