@@ -256,6 +256,36 @@ async fn staff_verify_residence_and_only_verified_residents_co_sign() {
     assert_eq!(app.count("audit_log WHERE action IN ('verify_residence', 'refuse_residence')").await, 1 + 1);
 }
 
+/// Ids of the residents `GET /residents?…` answers with.
+async fn found(app: &TestApp, token: &str, query: &str) -> Vec<i64> {
+    let page = json_of(app.get(&format!("/api/v1/residents?{query}"), token).await).await;
+    let items = page["items"].as_array().unwrap_or_else(|| panic!("no page for {query}: {page}"));
+    items.iter().filter_map(|r| r["id"].as_i64()).collect()
+}
+
+#[tokio::test]
+async fn staff_find_residents_by_name_phone_or_id_and_masked_staff_by_id_only() {
+    let app = spawn_app().await;
+    let community = app.area_id("缤纷社区").await;
+    let staff = app.login_as("community").await;
+    let street = app.login_as("street").await;
+    let newcomer = sign_in_by_code(&app, "13700000061", json!({ "community_id": community, "display_name": "钱百分_" })).await;
+    let id = me_id(&app, &newcomer).await;
+    let pending = "verification=pending";
+    assert_eq!(found(&app, &staff, &format!("{pending}&q=%E9%92%B1%E7%99%BE")).await, [id], "by part of the name (钱百)");
+    assert_eq!(found(&app, &staff, &format!("{pending}&q=0000006")).await, [id], "by part of the phone");
+    assert_eq!(found(&app, &staff, &format!("{pending}&q=%23{id}")).await, [id], "by #id");
+    // `%` and `_` are the characters typed, not wildcards: 分_ matches, 分% does not.
+    assert_eq!(found(&app, &staff, &format!("{pending}&q=%E5%88%86_")).await, [id]);
+    assert!(found(&app, &staff, &format!("{pending}&q=%E5%88%86%25")).await.is_empty());
+    // The street sees residents masked: a name or a number would tell them apart, an id does not.
+    assert!(found(&app, &street, &format!("{pending}&q=%E9%92%B1%E7%99%BE")).await.is_empty());
+    assert!(found(&app, &street, &format!("{pending}&q=13700000061")).await.is_empty());
+    assert_eq!(found(&app, &street, &format!("{pending}&q={id}")).await, [id]);
+    let p = problem(app.get(&format!("/api/v1/residents?q={}", "x".repeat(51)), &staff).await, 422).await;
+    assert_eq!(fields(&p), ["q"]);
+}
+
 #[tokio::test]
 async fn a_resident_edits_the_profile_and_moves_to_a_new_number_by_its_code() {
     let app = spawn_app().await;

@@ -23,6 +23,9 @@ use crate::state::AppState;
 pub struct ResidentListQuery {
     /// Where their residence check stands (default `pending`).
     verification: Option<Verification>,
+    /// Name, phone or `#id`. Staff who see residents masked (street, district) find by id only.
+    #[param(max_length = 50, example = "王")]
+    q: Option<String>,
     #[param(max_length = 512)]
     cursor: Option<String>,
     #[param(minimum = 1, maximum = 200)]
@@ -39,7 +42,7 @@ async fn list_residents(
     ValidQuery(query): ValidQuery<ResidentListQuery>,
 ) -> ApiResult<web::Json<Page<Resident>>> {
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "id")?;
-    Ok(web::Json(verify::list(&state.db, &caller, query.verification.unwrap_or(Verification::Pending), page).await?))
+    Ok(web::Json(verify::list(&state.db, &caller, query.verification.unwrap_or(Verification::Pending), query.q.as_deref(), page).await?))
 }
 
 /// Confirm a resident's residence (已认证): they may then co-sign needs.

@@ -26,3 +26,10 @@ pub async fn refuse(id: Id, refusal: RefuseResidence) -> ApiResult<Resident> {
 pub async fn set_target_groups(id: Id, target_groups: Vec<TargetGroup>) -> ApiResult<Resident> {
     send_json(Method::PUT, &format!("/residents/{id}/target-groups"), &ResidentTargetGroups { target_groups }).await
 }
+
+/// GET /residents?verification=verified&q=…: the first few verified residents found by name, phone
+/// or #id (staff who see residents masked find by id only).
+pub async fn find_verified(q: &str) -> ApiResult<Page<Resident>> {
+    let query = [("verification", Verification::Verified.as_str().to_owned()), ("q", q.to_owned()), ("limit", "8".to_owned())];
+    get("/residents", &query).await
+}
