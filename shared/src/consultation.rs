@@ -284,6 +284,9 @@ pub struct Meeting {
     pub quorum_present_pct: Option<i32>,
     pub pass_pct: Option<i32>,
     pub recorded_at: Option<DateTime<Utc>>,
+    /// Residents named on the sign-in sheet, and how many of them voted (counts: no names).
+    pub signed_in: i64,
+    pub signed_in_voted: i64,
 }
 
 /// A topic with its timeline, meetings and the actions the caller may take.
@@ -367,6 +370,24 @@ pub struct MeetingDecision {
     pub votes_against: i32,
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100000, example = 1))]
     pub votes_abstaining: i32,
+    /// Residents named on the sign-in sheet (签到表), each once; they count as taking part in
+    /// decisions (居民决策性参与比例). No more than the residents who attended, and no more voters
+    /// than votes cast.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 2000))]
+    pub signed_in: Vec<SignedIn>,
+}
+
+/// A resident of the topic's community on a meeting's sign-in sheet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SignedIn {
+    #[cfg_attr(feature = "openapi", schema(example = 8))]
+    pub resident_id: i64,
+    /// They cast a vote (for, against or abstaining).
+    #[serde(default)]
+    pub voted: bool,
 }
 
 /// 落实: what carries the decision out. At least one of the two.

@@ -74,6 +74,18 @@ fn decision_body(residents: i32, votes: (i32, i32, i32)) -> Value {
         "votes_for": votes.0, "votes_against": votes.1, "votes_abstaining": votes.2 })
 }
 
+/// Schedules a meeting at `held_at` on a filed topic and records a passing vote with `sheet` as
+/// its sign-in sheet; returns the topic as the decision answered it.
+pub async fn decide_with_sheet(app: &TestApp, staff: &str, id: i64, held_at: chrono::DateTime<chrono::Utc>, sheet: Value) -> Value {
+    let mut meeting = meeting_body();
+    meeting["held_at"] = json!(held_at);
+    let detail = ok(app.post(&format!("/api/v1/topics/{id}/meetings"), staff, &meeting).await).await;
+    let meeting = detail["meetings"][0]["id"].as_i64().expect("meeting id");
+    let mut decision = decision_body(15, (12, 3, 2));
+    decision["signed_in"] = sheet;
+    ok(app.post(&format!("/api/v1/topics/{id}/meetings/{meeting}/decision"), staff, &decision).await).await
+}
+
 /// Schedules a meeting on a filed topic and records a passing vote; returns the meeting's id.
 pub async fn decide(app: &TestApp, staff: &str, id: i64) -> i64 {
     let detail = ok(app.post(&format!("/api/v1/topics/{id}/meetings"), staff, &meeting_body()).await).await;
@@ -382,6 +394,46 @@ async fn every_bad_field_of_a_proposal_and_a_decision_is_named_at_once() {
         "options": [" "] });
     let p = problem(app.post(&format!("/api/v1/topics/{id}/meetings"), &staff, &no_place).await, 422).await;
     assert_eq!(fields(&p), ["/place", "/participants/1/kind", "/options/0"]);
+}
+
+#[tokio::test]
+async fn the_sign_in_sheet_names_residents_of_the_community_once_and_no_more_than_attended_or_voted() {
+    let app = spawn_app().await;
+    let community = app.area_id("缤纷社区").await;
+    let staff = app.login_as("community").await;
+    let resident = app.login_as("resident").await;
+    let (_, mine) = verified_resident(&app, &staff, community, "13700000341", "签到甲").await;
+    let far_staff = app.login_as("community2").await;
+    let far = app.area_id("临汾路380弄社区").await;
+    let (_, elsewhere) = verified_resident(&app, &far_staff, far, "13700000342", "签到乙").await;
+    let id = filed_topic(&app, &staff, &resident, community).await;
+    let detail = ok(app.post(&format!("/api/v1/topics/{id}/meetings"), &staff, &meeting_body()).await).await;
+    let meeting = detail["meetings"][0]["id"].as_i64().expect("meeting");
+    let path = format!("/api/v1/topics/{id}/meetings/{meeting}/decision");
+
+    // A resident of another community, a resident twice, an id that is nobody: each named.
+    let mut bad = decision_body(15, (12, 3, 0));
+    bad["signed_in"] = json!([{ "resident_id": elsewhere }, { "resident_id": mine }, { "resident_id": mine }, { "resident_id": 999_999 }]);
+    let p = problem(app.post(&path, &staff, &bad).await, 422).await;
+    assert_eq!(fields(&p), ["/signed_in/0/resident_id", "/signed_in/2/resident_id", "/signed_in/3/resident_id"]);
+    // More named than residents attended, more named voters than votes cast.
+    let mut bad = decision_body(1, (0, 0, 0));
+    bad["signed_in"] = json!([{ "resident_id": mine, "voted": true }, { "resident_id": elsewhere }]);
+    let p = problem(app.post(&path, &staff, &bad).await, 422).await;
+    let named = fields(&p);
+    assert_eq!(named.iter().filter(|f| **f == "/signed_in").count(), 2, "both limits: {named:?}");
+    assert_eq!(app.count("meeting_attendees").await, 0, "nothing written");
+
+    let mut good = decision_body(15, (12, 3, 0));
+    good["signed_in"] = json!([{ "resident_id": mine, "voted": true }]);
+    let detail = ok(app.post(&path, &staff, &good).await).await;
+    let m = &detail["meetings"][0];
+    assert_eq!((m["signed_in"].as_i64(), m["signed_in_voted"].as_i64()), (Some(1), Some(1)));
+    assert_eq!(app.count("meeting_attendees").await, 1);
+    // The result on public notice names nobody who signed in.
+    ok(act(&app, &staff, id, json!({ "action": "publish_result" })).await).await;
+    let public = ok(app.client.get(app.url(&format!("/api/v1/public/topics/{id}"))).send().await.expect("GET")).await;
+    assert!(public["result"].is_object() && !public.to_string().contains("签到甲"), "no names on the public page: {public}");
 }
 
 /// The card of `code` on an area's KPI dashboard: (numerator, denominator, source of the figure).

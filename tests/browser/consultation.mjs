@@ -1,7 +1,8 @@
 // 民主协商 on the staff dashboard, at 1440 px and at 390 px: the community worker opens 议题看板 and sees
 // every stage (on the phone: one stage at a time, chosen with the stage picker) with its count; opens a
 // topic that a resident co-signed (set up through the API), files it (立案), holds a meeting (协商会)
-// with participants by kind, and records the vote — on the wide screen with enough attendance (the
+// with participants by kind, and records the vote with the demo resident on the sign-in sheet (签到表,
+// found by #id) — on the wide screen with enough attendance (the
 // quorum is met and the decision passes, the topic is decided), on the phone with too few (the
 // quorum is missed and the topic stays in consultation). The demo's topic being carried out shows its
 // program with the program's progress. No page may be wider than the screen.
@@ -105,6 +106,13 @@ async function run(width, height, quorum) {
     await vote.getByTestId('vote-for').fill(quorum ? '9' : '2');
     await vote.getByTestId('vote-against').fill('1');
     await vote.getByTestId('vote-abstaining').fill('0');
+    // 签到表: the demo resident found by #id and signed in as a voter (counts in 居民决策性参与比例).
+    const residentId = (await api('GET', '/me', await tokenOf('resident'))).user.id;
+    await vote.getByTestId('sign-in-search').fill(`#${residentId}`);
+    await vote.getByTestId('sign-in-find').click();
+    await vote.locator(`[data-testid="sign-in-add"][data-resident-id="${residentId}"]`).click();
+    await vote.locator(`[data-testid="signed-resident"][data-resident-id="${residentId}"]`).waitFor({ state: 'visible' });
+    await noWiderThan(page, width, 'the decision form with its sign-in sheet');
     await vote.getByTestId('form-submit').click();
     const result = page.locator(`[data-testid="vote-result"][data-outcome="${outcome}"]`);
     await result.waitFor({ state: 'visible' }).catch(async () => {
@@ -115,6 +123,8 @@ async function run(width, height, quorum) {
     if (quorumState !== (quorum ? 'met' : 'missed')) throw new Error(`the quorum shows as ${quorumState}`);
     const said = await result.innerText();
     if (!said.includes(quorum ? '达到法定人数' : '未达法定人数')) throw new Error(`the result does not say the quorum: ${said}`);
+    const signed = await meeting.getByTestId('meeting-signed-in').innerText();
+    if (!signed.includes('1')) throw new Error(`the meeting does not count its signed-in resident: "${signed}"`);
     const status = quorum ? 'decided' : 'in_consultation';
     await page.locator(`[data-testid="topic-detail"][data-status="${status}"]`).waitFor({ state: 'attached' });
     await waitUntilSettled(page);

@@ -7,8 +7,8 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
 use shared::{
-    Attended, ConsultationSettings, Id, Invited, MeetingDecision, NewMeeting, NewTopic, ParticipantKind, ProposerKind, ThresholdKind,
-    TopicAction, TopicActionRequest, TopicCategory, TopicLink,
+    Attended, ConsultationSettings, Id, Invited, MeetingDecision, NewMeeting, NewTopic, ParticipantKind, ProposerKind, SignedIn,
+    ThresholdKind, TopicAction, TopicActionRequest, TopicCategory, TopicLink,
 };
 
 use super::demo_caller as caller;
@@ -84,7 +84,7 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
             consultation::act(db, &staff, id, &TopicActionRequest { notice_days: None, ..step(TopicAction::File) }, now, None).await?;
         }
         if stage >= Stage::InConsultation {
-            hold_meeting(db, &staff, id, now, stage > Stage::InConsultation).await?;
+            hold_meeting(db, &staff, id, now, stage > Stage::InConsultation, resident.id).await?;
         }
         if stage >= Stage::Implementing {
             consultation::act(db, &staff, id, &step(TopicAction::PublishResult), now, None).await?;
@@ -99,13 +99,15 @@ pub async fn seed<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<usiz
     Ok(TOPICS.len())
 }
 
-/// A meeting a week ago with residents and the property company; `decided` records its vote.
+/// A meeting a week ago with residents and the property company; `decided` records its vote, with
+/// the demo resident on the sign-in sheet as a voter.
 async fn hold_meeting<C: ConnectionTrait>(
     db: &C,
     staff: &crate::domain::caller::Caller,
     id: Id,
     now: DateTime<Utc>,
     decided: bool,
+    resident: Id,
 ) -> Result<(), ApiError> {
     let new = NewMeeting {
         held_at: now - Duration::days(7),
@@ -130,6 +132,7 @@ async fn hold_meeting<C: ConnectionTrait>(
             votes_for: 20,
             votes_against: 3,
             votes_abstaining: 1,
+            signed_in: vec![SignedIn { resident_id: resident, voted: true }],
         };
         consultation::record_decision(db, staff, id, meeting, &decision, now, None).await?;
     }

@@ -20,6 +20,7 @@ pub mod ledger_posting;
 pub mod ledger_rule;
 pub mod ledger_transfer;
 pub mod matching_plan;
+pub mod meeting_attendee;
 pub mod meeting_participant;
 pub mod milestone;
 pub mod need;

@@ -250,8 +250,8 @@ async fn set_target(
 }
 
 /// 居民决策性参与比例 from the platform's data: distinct residents of the area who co-signed a topic,
-/// rated an outcome or answered a survey in the period ÷ its residents (meeting attendance is
-/// recorded as counts per kind, not per resident, so it is not counted).
+/// were named on a meeting's sign-in sheet (attended or voted), rated an outcome or answered a survey
+/// in the period ÷ its residents.
 #[utoipa::path(tag = "kpis", params(DashboardQuery), responses((status = 200, body = shared::Participation), ReadErrors), security(("bearer" = [])))]
 #[get("/kpis/participation")]
 async fn get_participation(

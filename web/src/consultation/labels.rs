@@ -173,6 +173,8 @@ mod tests {
             quorum_present_pct: None,
             pass_pct: None,
             recorded_at: None,
+            signed_in: 0,
+            signed_in_voted: 0,
         };
         assert_eq!(attendance(&meeting), (32, None));
         meeting.participants[0].attended = Some(24);

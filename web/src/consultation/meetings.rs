@@ -8,12 +8,13 @@ use leptos::task::spawn_local;
 use shared::{Attended, FieldRule, Meeting, MeetingDecision, MeetingOutcome, ParticipantKind, TopicAction, TopicDetail};
 
 use crate::common::api::{self, ApiError};
-use crate::common::form::{Field, FormButtons, FormState, FormSummary, field_error};
+use crate::common::form::{Field, FieldGroup, FormButtons, FormState, FormSummary, field_error};
 use crate::common::format::local_time;
 use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::status::Empty;
 use crate::consultation::labels::{attendance, percent};
 use crate::consultation::meeting_form::{by_kind, kind_pointer, participant_key};
+use crate::consultation::sign_in_sheet::{SignInSheet, Signed, signed_in};
 
 #[component]
 pub fn MeetingSection(detail: TopicDetail, on_update: Callback<TopicDetail>, on_stale: Callback<()>) -> impl IntoView {
@@ -95,6 +96,11 @@ fn MeetingCard(
                 {options}
                 {meeting.minutes.clone().map(|m| view! { <dt>{tr("meeting.minutes")}</dt><dd class="pre">{m}</dd> })}
                 {meeting.decision.clone().map(|d| view! { <dt>{tr("meeting.decision")}</dt><dd>{d}</dd> })}
+                {(meeting.signed_in > 0).then(|| view! {
+                    <dt>{tr("meeting.signed_in")}</dt>
+                    <dd data-testid="meeting-signed-in">{i18n.t("meeting.sign_in_count")
+                        .replace("{n}", &meeting.signed_in.to_string()).replace("{v}", &meeting.signed_in_voted.to_string())}</dd>
+                })}
                 {attended.map(|a| view! {
                     <dt>{tr("meeting.quorum")}</dt>
                     <dd data-testid="meeting-attendance">{format!("{a} / {invited}")}
@@ -147,7 +153,8 @@ fn VoteResult(meeting: Meeting, outcome: MeetingOutcome) -> impl IntoView {
     }
 }
 
-const PLACED: [&str; 12] = [
+const PLACED: [&str; 13] = [
+    "/signed_in",
     "/attended",
     "/minutes",
     "/decision",
@@ -179,6 +186,7 @@ fn DecisionForm(
     let minutes = RwSignal::new(String::new());
     let decision = RwSignal::new(String::new());
     let votes = [RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new())];
+    let sheet = RwSignal::new(Vec::<Signed>::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.start();
@@ -209,7 +217,15 @@ fn DecisionForm(
             return form.invalid(errors);
         }
         let sent: Vec<ParticipantKind> = present.iter().map(|a| a.kind).collect();
-        let body = MeetingDecision { attended: present, minutes: m, decision: d, votes_for, votes_against, votes_abstaining };
+        let body = MeetingDecision {
+            attended: present,
+            minutes: m,
+            decision: d,
+            votes_for,
+            votes_against,
+            votes_abstaining,
+            signed_in: sheet.with_untracked(|s| signed_in(s)),
+        };
         spawn_local(async move {
             match api::record_decision(topic_id, meeting_id, &body).await {
                 Ok(detail) => {
@@ -259,6 +275,9 @@ fn DecisionForm(
                 {vote_field("meeting.against", "/votes_against", "vote-against", votes[1])}
                 {vote_field("meeting.abstaining", "/votes_abstaining", "vote-abstaining", votes[2])}
             </div>
+            <FieldGroup label="meeting.sign_in" pointer="/signed_in" form hint="meeting.sign_in_hint">
+                <SignInSheet sheet/>
+            </FieldGroup>
             <FormButtons form on_cancel submit_key="meeting.record"/>
         </form>
     }

@@ -11,4 +11,5 @@ pub mod links;
 pub mod meeting_form;
 pub mod meetings;
 pub mod messages;
+pub mod sign_in_sheet;
 pub mod topic_page;

@@ -1,12 +1,16 @@
 //! 协商会: staff schedule a meeting on a filed (or referred) topic with the participants invited by
-//! kind, then record who attended, the minutes, the decision and the vote. The vote is judged under
+//! kind, then record who attended (by kind, and the residents on the sign-in sheet by name), the minutes, the decision and the vote. The vote is judged under
 //! the community's quorum rule (data, [`crate::domain::consultation_rules::outcome`]); a vote that
 //! misses the quorum or the pass share is recorded as such and the topic stays in consultation.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use std::collections::HashSet;
+
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use shared::{AuditAction, AuditEntity};
-use shared::{FieldRule, Id, MeetingDecision, MeetingOutcome, NewMeeting, NotificationKind, TopicAction, TopicDetail, TopicStatus};
+use shared::{
+    FieldRule, Id, MeetingDecision, MeetingOutcome, NewMeeting, NotificationKind, ParticipantKind, TopicAction, TopicDetail, TopicStatus,
+};
 
 use super::notices::tell_proposer;
 use super::read::detail_of;
@@ -15,7 +19,8 @@ use super::{Move, ensure_move, note_of, step};
 use crate::domain::caller::Caller;
 use crate::domain::consultation_rules::{Tally, outcome};
 use crate::domain::field_errors::FieldErrors;
-use crate::entities::{consultation_meeting, meeting_participant, topic, topic_event};
+use crate::domain::scope::Scope;
+use crate::entities::{area, consultation_meeting, meeting_attendee, meeting_participant, resident, topic, topic_event};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
@@ -79,8 +84,14 @@ pub async fn create_meeting<C: ConnectionTrait>(
     detail_of(db, caller, saved).await
 }
 
-/// Checks a decision against the meeting's invitations: every bad field at once.
-fn check(decision: &MeetingDecision, invited: &[meeting_participant::Model]) -> Result<(), ApiError> {
+/// Checks a decision against the meeting's invitations and the community's residents: every bad
+/// field at once.
+async fn check<C: ConnectionTrait>(
+    db: &C,
+    decision: &MeetingDecision,
+    invited: &[meeting_participant::Model],
+    community_path: &str,
+) -> Result<(), ApiError> {
     let mut errors = FieldErrors::default();
     let mut attended = 0i64;
     for (i, a) in decision.attended.iter().enumerate() {
@@ -107,7 +118,48 @@ fn check(decision: &MeetingDecision, invited: &[meeting_participant::Model]) -> 
     if cast > attended {
         errors.add("/votes_for", FieldRule::ExceedsDenominator, format!("{cast} votes from {attended} who attended"));
     }
+    check_sheet(db, decision, cast, community_path, &mut errors).await?;
     Ok(errors.finish()?)
+}
+
+/// The sign-in sheet: residents of the topic's community, each once, no more than the residents
+/// who attended, no more voters than votes cast.
+async fn check_sheet<C: ConnectionTrait>(
+    db: &C,
+    decision: &MeetingDecision,
+    cast: i64,
+    community_path: &str,
+    errors: &mut FieldErrors,
+) -> Result<(), ApiError> {
+    let sheet = &decision.signed_in;
+    let ids: Vec<Id> = sheet.iter().map(|s| s.resident_id).collect();
+    let of_community: HashSet<Id> = resident::Entity::find()
+        .filter(policy::residents::reach(&Scope::subtree(community_path)))
+        .filter(resident::Column::Id.is_in(ids))
+        .select_only()
+        .column(resident::Column::Id)
+        .into_tuple::<Id>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    for (i, s) in sheet.iter().enumerate() {
+        let pointer = format!("/signed_in/{i}/resident_id");
+        if sheet[..i].iter().any(|t| t.resident_id == s.resident_id) {
+            errors.add(&pointer, FieldRule::Duplicate, "each resident once");
+        } else if !of_community.contains(&s.resident_id) {
+            errors.add(&pointer, FieldRule::NotFound, format!("no resident {} in the topic's community", s.resident_id));
+        }
+    }
+    let residents = decision.attended.iter().find(|a| a.kind == ParticipantKind::Residents).map_or(0, |a| i64::from(a.attended));
+    if sheet.len() as i64 > residents {
+        errors.add("/signed_in", FieldRule::ExceedsDenominator, format!("{} named, {residents} residents attended", sheet.len()));
+    }
+    let voters = sheet.iter().filter(|s| s.voted).count() as i64;
+    if voters > cast {
+        errors.add("/signed_in", FieldRule::ExceedsDenominator, format!("{voters} named voters, {cast} votes cast"));
+    }
+    Ok(())
 }
 
 /// Records who attended, the minutes, the decision and the vote; a passed vote decides the topic (备案).
@@ -132,7 +184,8 @@ pub async fn record_decision<C: ConnectionTrait>(
         return Err(ApiError::Conflict("this meeting's decision is already recorded".into()));
     }
     let invited = meeting_participant::Entity::find().filter(meeting_participant::Column::MeetingId.eq(meeting_id)).all(db).await?;
-    check(decision, &invited)?;
+    let community = area::Entity::find_by_id(current.community_id).one(db).await?.ok_or(ApiError::NotFound("area"))?;
+    check(db, decision, &invited, &community.path).await?;
     let rule = settings_for(db, current.community_id).await?;
     let tally = Tally {
         invited: invited.iter().map(|p| i64::from(p.invited)).sum(),
@@ -160,7 +213,18 @@ pub async fn record_decision<C: ConnectionTrait>(
     m.pass_pct = Set(Some(rule.pass_pct));
     m.recorded_by = Set(Some(caller.id));
     m.recorded_at = Set(Some(now));
-    m.update(db).await?;
+    let meeting = m.update(db).await?;
+    for s in &decision.signed_in {
+        meeting_attendee::ActiveModel {
+            meeting_id: Set(meeting_id),
+            resident_id: Set(s.resident_id),
+            voted: Set(s.voted),
+            held_at: Set(meeting.held_at),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
     // The note is the record's own words, kept in the minutes' language: no code reaches a reader.
     let verdict = match result {
         MeetingOutcome::Passed => "表决通过",

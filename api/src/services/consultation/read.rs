@@ -14,7 +14,7 @@ use crate::domain::masking::mask_name;
 use crate::domain::scope::Scope;
 use crate::domain::topic_lifecycle::allowed;
 use crate::entities::stored::{StoredValueInvalid, stored, stored_opt};
-use crate::entities::{area, consultation_meeting, meeting_participant, topic, topic_event, user};
+use crate::entities::{area, consultation_meeting, meeting_attendee, meeting_participant, topic, topic_event, user};
 use crate::error::ApiError;
 use crate::policy::{self, topics::parties};
 use crate::services::page::{Keyset, PageRequest};
@@ -172,6 +172,14 @@ pub(crate) async fn meetings_of<C: ConnectionTrait>(db: &C, topic_id: Id) -> Res
         .order_by_asc(meeting_participant::Column::Id)
         .all(db)
         .await?;
+    // (meeting, voted) of every named resident: counts only, the sheet's names stay with staff.
+    let sheet: Vec<(Id, bool)> = meeting_attendee::Entity::find()
+        .filter(meeting_attendee::Column::MeetingId.is_in(rows.iter().map(|m| m.id)))
+        .select_only()
+        .columns([meeting_attendee::Column::MeetingId, meeting_attendee::Column::Voted])
+        .into_tuple()
+        .all(db)
+        .await?;
     rows.into_iter()
         .map(|m| {
             let participants = people
@@ -201,6 +209,8 @@ pub(crate) async fn meetings_of<C: ConnectionTrait>(db: &C, topic_id: Id) -> Res
                 quorum_present_pct: m.quorum_present_pct,
                 pass_pct: m.pass_pct,
                 recorded_at: m.recorded_at,
+                signed_in: sheet.iter().filter(|(of, _)| *of == m.id).count() as i64,
+                signed_in_voted: sheet.iter().filter(|(of, voted)| *of == m.id && *voted).count() as i64,
             })
         })
         .collect()

@@ -1,10 +1,11 @@
 //! 居民决策性参与比例 (seed 002: to reach 40 %) from the platform's own data: distinct residents of
-//! the area who co-signed a topic (联名), rated a topic's outcome (评议) or answered a survey in the
-//! period ÷ resident accounts of the area.
+//! the area who co-signed a topic (联名), attended a meeting or voted at it (named on its sign-in
+//! sheet, 签到表), rated a topic's outcome (评议) or answered a survey in the period ÷ resident
+//! accounts of the area.
 //!
-//! Meeting attendance is not counted: meetings record attendance as counts per kind of participant,
-//! not as residents, so a person cannot be told apart from another. The KPI engine computes the
-//! catalogue's indicator with this rule (`services::kpis::values`).
+//! Attendance counted by kind only (units, experts, residents not named on the sheet) cannot be told
+//! apart person by person, so only the named residents count. The KPI engine computes the catalogue's
+//! indicator with this rule (`services::kpis::values`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -16,7 +17,7 @@ use shared::{Id, Participation, Period};
 use crate::clock::china_date;
 use crate::domain::caller::Caller;
 use crate::domain::scope::Scope;
-use crate::entities::{area, resident, survey_participant, topic_cosign, topic_rating};
+use crate::entities::{area, meeting_attendee, resident, survey_participant, topic_cosign, topic_rating};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
 
@@ -64,6 +65,10 @@ pub async fn residents_and_acts<C: ConnectionTrait>(db: &C, scope: &Scope) -> Re
         || Query::select().column(resident::Column::Id).from(resident::Entity).cond_where(policy::residents::reach(scope)).to_owned();
     let mut acts: Vec<(Id, NaiveDate)> = Vec::new();
     acts.extend(acts_of::<topic_cosign::Entity, _>(db, topic_cosign::Column::UserId, topic_cosign::Column::CreatedAt, of_area()).await?);
+    acts.extend(
+        acts_of::<meeting_attendee::Entity, _>(db, meeting_attendee::Column::ResidentId, meeting_attendee::Column::HeldAt, of_area())
+            .await?,
+    );
     acts.extend(acts_of::<topic_rating::Entity, _>(db, topic_rating::Column::UserId, topic_rating::Column::CreatedAt, of_area()).await?);
     acts.extend(
         acts_of::<survey_participant::Entity, _>(
