@@ -99,6 +99,12 @@ pub struct SurveyQuestion {
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 2000))]
     pub max_length: Option<u32>,
     pub condition: Option<QuestionCondition>,
+    /// Single choice: the options that count as satisfied (满意). The survey's satisfied answers ÷
+    /// its answers to this question make 居民满意度（问卷）, the KPI seed 002's 90 % is judged on.
+    /// At most one question of a survey.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(max_items = 30, example = json!([0, 1])))]
+    pub satisfied_options: Vec<u32>,
 }
 
 /// Whether question `i` is shown, given what was picked so far: `picked(q, o)` says whether option
@@ -272,6 +278,10 @@ pub struct QuestionResult {
     pub options: Vec<OptionResult>,
     /// Scale and number questions: the mean, two decimals.
     pub mean: Option<f64>,
+    /// The survey's satisfaction question: the share of its answers that picked a satisfied
+    /// option (满意率), one decimal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satisfied_pct: Option<f64>,
 }
 
 /// The fewest responses a community needs before its answers are broken down on their own: with
@@ -437,6 +447,7 @@ mod tests {
             max: None,
             max_length: None,
             condition: condition.map(|(question, options)| QuestionCondition { question, options }),
+            satisfied_options: Vec::new(),
         }
     }
 

@@ -318,22 +318,25 @@ async fn the_participation_kpi_counts_each_resident_who_took_part_once() {
     let residents_before = before["residents"].as_i64().expect("residents");
     assert_eq!(before["participants"], 0);
 
-    // Fixture: three new residents; A answers a survey and co-signs a topic (counted once), B
-    // answers, C does nothing → 2 participants, residents + 3.
+    // Fixture: four new residents; A answers a survey, co-signs a topic and signs in at its
+    // meeting (counted once), B answers, D is named on the meeting's sign-in sheet without voting,
+    // C does nothing → 3 participants, residents + 4.
     let id = open_survey(&app, &staff, &draft(community, "all_residents", false, -1)).await;
     let answers = json!([{ "question": 0, "choices": [0] }, { "question": 2, "value": 4 }]);
-    let (a, _) = resident(&app, &staff, community, "13700000271", true).await;
+    let (a, a_id) = resident(&app, &staff, community, "13700000271", true).await;
     let (b, _) = resident(&app, &staff, community, "13700000272", true).await;
     resident(&app, &staff, community, "13700000273", true).await;
+    let (_, d_id) = resident(&app, &staff, community, "13700000274", true).await;
     ok(respond(&app, &a, id, answers.clone()).await).await;
     ok(respond(&app, &b, id, answers).await).await;
-    let topic = crate::consultation::topic_on_notice(&app, &staff, community).await;
-    ok(app.post(&format!("/api/v1/topics/{topic}/cosign"), &a, &json!({})).await).await;
+    let topic = crate::consultation::filed_topic(&app, &staff, &a, community).await;
+    let sheet = json!([{ "resident_id": a_id, "voted": true }, { "resident_id": d_id }]);
+    crate::consultation::decide_with_sheet(&app, &staff, topic, chrono::Utc::now(), sheet).await;
 
     let after = ok(kpi(year.to_string()).await).await;
-    assert_eq!(after["participants"], 2);
-    assert_eq!(after["residents"], residents_before + 3);
-    let expected = (2.0 * 1000.0 / (residents_before + 3) as f64).round() / 10.0;
+    assert_eq!(after["participants"], 3);
+    assert_eq!(after["residents"], residents_before + 4);
+    let expected = (3.0 * 1000.0 / (residents_before + 4) as f64).round() / 10.0;
     assert_eq!(after["percent"].as_f64(), Some(expected));
     assert_eq!(ok(kpi("2020".into()).await).await["participants"], 0, "another period");
 }

@@ -1,8 +1,10 @@
 // 民意调查 on the staff dashboard, at 1440 px and at 390 px: the community worker builds a survey in
 // /surveys/new — an empty save names every missing field at once; three questions, the second shown
 // only when the first is answered 有 — previews it (the conditional question appears only after 有 is
-// picked), saves the draft, edits it (the condition comes back; a question is added), publishes it (发布), enters a paper questionnaire and sees the results
-// (one response, the option bars, the mean of the number question, the text answer) and downloads
+// picked), asks it of one target group, saves the draft, edits it (the condition and the group come
+// back; a satisfaction question is added with 满意 counted as satisfied), publishes it (发布), enters a
+// paper questionnaire and sees the results (one response, the option bars, the mean of the number
+// question, the text answer, the 满意率 of the satisfaction question) and downloads
 // the results workbook. No page may be wider than the screen.
 //
 //   BASE_URL  server to test  (default http://127.0.0.1:8080; needs the --demo data)
@@ -60,6 +62,8 @@ async function run(width, height) {
     await builder.getByTestId('survey-area').fill('缤纷');
     await builder.getByTestId('area-search-result').first().click();
     await builder.getByTestId('survey-area-chip').waitFor({ state: 'visible' });
+    // Asked of one target group (目标群体): the chip is kept with the draft.
+    await builder.locator('[data-testid="survey-groups"] [data-tag="elderly"] input').check();
     await addQuestion(builder, { text: '您家有电动自行车吗？', kind: 'single_choice', options: ['有', '没有'] });
     const second = await addQuestion(builder, { text: '您每周充电几次？', kind: 'number', min: 0, max: 14 });
     await second.getByTestId('question-condition').selectOption({ index: 1 });
@@ -92,7 +96,12 @@ async function run(width, height) {
     const editor = page.getByTestId('survey-builder');
     const condition = editor.getByTestId('question-editor').nth(1).locator('[data-testid="condition-option"][data-option="0"]');
     if (!(await condition.isChecked())) throw new Error('the saved condition did not come back into the builder');
-    await addQuestion(editor, { text: '充电棚开放时间您希望是？', kind: 'single_choice', options: ['全天', '白天'], required: false });
+    if (!(await editor.locator('[data-testid="survey-groups"] [data-tag="elderly"] input').isChecked())) {
+      throw new Error('the target group did not come back into the builder');
+    }
+    // The fourth question measures satisfaction: 满意 counts as satisfied.
+    const fourth = await addQuestion(editor, { text: '您对充电棚方案满意吗？', kind: 'single_choice', options: ['满意', '不满意'], required: false });
+    await fourth.locator('[data-testid="satisfied-option"][data-option="0"]').check();
     await noWiderThan(page, width, '/surveys/:id/edit');
     await editor.getByTestId('form-submit').click();
     await page.waitForURL(/\/surveys\/\d+$/).catch(async () => {
@@ -109,6 +118,7 @@ async function run(width, height) {
     await paper.locator('[data-testid="q"][data-question="0"] [data-testid="q-option"][data-option="0"]').check();
     await paper.locator('[data-testid="q"][data-question="1"] [data-testid="q-number"]').fill('3');
     await paper.locator('[data-testid="q"][data-question="2"] [data-testid="q-text"]').fill('希望增加快充插座');
+    await paper.locator('[data-testid="q"][data-question="3"] [data-testid="q-option"][data-option="0"]').check();
     await paper.getByTestId('paper-submit').click();
     await paper.getByTestId('paper-saved').waitFor({ state: 'visible' }).catch(async () => {
       const error = await paper.getByTestId('form-error').innerText().catch(() => '');
@@ -121,6 +131,8 @@ async function run(width, height) {
     await results.locator('[data-testid="result-question"][data-question="0"] [data-testid="bar-row"]').first().waitFor({ state: 'visible' });
     const mean = await results.locator('[data-testid="result-question"][data-question="1"] [data-testid="result-mean"]').innerText();
     if (!mean.includes('3.00')) throw new Error(`the mean shows as "${mean}"`);
+    const satisfied = await results.locator('[data-testid="result-question"][data-question="3"] [data-testid="result-satisfied"]').innerText();
+    if (!satisfied.includes('100')) throw new Error(`the satisfaction question's share shows as "${satisfied}"`);
     await page.getByTestId('text-answer').filter({ hasText: '希望增加快充插座' }).waitFor({ state: 'visible' });
     await waitUntilSettled(page);
     await noWiderThan(page, width, '/surveys/:id');

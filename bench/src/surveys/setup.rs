@@ -28,6 +28,7 @@ fn question(text: String, kind: QuestionKind, options: &[&str]) -> SurveyQuestio
         max: None,
         max_length: None,
         condition: None,
+        satisfied_options: Vec::new(),
     }
 }
 

@@ -100,6 +100,7 @@ mod tests {
             max: None,
             max_length: None,
             condition: condition.map(|(question, options)| QuestionCondition { question, options: options.to_vec() }),
+            satisfied_options: Vec::new(),
         }
     }
 

@@ -23,6 +23,8 @@ pub struct QuestionForm {
     pub max_length: String,
     /// The key of the earlier choice question this one depends on, and its option numbers.
     pub condition: Option<(u32, Vec<u32>)>,
+    /// Single choice: the option numbers that count as satisfied (the survey's 满意度 question).
+    pub satisfied: Vec<u32>,
 }
 
 impl QuestionForm {
@@ -39,6 +41,7 @@ impl QuestionForm {
             max: String::new(),
             max_length: String::new(),
             condition: None,
+            satisfied: Vec::new(),
         }
     }
 
@@ -58,6 +61,7 @@ impl QuestionForm {
             max: num(q.max),
             max_length: int(q.max_length),
             condition: q.condition.as_ref().and_then(|c| keys.get(c.question as usize).map(|k| (*k, c.options.clone()))),
+            satisfied: q.satisfied_options.clone(),
         }
     }
 
@@ -116,6 +120,12 @@ pub fn to_questions(forms: &[QuestionForm]) -> Result<Vec<SurveyQuestion>, Vec<F
                 }
             }
         };
+        // Options removed after being ticked no longer count; other kinds measure nothing.
+        let satisfied_options = if f.kind == QuestionKind::SingleChoice {
+            f.satisfied.iter().copied().filter(|o| (*o as usize) < options.len()).collect()
+        } else {
+            Vec::new()
+        };
         out.push(SurveyQuestion {
             text,
             kind: f.kind,
@@ -127,6 +137,7 @@ pub fn to_questions(forms: &[QuestionForm]) -> Result<Vec<SurveyQuestion>, Vec<F
             max,
             max_length,
             condition,
+            satisfied_options,
         });
     }
     if errors.is_empty() { Ok(out) } else { Err(errors) }
@@ -190,8 +201,13 @@ mod tests {
             max: None,
             max_length: None,
             condition: None,
+            satisfied_options: Vec::new(),
         };
         let form = QuestionForm::from_question(&q, 3, &[3]);
-        assert_eq!(to_questions(&[form]).unwrap(), vec![q]);
+        assert_eq!(to_questions(&[form]).unwrap(), vec![q.clone()]);
+        let measured =
+            SurveyQuestion { kind: QuestionKind::SingleChoice, min_picks: None, max_picks: None, satisfied_options: vec![0, 1], ..q };
+        let form = QuestionForm::from_question(&measured, 3, &[3]);
+        assert_eq!(to_questions(&[form]).unwrap(), vec![measured]);
     }
 }

@@ -86,6 +86,13 @@ pub const SURVEY_MESSAGES: &[(&str, &str, &str)] = &[
     ("survey.condition", "显示条件", "Show when"),
     ("survey.condition_none", "始终显示", "Always shown"),
     ("survey.condition_options", "选择以下任一选项时显示", "Shown when any of these is picked"),
+    ("survey.satisfied", "计为满意的选项", "Options counted as satisfied"),
+    ("survey.satisfied_share", "满意率（计入居民满意度）", "Satisfied (counts in resident satisfaction)"),
+    (
+        "survey.satisfied_hint",
+        "勾选后本题计入居民满意度（问卷）指标；每份问卷只设一道满意度题",
+        "Ticked options make this the survey's satisfaction question (resident satisfaction KPI); one per survey",
+    ),
     ("survey.save_draft", "保存草稿", "Save the draft"),
     ("survey.show_preview", "预览", "Preview"),
     ("survey.hide_preview", "收起预览", "Hide the preview"),

@@ -43,7 +43,8 @@ pub fn QuestionEditor(key: u32, questions: RwSignal<Vec<QuestionForm>>, errors: 
             found
                 .iter()
                 .map(|e| {
-                    let field = field_key(e.field.rsplit('/').next().unwrap_or_default()).map_or("", |k| i18n.t(k));
+                    // `/questions/{i}/{field}/…`: the question's own field names the label.
+                    let field = field_key(e.field.split('/').nth(3).unwrap_or_default()).map_or("", |k| i18n.t(k));
                     let rule = i18n.field_rule(e.code).map_or_else(|| e.message.clone(), str::to_owned);
                     if field.is_empty() { rule } else { format!("{field}: {rule}") }
                 })
@@ -100,6 +101,7 @@ pub fn QuestionEditor(key: u32, questions: RwSignal<Vec<QuestionForm>>, errors: 
                         <span class="field-label">{tr("survey.options")}</span>
                         <textarea rows="3" data-testid="question-options" prop:value=get(|q| q.options.clone()) on:input=input(|q| &mut q.options)></textarea>
                     </label>
+                    {(kind() == QuestionKind::SingleChoice).then(|| view! { <SatisfiedOptions key questions/> })}
                     {(kind() == QuestionKind::MultipleChoice).then(|| view! {
                         <div class="grid-fields">
                             <label class="field"><span class="field-label">{tr("survey.min_picks")}</span>
@@ -164,6 +166,42 @@ pub fn QuestionEditor(key: u32, questions: RwSignal<Vec<QuestionForm>>, errors: 
     }
 }
 
+/// 满意度题: the options of a single-choice question that count as satisfied. One question of a
+/// survey may measure satisfaction; the server names a second.
+#[component]
+fn SatisfiedOptions(key: u32, questions: RwSignal<Vec<QuestionForm>>) -> impl IntoView {
+    let row = move || questions.with(|qs| qs.iter().find(|q| q.key == key).map(|q| (q.option_list(), q.satisfied.clone())));
+    let toggle = move |o: u32, on: bool| {
+        questions.update(|qs| {
+            if let Some(q) = qs.iter_mut().find(|q| q.key == key) {
+                q.satisfied.retain(|p| *p != o);
+                if on {
+                    q.satisfied.push(o);
+                    q.satisfied.sort_unstable();
+                }
+            }
+        })
+    };
+    view! {
+        <div class="field" role="group">
+            <span class="field-label">{tr("survey.satisfied")}</span>
+            <div class="chips" data-testid="satisfied-options">
+                {move || row().map(|(options, satisfied)| options.into_iter().enumerate().map(|(o, label)| {
+                    let o = o as u32;
+                    view! {
+                        <label class="checkbox">
+                            <input type="checkbox" data-testid="satisfied-option" data-option=o prop:checked=satisfied.contains(&o)
+                                on:change=move |ev| toggle(o, event_target_checked(&ev))/>
+                            {label}
+                        </label>
+                    }
+                }).collect_view())}
+            </div>
+            <span class="field-hint">{tr("survey.satisfied_hint")}</span>
+        </div>
+    }
+}
+
 /// The label of a question's field named in an error (`options` → 选项), so no code shows.
 fn field_key(field: &str) -> Option<&'static str> {
     Some(match field {
@@ -176,6 +214,7 @@ fn field_key(field: &str) -> Option<&'static str> {
         "max" => "survey.max",
         "max_length" => "survey.max_length",
         "condition" => "survey.condition",
+        "satisfied_options" => "survey.satisfied",
         _ => return None,
     })
 }

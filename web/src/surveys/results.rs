@@ -109,6 +109,7 @@ fn QuestionResultView(q: QuestionResult) -> impl IntoView {
     let kind = q.kind;
     let bars = matches!(kind, QuestionKind::SingleChoice | QuestionKind::MultipleChoice).then(|| option_bars(&q));
     let mean = q.mean;
+    let satisfied = q.satisfied_pct;
     let label = q.text.clone();
     view! {
         <li class="result-question" data-testid="result-question" data-question=q.question data-kind=kind.as_str()>
@@ -117,6 +118,9 @@ fn QuestionResultView(q: QuestionResult) -> impl IntoView {
                 <span class="muted small">" "{tr_word("qkind", kind.as_str().to_owned())}" · "{q.answered}" "{tr("survey.answered")}</span>
             </p>
             {bars.map(|rows| view! { <div class="result-bars" data-testid="result-bars"><HBarChart rows target=None label/></div> })}
+            {satisfied.map(|pct| view! {
+                <p data-testid="result-satisfied">{tr("survey.satisfied_share")}": "<strong>{move || format!("{}%", i18n.number(pct, 1))}</strong></p>
+            })}
             {matches!(kind, QuestionKind::Scale | QuestionKind::Number).then(|| view! {
                 <p data-testid="result-mean">{tr("survey.mean")}": "
                     <strong>{move || mean.map_or_else(|| "–".to_owned(), |m| i18n.number(m, 2))}</strong>
@@ -204,6 +208,7 @@ mod tests {
                 OptionResult { option: 1, label: "不满意".into(), count: 0, share_pct: None },
             ],
             mean: None,
+            satisfied_pct: None,
         };
         let bars = option_bars(&q);
         assert_eq!(bars[0].value, Some(75.0));

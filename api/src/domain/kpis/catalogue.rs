@@ -15,6 +15,9 @@ pub enum Computation {
     OnTimeCompletion,
     /// Ratings of 4 or 5, of the needs rated (need counters).
     Satisfaction,
+    /// Answers picking a satisfied option, of the answers to surveys' satisfaction questions
+    /// (kept survey aggregates).
+    SurveySatisfaction,
     /// Needs submitted per 1 000 residents (need counters ÷ community profiles).
     NeedsPer1000,
     /// Hours volunteers recorded when resolving needs (need counters).
@@ -33,8 +36,8 @@ pub enum Computation {
     PledgeFulfilment,
     /// Communities with a topic filed (立案) in the period, of all communities (consultation).
     ConsultationCoverage,
-    /// Residents who co-signed or rated a topic or answered a survey in the period, of resident
-    /// accounts (consultation and surveys).
+    /// Residents who co-signed a topic, were named on a meeting's sign-in sheet, rated an outcome or
+    /// answered a survey in the period, of resident accounts (consultation and surveys).
     DecisionParticipation,
     /// Volunteer accounts per 100 residents of the population, weighted by population like the
     /// figures reported before (activities and volunteers).
@@ -91,7 +94,10 @@ const ROWS: &[Row] = &[
     Row { code: "party_member_report_coverage", zh: "党员报到覆盖率", en: "Party-member reporting (党员报到) coverage", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::PartyReportCoverage), scale: 100.0, parts: Some(("有党员报到的社区数", "社区总数")), accumulates: false, baseline: Some((2023, 100.0)), targets: &[(2024, Eq, 100.0), (2025, Eq, 100.0)], reference: S3 },
     Row { code: "five_social_linkage_coverage", zh: "五社联动覆盖率", en: "Five-party linkage (五社联动) coverage", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: None, scale: 100.0, parts: COMMUNITIES, accumulates: false, baseline: Some((2023, 75.0)), targets: &[(2024, Ge, 90.0), (2025, Eq, 100.0)], reference: S3 },
     // seed 002 goals
-    Row { code: "satisfaction_rate", zh: "居民满意度", en: "Resident satisfaction", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::Satisfaction), scale: 100.0, parts: Some(("评价 4–5 星的需求数", "已评价的需求数")), accumulates: false, baseline: Some((2023, 80.0)), targets: &[(2025, Ge, 90.0)], reference: S2 },
+    // 居民满意度 is judged, as seed 002 says (每年开展第三方评估, 问卷调查), on the annual survey; the
+    // ratings of needs handled stand beside it, without the target.
+    Row { code: "survey_satisfaction_rate", zh: "居民满意度（问卷调查）", en: "Resident satisfaction (survey)", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::SurveySatisfaction), scale: 100.0, parts: Some(("选择满意的答卷数", "回答满意度题的答卷数")), accumulates: false, baseline: Some((2023, 80.0)), targets: &[(2025, Ge, 90.0)], reference: S2 },
+    Row { code: "satisfaction_rate", zh: "需求办理满意度（居民评价）", en: "Satisfaction with needs handled (ratings)", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::Satisfaction), scale: 100.0, parts: Some(("评价 4–5 星的需求数", "已评价的需求数")), accumulates: false, baseline: None, targets: &[], reference: S2 },
     Row { code: "average_response_hours", zh: "平均响应时间（自提交起）", en: "Average response time (from submission)", unit: "小时", direction: Lower, attribute: Expected, rollup: KpiRollup::Ratio, computed: Some(Computation::AverageResponse), scale: 1.0 / 3600.0, parts: Some(("自提交至首次响应用时合计 (秒)", "已响应的需求数")), accumulates: false, baseline: Some((2023, 48.0)), targets: &[(2025, Le, 12.0)], reference: S2 },
     Row { code: "facility_coverage", zh: "社区综合服务设施覆盖率", en: "Communities with a comprehensive service facility", unit: "%", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: None, scale: 100.0, parts: COMMUNITIES, accumulates: false, baseline: Some((2022, 91.3)), targets: &[(2024, Ge, 85.0), (2025, Ge, 95.0)], reference: S2 },
     Row { code: "childcare_places_per_1000", zh: "每千人拥有托位数", en: "Childcare places per 1 000 residents", unit: "个/千人", direction: Higher, attribute: Expected, rollup: KpiRollup::Ratio, computed: None, scale: 1000.0, parts: Some(("托位数", "常住人口")), accumulates: false, baseline: Some((2022, 2.3)), targets: &[(2025, Ge, 4.5)], reference: S2 },
@@ -198,7 +204,9 @@ mod tests {
         assert_eq!(catalogue_target(i, 2023), None);
         assert_eq!(catalogue_target(i, 2024).expect("a target").value, 30.0);
         assert_eq!(catalogue_target(i, 2026).expect("a target").value, 30.0);
-        let s = &find("satisfaction_rate").expect("in the catalogue").indicator;
+        let s = &find("survey_satisfaction_rate").expect("in the catalogue").indicator;
         assert_eq!(catalogue_target(s, 2026).expect("a target").comparator, Ge);
+        // The ratings of needs stand beside the survey without a target of their own.
+        assert_eq!(catalogue_target(&find("satisfaction_rate").expect("in the catalogue").indicator, 2026), None);
     }
 }

@@ -141,6 +141,7 @@ mod tests {
             max: None,
             max_length: None,
             condition: None,
+            satisfied_options: Vec::new(),
         }
     }
 

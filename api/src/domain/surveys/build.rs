@@ -71,6 +71,7 @@ pub fn check_questions(questions: &[SurveyQuestion], errors: &mut FieldErrors) {
         if q.max_length.is_some() && q.kind != QuestionKind::Text {
             errors.add(&at("max_length"), FieldRule::NotApplicable, "only text questions set a length");
         }
+        check_satisfied(questions, i, errors);
         if let Some(cond) = &q.condition {
             match questions.get(cond.question as usize) {
                 Some(_) if cond.question as usize >= i => {
@@ -95,6 +96,30 @@ pub fn check_questions(questions: &[SurveyQuestion], errors: &mut FieldErrors) {
     }
 }
 
+/// The satisfaction options of question `i`: a single-choice question's own options, each once,
+/// on one question of the survey only.
+fn check_satisfied(questions: &[SurveyQuestion], i: usize, errors: &mut FieldErrors) {
+    let q = &questions[i];
+    let at = |field: &str| format!("/questions/{i}/{field}");
+    if q.satisfied_options.is_empty() {
+        return;
+    }
+    if q.kind != QuestionKind::SingleChoice {
+        errors.add(&at("satisfied_options"), FieldRule::NotApplicable, "only a single choice question measures satisfaction");
+        return;
+    }
+    if questions[..i].iter().any(|earlier| !earlier.satisfied_options.is_empty()) {
+        errors.add(&at("satisfied_options"), FieldRule::Duplicate, "one question of a survey measures satisfaction");
+    }
+    for (k, option) in q.satisfied_options.iter().enumerate() {
+        if *option as usize >= q.options.len() {
+            errors.add(&at(&format!("satisfied_options/{k}")), FieldRule::OutOfRange, "no such option of this question");
+        } else if q.satisfied_options[..k].contains(option) {
+            errors.add(&at(&format!("satisfied_options/{k}")), FieldRule::Duplicate, "the same option twice");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::{Duration, Utc};
@@ -114,6 +139,7 @@ mod tests {
             max: None,
             max_length: None,
             condition: None,
+            satisfied_options: Vec::new(),
         }
     }
 
@@ -167,5 +193,29 @@ mod tests {
             &mut errors,
         );
         assert_eq!(errors.pointers(), vec!["/questions/1/condition/question", "/questions/3/condition/options/0"]);
+    }
+
+    #[test]
+    fn one_single_choice_question_measures_satisfaction_with_its_own_options() {
+        let mut first = question(QuestionKind::SingleChoice, &["满意", "一般", "不满意"]);
+        first.satisfied_options = vec![0];
+        let mut second = first.clone();
+        second.satisfied_options = vec![0, 3, 0];
+        let mut on_scale = question(QuestionKind::Scale, &[]);
+        on_scale.satisfied_options = vec![4];
+        let mut errors = FieldErrors::default();
+        check_questions(&[first.clone(), second, on_scale], &mut errors);
+        assert_eq!(
+            errors.pointers(),
+            vec![
+                "/questions/1/satisfied_options",
+                "/questions/1/satisfied_options/1",
+                "/questions/1/satisfied_options/2",
+                "/questions/2/satisfied_options"
+            ]
+        );
+        let mut errors = FieldErrors::default();
+        check_questions(&[first], &mut errors);
+        assert!(errors.is_empty());
     }
 }

@@ -42,6 +42,8 @@ pub struct Inputs {
     /// Residents (id → home area) and their acts of taking part in decisions.
     residents: HashMap<Id, Id>,
     acts: Vec<(Id, NaiveDate)>,
+    /// Answers to surveys' satisfaction questions per community.
+    satisfaction: Vec<surveys::satisfaction::Answered>,
     /// Volunteer accounts and service credits (activities and needs).
     volunteers: activities::kpi::VolunteerFacts,
     rules: Rules,
@@ -135,6 +137,7 @@ impl Inputs {
         let grids = tree.areas.values().filter(|a| a.kind == AreaKind::Grid.as_str()).cloned().collect();
         let filed_topics = consultation::kpi::filed(db, &scope).await?;
         let (residents, acts) = surveys::kpi::residents_and_acts(db, &scope).await?;
+        let satisfaction = surveys::satisfaction::answered(db, &scope).await?;
         let volunteers = activities::kpi::load(db, &scope).await?;
         Ok(Inputs {
             volunteers,
@@ -151,6 +154,7 @@ impl Inputs {
             filed_topics,
             residents,
             acts,
+            satisfaction,
             rules: Rules::new(walking),
         })
     }
@@ -260,6 +264,11 @@ impl Inputs {
                 let residents = self.residents.iter().filter(|(_, home)| areas.contains(home)).map(|(id, _)| *id).collect();
                 let s = surveys::kpi::share_of(&residents, &self.acts, period);
                 Self::ratio(s.participants as f64, s.residents as f64)
+            }
+            Computation::SurveySatisfaction => {
+                let areas: HashSet<Id> = self.tree.subtree(area).into_iter().collect();
+                let (satisfied, answered) = surveys::satisfaction::total(&self.satisfaction, &areas, period);
+                Self::ratio(satisfied as f64, answered as f64)
             }
             Computation::VolunteerRegistration => {
                 let areas: HashSet<Id> = self.tree.subtree(area).into_iter().collect();

@@ -9,6 +9,7 @@ mod export;
 pub mod kpi;
 pub mod read;
 pub mod results;
+pub mod satisfaction;
 mod write;
 
 pub use answer::{answer, enter_paper};

@@ -59,7 +59,9 @@ fn question_result(i: usize, q: &SurveyQuestion, answered: i64, sum: f64, counts
         Vec::new()
     };
     let mean = (matches!(q.kind, QuestionKind::Scale | QuestionKind::Number) && answered > 0).then(|| round(sum / answered as f64, 2));
-    QuestionResult { question: i as u32, text: q.text.clone(), kind: q.kind, answered, options, mean }
+    let satisfied: i64 = q.satisfied_options.iter().map(|o| counts.get(&(*o as i32)).copied().unwrap_or(0)).sum();
+    let satisfied_pct = (!q.satisfied_options.is_empty() && answered > 0).then(|| round(satisfied as f64 * 100.0 / answered as f64, 1));
+    QuestionResult { question: i as u32, text: q.text.clone(), kind: q.kind, answered, options, mean, satisfied_pct }
 }
 
 /// Per question: (answered, sum of values); per question and option: count.
@@ -303,6 +305,7 @@ mod tests {
             max: None,
             max_length: None,
             condition: None,
+            satisfied_options: Vec::new(),
         };
         let counts = HashMap::from([(0, 2), (2, 1)]);
         let r = question_result(0, &q, 3, 0.0, &counts);
@@ -310,6 +313,9 @@ mod tests {
             r.options.iter().map(|o| (o.count, o.share_pct)).collect::<Vec<_>>(),
             vec![(2, Some(66.7)), (0, Some(0.0)), (1, Some(33.3))]
         );
+        assert_eq!(r.satisfied_pct, None, "not the satisfaction question");
+        let measured = SurveyQuestion { satisfied_options: vec![0, 1], ..q.clone() };
+        assert_eq!(question_result(0, &measured, 3, 0.0, &counts).satisfied_pct, Some(66.7));
         let scale = SurveyQuestion { kind: QuestionKind::Scale, options: vec![], ..q };
         assert_eq!(question_result(1, &scale, 3, 13.0, &HashMap::new()).mean, Some(4.33));
     }
