@@ -287,10 +287,17 @@ async function roster(page, width) {
   const id = await first.getAttribute('data-user-id');
   await page.getByTestId('roster-q').fill(name);
   await page.getByTestId('roster-q').press('Enter');
+  await page.getByTestId('roster-q').blur();
+  // The search has answered once every name listed holds what was searched.
+  await page.waitForFunction((wanted) => {
+    const names = [...document.querySelectorAll('[data-testid="roster-link"]')].map((a) => a.textContent);
+    return names.length > 0 && names.every((n) => n.includes(wanted));
+  }, name, { timeout: 10_000 }).catch(async () => {
+    const names = await page.getByTestId('roster-link').allInnerTexts();
+    throw new Error(`searching "${name}" lists ${names.join(', ')}`);
+  });
   const found = page.locator(`[data-testid="roster-row"][data-user-id="${id}"]`);
   await found.waitFor({ state: 'visible' });
-  const names = await page.getByTestId('roster-link').allInnerTexts();
-  if (names.some((n) => !n.includes(name))) throw new Error(`searching "${name}" lists ${names.join(', ')}`);
   await screenshot(page, `ledger_shop-roster-${width}.png`);
   await found.getByTestId('roster-link').click();
   await page.waitForURL(new RegExp(`/volunteers/${id}$`));

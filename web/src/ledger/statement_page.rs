@@ -72,7 +72,8 @@ fn AccountStatement(id: Id) -> impl IntoView {
             <table class="table statement-table" data-testid="statement">
                 <HeadRow keys=&HEADS extra=1/>
                 <tbody>
-                    <For each=move || lines.items.get() key=|l| l.posting_id let:line>
+                    // Keyed by the reversal too: a line reversed since the last read is drawn again as 已冲正.
+                    <For each=move || lines.items.get() key=|l| (l.posting_id, l.reversed_by) let:line>
                         <LineRow line unit=account.with_untracked(|a| a.as_ref().map_or(LedgerUnit::Points, |a| a.unit)) on_reversed=reversed/>
                     </For>
                 </tbody>
