@@ -405,6 +405,18 @@ def _an_offer_to_the_resident():
     return made.json()["id"] if made.ok else None
 
 
+def _an_offer_from_the_resident():
+    """A new offer of one minute from the demo resident to the demo volunteer: its id, or None.
+    Withdrawing it is the resident's."""
+    made = requests.post(
+        f"{_Server.base_url}/api/v1/time-bank/gifts",
+        json={"receiver_id": 7, "minutes": 1, "note": "钩子赠送"},
+        headers=_as("HAPPYHOME_RESIDENT_TOKEN"),
+        timeout=30,
+    )
+    return made.json()["id"] if made.ok else None
+
+
 def _as(token_env: str) -> dict:
     return {"Authorization": f"Bearer {os.environ.get(token_env, '')}"}
 
@@ -539,7 +551,12 @@ def _real_rows_and_codes(case) -> None:
                 case.path_parameters = {**(case.path_parameters or {}), "id": made[0]}
                 body["code"] = shown.json()["code"]
                 body["step"] = "check_in"
-    elif path in ("/api/v1/time-bank/gifts/{id}/accept", "/api/v1/time-bank/gifts/{id}/decline"):
+    elif path == "/api/v1/time-bank/gifts/{id}/withdraw":
+        # An offer the resident made and nobody has answered yet.
+        offer = _an_offer_from_the_resident()
+        if offer:
+            case.path_parameters = {**(case.path_parameters or {}), "id": offer}
+    elif path in ("/api/v1/time-bank/gifts/{id}", "/api/v1/time-bank/gifts/{id}/accept", "/api/v1/time-bank/gifts/{id}/decline"):
         # An offer still waiting for the resident's answer, so both answers reach a 2xx; the negative
         # phases still try every other id.
         offer = _an_offer_to_the_resident()

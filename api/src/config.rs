@@ -86,7 +86,7 @@ pub struct NeedSettings {
 pub struct ShopSettings {
     /// Days a points-shop order waits to be picked up before it expires (points back by reversal).
     pub order_expiry_days: i64,
-    /// Seconds between sweeps for expired orders; 0 turns the sweeper off.
+    /// Seconds between sweeps for expired orders (and expired offers of hours); 0 turns the sweepers off.
     pub sweep_interval_secs: u64,
 }
 

@@ -36,6 +36,8 @@ impl Application {
         let shop_sweep_every = state.settings.shop.sweep_interval_secs;
         if shop_sweep_every > 0 {
             crate::services::shop::spawn_sweeper(state.clone(), std::time::Duration::from_secs(shop_sweep_every));
+            // Offers of hours expire by the day like orders do: the same pace, and off together in tests.
+            crate::services::ledger::gift_expiry::spawn_sweeper(state.clone(), std::time::Duration::from_secs(shop_sweep_every));
         }
         crate::services::webhooks::spawn_worker(state.clone());
         let data = web::Data::new(state.clone());

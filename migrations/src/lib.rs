@@ -31,6 +31,7 @@ mod m20261206_080000_create_survey_target_totals;
 mod m20261206_081000_create_need_time_payments;
 mod m20261206_082000_create_gift_offers;
 mod m20261206_120000_create_target_groups;
+mod m20261206_150000_index_waiting_gift_offers;
 mod m20261206_151000_create_meeting_attendees;
 
 pub struct Migrator;
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_081000_create_need_time_payments::Migration),
             Box::new(m20261206_082000_create_gift_offers::Migration),
             Box::new(m20261206_120000_create_target_groups::Migration),
+            Box::new(m20261206_150000_index_waiting_gift_offers::Migration),
             Box::new(m20261206_151000_create_meeting_attendees::Migration),
         ]
     }

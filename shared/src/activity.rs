@@ -283,6 +283,44 @@ pub struct ServiceRecord {
     pub minutes: i64,
 }
 
+/// One registered volunteer in the roster (志愿者名册) of the caller's subtree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VolunteerSummary {
+    pub user_id: Id,
+    /// Masked for callers who do not handle the volunteer's personal data.
+    #[cfg_attr(feature = "openapi", schema(example = "缤纷志愿者"))]
+    pub name: String,
+    /// Always masked in the roster (the profile is where staff who handle it see more).
+    #[cfg_attr(feature = "openapi", schema(example = "138****0007"))]
+    pub phone: Option<String>,
+    pub area_id: Id,
+    pub area_name: String,
+    /// The level reached; absent below 一星.
+    pub star: Option<StarLevel>,
+    /// Cumulative minutes served, less reversals.
+    pub served_minutes: i64,
+    /// The same in hours, one decimal.
+    pub served_hours: f64,
+    /// The latest credit for service still standing.
+    pub last_served_at: Option<DateTime<Utc>>,
+    /// Served in the last 90 days (活跃志愿者).
+    pub active: bool,
+    pub registered_at: DateTime<Utc>,
+}
+
+/// A page of the roster, with how many volunteers the filters select and how many of them are active.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VolunteerPage {
+    pub items: Vec<VolunteerSummary>,
+    pub next_cursor: Option<String>,
+    pub total: i64,
+    pub active: i64,
+    /// Hours served by all of them, one decimal.
+    pub total_hours: f64,
+}
+
 /// A volunteer's profile: hours, points, star level, what they served.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -138,6 +138,9 @@ pub struct Permissions {
     /// Run the full ledger check (district and platform admins).
     #[serde(default)]
     pub check_ledger: bool,
+    /// Set the ledger's rules of a district or community (district and platform admins).
+    #[serde(default)]
+    pub set_ledger_rules: bool,
     /// Offer points-shop items (merchants their own; staff for the community).
     #[serde(default)]
     pub offer_shop_items: bool,

@@ -179,6 +179,8 @@ pub struct StatementLine {
     pub amount: i64,
     pub balance_after: i64,
     pub at: DateTime<Utc>,
+    /// The transfer that reversed this line's transfer (已冲正), if any: a transfer is reversed once.
+    pub reversed_by: Option<Id>,
 }
 
 /// An account's statement: the account and a page of its postings, newest first.

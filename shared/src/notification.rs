@@ -58,6 +58,16 @@ code_enum! {
         ShopOrderExpired = "shop_order_expired",
         /// To the volunteer: a place of an activity became free and their waiting sign-up moved up (候补转正).
         ActivityPlaceConfirmed = "activity_place_confirmed",
+        /// To the receiver: someone offered them hours of their time account (时长转赠); accept or decline.
+        GiftOffered = "gift_offered",
+        /// To the receiver: the giver took an offer back before it was answered.
+        GiftWithdrawn = "gift_withdrawn",
+        /// To the giver: the receiver accepted; the hours moved.
+        GiftAccepted = "gift_accepted",
+        /// To the giver: the receiver declined; nothing moved.
+        GiftDeclined = "gift_declined",
+        /// To the giver: nobody answered in time; nothing moved.
+        GiftExpired = "gift_expired",
     }
 }
 
@@ -69,6 +79,7 @@ code_enum! {
         Topic = "topic",
         ShopOrder = "shop_order",
         Activity = "activity",
+        GiftOffer = "gift_offer",
     }
 }
 

@@ -48,8 +48,16 @@ code_enum! {
         Accepted = "accepted",
         /// The receiver declined; nothing moved.
         Declined = "declined",
+        /// The giver took the offer back before it was answered; nothing moved.
+        Withdrawn = "withdrawn",
+        /// Nobody answered within [`GIFT_OFFER_DAYS`]; nothing moved.
+        Expired = "expired",
     }
 }
+
+/// Days an offer of hours waits for its answer before it expires: long enough for family to see it
+/// on a weekly visit, short enough that an old offer does not move hours the giver has since spent.
+pub const GIFT_OFFER_DAYS: i64 = 7;
 
 /// Offer some of one's banked minutes to a family member (a resident or volunteer).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -80,7 +88,10 @@ pub struct GiftOffer {
     /// The transfer posted on acceptance.
     pub transfer_id: Option<Id>,
     pub created_at: DateTime<Utc>,
+    /// When it was accepted, declined, withdrawn or expired.
     pub answered_at: Option<DateTime<Utc>>,
+    /// When an unanswered offer expires ([`GIFT_OFFER_DAYS`] after it was made).
+    pub expires_at: DateTime<Utc>,
 }
 
 /// A page of the caller's offers, given and received, newest first.

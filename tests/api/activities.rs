@@ -337,3 +337,37 @@ async fn the_volunteer_kpis_count_registrations_hours_and_active_volunteers() {
     let active = |d: &Value| number(&kpi_card(d, "active_volunteers")["value"]);
     assert_eq!(active(&after) - active(&before), 1.0);
 }
+
+/// The form's pickers: an organisation and a service space serving the community are taken (the
+/// place reads the space's name, then the address); ones of another community are named.
+#[tokio::test]
+async fn an_activity_is_organised_by_an_organisation_in_a_service_space_of_its_community() {
+    let app = spawn_app().await;
+    let admin = app.login_as("admin").await;
+    let (community, other) = (app.area_id("缤纷社区").await, app.area_id("临汾路380弄社区").await);
+    let id_of = |v: Value| v["id"].as_i64().expect("id");
+    let provider = id_of(crate::resources::provider(&app, &admin, community, "缤纷长者课堂志愿队", None).await);
+    let outsider = id_of(crate::resources::provider(&app, &admin, other, "临汾路志愿队", None).await);
+    let space = |area: i64, name: &str| {
+        json!({ "kind": "elderly", "name": name, "area_id": area, "floor_area_m2": 120.0,
+            "opening_hours": crate::resources::weekdays("08:00", "18:00"), "capacity": 30 })
+    };
+    let made = |res: reqwest::Response| async move { id_of(ok(res, StatusCode::CREATED).await) };
+    let inside = made(app.post("/api/v1/service-spaces", &admin, &space(community, "缤纷长者学堂")).await).await;
+    let elsewhere = made(app.post("/api/v1/service-spaces", &admin, &space(other, "临汾路长者学堂")).await).await;
+    let now = Utc::now();
+    let body = |provider: i64, space: i64| {
+        json!({ "area_id": community, "provider_id": provider, "space_id": space, "address": "二楼活动室", "title": "长者智能手机课",
+            "starts_at": now + Duration::days(1), "ends_at": now + Duration::days(1) + Duration::hours(2), "capacity": 10, "credit_minutes": 60 })
+    };
+    let staff = app.login_as("community").await;
+    let bad = problem(app.post("/api/v1/activities", &staff, &body(outsider, elsewhere)).await, 422).await;
+    let mut named = fields(&bad);
+    named.sort();
+    assert_eq!(named, ["/provider_id", "/space_id"]);
+    let created = ok(app.post("/api/v1/activities", &staff, &body(provider, inside)).await, StatusCode::CREATED).await;
+    assert_eq!(created["provider_id"], provider);
+    assert_eq!(created["organiser_kind"], "organisation");
+    assert_eq!(created["space_id"], inside);
+    assert_eq!(created["place"], "缤纷长者学堂 二楼活动室");
+}

@@ -44,7 +44,7 @@ async fn me_says_who_reads_and_runs_consultation_and_surveys() {
 
 /// The menu's ledger, shop and activity entries read these: a merchant offers items and hands
 /// orders over but neither cancels them nor reads the ledger; a grid worker records attendance but
-/// does not organise; only admins run the ledger check.
+/// does not organise; only admins run the ledger check and set its rules.
 #[tokio::test]
 async fn me_says_who_reads_the_ledger_runs_the_shop_and_organises_activities() {
     let app = spawn_app().await;
@@ -52,6 +52,7 @@ async fn me_says_who_reads_the_ledger_runs_the_shop_and_organises_activities() {
         "read_ledger",
         "adjust_ledger",
         "check_ledger",
+        "set_ledger_rules",
         "offer_shop_items",
         "read_shop_orders",
         "fulfil_shop_orders",
@@ -62,10 +63,10 @@ async fn me_says_who_reads_the_ledger_runs_the_shop_and_organises_activities() {
         "read_volunteers",
     ];
     let expectations = [
-        ("merchant", [false, false, false, true, true, true, false, false, false, false, false]),
-        ("grid", [true, false, false, false, false, false, false, true, false, true, true]),
-        ("community", [true, true, false, true, true, true, true, true, true, true, true]),
-        ("district", [true, true, true, true, true, true, true, true, true, true, true]),
+        ("merchant", [false, false, false, false, true, true, true, false, false, false, false, false]),
+        ("grid", [true, false, false, false, false, false, false, false, true, false, true, true]),
+        ("community", [true, true, false, false, true, true, true, true, true, true, true, true]),
+        ("district", [true, true, true, true, true, true, true, true, true, true, true, true]),
     ];
     for (username, expected) in expectations {
         let token = app.login_as(username).await;

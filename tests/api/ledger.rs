@@ -118,6 +118,30 @@ async fn a_transfer_is_reversed_once_and_a_second_reversal_is_409() {
     assert_balanced(&app).await;
 }
 
+/// 已冲正 on the statement: the reversed line names its reversal; the reversal and any line not
+/// reversed name none. The resident's own statement says the same.
+#[tokio::test]
+async fn a_statement_line_names_the_transfer_that_reversed_it() {
+    let app = spawn_app().await;
+    let staff = app.login_as("community").await;
+    let account = open(&app, &staff, "resident", app.user_id("resident").await, "points").await;
+    let kept = credit(&app, &staff, account, 7).await["id"].as_i64().expect("id");
+    let undone = credit(&app, &staff, account, 40).await["id"].as_i64().expect("id");
+    let path = format!("/api/v1/ledger/transfers/{undone}/reverse");
+    let reversal = ok(app.post(&path, &staff, &json!({ "reason": "重复录入" })).await, StatusCode::OK).await["id"].as_i64().expect("id");
+    let statement = ok(app.get(&format!("/api/v1/ledger/accounts/{account}/statement"), &staff).await, StatusCode::OK).await;
+    let by_transfer = |statement: &Value, transfer: i64| {
+        let items = statement["items"].as_array().expect("items");
+        items.iter().find(|l| l["transfer_id"] == transfer).map(|l| l["reversed_by"].clone()).expect("line")
+    };
+    assert_eq!(by_transfer(&statement, undone), json!(reversal));
+    assert_eq!(by_transfer(&statement, reversal), Value::Null);
+    assert_eq!(by_transfer(&statement, kept), Value::Null);
+    let own =
+        ok(app.get(&format!("/api/v1/ledger/accounts/{account}/statement"), &app.login_as("resident").await).await, StatusCode::OK).await;
+    assert_eq!(by_transfer(&own, undone), json!(reversal));
+}
+
 #[tokio::test]
 async fn an_account_of_another_area_is_not_found() {
     let app = spawn_app().await;

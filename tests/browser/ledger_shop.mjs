@@ -1,7 +1,9 @@
 // The staff pages of 时间银行 · 积分, 积分商城 and 志愿活动, at 1440 px and at 390 px:
 // - ledger: the community worker narrows /ledger to residents' accounts, opens the demo resident's
-//   points statement and reverses a grant made for the test (reason, then confirmation); the
-//   district admin runs the ledger check and the books balance;
+//   points statement and reverses a grant made for the test (reason, then confirmation), after which
+//   the grant reads 已冲正 and offers no second reversal; the
+//   district admin runs the ledger check and the books balance, and sets points per survey at
+//   /ledger/rules (a negative value is named under its box; the saved one reads back as set here);
 // - shop: the merchant offers an item at /shop (an empty save names every missing field at once),
 //   the demo resident redeems it through the API, and the merchant hands the order over at
 //   /shop/orders against the pick-up code (a wrong code is refused on the code box); a second order
@@ -9,7 +11,9 @@
 // - activities: the community worker organises an activity at /activities/new (an empty save names
 //   the missing fields), publishes it, shows the check-in code, and once the demo volunteer has
 //   signed up checks them in and out (hours credited) and takes the hours back with a reason; the
-//   volunteer's profile shows the star level and the certificate prints.
+//   volunteer's profile shows the star level and the certificate prints;
+// - volunteers: /volunteers lists the roster with its totals, a search by one volunteer's name
+//   lists only them, and their name opens the profile.
 // No page may be wider than the screen.
 //
 //   BASE_URL  server to test  (default http://127.0.0.1:8080; needs the --demo data)
@@ -89,6 +93,9 @@ async function ledger(page, width) {
       const error = await form.getByTestId('form-error').innerText().catch(() => '');
       throw new Error(`the reversal did not appear ${error}`);
     });
+  // The grant now reads 已冲正 with its reversal's number, and offers no second reversal.
+  await line.getByTestId('statement-reversed').waitFor({ state: 'visible' });
+  if (await line.getByTestId('reverse-open').count()) throw new Error('a reversed line still offers 冲正');
   await waitUntilSettled(page);
   await noWiderThan(page, width, '/ledger/accounts/:id');
   await screenshot(page, `ledger_shop-ledger-${width}.png`);
@@ -100,6 +107,36 @@ async function ledger(page, width) {
   await page.getByTestId('ledger-check-run').click();
   await page.locator('[data-testid="ledger-check-result"][data-balanced="true"]').waitFor({ state: 'visible' });
   await noWiderThan(page, width, '/ledger (check)');
+
+  step('the district admin sets points per survey at /ledger/rules: a bad value is named in place, a good one reads back');
+  await page.getByTestId('ledger-rules-link').click();
+  await page.waitForURL(/\/ledger\/rules$/);
+  const rules = page.getByTestId('lrules-form');
+  const survey = rules.locator('[data-testid="lrules-input"][data-rule="/points_per_survey"]');
+  await survey.waitFor({ state: 'visible' });
+  await waitUntilSettled(page);
+  const before = await survey.inputValue();
+  await survey.fill('-1');
+  await rules.getByTestId('lrules-save').click();
+  await rules.locator('[data-field="/points_per_survey"].invalid').waitFor({ state: 'visible' });
+  const wanted = String(width === 390 ? 7 : 6);
+  await survey.fill(wanted);
+  await rules.getByTestId('lrules-save').click();
+  await rules.getByTestId('lrules-saved').waitFor({ state: 'visible' });
+  await noWiderThan(page, width, '/ledger/rules');
+  await screenshot(page, `ledger_shop-rules-${width}.png`);
+  await page.reload();
+  await survey.waitFor({ state: 'visible' });
+  await waitUntilSettled(page);
+  if ((await survey.inputValue()) !== wanted) throw new Error(`points per survey reads back as "${await survey.inputValue()}", not ${wanted}`);
+  const applies = rules.locator('[data-testid="lrules-effective"][data-rule="/points_per_survey"]');
+  if ((await applies.getAttribute('data-own')) !== 'true' || !(await applies.innerText()).includes(wanted)) {
+    throw new Error(`points per survey is not shown as set here: ${await applies.innerText()}`);
+  }
+  // Back as it was, so the other pages' points are the demo's.
+  await survey.fill(before);
+  await rules.getByTestId('lrules-save').click();
+  await rules.getByTestId('lrules-saved').waitFor({ state: 'visible' });
   await signOut(page);
 }
 
@@ -237,6 +274,38 @@ async function activities(page, width) {
   await signOut(page);
 }
 
+async function roster(page, width) {
+  step(`${width} px: /volunteers — search one volunteer by name, open the profile`);
+  await signIn(page, 'community');
+  await page.goto(`${BASE_URL}/volunteers`);
+  const first = page.getByTestId('roster-row').first();
+  await first.waitFor({ state: 'visible' });
+  await page.getByTestId('roster-totals').filter({ hasText: /\d/ }).waitFor({ state: 'visible' });
+  await waitUntilSettled(page);
+  await noWiderThan(page, width, '/volunteers');
+  const name = (await first.getByTestId('roster-link').innerText()).trim();
+  const id = await first.getAttribute('data-user-id');
+  await page.getByTestId('roster-q').fill(name);
+  await page.getByTestId('roster-q').press('Enter');
+  await page.getByTestId('roster-q').blur();
+  // The search has answered once every name listed holds what was searched.
+  await page.waitForFunction((wanted) => {
+    const names = [...document.querySelectorAll('[data-testid="roster-link"]')].map((a) => a.textContent);
+    return names.length > 0 && names.every((n) => n.includes(wanted));
+  }, name, { timeout: 10_000 }).catch(async () => {
+    const names = await page.getByTestId('roster-link').allInnerTexts();
+    throw new Error(`searching "${name}" lists ${names.join(', ')}`);
+  });
+  const found = page.locator(`[data-testid="roster-row"][data-user-id="${id}"]`);
+  await found.waitFor({ state: 'visible' });
+  await screenshot(page, `ledger_shop-roster-${width}.png`);
+  await found.getByTestId('roster-link').click();
+  await page.waitForURL(new RegExp(`/volunteers/${id}$`));
+  await page.getByTestId('volunteer-hours').waitFor({ state: 'visible' });
+  await noWiderThan(page, width, '/volunteers/:id (from the roster)');
+  await signOut(page);
+}
+
 async function run(width, height) {
   const browser = await launch({ width, height });
   const { page } = browser;
@@ -245,6 +314,7 @@ async function run(width, height) {
     await ledger(page, width);
     await shop(page, width);
     await activities(page, width);
+    await roster(page, width);
     const fatal = problems.filter((p) => p.startsWith('page error'));
     if (fatal.length) throw new Error(fatal.join('\n'));
     step(`${width} px: passed`);

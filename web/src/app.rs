@@ -7,6 +7,7 @@ use leptos_router::path;
 use crate::activities::detail_page::ActivityPage;
 use crate::activities::form::{ActivityEditPage, ActivityNewPage};
 use crate::activities::list_page::ActivitiesPage;
+use crate::activities::roster_page::RosterPage;
 use crate::activities::volunteer_pages::{CertificatePage, VolunteerPage};
 use crate::admin::audit_page::AuditPage;
 use crate::admin::clients_detail_page::ClientDetailPage;
@@ -26,6 +27,7 @@ use crate::kpis::detail_page::KpiDetailPage;
 use crate::kpis::overview_page::KpisPage;
 use crate::kpis::report_pages::{KpiImportPage, KpiReportPage};
 use crate::ledger::accounts_page::LedgerPage;
+use crate::ledger::rules_page::LedgerRulesPage;
 use crate::ledger::statement_page::StatementPage;
 use crate::matching::gaps_page::MatchingGapsPage;
 use crate::matching::plan_page::MatchingPlanPage;
@@ -142,6 +144,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/surveys/:id") view=SurveyPage/>
                     <Route path=path!("/surveys/:id/edit") view=SurveyEditPage/>
                     <Route path=path!("/ledger") view=LedgerPage/>
+                    <Route path=path!("/ledger/rules") view=LedgerRulesPage/>
                     <Route path=path!("/ledger/accounts/:id") view=StatementPage/>
                     <Route path=path!("/shop") view=ShopItemsPage/>
                     <Route path=path!("/shop/orders") view=ShopOrdersPage/>
@@ -149,6 +152,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/activities/new") view=ActivityNewPage/>
                     <Route path=path!("/activities/:id") view=ActivityPage/>
                     <Route path=path!("/activities/:id/edit") view=ActivityEditPage/>
+                    <Route path=path!("/volunteers") view=RosterPage/>
                     <Route path=path!("/volunteers/:id") view=VolunteerPage/>
                     <Route path=path!("/volunteers/:id/certificate") view=CertificatePage/>
                     <Route path=path!("/resources") view=ResourcesPage/>

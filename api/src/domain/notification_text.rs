@@ -30,6 +30,9 @@ pub struct Facts {
     /// Hours left, for a closing claim window.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours_left: Option<i64>,
+    /// Minutes of an offer of hours (时长转赠); the other person's name is on the offer, not here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<i64>,
 }
 
 /// A notification's title and body.
@@ -53,6 +56,7 @@ pub fn render(kind: NotificationKind, facts: &Facts, lang: Lang) -> Text {
     let title_of_program = facts.title.clone().unwrap_or_default();
     let reason = facts.reason.clone().unwrap_or_default();
     let hours = facts.hours_left.unwrap_or(1);
+    let minutes = facts.minutes.unwrap_or_default();
     let (title, body) = match lang {
         Lang::Zh => {
             let missing = facts.missing.join("、");
@@ -95,6 +99,15 @@ pub fn render(kind: NotificationKind, facts: &Facts, lang: Lang) -> Text {
                 }
                 ActivityPlaceConfirmed => {
                     ("候补已转为正式报名".into(), format!("您候补的志愿活动「{title_of_program}」（编号 {id}）有了空位，您已报名成功。"))
+                }
+                GiftOffered => {
+                    ("有人向您转赠时长".into(), format!("家人向您转赠 {minutes} 分钟服务时长（编号 {id}），请在“我的积分”中接受或谢绝。"))
+                }
+                GiftWithdrawn => ("时长转赠已撤回".into(), format!("向您转赠 {minutes} 分钟时长的申请（编号 {id}）已被对方撤回。")),
+                GiftAccepted => ("时长转赠已被接受".into(), format!("您转赠的 {minutes} 分钟时长（编号 {id}）已被对方接受，时长已转出。")),
+                GiftDeclined => ("时长转赠被谢绝".into(), format!("您转赠的 {minutes} 分钟时长（编号 {id}）被对方谢绝，时长未转出。")),
+                GiftExpired => {
+                    ("时长转赠已过期".into(), format!("您转赠的 {minutes} 分钟时长（编号 {id}）对方未在期限内回应，已过期，时长未转出。"))
                 }
             }
         }
@@ -180,6 +193,24 @@ pub fn render(kind: NotificationKind, facts: &Facts, lang: Lang) -> Text {
                     format!(
                         "A place became free at the activity \u{201c}{title_of_program}\u{201d} (no. {id}); you moved up from the waiting list."
                     ),
+                ),
+                GiftOffered => (
+                    "Hours offered to you".into(),
+                    format!("Family offered you {minutes} minutes of their time account (no. {id}). Accept or decline it under My points."),
+                ),
+                GiftWithdrawn => {
+                    ("Offer of hours withdrawn".into(), format!("The offer of {minutes} minutes to you (no. {id}) was taken back."))
+                }
+                GiftAccepted => (
+                    "Your hours were accepted".into(),
+                    format!("Your offer of {minutes} minutes (no. {id}) was accepted; the hours moved."),
+                ),
+                GiftDeclined => {
+                    ("Your hours were declined".into(), format!("Your offer of {minutes} minutes (no. {id}) was declined; nothing moved."))
+                }
+                GiftExpired => (
+                    "Your offer of hours expired".into(),
+                    format!("Your offer of {minutes} minutes (no. {id}) was not answered in time; nothing moved."),
                 ),
             }
         }

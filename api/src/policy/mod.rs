@@ -124,6 +124,7 @@ pub fn permissions(caller: &Caller) -> Permissions {
         read_ledger: may(Action::ReadLedger),
         adjust_ledger: may(Action::AdjustLedger),
         check_ledger: may(Action::CheckLedger),
+        set_ledger_rules: may(Action::SetLedgerRules),
         offer_shop_items: may(Action::OfferShopItems),
         read_shop_orders: may(Action::ReadShopOrders),
         fulfil_shop_orders: may(Action::FulfilShopOrders),

@@ -1,5 +1,6 @@
 //! `/api/v1/time-bank/gifts…`: gifts of hours to family with both sides' consent (时长转赠) — the
-//! giver offers, the receiver accepts (the hours move) or declines; both list their offers.
+//! giver offers, the receiver accepts (the hours move) or declines, the giver may withdraw while it
+//! waits; an offer nobody answers expires after a week. Both list their offers.
 
 use actix_web::{HttpResponse, get, post, web};
 use serde::Deserialize;
@@ -13,7 +14,7 @@ use crate::http::auth::AuthUser;
 use crate::http::json::ValidJson;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
-use crate::services::ledger::gifts;
+use crate::services::ledger::{gift_answers, gifts};
 use crate::services::page::PageRequest;
 use crate::state::AppState;
 
@@ -53,7 +54,15 @@ async fn list_offers(
     ValidQuery(query): ValidQuery<GiftQuery>,
 ) -> ApiResult<web::Json<GiftOfferPage>> {
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, "-id")?;
-    Ok(web::Json(gifts::mine(&state.db, &caller, page).await?))
+    Ok(web::Json(gifts::mine(&state.db, &caller, page, state.clock.now()).await?))
+}
+
+/// One offer of hours you gave or received (404 for anyone else); one past its week reads as `expired`.
+#[utoipa::path(tag = "ledger", params(("id" = i64, Path, description = "Offer id", example = 1)),
+    responses((status = 200, body = GiftOffer), ReadErrors), security(("bearer" = [])))]
+#[get("/time-bank/gifts/{id}")]
+async fn get_offer(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<web::Json<GiftOffer>> {
+    Ok(web::Json(gifts::one(&state.db, &caller, id.into_inner(), state.clock.now()).await?))
 }
 
 async fn answer(
@@ -64,13 +73,13 @@ async fn answer(
     request_id: RequestId,
 ) -> ApiResult<web::Json<GiftOffer>> {
     let txn = state.begin_write().await?;
-    let saved = gifts::answer(&txn.txn, &caller, id, accepting, state.clock.now(), Some(&request_id.0)).await?;
+    let saved = gift_answers::answer(&txn.txn, &caller, id, accepting, state.clock.now(), Some(&request_id.0)).await?;
     txn.commit().await?;
     Ok(web::Json(saved))
 }
 
-/// Accept an offer made to you: the hours move from the giver's account to yours now (409 when
-/// it is already answered, or the giver no longer holds them).
+/// Accept an offer made to you: the hours move from the giver's account to yours now and the giver
+/// is told (409 when it is already answered, withdrawn or expired, or the giver no longer holds them).
 #[utoipa::path(tag = "ledger", params(("id" = i64, Path, description = "Offer id", example = 1)),
     responses((status = 200, body = GiftOffer), WriteErrors), security(("bearer" = [])))]
 #[post("/time-bank/gifts/{id}/accept")]
@@ -83,7 +92,8 @@ async fn accept_offer(
     answer(state, caller, id.into_inner(), true, request_id).await
 }
 
-/// Decline an offer made to you: nothing moves (409 when it is already answered).
+/// Decline an offer made to you: nothing moves and the giver is told (409 when it is already
+/// answered, withdrawn or expired).
 #[utoipa::path(tag = "ledger", params(("id" = i64, Path, description = "Offer id", example = 1)),
     responses((status = 200, body = GiftOffer), WriteErrors), security(("bearer" = [])))]
 #[post("/time-bank/gifts/{id}/decline")]
@@ -96,6 +106,23 @@ async fn decline_offer(
     answer(state, caller, id.into_inner(), false, request_id).await
 }
 
+/// Withdraw an offer you made while it waits: nothing moves and the receiver is told (409 when it
+/// is already answered or expired).
+#[utoipa::path(tag = "ledger", params(("id" = i64, Path, description = "Offer id", example = 1)),
+    responses((status = 200, body = GiftOffer), WriteErrors), security(("bearer" = [])))]
+#[post("/time-bank/gifts/{id}/withdraw")]
+async fn withdraw_offer(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    id: web::Path<i64>,
+    request_id: RequestId,
+) -> ApiResult<web::Json<GiftOffer>> {
+    let txn = state.begin_write().await?;
+    let saved = gift_answers::withdraw(&txn.txn, &caller, id.into_inner(), state.clock.now(), Some(&request_id.0)).await?;
+    txn.commit().await?;
+    Ok(web::Json(saved))
+}
+
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(offer_hours).service(list_offers).service(accept_offer).service(decline_offer);
+    cfg.service(offer_hours).service(list_offers).service(get_offer).service(accept_offer).service(decline_offer).service(withdraw_offer);
 }

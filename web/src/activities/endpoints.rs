@@ -1,11 +1,12 @@
 //! Typed calls of the volunteer activities (志愿活动) for organisers and staff: the list, one activity,
 //! creating and changing it, its lifecycle moves, sign-ups with the waiting list, the check-in code
-//! of this minute, attendance and taking a credit back; and the volunteer's profile and certificate.
+//! of this minute, attendance and taking a credit back; the roster of volunteers, and a volunteer's
+//! profile and certificate.
 
 use gloo_net::http::Method;
 use shared::{
     Activity, ActivityAction, ActivityActionRequest, ActivityInput, ActivityPage, ActivityStatus, AttendanceStep, CheckInCode, Id,
-    RecordAttendance, RevokeCredit, Signup, SignupList, VolunteerCertificate, VolunteerProfile,
+    RecordAttendance, RevokeCredit, Signup, SignupList, VolunteerCertificate, VolunteerPage, VolunteerProfile,
 };
 
 use crate::common::api::{ApiResult, PAGE_SIZE, get, send_json};
@@ -80,4 +81,31 @@ pub async fn volunteer(id: Id) -> ApiResult<VolunteerProfile> {
 /// GET /volunteers/{id}/certificate: the certificate of hours as data to print.
 pub async fn certificate(id: Id) -> ApiResult<VolunteerCertificate> {
     get(&format!("/volunteers/{id}/certificate"), &[]).await
+}
+
+/// What the roster is narrowed to and how it is ordered (`sort`: `-hours`, `-last_served`, `name`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RosterFilter {
+    pub q: String,
+    pub active: Option<bool>,
+    pub sort: &'static str,
+}
+
+/// GET /volunteers: one page of the roster, with the totals of everything the filter selects.
+pub async fn volunteers(filter: RosterFilter, cursor: Option<String>) -> ApiResult<VolunteerPage> {
+    let mut query = vec![("limit", PAGE_SIZE.to_string())];
+    let q = filter.q.trim();
+    if !q.is_empty() {
+        query.push(("q", q.to_owned()));
+    }
+    if let Some(active) = filter.active {
+        query.push(("active", active.to_string()));
+    }
+    if !filter.sort.is_empty() {
+        query.push(("sort", filter.sort.to_owned()));
+    }
+    if let Some(cursor) = cursor {
+        query.push(("cursor", cursor));
+    }
+    get("/volunteers", &query).await
 }

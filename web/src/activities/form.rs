@@ -1,6 +1,8 @@
 //! Organising an activity, or changing one (`/activities/new`, `/activities/:id/edit`): community,
-//! title, description, where, start and end, places and the minutes credited for attending. Every
-//! wrong field is named at once; a new activity is saved as a draft and published from its page.
+//! the organiser (the community, or an organisation picked from the resource catalogue), title,
+//! description, where (a service space of the community picked from a list, or an address), start
+//! and end, places and the minutes credited for attending. Every wrong field is named at once; a new
+//! activity is saved as a draft and published from its page.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,15 +10,27 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::{Activity, ActivityInput, Area, FieldError, FieldRule, Id};
 
 use crate::activities::endpoints::{activity, change_activity, create_activity};
+use crate::activities::space_select::{SpaceSelect, Spaces, load_spaces};
 use crate::common::area_picker::AreaSearch;
 use crate::common::form::{Field, FieldGroup, FormButtons, FormState, FormSummary, field_error, reveal_first_error};
 use crate::common::format::{local_input, parse_local_time};
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::session::use_session;
 use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::resources::bits::ProviderSelect;
 
-const PLACED: [&str; 9] =
-    ["/area_id", "/title", "/description", "/address", "/space_id", "/starts_at", "/ends_at", "/capacity", "/credit_minutes"];
+const PLACED: [&str; 10] = [
+    "/area_id",
+    "/provider_id",
+    "/title",
+    "/description",
+    "/address",
+    "/space_id",
+    "/starts_at",
+    "/ends_at",
+    "/capacity",
+    "/credit_minutes",
+];
 
 /// `/activities/new`.
 #[component]
@@ -99,9 +113,17 @@ impl Typed {
     }
 }
 
-/// The input for `area_id`, keeping the space and organisation of `before` (an edit) when its place
-/// was not retyped; or every field that is wrong.
-fn to_input(t: &Typed, area_id: Option<Id>, before: Option<&Activity>) -> Result<ActivityInput, Vec<FieldError>> {
+/// Who organises it and where: the organisation (none: the community) and the service space (none:
+/// the address typed is the place).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Chosen {
+    area_id: Option<Id>,
+    provider_id: Option<Id>,
+    space_id: Option<Id>,
+}
+
+/// The input of the form, or every field that is wrong.
+fn to_input(t: &Typed, chosen: Chosen) -> Result<ActivityInput, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut number = |pointer: &str, text: &str, least: i64| match text.trim().parse::<i64>() {
         Ok(n) if n >= least => n,
@@ -116,14 +138,14 @@ fn to_input(t: &Typed, area_id: Option<Id>, before: Option<&Activity>) -> Result
     };
     let capacity = number("/capacity", &t.capacity, 1);
     let credit_minutes = number("/credit_minutes", &t.credit, 0);
-    if area_id.is_none() {
+    if chosen.area_id.is_none() {
         errors.push(field_error("/area_id", FieldRule::Required, "is required"));
     }
     if t.title.trim().is_empty() {
         errors.push(field_error("/title", FieldRule::Required, "is required"));
     }
-    let kept_space = before.and_then(|b| b.space_id.filter(|_| b.place == t.place));
-    if kept_space.is_none() && t.place.trim().is_empty() {
+    let address = Some(t.place.trim().to_owned()).filter(|p| !p.is_empty());
+    if chosen.space_id.is_none() && address.is_none() {
         errors.push(field_error("/address", FieldRule::Required, "is required"));
     }
     let (starts, ends) = (parse_local_time(&t.starts), parse_local_time(&t.ends));
@@ -135,14 +157,14 @@ fn to_input(t: &Typed, area_id: Option<Id>, before: Option<&Activity>) -> Result
         (Some(s), Some(e)) if e <= s => errors.push(field_error("/ends_at", FieldRule::BeforeStart, "after the start")),
         _ => {}
     }
-    match (area_id, starts, ends, errors.is_empty()) {
+    match (chosen.area_id, starts, ends, errors.is_empty()) {
         (Some(area_id), Some(starts_at), Some(ends_at), true) => Ok(ActivityInput {
             area_id,
-            provider_id: before.and_then(|b| b.provider_id),
+            provider_id: chosen.provider_id,
             title: t.title.trim().to_owned(),
             description: t.description.trim().to_owned(),
-            space_id: kept_space,
-            address: kept_space.is_none().then(|| t.place.trim().to_owned()),
+            space_id: chosen.space_id,
+            address,
             starts_at,
             ends_at,
             capacity,
@@ -163,12 +185,35 @@ fn ActivityForm(activity: Option<Activity>) -> impl IntoView {
     let typed = RwSignal::new(activity.as_ref().map_or_else(Typed::blank, Typed::of));
     let home = session.me.with_untracked(|me| me.as_ref().map(|m| (m.area.id, m.area.name.clone())));
     let area = RwSignal::new(activity.as_ref().map(|a| (a.area_id, a.area_name.clone())).or(home));
-    let on_pick = Callback::new(move |a: Area| area.set(Some((a.id, a.name))));
+    let provider = RwSignal::new(activity.as_ref().and_then(|a| a.provider_id));
+    let space = RwSignal::new(activity.as_ref().and_then(|a| a.space_id));
+    let area_id = Memo::new(move |_| area.with(|a| a.as_ref().map(|(id, _)| *id)));
+    let spaces: Spaces = RwSignal::new(None);
+    load_spaces(area_id, spaces);
+    // The place of an activity in a space reads "space name + address": the box holds the address.
+    Effect::new(move |_| {
+        let Some(Ok(list)) = spaces.get() else { return };
+        let Some(name) = space.with_untracked(|s| s.and_then(|id| list.iter().find(|x| x.id == id)).map(|x| x.name.clone())) else {
+            return;
+        };
+        if before.with_value(|b| b.as_ref().is_some_and(|b| b.place.starts_with(&name))) {
+            typed.update(|t| {
+                if let Some(rest) = t.place.strip_prefix(&name) {
+                    t.place = rest.trim().to_owned();
+                }
+            });
+        }
+    });
+    // A space belongs to its community: another community starts without one.
+    let on_pick = Callback::new(move |a: Area| {
+        space.set(None);
+        area.set(Some((a.id, a.name)));
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.start();
-        let area_id = area.with_untracked(|a| a.as_ref().map(|(id, _)| *id));
-        let input = match before.with_value(|b| typed.with_untracked(|t| to_input(t, area_id, b.as_ref()))) {
+        let chosen = Chosen { area_id: area_id.get_untracked(), provider_id: provider.get_untracked(), space_id: space.get_untracked() };
+        let input = match typed.with_untracked(|t| to_input(t, chosen)) {
             Ok(input) => input,
             Err(errors) => {
                 form.invalid(errors);
@@ -218,13 +263,20 @@ fn ActivityForm(activity: Option<Activity>) -> impl IntoView {
                     {move || match area.get() {
                         Some((_, name)) => view! {
                             <span class="chip" data-testid="activity-area-chip">{name}
-                                <button type="button" class="chip-x" aria-label=tr("action.clear") on:click=move |_| area.set(None)>"×"</button>
+                                <button type="button" class="chip-x" aria-label=tr("action.clear")
+                                    on:click=move |_| { space.set(None); area.set(None); }>"×"</button>
                             </span>
                         }.into_any(),
                         None => view! { <AreaSearch on_pick placeholder="activity.area_search" testid="activity-area"/> }.into_any(),
                     }}
                 </FieldGroup>
-                <Field label="activity.place" pointer="/address" form>
+                <Field label="activity.organiser" pointer="/provider_id" form hint="activity.organiser_hint">
+                    <ProviderSelect value=provider testid="activity-organiser" empty_key="activity.organiser_community"/>
+                </Field>
+                <Field label="activity.space" pointer="/space_id" form>
+                    <SpaceSelect value=space spaces/>
+                </Field>
+                <Field label="activity.place" pointer="/address" form hint="activity.place_hint">
                     <input type="text" maxlength="200" data-testid="activity-place-input" prop:value=text(|t| t.place.clone()) on:input=set!(place)/>
                 </Field>
                 <Field label="activity.starts_at" pointer="/starts_at" form>

@@ -36,7 +36,7 @@ pub fn VolunteerPage() -> impl IntoView {
         }
     });
     view! {
-        <nav class="crumbs back-link"><a href="/activities">"← "{tr("activity.back")}</a></nav>
+        <nav class="crumbs back-link"><a href="/volunteers" data-testid="roster-back">"← "{tr("roster.back")}</a></nav>
         <Show when=move || session.permissions().read_volunteers fallback=|| view! { <Empty key="error.forbidden"/> }>
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || loaded.get().map(|found| match found {

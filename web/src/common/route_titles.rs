@@ -32,6 +32,7 @@ const SURVEYS: (&str, &str) = ("/surveys", "title.surveys");
 const LEDGER: (&str, &str) = ("/ledger", "title.ledger");
 const SHOP: (&str, &str) = ("/shop", "title.shop");
 const ACTIVITIES: (&str, &str) = ("/activities", "title.activities");
+const VOLUNTEERS: (&str, &str) = ("/volunteers", "title.volunteers");
 const PUBLIC_PROGRAMS: (&str, &str) = ("/public/programs", "title.public_programs");
 const PUBLIC_TOPICS: (&str, &str) = ("/public/topics", "title.public_topics");
 const M_TOPICS: (&str, &str) = ("/m/topics", "title.m_topics");
@@ -102,6 +103,7 @@ pub fn route_name(path: &str, staff: bool) -> Option<RouteName> {
         ["surveys", id, "edit"] => detail("title.survey_edit", id, SURVEYS),
         ["surveys", id] => detail("title.survey", id, SURVEYS),
         ["ledger"] => plain(LEDGER.1),
+        ["ledger", "rules"] => under("title.ledger_rules", LEDGER),
         ["ledger", "accounts", id] => detail("title.ledger_account", id, LEDGER),
         ["shop"] => plain(SHOP.1),
         ["shop", "orders"] => under("title.shop_orders", SHOP),
@@ -109,9 +111,10 @@ pub fn route_name(path: &str, staff: bool) -> Option<RouteName> {
         ["activities", "new"] => under("title.activity_new", ACTIVITIES),
         ["activities", id, "edit"] => detail("title.activity_edit", id, ACTIVITIES),
         ["activities", id] => detail("title.activity", id, ACTIVITIES),
-        // A volunteer is reached from an activity's sign-ups or a ledger account.
-        ["volunteers", id] => detail("title.volunteer", id, ACTIVITIES),
-        ["volunteers", id, "certificate"] => detail("title.certificate", id, ACTIVITIES),
+        // A volunteer is reached from the roster, an activity's sign-ups or a ledger account.
+        ["volunteers"] => plain(VOLUNTEERS.1),
+        ["volunteers", id] => detail("title.volunteer", id, VOLUNTEERS),
+        ["volunteers", id, "certificate"] => detail("title.certificate", id, VOLUNTEERS),
         ["resources"] => plain(RESOURCES.1),
         ["resources", kind, "new"] => resource_key(kind, true).and_then(|key| under(key, RESOURCES)),
         ["resources", kind, id] => resource_key(kind, false).and_then(|key| detail(key, id, RESOURCES)),
@@ -216,8 +219,8 @@ mod tests {
             /programs/new /programs/rollup /programs/1/edit /programs/1 /resources /resources/providers/new \
             /resources/providers/1 /resources/services/new /resources/services/1 /resources/people/new \
             /resources/people/1 /resources/spaces/new /resources/spaces/1 /topics /topics/1 /surveys /surveys/new /surveys/1 /surveys/1/edit \
-            /ledger /ledger/accounts/1 /shop /shop/orders /activities /activities/new /activities/1 /activities/1/edit \
-            /volunteers/1 /volunteers/1/certificate";
+            /ledger /ledger/rules /ledger/accounts/1 /shop /shop/orders /activities /activities/new /activities/1 /activities/1/edit \
+            /volunteers /volunteers/1 /volunteers/1/certificate";
         let known = |key: &str| crate::common::messages::all().any(|(k, _, _)| *k == key);
         let text = |key: &str, zh: bool| {
             crate::common::messages::all().find(|(k, _, _)| *k == key).map_or("", |(_, z, e)| if zh { *z } else { *e })

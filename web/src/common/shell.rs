@@ -172,7 +172,9 @@ fn Nav() -> impl IntoView {
                     {p.read_surveys.then(|| link("/surveys", "nav.surveys", "nav-surveys"))}
                     {p.read_resources.then(|| link("/resources", "nav.resources", "nav-resources"))}
                     {(staff && p.read_activities).then(|| link("/activities", "nav.activities", "nav-activities"))}
+                    {(staff && p.read_volunteers).then(|| link("/volunteers", "nav.volunteers", "nav-volunteers"))}
                     {p.read_ledger.then(|| link("/ledger", "nav.ledger", "nav-ledger"))}
+                    {p.set_ledger_rules.then(|| link("/ledger/rules", "nav.ledger_rules", "nav-ledger-rules"))}
                     {p.offer_shop_items.then(|| link("/shop", "nav.shop", "nav-shop"))}
                     {p.read_shop_orders.then(|| link("/shop/orders", "nav.shop_orders", "nav-shop-orders"))}
                     {p.read_kpis.then(|| link("/kpis", "nav.kpis", "nav-kpis"))}

@@ -49,6 +49,8 @@ pub const TITLE_MESSAGES: &[(&str, &str, &str)] = &[
     ("title.survey_edit", "编辑问卷", "Edit survey"),
     ("title.ledger", "积分与时长账户", "Hours and points accounts"),
     ("title.ledger_account", "账户明细", "Account statement"),
+    ("title.ledger_rules", "积分与时间银行规则", "Points and time-bank rules"),
+    ("title.volunteers", "志愿者名册", "Volunteers"),
     ("title.shop", "积分商城物品", "Points-shop items"),
     ("title.shop_orders", "兑换订单", "Shop orders"),
     ("title.activities", "志愿活动", "Volunteer activities"),

@@ -28,6 +28,10 @@ pub fn LedgerPage() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1 class="page-title">{tr("nav.ledger")}</h1>
+            <div class="spacer"></div>
+            <Show when=move || session.permissions().read_ledger>
+                <a class="btn" href="/ledger/rules" data-testid="ledger-rules-link">{tr("lrules.link")}</a>
+            </Show>
         </div>
         <Show when=move || session.permissions().read_ledger fallback=|| view! { <Empty key="error.forbidden"/> }>
             <AccountList/>

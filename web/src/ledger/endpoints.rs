@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 use gloo_net::http::Method;
-use shared::{HolderKind, Id, LedgerAccountPage, LedgerCheck, LedgerUnit, ReverseTransfer, Statement, Transfer};
+use shared::{
+    HolderKind, Id, LedgerAccountPage, LedgerCheck, LedgerRules, LedgerUnit, ReverseTransfer, SetLedgerRules, Statement, Transfer,
+};
 
 use crate::common::api::{ApiResult, PAGE_SIZE, get, send_json};
 
@@ -71,4 +73,14 @@ pub async fn reverse_transfer(id: Id, reason: String) -> ApiResult<Transfer> {
 /// GET /ledger/check: every transfer sums to zero, every kept balance equals its postings.
 pub async fn ledger_check() -> ApiResult<LedgerCheck> {
     get("/ledger/check", &[]).await
+}
+
+/// GET /ledger/rules/{area_id}: the area's own rules and what applies there.
+pub async fn ledger_rules(area: Id) -> ApiResult<LedgerRules> {
+    get(&format!("/ledger/rules/{area}"), &[]).await
+}
+
+/// PUT /ledger/rules/{area_id}: replaces the area's own rules whole (a rule left out is inherited).
+pub async fn set_ledger_rules(area: Id, own: &SetLedgerRules) -> ApiResult<LedgerRules> {
+    send_json(Method::PUT, &format!("/ledger/rules/{area}"), own).await
 }

@@ -5,6 +5,7 @@
 
 pub const LEDGER_MESSAGES: &[(&str, &str, &str)] = &[
     ("nav.ledger", "积分与时长账户", "Hours and points"),
+    ("nav.ledger_rules", "积分规则", "Points rules"),
     ("holder.resident", "居民", "Resident"),
     ("holder.volunteer", "志愿者", "Volunteer"),
     ("holder.organisation", "组织", "Organisation"),
@@ -50,6 +51,8 @@ pub const LEDGER_MESSAGES: &[(&str, &str, &str)] = &[
         "A new transfer of the opposite amounts will undo this one; the original stays on record. Reverse it?",
     ),
     ("ledger.reverse_yes", "确认冲正", "Yes, reverse it"),
+    ("ledger.reversed", "已冲正", "Reversed"),
+    ("ledger.reversed_by", "已由记账 #{id} 冲正，不能再次冲正", "Reversed by transfer #{id}; it cannot be reversed again"),
     // The check
     ("ledger.check", "账务核对", "Ledger check"),
     ("ledger.check_run", "开始核对", "Run the check"),
@@ -70,4 +73,30 @@ pub const LEDGER_MESSAGES: &[(&str, &str, &str)] = &[
     ("ledger.check_postings_sum", "明细合计", "Sum of postings"),
     ("ledger.check_kept_sum", "余额合计", "Sum of balances"),
     ("ledger.check_mismatched", "余额不符账户", "Mismatched accounts"),
+    // The rules (积分规则)
+    ("lrules.title", "积分与时间银行规则", "Points and time-bank rules"),
+    ("lrules.link", "规则", "Rules"),
+    (
+        "lrules.hint",
+        "积分与上限由区县设定，社区只设定时间银行透支额度；留空则沿用上级设定。",
+        "Points and caps are set by the district; a community sets only its time-bank overdraft. Leave a box empty to inherit.",
+    ),
+    ("lrules.area_search", "选择区县或社区", "Pick a district or community"),
+    ("lrules.pick_area", "请先选择一个区县或社区", "Pick a district or community first"),
+    ("lrules.not_here", "规则由区县或社区设定，此处只能查看。", "Rules are set by a district or a community; here they can only be read."),
+    ("lrules.points_per_hour", "每服务 1 小时积分", "Points per hour served"),
+    ("lrules.points_per_activity", "每参加一次志愿活动积分", "Points per activity attended"),
+    ("lrules.points_per_consultation", "每参与一次民主协商积分", "Points per consultation taken part in"),
+    ("lrules.points_per_survey", "每参与一次民意调查积分", "Points per survey answered"),
+    ("lrules.points_per_good_rating", "每获一次好评（4–5 星）积分", "Points per good rating (4–5 stars)"),
+    ("lrules.daily_points_cap", "每人每日积分上限", "Daily points cap per person"),
+    ("lrules.monthly_points_cap", "每人每月积分上限", "Monthly points cap per person"),
+    ("lrules.overdraft_minutes", "时间银行透支额度（分钟）", "Time-bank overdraft (minutes)"),
+    ("lrules.inherit_placeholder", "沿用上级", "Inherit"),
+    ("lrules.applies", "当前生效", "In force"),
+    ("lrules.own", "本级设定", "set here"),
+    ("lrules.inherited", "沿用上级", "inherited"),
+    ("lrules.no_cap", "不限", "no cap"),
+    ("lrules.district_only", "由区县设定", "Set by the district"),
+    ("lrules.saved", "规则已保存。", "The rules are saved."),
 ];

@@ -1,6 +1,7 @@
 //! 时间银行 · 积分, staff side: the accounts with their totals (`/ledger`, [`accounts_page`]), one
 //! account's statement with reversals (`/ledger/accounts/:id`, [`statement_page`]), the ledger check
-//! for admins ([`check_panel`]); how amounts read ([`amount`], also the resident's phone pages'),
+//! for admins ([`check_panel`]), the rules of a district or community (`/ledger/rules`,
+//! [`rules_page`]); how amounts read ([`amount`], also the resident's phone pages'),
 //! their API calls and messages.
 
 pub mod accounts_page;
@@ -9,4 +10,5 @@ pub mod check_panel;
 pub mod endpoints;
 pub mod messages;
 pub mod reverse_form;
+pub mod rules_page;
 pub mod statement_page;

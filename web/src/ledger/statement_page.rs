@@ -72,7 +72,8 @@ fn AccountStatement(id: Id) -> impl IntoView {
             <table class="table statement-table" data-testid="statement">
                 <HeadRow keys=&HEADS extra=1/>
                 <tbody>
-                    <For each=move || lines.items.get() key=|l| l.posting_id let:line>
+                    // Keyed by the reversal too: a line reversed since the last read is drawn again as 已冲正.
+                    <For each=move || lines.items.get() key=|l| (l.posting_id, l.reversed_by) let:line>
                         <LineRow line unit=account.with_untracked(|a| a.as_ref().map_or(LedgerUnit::Points, |a| a.unit)) on_reversed=reversed/>
                     </For>
                 </tbody>
@@ -128,16 +129,23 @@ fn LineRow(line: StatementLine, unit: LedgerUnit, on_reversed: Callback<()>) -> 
     let (amount, after, transfer) = (line.amount, line.balance_after, line.transfer_id);
     let tone = if amount < 0 { "num amount-out" } else { "num amount-in" };
     let open = RwSignal::new(false);
-    // A reversal is itself a correction; it is not reversed again from here.
-    let reversible = line.kind != TransferKind::Reversal;
+    // A reversal is itself a correction, and a transfer is reversed once: neither is offered again.
+    let reversed_by = line.reversed_by;
+    let reversible = line.kind != TransferKind::Reversal && reversed_by.is_none();
     view! {
-        <tr data-testid="statement-line" data-transfer-id=transfer data-kind=line.kind.as_str()>
+        <tr data-testid="statement-line" data-transfer-id=transfer data-kind=line.kind.as_str()
+            data-reversed-by=reversed_by.map(|r| r.to_string())>
             <td class="small">{local_time(&line.at)}</td>
             <td>{tr_word("mtransfer", line.kind.as_str().to_owned())}</td>
             <td>{line.reason.clone()}</td>
             <td class=tone data-testid="statement-amount">{move || amount_text(i18n, unit, amount, true)}</td>
             <td class="num" data-testid="balance-after">{move || amount_text(i18n, unit, after, false)}</td>
             <td>
+                {reversed_by.map(|by| view! {
+                    <span class="badge" data-testid="statement-reversed" title=move || i18n.t("ledger.reversed_by").replace("{id}", &by.to_string())>
+                        {tr("ledger.reversed")}" #"{by}
+                    </span>
+                })}
                 {move || (reversible && session.permissions().adjust_ledger && !open.get()).then(|| view! {
                     <button type="button" class="btn btn-small" data-testid="reverse-open" on:click=move |_| open.set(true)>
                         {tr("ledger.reverse")}

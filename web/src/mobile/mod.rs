@@ -15,6 +15,7 @@ pub mod code_sender;
 pub mod community_page;
 pub mod community_picker;
 pub mod delete_account;
+pub mod gift_offers;
 pub mod me_page;
 pub mod nearby_page;
 pub mod need_area;

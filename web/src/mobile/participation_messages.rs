@@ -229,4 +229,18 @@ pub const PARTICIPATION_MESSAGES: &[(&str, &str, &str)] = &[
     ("morder.fulfilled", "已领取", "Collected"),
     ("morder.cancelled", "已取消", "Cancelled"),
     ("morder.expired", "已过期", "Expired"),
+    // Offers of hours (时长转赠)
+    ("mgift.title", "时长转赠", "Hours given to family"),
+    ("mgift.none", "还没有转赠记录。", "No offers of hours yet."),
+    ("mgift.to", "转赠给 {name}", "To {name}"),
+    ("mgift.from", "{name} 转赠给您", "From {name}"),
+    ("mgift.expires", "{at} 前有效", "Open until {at}"),
+    ("mgift.accept", "接受", "Accept"),
+    ("mgift.decline", "谢绝", "Decline"),
+    ("mgift.withdraw", "撤回", "Withdraw"),
+    ("mgift.offered", "待回应", "Waiting"),
+    ("mgift.accepted", "已接受", "Accepted"),
+    ("mgift.declined", "已谢绝", "Declined"),
+    ("mgift.withdrawn", "已撤回", "Withdrawn"),
+    ("mgift.expired", "已过期", "Expired"),
 ];

@@ -1,5 +1,6 @@
 //! 我的积分 `/m/points`: the resident's service time (时间银行) and points balances, and the statement
-//! of the account picked, newest first, each line with the running balance after it.
+//! of the account picked, newest first, each line with the running balance after it; below, the
+//! offers of hours to and from family ([`crate::mobile::gift_offers`]).
 
 use leptos::prelude::*;
 use shared::{Id, LedgerAccount, LedgerUnit, MyLedger, Page, StatementLine, TransferKind};
@@ -11,6 +12,7 @@ use crate::common::paged::Paged;
 use crate::common::status::{ErrorBox, Loading};
 use crate::ledger::amount::{amount_text, unit_key};
 use crate::ledger::endpoints::account_statement;
+use crate::mobile::gift_offers::GiftOffers;
 use crate::mobile::participate_tabs::{ParticipateTabs, Section};
 use crate::mobile::points_endpoints;
 
@@ -28,6 +30,7 @@ pub fn ResidentPointsPage() -> impl IntoView {
                 Ok(ledger) => view! { <Balances ledger/> }.into_any(),
             })}
         </Transition>
+        <GiftOffers/>
     }
 }
 

@@ -21,6 +21,8 @@ pub fn subject_page(subject: &NotificationSubject, resident: bool) -> Option<Str
         (SubjectKind::Need, false) => Some(format!("/needs/{}", subject.id)),
         (SubjectKind::Need, true) => Some(format!("/m/needs/{}", subject.id)),
         (SubjectKind::Program, false) => Some(format!("/programs/{}", subject.id)),
+        // Offers of hours are answered (or withdrawn) on the resident's points page.
+        (SubjectKind::GiftOffer, true) => Some("/m/points".to_owned()),
         _ => None,
     }
 }

@@ -149,7 +149,7 @@ pub fn name_areas(ids: Vec<Id>, into: RwSignal<Vec<(Id, String)>>) {
 }
 
 /// Every page of a choice list, up to [`CHOICE_PAGES`].
-async fn all_pages<T, F, Fut>(fetch: F) -> ApiResult<Vec<T>>
+pub async fn all_pages<T, F, Fut>(fetch: F) -> ApiResult<Vec<T>>
 where
     F: Fn(Option<String>) -> Fut,
     Fut: Future<Output = ApiResult<shared::Page<T>>>,

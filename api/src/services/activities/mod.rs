@@ -6,11 +6,13 @@
 //! - [`attendance`]: check-in and check-out by the organiser or with the minute code; attendance
 //!   credits the activity's minutes through the ledger exactly once; a mistaken credit is reversed.
 //! - [`volunteers`]: the profile (hours, points, star level, what was served), the certificate of
-//!   hours, and the star-level thresholds per district.
+//!   hours, and the star-level thresholds per district; [`roster`]: the list of registered
+//!   volunteers (志愿者名册) with hours, star level and who is active.
 
 pub mod attendance;
 pub mod kpi;
 pub mod manage;
+pub mod roster;
 pub mod signups;
 pub mod volunteers;
 

@@ -39,7 +39,7 @@ pub async fn thresholds_at<C: ConnectionTrait>(db: &C, area_path: &str) -> Resul
     })
 }
 
-fn levels_of(min_hours: &[i64]) -> Vec<StarLevel> {
+pub(super) fn levels_of(min_hours: &[i64]) -> Vec<StarLevel> {
     min_hours
         .iter()
         .enumerate()

@@ -4,36 +4,69 @@
 //! once. The giver's floor (the community's overdraft) is checked when offering, to say so early,
 //! and enforced again by the transfer at acceptance, when it counts.
 //!
-//! Offers that nobody answers stay offered; they do not expire yet.
+//! An offer waits [`GIFT_OFFER_DAYS`] for its answer. Expiry is read lazily — an offer past its
+//! day reads as `expired` and cannot be answered (409) even before anything is written — and the
+//! sweeper ([`super::gift_expiry`]) then stores it and tells the giver. The giver may withdraw an
+//! offer while it waits. Answers, withdrawals and expiry are in [`super::gift_answers`].
 
-use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{AuditAction, AuditEntity, FieldRule, GiftOffer, GiftOfferPage, GiftStatus, Id, LedgerUnit, NewGiftOffer, Role, TransferKind};
+use shared::{
+    AuditAction, AuditEntity, FieldRule, GIFT_OFFER_DAYS, GiftOffer, GiftOfferPage, GiftStatus, Id, LedgerUnit, NewGiftOffer,
+    NotificationKind, Role, SubjectKind,
+};
 
-use super::post::{Draft, PostError, post};
 use super::{Holder, ensure_account, floor_of, person_holder};
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
-use crate::domain::ledger::Violation;
+use crate::domain::notification_text::Facts;
 use crate::entities::stored::stored;
 use crate::entities::{area, gift_offer, ledger_account, user};
 use crate::error::ApiError;
 use crate::policy::{self, Action, gifts};
 use crate::services::audit::{self, Change};
+use crate::services::notifications::{self, Notice};
 use crate::services::page::{Keyset, PageRequest};
 
 /// A person's minutes account, opened if need be.
-async fn minutes_of<C: ConnectionTrait>(db: &C, person: &user::Model) -> Result<ledger_account::Model, ApiError> {
+pub(super) async fn minutes_of<C: ConnectionTrait>(db: &C, person: &user::Model) -> Result<ledger_account::Model, ApiError> {
     let home = area::Entity::find_by_id(person.area_id).one(db).await?.ok_or(ApiError::NotFound("area"))?;
     let kind = person_holder(stored(&person.role, "users", person.id)?);
     let holder = Holder { kind, id: person.id, name: &person.display_name, area_id: home.id, area_path: &home.path };
     ensure_account(db, &holder, LedgerUnit::Minutes, Utc::now()).await
 }
 
-async fn dto<C: ConnectionTrait>(db: &C, o: gift_offer::Model) -> Result<GiftOffer, ApiError> {
+/// When an offer made at `created_at` expires unanswered.
+pub fn expires_at(created_at: DateTime<Utc>) -> DateTime<Utc> {
+    created_at + Duration::days(GIFT_OFFER_DAYS)
+}
+
+/// Where the offer stands at `now`: a waiting offer past its day reads as expired before the
+/// sweeper has stored it.
+pub fn status_at(o: &gift_offer::Model, now: DateTime<Utc>) -> Result<GiftStatus, ApiError> {
+    let kept: GiftStatus = stored(&o.status, "gift_offers", o.id)?;
+    Ok(if kept == GiftStatus::Offered && expires_at(o.created_at) <= now { GiftStatus::Expired } else { kept })
+}
+
+/// Tells `to` about the offer; the facts carry its id and minutes, never a name.
+pub(super) async fn tell<C: ConnectionTrait>(
+    db: &C,
+    o: &gift_offer::Model,
+    to: Id,
+    kind: NotificationKind,
+    actor: Option<Id>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let facts = Facts { id: o.id, minutes: Some(o.minutes), ..Default::default() };
+    let notice = Notice { kind, subject: SubjectKind::GiftOffer, area_path: &o.area_path, facts };
+    notifications::notify(db, &[to], actor, &notice, now).await?;
+    Ok(())
+}
+
+async fn dto<C: ConnectionTrait>(db: &C, o: gift_offer::Model, now: DateTime<Utc>) -> Result<GiftOffer, ApiError> {
     let name =
         |id: Id| async move { Ok::<_, ApiError>(user::Entity::find_by_id(id).one(db).await?.map(|u| u.display_name).unwrap_or_default()) };
+    let status = status_at(&o, now)?;
     Ok(GiftOffer {
         id: o.id,
         giver_id: o.giver_id,
@@ -42,22 +75,24 @@ async fn dto<C: ConnectionTrait>(db: &C, o: gift_offer::Model) -> Result<GiftOff
         receiver_name: name(o.receiver_id).await?,
         minutes: o.minutes,
         note: o.note,
-        status: stored(&o.status, "gift_offers", o.id)?,
+        status,
         transfer_id: o.transfer_id,
+        expires_at: expires_at(o.created_at),
         created_at: o.created_at,
         answered_at: o.answered_at,
     })
 }
 
-async fn audited<C: ConnectionTrait>(
+pub(super) async fn audited<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
     action: AuditAction,
     o: gift_offer::Model,
+    now: DateTime<Utc>,
     request_id: Option<&str>,
 ) -> Result<GiftOffer, ApiError> {
     let (area_id, path) = (o.area_id, o.area_path.clone());
-    let offer = dto(db, o).await?;
+    let offer = dto(db, o, now).await?;
     let change = Change {
         action,
         entity: AuditEntity::GiftOffer,
@@ -111,11 +146,12 @@ pub async fn offer<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    audited(db, caller, AuditAction::Create, saved, request_id).await
+    tell(db, &saved, saved.receiver_id, NotificationKind::GiftOffered, Some(caller.id), now).await?;
+    audited(db, caller, AuditAction::Create, saved, now, request_id).await
 }
 
 /// The caller's offers, given and received, newest first.
-pub async fn mine<C: ConnectionTrait>(db: &C, caller: &Caller, page: PageRequest) -> Result<GiftOfferPage, ApiError> {
+pub async fn mine<C: ConnectionTrait>(db: &C, caller: &Caller, page: PageRequest, now: DateTime<Utc>) -> Result<GiftOfferPage, ApiError> {
     policy::require(caller, Action::GiveHours)?;
     let select = gift_offer::Entity::find().filter(gifts::reach(caller));
     let keyset =
@@ -123,69 +159,18 @@ pub async fn mine<C: ConnectionTrait>(db: &C, caller: &Caller, page: PageRequest
     let (rows, next_cursor) = page.fetch(db, select, &keyset).await?;
     let mut items = Vec::with_capacity(rows.len());
     for row in rows {
-        items.push(dto(db, row).await?);
+        items.push(dto(db, row, now).await?);
     }
     Ok(GiftOfferPage { items, next_cursor })
 }
 
-/// The receiver accepts (the hours move now) or declines (nothing moves); 409 once answered.
-pub async fn answer<C: ConnectionTrait>(
-    db: &C,
-    caller: &Caller,
-    id: Id,
-    accept: bool,
-    now: DateTime<Utc>,
-    request_id: Option<&str>,
-) -> Result<GiftOffer, ApiError> {
+/// One offer the caller gave or received (404 for anyone else).
+pub async fn one<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: DateTime<Utc>) -> Result<GiftOffer, ApiError> {
     policy::require(caller, Action::GiveHours)?;
-    let o = gift_offer::Entity::find_by_id(id).filter(gifts::reach(caller)).one(db).await?.ok_or(ApiError::NotFound("gift offer"))?;
-    if !gifts::answers(caller, &o) {
-        return Err(ApiError::Forbidden("only the receiver accepts or declines an offer of hours".into()));
-    }
-    let to = if accept { GiftStatus::Accepted } else { GiftStatus::Declined };
-    // Conditional on still being offered: of two answers at once, one wins.
-    let done = gift_offer::Entity::update_many()
-        .col_expr(gift_offer::Column::Status, Expr::value(to.as_str()))
-        .col_expr(gift_offer::Column::AnsweredAt, Expr::value(now))
-        .filter(gift_offer::Column::Id.eq(o.id))
-        .filter(gift_offer::Column::Status.eq(GiftStatus::Offered.as_str()))
-        .exec(db)
-        .await?;
-    if done.rows_affected != 1 {
-        return Err(ApiError::Conflict(format!("gift offer {} is already answered", o.id)));
-    }
-    if accept {
-        let transfer = give(db, &o, now).await?;
-        gift_offer::Entity::update_many()
-            .col_expr(gift_offer::Column::TransferId, Expr::value(transfer))
-            .filter(gift_offer::Column::Id.eq(o.id))
-            .exec(db)
-            .await?;
-    }
-    let saved = gift_offer::Entity::find_by_id(o.id).one(db).await?.ok_or(ApiError::NotFound("gift offer"))?;
-    audited(db, caller, if accept { AuditAction::Accept } else { AuditAction::Decline }, saved, request_id).await
+    dto(db, reached(db, caller, id).await?, now).await
 }
 
-/// Posts the accepted gift; 409 when the giver no longer holds the minutes.
-async fn give<C: ConnectionTrait>(db: &C, o: &gift_offer::Model, now: DateTime<Utc>) -> Result<Id, ApiError> {
-    let person = |id: Id| async move { user::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound("user")) };
-    let (giver, receiver) = (person(o.giver_id).await?, person(o.receiver_id).await?);
-    let draft = Draft {
-        kind: TransferKind::Gift,
-        reason: format!("{}赠送时长给{}（双方确认）", giver.display_name, receiver.display_name),
-        source: Some(("gift_offer", o.id)),
-        reverses: None,
-        idempotency_key: Some(format!("gift_offer:{}", o.id)),
-        created_by: Some(o.receiver_id),
-        legs: vec![(minutes_of(db, &giver).await?, -o.minutes), (minutes_of(db, &receiver).await?, o.minutes)],
-        now,
-    };
-    match post(db, draft).await {
-        Ok((t, _)) => Ok(t.id),
-        Err(PostError::Rule(Violation::BelowFloor(_))) => {
-            Err(ApiError::Conflict("the giver no longer has these minutes (down to the overdraft); nothing moved".into()))
-        }
-        Err(PostError::Api(e)) => Err(e),
-        Err(other) => Err(ApiError::Unexpected(anyhow::anyhow!("gift refused by the ledger: {other}"))),
-    }
+/// The offer `id` if the caller gave or received it.
+pub(super) async fn reached<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<gift_offer::Model, ApiError> {
+    gift_offer::Entity::find_by_id(id).filter(gifts::reach(caller)).one(db).await?.ok_or(ApiError::NotFound("gift offer"))
 }

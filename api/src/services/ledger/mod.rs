@@ -5,7 +5,8 @@
 //!   under concurrency; a reversal is a new transfer with negated postings, at most one per transfer.
 //! - [`earning`] credits a volunteer when a need they served is rated or closed, and reverses it when
 //!   the need is reopened — called from the one place needs move (`services::needs::act::apply`).
-//! - [`gifts`] moves hours to family once the receiver accepts the giver's offer.
+//! - [`gifts`] moves hours to family once the receiver accepts the giver's offer
+//!   ([`gift_answers`]: accept, decline, withdraw; [`gift_expiry`]: offers nobody answered in time).
 //! - [`points`] credits points for taking part (consultation, surveys) and clips every points credit
 //!   to the district's daily and monthly caps; [`rules`] reads and sets the rules as data per area.
 //! - [`time_payment`] says who pays a confirmed need's minutes: the community, the requester's
@@ -16,6 +17,8 @@
 //! Accounts are opened on first use, one per (holder kind, holder, unit).
 
 pub mod earning;
+pub mod gift_answers;
+pub mod gift_expiry;
 pub mod gifts;
 pub mod points;
 pub mod post;

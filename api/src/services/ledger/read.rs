@@ -120,7 +120,9 @@ fn own_accounts(caller: &Caller) -> Select<ledger_account::Entity> {
 
 async fn lines<C: ConnectionTrait>(db: &C, postings: Vec<ledger_posting::Model>) -> Result<Vec<StatementLine>, ApiError> {
     let ids: Vec<Id> = postings.iter().map(|p| p.transfer_id).collect();
-    let transfers = ledger_transfer::Entity::find().filter(ledger_transfer::Column::Id.is_in(ids)).all(db).await?;
+    let transfers = ledger_transfer::Entity::find().filter(ledger_transfer::Column::Id.is_in(ids.clone())).all(db).await?;
+    // The reversals of this page's transfers, found by the unique `reverses_id`.
+    let reversals = ledger_transfer::Entity::find().filter(ledger_transfer::Column::ReversesId.is_in(ids)).all(db).await?;
     let mut out = Vec::with_capacity(postings.len());
     for p in postings {
         let Some(t) = transfers.iter().find(|t| t.id == p.transfer_id) else { continue };
@@ -132,6 +134,7 @@ async fn lines<C: ConnectionTrait>(db: &C, postings: Vec<ledger_posting::Model>)
             amount: p.amount,
             balance_after: p.balance_after,
             at: p.created_at,
+            reversed_by: reversals.iter().find(|r| r.reverses_id == Some(t.id)).map(|r| r.id),
         });
     }
     Ok(out)

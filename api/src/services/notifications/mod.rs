@@ -103,6 +103,7 @@ fn subject(kind: SubjectKind, id: Id) -> NotificationSubject {
     let link = match kind {
         SubjectKind::ShopOrder => format!("/api/v1/shop/orders/{id}"),
         SubjectKind::Activity => format!("/api/v1/activities/{id}"),
+        SubjectKind::GiftOffer => format!("/api/v1/time-bank/gifts/{id}"),
         _ => format!("/api/v1/{}s/{id}", kind.as_str()),
     };
     NotificationSubject { kind, id, link }
