@@ -321,7 +321,7 @@ async fn export_and_import_of_values() {
     assert!(text.contains("facility_area_per_100_households"));
     // One line per indicator for the community and each grid, plus the header.
     let lines = text.lines().count();
-    assert_eq!((lines - 1) % 30, 0, "{lines}");
+    assert_eq!((lines - 1) % 31, 0, "{lines}");
     let header = [
         "指标代码 indicator",
         "区域编码 area_code",
