@@ -123,6 +123,11 @@ impl I18n {
         self.dynamic("audit_action", action.as_str())
     }
 
+    /// The name of a record's field in an audit diff (`display_name` → 姓名); unknown keys as sent.
+    pub fn field_name(&self, key: &str) -> String {
+        self.dynamic("field", key)
+    }
+
     pub(crate) fn dynamic(&self, prefix: &str, name: &str) -> String {
         let key = format!("{prefix}.{name}");
         let locale = self.locale.get();
