@@ -54,6 +54,7 @@ echo "== browser test (headless Chromium) against $base"
 (cd tests/browser && BASE_URL="$base" node ledger_shop.mjs)
 (cd tests/browser && BASE_URL="$base" node resident_participation.mjs)
 (cd tests/browser && BASE_URL="$base" node phones.mjs)
+(cd tests/browser && BASE_URL="$base" node languages.mjs)
 fi
 if [[ " $parts " == *" client "* ]]; then
 echo "== the TypeScript client generated from openapi/openapi.json runs the mini-program journey"

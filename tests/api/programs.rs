@@ -1,7 +1,10 @@
 //! Co-building programs: catalogue, lifecycle and own-approval, plan and fulfilment, scoping,
 //! public disclosure without personal data, roll-up on a fixed data set.
 
-use reqwest::StatusCode;
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, fields, problem, spawn_app};
@@ -386,9 +389,34 @@ async fn programs_pledges_and_deliveries_export_as_csv_and_xlsx() {
     assert!(text.starts_with('\u{feff}'));
     assert!(text.contains("助餐资金") && text.contains("1234.56"), "{text}");
     assert!(text.contains("\"导出测试, \"\"引号\"\"\""), "{text}");
+    let header = text.lines().next().expect("a header");
+    assert_eq!(header.trim_start_matches('\u{feff}').split(',').take(4).collect::<Vec<_>>(), ["认捐编号", "项目", "合作方", "类别"]);
+    assert!(text.contains(",资金,"), "kinds as words, not codes: {text}");
+    let english = app
+        .request(Method::GET, "/api/v1/programs/export?format=csv&table=programs", &staff)
+        .header("Accept-Language", "en-US,en;q=0.9")
+        .send()
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("text");
+    assert!(english.trim_start_matches('\u{feff}').starts_with("ID,Title,Area,Status,"), "{english}");
+    assert!(english.contains(",Draft,"), "{english}");
+    assert!(english.lines().nth(1).is_some_and(|l| l.ends_with(",Yes") || l.ends_with(",No")), "{english}");
+    assert!(!english.contains("草稿") && !english.contains(",draft,"), "{english}");
     let xlsx = app.get("/api/v1/programs/export?format=xlsx", &staff).await;
     assert_eq!(xlsx.status(), StatusCode::OK);
-    assert_eq!(&xlsx.bytes().await.expect("bytes")[..2], b"PK");
+    let bytes = xlsx.bytes().await.expect("bytes");
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes.as_ref())).expect("a workbook");
+    assert_eq!(book.sheet_names(), ["项目", "认捐", "交付"]);
+    let pledges = book.worksheet_range("认捐").expect("the pledges sheet");
+    assert_eq!(pledges.get((0, 5)), Some(&Data::String("金额/价值(元)".into())));
+    assert_eq!(pledges.get((1, 3)), Some(&Data::String("资金".into())));
+    assert_eq!(pledges.get((1, 5)), Some(&Data::Float(1234.56)), "money is a number Excel can sum");
+    let programs = book.worksheet_range("项目").expect("the programs sheet");
+    assert_eq!(programs.get((1, 3)), Some(&Data::String("草稿".into())));
+    assert!(matches!(programs.get((1, 5)), Some(Data::DateTime(_))), "dates are dates: {:?}", programs.get((1, 5)));
     problem(app.get("/api/v1/programs/export?format=pdf", &staff).await, 422).await;
 }
 

@@ -204,4 +204,20 @@ async fn an_import_reports_every_bad_row_at_once_and_imports_only_a_clean_file()
     assert_eq!(app.count("providers").await, 2);
     let csv = app.get("/api/v1/resources/export?table=providers&format=csv", &staff).await.text().await.expect("csv");
     assert!(csv.starts_with('\u{feff}') && csv.contains("乙服务队"), "{csv}");
+    assert!(csv.contains(",志愿服务队,") && csv.contains(",慈善组织,") && !csv.contains("volunteer_team"), "labels, not codes: {csv}");
+    // An English export reads back as an import (headers and words in either language).
+    let english = app
+        .request(reqwest::Method::GET, "/api/v1/resources/export?table=providers&format=xlsx", &staff)
+        .header("Accept-Language", "en")
+        .send()
+        .await
+        .expect("export")
+        .bytes()
+        .await
+        .expect("bytes")
+        .to_vec();
+    // Every header and word was read; the one complaint left is that the names are registered already.
+    let again = import(&app, &staff, "providers", true, english).await;
+    assert_eq!(again["rows"], 2, "{again}");
+    assert!(again["errors"].as_array().expect("errors").iter().all(|e| e["code"] == "taken"), "{again}");
 }

@@ -152,4 +152,15 @@ async fn results_count_each_respondent_once_in_each_of_their_groups_and_export_a
     assert!(scopes.contains(&"未登记群体（1 份）"), "labels, not codes: {scopes:?}");
     assert!(rows.iter().any(|r| r[0] == "低保对象（3 份）" && r[2].contains("不足")), "{rows:?}");
     assert!(rows.iter().any(|r| r[0] == "老年人（5 份）" && r[5] == "是" && r[6] == "3"), "{rows:?}");
+    // In English the sheet names, headers and group labels are English too.
+    let res = app
+        .request(reqwest::Method::GET, &format!("/api/v1/surveys/{id}/results.xlsx"), &staff)
+        .header("Accept-Language", "en")
+        .send()
+        .await
+        .expect("GET");
+    let book = sheets(&res.bytes().await.expect("bytes"));
+    let (_, rows) = book.iter().find(|(name, _)| name == "By target group").expect("English sheet names");
+    assert_eq!(rows[0][0], "Scope");
+    assert!(rows.iter().any(|r| r[0] == "Elderly (5 responses)"), "{rows:?}");
 }

@@ -4,8 +4,8 @@
 //   secret is gone for good and the client is listed → its page shows the facts and the usage
 //   section; rotating shows a new secret and until when the old one works → 事件推送: registers an
 //   endpoint with a generated secret and one event → it is listed → its page sends a test, the log
-//   shows the delivery, and replaying it queues a new one → at 390 px none of these pages scrolls
-//   sideways.
+//   shows the delivery, and replaying it queues a new one → 审计 shows the client's creation as
+//   labelled fields (名称 → the new name), not JSON → at 390 px none of these pages scrolls sideways.
 //
 //   BASE_URL  server to test  (default http://127.0.0.1:8080; needs the --demo data)
 //   CHROMIUM  browser binary  (default /usr/bin/chromium)
@@ -101,6 +101,19 @@ async function main() {
     await page.getByTestId('delivery-row').first().waitFor({ state: 'visible' });
     await page.getByTestId('delivery-replay').first().click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="delivery-row"]').length >= 2);
+
+    step('审计: the creation of the client reads as labelled fields before → after, not as JSON');
+    const clientId = new URL(clientUrl).pathname.split('/').pop();
+    await page.goto(`${BASE_URL}/audit?entity=integration_client&entity_id=${clientId}`);
+    const created = page.getByTestId('audit-row').last();
+    await created.waitFor({ state: 'visible' });
+    await created.locator('button.tree-toggle').click();
+    const named = created.locator('[data-testid="audit-change"][data-field="name"]');
+    await named.waitFor({ state: 'visible' });
+    const label = (await named.locator('th').innerText()).trim();
+    if (label !== '名称') throw new Error(`the audit diff labels the field "name" as "${label}"`);
+    if (!(await named.locator('.diff-after').innerText()).includes(name)) throw new Error('the audit diff does not show the new name');
+    if (await created.locator('pre').count()) throw new Error('the audit entry still shows raw JSON');
 
     step('at 390 px no page scrolls sideways');
     await page.setViewportSize(PHONE);

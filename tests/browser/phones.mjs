@@ -12,47 +12,12 @@
 //
 // Writes target/browser/phones-*.png for the failing routes and exits non-zero listing every failure.
 
-import { BASE_URL, PASSWORD, launch, screenshot, signIn, signOut, step, waitUntilSettled } from './helpers.mjs';
+import { BASE_URL, launch, screenshot, signIn, signOut, step, waitUntilSettled } from './helpers.mjs';
+import { residentRoutes, signedOutRoutes, staffRoutes } from './routes.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const failures = [];
 const titles = new Map();
-
-async function api(path, token) {
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-const tokenOf = async (username) => {
-  const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-  return (await res.json()).access_token;
-};
-const items = (body) => (Array.isArray(body) ? body : body.items);
-/** The first id a list endpoint returns; fails the run when the demo data has none. */
-async function firstId(path, token, key = 'id') {
-  const list = items(await api(path, token));
-  if (!list?.length) throw new Error(`the demo data has nothing at ${path}`);
-  return list[0][key];
-}
-
-/** The first id of `path`, after creating one with `body` (as `token`) when the demo data has none. */
-async function firstOrNew(path, token, body) {
-  const list = items(await api(path, token));
-  if (list?.length) return list[0].id;
-  const res = await fetch(`${BASE_URL}/api/v1${path.split('?')[0]}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-  const made = await res.json();
-  return made.id ?? made.plan?.id ?? made.webhook?.id;
-}
 
 /** Waits for the app to have rendered the route and every loading state to be gone. */
 async function settle(page) {
@@ -124,60 +89,12 @@ function expectDistinctTitles(paths) {
   }
 }
 
-async function staffRoutes(page) {
-  const admin = await tokenOf('admin');
-  const need = await firstId('/needs?limit=1', admin);
-  const program = await firstId('/programs?limit=1', admin);
-  const provider = await firstId('/providers?limit=1', admin);
-  const service = await firstId('/services?limit=1', admin);
-  const person = await firstId('/service-people?limit=1', admin);
-  const space = await firstId('/service-spaces?limit=1', admin);
-  const district = await tokenOf('district');
-  const home = (await api('/me', district)).area.id;
-  const plan = await firstOrNew('/matching/plans?limit=1', district, { area_id: home });
-  const indicator = await firstId('/kpis/indicators', admin, 'code');
-  const area = await firstId('/areas/roots', admin);
-  const client = await firstId('/integration-clients', admin);
-  const webhook = await firstOrNew('/webhooks', admin, { url: 'https://example.org/happyhome/hooks', secret: 'phones-test-signing-key' });
-  const topic = await firstId('/topics?limit=1', admin);
-  const survey = await firstId('/surveys?limit=1&status=open', admin);
-  const account = await firstId('/ledger/accounts?limit=1', admin);
-  const activity = await firstId('/activities?limit=1', admin);
-  const volunteer = (await api('/me', await tokenOf('volunteer'))).user.id;
-  return [
-    '/needs', `/needs/${need}`, '/tasks', '/overdue',
-    '/matching/plans', `/matching/plans/${plan}`, '/matching/gaps',
-    '/kpis', '/kpis/report', '/kpis/import', `/kpis/${indicator}`,
-    '/areas', `/areas/${area}`, '/users', '/audit',
-    '/admin/clients', `/admin/clients/${client}`, '/admin/webhooks', `/admin/webhooks/${webhook}`,
-    '/residents', '/notifications', '/catalogue',
-    '/programs', '/programs/new', '/programs/rollup', `/programs/${program}/edit`, `/programs/${program}`,
-    '/resources',
-    '/resources/providers/new', `/resources/providers/${provider}`,
-    '/resources/services/new', `/resources/services/${service}`,
-    '/resources/people/new', `/resources/people/${person}`,
-    '/resources/spaces/new', `/resources/spaces/${space}`,
-    '/topics', `/topics/${topic}`, '/surveys', '/surveys/new', `/surveys/${survey}`, `/surveys/${survey}/edit`,
-    '/ledger', `/ledger/accounts/${account}`, '/shop', '/shop/orders',
-    '/activities', '/activities/new', `/activities/${activity}`, `/activities/${activity}/edit`,
-    `/volunteers/${volunteer}`, `/volunteers/${volunteer}/certificate`,
-  ];
-}
-
 async function main() {
   const browser = await launch(PHONE);
   const { page, problems } = browser;
   try {
     step('signed out: the sign-in pages and the public 阳光社区 pages');
-    const publicProgram = items(await api('/public/programs'))[0]?.id;
-    if (!publicProgram) throw new Error('the demo data discloses no program');
-    const community = (await api('/public/communities'))[0].id;
-    const publicTopic = items(await api('/public/topics'))[0]?.id;
-    if (!publicTopic) throw new Error('the demo data has no topic on public notice');
-    const signedOut = [
-      '/login', '/m/sign-in', '/public/programs', `/public/programs/${publicProgram}`, '/public/nearby', `/public/nearby?community=${community}`,
-      '/public/topics', `/public/topics/${publicTopic}`, `/public/topics?community=${community}`,
-    ];
+    const { routes: signedOut, community } = await signedOutRoutes();
     for (const path of signedOut) await visit(page, path);
 
     step('the public programs filter by community, kept in the URL');
@@ -190,7 +107,7 @@ async function main() {
 
     step('the platform admin: every staff route');
     await signIn(page, 'admin');
-    const staff = await staffRoutes(page);
+    const staff = await staffRoutes();
     for (const path of staff) await visit(page, path);
     await visit(page, '/', { expect: '/areas' });
 
@@ -232,14 +149,7 @@ async function main() {
 
     step('the resident: /m pages, and /needs sends them to /m');
     await signIn(page, 'resident');
-    const resident = await tokenOf('resident');
-    const topic = await firstId('/topics?limit=1', resident);
-    const survey = await firstId('/surveys?status=open&limit=1', resident);
-    const mine = [
-      '/m', '/m/needs', '/m/community', '/m/me', '/m/notifications', '/m/nearby',
-      '/m/topics', '/m/topics/new', `/m/topics/${topic}`, '/m/surveys', `/m/surveys/${survey}`,
-      '/m/points', '/m/shop', '/m/shop/orders',
-    ];
+    const mine = await residentRoutes();
     for (const path of mine) await visit(page, path);
     await visit(page, '/m/needs');
     const own = await page.getByTestId('my-need').first().getAttribute('href').catch(() => null);

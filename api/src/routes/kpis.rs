@@ -15,6 +15,7 @@ use crate::domain::kpis::catalogue;
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::http::json::ValidJson;
+use crate::http::language::AcceptLanguage;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::policy::{self, Action};
@@ -148,14 +149,20 @@ async fn get_breakdown(
     Ok(web::Json(dashboard::breakdown(&state.db, &caller, &q.indicator, q.area, q.period, walking, state.clock.now()).await?))
 }
 
-/// The dashboard of an area and its child areas, one row per indicator, as Excel or CSV.
-#[utoipa::path(tag = "kpis", params(ExportQuery), responses(
+/// The dashboard of an area and its child areas, one row per indicator, as Excel or CSV, in the
+/// language of `Accept-Language` (Chinese by default).
+#[utoipa::path(tag = "kpis", params(ExportQuery, ("Accept-Language" = Option<String>, Header, description = "`en` for English headers and words; Chinese otherwise", example = "zh-CN")), responses(
     (status = 200, description = "The file", content((Binary = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (String = "text/csv"))),
     ReadErrors), security(("bearer" = [])))]
 #[get("/kpis/export")]
-async fn export_kpis(state: web::Data<AppState>, caller: AuthUser, ValidQuery(q): ValidQuery<ExportQuery>) -> ApiResult<HttpResponse> {
+async fn export_kpis(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    lang: AcceptLanguage,
+    ValidQuery(q): ValidQuery<ExportQuery>,
+) -> ApiResult<HttpResponse> {
     let walking = state.settings.matching.walking();
-    let table = export::table(&state.db, &caller, q.area, q.period, walking, state.clock.now()).await?;
+    let table = export::table(&state.db, &caller, q.area, q.period, walking, state.clock.now(), lang.0).await?;
     file(q.format, &format!("kpis-{}-{}", q.area, q.period), table)
 }
 

@@ -14,6 +14,7 @@ use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::http::idempotency::IdempotencyKey;
 use crate::http::json::ValidJson;
+use crate::http::language::AcceptLanguage;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::services::page::PageRequest;
@@ -89,8 +90,11 @@ async fn program_rollup(
     Ok(web::Json(programs::rollup(&state.db, &caller, query.area_id, state.clock.now().date_naive()).await?))
 }
 
-/// Export programs, pledges and deliveries in your scope as Excel (.xlsx) or CSV.
-#[utoipa::path(tag = "programs", params(ExportQuery), responses(
+/// Export programs, pledges and deliveries in your scope as Excel (.xlsx) or CSV, headers and words
+/// in the language of `Accept-Language` (Chinese by default).
+#[utoipa::path(tag = "programs", params(ExportQuery,
+        ("Accept-Language" = Option<String>, Header, description = "`en` for English headers and words; Chinese otherwise", example = "zh-CN")),
+    responses(
     (status = 200, description = "The file", content(
         (super::responses::Binary = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         (String = "text/csv"))),
@@ -99,12 +103,13 @@ async fn program_rollup(
 async fn export_programs(
     state: web::Data<AppState>,
     caller: AuthUser,
+    lang: AcceptLanguage,
     ValidQuery(query): ValidQuery<ExportQuery>,
 ) -> ApiResult<HttpResponse> {
     use crate::services::programs::export;
     let filter =
         ProgramFilter { area_id: query.area_id, status: query.status, catalogue_item_id: query.catalogue_item_id, overdue: None, q: None };
-    let tables = export::tables(&state.db, &caller, filter, state.clock.now().date_naive()).await?;
+    let tables = export::tables(&state.db, &caller, filter, state.clock.now().date_naive(), lang.0).await?;
     let stamp = state.clock.now().format("%Y%m%d");
     Ok(match query.format {
         ExportFormat::Xlsx => HttpResponse::Ok()

@@ -12,6 +12,7 @@ use super::responses::{Binary, ReadErrors, WriteErrors};
 use crate::error::{ApiError, ApiResult};
 use crate::http::auth::AuthUser;
 use crate::http::json::{declared_length, read_limited};
+use crate::http::language::AcceptLanguage;
 use crate::http::query::ValidQuery;
 use crate::policy::{self, Action};
 use crate::services::resources::{export, import};
@@ -94,17 +95,19 @@ async fn import_resources(
     Ok(HttpResponse::Ok().json(report))
 }
 
-/// Export providers, services, people or spaces in your scope as Excel or CSV.
-#[utoipa::path(tag = "resources", params(ExportQuery), responses(
+/// Export providers, services, people or spaces in your scope as Excel or CSV, headers and words in
+/// the language of `Accept-Language` (Chinese by default).
+#[utoipa::path(tag = "resources", params(ExportQuery, ("Accept-Language" = Option<String>, Header, description = "`en` for English headers and words; Chinese otherwise", example = "zh-CN")), responses(
     (status = 200, description = "The file", content((Binary = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (String = "text/csv"))),
     ReadErrors), security(("bearer" = [])))]
 #[get("/resources/export")]
 async fn export_resources(
     state: web::Data<AppState>,
     caller: AuthUser,
+    lang: AcceptLanguage,
     ValidQuery(query): ValidQuery<ExportQuery>,
 ) -> ApiResult<HttpResponse> {
-    let table = export::table(&state.db, &caller, query.table, query.area_id, state.clock.now()).await?;
+    let table = export::table(&state.db, &caller, query.table, query.area_id, state.clock.now(), lang.0).await?;
     file(query.format, &format!("{}-{}", query.table.as_str(), state.clock.now().format("%Y%m%d")), table)
 }
 

@@ -13,6 +13,7 @@ use super::responses::{ReadErrors, WriteErrors};
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::http::json::ValidJson;
+use crate::http::language::AcceptLanguage;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::services::page::PageRequest;
@@ -155,24 +156,31 @@ fn workbook(name: String, bytes: Vec<u8>) -> HttpResponse {
     HttpResponse::Ok().content_type(XLSX).insert_header(("Content-Disposition", format!("attachment; filename=\"{name}\""))).body(bytes)
 }
 
-/// Every answer as Excel (.xlsx): one row per answer, options as their labels, no names.
-#[utoipa::path(tag = "surveys", params(("id" = i64, Path, description = "Survey id", example = 1)), responses(
+/// Every answer as Excel (.xlsx): one row per answer, options as their labels, no names; headers and
+/// words in the language of `Accept-Language` (Chinese by default).
+#[utoipa::path(tag = "surveys", params(("id" = i64, Path, description = "Survey id", example = 1), ("Accept-Language" = Option<String>, Header, description = "`en` for English headers and words; Chinese otherwise", example = "zh-CN")), responses(
     (status = 200, description = "The workbook", content((super::responses::Binary = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
     ReadErrors), security(("bearer" = [])))]
 #[get("/surveys/{id}/responses.xlsx")]
-async fn export_responses(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+async fn export_responses(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    lang: AcceptLanguage,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    Ok(workbook(format!("survey-{id}-responses.xlsx"), surveys::export_responses(&state.db, &caller, id).await?))
+    Ok(workbook(format!("survey-{id}-responses.xlsx"), surveys::export_responses(&state.db, &caller, id, lang.0).await?))
 }
 
-/// The results as Excel (.xlsx): the whole area, and per community.
-#[utoipa::path(tag = "surveys", params(("id" = i64, Path, description = "Survey id", example = 1)), responses(
+/// The results as Excel (.xlsx): the whole area, and per community; headers and words in the
+/// language of `Accept-Language` (Chinese by default).
+#[utoipa::path(tag = "surveys", params(("id" = i64, Path, description = "Survey id", example = 1), ("Accept-Language" = Option<String>, Header, description = "`en` for English headers and words; Chinese otherwise", example = "zh-CN")), responses(
     (status = 200, description = "The workbook", content((super::responses::Binary = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
     ReadErrors), security(("bearer" = [])))]
 #[get("/surveys/{id}/results.xlsx")]
-async fn export_results(state: web::Data<AppState>, caller: AuthUser, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+async fn export_results(state: web::Data<AppState>, caller: AuthUser, lang: AcceptLanguage, id: web::Path<i64>) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    Ok(workbook(format!("survey-{id}-results.xlsx"), surveys::export_results(&state.db, &caller, id).await?))
+    Ok(workbook(format!("survey-{id}-results.xlsx"), surveys::export_results(&state.db, &caller, id, lang.0).await?))
 }
 
 pub fn configure(cfg: &mut ServiceConfig) {

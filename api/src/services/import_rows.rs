@@ -1,13 +1,18 @@
-//! Rows of an Excel import read against a template: the header must be the template's, each data
-//! row keeps its Excel row number, and every bad cell or refused create becomes an error on its row.
+//! Rows of an Excel import read against a template: the header must be the template's (or an
+//! export's in either language), each data row keeps its Excel row number, and every bad cell or
+//! refused create becomes an error on its row.
 
 use shared::{FieldRule, ImportError};
 
 use crate::error::ApiError;
+use crate::services::spreadsheet::Words;
 
-/// A template column: its header, the body field it fills (for mapping field errors back), an example.
+/// A template column: its header, its name in each language (as an export in that language heads
+/// it, so an export can be imported again), the body field it fills (for mapping field errors
+/// back), an example.
 pub struct Column {
     pub header: &'static str,
+    pub words: Words,
     pub field: &'static str,
     pub example: &'static str,
 }
@@ -19,7 +24,11 @@ pub fn template_rows<'a>(rows: &'a [Vec<String>], cols: &[Column]) -> Result<Vec
         return Err(ImportError { row: 1, column: None, code: FieldRule::Empty, message: "the sheet is empty".into() });
     };
     let expected: Vec<&str> = cols.iter().map(|c| c.header).collect();
-    if header.iter().map(String::as_str).take(expected.len()).collect::<Vec<_>>() != expected {
+    let heads = |(cell, col): (&String, &Column)| {
+        let cell = cell.trim();
+        cell == col.header || cell == col.words.0 || cell.eq_ignore_ascii_case(col.words.1)
+    };
+    if header.len() < cols.len() || !header.iter().zip(cols).all(heads) {
         return Err(ImportError {
             row: 1,
             column: None,

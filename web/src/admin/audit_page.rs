@@ -1,12 +1,13 @@
-//! 审计: who changed what and when, newest first, with the record before and after each change.
+//! 审计: who changed what and when, newest first, each change as the fields it changed (before → after).
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::{AuditEntity, AuditEntry, Id};
 
+use super::audit_diff::AuditDiff;
 use crate::common::api;
-use crate::common::format::{local_time, pretty_json};
+use crate::common::format::local_time;
 use crate::common::i18n::use_i18n;
 use crate::common::paged::Paged;
 use crate::common::session::use_session;
@@ -129,8 +130,7 @@ fn AuditRow(entry: AuditEntry) -> impl IntoView {
     let i18n = use_i18n();
     let open = RwSignal::new(false);
     let has_diff = entry.before.is_some() || entry.after.is_some();
-    let before = entry.before.as_ref().map(pretty_json);
-    let after = entry.after.as_ref().map(pretty_json);
+    let (before, after) = (entry.before.clone(), entry.after.clone());
     let actor = entry.actor_username.clone();
     let (action, entity) = (entry.action, entry.entity);
     let link = page_of(entry.entity).map(|base| format!("{base}/{}", entry.entity_id));
@@ -146,7 +146,11 @@ fn AuditRow(entry: AuditEntry) -> impl IntoView {
                     })}
                 </td>
                 <td class="nowrap">{local_time(&entry.at)}</td>
-                <td>{move || actor.clone().unwrap_or_else(|| i18n.t("audit.system").to_owned())}</td>
+                // The account name is an identifier (the API has no display name for the actor yet).
+                <td>{move || match actor.clone() {
+                    Some(username) => view! { <span class="mono">{username}</span> }.into_any(),
+                    None => view! { <span>{i18n.t("audit.system")}</span> }.into_any(),
+                }}</td>
                 <td>{move || i18n.action(action)}</td>
                 <td>{move || i18n.entity(entity)}</td>
                 <td class="mono">
@@ -160,16 +164,7 @@ fn AuditRow(entry: AuditEntry) -> impl IntoView {
                 <tr class="diff-row">
                     <td></td>
                     <td colspan="5">
-                        <div class="diff" data-testid="audit-diff">
-                            <div>
-                                <h4>{move || i18n.t("audit.before")}</h4>
-                                <pre>{before.clone().unwrap_or_else(|| "—".into())}</pre>
-                            </div>
-                            <div>
-                                <h4>{move || i18n.t("audit.after")}</h4>
-                                <pre>{after.clone().unwrap_or_else(|| "—".into())}</pre>
-                            </div>
-                        </div>
+                        <AuditDiff before=before.clone() after=after.clone()/>
                     </td>
                 </tr>
             })}

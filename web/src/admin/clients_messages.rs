@@ -12,7 +12,7 @@ pub const CLIENT_MESSAGES: &[(&str, &str, &str)] = &[
     ("client.scopes", "权限范围", "Scopes"),
     ("client.rate_limit", "每分钟请求上限", "Requests per minute"),
     ("client.rate_limit_hint", "留空则用平台默认值；超出时返回 429", "Empty: the platform default; beyond it requests get 429"),
-    ("client.client_id", "应用标识 client_id", "Client id"),
+    ("client.client_id", "应用标识", "Client id"),
     ("client.status", "状态", "Status"),
     ("client.active", "使用中", "Active"),
     ("client.revoked", "已吊销", "Revoked"),

@@ -2,6 +2,7 @@
 //! [`audit_page`]), integration clients (`/admin/clients`, the `clients_*` files) and outgoing
 //! webhooks (`/admin/webhooks`, the `webhooks_*` files).
 
+pub mod audit_diff;
 pub mod audit_page;
 pub mod clients_detail_page;
 pub mod clients_endpoints;

@@ -117,8 +117,10 @@ pub struct File {
 }
 
 /// GET a file with the stored token (a plain link could not carry the `Authorization` header).
+/// Sends the dashboard's language, so exports come with headers and words in it.
 pub async fn get_file(path: &str, query: &[(&str, String)]) -> ApiResult<File> {
-    let resp = send(Method::GET, path, query, None, &[]).await?;
+    let lang = [("Accept-Language", crate::common::i18n::stored_locale().tag().to_owned())];
+    let resp = send(Method::GET, path, query, None, &lang).await?;
     let headers = resp.headers();
     let content_type = headers.get("content-type").unwrap_or_default();
     // `attachment; filename="programs-20260501.xlsx"`

@@ -7,7 +7,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use shared::{AreaKind, Role};
+use shared::{AreaKind, Labelled, Lang, Role};
 
 const STORAGE_KEY: &str = "hh.locale";
 
@@ -32,6 +32,14 @@ impl Locale {
             "zh-CN" => Some(Self::Zh),
             "en" => Some(Self::En),
             _ => None,
+        }
+    }
+
+    /// The same language as the shared vocabularies (and the server's exports) name it.
+    pub fn lang(self) -> Lang {
+        match self {
+            Self::Zh => Lang::Zh,
+            Self::En => Lang::En,
         }
     }
 
@@ -62,6 +70,12 @@ impl I18n {
         let _ = LocalStorage::set(STORAGE_KEY, locale.tag());
         set_document_lang(locale);
         self.locale.set(locale);
+    }
+
+    /// The label of a code of a shared vocabulary (status, kind, target group…) in the current
+    /// locale (tracked); the words live in `shared::labels`, the same the server's exports use.
+    pub fn label<T: Labelled>(&self, code: T) -> &'static str {
+        code.label(self.locale.get().lang())
     }
 
     /// The message for `key` in the current locale (tracked).
@@ -109,6 +123,11 @@ impl I18n {
         self.dynamic("audit_action", action.as_str())
     }
 
+    /// The name of a record's field in an audit diff (`display_name` → 姓名); unknown keys as sent.
+    pub fn field_name(&self, key: &str) -> String {
+        self.dynamic("field", key)
+    }
+
     pub(crate) fn dynamic(&self, prefix: &str, name: &str) -> String {
         let key = format!("{prefix}.{name}");
         let locale = self.locale.get();
@@ -141,15 +160,27 @@ pub fn tr(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync +
     move || i18n.t(key)
 }
 
-/// Like [`tr`] for a word of a vocabulary (`pstatus` + `draft` → 草稿); unknown names show as sent.
+/// Like [`tr`] for a word of a vocabulary (`paction` + `submit` → 提交审核); unknown names show as sent.
 pub fn tr_word(prefix: &'static str, name: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     let i18n = use_i18n();
     move || i18n.dynamic(prefix, &name)
 }
 
+/// Like [`tr`] for the label of a code of a shared vocabulary (`ProgramStatus::Draft` → 草稿).
+pub fn tr_label<T: Labelled + Send + Sync>(code: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.label(code)
+}
+
+/// The stored locale (Chinese by default), read outside any component: the file downloads send it
+/// as `Accept-Language`, so an export is written in the language the dashboard shows.
+pub fn stored_locale() -> Locale {
+    LocalStorage::get::<String>(STORAGE_KEY).ok().and_then(|tag| Locale::from_tag(&tag)).unwrap_or(Locale::Zh)
+}
+
 /// Reads the stored locale (Chinese by default) and provides the handle to all descendants.
 pub fn provide_i18n() -> I18n {
-    let stored = LocalStorage::get::<String>(STORAGE_KEY).ok().and_then(|tag| Locale::from_tag(&tag)).unwrap_or(Locale::Zh);
+    let stored = stored_locale();
     set_document_lang(stored);
     let i18n = I18n { locale: RwSignal::new(stored) };
     provide_context(i18n);

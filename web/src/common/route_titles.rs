@@ -176,12 +176,17 @@ pub fn RouteCrumbs() -> impl IntoView {
         let name = location.pathname.with(|p| route_name(p, staff))?;
         let (href, parent) = name.parent?;
         // The KPI pages keep the area and period they were opened for in the query.
+        // A code-like id (an indicator's code) is shown as code, not as a word; a number as #91.
+        let (number, code) = match name.id.clone() {
+            Some(id) if id.chars().all(|c| c.is_ascii_digit()) => (Some(id), None),
+            other => (None, other),
+        };
         let href = if (href, parent) == KPIS { format!("{href}{}", location.search.get()) } else { href.to_owned() };
         Some(view! {
             <nav class="crumbs route-crumbs" aria-label=move || i18n.t("title.crumbs") data-testid="route-crumbs">
                 <a href=href>{move || i18n.t(parent)}</a>
                 <span class="crumb-sep" aria-hidden="true">"›"</span>
-                <span aria-current="page">{move || with_id(i18n.t(name.key), name.id.as_deref())}</span>
+                <span aria-current="page">{move || with_id(i18n.t(name.key), number.as_deref())}{code.map(|code| view! { " "<code>{code}</code> })}</span>
             </nav>
         })
     }

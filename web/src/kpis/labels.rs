@@ -12,12 +12,7 @@ pub const STATUSES: [Attainment; 6] =
 
 /// Decimals a value of `unit` is shown with.
 pub fn decimals(unit: &str) -> usize {
-    match unit {
-        "%" | "小时" => 1,
-        "m²/百户" => 2,
-        u if u.contains('/') => 1,
-        _ => 0,
-    }
+    usize::from(shared::unit_decimals(unit))
 }
 
 /// `value` with the decimals its unit calls for and thousands separators; `—` when absent.
@@ -62,24 +57,10 @@ pub fn status_colour(status: Attainment) -> &'static str {
     }
 }
 
-/// English for the catalogue's units; a unit not listed is shown as sent.
-fn unit_en(unit: &str) -> &str {
-    match unit {
-        "小时" => "h",
-        "人" => "people",
-        "人/万人" => "per 10k residents",
-        "个/千人" => "per 1,000 residents",
-        "件/千人" => "per 1,000 residents",
-        "个/社区" => "per community",
-        "m²/百户" => "m² per 100 households",
-        other => other,
-    }
-}
-
 impl I18n {
     /// 已达标 / Met. Tracked.
     pub fn attainment(&self, status: Attainment) -> String {
-        self.dynamic("kpi_status", status.as_str())
+        self.label(status).to_owned()
     }
 
     /// 上升 / Up. Tracked.
@@ -94,7 +75,7 @@ impl I18n {
 
     /// The unit in the current language. Tracked.
     pub fn unit(&self, unit: &str) -> String {
-        if self.locale() == Locale::Zh { unit.to_owned() } else { unit_en(unit).to_owned() }
+        shared::unit_label(unit, self.locale().lang()).to_owned()
     }
 
     /// `86.4%`, `12.5 小时`, `2,650 人`, or `—` without a value. Tracked.

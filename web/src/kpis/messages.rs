@@ -7,12 +7,6 @@
 pub const KPI_MESSAGES: &[(&str, &str, &str)] = &[
     ("nav.kpis", "指标看板", "KPIs"),
     // Attainment, trend, source
-    ("kpi_status.met", "已达标", "Met"),
-    ("kpi_status.on_track", "进度正常", "On track"),
-    ("kpi_status.at_risk", "有风险", "At risk"),
-    ("kpi_status.missed", "未达标", "Missed"),
-    ("kpi_status.no_target", "无目标", "No target"),
-    ("kpi_status.no_data", "无数据", "No data"),
     ("kpi_trend.up", "较上期上升", "Up on the previous period"),
     ("kpi_trend.down", "较上期下降", "Down on the previous period"),
     ("kpi_trend.flat", "与上期持平", "Level with the previous period"),

@@ -8,7 +8,7 @@ use shared::{Area, ErrorCode, FieldError, Id, Indicator, KpiReport, KpiRollup, N
 
 use crate::common::area_picker::AreaSearch;
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
-use crate::common::i18n::{tr, use_i18n};
+use crate::common::i18n::{Locale, tr, use_i18n};
 use crate::kpis::endpoints::report_kpi;
 use crate::kpis::period::Period;
 use crate::kpis::period_picker::PeriodPicker;
@@ -139,7 +139,12 @@ pub fn KpiReportForm(indicators: Vec<Indicator>, indicator: String, area: Option
     };
     let words = move |numerator: bool| {
         chosen.with(|i| {
-            i.as_ref().and_then(|i| if numerator { i.numerator_zh.clone() } else { i.denominator_zh.clone() }).unwrap_or_default()
+            // The catalogue words its parts in Chinese only; an English reader has the field's label.
+            let zh = i18n.locale() == Locale::Zh;
+            i.as_ref()
+                .filter(|_| zh)
+                .and_then(|i| if numerator { i.numerator_zh.clone() } else { i.denominator_zh.clone() })
+                .unwrap_or_default()
         })
     };
 

@@ -29,7 +29,7 @@ pub fn MobileShell() -> impl IntoView {
             <header class="m-top">
                 <a class="brand" href="/m">
                     <span class="brand-mark" aria-hidden="true">"福"</span>
-                    <span>"幸福家园"</span>
+                    <span>{move || i18n.t("title.product")}</span>
                 </a>
                 <a class="m-who" href="/m/me" data-testid="current-user">{name}</a>
                 {move || session.me.with(Option::is_some).then(|| view! { <Bell unread href="/m/notifications"/> })}

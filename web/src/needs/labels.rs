@@ -34,7 +34,7 @@ impl I18n {
 
     /// 空巢独居老人 / Elderly living alone. Tracked.
     pub fn target_group(&self, group: TargetGroup) -> String {
-        self.dynamic("tag", group.as_str())
+        self.label(group).to_owned()
     }
 
     /// 老年人、低保对象 / Elderly, Minimum-income households. Tracked.

@@ -10,7 +10,7 @@ use shared::{ProgramDetail, ProgramStatus};
 use crate::common::api::ApiResult;
 use crate::common::form::FormState;
 use crate::common::format::money;
-use crate::common::i18n::{I18n, tr, tr_word, use_i18n};
+use crate::common::i18n::{I18n, tr, tr_label, use_i18n};
 use crate::common::widgets::Bar;
 
 /// 实施中, coloured by the status's stage.
@@ -19,7 +19,7 @@ pub fn ProgramStatusBadge(status: ProgramStatus) -> impl IntoView {
     let class = format!("need-status ps-{}", status.as_str());
     view! {
         <span class=class data-testid="program-status" data-status=status.as_str()>
-            {tr_word("pstatus", status.as_str().to_owned())}
+            {tr_label(status)}
         </span>
     }
 }

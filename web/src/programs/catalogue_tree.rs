@@ -8,7 +8,7 @@ use shared::{CatalogueEntry, CatalogueEntryPatch};
 
 use crate::common::api;
 use crate::common::form::{Field, FormButtons, FormState, FormSummary};
-use crate::common::i18n::{Locale, tr, use_i18n};
+use crate::common::i18n::{tr, use_i18n};
 use crate::programs::catalogue::{Direction, entry_name};
 
 const PLACED: [&str; 3] = ["/name_zh", "/name_en", "/description_zh"];
@@ -95,10 +95,6 @@ fn EntryLine(entry: CatalogueEntry, editable: bool, on_saved: Callback<Catalogue
             <span class="cat-line">
                 <span class="mono cat-code">{e.code.clone()}</span>
                 <span class="cat-name">{move || entry_name(i18n, &zh, &en)}</span>
-                <span class="muted cat-alt">
-                    {let (zh, en) = (e.name_zh.clone(), e.name_en.clone());
-                     move || if i18n.locale() == Locale::Zh { en.clone() } else { zh.clone() }}
-                </span>
                 {is_item.then(|| view! {
                     <a class="cat-link" href=href data-testid="catalogue-programs">
                         {tr("catalogue.programs")}" →"
@@ -112,7 +108,9 @@ fn EntryLine(entry: CatalogueEntry, editable: bool, on_saved: Callback<Catalogue
                 })}
             </span>
             {e.description_zh.clone().filter(|d| !d.is_empty()).map(|d| view! {
-                <p class="cat-desc">{d}</p>
+                // The seed's description exists only in Chinese: marked as such, so English readers
+                // (and their browsers' translators) know it is quoted source text.
+                <p class="cat-desc" lang="zh-CN">{d}</p>
             })}
         }
         .into_any()

@@ -10,7 +10,7 @@ use shared::{Area, Id, ProgramStatus};
 
 use crate::common::api::{self, ProgramFilter};
 use crate::common::area_picker::AreaSearch;
-use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::i18n::{tr, tr_label, use_i18n};
 use crate::programs::catalogue::{entry_name, use_catalogue};
 
 /// The filter a URL's query describes; unknown values are ignored.
@@ -62,7 +62,7 @@ pub fn ProgramFilterBar(filter: Memo<ProgramFilter>, on_change: Callback<Program
                 on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.status = ProgramStatus::parse(&v))) }>
                 <option value="">{tr("program.all_statuses")}</option>
                 {ProgramStatus::ALL.into_iter().map(|s| view! {
-                    <option value=s.as_str() selected=move || filter.get().status == Some(s)>{tr_word("pstatus", s.as_str().to_owned())}</option>
+                    <option value=s.as_str() selected=move || filter.get().status == Some(s)>{tr_label(s)}</option>
                 }).collect_view()}
             </select>
             <select data-testid="filter-item" aria-label=tr("program.catalogue_items")

@@ -8,14 +8,6 @@ pub const PROGRAM_MESSAGES: &[(&str, &str, &str)] = &[
     ("nav.rollup", "项目汇总", "Programs roll-up"),
     ("nav.catalogue", "共建内容", "Catalogue"),
     // Program statuses
-    ("pstatus.draft", "草稿", "Draft"),
-    ("pstatus.submitted", "待审核", "Submitted"),
-    ("pstatus.approved", "已批准", "Approved"),
-    ("pstatus.in_progress", "实施中", "In progress"),
-    ("pstatus.completed", "已完成", "Completed"),
-    ("pstatus.evaluated", "已评估", "Evaluated"),
-    ("pstatus.suspended", "已暂停", "Suspended"),
-    ("pstatus.cancelled", "已终止", "Cancelled"),
     // Program actions
     ("paction.submit", "提交审核", "Submit"),
     ("paction.withdraw", "撤回", "Withdraw"),
@@ -35,10 +27,6 @@ pub const PROGRAM_MESSAGES: &[(&str, &str, &str)] = &[
     ("partner_kind.charity", "慈善组织", "Charity"),
     ("partner_kind.government_department", "政府部门", "Government department"),
     // Resource kinds and units
-    ("resource.funds", "资金", "Funds"),
-    ("resource.talent", "人才", "Talent"),
-    ("resource.materials", "物资", "Materials"),
-    ("resource.technology", "技术", "Technology"),
     ("unit.people", "人", "people"),
     ("unit.person_days", "人日", "person-days"),
     ("unit.value", "价值", "worth"),

@@ -8,7 +8,7 @@ use shared::{Code, Id, NewDelivery, NewPledge, Partner, Pledge, ProgramDetail, Q
 use crate::common::api;
 use crate::common::form::{Field, FormButtons, FormState, FormSummary, field_error};
 use crate::common::format::{parse_date, parse_yuan, today};
-use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::i18n::{tr, tr_label, use_i18n};
 use crate::programs::bits::save_detail;
 use crate::programs::labels::{RESOURCE_KINDS, kind_is_money};
 
@@ -117,7 +117,7 @@ pub fn PledgeForm(program_id: Id, partners: Vec<Partner>, on_done: Callback<Prog
                     <select data-testid="pledge-kind" on:change=move |ev| {
                         if let Some(k) = Code::parse(&event_target_value(&ev)) { kind.set(k) } }>
                         {RESOURCE_KINDS.into_iter().map(|k| view! {
-                            <option value=k.as_str() selected=move || kind.get() == k>{tr_word("resource", k.as_str().into())}</option>
+                            <option value=k.as_str() selected=move || kind.get() == k>{tr_label(k)}</option>
                         }).collect_view()}
                     </select>
                 </Field>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use shared::{Pledge, ProgramDetail, ResourceKind};
 
-use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::i18n::{tr, tr_label, use_i18n};
 use crate::common::status::Empty;
 use crate::common::widgets::{Bar, HeadRow};
 use crate::programs::bits::{AddToggle, is_running};
@@ -80,7 +80,7 @@ pub fn PledgeSection(detail: ProgramDetail, editable: bool, on_update: Callback<
                         let kind = t.kind;
                         view! {
                             <div class="kind-total" data-kind=kind.as_str()>
-                                <span class="kind-name">{tr_word("resource", kind.as_str().into())}</span>
+                                <span class="kind-name">{tr_label(kind)}</span>
                                 <Bar fraction=share(t.delivered, t.pledged) testid="kind-bar"/>
                                 <span class="muted small">{line(t)}</span>
                             </div>
@@ -116,7 +116,7 @@ pub fn PledgeSection(detail: ProgramDetail, editable: bool, on_update: Callback<
                                 {kinds.iter().map(|t| {
                                     let kind = t.kind;
                                     let text = line(t);
-                                    view! { <span class="kind-chip">{tr_word("resource", kind.as_str().into())}" "{text}</span> }
+                                    view! { <span class="kind-chip">{tr_label(kind)}" "{text}</span> }
                                 }).collect_view()}
                             </span>
                         </li>
@@ -154,7 +154,7 @@ fn PledgeRow(pledge: Pledge, times: usize, program_id: shared::Id, can_deliver: 
     view! {
         <tr data-testid="pledge-row" data-pledge-id=pledge.id data-kind=kind.as_str()>
             <td>{pledge.partner_name.clone()}</td>
-            <td class="nowrap"><span class="kind-chip">{tr_word("resource", kind.as_str().into())}</span></td>
+            <td class="nowrap"><span class="kind-chip">{tr_label(kind)}</span></td>
             <td>{pledge.description.clone()}</td>
             <td class="nowrap">{move || i18n.quantity_text(kind, &pledged, unit.as_deref())}</td>
             <td class="nowrap">

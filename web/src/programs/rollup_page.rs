@@ -9,7 +9,7 @@ use shared::{Area, Id, ProgramRollup};
 
 use crate::common::api::{self, ApiError, ProgramFilter};
 use crate::common::area_picker::AreaSearch;
-use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::i18n::{tr, tr_label, use_i18n};
 use crate::common::session::use_session;
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::widgets::Bar;
@@ -115,7 +115,7 @@ fn RollupView(rollup: ProgramRollup) -> impl IntoView {
                         let (qp, qd) = (k.pledged.clone(), k.delivered.clone());
                         view! {
                             <div class="kind-total" data-testid="rollup-kind" data-kind=kind.as_str()>
-                                <span class="kind-name">{tr_word("resource", kind.as_str().into())}</span>
+                                <span class="kind-name">{tr_label(kind)}</span>
                                 <Bar fraction=k.fulfilment testid="kind-bar"/>
                                 <span class="muted small" title=move || format!("{} / {}", i18n.quantity_text(kind, &qd, None), i18n.quantity_text(kind, &qp, None))>
                                     {move || i18n.measure_pair(kind, delivered, pledged, None)}

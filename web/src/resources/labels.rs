@@ -1,5 +1,6 @@
-//! Words and numbers of the service resource catalogue: provider, person, space kinds, cost kinds and
-//! service modes; weekdays; a week's opening hours in a few characters; shares and ratings.
+//! Words and numbers of the service resource catalogue: provider, person, space kinds, cost kinds,
+//! service modes and weekdays (the words of `shared::labels`, the same as the exports'); a week's
+//! opening hours in a few characters; shares and ratings.
 
 use shared::{CostKind, PersonKind, ProviderKind, ServiceMode, SpaceKind, TimeSlot};
 
@@ -9,32 +10,32 @@ use crate::common::i18n::{I18n, Locale};
 impl I18n {
     /// 社会组织 / Social organisation. Tracked.
     pub fn provider_kind(&self, kind: ProviderKind) -> String {
-        self.dynamic("provider_kind", kind.as_str())
+        self.label(kind).to_owned()
     }
 
     /// 报到党员 / Party member. Tracked.
     pub fn person_kind(&self, kind: PersonKind) -> String {
-        self.dynamic("person_kind", kind.as_str())
+        self.label(kind).to_owned()
     }
 
     /// 低偿 / Low cost. Tracked.
     pub fn cost_kind(&self, cost: CostKind) -> String {
-        self.dynamic("cost", cost.as_str())
+        self.label(cost).to_owned()
     }
 
     /// 上门服务 / At home. Tracked.
     pub fn service_mode(&self, mode: ServiceMode) -> String {
-        self.dynamic("mode", mode.as_str())
+        self.label(mode).to_owned()
     }
 
     /// 养老服务空间 / Elderly care. Tracked.
     pub fn space_kind(&self, kind: SpaceKind) -> String {
-        self.dynamic("space_kind", kind.as_str())
+        self.label(kind).to_owned()
     }
 
     /// 周一 / Mon for 1–7 (Monday first). Tracked.
     pub fn weekday(&self, day: u8) -> String {
-        self.dynamic("weekday", &day.to_string())
+        shared::weekday_label(day, self.locale().lang())
     }
 
     /// 免费, or `低偿 ¥10.00` with the price per use. Tracked.
@@ -81,32 +82,7 @@ impl I18n {
     /// The weekly slots as text; neighbouring days with the same hours share one entry:
     /// `周一至周五 08:30–17:30；周六 09:00–12:00`. Tracked.
     pub fn schedule_text(&self, slots: &[TimeSlot]) -> String {
-        let zh = self.locale() == Locale::Zh;
-        let hours_of = |day: u8| {
-            let mut day_slots: Vec<&TimeSlot> = slots.iter().filter(|s| s.weekday == day).collect();
-            day_slots.sort_by(|a, b| a.start.cmp(&b.start));
-            day_slots.iter().map(|s| format!("{}–{}", s.start, s.end)).collect::<Vec<_>>().join(", ")
-        };
-        let week: Vec<String> = (1..=7).map(hours_of).collect();
-        let mut parts = Vec::new();
-        let mut start = 0;
-        while start < week.len() {
-            let mut end = start;
-            while end + 1 < week.len() && week[end + 1] == week[start] {
-                end += 1;
-            }
-            if !week[start].is_empty() {
-                let (first, last) = (self.weekday(start as u8 + 1), self.weekday(end as u8 + 1));
-                let days = match end - start {
-                    0 => first,
-                    1 => format!("{first}{}{last}", if zh { "、" } else { ", " }),
-                    _ => format!("{first}{}{last}", if zh { "至" } else { "–" }),
-                };
-                parts.push(format!("{days} {}", week[start]));
-            }
-            start = end + 1;
-        }
-        parts.join(if zh { "；" } else { "; " })
+        shared::schedule_text(slots, self.locale().lang())
     }
 }
 

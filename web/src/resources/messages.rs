@@ -6,42 +6,10 @@
 pub const RESOURCE_MESSAGES: &[(&str, &str, &str)] = &[
     ("nav.resources", "服务资源", "Service resources"),
     // Provider kinds
-    ("provider_kind.social_organisation", "社会组织", "Social organisation"),
-    ("provider_kind.social_work_agency", "社工机构", "Social work agency"),
-    ("provider_kind.volunteer_team", "志愿服务队", "Volunteer team"),
-    ("provider_kind.party_organisation", "党组织", "Party organisation"),
-    ("provider_kind.resident_unit", "驻区单位", "Resident unit"),
-    ("provider_kind.enterprise", "企业", "Enterprise"),
-    ("provider_kind.charity", "慈善组织", "Charity"),
-    ("provider_kind.property_management", "物业服务企业", "Property management"),
-    ("provider_kind.government_department", "政府部门", "Government department"),
     // Person kinds
-    ("person_kind.volunteer", "志愿者", "Volunteer"),
-    ("person_kind.party_member", "报到党员", "Party member (reported)"),
-    ("person_kind.social_worker", "社会工作者", "Social worker"),
     // Cost kinds and modes
-    ("cost.free", "免费", "Free"),
-    ("cost.low_cost", "低偿", "Low cost"),
-    ("cost.market", "市场价", "Market price"),
-    ("mode.on_site", "到站服务", "On site"),
-    ("mode.at_home", "上门服务", "At home"),
-    ("mode.online", "线上服务", "Online"),
     // Space kinds
-    ("space_kind.elderly", "养老服务空间", "Elderly care"),
-    ("space_kind.minors", "未成年人服务空间", "Minors"),
-    ("space_kind.health", "健康服务空间", "Health"),
-    ("space_kind.education", "教育服务空间", "Education"),
-    ("space_kind.employment", "创业就业空间", "Jobs and start-ups"),
-    ("space_kind.fitness", "全民健身空间", "Fitness"),
-    ("space_kind.convenience", "便民服务空间", "Convenience services"),
     // Weekdays (1 = Monday)
-    ("weekday.1", "周一", "Mon"),
-    ("weekday.2", "周二", "Tue"),
-    ("weekday.3", "周三", "Wed"),
-    ("weekday.4", "周四", "Thu"),
-    ("weekday.5", "周五", "Fri"),
-    ("weekday.6", "周六", "Sat"),
-    ("weekday.7", "周日", "Sun"),
     // Directory
     ("res.tab_providers", "服务机构", "Providers"),
     ("res.tab_services", "服务项目", "Services"),

@@ -9,11 +9,6 @@ pub const SURVEY_MESSAGES: &[(&str, &str, &str)] = &[
     ("sstatus.closed", "已结束", "Closed"),
     ("saction.open", "发布", "Publish"),
     ("saction.close", "结束调查", "Close"),
-    ("qkind.single_choice", "单选", "Single choice"),
-    ("qkind.multiple_choice", "多选", "Multiple choice"),
-    ("qkind.scale", "量表 1–5", "Scale 1–5"),
-    ("qkind.number", "数值", "Number"),
-    ("qkind.text", "文字", "Text"),
     ("audience.all_residents", "全体居民", "All residents"),
     ("audience.verified_residents", "已认证居民", "Verified residents"),
     // The list

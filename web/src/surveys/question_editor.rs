@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use shared::{FieldError, QuestionKind};
 
-use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::i18n::{tr, tr_label, use_i18n};
 use crate::surveys::draft::{QuestionForm, errors_of};
 
 #[component]
@@ -84,7 +84,7 @@ pub fn QuestionEditor(key: u32, questions: RwSignal<Vec<QuestionForm>>, errors: 
                         if let Some(k) = QuestionKind::parse(&event_target_value(&ev)) { edit(Box::new(move |q| q.kind = k)) }
                     }>
                         {QuestionKind::ALL.into_iter().map(|k| view! {
-                            <option value=k.as_str() selected=move || kind() == k>{tr_word("qkind", k.as_str().to_owned())}</option>
+                            <option value=k.as_str() selected=move || kind() == k>{tr_label(k)}</option>
                         }).collect_view()}
                     </select>
                 </label>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use shared::{QuestionKind, SurveyQuestion};
 
-use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::i18n::{tr, tr_label, use_i18n};
 use crate::surveys::answers::{Draft, visible};
 
 /// Every question with its inputs; `errors` holds `(question number, message)` to show in place.
@@ -28,7 +28,7 @@ pub fn Questionnaire(
                 <p class="q-text">
                     <span class="q-no">{i + 1}"."</span>" "{q.text.clone()}
                     {q.required.then(|| view! { <span class="q-required" title=tr("survey.required")>"*"</span> })}
-                    <span class="muted small">" "{tr_word("qkind", q.kind.as_str().to_owned())}</span>
+                    <span class="muted small">" "{tr_label(q.kind)}</span>
                 </p>
                 <QuestionInput index=i question=q drafts name/>
                 <span class="field-error" data-testid="field-error">{error}</span>

@@ -10,7 +10,7 @@ use shared::{Id, QuestionKind, QuestionResult, SurveyResults, TextAnswer};
 use crate::common::api::{self, ApiError};
 use crate::common::chart::{BarRow, HBarChart};
 use crate::common::download::save_file;
-use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::i18n::{tr, tr_label, use_i18n};
 use crate::common::paged::Paged;
 use crate::common::status::{Empty, ErrorBox, Loading, error_text};
 use crate::surveys::group_results::GroupResults;
@@ -115,7 +115,7 @@ fn QuestionResultView(q: QuestionResult) -> impl IntoView {
         <li class="result-question" data-testid="result-question" data-question=q.question data-kind=kind.as_str()>
             <p class="q-text">
                 <span class="q-no">{q.question + 1}"."</span>" "{q.text.clone()}
-                <span class="muted small">" "{tr_word("qkind", kind.as_str().to_owned())}" · "{q.answered}" "{tr("survey.answered")}</span>
+                <span class="muted small">" "{tr_label(kind)}" · "{q.answered}" "{tr("survey.answered")}</span>
             </p>
             {bars.map(|rows| view! { <div class="result-bars" data-testid="result-bars"><HBarChart rows target=None label/></div> })}
             {satisfied.map(|pct| view! {

@@ -1,8 +1,9 @@
-//! Export of a dashboard: the area and each child area, one row per indicator, as Excel or CSV.
+//! Export of a dashboard: the area and each child area, one row per indicator, as Excel or CSV in
+//! the reader's language (names, units, attributes and statuses as words; values as numbers).
 
 use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
-use shared::{ChildArea, Id};
+use shared::{ChildArea, Id, Labelled, Lang, unit_decimals, unit_label};
 
 use super::dashboard::{judge, prepare};
 use crate::domain::caller::Caller;
@@ -10,24 +11,25 @@ use crate::domain::kpis::catalogue;
 use crate::domain::kpis::period::Period;
 use crate::domain::matching::geo::Walking;
 use crate::error::ApiError;
-use crate::services::spreadsheet::Table;
+use crate::services::spreadsheet::{Cell, Table, Words};
 
-const HEADER: [&str; 11] = [
-    "区域 area",
-    "期间 period",
-    "指标代码 code",
-    "指标 indicator",
-    "单位 unit",
-    "属性 attribute",
-    "数值 value",
-    "分子 numerator",
-    "分母 denominator",
-    "目标 target",
-    "状态 status",
+const HEADER: [Words; 11] = [
+    ("区域", "Area"),
+    ("期间", "Period"),
+    ("指标代码", "Code"),
+    ("指标", "Indicator"),
+    ("单位", "Unit"),
+    ("属性", "Attribute"),
+    ("数值", "Value"),
+    ("分子", "Numerator"),
+    ("分母", "Denominator"),
+    ("目标", "Target"),
+    ("状态", "Status"),
 ];
 
-fn cell(v: Option<f64>) -> String {
-    v.map(|v| format!("{}", (v * 1000.0).round() / 1000.0)).unwrap_or_default()
+/// A numerator or denominator: whole counts as such, else to three places.
+fn part(v: Option<f64>) -> Cell {
+    Cell::decimal(v, if v.is_some_and(|v| v.fract() == 0.0) { 0 } else { 3 })
 }
 
 pub async fn table<C: ConnectionTrait>(
@@ -37,6 +39,7 @@ pub async fn table<C: ConnectionTrait>(
     period: Period,
     walking: Walking,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> Result<Table, ApiError> {
     let (inputs, targets) = prepare(db, caller, area_id, &[period], true, walking).await?;
     let tree = &inputs.tree;
@@ -56,20 +59,23 @@ pub async fn table<C: ConnectionTrait>(
                 };
                 format!("{sign}{}", t.value)
             });
+            let places = unit_decimals(&i.unit);
             rows.push(vec![
-                area.name.clone(),
-                period.to_string(),
-                i.code.clone(),
-                i.name_zh.clone(),
-                i.unit.clone(),
-                i.attribute.as_str().to_owned(),
-                cell(j.value),
-                cell(numerator),
-                cell(denominator),
-                target.unwrap_or_default(),
-                j.status.as_str().to_owned(),
+                area.name.clone().into(),
+                period.to_string().into(),
+                i.code.clone().into(),
+                lang.pick((&i.name_zh, &i.name_en)).clone().into(),
+                unit_label(&i.unit, lang).into(),
+                i.attribute.label(lang).into(),
+                Cell::decimal(j.value, places),
+                part(numerator),
+                part(denominator),
+                target.into(),
+                j.status.label(lang).into(),
             ]);
         }
     }
-    Ok(Table { name: "kpis", header: HEADER.to_vec(), rows })
+    let mut table = Table::new(lang, ("指标", "KPIs"), &HEADER);
+    table.rows = rows;
+    Ok(table)
 }

@@ -18,22 +18,26 @@ use crate::services::spreadsheet::{Table, read_xlsx, xlsx};
 pub const MAX_ROWS: usize = 2_000;
 
 const COLUMNS: &[Column] = &[
-    Column { header: "指标代码 indicator", field: "/indicator", example: "self_service_coverage" },
-    Column { header: "区域编码 area_code", field: "/area_id", example: "110105001001" },
-    Column { header: "期间 period", field: "/period", example: "2026-Q3" },
-    Column { header: "数值 value", field: "/value", example: "" },
-    Column { header: "分子 numerator", field: "/numerator", example: "1" },
-    Column { header: "分母 denominator", field: "/denominator", example: "1" },
-    Column { header: "来源说明 source_note", field: "/source_note", example: "2026年三季度社区台账" },
-    Column { header: "替换报告 replaces", field: "/replaces", example: "" },
+    Column {
+        header: "指标代码 indicator", words: ("指标代码", "Indicator code"), field: "/indicator", example: "self_service_coverage"
+    },
+    Column { header: "区域编码 area_code", words: ("区域编码", "Area code"), field: "/area_id", example: "110105001001" },
+    Column { header: "期间 period", words: ("期间", "Period"), field: "/period", example: "2026-Q3" },
+    Column { header: "数值 value", words: ("数值", "Value"), field: "/value", example: "" },
+    Column { header: "分子 numerator", words: ("分子", "Numerator"), field: "/numerator", example: "1" },
+    Column { header: "分母 denominator", words: ("分母", "Denominator"), field: "/denominator", example: "1" },
+    Column {
+        header: "来源说明 source_note", words: ("来源说明", "Source"), field: "/source_note", example: "2026年三季度社区台账"
+    },
+    Column { header: "替换报告 replaces", words: ("替换报告", "Replaces report"), field: "/replaces", example: "" },
 ];
 
 pub fn template() -> Result<Vec<u8>, ApiError> {
-    xlsx(&[Table {
-        name: "kpi_values",
-        header: COLUMNS.iter().map(|c| c.header).collect(),
-        rows: vec![COLUMNS.iter().map(|c| c.example.to_owned()).collect()],
-    }])
+    xlsx(&[Table::template(
+        "kpi_values",
+        COLUMNS.iter().map(|c| c.header.to_owned()).collect(),
+        vec![COLUMNS.iter().map(|c| c.example.to_owned()).collect()],
+    )])
 }
 
 fn number(text: &str) -> Option<f64> {

@@ -1,9 +1,10 @@
 //! Export of programs, pledges and deliveries (within the caller's scope and filters) as CSV or as
-//! one Excel workbook with a sheet each. Money is shown in yuan for people; headers are bilingual.
+//! one Excel workbook with a sheet each, in the reader's language: money as yuan numbers, dates as
+//! dates, statuses and kinds as their labels.
 
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
-use shared::{FieldRule, Program, ProgramDetail, TitleSort};
+use shared::{FieldRule, Labelled, Lang, Program, ProgramDetail, TitleSort};
 
 use super::detail::detail_of;
 use super::list::{ProgramFilter, list};
@@ -11,17 +12,18 @@ use crate::domain::caller::Caller;
 use crate::entities::program;
 use crate::error::ApiError;
 use crate::services::page::PageRequest;
-pub use crate::services::spreadsheet::{Table, csv, xlsx};
+pub use crate::services::spreadsheet::{Cell, Table, csv, xlsx};
 
 /// Programs per export at most; a bigger area is exported by filtering.
 pub const MAX_EXPORT: usize = 5_000;
 
-fn yuan(fen: Option<i64>) -> String {
-    fen.map(|f| format!("{:.2}", f as f64 / 100.0)).unwrap_or_default()
+fn yuan(fen: Option<i64>) -> Cell {
+    fen.map_or(Cell::Empty, Cell::Yuan)
 }
 
-fn num<T: ToString>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+/// A person-day or quantity count, to two places at most.
+fn count(v: Option<f64>) -> Cell {
+    Cell::decimal(v, if v.is_some_and(|v| v.fract() == 0.0) { 0 } else { 2 })
 }
 
 /// Every program the filters match, in full, within the caller's scope.
@@ -61,120 +63,131 @@ async fn details<C: ConnectionTrait>(
     Ok(out)
 }
 
-pub async fn tables<C: ConnectionTrait>(db: &C, caller: &Caller, filter: ProgramFilter, today: NaiveDate) -> Result<[Table; 3], ApiError> {
+/// The three sheets (programs, pledges, deliveries) in `lang`.
+pub async fn tables<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    filter: ProgramFilter,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<[Table; 3], ApiError> {
     let all = details(db, caller, filter, today).await?;
-    let programs = Table {
-        name: "项目 Programs",
-        header: vec![
-            "编号 id",
-            "项目 title",
-            "区域 area",
-            "状态 status",
-            "牵头单位 lead",
-            "开始 start",
-            "结束 end",
-            "预算(元) budget",
-            "支出(元) spent",
-            "进度 progress",
-            "逾期节点 overdue",
-            "共建内容 items",
-            "公开 public",
+    let mut programs = Table::new(
+        lang,
+        ("项目", "Programs"),
+        &[
+            ("编号", "ID"),
+            ("项目", "Title"),
+            ("区域", "Area"),
+            ("状态", "Status"),
+            ("牵头单位", "Lead organisation"),
+            ("开始", "Start"),
+            ("结束", "End"),
+            ("预算(元)", "Budget (yuan)"),
+            ("支出(元)", "Spent (yuan)"),
+            ("进度", "Progress"),
+            ("逾期节点", "Overdue milestones"),
+            ("共建内容", "Catalogue items"),
+            ("公开", "Public"),
         ],
-        rows: all
-            .iter()
-            .map(|d| {
-                let p = &d.program;
+    );
+    programs.rows = all
+        .iter()
+        .map(|d| {
+            let p = &d.program;
+            let items = p.catalogue_items.iter().map(|i| format!("{} {}", i.code, lang.pick((&i.name_zh, &i.name_en))));
+            vec![
+                p.id.into(),
+                p.title.clone().into(),
+                p.area_name.clone().into(),
+                p.status.label(lang).into(),
+                p.lead_org.clone().into(),
+                p.start_date.into(),
+                p.end_date.into(),
+                Cell::Yuan(p.budget_fen),
+                Cell::Yuan(p.spent_fen),
+                Cell::Percent(p.progress),
+                p.overdue_milestones.into(),
+                items.collect::<Vec<_>>().join(lang.pick(("；", "; "))).into(),
+                p.public.into(),
+            ]
+        })
+        .collect();
+    let mut pledges = Table::new(
+        lang,
+        ("认捐", "Pledges"),
+        &[
+            ("认捐编号", "Pledge ID"),
+            ("项目", "Program"),
+            ("合作方", "Partner"),
+            ("类别", "Kind"),
+            ("内容", "Description"),
+            ("金额/价值(元)", "Amount or value (yuan)"),
+            ("人数", "People"),
+            ("人·天", "Person-days"),
+            ("数量", "Quantity"),
+            ("单位", "Unit"),
+            ("已交付(元)", "Delivered (yuan)"),
+            ("已交付人·天", "Delivered person-days"),
+            ("已交付数量", "Delivered quantity"),
+            ("完成率", "Fulfilment"),
+        ],
+    );
+    pledges.rows = all
+        .iter()
+        .flat_map(|d| {
+            d.pledges.iter().map(move |x| {
                 vec![
-                    p.id.to_string(),
-                    p.title.clone(),
-                    p.area_name.clone(),
-                    p.status.as_str().into(),
-                    p.lead_org.clone(),
-                    p.start_date.to_string(),
-                    p.end_date.to_string(),
-                    yuan(Some(p.budget_fen)),
-                    yuan(Some(p.spent_fen)),
-                    format!("{:.0}%", p.progress * 100.0),
-                    p.overdue_milestones.to_string(),
-                    p.catalogue_items.iter().map(|i| format!("{} {}", i.code, i.name_zh)).collect::<Vec<_>>().join("；"),
-                    p.public.to_string(),
+                    x.id.into(),
+                    d.program.title.clone().into(),
+                    x.partner_name.clone().into(),
+                    x.kind.label(lang).into(),
+                    x.description.clone().into(),
+                    yuan(x.pledged.amount_fen),
+                    x.pledged.people.into(),
+                    count(x.pledged.person_days),
+                    count(x.pledged.quantity),
+                    x.unit.clone().into(),
+                    yuan(x.delivered.amount_fen),
+                    count(x.delivered.person_days),
+                    count(x.delivered.quantity),
+                    Cell::Percent(x.fulfilment),
                 ]
             })
-            .collect(),
-    };
-    let pledges = Table {
-        name: "认捐 Pledges",
-        header: vec![
-            "认捐编号 pledge",
-            "项目 program",
-            "合作方 partner",
-            "类别 kind",
-            "内容 description",
-            "金额/价值(元) amount",
-            "人数 people",
-            "人·天 person-days",
-            "数量 quantity",
-            "单位 unit",
-            "已交付(元) delivered amount",
-            "已交付人·天",
-            "已交付数量",
-            "完成率 fulfilment",
+        })
+        .collect();
+    let mut deliveries = Table::new(
+        lang,
+        ("交付", "Deliveries"),
+        &[
+            ("交付编号", "Delivery ID"),
+            ("认捐编号", "Pledge ID"),
+            ("项目", "Program"),
+            ("日期", "Date"),
+            ("金额/价值(元)", "Amount or value (yuan)"),
+            ("人数", "People"),
+            ("人·天", "Person-days"),
+            ("数量", "Quantity"),
+            ("备注", "Note"),
         ],
-        rows: all
-            .iter()
-            .flat_map(|d| {
-                d.pledges.iter().map(move |x| {
-                    vec![
-                        x.id.to_string(),
-                        d.program.title.clone(),
-                        x.partner_name.clone(),
-                        x.kind.as_str().into(),
-                        x.description.clone(),
-                        yuan(x.pledged.amount_fen),
-                        num(x.pledged.people),
-                        num(x.pledged.person_days),
-                        num(x.pledged.quantity),
-                        x.unit.clone().unwrap_or_default(),
-                        yuan(x.delivered.amount_fen),
-                        num(x.delivered.person_days),
-                        num(x.delivered.quantity),
-                        format!("{:.0}%", x.fulfilment * 100.0),
-                    ]
-                })
+    );
+    deliveries.rows = all
+        .iter()
+        .flat_map(|d| {
+            d.deliveries.iter().map(move |x| {
+                vec![
+                    x.id.into(),
+                    x.pledge_id.into(),
+                    d.program.title.clone().into(),
+                    x.delivered_on.into(),
+                    yuan(x.delivered.amount_fen),
+                    x.delivered.people.into(),
+                    count(x.delivered.person_days),
+                    count(x.delivered.quantity),
+                    x.note.clone().into(),
+                ]
             })
-            .collect(),
-    };
-    let deliveries = Table {
-        name: "交付 Deliveries",
-        header: vec![
-            "交付编号 delivery",
-            "认捐编号 pledge",
-            "项目 program",
-            "日期 date",
-            "金额/价值(元) amount",
-            "人数 people",
-            "人·天 person-days",
-            "数量 quantity",
-            "备注 note",
-        ],
-        rows: all
-            .iter()
-            .flat_map(|d| {
-                d.deliveries.iter().map(move |x| {
-                    vec![
-                        x.id.to_string(),
-                        x.pledge_id.to_string(),
-                        d.program.title.clone(),
-                        x.delivered_on.to_string(),
-                        yuan(x.delivered.amount_fen),
-                        num(x.delivered.people),
-                        num(x.delivered.person_days),
-                        num(x.delivered.quantity),
-                        x.note.clone().unwrap_or_default(),
-                    ]
-                })
-            })
-            .collect(),
-    };
+        })
+        .collect();
     Ok([programs, pledges, deliveries])
 }

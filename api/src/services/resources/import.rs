@@ -5,7 +5,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use shared::{
-    CostKind, FieldRule, GeoPoint, ImportReport, NewProvider, NewService, ProviderKind, ResourceTable, ServiceMode, TargetGroup, TimeSlot,
+    CostKind, FieldRule, GeoPoint, ImportReport, Labelled, NewProvider, NewService, ProviderKind, ResourceTable, ServiceMode, TargetGroup,
+    TimeSlot,
 };
 
 use crate::domain::caller::Caller;
@@ -20,33 +21,55 @@ use crate::services::spreadsheet::{Table, read_xlsx, xlsx};
 /// Rows per import at most; bigger lists are split.
 pub const MAX_ROWS: usize = 2_000;
 
-const PROVIDER_COLUMNS: &[Column] = &[
-    Column { header: "名称 name", field: "/name", example: "幸福邻里志愿服务队" },
-    Column { header: "类型 kind", field: "/kind", example: "volunteer_team" },
-    Column { header: "区域编码 area_code", field: "/area_id", example: "110105001001" },
-    Column { header: "联系人 contact_name", field: "/contact_name", example: "王芳" },
-    Column { header: "联系电话 contact_phone", field: "/contact_phone", example: "13800138000" },
-    Column { header: "已认证 verified", field: "/verified", example: "是" },
-    Column { header: "简介 description", field: "/description", example: "助老助残、邻里互助" },
+pub(super) const PROVIDER_COLUMNS: &[Column] = &[
+    Column { header: "名称 name", words: ("名称", "Name"), field: "/name", example: "幸福邻里志愿服务队" },
+    Column { header: "类型 kind", words: ("类型", "Kind"), field: "/kind", example: "志愿服务队" },
+    Column { header: "区域编码 area_code", words: ("区域编码", "Area code"), field: "/area_id", example: "110105001001" },
+    Column { header: "联系人 contact_name", words: ("联系人", "Contact"), field: "/contact_name", example: "王芳" },
+    Column {
+        header: "联系电话 contact_phone", words: ("联系电话", "Contact phone"), field: "/contact_phone", example: "13800138000"
+    },
+    Column { header: "已认证 verified", words: ("已认证", "Verified"), field: "/verified", example: "是" },
+    Column {
+        header: "简介 description", words: ("简介", "Description"), field: "/description", example: "助老助残、邻里互助"
+    },
 ];
 
-const SERVICE_COLUMNS: &[Column] = &[
-    Column { header: "服务名称 name", field: "/name", example: "助浴上门服务" },
-    Column { header: "提供方 provider", field: "/provider_id", example: "幸福邻里志愿服务队" },
-    Column { header: "类别 category", field: "/category", example: "elderly_care" },
-    Column { header: "服务对象 target_groups", field: "/target_groups", example: "elderly,disabled" },
-    Column { header: "最低年龄 min_age", field: "/min_age", example: "60" },
-    Column { header: "最高年龄 max_age", field: "/max_age", example: "" },
-    Column { header: "收费 cost", field: "/cost", example: "low_cost" },
-    Column { header: "价格(元) price_yuan", field: "/price_fen", example: "20" },
-    Column { header: "每周名额 capacity_per_week", field: "/capacity_per_week", example: "10" },
-    Column { header: "服务时间 schedule", field: "/schedule", example: "1-5 08:30-17:30; 6 09:00-12:00" },
-    Column { header: "方式 mode", field: "/mode", example: "at_home" },
-    Column { header: "服务区域编码 served_area_codes", field: "/served_area_ids", example: "110105001001" },
-    Column { header: "纬度 lat", field: "/point", example: "39.92" },
-    Column { header: "经度 lng", field: "/point", example: "116.46" },
-    Column { header: "半径(米) radius_m", field: "/radius_m", example: "" },
-    Column { header: "简介 description", field: "/description", example: "每周二、四上门助浴" },
+pub(super) const SERVICE_COLUMNS: &[Column] = &[
+    Column { header: "服务名称 name", words: ("服务名称", "Service"), field: "/name", example: "助浴上门服务" },
+    Column {
+        header: "提供方 provider", words: ("提供方", "Provider"), field: "/provider_id", example: "幸福邻里志愿服务队"
+    },
+    Column { header: "类别 category", words: ("类别", "Category"), field: "/category", example: "养老服务" },
+    Column {
+        header: "服务对象 target_groups", words: ("服务对象", "Target groups"), field: "/target_groups", example: "老年人、残疾人"
+    },
+    Column { header: "最低年龄 min_age", words: ("最低年龄", "Minimum age"), field: "/min_age", example: "60" },
+    Column { header: "最高年龄 max_age", words: ("最高年龄", "Maximum age"), field: "/max_age", example: "" },
+    Column { header: "收费 cost", words: ("收费", "Cost"), field: "/cost", example: "低偿" },
+    Column { header: "价格(元) price_yuan", words: ("价格(元)", "Price (yuan)"), field: "/price_fen", example: "20" },
+    Column {
+        header: "每周名额 capacity_per_week", words: ("每周名额", "Places per week"), field: "/capacity_per_week", example: "10"
+    },
+    Column {
+        header: "服务时间 schedule",
+        words: ("服务时间", "Schedule"),
+        field: "/schedule",
+        example: "周一至周五 08:30–17:30；周六 09:00–12:00",
+    },
+    Column { header: "方式 mode", words: ("方式", "Mode"), field: "/mode", example: "上门服务" },
+    Column {
+        header: "服务区域编码 served_area_codes",
+        words: ("服务区域编码", "Served area codes"),
+        field: "/served_area_ids",
+        example: "110105001001",
+    },
+    Column { header: "纬度 lat", words: ("纬度", "Latitude"), field: "/point", example: "39.92" },
+    Column { header: "经度 lng", words: ("经度", "Longitude"), field: "/point", example: "116.46" },
+    Column { header: "半径(米) radius_m", words: ("半径(米)", "Radius (m)"), field: "/radius_m", example: "" },
+    Column {
+        header: "简介 description", words: ("简介", "Description"), field: "/description", example: "每周二、四上门助浴"
+    },
 ];
 
 fn columns(table: ResourceTable) -> Result<&'static [Column], ApiError> {
@@ -60,16 +83,16 @@ fn columns(table: ResourceTable) -> Result<&'static [Column], ApiError> {
 /// The template workbook: the header row and one example row (delete it before importing).
 pub fn template(table: ResourceTable) -> Result<Vec<u8>, ApiError> {
     let cols = columns(table)?;
-    xlsx(&[Table {
-        name: table.as_str(),
-        header: cols.iter().map(|c| c.header).collect(),
-        rows: vec![cols.iter().map(|c| c.example.to_owned()).collect()],
-    }])
+    xlsx(&[Table::template(
+        table.as_str(),
+        cols.iter().map(|c| c.header.to_owned()).collect(),
+        vec![cols.iter().map(|c| c.example.to_owned()).collect()],
+    )])
 }
 
-/// A code or its Chinese name (as in the dashboard), e.g. `elderly_care` or `养老服务`.
+/// A code or its name in either language (as in the dashboard and exports), e.g. `elderly_care` or `养老服务`.
 fn category(text: &str) -> Option<String> {
-    CATEGORIES.iter().find(|c| c.code == text || c.name_zh == text).map(|c| c.code.to_owned())
+    CATEGORIES.iter().find(|c| c.code == text || c.name_zh == text || c.name_en.eq_ignore_ascii_case(text)).map(|c| c.code.to_owned())
 }
 
 fn yes_no(text: &str) -> Option<bool> {
@@ -80,20 +103,20 @@ fn yes_no(text: &str) -> Option<bool> {
     }
 }
 
+/// A code or label (either language), or the short words people type (有偿).
 fn cost(text: &str) -> Option<CostKind> {
-    CostKind::parse(text).or(match text {
-        "免费" => Some(CostKind::Free),
-        "低偿" => Some(CostKind::LowCost),
-        "市场价" | "有偿" => Some(CostKind::Market),
+    CostKind::from_label(text).or(match text {
+        "有偿" => Some(CostKind::Market),
         _ => None,
     })
 }
 
+/// A code or label (either language), or the short words people type (上门).
 fn mode(text: &str) -> Option<ServiceMode> {
-    ServiceMode::parse(text).or(match text {
-        "到站" | "到站服务" => Some(ServiceMode::OnSite),
-        "上门" | "上门服务" => Some(ServiceMode::AtHome),
-        "线上" | "线上服务" => Some(ServiceMode::Online),
+    ServiceMode::from_label(text).or(match text {
+        "到站" => Some(ServiceMode::OnSite),
+        "上门" => Some(ServiceMode::AtHome),
+        "线上" => Some(ServiceMode::Online),
         _ => None,
     })
 }
@@ -102,22 +125,9 @@ fn list(text: &str) -> impl Iterator<Item = &str> {
     text.split([',', '，', '、', ';', '；']).map(str::trim).filter(|t| !t.is_empty())
 }
 
-/// `1-5 08:30-17:30; 6 09:00-12:00`: weekdays (a range or one day) and a time range, per part.
+/// `周一至周五 08:30–17:30；周六 09:00–12:00` as exports write it, or `1-5 08:30-17:30; 6 09:00-12:00`.
 pub fn schedule(text: &str) -> Option<Vec<TimeSlot>> {
-    let mut slots = Vec::new();
-    for part in text.split([';', '；']).map(str::trim).filter(|p| !p.is_empty()) {
-        let (days, times) = part.split_once(' ')?;
-        let (first, last) = days.split_once('-').unwrap_or((days, days));
-        let (first, last): (u8, u8) = (first.parse().ok()?, last.parse().ok()?);
-        let (start, end) = times.trim().split_once('-')?;
-        if !(1..=7).contains(&first) || !(first..=7).contains(&last) {
-            return None;
-        }
-        for weekday in first..=last {
-            slots.push(TimeSlot { weekday, start: start.into(), end: end.into() });
-        }
-    }
-    Some(slots)
+    shared::schedule_from_text(text)
 }
 
 pub(crate) async fn area_by_code<C: ConnectionTrait>(db: &C, code: &str) -> Result<Option<area::Model>, ApiError> {
@@ -125,7 +135,7 @@ pub(crate) async fn area_by_code<C: ConnectionTrait>(db: &C, code: &str) -> Resu
 }
 
 async fn provider_row<C: ConnectionTrait>(db: &C, caller: &Caller, row: &mut Row<'_>, now: DateTime<Utc>) -> Result<(), ApiError> {
-    let kind = row.required(1, "a provider kind", ProviderKind::parse);
+    let kind = row.required(1, "a provider kind", ProviderKind::from_label);
     let area = match row.opt(2) {
         None => {
             row.bad(2, FieldRule::Required, "give the 12-digit area code");
@@ -186,14 +196,14 @@ async fn service_row<C: ConnectionTrait>(db: &C, caller: &Caller, row: &mut Row<
         }
     };
     let category = row.required(2, "a need category", category);
-    let groups = row.parse(3, "target groups", |t| list(t).map(TargetGroup::parse).collect::<Option<Vec<_>>>()).unwrap_or_default();
+    let groups = row.parse(3, "target groups", |t| list(t).map(TargetGroup::from_label).collect::<Option<Vec<_>>>()).unwrap_or_default();
     let min_age = row.parse(4, "an age", |t| t.parse::<i32>().ok());
     let max_age = row.parse(5, "an age", |t| t.parse::<i32>().ok());
-    let cost = row.required(6, "free, low_cost or market", cost);
+    let cost = row.required(6, "免费, 低偿 or 市场价", cost);
     let price_fen = row.parse(7, "a price in yuan", |t| t.parse::<f64>().ok().filter(|y| *y >= 0.0).map(|y| (y * 100.0).round() as i64));
     let capacity = row.required(8, "places per week", |t| t.parse::<i32>().ok().filter(|c| *c >= 0));
-    let slots = row.parse(9, "a schedule like 1-5 08:30-17:30; 6 09:00-12:00", schedule).unwrap_or_default();
-    let mode = row.required(10, "on_site, at_home or online", mode);
+    let slots = row.parse(9, "a schedule like 周一至周五 08:30–17:30；周六 09:00–12:00", schedule).unwrap_or_default();
+    let mode = row.required(10, "到站服务, 上门服务 or 线上服务", mode);
     let mut served = Vec::new();
     for code in list(row.text(11)).map(str::to_owned).collect::<Vec<_>>() {
         match area_by_code(db, &code).await? {

@@ -1,10 +1,11 @@
 //! Excel exports of a survey: every answer (one row per answer, options as their labels, no names),
-//! and the results (counts, shares and means, for the whole target, per community and per target group).
+//! and the results (counts, shares and means, for the whole target, per community and per target
+//! group); headers and words in the reader's language, counts and shares as numbers.
 
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use shared::{Id, MIN_GROUP, QuestionKind, QuestionResult, SurveyAnswer, SurveyQuestion, TargetGroup};
+use shared::{Id, Labelled, Lang, MIN_GROUP, QuestionResult, SurveyAnswer, SurveyQuestion, TargetGroup};
 
 use super::questions_of;
 use super::results::{for_results, results_of, tallies};
@@ -12,49 +13,34 @@ use crate::domain::caller::Caller;
 use crate::entities::stored::stored_with;
 use crate::entities::{area, survey_response};
 use crate::error::ApiError;
-use crate::services::spreadsheet::{Table, xlsx};
+use crate::services::spreadsheet::{Cell, Table, Words, xlsx};
 
-/// The Chinese label of a question kind, as users see it.
-fn kind_label(kind: QuestionKind) -> &'static str {
-    match kind {
-        QuestionKind::SingleChoice => "单选",
-        QuestionKind::MultipleChoice => "多选",
-        QuestionKind::Scale => "量表(1–5)",
-        QuestionKind::Number => "数值",
-        QuestionKind::Text => "文字",
-    }
+/// A target group's label; `None`: in no group.
+fn group_label(group: Option<TargetGroup>, lang: Lang) -> &'static str {
+    group.map_or(lang.pick(("未登记群体", "Not in a registered group")), |g| g.label(lang))
 }
 
-/// The Chinese label of a target group (目标群体), as the dashboard shows it; `None`: in no group.
-fn group_label(group: Option<TargetGroup>) -> &'static str {
-    match group {
-        None => "未登记群体",
-        Some(TargetGroup::Elderly) => "老年人",
-        Some(TargetGroup::ElderlyLivingAlone) => "空巢独居老人",
-        Some(TargetGroup::Disabled) => "残疾人",
-        Some(TargetGroup::ChildrenInDifficulty) => "困境儿童",
-        Some(TargetGroup::LeftBehindChildren) => "农村留守儿童",
-        Some(TargetGroup::Infants) => "婴幼儿",
-        Some(TargetGroup::LowIncome) => "低保对象",
-        Some(TargetGroup::ExtremelyPoor) => "特困人员",
-        Some(TargetGroup::Veterans) => "退役军人",
-        Some(TargetGroup::CommunityCorrections) => "社区矫正对象",
+/// `全部（12 份）` / `All (12 responses)`.
+fn scope_text(name: &str, responses: impl std::fmt::Display, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{name}（{responses} 份）"),
+        Lang::En => format!("{name} ({responses} responses)"),
     }
 }
 
 /// An answer as a reader sees it: option labels, the value, or the text.
-fn answer_label(q: &SurveyQuestion, a: &SurveyAnswer) -> String {
+fn answer_label(q: &SurveyQuestion, a: &SurveyAnswer, lang: Lang) -> Cell {
     if let Some(choices) = &a.choices {
-        return choices.iter().filter_map(|o| q.options.get(*o as usize)).cloned().collect::<Vec<_>>().join("；");
+        return choices.iter().filter_map(|o| q.options.get(*o as usize)).cloned().collect::<Vec<_>>().join(lang.pick(("；", "; "))).into();
     }
     if let Some(v) = a.value {
-        return v.to_string();
+        return Cell::decimal(Some(v), if v.fract() == 0.0 { 0 } else { 2 });
     }
-    a.text.clone().unwrap_or_default()
+    a.text.clone().into()
 }
 
 /// Every answer of the survey as a workbook.
-pub async fn export_responses<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<Vec<u8>, ApiError> {
+pub async fn export_responses<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, lang: Lang) -> Result<Vec<u8>, ApiError> {
     let s = for_results(db, caller, id).await?;
     let questions = questions_of(&s)?;
     let responses = survey_response::Entity::find()
@@ -76,30 +62,53 @@ pub async fn export_responses<C: ConnectionTrait>(db: &C, caller: &Caller, id: I
         for a in &answers {
             let Some(q) = questions.get(a.question as usize) else { continue };
             rows.push(vec![
-                r.id.to_string(),
-                names.get(&r.community_id).cloned().unwrap_or_default(),
-                if r.paper { "纸质问卷".into() } else { "线上填写".into() },
-                r.created_at.format("%Y-%m-%d %H:%M").to_string(),
-                (a.question + 1).to_string(),
-                q.text.clone(),
-                kind_label(q.kind).into(),
-                answer_label(q, a),
+                r.id.into(),
+                names.get(&r.community_id).cloned().into(),
+                lang.pick(if r.paper { ("纸质问卷", "Paper") } else { ("线上填写", "Online") }).into(),
+                Cell::DateTime(r.created_at),
+                (a.question + 1).into(),
+                q.text.clone().into(),
+                q.kind.label(lang).into(),
+                answer_label(q, a, lang),
             ]);
         }
     }
-    let header = vec!["答卷编号", "社区", "填写方式", "提交时间", "题号", "题目", "题型", "答案"];
-    xlsx(&[Table { name: "答卷明细", header, rows }])
+    let header = [
+        ("答卷编号", "Response ID"),
+        ("社区", "Community"),
+        ("填写方式", "How answered"),
+        ("提交时间", "Submitted at"),
+        ("题号", "Question no."),
+        ("题目", "Question"),
+        ("题型", "Question kind"),
+        ("答案", "Answer"),
+    ];
+    let mut table = Table::new(lang, ("答卷明细", "Responses"), &header);
+    table.rows = rows;
+    xlsx(&[table])
 }
 
-fn result_rows(scope: &str, questions: &[QuestionResult], rows: &mut Vec<Vec<String>>) {
+const RESULT_HEADER: [Words; 9] = [
+    ("范围", "Scope"),
+    ("题号", "Question no."),
+    ("题目", "Question"),
+    ("题型", "Question kind"),
+    ("作答人数", "Answered"),
+    ("选项", "Option"),
+    ("人数", "Count"),
+    ("占比", "Share"),
+    ("平均值", "Mean"),
+];
+
+fn result_rows(scope: &str, questions: &[QuestionResult], lang: Lang, rows: &mut Vec<Vec<Cell>>) {
     for q in questions {
-        let base = |option: String, count: String, share: String, mean: String| {
+        let base = |option: Cell, count: Cell, share: Cell, mean: Cell| {
             vec![
-                scope.to_owned(),
-                (q.question + 1).to_string(),
-                q.text.clone(),
-                kind_label(q.kind).into(),
-                q.answered.to_string(),
+                scope.into(),
+                (q.question + 1).into(),
+                q.text.clone().into(),
+                q.kind.label(lang).into(),
+                q.answered.into(),
                 option,
                 count,
                 share,
@@ -107,10 +116,15 @@ fn result_rows(scope: &str, questions: &[QuestionResult], rows: &mut Vec<Vec<Str
             ]
         };
         if q.options.is_empty() {
-            rows.push(base(String::new(), String::new(), String::new(), q.mean.map(|m| m.to_string()).unwrap_or_default()));
+            rows.push(base(Cell::Empty, Cell::Empty, Cell::Empty, Cell::decimal(q.mean, 2)));
         }
         for o in &q.options {
-            rows.push(base(o.label.clone(), o.count.to_string(), o.share_pct.map(|p| format!("{p}%")).unwrap_or_default(), String::new()));
+            rows.push(base(
+                o.label.clone().into(),
+                o.count.into(),
+                o.share_pct.map_or(Cell::Empty, |p| Cell::Percent(p / 100.0)),
+                Cell::Empty,
+            ));
         }
     }
 }
@@ -118,33 +132,41 @@ fn result_rows(scope: &str, questions: &[QuestionResult], rows: &mut Vec<Vec<Str
 /// The results as a workbook: one sheet for the whole target, rows per community (those with
 /// enough responses to be shown on their own) in a second, and per target group in a third (a group
 /// with too few responses shows only its count).
-pub async fn export_results<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<Vec<u8>, ApiError> {
+pub async fn export_results<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, lang: Lang) -> Result<Vec<u8>, ApiError> {
     let s = for_results(db, caller, id).await?;
     let r = results_of(db, &s, None).await?;
     let questions = questions_of(&s)?;
-    let header = vec!["范围", "题号", "题目", "题型", "作答人数", "选项", "人数", "占比", "平均值"];
     let mut total = Vec::new();
-    result_rows(&format!("全部（{} 份）", r.responses), &r.questions, &mut total);
+    result_rows(&scope_text(lang.pick(("全部", "All")), r.responses, lang), &r.questions, lang, &mut total);
     let mut by = tallies(db, id, None, true).await?;
     let mut by_community = Vec::new();
     for c in r.communities.iter().filter(|c| c.breakdown) {
         let answers = by.remove(&Some(c.community_id)).unwrap_or_default().questions(&questions);
-        result_rows(&format!("{}（{} 份）", c.community_name, c.responses), &answers, &mut by_community);
+        result_rows(&scope_text(&c.community_name, c.responses, lang), &answers, lang, &mut by_community);
     }
     let mut by_group = Vec::new();
     for g in &r.by_target_group {
-        let scope = format!("{}（{} 份）", group_label(g.target_group), g.responses);
+        let scope = scope_text(group_label(g.target_group, lang), g.responses, lang);
         if g.breakdown {
-            result_rows(&scope, &g.questions, &mut by_group);
+            result_rows(&scope, &g.questions, lang, &mut by_group);
         } else {
-            let mut row = vec![scope, String::new(), format!("不足 {MIN_GROUP} 份，不单独列出")];
-            row.resize(header.len(), String::new());
+            let note = match lang {
+                Lang::Zh => format!("不足 {MIN_GROUP} 份，不单独列出"),
+                Lang::En => format!("fewer than {MIN_GROUP} responses, not shown on its own"),
+            };
+            let mut row = vec![scope.into(), Cell::Empty, note.into()];
+            row.resize(RESULT_HEADER.len(), Cell::Empty);
             by_group.push(row);
         }
     }
+    let sheet = |name: Words, rows: Vec<Vec<Cell>>| {
+        let mut table = Table::new(lang, name, &RESULT_HEADER);
+        table.rows = rows;
+        table
+    };
     xlsx(&[
-        Table { name: "统计结果", header: header.clone(), rows: total },
-        Table { name: "分社区结果", header: header.clone(), rows: by_community },
-        Table { name: "分目标群体结果", header, rows: by_group },
+        sheet(("统计结果", "Results"), total),
+        sheet(("分社区结果", "By community"), by_community),
+        sheet(("分目标群体结果", "By target group"), by_group),
     ])
 }
