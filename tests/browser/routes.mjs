@@ -74,9 +74,9 @@ export async function staffRoutes() {
     '/resources/people/new', `/resources/people/${person}`,
     '/resources/spaces/new', `/resources/spaces/${space}`,
     '/topics', `/topics/${topic}`, '/surveys', '/surveys/new', `/surveys/${survey}`, `/surveys/${survey}/edit`,
-    '/ledger', `/ledger/accounts/${account}`, '/shop', '/shop/orders',
+    '/ledger', `/ledger/accounts/${account}`, '/ledger/rules', '/shop', '/shop/orders',
     '/activities', '/activities/new', `/activities/${activity}`, `/activities/${activity}/edit`,
-    `/volunteers/${volunteer}`, `/volunteers/${volunteer}/certificate`,
+    '/volunteers', `/volunteers/${volunteer}`, `/volunteers/${volunteer}/certificate`,
   ];
 }
 
