@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelec
 use shared::{Id, MIN_GROUP, SurveyQuestion, TargetGroup, TargetGroupResult};
 
 use super::aggregates::NO_GROUP;
-use super::results::Tallies;
+use super::tallies::Tallies;
 use crate::entities::stored::StoredValueInvalid;
 use crate::entities::{survey_group_option_count, survey_group_question_total, survey_group_total};
 use crate::error::ApiError;

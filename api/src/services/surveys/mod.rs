@@ -10,6 +10,7 @@ pub mod kpi;
 pub mod read;
 pub mod results;
 pub mod satisfaction;
+mod tallies;
 mod write;
 
 pub use answer::{answer, enter_paper};

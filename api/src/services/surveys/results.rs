@@ -8,14 +8,11 @@ use std::collections::HashMap;
 
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
-use shared::{
-    CommunityResponses, CommunityResult, FieldRule, Id, MIN_GROUP, OptionResult, Page, QuestionKind, QuestionResult, SurveyQuestion,
-    SurveyResults, TextAnswer,
-};
+use shared::{CommunityResponses, CommunityResult, FieldRule, Id, MIN_GROUP, Page, SurveyResults, TextAnswer};
 
+use super::tallies::Tallies;
 use super::{questions_of, status_of};
 use crate::domain::caller::Caller;
-use crate::domain::surveys::build::is_choice;
 use crate::entities::{
     area, survey, survey_community_count, survey_option_count, survey_question_total, survey_target_option_count,
     survey_target_question_total, survey_text_answer,
@@ -32,65 +29,6 @@ pub(crate) async fn for_results<C: ConnectionTrait>(db: &C, caller: &Caller, id:
         return Err(ApiError::Forbidden("the results of a survey run above your area are read there".into()));
     }
     Ok(s)
-}
-
-fn round(v: f64, places: i32) -> f64 {
-    let f = 10f64.powi(places);
-    (v * f).round() / f
-}
-
-/// One question's result from its totals (answered, sum) and option counts.
-fn question_result(i: usize, q: &SurveyQuestion, answered: i64, sum: f64, counts: &HashMap<i32, i64>) -> QuestionResult {
-    let options = if is_choice(q.kind) {
-        q.options
-            .iter()
-            .enumerate()
-            .map(|(o, label)| {
-                let count = counts.get(&(o as i32)).copied().unwrap_or(0);
-                OptionResult {
-                    option: o as u32,
-                    label: label.clone(),
-                    count,
-                    share_pct: (answered > 0).then(|| round(count as f64 * 100.0 / answered as f64, 1)),
-                }
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let mean = (matches!(q.kind, QuestionKind::Scale | QuestionKind::Number) && answered > 0).then(|| round(sum / answered as f64, 2));
-    let satisfied: i64 = q.satisfied_options.iter().map(|o| counts.get(&(*o as i32)).copied().unwrap_or(0)).sum();
-    let satisfied_pct = (!q.satisfied_options.is_empty() && answered > 0).then(|| round(satisfied as f64 * 100.0 / answered as f64, 1));
-    QuestionResult { question: i as u32, text: q.text.clone(), kind: q.kind, answered, options, mean, satisfied_pct }
-}
-
-/// Per question: (answered, sum of values); per question and option: count.
-#[derive(Default)]
-pub(crate) struct Tallies {
-    totals: HashMap<i32, (i64, f64)>,
-    counts: HashMap<i32, HashMap<i32, i64>>,
-}
-
-impl Tallies {
-    pub(crate) fn add_total(&mut self, question: i32, answered: i64, sum: f64) {
-        self.totals.insert(question, (answered, sum));
-    }
-
-    pub(crate) fn add_count(&mut self, question: i32, option: i32, count: i64) {
-        self.counts.entry(question).or_default().insert(option, count);
-    }
-
-    pub(crate) fn questions(&self, questions: &[SurveyQuestion]) -> Vec<QuestionResult> {
-        let none = HashMap::new();
-        questions
-            .iter()
-            .enumerate()
-            .map(|(i, q)| {
-                let (answered, sum) = self.totals.get(&(i as i32)).copied().unwrap_or((0, 0.0));
-                question_result(i, q, answered, sum, self.counts.get(&(i as i32)).unwrap_or(&none))
-            })
-            .collect()
-    }
 }
 
 /// The per-community aggregates summed in the database: one community's (keyed by it), all of them
@@ -129,22 +67,22 @@ pub(crate) async fn tallies<C: ConnectionTrait>(
     if per_community {
         let rows: Vec<(i32, i64, f64, Id)> = totals.column(T::CommunityId).group_by(T::CommunityId).into_tuple().all(db).await?;
         for (q, answered, sum, c) in rows {
-            by.entry(Some(c)).or_default().totals.insert(q, (answered, sum));
+            by.entry(Some(c)).or_default().add_total(q, answered, sum);
         }
         let rows: Vec<(i32, i32, i64, i64)> = counts.column(O::CommunityId).group_by(O::CommunityId).into_tuple().all(db).await?;
         for (q, o, count, c) in rows {
-            by.entry(Some(c)).or_default().counts.entry(q).or_default().insert(o, count);
+            by.entry(Some(c)).or_default().add_count(q, o, count);
         }
     } else {
         let key = community;
         let rows: Vec<(i32, i64, f64)> = totals.into_tuple().all(db).await?;
         let t = by.entry(key).or_default();
         for (q, answered, sum) in rows {
-            t.totals.insert(q, (answered, sum));
+            t.add_total(q, answered, sum);
         }
         let rows: Vec<(i32, i32, i64)> = counts.into_tuple().all(db).await?;
         for (q, o, count) in rows {
-            t.counts.entry(q).or_default().insert(o, count);
+            t.add_count(q, o, count);
         }
     }
     Ok(by)
@@ -163,7 +101,7 @@ async fn target_tallies<C: ConnectionTrait>(db: &C, id: Id) -> Result<Tallies, A
         .all(db)
         .await?;
     for (q, answered, sum) in totals {
-        t.totals.insert(q, (answered, sum));
+        t.add_total(q, answered, sum);
     }
     let counts: Vec<(i32, i32, i64)> = survey_target_option_count::Entity::find()
         .select_only()
@@ -173,7 +111,7 @@ async fn target_tallies<C: ConnectionTrait>(db: &C, id: Id) -> Result<Tallies, A
         .all(db)
         .await?;
     for (q, o, count) in counts {
-        t.counts.entry(q).or_default().insert(o, count);
+        t.add_count(q, o, count);
     }
     Ok(t)
 }
@@ -286,37 +224,4 @@ pub async fn text_answers<C: ConnectionTrait>(
         .map(|t| TextAnswer { id: t.id, question: t.question as u32, community_id: t.community_id, text: t.text, created_at: t.created_at })
         .collect();
     Ok(Page { items, next_cursor })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shares_are_of_those_who_answered_and_means_of_the_values() {
-        let q = SurveyQuestion {
-            text: "满意吗".into(),
-            kind: QuestionKind::SingleChoice,
-            required: true,
-            options: vec!["满意".into(), "一般".into(), "不满意".into()],
-            min_picks: None,
-            max_picks: None,
-            min: None,
-            max: None,
-            max_length: None,
-            condition: None,
-            satisfied_options: Vec::new(),
-        };
-        let counts = HashMap::from([(0, 2), (2, 1)]);
-        let r = question_result(0, &q, 3, 0.0, &counts);
-        assert_eq!(
-            r.options.iter().map(|o| (o.count, o.share_pct)).collect::<Vec<_>>(),
-            vec![(2, Some(66.7)), (0, Some(0.0)), (1, Some(33.3))]
-        );
-        assert_eq!(r.satisfied_pct, None, "not the satisfaction question");
-        let measured = SurveyQuestion { satisfied_options: vec![0, 1], ..q.clone() };
-        assert_eq!(question_result(0, &measured, 3, 0.0, &counts).satisfied_pct, Some(66.7));
-        let scale = SurveyQuestion { kind: QuestionKind::Scale, options: vec![], ..q };
-        assert_eq!(question_result(1, &scale, 3, 13.0, &HashMap::new()).mean, Some(4.33));
-    }
 }
