@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use shared::{Id, ServiceSpace};
 
 use crate::common::api;
-use crate::common::i18n::{tr, tr_word, use_i18n};
+use crate::common::i18n::{tr, use_i18n};
 use crate::common::status::error_text;
 use crate::resources::bits::all_pages;
 use crate::resources::endpoints::SpaceFilter;
@@ -40,7 +40,7 @@ pub fn SpaceSelect(value: RwSignal<Option<Id>>, spaces: Spaces) -> impl IntoView
     let i18n = use_i18n();
     let options = move || {
         spaces.with(|l| match l {
-            Some(Ok(items)) => items.iter().map(|s| (s.id, s.name.clone(), s.kind.as_str())).collect::<Vec<_>>(),
+            Some(Ok(items)) => items.iter().map(|s| (s.id, s.name.clone(), s.kind)).collect::<Vec<_>>(),
             _ => Vec::new(),
         })
     };
@@ -50,7 +50,7 @@ pub fn SpaceSelect(value: RwSignal<Option<Id>>, spaces: Spaces) -> impl IntoView
             <option value="">{move || i18n.t("activity.space_elsewhere")}</option>
             {move || options().into_iter().map(|(id, name, kind)| view! {
                 <option value=id.to_string() selected=move || value.get() == Some(id)>
-                    {name}" · "{tr_word("space_kind", kind.to_owned())}
+                    {name}" · "{move || i18n.space_kind(kind)}
                 </option>
             }).collect_view()}
         </select>
