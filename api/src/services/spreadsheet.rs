@@ -185,9 +185,11 @@ impl Formats {
     }
 }
 
-fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, ApiError> {
-    let year = u16::try_from(d.year()).map_err(anyhow::Error::from)?;
-    Ok(ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).map_err(anyhow::Error::from)?)
+/// The date as Excel holds it, or `None` outside Excel's calendar (1900–9999): such a date is
+/// written as its text, since a cell cannot hold it as a date.
+fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
+    let year = u16::try_from(d.year()).ok().filter(|y| (1900..=9999).contains(y))?;
+    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
 }
 
 fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell, f: &Formats, lang: Lang) -> Result<(), ApiError> {
@@ -199,11 +201,17 @@ fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell, f: &Format
         Cell::Decimal(v, places) => sheet.write_number_with_format(row, col, *v, &f.decimals[usize::from(*places).min(3)]),
         Cell::Yuan(fen) => sheet.write_number_with_format(row, col, *fen as f64 / 100.0, &f.yuan),
         Cell::Percent(share) => sheet.write_number_with_format(row, col, *share, &f.percent),
-        Cell::Date(d) => sheet.write_datetime_with_format(row, col, excel_date(*d)?, &f.date),
+        Cell::Date(d) => match excel_date(*d) {
+            Some(day) => sheet.write_datetime_with_format(row, col, day, &f.date),
+            None => sheet.write_string(row, col, cell.plain(lang)),
+        },
         Cell::DateTime(t) => {
             let local = t.with_timezone(&china());
-            let at = excel_date(local.date_naive())?.and_hms(local.hour() as u16, local.minute() as u8, 0).map_err(anyhow::Error::from)?;
-            sheet.write_datetime_with_format(row, col, at, &f.datetime)
+            let at = excel_date(local.date_naive()).and_then(|d| d.and_hms(local.hour() as u16, local.minute() as u8, 0).ok());
+            match at {
+                Some(at) => sheet.write_datetime_with_format(row, col, at, &f.datetime),
+                None => sheet.write_string(row, col, cell.plain(lang)),
+            }
         }
     };
     written.map_err(anyhow::Error::from)?;
@@ -296,5 +304,12 @@ mod tests {
         assert!(matches!(range.get((2, 0)), Some(Data::DateTime(_))), "{:?}", range.get((2, 0)));
         assert_eq!(read_xlsx(&bytes).expect("readable")[1], vec!["缤纷社区".to_owned(), "12.5".to_owned()]);
         assert!(read_xlsx(b"not a zip").is_err());
+    }
+
+    #[test]
+    fn a_date_outside_excels_calendar_is_written_as_its_text() {
+        let early = NaiveDate::from_ymd_opt(1, 1, 1).expect("date");
+        assert!(excel_date(early).is_none());
+        assert!(xlsx(&[table(Lang::Zh, vec![vec![Cell::Date(early), Cell::Yuan(1)]])]).is_ok());
     }
 }
