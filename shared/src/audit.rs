@@ -215,6 +215,8 @@ pub struct AuditEntry {
     /// Absent for changes made by the system (migrations, demo seeding, the CLI).
     pub actor_id: Option<i64>,
     pub actor_username: Option<String>,
+    /// The operator's display name (姓名), as staff know them.
+    pub actor_name: Option<String>,
     pub action: AuditAction,
     pub entity: AuditEntity,
     pub entity_id: i64,

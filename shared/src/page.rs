@@ -15,3 +15,15 @@ pub struct Page<T> {
     /// Pass as `cursor` to get the next page; absent when there is none.
     pub next_cursor: Option<String>,
 }
+
+/// One page of a list that staff work through as a table: the page, plus how many rows match the
+/// filters in all, so the table can show page numbers and a total.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CountedPage<T> {
+    pub items: Vec<T>,
+    /// Pass as `cursor` to get the next page; absent when there is none.
+    pub next_cursor: Option<String>,
+    /// Rows matching the filters, over every page.
+    pub total: u64,
+}

@@ -48,6 +48,14 @@ pub struct NeedListQuery {
     pub assignee_id: Option<i64>,
     /// Concerning this target group.
     pub tag: Option<TargetGroup>,
+    /// Keyword: `#id`, or a word of the text, the address or the contact's name, or digits of the
+    /// contact's phone (phones only for callers who see them unmasked).
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
+    pub q: Option<String>,
+    /// Submitted on or after this day (China time).
+    pub submitted_from: Option<chrono::NaiveDate>,
+    /// Submitted on or before this day (China time).
+    pub submitted_to: Option<chrono::NaiveDate>,
     #[cfg_attr(feature = "openapi", param(inline))]
     pub sort: Option<NeedSort>,
     #[cfg_attr(feature = "openapi", param(max_length = 512))]
@@ -269,10 +277,38 @@ pub struct AuditQuery {
     pub entity: Option<crate::AuditEntity>,
     pub entity_id: Option<i64>,
     pub actor_id: Option<i64>,
+    pub action: Option<crate::AuditAction>,
+    /// On or after this day (China time).
+    pub from: Option<chrono::NaiveDate>,
+    /// On or before this day (China time).
+    pub to: Option<chrono::NaiveDate>,
     #[cfg_attr(feature = "openapi", param(max_length = 512))]
     pub cursor: Option<String>,
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
     pub limit: Option<u64>,
+}
+
+/// The file format of an export (台账).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FileFormat {
+    /// An Excel workbook with typed cells.
+    #[default]
+    Xlsx,
+    /// UTF-8 with a byte-order mark.
+    Csv,
+}
+
+/// `format` of the exports that write exactly what a list's filters select (`GET /needs/export`,
+/// `/users/export`, `/audit/export`); the list's own filters come beside it, and its `sort`,
+/// `cursor` and `limit` are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct FormatQuery {
+    #[cfg_attr(feature = "openapi", param(inline))]
+    pub format: Option<FileFormat>,
 }
 
 /// A list query as the `name=value` pairs of a query string, leaving out what is not set.
