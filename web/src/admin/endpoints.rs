@@ -1,7 +1,7 @@
 //! Typed calls of the users and audit endpoints; re-exported from [`crate::common::api`].
 
 use gloo_net::http::Method;
-use shared::{AuditEntity, AuditEntry, AuditQuery, Id, NewUser, Page, Role, User, UserListQuery, UserPatch};
+use shared::{Id, NewUser, Page, Role, User, UserListQuery, UserPatch};
 
 use crate::common::api::{ApiResult, PAGE_SIZE, borrowed, get, send_json};
 
@@ -35,10 +35,4 @@ pub async fn create_user(new: &NewUser) -> ApiResult<User> {
 /// PATCH /users/{id}.
 pub async fn patch_user(id: Id, patch: &UserPatch) -> ApiResult<User> {
     send_json(Method::PATCH, &format!("/users/{id}"), patch).await
-}
-
-/// GET /audit, one page, optionally for one entity kind (and one record).
-pub async fn audit(entity: Option<AuditEntity>, entity_id: Option<Id>, cursor: Option<String>) -> ApiResult<Page<AuditEntry>> {
-    let query = AuditQuery { entity, entity_id, cursor, limit: Some(PAGE_SIZE), ..Default::default() };
-    get("/audit", &borrowed(&shared::query_pairs(&query))).await
 }

@@ -3,6 +3,7 @@
 //! webhooks (`/admin/webhooks`, the `webhooks_*` files).
 
 pub mod audit_diff;
+pub mod audit_filters;
 pub mod audit_page;
 pub mod clients_detail_page;
 pub mod clients_endpoints;

@@ -1,13 +1,15 @@
-//! 用户: the users in the admin's scope — filters, pages, create and edit.
+//! 用户: the users in the admin's scope — the common table (search, filters, pages with the total,
+//! export), create and edit.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use shared::{Role, User};
 
 use crate::admin::user_form::{UserCreateForm, UserEditForm};
-use crate::common::api::{self, UserFilter};
+use crate::common::data_table::{Column, DataTable, Export, RowFn, TableSpec};
 use crate::common::format::local_time;
 use crate::common::i18n::use_i18n;
-use crate::common::paged::Paged;
 use crate::common::session::use_session;
 use crate::common::status::Empty;
 
@@ -34,124 +36,102 @@ pub fn UsersPage() -> impl IntoView {
 fn UsersTable() -> impl IntoView {
     let i18n = use_i18n();
     let role = RwSignal::new(String::new());
-    let q = RwSignal::new(String::new());
     let active = RwSignal::new(String::new());
     let panel = RwSignal::new(Panel::None);
-    let users = Paged::<User>::new();
-
-    let filter = move || UserFilter {
-        role: Role::parse(&role.get_untracked()),
-        q: q.get_untracked(),
-        active: match active.get_untracked().as_str() {
-            "true" => Some(true),
-            "false" => Some(false),
-            _ => None,
-        },
-    };
-    let reload = move || {
-        let f = filter();
-        users.reload(move |cursor| api::users(f, cursor));
-    };
-    reload();
-    let more = Callback::new(move |()| {
-        let f = filter();
-        users.more(move |cursor| api::users(f, cursor));
+    // Bumped after a create or an edit so the page shown is read again.
+    let refresh = RwSignal::new(0_u64);
+    let filters = Signal::derive(move || {
+        let mut pairs = Vec::new();
+        if let Some(r) = Role::parse(&role.get()) {
+            pairs.push(("role".to_owned(), r.as_str().to_owned()));
+        }
+        let a = active.get();
+        if a == "true" || a == "false" {
+            pairs.push(("active".to_owned(), a));
+        }
+        pairs
     });
-    let retry = Callback::new(move |()| reload());
-
-    let on_created = Callback::new(move |user: User| {
-        users.items.update(|list| list.insert(0, user));
+    let done = move || {
         panel.set(Panel::None);
-    });
-    let on_saved = Callback::new(move |saved: User| {
-        users.items.update(|list| {
-            if let Some(row) = list.iter_mut().find(|u| u.id == saved.id) {
-                *row = saved;
-            }
-        });
-        panel.set(Panel::None);
-    });
+        refresh.update(|r| *r += 1);
+    };
+    let on_created = Callback::new(move |_: User| done());
+    let on_saved = Callback::new(move |_: User| done());
     let on_cancel = Callback::new(move |()| panel.set(Panel::None));
+    let spec = TableSpec {
+        id: "users",
+        path: "/users".into(),
+        dates: None,
+        export: Some(Export { path: "/users/export".into(), extra: Vec::new(), file: "users", csv_tables: Vec::new(), keep: None }),
+        empty_key: "state.no_users",
+        search_hint: Some("table.search_users"),
+        class: "users-table",
+    };
+    let row: RowFn<User> = Arc::new(|user: User, cells: AnyView| {
+        view! { <tbody class="dt-row"><tr class:inactive=!user.active data-testid="user-row">{cells}</tr></tbody> }.into_any()
+    });
 
     view! {
-        <form class="toolbar" data-testid="user-filters"
-            on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); reload(); }>
-            <input type="search" data-testid="user-filter-q" placeholder=move || i18n.t("user.search")
-                aria-label=move || i18n.t("user.search")
-                prop:value=q on:input=move |ev| q.set(event_target_value(&ev))/>
+        <div class="toolbar" data-testid="user-filters">
             <select data-testid="user-filter-role" aria-label=move || i18n.t("user.role")
-                on:change=move |ev| { role.set(event_target_value(&ev)); reload(); }>
+                on:change=move |ev| role.set(event_target_value(&ev))>
                 <option value="">{move || i18n.t("user.all_roles")}</option>
                 {Role::ALL.into_iter().map(|r| view! {
                     <option value=r.as_str()>{move || i18n.role(r)}</option>
                 }).collect_view()}
             </select>
             <select data-testid="user-filter-active" aria-label=move || i18n.t("user.active")
-                on:change=move |ev| { active.set(event_target_value(&ev)); reload(); }>
+                on:change=move |ev| active.set(event_target_value(&ev))>
                 <option value="">{move || i18n.t("user.any_status")}</option>
                 <option value="true">{move || i18n.t("user.active_yes")}</option>
                 <option value="false">{move || i18n.t("user.active_no")}</option>
             </select>
-            <button type="submit" class="btn">{move || i18n.t("action.search")}</button>
             <div class="spacer"></div>
             <button type="button" class="btn btn-primary" data-testid="user-new"
                 on:click=move |_| panel.set(Panel::Create)>
                 {move || i18n.t("user.create")}
             </button>
-        </form>
+        </div>
         {move || match panel.get() {
             Panel::None => ().into_any(),
             Panel::Create => view! { <UserCreateForm on_created on_cancel/> }.into_any(),
             Panel::Edit(user) => view! { <UserEditForm user on_saved on_cancel/> }.into_any(),
         }}
-        <div class="table-wrap">
-            <table class="table" data-testid="users-table">
-                <thead>
-                    <tr>
-                        <th>{move || i18n.t("user.username")}</th>
-                        <th>{move || i18n.t("user.display_name")}</th>
-                        <th>{move || i18n.t("user.role")}</th>
-                        <th>{move || i18n.t("user.area")}</th>
-                        <th>{move || i18n.t("user.active")}</th>
-                        <th>{move || i18n.t("user.updated_at")}</th>
-                        <th class="actions"></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For each=move || users.items.get() key=|u| (u.id, u.updated_at) let:user>
-                        <UserRow user panel/>
-                    </For>
-                </tbody>
-            </table>
-        </div>
-        {users.footer("state.no_users", more, retry)}
+        <DataTable spec columns=user_columns(panel) filters row_key=|u: &User| format!("{}-{}", u.id, u.updated_at)
+            row=row sort="id" refresh=refresh/>
     }
 }
 
-#[component]
-fn UserRow(user: User, panel: RwSignal<Panel>) -> impl IntoView {
+/// Account, name, role, area, active, last change, and the edit button.
+fn user_columns(panel: RwSignal<Panel>) -> Vec<Column<User>> {
     let i18n = use_i18n();
-    let role = user.role;
-    let active = user.active;
-    let editing = user.clone();
-    view! {
-        <tr class:inactive=!active data-testid="user-row">
-            <td class="mono">{user.username.clone()}</td>
-            <td>{user.display_name.clone()}</td>
-            <td>{move || i18n.role(role)}</td>
-            <td>{user.area_name.clone()}</td>
-            <td>
+    vec![
+        Column::new("username", "user.username", |u: &User| u.username.clone()).sort("username", "username").fixed().class("mono"),
+        Column::new("display_name", "user.display_name", |u: &User| u.display_name.clone()),
+        Column::new("role", "user.role", move |u: &User| {
+            let role = u.role;
+            move || i18n.role(role)
+        }),
+        Column::new("area", "user.area", |u: &User| u.area_name.clone()),
+        Column::new("active", "user.active", move |u: &User| {
+            let active = u.active;
+            view! {
                 <span class="status" class:status-off=!active>
                     {move || if active { i18n.t("user.active_yes") } else { i18n.t("user.active_no") }}
                 </span>
-            </td>
-            <td class="muted nowrap">{local_time(&user.updated_at)}</td>
-            <td class="actions">
+            }
+        }),
+        Column::new("updated_at", "user.updated_at", |u: &User| local_time(&u.updated_at)).class("muted nowrap"),
+        Column::new("edit", "action.edit", move |u: &User| {
+            let editing = u.clone();
+            view! {
                 <button type="button" class="btn btn-small" data-testid="user-edit"
                     on:click=move |_| panel.set(Panel::Edit(editing.clone()))>
                     {move || i18n.t("action.edit")}
                 </button>
-            </td>
-        </tr>
-    }
+            }
+        })
+        .fixed()
+        .class("actions"),
+    ]
 }

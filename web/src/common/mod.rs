@@ -8,6 +8,8 @@ pub mod api_error;
 pub mod area_picker;
 pub mod chart;
 pub mod chart_geometry;
+pub mod data_table;
+pub mod data_table_parts;
 pub mod download;
 pub mod endpoints;
 pub mod form;

@@ -37,7 +37,7 @@ pub fn filter_url(base: &str, filter: &NeedFilter) -> String {
     if pairs.is_empty() { base.to_owned() } else { format!("{base}?{}", pairs.join("&")) }
 }
 
-/// Status, category, urgency, target group, overdue/escalated and order.
+/// Status, category, urgency, target group, overdue/escalated (the table's headers sort).
 #[component]
 pub fn NeedFilterBar(filter: Memo<NeedFilter>, on_change: Callback<NeedFilter>) -> impl IntoView {
     let i18n = use_i18n();
@@ -94,13 +94,6 @@ pub fn NeedFilterBar(filter: Memo<NeedFilter>, on_change: Callback<NeedFilter>) 
                     on:change=move |ev| { let on = event_target_checked(&ev); change(Box::new(move |f| f.escalated = on)) }/>
                 {move || i18n.t("queue.escalated_only")}
             </label>
-            <div class="spacer"></div>
-            <select data-testid="filter-sort" aria-label=move || i18n.t("queue.sort")
-                prop:value=current(|f| if f.oldest_first { "id".into() } else { "-id".into() })
-                on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.oldest_first = v == "id")) }>
-                <option value="-id">{move || i18n.t("queue.sort_newest")}</option>
-                <option value="id">{move || i18n.t("queue.sort_oldest")}</option>
-            </select>
         </div>
     }
 }

@@ -18,6 +18,7 @@ pub mod missing_editor;
 pub mod overdue_page;
 pub mod panel;
 pub mod queue_page;
+pub mod queue_table;
 pub mod table;
 pub mod tasks_page;
 pub mod view;

@@ -1,5 +1,6 @@
-//! 需求工单: the staff queue — live counts per status, filters in the URL, a paged table whose rows
-//! open the need, and bulk dispatch of accepted needs.
+//! 需求工单: the staff queue — live counts per status, filters in the URL, the common table (keyword,
+//! submission dates, sortable, paged with the total, export of the filtered queue) whose rows open the
+//! need, and bulk dispatch of accepted needs.
 
 use std::time::Duration;
 
@@ -7,16 +8,16 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use shared::{Id, Need, NeedCounts};
+use shared::{Id, NeedCounts};
 
 use crate::common::api::{self, ApiError, NeedFilter};
+use crate::common::data_table::{DataTable, Export, TableSpec};
 use crate::common::i18n::use_i18n;
-use crate::common::paged::Paged;
 use crate::common::session::{is_staff, use_session};
 use crate::common::status::Empty;
 use crate::needs::bulk_dispatch::BulkDispatchBar;
 use crate::needs::filters::{CountChips, NeedFilterBar, filter_from_query, filter_url};
-use crate::needs::table::NeedTable;
+use crate::needs::queue_table::{need_columns, need_row};
 
 /// How often the count chips ask again, so a queue left open stays current.
 pub const COUNTS_EVERY: Duration = Duration::from_secs(30);
@@ -38,11 +39,10 @@ fn NeedQueue() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let filter = Memo::new(move |_| query.with(filter_from_query));
-    let needs = Paged::<Need>::new();
     let counts = RwSignal::new(None::<Result<NeedCounts, ApiError>>);
     let selection = RwSignal::new(Vec::<Id>::new());
+    let refresh = RwSignal::new(0_u64);
 
-    let fetch = move |cursor| api::needs(filter.get_untracked(), cursor);
     let load_counts = move || {
         let f = filter.get_untracked();
         spawn_local(async move {
@@ -56,27 +56,38 @@ fn NeedQueue() -> impl IntoView {
     Effect::new(move |_| {
         filter.track();
         selection.set(Vec::new());
-        needs.reload(fetch);
         load_counts();
     });
     live_counts(load_counts);
 
-    let more = Callback::new(move |()| needs.more(fetch));
-    let retry = Callback::new(move |()| needs.reload(fetch));
+    // The table owns keyword, dates and order; the URL's filters come beside them.
+    let filters = Signal::derive(move || filter.with(|f| f.query().into_iter().filter(|(k, _)| k != "sort").collect::<Vec<_>>()));
+    let initial_sort = if filter.with_untracked(|f| f.oldest_first) { "id" } else { "-id" };
     let retry_counts = Callback::new(move |()| load_counts());
     let on_change = Callback::new(move |f: NeedFilter| {
         navigate(&filter_url("/needs", &f), NavigateOptions { replace: true, ..Default::default() });
     });
     let after_bulk = Callback::new(move |()| {
-        needs.reload(fetch);
+        selection.set(Vec::new());
+        refresh.update(|r| *r += 1);
         load_counts();
     });
+    let spec = TableSpec {
+        id: "needs",
+        path: "/needs".into(),
+        dates: Some(("submitted_from", "submitted_to")),
+        export: Some(Export { path: "/needs/export".into(), extra: Vec::new(), file: "needs", csv_tables: Vec::new(), keep: None }),
+        empty_key: "state.no_needs",
+        search_hint: Some("table.search_needs"),
+        class: "need-table",
+    };
 
     view! {
         <CountChips counts filter on_change on_retry=retry_counts/>
         <NeedFilterBar filter on_change/>
         <BulkDispatchBar selection on_done=after_bulk/>
-        <NeedTable needs empty_key="state.no_needs" on_more=more on_retry=retry selection/>
+        <DataTable spec columns=need_columns(Some(selection)) filters row_key=|n: &shared::Need| format!("{}-{}", n.id, n.updated_at)
+            row=need_row() sort=initial_sort refresh=refresh/>
     }
 }
 

@@ -6,7 +6,7 @@ use shared::{
     Program, ProgramActionRequest, ProgramDetail, ProgramListQuery, ProgramPatch, ProgramRollup, ProgramStatus,
 };
 
-use crate::common::api::{ApiResult, File, PAGE_SIZE, borrowed, get, get_file, get_public, post_once, send_json};
+use crate::common::api::{ApiResult, PAGE_SIZE, get, get_public, post_once, send_json};
 
 /// Filters and order of a program list; the defaults mean "any", newest first.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -56,21 +56,6 @@ pub async fn catalogue_years() -> ApiResult<Vec<i32>> {
 /// PATCH /catalogue/{id} (platform admins).
 pub async fn patch_catalogue(id: Id, patch: &CatalogueEntryPatch) -> ApiResult<CatalogueEntry> {
     send_json(Method::PATCH, &format!("/catalogue/{id}"), patch).await
-}
-
-/// GET /programs, one page.
-pub async fn programs(filter: ProgramFilter, cursor: Option<String>) -> ApiResult<Page<Program>> {
-    let query = ProgramListQuery { cursor, limit: Some(PAGE_SIZE), ..filter.list_query() };
-    get("/programs", &borrowed(&shared::query_pairs(&query))).await
-}
-
-/// GET /programs/export in `format` (`xlsx` or `csv`; `table` only matters for CSV).
-pub async fn export_programs(filter: ProgramFilter, format: &str, table: &str) -> ApiResult<File> {
-    let set = filter.query();
-    let mut query: Vec<_> = borrowed(&set).into_iter().filter(|(k, _)| matches!(*k, "area_id" | "status" | "catalogue_item_id")).collect();
-    query.push(("format", format.to_owned()));
-    query.push(("table", table.to_owned()));
-    get_file("/programs/export", &query).await
 }
 
 /// GET /programs/rollup?area_id= (without it: the home area, or the whole platform for the platform admin).

@@ -1,7 +1,7 @@
 //! The program list's filters, kept in the URL (`/programs?status=approved&area_id=5`) so the back
 //! button from a program returns to the same view, and the catalogue item links and the roll-up's
-//! counts can open a filtered list: area (searched by name), status, catalogue item, overdue only,
-//! title, order.
+//! counts can open a filtered list: area (searched by name), status, catalogue item, overdue only (the
+//! table searches titles and sorts).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -48,14 +48,9 @@ pub fn ProgramFilterBar(filter: Memo<ProgramFilter>, on_change: Callback<Program
         edit(&mut f);
         on_change.run(f);
     };
-    let q = RwSignal::new(filter.get_untracked().q);
-    // "清除筛选" and the back button change the URL; the box follows.
-    Effect::new(move |_| q.set(filter.get().q));
     let current = move |get: fn(&ProgramFilter) -> String| move || get(&filter.get());
     view! {
-        <form class="toolbar" data-testid="program-filters"
-            on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default();
-                let text = q.get_untracked(); change(Box::new(move |f| f.q = text.clone())) }>
+        <div class="toolbar" data-testid="program-filters">
             <AreaFilter filter on_change/>
             <select data-testid="filter-status" aria-label=tr("program.status")
                 prop:value=current(|f| f.status.map(|s| s.as_str().to_owned()).unwrap_or_default())
@@ -82,19 +77,7 @@ pub fn ProgramFilterBar(filter: Memo<ProgramFilter>, on_change: Callback<Program
                     on:change=move |ev| { let on = event_target_checked(&ev); change(Box::new(move |f| f.overdue = on)) }/>
                 {tr("program.overdue_only")}
             </label>
-            <input type="search" data-testid="filter-q" placeholder=tr("program.search")
-                aria-label=tr("program.search") prop:value=q
-                on:input=move |ev| q.set(event_target_value(&ev))/>
-            <button type="submit" class="btn">{tr("action.search")}</button>
-            <div class="spacer"></div>
-            <select data-testid="filter-sort" aria-label=tr("queue.sort")
-                prop:value=current(|f| f.sort.clone())
-                on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.sort = v.clone())) }>
-                <option value="">{tr("queue.sort_newest")}</option>
-                <option value="id">{tr("queue.sort_oldest")}</option>
-                <option value="title">{tr("program.sort_title")}</option>
-            </select>
-        </form>
+        </div>
     }
 }
 

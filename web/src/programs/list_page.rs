@@ -1,19 +1,18 @@
-//! `/programs` 共建项目: the programs in the caller's scope — filters in the URL, a paged table whose
-//! rows open the program, "新建项目" for authors, Excel/CSV export and the way to the roll-up.
+//! `/programs` 共建项目: the programs in the caller's scope — filters in the URL, the common table (title search,
+//! order, pages with the total) whose rows open the program, "新建项目" for authors, Excel/CSV export and the way to the roll-up.
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::Program;
 
-use crate::common::api::{self, ProgramFilter};
+use crate::common::api::ProgramFilter;
+use crate::common::data_table::{DataTable, Export, TableSpec};
 use crate::common::i18n::tr;
-use crate::common::paged::Paged;
 use crate::common::session::use_session;
 use crate::common::status::Empty;
-use crate::programs::export_buttons::ExportButtons;
 use crate::programs::filters::{ProgramFilterBar, filter_from_query, filter_url};
-use crate::programs::table::ProgramTable;
+use crate::programs::table::{program_columns, program_row};
 
 #[component]
 pub fn ProgramsPage() -> impl IntoView {
@@ -40,28 +39,42 @@ fn ProgramList() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let filter = Memo::new(move |_| query.with(filter_from_query));
-    let programs = Paged::<Program>::new();
-    let fetch = move |cursor| api::programs(filter.get_untracked(), cursor);
-    Effect::new(move |_| {
-        filter.track();
-        programs.reload(fetch);
-    });
-    let more = Callback::new(move |()| programs.more(fetch));
-    let retry = Callback::new(move |()| programs.reload(fetch));
     let on_change = Callback::new(move |f: ProgramFilter| {
         navigate(&filter_url(&f), NavigateOptions { replace: true, ..Default::default() });
     });
     let filtered = move || filter.with(|f| *f != ProgramFilter::default());
+    // The table owns keyword and order; area, status, item and overdue come from the URL.
+    let filters =
+        Signal::derive(move || filter.with(|f| f.query().into_iter().filter(|(k, _)| k != "sort" && k != "q").collect::<Vec<_>>()));
+    let sort = match filter.with_untracked(|f| f.sort.clone()).as_str() {
+        "id" => "id",
+        "title" => "title",
+        _ => "-id",
+    };
+    let keyword = filter.with_untracked(|f| f.q.clone());
+    let spec = TableSpec {
+        id: "programs",
+        path: "/programs".into(),
+        dates: None,
+        export: Some(Export {
+            path: "/programs/export".into(),
+            extra: Vec::new(),
+            file: "programs",
+            csv_tables: vec![("programs", "export.programs"), ("pledges", "export.pledges"), ("deliveries", "export.deliveries")],
+            keep: Some(&["area_id", "status", "catalogue_item_id", "q"]),
+        }),
+        empty_key: "program.none",
+        search_hint: Some("table.search_title"),
+        class: "program-table",
+    };
     view! {
         <ProgramFilterBar filter on_change/>
-        <div class="toolbar list-tools">
-            <ExportButtons filter/>
-            {move || filtered().then(|| view! {
-                <a class="btn btn-ghost" href="/programs" data-testid="filters-clear">
-                    {tr("program.clear_filters")}
-                </a>
-            })}
-        </div>
-        <ProgramTable programs base="/programs" empty_key="program.none" on_more=more on_retry=retry/>
+        {move || filtered().then(|| view! {
+            <div class="toolbar list-tools">
+                <a class="btn btn-ghost" href="/programs" data-testid="filters-clear">{tr("program.clear_filters")}</a>
+            </div>
+        })}
+        <DataTable spec columns=program_columns() filters row_key=|p: &Program| format!("{}-{}", p.id, p.updated_at)
+            row=program_row() sort keyword/>
     }
 }

@@ -13,7 +13,6 @@ pub mod catalogue_tree;
 pub mod detail_page;
 pub mod edit_page;
 pub mod endpoints;
-pub mod export_buttons;
 pub mod filters;
 pub mod form;
 pub mod head;

@@ -2,11 +2,14 @@
 //! row per program; a click opens it. The staff list and the public 阳光社区 list both use it (the
 //! public one links to the public detail).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use shared::Program;
 
+use crate::common::data_table::{Column, RowFn};
 use crate::common::i18n::use_i18n;
 use crate::common::paged::Paged;
 use crate::common::widgets::{Bar, HeadRow};
@@ -82,4 +85,61 @@ fn ProgramRow(program: Program, base: &'static str) -> impl IntoView {
             </td>
         </tr>
     }
+}
+
+/// The staff list's columns for the common table (the public list keeps [`ProgramTable`]).
+pub fn program_columns() -> Vec<Column<Program>> {
+    let i18n = use_i18n();
+    vec![
+        Column::new("title", "program.title", move |p: &Program| {
+            let items = p.catalogue_items.clone();
+            view! {
+                <a href=format!("/programs/{}", p.id) data-testid="program-link">{p.title.clone()}</a>
+                <div class="muted small">
+                    {move || items.iter()
+                        .map(|c| format!("{} {}", c.code, entry_name(i18n, &c.name_zh, &c.name_en)))
+                        .collect::<Vec<_>>().join("、")}
+                </div>
+            }
+        })
+        .sort("title", "title")
+        .fixed()
+        .class("program-title-cell"),
+        Column::new("area", "program.area", |p: &Program| p.area_name.clone()).class("nowrap"),
+        Column::new("status", "program.status", |p: &Program| view! { <ProgramStatusBadge status=p.status/> }),
+        Column::new("progress", "program.progress", |p: &Program| view! { <Bar fraction=p.progress testid="progress-bar"/> })
+            .class("bar-cell"),
+        Column::new("budget", "program.budget_spent", |p: &Program| view! { <BudgetBar spent=p.spent_fen budget=p.budget_fen/> })
+            .class("bar-cell"),
+        Column::new("overdue", "program.overdue", |p: &Program| {
+            let overdue = p.overdue_milestones;
+            if overdue > 0 {
+                view! { <span class="due-over" data-testid="overdue-count">{overdue}</span> }.into_any()
+            } else {
+                view! { <span class="muted">"0"</span> }.into_any()
+            }
+        })
+        .class("num"),
+    ]
+}
+
+/// A program's row: a click anywhere but its link opens it.
+pub fn program_row() -> RowFn<Program> {
+    Arc::new(|program: Program, cells: AnyView| {
+        let navigate = use_navigate();
+        let id = program.id;
+        let open = move |ev: leptos::ev::MouseEvent| {
+            let on_link = event_target::<web_sys::Element>(&ev).closest("a").ok().flatten().is_some();
+            if !on_link {
+                navigate(&format!("/programs/{id}"), NavigateOptions::default());
+            }
+        };
+        view! {
+            <tbody class="dt-row">
+                <tr class="clickable" class:overdue-row={program.overdue_milestones > 0} data-testid="program-row"
+                    data-program-id=id on:click=open>{cells}</tr>
+            </tbody>
+        }
+        .into_any()
+    })
 }

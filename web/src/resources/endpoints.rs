@@ -114,11 +114,6 @@ async fn list<T: serde::de::DeserializeOwned>(path: &str, query: &impl serde::Se
     get(path, &borrowed(&shared::query_pairs(query))).await
 }
 
-/// GET /providers, one page.
-pub async fn providers(filter: ProviderFilter, cursor: Option<String>) -> ApiResult<Page<Provider>> {
-    list("/providers", &ProviderListQuery { cursor, limit: Some(PAGE_SIZE), ..filter.list_query() }).await
-}
-
 /// GET /providers, a longer page for a choice list (the active providers of the caller's scope).
 pub async fn provider_choices(cursor: Option<String>) -> ApiResult<Page<Provider>> {
     let query = ProviderListQuery {
@@ -146,11 +141,6 @@ pub async fn patch_provider(id: Id, patch: &ProviderPatch) -> ApiResult<Provider
     send_json(Method::PATCH, &format!("/providers/{id}"), patch).await
 }
 
-/// GET /service-people, one page.
-pub async fn service_people(filter: PersonFilter, cursor: Option<String>) -> ApiResult<Page<ServicePerson>> {
-    list("/service-people", &PersonListQuery { cursor, limit: Some(PAGE_SIZE), ..filter.list_query() }).await
-}
-
 /// GET /service-people, a longer page for a choice list.
 pub async fn person_choices(cursor: Option<String>) -> ApiResult<Page<ServicePerson>> {
     let query = PersonListQuery { sort: Some(ResourceSort::Name), cursor, limit: Some(shared::MAX_PAGE_LIMIT), ..Default::default() };
@@ -170,11 +160,6 @@ pub async fn create_service_person(new: &NewServicePerson, key: &str) -> ApiResu
 /// PATCH /service-people/{id}.
 pub async fn patch_service_person(id: Id, patch: &ServicePersonPatch) -> ApiResult<ServicePerson> {
     send_json(Method::PATCH, &format!("/service-people/{id}"), patch).await
-}
-
-/// GET /services, one page.
-pub async fn services(filter: ServiceFilter, cursor: Option<String>) -> ApiResult<Page<Service>> {
-    list("/services", &ServiceListQuery { cursor, limit: Some(PAGE_SIZE), ..filter.list_query() }).await
 }
 
 /// GET /services/{id}.
@@ -221,14 +206,4 @@ pub async fn resource_template(table: ResourceTable) -> ApiResult<File> {
 pub async fn import_resources(table: ResourceTable, dry_run: bool, xlsx: &[u8]) -> ApiResult<ImportReport> {
     let query = [("table", table.as_str().to_owned()), ("dry_run", dry_run.to_string())];
     post_bytes("/resources/import", &query, xlsx, XLSX_TYPE).await
-}
-
-/// GET /resources/export?table=&format=&area_id=.
-pub async fn export_resources(table: ResourceTable, format: &str, area_id: Option<Id>) -> ApiResult<File> {
-    let query = [
-        ("table", table.as_str().to_owned()),
-        ("format", format.to_owned()),
-        ("area_id", area_id.map(|i| i.to_string()).unwrap_or_default()),
-    ];
-    get_file("/resources/export", &query).await
 }

@@ -1,6 +1,6 @@
 //! The resource directory's tab and filters, kept in the URL (`/resources?tab=services&mode=at_home`)
 //! so the back button from a record returns to the same view: area (searched by name), kind,
-//! verified, category, mode, cost, short hours only and name — each tab shows the ones it has.
+//! verified, category, mode, cost, short hours only — each tab shows the ones it has (the table searches names).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -129,6 +129,17 @@ impl ResourceQuery {
         *self != self.on_tab(self.tab) || self.area_id.is_some()
     }
 
+    /// The tab's filters as query pairs, without the name and order (the table's own).
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        let pairs = match self.tab {
+            ResourceTab::Providers => shared::query_pairs(&self.providers().list_query()),
+            ResourceTab::Services => shared::query_pairs(&self.services().list_query()),
+            ResourceTab::People => shared::query_pairs(&self.people().list_query()),
+            ResourceTab::Spaces => shared::query_pairs(&self.spaces().list_query()),
+        };
+        pairs.into_iter().filter(|(k, _)| k != "q" && k != "sort").collect()
+    }
+
     pub fn providers(&self) -> ProviderFilter {
         ProviderFilter {
             area_id: self.area_id,
@@ -180,13 +191,9 @@ pub fn ResourceFilterBar(query: Memo<ResourceQuery>, on_change: Callback<Resourc
         edit(&mut f);
         on_change.run(f);
     };
-    let q = RwSignal::new(query.get_untracked().q);
-    Effect::new(move |_| q.set(query.get().q));
     let tab = move || query.with(|f| f.tab);
     view! {
-        <form class="toolbar" data-testid="resource-filters"
-            on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default();
-                let text = q.get_untracked(); change(Box::new(move |f| f.q = text.clone())) }>
+        <div class="toolbar" data-testid="resource-filters">
             <AreaFilter query on_change/>
             {move || query.with(|f| f.provider_id).map(|id| view! {
                 <span class="chip" data-testid="filter-provider-chip">
@@ -251,10 +258,7 @@ pub fn ResourceFilterBar(query: Memo<ResourceQuery>, on_change: Callback<Resourc
                     {tr("res.short_hours_only")}
                 </label>
             })}
-            <input type="search" data-testid="filter-q" placeholder=tr("res.search") aria-label=tr("res.search")
-                prop:value=q on:input=move |ev| q.set(event_target_value(&ev))/>
-            <button type="submit" class="btn">{tr("action.search")}</button>
-        </form>
+        </div>
     }
 }
 

@@ -1,5 +1,6 @@
 //! `/resources` 服务资源: the service resource catalogue of the caller's scope — tabs for providers,
-//! services, people and spaces (`?tab=`), each a filterable, paged table with Excel/CSV export;
+//! services, people and spaces (`?tab=`), each the common table (name search,
+//! filters, pages with the total; Excel/CSV of providers and services);
 //! "新建…" and 从 Excel 导入 for those who manage resources.
 
 use leptos::prelude::*;
@@ -7,15 +8,15 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::{Provider, ResourceTable, Service, ServicePerson, ServiceSpace};
 
-use crate::common::api;
+use crate::common::data_table::{DataTable, Export, TableSpec};
 use crate::common::i18n::tr;
-use crate::common::paged::Paged;
 use crate::common::session::use_session;
 use crate::common::status::Empty;
-use crate::resources::export::ResourceExport;
 use crate::resources::filters::{ResourceFilterBar, ResourceQuery, ResourceTab};
 use crate::resources::import::ImportPanel;
-use crate::resources::tables::{PersonTable, ProviderTable, ServiceTable, SpaceTable};
+use crate::resources::tables::{
+    person_columns, person_row, provider_columns, provider_row, service_columns, service_row, space_columns, space_row,
+};
 
 #[component]
 pub fn ResourcesPage() -> impl IntoView {
@@ -60,8 +61,6 @@ fn Directory() -> impl IntoView {
         refresh.update(|r| *r += 1);
     });
     let manage = move || session.permissions().manage_resources;
-    let export_table = Signal::derive(move || tab.get().table());
-    let export_area = Signal::derive(move || query.with(|q| q.area_id));
     view! {
         <nav class="count-chips" role="tablist" aria-label=tr("nav.resources") data-testid="resource-tabs">
             {ResourceTab::ALL.into_iter().map(|t| {
@@ -88,23 +87,14 @@ fn Directory() -> impl IntoView {
         </nav>
         {move || (manage() && show_import.get()).then(|| view! { <ImportPanel on_imported/> })}
         <ResourceFilterBar query on_change/>
-        <div class="toolbar list-tools">
-            <ResourceExport table=export_table area_id=export_area/>
-            {move || query.with(ResourceQuery::is_filtered).then(|| view! {
+        {move || query.with(ResourceQuery::is_filtered).then(|| view! {
+            <div class="toolbar list-tools">
                 <a class="btn btn-ghost" href=move || query.with(|q| ResourceQuery::default().on_tab(q.tab).url()) data-testid="filters-clear">
                     {tr("program.clear_filters")}
                 </a>
-            })}
-        </div>
-        {move || {
-            refresh.track();
-            match tab.get() {
-                ResourceTab::Providers => view! { <ProviderList query/> }.into_any(),
-                ResourceTab::Services => view! { <ServiceList query/> }.into_any(),
-                ResourceTab::People => view! { <PersonList query/> }.into_any(),
-                ResourceTab::Spaces => view! { <SpaceList query/> }.into_any(),
-            }
-        }}
+            </div>
+        })}
+        <TabTable query refresh/>
     }
 }
 
@@ -114,70 +104,64 @@ fn empty_key(query: Memo<ResourceQuery>) -> &'static str {
     if query.with_untracked(ResourceQuery::is_filtered) { "res.no_match" } else { none }
 }
 
-#[component]
-fn ProviderList(query: Memo<ResourceQuery>) -> impl IntoView {
-    let rows = Paged::<Provider>::new();
-    let filter = Memo::new(move |_| query.with(ResourceQuery::providers));
-    let fetch = move |cursor| api::providers(filter.get_untracked(), cursor);
-    Effect::new(move |_| {
-        filter.track();
-        rows.reload(fetch);
+/// The common table's settings for a tab: its list, its export (providers and services only) and hints.
+fn spec(tab: ResourceTab, query: Memo<ResourceQuery>) -> TableSpec {
+    let path = match tab {
+        ResourceTab::Providers => "/providers",
+        ResourceTab::Services => "/services",
+        ResourceTab::People => "/service-people",
+        ResourceTab::Spaces => "/service-spaces",
+    };
+    let export = matches!(tab, ResourceTab::Providers | ResourceTab::Services).then(|| Export {
+        path: "/resources/export".into(),
+        extra: vec![("table".into(), tab.table().as_str().into())],
+        file: tab.table().as_str(),
+        csv_tables: Vec::new(),
+        // The export narrows by area and name only.
+        keep: Some(&["area_id", "q"]),
     });
-    let on_more = Callback::new(move |()| rows.more(fetch));
-    let on_retry = Callback::new(move |()| rows.reload(fetch));
-    move || {
-        filter.track();
-        view! { <ProviderTable rows empty_key=empty_key(query) on_more on_retry/> }
+    TableSpec {
+        id: tab.as_str(),
+        path: path.into(),
+        dates: None,
+        export,
+        empty_key: empty_key(query),
+        search_hint: Some("table.search_name"),
+        class: "program-table",
     }
 }
 
+/// The current tab's table; a new tab or an import (`refresh`) draws it afresh.
 #[component]
-fn ServiceList(query: Memo<ResourceQuery>) -> impl IntoView {
-    let rows = Paged::<Service>::new();
-    let filter = Memo::new(move |_| query.with(ResourceQuery::services));
-    let fetch = move |cursor| api::services(filter.get_untracked(), cursor);
-    Effect::new(move |_| {
-        filter.track();
-        rows.reload(fetch);
-    });
-    let on_more = Callback::new(move |()| rows.more(fetch));
-    let on_retry = Callback::new(move |()| rows.reload(fetch));
+fn TabTable(query: Memo<ResourceQuery>, refresh: RwSignal<u32>) -> impl IntoView {
+    let tab = Memo::new(move |_| query.with(|q| q.tab));
+    let filters = Signal::derive(move || query.with(ResourceQuery::pairs));
     move || {
-        filter.track();
-        view! { <ServiceTable rows empty_key=empty_key(query) on_more on_retry/> }
-    }
-}
-
-#[component]
-fn PersonList(query: Memo<ResourceQuery>) -> impl IntoView {
-    let rows = Paged::<ServicePerson>::new();
-    let filter = Memo::new(move |_| query.with(ResourceQuery::people));
-    let fetch = move |cursor| api::service_people(filter.get_untracked(), cursor);
-    Effect::new(move |_| {
-        filter.track();
-        rows.reload(fetch);
-    });
-    let on_more = Callback::new(move |()| rows.more(fetch));
-    let on_retry = Callback::new(move |()| rows.reload(fetch));
-    move || {
-        filter.track();
-        view! { <PersonTable rows empty_key=empty_key(query) on_more on_retry/> }
-    }
-}
-
-#[component]
-fn SpaceList(query: Memo<ResourceQuery>) -> impl IntoView {
-    let rows = Paged::<ServiceSpace>::new();
-    let filter = Memo::new(move |_| query.with(ResourceQuery::spaces));
-    let fetch = move |cursor| api::service_spaces(filter.get_untracked(), cursor);
-    Effect::new(move |_| {
-        filter.track();
-        rows.reload(fetch);
-    });
-    let on_more = Callback::new(move |()| rows.more(fetch));
-    let on_retry = Callback::new(move |()| rows.reload(fetch));
-    move || {
-        filter.track();
-        view! { <SpaceTable rows empty_key=empty_key(query) on_more on_retry/> }
+        refresh.track();
+        let t = tab.get();
+        let spec = spec(t, query);
+        let keyword = query.with_untracked(|q| q.q.clone());
+        match t {
+            ResourceTab::Providers => view! {
+                <DataTable spec columns=provider_columns() filters row_key=|p: &Provider| format!("{}-{}", p.id, p.updated_at)
+                    row=provider_row() sort="-id" keyword/>
+            }
+            .into_any(),
+            ResourceTab::Services => view! {
+                <DataTable spec columns=service_columns() filters row_key=|s: &Service| format!("{}-{}", s.id, s.updated_at)
+                    row=service_row() sort="-id" keyword/>
+            }
+            .into_any(),
+            ResourceTab::People => view! {
+                <DataTable spec columns=person_columns() filters row_key=|p: &ServicePerson| format!("{}-{}", p.id, p.updated_at)
+                    row=person_row() sort="-id" keyword/>
+            }
+            .into_any(),
+            ResourceTab::Spaces => view! {
+                <DataTable spec columns=space_columns() filters row_key=|s: &ServiceSpace| format!("{}-{}", s.id, s.updated_at)
+                    row=space_row() sort="-id" keyword/>
+            }
+            .into_any(),
+        }
     }
 }

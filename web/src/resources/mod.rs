@@ -6,7 +6,6 @@
 pub mod bits;
 pub mod detail_pages;
 pub mod endpoints;
-pub mod export;
 pub mod facts;
 pub mod filters;
 pub mod import;

@@ -1,5 +1,5 @@
-//! The four tables of the resource directory, each paged with its loading/empty/error footer; a
-//! row's name opens the record.
+//! The columns of the resource directory's four tables (for the common table); a row's name opens
+//! the record.
 //!
 //! - providers: name, kind, area, 已认证, 启用, number of services;
 //! - services: name, offered by, category, mode, cost and price, capacity a week, this week's load
@@ -7,30 +7,16 @@
 //! - people: name, kind, area, provider, certified, reported on;
 //! - spaces: name, kind, area, floor area, capacity, hours a day in short, a red 不足8小时 flag.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use shared::{Provider, Service, ServicePerson, ServiceSpace};
 
+use crate::common::data_table::{Column, RowFn};
 use crate::common::format::plain_number;
 use crate::common::i18n::{tr, use_i18n};
-use crate::common::paged::Paged;
-use crate::common::widgets::HeadRow;
 use crate::needs::labels::use_categories;
 use crate::resources::labels::{percent, rating};
-
-const PROVIDER_HEADS: [&str; 6] = ["res.provider_name", "res.provider_kind", "res.area", "res.verified", "res.active", "res.service_count"];
-const SERVICE_HEADS: [&str; 9] = [
-    "res.service_name",
-    "res.offered_by",
-    "res.category",
-    "res.mode",
-    "res.cost",
-    "res.capacity_week",
-    "res.load_week",
-    "res.on_time",
-    "res.rating",
-];
-const PERSON_HEADS: [&str; 6] = ["res.person_name", "res.person_kind", "res.area", "res.provider", "res.certified", "res.reported_on"];
-const SPACE_HEADS: [&str; 6] = ["res.space_name", "res.space_kind", "res.area", "res.floor_area", "res.capacity", "res.hours_per_day"];
 
 /// 启用 in green, 停用 muted.
 fn active_cell(active: bool) -> impl IntoView {
@@ -41,134 +27,146 @@ fn active_cell(active: bool) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn ProviderTable(rows: Paged<Provider>, empty_key: &'static str, on_more: Callback<()>, on_retry: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div class="table-wrap">
-            <table class="table program-table" data-testid="providers-table">
-                <HeadRow keys=&PROVIDER_HEADS/>
-                <tbody>
-                    <For each=move || rows.items.get() key=|p| (p.id, p.updated_at) let:p>
-                        <tr class:inactive=!p.active data-testid="provider-row" data-id=p.id>
-                            <td><a href=format!("/resources/providers/{}", p.id) data-testid="row-link">{p.name.clone()}</a></td>
-                            <td class="nowrap">{move || i18n.provider_kind(p.kind)}</td>
-                            <td class="nowrap">{p.area_name.clone()}</td>
-                            <td>{p.verified.then(|| view! {
-                                <span class="flag flag-public" data-testid="verified">{tr("res.verified_yes")}</span>
-                            })}</td>
-                            <td>{active_cell(p.active)}</td>
-                            <td class="num">{p.service_count}</td>
-                        </tr>
-                    </For>
-                </tbody>
-            </table>
-        </div>
-        {rows.footer(empty_key, on_more, on_retry)}
-    }
+/// A row with the test id and record id the directory's tests look for; stopped records muted.
+fn row<T: 'static>(testid: &'static str, id: fn(&T) -> i64, active: fn(&T) -> bool) -> RowFn<T> {
+    Arc::new(move |item: T, cells: AnyView| {
+        view! {
+            <tbody class="dt-row">
+                <tr class:inactive=!active(&item) data-testid=testid data-id=id(&item)>{cells}</tr>
+            </tbody>
+        }
+        .into_any()
+    })
 }
 
-#[component]
-pub fn ServiceTable(rows: Paged<Service>, empty_key: &'static str, on_more: Callback<()>, on_retry: Callback<()>) -> impl IntoView {
+fn link(kind: &'static str, id: i64, name: String) -> impl IntoView {
+    view! { <a href=format!("/resources/{kind}/{id}") data-testid="row-link">{name}</a> }
+}
+
+pub fn provider_row() -> RowFn<Provider> {
+    row("provider-row", |p: &Provider| p.id, |p: &Provider| p.active)
+}
+
+pub fn provider_columns() -> Vec<Column<Provider>> {
+    let i18n = use_i18n();
+    vec![
+        Column::new("name", "res.provider_name", |p: &Provider| link("providers", p.id, p.name.clone())).sort("name", "name").fixed(),
+        Column::new("kind", "res.provider_kind", move |p: &Provider| {
+            let kind = p.kind;
+            move || i18n.provider_kind(kind)
+        })
+        .class("nowrap"),
+        Column::new("area", "res.area", |p: &Provider| p.area_name.clone()).class("nowrap"),
+        Column::new("verified", "res.verified", |p: &Provider| {
+            p.verified.then(|| view! { <span class="flag flag-public" data-testid="verified">{tr("res.verified_yes")}</span> })
+        }),
+        Column::new("active", "res.active", |p: &Provider| active_cell(p.active)),
+        Column::new("services", "res.service_count", |p: &Provider| p.service_count).class("num"),
+    ]
+}
+
+pub fn service_row() -> RowFn<Service> {
+    row("service-row", |s: &Service| s.id, |s: &Service| s.active)
+}
+
+pub fn service_columns() -> Vec<Column<Service>> {
     let i18n = use_i18n();
     let categories = use_categories();
-    view! {
-        <div class="table-wrap">
-            <table class="table program-table" data-testid="services-table">
-                <HeadRow keys=&SERVICE_HEADS/>
-                <tbody>
-                    <For each=move || rows.items.get() key=|s| (s.id, s.updated_at) let:s>
-                        {
-                            let category = s.category.clone();
-                            let full = s.capacity_per_week > 0 && s.load_this_week >= i64::from(s.capacity_per_week);
-                            let (cost, price) = (s.cost, s.price_fen);
-                            view! {
-                                <tr class:inactive=!s.active data-testid="service-row" data-id=s.id>
-                                    <td class="program-title-cell">
-                                        <a href=format!("/resources/services/{}", s.id) data-testid="row-link">{s.name.clone()}</a>
-                                        {(!s.active).then(|| view! { <div class="muted small">{tr("res.active_no")}</div> })}
-                                    </td>
-                                    <td>{s.provider_name.clone().or_else(|| s.person_name.clone()).unwrap_or_default()}</td>
-                                    <td class="nowrap">{move || categories.name(i18n, &category)}</td>
-                                    <td class="nowrap">{move || i18n.service_mode(s.mode)}</td>
-                                    <td class="nowrap">{move || i18n.cost_text(cost, price)}</td>
-                                    <td class="num">{s.capacity_per_week}</td>
-                                    <td class="num" data-testid="service-load">
-                                        <span class:due-over=full>{format!("{}/{}", s.load_this_week, s.capacity_per_week)}</span>
-                                    </td>
-                                    <td class="num">{percent(s.on_time_rate)}</td>
-                                    <td class="num">{rating(s.average_rating)}</td>
-                                </tr>
-                            }
-                        }
-                    </For>
-                </tbody>
-            </table>
-        </div>
-        {rows.footer(empty_key, on_more, on_retry)}
-    }
+    vec![
+        Column::new("name", "res.service_name", |s: &Service| {
+            view! {
+                {link("services", s.id, s.name.clone())}
+                {(!s.active).then(|| view! { <div class="muted small">{tr("res.active_no")}</div> })}
+            }
+        })
+        .sort("name", "name")
+        .fixed()
+        .class("program-title-cell"),
+        Column::new("offered_by", "res.offered_by", |s: &Service| {
+            s.provider_name.clone().or_else(|| s.person_name.clone()).unwrap_or_default()
+        }),
+        Column::new("category", "res.category", move |s: &Service| {
+            let category = s.category.clone();
+            move || categories.name(i18n, &category)
+        })
+        .class("nowrap"),
+        Column::new("mode", "res.mode", move |s: &Service| {
+            let mode = s.mode;
+            move || i18n.service_mode(mode)
+        })
+        .class("nowrap"),
+        Column::new("cost", "res.cost", move |s: &Service| {
+            let (cost, price) = (s.cost, s.price_fen);
+            move || i18n.cost_text(cost, price)
+        })
+        .class("nowrap"),
+        Column::new("capacity", "res.capacity_week", |s: &Service| s.capacity_per_week).class("num"),
+        Column::new("load", "res.load_week", |s: &Service| {
+            let full = s.capacity_per_week > 0 && s.load_this_week >= i64::from(s.capacity_per_week);
+            view! {
+                <span data-testid="service-load" class:due-over=full>{format!("{}/{}", s.load_this_week, s.capacity_per_week)}</span>
+            }
+        })
+        .class("num"),
+        Column::new("on_time", "res.on_time", |s: &Service| percent(s.on_time_rate)).class("num"),
+        Column::new("rating", "res.rating", |s: &Service| rating(s.average_rating)).class("num"),
+    ]
 }
 
-#[component]
-pub fn PersonTable(rows: Paged<ServicePerson>, empty_key: &'static str, on_more: Callback<()>, on_retry: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div class="table-wrap">
-            <table class="table program-table" data-testid="people-table">
-                <HeadRow keys=&PERSON_HEADS/>
-                <tbody>
-                    <For each=move || rows.items.get() key=|p| (p.id, p.updated_at) let:p>
-                        <tr class:inactive=!p.active data-testid="person-row" data-id=p.id>
-                            <td><a href=format!("/resources/people/{}", p.id) data-testid="row-link">{p.name.clone()}</a></td>
-                            <td class="nowrap">{move || i18n.person_kind(p.kind)}</td>
-                            <td class="nowrap">{p.area_name.clone()}</td>
-                            <td>{p.provider_name.clone().unwrap_or_default()}</td>
-                            <td>{p.certified.then(|| view! { <span class="flag flag-public">{tr("res.certified_yes")}</span> })}</td>
-                            <td class="nowrap">{p.reported_on.map(|d| d.to_string()).unwrap_or_default()}</td>
-                        </tr>
-                    </For>
-                </tbody>
-            </table>
-        </div>
-        {rows.footer(empty_key, on_more, on_retry)}
-    }
+pub fn person_row() -> RowFn<ServicePerson> {
+    row("person-row", |p: &ServicePerson| p.id, |p: &ServicePerson| p.active)
 }
 
-#[component]
-pub fn SpaceTable(rows: Paged<ServiceSpace>, empty_key: &'static str, on_more: Callback<()>, on_retry: Callback<()>) -> impl IntoView {
+pub fn person_columns() -> Vec<Column<ServicePerson>> {
     let i18n = use_i18n();
-    view! {
-        <div class="table-wrap">
-            <table class="table program-table" data-testid="spaces-table">
-                <HeadRow keys=&SPACE_HEADS/>
-                <tbody>
-                    <For each=move || rows.items.get() key=|s| (s.id, s.updated_at) let:s>
-                        {
-                            let hours = s.hours_per_day.clone();
-                            let full: Vec<String> = hours.iter().map(|h| plain_number(*h)).collect();
-                            view! {
-                                <tr class:inactive=!s.active data-testid="space-row" data-id=s.id data-short=s.short_hours.to_string()>
-                                    <td><a href=format!("/resources/spaces/{}", s.id) data-testid="row-link">{s.name.clone()}</a></td>
-                                    <td class="nowrap">{move || i18n.space_kind(s.kind)}</td>
-                                    <td class="nowrap">{s.area_name.clone()}</td>
-                                    <td class="num">{format!("{} m²", plain_number(s.floor_area_m2))}</td>
-                                    <td class="num">{s.capacity}</td>
-                                    <td>
-                                        <span class="small" title=full.join(" / ") data-testid="space-hours">
-                                            {move || i18n.hours_compact(&hours)}
-                                        </span>
-                                        " "
-                                        {s.short_hours.then(|| view! {
-                                            <span class="flag flag-escalated" data-testid="short-hours">{tr("res.short_hours")}</span>
-                                        })}
-                                    </td>
-                                </tr>
-                            }
-                        }
-                    </For>
-                </tbody>
-            </table>
-        </div>
-        {rows.footer(empty_key, on_more, on_retry)}
-    }
+    vec![
+        Column::new("name", "res.person_name", |p: &ServicePerson| link("people", p.id, p.name.clone())).sort("name", "name").fixed(),
+        Column::new("kind", "res.person_kind", move |p: &ServicePerson| {
+            let kind = p.kind;
+            move || i18n.person_kind(kind)
+        })
+        .class("nowrap"),
+        Column::new("area", "res.area", |p: &ServicePerson| p.area_name.clone()).class("nowrap"),
+        Column::new("provider", "res.provider", |p: &ServicePerson| p.provider_name.clone().unwrap_or_default()),
+        Column::new("certified", "res.certified", |p: &ServicePerson| {
+            p.certified.then(|| view! { <span class="flag flag-public">{tr("res.certified_yes")}</span> })
+        }),
+        Column::new("reported_on", "res.reported_on", |p: &ServicePerson| p.reported_on.map(|d| d.to_string()).unwrap_or_default())
+            .class("nowrap"),
+    ]
+}
+
+pub fn space_row() -> RowFn<ServiceSpace> {
+    Arc::new(|s: ServiceSpace, cells: AnyView| {
+        view! {
+            <tbody class="dt-row">
+                <tr class:inactive=!s.active data-testid="space-row" data-id=s.id data-short=s.short_hours.to_string()>{cells}</tr>
+            </tbody>
+        }
+        .into_any()
+    })
+}
+
+pub fn space_columns() -> Vec<Column<ServiceSpace>> {
+    let i18n = use_i18n();
+    vec![
+        Column::new("name", "res.space_name", |s: &ServiceSpace| link("spaces", s.id, s.name.clone())).sort("name", "name").fixed(),
+        Column::new("kind", "res.space_kind", move |s: &ServiceSpace| {
+            let kind = s.kind;
+            move || i18n.space_kind(kind)
+        })
+        .class("nowrap"),
+        Column::new("area", "res.area", |s: &ServiceSpace| s.area_name.clone()).class("nowrap"),
+        Column::new("floor_area", "res.floor_area", |s: &ServiceSpace| format!("{} m²", plain_number(s.floor_area_m2))).class("num"),
+        Column::new("capacity", "res.capacity", |s: &ServiceSpace| s.capacity).class("num"),
+        Column::new("hours", "res.hours_per_day", move |s: &ServiceSpace| {
+            let hours = s.hours_per_day.clone();
+            let full: Vec<String> = hours.iter().map(|h| plain_number(*h)).collect();
+            view! {
+                <span class="small" title=full.join(" / ") data-testid="space-hours">{move || i18n.hours_compact(&hours)}</span>
+                " "
+                {s.short_hours.then(|| view! { <span class="flag flag-escalated" data-testid="short-hours">{tr("res.short_hours")}</span> })}
+            }
+        }),
+    ]
 }
