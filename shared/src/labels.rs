@@ -3,8 +3,8 @@
 //! for the server's exports and the dashboard, so both say the same word for the same code.
 
 use crate::{
-    Attainment, Code, CostKind, KpiAttribute, Lang, PersonKind, ProgramStatus, ProviderKind, QuestionKind, ResourceKind, ServiceMode,
-    SpaceKind, TargetGroup, TimeSlot,
+    Attainment, AuditAction, AuditEntity, Channel, Code, CostKind, KpiAttribute, Lang, NeedStatus, PersonKind, ProgramStatus, ProviderKind,
+    QuestionKind, ResourceKind, Role, ServiceMode, SpaceKind, TargetGroup, TimeSlot, Urgency,
 };
 
 /// A code with a label in each language.
@@ -38,6 +38,144 @@ macro_rules! labels {
 }
 
 labels! {
+    Role {
+        PlatformAdmin => "平台管理员", "Platform admin";
+        DistrictAdmin => "区县管理员", "District admin";
+        StreetStaff => "街道工作人员", "Street staff";
+        CommunityStaff => "社区工作者", "Community worker";
+        GridWorker => "网格员", "Grid worker";
+        Provider => "服务提供方", "Service provider";
+        Volunteer => "志愿者", "Volunteer";
+        Resident => "居民", "Resident";
+        Integration => "第三方系统", "Integration";
+        Merchant => "商户", "Merchant";
+    }
+    NeedStatus {
+        Submitted => "已提交", "Submitted";
+        Returned => "退回补充", "Returned";
+        Accepted => "已受理", "Accepted";
+        Dispatched => "已派单", "Dispatched";
+        Claimed => "已接单", "Claimed";
+        InProgress => "办理中", "In progress";
+        Resolved => "已办结", "Resolved";
+        Rated => "已评价", "Rated";
+        Closed => "已关闭", "Closed";
+        Rejected => "不予受理", "Rejected";
+        Cancelled => "已撤销", "Cancelled";
+    }
+    Urgency {
+        Normal => "一般", "Normal";
+        Urgent => "紧急", "Urgent";
+        Emergency => "特急", "Emergency";
+    }
+    Channel {
+        MiniProgram => "小程序", "Mini program";
+        Web => "网页", "Web";
+        Phone => "电话", "Phone";
+        Visit => "上门走访", "Home visit";
+        GridPatrol => "网格巡查", "Grid patrol";
+    }
+    AuditEntity {
+        Area => "区域", "Area";
+        User => "用户", "User";
+        Need => "需求", "Need";
+        NeedDeadline => "需求时限", "Need deadlines";
+        Program => "共建项目", "Program";
+        Plan => "批量派单方案", "Batch plan";
+        Provider => "服务主体", "Provider";
+        Service => "服务", "Service";
+        Person => "服务人员", "Service person";
+        Space => "服务阵地", "Service space";
+        CatalogueEntry => "项目库条目", "Catalogue entry";
+        KpiTarget => "指标目标", "Indicator target";
+        KpiReport => "指标填报", "Indicator report";
+        Topic => "协商议题", "Topic";
+        ConsultationSettings => "协商设置", "Consultation settings";
+        Survey => "问卷", "Survey";
+        LedgerTransfer => "时间银行/积分转账", "Ledger transfer";
+        LedgerRules => "积分与时间银行规则", "Ledger rules";
+        NeedTimePayment => "需求时长支付方式", "Who pays a need's hours";
+        GiftOffer => "时长转赠", "Gift of hours";
+        ShopItem => "积分商品", "Shop item";
+        Notification => "站内信", "Notification";
+        NotificationPreferences => "通知设置", "Notification settings";
+        ResidentBinding => "小程序绑定", "Mini-program binding";
+        IntegrationClient => "接入应用", "Integration client";
+        Webhook => "事件推送", "Webhook";
+        Activity => "志愿活动", "Volunteer activity";
+    }
+    AuditAction {
+        Create => "新建", "Create";
+        Update => "修改", "Update";
+        Set => "设置", "Set";
+        Apply => "应用", "Apply";
+        Report => "填报", "Report";
+        AddPhoto => "添加照片", "Add photo";
+        RevealContact => "查看联系方式", "Contact revealed";
+        RecordDecision => "记录协商决定", "Record decision";
+        Transfer => "转账", "Transfer";
+        Reverse => "冲正", "Reverse";
+        Replay => "重新推送", "Replay";
+        Test => "测试推送", "Test";
+        Read => "标为已读", "Mark read";
+        ReadAll => "全部标为已读", "Mark all read";
+        SignUp => "注册", "Sign up";
+        UpdateProfile => "修改资料", "Update profile";
+        ChangePhone => "更换手机号", "Change phone";
+        DeleteAccount => "注销账号", "Delete account";
+        VerifyResidence => "居住认证通过", "Residence verified";
+        RefuseResidence => "居住认证不通过", "Residence refused";
+        SetTargetGroups => "设置目标群体", "Target groups set";
+        RotateSecret => "轮换密钥", "Rotate secret";
+        Revoke => "吊销", "Revoke";
+        Bind => "绑定", "Bind";
+        Unbind => "解除绑定", "Unbind";
+        Edit => "编辑", "Edit";
+        Open => "开启", "Open";
+        Answer => "作答", "Answer";
+        AddPartner => "添加合作方", "Add partner";
+        AddPledge => "添加认捐", "Add pledge";
+        AddDelivery => "登记交付", "Add delivery";
+        AddMilestone => "添加节点", "Add milestone";
+        UpdateMilestone => "修改节点", "Update milestone";
+        AddSpend => "登记支出", "Add spend";
+        Submit => "提交", "Submit";
+        Accept => "受理", "Accept";
+        Return => "退回", "Return";
+        Resubmit => "重新提交", "Resubmit";
+        Reject => "不予受理", "Reject";
+        Dispatch => "派单", "Dispatch";
+        Claim => "接单", "Claim";
+        Decline => "拒绝", "Decline";
+        ClaimTimeout => "接单超时", "Claim timed out";
+        Start => "开始", "Start";
+        Resolve => "办结", "Resolve";
+        Rate => "评价", "Rate";
+        ReturnVisit => "回访", "Return visit";
+        Object => "异议", "Object";
+        Reopen => "重新办理", "Reopen";
+        Close => "关闭", "Close";
+        Escalate => "吹哨上报", "Escalate";
+        Withdraw => "撤回", "Withdraw";
+        Approve => "批准", "Approve";
+        SendBack => "退回修改", "Send back";
+        Complete => "完成", "Complete";
+        Evaluate => "评估", "Evaluate";
+        Suspend => "暂停", "Suspend";
+        Resume => "恢复", "Resume";
+        Cancel => "取消", "Cancel";
+        Propose => "提出议题", "Propose";
+        Publish => "公示", "Publish";
+        Cosign => "联署", "Co-sign";
+        File => "立案", "File";
+        Refer => "提交上级", "Refer up";
+        Convene => "召开协商会", "Convene";
+        Decide => "形成决定", "Decide";
+        PublishResult => "结果公示", "Publish result";
+        Implement => "落实", "Implement";
+        OpenReview => "开始评议", "Open review";
+        Finish => "结束", "Finish";
+    }
     ProgramStatus {
         Draft => "草稿", "Draft";
         Submitted => "待审核", "Submitted";
@@ -263,6 +401,12 @@ mod tests {
         every_label_is_distinct_and_read_back::<QuestionKind>();
         every_label_is_distinct_and_read_back::<Attainment>();
         every_label_is_distinct_and_read_back::<KpiAttribute>();
+        every_label_is_distinct_and_read_back::<Role>();
+        every_label_is_distinct_and_read_back::<NeedStatus>();
+        every_label_is_distinct_and_read_back::<Urgency>();
+        every_label_is_distinct_and_read_back::<Channel>();
+        every_label_is_distinct_and_read_back::<AuditEntity>();
+        every_label_is_distinct_and_read_back::<AuditAction>();
     }
 
     #[test]

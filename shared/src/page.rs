@@ -17,13 +17,15 @@ pub struct Page<T> {
 }
 
 /// One page of a list that staff work through as a table: the page, plus how many rows match the
-/// filters in all, so the table can show page numbers and a total.
+/// filters in all, so the table can show page numbers and a total. The total is counted for the
+/// first page (no `cursor`) only: counting costs a pass over every match, and a later page must cost
+/// the same at row ten million as at row ten, so the client keeps the first page's total.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CountedPage<T> {
     pub items: Vec<T>,
     /// Pass as `cursor` to get the next page; absent when there is none.
     pub next_cursor: Option<String>,
-    /// Rows matching the filters, over every page.
-    pub total: u64,
+    /// Rows matching the filters, over every page; present on the first page.
+    pub total: Option<u64>,
 }

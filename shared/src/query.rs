@@ -102,7 +102,7 @@ pub struct ProgramListQuery {
     pub catalogue_item_id: Option<i64>,
     /// Programs with milestones past due.
     pub overdue: Option<bool>,
-    /// Title contains.
+    /// `#id`, or part of the title or the lead organisation.
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     #[cfg_attr(feature = "openapi", param(inline))]
@@ -145,7 +145,7 @@ pub struct ProviderListQuery {
     pub kind: Option<ProviderKind>,
     pub verified: Option<bool>,
     pub active: Option<bool>,
-    /// Name contains.
+    /// `#id`, or part of the name.
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     #[cfg_attr(feature = "openapi", param(inline))]
@@ -165,7 +165,7 @@ pub struct PersonListQuery {
     pub area_id: Option<i64>,
     pub kind: Option<PersonKind>,
     pub provider_id: Option<i64>,
-    /// Name contains.
+    /// `#id`, or part of the name.
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     #[cfg_attr(feature = "openapi", param(inline))]
@@ -191,7 +191,7 @@ pub struct ServiceListQuery {
     pub provider_id: Option<i64>,
     pub person_id: Option<i64>,
     pub active: Option<bool>,
-    /// Name contains.
+    /// `#id`, or part of the name.
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     #[cfg_attr(feature = "openapi", param(inline))]
@@ -212,7 +212,7 @@ pub struct SpaceListQuery {
     pub kind: Option<SpaceKind>,
     /// Only spaces open under 8 hours on some day (true), or only the others (false).
     pub short_hours: Option<bool>,
-    /// Name contains.
+    /// `#id`, or part of the name.
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     #[cfg_attr(feature = "openapi", param(inline))]
@@ -257,7 +257,7 @@ pub struct UserListQuery {
     pub role: Option<Role>,
     /// Users whose home area is in this area's subtree.
     pub area_id: Option<i64>,
-    /// Username or display name contains.
+    /// `#id`, or part of the username or display name.
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     pub active: Option<bool>,

@@ -35,6 +35,7 @@ mod static_files;
 mod stored;
 mod surveys;
 mod surveys_target_groups;
+mod tables;
 mod time_bank;
 mod users;
 mod validation;

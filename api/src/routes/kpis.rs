@@ -4,12 +4,14 @@
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use serde::Deserialize;
 use shared::{
-    AreaTarget, Indicator, KpiBreakdown, KpiDashboard, KpiImportReport, KpiReport, KpiSeries, NewKpiReport, Page, Period, SetTarget,
+    AreaTarget, FileFormat, Indicator, KpiBreakdown, KpiDashboard, KpiImportReport, KpiReport, KpiSeries, NewKpiReport, Page, Period,
+    SetTarget,
 };
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::resources::{ExportFormat, XLSX, file, xlsx_body};
+use super::files::{XLSX, file};
+use super::resources::xlsx_body;
 use super::responses::{Binary, ReadErrors, WriteErrors};
 use crate::domain::kpis::catalogue;
 use crate::error::ApiResult;
@@ -68,7 +70,7 @@ pub struct ExportQuery {
     #[param(value_type = String, pattern = r"^(20[0-9]{2}|2100)(-Q[1-4]|-(0[1-9]|1[0-2]))?$", example = "2026-Q3")]
     period: Period,
     #[param(inline)]
-    format: ExportFormat,
+    format: FileFormat,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -8,6 +8,7 @@ pub mod areas;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;
+mod files;
 pub mod health;
 pub mod integration_clients;
 pub mod kpis;

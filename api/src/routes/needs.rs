@@ -3,27 +3,34 @@
 use actix_web::{HttpResponse, get, post, put, web};
 use serde::Deserialize;
 use shared::{
-    Assignee, BulkDispatch, BulkDispatchResult, Candidates, DeadlineSetting, Need, NeedActionRequest, NeedCategory, NeedCounts, NeedDetail,
-    NeedListQuery, NeedSummary, NewNeed, Page,
+    Assignee, BulkDispatch, BulkDispatchResult, Candidates, CountedPage, DeadlineSetting, FormatQuery, Need, NeedActionRequest,
+    NeedCategory, NeedCounts, NeedDetail, NeedListQuery, NeedSummary, NewNeed, Page,
 };
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::responses::{ReadErrors, WriteErrors};
+use super::files::file;
+use super::responses::{Binary, ReadErrors, WriteErrors};
+use crate::domain::field_errors::FieldErrors;
 use crate::domain::scope::Scope;
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::http::idempotency::IdempotencyKey;
 use crate::http::json::ValidJson;
+use crate::http::language::AcceptLanguage;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::services::needs::{self, NeedFilter};
 use crate::services::page::PageRequest;
+use crate::services::search::DayRange;
 use crate::state::AppState;
 
-/// The service's filter from the query string.
-fn need_filter(query: &NeedListQuery) -> NeedFilter {
-    NeedFilter {
+/// The service's filter from the query string; a date range ending before it starts is refused.
+fn need_filter(query: &NeedListQuery) -> ApiResult<NeedFilter> {
+    let mut errors = FieldErrors::default();
+    let submitted = DayRange { from: query.submitted_from, to: query.submitted_to }.check("submitted_from", "submitted_to", &mut errors);
+    errors.finish()?;
+    Ok(NeedFilter {
         status: query.status,
         category: query.category.clone(),
         urgency: query.urgency,
@@ -32,7 +39,9 @@ fn need_filter(query: &NeedListQuery) -> NeedFilter {
         area_id: query.area_id,
         assignee_id: query.assignee_id,
         tag: query.tag,
-    }
+        q: query.q.clone(),
+        submitted,
+    })
 }
 
 /// Page of a plain list.
@@ -53,16 +62,36 @@ async fn list_need_categories(_caller: AuthUser) -> web::Json<Vec<NeedCategory>>
 }
 
 /// The needs you may see: staff their area's queue, residents their own, assignees what is dispatched to them.
-#[utoipa::path(tag = "needs", params(NeedListQuery), responses((status = 200, body = Page<Need>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "needs", params(NeedListQuery), responses((status = 200, body = CountedPage<Need>), ReadErrors), security(("bearer" = [])))]
 #[get("/needs")]
 async fn list_needs(
     state: web::Data<AppState>,
     caller: AuthUser,
     ValidQuery(query): ValidQuery<NeedListQuery>,
-) -> ApiResult<web::Json<Page<Need>>> {
+) -> ApiResult<web::Json<CountedPage<Need>>> {
+    let filter = need_filter(&query)?;
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
-    Ok(web::Json(needs::list(&state.db, &caller, need_filter(&query), sort, page, state.clock.now()).await?))
+    Ok(web::Json(needs::list(&state.db, &caller, filter, sort, page, state.clock.now()).await?))
+}
+
+/// The needs the queue's filters select (at most 10,000), oldest first, as Excel or CSV (需求台账):
+/// personal data masked as the queue shows it; headers and words in the language of
+/// `Accept-Language`. `sort`, `cursor` and `limit` are ignored.
+#[utoipa::path(tag = "needs", params(FormatQuery, NeedListQuery,
+        ("Accept-Language" = Option<String>, Header, description = "`en` for English headers and words; Chinese otherwise", example = "zh-CN")),
+    responses((status = 200, description = "The file", content((Binary = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (String = "text/csv"))),
+    ReadErrors), security(("bearer" = [])))]
+#[get("/needs/export")]
+async fn export_needs(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    lang: AcceptLanguage,
+    ValidQuery(format): ValidQuery<FormatQuery>,
+    ValidQuery(query): ValidQuery<NeedListQuery>,
+) -> ApiResult<HttpResponse> {
+    let found = needs::export::all(&state.db, &caller, need_filter(&query)?, state.clock.now()).await?;
+    file(format.format.unwrap_or_default(), &format!("needs-{}", state.clock.now().format("%Y%m%d")), needs::export::table(&found, lang.0))
 }
 
 /// How many needs are in each status, overdue and escalated, under the same filters.
@@ -73,7 +102,7 @@ async fn need_counts(
     caller: AuthUser,
     ValidQuery(query): ValidQuery<NeedListQuery>,
 ) -> ApiResult<web::Json<NeedCounts>> {
-    Ok(web::Json(needs::counts(&state.db, &caller, need_filter(&query), state.clock.now()).await?))
+    Ok(web::Json(needs::counts(&state.db, &caller, need_filter(&query)?, state.clock.now()).await?))
 }
 
 /// Submit a need (群众点单): residents for themselves, staff and mini-program backends on a resident's behalf.
@@ -230,6 +259,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     // Literal segments (`counts`, `community`, `dispatch`) before `{id}`.
     cfg.service(list_need_categories)
         .service(list_needs)
+        .service(export_needs)
         .service(need_counts)
         .service(community_needs)
         .service(submit_need)

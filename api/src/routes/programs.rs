@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, get, patch, post, web};
 use serde::Deserialize;
 use shared::{
-    MilestonePatch, NewDelivery, NewMilestone, NewPartner, NewPledge, NewProgram, NewSpend, Page, Program, ProgramActionRequest,
+    CountedPage, MilestonePatch, NewDelivery, NewMilestone, NewPartner, NewPledge, NewProgram, NewSpend, Program, ProgramActionRequest,
     ProgramDetail, ProgramListQuery, ProgramPatch, ProgramRollup, ProgramStatus,
 };
 use utoipa::IntoParams;
@@ -50,6 +50,9 @@ pub struct ExportQuery {
     area_id: Option<i64>,
     status: Option<ProgramStatus>,
     catalogue_item_id: Option<i64>,
+    /// `#id`, or part of the title or the lead organisation, as the list's keyword.
+    #[param(max_length = 100)]
+    q: Option<String>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -60,13 +63,13 @@ pub struct RollupQuery {
 }
 
 /// Programs in your scope.
-#[utoipa::path(tag = "programs", params(ProgramListQuery), responses((status = 200, body = Page<Program>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "programs", params(ProgramListQuery), responses((status = 200, body = CountedPage<Program>), ReadErrors), security(("bearer" = [])))]
 #[get("/programs")]
 async fn list_programs(
     state: web::Data<AppState>,
     caller: AuthUser,
     ValidQuery(query): ValidQuery<ProgramListQuery>,
-) -> ApiResult<web::Json<Page<Program>>> {
+) -> ApiResult<web::Json<CountedPage<Program>>> {
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
     let filter = ProgramFilter {
@@ -107,8 +110,13 @@ async fn export_programs(
     ValidQuery(query): ValidQuery<ExportQuery>,
 ) -> ApiResult<HttpResponse> {
     use crate::services::programs::export;
-    let filter =
-        ProgramFilter { area_id: query.area_id, status: query.status, catalogue_item_id: query.catalogue_item_id, overdue: None, q: None };
+    let filter = ProgramFilter {
+        area_id: query.area_id,
+        status: query.status,
+        catalogue_item_id: query.catalogue_item_id,
+        overdue: None,
+        q: query.q,
+    };
     let tables = export::tables(&state.db, &caller, filter, state.clock.now().date_naive(), lang.0).await?;
     let stamp = state.clock.now().format("%Y%m%d");
     Ok(match query.format {

@@ -1,7 +1,7 @@
 //! `/api/v1/providers…`: providers of services (organisations and teams).
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use shared::{NewProvider, Page, Provider, ProviderListQuery, ProviderPatch};
+use shared::{CountedPage, NewProvider, Provider, ProviderListQuery, ProviderPatch};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::{ReadErrors, WriteErrors};
@@ -16,13 +16,13 @@ use crate::services::resources::providers;
 use crate::state::AppState;
 
 /// Providers in your scope.
-#[utoipa::path(tag = "resources", params(ProviderListQuery), responses((status = 200, body = Page<Provider>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "resources", params(ProviderListQuery), responses((status = 200, body = CountedPage<Provider>), ReadErrors), security(("bearer" = [])))]
 #[get("/providers")]
 async fn list_providers(
     state: web::Data<AppState>,
     caller: AuthUser,
     ValidQuery(query): ValidQuery<ProviderListQuery>,
-) -> ApiResult<web::Json<Page<Provider>>> {
+) -> ApiResult<web::Json<CountedPage<Provider>>> {
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
     let filter =

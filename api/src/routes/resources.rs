@@ -4,10 +4,11 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use serde::Deserialize;
-use shared::{ImportReport, ResourceTable};
+use shared::{FileFormat, ImportReport, ResourceTable};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::files::{XLSX, file};
 use super::responses::{Binary, ReadErrors, WriteErrors};
 use crate::error::{ApiError, ApiResult};
 use crate::http::auth::AuthUser;
@@ -16,10 +17,8 @@ use crate::http::language::AcceptLanguage;
 use crate::http::query::ValidQuery;
 use crate::policy::{self, Action};
 use crate::services::resources::{export, import};
-use crate::services::spreadsheet::{csv, xlsx};
 use crate::state::AppState;
 
-pub(super) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /// Largest workbook accepted (2 000 rows fit in far less).
 const MAX_WORKBOOK_BYTES: usize = 5 * 1024 * 1024;
 
@@ -41,23 +40,18 @@ pub struct ImportQuery {
     dry_run: Option<bool>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ExportFormat {
-    Xlsx,
-    /// UTF-8 with a byte-order mark.
-    Csv,
-}
-
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     #[param(inline)]
     table: ResourceTable,
     #[param(inline)]
-    format: ExportFormat,
+    format: FileFormat,
     /// Only this area's subtree.
     area_id: Option<i64>,
+    /// Only rows whose name (or, for people, phone) contains this, as the lists' keyword.
+    #[param(max_length = 100)]
+    q: Option<String>,
 }
 
 /// The Excel template for importing providers or services: the header row and one example row.
@@ -107,7 +101,7 @@ async fn export_resources(
     lang: AcceptLanguage,
     ValidQuery(query): ValidQuery<ExportQuery>,
 ) -> ApiResult<HttpResponse> {
-    let table = export::table(&state.db, &caller, query.table, query.area_id, state.clock.now(), lang.0).await?;
+    let table = export::table(&state.db, &caller, query.table, query.area_id, query.q.as_deref(), state.clock.now(), lang.0).await?;
     file(query.format, &format!("{}-{}", query.table.as_str(), state.clock.now().format("%Y%m%d")), table)
 }
 
@@ -118,20 +112,6 @@ pub(super) async fn xlsx_body(req: &HttpRequest, payload: &mut web::Payload) -> 
         return Err(ApiError::UnsupportedMediaType);
     }
     Ok(read_limited(payload, declared_length(req), MAX_WORKBOOK_BYTES).await?.to_vec())
-}
-
-/// A table as an Excel or CSV download named `name`.
-pub(super) fn file(format: ExportFormat, name: &str, table: crate::services::spreadsheet::Table) -> ApiResult<HttpResponse> {
-    Ok(match format {
-        ExportFormat::Xlsx => HttpResponse::Ok()
-            .content_type(XLSX)
-            .insert_header(("Content-Disposition", format!("attachment; filename=\"{name}.xlsx\"")))
-            .body(xlsx(&[table])?),
-        ExportFormat::Csv => HttpResponse::Ok()
-            .content_type("text/csv; charset=utf-8")
-            .insert_header(("Content-Disposition", format!("attachment; filename=\"{name}.csv\"")))
-            .body(csv(&table)),
-    })
 }
 
 pub fn configure(cfg: &mut ServiceConfig) {

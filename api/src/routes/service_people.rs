@@ -1,7 +1,7 @@
 //! `/api/v1/service-people…`: volunteers, party members who report to a community (党员报到) and social workers.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use shared::{NewServicePerson, Page, PersonListQuery, ServicePerson, ServicePersonPatch};
+use shared::{CountedPage, NewServicePerson, PersonListQuery, ServicePerson, ServicePersonPatch};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::{ReadErrors, WriteErrors};
@@ -16,13 +16,13 @@ use crate::services::resources::people;
 use crate::state::AppState;
 
 /// People who serve, in your scope.
-#[utoipa::path(tag = "resources", params(PersonListQuery), responses((status = 200, body = Page<ServicePerson>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "resources", params(PersonListQuery), responses((status = 200, body = CountedPage<ServicePerson>), ReadErrors), security(("bearer" = [])))]
 #[get("/service-people")]
 async fn list_people(
     state: web::Data<AppState>,
     caller: AuthUser,
     ValidQuery(query): ValidQuery<PersonListQuery>,
-) -> ApiResult<web::Json<Page<ServicePerson>>> {
+) -> ApiResult<web::Json<CountedPage<ServicePerson>>> {
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
     let filter = people::PersonFilter { area_id: query.area_id, kind: query.kind, provider_id: query.provider_id, q: query.q };

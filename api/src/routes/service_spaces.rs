@@ -1,7 +1,7 @@
 //! `/api/v1/service-spaces…`: community service spaces of the seven kinds, with opening-hours flags.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use shared::{NewServiceSpace, Page, ServiceSpace, ServiceSpacePatch, SpaceListQuery};
+use shared::{CountedPage, NewServiceSpace, ServiceSpace, ServiceSpacePatch, SpaceListQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::{ReadErrors, WriteErrors};
@@ -16,13 +16,13 @@ use crate::services::resources::spaces;
 use crate::state::AppState;
 
 /// Service spaces in your scope.
-#[utoipa::path(tag = "resources", params(SpaceListQuery), responses((status = 200, body = Page<ServiceSpace>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "resources", params(SpaceListQuery), responses((status = 200, body = CountedPage<ServiceSpace>), ReadErrors), security(("bearer" = [])))]
 #[get("/service-spaces")]
 async fn list_spaces(
     state: web::Data<AppState>,
     caller: AuthUser,
     ValidQuery(query): ValidQuery<SpaceListQuery>,
-) -> ApiResult<web::Json<Page<ServiceSpace>>> {
+) -> ApiResult<web::Json<CountedPage<ServiceSpace>>> {
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
     let filter = spaces::SpaceFilter { area_id: query.area_id, kind: query.kind, short_hours: query.short_hours, q: query.q };

@@ -1,7 +1,7 @@
 //! `/api/v1/services…`: services offered by providers and people: to whom, when, where, how many a week.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use shared::{NewService, Page, Service, ServiceListQuery, ServicePatch};
+use shared::{CountedPage, NewService, Service, ServiceListQuery, ServicePatch};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::responses::{ReadErrors, WriteErrors};
@@ -16,13 +16,13 @@ use crate::services::resources::service;
 use crate::state::AppState;
 
 /// Services in your scope, with their load this week and track record.
-#[utoipa::path(tag = "resources", params(ServiceListQuery), responses((status = 200, body = Page<Service>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "resources", params(ServiceListQuery), responses((status = 200, body = CountedPage<Service>), ReadErrors), security(("bearer" = [])))]
 #[get("/services")]
 async fn list_services(
     state: web::Data<AppState>,
     caller: AuthUser,
     ValidQuery(query): ValidQuery<ServiceListQuery>,
-) -> ApiResult<web::Json<Page<Service>>> {
+) -> ApiResult<web::Json<CountedPage<Service>>> {
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
     let filter = service::ServiceFilter {

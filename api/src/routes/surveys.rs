@@ -8,7 +8,7 @@ use shared::{
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::resources::XLSX;
+use super::files::XLSX;
 use super::responses::{ReadErrors, WriteErrors};
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;

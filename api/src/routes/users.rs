@@ -1,34 +1,58 @@
 //! `/api/v1/users…`: user administration for managers, within their scope.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use shared::{Id, NewUser, Page, User, UserListQuery, UserPatch};
+use shared::{CountedPage, FormatQuery, Id, NewUser, User, UserListQuery, UserPatch};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::responses::{ReadErrors, WriteErrors};
+use super::files::file;
+use super::responses::{Binary, ReadErrors, WriteErrors};
 use crate::error::ApiResult;
 use crate::http::auth::AuthUser;
 use crate::http::idempotency::IdempotencyKey;
 use crate::http::json::ValidJson;
+use crate::http::language::AcceptLanguage;
 use crate::http::query::ValidQuery;
 use crate::http::request_id::RequestId;
 use crate::policy::{self, Action};
 use crate::services::page::PageRequest;
 use crate::services::users::{self, UserFilter};
+use crate::services::users_export;
 use crate::state::AppState;
 
 /// Filters, order and page of the user list.
 /// Users whose home area is in your scope.
-#[utoipa::path(tag = "users", params(UserListQuery), responses((status = 200, body = Page<User>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "users", params(UserListQuery), responses((status = 200, body = CountedPage<User>), ReadErrors), security(("bearer" = [])))]
 #[get("/users")]
 async fn list_users(
     state: web::Data<AppState>,
     caller: AuthUser,
     ValidQuery(query): ValidQuery<UserListQuery>,
-) -> ApiResult<web::Json<Page<User>>> {
+) -> ApiResult<web::Json<CountedPage<User>>> {
     let sort = query.sort.unwrap_or_default();
     let page = PageRequest::parse(query.cursor.as_deref(), query.limit, sort.name())?;
-    let filter = UserFilter { role: query.role, area_id: query.area_id, q: query.q, active: query.active };
-    Ok(web::Json(users::list(&state.db, &policy::allow(&caller, Action::ManageUsers)?, filter, sort, page).await?))
+    Ok(web::Json(users::list(&state.db, &policy::allow(&caller, Action::ManageUsers)?, user_filter(query), sort, page).await?))
+}
+
+fn user_filter(query: UserListQuery) -> UserFilter {
+    UserFilter { role: query.role, area_id: query.area_id, q: query.q, active: query.active }
+}
+
+/// The users the filters select (at most 10,000), as Excel or CSV; headers and roles in the language
+/// of `Accept-Language`. `sort`, `cursor` and `limit` are ignored.
+#[utoipa::path(tag = "users", params(FormatQuery, UserListQuery,
+        ("Accept-Language" = Option<String>, Header, description = "`en` for English headers and words; Chinese otherwise", example = "zh-CN")),
+    responses((status = 200, description = "The file", content((Binary = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (String = "text/csv"))),
+    ReadErrors), security(("bearer" = [])))]
+#[get("/users/export")]
+async fn export_users(
+    state: web::Data<AppState>,
+    caller: AuthUser,
+    lang: AcceptLanguage,
+    ValidQuery(format): ValidQuery<FormatQuery>,
+    ValidQuery(query): ValidQuery<UserListQuery>,
+) -> ApiResult<HttpResponse> {
+    let users = users_export::all(&state.db, &policy::allow(&caller, Action::ManageUsers)?, user_filter(query)).await?;
+    file(format.format.unwrap_or_default(), &format!("users-{}", state.clock.now().format("%Y%m%d")), users_export::table(&users, lang.0))
 }
 
 /// One user.
@@ -91,5 +115,6 @@ async fn update_user(
 }
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_users).service(create_user).service(get_user).service(update_user);
+    // Before `/users/{id}`, which would take `export` for an id.
+    cfg.service(export_users).service(list_users).service(create_user).service(get_user).service(update_user);
 }

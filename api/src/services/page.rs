@@ -91,6 +91,28 @@ impl PageRequest {
         Ok((rows, next))
     }
 
+    /// [`Self::fetch`] plus, on the first page, how many rows `select` matches over every page, for
+    /// lists shown as a table with page numbers: one `COUNT(*)` under the same filters. Later pages
+    /// are not counted, so they keep costing what a page costs.
+    pub async fn fetch_counted<E, C>(
+        &self,
+        db: &C,
+        select: Select<E>,
+        keyset: &Keyset<E>,
+    ) -> Result<(Vec<E::Model>, Option<String>, Option<u64>), ApiError>
+    where
+        E: EntityTrait,
+        E::Model: Sync,
+        C: ConnectionTrait,
+    {
+        let total = match self.after {
+            None => Some(sea_orm::PaginatorTrait::count(select.clone(), db).await?),
+            Some(_) => None,
+        };
+        let (rows, next) = self.fetch(db, select, keyset).await?;
+        Ok((rows, next, total))
+    }
+
     /// One page of a list already filtered and sorted in memory (for filters on derived values),
     /// with the same cursors as [`Self::fetch`]. `desc` only for the newest-first id order.
     pub fn slice<T>(

@@ -5,8 +5,8 @@ use shared::{AuditAction, AuditEntity};
 use std::collections::HashMap;
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{FieldRule, Id, NewUser, Page, Role, User, UserPatch, UserSort};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Select, Set};
+use shared::{CountedPage, FieldRule, Id, NewUser, Role, User, UserPatch, UserSort};
 
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
@@ -19,6 +19,7 @@ use crate::policy::users::{assignable_roles, home_area_kinds};
 use crate::services::audit::{self, Change};
 use crate::services::auth::revoke_all;
 use crate::services::page::{Keyset, PageRequest};
+use crate::services::search::Keyword;
 
 /// The keyset of an order of the user list.
 fn keyset(sort: UserSort) -> Keyset<user::Entity> {
@@ -61,7 +62,7 @@ fn to_dto(m: user::Model, area_name: String) -> Result<User, StoredValueInvalid>
 }
 
 /// Attaches home-area names with one query for the whole page.
-async fn with_area_names<C: ConnectionTrait>(db: &C, rows: Vec<user::Model>) -> Result<Vec<User>, ApiError> {
+pub(crate) async fn with_area_names<C: ConnectionTrait>(db: &C, rows: Vec<user::Model>) -> Result<Vec<User>, ApiError> {
     let ids: Vec<Id> = rows.iter().map(|u| u.area_id).collect();
     let names: HashMap<Id, String> =
         area::Entity::find().filter(area::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|a| (a.id, a.name)).collect();
@@ -74,13 +75,8 @@ async fn with_area_names<C: ConnectionTrait>(db: &C, rows: Vec<user::Model>) -> 
         .collect::<Result<_, _>>()?)
 }
 
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    scope: &Scope,
-    filter: UserFilter,
-    sort: UserSort,
-    page: PageRequest,
-) -> Result<Page<User>, ApiError> {
+/// The users of `scope` that `filter` selects.
+pub(crate) async fn filtered<C: ConnectionTrait>(db: &C, scope: &Scope, filter: &UserFilter) -> Result<Select<user::Entity>, ApiError> {
     let mut select = user::Entity::find()
         .filter(<user::Entity as crate::policy::AreaOwned>::within(scope))
         .filter(scope.owner_condition(user::Column::Id));
@@ -91,15 +87,26 @@ pub async fn list<C: ConnectionTrait>(
         let top = crate::policy::load_within::<area::Entity, _>(db, scope, area_id).await?;
         select = select.filter(Scope::subtree(&top.path).area_id_condition(user::Column::AreaId));
     }
-    if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        select =
-            select.filter(sea_orm::Condition::any().add(user::Column::Username.contains(q)).add(user::Column::DisplayName.contains(q)));
+    if let Some(q) = Keyword::parse(filter.q.as_deref()) {
+        select = select.filter(q.condition(user::Column::Id, &[user::Column::Username, user::Column::DisplayName]));
     }
     if let Some(active) = filter.active {
         select = select.filter(user::Column::Active.eq(active));
     }
-    let (rows, next_cursor) = page.fetch(db, select, &keyset(sort)).await?;
-    Ok(Page { items: with_area_names(db, rows).await?, next_cursor })
+    Ok(select)
+}
+
+/// One page of the users `filter` selects, with the total.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    scope: &Scope,
+    filter: UserFilter,
+    sort: UserSort,
+    page: PageRequest,
+) -> Result<CountedPage<User>, ApiError> {
+    let select = filtered(db, scope, &filter).await?;
+    let (rows, next_cursor, total) = page.fetch_counted(db, select, &keyset(sort)).await?;
+    Ok(CountedPage { items: with_area_names(db, rows).await?, next_cursor, total })
 }
 
 /// A user in the scope, with their home area.

@@ -1,6 +1,7 @@
 //! List throughput and latency: the staff queue (`needs::list`, newest first, 50 a page) for one
 //! caller, on the first page and on a page deep in the keyset, against the twin sending the same
-//! three statements. Both sides are first checked to return identical pages.
+//! statements (three, and on the first page the count of the table's total). Both sides are first
+//! checked to return identical pages.
 
 use std::time::Instant;
 
@@ -9,7 +10,7 @@ use api::services::needs::NeedFilter;
 use api::services::page::PageRequest;
 use chrono::Utc;
 use shared::NeedSort;
-use shared::{Need, Page};
+use shared::{CountedPage, Need};
 use sqlx::Row;
 
 use super::setup::Fixture;
@@ -29,7 +30,7 @@ pub struct Start {
     pub cursor: Option<(String, i64)>,
 }
 
-async fn service_page(f: &Fixture, caller: &Caller, cursor: Option<&str>) -> anyhow::Result<Page<Need>> {
+async fn service_page(f: &Fixture, caller: &Caller, cursor: Option<&str>) -> anyhow::Result<CountedPage<Need>> {
     let page = PageRequest::parse(cursor, Some(LIMIT), NeedSort::Newest.name())?;
     Ok(api::services::needs::list(&f.db, caller, NeedFilter::default(), NeedSort::Newest, page, Utc::now()).await?)
 }
@@ -50,7 +51,8 @@ pub async fn starts(f: &Fixture, caller: &Caller) -> anyhow::Result<Vec<Start>> 
 /// Fails unless the twin returns exactly the service's page: same rows, same masking, same names.
 pub async fn check_same(f: &Fixture, caller: &Caller, start: &Start) -> anyhow::Result<()> {
     let service = service_page(f, caller, start.cursor.as_ref().map(|c| c.0.as_str())).await?;
-    let (items, next) = twin::list(&f.pool, caller, start.cursor.as_ref().map(|c| c.1), LIMIT as i64).await?;
+    let (items, next, total) = twin::list(&f.pool, caller, start.cursor.as_ref().map(|c| c.1), LIMIT as i64).await?;
+    anyhow::ensure!(service.total == total, "twin and service disagree on the total: {:?} vs {total:?}", service.total);
     anyhow::ensure!(service.items.len() == LIMIT as usize, "short page");
     anyhow::ensure!(service.items == items, "twin and service disagree on {} of {}", start.name, caller.username);
     anyhow::ensure!(service.next_cursor.is_some() == next.is_some(), "twin and service disagree on the next cursor");

@@ -163,6 +163,8 @@ pub struct Sql {
     pub insert_user: String,
     pub queue_first: String,
     pub queue_after: String,
+    /// The first page's total (the table's "共 N 条").
+    pub queue_count: String,
     /// Indexed by the number of ids / path prefixes.
     pub areas_in: Vec<String>,
     pub users_in: Vec<String>,
@@ -220,6 +222,7 @@ pub static SQL: LazyLock<Sql> = LazyLock::new(|| Sql {
     ),
     queue_first: queue_sql(false),
     queue_after: queue_sql(true),
+    queue_count: queue_count_sql(),
     areas_in: (0..=MAX_IN).map(|n| select_in("areas", &AREA_COLUMNS, n)).collect(),
     users_in: (0..=MAX_IN).map(|n| select_in("users", &USER_COLUMNS, n)).collect(),
     endpoints: (0..=16).map(endpoints_sql).collect(),
@@ -281,6 +284,15 @@ pub fn queue_sql(after_cursor: bool) -> String {
     // sea-query brackets the OR only once another condition joins it.
     let filter = if after_cursor { format!("({visible}) AND \"needs\".\"id\" < ?") } else { visible.to_owned() };
     format!("SELECT {} FROM \"needs\" WHERE {filter} ORDER BY \"needs\".\"id\" DESC LIMIT ?", select_list("needs", &NEED_COLUMNS))
+}
+
+/// sea-orm counts the page's query wrapped as a sub-query.
+pub fn queue_count_sql() -> String {
+    let visible = "\"needs\".\"resident_id\" = ? OR \"needs\".\"assignee_id\" = ? OR \"needs\".\"area_path\" LIKE ?";
+    format!(
+        "SELECT COUNT(*) AS num_items FROM (SELECT {} FROM \"needs\" WHERE {visible}) AS \"sub_query\"",
+        select_list("needs", &NEED_COLUMNS)
+    )
 }
 
 pub fn insert_need_sql() -> String {

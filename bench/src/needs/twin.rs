@@ -196,7 +196,20 @@ pub async fn list(
     caller: &Caller,
     after: Option<i64>,
     limit: i64,
-) -> Result<(Vec<shared::Need>, Option<i64>), sqlx::Error> {
+) -> Result<(Vec<shared::Need>, Option<i64>, Option<u64>), sqlx::Error> {
+    // The first page carries the total, as the service's does.
+    let total = match after {
+        None => {
+            let count: i64 = sqlx::query_scalar(SQL.queue_count.as_str())
+                .bind(caller.id)
+                .bind(caller.id)
+                .bind(format!("{}%", caller.area_path))
+                .fetch_one(pool)
+                .await?;
+            Some(count as u64)
+        }
+        Some(_) => None,
+    };
     let sql = if after.is_some() { SQL.queue_after.as_str() } else { SQL.queue_first.as_str() };
     let mut query = sqlx::query(sql).bind(caller.id).bind(caller.id).bind(format!("{}%", caller.area_path));
     if let Some(after) = after {
@@ -221,5 +234,5 @@ pub async fn list(
             dto(m, &areas, &users, reveal)
         })
         .collect();
-    Ok((items, next))
+    Ok((items, next, total))
 }

@@ -6,6 +6,7 @@ mod assignees;
 mod contact;
 mod cosign;
 mod deadlines;
+pub mod export;
 mod notices;
 mod photos;
 mod read;

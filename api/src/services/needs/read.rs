@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect};
-use shared::{Id, Need, NeedCounts, NeedDetail, NeedEvent, NeedSort, NeedStatus, Page, StatusCount, TargetGroup, Urgency};
+use shared::{CountedPage, Id, Need, NeedCounts, NeedDetail, NeedEvent, NeedSort, NeedStatus, StatusCount, TargetGroup, Urgency};
 
 use super::{Names, to_dto};
 use crate::domain::caller::Caller;
@@ -11,8 +11,9 @@ use crate::domain::scope::Scope;
 use crate::entities::stored::stored;
 use crate::entities::{need, need_event, user};
 use crate::error::ApiError;
-use crate::policy::{self, needs::parties};
+use crate::policy::{self, Action, needs::parties};
 use crate::services::page::{Keyset, PageRequest};
+use crate::services::search::{DayRange, Keyword};
 
 /// The keyset of an order of the queue.
 fn keyset(sort: NeedSort) -> Keyset<need::Entity> {
@@ -32,6 +33,11 @@ pub struct NeedFilter {
     pub area_id: Option<Id>,
     pub assignee_id: Option<Id>,
     pub tag: Option<TargetGroup>,
+    /// `#id`, or part of the text; for callers who handle personal data also of the address and
+    /// the contact's name or phone.
+    pub q: Option<String>,
+    /// Submitted on these days (China time).
+    pub submitted: DayRange,
 }
 
 /// Needs past a deadline: submitted and not accepted by the acceptance deadline (受理时限), or open
@@ -102,7 +108,17 @@ pub(crate) fn escalation_statuses() -> Vec<&'static str> {
     std::iter::once(NeedStatus::Submitted).chain(NeedStatus::OPEN).map(|s| s.as_str()).collect()
 }
 
-async fn filtered<C: ConnectionTrait>(
+/// The columns a keyword searches. The address and the contact are personal data: a caller who sees
+/// them masked could otherwise tell a phone number or an address apart by searching for it.
+fn searched_columns(caller: &Caller) -> &'static [need::Column] {
+    if policy::may_in(caller, Action::HandlePersonalData, &caller.area_path) {
+        &[need::Column::Text, need::Column::Address, need::Column::ContactName, need::Column::ContactPhone]
+    } else {
+        &[need::Column::Text]
+    }
+}
+
+pub(crate) async fn filtered<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
     filter: &NeedFilter,
@@ -135,6 +151,12 @@ async fn filtered<C: ConnectionTrait>(
     if let Some(tag) = filter.tag {
         select = select.filter(need::Column::Tags.contains(format!(",{},", tag.as_str())));
     }
+    if let Some(q) = Keyword::parse(filter.q.as_deref()) {
+        select = select.filter(q.condition(need::Column::Id, searched_columns(caller)));
+    }
+    if let Some(days) = filter.submitted.condition(need::Column::CreatedAt) {
+        select = select.filter(days);
+    }
     Ok(select)
 }
 
@@ -146,14 +168,14 @@ pub async fn list<C: ConnectionTrait>(
     sort: NeedSort,
     page: PageRequest,
     now: DateTime<Utc>,
-) -> Result<Page<Need>, ApiError> {
+) -> Result<CountedPage<Need>, ApiError> {
     let mut select = filtered(db, caller, &filter, now).await?;
     if let Some(status) = filter.status {
         select = select.filter(need::Column::Status.eq(status.as_str()));
     }
-    let (rows, next_cursor) = page.fetch(db, select, &keyset(sort)).await?;
+    let (rows, next_cursor, total) = page.fetch_counted(db, select, &keyset(sort)).await?;
     let names = Names::load(db, &rows, now).await?;
-    Ok(Page { items: rows.into_iter().map(|m| to_dto(m, &names, caller)).collect::<Result<_, _>>()?, next_cursor })
+    Ok(CountedPage { items: rows.into_iter().map(|m| to_dto(m, &names, caller)).collect::<Result<_, _>>()?, next_cursor, total })
 }
 
 #[derive(FromQueryResult)]

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
-use shared::{Id, Page, Program, ProgramStatus, TitleSort};
+use shared::{CountedPage, Id, Program, ProgramStatus, TitleSort};
 
 use super::detail::summaries;
 use crate::domain::caller::Caller;
@@ -12,6 +12,7 @@ use crate::domain::scope::Scope;
 use crate::entities::{milestone, program, program_item};
 use crate::error::ApiError;
 use crate::services::page::{Keyset, PageRequest};
+use crate::services::search::Keyword;
 
 /// The keyset of an order of the program list.
 fn keyset(sort: TitleSort) -> Keyset<program::Entity> {
@@ -36,7 +37,7 @@ pub struct ProgramFilter {
     pub catalogue_item_id: Option<Id>,
     /// Has milestones past due and not done.
     pub overdue: Option<bool>,
-    /// Title contains.
+    /// `#id`, or part of the title or the lead organisation.
     pub q: Option<String>,
 }
 
@@ -57,7 +58,7 @@ pub async fn list<C: ConnectionTrait>(
     sort: TitleSort,
     page: PageRequest,
     today: NaiveDate,
-) -> Result<Page<Program>, ApiError> {
+) -> Result<CountedPage<Program>, ApiError> {
     let scope = crate::policy::allow(caller, crate::policy::Action::ReadPrograms)?;
     let mut select = crate::policy::visible::<program::Entity>(caller)?;
     if let Some(area_id) = filter.area_id {
@@ -83,9 +84,9 @@ pub async fn list<C: ConnectionTrait>(
         Some(false) => select = select.filter(program::Column::Id.not_in_subquery(with_overdue_milestones(today))),
         None => {}
     }
-    if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        select = select.filter(program::Column::Title.contains(q));
+    if let Some(q) = Keyword::parse(filter.q.as_deref()) {
+        select = select.filter(q.condition(program::Column::Id, &[program::Column::Title, program::Column::LeadOrg]));
     }
-    let (rows, next_cursor) = page.fetch(db, select, &keyset(sort)).await?;
-    Ok(Page { items: summaries(db, rows, today, false).await?, next_cursor })
+    let (rows, next_cursor, total) = page.fetch_counted(db, select, &keyset(sort)).await?;
+    Ok(CountedPage { items: summaries(db, rows, today, false).await?, next_cursor, total })
 }

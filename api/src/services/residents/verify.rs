@@ -3,7 +3,6 @@
 //! reason. Through the policy's scoped loader: a resident outside the caller's area is a 404.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::LikeExpr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 use shared::{AuditAction, AuditEntity};
@@ -16,6 +15,7 @@ use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::page::{Keyset, PageRequest};
+use crate::services::search::Keyword;
 
 /// Active resident accounts of the caller's subtree in one verification state, oldest first
 /// (the longest waiting at the top of the pending list), optionally found by `q`.
@@ -29,8 +29,8 @@ pub async fn list<C: ConnectionTrait>(
     let mut select = policy::visible::<resident::Entity>(caller)?
         .filter(resident::Column::Verification.eq(verification.as_str()))
         .filter(resident::Column::Active.eq(true));
-    if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
-        select = select.filter(matching(caller, q));
+    if let Some(q) = Keyword::parse(q) {
+        select = select.filter(matching(caller, &q));
     }
     let keyset = Keyset::<resident::Entity> { name: "id", column: None, desc: false, id: resident::Column::Id, key_of: |m| (None, m.id) };
     let (rows, next_cursor) = page.fetch(db, select, &keyset).await?;
@@ -44,22 +44,10 @@ pub async fn list<C: ConnectionTrait>(
 /// Residents found by `q`: `#37` or `37` by id; otherwise part of the name or phone, but only for
 /// callers who see residents' personal data (community staff). A masked caller could otherwise
 /// tell a name or a number apart by searching for it, so for them a search finds by id alone.
-fn matching(caller: &Caller, q: &str) -> Condition {
-    let id = q.strip_prefix('#').unwrap_or(q).parse::<Id>().ok();
-    let mut any = Condition::any();
-    if let Some(id) = id {
-        any = any.add(resident::Column::Id.eq(id));
-    }
-    if policy::residents::reveals_personal_data(caller, &caller.area_path) {
-        // `\` escapes the pattern's wildcards: a `%` typed by the user is a percent sign.
-        let escaped = q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        let like = || LikeExpr::new(format!("%{escaped}%")).escape('\\');
-        any = any.add(resident::Column::DisplayName.like(like())).add(resident::Column::Phone.like(like()));
-    }
-    // Nothing to match on (a name typed by a masked caller): no resident, rather than all of them.
-    // (A key is never NULL; a parameter here would be typed by whichever search PostgreSQL saw
-    // first, and the statement is cached.)
-    if any.is_empty() { Condition::all().add(resident::Column::Id.is_null()) } else { any }
+fn matching(caller: &Caller, q: &Keyword) -> Condition {
+    let personal = policy::residents::reveals_personal_data(caller, &caller.area_path);
+    let columns: &[resident::Column] = if personal { &[resident::Column::DisplayName, resident::Column::Phone] } else { &[] };
+    q.condition(resident::Column::Id, columns)
 }
 
 /// 已认证 (`refusal` `None`) or refused with a reason. Either decision may be revised.

@@ -4,7 +4,7 @@
 //! another district's import.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use shared::{Id, Labelled, Lang, ResourceTable, schedule_text};
 
 use super::area_filter;
@@ -14,6 +14,7 @@ use crate::entities::{area, provider, service, service_person, service_space};
 use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::import_rows::Column;
+use crate::services::search::Keyword;
 use crate::services::spreadsheet::{Cell, Table, Words};
 
 use super::import::{PROVIDER_COLUMNS, SERVICE_COLUMNS};
@@ -44,15 +45,18 @@ pub async fn table<C: ConnectionTrait>(
     caller: &Caller,
     which: ResourceTable,
     area_id: Option<Id>,
+    q: Option<&str>,
     now: DateTime<Utc>,
     lang: Lang,
 ) -> Result<Table, ApiError> {
+    let q = Keyword::parse(q);
     policy::require(caller, Action::ReadResources)?;
     let list = |zh: &'static str, en: &'static str| lang.pick((zh, en));
     Ok(match which {
         ResourceTable::Providers => {
             let rows = provider::Entity::find()
                 .filter(area_filter(db, caller, area_id, provider::Column::AreaPath).await?)
+                .filter(q.as_ref().map_or_else(Condition::all, |q| q.condition(provider::Column::Id, &[provider::Column::Name])))
                 .order_by_asc(provider::Column::Id)
                 .limit(MAX_EXPORT)
                 .all(db)
@@ -86,6 +90,7 @@ pub async fn table<C: ConnectionTrait>(
         ResourceTable::Services => {
             let rows = service::Entity::find()
                 .filter(area_filter(db, caller, area_id, service::Column::AreaPath).await?)
+                .filter(q.as_ref().map_or_else(Condition::all, |q| q.condition(service::Column::Id, &[service::Column::Name])))
                 .order_by_asc(service::Column::Id)
                 .limit(MAX_EXPORT)
                 .all(db)
@@ -129,6 +134,9 @@ pub async fn table<C: ConnectionTrait>(
         ResourceTable::People => {
             let rows = service_person::Entity::find()
                 .filter(area_filter(db, caller, area_id, service_person::Column::AreaPath).await?)
+                .filter(
+                    q.as_ref().map_or_else(Condition::all, |q| q.condition(service_person::Column::Id, &[service_person::Column::Name])),
+                )
                 .order_by_asc(service_person::Column::Id)
                 .limit(MAX_EXPORT)
                 .all(db)
@@ -168,6 +176,7 @@ pub async fn table<C: ConnectionTrait>(
         ResourceTable::Spaces => {
             let rows = service_space::Entity::find()
                 .filter(area_filter(db, caller, area_id, service_space::Column::AreaPath).await?)
+                .filter(q.as_ref().map_or_else(Condition::all, |q| q.condition(service_space::Column::Id, &[service_space::Column::Name])))
                 .order_by_asc(service_space::Column::Id)
                 .limit(MAX_EXPORT)
                 .all(db)

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{AreaKind, FieldRule, Id, NewServicePerson, Page, PersonKind, ServicePerson, ServicePersonPatch};
+use shared::{AreaKind, CountedPage, FieldRule, Id, NewServicePerson, PersonKind, ServicePerson, ServicePersonPatch};
 use shared::{AuditAction, AuditEntity};
 
 use super::{ResourceSort, area_filter, area_names, check_account, check_name, clean, home_area, resource_keyset};
@@ -15,6 +15,7 @@ use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::page::PageRequest;
+use crate::services::search::Keyword;
 
 resource_keyset!(service_person);
 
@@ -64,7 +65,7 @@ pub async fn list<C: ConnectionTrait>(
     filter: PersonFilter,
     sort: ResourceSort,
     page: PageRequest,
-) -> Result<Page<ServicePerson>, ApiError> {
+) -> Result<CountedPage<ServicePerson>, ApiError> {
     policy::require(caller, Action::ReadResources)?;
     let mut select =
         service_person::Entity::find().filter(area_filter(db, caller, filter.area_id, service_person::Column::AreaPath).await?);
@@ -74,11 +75,11 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(provider_id) = filter.provider_id {
         select = select.filter(service_person::Column::ProviderId.eq(provider_id));
     }
-    if let Some(q) = clean(filter.q.as_deref()) {
-        select = select.filter(service_person::Column::Name.contains(q));
+    if let Some(q) = Keyword::parse(filter.q.as_deref()) {
+        select = select.filter(q.condition(service_person::Column::Id, &[service_person::Column::Name]));
     }
-    let (rows, next_cursor) = page.fetch(db, select, &keyset(sort)).await?;
-    Ok(Page { items: to_dtos(db, caller, rows).await?, next_cursor })
+    let (rows, next_cursor, total) = page.fetch_counted(db, select, &keyset(sort)).await?;
+    Ok(CountedPage { items: to_dtos(db, caller, rows).await?, next_cursor, total })
 }
 
 pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<ServicePerson, ApiError> {

@@ -1,11 +1,11 @@
 //! Providers: organisations and teams that offer services.
 
-use shared::{AuditAction, AuditEntity};
+use shared::{AuditAction, AuditEntity, CountedPage};
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set};
-use shared::{AreaKind, FieldRule, Id, NewProvider, Page, Provider, ProviderKind, ProviderPatch};
+use shared::{AreaKind, FieldRule, Id, NewProvider, Provider, ProviderKind, ProviderPatch};
 
 use super::{ResourceSort, area_filter, area_names, check_account, check_name, clean, home_area, resource_keyset};
 use crate::domain::caller::Caller;
@@ -16,6 +16,7 @@ use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::page::PageRequest;
+use crate::services::search::Keyword;
 
 resource_keyset!(provider);
 
@@ -81,7 +82,7 @@ pub async fn list<C: ConnectionTrait>(
     filter: ProviderFilter,
     sort: ResourceSort,
     page: PageRequest,
-) -> Result<Page<Provider>, ApiError> {
+) -> Result<CountedPage<Provider>, ApiError> {
     policy::require(caller, Action::ReadResources)?;
     let mut select = provider::Entity::find().filter(area_filter(db, caller, filter.area_id, provider::Column::AreaPath).await?);
     if let Some(kind) = filter.kind {
@@ -93,11 +94,11 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(active) = filter.active {
         select = select.filter(provider::Column::Active.eq(active));
     }
-    if let Some(q) = clean(filter.q.as_deref()) {
-        select = select.filter(provider::Column::Name.contains(q));
+    if let Some(q) = Keyword::parse(filter.q.as_deref()) {
+        select = select.filter(q.condition(provider::Column::Id, &[provider::Column::Name]));
     }
-    let (rows, next_cursor) = page.fetch(db, select, &keyset(sort)).await?;
-    Ok(Page { items: to_dtos(db, caller, rows).await?, next_cursor })
+    let (rows, next_cursor, total) = page.fetch_counted(db, select, &keyset(sort)).await?;
+    Ok(CountedPage { items: to_dtos(db, caller, rows).await?, next_cursor, total })
 }
 
 pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<Provider, ApiError> {

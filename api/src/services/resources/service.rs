@@ -3,10 +3,10 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{AuditAction, AuditEntity};
-use shared::{CostKind, FieldRule, GeoPoint, Id, NewService, Page, Service, ServiceMode, ServicePatch, TargetGroup};
+use shared::{AuditAction, AuditEntity, CountedPage};
+use shared::{CostKind, FieldRule, GeoPoint, Id, NewService, Service, ServiceMode, ServicePatch, TargetGroup};
 
-use super::{ResourceSort, area_names, check_name, clean, resource_keyset};
+use super::{ResourceSort, area_names, check_name, resource_keyset};
 use crate::domain::caller::Caller;
 use crate::domain::field_errors::FieldErrors;
 use crate::domain::matching::schedule;
@@ -19,6 +19,7 @@ use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::matching::facts::{Stats, closed_days_of, groups_of, schedule_of, served_paths_of, stats};
 use crate::services::page::PageRequest;
+use crate::services::search::Keyword;
 
 resource_keyset!(service);
 
@@ -101,7 +102,7 @@ pub async fn list<C: ConnectionTrait>(
     sort: ResourceSort,
     page: PageRequest,
     now: DateTime<Utc>,
-) -> Result<Page<Service>, ApiError> {
+) -> Result<CountedPage<Service>, ApiError> {
     policy::require(caller, Action::ReadResources)?;
     let mut select = service::Entity::find().filter(super::area_filter(db, caller, filter.area_id, service::Column::AreaPath).await?);
     if let Some(category) = &filter.category {
@@ -122,11 +123,11 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(active) = filter.active {
         select = select.filter(service::Column::Active.eq(active));
     }
-    if let Some(q) = clean(filter.q.as_deref()) {
-        select = select.filter(service::Column::Name.contains(q));
+    if let Some(q) = Keyword::parse(filter.q.as_deref()) {
+        select = select.filter(q.condition(service::Column::Id, &[service::Column::Name]));
     }
-    let (rows, next_cursor) = page.fetch(db, select, &keyset(sort)).await?;
-    Ok(Page { items: to_dtos(db, rows, now).await?, next_cursor })
+    let (rows, next_cursor, total) = page.fetch_counted(db, select, &keyset(sort)).await?;
+    Ok(CountedPage { items: to_dtos(db, rows, now).await?, next_cursor, total })
 }
 
 pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id, now: DateTime<Utc>) -> Result<Service, ApiError> {

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use shared::{AreaKind, FieldRule, GeoPoint, Id, NewServiceSpace, Page, ServiceSpace, ServiceSpacePatch, SpaceKind, TimeSlot};
+use shared::{AreaKind, CountedPage, FieldRule, GeoPoint, Id, NewServiceSpace, ServiceSpace, ServiceSpacePatch, SpaceKind, TimeSlot};
 use shared::{AuditAction, AuditEntity};
 
 use super::{ResourceSort, area_names, check_name, clean, home_area, resource_keyset};
@@ -17,6 +17,7 @@ use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::services::audit::{self, Change};
 use crate::services::page::PageRequest;
+use crate::services::search::Keyword;
 
 resource_keyset!(service_space);
 
@@ -77,19 +78,19 @@ pub async fn list<C: ConnectionTrait>(
     filter: SpaceFilter,
     sort: ResourceSort,
     page: PageRequest,
-) -> Result<Page<ServiceSpace>, ApiError> {
+) -> Result<CountedPage<ServiceSpace>, ApiError> {
     policy::require(caller, Action::ReadResources)?;
     let mut select =
         service_space::Entity::find().filter(super::area_filter(db, caller, filter.area_id, service_space::Column::AreaPath).await?);
     if let Some(kind) = filter.kind {
         select = select.filter(service_space::Column::Kind.eq(kind.as_str()));
     }
-    if let Some(q) = clean(filter.q.as_deref()) {
-        select = select.filter(service_space::Column::Name.contains(q));
+    if let Some(q) = Keyword::parse(filter.q.as_deref()) {
+        select = select.filter(q.condition(service_space::Column::Id, &[service_space::Column::Name]));
     }
     let Some(short) = filter.short_hours else {
-        let (rows, next_cursor) = page.fetch(db, select, &keyset(sort)).await?;
-        return Ok(Page { items: to_dtos(db, rows).await?, next_cursor });
+        let (rows, next_cursor, total) = page.fetch_counted(db, select, &keyset(sort)).await?;
+        return Ok(CountedPage { items: to_dtos(db, rows).await?, next_cursor, total });
     };
     // The flag is computed from the stored hours, so filtering on it reads every space of the
     // scope: spaces are few (a handful per community), never needs-sized.
@@ -100,8 +101,9 @@ pub async fn list<C: ConnectionTrait>(
         ResourceSort::Name => items.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id))),
     }
     let by_name = matches!(sort, ResourceSort::Name);
+    let total = Some(items.len() as u64);
     let (items, next_cursor) = page.slice(items, sort.name(), !by_name, |s| (by_name.then(|| s.name.clone()), s.id));
-    Ok(Page { items, next_cursor })
+    Ok(CountedPage { items, next_cursor, total })
 }
 
 pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id: Id) -> Result<ServiceSpace, ApiError> {
