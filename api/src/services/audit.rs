@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select, Set};
 use serde::Serialize;
-use shared::{AuditAction, AuditEntity, AuditEntry, CountedPage, FieldRule, Id, Labelled, Lang, Role};
+use shared::{AuditAction, AuditEntity, AuditEntry, CountedPage, Id, Labelled, Lang, Role};
 
 use crate::domain::caller::Caller;
 use crate::domain::masking::mask_name;
@@ -15,7 +15,7 @@ use crate::entities::{audit_log, user};
 use crate::error::ApiError;
 use crate::services::page::{Keyset, PageRequest};
 use crate::services::search::DayRange;
-use crate::services::spreadsheet::Table;
+use crate::services::spreadsheet::{MAX_EXPORT_ROWS, Table, within_export_limit};
 
 /// One change to record.
 pub struct Change<'a, T: Serialize> {
@@ -65,9 +65,6 @@ pub struct AuditFilter {
     pub days: DayRange,
 }
 
-/// Most entries one export writes; a wider export is refused with the filters to narrow it by.
-pub const MAX_EXPORT: u64 = 10_000;
-
 /// The caller's entries matching `filter`. Entries without an area (system changes) are shown only
 /// to those who see everything.
 fn filtered(scope: &Scope, filter: &AuditFilter) -> Select<audit_log::Entity> {
@@ -108,17 +105,10 @@ pub async fn list<C: ConnectionTrait>(
     Ok(CountedPage { items: entries(db, rows).await?, next_cursor, total })
 }
 
-/// Every entry `filter` selects, newest first, for an export; more than [`MAX_EXPORT`] is refused.
+/// Every entry `filter` selects, newest first, for an export.
 pub async fn all<C: ConnectionTrait>(db: &C, scope: &Scope, filter: AuditFilter) -> Result<Vec<AuditEntry>, ApiError> {
-    let rows = filtered(scope, &filter).order_by_desc(audit_log::Column::Id).limit(MAX_EXPORT + 1).all(db).await?;
-    if rows.len() as u64 > MAX_EXPORT {
-        return Err(ApiError::field(
-            "from",
-            FieldRule::TooMany,
-            format!("more than {MAX_EXPORT} entries: narrow the export by date, operator or action"),
-        ));
-    }
-    entries(db, rows).await
+    let rows = filtered(scope, &filter).order_by_desc(audit_log::Column::Id).limit(MAX_EXPORT_ROWS + 1).all(db).await?;
+    entries(db, within_export_limit(rows, "from", "date, operator or action")?).await
 }
 
 /// The wire entries, each operator named as staff know them. A resident who acted is named masked:

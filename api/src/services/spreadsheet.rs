@@ -115,6 +115,22 @@ impl<T: Into<Cell>> From<Option<T>> for Cell {
     }
 }
 
+/// Most rows an export of a list writes (台账 of needs, users, the audit trail).
+pub const MAX_EXPORT_ROWS: u64 = 10_000;
+
+/// Rows read with `limit(MAX_EXPORT_ROWS + 1)`: refused at `field` when there were more, saying
+/// which filters narrow the export, rather than cut short without a word.
+pub fn within_export_limit<T>(rows: Vec<T>, field: &str, narrow_by: &str) -> Result<Vec<T>, ApiError> {
+    if rows.len() as u64 > MAX_EXPORT_ROWS {
+        return Err(ApiError::field(
+            field,
+            shared::FieldRule::TooMany,
+            format!("more than {MAX_EXPORT_ROWS} rows: narrow the export by {narrow_by}"),
+        ));
+    }
+    Ok(rows)
+}
+
 /// One exported table: its sheet name and header in the reader's language, and rows of cells.
 pub struct Table {
     pub lang: Lang,
@@ -261,6 +277,13 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_past_its_limit_is_refused_at_the_field_that_narrows_it() {
+        let refused = within_export_limit(vec![0u8; MAX_EXPORT_ROWS as usize + 1], "from", "date").expect_err("refused");
+        assert!(format!("{refused:?}").contains("\"from\""), "{refused:?}");
+        assert_eq!(within_export_limit(vec![1, 2], "from", "date").ok(), Some(vec![1, 2]));
+    }
 
     fn table(lang: Lang, rows: Vec<Vec<Cell>>) -> Table {
         let mut t = Table::new(lang, ("表", "Sheet"), &[("名称", "Name"), ("金额(元)", "Amount (yuan)")]);

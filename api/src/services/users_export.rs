@@ -1,28 +1,18 @@
 //! The user list as a table (用户台账): exactly the users the list's filters select, roles as words.
 
 use sea_orm::{ConnectionTrait, QueryOrder, QuerySelect};
-use shared::{FieldRule, Labelled, Lang, User};
+use shared::{Labelled, Lang, User};
 
 use crate::domain::scope::Scope;
 use crate::entities::user;
 use crate::error::ApiError;
-use crate::services::spreadsheet::Table;
+use crate::services::spreadsheet::{MAX_EXPORT_ROWS, Table, within_export_limit};
 use crate::services::users::{UserFilter, filtered, with_area_names};
-
-/// Most users one export writes; a wider export is refused with the filters to narrow it by.
-pub const MAX_EXPORT: u64 = 10_000;
 
 /// Every user `filter` selects, oldest account first.
 pub async fn all<C: ConnectionTrait>(db: &C, scope: &Scope, filter: UserFilter) -> Result<Vec<User>, ApiError> {
-    let rows = filtered(db, scope, &filter).await?.order_by_asc(user::Column::Id).limit(MAX_EXPORT + 1).all(db).await?;
-    if rows.len() as u64 > MAX_EXPORT {
-        return Err(ApiError::field(
-            "area_id",
-            FieldRule::TooMany,
-            format!("more than {MAX_EXPORT} users: narrow the export by area or role"),
-        ));
-    }
-    with_area_names(db, rows).await
+    let rows = filtered(db, scope, &filter).await?.order_by_asc(user::Column::Id).limit(MAX_EXPORT_ROWS + 1).all(db).await?;
+    with_area_names(db, within_export_limit(rows, "area_id", "area or role")?).await
 }
 
 /// The users as one sheet in `lang`.

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
-use shared::{FieldRule, Labelled, Lang, Need};
+use shared::{Labelled, Lang, Need};
 
 use super::read::filtered;
 use super::{Names, NeedFilter, to_dto};
@@ -11,10 +11,7 @@ use crate::domain::caller::Caller;
 use crate::domain::need_categories::CATEGORIES;
 use crate::entities::need;
 use crate::error::ApiError;
-use crate::services::spreadsheet::Table;
-
-/// Most needs one export writes; a wider export is refused with the filters to narrow it by.
-pub const MAX_EXPORT: u64 = 10_000;
+use crate::services::spreadsheet::{MAX_EXPORT_ROWS, Table, within_export_limit};
 
 /// Every need `filter` selects, oldest first.
 pub async fn all<C: ConnectionTrait>(db: &C, caller: &Caller, filter: NeedFilter, now: DateTime<Utc>) -> Result<Vec<Need>, ApiError> {
@@ -22,14 +19,8 @@ pub async fn all<C: ConnectionTrait>(db: &C, caller: &Caller, filter: NeedFilter
     if let Some(status) = filter.status {
         select = select.filter(need::Column::Status.eq(status.as_str()));
     }
-    let rows = select.order_by_asc(need::Column::Id).limit(MAX_EXPORT + 1).all(db).await?;
-    if rows.len() as u64 > MAX_EXPORT {
-        return Err(ApiError::field(
-            "submitted_from",
-            FieldRule::TooMany,
-            format!("more than {MAX_EXPORT} needs: narrow the export by submission date, area or status"),
-        ));
-    }
+    let rows = select.order_by_asc(need::Column::Id).limit(MAX_EXPORT_ROWS + 1).all(db).await?;
+    let rows = within_export_limit(rows, "submitted_from", "submission date, area or status")?;
     let names = Names::load(db, &rows, now).await?;
     Ok(rows.into_iter().map(|m| to_dto(m, &names, caller)).collect::<Result<_, _>>()?)
 }
