@@ -47,6 +47,7 @@ echo "== browser test (headless Chromium) against $base"
 (cd tests/browser && BASE_URL="$base" node matching.mjs)
 (cd tests/browser && BASE_URL="$base" node kpis.mjs)
 (cd tests/browser && BASE_URL="$base" node admin.mjs)
+(cd tests/browser && BASE_URL="$base" node tables.mjs)
 (cd tests/browser && BASE_URL="$base" node residents.mjs)
 (cd tests/browser && BASE_URL="$base" node workbench.mjs)
 (cd tests/browser && BASE_URL="$base" node consultation.mjs)
