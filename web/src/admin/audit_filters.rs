@@ -72,7 +72,7 @@ pub fn AuditFilterBar(filter: Memo<AuditFilter>, on_change: Callback<AuditFilter
             on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| { f.entity = AuditEntity::parse(&v); f.entity_id = None; })) }>
             <option value="">{move || i18n.t("audit.all_entities")}</option>
             {AuditEntity::ALL.into_iter().map(|e| view! {
-                <option value=e.as_str() selected=move || filter.with(|f| f.entity == Some(e))>{move || i18n.entity(e)}</option>
+                <option value=e.as_str() selected=move || filter.with(|f| f.entity == Some(e))>{move || i18n.label(e)}</option>
             }).collect_view()}
         </select>
         <input type="number" min="1" class="audit-id-filter" data-testid="audit-filter-id"
@@ -84,7 +84,7 @@ pub fn AuditFilterBar(filter: Memo<AuditFilter>, on_change: Callback<AuditFilter
             on:change=move |ev| { let v = event_target_value(&ev); change_action(Box::new(move |f| f.action = AuditAction::parse(&v))) }>
             <option value="">{move || i18n.t("audit.all_actions")}</option>
             {AuditAction::ALL.into_iter().map(|a| view! {
-                <option value=a.as_str() selected=move || filter.with(|f| f.action == Some(a))>{move || i18n.action(a)}</option>
+                <option value=a.as_str() selected=move || filter.with(|f| f.action == Some(a))>{move || i18n.label(a)}</option>
             }).collect_view()}
         </select>
         <ActorPicker filter on_change/>

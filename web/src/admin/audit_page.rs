@@ -82,11 +82,11 @@ fn audit_columns(open: RwSignal<Vec<i64>>) -> Vec<Column<AuditEntry>> {
         }),
         Column::new("action", "audit.action", move |e: &AuditEntry| {
             let action = e.action;
-            view! { <span data-action=action.as_str()>{move || i18n.action(action)}</span> }
+            view! { <span data-action=action.as_str()>{move || i18n.label(action)}</span> }
         }),
         Column::new("entity", "audit.entity", move |e: &AuditEntry| {
             let entity = e.entity;
-            move || i18n.entity(entity)
+            move || i18n.label(entity)
         }),
         Column::new("entity_id", "audit.entity_id", |e: &AuditEntry| match page_of(e.entity) {
             Some(base) => view! { <a href=format!("{base}/{}", e.entity_id) data-testid="audit-link">{e.entity_id}</a> }.into_any(),

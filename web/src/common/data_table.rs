@@ -190,7 +190,10 @@ impl<T: Clone + DeserializeOwned + Send + Sync + 'static> TableState<T> {
                             c.push(Some(next));
                         }
                     });
-                    self.total.set(page.total);
+                    // The total is the same on every page of one filter; keep it if a later page leaves it out.
+                    if page.total.is_some() || index == 0 {
+                        self.total.set(page.total);
+                    }
                     self.rows.set(page.items);
                     self.page.set(index);
                     self.loaded.set(true);
@@ -344,6 +347,7 @@ pub fn DataTable<T: Clone + DeserializeOwned + Send + Sync + 'static>(
         <div class="data-table-box" data-testid=format!("{id}-box")>
             <div class="toolbar dt-toolbar">
                 {spec.search_hint.map(|hint| view! { <SearchBox q=state.q hint/> })}
+                {children.map(|c| c())}
                 {spec.dates.map(|_| view! {
                     <span class="dt-dates">
                         <input type="date" data-testid="dt-from" aria-label=move || i18n.t("table.from")
@@ -353,7 +357,6 @@ pub fn DataTable<T: Clone + DeserializeOwned + Send + Sync + 'static>(
                             prop:value=state.to on:change=move |ev| state.to.set(event_target_value(&ev))/>
                     </span>
                 })}
-                {children.map(|c| c())}
                 <div class="spacer"></div>
                 <ColumnChooser id columns=chooser hidden=state.hidden/>
                 {spec.export.clone().map(|export| view! { <ExportButtons export pairs=export_pairs/> })}

@@ -113,16 +113,6 @@ impl I18n {
         self.t(key)
     }
 
-    /// The name of an audited entity kind (`area` → 区域); unknown kinds are shown as sent.
-    pub fn entity(&self, entity: shared::AuditEntity) -> String {
-        self.dynamic("entity", entity.as_str())
-    }
-
-    /// The name of an audited action (`create` → 新建); a test below checks every action has one.
-    pub fn action(&self, action: shared::AuditAction) -> String {
-        self.dynamic("audit_action", action.as_str())
-    }
-
     /// The name of a record's field in an audit diff (`display_name` → 姓名); unknown keys as sent.
     pub fn field_name(&self, key: &str) -> String {
         self.dynamic("field", key)
@@ -257,21 +247,6 @@ mod tests {
             .filter(|code| shared::FieldRule::parse(code).is_none())
             .collect();
         assert!(stale.is_empty(), "messages for rules the API does not have: {stale:?}");
-    }
-
-    /// Every code of `T` has a message under `prefix`, so no code reaches the screen.
-    fn labelled<T: shared::Code>(prefix: &str) -> Vec<&'static str> {
-        T::ALL
-            .iter()
-            .map(|v| v.as_str())
-            .filter(|code| !crate::common::messages::all().any(|(k, _, _)| k.strip_prefix(prefix) == Some(*code)))
-            .collect()
-    }
-
-    #[test]
-    fn every_audited_action_and_entity_has_a_name() {
-        assert_eq!(labelled::<shared::AuditAction>("audit_action."), Vec::<&str>::new());
-        assert_eq!(labelled::<shared::AuditEntity>("entity."), Vec::<&str>::new());
     }
 
     #[test]
