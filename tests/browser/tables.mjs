@@ -40,6 +40,8 @@ async function total(page) {
 
 /** Waits until the table has answered (not busy) and returns the ids of its rows. */
 async function rowIds(page, testid, attr) {
+  // After a reload the app mounts first: wait for its table to have rows.
+  await page.locator(`[data-testid="${testid}"]`).first().waitFor({ state: 'attached' });
   await page.waitForFunction(() => !document.querySelector('table[aria-busy="true"]')).catch(() => {
     throw new Error('the table stays busy');
   });
