@@ -278,6 +278,9 @@ pub struct AuditQuery {
     pub entity_id: Option<i64>,
     pub actor_id: Option<i64>,
     pub action: Option<crate::AuditAction>,
+    /// `#id` of the changed record, or part of the operator's account or of the request id.
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
+    pub q: Option<String>,
     /// On or after this day (China time).
     pub from: Option<chrono::NaiveDate>,
     /// On or before this day (China time).

@@ -174,6 +174,15 @@ async fn the_audit_trail_filters_by_action_and_day_names_operators_and_exports_w
     let refused = problem(app.get(&format!("/api/v1/audit?from={day}&to={}", day.pred_opt().expect("day")), &admin).await, 422).await;
     assert_eq!(fields(&refused), ["to"]);
 
+    let by_object = json_of(&app, &format!("/api/v1/audit?q=%23{community}&entity=area"), &admin).await;
+    assert!(by_object["items"].as_array().expect("items").iter().all(|e| e["entity_id"] == community));
+    assert!(ids(&by_object).contains(&mine["id"].as_i64().expect("id")));
+    let by_account = json_of(&app, "/api/v1/audit?q=communi&action=update", &admin).await;
+    for e in by_account["items"].as_array().expect("items") {
+        assert!(e["actor_username"].as_str().unwrap_or_default().contains("communi"), "{e}");
+    }
+    assert!(ids(&by_account).contains(&mine["id"].as_i64().expect("id")));
+
     let rows = csv(&app, &format!("/api/v1/audit/export?format=csv&action=update&from={day}"), &admin, "zh-CN").await;
     assert_eq!(rows[0], "编号,时间,操作人,账号,操作,对象,对象编号,请求编号");
     assert_eq!(rows.len() as u64 - 1, today["total"].as_u64().expect("total"));

@@ -22,7 +22,14 @@ fn audit_filter(query: &AuditQuery) -> ApiResult<AuditFilter> {
     let mut errors = FieldErrors::default();
     let days = DayRange { from: query.from, to: query.to }.check("from", "to", &mut errors);
     errors.finish()?;
-    Ok(AuditFilter { entity: query.entity, entity_id: query.entity_id, actor_id: query.actor_id, action: query.action, days })
+    Ok(AuditFilter {
+        entity: query.entity,
+        entity_id: query.entity_id,
+        actor_id: query.actor_id,
+        action: query.action,
+        q: query.q.clone(),
+        days,
+    })
 }
 
 /// Changes in your scope, newest first: who, what, when, before and after, with the total matching.

@@ -14,7 +14,7 @@ use crate::entities::stored::stored;
 use crate::entities::{audit_log, user};
 use crate::error::ApiError;
 use crate::services::page::{Keyset, PageRequest};
-use crate::services::search::DayRange;
+use crate::services::search::{DayRange, Keyword};
 use crate::services::spreadsheet::{MAX_EXPORT_ROWS, Table, within_export_limit};
 
 /// One change to record.
@@ -61,6 +61,8 @@ pub struct AuditFilter {
     pub entity_id: Option<Id>,
     pub actor_id: Option<Id>,
     pub action: Option<AuditAction>,
+    /// `#id` of the changed record, or part of the operator's account or of the request id.
+    pub q: Option<String>,
     /// Days in China, inclusive.
     pub days: DayRange,
 }
@@ -83,6 +85,9 @@ fn filtered(scope: &Scope, filter: &AuditFilter) -> Select<audit_log::Entity> {
     }
     if let Some(action) = filter.action {
         select = select.filter(audit_log::Column::Action.eq(action.as_str()));
+    }
+    if let Some(q) = Keyword::parse(filter.q.as_deref()) {
+        select = select.filter(q.condition(audit_log::Column::EntityId, &[audit_log::Column::ActorUsername, audit_log::Column::RequestId]));
     }
     match filter.days.condition(audit_log::Column::At) {
         Some(days) => select.filter(days),

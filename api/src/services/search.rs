@@ -32,7 +32,7 @@ impl Keyword {
         LikeExpr::new(format!("%{escaped}%")).escape('\\')
     }
 
-    /// Any of `columns` contains the keyword, or `id_column` is its id.
+    /// Any of `columns` contains the keyword, or `id_column` (a key, never NULL) is its id.
     pub fn condition<C: ColumnTrait>(&self, id_column: C, columns: &[C]) -> Condition {
         let mut any = Condition::any();
         if let Some(id) = self.id() {
