@@ -7,7 +7,8 @@
 //   filtered rows.
 //   audit: the total, page 2, page size; filtering by action and object narrows rows and total; the
 //   operator shows by display name; the CSV export of a filter holds only its rows.
-//   (The audit list has no keyword and no server order, so it has no search box and no sortable header.)
+//   keyword: an operator's account narrows the total as the API does. (The audit trail is newest first
+//   only, so it has no sortable header.)
 //   At 390 px rows are cards and the page is no wider than the screen.
 //
 //   BASE_URL  server to test  (default http://127.0.0.1:8080; needs the --demo data)
@@ -198,6 +199,20 @@ async function auditTrail(page, viewport, token) {
   if (sample) {
     const shown = (await page.locator(`[data-testid="audit-row"][data-entry="${sample.id}"] [data-testid="audit-actor"]`).innerText()).trim();
     check(shown === sample.actor_name, `entry ${sample.id} names its operator "${shown}", not "${sample.actor_name}"`);
+  }
+
+  // Newest first: the earlier browser tests' own changes are near the top.
+  const actor = (await api('GET', '/audit?limit=200', token)).items.find((e) => e.actor_username);
+  check(actor, 'no entry of the last 200 names its operator');
+  if (actor) {
+    step('  keyword: an operator\'s account');
+    const search = page.getByTestId('dt-search');
+    await reloadBy(page, async () => { await search.fill(actor.actor_username); await search.press('Enter'); });
+    const expected = (await api('GET', `/audit?limit=1&q=${encodeURIComponent(actor.actor_username)}`, token)).total;
+    const shown = await total(page);
+    check(shown === expected && expected > 0 && expected <= all, `searching ${actor.actor_username} shows ${shown} entries, the API ${expected} of ${all}`);
+    await reloadBy(page, async () => { await search.fill(''); await search.press('Enter'); });
+    check((await total(page)) === all, 'clearing the audit keyword does not bring the total back');
   }
 
   step('  filters: action, object; export');

@@ -43,7 +43,7 @@ fn AuditTable() -> impl IntoView {
         dates: Some(("from", "to")),
         export: Some(Export { path: "/audit/export".into(), extra: Vec::new(), file: "audit", csv_tables: Vec::new(), keep: None }),
         empty_key: "state.no_audit",
-        search_hint: None,
+        search_hint: Some("table.search_audit"),
         class: "audit-table",
     };
     view! {

@@ -65,6 +65,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("table.search_title", "搜索标题", "Search titles"),
     ("table.search_name", "搜索名称", "Search names"),
     ("table.search_users", "搜索账号或姓名", "Search username or name"),
+    ("table.search_audit", "搜索 #对象编号、账号或请求编号", "Search #record number, account or request ID"),
     // Errors
     ("error.network", "无法连接服务器，请检查网络后重试。", "Cannot reach the server. Check the connection and retry."),
     ("error.unauthenticated", "登录已失效，请重新登录。", "Your session has ended. Please sign in again."),
