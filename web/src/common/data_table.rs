@@ -16,12 +16,10 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::common::api::{self, ApiError, borrowed};
-use crate::common::data_table_parts::{ColumnChooser, ExportButtons, Pager, SearchBox};
+pub use crate::common::data_table_parts::Export;
+use crate::common::data_table_parts::{ColumnChooser, ExportButtons, PAGE_SIZES, Pager, SearchBox, hidden_key};
 use crate::common::i18n::use_i18n;
 use crate::common::status::{Empty, ErrorBox, Loading};
-
-/// Page sizes a worker may pick; the first is the default.
-pub const PAGE_SIZES: [u64; 3] = [20, 50, 100];
 
 /// How a cell of a column shows a row.
 pub type CellFn<T> = Arc<dyn Fn(&T) -> AnyView + Send + Sync>;
@@ -78,18 +76,6 @@ pub struct CountedRows<T> {
     pub total: Option<u64>,
 }
 
-/// Where the export of a table is fetched: path, extra fixed parameters, and a file name to fall back on.
-#[derive(Clone)]
-pub struct Export {
-    pub path: String,
-    pub extra: Vec<(String, String)>,
-    pub file: &'static str,
-    /// Tables a CSV may hold, as `table` values with their message keys; empty when there is one.
-    pub csv_tables: Vec<(&'static str, &'static str)>,
-    /// The filter parameters the export reads, when it reads fewer than the list.
-    pub keep: Option<&'static [&'static str]>,
-}
-
 /// The table's own state; `Copy`, every field is a signal.
 pub struct TableState<T: Send + Sync + 'static> {
     pub q: RwSignal<String>,
@@ -119,10 +105,6 @@ impl<T: Send + Sync + 'static> Copy for TableState<T> {}
 
 fn size_key(id: &str) -> String {
     format!("hh.table.{id}.size")
-}
-
-fn hidden_key(id: &str) -> String {
-    format!("hh.table.{id}.hidden")
 }
 
 impl<T: Clone + DeserializeOwned + Send + Sync + 'static> TableState<T> {
@@ -386,10 +368,4 @@ pub fn DataTable<T: Clone + DeserializeOwned + Send + Sync + 'static>(
                 go storage=size_key(id)/>
         </div>
     }
-}
-
-/// Remembers the hidden columns of table `id`.
-pub fn store_hidden(id: &str, hidden: &[String]) {
-    // A full or disabled storage only forgets the choice.
-    let _ = LocalStorage::set(hidden_key(id), hidden);
 }

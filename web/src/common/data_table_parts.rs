@@ -8,10 +8,34 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::common::api::{self, borrowed};
-use crate::common::data_table::{Export, PAGE_SIZES, store_hidden};
 use crate::common::download::save_file;
 use crate::common::i18n::use_i18n;
 use crate::common::status::error_text;
+
+/// Page sizes a worker may pick; the first is the default.
+pub const PAGE_SIZES: [u64; 3] = [20, 50, 100];
+
+/// Where the export of a table is fetched: path, extra fixed parameters, and a file name to fall back on.
+#[derive(Clone)]
+pub struct Export {
+    pub path: String,
+    pub extra: Vec<(String, String)>,
+    pub file: &'static str,
+    /// Tables a CSV may hold, as `table` values with their message keys; empty when there is one.
+    pub csv_tables: Vec<(&'static str, &'static str)>,
+    /// The filter parameters the export reads, when it reads fewer than the list.
+    pub keep: Option<&'static [&'static str]>,
+}
+
+pub(crate) fn hidden_key(id: &str) -> String {
+    format!("hh.table.{id}.hidden")
+}
+
+/// Remembers the hidden columns of table `id`.
+fn store_hidden(id: &str, hidden: &[String]) {
+    // A full or disabled storage only forgets the choice.
+    let _ = LocalStorage::set(hidden_key(id), hidden);
+}
 
 /// How long typing pauses before the keyword applies by itself.
 const SEARCH_PAUSE: Duration = Duration::from_millis(400);
