@@ -1,10 +1,10 @@
-//! The needs table of the queue and of "my tasks": one row per need, a click opens its detail.
-//! With a selection signal, accepted needs get a checkbox for bulk dispatch (批量派单).
+//! The needs table of "my tasks": one row per need, a click opens its detail. (The queue, with its
+//! bulk-dispatch checkboxes, uses the common table: `queue_table.rs`.)
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
-use shared::{Id, Need, NeedStatus};
+use shared::Need;
 
 use crate::common::i18n::use_i18n;
 use crate::common::paged::Paged;
@@ -16,27 +16,13 @@ const EXCERPT: usize = 36;
 
 /// A paged table of needs with its loading/empty/error footer.
 #[component]
-pub fn NeedTable(
-    needs: Paged<Need>,
-    empty_key: &'static str,
-    on_more: Callback<()>,
-    on_retry: Callback<()>,
-    /// Ids ticked for bulk dispatch; without it there are no checkboxes.
-    #[prop(optional)]
-    selection: Option<RwSignal<Vec<Id>>>,
-) -> impl IntoView {
+pub fn NeedTable(needs: Paged<Need>, empty_key: &'static str, on_more: Callback<()>, on_retry: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let selectable = selection.is_some();
     view! {
         <div class="table-wrap">
             <table class="table need-table" data-testid="needs-table">
                 <thead>
                     <tr>
-                        {selectable.then(|| view! {
-                            <th class="select-col" title=move || i18n.t("queue.select_hint")>
-                                {move || i18n.t("queue.select")}
-                            </th>
-                        })}
                         <th>{move || i18n.t("need.id")}</th>
                         <th>{move || i18n.t("need.category")}</th>
                         <th>{move || i18n.t("need.text")}</th>
@@ -50,7 +36,7 @@ pub fn NeedTable(
                 </thead>
                 <tbody>
                     <For each=move || needs.items.get() key=|n| (n.id, n.updated_at) let:need>
-                        <NeedRow need selection/>
+                        <NeedRow need/>
                     </For>
                 </tbody>
             </table>
@@ -60,7 +46,7 @@ pub fn NeedTable(
 }
 
 #[component]
-fn NeedRow(need: Need, selection: Option<RwSignal<Vec<Id>>>) -> impl IntoView {
+fn NeedRow(need: Need) -> impl IntoView {
     let i18n = use_i18n();
     let categories = use_categories();
     let navigate = use_navigate();
@@ -77,31 +63,9 @@ fn NeedRow(need: Need, selection: Option<RwSignal<Vec<Id>>>) -> impl IntoView {
         }
     };
     let category = need.category.clone();
-    let can_select = need.status == NeedStatus::Accepted;
-    let checkbox = selection.map(|selected| {
-        let checked = move || selected.with(|s| s.contains(&id));
-        let toggle = move |ev: leptos::ev::Event| {
-            let on = event_target_checked(&ev);
-            selected.update(|s| {
-                s.retain(|x| *x != id);
-                if on {
-                    s.push(id);
-                }
-            });
-        };
-        view! {
-            <td class="select-col" on:click=|ev| ev.stop_propagation()>
-                {can_select.then(|| view! {
-                    <input type="checkbox" data-testid="need-select" aria-label=move || i18n.t("queue.select")
-                        prop:checked=checked on:change=toggle/>
-                })}
-            </td>
-        }
-    });
     view! {
         <tr class="clickable" class:overdue-row=need.escalated data-testid="need-row" data-need-id=id
             on:click=open>
-            {checkbox}
             <td class="mono">
                 <a href=href>{format!("#{id}")}</a>
             </td>
