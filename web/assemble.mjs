@@ -4,7 +4,8 @@
 //
 //   node web/assemble.mjs [--fast] <bindgen-dir> <out-dir>
 //
-// <bindgen-dir> holds web.js and web_bg.wasm (and snippets/ when the crate has inline JS); web/style.css
+// <bindgen-dir> holds the two bundles, web.js + web_bg.wasm (the whole dashboard) and resident.js +
+// resident_bg.wasm (sign-in, /m and /public), and snippets/ when the crate has inline JS; web/style.css
 // and web/index.html are read from beside this script. <out-dir> is replaced as a whole.
 
 import { createHash } from 'node:crypto';
@@ -35,20 +36,22 @@ function hashed(src, stem, ext) {
   return name;
 }
 
-const wasm = hashed(join(bindgen, 'web_bg.wasm'), 'web_bg', 'wasm');
-// The glue names no file of its own once init() is given the wasm's URL; snippets (inline JS of the
-// crate) are imported by relative path, so they keep their folder and the glue's hash covers them.
+// Each bundle's name in index.html -> its hashed name. The glue names no file of its own once init()
+// is given the wasm's URL; snippets (inline JS of the crate) are imported by relative path, so they
+// keep their folder and the glue's hash covers them.
+const BUNDLES = ['web', 'resident'];
 if (existsSync(join(bindgen, 'snippets'))) cpSync(join(bindgen, 'snippets'), join(tmp, 'snippets'), { recursive: true });
-const js = hashed(join(bindgen, 'web.js'), 'web', 'js');
-const css = hashed(join(here, 'style.css'), 'style', 'css');
+const names = { 'style.css': hashed(join(here, 'style.css'), 'style', 'css') };
+for (const bundle of BUNDLES) {
+  names[`${bundle}_bg.wasm`] = hashed(join(bindgen, `${bundle}_bg.wasm`), `${bundle}_bg`, 'wasm');
+  names[`${bundle}.js`] = hashed(join(bindgen, `${bundle}.js`), bundle, 'js');
+}
 
 const template = readFileSync(join(here, 'index.html'), 'utf8');
-const index = template
-  .replaceAll('/web_bg.wasm', `/${wasm}`)
-  .replaceAll('/web.js', `/${js}`)
-  .replaceAll('/style.css', `/${css}`);
-for (const name of [wasm, js, css]) {
-  if (!index.includes(`/${name}`)) throw new Error(`index.html does not refer to ${name}: check web/index.html`);
+let index = template;
+for (const [plain, name] of Object.entries(names)) {
+  if (!index.includes(`'/${plain}'`) && !index.includes(`"/${plain}"`)) throw new Error(`index.html does not refer to /${plain}: check web/index.html`);
+  index = index.replaceAll(`'/${plain}'`, `'/${name}'`).replaceAll(`"/${plain}"`, `"/${name}"`);
 }
 writeFileSync(join(tmp, 'index.html'), index);
 
@@ -82,9 +85,13 @@ renameSync(tmp, out);
 
 const pad = (v, n) => String(v).padStart(n);
 console.log(`    ${'file'.padEnd(34)} ${pad('raw', 9)} ${pad('gzip', 9)} ${pad('brotli', 9)}`);
-let total = [0, 0, 0];
 for (const [name, raw, gz, br] of sizes.sort((a, b) => b[1] - a[1])) {
   console.log(`    ${name.padEnd(34)} ${pad(raw, 9)} ${pad(gz, 9)} ${pad(br, 9)}`);
-  if (name !== 'index.html') total = [total[0] + raw, total[1] + gz, total[2] + br];
 }
-console.log(`    ${'initial download (wasm+js+css)'.padEnd(34)} ${pad(total[0], 9)} ${pad(total[1], 9)} ${pad(total[2], 9)}`);
+// What a first visit downloads (wasm + js + css), per bundle.
+for (const bundle of BUNDLES) {
+  const files = new Set([names[`${bundle}_bg.wasm`], names[`${bundle}.js`], names['style.css']]);
+  const total = sizes.filter(([name]) => files.has(name)).reduce((t, [, raw, gz, br]) => [t[0] + raw, t[1] + gz, t[2] + br], [0, 0, 0]);
+  const label = `initial download, ${bundle === 'web' ? 'whole dashboard' : 'resident bundle'}`;
+  console.log(`    ${label.padEnd(34)} ${pad(total[0], 9)} ${pad(total[1], 9)} ${pad(total[2], 9)}`);
+}

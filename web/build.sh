@@ -8,7 +8,8 @@
 #   web/build.sh --dev      profile wasm-dev (opt-level 1, no LTO): more parallel compile, an 8 MB
 #                           module; measured no faster from cold on 2 cores, so not the default
 #
-#   1. wasm32 toolchain + build of the `web` crate: rustup's target when installed, else Debian's rustc-web with
+#   1. wasm32 toolchain + build of the `web` crate (its two entries: src/main.rs, the whole dashboard,
+#      and src/bin/resident.rs, the resident bundle): rustup's target when installed, else Debian's rustc-web with
 #      std rebuilt from rust-web-src (see shared/TOOLCHAIN.md);
 #   2. wasm-bindgen-cli at exactly the version in Cargo.lock (installed when missing or different);
 #   3. bindings; for --release wasm-opt from the npm package `binaryen` (pinned, installed into tools/);
@@ -30,7 +31,9 @@ case "${1:-}" in
     *) echo "usage: web/build.sh [--release | --dev]" >&2; exit 2 ;;
 esac
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
-WASM=$TARGET_DIR/$TARGET/$PROFILE/web.wasm
+# Two entries of the one library: the whole dashboard (web) and the resident bundle (resident).
+WASM_DIR=$TARGET_DIR/$TARGET/$PROFILE
+BUNDLES=(web resident)
 BINARYEN_VERSION=132.0.0
 TOOLS=$ROOT/tools
 started=$SECONDS
@@ -106,8 +109,10 @@ fi
 STAGE=$TARGET_DIR/web-stage/$PROFILE
 rm -rf "$STAGE"
 mkdir -p "$STAGE"
-wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-    --out-dir "$STAGE" "$WASM"
+for bundle in "${BUNDLES[@]}"; do
+    wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+        --out-dir "$STAGE" "$WASM_DIR/$bundle.wasm"
+done
 say "bound in $((SECONDS - started)) s"
 
 if [ -n "$OPTIMISE" ]; then
@@ -118,13 +123,16 @@ if [ -n "$OPTIMISE" ]; then
         mkdir -p "$TOOLS/binaryen"
         npm install --silent --no-audit --no-fund --no-save --prefix "$TOOLS/binaryen" "binaryen@$BINARYEN_VERSION"
     fi
-    before=$(wc -c <"$STAGE/web_bg.wasm")
-    # The features rustc's default wasm32 CPU emits (LLVM's "generic"); -Oz must not use others.
-    "$WASM_OPT" -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
-        --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-        --strip-debug --strip-producers -o "$STAGE/web_bg.opt.wasm" "$STAGE/web_bg.wasm"
-    mv "$STAGE/web_bg.opt.wasm" "$STAGE/web_bg.wasm"
-    say "wasm-opt -Oz: $before -> $(wc -c <"$STAGE/web_bg.wasm") bytes ($((SECONDS - started)) s)"
+    for bundle in "${BUNDLES[@]}"; do
+        wasm=$STAGE/${bundle}_bg.wasm
+        before=$(wc -c <"$wasm")
+        # The features rustc's default wasm32 CPU emits (LLVM's "generic"); -Oz must not use others.
+        "$WASM_OPT" -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
+            --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+            --strip-debug --strip-producers -o "$wasm.opt" "$wasm"
+        mv "$wasm.opt" "$wasm"
+        say "wasm-opt -Oz $bundle: $before -> $(wc -c <"$wasm") bytes ($((SECONDS - started)) s)"
+    done
 fi
 
 # --- 5. hashed names, index.html, .br/.gz -----------------------------------------------------------

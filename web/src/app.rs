@@ -1,4 +1,5 @@
-//! The root component: context (locale, session) and the client-side routes.
+//! The whole dashboard's root: the resident's routes ([`crate::resident_app::ResidentRoutes`]) and
+//! every staff route. `src/main.rs` starts it.
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -16,10 +17,9 @@ use crate::admin::users_page::UsersPage;
 use crate::admin::webhooks_detail_page::WebhookDetailPage;
 use crate::admin::webhooks_page::WebhooksPage;
 use crate::areas::page::AreasPage;
-use crate::common::i18n::{provide_i18n, use_i18n};
-use crate::common::login_page::LoginPage;
+use crate::common::not_found::NotFound;
 use crate::common::route_titles::DocumentTitle;
-use crate::common::session::{SessionGuard, home_page, provide_session, use_session};
+use crate::common::session::{SessionGuard, home_page, use_session};
 use crate::common::shell::Shell;
 use crate::consultation::board_page::TopicsPage;
 use crate::consultation::topic_page::TopicPage;
@@ -32,31 +32,17 @@ use crate::ledger::statement_page::StatementPage;
 use crate::matching::gaps_page::MatchingGapsPage;
 use crate::matching::plan_page::MatchingPlanPage;
 use crate::matching::plans_page::MatchingPlansPage;
-use crate::mobile::community_page::CommunityPage;
-use crate::mobile::me_page::ResidentMePage;
-use crate::mobile::nearby_page::NearbyPage;
-use crate::mobile::points_page::ResidentPointsPage;
-use crate::mobile::resident_pages::{ResidentNeedPage, ResidentNeedsPage, ResidentSubmitPage};
-use crate::mobile::shell::MobileShell;
-use crate::mobile::shop_pages::{ResidentOrdersPage, ResidentShopPage};
-use crate::mobile::sign_in_page::ResidentSignInPage;
-use crate::mobile::survey_pages::{ResidentSurveyPage, ResidentSurveysPage};
-use crate::mobile::topic_pages::{ResidentTopicNewPage, ResidentTopicPage, ResidentTopicsPage};
 use crate::needs::detail_page::NeedDetailPage;
-use crate::needs::labels::provide_categories;
 use crate::needs::overdue_page::OverduePage;
 use crate::needs::queue_page::NeedsPage;
 use crate::needs::tasks_page::TasksPage;
-use crate::notifications::pages::{NotificationsPage, ResidentNotificationsPage};
-use crate::programs::catalogue::provide_catalogue;
+use crate::notifications::pages::NotificationsPage;
 use crate::programs::catalogue_page::CataloguePage;
 use crate::programs::detail_page::ProgramDetailPage;
 use crate::programs::edit_page::{ProgramEditPage, ProgramNewPage};
 use crate::programs::list_page::ProgramsPage;
 use crate::programs::rollup_page::ProgramRollupPage;
-use crate::public::nearby_page::PublicNearbyPage;
-use crate::public::programs_pages::{PublicProgramPage, PublicProgramsPage, PublicShell};
-use crate::public::topics_pages::{PublicTopicPage, PublicTopicsPage};
+use crate::resident_app::{ResidentRoutes, provide_app_context};
 use crate::residents::page::ResidentsPage;
 use crate::resources::detail_pages::{
     PersonNewPage, PersonPage, ProviderNewPage, ProviderPage, ServiceNewPage, ServicePage, SpaceNewPage, SpacePage,
@@ -70,44 +56,16 @@ use crate::surveys::edit_page::SurveyEditPage;
 use crate::surveys::list_page::SurveysPage;
 use crate::workbench::page::WorkbenchPage;
 
-/// The whole dashboard.
+/// The whole dashboard: the resident's routes, then every staff page inside the shell.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_i18n();
-    provide_session();
-    provide_categories();
-    provide_catalogue();
+    provide_app_context();
     view! {
         <Router>
             <SessionGuard/>
             <DocumentTitle/>
             <Routes fallback=NotFound>
-                <Route path=path!("/login") view=LoginPage/>
-                <Route path=path!("/m/sign-in") view=ResidentSignInPage/>
-                <ParentRoute path=path!("/public") view=PublicShell>
-                    <Route path=path!("/programs") view=PublicProgramsPage/>
-                    <Route path=path!("/programs/:id") view=PublicProgramPage/>
-                    <Route path=path!("/nearby") view=PublicNearbyPage/>
-                    <Route path=path!("/topics") view=PublicTopicsPage/>
-                    <Route path=path!("/topics/:id") view=PublicTopicPage/>
-                </ParentRoute>
-                <ParentRoute path=path!("/m") view=MobileShell>
-                    <Route path=path!("") view=ResidentSubmitPage/>
-                    <Route path=path!("/needs") view=ResidentNeedsPage/>
-                    <Route path=path!("/needs/:id") view=ResidentNeedPage/>
-                    <Route path=path!("/community") view=CommunityPage/>
-                    <Route path=path!("/me") view=ResidentMePage/>
-                    <Route path=path!("/notifications") view=ResidentNotificationsPage/>
-                    <Route path=path!("/nearby") view=NearbyPage/>
-                    <Route path=path!("/topics") view=ResidentTopicsPage/>
-                    <Route path=path!("/topics/new") view=ResidentTopicNewPage/>
-                    <Route path=path!("/topics/:id") view=ResidentTopicPage/>
-                    <Route path=path!("/surveys") view=ResidentSurveysPage/>
-                    <Route path=path!("/surveys/:id") view=ResidentSurveyPage/>
-                    <Route path=path!("/points") view=ResidentPointsPage/>
-                    <Route path=path!("/shop") view=ResidentShopPage/>
-                    <Route path=path!("/shop/orders") view=ResidentOrdersPage/>
-                </ParentRoute>
+                <ResidentRoutes/>
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=Home/>
                     <Route path=path!("/needs") view=NeedsPage/>
@@ -175,18 +133,4 @@ pub fn App() -> impl IntoView {
 fn Home() -> impl IntoView {
     let role = use_session().me.with_untracked(|me| me.as_ref().map(|m| m.user.role));
     view! { <Redirect path=home_page(role)/> }
-}
-
-/// Unknown client route: say so and offer the way back to the visitor's start page (nothing to retry).
-#[component]
-fn NotFound() -> impl IntoView {
-    let i18n = use_i18n();
-    let session = use_session();
-    view! {
-        <main class="centered" data-testid="not-found">
-            <h1>"404"</h1>
-            <p>{move || i18n.t("notfound.text")}</p>
-            <a href=move || home_page(session.role()) data-testid="not-found-home">{move || i18n.t("notfound.home")}</a>
-        </main>
-    }
 }

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod import_flow;
 pub mod login_page;
 pub mod messages;
+pub mod not_found;
 pub mod paged;
 pub mod phone;
 pub mod polled;

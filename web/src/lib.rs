@@ -1,0 +1,31 @@
+//! The 幸福家园 dashboard (Leptos, client-side rendered WebAssembly), built as two bundles from this
+//! one library: the whole dashboard (`src/main.rs`, [`app::App`]) and the resident's small one
+//! (`src/bin/resident.rs`, [`resident_app::ResidentApp`]) that starts `/login`, `/m` and `/public` on a
+//! phone without downloading the staff pages. The linker keeps only what each entry reaches.
+//!
+//! Layout (see `web/README.md` for the URL → file table): one folder per feature ([`needs`],
+//! [`mobile`], [`programs`], [`public`], [`resources`], [`matching`], [`kpis`], [`areas`], [`admin`],
+//! [`consultation`], [`surveys`], [`ledger`], [`shop`], [`activities`]) holds its pages, components, API
+//! calls, labels and messages; [`common`] holds the API client, session, shell, i18n and the widgets
+//! several features use.
+
+mod activities;
+mod admin;
+pub mod app;
+mod areas;
+mod common;
+mod consultation;
+mod kpis;
+mod ledger;
+mod matching;
+mod mobile;
+mod needs;
+mod notifications;
+mod programs;
+mod public;
+pub mod resident_app;
+mod residents;
+mod resources;
+mod shop;
+mod surveys;
+mod workbench;
