@@ -8,8 +8,8 @@
 #   web/build.sh --dev      profile wasm-dev (opt-level 1, no LTO): more parallel compile, an 8 MB
 #                           module; measured no faster from cold on 2 cores, so not the default
 #
-#   1. wasm32 toolchain + build of the `web` crate (its two entries: src/main.rs, the whole dashboard,
-#      and src/bin/resident.rs, the resident bundle): rustup's target when installed, else Debian's rustc-web with
+#   1. wasm32 toolchain + build of the `web` crate (its entries: src/main.rs, the whole dashboard;
+#      src/bin/resident.rs, the resident bundle; src/bin/login.rs, sign-in): rustup's target when installed, else Debian's rustc-web with
 #      std rebuilt from rust-web-src (see shared/TOOLCHAIN.md);
 #   2. wasm-bindgen-cli at exactly the version in Cargo.lock (installed when missing or different);
 #   3. bindings; for --release wasm-opt from the npm package `binaryen` (pinned, installed into tools/);
@@ -31,9 +31,9 @@ case "${1:-}" in
     *) echo "usage: web/build.sh [--release | --dev]" >&2; exit 2 ;;
 esac
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
-# Two entries of the one library: the whole dashboard (web) and the resident bundle (resident).
+# Entries of the one library: the whole dashboard (web), the resident bundle (resident), sign-in (login).
 WASM_DIR=$TARGET_DIR/$TARGET/$PROFILE
-BUNDLES=(web resident)
+BUNDLES=(web resident login)
 BINARYEN_VERSION=132.0.0
 TOOLS=$ROOT/tools
 started=$SECONDS

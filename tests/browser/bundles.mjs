@@ -1,8 +1,9 @@
-// The two dashboard bundles in headless Chromium: which one a path starts, and the hand-over.
-//   /login, /public/programs and the resident's /m/needs load the resident bundle and never the whole
-//   dashboard's files; a link between resident pages stays in it; an unknown /m path is its own 404
-//   (no reload loop). Signing in as staff on /login loads the whole dashboard and shows the worker's
-//   landing page; a staff URL opened directly loads only the whole dashboard.
+// The dashboard's bundles in headless Chromium: which one a path starts, and the hand-over.
+//   /login loads the sign-in bundle alone; /public/programs and the resident's /m/needs load the
+//   resident bundle and never the whole dashboard's files; a link between resident pages stays in it;
+//   an unknown /m path is its own 404 (no reload loop). Signing in as staff on /login loads the whole
+//   dashboard and shows the worker's landing page; signing in as a resident on /login loads the
+//   resident bundle; a staff URL opened directly loads only the whole dashboard.
 //
 //   BASE_URL  server to test  (default http://127.0.0.1:8080; needs the --demo data)
 //   CHROMIUM  browser binary  (default /usr/bin/chromium)
@@ -15,11 +16,11 @@ const check = (ok, message) => {
   if (!ok) throw new Error(message);
 };
 
-/** Records which bundle files (`web…` = the whole dashboard, `resident…`) the page requests. */
+/** Records which bundle files (`web…` = the whole dashboard, `resident…`, `login…`) the page requests. */
 function recordBundles(page) {
   const seen = [];
   page.on('request', (req) => {
-    const match = new URL(req.url()).pathname.match(/^\/(web|resident)(_bg)?-[0-9a-f]{16}\.(js|wasm)$/);
+    const match = new URL(req.url()).pathname.match(/^\/(web|resident|login)(_bg)?-[0-9a-f]{16}\.(js|wasm)$/);
     if (match) seen.push(`${match[1]}.${match[3]}`);
   });
   return {
@@ -39,10 +40,20 @@ async function main() {
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   try {
-    step('/login starts the resident bundle only');
+    step('/login starts the sign-in bundle only');
     await page.goto(`${BASE_URL}/login`);
     await page.getByTestId('login-form').waitFor({ state: 'visible' });
-    check(bundles.take() === 'resident.js resident.wasm', `/login loaded the wrong files: ${bundles.take() || 'none'}`);
+    const atLogin = bundles.take();
+    check(atLogin === 'login.js login.wasm', `/login loaded ${atLogin || 'no bundle'}, not just the sign-in bundle`);
+
+    step('a resident signing in with a password on /login lands in the resident bundle');
+    await page.getByTestId('login-username').fill('resident');
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/m'));
+    await page.getByTestId('current-user').waitFor({ state: 'visible' });
+    check(bundles.take() === 'resident.js resident.wasm', 'a resident\'s sign-in did not load the resident bundle');
+    await page.evaluate(() => localStorage.removeItem('hh.tokens'));
 
     step('a public page starts the resident bundle only');
     await page.goto(`${BASE_URL}/public/programs`);

@@ -17,6 +17,7 @@ use crate::admin::users_page::UsersPage;
 use crate::admin::webhooks_detail_page::WebhookDetailPage;
 use crate::admin::webhooks_page::WebhooksPage;
 use crate::areas::page::AreasPage;
+use crate::common::bundle::provide_app_context;
 use crate::common::not_found::NotFound;
 use crate::common::route_titles::DocumentTitle;
 use crate::common::session::{SessionGuard, home_page, use_session};
@@ -42,7 +43,7 @@ use crate::programs::detail_page::ProgramDetailPage;
 use crate::programs::edit_page::{ProgramEditPage, ProgramNewPage};
 use crate::programs::list_page::ProgramsPage;
 use crate::programs::rollup_page::ProgramRollupPage;
-use crate::resident_app::{ResidentRoutes, provide_app_context};
+use crate::resident_app::ResidentRoutes;
 use crate::residents::page::ResidentsPage;
 use crate::resources::detail_pages::{
     PersonNewPage, PersonPage, ProviderNewPage, ProviderPage, ServiceNewPage, ServicePage, SpaceNewPage, SpacePage,

@@ -1,7 +1,8 @@
-//! The 幸福家园 dashboard (Leptos, client-side rendered WebAssembly), built as two bundles from this
-//! one library: the whole dashboard (`src/main.rs`, [`app::App`]) and the resident's small one
-//! (`src/bin/resident.rs`, [`resident_app::ResidentApp`]) that starts `/login`, `/m` and `/public` on a
-//! phone without downloading the staff pages. The linker keeps only what each entry reaches.
+//! The 幸福家园 dashboard (Leptos, client-side rendered WebAssembly), built as three bundles from this
+//! one library: the whole dashboard (`src/main.rs`, [`app::App`]), the resident's (`src/bin/resident.rs`,
+//! [`resident_app::ResidentApp`]) that starts `/m` and `/public` on a phone without downloading the
+//! staff pages, and sign-in's (`src/bin/login.rs`, [`login_app::LoginApp`]). The linker keeps only
+//! what each entry reaches.
 //!
 //! Layout (see `web/README.md` for the URL → file table): one folder per feature ([`needs`],
 //! [`mobile`], [`programs`], [`public`], [`resources`], [`matching`], [`kpis`], [`areas`], [`admin`],
@@ -17,6 +18,7 @@ mod common;
 mod consultation;
 mod kpis;
 mod ledger;
+pub mod login_app;
 mod matching;
 mod mobile;
 mod needs;

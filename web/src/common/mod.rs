@@ -6,6 +6,7 @@
 pub mod api;
 pub mod api_error;
 pub mod area_picker;
+pub mod bundle;
 pub mod chart;
 pub mod chart_geometry;
 pub mod data_table;
