@@ -12,7 +12,7 @@
 // Writes target/browser/matching-candidates.png, matching-plan.png and matching-gaps.png; exits
 // non-zero with a reason on any failure (screenshot: target/browser/failure.png).
 
-import { BASE_URL, launch, screenshot, signIn, step, waitUntilSettled } from './helpers.mjs';
+import { BASE_URL, api, launch, screenshot, signIn, step, tokenOf, waitUntilSettled } from './helpers.mjs';
 
 /** How many accepted needs to look at for one with a dispatchable top candidate. */
 const TRIES = 12;
@@ -32,6 +32,13 @@ async function main() {
     await page.getByTestId('nav-needs').click();
     await page.getByTestId('count-chips').waitFor({ state: 'visible' });
     await page.getByTestId('filter-status').selectOption('accepted');
+    // The table answers the filter after a moment: wait for its total to be the API's count of
+    // accepted needs, so the rows read below are the filtered ones.
+    const accepted = (await api('GET', '/needs?status=accepted', await tokenOf('community'))).total;
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="dt-total"]')?.dataset.total === String(n) && !document.querySelector('table[aria-busy="true"]'),
+      accepted,
+    );
     await waitUntilSettled(page);
     const ids = await page.locator('[data-testid="need-row"]').evaluateAll((rows) => rows.map((r) => r.dataset.needId));
     if (!ids.length) throw new Error('the queue has no accepted needs (demo data?)');
