@@ -1,6 +1,6 @@
-//! The resident's bundle: sign-in, the phone pages under `/m` and the public pages, about a fifth of
-//! the whole dashboard. `index.html` starts it on `/login`, `/m…` and `/public…`; any other page
-//! loads the whole dashboard afresh ([`web::resident_app`]).
+//! The resident's bundle: the phone pages under `/m` and the public pages, less than half the whole
+//! dashboard. `index.html` starts it on `/m…` and `/public…`; a page it has no route for loads
+//! afresh in the bundle that owns it ([`web::resident_app`]).
 
 fn main() {
     console_error_panic_hook::set_once();

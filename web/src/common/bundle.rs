@@ -1,4 +1,4 @@
-//! What the roots of the dashboard's bundles share (`web/README.md`, "Two bundles"): the context
+//! What the roots of the dashboard's bundles share (`web/README.md`, "Three bundles from one library"): the context
 //! they provide and the small bundles' way out to the bundle that owns a path.
 
 use leptos::prelude::*;
@@ -43,5 +43,5 @@ pub fn ElsewhereOrNotFound(this: &'static str) -> impl IntoView {
         let _ = window.location().replace(&href);
     }
     let i18n = use_i18n();
-    view! { <p class="boot" data-testid="loading-dashboard">{move || i18n.t("app.loading_dashboard")}</p> }.into_any()
+    view! { <p class="boot" data-testid="loading-bundle">{move || i18n.t("app.loading_page")}</p> }.into_any()
 }

@@ -121,7 +121,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("nav.audit", "审计", "Audit"),
     ("nav.docs", "API 文档", "API docs"),
     ("notfound.text", "页面不存在。", "This page does not exist."),
-    ("app.loading_dashboard", "正在打开工作台…", "Opening the dashboard…"),
+    ("app.loading_page", "正在打开页面…", "Opening the page…"),
     // Area kinds
     ("kind.province", "省", "Province"),
     ("kind.city", "市", "City"),
