@@ -42,7 +42,9 @@ if [ -z "${BASELINE_WEB:-}" ]; then
         # Its build.sh reads target/ under its own root: its own target dir, kept in $WORK.
         mkdir -p "$WORK/baseline-target"
         ln -sfn "$WORK/baseline-target" "$base_src/target"
-        (cd "$base_src" && CARGO_TARGET_DIR="$base_src/target" web/build.sh)
+        # Its worktree sits under this repo, so cargo would also read this tree's .cargo/config.toml
+        # (erase_components, added after it): an empty target rustflags keeps it as it shipped.
+        (cd "$base_src" && CARGO_TARGET_DIR="$base_src/target" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="" web/build.sh)
         echo "$commit" >"$stamp"
     fi
 fi
