@@ -43,8 +43,8 @@ if [ -z "${BASELINE_WEB:-}" ]; then
         mkdir -p "$WORK/baseline-target"
         ln -sfn "$WORK/baseline-target" "$base_src/target"
         # Its worktree sits under this repo, so cargo would also read this tree's .cargo/config.toml
-        # (erase_components, added after it): an empty target rustflags keeps it as it shipped.
-        (cd "$base_src" && CARGO_TARGET_DIR="$base_src/target" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="" web/build.sh)
+        # (erase_components, added after it). A set RUSTFLAGS, even empty, wins over any config.
+        (cd "$base_src" && CARGO_TARGET_DIR="$base_src/target" RUSTFLAGS="" web/build.sh)
         echo "$commit" >"$stamp"
     fi
 fi
