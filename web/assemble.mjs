@@ -39,7 +39,8 @@ function hashed(src, stem, ext) {
 // Each bundle's name in index.html -> its hashed name. The glue names no file of its own once init()
 // is given the wasm's URL; snippets (inline JS of the crate) are imported by relative path, so they
 // keep their folder and the glue's hash covers them.
-const BUNDLES = ['web', 'resident', 'login'];
+// Whatever bundles web/build.sh bound: each `<name>_bg.wasm` beside its `<name>.js`.
+const BUNDLES = readdirSync(bindgen).filter((f) => f.endsWith('_bg.wasm')).map((f) => f.slice(0, -'_bg.wasm'.length)).sort();
 if (existsSync(join(bindgen, 'snippets'))) cpSync(join(bindgen, 'snippets'), join(tmp, 'snippets'), { recursive: true });
 const names = { 'style.css': hashed(join(here, 'style.css'), 'style', 'css') };
 for (const bundle of BUNDLES) {
@@ -92,6 +93,6 @@ for (const [name, raw, gz, br] of sizes.sort((a, b) => b[1] - a[1])) {
 for (const bundle of BUNDLES) {
   const files = new Set([names[`${bundle}_bg.wasm`], names[`${bundle}.js`], names['style.css']]);
   const total = sizes.filter(([name]) => files.has(name)).reduce((t, [, raw, gz, br]) => [t[0] + raw, t[1] + gz, t[2] + br], [0, 0, 0]);
-  const label = `initial download, ${{ web: 'whole dashboard', resident: 'resident bundle', login: 'login bundle' }[bundle]}`;
+  const label = `initial download, ${bundle}`;
   console.log(`    ${label.padEnd(34)} ${pad(total[0], 9)} ${pad(total[1], 9)} ${pad(total[2], 9)}`);
 }
