@@ -111,7 +111,6 @@ pub const NEED_MESSAGES: &[(&str, &str, &str)] = &[
     ("queue.sort_oldest", "最早在前", "Oldest first"),
     ("queue.counts", "工单统计", "Queue counts"),
     ("queue.select", "选择", "Select"),
-    ("queue.select_hint", "勾选“已受理”的需求后可批量派单", "Tick accepted needs to dispatch them together"),
     ("queue.selected", "已选", "Selected"),
     ("queue.clear_selection", "取消选择", "Clear selection"),
     ("queue.bulk_dispatch", "批量派单", "Dispatch selected"),
