@@ -4,9 +4,10 @@
 //
 //   node web/assemble.mjs [--fast] <bindgen-dir> <out-dir>
 //
-// <bindgen-dir> holds the three bundles, web.js + web_bg.wasm (the whole dashboard), resident.js +
-// resident_bg.wasm (/m and /public) and login.js + login_bg.wasm (/login), and snippets/ when the crate has inline JS; web/style.css
-// and web/index.html are read from beside this script. <out-dir> is replaced as a whole.
+// <bindgen-dir> holds a folder per bundle, each with its glue <bundle>.js and main module
+// <bundle>_bg.wasm: web/ (the whole dashboard) and resident/ (/m and /public), each also holding its
+// chunks and their loader __wasm_split.js, and login/ (/login); web/style.css and web/index.html are
+// read from beside this script. <out-dir> is replaced as a whole.
 
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -36,16 +37,28 @@ function hashed(src, stem, ext) {
   return name;
 }
 
-// Each bundle's name in index.html -> its hashed name. The glue names no file of its own once init()
-// is given the wasm's URL; snippets (inline JS of the crate) are imported by relative path, so they
-// keep their folder and the glue's hash covers them.
-// Whatever bundles web/build.sh bound: each `<name>_bg.wasm` beside its `<name>.js`.
-const BUNDLES = readdirSync(bindgen).filter((f) => f.endsWith('_bg.wasm')).map((f) => f.slice(0, -'_bg.wasm'.length)).sort();
-if (existsSync(join(bindgen, 'snippets'))) cpSync(join(bindgen, 'snippets'), join(tmp, 'snippets'), { recursive: true });
+// Each bundle's folder from web/build.sh is copied whole as `<bundle>-<hash>/`, the hash taken over
+// every file in it: the whole dashboard's glue, loader and chunks refer to each other by relative
+// name, so renaming the folder is the one change that keeps them consistent. Custom sections
+// (names, the relocations wasm-split reads) are dropped on the way.
+const BUNDLES = readdirSync(bindgen).filter((f) => statSync(join(bindgen, f)).isDirectory()).sort();
 const names = { 'style.css': hashed(join(here, 'style.css'), 'style', 'css') };
+const folders = {};
 for (const bundle of BUNDLES) {
-  names[`${bundle}_bg.wasm`] = hashed(join(bindgen, `${bundle}_bg.wasm`), `${bundle}_bg`, 'wasm');
-  names[`${bundle}.js`] = hashed(join(bindgen, `${bundle}.js`), bundle, 'js');
+  const src = join(bindgen, bundle);
+  const digest = createHash('sha256');
+  for (const file of walk(src).sort()) digest.update(file).update(readFileSync(join(src, file)));
+  const folder = `${bundle}-${digest.digest('hex').slice(0, 16)}`;
+  cpSync(src, join(tmp, folder), { recursive: true });
+  for (const file of walk(join(tmp, folder)).filter((f) => f.endsWith('.wasm'))) {
+    const path = join(tmp, folder, file);
+    writeFileSync(path, withoutCustomSections(readFileSync(path)));
+  }
+  folders[bundle] = folder;
+  names[`${bundle}.js`] = `${folder}/${bundle}.js`;
+  names[`${bundle}_bg.wasm`] = `${folder}/${bundle}_bg.wasm`;
+  // A split bundle's chunk loader, preloaded beside its glue.
+  if (existsSync(join(src, '__wasm_split.js'))) names[`${bundle}/__wasm_split.js`] = `${folder}/__wasm_split.js`;
 }
 
 const template = readFileSync(join(here, 'index.html'), 'utf8');
@@ -55,6 +68,29 @@ for (const [plain, name] of Object.entries(names)) {
   index = index.replaceAll(`'/${plain}'`, `'/${name}'`).replaceAll(`"/${plain}"`, `"/${name}"`);
 }
 writeFileSync(join(tmp, 'index.html'), index);
+
+/**
+ * The module without its custom sections (id 0): names, the linker's relocations that wasm-split
+ * reads (`--emit-relocs`), producers. The browser uses none of them. A section is its id byte, its
+ * size as unsigned LEB128, then its bytes.
+ */
+function withoutCustomSections(wasm) {
+  const parts = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++];
+    let size = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = wasm[at++];
+      size += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) break;
+    }
+    at += size;
+    if (id !== 0) parts.push(wasm.subarray(start, at));
+  }
+  return Buffer.concat(parts);
+}
 
 /** Every file under `dir`, as paths relative to it. */
 function walk(dir, base = dir) {
@@ -85,14 +121,26 @@ rmSync(out, { recursive: true, force: true });
 renameSync(tmp, out);
 
 const pad = (v, n) => String(v).padStart(n);
-console.log(`    ${'file'.padEnd(34)} ${pad('raw', 9)} ${pad('gzip', 9)} ${pad('brotli', 9)}`);
-for (const [name, raw, gz, br] of sizes.sort((a, b) => b[1] - a[1])) {
-  console.log(`    ${name.padEnd(34)} ${pad(raw, 9)} ${pad(gz, 9)} ${pad(br, 9)}`);
-}
-// What a first visit downloads (wasm + js + css), per bundle.
+const line = (label, [raw, gz, br]) => console.log(`    ${label.padEnd(44)} ${pad(raw, 9)} ${pad(gz, 9)} ${pad(br, 9)}`);
+const sum = (rows) => rows.reduce((t, [, raw, gz, br]) => [t[0] + raw, t[1] + gz, t[2] + br], [0, 0, 0]);
+console.log(`    ${'file'.padEnd(44)} ${pad('raw', 9)} ${pad('gzip', 9)} ${pad('brotli', 9)}`);
+// The big files by name; the many small chunks only in the sums below.
+for (const [name, raw, gz, br] of sizes.filter(([, raw]) => raw >= 50_000).sort((a, b) => b[1] - a[1])) line(name, [raw, gz, br]);
+// What a first visit downloads (css, glue, main module, the loader of a split bundle), then per
+// split point (a group of pages, web/src/lazy_page.rs) what its first visit adds, read from the
+// loader: each `__wasm_split_load_<name>` fetches its own module after the chunks it lists.
+const size = new Map(sizes.map(([name, ...s]) => [name, s]));
+const total = (files) => sum(files.map((n) => [n, ...size.get(n)]));
 for (const bundle of BUNDLES) {
-  const files = new Set([names[`${bundle}_bg.wasm`], names[`${bundle}.js`], names['style.css']]);
-  const total = sizes.filter(([name]) => files.has(name)).reduce((t, [, raw, gz, br]) => [t[0] + raw, t[1] + gz, t[2] + br], [0, 0, 0]);
-  const label = `initial download, ${bundle}`;
-  console.log(`    ${label.padEnd(34)} ${pad(total[0], 9)} ${pad(total[1], 9)} ${pad(total[2], 9)}`);
+  const loaderName = names[`${bundle}/__wasm_split.js`];
+  const first = [names['style.css'], names[`${bundle}.js`], names[`${bundle}_bg.wasm`], loaderName].filter(Boolean);
+  line(`initial download, ${bundle}`, total(first));
+  if (!loaderName) continue;
+  const loader = readFileSync(join(out, loaderName), 'utf8');
+  const chunkFile = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  for (const m of loader.matchAll(/export const __wasm_split_load_(\w+?)_\d+ = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\)/g)) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFile.get(d));
+    const files = [m[2], ...deps].map((f) => `${folders[bundle]}/${f}`);
+    line(`  + ${m[1].replace(/^_+/, '')} (${files.length} files)`, total(files));
+  }
 }

@@ -9,12 +9,15 @@
 #                           module; measured no faster from cold on 2 cores, so not the default
 #
 #   1. wasm32 toolchain + build of the `web` crate (its entries: src/main.rs, the whole dashboard;
-#      src/bin/resident.rs, the resident bundle; src/bin/login.rs, sign-in): rustup's target when installed, else Debian's rustc-web with
-#      std rebuilt from rust-web-src (see shared/TOOLCHAIN.md);
+#      src/bin/resident.rs, the resident bundle; src/bin/login.rs, sign-in): rustup's target when
+#      installed, else Debian's rustc-web with std rebuilt from rust-web-src (see shared/TOOLCHAIN.md);
 #   2. wasm-bindgen-cli at exactly the version in Cargo.lock (installed when missing or different);
-#   3. bindings; for --release wasm-opt from the npm package `binaryen` (pinned, installed into tools/);
-#   4. web/assemble.mjs: content-hashed file names, index.html pointing at them, .br and .gz beside
-#      every file; it prints raw, gzip and brotli sizes.
+#   3. wasm-split-cli (crate wasm_split_cli_support, pinned) cuts the whole dashboard and the resident
+#      bundle at their split points (web/src/lazy_page.rs) into a main module and chunks;
+#   4. bindings, one folder per bundle; for --release wasm-opt (npm package `binaryen`, pinned,
+#      installed into tools/) on every module and chunk;
+#   5. web/assemble.mjs: each bundle's folder under a content-hashed name, index.html pointing at
+#      it, .br and .gz beside every file; it prints raw, gzip and brotli sizes.
 # Incremental: nothing is cleaned, cargo reuses $CARGO_TARGET_DIR (default target/).
 set -euo pipefail
 
@@ -31,10 +34,9 @@ case "${1:-}" in
     *) echo "usage: web/build.sh [--release | --dev]" >&2; exit 2 ;;
 esac
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
-# Entries of the one library: the whole dashboard (web), the resident bundle (resident), sign-in (login).
 WASM_DIR=$TARGET_DIR/$TARGET/$PROFILE
-BUNDLES=(web resident login)
 BINARYEN_VERSION=132.0.0
+WASM_SPLIT_VERSION=0.2.4
 TOOLS=$ROOT/tools
 started=$SECONDS
 
@@ -96,6 +98,16 @@ if [ "$have" != "$want" ]; then
         "$CARGO_BIN" install --quiet wasm-bindgen-cli --version "$want" &
     installer=$!
 fi
+# wasm-split-cli likewise; rustup's cargo, as its dependencies want a current compiler.
+splitter=
+if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION, alongside the compile"
+    CARGO_TARGET_DIR=$TARGET_DIR/wasm-split-cli \
+        CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false \
+        cargo install --quiet --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" \
+        --features build-binary &
+    splitter=$!
+fi
 
 # --- 3. compile -----------------------------------------------------------------------------------
 compile
@@ -104,16 +116,29 @@ if [ -n "$installer" ]; then
     wait "$installer"
     say "wasm-bindgen-cli $want installed ($((SECONDS - started)) s)"
 fi
+if [ -n "$splitter" ]; then
+    wait "$splitter"
+    say "wasm-split-cli $WASM_SPLIT_VERSION installed ($((SECONDS - started)) s)"
+fi
 
-# --- 4. bind (and optimise) ------------------------------------------------------------------------
+# --- 4. split, bind (and optimise) -----------------------------------------------------------------
+# A folder per bundle: its glue (<bundle>.js) and main module (<bundle>_bg.wasm); those of the whole
+# dashboard and the resident bundle also hold their chunks and the loader (__wasm_split.js) that
+# fetches a chunk when a page of its group is first visited. The glue and the loader import each
+# other by relative path, so a folder travels as one.
 STAGE=$TARGET_DIR/web-stage/$PROFILE
 rm -rf "$STAGE"
 mkdir -p "$STAGE"
-for bundle in "${BUNDLES[@]}"; do
-    wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-        --out-dir "$STAGE" "$WASM_DIR/$bundle.wasm"
+for bundle in web resident; do
+    wasm-split-cli "$WASM_DIR/$bundle.wasm" "$STAGE/$bundle" --target web --out-name "$bundle"
+    # The split main module exports what the chunks import: keep lld's exports and their names.
+    wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --remove-producers-section \
+        --out-dir "$STAGE/$bundle" "$STAGE/$bundle/$bundle.wasm"
+    rm "$STAGE/$bundle/$bundle.wasm"
 done
-say "bound in $((SECONDS - started)) s"
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir "$STAGE/login" "$WASM_DIR/login.wasm"
+say "split and bound in $((SECONDS - started)) s"
 
 if [ -n "$OPTIMISE" ]; then
     # Debian's binaryen (108) rejects what rustc emits today; the npm package ships a current wasm-opt.
@@ -123,16 +148,19 @@ if [ -n "$OPTIMISE" ]; then
         mkdir -p "$TOOLS/binaryen"
         npm install --silent --no-audit --no-fund --no-save --prefix "$TOOLS/binaryen" "binaryen@$BINARYEN_VERSION"
     fi
-    for bundle in "${BUNDLES[@]}"; do
-        wasm=$STAGE/${bundle}_bg.wasm
+    optimised=0
+    shrunk=0
+    for wasm in "$STAGE"/*/*.wasm; do
         before=$(wc -c <"$wasm")
         # The features rustc's default wasm32 CPU emits (LLVM's "generic"); -Oz must not use others.
         "$WASM_OPT" -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
             --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
             --strip-debug --strip-producers -o "$wasm.opt" "$wasm"
         mv "$wasm.opt" "$wasm"
-        say "wasm-opt -Oz $bundle: $before -> $(wc -c <"$wasm") bytes ($((SECONDS - started)) s)"
+        optimised=$((optimised + 1))
+        shrunk=$((shrunk + before - $(wc -c <"$wasm")))
     done
+    say "wasm-opt -Oz on $optimised modules: $shrunk bytes less ($((SECONDS - started)) s)"
 fi
 
 # --- 5. hashed names, index.html, .br/.gz -----------------------------------------------------------

@@ -1,9 +1,14 @@
-// The dashboard's bundles in headless Chromium: which one a path starts, and the hand-over.
-//   /login loads the sign-in bundle alone; /public/programs and the resident's /m/needs load the
+// The dashboard's bundles in headless Chromium: which one a path starts, the hand-over, and the
+// whole dashboard's pages fetched a group at a time when first visited (web/src/lazy_page.rs).
+//   /login loads the sign-in bundle alone and no page chunk; /public/programs and the resident's /m/needs load the
 //   resident bundle and never the whole dashboard's files; a link between resident pages stays in it;
 //   an unknown /m path is its own 404 (no reload loop). Signing in as staff on /login loads the whole
 //   dashboard and shows the worker's landing page; signing in as a resident on /login loads the
-//   resident bundle; a staff URL opened directly loads only the whole dashboard.
+//   resident bundle; the worker's landing page fetches its group's chunks; a menu link to a page of
+//   another group fetches that group (its module and no chunk outside it) and renders the page with
+//   no reload; a page of a group already fetched fetches nothing; a staff URL opened directly loads
+//   only the whole dashboard and its page's group. Which files form a group is read from the
+//   build's loader (__wasm_split.js).
 //
 //   BASE_URL  server to test  (default http://127.0.0.1:8080; needs the --demo data)
 //   CHROMIUM  browser binary  (default /usr/bin/chromium)
@@ -16,20 +21,62 @@ const check = (ok, message) => {
   if (!ok) throw new Error(message);
 };
 
-/** Records which bundle files (`web…` = the whole dashboard, `resident…`, `login…`) the page requests. */
+/** The files of each split point of a bundle, read from its loader: its module and chunks. */
+async function groupsOf(loaderUrl) {
+  check(loaderUrl, 'the bundle did not fetch its chunk loader');
+  const loader = await (await fetch(loaderUrl)).text();
+  const chunkFile = new Map(
+    [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
+  const groups = new Map();
+  const exports = /export const __wasm_split_load_(\w+?)_\d+ = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\)/g;
+  for (const m of loader.matchAll(exports)) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFile.get(d));
+    groups.set(m[1].replace(/^_+/, ''), { module: m[2], files: new Set([m[2], ...deps]) });
+  }
+  check(groups.size > 0, 'the loader names no split point: is the build split?');
+  return groups;
+}
+
+/**
+ * Records which files of the bundles the page requests. Each bundle is a folder `<bundle>-<hash>/`
+ * (`web` = the whole dashboard, `resident`, `login`); its main files (glue and module) are recorded
+ * as `<bundle>.js` and `<bundle>.wasm`, the page chunks apart.
+ */
 function recordBundles(page) {
   const seen = [];
+  const chunks = [];
+  const loaders = {};
   page.on('request', (req) => {
-    const match = new URL(req.url()).pathname.match(/^\/(web|resident|login)(_bg)?-[0-9a-f]{16}\.(js|wasm)$/);
-    if (match) seen.push(`${match[1]}.${match[3]}`);
+    const url = new URL(req.url());
+    const match = url.pathname.match(/^\/(web|resident|login)-[0-9a-f]{16}\/(.+)$/);
+    if (!match) return;
+    const [, bundle, file] = match;
+    if (file === `${bundle}.js`) seen.push(`${bundle}.js`);
+    else if (file === `${bundle}_bg.wasm`) seen.push(`${bundle}.wasm`);
+    else if (file === '__wasm_split.js') loaders[bundle] = url.href;
+    else if (file.endsWith('.wasm')) chunks.push(file);
   });
   return {
+    /** The URL of a bundle's chunk loader, once the page fetched it. */
+    loaderUrl: (bundle) => loaders[bundle],
     /** The bundle files requested since the last call, sorted and without repeats. */
     take() {
       const files = [...new Set(seen.splice(0))].sort();
       return files.join(' ');
     },
+    /** The chunk files requested since the last call. */
+    takeChunks: () => [...new Set(chunks.splice(0))],
   };
+}
+
+/** Checks that `chunks` hold the group's own module and nothing outside the group. */
+function fromGroup(groups, name, chunks, where) {
+  const group = groups.get(name);
+  check(group, `no split point named ${name}; the loader has ${[...groups.keys()].join(', ')}`);
+  check(chunks.includes(group.module), `${where} rendered without fetching the ${name} module`);
+  const foreign = chunks.filter((c) => !group.files.has(c));
+  check(foreign.length === 0, `${where} fetched chunks outside ${name}: ${foreign.join(', ')}`);
 }
 
 async function main() {
@@ -45,6 +92,7 @@ async function main() {
     await page.getByTestId('login-form').waitFor({ state: 'visible' });
     const atLogin = bundles.take();
     check(atLogin === 'login.js login.wasm', `/login loaded ${atLogin || 'no bundle'}, not just the sign-in bundle`);
+    check(bundles.takeChunks().length === 0 && !bundles.loaderUrl('web') && !bundles.loaderUrl('resident'), '/login fetched page chunks');
 
     step('a resident signing in with a password on /login lands in the resident bundle');
     await page.getByTestId('login-username').fill('resident');
@@ -53,27 +101,33 @@ async function main() {
     await page.waitForURL((url) => url.pathname.startsWith('/m'));
     await page.getByTestId('current-user').waitFor({ state: 'visible' });
     check(bundles.take() === 'resident.js resident.wasm', 'a resident\'s sign-in did not load the resident bundle');
+    bundles.takeChunks();
     await page.evaluate(() => localStorage.removeItem('hh.tokens'));
 
     step('a public page starts the resident bundle only');
     await page.goto(`${BASE_URL}/public/programs`);
     await page.locator('main').first().waitFor({ state: 'visible' });
     check(bundles.take() === 'resident.js resident.wasm', '/public/programs did not load just the resident bundle');
+    const residentGroups = await groupsOf(bundles.loaderUrl('resident'));
+    fromGroup(residentGroups, 'public_pages', bundles.takeChunks(), '/public/programs');
 
     step('an unknown /m path is the resident bundle\'s own 404');
     await page.goto(`${BASE_URL}/m/no-such-page`);
     await page.getByTestId('not-found').waitFor({ state: 'visible' });
     check(new URL(page.url()).pathname === '/m/no-such-page', 'the 404 moved away from its URL');
     check(bundles.take() === 'resident.js resident.wasm', 'the /m 404 loaded more than the resident bundle');
+    bundles.takeChunks();
 
     step('the resident\'s /m/needs, then a tab, stay in the resident bundle');
     const tokens = await api('POST', '/auth/login', null, { username: 'resident', password: PASSWORD });
     await page.evaluate((t) => localStorage.setItem('hh.tokens', t), JSON.stringify(tokens));
     await page.goto(`${BASE_URL}/m/needs`);
     await page.getByTestId('my-need').first().waitFor({ state: 'visible' });
+    fromGroup(residentGroups, 'resident_needs', bundles.takeChunks(), '/m/needs');
     await page.getByTestId('tab-take-part').click();
     await page.waitForURL(`${BASE_URL}/m/topics`);
-    await page.locator('main').first().waitFor({ state: 'visible' });
+    await page.getByTestId('topic-propose').waitFor({ state: 'visible' });
+    fromGroup(residentGroups, 'resident_participation', bundles.takeChunks(), '/m/topics');
     check(bundles.take() === 'resident.js resident.wasm', 'the resident\'s pages loaded more than the resident bundle');
     await page.evaluate(() => localStorage.removeItem('hh.tokens'));
 
@@ -88,10 +142,32 @@ async function main() {
     check(!new URL(page.url()).pathname.startsWith('/login'), 'still on /login after signing in');
     check(bundles.take() === 'web.js web.wasm', 'signing in did not load the whole dashboard');
 
-    step('a staff URL opened directly loads only the whole dashboard');
+    step('the worker\'s landing page fetched its group\'s chunks');
+    const groups = await groupsOf(bundles.loaderUrl('web'));
+    fromGroup(groups, 'staff_work', bundles.takeChunks(), '/workbench');
+
+    step('a menu link to another group\'s page fetches that group, then renders it');
+    await page.getByTestId('menu-button').click();
+    await page.getByTestId('nav-topics').click();
+    await page.waitForURL(`${BASE_URL}/topics`);
+    await page.getByTestId('topic-board').waitFor({ state: 'visible' });
+    fromGroup(groups, 'staff_participation', bundles.takeChunks(), '/topics');
+    check(bundles.take() === '', 'moving to /topics reloaded a bundle');
+
+    step('a page of a group already fetched fetches nothing');
+    await page.getByTestId('menu-button').click();
+    await page.getByTestId('nav-programs').click();
+    await page.waitForURL(`${BASE_URL}/programs`);
+    await page.getByTestId('to-rollup').waitFor({ state: 'visible' });
+    const again = bundles.takeChunks();
+    check(again.length === 0, `/programs fetched ${again.join(', ')} though its group was here`);
+
+    step('a staff URL opened directly loads only the whole dashboard and its page\'s group');
     await page.goto(`${BASE_URL}/needs`);
     await page.getByTestId('current-user').waitFor({ state: 'visible' });
+    await page.getByTestId('need-row').first().waitFor({ state: 'visible' });
     check(bundles.take() === 'web.js web.wasm', '/needs did not load just the whole dashboard');
+    fromGroup(groups, 'staff_work', bundles.takeChunks(), '/needs');
 
     const { problems } = browser;
     if (problems.length > 0) throw new Error(`the page reported errors:\n  ${problems.join('\n  ')}`);

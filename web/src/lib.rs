@@ -1,8 +1,9 @@
 //! The 幸福家园 dashboard (Leptos, client-side rendered WebAssembly), built as three bundles from this
-//! one library: the whole dashboard (`src/main.rs`, [`app::App`]), the resident's (`src/bin/resident.rs`,
-//! [`resident_app::ResidentApp`]) that starts `/m` and `/public` on a phone without downloading the
-//! staff pages, and sign-in's (`src/bin/login.rs`, [`login_app::LoginApp`]). The linker keeps only
-//! what each entry reaches.
+//! one library: the whole dashboard (`src/main.rs`, its pages from [`staff_pages`]), the resident's
+//! (`src/bin/resident.rs`, its pages from [`resident_pages`]) that starts `/m` and `/public` on a
+//! phone without downloading the staff pages, and sign-in's (`src/bin/login.rs`,
+//! [`login_app::LoginApp`]). The linker keeps only what each entry reaches; the two big entries
+//! also fetch their pages a group at a time when first visited ([`lazy_page`]).
 //!
 //! Layout (see `web/README.md` for the URL → file table): one folder per feature ([`needs`],
 //! [`mobile`], [`programs`], [`public`], [`resources`], [`matching`], [`kpis`], [`areas`], [`admin`],
@@ -12,11 +13,11 @@
 
 mod activities;
 mod admin;
-pub mod app;
 mod areas;
 mod common;
 mod consultation;
 mod kpis;
+pub mod lazy_page;
 mod ledger;
 pub mod login_app;
 mod matching;
@@ -25,9 +26,10 @@ mod needs;
 mod notifications;
 mod programs;
 mod public;
-pub mod resident_app;
+pub mod resident_pages;
 mod residents;
 mod resources;
 mod shop;
+pub mod staff_pages;
 mod surveys;
 mod workbench;

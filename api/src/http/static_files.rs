@@ -97,12 +97,27 @@ fn extension(name: &str) -> &str {
     name.rsplit_once('.').map_or("", |(_, ext)| ext)
 }
 
-/// `stem-<hash>.ext` with a hash of at least 8 lowercase hex digits, as `web/build.sh` names files.
+/// A file named `stem-<hash>.ext`, or any file inside a folder named `stem-<hash>`, with a hash of at
+/// least 8 lowercase hex digits: `web/build.sh` names files and whole bundle folders (a bundle's glue,
+/// chunks and loader refer to each other by name) by their content.
 pub fn is_hashed(name: &str) -> bool {
-    let base = name.rsplit('/').next().unwrap_or(name);
-    let Some((stem, _ext)) = base.split_once('.') else { return false };
-    let Some((_, hash)) = stem.rsplit_once('-') else { return false };
-    hash.len() >= 8 && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    let mut segments = name.split('/').peekable();
+    while let Some(segment) = segments.next() {
+        let stem = match segments.peek() {
+            Some(_) => segment,
+            None => match segment.split_once('.') {
+                Some((stem, _ext)) => stem,
+                None => return false,
+            },
+        };
+        let hashed = stem
+            .rsplit_once('-')
+            .is_some_and(|(_, hash)| hash.len() >= 8 && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
+        if hashed {
+            return true;
+        }
+    }
+    false
 }
 
 fn content_type(name: &str) -> mime::Mime {
@@ -192,6 +207,10 @@ mod tests {
         assert!(!is_hashed("web.js"));
         assert!(!is_hashed("web-bg.js"));
         assert!(!is_hashed("web-ABCDEF0123.js"));
+        assert!(is_hashed("resident-0123456789abcdef/resident_bg.wasm"));
+        assert!(is_hashed("web-0123456789abcdef/snippets/x/inline0.js"));
+        assert!(!is_hashed("web/web.js"));
+        assert!(!is_hashed("web-0123456789abcdef"));
     }
 
     #[test]

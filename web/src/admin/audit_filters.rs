@@ -64,8 +64,8 @@ pub fn AuditFilterBar(filter: Memo<AuditFilter>, on_change: Callback<AuditFilter
         edit(&mut f);
         on_change.run(f);
     };
-    let change_id = change.clone();
-    let change_action = change.clone();
+    let change_id = change;
+    let change_action = change;
     view! {
         <select data-testid="audit-filter-entity" aria-label=move || i18n.t("audit.entity")
             prop:value=move || filter.with(|f| f.entity.map_or("", AuditEntity::as_str).to_owned())

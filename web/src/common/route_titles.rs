@@ -198,12 +198,12 @@ mod tests {
 
     #[test]
     fn a_detail_page_names_its_list_and_id() {
-        let need = route_name("/needs/91", true).unwrap();
+        let need = route_name("/needs/91", true).expect("a known route");
         assert_eq!((need.key, need.id.as_deref(), need.parent), ("title.need", Some("91"), Some(NEEDS)));
-        assert_eq!(route_name("/needs/91", false).unwrap().parent, Some(TASKS));
-        assert_eq!(route_name("/resources/people/3", true).unwrap().key, "title.person");
-        assert_eq!(route_name("/programs/4/edit", true).unwrap().key, "title.program_edit");
-        assert_eq!(route_name("/programs/rollup", true).unwrap().key, "title.rollup");
+        assert_eq!(route_name("/needs/91", false).expect("a known route").parent, Some(TASKS));
+        assert_eq!(route_name("/resources/people/3", true).expect("a known route").key, "title.person");
+        assert_eq!(route_name("/programs/4/edit", true).expect("a known route").key, "title.program_edit");
+        assert_eq!(route_name("/programs/rollup", true).expect("a known route").key, "title.rollup");
         assert_eq!(with_id("指标", Some("N01")), "指标 N01");
         assert_eq!(with_id("需求", Some("91")), "需求 #91");
     }

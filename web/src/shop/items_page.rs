@@ -24,7 +24,8 @@ const SORTS: [(&str, &str); 3] = [("-id", "shop.sort_newest"), ("id", "shop.sort
 enum Editing {
     Closed,
     New,
-    Item(ShopItem),
+    // Boxed: an item is large beside the other two.
+    Item(Box<ShopItem>),
 }
 
 /// `/shop`.
@@ -77,7 +78,7 @@ fn ItemList() -> impl IntoView {
         {move || match editing.get() {
             Editing::Closed => ().into_any(),
             Editing::New => view! { <ItemForm item=None on_saved=saved on_cancel=cancel/> }.into_any(),
-            Editing::Item(item) => view! { <ItemForm item=Some(item) on_saved=saved on_cancel=cancel/> }.into_any(),
+            Editing::Item(item) => view! { <ItemForm item=Some(*item) on_saved=saved on_cancel=cancel/> }.into_any(),
         }}
         <div class="toolbar">
             <input type="search" data-testid="shop-q" aria-label=tr("shop.search") placeholder=tr("shop.search")
@@ -98,7 +99,7 @@ fn ItemList() -> impl IntoView {
                 <HeadRow keys=&HEADS extra=1/>
                 <tbody>
                     <For each=move || items.items.get() key=|i| (i.id, i.updated_at) let:item>
-                        <ItemRow item on_edit=Callback::new(move |i| editing.set(Editing::Item(i)))/>
+                        <ItemRow item on_edit=Callback::new(move |i| editing.set(Editing::Item(Box::new(i))))/>
                     </For>
                 </tbody>
             </table>

@@ -168,11 +168,11 @@ mod tests {
             condition: Some((7, vec![0])),
             ..QuestionForm::blank(9)
         };
-        let sent = to_questions(&[first.clone(), second.clone()]).unwrap();
+        let sent = to_questions(&[first.clone(), second.clone()]).expect("a right draft");
         assert_eq!(sent[1].condition, Some(QuestionCondition { question: 0, options: vec![0] }));
         assert_eq!((sent[1].min, sent[1].max, sent[1].options.len()), (Some(0.0), Some(14.0), 0));
         // Moved above the question it depends on: the condition is wrong, and said so at its place.
-        let errors = to_questions(&[second, first]).unwrap_err();
+        let errors = to_questions(&[second, first]).expect_err("a wrong draft");
         assert_eq!(errors[0].field, "/questions/0/condition");
     }
 
@@ -182,7 +182,7 @@ mod tests {
             choice(1, " ", "只有一个"),
             QuestionForm { kind: QuestionKind::Number, min: "x".into(), ..choice(2, "数", "") },
         ])
-        .unwrap_err();
+        .expect_err("a wrong draft");
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["/questions/0/text", "/questions/0/options", "/questions/1/min"]);
         assert_eq!(errors_of(&errors, 0).len(), 2);
@@ -204,10 +204,10 @@ mod tests {
             satisfied_options: Vec::new(),
         };
         let form = QuestionForm::from_question(&q, 3, &[3]);
-        assert_eq!(to_questions(&[form]).unwrap(), vec![q.clone()]);
+        assert_eq!(to_questions(&[form]).expect("a right draft"), vec![q.clone()]);
         let measured =
             SurveyQuestion { kind: QuestionKind::SingleChoice, min_picks: None, max_picks: None, satisfied_options: vec![0, 1], ..q };
         let form = QuestionForm::from_question(&measured, 3, &[3]);
-        assert_eq!(to_questions(&[form]).unwrap(), vec![measured]);
+        assert_eq!(to_questions(&[form]).expect("a right draft"), vec![measured]);
     }
 }
