@@ -1,15 +1,16 @@
-//! Pages whose code is downloaded when first visited, in the whole dashboard (`src/main.rs`).
+//! Pages whose code is downloaded when first visited, in the whole dashboard (`src/main.rs`) and the
+//! resident bundle (`src/bin/resident.rs`).
 //!
 //! [`lazy_pages!`](crate::lazy_pages) puts a group of pages behind one split point: `web/build.sh`
 //! cuts the wasm there (wasm-split) and moves the code only those pages reach into chunks of their
 //! own, which the router fetches the first time one of the pages matches, before it renders. What
-//! every page needs (router, shell, session, i18n) stays in the first download.
+//! every page needs (router, shells, session, i18n) stays in the first download.
 //!
 //! Groups, not a split point per page: the splitter gives every set of split points that share code
 //! a chunk of its own, so with a split point per feature (nine) one visit fetched 45 to 140 files,
 //! each a round trip on a phone's link; three groups make at most seven chunks. The macro is used
-//! in the entry, never in this library: a split point here would be exported, and so kept whole,
-//! by the sign-in and resident bundles too. On the host (tests) a split point is a plain call.
+//! in the entries, never in this library: a split point here would be exported, and so kept whole,
+//! by every bundle, the sign-in bundle too. On the host (tests) a split point is a plain call.
 //!
 //! While a chunk is on its way the old page stays, so [`PageFetchBar`] shows a thin bar at the top:
 //! a tap on a phone's slow link is answered at once.
