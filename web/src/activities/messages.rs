@@ -179,16 +179,4 @@ mod tests {
         assert_eq!(unlabelled::<shared::TransferKind>("mtransfer."), Vec::<&str>::new());
         assert_eq!(unlabelled::<shared::ShopOrderStatus>("morder."), Vec::<&str>::new());
     }
-
-    #[test]
-    fn every_message_has_both_languages() {
-        let blank: Vec<&str> = super::ACTIVITY_MESSAGES
-            .iter()
-            .chain(crate::ledger::messages::LEDGER_MESSAGES)
-            .chain(crate::shop::messages::SHOP_MESSAGES)
-            .filter(|(_, zh, en)| zh.trim().is_empty() || en.trim().is_empty())
-            .map(|(k, _, _)| *k)
-            .collect();
-        assert!(blank.is_empty(), "messages missing a language: {blank:?}");
-    }
 }

@@ -2,8 +2,9 @@
 //!
 //! `provide_i18n()` puts an [`I18n`] handle into context; components call `use_i18n()` and then
 //! `i18n.t("key")` inside a reactive closure, so the text follows the locale signal. The choice is kept
-//! in localStorage. Messages live in [`crate::common::messages`]; a missing key shows the key itself, which is
-//! easy to spot in review.
+//! in localStorage. Messages live in [`crate::common::messages`], whose tests fail on a key the code names
+//! that has no message, on a message no code names, and on a message missing a language. Placeholders
+//! are `{n}`-style names the caller replaces, so each language orders its words around the number.
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;

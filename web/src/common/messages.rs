@@ -175,7 +175,6 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     // Users
     ("user.create", "新建用户", "New user"),
     ("user.edit", "编辑用户", "Edit user"),
-    ("user.search", "用户名或姓名…", "Username or name…"),
     ("user.all_roles", "全部角色", "All roles"),
     ("user.any_status", "全部状态", "Any status"),
     ("user.username", "用户名", "Username"),
@@ -251,3 +250,97 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("field.period", "期间", "Period"),
     ("field.indicator", "指标", "Indicator"),
 ];
+
+/// The table checked against the code that names its keys: a key the code names that is not here
+/// would show as the key itself, and a message no code names is dead weight in every bundle.
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    /// The dashboard's code: every source but the message tables (`messages.rs`, `*_messages.rs`),
+    /// each cut where its tests begin.
+    fn code() -> Vec<(String, String)> {
+        fn walk(dir: &Path, out: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).expect("read web/src").flatten() {
+                let path = entry.path();
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if name.ends_with(".rs") && name != "messages.rs" && !name.ends_with("_messages.rs") {
+                    let text = std::fs::read_to_string(&path).expect("read a source");
+                    let code = text.split("#[cfg(test)]").next().unwrap_or_default().to_owned();
+                    out.push((path.display().to_string(), code));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+        assert!(out.len() > 50, "the dashboard's sources are found");
+        out
+    }
+
+    /// String literals shaped like a key (`word.word…`): a quote, lowercase words joined by dots, a quote.
+    fn key_literals(code: &str) -> Vec<&str> {
+        code.split('"')
+            .skip(1)
+            .filter(|s| {
+                let mut parts = s.split('.');
+                s.contains('.')
+                    && parts.next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+                    && s.split('.').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'))
+            })
+            .collect()
+    }
+
+    /// The first words of keys the code looks up by a name it gets at run time (`tr_word("paction",
+    /// name)`, `i18n.dynamic("status", code)`), and `rule`, whose keys `I18n::field_rule` builds.
+    fn looked_up_by_name(code: &[(String, String)]) -> BTreeSet<String> {
+        let mut prefixes = BTreeSet::from(["rule".to_owned()]);
+        for (_, text) in code {
+            for call in ["tr_word(\"", "dynamic(\""] {
+                for rest in text.split(call).skip(1) {
+                    prefixes.insert(rest.split('"').next().unwrap_or_default().to_owned());
+                }
+            }
+        }
+        prefixes
+    }
+
+    #[test]
+    fn every_key_the_code_names_is_a_message() {
+        let keys: BTreeSet<&str> = super::all().map(|(k, _, _)| *k).collect();
+        let first_words: BTreeSet<&str> = keys.iter().filter_map(|k| k.split('.').next()).collect();
+        let mut missing = Vec::new();
+        for (file, text) in code() {
+            for key in key_literals(&text) {
+                // A file name (`rollup.csv`) has a key's shape.
+                let file_name = key.ends_with(".csv") || key.ends_with(".xlsx");
+                let first = key.split('.').next().unwrap_or_default();
+                if first_words.contains(first) && !file_name && !keys.contains(key) {
+                    missing.push(format!("{key} ({file})"));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "keys the code names that have no message: {missing:?}");
+    }
+
+    #[test]
+    fn every_message_is_named_by_the_code() {
+        let code = code();
+        let named: BTreeSet<&str> = code.iter().flat_map(|(_, text)| key_literals(text)).collect();
+        let by_name = looked_up_by_name(&code);
+        let dead: Vec<&str> = super::all()
+            .map(|(k, _, _)| *k)
+            .filter(|k| !named.contains(k) && !by_name.contains(k.split('.').next().unwrap_or_default()))
+            .collect();
+        assert!(dead.is_empty(), "messages no code names: {dead:?}");
+    }
+
+    #[test]
+    fn every_message_has_both_languages() {
+        let empty: Vec<&str> =
+            super::all().filter(|(_, zh, en)| zh.trim().is_empty() || en.trim().is_empty()).map(|(k, _, _)| *k).collect();
+        assert!(empty.is_empty(), "messages without Chinese or English: {empty:?}");
+    }
+}

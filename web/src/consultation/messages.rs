@@ -72,7 +72,6 @@ pub const CONSULTATION_MESSAGES: &[(&str, &str, &str)] = &[
     ("topic.community", "社区", "Community"),
     ("topic.run_at", "办理层级", "Handled by"),
     ("topic.proposer", "提出方", "Proposed by"),
-    ("topic.text", "议题内容", "The topic"),
     ("topic.threshold", "联名进度", "Co-signatures"),
     ("topic.notice", "议题公示期", "Notice period"),
     ("topic.result_notice", "结果公示期", "Result notice"),
@@ -102,7 +101,6 @@ pub const CONSULTATION_MESSAGES: &[(&str, &str, &str)] = &[
     ("meeting.options_hint", "每行一个选项，可不填", "One per line; optional"),
     ("meeting.minutes", "会议纪要", "Minutes"),
     ("meeting.decision", "协商决定", "Decision"),
-    ("meeting.votes", "表决", "Vote"),
     ("meeting.for", "赞成", "For"),
     ("meeting.against", "反对", "Against"),
     ("meeting.abstaining", "弃权", "Abstaining"),
@@ -114,7 +112,6 @@ pub const CONSULTATION_MESSAGES: &[(&str, &str, &str)] = &[
     ("meeting.for_share", "赞成票占比", "Share for"),
     ("meeting.quorum_met", "达到法定人数", "Quorum met"),
     ("meeting.quorum_missed", "未达法定人数", "Quorum missed"),
-    ("meeting.add_kind", "添加参会类别", "Add a kind of participant"),
     ("meeting.remove_kind", "移除", "Remove"),
     ("meeting.sign_in", "签到居民", "Residents signed in"),
     (

@@ -39,7 +39,6 @@ pub const MATCHING_MESSAGES: &[(&str, &str, &str)] = &[
     ("matching.readonly_hint", "仅“已受理”的需求可按资源派单。", "Only accepted needs can be dispatched to a service."),
     ("matching.service", "服务", "Service"),
     ("matching.offered_by", "提供方", "Offered by"),
-    ("matching.mode", "服务方式", "Mode"),
     ("matching.score", "匹配得分", "Score"),
     ("matching.walking", "步行", "Walking"),
     ("matching.minutes", "分钟", "min"),

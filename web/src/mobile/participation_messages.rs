@@ -23,8 +23,7 @@ pub const PARTICIPATION_MESSAGES: &[(&str, &str, &str)] = &[
     ("msurvey.none", "现在没有面向您的问卷。", "No survey is open for you now."),
     ("msurvey.todo", "待填写", "To answer"),
     ("msurvey.done", "已提交", "Answered"),
-    ("msurvey.questions_before", "共 ", ""),
-    ("msurvey.questions_after", " 题", " questions"),
+    ("msurvey.questions", "共 {n} 题", "{n} questions"),
     ("msurvey.closes", "截止 ", "Closes "),
     ("msurvey.back", "全部问卷", "All surveys"),
     ("msurvey.window_label", "答题时间 ", "Open "),
@@ -89,14 +88,13 @@ pub const PARTICIPATION_MESSAGES: &[(&str, &str, &str)] = &[
     ("mtopic.ratings_mid", " 分 · ", " · "),
     ("mtopic.ratings_after", " 人评议", " ratings"),
     ("mtopic.no_ratings", "还没有人评议", "No ratings yet"),
-    ("mtopic.my_rating", "我的评分：", "My rating: "),
+    ("mtopic.my_rating", "我的评分：{n} 分", "My rating: {n}"),
     ("mtopic.rate", "为落实效果打分", "Rate the outcome"),
     ("mtopic.rate_hint", "1 分很不满意，5 分很满意", "1 very unhappy, 5 very happy"),
     ("mtopic.comment", "评议意见（选填）", "Comment (optional)"),
     ("mtopic.rate_submit", "提交评议", "Submit rating"),
     ("mtopic.rated", "评议已提交，感谢参与！", "Rating submitted. Thank you!"),
     ("mtopic.rate_twice", "您已经评议过这个议题，每人只能评议一次。", "You have rated this topic already; each resident rates once."),
-    ("mtopic.stars_after", " 分", ""),
     // Proposing
     ("mtopic.new_title", "提出议题", "Propose a topic"),
     (
@@ -223,7 +221,6 @@ pub const PARTICIPATION_MESSAGES: &[(&str, &str, &str)] = &[
     ("mshop.cancel_yes", "确定取消", "Yes, cancel"),
     ("mshop.cancel_no", "不取消", "Keep it"),
     ("mshop.cancelling", "取消中…", "Cancelling…"),
-    ("mshop.back", "积分商城", "Points shop"),
     // Order states
     ("morder.reserved", "待领取", "To collect"),
     ("morder.fulfilled", "已领取", "Collected"),

@@ -49,7 +49,7 @@ fn SurveyCard(survey: Survey) -> impl IntoView {
                 {(!survey.description.is_empty()).then(|| view! { <span class="m-card-text muted">{survey.description.clone()}</span> })}
                 <span class="m-card-foot muted">
                     {survey.area_name.clone()}" · "
-                    {move || format!("{}{questions}{}", i18n.t("msurvey.questions_before"), i18n.t("msurvey.questions_after"))}" · "
+                    {move || i18n.t("msurvey.questions").replace("{n}", &questions.to_string())}" · "
                     {move || format!("{}{closes}", i18n.t("msurvey.closes"))}
                 </span>
             </a>

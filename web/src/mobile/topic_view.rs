@@ -252,7 +252,7 @@ fn RatingSection(topic: RwSignal<Topic>, may_rate: bool) -> impl IntoView {
             <span class="m-card-text" data-testid="topic-rating-summary">{summary}</span>
             {move || match topic.with(|t| t.my_rating) {
                 Some(r) => view! {
-                    <span class="m-card-text" data-testid="topic-my-rating">{move || format!("{}{r}{}", i18n.t("mtopic.my_rating"), i18n.t("mtopic.stars_after"))}</span>
+                    <span class="m-card-text" data-testid="topic-my-rating">{move || i18n.t("mtopic.my_rating").replace("{n}", &r.to_string())}</span>
                 }.into_any(),
                 None if may_rate => view! {
                     <form class="form topic-rate-form" on:submit=submit data-testid="topic-rate-form">

@@ -3,7 +3,6 @@
 /// `(key, 中文, English)`; part of [`crate::common::messages::all`].
 pub const NOTIFICATION_MESSAGES: &[(&str, &str, &str)] = &[
     ("bell.label", "消息通知", "Notifications"),
-    ("nav.notifications", "消息通知", "Notifications"),
     ("inbox.title", "消息通知", "Notifications"),
     ("inbox.filter", "显示", "Show"),
     ("inbox.all", "全部", "All"),

@@ -60,9 +60,7 @@ pub const PROGRAM_MESSAGES: &[(&str, &str, &str)] = &[
     ("program.all_statuses", "全部状态", "All statuses"),
     ("program.all_items", "全部共建内容", "All catalogue items"),
     ("program.overdue_only", "仅看有逾期节点", "Overdue only"),
-    ("program.search", "按项目名称查找…", "Search titles…"),
     ("program.area_search", "按区域筛选…", "Filter by area…"),
-    ("program.sort_title", "按名称", "By title"),
     ("program.clear_filters", "清除筛选", "Clear filters"),
     ("program.none", "没有符合条件的项目。", "No programs match."),
     (

@@ -9,7 +9,6 @@ pub const RESIDENT_MESSAGES: &[(&str, &str, &str)] = &[
     ("residents.search", "按姓名、手机号或所在区域筛选", "Filter by name, phone or area"),
     ("residents.total", "已加载", "Loaded"),
     ("residents.more", "（还有更多，可加载下一页）", "(more to load)"),
-    ("residents.name", "姓名", "Name"),
     ("residents.phone", "手机号", "Phone"),
     ("residents.area", "社区 / 网格", "Community / grid"),
     ("residents.address", "住址", "Address"),

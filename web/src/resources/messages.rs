@@ -29,7 +29,6 @@ pub const RESOURCE_MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("res.none_spaces", "还没有服务空间，可点击“新建服务空间”登记。", "No service spaces yet. Use “New space” to register one."),
     ("res.no_match", "没有符合条件的记录，可调整或清除筛选。", "Nothing matches. Change or clear the filters."),
-    ("res.search", "按名称查找…", "Search names…"),
     ("res.kind", "类型", "Kind"),
     ("res.all_kinds", "全部类型", "All kinds"),
     ("res.any_verified", "认证状态不限", "Verified or not"),

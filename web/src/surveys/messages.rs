@@ -53,7 +53,6 @@ pub const SURVEY_MESSAGES: &[(&str, &str, &str)] = &[
     ("survey.required", "必答", "Required"),
     ("survey.required_missing", "此题必答", "This question must be answered"),
     ("survey.text_placeholder", "请填写", "Your answer"),
-    ("survey.question_no", "第 {n} 题", "Question {n}"),
     // The builder
     ("survey.builder", "新建问卷", "New survey"),
     ("survey.edit", "编辑问卷", "Edit the survey"),
@@ -91,7 +90,6 @@ pub const SURVEY_MESSAGES: &[(&str, &str, &str)] = &[
     ("survey.save_draft", "保存草稿", "Save the draft"),
     ("survey.show_preview", "预览", "Preview"),
     ("survey.hide_preview", "收起预览", "Hide the preview"),
-    ("survey.unchanged_template", "按模板原样创建", "Created from the template as it is"),
     // Target groups (目标群体)
     ("survey.target_groups", "目标群体", "Target groups"),
     (
