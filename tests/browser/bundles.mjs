@@ -1,14 +1,16 @@
-// The dashboard's bundles in headless Chromium: which one a path starts, the hand-over, and the
-// whole dashboard's pages fetched a group at a time when first visited (web/src/lazy_page.rs).
-//   /login loads the sign-in bundle alone and no page chunk; /public/programs and the resident's /m/needs load the
-//   resident bundle and never the whole dashboard's files; a link between resident pages stays in it;
-//   an unknown /m path is its own 404 (no reload loop). Signing in as staff on /login loads the whole
-//   dashboard and shows the worker's landing page; signing in as a resident on /login loads the
-//   resident bundle; the worker's landing page fetches its group's chunks; a menu link to a page of
-//   another group fetches that group (its module and no chunk outside it) and renders the page with
-//   no reload; a page of a group already fetched fetches nothing; a staff URL opened directly loads
-//   only the whole dashboard and its page's group. Which files form a group is read from the
-//   build's loader (__wasm_split.js).
+// The dashboard's bundles in headless Chromium: which one a path starts, the hand-over, and pages
+// fetched a group at a time when first visited (web/src/lazy_page.rs). Which files form a group is
+// read from each bundle's loader (__wasm_split.js); a visit must fetch its group's module and no
+// chunk outside that group.
+//   - /login loads the sign-in bundle alone, and no page chunk.
+//   - A resident signing in there with a password lands in the resident bundle.
+//   - /public/programs loads the resident bundle and its public_pages group; an unknown /m path is
+//     the resident bundle's own 404 (no reload loop); the resident's /m/needs fetches resident_needs
+//     and a tab to /m/topics resident_participation, never the whole dashboard's files.
+//   - A worker signing in on /login lands on the whole dashboard, whose landing page fetches
+//     staff_work; a menu link to /topics fetches staff_participation and renders with no reload; a
+//     page of a group already fetched (/programs) fetches nothing; a staff URL opened directly loads
+//     only the whole dashboard and its page's group.
 //
 //   BASE_URL  server to test  (default http://127.0.0.1:8080; needs the --demo data)
 //   CHROMIUM  browser binary  (default /usr/bin/chromium)
