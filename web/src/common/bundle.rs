@@ -1,5 +1,5 @@
-//! What the roots of the dashboard's bundles share (`web/README.md`, "Three bundles from one library"): the context
-//! they provide and the small bundles' way out to the bundle that owns a path.
+//! What the roots of the dashboard's bundles share (`web/README.md`, "Three bundles from one
+//! library"): the context they provide and their way out to the bundle that owns a path.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -27,7 +27,7 @@ extern "C" {
     fn bundle_for(path: &str) -> String;
 }
 
-/// The fallback route of a small bundle (`this`: its name in `index.html`). A path another bundle
+/// The fallback route of every bundle (`this`: its name in `index.html`). A path another bundle
 /// owns (a worker who just signed in, a link to a staff page) is loaded afresh, so `index.html`
 /// starts that bundle; a path of this bundle's own that matches no page is a 404.
 #[component]

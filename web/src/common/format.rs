@@ -107,26 +107,11 @@ mod tests {
     /// run on the host, may call it.
     #[test]
     fn the_dashboard_reads_the_time_from_the_browser_never_from_chrono() {
-        fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-            for entry in std::fs::read_dir(dir).expect("read web/src").flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    sources(&path, out);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    out.push(path);
-                }
-            }
-        }
-        let mut files = Vec::new();
-        sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
-        assert!(files.len() > 50, "the dashboard's sources are found");
         let mut offenders = Vec::new();
-        for file in files {
-            let text = std::fs::read_to_string(&file).expect("read a source");
-            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (file, code) in crate::common::sources::dashboard_code() {
             for (n, line) in code.lines().enumerate() {
                 if line.contains("Utc::now()") && !line.trim_start().starts_with("//") {
-                    offenders.push(format!("{}:{}", file.display(), n + 1));
+                    offenders.push(format!("{file}:{}", n + 1));
                 }
             }
         }

@@ -256,28 +256,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
-    use std::path::Path;
 
-    /// The dashboard's code: every source but the message tables (`messages.rs`, `*_messages.rs`),
-    /// each cut where its tests begin.
+    /// The dashboard's code but the message tables (`messages.rs`, `*_messages.rs`).
     fn code() -> Vec<(String, String)> {
-        fn walk(dir: &Path, out: &mut Vec<(String, String)>) {
-            for entry in std::fs::read_dir(dir).expect("read web/src").flatten() {
-                let path = entry.path();
-                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else if name.ends_with(".rs") && name != "messages.rs" && !name.ends_with("_messages.rs") {
-                    let text = std::fs::read_to_string(&path).expect("read a source");
-                    let code = text.split("#[cfg(test)]").next().unwrap_or_default().to_owned();
-                    out.push((path.display().to_string(), code));
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
-        assert!(out.len() > 50, "the dashboard's sources are found");
-        out
+        let table = |file: &str| file.ends_with("/messages.rs") || file.ends_with("_messages.rs");
+        crate::common::sources::dashboard_code().into_iter().filter(|(file, _)| !table(file)).collect()
     }
 
     /// String literals shaped like a key (`word.word…`): a quote, lowercase words joined by dots, a quote.
@@ -285,9 +268,8 @@ mod tests {
         code.split('"')
             .skip(1)
             .filter(|s| {
-                let mut parts = s.split('.');
                 s.contains('.')
-                    && parts.next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+                    && s.starts_with(|c: char| c.is_ascii_lowercase())
                     && s.split('.').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'))
             })
             .collect()

@@ -26,6 +26,8 @@ pub mod polled;
 pub mod route_titles;
 pub mod session;
 pub mod shell;
+#[cfg(test)]
+pub mod sources;
 pub mod status;
 pub mod title_messages;
 pub mod widgets;
