@@ -14,6 +14,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { splitGroups } from './split-groups.mjs';
 
 const args = process.argv.slice(2);
 // --fast (development builds): brotli 5 and gzip 6 take seconds where 11 and 9 take minutes on a big module.
@@ -128,7 +129,7 @@ console.log(`    ${'file'.padEnd(44)} ${pad('raw', 9)} ${pad('gzip', 9)} ${pad('
 for (const [name, raw, gz, br] of sizes.filter(([, raw]) => raw >= 50_000).sort((a, b) => b[1] - a[1])) line(name, [raw, gz, br]);
 // What a first visit downloads (css, glue, main module, the loader of a split bundle), then per
 // split point (a group of pages, web/src/lazy_page.rs) what its first visit adds, read from the
-// loader: each `__wasm_split_load_<name>` fetches its own module after the chunks it lists.
+// bundle's loader (split-groups.mjs).
 const size = new Map(sizes.map(([name, ...s]) => [name, s]));
 const total = (files) => sum(files.map((n) => [n, ...size.get(n)]));
 for (const bundle of BUNDLES) {
@@ -137,10 +138,8 @@ for (const bundle of BUNDLES) {
   line(`initial download, ${bundle}`, total(first));
   if (!loaderName) continue;
   const loader = readFileSync(join(out, loaderName), 'utf8');
-  const chunkFile = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
-  for (const m of loader.matchAll(/export const __wasm_split_load_(\w+?)_\d+ = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\)/g)) {
-    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFile.get(d));
-    const files = [m[2], ...deps].map((f) => `${folders[bundle]}/${f}`);
-    line(`  + ${m[1].replace(/^_+/, '')} (${files.length} files)`, total(files));
+  for (const [name, group] of splitGroups(loader)) {
+    const files = group.files.map((f) => `${folders[bundle]}/${f}`);
+    line(`  + ${name} (${files.length} files)`, total(files));
   }
 }

@@ -17,6 +17,7 @@
 //
 // Exits non-zero with a reason on any failure (screenshot: target/browser/failure.png).
 
+import { splitGroups } from '../../web/split-groups.mjs';
 import { BASE_URL, PASSWORD, api, launch, screenshot, step } from './helpers.mjs';
 
 const check = (ok, message) => {
@@ -26,16 +27,7 @@ const check = (ok, message) => {
 /** The files of each split point of a bundle, read from its loader: its module and chunks. */
 async function groupsOf(loaderUrl) {
   check(loaderUrl, 'the bundle did not fetch its chunk loader');
-  const loader = await (await fetch(loaderUrl)).text();
-  const chunkFile = new Map(
-    [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
-  );
-  const groups = new Map();
-  const exports = /export const __wasm_split_load_(\w+?)_\d+ = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\)/g;
-  for (const m of loader.matchAll(exports)) {
-    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFile.get(d));
-    groups.set(m[1].replace(/^_+/, ''), { module: m[2], files: new Set([m[2], ...deps]) });
-  }
+  const groups = splitGroups(await (await fetch(loaderUrl)).text());
   check(groups.size > 0, 'the loader names no split point: is the build split?');
   return groups;
 }
@@ -77,7 +69,7 @@ function fromGroup(groups, name, chunks, where) {
   const group = groups.get(name);
   check(group, `no split point named ${name}; the loader has ${[...groups.keys()].join(', ')}`);
   check(chunks.includes(group.module), `${where} rendered without fetching the ${name} module`);
-  const foreign = chunks.filter((c) => !group.files.has(c));
+  const foreign = chunks.filter((c) => !group.files.includes(c));
   check(foreign.length === 0, `${where} fetched chunks outside ${name}: ${foreign.join(', ')}`);
 }
 
