@@ -48,7 +48,7 @@ pub fn PageFetchBar() -> impl IntoView {
     let fetching = FETCHING.with(Clone::clone);
     view! {
         <Show when=move || { fetching.get() > 0 }>
-            <div class="page-fetch" role="progressbar" aria-label=tr("state.loading") data-testid="page-fetch"></div>
+            <div class="page-fetch" role="progressbar" aria-label=tr(k!("state.loading")) data-testid="page-fetch"></div>
         </Show>
     }
 }

@@ -8,8 +8,13 @@
 //! Layout (see `web/README.md` for the URL → file table): one folder per feature ([`needs`],
 //! [`mobile`], [`programs`], [`public`], [`resources`], [`matching`], [`kpis`], [`areas`], [`admin`],
 //! [`consultation`], [`surveys`], [`ledger`], [`shop`], [`activities`]) holds its pages, components, API
-//! calls, labels and messages; [`common`] holds the API client, session, shell, i18n and the widgets
-//! several features use.
+//! calls and labels; [`common`] holds the API client, session, shell, i18n and the widgets several
+//! features use. The texts of every page are in `web/locales/`, one file per language, made into
+//! [`messages`] and its `k!("key")` macro when compiled.
+
+// First, so that every module below can name a message with `k!`.
+#[macro_use]
+mod messages;
 
 mod activities;
 mod admin;

@@ -25,13 +25,13 @@ pub fn CodePanel(id: Id) -> impl IntoView {
         <Show when=move || session.permissions().record_attendance>
             <section class="panel code-panel" data-testid="code-panel">
                 <div class="page-head">
-                    <h2>{tr("activity.code")}</h2>
+                    <h2>{tr(k!("activity.code"))}</h2>
                     <div class="spacer"></div>
                     <button type="button" class="btn" data-testid="code-toggle" on:click=move |_| shown.update(|s| *s = !*s)>
-                        {move || tr(if shown.get() { "activity.code_hide" } else { "activity.code_show" })()}
+                        {move || tr(if shown.get() { k!("activity.code_hide") } else { k!("activity.code_show") })()}
                     </button>
                 </div>
-                <Show when=move || shown.get() fallback=|| view! { <p class="muted">{tr("activity.code_hint")}</p> }>
+                <Show when=move || shown.get() fallback=|| view! { <p class="muted">{tr(k!("activity.code_hint"))}</p> }>
                     <LiveCode id/>
                 </Show>
             </section>
@@ -79,7 +79,7 @@ fn LiveCode(id: Id) -> impl IntoView {
         Some(Ok(code)) => view! {
             <div class="checkin-code" data-testid="checkin-code">
                 <strong class="pickup-code" data-testid="checkin-code-digits">{code.code.clone()}</strong>
-                <span class="muted">{tr("activity.code_changes")}{local_time(&code.changes_at)}</span>
+                <span class="muted">{tr(k!("activity.code_changes"))}{local_time(&code.changes_at)}</span>
             </div>
         }
         .into_any(),

@@ -27,11 +27,11 @@ pub fn ActivityPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<Id>().ok())));
     view! {
         <nav class="crumbs back-link">
-            <a href="/activities" data-testid="activity-back">"← "{tr("activity.back")}</a>
+            <a href="/activities" data-testid="activity-back">"← "{tr(k!("activity.back"))}</a>
         </nav>
         {move || match id.get() {
             Some(id) => view! { <ActivityPanel id/> }.into_any(),
-            None => view! { <Empty key="error.not_found"/> }.into_any(),
+            None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
         }}
     }
 }
@@ -97,7 +97,7 @@ fn Head(activity: Activity, loaded: RwSignal<Option<Result<Activity, ApiError>>>
             <ActivityStatusBadge status=activity.status/>
             <div class="spacer"></div>
             {move || (editable && session.permissions().organise_activities).then(|| view! {
-                <a class="btn" href=format!("/activities/{id}/edit") data-testid="activity-edit">{tr("action.edit")}</a>
+                <a class="btn" href=format!("/activities/{id}/edit") data-testid="activity-edit">{tr(k!("action.edit"))}</a>
             })}
         </div>
         <div class="form-buttons activity-actions" data-testid="activity-actions">
@@ -111,32 +111,32 @@ fn Head(activity: Activity, loaded: RwSignal<Option<Result<Activity, ApiError>>>
         </div>
         {move || pending.get().map(|action| view! {
             <div class="panel confirm" role="alertdialog" data-testid="activity-confirm">
-                <p>{tr(if action == ActivityAction::Cancel { "activity.cancel_confirm" } else { "activity.finish_confirm" })}</p>
+                <p>{tr(if action == ActivityAction::Cancel { k!("activity.cancel_confirm") } else { k!("activity.finish_confirm") })}</p>
                 <label class="field">
-                    <span class="field-label">{tr("activity.note")}</span>
+                    <span class="field-label">{tr(k!("activity.note"))}</span>
                     <input type="text" maxlength="500" data-testid="activity-note" prop:value=note on:input=move |ev| note.set(event_target_value(&ev))/>
                 </label>
                 <div class="form-buttons">
                     <button type="button" class="btn btn-primary" disabled=busy data-testid="activity-confirm-yes" on:click=move |_| act(action)>
                         {tr_word("aaction", action.as_str().to_owned())}
                     </button>
-                    <button type="button" class="btn btn-ghost" on:click=move |_| pending.set(None)>{tr("action.cancel")}</button>
+                    <button type="button" class="btn btn-ghost" on:click=move |_| pending.set(None)>{tr(k!("action.cancel"))}</button>
                 </div>
             </div>
         })}
         {move || error.get().map(|e| view! { <p class="form-summary" role="alert" data-testid="activity-error">{e}</p> })}
         <dl class="facts" data-testid="activity-facts">
-            <dt>{tr("activity.when")}</dt><dd>{local_time(&activity.starts_at)}" – "{local_time(&activity.ends_at)}</dd>
-            <dt>{tr("activity.place")}</dt><dd>{activity.place.clone()}</dd>
-            <dt>{tr("activity.organiser")}</dt><dd>{activity.organiser_name.clone()}" · "{activity.area_name.clone()}</dd>
-            <dt>{tr("activity.places")}</dt>
+            <dt>{tr(k!("activity.when"))}</dt><dd>{local_time(&activity.starts_at)}" – "{local_time(&activity.ends_at)}</dd>
+            <dt>{tr(k!("activity.place"))}</dt><dd>{activity.place.clone()}</dd>
+            <dt>{tr(k!("activity.organiser"))}</dt><dd>{activity.organiser_name.clone()}" · "{activity.area_name.clone()}</dd>
+            <dt>{tr(k!("activity.places"))}</dt>
             <dd data-testid="activity-places">
-                {move || i18n.t("activity.places_text").replace("{confirmed}", &activity.confirmed.to_string())
+                {move || i18n.t(k!("activity.places_text")).replace("{confirmed}", &activity.confirmed.to_string())
                     .replace("{capacity}", &activity.capacity.to_string()).replace("{waiting}", &activity.waiting.to_string())}
             </dd>
-            <dt>{tr("activity.credit_minutes")}</dt><dd>{move || amount_text(i18n, shared::LedgerUnit::Minutes, credit, false)}</dd>
+            <dt>{tr(k!("activity.credit_minutes"))}</dt><dd>{move || amount_text(i18n, shared::LedgerUnit::Minutes, credit, false)}</dd>
             {(!activity.description.is_empty()).then(|| view! {
-                <dt>{tr("activity.description")}</dt><dd>{activity.description.clone()}</dd>
+                <dt>{tr(k!("activity.description"))}</dt><dd>{activity.description.clone()}</dd>
             })}
         </dl>
     }

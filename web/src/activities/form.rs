@@ -37,9 +37,9 @@ const PLACED: [&str; 10] = [
 pub fn ActivityNewPage() -> impl IntoView {
     let session = use_session();
     view! {
-        <nav class="crumbs back-link"><a href="/activities">"← "{tr("activity.back")}</a></nav>
-        <h1 class="page-title">{tr("activity.new")}</h1>
-        <Show when=move || session.permissions().organise_activities fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <nav class="crumbs back-link"><a href="/activities">"← "{tr(k!("activity.back"))}</a></nav>
+        <h1 class="page-title">{tr(k!("activity.new"))}</h1>
+        <Show when=move || session.permissions().organise_activities fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <ActivityForm activity=None/>
         </Show>
     }
@@ -61,12 +61,12 @@ pub fn ActivityEditPage() -> impl IntoView {
     });
     view! {
         <nav class="crumbs back-link">
-            <a href=move || id.get().map_or_else(|| "/activities".to_owned(), |id| format!("/activities/{id}"))>"← "{tr("activity.back_to_one")}</a>
+            <a href=move || id.get().map_or_else(|| "/activities".to_owned(), |id| format!("/activities/{id}"))>"← "{tr(k!("activity.back_to_one"))}</a>
         </nav>
-        <h1 class="page-title">{tr("activity.edit")}</h1>
+        <h1 class="page-title">{tr(k!("activity.edit"))}</h1>
         <Suspense fallback=|| view! { <Loading/> }>
             {move || loaded.get().map(|found| match found {
-                None => view! { <Empty key="error.not_found"/> }.into_any(),
+                None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
                 Some(Err(error)) => view! { <ErrorBox error/> }.into_any(),
                 Some(Ok(a)) => view! { <ActivityForm activity=Some(a)/> }.into_any(),
             })}
@@ -256,46 +256,46 @@ fn ActivityForm(activity: Option<Activity>) -> impl IntoView {
         <form class="form panel activity-form" on:submit=submit novalidate data-testid="activity-form">
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="activity.title" pointer="/title" form>
+                <Field label=k!("activity.title") pointer="/title" form>
                     <input type="text" maxlength="100" data-testid="activity-title-input" prop:value=text(|t| t.title.clone()) on:input=set!(title)/>
                 </Field>
-                <FieldGroup label="activity.area" pointer="/area_id" form>
+                <FieldGroup label=k!("activity.area") pointer="/area_id" form>
                     {move || match area.get() {
                         Some((_, name)) => view! {
                             <span class="chip" data-testid="activity-area-chip">{name}
-                                <button type="button" class="chip-x" aria-label=tr("action.clear")
+                                <button type="button" class="chip-x" aria-label=tr(k!("action.clear"))
                                     on:click=move |_| { space.set(None); area.set(None); }>"×"</button>
                             </span>
                         }.into_any(),
-                        None => view! { <AreaSearch on_pick placeholder="activity.area_search" testid="activity-area"/> }.into_any(),
+                        None => view! { <AreaSearch on_pick placeholder=k!("activity.area_search") testid="activity-area"/> }.into_any(),
                     }}
                 </FieldGroup>
-                <Field label="activity.organiser" pointer="/provider_id" form hint="activity.organiser_hint">
-                    <ProviderSelect value=provider testid="activity-organiser" empty_key="activity.organiser_community"/>
+                <Field label=k!("activity.organiser") pointer="/provider_id" form hint=k!("activity.organiser_hint")>
+                    <ProviderSelect value=provider testid="activity-organiser" empty_key=k!("activity.organiser_community")/>
                 </Field>
-                <Field label="activity.space" pointer="/space_id" form>
+                <Field label=k!("activity.space") pointer="/space_id" form>
                     <SpaceSelect value=space spaces/>
                 </Field>
-                <Field label="activity.place" pointer="/address" form hint="activity.place_hint">
+                <Field label=k!("activity.place") pointer="/address" form hint=k!("activity.place_hint")>
                     <input type="text" maxlength="200" data-testid="activity-place-input" prop:value=text(|t| t.place.clone()) on:input=set!(place)/>
                 </Field>
-                <Field label="activity.starts_at" pointer="/starts_at" form>
+                <Field label=k!("activity.starts_at") pointer="/starts_at" form>
                     <input type="datetime-local" data-testid="activity-starts" prop:value=text(|t| t.starts.clone()) on:input=set!(starts)/>
                 </Field>
-                <Field label="activity.ends_at" pointer="/ends_at" form hint="activity.ends_hint">
+                <Field label=k!("activity.ends_at") pointer="/ends_at" form hint=k!("activity.ends_hint")>
                     <input type="datetime-local" data-testid="activity-ends" prop:value=text(|t| t.ends.clone()) on:input=set!(ends)/>
                 </Field>
-                <Field label="activity.capacity" pointer="/capacity" form hint="activity.capacity_hint">
+                <Field label=k!("activity.capacity") pointer="/capacity" form hint=k!("activity.capacity_hint")>
                     <input type="number" min="1" inputmode="numeric" data-testid="activity-capacity" prop:value=text(|t| t.capacity.clone()) on:input=set!(capacity)/>
                 </Field>
-                <Field label="activity.credit_minutes" pointer="/credit_minutes" form hint="activity.credit_hint">
+                <Field label=k!("activity.credit_minutes") pointer="/credit_minutes" form hint=k!("activity.credit_hint")>
                     <input type="number" min="0" max="1440" inputmode="numeric" data-testid="activity-credit" prop:value=text(|t| t.credit.clone()) on:input=set!(credit)/>
                 </Field>
             </div>
-            <Field label="activity.description" pointer="/description" form>
+            <Field label=k!("activity.description") pointer="/description" form>
                 <textarea maxlength="2000" rows="3" data-testid="activity-description" prop:value=text(|t| t.description.clone()) on:input=set!(description)></textarea>
             </Field>
-            <FormButtons form on_cancel submit_key={if editing.is_some() { "action.save" } else { "activity.save_draft" }}/>
+            <FormButtons form on_cancel submit_key={if editing.is_some() { k!("action.save") } else { k!("activity.save_draft") }}/>
         </form>
     }
 }

@@ -13,9 +13,18 @@ use crate::common::paged::Paged;
 use crate::common::session::use_session;
 use crate::common::status::Empty;
 use crate::common::widgets::HeadRow;
+use crate::messages::Key;
 
-const HEADS: [&str; 6] = ["activity.title", "activity.when", "activity.place", "activity.organiser", "activity.places", "activity.status"];
-const SORTS: [(&str, &str); 3] = [("-id", "activity.sort_newest"), ("id", "activity.sort_oldest"), ("title", "activity.sort_title")];
+const HEADS: [Key; 6] = [
+    k!("activity.title"),
+    k!("activity.when"),
+    k!("activity.place"),
+    k!("activity.organiser"),
+    k!("activity.places"),
+    k!("activity.status"),
+];
+const SORTS: [(&str, Key); 3] =
+    [("-id", k!("activity.sort_newest")), ("id", k!("activity.sort_oldest")), ("title", k!("activity.sort_title"))];
 
 /// `/activities`.
 #[component]
@@ -23,13 +32,13 @@ pub fn ActivitiesPage() -> impl IntoView {
     let session = use_session();
     view! {
         <div class="page-head">
-            <h1 class="page-title">{tr("nav.activities")}</h1>
+            <h1 class="page-title">{tr(k!("nav.activities"))}</h1>
             <div class="spacer"></div>
             {move || session.permissions().organise_activities.then(|| view! {
-                <a class="btn btn-primary" href="/activities/new" data-testid="activity-new">"+ "{tr("activity.new")}</a>
+                <a class="btn btn-primary" href="/activities/new" data-testid="activity-new">"+ "{tr(k!("activity.new"))}</a>
             })}
         </div>
-        <Show when=move || session.permissions().read_activities fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().read_activities fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <ActivityList/>
         </Show>
     }
@@ -67,16 +76,16 @@ fn ActivityList() -> impl IntoView {
     let retry = Callback::new(move |()| activities.reload(fetch));
     view! {
         <div class="toolbar">
-            <input type="search" data-testid="activity-q" aria-label=tr("activity.search") placeholder=tr("activity.search")
+            <input type="search" data-testid="activity-q" aria-label=tr(k!("activity.search")) placeholder=tr(k!("activity.search"))
                 on:change=move |ev| q.set(event_target_value(&ev))/>
-            <select data-testid="activity-filter-status" aria-label=tr("activity.status")
+            <select data-testid="activity-filter-status" aria-label=tr(k!("activity.status"))
                 on:change=move |ev| status.set(ActivityStatus::parse(&event_target_value(&ev)))>
-                <option value="">{tr("activity.all_statuses")}</option>
+                <option value="">{tr(k!("activity.all_statuses"))}</option>
                 {ActivityStatus::ALL.into_iter().map(|s| view! {
                     <option value=s.as_str()>{tr_word("astatus", s.as_str().to_owned())}</option>
                 }).collect_view()}
             </select>
-            <select data-testid="activity-sort" aria-label=tr("activity.sort")
+            <select data-testid="activity-sort" aria-label=tr(k!("activity.sort"))
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     sort.set(SORTS.iter().find(|(code, _)| *code == v).map_or("-id", |(code, _)| code));
@@ -84,7 +93,7 @@ fn ActivityList() -> impl IntoView {
                 {SORTS.into_iter().map(|(code, key)| view! { <option value=code>{tr(key)}</option> }).collect_view()}
             </select>
             <span class="muted" data-testid="activity-total">
-                {move || total.get().map(|n| i18n.t("activity.total").replace("{n}", &n.to_string()))}
+                {move || total.get().map(|n| i18n.count(k!("activity.total"), n))}
             </span>
         </div>
         <div class="table-wrap">
@@ -100,7 +109,7 @@ fn ActivityList() -> impl IntoView {
                             <td class="num" data-testid="activity-places">
                                 {format!("{}/{}", activity.confirmed, activity.capacity)}
                                 {(activity.waiting > 0).then(|| view! {
-                                    <span class="small muted">" +"{activity.waiting}{tr("activity.waiting_short")}</span>
+                                    <span class="small muted">" +"{activity.waiting}{tr(k!("activity.waiting_short"))}</span>
                                 })}
                             </td>
                             <td><ActivityStatusBadge status=activity.status/></td>
@@ -109,7 +118,7 @@ fn ActivityList() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {activities.footer("activity.none", more, retry)}
+        {activities.footer(k!("activity.none"), more, retry)}
     }
 }
 

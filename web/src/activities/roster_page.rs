@@ -14,12 +14,20 @@ use crate::common::paged::Paged;
 use crate::common::session::use_session;
 use crate::common::status::Empty;
 use crate::common::widgets::HeadRow;
+use crate::messages::Key;
 
-const HEADS: [&str; 7] =
-    ["volunteer.name", "volunteer.area", "volunteer.star", "volunteer.served", "roster.last_served", "roster.active", "roster.phone"];
+const HEADS: [Key; 7] = [
+    k!("volunteer.name"),
+    k!("volunteer.area"),
+    k!("volunteer.star"),
+    k!("volunteer.served"),
+    k!("roster.last_served"),
+    k!("roster.active"),
+    k!("roster.phone"),
+];
 /// The orders the API offers, with their labels.
-const SORTS: [(&str, &str); 3] =
-    [("-hours", "roster.sort_hours"), ("-last_served", "roster.sort_last_served"), ("name", "roster.sort_name")];
+const SORTS: [(&str, Key); 3] =
+    [("-hours", k!("roster.sort_hours")), ("-last_served", k!("roster.sort_last_served")), ("name", k!("roster.sort_name"))];
 
 /// The totals of the whole selection.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -35,9 +43,9 @@ pub fn RosterPage() -> impl IntoView {
     let session = use_session();
     view! {
         <div class="page-head">
-            <h1 class="page-title">{tr("nav.volunteers")}</h1>
+            <h1 class="page-title">{tr(k!("nav.volunteers"))}</h1>
         </div>
-        <Show when=move || session.permissions().read_volunteers fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().read_volunteers fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <Roster/>
         </Show>
     }
@@ -64,15 +72,15 @@ fn Roster() -> impl IntoView {
     let retry = Callback::new(move |()| rows.reload(fetch));
     view! {
         <div class="toolbar" data-testid="roster-filters">
-            <input type="search" data-testid="roster-q" aria-label=tr("roster.search") placeholder=tr("roster.search")
+            <input type="search" data-testid="roster-q" aria-label=tr(k!("roster.search")) placeholder=tr(k!("roster.search"))
                 on:change=move |ev| q.set(event_target_value(&ev))/>
-            <select data-testid="roster-active" aria-label=tr("roster.active")
+            <select data-testid="roster-active" aria-label=tr(k!("roster.active"))
                 on:change=move |ev| active.set(event_target_value(&ev).parse().ok())>
-                <option value="">{tr("roster.all")}</option>
-                <option value="true">{tr("roster.only_active")}</option>
-                <option value="false">{tr("roster.only_inactive")}</option>
+                <option value="">{tr(k!("roster.all"))}</option>
+                <option value="true">{tr(k!("roster.only_active"))}</option>
+                <option value="false">{tr(k!("roster.only_inactive"))}</option>
             </select>
-            <select data-testid="roster-sort" aria-label=tr("roster.sort")
+            <select data-testid="roster-sort" aria-label=tr(k!("roster.sort"))
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     sort.set(SORTS.iter().find(|(code, _)| *code == v).map_or("-hours", |(code, _)| code));
@@ -83,8 +91,7 @@ fn Roster() -> impl IntoView {
         <p class="totals" data-testid="roster-totals">
             {move || {
                 let t = totals.get();
-                i18n.t("roster.totals")
-                    .replace("{n}", &t.volunteers.to_string())
+                i18n.count(k!("roster.totals"), t.volunteers)
                     .replace("{active}", &t.active.to_string())
                     .replace("{hours}", &i18n.number(t.hours, 1))
             }}
@@ -99,7 +106,7 @@ fn Roster() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {rows.footer("roster.none", more, retry)}
+        {rows.footer(k!("roster.none"), more, retry)}
     }
 }
 
@@ -122,14 +129,14 @@ fn RosterRow(volunteer: VolunteerSummary) -> impl IntoView {
         <tr data-testid="roster-row" data-user-id=v.user_id data-active=v.active.to_string()>
             <td><a href=format!("/volunteers/{}", v.user_id) data-testid="roster-link">{v.name.clone()}</a></td>
             <td>{v.area_name.clone()}</td>
-            <td data-testid="roster-star">{move || star.clone().unwrap_or_else(|| i18n.t("volunteer.no_star").to_owned())}</td>
-            <td class="num" data-testid="roster-hours">{move || format!("{}{}", i18n.number(hours, 1), i18n.t("mpoints.hours_unit"))}</td>
+            <td data-testid="roster-star">{move || star.clone().unwrap_or_else(|| i18n.t(k!("volunteer.no_star")).to_owned())}</td>
+            <td class="num" data-testid="roster-hours">{move || format!("{}{}", i18n.number(hours, 1), i18n.t(k!("mpoints.hours_unit")))}</td>
             <td class="small">{v.last_served_at.as_ref().map_or_else(|| "—".to_owned(), local_time)}</td>
             <td>
                 {if v.active {
-                    view! { <span class="badge badge-ok">{tr("roster.is_active")}</span> }.into_any()
+                    view! { <span class="badge badge-ok">{tr(k!("roster.is_active"))}</span> }.into_any()
                 } else {
-                    view! { <span class="badge">{tr("roster.is_inactive")}</span> }.into_any()
+                    view! { <span class="badge">{tr(k!("roster.is_inactive"))}</span> }.into_any()
                 }}
             </td>
             <td class="small mono">{v.phone.clone().unwrap_or_default()}</td>

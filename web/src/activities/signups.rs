@@ -15,8 +15,9 @@ use crate::common::i18n::{tr, use_i18n};
 use crate::common::session::use_session;
 use crate::common::status::{Empty, ErrorBox, Loading, error_text};
 use crate::common::widgets::HeadRow;
+use crate::messages::Key;
 
-const HEADS: [&str; 5] = ["signup.name", "signup.status", "signup.checked_in", "signup.checked_out", "signup.credit"];
+const HEADS: [Key; 5] = [k!("signup.name"), k!("signup.status"), k!("signup.checked_in"), k!("signup.checked_out"), k!("signup.credit")];
 
 /// The list with its totals; `on_changed` after every change (the activity's places move with it).
 #[component]
@@ -32,14 +33,14 @@ pub fn Signups(id: Id, on_changed: Callback<()>) -> impl IntoView {
     });
     view! {
         <section class="signups" data-testid="signups">
-            <h2>{tr("signup.title")}</h2>
+            <h2>{tr(k!("signup.title"))}</h2>
             {move || match list.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-                Some(Ok(l)) if l.items.is_empty() => view! { <Empty key="signup.none"/> }.into_any(),
+                Some(Ok(l)) if l.items.is_empty() => view! { <Empty key=k!("signup.none")/> }.into_any(),
                 Some(Ok(l)) => view! {
                     <p class="muted" data-testid="signup-totals">
-                        {move || i18n.t("signup.totals").replace("{confirmed}", &l.confirmed.to_string())
+                        {move || i18n.t(k!("signup.totals")).replace("{confirmed}", &l.confirmed.to_string())
                             .replace("{waiting}", &l.waiting.to_string()).replace("{attended}", &l.attended.to_string())}
                     </p>
                     <div class="table-wrap">
@@ -77,7 +78,7 @@ fn SignupRow(activity: Id, signup: Signup, on_changed: Callback<()>) -> impl Int
         });
     };
     let status = match (signup.status, signup.waiting_position) {
-        (SignupStatus::Waiting, Some(n)) => i18n.t("signup.waiting_n").replace("{n}", &n.to_string()),
+        (SignupStatus::Waiting, Some(n)) => i18n.t(k!("signup.waiting_n")).replace("{n}", &n.to_string()),
         (s, _) => i18n.dynamic("signup", s.as_str()),
     };
     let live = signup.status != SignupStatus::Cancelled;
@@ -85,9 +86,9 @@ fn SignupRow(activity: Id, signup: Signup, on_changed: Callback<()>) -> impl Int
     let (checked_in, checked_out) = (signup.checked_in_at, signup.checked_out_at);
     let credited = signup.transfer_id.is_some() && signup.reversal_id.is_none();
     let credit = match (signup.transfer_id, signup.reversal_id) {
-        (Some(_), None) => "signup.credited",
-        (Some(_), Some(_)) => "signup.revoked",
-        _ => "signup.not_credited",
+        (Some(_), None) => k!("signup.credited"),
+        (Some(_), Some(_)) => k!("signup.revoked"),
+        _ => k!("signup.not_credited"),
     };
     let p = move || session.permissions();
     let profile = format!("/volunteers/{}", signup.user_id);
@@ -103,31 +104,31 @@ fn SignupRow(activity: Id, signup: Signup, on_changed: Callback<()>) -> impl Int
             <td>{status}</td>
             <td class="small" data-testid="signup-in">{checked_in.map(|t| local_time(&t))}</td>
             <td class="small" data-testid="signup-out">{checked_out.map(|t| local_time(&t))}</td>
-            <td data-testid="signup-credit" data-credit=credit>{tr(credit)}</td>
+            <td data-testid="signup-credit" data-credit=credit.name()>{tr(credit)}</td>
             <td class="row-actions">
                 {move || (confirmed && checked_in.is_none() && p().record_attendance).then(|| view! {
                     <button type="button" class="btn btn-small btn-primary" data-testid="signup-check-in" disabled=busy
-                        on:click=move |_| run(Box::pin(record_attendance(activity, sid, AttendanceStep::CheckIn)))>{tr("signup.check_in")}</button>
+                        on:click=move |_| run(Box::pin(record_attendance(activity, sid, AttendanceStep::CheckIn)))>{tr(k!("signup.check_in"))}</button>
                 })}
                 {move || (checked_in.is_some() && checked_out.is_none() && p().record_attendance).then(|| view! {
                     <button type="button" class="btn btn-small btn-primary" data-testid="signup-check-out" disabled=busy
-                        on:click=move |_| run(Box::pin(record_attendance(activity, sid, AttendanceStep::CheckOut)))>{tr("signup.check_out")}</button>
+                        on:click=move |_| run(Box::pin(record_attendance(activity, sid, AttendanceStep::CheckOut)))>{tr(k!("signup.check_out"))}</button>
                 })}
                 {move || (live && checked_in.is_none() && p().organise_activities && !asking_cancel.get()).then(|| view! {
                     <button type="button" class="btn btn-small btn-ghost" data-testid="signup-cancel" disabled=busy
-                        on:click=move |_| asking_cancel.set(true)>{tr("signup.cancel")}</button>
+                        on:click=move |_| asking_cancel.set(true)>{tr(k!("signup.cancel"))}</button>
                 })}
                 {move || asking_cancel.get().then(|| view! {
                     <span class="inline-confirm" data-testid="signup-cancel-confirm">
-                        {tr("signup.cancel_confirm")}
+                        {tr(k!("signup.cancel_confirm"))}
                         <button type="button" class="btn btn-small btn-primary" data-testid="signup-cancel-yes" disabled=busy
-                            on:click=move |_| { asking_cancel.set(false); run(Box::pin(cancel_signup(activity, sid))) }>{tr("signup.cancel_yes")}</button>
-                        <button type="button" class="btn btn-small btn-ghost" on:click=move |_| asking_cancel.set(false)>{tr("signup.cancel_no")}</button>
+                            on:click=move |_| { asking_cancel.set(false); run(Box::pin(cancel_signup(activity, sid))) }>{tr(k!("signup.cancel_yes"))}</button>
+                        <button type="button" class="btn btn-small btn-ghost" on:click=move |_| asking_cancel.set(false)>{tr(k!("signup.cancel_no"))}</button>
                     </span>
                 })}
                 {move || (credited && p().organise_activities && !revoking.get()).then(|| view! {
                     <button type="button" class="btn btn-small btn-ghost" data-testid="signup-revoke" on:click=move |_| revoking.set(true)>
-                        {tr("signup.revoke")}
+                        {tr(k!("signup.revoke"))}
                     </button>
                 })}
                 {move || error.get().map(|e| view! { <p class="form-summary" role="alert">{e}</p> })}
@@ -173,15 +174,15 @@ fn RevokeForm(activity: Id, signup: Id, on_done: Callback<()>, on_cancel: Callba
     view! {
         <form class="form inline-form" data-testid="revoke-form" on:submit=submit novalidate>
             <FormSummary form placed=&PLACED/>
-            <p class="notice notice-warn">{tr("signup.revoke_confirm")}</p>
-            <Field label="signup.revoke_reason" pointer="/reason" form>
+            <p class="notice notice-warn">{tr(k!("signup.revoke_confirm"))}</p>
+            <Field label=k!("signup.revoke_reason") pointer="/reason" form>
                 <input type="text" maxlength="500" data-testid="revoke-reason" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev))/>
             </Field>
             <div class="form-buttons">
                 <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="revoke-submit">
-                    {move || i18n.t(if form.busy.get() { "state.saving" } else { "signup.revoke_yes" })}
+                    {move || i18n.t(if form.busy.get() { k!("state.saving") } else { k!("signup.revoke_yes") })}
                 </button>
-                <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>{tr("action.cancel")}</button>
+                <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>{tr(k!("action.cancel"))}</button>
             </div>
         </form>
     }

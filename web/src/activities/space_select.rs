@@ -47,7 +47,7 @@ pub fn SpaceSelect(value: RwSignal<Option<Id>>, spaces: Spaces) -> impl IntoView
     view! {
         <select data-testid="activity-space" prop:value=move || { spaces.track(); value.get().map(|i| i.to_string()).unwrap_or_default() }
             on:change=move |ev| value.set(event_target_value(&ev).parse().ok())>
-            <option value="">{move || i18n.t("activity.space_elsewhere")}</option>
+            <option value="">{move || i18n.t(k!("activity.space_elsewhere"))}</option>
             {move || options().into_iter().map(|(id, name, kind)| view! {
                 <option value=id.to_string() selected=move || value.get() == Some(id)>
                     {name}" · "{move || i18n.space_kind(kind)}
@@ -55,9 +55,9 @@ pub fn SpaceSelect(value: RwSignal<Option<Id>>, spaces: Spaces) -> impl IntoView
             }).collect_view()}
         </select>
         {move || match spaces.get() {
-            None => Some(view! { <span class="field-hint">{tr("state.loading")}</span> }.into_any()),
+            None => Some(view! { <span class="field-hint">{tr(k!("state.loading"))}</span> }.into_any()),
             Some(Err(e)) => Some(view! { <span class="field-error">{e}</span> }.into_any()),
-            Some(Ok(list)) if list.is_empty() => Some(view! { <span class="field-hint">{tr("activity.no_spaces")}</span> }.into_any()),
+            Some(Ok(list)) if list.is_empty() => Some(view! { <span class="field-hint">{tr(k!("activity.no_spaces"))}</span> }.into_any()),
             Some(Ok(_)) => None,
         }}
     }

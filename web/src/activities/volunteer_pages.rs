@@ -13,8 +13,9 @@ use crate::common::session::use_session;
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::widgets::{Bar, HeadRow};
 use crate::ledger::amount::amount_text;
+use crate::messages::Key;
 
-const HEADS: [&str; 4] = ["volunteer.served_at", "volunteer.record_kind", "volunteer.record_title", "volunteer.minutes"];
+const HEADS: [Key; 4] = [k!("volunteer.served_at"), k!("volunteer.record_kind"), k!("volunteer.record_title"), k!("volunteer.minutes")];
 
 fn volunteer_id() -> Memo<Option<Id>> {
     let params = use_params_map();
@@ -36,11 +37,11 @@ pub fn VolunteerPage() -> impl IntoView {
         }
     });
     view! {
-        <nav class="crumbs back-link"><a href="/volunteers" data-testid="roster-back">"← "{tr("roster.back")}</a></nav>
-        <Show when=move || session.permissions().read_volunteers fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <nav class="crumbs back-link"><a href="/volunteers" data-testid="roster-back">"← "{tr(k!("roster.back"))}</a></nav>
+        <Show when=move || session.permissions().read_volunteers fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || loaded.get().map(|found| match found {
-                    None => view! { <Empty key="error.not_found"/> }.into_any(),
+                    None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
                     Some(Err(error)) => view! { <ErrorBox error/> }.into_any(),
                     Some(Ok(profile)) => view! { <Profile profile/> }.into_any(),
                 })}
@@ -63,28 +64,28 @@ fn Profile(profile: VolunteerProfile) -> impl IntoView {
     view! {
         <div class="page-head">
             <h1 class="page-title" data-testid="volunteer-name">{profile.name.clone()}</h1>
-            <span class="badge" data-testid="volunteer-star">{star.unwrap_or_else(|| i18n.t("volunteer.no_star").to_owned())}</span>
+            <span class="badge" data-testid="volunteer-star">{star.unwrap_or_else(|| i18n.t(k!("volunteer.no_star")).to_owned())}</span>
             <div class="spacer"></div>
             <a class="btn" href=format!("/volunteers/{}/certificate", profile.user_id) data-testid="volunteer-certificate">
-                {tr("volunteer.certificate")}
+                {tr(k!("volunteer.certificate"))}
             </a>
         </div>
         <dl class="facts" data-testid="volunteer-facts">
-            <dt>{tr("volunteer.area")}</dt><dd>{profile.area_name.clone()}</dd>
-            <dt>{tr("volunteer.served")}</dt>
-            <dd data-testid="volunteer-hours">{move || format!("{}{}", i18n.number(served, 1), i18n.t("mpoints.hours_unit"))}</dd>
-            <dt>{tr("volunteer.minutes_balance")}</dt><dd>{move || amount_text(i18n, LedgerUnit::Minutes, minutes, false)}</dd>
-            <dt>{tr("volunteer.points_balance")}</dt><dd>{move || amount_text(i18n, LedgerUnit::Points, points, false)}</dd>
-            <dt>{tr("volunteer.activities")}</dt><dd>{profile.activities_attended}</dd>
-            <dt>{tr("volunteer.needs")}</dt><dd>{profile.needs_served}</dd>
+            <dt>{tr(k!("volunteer.area"))}</dt><dd>{profile.area_name.clone()}</dd>
+            <dt>{tr(k!("volunteer.served"))}</dt>
+            <dd data-testid="volunteer-hours">{move || format!("{}{}", i18n.number(served, 1), i18n.t(k!("mpoints.hours_unit")))}</dd>
+            <dt>{tr(k!("volunteer.minutes_balance"))}</dt><dd>{move || amount_text(i18n, LedgerUnit::Minutes, minutes, false)}</dd>
+            <dt>{tr(k!("volunteer.points_balance"))}</dt><dd>{move || amount_text(i18n, LedgerUnit::Points, points, false)}</dd>
+            <dt>{tr(k!("volunteer.activities"))}</dt><dd>{profile.activities_attended}</dd>
+            <dt>{tr(k!("volunteer.needs"))}</dt><dd>{profile.needs_served}</dd>
         </dl>
         {progress.map(|(fraction, next, missing)| view! {
             <p data-testid="volunteer-next">
-                {move || i18n.t("volunteer.to_next").replace("{star}", &next).replace("{hours}", &i18n.number(missing, 1))}
+                {move || i18n.t(k!("volunteer.to_next")).replace("{star}", &next).replace("{hours}", &i18n.number(missing, 1))}
             </p>
             <Bar fraction testid="volunteer-progress"/>
         })}
-        <h2>{tr("volunteer.records")}</h2>
+        <h2>{tr(k!("volunteer.records"))}</h2>
         <Records records=profile.records/>
     }
 }
@@ -93,7 +94,7 @@ fn Profile(profile: VolunteerProfile) -> impl IntoView {
 fn Records(records: Vec<ServiceRecord>) -> impl IntoView {
     let i18n = use_i18n();
     if records.is_empty() {
-        return view! { <Empty key="volunteer.no_records"/> }.into_any();
+        return view! { <Empty key=k!("volunteer.no_records")/> }.into_any();
     }
     view! {
         <div class="table-wrap">
@@ -135,12 +136,12 @@ pub fn CertificatePage() -> impl IntoView {
     });
     view! {
         <nav class="crumbs back-link">
-            <a href=move || id.get().map_or_else(|| "/activities".to_owned(), |id| format!("/volunteers/{id}"))>"← "{tr("volunteer.back")}</a>
+            <a href=move || id.get().map_or_else(|| "/activities".to_owned(), |id| format!("/volunteers/{id}"))>"← "{tr(k!("volunteer.back"))}</a>
         </nav>
-        <Show when=move || session.permissions().read_volunteers fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().read_volunteers fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || loaded.get().map(|found| match found {
-                    None => view! { <Empty key="error.not_found"/> }.into_any(),
+                    None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
                     Some(Err(error)) => view! { <ErrorBox error/> }.into_any(),
                     Some(Ok(c)) => view! { <Certificate certificate=c/> }.into_any(),
                 })}
@@ -161,19 +162,19 @@ fn Certificate(certificate: VolunteerCertificate) -> impl IntoView {
     let served = certificate.served_hours;
     view! {
         <div class="form-buttons">
-            <button type="button" class="btn btn-primary" data-testid="certificate-print" on:click=print>{tr("volunteer.print")}</button>
+            <button type="button" class="btn btn-primary" data-testid="certificate-print" on:click=print>{tr(k!("volunteer.print"))}</button>
         </div>
         <article class="panel certificate" data-testid="certificate">
-            <h1>{tr("volunteer.certificate")}</h1>
-            <p class="muted" data-testid="certificate-number">{tr("volunteer.number")}{certificate.number.clone()}</p>
+            <h1>{tr(k!("volunteer.certificate"))}</h1>
+            <p class="muted" data-testid="certificate-number">{tr(k!("volunteer.number"))}{certificate.number.clone()}</p>
             <p class="certificate-text" data-testid="certificate-statement">{certificate.statement.clone()}</p>
             <dl class="facts">
-                <dt>{tr("volunteer.name")}</dt><dd>{certificate.name.clone()}</dd>
-                <dt>{tr("volunteer.served")}</dt><dd>{move || format!("{}{}", i18n.number(served, 1), i18n.t("mpoints.hours_unit"))}</dd>
-                <dt>{tr("volunteer.star")}</dt>
-                <dd>{certificate.star.as_ref().map_or_else(|| i18n.t("volunteer.no_star").to_owned(), |s| s.name.clone())}</dd>
-                <dt>{tr("volunteer.activities")}</dt><dd>{certificate.activities_attended}</dd>
-                <dt>{tr("volunteer.needs")}</dt><dd>{certificate.needs_served}</dd>
+                <dt>{tr(k!("volunteer.name"))}</dt><dd>{certificate.name.clone()}</dd>
+                <dt>{tr(k!("volunteer.served"))}</dt><dd>{move || format!("{}{}", i18n.number(served, 1), i18n.t(k!("mpoints.hours_unit")))}</dd>
+                <dt>{tr(k!("volunteer.star"))}</dt>
+                <dd>{certificate.star.as_ref().map_or_else(|| i18n.t(k!("volunteer.no_star")).to_owned(), |s| s.name.clone())}</dd>
+                <dt>{tr(k!("volunteer.activities"))}</dt><dd>{certificate.activities_attended}</dd>
+                <dt>{tr(k!("volunteer.needs"))}</dt><dd>{certificate.needs_served}</dd>
             </dl>
             <Records records=certificate.records/>
             <p class="certificate-sign">

@@ -51,9 +51,9 @@ pub fn AuditDiff(before: Option<Value>, after: Option<Value>) -> impl IntoView {
         <table class="table compact" data-testid="audit-diff">
             <thead>
                 <tr>
-                    <th>{move || i18n.t("audit.field")}</th>
-                    <th>{move || i18n.t("audit.before")}</th>
-                    <th>{move || i18n.t("audit.after")}</th>
+                    <th>{move || i18n.t(k!("audit.field"))}</th>
+                    <th>{move || i18n.t(k!("audit.before"))}</th>
+                    <th>{move || i18n.t(k!("audit.after"))}</th>
                 </tr>
             </thead>
             <tbody>
@@ -67,7 +67,7 @@ pub fn AuditDiff(before: Option<Value>, after: Option<Value>) -> impl IntoView {
                         </tr>
                     }
                 }).collect_view()}
-                {none.then(|| view! { <tr><td colspan="3" class="muted">{move || i18n.t("audit.no_change")}</td></tr> })}
+                {none.then(|| view! { <tr><td colspan="3" class="muted">{move || i18n.t(k!("audit.no_change"))}</td></tr> })}
             </tbody>
         </table>
     }

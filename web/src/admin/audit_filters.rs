@@ -67,22 +67,22 @@ pub fn AuditFilterBar(filter: Memo<AuditFilter>, on_change: Callback<AuditFilter
     let change_id = change;
     let change_action = change;
     view! {
-        <select data-testid="audit-filter-entity" aria-label=move || i18n.t("audit.entity")
+        <select data-testid="audit-filter-entity" aria-label=move || i18n.t(k!("audit.entity"))
             prop:value=move || filter.with(|f| f.entity.map_or("", AuditEntity::as_str).to_owned())
             on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| { f.entity = AuditEntity::parse(&v); f.entity_id = None; })) }>
-            <option value="">{move || i18n.t("audit.all_entities")}</option>
+            <option value="">{move || i18n.t(k!("audit.all_entities"))}</option>
             {AuditEntity::ALL.into_iter().map(|e| view! {
                 <option value=e.as_str() selected=move || filter.with(|f| f.entity == Some(e))>{move || i18n.label(e)}</option>
             }).collect_view()}
         </select>
         <input type="number" min="1" class="audit-id-filter" data-testid="audit-filter-id"
-            placeholder=move || i18n.t("audit.entity_id") aria-label=move || i18n.t("audit.entity_id")
+            placeholder=move || i18n.t(k!("audit.entity_id")) aria-label=move || i18n.t(k!("audit.entity_id"))
             prop:value=move || filter.with(|f| f.entity_id.map(|i| i.to_string()).unwrap_or_default())
             on:change=move |ev| { let v = event_target_value(&ev); change_id(Box::new(move |f| f.entity_id = v.trim().parse().ok())) }/>
-        <select data-testid="audit-filter-action" aria-label=move || i18n.t("audit.action")
+        <select data-testid="audit-filter-action" aria-label=move || i18n.t(k!("audit.action"))
             prop:value=move || filter.with(|f| f.action.map_or("", AuditAction::as_str).to_owned())
             on:change=move |ev| { let v = event_target_value(&ev); change_action(Box::new(move |f| f.action = AuditAction::parse(&v))) }>
-            <option value="">{move || i18n.t("audit.all_actions")}</option>
+            <option value="">{move || i18n.t(k!("audit.all_actions"))}</option>
             {AuditAction::ALL.into_iter().map(|a| view! {
                 <option value=a.as_str() selected=move || filter.with(|f| f.action == Some(a))>{move || i18n.label(a)}</option>
             }).collect_view()}
@@ -130,15 +130,15 @@ fn ActorPicker(filter: Memo<AuditFilter>, on_change: Callback<AuditFilter>) -> i
             {move || match name() {
                 Some(name) => view! {
                     <span class="chip" data-testid="audit-actor-chip">
-                        {move || i18n.t("audit.actor")}": "{name}
-                        <button type="button" class="chip-x" aria-label=move || i18n.t("action.clear")
+                        {move || i18n.t(k!("audit.actor"))}": "{name}
+                        <button type="button" class="chip-x" aria-label=move || i18n.t(k!("action.clear"))
                             on:click=move |_| set_actor(None)>"×"</button>
                     </span>
                 }
                 .into_any(),
                 None => view! {
-                    <input type="search" data-testid="audit-actor-search" placeholder=move || i18n.t("audit.actor_search")
-                        aria-label=move || i18n.t("audit.actor_search") prop:value=text
+                    <input type="search" data-testid="audit-actor-search" placeholder=move || i18n.t(k!("audit.actor_search"))
+                        aria-label=move || i18n.t(k!("audit.actor_search")) prop:value=text
                         on:input=move |ev| { let v = event_target_value(&ev); text.set(v.clone()); search(v); }/>
                 }
                 .into_any(),

@@ -21,8 +21,8 @@ pub fn AuditPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     view! {
-        <h1 class="page-title">{move || i18n.t("nav.audit")}</h1>
-        <Show when=move || session.permissions().read_audit fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <h1 class="page-title">{move || i18n.t(k!("nav.audit"))}</h1>
+        <Show when=move || session.permissions().read_audit fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <AuditTable/>
         </Show>
     }
@@ -42,8 +42,8 @@ fn AuditTable() -> impl IntoView {
         path: "/audit".into(),
         dates: Some(("from", "to")),
         export: Some(Export { path: "/audit/export".into(), extra: Vec::new(), file: "audit", csv_tables: Vec::new(), keep: None }),
-        empty_key: "state.no_audit",
-        search_hint: Some("table.search_audit"),
+        empty_key: k!("state.no_audit"),
+        search_hint: Some(k!("table.search_audit")),
         class: "audit-table",
     };
     view! {
@@ -57,14 +57,14 @@ fn AuditTable() -> impl IntoView {
 fn audit_columns(open: RwSignal<Vec<i64>>) -> Vec<Column<AuditEntry>> {
     let i18n = use_i18n();
     vec![
-        Column::new("expand", "audit.show_diff", move |e: &AuditEntry| {
+        Column::new("expand", k!("audit.show_diff"), move |e: &AuditEntry| {
             let id = e.id;
             let has_diff = e.before.is_some() || e.after.is_some();
             let is_open = move || open.with(|o| o.contains(&id));
             has_diff.then(|| {
                 view! {
                     <button type="button" class="tree-toggle" aria-expanded=move || is_open().to_string()
-                        aria-label=move || i18n.t("audit.show_diff")>
+                        aria-label=move || i18n.t(k!("audit.show_diff"))>
                         {move || if is_open() { "▾" } else { "▸" }}
                     </button>
                 }
@@ -72,23 +72,23 @@ fn audit_columns(open: RwSignal<Vec<i64>>) -> Vec<Column<AuditEntry>> {
         })
         .fixed()
         .class("expander-col"),
-        Column::new("at", "audit.at", |e: &AuditEntry| local_time(&e.at)).fixed().class("nowrap"),
-        Column::new("actor", "audit.actor", move |e: &AuditEntry| {
+        Column::new("at", k!("audit.at"), |e: &AuditEntry| local_time(&e.at)).fixed().class("nowrap"),
+        Column::new("actor", k!("audit.actor"), move |e: &AuditEntry| {
             // The display name staff know; the account name when the API sends none.
             match e.actor_name.clone().or_else(|| e.actor_username.clone()) {
                 Some(name) => view! { <span data-testid="audit-actor">{name}</span> }.into_any(),
-                None => view! { <span data-testid="audit-actor">{move || i18n.t("audit.system")}</span> }.into_any(),
+                None => view! { <span data-testid="audit-actor">{move || i18n.t(k!("audit.system"))}</span> }.into_any(),
             }
         }),
-        Column::new("action", "audit.action", move |e: &AuditEntry| {
+        Column::new("action", k!("audit.action"), move |e: &AuditEntry| {
             let action = e.action;
             view! { <span data-action=action.as_str()>{move || i18n.label(action)}</span> }
         }),
-        Column::new("entity", "audit.entity", move |e: &AuditEntry| {
+        Column::new("entity", k!("audit.entity"), move |e: &AuditEntry| {
             let entity = e.entity;
             move || i18n.label(entity)
         }),
-        Column::new("entity_id", "audit.entity_id", |e: &AuditEntry| match page_of(e.entity) {
+        Column::new("entity_id", k!("audit.entity_id"), |e: &AuditEntry| match page_of(e.entity) {
             Some(base) => view! { <a href=format!("{base}/{}", e.entity_id) data-testid="audit-link">{e.entity_id}</a> }.into_any(),
             None => view! { <span>{e.entity_id}</span> }.into_any(),
         })

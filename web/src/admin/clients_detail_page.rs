@@ -25,12 +25,12 @@ pub fn ClientDetailPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<Id>().ok())));
     view! {
         <nav class="crumbs back-link">
-            <a href="/admin/clients" data-testid="client-back">{tr("client.back")}</a>
+            <a href="/admin/clients" data-testid="client-back">{tr(k!("client.back"))}</a>
         </nav>
-        <Show when=move || session.permissions().manage_integration_clients fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().manage_integration_clients fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             {move || match id.get() {
                 Some(id) => view! { <ClientLoader id/> }.into_any(),
-                None => view! { <Empty key="error.not_found"/> }.into_any(),
+                None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
             }}
         </Show>
     }
@@ -111,22 +111,22 @@ fn ClientView(client: IntegrationClient) -> impl IntoView {
         })}
         <section class="panel">
             <dl class="facts" data-testid="client-facts">
-                <dt>{tr("client.client_id")}</dt><dd class="mono" style="word-break: break-all">{move || current.with(|c| c.client_id.clone())}</dd>
-                <dt>{tr("client.area")}</dt><dd>{move || area_name.get()}</dd>
-                <dt>{tr("client.rate_limit")}</dt><dd>{move || current.with(|c| c.rate_limit_per_minute)}</dd>
-                <dt>{tr("client.created_at")}</dt><dd>{move || current.with(|c| local_time(&c.created_at))}</dd>
-                <dt>{tr("client.previous_valid_until")}</dt><dd>{move || current.with(|c| when(c.previous_secret_valid_until))}</dd>
-                <dt>{tr("client.revoked_at")}</dt><dd>{move || current.with(|c| when(c.revoked_at))}</dd>
-                <dt>{tr("client.scopes")}</dt><dd>{move || view! { <ScopeLabels scopes=current.with(|c| c.scopes.clone())/> }}</dd>
+                <dt>{tr(k!("client.client_id"))}</dt><dd class="mono" style="word-break: break-all">{move || current.with(|c| c.client_id.clone())}</dd>
+                <dt>{tr(k!("client.area"))}</dt><dd>{move || area_name.get()}</dd>
+                <dt>{tr(k!("client.rate_limit"))}</dt><dd>{move || current.with(|c| c.rate_limit_per_minute)}</dd>
+                <dt>{tr(k!("client.created_at"))}</dt><dd>{move || current.with(|c| local_time(&c.created_at))}</dd>
+                <dt>{tr(k!("client.previous_valid_until"))}</dt><dd>{move || current.with(|c| when(c.previous_secret_valid_until))}</dd>
+                <dt>{tr(k!("client.revoked_at"))}</dt><dd>{move || current.with(|c| when(c.revoked_at))}</dd>
+                <dt>{tr(k!("client.scopes"))}</dt><dd>{move || view! { <ScopeLabels scopes=current.with(|c| c.scopes.clone())/> }}</dd>
             </dl>
         </section>
         <Show when=move || !revoked()>
             <div class="toolbar">
                 <button type="button" class="btn" data-testid="client-rotate" on:click=move |_| confirm.set(Confirm::Rotate)>
-                    {tr("client.rotate")}
+                    {tr(k!("client.rotate"))}
                 </button>
                 <button type="button" class="btn" data-testid="client-revoke" on:click=move |_| confirm.set(Confirm::Revoke)>
-                    {tr("client.revoke")}
+                    {tr(k!("client.revoke"))}
                 </button>
             </div>
         </Show>
@@ -135,15 +135,15 @@ fn ClientView(client: IntegrationClient) -> impl IntoView {
             view! {
                 <div class="panel action-form" role="alertdialog" aria-modal="false" data-testid="client-confirm-box">
                     <p style="margin: 0 0 10px">
-                        {move || if rotating { i18n.t("client.rotate_confirm") } else { i18n.t("client.revoke_confirm") }}
+                        {move || if rotating { i18n.t(k!("client.rotate_confirm")) } else { i18n.t(k!("client.revoke_confirm")) }}
                     </p>
                     <div class="form-buttons">
                         <button type="button" class="btn btn-primary" data-testid="client-confirm" disabled=form.busy
                             on:click=move |ev| if rotating { rotate(ev) } else { revoke(ev) }>
-                            {move || if form.busy.get() { i18n.t("state.saving") } else { i18n.t("form.confirm") }}
+                            {move || if form.busy.get() { i18n.t(k!("state.saving")) } else { i18n.t(k!("form.confirm")) }}
                         </button>
                         <button type="button" class="btn" data-testid="client-confirm-cancel" on:click=move |_| confirm.set(Confirm::None)>
-                            {tr("action.cancel")}
+                            {tr(k!("action.cancel"))}
                         </button>
                     </div>
                 </div>

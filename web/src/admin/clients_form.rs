@@ -60,30 +60,30 @@ pub fn ClientRegisterForm(on_registered: Callback<IntegrationClientSecret>, on_c
 
     view! {
         <form class="form panel" on:submit=submit data-testid="client-form" novalidate>
-            <h3>{tr("client.register")}</h3>
+            <h3>{tr(k!("client.register"))}</h3>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="client.name" pointer="/name" form hint="client.name_hint">
+                <Field label=k!("client.name") pointer="/name" form hint=k!("client.name_hint")>
                     <input type="text" maxlength="100" data-testid="client-name"
                         prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
                 </Field>
-                <FieldGroup label="client.area" pointer="/area_id" form hint="client.area_hint">
+                <FieldGroup label=k!("client.area") pointer="/area_id" form hint=k!("client.area_hint")>
                     <div class="area-choice">
                         <span class="chosen" data-testid="client-area-chosen">
-                            {move || area.get().map_or_else(|| i18n.t("client.no_area").to_owned(), |(_, n)| n)}
+                            {move || area.get().map_or_else(|| i18n.t(k!("client.no_area")).to_owned(), |(_, n)| n)}
                         </span>
-                        <AreaSearch on_pick placeholder="area.search" testid="client-area-search"/>
+                        <AreaSearch on_pick placeholder=k!("area.search") testid="client-area-search"/>
                     </div>
                 </FieldGroup>
-                <Field label="client.rate_limit" pointer="/rate_limit_per_minute" form hint="client.rate_limit_hint">
+                <Field label=k!("client.rate_limit") pointer="/rate_limit_per_minute" form hint=k!("client.rate_limit_hint")>
                     <input type="number" min="1" max="100000" inputmode="numeric" data-testid="client-rate-limit"
                         prop:value=limit on:input=move |ev| limit.set(event_target_value(&ev))/>
                 </Field>
             </div>
-            <FieldGroup label="client.scopes" pointer="/scopes" form>
+            <FieldGroup label=k!("client.scopes") pointer="/scopes" form>
                 <ScopePicks chosen=scopes/>
             </FieldGroup>
-            <FormButtons form on_cancel submit_key="client.register"/>
+            <FormButtons form on_cancel submit_key=k!("client.register")/>
         </form>
     }
 }

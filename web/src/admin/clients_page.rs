@@ -14,6 +14,7 @@ use crate::common::paged::Paged;
 use crate::common::session::use_session;
 use crate::common::status::Empty;
 use crate::common::widgets::HeadRow;
+use crate::messages::Key;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Panel {
@@ -22,14 +23,15 @@ enum Panel {
     Secret(IntegrationClientSecret),
 }
 
-const HEAD: [&str; 6] = ["client.name", "client.area", "client.scopes", "client.status", "client.last_used", "client.requests_today"];
+const HEAD: [Key; 6] =
+    [k!("client.name"), k!("client.area"), k!("client.scopes"), k!("client.status"), k!("client.last_used"), k!("client.requests_today")];
 
 #[component]
 pub fn ClientsPage() -> impl IntoView {
     let session = use_session();
     view! {
-        <h1 class="page-title">{tr("nav.clients")}</h1>
-        <Show when=move || session.permissions().manage_integration_clients fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <h1 class="page-title">{tr(k!("nav.clients"))}</h1>
+        <Show when=move || session.permissions().manage_integration_clients fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <ClientsTable/>
         </Show>
     }
@@ -52,7 +54,7 @@ fn ClientsTable() -> impl IntoView {
         <div class="toolbar">
             <div class="spacer"></div>
             <button type="button" class="btn btn-primary" data-testid="client-new" on:click=move |_| panel.set(Panel::Register)>
-                {tr("client.register")}
+                {tr(k!("client.register"))}
             </button>
         </div>
         {move || match panel.get() {
@@ -72,7 +74,7 @@ fn ClientsTable() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {clients.footer("state.no_clients", more, retry)}
+        {clients.footer(k!("state.no_clients"), more, retry)}
     }
 }
 
@@ -86,7 +88,10 @@ fn ClientRow(client: IntegrationClient) -> impl IntoView {
     let usage = LocalResource::new(move || api::client_usage(id, None, None));
     let today = china_today();
     let last_used = move || {
-        usage.get().and_then(|u| u.ok()).map(|u| u.last_used_at.map_or_else(|| i18n.t("client.never_used").to_owned(), |t| local_time(&t)))
+        usage
+            .get()
+            .and_then(|u| u.ok())
+            .map(|u| u.last_used_at.map_or_else(|| i18n.t(k!("client.never_used")).to_owned(), |t| local_time(&t)))
     };
     let requests_today =
         move || usage.get().and_then(|u| u.ok()).map(|u| u.days.iter().find(|d| d.day == today).map_or(0, |d| d.requests).to_string());
@@ -103,7 +108,7 @@ fn ClientRow(client: IntegrationClient) -> impl IntoView {
             <td class="muted nowrap">{last_used}</td>
             <td class="num" data-testid="client-requests-today">{requests_today}</td>
             <td class="actions">
-                <a class="btn btn-small" href=format!("/admin/clients/{id}")>{move || i18n.t("client.open")}</a>
+                <a class="btn btn-small" href=format!("/admin/clients/{id}")>{move || i18n.t(k!("client.open"))}</a>
             </td>
         </tr>
     }
@@ -127,7 +132,7 @@ pub fn StatusLabel(revoked: bool) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <span class="status" class:status-off=revoked data-testid="client-status">
-            {move || if revoked { i18n.t("client.revoked") } else { i18n.t("client.active") }}
+            {move || if revoked { i18n.t(k!("client.revoked")) } else { i18n.t(k!("client.active")) }}
         </span>
     }
 }

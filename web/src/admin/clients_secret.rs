@@ -28,23 +28,23 @@ pub fn SecretBox(secret: String, grace_until: Option<DateTime<Utc>>, on_done: Ca
     };
     view! {
         <section class="panel" role="alert" data-testid="client-secret-box">
-            <h3>{tr("client.secret_title")}</h3>
-            <p class="form-summary" data-testid="client-secret-warning">{tr("client.secret_warning")}</p>
+            <h3>{tr(k!("client.secret_title"))}</h3>
+            <p class="form-summary" data-testid="client-secret-warning">{tr(k!("client.secret_warning"))}</p>
             <div class="toolbar" style="margin-top: 10px">
-                <input type="text" readonly class="mono" data-testid="client-secret" aria-label=tr("client.secret_title")
+                <input type="text" readonly class="mono" data-testid="client-secret" aria-label=tr(k!("client.secret_title"))
                     style="flex: 1 1 220px; min-width: 0" prop:value=secret
                     on:focus=move |ev| select_all(&ev)/>
                 <button type="button" class="btn" data-testid="client-secret-copy" on:click=copy>
-                    {move || if copied.get() == Copied::Yes { i18n.t("client.copied") } else { i18n.t("client.copy") }}
+                    {move || if copied.get() == Copied::Yes { i18n.t(k!("client.copied")) } else { i18n.t(k!("client.copy")) }}
                 </button>
             </div>
-            {move || (copied.get() == Copied::Failed).then(|| view! { <p class="small muted">{tr("client.copy_failed")}</p> })}
+            {move || (copied.get() == Copied::Failed).then(|| view! { <p class="small muted">{tr(k!("client.copy_failed"))}</p> })}
             {grace_until.map(|until| view! {
-                <p class="small" data-testid="client-grace">{tr("client.grace_until")}<strong>{local_time(&until)}</strong></p>
+                <p class="small" data-testid="client-grace">{tr(k!("client.grace_until"))}<strong>{local_time(&until)}</strong></p>
             })}
             <div class="form-buttons">
                 <button type="button" class="btn btn-primary" data-testid="client-secret-done" on:click=move |_| on_done.run(())>
-                    {tr("client.secret_done")}
+                    {tr(k!("client.secret_done"))}
                 </button>
             </div>
         </section>

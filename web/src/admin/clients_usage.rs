@@ -10,8 +10,9 @@ use crate::common::format::local_time;
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::widgets::HeadRow;
+use crate::messages::Key;
 
-const HEAD: [&str; 4] = ["client.day", "client.requests", "client.errors", "client.last_used"];
+const HEAD: [Key; 4] = [k!("client.day"), k!("client.requests"), k!("client.errors"), k!("client.last_used")];
 
 #[component]
 pub fn UsageSection(id: Id) -> impl IntoView {
@@ -19,10 +20,10 @@ pub fn UsageSection(id: Id) -> impl IntoView {
     let retry = Callback::new(move |()| usage.refetch());
     view! {
         <section class="detail" data-testid="client-usage">
-            <h3>{tr("client.usage")}</h3>
+            <h3>{tr(k!("client.usage"))}</h3>
             <Transition fallback=|| view! { <Loading/> }>
                 {move || usage.get().map(|result| match result {
-                    Ok(u) if u.days.is_empty() => view! { <Empty key="state.no_usage"/> }.into_any(),
+                    Ok(u) if u.days.is_empty() => view! { <Empty key=k!("state.no_usage")/> }.into_any(),
                     Ok(u) => view! { <UsageView usage=u/> }.into_any(),
                     Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
                 })}
@@ -49,7 +50,7 @@ fn UsageView(usage: ClientUsage) -> impl IntoView {
     let total_requests = usage.requests;
     let total_errors = usage.errors;
     view! {
-        <HBarChart rows target=None label=i18n.t("client.usage_chart")/>
+        <HBarChart rows target=None label=i18n.t(k!("client.usage_chart"))/>
         <div class="table-wrap">
             <table class="table" data-testid="client-usage-table">
                 <HeadRow keys=&HEAD/>
@@ -63,7 +64,7 @@ fn UsageView(usage: ClientUsage) -> impl IntoView {
                         </tr>
                     }).collect_view()}
                     <tr>
-                        <th>{tr("client.usage_total")}</th>
+                        <th>{tr(k!("client.usage_total"))}</th>
                         <th class="num" data-testid="client-usage-total">{total_requests}</th>
                         <th class="num">{total_errors}</th>
                         <th></th>

@@ -65,30 +65,30 @@ pub fn UserCreateForm(on_created: Callback<User>, on_cancel: Callback<()>) -> im
 
     view! {
         <form class="form panel" on:submit=submit data-testid="user-create-form" novalidate>
-            <h3>{move || i18n.t("user.create")}</h3>
+            <h3>{move || i18n.t(k!("user.create"))}</h3>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="user.username" pointer="/username" form hint="user.username_hint">
+                <Field label=k!("user.username") pointer="/username" form hint=k!("user.username_hint")>
                     <input type="text" autocomplete="off" maxlength="32" data-testid="user-username"
                         prop:value=username on:input=move |ev| username.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="user.display_name" pointer="/display_name" form>
+                <Field label=k!("user.display_name") pointer="/display_name" form>
                     <input type="text" maxlength="50" data-testid="user-display-name"
                         prop:value=display_name on:input=move |ev| display_name.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="user.role" pointer="/role" form>
+                <Field label=k!("user.role") pointer="/role" form>
                     <RoleSelect value=role current=None/>
                 </Field>
-                <Field label="user.area" pointer="/area_id" form>
+                <Field label=k!("user.area") pointer="/area_id" form>
                     <AreaChoice value=area/>
                 </Field>
                 <MerchantProvider role provider form/>
-                <Field label="user.password" pointer="/password" form hint="user.password_hint">
+                <Field label=k!("user.password") pointer="/password" form hint=k!("user.password_hint")>
                     <input type="password" autocomplete="new-password" maxlength="128" data-testid="user-password"
                         prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
                 </Field>
             </div>
-            <FormButtons form on_cancel submit_key="action.create"/>
+            <FormButtons form on_cancel submit_key=k!("action.create")/>
         </form>
     }
 }
@@ -141,33 +141,33 @@ pub fn UserEditForm(user: User, on_saved: Callback<User>, on_cancel: Callback<()
 
     view! {
         <form class="form panel" on:submit=submit data-testid="user-edit-form" novalidate>
-            <h3>{move || i18n.t("user.edit")}" · "<span class="mono">{user.username.clone()}</span></h3>
+            <h3>{move || i18n.t(k!("user.edit"))}" · "<span class="mono">{user.username.clone()}</span></h3>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="user.display_name" pointer="/display_name" form>
+                <Field label=k!("user.display_name") pointer="/display_name" form>
                     <input type="text" maxlength="50" data-testid="user-display-name"
                         prop:value=display_name on:input=move |ev| display_name.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="user.role" pointer="/role" form>
+                <Field label=k!("user.role") pointer="/role" form>
                     <RoleSelect value=role current=Some(user.role)/>
                 </Field>
-                <Field label="user.area" pointer="/area_id" form>
+                <Field label=k!("user.area") pointer="/area_id" form>
                     <AreaChoice value=area/>
                 </Field>
                 <MerchantProvider role provider form/>
-                <Field label="user.active" pointer="/active" form>
+                <Field label=k!("user.active") pointer="/active" form>
                     <span class="checkbox">
                         <input type="checkbox" data-testid="user-active" prop:checked=active
                             on:change=move |ev| active.set(event_target_checked(&ev))/>
-                        {move || if active.get() { i18n.t("user.active_yes") } else { i18n.t("user.active_no") }}
+                        {move || if active.get() { i18n.t(k!("user.active_yes")) } else { i18n.t(k!("user.active_no")) }}
                     </span>
                 </Field>
-                <Field label="user.new_password" pointer="/password" form hint="user.new_password_hint">
+                <Field label=k!("user.new_password") pointer="/password" form hint=k!("user.new_password_hint")>
                     <input type="password" autocomplete="new-password" maxlength="128" data-testid="user-password"
                         prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
                 </Field>
             </div>
-            <FormButtons form on_cancel submit_key="action.save"/>
+            <FormButtons form on_cancel submit_key=k!("action.save")/>
         </form>
     }
 }
@@ -178,8 +178,8 @@ fn MerchantProvider(role: RwSignal<String>, provider: RwSignal<Option<Id>>, form
     move || {
         (Role::parse(&role.get()) == Some(Role::Merchant)).then(|| {
             view! {
-                <Field label="user.provider" pointer="/provider_id" form hint="user.provider_hint">
-                    <ProviderSelect value=provider testid="user-provider" empty_key="user.pick_provider"/>
+                <Field label=k!("user.provider") pointer="/provider_id" form hint=k!("user.provider_hint")>
+                    <ProviderSelect value=provider testid="user-provider" empty_key=k!("user.pick_provider")/>
                 </Field>
             }
         })
@@ -200,7 +200,7 @@ fn RoleSelect(value: RwSignal<String>, current: Option<Role>) -> impl IntoView {
     };
     view! {
         <select data-testid="user-role" prop:value=value on:change=move |ev| value.set(event_target_value(&ev))>
-            <option value="" disabled=true>{move || i18n.t("user.pick_role")}</option>
+            <option value="" disabled=true>{move || i18n.t(k!("user.pick_role"))}</option>
             {move || roles().into_iter().map(|r| view! {
                 <option value=r.as_str() selected=move || value.get() == r.as_str()>{move || i18n.role(r)}</option>
             }).collect_view()}
@@ -216,9 +216,9 @@ fn AreaChoice(value: RwSignal<Option<(Id, String)>>) -> impl IntoView {
     view! {
         <div class="area-choice">
             <span class="chosen" data-testid="user-area-chosen">
-                {move || value.get().map_or_else(|| i18n.t("user.no_area").to_owned(), |(_, name)| name)}
+                {move || value.get().map_or_else(|| i18n.t(k!("user.no_area")).to_owned(), |(_, name)| name)}
             </span>
-            <AreaSearch on_pick placeholder="area.search" testid="user-area-search"/>
+            <AreaSearch on_pick placeholder=k!("area.search") testid="user-area-search"/>
         </div>
     }
 }

@@ -25,8 +25,8 @@ pub fn UsersPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     view! {
-        <h1 class="page-title">{move || i18n.t("nav.users")}</h1>
-        <Show when=move || session.permissions().manage_users fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <h1 class="page-title">{move || i18n.t(k!("nav.users"))}</h1>
+        <Show when=move || session.permissions().manage_users fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <UsersTable/>
         </Show>
     }
@@ -63,8 +63,8 @@ fn UsersTable() -> impl IntoView {
         path: "/users".into(),
         dates: None,
         export: Some(Export { path: "/users/export".into(), extra: Vec::new(), file: "users", csv_tables: Vec::new(), keep: None }),
-        empty_key: "state.no_users",
-        search_hint: Some("table.search_users"),
+        empty_key: k!("state.no_users"),
+        search_hint: Some(k!("table.search_users")),
         class: "users-table",
     };
     let row: RowFn<User> = Arc::new(|user: User, cells: AnyView| {
@@ -73,23 +73,23 @@ fn UsersTable() -> impl IntoView {
 
     view! {
         <div class="toolbar" data-testid="user-filters">
-            <select data-testid="user-filter-role" aria-label=move || i18n.t("user.role")
+            <select data-testid="user-filter-role" aria-label=move || i18n.t(k!("user.role"))
                 on:change=move |ev| role.set(event_target_value(&ev))>
-                <option value="">{move || i18n.t("user.all_roles")}</option>
+                <option value="">{move || i18n.t(k!("user.all_roles"))}</option>
                 {Role::ALL.into_iter().map(|r| view! {
                     <option value=r.as_str()>{move || i18n.role(r)}</option>
                 }).collect_view()}
             </select>
-            <select data-testid="user-filter-active" aria-label=move || i18n.t("user.active")
+            <select data-testid="user-filter-active" aria-label=move || i18n.t(k!("user.active"))
                 on:change=move |ev| active.set(event_target_value(&ev))>
-                <option value="">{move || i18n.t("user.any_status")}</option>
-                <option value="true">{move || i18n.t("user.active_yes")}</option>
-                <option value="false">{move || i18n.t("user.active_no")}</option>
+                <option value="">{move || i18n.t(k!("user.any_status"))}</option>
+                <option value="true">{move || i18n.t(k!("user.active_yes"))}</option>
+                <option value="false">{move || i18n.t(k!("user.active_no"))}</option>
             </select>
             <div class="spacer"></div>
             <button type="button" class="btn btn-primary" data-testid="user-new"
                 on:click=move |_| panel.set(Panel::Create)>
-                {move || i18n.t("user.create")}
+                {move || i18n.t(k!("user.create"))}
             </button>
         </div>
         {move || match panel.get() {
@@ -106,28 +106,28 @@ fn UsersTable() -> impl IntoView {
 fn user_columns(panel: RwSignal<Panel>) -> Vec<Column<User>> {
     let i18n = use_i18n();
     vec![
-        Column::new("username", "user.username", |u: &User| u.username.clone()).sort("username", "username").fixed().class("mono"),
-        Column::new("display_name", "user.display_name", |u: &User| u.display_name.clone()),
-        Column::new("role", "user.role", move |u: &User| {
+        Column::new("username", k!("user.username"), |u: &User| u.username.clone()).sort("username", "username").fixed().class("mono"),
+        Column::new("display_name", k!("user.display_name"), |u: &User| u.display_name.clone()),
+        Column::new("role", k!("user.role"), move |u: &User| {
             let role = u.role;
             move || i18n.role(role)
         }),
-        Column::new("area", "user.area", |u: &User| u.area_name.clone()),
-        Column::new("active", "user.active", move |u: &User| {
+        Column::new("area", k!("user.area"), |u: &User| u.area_name.clone()),
+        Column::new("active", k!("user.active"), move |u: &User| {
             let active = u.active;
             view! {
                 <span class="status" class:status-off=!active>
-                    {move || if active { i18n.t("user.active_yes") } else { i18n.t("user.active_no") }}
+                    {move || if active { i18n.t(k!("user.active_yes")) } else { i18n.t(k!("user.active_no")) }}
                 </span>
             }
         }),
-        Column::new("updated_at", "user.updated_at", |u: &User| local_time(&u.updated_at)).class("muted nowrap"),
-        Column::new("edit", "action.edit", move |u: &User| {
+        Column::new("updated_at", k!("user.updated_at"), |u: &User| local_time(&u.updated_at)).class("muted nowrap"),
+        Column::new("edit", k!("action.edit"), move |u: &User| {
             let editing = u.clone();
             view! {
                 <button type="button" class="btn btn-small" data-testid="user-edit"
                     on:click=move |_| panel.set(Panel::Edit(editing.clone()))>
-                    {move || i18n.t("action.edit")}
+                    {move || i18n.t(k!("action.edit"))}
                 </button>
             }
         })

@@ -13,11 +13,12 @@ use crate::common::i18n::{tr, use_i18n};
 use crate::common::paged::Paged;
 use crate::common::status::error_text;
 use crate::common::widgets::HeadRow;
+use crate::messages::Key;
 
-const HEAD: [&str; 5] = ["webhook.event", "webhook.status", "webhook.attempts", "webhook.response", "webhook.time"];
+const HEAD: [Key; 5] = [k!("webhook.event"), k!("webhook.status"), k!("webhook.attempts"), k!("webhook.response"), k!("webhook.time")];
 
 #[component]
-pub fn Deliveries(id: Id, log_version: RwSignal<u32>, on_queued: Callback<&'static str>, can_replay: Signal<bool>) -> impl IntoView {
+pub fn Deliveries(id: Id, log_version: RwSignal<u32>, on_queued: Callback<Key>, can_replay: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let status = RwSignal::new(None::<DeliveryStatus>);
     let log = Paged::<WebhookDelivery>::new();
@@ -34,24 +35,24 @@ pub fn Deliveries(id: Id, log_version: RwSignal<u32>, on_queued: Callback<&'stat
         failure.set(None);
         spawn_local(async move {
             match api::replay_delivery(id, delivery).await {
-                Ok(_) => on_queued.run("webhook.replay_queued"),
+                Ok(_) => on_queued.run(k!("webhook.replay_queued")),
                 Err(e) => failure.set(Some(error_text(i18n, &e))),
             }
         });
     });
     view! {
         <section class="detail" data-testid="webhook-deliveries">
-            <h3>{tr("webhook.deliveries")}</h3>
+            <h3>{tr(k!("webhook.deliveries"))}</h3>
             <div class="toolbar">
-                <select aria-label=tr("webhook.status") data-testid="delivery-filter-status"
+                <select aria-label=tr(k!("webhook.status")) data-testid="delivery-filter-status"
                     on:change=move |ev| status.set(DeliveryStatus::parse(&event_target_value(&ev)))>
-                    <option value="">{tr("webhook.all_statuses")}</option>
+                    <option value="">{tr(k!("webhook.all_statuses"))}</option>
                     {DeliveryStatus::ALL.into_iter().map(|s| view! {
                         <option value=s.as_str()>{move || i18n.dynamic("delivery", s.as_str())}</option>
                     }).collect_view()}
                 </select>
                 <button type="button" class="btn" data-testid="delivery-refresh" on:click=move |_| retry.run(())>
-                    {tr("webhook.refresh")}
+                    {tr(k!("webhook.refresh"))}
                 </button>
             </div>
             {move || failure.get().map(|text| view! { <p class="form-summary" role="alert" data-testid="replay-error">{text}</p> })}
@@ -65,7 +66,7 @@ pub fn Deliveries(id: Id, log_version: RwSignal<u32>, on_queued: Callback<&'stat
                     </tbody>
                 </table>
             </div>
-            {log.footer("state.no_deliveries", more, retry)}
+            {log.footer(k!("state.no_deliveries"), more, retry)}
         </section>
     }
 }
@@ -79,7 +80,7 @@ fn DeliveryRow(delivery: WebhookDelivery, replay: Callback<Id>, can_replay: Sign
             <td>
                 <EventLabel code=delivery.event.clone()/>
                 <details class="small">
-                    <summary>{tr("webhook.payload")}" #"{id}</summary>
+                    <summary>{tr(k!("webhook.payload"))}" #"{id}</summary>
                     <pre class="mono small" style="white-space: pre-wrap; word-break: break-all; max-width: 60ch">{body}</pre>
                 </details>
             </td>
@@ -93,7 +94,7 @@ fn DeliveryRow(delivery: WebhookDelivery, replay: Callback<Id>, can_replay: Sign
             <td class="actions">
                 <button type="button" class="btn btn-small" data-testid="delivery-replay" disabled=move || !can_replay.get()
                     on:click=move |_| replay.run(id)>
-                    {tr("webhook.replay")}
+                    {tr(k!("webhook.replay"))}
                 </button>
             </td>
         </tr>

@@ -15,6 +15,7 @@ use crate::common::format::local_time;
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::session::use_session;
 use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::messages::Key;
 
 #[component]
 pub fn WebhookDetailPage() -> impl IntoView {
@@ -23,12 +24,12 @@ pub fn WebhookDetailPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<Id>().ok())));
     view! {
         <nav class="crumbs back-link">
-            <a href="/admin/webhooks" data-testid="webhook-back">{tr("webhook.back")}</a>
+            <a href="/admin/webhooks" data-testid="webhook-back">{tr(k!("webhook.back"))}</a>
         </nav>
-        <Show when=move || session.permissions().manage_webhooks fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().manage_webhooks fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             {move || match id.get() {
                 Some(id) => view! { <WebhookLoader id/> }.into_any(),
-                None => view! { <Empty key="error.not_found"/> }.into_any(),
+                None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
             }}
         </Show>
     }
@@ -55,7 +56,7 @@ fn WebhookView(hook: Webhook) -> impl IntoView {
     let id = hook.id;
     let current = RwSignal::new(hook);
     let editing = RwSignal::new(false);
-    let notice = RwSignal::new(None::<&'static str>);
+    let notice = RwSignal::new(None::<Key>);
     // Bumped after a test or a replay so the log shows the new delivery.
     let log_version = RwSignal::new(0_u32);
 
@@ -64,7 +65,7 @@ fn WebhookView(hook: Webhook) -> impl IntoView {
         editing.set(false);
     });
     let on_cancel = Callback::new(move |()| editing.set(false));
-    let on_queued = Callback::new(move |key: &'static str| {
+    let on_queued = Callback::new(move |key: Key| {
         notice.set(Some(key));
         log_version.update(|v| *v += 1);
     });
@@ -75,7 +76,7 @@ fn WebhookView(hook: Webhook) -> impl IntoView {
             match api::test_webhook(id).await {
                 Ok(_) => {
                     form.done();
-                    on_queued.run("webhook.test_queued");
+                    on_queued.run(k!("webhook.test_queued"));
                 }
                 Err(e) => form.failed(i18n, &e),
             }
@@ -91,20 +92,20 @@ fn WebhookView(hook: Webhook) -> impl IntoView {
         </div>
         <section class="panel">
             <dl class="facts" data-testid="webhook-facts">
-                <dt>{tr("webhook.active")}</dt>
+                <dt>{tr(k!("webhook.active"))}</dt>
                 <dd>
                     <span class="status" class:status-off=move || !active()>
-                        {move || if active() { i18n.t("webhook.active_yes") } else { i18n.t("webhook.active_no") }}
+                        {move || if active() { i18n.t(k!("webhook.active_yes")) } else { i18n.t(k!("webhook.active_no")) }}
                     </span>
                 </dd>
-                <dt>{tr("webhook.created_at")}</dt><dd>{move || current.with(|w| local_time(&w.created_at))}</dd>
-                <dt>{tr("webhook.events")}</dt><dd>{move || view! { <EventList events=current.with(|w| w.events.clone())/> }}</dd>
+                <dt>{tr(k!("webhook.created_at"))}</dt><dd>{move || current.with(|w| local_time(&w.created_at))}</dd>
+                <dt>{tr(k!("webhook.events"))}</dt><dd>{move || view! { <EventList events=current.with(|w| w.events.clone())/> }}</dd>
             </dl>
         </section>
         <div class="toolbar">
-            <button type="button" class="btn" data-testid="webhook-edit" on:click=move |_| editing.set(true)>{tr("action.edit")}</button>
+            <button type="button" class="btn" data-testid="webhook-edit" on:click=move |_| editing.set(true)>{tr(k!("action.edit"))}</button>
             <button type="button" class="btn" data-testid="webhook-test" disabled=move || !active() || form.busy.get() on:click=test>
-                {tr("webhook.test")}
+                {tr(k!("webhook.test"))}
             </button>
         </div>
         {move || editing.get().then(|| view! { <WebhookForm existing=Some(current.get_untracked()) on_saved on_cancel/> })}

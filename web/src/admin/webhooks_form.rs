@@ -70,39 +70,39 @@ pub fn WebhookForm(existing: Option<Webhook>, on_saved: Callback<Webhook>, on_ca
 
     view! {
         <form class="form panel" on:submit=submit data-testid="webhook-form" novalidate>
-            <h3>{move || if editing { i18n.t("webhook.edit") } else { i18n.t("webhook.register") }}</h3>
+            <h3>{move || if editing { i18n.t(k!("webhook.edit")) } else { i18n.t(k!("webhook.register")) }}</h3>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="webhook.url" pointer="/url" form hint="webhook.url_hint">
+                <Field label=k!("webhook.url") pointer="/url" form hint=k!("webhook.url_hint")>
                     <input type="url" maxlength="500" data-testid="webhook-url" placeholder="https://"
                         prop:value=url on:input=move |ev| url.set(event_target_value(&ev))/>
                 </Field>
-                <FieldGroup label="webhook.secret" pointer="/secret" form
-                    hint=if editing { "webhook.secret_keep" } else { "webhook.secret_hint" }>
+                <FieldGroup label=k!("webhook.secret") pointer="/secret" form
+                    hint=if editing { k!("webhook.secret_keep") } else { k!("webhook.secret_hint") }>
                     <div class="toolbar" style="margin: 0">
                         <input type="text" class="mono" maxlength="128" autocomplete="off" data-testid="webhook-secret"
-                            aria-label=tr("webhook.secret") style="flex: 1 1 180px; min-width: 0"
+                            aria-label=tr(k!("webhook.secret")) style="flex: 1 1 180px; min-width: 0"
                             prop:value=secret on:input=move |ev| secret.set(event_target_value(&ev))/>
                         <button type="button" class="btn btn-small" data-testid="webhook-secret-generate"
                             on:click=move |_| secret.set(random_secret())>
-                            {tr("webhook.generate")}
+                            {tr(k!("webhook.generate"))}
                         </button>
                     </div>
                 </FieldGroup>
                 {editing.then(|| view! {
-                    <Field label="webhook.active" pointer="/active" form>
+                    <Field label=k!("webhook.active") pointer="/active" form>
                         <span class="checkbox">
                             <input type="checkbox" data-testid="webhook-active" prop:checked=active
                                 on:change=move |ev| active.set(event_target_checked(&ev))/>
-                            {move || if active.get() { i18n.t("webhook.active_yes") } else { i18n.t("webhook.active_no") }}
+                            {move || if active.get() { i18n.t(k!("webhook.active_yes")) } else { i18n.t(k!("webhook.active_no")) }}
                         </span>
                     </Field>
                 })}
             </div>
-            <FieldGroup label="webhook.events" pointer="/events" form hint="webhook.events_hint">
+            <FieldGroup label=k!("webhook.events") pointer="/events" form hint=k!("webhook.events_hint")>
                 <EventPicks chosen=events/>
             </FieldGroup>
-            <FormButtons form on_cancel submit_key=if editing { "action.save" } else { "webhook.register" }/>
+            <FormButtons form on_cancel submit_key=if editing { k!("action.save") } else { k!("webhook.register") }/>
         </form>
     }
 }

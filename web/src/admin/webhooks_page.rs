@@ -13,15 +13,16 @@ use crate::common::paged::Paged;
 use crate::common::session::use_session;
 use crate::common::status::Empty;
 use crate::common::widgets::HeadRow;
+use crate::messages::Key;
 
-const HEAD: [&str; 4] = ["webhook.url", "webhook.events", "webhook.active", "webhook.last_delivery"];
+const HEAD: [Key; 4] = [k!("webhook.url"), k!("webhook.events"), k!("webhook.active"), k!("webhook.last_delivery")];
 
 #[component]
 pub fn WebhooksPage() -> impl IntoView {
     let session = use_session();
     view! {
-        <h1 class="page-title">{tr("nav.webhooks")}</h1>
-        <Show when=move || session.permissions().manage_webhooks fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <h1 class="page-title">{tr(k!("nav.webhooks"))}</h1>
+        <Show when=move || session.permissions().manage_webhooks fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <WebhooksTable/>
         </Show>
     }
@@ -43,7 +44,7 @@ fn WebhooksTable() -> impl IntoView {
         <div class="toolbar">
             <div class="spacer"></div>
             <button type="button" class="btn btn-primary" data-testid="webhook-new" on:click=move |_| registering.set(true)>
-                {tr("webhook.register")}
+                {tr(k!("webhook.register"))}
             </button>
         </div>
         <Show when=move || registering.get()>
@@ -59,7 +60,7 @@ fn WebhooksTable() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {hooks.footer("state.no_webhooks", more, retry)}
+        {hooks.footer(k!("state.no_webhooks"), more, retry)}
     }
 }
 
@@ -76,7 +77,7 @@ fn WebhookRow(hook: Webhook) -> impl IntoView {
                 <span class="muted small nowrap">" "{local_time(&d.created_at)}</span>
             }
             .into_any(),
-            None => view! { <span class="muted">{move || i18n.t("webhook.no_delivery")}</span> }.into_any(),
+            None => view! { <span class="muted">{move || i18n.t(k!("webhook.no_delivery"))}</span> }.into_any(),
         })
     };
     view! {
@@ -87,12 +88,12 @@ fn WebhookRow(hook: Webhook) -> impl IntoView {
             <td><EventList events=hook.events.clone()/></td>
             <td>
                 <span class="status" class:status-off=!active>
-                    {move || if active { i18n.t("webhook.active_yes") } else { i18n.t("webhook.active_no") }}
+                    {move || if active { i18n.t(k!("webhook.active_yes")) } else { i18n.t(k!("webhook.active_no")) }}
                 </span>
             </td>
             <td data-testid="webhook-last-delivery">{last_delivery}</td>
             <td class="actions">
-                <a class="btn btn-small" href=format!("/admin/webhooks/{id}")>{move || i18n.t("webhook.open")}</a>
+                <a class="btn btn-small" href=format!("/admin/webhooks/{id}")>{move || i18n.t(k!("webhook.open"))}</a>
             </td>
         </tr>
     }
@@ -102,7 +103,7 @@ fn WebhookRow(hook: Webhook) -> impl IntoView {
 #[component]
 pub fn EventList(events: Vec<String>) -> impl IntoView {
     if events.is_empty() {
-        return view! { <span class="badge">{tr("webhook.all_events")}</span> }.into_any();
+        return view! { <span class="badge">{tr(k!("webhook.all_events"))}</span> }.into_any();
     }
     view! {
         <span class="chips">{events.into_iter().map(|code| view! { <EventLabel code/> }).collect_view()}</span>

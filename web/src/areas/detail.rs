@@ -13,6 +13,7 @@ use crate::common::format::local_time;
 use crate::common::i18n::{I18n, use_i18n};
 use crate::common::session::use_session;
 use crate::common::status::{ErrorBox, Loading};
+use crate::messages::Key;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Mode {
@@ -73,17 +74,17 @@ fn AreaView(area: Area) -> impl IntoView {
                 <div class="spacer"></div>
                 {move || (perms().edit_areas && mode.get() == Mode::View).then(|| view! {
                     <button type="button" class="btn" data-testid="area-edit" on:click=move |_| mode.set(Mode::Edit)>
-                        {move || i18n.t("action.edit")}
+                        {move || i18n.t(k!("action.edit"))}
                     </button>
                 })}
                 {move || (perms().create_areas && mode.get() == Mode::View && child_kind(kind()).is_some()).then(|| view! {
                     <button type="button" class="btn" data-testid="area-add-child" on:click=move |_| mode.set(Mode::AddChild)>
-                        {move || i18n.t("area.add_child")}
+                        {move || i18n.t(k!("area.add_child"))}
                     </button>
                 })}
                 {move || perms().read_audit.then(|| view! {
                     <a class="btn btn-ghost" href=format!("/audit?entity=area&entity_id={}", current.with(|a| a.id))>
-                        {move || i18n.t("area.history")}
+                        {move || i18n.t(k!("area.history"))}
                     </a>
                 })}
             </header>
@@ -105,7 +106,7 @@ fn Breadcrumbs(area: Area) -> impl IntoView {
     let home_path = session.me.with_untracked(|me| me.as_ref().map(|m| m.area_path.clone()).unwrap_or_default());
     let crumbs = LocalResource::new(move || crumbs_for(area.clone(), ctx, home_path.clone()));
     view! {
-        <nav class="crumbs" aria-label=move || i18n.t("area.breadcrumbs") data-testid="breadcrumbs">
+        <nav class="crumbs" aria-label=move || i18n.t(k!("area.breadcrumbs")) data-testid="breadcrumbs">
             {move || crumbs.get().unwrap_or_default().into_iter().enumerate().map(|(i, (c, linked))| view! {
                 {(i > 0).then_some(view! { <span class="crumb-sep" aria-hidden="true">"/"</span> })}
                 {if linked {
@@ -159,15 +160,15 @@ fn Facts(area: Area) -> impl IntoView {
     let profile = area.profile.clone().filter(|_| area.kind == AreaKind::Community);
     view! {
         <dl class="facts">
-            <dt>{move || i18n.t("area.kind")}</dt><dd>{move || i18n.kind(area.kind)}</dd>
-            <dt>{move || i18n.t("area.code")}</dt>
+            <dt>{move || i18n.t(k!("area.kind"))}</dt><dd>{move || i18n.kind(area.kind)}</dd>
+            <dt>{move || i18n.t(k!("area.code"))}</dt>
             <dd class="mono" data-testid="area-code">{area.code.clone().unwrap_or_else(|| "—".into())}</dd>
-            <dt>{move || i18n.t("area.child_count")}</dt><dd>{area.child_count}</dd>
-            <dt>{move || i18n.t("area.updated_at")}</dt><dd>{local_time(&area.updated_at)}</dd>
+            <dt>{move || i18n.t(k!("area.child_count"))}</dt><dd>{area.child_count}</dd>
+            <dt>{move || i18n.t(k!("area.updated_at"))}</dt><dd>{local_time(&area.updated_at)}</dd>
         </dl>
         {(area.kind == AreaKind::Community).then(|| match profile {
             Some(p) => view! { <ProfileTable profile=p/> }.into_any(),
-            None => view! { <p class="state state-empty">{move || i18n.t("profile.none")}</p> }.into_any(),
+            None => view! { <p class="state state-empty">{move || i18n.t(k!("profile.none"))}</p> }.into_any(),
         })}
     }
 }
@@ -187,24 +188,24 @@ fn ProfileTable(profile: shared::CommunityProfile) -> impl IntoView {
         (Some(lat), Some(lng)) => format!("{lat:.5}, {lng:.5}"),
         _ => "—".into(),
     };
-    let rows: Vec<(&'static str, ValueFn)> = vec![
-        ("profile.settlement", Box::new(move || settlement_name(i18n, settlement))),
-        ("profile.area_ha", Box::new(move || num(p.area_ha, 2))),
-        ("profile.households", Box::new(move || int(p.households))),
-        ("profile.population", Box::new(move || int(p.population))),
+    let rows: Vec<(Key, ValueFn)> = vec![
+        (k!("profile.settlement"), Box::new(move || settlement_name(i18n, settlement))),
+        (k!("profile.area_ha"), Box::new(move || num(p.area_ha, 2))),
+        (k!("profile.households"), Box::new(move || int(p.households))),
+        (k!("profile.population"), Box::new(move || int(p.population))),
         (
-            "profile.population_60_plus",
+            k!("profile.population_60_plus"),
             Box::new(move || {
                 let share = elderly.map(|s| format!(" ({s:.1}%)")).unwrap_or_default();
                 format!("{}{share}", int(p.population_60_plus))
             }),
         ),
-        ("profile.building_area_m2", Box::new(move || num(p.building_area_m2, 0))),
-        ("profile.facility_area_m2", Box::new(move || num(p.facility_area_m2, 0))),
-        ("profile.center", Box::new(move || coords.clone())),
+        (k!("profile.building_area_m2"), Box::new(move || num(p.building_area_m2, 0))),
+        (k!("profile.facility_area_m2"), Box::new(move || num(p.facility_area_m2, 0))),
+        (k!("profile.center"), Box::new(move || coords.clone())),
     ];
     view! {
-        <h3>{move || i18n.t("profile.title")}</h3>
+        <h3>{move || i18n.t(k!("profile.title"))}</h3>
         <dl class="facts" data-testid="area-profile">
             {rows.into_iter().map(|(key, value)| view! {
                 <dt>{move || i18n.t(key)}</dt><dd>{value}</dd>
@@ -212,7 +213,7 @@ fn ProfileTable(profile: shared::CommunityProfile) -> impl IntoView {
         </dl>
         <div class="kpi" data-testid="kpi-facility-per-100">
             <span class="kpi-value">{move || num(per100, 1)}</span>
-            <span class="kpi-label">{move || i18n.t("profile.facility_per_100")}</span>
+            <span class="kpi-label">{move || i18n.t(k!("profile.facility_per_100"))}</span>
         </div>
     }
 }
@@ -220,8 +221,8 @@ fn ProfileTable(profile: shared::CommunityProfile) -> impl IntoView {
 /// 城市社区 / 农村社区, or a dash.
 pub fn settlement_name(i18n: I18n, settlement: Option<shared::Settlement>) -> String {
     match settlement {
-        Some(shared::Settlement::Urban) => i18n.t("profile.urban").to_owned(),
-        Some(shared::Settlement::Rural) => i18n.t("profile.rural").to_owned(),
+        Some(shared::Settlement::Urban) => i18n.t(k!("profile.urban")).to_owned(),
+        Some(shared::Settlement::Rural) => i18n.t(k!("profile.rural")).to_owned(),
         None => "—".to_owned(),
     }
 }

@@ -86,19 +86,19 @@ pub fn AreaEditForm(area: Area, on_saved: Callback<Area>, on_cancel: Callback<()
         <form class="form" on:submit=submit data-testid="area-edit-form" novalidate>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="area.name" pointer="/name" form>
+                <Field label=k!("area.name") pointer="/name" form>
                     <input type="text" required maxlength="100" data-testid="area-name-input"
                         prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
                 </Field>
                 {area.kind.requires_code().then(|| view! {
-                    <Field label="area.code" pointer="/code" form hint="area.code_hint">
+                    <Field label=k!("area.code") pointer="/code" form hint=k!("area.code_hint")>
                         <input type="text" inputmode="numeric" maxlength="12" class="mono" data-testid="area-code-input"
                             prop:value=code on:input=move |ev| code.set(event_target_value(&ev))/>
                     </Field>
                 })}
             </div>
             {is_community.then(|| view! { <ProfileFields draft form/> })}
-            <FormButtons form on_cancel submit_key="action.save"/>
+            <FormButtons form on_cancel submit_key=k!("action.save")/>
         </form>
     }
 }
@@ -153,15 +153,15 @@ pub fn AreaCreateForm(parent: Area, on_created: Callback<Area>, on_cancel: Callb
 
     view! {
         <form class="form" on:submit=submit data-testid="area-create-form" novalidate>
-            <h3>{move || format!("{}：{}", i18n.t("area.add_child"), i18n.kind(kind))}</h3>
+            <h3>{move || format!("{}：{}", i18n.t(k!("area.add_child")), i18n.kind(kind))}</h3>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="area.name" pointer="/name" form>
+                <Field label=k!("area.name") pointer="/name" form>
                     <input type="text" required maxlength="100" data-testid="area-name-input"
                         prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
                 </Field>
                 {kind.requires_code().then(|| view! {
-                    <Field label="area.code" pointer="/code" form hint="area.code_hint">
+                    <Field label=k!("area.code") pointer="/code" form hint=k!("area.code_hint")>
                         <input type="text" inputmode="numeric" maxlength="12" class="mono" data-testid="area-code-input"
                             placeholder=code_placeholder
                             prop:value=code on:input=move |ev| code.set(event_target_value(&ev))/>
@@ -169,7 +169,7 @@ pub fn AreaCreateForm(parent: Area, on_created: Callback<Area>, on_cancel: Callb
                 })}
             </div>
             {(kind == AreaKind::Community).then(|| view! { <ProfileFields draft form/> })}
-            <FormButtons form on_cancel submit_key="action.create"/>
+            <FormButtons form on_cancel submit_key=k!("action.create")/>
         </form>
     }
 }

@@ -26,17 +26,17 @@ pub fn AreasPage() -> impl IntoView {
     });
 
     view! {
-        <h1 class="page-title">{move || i18n.t("nav.areas")}</h1>
-        <Show when=move || session.permissions().read_areas fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <h1 class="page-title">{move || i18n.t(k!("nav.areas"))}</h1>
+        <Show when=move || session.permissions().read_areas fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <div class="split">
-                <section class="panel tree-panel" aria-label=move || i18n.t("tree.title")>
-                    <AreaSearch on_pick placeholder="area.search"/>
+                <section class="panel tree-panel" aria-label=move || i18n.t(k!("tree.title"))>
+                    <AreaSearch on_pick placeholder=k!("area.search")/>
                     <AreaTree/>
                 </section>
                 <section class="panel detail-panel">
                     {move || match selected.get() {
                         Some(id) => view! { <AreaDetail id/> }.into_any(),
-                        None => view! { <Empty key="area.pick_hint"/> }.into_any(),
+                        None => view! { <Empty key=k!("area.pick_hint")/> }.into_any(),
                     }}
                 </section>
             </div>

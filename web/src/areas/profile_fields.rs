@@ -6,6 +6,7 @@ use shared::{CommunityProfile, FieldError, Settlement};
 
 use crate::common::form::{Field, FormState, field_error};
 use crate::common::i18n::use_i18n;
+use crate::messages::Key;
 
 /// The pointers this block shows errors for.
 pub const PROFILE_POINTERS: [&str; 10] = [
@@ -29,15 +30,15 @@ pub struct ProfileDraft {
 }
 
 /// (pointer, label key, integer?) in the order of `ProfileDraft::numbers`.
-const NUMBER_FIELDS: [(&str, &str, bool); 8] = [
-    ("/profile/area_ha", "profile.area_ha", false),
-    ("/profile/households", "profile.households", true),
-    ("/profile/population", "profile.population", true),
-    ("/profile/population_60_plus", "profile.population_60_plus", true),
-    ("/profile/building_area_m2", "profile.building_area_m2", false),
-    ("/profile/facility_area_m2", "profile.facility_area_m2", false),
-    ("/profile/center_lat", "profile.center_lat", false),
-    ("/profile/center_lng", "profile.center_lng", false),
+const NUMBER_FIELDS: [(&str, Key, bool); 8] = [
+    ("/profile/area_ha", k!("profile.area_ha"), false),
+    ("/profile/households", k!("profile.households"), true),
+    ("/profile/population", k!("profile.population"), true),
+    ("/profile/population_60_plus", k!("profile.population_60_plus"), true),
+    ("/profile/building_area_m2", k!("profile.building_area_m2"), false),
+    ("/profile/facility_area_m2", k!("profile.facility_area_m2"), false),
+    ("/profile/center_lat", k!("profile.center_lat"), false),
+    ("/profile/center_lng", k!("profile.center_lng"), false),
 ];
 
 impl ProfileDraft {
@@ -119,14 +120,14 @@ pub fn ProfileFields(draft: ProfileDraft, form: FormState) -> impl IntoView {
     let settlement = draft.settlement;
     view! {
         <fieldset class="profile-fields">
-            <legend>{move || i18n.t("profile.title")}</legend>
+            <legend>{move || i18n.t(k!("profile.title"))}</legend>
             <div class="grid-fields">
-                <Field label="profile.settlement" pointer="/profile/settlement" form>
+                <Field label=k!("profile.settlement") pointer="/profile/settlement" form>
                     <select data-testid="profile-settlement" prop:value=settlement
                         on:change=move |ev| settlement.set(event_target_value(&ev))>
                         <option value="">"—"</option>
-                        <option value="urban">{move || i18n.t("profile.urban")}</option>
-                        <option value="rural">{move || i18n.t("profile.rural")}</option>
+                        <option value="urban">{move || i18n.t(k!("profile.urban"))}</option>
+                        <option value="rural">{move || i18n.t(k!("profile.rural"))}</option>
                     </select>
                 </Field>
                 {NUMBER_FIELDS.into_iter().zip(draft.numbers).map(|((pointer, label, integer), value)| {

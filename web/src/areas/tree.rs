@@ -74,7 +74,7 @@ pub fn AreaTree() -> impl IntoView {
                     .collect_view()
             }}
         </ul>
-        {roots.footer("state.no_areas", more, retry)}
+        {roots.footer(k!("state.no_areas"), more, retry)}
     }
 }
 
@@ -133,7 +133,7 @@ fn TreeNode(area: Area, open_initially: bool) -> impl IntoView {
                     view! {
                         <button type="button" class="tree-toggle" data-testid="tree-toggle"
                             aria-expanded=move || open.get().to_string()
-                            aria-label=move || if open.get() { i18n.t("tree.collapse") } else { i18n.t("tree.expand") }
+                            aria-label=move || if open.get() { i18n.t(k!("tree.collapse")) } else { i18n.t(k!("tree.expand")) }
                             on:click=move |_| toggle()>
                             {move || if open.get() { "▾" } else { "▸" }}
                         </button>
@@ -146,7 +146,7 @@ fn TreeNode(area: Area, open_initially: bool) -> impl IntoView {
                 </a>
                 <span class="tree-kind">{move || i18n.kind(area.with(|a| a.kind))}</span>
                 {move || area.with(|a| (a.child_count > 0).then_some(a.child_count)).map(|n| view! {
-                    <span class="tree-count" title=move || i18n.t("area.child_count")>{n}</span>
+                    <span class="tree-count" title=move || i18n.t(k!("area.child_count"))>{n}</span>
                 })}
             </div>
             {move || open.get().then(|| view! {
@@ -155,7 +155,7 @@ fn TreeNode(area: Area, open_initially: bool) -> impl IntoView {
                         {view! { <TreeNode area=child open_initially=false/> }.into_any()}
                     </For>
                 </ul>
-                <div class="tree-footer">{children.footer("state.no_children", more, retry)}</div>
+                <div class="tree-footer">{children.footer(k!("state.no_children"), more, retry)}</div>
             })}
         </li>
     }

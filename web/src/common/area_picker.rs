@@ -10,6 +10,7 @@ use shared::Area;
 use crate::common::api::{self, ApiError};
 use crate::common::i18n::use_i18n;
 use crate::common::status::error_text;
+use crate::messages::Key;
 
 const RESULTS: u64 = 12;
 /// Wait this long after the last keystroke before asking the server.
@@ -17,7 +18,7 @@ const DEBOUNCE: Duration = Duration::from_millis(250);
 
 /// A search box with a result list; `on_pick` gets the chosen area.
 #[component]
-pub fn AreaSearch(on_pick: Callback<Area>, placeholder: &'static str, #[prop(optional)] testid: &'static str) -> impl IntoView {
+pub fn AreaSearch(on_pick: Callback<Area>, placeholder: Key, #[prop(optional)] testid: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let query = RwSignal::new(String::new());
     let results = RwSignal::new(None::<Result<Vec<Area>, ApiError>>);
@@ -66,7 +67,7 @@ pub fn AreaSearch(on_pick: Callback<Area>, placeholder: &'static str, #[prop(opt
                 on:keydown=move |ev| if ev.key() == "Escape" { results.set(None) }/>
             {move || results.get().map(|found| match found {
                 Ok(list) if list.is_empty() => view! {
-                    <div class="search-results state state-empty">{move || i18n.t("state.no_matches")}</div>
+                    <div class="search-results state state-empty">{move || i18n.t(k!("state.no_matches"))}</div>
                 }.into_any(),
                 Ok(list) => view! {
                     <ul class="search-results" role="listbox">

@@ -43,5 +43,5 @@ pub fn ElsewhereOrNotFound(this: &'static str) -> impl IntoView {
         let _ = window.location().replace(&href);
     }
     let i18n = use_i18n();
-    view! { <p class="boot" data-testid="loading-bundle">{move || i18n.t("app.loading_page")}</p> }.into_any()
+    view! { <p class="boot" data-testid="loading-bundle">{move || i18n.t(k!("app.loading_page"))}</p> }.into_any()
 }

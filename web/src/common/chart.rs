@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::common::chart_geometry::{Frame, bar_lengths, coord, line_layout, sparkline, tick_label};
 use crate::common::i18n::tr;
+use crate::messages::Key;
 
 /// One period of a line chart. `tip` is the tooltip (period, value, target, status).
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +22,7 @@ pub struct ChartPoint {
 
 /// An indicator over consecutive periods; `label` names the chart for screen readers.
 #[component]
-pub fn LineChart(points: Vec<ChartPoint>, #[prop(into)] label: String, target_label: &'static str) -> impl IntoView {
+pub fn LineChart(points: Vec<ChartPoint>, #[prop(into)] label: String, target_label: Key) -> impl IntoView {
     let frame = Frame { width: 640.0, height: 240.0, left: 52.0, right: 16.0, top: 14.0, bottom: 30.0 };
     let values: Vec<Option<f64>> = points.iter().map(|p| p.value).collect();
     let targets: Vec<Option<f64>> = points.iter().map(|p| p.target).collect();

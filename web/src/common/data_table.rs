@@ -20,6 +20,7 @@ pub use crate::common::data_table_parts::Export;
 use crate::common::data_table_parts::{ColumnChooser, ExportButtons, PAGE_SIZES, Pager, SearchBox, hidden_key};
 use crate::common::i18n::use_i18n;
 use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::messages::Key;
 
 /// How a cell of a column shows a row.
 pub type CellFn<T> = Arc<dyn Fn(&T) -> AnyView + Send + Sync>;
@@ -28,7 +29,7 @@ pub type CellFn<T> = Arc<dyn Fn(&T) -> AnyView + Send + Sync>;
 pub struct Column<T> {
     pub key: &'static str,
     /// Message key of the header.
-    pub header: &'static str,
+    pub header: Key,
     pub cell: CellFn<T>,
     /// The server's sort names for ascending and descending.
     pub sort: Option<(&'static str, &'static str)>,
@@ -44,7 +45,7 @@ impl<T> Clone for Column<T> {
 }
 
 impl<T> Column<T> {
-    pub fn new<V: IntoView + 'static>(key: &'static str, header: &'static str, cell: impl Fn(&T) -> V + Send + Sync + 'static) -> Self {
+    pub fn new<V: IntoView + 'static>(key: &'static str, header: Key, cell: impl Fn(&T) -> V + Send + Sync + 'static) -> Self {
         Self { key, header, cell: Arc::new(move |row| cell(row).into_any()), sort: None, hideable: true, class: "" }
     }
 
@@ -198,9 +199,9 @@ pub struct TableSpec {
     pub dates: Option<(&'static str, &'static str)>,
     pub export: Option<Export>,
     /// Message key shown when nothing matches.
-    pub empty_key: &'static str,
+    pub empty_key: Key,
     /// Message key of the search box's placeholder; `None` where the list has no keyword (`q`).
-    pub search_hint: Option<&'static str>,
+    pub search_hint: Option<Key>,
     /// Extra class of the `<table>` (e.g. `need-table`).
     pub class: &'static str,
 }
@@ -313,7 +314,7 @@ pub fn DataTable<T: Clone + DeserializeOwned + Send + Sync + 'static>(
             None => view! { <tbody class="dt-row"><tr data-testid="dt-row">{cells}</tr></tbody> }.into_any(),
         }
     };
-    let chooser: Vec<(&'static str, &'static str)> = columns.iter().filter(|c| c.hideable).map(|c| (c.key, c.header)).collect();
+    let chooser: Vec<(&'static str, Key)> = columns.iter().filter(|c| c.hideable).map(|c| (c.key, c.header)).collect();
     let spec_export = spec.clone();
     let export_pairs = Signal::derive(move || {
         filters.track();
@@ -332,10 +333,10 @@ pub fn DataTable<T: Clone + DeserializeOwned + Send + Sync + 'static>(
                 {children.map(|c| c())}
                 {spec.dates.map(|_| view! {
                     <span class="dt-dates">
-                        <input type="date" data-testid="dt-from" aria-label=move || i18n.t("table.from")
+                        <input type="date" data-testid="dt-from" aria-label=move || i18n.t(k!("table.from"))
                             prop:value=state.from on:change=move |ev| state.from.set(event_target_value(&ev))/>
                         <span aria-hidden="true">"–"</span>
-                        <input type="date" data-testid="dt-to" aria-label=move || i18n.t("table.to")
+                        <input type="date" data-testid="dt-to" aria-label=move || i18n.t(k!("table.to"))
                             prop:value=state.to on:change=move |ev| state.to.set(event_target_value(&ev))/>
                     </span>
                 })}

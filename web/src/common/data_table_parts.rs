@@ -11,6 +11,7 @@ use crate::common::api::{self, borrowed};
 use crate::common::download::save_file;
 use crate::common::i18n::use_i18n;
 use crate::common::status::error_text;
+use crate::messages::Key;
 
 /// Page sizes a worker may pick; the first is the default.
 pub const PAGE_SIZES: [u64; 3] = [20, 50, 100];
@@ -22,7 +23,7 @@ pub struct Export {
     pub extra: Vec<(String, String)>,
     pub file: &'static str,
     /// Tables a CSV may hold, as `table` values with their message keys; empty when there is one.
-    pub csv_tables: Vec<(&'static str, &'static str)>,
+    pub csv_tables: Vec<(&'static str, Key)>,
     /// The filter parameters the export reads, when it reads fewer than the list.
     pub keep: Option<&'static [&'static str]>,
 }
@@ -42,7 +43,7 @@ const SEARCH_PAUSE: Duration = Duration::from_millis(400);
 
 /// The keyword box: applies on Enter, and after a short pause in typing.
 #[component]
-pub fn SearchBox(q: RwSignal<String>, hint: &'static str) -> impl IntoView {
+pub fn SearchBox(q: RwSignal<String>, hint: Key) -> impl IntoView {
     let i18n = use_i18n();
     let typed = RwSignal::new(q.get_untracked());
     let pending = StoredValue::new(0_u64);
@@ -120,26 +121,26 @@ pub fn Pager(
         size.set(n);
     };
     view! {
-        <nav class="dt-pager" data-testid="dt-pager" aria-label=move || i18n.t("table.pages")>
+        <nav class="dt-pager" data-testid="dt-pager" aria-label=move || i18n.t(k!("table.pages"))>
             <span class="dt-total" data-testid="dt-total" data-total=move || total.get().map(|t| t.to_string())>
-                {move || total.get().map(|t| i18n.t("table.total").replace("{n}", &t.to_string()))}
+                {move || total.get().map(|t| i18n.t(k!("table.total")).replace("{n}", &t.to_string()))}
             </span>
             <button type="button" class="btn btn-small" data-testid="dt-prev"
                 disabled=move || page.get() == 0 || loading.get()
                 on:click=move |_| go.run(page.get_untracked().saturating_sub(1))>
-                {move || i18n.t("table.prev")}
+                {move || i18n.t(k!("table.prev"))}
             </button>
             {numbers}
             <button type="button" class="btn btn-small" data-testid="dt-next"
                 disabled=move || !has_next() || loading.get()
                 on:click=move |_| go.run(page.get_untracked() + 1)>
-                {move || i18n.t("table.next")}
+                {move || i18n.t(k!("table.next"))}
             </button>
             <label class="dt-size">
-                <select data-testid="dt-size" aria-label=move || i18n.t("table.page_size")
+                <select data-testid="dt-size" aria-label=move || i18n.t(k!("table.page_size"))
                     prop:value=move || size.get().to_string() on:change=set_size>
                     {PAGE_SIZES.into_iter().map(|n| view! {
-                        <option value=n.to_string()>{move || i18n.t("table.per_page").replace("{n}", &n.to_string())}</option>
+                        <option value=n.to_string()>{move || i18n.t(k!("table.per_page")).replace("{n}", &n.to_string())}</option>
                     }).collect_view()}
                 </select>
             </label>
@@ -149,7 +150,7 @@ pub fn Pager(
 
 /// 显示列: a checkbox per hideable column, remembered per table.
 #[component]
-pub fn ColumnChooser(id: &'static str, columns: Vec<(&'static str, &'static str)>, hidden: RwSignal<Vec<String>>) -> impl IntoView {
+pub fn ColumnChooser(id: &'static str, columns: Vec<(&'static str, Key)>, hidden: RwSignal<Vec<String>>) -> impl IntoView {
     let i18n = use_i18n();
     let boxes = columns
         .into_iter()
@@ -175,7 +176,7 @@ pub fn ColumnChooser(id: &'static str, columns: Vec<(&'static str, &'static str)
         .collect_view();
     view! {
         <details class="dt-columns" data-testid="dt-columns">
-            <summary class="btn btn-small">{move || i18n.t("table.columns")}</summary>
+            <summary class="btn btn-small">{move || i18n.t(k!("table.columns"))}</summary>
             <div class="dt-columns-list">{boxes}</div>
         </details>
     }
@@ -209,7 +210,7 @@ pub fn ExportButtons(export: Export, pairs: Signal<Vec<(String, String)>>) -> im
             match api::get_file(&export.path, &borrowed(&query)).await {
                 Ok(file) => {
                     if save_file(&file, &format!("{}.{format}", export.file)).is_err() {
-                        error.set(Some(i18n.t("error.unexpected").to_owned()));
+                        error.set(Some(i18n.t(k!("error.unexpected")).to_owned()));
                     }
                 }
                 Err(e) => error.set(Some(error_text(i18n, &e))),
@@ -221,16 +222,16 @@ pub fn ExportButtons(export: Export, pairs: Signal<Vec<(String, String)>>) -> im
     view! {
         <span class="export-buttons" data-testid="export-buttons">
             <button type="button" class="btn btn-small" disabled=busy data-testid="export-xlsx" on:click=move |_| run("xlsx")>
-                {move || i18n.t("export.xlsx")}
+                {move || i18n.t(k!("export.xlsx"))}
             </button>
             {(!tables.is_empty()).then(|| view! {
-                <select aria-label=move || i18n.t("export.table") data-testid="export-table"
+                <select aria-label=move || i18n.t(k!("export.table")) data-testid="export-table"
                     on:change=move |ev| table.set(Some(event_target_value(&ev)))>
                     {tables.into_iter().map(|(t, key)| view! { <option value=t>{move || i18n.t(key)}</option> }).collect_view()}
                 </select>
             })}
             <button type="button" class="btn btn-small" disabled=busy data-testid="export-csv" on:click=move |_| run_csv("csv")>
-                {move || i18n.t("export.csv")}
+                {move || i18n.t(k!("export.csv"))}
             </button>
             {move || error.get().map(|e| view! { <span class="state-error" role="alert">{e}</span> })}
         </span>

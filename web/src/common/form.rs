@@ -7,6 +7,7 @@ use shared::FieldError;
 use crate::common::api::ApiError;
 use crate::common::i18n::{I18n, use_i18n};
 use crate::common::status::error_text;
+use crate::messages::Key;
 
 /// The state of one form submission. `Copy`: every field is a signal.
 #[derive(Debug, Clone, Copy)]
@@ -99,10 +100,12 @@ pub fn field_error(pointer: &str, code: shared::FieldRule, message: &str) -> Fie
 /// Label + input + the error for `pointer` under it.
 #[component]
 pub fn Field(
-    label: &'static str,
+    label: Key,
     pointer: &'static str,
     form: FormState,
-    #[prop(optional)] hint: Option<&'static str>,
+    /// A key, or an `Option` of one for a hint some states of the form leave out.
+    #[prop(optional, into)]
+    hint: MaybeProp<Key>,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -111,7 +114,7 @@ pub fn Field(
         <label class="field" class:invalid=move || error().is_some() data-field=pointer>
             <span class="field-label">{move || i18n.t(label)}</span>
             {children()}
-            {hint.map(|h| view! { <span class="field-hint">{move || i18n.t(h)}</span> })}
+            {move || hint.get().map(|h| view! { <span class="field-hint">{move || i18n.t(h)}</span> })}
             <span class="field-error" data-testid="field-error">{error}</span>
         </label>
     }
@@ -139,10 +142,10 @@ pub fn FormSummary(form: FormState, placed: &'static [&'static str]) -> impl Int
 /// group rather than a `<label>`, which may hold one control only.
 #[component]
 pub fn FieldGroup(
-    label: &'static str,
+    label: Key,
     pointer: &'static str,
     form: FormState,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] hint: Option<Key>,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -159,15 +162,15 @@ pub fn FieldGroup(
 
 /// Submit + cancel, disabled while the request runs.
 #[component]
-pub fn FormButtons(form: FormState, on_cancel: Callback<()>, submit_key: &'static str) -> impl IntoView {
+pub fn FormButtons(form: FormState, on_cancel: Callback<()>, submit_key: Key) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="form-buttons">
             <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="form-submit">
-                {move || if form.busy.get() { i18n.t("state.saving") } else { i18n.t(submit_key) }}
+                {move || if form.busy.get() { i18n.t(k!("state.saving")) } else { i18n.t(submit_key) }}
             </button>
             <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>
-                {move || i18n.t("action.cancel")}
+                {move || i18n.t(k!("action.cancel"))}
             </button>
         </div>
     }

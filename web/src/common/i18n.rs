@@ -1,14 +1,17 @@
 //! Translations: Chinese (zh-CN) first, English as the switch.
 //!
 //! `provide_i18n()` puts an [`I18n`] handle into context; components call `use_i18n()` and then
-//! `i18n.t("key")` inside a reactive closure, so the text follows the locale signal. The choice is kept
-//! in localStorage. Messages live in [`crate::common::messages`], whose tests fail on a key the code names
-//! that has no message, on a message no code names, and on a message missing a language. Placeholders
-//! are `{n}`-style names the caller replaces, so each language orders its words around the number.
+//! `i18n.t(k!("key"))` inside a reactive closure, so the text follows the locale signal. The choice is
+//! kept in localStorage. Messages live in `web/locales/<language>.txt`, one file per language, made
+//! into [`crate::messages`] when compiled. Placeholders are `{n}`-style names the caller replaces, so
+//! each language orders its words around the number; a message that counts picks its plural form
+//! through [`I18n::count`].
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use shared::{AreaKind, Labelled, Lang, Role};
+
+use crate::messages::{Count, Key};
 
 const STORAGE_KEY: &str = "hh.locale";
 
@@ -80,23 +83,29 @@ impl I18n {
     }
 
     /// The message for `key` in the current locale (tracked).
-    pub fn t(&self, key: &'static str) -> &'static str {
-        lookup(self.locale.get(), key)
+    pub fn t(&self, key: Key) -> &'static str {
+        key.text(self.locale.get())
+    }
+
+    /// A message that counts, in the plural form of `n`, `{n}` filled in (tracked). Counts are never
+    /// negative; one that does not fit a `u64` would read as 0.
+    pub fn count(&self, key: Count, n: impl TryInto<u64>) -> String {
+        key.text(self.locale.get(), n.try_into().unwrap_or_default())
     }
 
     /// The name of a role, e.g. 街道工作人员 / Street staff.
     pub fn role(&self, role: Role) -> &'static str {
         let key = match role {
-            Role::PlatformAdmin => "role.platform_admin",
-            Role::DistrictAdmin => "role.district_admin",
-            Role::StreetStaff => "role.street_staff",
-            Role::CommunityStaff => "role.community_staff",
-            Role::GridWorker => "role.grid_worker",
-            Role::Provider => "role.provider",
-            Role::Volunteer => "role.volunteer",
-            Role::Resident => "role.resident",
-            Role::Integration => "role.integration",
-            Role::Merchant => "role.merchant",
+            Role::PlatformAdmin => k!("role.platform_admin"),
+            Role::DistrictAdmin => k!("role.district_admin"),
+            Role::StreetStaff => k!("role.street_staff"),
+            Role::CommunityStaff => k!("role.community_staff"),
+            Role::GridWorker => k!("role.grid_worker"),
+            Role::Provider => k!("role.provider"),
+            Role::Volunteer => k!("role.volunteer"),
+            Role::Resident => k!("role.resident"),
+            Role::Integration => k!("role.integration"),
+            Role::Merchant => k!("role.merchant"),
         };
         self.t(key)
     }
@@ -104,12 +113,12 @@ impl I18n {
     /// The name of an area level, e.g. 社区 / Community.
     pub fn kind(&self, kind: AreaKind) -> &'static str {
         let key = match kind {
-            AreaKind::Province => "kind.province",
-            AreaKind::City => "kind.city",
-            AreaKind::District => "kind.district",
-            AreaKind::Street => "kind.street",
-            AreaKind::Community => "kind.community",
-            AreaKind::Grid => "kind.grid",
+            AreaKind::Province => k!("kind.province"),
+            AreaKind::City => k!("kind.city"),
+            AreaKind::District => k!("kind.district"),
+            AreaKind::Street => k!("kind.street"),
+            AreaKind::Community => k!("kind.community"),
+            AreaKind::Grid => k!("kind.grid"),
         };
         self.t(key)
     }
@@ -119,12 +128,10 @@ impl I18n {
         self.dynamic("field", key)
     }
 
+    /// The message `prefix.name` for a name known only at run time; unknown names as sent (tracked).
     pub(crate) fn dynamic(&self, prefix: &str, name: &str) -> String {
-        let key = format!("{prefix}.{name}");
         let locale = self.locale.get();
-        crate::common::messages::all()
-            .find(|(k, _, _)| *k == key)
-            .map_or_else(|| name.to_owned(), |(_, zh, en)| if locale == Locale::Zh { *zh } else { *en }.to_owned())
+        Key::named(&format!("{prefix}.{name}")).map_or_else(|| name.to_owned(), |key| key.text(locale).to_owned())
     }
 
     /// The Chinese name of a field rule (`required`, `too_long`…); in English the server's message is
@@ -133,8 +140,7 @@ impl I18n {
         if self.locale.get() == Locale::En {
             return None;
         }
-        let key = format!("rule.{}", code.as_str());
-        crate::common::messages::all().find(|(k, _, _)| *k == key).map(|(_, zh, _)| *zh)
+        Key::named(&format!("rule.{}", code.as_str())).map(|key| key.text(Locale::Zh))
     }
 
     /// A number formatted for the locale's reader (thousands separators).
@@ -146,7 +152,7 @@ impl I18n {
 /// The message for `key` as reactive text (it follows the locale), for a view or an attribute. Every
 /// call returns the same closure type, so the wasm holds one copy of the code that renders it instead
 /// of one per call site.
-pub fn tr(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let i18n = use_i18n();
     move || i18n.t(key)
 }
@@ -186,16 +192,6 @@ pub fn use_i18n() -> I18n {
 fn set_document_lang(locale: Locale) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", locale.tag());
-    }
-}
-
-fn lookup(locale: Locale, key: &'static str) -> &'static str {
-    match crate::common::messages::all().find(|(k, _, _)| *k == key) {
-        Some((_, zh, en)) => match locale {
-            Locale::Zh => zh,
-            Locale::En => en,
-        },
-        None => key,
     }
 }
 
@@ -240,22 +236,14 @@ mod tests {
         let missing: Vec<&str> = <shared::FieldRule as Code>::ALL
             .iter()
             .map(|r| r.as_str())
-            .filter(|code| !crate::common::messages::all().any(|(k, _, _)| k.strip_prefix("rule.") == Some(*code)))
+            .filter(|code| Key::named(&format!("rule.{code}")).is_none())
             .collect();
         assert!(missing.is_empty(), "field rules without a message: {missing:?}");
-        let stale: Vec<&str> = crate::common::messages::all()
-            .filter_map(|(k, _, _)| k.strip_prefix("rule."))
+        let stale: Vec<&str> = crate::messages::KEYS
+            .iter()
+            .filter_map(|k| k.strip_prefix("rule."))
             .filter(|code| shared::FieldRule::parse(code).is_none())
             .collect();
         assert!(stale.is_empty(), "messages for rules the API does not have: {stale:?}");
-    }
-
-    #[test]
-    fn every_message_key_is_unique() {
-        let mut keys: Vec<_> = crate::common::messages::all().map(|(k, _, _)| *k).collect();
-        keys.sort_unstable();
-        let before = keys.len();
-        keys.dedup();
-        assert_eq!(before, keys.len());
     }
 }

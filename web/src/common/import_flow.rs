@@ -13,6 +13,7 @@ use crate::common::api::{ApiResult, File};
 use crate::common::download::save_file;
 use crate::common::i18n::{I18n, tr, use_i18n};
 use crate::common::status::error_text;
+use crate::messages::Key;
 
 /// What an import did, or would do (dry run): the part of every import report the flow needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,8 +43,8 @@ pub trait Importer: Copy + PartialEq + Send + Sync + 'static {
 pub fn ImportFlow<I: Importer>(
     importer: Signal<I>,
     on_imported: Callback<I>,
-    title: &'static str,
-    intro: &'static str,
+    title: Key,
+    intro: Key,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -75,7 +76,7 @@ pub fn ImportFlow<I: Importer>(
             match what.template().await {
                 Ok(file) => {
                     if save_file(&file, &what.template_name()).is_err() {
-                        error.set(Some(i18n.t("error.unexpected").to_owned()));
+                        error.set(Some(i18n.t(k!("error.unexpected")).to_owned()));
                     }
                 }
                 Err(e) => error.set(Some(error_text(i18n, &e))),
@@ -106,7 +107,7 @@ pub fn ImportFlow<I: Importer>(
                 Ok(data) => bytes.set_value(Some(data)),
                 Err(()) => {
                     file_name.set(None);
-                    error.set(Some(i18n.t("res.import_unreadable").to_owned()));
+                    error.set(Some(i18n.t(k!("res.import_unreadable")).to_owned()));
                 }
             }
             reading.set(false);
@@ -158,28 +159,28 @@ pub fn ImportFlow<I: Importer>(
             <div class="toolbar">
                 {children.map(|c| c())}
                 <button type="button" class="btn" data-testid="import-template" on:click=template>
-                    {tr("res.import_template")}
+                    {tr(k!("res.import_template"))}
                 </button>
-                <input type="file" data-testid="import-file" aria-label=tr("res.import_file")
+                <input type="file" data-testid="import-file" aria-label=tr(k!("res.import_file"))
                     accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     on:change=choose/>
                 <button type="button" class="btn" data-testid="import-check"
                     disabled=move || busy.get() || reading.get() || file_name.with(Option::is_none)
                     on:click=move |_| run(true)>
-                    {move || if busy.get() { i18n.t("res.import_busy") } else { i18n.t("res.import_check") }}
+                    {move || if busy.get() { i18n.t(k!("res.import_busy")) } else { i18n.t(k!("res.import_check")) }}
                 </button>
                 <button type="button" class="btn btn-primary" data-testid="import-run"
                     disabled=move || busy.get() || !clean()
-                    title=move || (!clean()).then(|| i18n.t("res.import_run_hint"))
+                    title=move || (!clean()).then(|| i18n.t(k!("res.import_run_hint")))
                     on:click=move |_| run(false)>
-                    {tr("res.import_run")}
+                    {tr(k!("res.import_run"))}
                 </button>
             </div>
             {move || error.get().map(|e| view! { <p class="state-error" role="alert" data-testid="import-error">{e}</p> })}
             {move || report().map(|r| view! { <ImportReportView report=r/> })}
             {move || imported.get().filter(|r| r.errors.is_empty()).map(|r| view! {
                 <p class="notice" role="status" data-testid="import-done" data-imported=r.imported>
-                    {move || i18n.t("res.import_done").replace("{n}", &r.imported.to_string())}
+                    {move || i18n.count(k!("res.import_done"), r.imported)}
                 </p>
             })}
         </section>
@@ -192,10 +193,9 @@ pub fn ImportReportView(report: ImportOutcome) -> impl IntoView {
     let i18n = use_i18n();
     let rows = report.rows;
     if report.errors.is_empty() {
-        let key = if rows == 0 { "res.import_empty" } else { "res.import_clean" };
         return view! {
             <p class=if rows == 0 { "state-error" } else { "notice" } data-testid="import-clean" data-rows=rows>
-                {move || i18n.t(key).replace("{n}", &rows.to_string())}
+                {move || if rows == 0 { i18n.t(k!("res.import_empty")).to_owned() } else { i18n.count(k!("res.import_clean"), rows) }}
             </p>
         }
         .into_any();
@@ -205,12 +205,12 @@ pub fn ImportReportView(report: ImportOutcome) -> impl IntoView {
     view! {
         <div data-testid="import-errors" data-count=count>
             <p class="state-error">
-                {move || i18n.t("res.import_has_errors").replace("{n}", &count.to_string()).replace("{rows}", &rows.to_string())}
+                {move || i18n.count(k!("res.import_has_errors"), count).replace("{rows}", &rows.to_string())}
             </p>
             <div class="table-wrap">
                 <table class="table">
                     <thead>
-                        <tr><th>{tr("res.import_row")}</th><th>{tr("res.import_column")}</th><th>{tr("res.import_message")}</th></tr>
+                        <tr><th>{tr(k!("res.import_row"))}</th><th>{tr(k!("res.import_column"))}</th><th>{tr(k!("res.import_message"))}</th></tr>
                     </thead>
                     <tbody>
                         {errors.into_iter().map(|e| {

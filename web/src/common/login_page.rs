@@ -30,7 +30,7 @@ pub fn LoginPage() -> impl IntoView {
         }
         let (user, pass) = (username.get_untracked().trim().to_owned(), password.get_untracked());
         if user.is_empty() || pass.is_empty() {
-            error.set(Some(i18n.t("login.missing").to_owned()));
+            error.set(Some(i18n.t(k!("login.missing")).to_owned()));
             return;
         }
         busy.set(true);
@@ -63,17 +63,17 @@ pub fn LoginPage() -> impl IntoView {
             <form class="login-card" on:submit=submit data-testid="login-form">
                 <div class="login-brand">
                     <span class="brand-mark" aria-hidden="true">"福"</span>
-                    <h1>{move || i18n.t("app.name")}</h1>
+                    <h1>{move || i18n.t(k!("app.name"))}</h1>
                 </div>
-                <p class="muted">{move || i18n.t("login.subtitle")}</p>
+                <p class="muted">{move || i18n.t(k!("login.subtitle"))}</p>
                 <label class="field">
-                    <span class="field-label">{move || i18n.t("login.username")}</span>
+                    <span class="field-label">{move || i18n.t(k!("login.username"))}</span>
                     <input type="text" name="username" autocomplete="username" required
                         data-testid="login-username"
                         prop:value=username on:input=move |ev| username.set(event_target_value(&ev))/>
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || i18n.t("login.password")}</span>
+                    <span class="field-label">{move || i18n.t(k!("login.password"))}</span>
                     <input type="password" name="password" autocomplete="current-password" required
                         data-testid="login-password"
                         prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
@@ -83,20 +83,20 @@ pub fn LoginPage() -> impl IntoView {
                 })}
                 <button type="submit" class="btn btn-primary btn-block" data-testid="login-submit"
                     disabled=busy>
-                    {move || if busy.get() { i18n.t("login.busy") } else { i18n.t("login.submit") }}
+                    {move || if busy.get() { i18n.t(k!("login.busy")) } else { i18n.t(k!("login.submit")) }}
                 </button>
                 <button type="button" class="btn btn-ghost btn-block" data-testid="locale-switch"
                     on:click=move |_| i18n.set_locale(i18n.locale().other())>
-                    {move || i18n.t("locale.other")}
+                    {move || i18n.t(k!("locale.other"))}
                 </button>
                 <a class="btn btn-block" href=move || match query.with(|q| q.get("next")) {
                     Some(next) => format!("/m/sign-in?next={}", String::from(js_sys::encode_uri_component(&next))),
                     None => "/m/sign-in".to_owned(),
                 } data-testid="resident-sign-in-link">
-                    {move || i18n.t("account.resident_link")}
+                    {move || i18n.t(k!("account.resident_link"))}
                 </a>
                 <a class="public-link" href="/public/programs" data-testid="public-link">
-                    {move || i18n.t("public.link")}
+                    {move || i18n.t(k!("public.link"))}
                 </a>
             </form>
         </main>
@@ -105,10 +105,10 @@ pub fn LoginPage() -> impl IntoView {
 
 fn login_error(i18n: crate::common::i18n::I18n, error: &ApiError) -> String {
     match error.code() {
-        Some(ErrorCode::Unauthenticated) => i18n.t("login.bad_credentials").to_owned(),
-        Some(ErrorCode::RateLimited) => i18n.t("login.rate_limited").to_owned(),
-        _ if error.status() == 401 => i18n.t("login.bad_credentials").to_owned(),
-        _ if error.status() == 429 => i18n.t("login.rate_limited").to_owned(),
+        Some(ErrorCode::Unauthenticated) => i18n.t(k!("login.bad_credentials")).to_owned(),
+        Some(ErrorCode::RateLimited) => i18n.t(k!("login.rate_limited")).to_owned(),
+        _ if error.status() == 401 => i18n.t(k!("login.bad_credentials")).to_owned(),
+        _ if error.status() == 429 => i18n.t(k!("login.rate_limited")).to_owned(),
         _ => error_text(i18n, error),
     }
 }

@@ -1,5 +1,5 @@
 //! What every feature uses: the typed API client and its errors, the session and the login page, the
-//! app shell, translations (`i18n` + the general `messages`), and the widgets no single feature owns —
+//! app shell, translations (`i18n`, over the table in `crate::messages`), and the widgets no single feature owns —
 //! loading/error/empty states, paged lists, form plumbing, format helpers, charts, the Excel import
 //! flow and the area search.
 
@@ -18,7 +18,6 @@ pub mod format;
 pub mod i18n;
 pub mod import_flow;
 pub mod login_page;
-pub mod messages;
 pub mod not_found;
 pub mod paged;
 pub mod phone;
@@ -29,5 +28,4 @@ pub mod shell;
 #[cfg(test)]
 pub mod sources;
 pub mod status;
-pub mod title_messages;
 pub mod widgets;

@@ -13,8 +13,8 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <main class="centered" data-testid="not-found">
             <h1>"404"</h1>
-            <p>{move || i18n.t("notfound.text")}</p>
-            <a href=move || home_page(session.role()) data-testid="not-found-home">{move || i18n.t("notfound.home")}</a>
+            <p>{move || i18n.t(k!("notfound.text"))}</p>
+            <a href=move || home_page(session.role()) data-testid="not-found-home">{move || i18n.t(k!("notfound.home"))}</a>
         </main>
     }
 }

@@ -9,6 +9,7 @@ use shared::Page;
 use crate::common::api::{ApiError, ApiResult};
 use crate::common::i18n::use_i18n;
 use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::messages::Key;
 
 /// Items so far plus the cursor of the next page. `Copy`: every field is a signal.
 pub struct Paged<T: Send + Sync + 'static> {
@@ -102,7 +103,7 @@ impl<T: Send + Sync + 'static> Paged<T> {
     }
 
     /// What goes under the rows: loading, error (with retry), empty, or the "load more" button.
-    pub fn footer(self, empty_key: &'static str, on_more: Callback<()>, on_retry: Callback<()>) -> impl IntoView {
+    pub fn footer(self, empty_key: Key, on_more: Callback<()>, on_retry: Callback<()>) -> impl IntoView {
         let i18n = use_i18n();
         move || {
             if let Some(error) = self.error.get() {
@@ -119,7 +120,7 @@ impl<T: Send + Sync + 'static> Paged<T> {
                 return view! {
                     <button type="button" class="btn load-more" data-testid="load-more"
                         on:click=move |_| on_more.run(())>
-                        {move || i18n.t("action.load_more")}
+                        {move || i18n.t(k!("action.load_more"))}
                     </button>
                 }
                 .into_any();

@@ -14,6 +14,7 @@ use crate::common::i18n::use_i18n;
 use crate::common::route_titles::RouteCrumbs;
 use crate::common::session::{home_page, is_staff, require_session, sign_out, use_session};
 use crate::common::status::{ErrorBox, Loading};
+use crate::messages::Key;
 use crate::notifications::bell::{Bell, Unread, provide_unread};
 use crate::workbench::badges::{NavBadge, poll_work_counts, provide_work_counts};
 
@@ -96,27 +97,27 @@ fn Header() -> impl IntoView {
             {move || session.me.with(Option::is_some).then(|| view! {
                 <button type="button" class="btn btn-ghost menu-button" data-testid="menu-button"
                     aria-controls="sidenav" aria-expanded=move || open.get().to_string()
-                    title=move || i18n.t(if open.get() { "title.menu_close" } else { "title.menu_open" })
+                    title=move || i18n.t(if open.get() { k!("title.menu_close") } else { k!("title.menu_open") })
                     on:click=move |_| open.update(|o| *o = !*o)>
                     <span aria-hidden="true">{move || if open.get() { "✕" } else { "☰" }}</span>
-                    <span class="menu-label">{move || i18n.t("title.menu")}</span>
+                    <span class="menu-label">{move || i18n.t(k!("title.menu"))}</span>
                 </button>
             })}
             <a class="brand" href=move || home_page(session.role())>
                 <span class="brand-mark" aria-hidden="true">"福"</span>
-                <span class="brand-name">{move || i18n.t("app.name")}</span>
+                <span class="brand-name">{move || i18n.t(k!("app.name"))}</span>
             </a>
             <div class="topbar-right">
                 {move || session.me.with(Option::is_some).then(|| view! { <Bell unread href="/notifications"/> })}
                 {who}
                 <button type="button" class="btn btn-ghost" data-testid="locale-switch"
-                    title=move || i18n.t("locale.switch_title")
+                    title=move || i18n.t(k!("locale.switch_title"))
                     on:click=move |_| i18n.set_locale(i18n.locale().other())>
-                    {move || i18n.t("locale.other")}
+                    {move || i18n.t(k!("locale.other"))}
                 </button>
                 {move || session.me.with(Option::is_some).then(|| view! {
                     <button type="button" class="btn btn-ghost" data-testid="logout" on:click=logout.clone()>
-                        {move || i18n.t("action.logout")}
+                        {move || i18n.t(k!("action.logout"))}
                     </button>
                 })}
             </div>
@@ -132,7 +133,7 @@ fn Nav() -> impl IntoView {
     let location = use_location();
     let Menu(open) = expect_context();
     poll_work_counts();
-    let link = move |href: &'static str, key: &'static str, testid: &'static str| {
+    let link = move |href: &'static str, key: Key, testid: &'static str| {
         let current = move || {
             location
                 .pathname
@@ -150,7 +151,7 @@ fn Nav() -> impl IntoView {
     };
     view! {
         <nav id="sidenav" class="sidenav" class:open=move || open.get() data-testid="sidenav"
-            aria-label=move || i18n.t("nav.label")>
+            aria-label=move || i18n.t(k!("nav.label"))>
             {move || {
                 let p = session.permissions();
                 let role = session.role();
@@ -158,36 +159,36 @@ fn Nav() -> impl IntoView {
                 let serves = matches!(role, Some(Role::Provider | Role::Volunteer | Role::GridWorker));
                 let resident = role == Some(Role::Resident);
                 view! {
-                    {resident.then(|| link("/m", "nav.resident", "nav-resident"))}
-                    {(staff || serves).then(|| link("/workbench", "nav.workbench", "nav-workbench"))}
-                    {staff.then(|| link("/needs", "nav.needs", "nav-needs"))}
-                    {staff.then(|| link("/overdue", "nav.overdue", "nav-overdue"))}
-                    {p.match_needs.then(|| link("/matching/plans", "nav.matching_plans", "nav-matching-plans"))}
-                    {p.match_needs.then(|| link("/matching/gaps", "nav.matching_gaps", "nav-matching-gaps"))}
-                    {serves.then(|| link("/tasks", "nav.tasks", "nav-tasks"))}
-                    {p.read_programs.then(|| link("/programs", "nav.programs", "nav-programs"))}
-                    {p.read_programs.then(|| link("/programs/rollup", "nav.rollup", "nav-rollup"))}
-                    {p.read_programs.then(|| link("/catalogue", "nav.catalogue", "nav-catalogue"))}
-                    {p.read_topics.then(|| link("/topics", "nav.topics", "nav-topics"))}
-                    {p.read_surveys.then(|| link("/surveys", "nav.surveys", "nav-surveys"))}
-                    {p.read_resources.then(|| link("/resources", "nav.resources", "nav-resources"))}
-                    {(staff && p.read_activities).then(|| link("/activities", "nav.activities", "nav-activities"))}
-                    {(staff && p.read_volunteers).then(|| link("/volunteers", "nav.volunteers", "nav-volunteers"))}
-                    {p.read_ledger.then(|| link("/ledger", "nav.ledger", "nav-ledger"))}
-                    {p.set_ledger_rules.then(|| link("/ledger/rules", "nav.ledger_rules", "nav-ledger-rules"))}
-                    {p.offer_shop_items.then(|| link("/shop", "nav.shop", "nav-shop"))}
-                    {p.read_shop_orders.then(|| link("/shop/orders", "nav.shop_orders", "nav-shop-orders"))}
-                    {p.read_kpis.then(|| link("/kpis", "nav.kpis", "nav-kpis"))}
-                    {p.read_areas.then(|| link("/areas", "nav.areas", "nav-areas"))}
-                    {p.verify_residents.then(|| link("/residents", "nav.residents", "nav-residents"))}
-                    {p.manage_users.then(|| link("/users", "nav.users", "nav-users"))}
-                    {p.read_audit.then(|| link("/audit", "nav.audit", "nav-audit"))}
-                    {p.manage_integration_clients.then(|| link("/admin/clients", "nav.clients", "nav-clients"))}
-                    {p.manage_webhooks.then(|| link("/admin/webhooks", "nav.webhooks", "nav-webhooks"))}
+                    {resident.then(|| link("/m", k!("nav.resident"), "nav-resident"))}
+                    {(staff || serves).then(|| link("/workbench", k!("nav.workbench"), "nav-workbench"))}
+                    {staff.then(|| link("/needs", k!("nav.needs"), "nav-needs"))}
+                    {staff.then(|| link("/overdue", k!("nav.overdue"), "nav-overdue"))}
+                    {p.match_needs.then(|| link("/matching/plans", k!("nav.matching_plans"), "nav-matching-plans"))}
+                    {p.match_needs.then(|| link("/matching/gaps", k!("nav.matching_gaps"), "nav-matching-gaps"))}
+                    {serves.then(|| link("/tasks", k!("nav.tasks"), "nav-tasks"))}
+                    {p.read_programs.then(|| link("/programs", k!("nav.programs"), "nav-programs"))}
+                    {p.read_programs.then(|| link("/programs/rollup", k!("nav.rollup"), "nav-rollup"))}
+                    {p.read_programs.then(|| link("/catalogue", k!("nav.catalogue"), "nav-catalogue"))}
+                    {p.read_topics.then(|| link("/topics", k!("nav.topics"), "nav-topics"))}
+                    {p.read_surveys.then(|| link("/surveys", k!("nav.surveys"), "nav-surveys"))}
+                    {p.read_resources.then(|| link("/resources", k!("nav.resources"), "nav-resources"))}
+                    {(staff && p.read_activities).then(|| link("/activities", k!("nav.activities"), "nav-activities"))}
+                    {(staff && p.read_volunteers).then(|| link("/volunteers", k!("nav.volunteers"), "nav-volunteers"))}
+                    {p.read_ledger.then(|| link("/ledger", k!("nav.ledger"), "nav-ledger"))}
+                    {p.set_ledger_rules.then(|| link("/ledger/rules", k!("nav.ledger_rules"), "nav-ledger-rules"))}
+                    {p.offer_shop_items.then(|| link("/shop", k!("nav.shop"), "nav-shop"))}
+                    {p.read_shop_orders.then(|| link("/shop/orders", k!("nav.shop_orders"), "nav-shop-orders"))}
+                    {p.read_kpis.then(|| link("/kpis", k!("nav.kpis"), "nav-kpis"))}
+                    {p.read_areas.then(|| link("/areas", k!("nav.areas"), "nav-areas"))}
+                    {p.verify_residents.then(|| link("/residents", k!("nav.residents"), "nav-residents"))}
+                    {p.manage_users.then(|| link("/users", k!("nav.users"), "nav-users"))}
+                    {p.read_audit.then(|| link("/audit", k!("nav.audit"), "nav-audit"))}
+                    {p.manage_integration_clients.then(|| link("/admin/clients", k!("nav.clients"), "nav-clients"))}
+                    {p.manage_webhooks.then(|| link("/admin/webhooks", k!("nav.webhooks"), "nav-webhooks"))}
                 }
             }}
             <a href="/docs" rel="external" target="_blank" data-testid="nav-docs">
-                {move || i18n.t("nav.docs")}
+                {move || i18n.t(k!("nav.docs"))}
                 <span class="ext" aria-hidden="true">"↗"</span>
             </a>
         </nav>

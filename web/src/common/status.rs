@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::common::api::ApiError;
 use crate::common::i18n::{I18n, use_i18n};
+use crate::messages::Key;
 use shared::ErrorCode;
 
 /// A quiet "loading…" line.
@@ -13,14 +14,14 @@ pub fn Loading() -> impl IntoView {
     view! {
         <div class="state state-loading" role="status" data-testid="loading">
             <span class="spinner" aria-hidden="true"></span>
-            {move || i18n.t("state.loading")}
+            {move || i18n.t(k!("state.loading"))}
         </div>
     }
 }
 
 /// "Nothing here" with a reason, e.g. `state.no_users`.
 #[component]
-pub fn Empty(key: &'static str) -> impl IntoView {
+pub fn Empty(key: Key) -> impl IntoView {
     let i18n = use_i18n();
     view! { <div class="state state-empty" data-testid="empty">{move || i18n.t(key)}</div> }
 }
@@ -42,7 +43,7 @@ pub fn ErrorBox(error: ApiError, #[prop(optional)] on_retry: Option<Callback<()>
             <span title=detail>{message}</span>
             {on_retry.map(|retry| view! {
                 <button type="button" class="btn btn-small" on:click=move |_| retry.run(())>
-                    {move || i18n.t("action.retry")}
+                    {move || i18n.t(k!("action.retry"))}
                 </button>
             })}
         </div>
@@ -57,18 +58,18 @@ pub fn is_not_found(error: &ApiError) -> bool {
 /// A user-facing sentence for an API failure, in the current locale.
 pub fn error_text(i18n: I18n, error: &ApiError) -> String {
     let key = match error {
-        ApiError::Network(_) => "error.network",
-        ApiError::Unexpected { status: 401, .. } => "error.unauthenticated",
-        ApiError::Unexpected { .. } => "error.unexpected",
+        ApiError::Network(_) => k!("error.network"),
+        ApiError::Unexpected { status: 401, .. } => k!("error.unauthenticated"),
+        ApiError::Unexpected { .. } => k!("error.unexpected"),
         ApiError::Problem(p) => match p.code {
-            ErrorCode::Unauthenticated => "error.unauthenticated",
-            ErrorCode::Forbidden => "error.forbidden",
-            ErrorCode::NotFound => "error.not_found",
-            ErrorCode::RateLimited => "error.rate_limited",
-            ErrorCode::ValidationFailed | ErrorCode::MalformedBody => "error.validation",
-            ErrorCode::Conflict | ErrorCode::InvalidTransition => "error.conflict",
-            ErrorCode::Unavailable => "error.unavailable",
-            _ => "error.unexpected",
+            ErrorCode::Unauthenticated => k!("error.unauthenticated"),
+            ErrorCode::Forbidden => k!("error.forbidden"),
+            ErrorCode::NotFound => k!("error.not_found"),
+            ErrorCode::RateLimited => k!("error.rate_limited"),
+            ErrorCode::ValidationFailed | ErrorCode::MalformedBody => k!("error.validation"),
+            ErrorCode::Conflict | ErrorCode::InvalidTransition => k!("error.conflict"),
+            ErrorCode::Unavailable => k!("error.unavailable"),
+            _ => k!("error.unexpected"),
         },
     };
     let text = i18n.t(key);

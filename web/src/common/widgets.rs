@@ -4,14 +4,15 @@
 use leptos::prelude::*;
 
 use crate::common::i18n::tr;
+use crate::messages::Key;
 
 /// A table's header row from message keys; `extra` blank cells after them (an actions column).
 #[component]
-pub fn HeadRow(keys: &'static [&'static str], #[prop(optional)] extra: usize) -> impl IntoView {
+pub fn HeadRow(keys: &'static [Key], #[prop(optional)] extra: usize) -> impl IntoView {
     view! {
         <thead>
             <tr>
-                {keys.iter().map(|k| view! { <th>{tr(k)}</th> }).collect_view()}
+                {keys.iter().map(|k| view! { <th>{tr(*k)}</th> }).collect_view()}
                 {(0..extra).map(|_| view! { <th></th> }).collect_view()}
             </tr>
         </thead>

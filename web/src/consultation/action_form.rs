@@ -66,21 +66,21 @@ pub fn TopicStepForm(
             }
         });
     };
-    let note_label = if required { "form.reason" } else { "form.note" };
+    let note_label = if required { k!("form.reason") } else { k!("form.note") };
     view! {
         <form class="form panel action-form" on:submit=submit novalidate data-testid="action-form" data-action=action.as_str()>
             <h3>{move || i18n.topic_action(action)}</h3>
             <FormSummary form placed=&PLACED/>
             {move || (!allowed.with(Vec::is_empty)).then(|| view! {
                 <p class="form-summary" data-testid="action-allowed">
-                    {tr("error.not_allowed")}" "
+                    {tr(k!("error.not_allowed"))}" "
                     {move || allowed.get().iter()
                         .map(|a| TopicAction::parse(a).map_or_else(|| a.clone(), |a| i18n.topic_action(a)))
                         .collect::<Vec<_>>().join("、")}
                 </p>
             })}
             {with_days.then(|| view! {
-                <Field label="topic.notice_days" pointer="/notice_days" form hint="topic.notice_days_hint">
+                <Field label=k!("topic.notice_days") pointer="/notice_days" form hint=k!("topic.notice_days_hint")>
                     <input type="number" min="1" max="60" step="1" data-testid="action-days"
                         prop:value=days on:input=move |ev| days.set(event_target_value(&ev))/>
                 </Field>
@@ -91,9 +91,9 @@ pub fn TopicStepForm(
             </Field>
             <div class="form-buttons">
                 <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="action-confirm">
-                    {move || if form.busy.get() { i18n.t("state.saving") } else { i18n.t("form.confirm") }}
+                    {move || if form.busy.get() { i18n.t(k!("state.saving")) } else { i18n.t(k!("form.confirm")) }}
                 </button>
-                <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>{tr("action.cancel")}</button>
+                <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>{tr(k!("action.cancel"))}</button>
             </div>
         </form>
     }

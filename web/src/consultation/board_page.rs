@@ -37,10 +37,10 @@ pub fn TopicsPage() -> impl IntoView {
     let session = use_session();
     view! {
         <div class="page-head">
-            <h1 class="page-title">{tr("nav.topics")}</h1>
+            <h1 class="page-title">{tr(k!("nav.topics"))}</h1>
         </div>
-        <p class="muted">{tr("topic.board_hint")}</p>
-        <Show when=move || session.permissions().read_topics fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <p class="muted">{tr(k!("topic.board_hint"))}</p>
+        <Show when=move || session.permissions().read_topics fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <Board/>
         </Show>
     }
@@ -85,7 +85,7 @@ fn Board() -> impl IntoView {
     let body = move || match topics.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        Some(Ok(page)) if page.items.is_empty() => view! { <Empty key="topic.none"/> }.into_any(),
+        Some(Ok(page)) if page.items.is_empty() => view! { <Empty key=k!("topic.none")/> }.into_any(),
         Some(Ok(page)) => {
             let columns = group_by_stage(&page.items);
             if stage.get_untracked().is_none() {
@@ -106,7 +106,7 @@ fn Board() -> impl IntoView {
     view! {
         <FilterBar filter on_change/>
         {move || counts.get().map(|c| view! {
-            <p class="muted" data-testid="topic-total">{tr("topic.total")}": "{c.total}</p>
+            <p class="muted" data-testid="topic-total">{tr(k!("topic.total"))}": "{c.total}</p>
         })}
         {body}
     }
@@ -121,7 +121,7 @@ fn StagePicker(
     let i18n = use_i18n();
     view! {
         <label class="field stage-picker">
-            <span class="field-label">{tr("topic.stage")}</span>
+            <span class="field-label">{tr(k!("topic.stage"))}</span>
             <select data-testid="stage-picker"
                 on:change=move |ev| stage.set(TopicStatus::parse(&event_target_value(&ev)))>
                 {STAGES.into_iter().map(|s| view! {
@@ -138,7 +138,7 @@ fn StagePicker(
 fn StageColumn(status: TopicStatus, items: Vec<Topic>, count: Signal<Option<i64>>, shown: Signal<bool>) -> impl IntoView {
     let loaded = items.len() as i64;
     let cards = if items.is_empty() {
-        view! { <p class="muted small kanban-empty">{tr("topic.none_in_stage")}</p> }.into_any()
+        view! { <p class="muted small kanban-empty">{tr(k!("topic.none_in_stage"))}</p> }.into_any()
     } else {
         items.into_iter().map(|topic| view! { <TopicCard topic/> }).collect_view().into_any()
     };
@@ -150,7 +150,7 @@ fn StageColumn(status: TopicStatus, items: Vec<Topic>, count: Signal<Option<i64>
             </h2>
             {cards}
             {move || count.get().is_some_and(|n| n > loaded).then(|| view! {
-                <p class="muted small">{tr("topic.more_in_stage")}</p>
+                <p class="muted small">{tr(k!("topic.more_in_stage"))}</p>
             })}
         </section>
     }
@@ -165,7 +165,7 @@ fn TopicCard(topic: Topic) -> impl IntoView {
             <strong class="kanban-title">{topic.title.clone()}</strong>
             <span class="muted small">{topic.community_name.clone()}" · "{move || i18n.dynamic("tcategory", category.as_str())}</span>
             {(topic.status == TopicStatus::Cosigning).then(|| view! {
-                <span class="small">{tr("topic.cosigners")}" "{topic.cosign_count}" / "{topic.cosign_threshold}</span>
+                <span class="small">{tr(k!("topic.cosigners"))}" "{topic.cosign_count}" / "{topic.cosign_threshold}</span>
             })}
         </a>
     }
@@ -187,18 +187,18 @@ fn FilterBar(filter: Memo<TopicFilter>, on_change: Callback<TopicFilter>) -> imp
             on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default();
                 let text = q.get_untracked(); change(Box::new(move |f| f.q = text.clone())) }>
             <AreaFilter filter on_change/>
-            <select data-testid="filter-category" aria-label=tr("topic.category")
+            <select data-testid="filter-category" aria-label=tr(k!("topic.category"))
                 on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.category = TopicCategory::parse(&v))) }>
-                <option value="">{tr("topic.all_categories")}</option>
+                <option value="">{tr(k!("topic.all_categories"))}</option>
                 {CATEGORIES.into_iter().map(|c| view! {
                     <option value=c.as_str() selected=move || filter.get().category == Some(c)>{tr_word("tcategory", c.as_str().to_owned())}</option>
                 }).collect_view()}
             </select>
-            <input type="search" data-testid="filter-q" placeholder=tr("topic.search") aria-label=tr("topic.search")
+            <input type="search" data-testid="filter-q" placeholder=tr(k!("topic.search")) aria-label=tr(k!("topic.search"))
                 maxlength="100" prop:value=q on:input=move |ev| q.set(event_target_value(&ev))/>
-            <button type="submit" class="btn">{tr("action.search")}</button>
+            <button type="submit" class="btn">{tr(k!("action.search"))}</button>
             {move || filtered().then(|| view! {
-                <a class="btn btn-ghost" href="/topics" data-testid="filters-clear">{tr("topic.clear_filters")}</a>
+                <a class="btn btn-ghost" href="/topics" data-testid="filters-clear">{tr(k!("topic.clear_filters"))}</a>
             })}
         </form>
     }
@@ -234,11 +234,11 @@ fn AreaFilter(filter: Memo<TopicFilter>, on_change: Callback<TopicFilter>) -> im
             view! {
                 <span class="chip" data-testid="filter-area-chip">
                     {name}
-                    <button type="button" class="chip-x" aria-label=tr("action.clear") on:click=move |_| set(None)>"×"</button>
+                    <button type="button" class="chip-x" aria-label=tr(k!("action.clear")) on:click=move |_| set(None)>"×"</button>
                 </span>
             }
             .into_any()
         }
-        None => view! { <AreaSearch on_pick placeholder="topic.area_search" testid="filter-area"/> }.into_any(),
+        None => view! { <AreaSearch on_pick placeholder=k!("topic.area_search") testid="filter-area"/> }.into_any(),
     }
 }

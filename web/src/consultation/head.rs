@@ -8,6 +8,7 @@ use crate::common::format::local_time;
 use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::status::Empty;
 use crate::common::widgets::Bar;
+use crate::messages::Key;
 
 /// 协商中, coloured by stage.
 #[component]
@@ -41,7 +42,7 @@ fn period(from: Option<chrono::DateTime<chrono::Utc>>, to: Option<chrono::DateTi
 #[component]
 pub fn TopicFacts(topic: Topic) -> impl IntoView {
     let i18n = use_i18n();
-    let row = |key: &'static str, value: Option<String>| value.map(|v| view! { <dt>{tr(key)}</dt><dd>{v}</dd> });
+    let row = |key: Key, value: Option<String>| value.map(|v| view! { <dt>{tr(key)}</dt><dd>{v}</dd> });
     let proposer = topic.proposer_kind;
     let who = [topic.proposer_org.clone(), topic.proposer_name.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let threshold = topic.cosign_threshold.max(1);
@@ -51,26 +52,26 @@ pub fn TopicFacts(topic: Topic) -> impl IntoView {
     view! {
         <p class="topic-text" data-testid="topic-text">{topic.text.clone()}</p>
         <dl class="facts topic-facts">
-            {row("topic.community", Some(topic.community_name.clone()))}
-            {(topic.area_id != topic.community_id).then(|| row("topic.run_at", Some(topic.area_name.clone())))}
-            <dt>{tr("topic.proposer")}</dt>
+            {row(k!("topic.community"), Some(topic.community_name.clone()))}
+            {(topic.area_id != topic.community_id).then(|| row(k!("topic.run_at"), Some(topic.area_name.clone())))}
+            <dt>{tr(k!("topic.proposer"))}</dt>
             <dd data-testid="topic-proposer">
                 {move || i18n.dynamic("proposer", proposer.as_str())}
                 {(!who.is_empty()).then(|| format!(" · {who}"))}
             </dd>
-            <dt>{tr("topic.threshold")}</dt>
+            <dt>{tr(k!("topic.threshold"))}</dt>
             <dd data-testid="topic-cosigns">
                 <Bar fraction text=format!("{} / {}", topic.cosign_count, topic.cosign_threshold) testid="cosign-bar"/>
             </dd>
-            {row("topic.notice", period(topic.notice_starts_at, topic.notice_ends_at))}
-            {row("topic.result_notice", period(topic.result_notice_starts_at, topic.result_notice_ends_at))}
-            {row("topic.decline_reason", topic.decline_reason.clone())}
-            {row("topic.decision", topic.decision.clone())}
-            <dt>{tr("topic.rating")}</dt>
+            {row(k!("topic.notice"), period(topic.notice_starts_at, topic.notice_ends_at))}
+            {row(k!("topic.result_notice"), period(topic.result_notice_starts_at, topic.result_notice_ends_at))}
+            {row(k!("topic.decline_reason"), topic.decline_reason.clone())}
+            {row(k!("topic.decision"), topic.decision.clone())}
+            <dt>{tr(k!("topic.rating"))}</dt>
             <dd data-testid="topic-rating">
                 {move || match rating {
-                    Some(avg) => format!("{} / 5 · {} {}", i18n.number(avg, 1), rating_count, i18n.t("topic.ratings_count")),
-                    None => i18n.t("topic.no_rating").to_owned(),
+                    Some(avg) => format!("{} / 5 · {} {}", i18n.number(avg, 1), rating_count, i18n.t(k!("topic.ratings_count"))),
+                    None => i18n.t(k!("topic.no_rating")).to_owned(),
                 }}
             </dd>
         </dl>
@@ -82,7 +83,7 @@ pub fn TopicFacts(topic: Topic) -> impl IntoView {
 pub fn TopicTimeline(events: Vec<TopicEvent>) -> impl IntoView {
     let i18n = use_i18n();
     if events.is_empty() {
-        return view! { <Empty key="topic.no_events"/> }.into_any();
+        return view! { <Empty key=k!("topic.no_events")/> }.into_any();
     }
     view! {
         <ol class="timeline" data-testid="topic-timeline">
@@ -97,7 +98,7 @@ pub fn TopicTimeline(events: Vec<TopicEvent>) -> impl IntoView {
                             <strong>{move || i18n.topic_action(action)}</strong>
                             {moved.then(|| view! { <span class="muted">" → "{move || i18n.topic_status(to)}</span> })}
                         </span>
-                        <span class="timeline-who">{move || who.clone().unwrap_or_else(|| i18n.t("topic.actor_system").to_owned())}</span>
+                        <span class="timeline-who">{move || who.clone().unwrap_or_else(|| i18n.t(k!("topic.actor_system")).to_owned())}</span>
                         {e.note.clone().map(|n| view! { <p class="timeline-note">{n}</p> })}
                     </li>
                 }

@@ -27,8 +27,8 @@ pub fn LinkSection(detail: TopicDetail, on_update: Callback<TopicDetail>, on_sta
     let (topic_id, program_id, need_ids) = (topic.id, topic.program_id, topic.need_ids.clone());
     view! {
         <section class="panel topic-section" data-testid="topic-links">
-            <h3>{tr("link.title")}</h3>
-            {nothing.then(|| view! { <Empty key="link.none"/> })}
+            <h3>{tr(k!("link.title"))}</h3>
+            {nothing.then(|| view! { <Empty key=k!("link.none")/> })}
             {program_id.map(|id| view! { <LinkedProgram id/> })}
             {(!need_ids.is_empty()).then(|| view! {
                 <ul class="linked-needs">{need_ids.iter().map(|id| view! { <LinkedNeed id=*id/> }).collect_view()}</ul>
@@ -36,7 +36,7 @@ pub fn LinkSection(detail: TopicDetail, on_update: Callback<TopicDetail>, on_sta
             {may_link.then(|| view! {
                 <Show when=move || editing.get() fallback=move || view! {
                     <button type="button" class="btn btn-primary" data-testid="action-implement"
-                        on:click=move |_| editing.set(true)>{tr("taction.implement")}</button>
+                        on:click=move |_| editing.set(true)>{tr(k!("taction.implement"))}</button>
                 }>
                     <LinkForm topic_id program_id on_done on_cancel=Callback::new(move |()| editing.set(false)) on_stale/>
                 </Show>
@@ -55,7 +55,7 @@ fn LinkedProgram(id: Id) -> impl IntoView {
                     <div class="linked-program" data-testid="linked-program">
                         <a href=format!("/programs/{id}")>{d.program.title.clone()}</a>
                         <ProgramStatusBadge status=d.program.status/>
-                        <span class="muted small">{tr("link.program_progress")}</span>
+                        <span class="muted small">{tr(k!("link.program_progress"))}</span>
                         <Bar fraction=d.program.progress testid="link-progress"/>
                     </div>
                 }.into_any(),
@@ -70,7 +70,7 @@ fn LinkedNeed(id: Id) -> impl IntoView {
     let need = LocalResource::new(move || api::need(id));
     view! {
         <li data-testid="linked-need">
-            <a href=format!("/needs/{id}")>{tr("link.need")}" #"{id}</a>" "
+            <a href=format!("/needs/{id}")>{tr(k!("link.need"))}" #"{id}</a>" "
             <Suspense fallback=|| "…">
                 {move || need.get().map(|answer| match answer {
                     Ok(d) => view! { <StatusBadge status=d.need.status/> }.into_any(),
@@ -140,16 +140,16 @@ fn LinkForm(
         <form class="form action-form" on:submit=submit novalidate data-testid="link-form">
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="link.program" pointer="/program_id" form>
+                <Field label=k!("link.program") pointer="/program_id" form>
                     <input type="number" min="1" step="1" data-testid="link-program" prop:value=program
                         on:input=move |ev| program.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="link.needs" pointer="/need_ids" form hint="link.needs_hint">
+                <Field label=k!("link.needs") pointer="/need_ids" form hint=k!("link.needs_hint")>
                     <input type="text" inputmode="numeric" data-testid="link-needs" prop:value=needs
                         on:input=move |ev| needs.set(event_target_value(&ev))/>
                 </Field>
             </div>
-            <FormButtons form on_cancel submit_key="link.save"/>
+            <FormButtons form on_cancel submit_key=k!("link.save")/>
         </form>
     }
 }

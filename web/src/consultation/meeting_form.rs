@@ -10,6 +10,7 @@ use crate::common::form::{Field, FieldGroup, FormButtons, FormState, FormSummary
 use crate::common::format::parse_local_time;
 use crate::common::i18n::{tr, use_i18n};
 use crate::consultation::labels::PARTICIPANT_KINDS;
+use crate::messages::Key;
 
 const PLACED: [&str; 10] = [
     "/held_at",
@@ -118,14 +119,14 @@ pub fn MeetingForm(topic_id: Id, on_done: Callback<TopicDetail>, on_cancel: Call
     };
     view! {
         <form class="form panel action-form" on:submit=submit novalidate data-testid="meeting-form">
-            <h3>{tr("meeting.new")}</h3>
+            <h3>{tr(k!("meeting.new"))}</h3>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="meeting.held_at" pointer="/held_at" form>
+                <Field label=k!("meeting.held_at") pointer="/held_at" form>
                     <input type="datetime-local" data-testid="meeting-held-at" prop:value=held_at
                         on:input=move |ev| held_at.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="meeting.place" pointer="/place" form>
+                <Field label=k!("meeting.place") pointer="/place" form>
                     <input type="text" maxlength="200" data-testid="meeting-place" prop:value=place
                         on:input=move |ev| place.set(event_target_value(&ev))/>
                 </Field>
@@ -133,37 +134,37 @@ pub fn MeetingForm(topic_id: Id, on_done: Callback<TopicDetail>, on_cancel: Call
             <label class="checkbox">
                 <input type="checkbox" data-testid="meeting-online" prop:checked=online
                     on:change=move |ev| online.set(event_target_checked(&ev))/>
-                {tr("meeting.online")}
+                {tr(k!("meeting.online"))}
             </label>
-            <FieldGroup label="meeting.participants" pointer="/participants" form>
+            <FieldGroup label=k!("meeting.participants") pointer="/participants" form>
                 <div class="grid-fields participant-fields">
                     {rows.into_iter().map(|(kind, value)| view! {
                         <Field label=participant_key(kind) pointer=kind_pointer(kind) form>
-                            <input type="number" min="1" max="100000" step="1" placeholder=tr("meeting.invited")
+                            <input type="number" min="1" max="100000" step="1" placeholder=tr(k!("meeting.invited"))
                                 data-testid="meeting-invited" data-kind=kind.as_str()
                                 prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
                         </Field>
                     }).collect_view()}
                 </div>
             </FieldGroup>
-            <Field label="meeting.options" pointer="/options" form hint="meeting.options_hint">
+            <Field label=k!("meeting.options") pointer="/options" form hint=k!("meeting.options_hint")>
                 <textarea rows="3" data-testid="meeting-options" prop:value=options
                     on:input=move |ev| options.set(event_target_value(&ev))></textarea>
             </Field>
-            <FormButtons form on_cancel submit_key="meeting.new"/>
+            <FormButtons form on_cancel submit_key=k!("meeting.new")/>
         </form>
     }
 }
 
 /// The message key of a participant kind (`participant.residents`).
-pub fn participant_key(kind: ParticipantKind) -> &'static str {
+pub fn participant_key(kind: ParticipantKind) -> Key {
     match kind {
-        ParticipantKind::Residents => "participant.residents",
-        ParticipantKind::ResidentUnits => "participant.resident_units",
-        ParticipantKind::PropertyCompany => "participant.property_company",
-        ParticipantKind::OwnersCommittee => "participant.owners_committee",
-        ParticipantKind::Experts => "participant.experts",
-        ParticipantKind::PartyMembers => "participant.party_members",
+        ParticipantKind::Residents => k!("participant.residents"),
+        ParticipantKind::ResidentUnits => k!("participant.resident_units"),
+        ParticipantKind::PropertyCompany => k!("participant.property_company"),
+        ParticipantKind::OwnersCommittee => k!("participant.owners_committee"),
+        ParticipantKind::Experts => k!("participant.experts"),
+        ParticipantKind::PartyMembers => k!("participant.party_members"),
     }
 }
 

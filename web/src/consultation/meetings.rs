@@ -15,6 +15,7 @@ use crate::common::status::Empty;
 use crate::consultation::labels::{attendance, percent};
 use crate::consultation::meeting_form::{by_kind, kind_pointer, participant_key};
 use crate::consultation::sign_in_sheet::{SignInSheet, Signed, signed_in};
+use crate::messages::Key;
 
 #[component]
 pub fn MeetingSection(detail: TopicDetail, on_update: Callback<TopicDetail>, on_stale: Callback<()>) -> impl IntoView {
@@ -23,9 +24,9 @@ pub fn MeetingSection(detail: TopicDetail, on_update: Callback<TopicDetail>, on_
     let meetings = detail.meetings;
     view! {
         <section class="panel topic-section" data-testid="meetings">
-            <h3>{tr("meeting.title")}</h3>
+            <h3>{tr(k!("meeting.title"))}</h3>
             {if meetings.is_empty() {
-                view! { <Empty key="meeting.none"/> }.into_any()
+                view! { <Empty key=k!("meeting.none")/> }.into_any()
             } else {
                 meetings.into_iter().map(|meeting| view! {
                     <MeetingCard topic_id meeting may_decide on_update on_stale/>
@@ -48,9 +49,9 @@ fn MeetingCard(
     let (invited, attended) = attendance(&meeting);
     let open = meeting.outcome.is_none();
     let place = match (&meeting.place, meeting.online) {
-        (Some(p), true) => format!("{p} · {}", i18n.t("meeting.online")),
+        (Some(p), true) => format!("{p} · {}", i18n.t(k!("meeting.online"))),
         (Some(p), false) => p.clone(),
-        (None, _) => i18n.t("meeting.online").to_owned(),
+        (None, _) => i18n.t(k!("meeting.online")).to_owned(),
     };
     let rows = meeting
         .participants
@@ -67,7 +68,7 @@ fn MeetingCard(
         .collect_view();
     let options = (!meeting.options.is_empty()).then(|| {
         view! {
-            <dt>{tr("meeting.options")}</dt>
+            <dt>{tr(k!("meeting.options"))}</dt>
             <dd><ol class="meeting-options">{meeting.options.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}</ol></dd>
         }
     });
@@ -85,34 +86,34 @@ fn MeetingCard(
             <div class="table-wrap">
                 <table class="table meeting-participants">
                     <thead><tr>
-                        <th>{tr("meeting.participants")}</th>
-                        <th class="num">{tr("meeting.invited")}</th>
-                        <th class="num">{tr("meeting.attended")}</th>
+                        <th>{tr(k!("meeting.participants"))}</th>
+                        <th class="num">{tr(k!("meeting.invited"))}</th>
+                        <th class="num">{tr(k!("meeting.attended"))}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
             <dl class="facts">
                 {options}
-                {meeting.minutes.clone().map(|m| view! { <dt>{tr("meeting.minutes")}</dt><dd class="pre">{m}</dd> })}
-                {meeting.decision.clone().map(|d| view! { <dt>{tr("meeting.decision")}</dt><dd>{d}</dd> })}
+                {meeting.minutes.clone().map(|m| view! { <dt>{tr(k!("meeting.minutes"))}</dt><dd class="pre">{m}</dd> })}
+                {meeting.decision.clone().map(|d| view! { <dt>{tr(k!("meeting.decision"))}</dt><dd>{d}</dd> })}
                 {(meeting.signed_in > 0).then(|| view! {
-                    <dt>{tr("meeting.signed_in")}</dt>
-                    <dd data-testid="meeting-signed-in">{i18n.t("meeting.sign_in_count")
+                    <dt>{tr(k!("meeting.signed_in"))}</dt>
+                    <dd data-testid="meeting-signed-in">{i18n.t(k!("meeting.sign_in_count"))
                         .replace("{n}", &meeting.signed_in.to_string()).replace("{v}", &meeting.signed_in_voted.to_string())}</dd>
                 })}
                 {attended.map(|a| view! {
-                    <dt>{tr("meeting.quorum")}</dt>
+                    <dt>{tr(k!("meeting.quorum"))}</dt>
                     <dd data-testid="meeting-attendance">{format!("{a} / {invited}")}
                         {percent(a, invited).map(|p| format!(" ({p}%)"))}</dd>
                 })}
             </dl>
             {vote}
-            {(open && !may_decide).then(|| view! { <p class="muted" data-testid="meeting-waiting">{tr("meeting.waiting")}</p> })}
+            {(open && !may_decide).then(|| view! { <p class="muted" data-testid="meeting-waiting">{tr(k!("meeting.waiting"))}</p> })}
             {(open && may_decide).then(|| view! {
                 <Show when=move || recording.get() fallback=move || view! {
                     <button type="button" class="btn btn-primary" data-testid="meeting-record"
-                        on:click=move |_| recording.set(true)>{tr("meeting.record")}</button>
+                        on:click=move |_| recording.set(true)>{tr(k!("meeting.record"))}</button>
                 }>
                     <DecisionForm topic_id meeting_id kinds=kinds.clone() on_done=on_recorded
                         on_cancel=Callback::new(move |()| recording.set(false)) on_stale/>
@@ -139,15 +140,15 @@ fn VoteResult(meeting: Meeting, outcome: MeetingOutcome) -> impl IntoView {
         <div class=format!("vote-result vote-{tone}") data-testid="vote-result" data-outcome=outcome.as_str()
             data-quorum=if quorum_met { "met" } else { "missed" }>
             <strong data-testid="vote-outcome">{tr_word("outcome", outcome.as_str().to_owned())}</strong>
-            <span data-testid="quorum-state">{tr(if quorum_met { "meeting.quorum_met" } else { "meeting.quorum_missed" })}</span>
-            <span>{tr("meeting.for")}" "{f}" · "{tr("meeting.against")}" "{a}" · "{tr("meeting.abstaining")}" "{s}</span>
+            <span data-testid="quorum-state">{tr(if quorum_met { k!("meeting.quorum_met") } else { k!("meeting.quorum_missed") })}</span>
+            <span>{tr(k!("meeting.for"))}" "{f}" · "{tr(k!("meeting.against"))}" "{a}" · "{tr(k!("meeting.abstaining"))}" "{s}</span>
             <span class="muted">
-                {tr("meeting.quorum")}" "{present.map_or_else(|| "–".to_owned(), |p| format!("{p}%"))}
-                {meeting.quorum_present_pct.map(|q| view! { " / "{tr("meeting.quorum_rule")}" ≥ "{q}"%" })}
+                {tr(k!("meeting.quorum"))}" "{present.map_or_else(|| "–".to_owned(), |p| format!("{p}%"))}
+                {meeting.quorum_present_pct.map(|q| view! { " / "{tr(k!("meeting.quorum_rule"))}" ≥ "{q}"%" })}
             </span>
             <span class="muted">
-                {tr("meeting.for_share")}" "{share_for.map_or_else(|| "–".to_owned(), |p| format!("{p}%"))}
-                {meeting.pass_pct.map(|p| view! { " / "{tr("meeting.pass_rule")}" > "{p}"%" })}
+                {tr(k!("meeting.for_share"))}" "{share_for.map_or_else(|| "–".to_owned(), |p| format!("{p}%"))}
+                {meeting.pass_pct.map(|p| view! { " / "{tr(k!("meeting.pass_rule"))}" > "{p}"%" })}
             </span>
         </div>
     }
@@ -242,7 +243,7 @@ fn DecisionForm(
             }
         });
     };
-    let vote_field = |label: &'static str, pointer: &'static str, testid: &'static str, value: RwSignal<String>| {
+    let vote_field = |label: Key, pointer: &'static str, testid: &'static str, value: RwSignal<String>| {
         view! {
             <Field label pointer form>
                 <input type="number" min="0" max="100000" step="1" data-testid=testid prop:value=value
@@ -252,33 +253,33 @@ fn DecisionForm(
     };
     view! {
         <form class="form panel action-form" on:submit=submit novalidate data-testid="decision-form">
-            <h4>{tr("meeting.record")}</h4>
+            <h4>{tr(k!("meeting.record"))}</h4>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
                 {rows.into_iter().map(|(kind, value)| view! {
-                    <Field label=participant_key(kind) pointer=kind_pointer(kind) form hint="meeting.attended">
+                    <Field label=participant_key(kind) pointer=kind_pointer(kind) form hint=k!("meeting.attended")>
                         <input type="number" min="0" max="100000" step="1" data-testid="decision-attended" data-kind=kind.as_str()
                             prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
                     </Field>
                 }).collect_view()}
             </div>
-            <Field label="meeting.minutes" pointer="/minutes" form>
+            <Field label=k!("meeting.minutes") pointer="/minutes" form>
                 <textarea rows="3" maxlength="10000" data-testid="decision-minutes" prop:value=minutes
                     on:input=move |ev| minutes.set(event_target_value(&ev))></textarea>
             </Field>
-            <Field label="meeting.decision" pointer="/decision" form>
+            <Field label=k!("meeting.decision") pointer="/decision" form>
                 <textarea rows="2" maxlength="2000" data-testid="decision-text" prop:value=decision
                     on:input=move |ev| decision.set(event_target_value(&ev))></textarea>
             </Field>
             <div class="grid-fields vote-fields">
-                {vote_field("meeting.for", "/votes_for", "vote-for", votes[0])}
-                {vote_field("meeting.against", "/votes_against", "vote-against", votes[1])}
-                {vote_field("meeting.abstaining", "/votes_abstaining", "vote-abstaining", votes[2])}
+                {vote_field(k!("meeting.for"), "/votes_for", "vote-for", votes[0])}
+                {vote_field(k!("meeting.against"), "/votes_against", "vote-against", votes[1])}
+                {vote_field(k!("meeting.abstaining"), "/votes_abstaining", "vote-abstaining", votes[2])}
             </div>
-            <FieldGroup label="meeting.sign_in" pointer="/signed_in" form hint="meeting.sign_in_hint">
+            <FieldGroup label=k!("meeting.sign_in") pointer="/signed_in" form hint=k!("meeting.sign_in_hint")>
                 <SignInSheet sheet/>
             </FieldGroup>
-            <FormButtons form on_cancel submit_key="meeting.record"/>
+            <FormButtons form on_cancel submit_key=k!("meeting.record")/>
         </form>
     }
 }

@@ -53,16 +53,16 @@ pub fn SignInSheet(sheet: RwSignal<Vec<Signed>>) -> impl IntoView {
         <div class="sign-in-sheet" data-testid="sign-in-sheet">
             <div class="search-row">
                 <input type="search" maxlength="50" data-testid="sign-in-search"
-                    aria-label=move || i18n.t("meeting.sign_in_search")
-                    placeholder=move || i18n.t("meeting.sign_in_search")
+                    aria-label=move || i18n.t(k!("meeting.sign_in_search"))
+                    placeholder=move || i18n.t(k!("meeting.sign_in_search"))
                     prop:value=q on:input=move |ev| q.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); search() }/>
                 <button type="button" class="btn" data-testid="sign-in-find" disabled=move || searching.get()
-                    on:click=move |_| search()>{tr("action.search")}</button>
+                    on:click=move |_| search()>{tr(k!("action.search"))}</button>
             </div>
             {move || found.get().map(|result| match result {
                 Err(e) => view! { <ErrorBox error=e/> }.into_any(),
-                Ok(list) if list.is_empty() => view! { <p class="muted" data-testid="sign-in-none">{tr("meeting.sign_in_none")}</p> }.into_any(),
+                Ok(list) if list.is_empty() => view! { <p class="muted" data-testid="sign-in-none">{tr(k!("meeting.sign_in_none"))}</p> }.into_any(),
                 Ok(list) => view! {
                     <ul class="pick-list" data-testid="sign-in-found">
                         {list.into_iter().map(|r| {
@@ -75,7 +75,7 @@ pub fn SignInSheet(sheet: RwSignal<Vec<Signed>>) -> impl IntoView {
                                     <span>{label}</span>
                                     <button type="button" class="btn btn-small" data-testid="sign-in-add" data-resident-id=id
                                         disabled=on_sheet on:click=move |_| add(chosen.clone())>
-                                        {move || i18n.t(if on_sheet() { "meeting.sign_in_added" } else { "meeting.sign_in_add" })}
+                                        {move || i18n.t(if on_sheet() { k!("meeting.sign_in_added") } else { k!("meeting.sign_in_add") })}
                                     </button>
                                 </li>
                             }
@@ -92,18 +92,18 @@ pub fn SignInSheet(sheet: RwSignal<Vec<Signed>>) -> impl IntoView {
                             <label class="check">
                                 <input type="checkbox" data-testid="signed-voted" prop:checked=voted
                                     on:change=move |ev| voted.set(event_target_checked(&ev))/>
-                                {tr("meeting.sign_in_voted")}
+                                {tr(k!("meeting.sign_in_voted"))}
                             </label>
                             <button type="button" class="btn btn-small" data-testid="signed-remove"
                                 on:click=move |_| sheet.update(|list| list.retain(|x| x.resident.id != id))>
-                                {tr("meeting.remove_kind")}
+                                {tr(k!("meeting.remove_kind"))}
                             </button>
                         </li>
                     }
                 }/>
             </ul>
             <p class="muted" data-testid="sign-in-count">
-                {move || i18n.t("meeting.sign_in_count").replace("{n}", &sheet.with(Vec::len).to_string()).replace("{v}", &voters().to_string())}
+                {move || i18n.t(k!("meeting.sign_in_count")).replace("{n}", &sheet.with(Vec::len).to_string()).replace("{v}", &voters().to_string())}
             </p>
         </div>
     }

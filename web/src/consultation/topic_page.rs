@@ -22,11 +22,11 @@ pub fn TopicPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<Id>().ok())));
     view! {
         <nav class="crumbs back-link">
-            <a href="/topics" data-testid="topic-back">"← "{tr("topic.back")}</a>
+            <a href="/topics" data-testid="topic-back">"← "{tr(k!("topic.back"))}</a>
         </nav>
         {move || match id.get() {
             Some(id) => view! { <TopicPanel id/> }.into_any(),
-            None => view! { <Empty key="error.not_found"/> }.into_any(),
+            None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
         }}
     }
 }
@@ -87,7 +87,7 @@ fn TopicPanel(id: Id) -> impl IntoView {
                 .collect_view();
             view! {
                 <TopicHeading topic=d.topic.clone()/>
-                <section class="need-actions" aria-label=tr("topic.actions") data-testid="topic-actions">
+                <section class="need-actions" aria-label=tr(k!("topic.actions")) data-testid="topic-actions">
                     {buttons}
                     {convene.then(|| view! {
                         <button type="button" class="btn btn-primary" data-testid="action-convene"
@@ -96,7 +96,7 @@ fn TopicPanel(id: Id) -> impl IntoView {
                             {move || i18n.topic_action(TopicAction::Convene)}
                         </button>
                     })}
-                    {nothing.then(|| view! { <span class="muted" data-testid="no-actions">{tr("topic.no_actions")}</span> })}
+                    {nothing.then(|| view! { <span class="muted" data-testid="no-actions">{tr(k!("topic.no_actions"))}</span> })}
                 </section>
             }
             .into_any()
@@ -113,7 +113,7 @@ fn TopicPanel(id: Id) -> impl IntoView {
             <div class="topic-columns">
                 <section class="panel"><TopicFacts topic=d.topic.clone()/></section>
                 <section class="panel">
-                    <h3>{tr("topic.timeline")}</h3>
+                    <h3>{tr(k!("topic.timeline"))}</h3>
                     <TopicTimeline events=d.timeline.clone()/>
                 </section>
             </div>

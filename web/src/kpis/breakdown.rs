@@ -21,7 +21,7 @@ pub fn BreakdownView(breakdown: KpiBreakdown, period: Period) -> impl IntoView {
     let unit = b.indicator.unit.clone();
     let code = b.indicator.code.clone();
     if b.rows.is_empty() {
-        return view! { <Empty key="kpi.no_breakdown"/> }.into_any();
+        return view! { <Empty key=k!("kpi.no_breakdown")/> }.into_any();
     }
     let target = b.total.target.map(|t| t.value);
     let chart = {
@@ -36,7 +36,7 @@ pub fn BreakdownView(breakdown: KpiBreakdown, period: Period) -> impl IntoView {
                     colour: status_colour(r.status),
                 })
                 .collect();
-            view! { <HBarChart rows=bars target label=i18n.t("kpi.breakdown")/> }
+            view! { <HBarChart rows=bars target label=i18n.t(k!("kpi.breakdown"))/> }
         }
     };
     let rows =
@@ -48,11 +48,11 @@ pub fn BreakdownView(breakdown: KpiBreakdown, period: Period) -> impl IntoView {
                 <table class="table" data-testid="breakdown-table">
                     <thead>
                         <tr>
-                            <th>{tr("kpi.area")}</th>
-                            <th class="num">{tr("kpi.value")}</th>
-                            {ratio.then(|| view! { <th class="num">{tr("kpi.parts")}</th> })}
-                            <th>{tr("kpi.target")}</th>
-                            <th>{tr("kpi.status")}</th>
+                            <th>{tr(k!("kpi.area"))}</th>
+                            <th class="num">{tr(k!("kpi.value"))}</th>
+                            {ratio.then(|| view! { <th class="num">{tr(k!("kpi.parts"))}</th> })}
+                            <th>{tr(k!("kpi.target"))}</th>
+                            <th>{tr(k!("kpi.status"))}</th>
                             <th></th>
                         </tr>
                     </thead>
@@ -87,9 +87,9 @@ fn Row(row: BreakdownRow, unit: String, code: String, period: Period, ratio: boo
         let detail = kpi_url(&format!("/kpis/{code}"), id, period, None);
         let overview = kpi_url("/kpis", id, period, None);
         view! {
-            <a href=detail data-testid="breakdown-drill">{tr("kpi.drill")}" ›"</a>
+            <a href=detail data-testid="breakdown-drill">{tr(k!("kpi.drill"))}" ›"</a>
             " · "
-            <a href=overview data-testid="breakdown-overview">{tr("kpi.overview")}</a>
+            <a href=overview data-testid="breakdown-overview">{tr(k!("kpi.overview"))}</a>
         }
     });
     view! {
@@ -97,7 +97,7 @@ fn Row(row: BreakdownRow, unit: String, code: String, period: Period, ratio: boo
             data-status=status.as_str()>
             <td>
                 <span class="status-dot" style=format!("background: {}", status_colour(status)) aria-hidden="true"></span>
-                {row.area.name}" "<span class="tree-kind">{move || if total { i18n.t("kpi.total").to_owned() } else { i18n.kind(kind).to_owned() }}</span>
+                {row.area.name}" "<span class="tree-kind">{move || if total { i18n.t(k!("kpi.total")).to_owned() } else { i18n.kind(kind).to_owned() }}</span>
             </td>
             <td class="num" data-testid="breakdown-value">{move || i18n.kpi_value(&unit, value)}</td>
             {ratio.then(|| view! { <td class="num small">{parts(n, d)}</td> })}

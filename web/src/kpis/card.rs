@@ -24,7 +24,7 @@ pub fn StatusBadge(status: Attainment) -> impl IntoView {
 /// 约束性: a binding indicator of the plan.
 #[component]
 pub fn BindingBadge() -> impl IntoView {
-    view! { <span class="kpi-binding" title=tr("kpi.binding_hint") data-testid="binding-badge">{tr("kpi.binding")}</span> }
+    view! { <span class="kpi-binding" title=tr(k!("kpi.binding_hint")) data-testid="binding-badge">{tr(k!("kpi.binding"))}</span> }
 }
 
 /// Whether a move in `trend` is good news for an indicator going `direction`.
@@ -55,20 +55,20 @@ pub fn KpiCardView(card: KpiCard, href: String, spark: Signal<Option<Vec<Option<
     };
     let target_text = {
         let unit = unit.clone();
-        move || format!("{} {}", i18n.t("kpi.target"), i18n.target_text(&unit, target))
+        move || format!("{} {}", i18n.t(k!("kpi.target")), i18n.target_text(&unit, target))
     };
     let trend = card.trend.map(|t| {
         let unit = unit.clone();
-        let tip = move || format!("{} {} · {}", i18n.t("kpi.previous"), i18n.kpi_value(&unit, previous), i18n.trend(t));
+        let tip = move || format!("{} {} · {}", i18n.t(k!("kpi.previous")), i18n.kpi_value(&unit, previous), i18n.trend(t));
         view! { <span class=format!("kpi-trend {}", trend_tone(i.direction, t)) title=tip data-testid="kpi-trend">{trend_arrow(t)}</span> }
     });
     let projection = projected.filter(|_| matches!(status, Attainment::OnTrack | Attainment::AtRisk)).map(|p| {
         let unit = unit.clone();
-        view! { <span class="small muted" data-testid="kpi-projected">{move || format!("{} {}", i18n.t("kpi.projected"), i18n.kpi_value(&unit, Some(p)))}</span> }
+        view! { <span class="small muted" data-testid="kpi-projected">{move || format!("{} {}", i18n.t(k!("kpi.projected")), i18n.kpi_value(&unit, Some(p)))}</span> }
     });
     let footnote = match card.provenance {
         Some(p) => view! { <ProvenanceNote provenance=p/> }.into_any(),
-        None => view! { <p class="kpi-foot small muted" data-testid="kpi-computed">{tr("kpi.computed_note")}</p> }.into_any(),
+        None => view! { <p class="kpi-foot small muted" data-testid="kpi-computed">{tr(k!("kpi.computed_note"))}</p> }.into_any(),
     };
     view! {
         <a class=format!("kpi-card kpi-edge-{}", status.as_str()) href=href data-testid="kpi-card"
@@ -102,9 +102,9 @@ pub fn ProvenanceNote(provenance: Provenance) -> impl IntoView {
         provenance.latest_report.map(|r| format!("{} {}", r.reported_by, local_time(&r.reported_at).get(..10).unwrap_or_default()));
     let text = move || {
         if done == 0 && latest.is_none() {
-            return i18n.t("kpi.not_reported").to_owned();
+            return i18n.t(k!("kpi.not_reported")).to_owned();
         }
-        let count = i18n.t("kpi.areas_reported").replace("{n}", &done.to_string()).replace("{m}", &expected.to_string());
+        let count = i18n.t(k!("kpi.areas_reported")).replace("{n}", &done.to_string()).replace("{m}", &expected.to_string());
         match &latest {
             Some(who) => format!("{count} · {who}"),
             None => count,

@@ -14,6 +14,7 @@ use crate::kpis::card::StatusBadge;
 use crate::kpis::endpoints::kpi_breakdown;
 use crate::kpis::labels::status_colour;
 use crate::kpis::period::{Period, kpi_url};
+use crate::messages::Key;
 
 /// What the ranking is sorted by; a second click on the same column turns the order round.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,13 +73,13 @@ pub fn ChildRanking(children: Vec<ChildArea>, indicators: Vec<Indicator>, area: 
     let count = children.len();
     let indicators = rankable(indicators);
     let body = if children.is_empty() || indicators.is_empty() {
-        view! { <Empty key="kpi.no_children"/> }.into_any()
+        view! { <Empty key=k!("kpi.no_children")/> }.into_any()
     } else {
         view! { <Ranking indicators area period/> }.into_any()
     };
     view! {
         <section class="panel kpi-children" data-testid="kpi-children" data-count=count>
-            <h3>{tr("kpi.ranking")}" "<span class="muted small">{tr("kpi.children_hint")}</span></h3>
+            <h3>{tr(k!("kpi.ranking"))}" "<span class="muted small">{tr(k!("kpi.children_hint"))}</span></h3>
             {body}
         </section>
     }
@@ -100,7 +101,7 @@ fn Ranking(indicators: Vec<Indicator>, area: Id, period: Period) -> impl IntoVie
     let sort_on = move |column: RankBy| {
         by.update(|(b, reversed)| if *b == column { *reversed = !*reversed } else { (*b, *reversed) = (column, false) })
     };
-    let header = move |column: RankBy, key: &'static str, class: &'static str| {
+    let header = move |column: RankBy, key: Key, class: &'static str| {
         let mark = move || match by.get() {
             (b, false) if b == column => " ▾",
             (b, true) if b == column => " ▴",
@@ -113,7 +114,7 @@ fn Ranking(indicators: Vec<Indicator>, area: Id, period: Period) -> impl IntoVie
                 (_, reversed) if reversed == (column == RankBy::Name) => "descending",
                 _ => "ascending",
             }>
-                <button type="button" class="th-sort" data-testid="ranking-sort" data-column=key on:click=move |_| sort_on(column)>
+                <button type="button" class="th-sort" data-testid="ranking-sort" data-column=key.name() on:click=move |_| sort_on(column)>
                     {tr(key)}{mark}
                 </button>
             </th>
@@ -121,13 +122,13 @@ fn Ranking(indicators: Vec<Indicator>, area: Id, period: Period) -> impl IntoVie
     };
     view! {
         <label class="field inline-field">
-            <span class="field-label">{tr("kpi.rank_on")}</span>
+            <span class="field-label">{tr(k!("kpi.rank_on"))}</span>
             <select data-testid="ranking-indicator" on:change=move |ev| chosen.set(event_target_value(&ev))>{options}</select>
         </label>
         <Suspense fallback=|| view! { <Loading/> }>
             {move || breakdown.get().map(|answer| match answer {
                 Err(error) => view! { <ErrorBox error/> }.into_any(),
-                Ok(b) if b.rows.is_empty() => view! { <Empty key="kpi.no_children"/> }.into_any(),
+                Ok(b) if b.rows.is_empty() => view! { <Empty key=k!("kpi.no_children")/> }.into_any(),
                 Ok(b) => {
                     let unit = b.indicator.unit.clone();
                     let code = b.indicator.code.clone();
@@ -141,11 +142,11 @@ fn Ranking(indicators: Vec<Indicator>, area: Id, period: Period) -> impl IntoVie
                             <table class="table ranking-table" data-testid="ranking-table">
                                 <thead>
                                     <tr>
-                                        <th class="num">{tr("kpi.rank")}</th>
-                                        {header(RankBy::Name, "kpi.area", "")}
-                                        {header(RankBy::Value, "kpi.value", "num")}
-                                        <th class="hide-narrow">{tr("kpi.target")}</th>
-                                        {header(RankBy::Status, "kpi.status", "")}
+                                        <th class="num">{tr(k!("kpi.rank"))}</th>
+                                        {header(RankBy::Name, k!("kpi.area"), "")}
+                                        {header(RankBy::Value, k!("kpi.value"), "num")}
+                                        <th class="hide-narrow">{tr(k!("kpi.target"))}</th>
+                                        {header(RankBy::Status, k!("kpi.status"), "")}
                                     </tr>
                                 </thead>
                                 <tbody>

@@ -36,12 +36,12 @@ pub fn IndicatorHead(
         let (unit, year) = (unit.clone(), i.baseline_year);
         move || {
             let year = year.map(|y| y.to_string()).unwrap_or_default();
-            format!("{} {year} · {}", i18n.t("kpi.baseline"), i18n.kpi_value(&unit, Some(b)))
+            format!("{} {year} · {}", i18n.t(k!("kpi.baseline")), i18n.kpi_value(&unit, Some(b)))
         }
     });
     let unit_text = {
         let unit = unit.clone();
-        move || format!("{} {}", i18n.t("kpi.unit"), i18n.unit(&unit))
+        move || format!("{} {}", i18n.t(k!("kpi.unit")), i18n.unit(&unit))
     };
     let (value, target, status) = (total.value, total.target, total.status);
     let value_text = {
@@ -50,7 +50,7 @@ pub fn IndicatorHead(
     };
     let target_text = {
         let unit = unit.clone();
-        move || format!("{} {}", i18n.t("kpi.target"), i18n.target_text(&unit, target))
+        move || format!("{} {}", i18n.t(k!("kpi.target")), i18n.target_text(&unit, target))
     };
     let parts = match (i.rollup, total.numerator, total.denominator) {
         (KpiRollup::Ratio, Some(n), Some(d)) => {
@@ -74,13 +74,13 @@ pub fn IndicatorHead(
             <p class="muted small kpi-meta">
                 <strong>{area_name}</strong>" · "{unit_text}
                 {baseline.map(|b| view! { " · "{b} })}
-                " · "{tr("kpi.reference")}" "{reference}
+                " · "{tr(k!("kpi.reference"))}" "{reference}
             </p>
             <div class="toolbar">
                 <PeriodPicker period=Signal::stored(period) on_change=on_period/>
                 <div class="spacer"></div>
                 {move || (reported && session.permissions().report_kpis).then(|| view! {
-                    <a class="btn btn-primary" href=report_href.clone() data-testid="kpi-detail-report">"+ "{tr("kpi.report")}</a>
+                    <a class="btn btn-primary" href=report_href.clone() data-testid="kpi-detail-report">"+ "{tr(k!("kpi.report"))}</a>
                 })}
             </div>
             <div class="kpi-total" data-testid="kpi-detail-summary" data-status=status.as_str()

@@ -32,12 +32,12 @@ pub fn KpiDetailPage() -> impl IntoView {
     let back = move || area.get().map_or_else(|| "/kpis".to_owned(), |a| kpi_url("/kpis", a, period.get(), None));
     view! {
         <nav class="crumbs back-link">
-            <a href=back data-testid="kpi-back">"← "{tr("kpi.back")}</a>
+            <a href=back data-testid="kpi-back">"← "{tr(k!("kpi.back"))}</a>
         </nav>
-        <Show when=move || session.permissions().read_kpis fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().read_kpis fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             {move || match area.get() {
                 Some(a) => view! { <Detail code=code.get() area=a period=period.get()/> }.into_any(),
-                None => view! { <Empty key="error.not_found"/> }.into_any(),
+                None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
             }}
         </Show>
     }
@@ -112,22 +112,22 @@ fn Detail(code: String, area: Id, period: Period) -> impl IntoView {
                 <article class="kpi-detail" data-testid="kpi-detail" data-code=code.clone() data-area-id=area>
                     {head}
                     <section class="panel kpi-section">
-                        <h3>{tr("kpi.trend_title")}</h3>
+                        <h3>{tr(k!("kpi.trend_title"))}</h3>
                         <SeriesPanel series/>
                     </section>
                     <section class="panel kpi-section">
-                        <h3>{tr("kpi.breakdown")}</h3>
+                        <h3>{tr(k!("kpi.breakdown"))}</h3>
                         {table}
                     </section>
                     {reported.then(|| view! {
                         <section class="panel kpi-section">
-                            <h3>{tr("kpi.history")}</h3>
+                            <h3>{tr(k!("kpi.history"))}</h3>
                             <ValueHistory indicator=code.clone() area period unit=unit.clone()/>
                         </section>
                     })}
                     {(!informational).then(|| view! {
                         <section class="panel kpi-section">
-                            <h3>{tr("kpi.targets")}" · "{period.year}</h3>
+                            <h3>{tr(k!("kpi.targets"))}" · "{period.year}</h3>
                             <TargetSection indicator=i.clone() area area_name=area_name.clone() year=period.year on_saved=reload/>
                         </section>
                     })}
@@ -148,7 +148,7 @@ fn chart_points(i18n: I18n, s: &KpiSeries) -> Vec<ChartPoint> {
             let tip = format!(
                 "{long}: {} · {} {} · {}",
                 i18n.kpi_value(unit, p.value),
-                i18n.t("kpi.target"),
+                i18n.t(k!("kpi.target")),
                 i18n.target_text(unit, p.target),
                 i18n.attainment(p.status)
             );
@@ -174,8 +174,8 @@ fn SeriesPanel(series: RwSignal<Option<Result<KpiSeries, ApiError>>>) -> impl In
             let empty = s.points.iter().all(|p| p.value.is_none());
             let label = format!("{} · {}", i18n.indicator_name(&s.indicator), s.area_name);
             view! {
-                <LineChart points=chart_points(i18n, &s) label target_label="kpi.target_line"/>
-                {empty.then(|| view! { <Empty key="kpi.no_series"/> })}
+                <LineChart points=chart_points(i18n, &s) label target_label=k!("kpi.target_line")/>
+                {empty.then(|| view! { <Empty key=k!("kpi.no_series")/> })}
             }
             .into_any()
         }

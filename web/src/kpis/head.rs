@@ -84,7 +84,7 @@ pub async fn trail(area: Id, name: String, home: Option<Id>) -> Vec<(Id, String)
 pub fn AreaTrail(trail: Signal<Vec<(Id, String)>>, period: Signal<Period>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <nav class="crumbs kpi-trail" aria-label=move || i18n.t("kpi.trail") data-testid="kpi-trail">
+        <nav class="crumbs kpi-trail" aria-label=move || i18n.t(k!("kpi.trail")) data-testid="kpi-trail">
             {move || {
                 let list = trail.get();
                 let last = list.len().saturating_sub(1);
@@ -117,7 +117,7 @@ fn count_of(c: &AttainmentCounts, s: Attainment) -> u32 {
 pub fn StatusSummary(counts: AttainmentCounts, filter: RwSignal<Option<Attainment>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="count-chips kpi-summary" data-testid="kpi-summary" role="group" aria-label=tr("kpi.summary")>
+        <div class="count-chips kpi-summary" data-testid="kpi-summary" role="group" aria-label=tr(k!("kpi.summary"))>
             {STATUSES.into_iter().map(|s| {
                 let n = count_of(&counts, s);
                 view! {
@@ -131,7 +131,7 @@ pub fn StatusSummary(counts: AttainmentCounts, filter: RwSignal<Option<Attainmen
             }).collect_view()}
             {move || filter.get().is_some().then(|| view! {
                 <button type="button" class="btn btn-ghost btn-small" data-testid="kpi-filter-clear" on:click=move |_| filter.set(None)>
-                    {tr("kpi.show_all")}
+                    {tr(k!("kpi.show_all"))}
                 </button>
             })}
         </div>
@@ -156,7 +156,7 @@ pub fn KpiExport(area: Signal<Option<Id>>, period: Signal<Period>) -> impl IntoV
             match export_kpis(area, period, format).await {
                 Ok(file) => {
                     if save_file(&file, &format!("kpis-{area}-{period}.{format}")).is_err() {
-                        error.set(Some(i18n.t("error.unexpected").to_owned()));
+                        error.set(Some(i18n.t(k!("error.unexpected")).to_owned()));
                     }
                 }
                 Err(e) => error.set(Some(error_text(i18n, &e))),
@@ -168,11 +168,11 @@ pub fn KpiExport(area: Signal<Option<Id>>, period: Signal<Period>) -> impl IntoV
         <div class="export-buttons" data-testid="kpi-export">
             <button type="button" class="btn" disabled=move || busy.get() || area.with(Option::is_none) data-testid="export-xlsx"
                 on:click=move |_| export("xlsx")>
-                {tr("export.xlsx")}
+                {tr(k!("export.xlsx"))}
             </button>
             <button type="button" class="btn" disabled=move || busy.get() || area.with(Option::is_none) data-testid="export-csv"
                 on:click=move |_| export("csv")>
-                {tr("export.csv")}
+                {tr(k!("export.csv"))}
             </button>
             {move || error.get().map(|e| view! { <span class="state-error" role="alert">{e}</span> })}
         </div>

@@ -10,8 +10,17 @@ use crate::common::paged::Paged;
 use crate::common::widgets::HeadRow;
 use crate::kpis::endpoints::{ValuesFilter, kpi_values};
 use crate::kpis::period::{Period, PeriodView};
+use crate::messages::Key;
 
-const HEAD: [&str; 7] = ["kpi.period", "kpi.area", "kpi.value", "kpi.source_note", "kpi.reported_by", "kpi.reported_at", "kpi.record"];
+const HEAD: [Key; 7] = [
+    k!("kpi.period"),
+    k!("kpi.area"),
+    k!("kpi.value"),
+    k!("kpi.source_note"),
+    k!("kpi.reported_by"),
+    k!("kpi.reported_at"),
+    k!("kpi.record"),
+];
 
 #[component]
 pub fn ValueHistory(indicator: String, area: Id, period: Period, unit: String) -> impl IntoView {
@@ -38,7 +47,7 @@ pub fn ValueHistory(indicator: String, area: Id, period: Period, unit: String) -
                     </For>
                 </tbody>
             </table>
-            {rows.footer("kpi.no_history", on_more, on_retry)}
+            {rows.footer(k!("kpi.no_history"), on_more, on_retry)}
         </div>
     }
 }
@@ -58,12 +67,12 @@ fn HistoryRow(report: KpiReport, unit: String) -> impl IntoView {
     let replaces = r.replaces;
     let record = move || {
         let mut out = match superseded {
-            Some(by) => i18n.t("kpi.superseded_by").replace("{id}", &by.to_string()),
-            None => i18n.t("kpi.current").to_owned(),
+            Some(by) => i18n.t(k!("kpi.superseded_by")).replace("{id}", &by.to_string()),
+            None => i18n.t(k!("kpi.current")).to_owned(),
         };
         if let Some(old) = replaces {
             out.push_str(" · ");
-            out.push_str(&i18n.t("kpi.replaces").replace("{id}", &old.to_string()));
+            out.push_str(&i18n.t(k!("kpi.replaces")).replace("{id}", &old.to_string()));
         }
         out
     };

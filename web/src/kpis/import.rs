@@ -39,7 +39,7 @@ pub fn KpiImportPanel() -> impl IntoView {
     view! {
         <div data-testid="kpi-import">
             <ImportFlow importer=Signal::stored(KpiValues) on_imported=Callback::new(|_| ())
-                title="kpi.import_title" intro="kpi.import_intro"/>
+                title=k!("kpi.import_title") intro=k!("kpi.import_intro")/>
         </div>
     }
 }

@@ -1,6 +1,6 @@
 //! 指标 (KPIs): the overview of an area (`/kpis`, [`overview_page`]), one indicator (`/kpis/:code`,
 //! [`detail_page`]), reporting a value and the Excel import (`/kpis/report`, `/kpis/import`, [`report_pages`]);
-//! their API calls, labels, periods, messages and components.
+//! their API calls, labels, periods and components.
 
 pub mod breakdown;
 pub mod card;
@@ -12,7 +12,6 @@ pub mod head;
 pub mod history;
 pub mod import;
 pub mod labels;
-pub mod messages;
 pub mod overview_page;
 pub mod period;
 pub mod period_picker;

@@ -22,6 +22,7 @@ use crate::kpis::endpoints::{kpi_dashboard, kpi_series};
 use crate::kpis::head::{AreaTrail, KpiExport, StatusSummary, remember, trail};
 use crate::kpis::period::{KpiQuery, Period, PeriodView, kpi_url, today};
 use crate::kpis::period_picker::PeriodPicker;
+use crate::messages::Key;
 
 /// Series asked for at once while the sparklines fill in.
 const SPARK_BATCH: usize = 4;
@@ -45,14 +46,14 @@ pub fn KpisPage() -> impl IntoView {
         move |path: &'static str| move || area.get().map(|a| kpi_url(path, a, period.get(), None)).unwrap_or_else(|| path.to_owned());
     view! {
         <div class="page-head">
-            <h1 class="page-title">{tr("nav.kpis")}</h1>
+            <h1 class="page-title">{tr(k!("nav.kpis"))}</h1>
             <div class="spacer"></div>
             {move || session.permissions().report_kpis.then(|| view! {
-                <a class="btn" href=link("/kpis/import") data-testid="kpi-to-import">{tr("kpi.import")}</a>
-                <a class="btn btn-primary" href=link("/kpis/report") data-testid="kpi-to-report">"+ "{tr("kpi.report")}</a>
+                <a class="btn" href=link("/kpis/import") data-testid="kpi-to-import">{tr(k!("kpi.import"))}</a>
+                <a class="btn btn-primary" href=link("/kpis/report") data-testid="kpi-to-report">"+ "{tr(k!("kpi.report"))}</a>
             })}
         </div>
-        <Show when=move || session.permissions().read_kpis fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().read_kpis fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <Overview/>
         </Show>
     }
@@ -156,7 +157,7 @@ fn DashboardView(
     let d = dashboard;
     let period = d.period;
     let kind = d.area_kind;
-    let state_key = if d.period_closed { "kpi.period_closed" } else { "kpi.period_running" };
+    let state_key = if d.period_closed { k!("kpi.period_closed") } else { k!("kpi.period_running") };
     let elapsed = (d.year_elapsed * 100.0).round();
     let (computed, reported): (Vec<KpiCard>, Vec<KpiCard>) = d.cards.into_iter().partition(|c| c.indicator.source == KpiSource::Computed);
     let area = d.area_id;
@@ -168,15 +169,15 @@ fn DashboardView(
         </p>
         <StatusSummary counts=d.counts filter/>
         <ChildRanking children=d.children indicators area period/>
-        <CardGroup title="kpi.group_computed" cards=computed area period sparks filter testid="kpi-group-computed"/>
-        <CardGroup title="kpi.group_reported" cards=reported area period sparks filter testid="kpi-group-reported"/>
+        <CardGroup title=k!("kpi.group_computed") cards=computed area period sparks filter testid="kpi-group-computed"/>
+        <CardGroup title=k!("kpi.group_reported") cards=reported area period sparks filter testid="kpi-group-reported"/>
     }
 }
 
 /// One group of cards (binding ones first), narrowed to the chosen status.
 #[component]
 fn CardGroup(
-    title: &'static str,
+    title: Key,
     cards: Vec<KpiCard>,
     area: Id,
     period: Period,
@@ -198,7 +199,7 @@ fn CardGroup(
             {move || {
                 let list = shown();
                 if list.is_empty() {
-                    return view! { <Empty key="kpi.none_in_filter"/> }.into_any();
+                    return view! { <Empty key=k!("kpi.none_in_filter")/> }.into_any();
                 }
                 view! {
                     <div class="kpi-grid">

@@ -6,12 +6,13 @@ use shared::PeriodKind;
 
 use crate::common::i18n::{Locale, tr, use_i18n};
 use crate::kpis::period::{FIRST_YEAR, Period, PeriodView, today};
+use crate::messages::Key;
 
-fn kind_key(kind: PeriodKind) -> &'static str {
+fn kind_key(kind: PeriodKind) -> Key {
     match kind {
-        PeriodKind::Year => "kpi.period_year",
-        PeriodKind::Quarter => "kpi.period_quarter",
-        PeriodKind::Month => "kpi.period_month",
+        PeriodKind::Year => k!("kpi.period_year"),
+        PeriodKind::Quarter => k!("kpi.period_quarter"),
+        PeriodKind::Month => k!("kpi.period_month"),
     }
 }
 
@@ -34,8 +35,8 @@ pub fn PeriodPicker(period: Signal<Period>, on_change: Callback<Period>, #[prop(
         (_, Locale::En) => format!("{index:02}"),
     };
     view! {
-        <div class="period-picker" role="group" aria-label=tr("kpi.period") data-testid=testid>
-            <select data-testid="period-kind" aria-label=tr("kpi.period_kind")
+        <div class="period-picker" role="group" aria-label=tr(k!("kpi.period")) data-testid=testid>
+            <select data-testid="period-kind" aria-label=tr(k!("kpi.period_kind"))
                 on:change=move |ev| { if let Some(k) = PeriodKind::parse(&event_target_value(&ev)) {
                     on_change.run(period.get_untracked().with_kind(k, now));
                 } }>
@@ -44,7 +45,7 @@ pub fn PeriodPicker(period: Signal<Period>, on_change: Callback<Period>, #[prop(
                     view! { <option value=k.as_str() selected=move || period.get().kind == k>{tr(kind_key(k))}</option> }
                 }).collect_view()}
             </select>
-            <select data-testid="period-year" aria-label=tr("kpi.period_year")
+            <select data-testid="period-year" aria-label=tr(k!("kpi.period_year"))
                 on:change=move |ev| { if let Ok(y) = event_target_value(&ev).parse::<i32>() {
                     on_change.run(period.get_untracked().with_year(y, now));
                 } }>

@@ -50,24 +50,24 @@ pub fn ConflictBox(
         view! {
             <p data-testid="conflict-current" data-id=r.id>
                 {move || i18n.kpi_value(&unit, Some(value))}" · "{r.reported_by}" · "{when}
-                <br/><span class="small">{tr("kpi.source_note")}": "{r.source_note}</span>
+                <br/><span class="small">{tr(k!("kpi.source_note"))}": "{r.source_note}</span>
             </p>
         }
     });
     view! {
         <div class="kpi-conflict" role="alert" data-testid="kpi-conflict">
-            <p><strong>{tr("kpi.conflict")}</strong></p>
+            <p><strong>{tr(k!("kpi.conflict"))}</strong></p>
             {known}
-            <p class="small muted" title=conflict.detail.clone()>{tr("kpi.conflict_hint")}</p>
+            <p class="small muted" title=conflict.detail.clone()>{tr(k!("kpi.conflict_hint"))}</p>
             <div class="form-buttons">
                 {id.map(|id| view! {
                     <button type="button" class="btn btn-primary" data-testid="kpi-replace" disabled=busy
                         on:click=move |_| on_replace.run(id)>
-                        {tr("kpi.replace")}
+                        {tr(k!("kpi.replace"))}
                     </button>
                 })}
                 <button type="button" class="btn btn-ghost" data-testid="kpi-conflict-cancel" on:click=move |_| on_cancel.run(())>
-                    {tr("action.cancel")}
+                    {tr(k!("action.cancel"))}
                 </button>
             </div>
         </div>
@@ -91,26 +91,26 @@ pub fn SavedReport(report: KpiReport, indicator_name: String, unit: String, on_a
         let overview = kpi_url("/kpis", r.area_id, p, None);
         let detail = kpi_url(&format!("/kpis/{}", r.indicator), r.area_id, p, None);
         view! {
-            <a class="btn btn-primary" href=overview data-testid="saved-to-overview">{tr("kpi.back")}</a>
-            <a class="btn" href=detail data-testid="saved-to-detail">{tr("kpi.open_indicator")}</a>
+            <a class="btn btn-primary" href=overview data-testid="saved-to-overview">{tr(k!("kpi.back"))}</a>
+            <a class="btn" href=detail data-testid="saved-to-detail">{tr(k!("kpi.open_indicator"))}</a>
         }
     };
     view! {
         <section class="panel kpi-saved" data-testid="kpi-report-saved" data-id=r.id>
-            <p class="notice" role="status">{tr("kpi.saved")}</p>
+            <p class="notice" role="status">{tr(k!("kpi.saved"))}</p>
             <dl class="facts program-facts">
-                <dt>{tr("kpi.indicator")}</dt><dd>{indicator_name}</dd>
-                <dt>{tr("kpi.area")}</dt><dd>{r.area_name}</dd>
-                <dt>{tr("kpi.period")}</dt><dd>{period_text}</dd>
-                <dt>{tr("kpi.value")}</dt><dd data-testid="saved-value">{move || i18n.kpi_value(&unit, Some(value))}{parts}</dd>
-                <dt>{tr("kpi.source_note")}</dt><dd>{r.source_note}</dd>
-                <dt>{tr("kpi.reported_by")}</dt><dd>{r.reported_by}" · "{local_time(&r.reported_at)}</dd>
-                <dt>{tr("kpi.record")}</dt>
-                <dd>"#"{r.id}{r.replaces.map(|old| view! { " · "{move || i18n.t("kpi.replaces").replace("{id}", &old.to_string())} })}</dd>
+                <dt>{tr(k!("kpi.indicator"))}</dt><dd>{indicator_name}</dd>
+                <dt>{tr(k!("kpi.area"))}</dt><dd>{r.area_name}</dd>
+                <dt>{tr(k!("kpi.period"))}</dt><dd>{period_text}</dd>
+                <dt>{tr(k!("kpi.value"))}</dt><dd data-testid="saved-value">{move || i18n.kpi_value(&unit, Some(value))}{parts}</dd>
+                <dt>{tr(k!("kpi.source_note"))}</dt><dd>{r.source_note}</dd>
+                <dt>{tr(k!("kpi.reported_by"))}</dt><dd>{r.reported_by}" · "{local_time(&r.reported_at)}</dd>
+                <dt>{tr(k!("kpi.record"))}</dt>
+                <dd>"#"{r.id}{r.replaces.map(|old| view! { " · "{move || i18n.t(k!("kpi.replaces")).replace("{id}", &old.to_string())} })}</dd>
             </dl>
             <div class="form-buttons">
                 {links}
-                <button type="button" class="btn" data-testid="saved-again" on:click=move |_| on_again.run(())>{tr("kpi.report_again")}</button>
+                <button type="button" class="btn" data-testid="saved-again" on:click=move |_| on_again.run(())>{tr(k!("kpi.report_again"))}</button>
             </div>
         </section>
     }

@@ -109,7 +109,7 @@ pub fn KpiReportForm(indicators: Vec<Indicator>, indicator: String, area: Option
         let (Some(area_id), true) = (area_id, errors.is_empty()) else {
             conflict.set(None);
             form.invalid(errors);
-            form.general.set(Some(i18n.t("error.validation").to_owned()));
+            form.general.set(Some(i18n.t(k!("error.validation")).to_owned()));
             return reveal_first_error(FORM);
         };
         let period = period.get_untracked().to_string();
@@ -158,7 +158,7 @@ pub fn KpiReportForm(indicators: Vec<Indicator>, indicator: String, area: Option
                 <FormSummary form placed=&PLACED/>
                 {move || conflict.get().map(|(_, c)| view! { <ConflictBox conflict=c unit=unit() on_replace on_cancel busy=form.busy/> })}
                 <div class="grid-fields">
-                    <Field label="kpi.indicator" pointer="/indicator" form>
+                    <Field label=k!("kpi.indicator") pointer="/indicator" form>
                         <select data-testid="kpi-indicator" prop:value=code on:change=move |ev| code.set(event_target_value(&ev))>
                             {catalogue.with_value(|all| all.iter().map(|i| {
                                 let (c, i) = (i.code.clone(), i.clone());
@@ -167,29 +167,29 @@ pub fn KpiReportForm(indicators: Vec<Indicator>, indicator: String, area: Option
                             }).collect_view())}
                         </select>
                     </Field>
-                    <FieldGroup label="kpi.area" pointer="/area_id" form hint="kpi.area_hint">
+                    <FieldGroup label=k!("kpi.area") pointer="/area_id" form hint=k!("kpi.area_hint")>
                         <span class="chosen" data-testid="kpi-area">{move || area.get().map(|(_, n)| n).unwrap_or_else(|| "—".to_owned())}</span>
-                        <AreaSearch on_pick placeholder="area.search" testid="kpi-area-search"/>
+                        <AreaSearch on_pick placeholder=k!("area.search") testid="kpi-area-search"/>
                     </FieldGroup>
-                    <FieldGroup label="kpi.period" pointer="/period" form>
+                    <FieldGroup label=k!("kpi.period") pointer="/period" form>
                         <PeriodPicker period=period.into() on_change=on_period testid="kpi-period"/>
                     </FieldGroup>
                 </div>
                 {move || if ratio() {
                     view! {
                         <div class="grid-fields" data-testid="kpi-ratio-fields">
-                            <Field label="kpi.numerator" pointer="/numerator" form>
+                            <Field label=k!("kpi.numerator") pointer="/numerator" form>
                                 <input type="text" inputmode="decimal" data-testid="kpi-numerator" prop:value=numerator
                                     on:input=move |ev| numerator.set(event_target_value(&ev))/>
                                 <span class="field-hint">{move || words(true)}</span>
                             </Field>
-                            <Field label="kpi.denominator" pointer="/denominator" form>
+                            <Field label=k!("kpi.denominator") pointer="/denominator" form>
                                 <input type="text" inputmode="decimal" data-testid="kpi-denominator" prop:value=denominator
                                     on:input=move |ev| denominator.set(event_target_value(&ev))/>
                                 <span class="field-hint">{move || words(false)}</span>
                             </Field>
                             <div class="field">
-                                <span class="field-label">{tr("kpi.computed_value")}</span>
+                                <span class="field-label">{tr(k!("kpi.computed_value"))}</span>
                                 <strong class="kpi-live" data-testid="kpi-computed">{computed}</strong>
                             </div>
                         </div>
@@ -197,21 +197,21 @@ pub fn KpiReportForm(indicators: Vec<Indicator>, indicator: String, area: Option
                 } else {
                     view! {
                         <div class="grid-fields">
-                            <Field label="kpi.value" pointer="/value" form>
+                            <Field label=k!("kpi.value") pointer="/value" form>
                                 <input type="text" inputmode="decimal" data-testid="kpi-value-input" prop:value=value
                                     on:input=move |ev| value.set(event_target_value(&ev))/>
-                                <span class="field-hint">{move || format!("{} {}", i18n.t("kpi.unit"), i18n.unit(&unit()))}</span>
+                                <span class="field-hint">{move || format!("{} {}", i18n.t(k!("kpi.unit")), i18n.unit(&unit()))}</span>
                             </Field>
                         </div>
                     }.into_any()
                 }}
-                <Field label="kpi.source_note" pointer="/source_note" form hint="kpi.source_hint">
+                <Field label=k!("kpi.source_note") pointer="/source_note" form hint=k!("kpi.source_hint")>
                     <textarea rows="2" maxlength="500" data-testid="kpi-source-note" prop:value=note
                         on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                 </Field>
                 <div class="form-buttons">
                     <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="form-submit">
-                        {move || if form.busy.get() { i18n.t("state.saving") } else { i18n.t("kpi.submit") }}
+                        {move || if form.busy.get() { i18n.t(k!("state.saving")) } else { i18n.t(k!("kpi.submit")) }}
                     </button>
                 </div>
             </form>

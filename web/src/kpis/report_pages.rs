@@ -22,7 +22,7 @@ fn BackToOverview() -> impl IntoView {
     let href = move || area.get().map_or_else(|| "/kpis".to_owned(), |a| kpi_url("/kpis", a, period.get(), None));
     view! {
         <nav class="crumbs back-link">
-            <a href=href data-testid="kpi-back">"← "{tr("kpi.back")}</a>
+            <a href=href data-testid="kpi-back">"← "{tr(k!("kpi.back"))}</a>
         </nav>
     }
 }
@@ -35,12 +35,12 @@ pub fn KpiReportPage() -> impl IntoView {
     view! {
         <BackToOverview/>
         <div class="page-head">
-            <h1 class="page-title">{tr("kpi.report_title")}</h1>
+            <h1 class="page-title">{tr(k!("kpi.report_title"))}</h1>
             <div class="spacer"></div>
-            <a class="btn" href=import_href data-testid="kpi-to-import">{tr("kpi.import")}</a>
+            <a class="btn" href=import_href data-testid="kpi-to-import">{tr(k!("kpi.import"))}</a>
         </div>
-        <p class="muted small page-intro">{tr("kpi.report_intro")}</p>
-        <Show when=move || session.permissions().report_kpis fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <p class="muted small page-intro">{tr(k!("kpi.report_intro"))}</p>
+        <Show when=move || session.permissions().report_kpis fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             {move || view! { <ReportLoader indicator=query.with(|q| q.indicator.clone()) area=area.get()/> }}
         </Show>
     }
@@ -78,7 +78,7 @@ fn ReportLoader(indicator: String, area: Option<Id>) -> impl IntoView {
     move || match loaded.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        Some(Ok((list, _))) if list.is_empty() => view! { <Empty key="kpi.no_reported"/> }.into_any(),
+        Some(Ok((list, _))) if list.is_empty() => view! { <Empty key=k!("kpi.no_reported")/> }.into_any(),
         Some(Ok((list, place))) => {
             view! { <KpiReportForm indicators=list indicator=indicator.clone() area=place period=period.get_untracked()/> }.into_any()
         }
@@ -93,11 +93,11 @@ pub fn KpiImportPage() -> impl IntoView {
     view! {
         <BackToOverview/>
         <div class="page-head">
-            <h1 class="page-title">{tr("kpi.import")}</h1>
+            <h1 class="page-title">{tr(k!("kpi.import"))}</h1>
             <div class="spacer"></div>
-            <a class="btn" href=report_href data-testid="kpi-to-report">"+ "{tr("kpi.report")}</a>
+            <a class="btn" href=report_href data-testid="kpi-to-report">"+ "{tr(k!("kpi.report"))}</a>
         </div>
-        <Show when=move || session.permissions().report_kpis fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().report_kpis fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <KpiImportPanel/>
         </Show>
     }

@@ -14,8 +14,9 @@ use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::common::widgets::HeadRow;
 use crate::kpis::endpoints::{kpi_targets, set_kpi_target};
 use crate::kpis::labels::comparator_symbol;
+use crate::messages::Key;
 
-const HEAD: [&str; 5] = ["kpi.area", "kpi.target", "kpi.target_note", "kpi.set_by", "kpi.reported_at"];
+const HEAD: [Key; 5] = [k!("kpi.area"), k!("kpi.target"), k!("kpi.target_note"), k!("kpi.set_by"), k!("kpi.reported_at")];
 const PLACED: [&str; 3] = ["/comparator", "/value", "/note"];
 
 /// `on_saved` runs after a target was set, so the page can judge the values again.
@@ -49,7 +50,7 @@ pub fn TargetSection(indicator: Indicator, area: Id, area_name: String, year: i3
     let table = move || match list.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        Some(Ok(rows)) if rows.is_empty() => view! { <Empty key="kpi.no_targets"/> }.into_any(),
+        Some(Ok(rows)) if rows.is_empty() => view! { <Empty key=k!("kpi.no_targets")/> }.into_any(),
         Some(Ok(rows)) => {
             let unit = unit.clone();
             view! {
@@ -79,7 +80,7 @@ pub fn TargetSection(indicator: Indicator, area: Id, area_name: String, year: i3
     };
     view! {
         <div data-testid="kpi-targets">
-            <p class="muted small">{tr("kpi.targets_hint")}</p>
+            <p class="muted small">{tr(k!("kpi.targets_hint"))}</p>
             {table}
             {move || session.permissions().set_kpi_targets.then(|| view! {
                 <TargetForm indicator=code.clone() area area_name=area_name.clone() year on_saved=saved/>
@@ -126,13 +127,13 @@ fn TargetForm(indicator: String, area: Id, area_name: String, year: i32, on_save
             }
         });
     };
-    let heading = move || i18n.t("kpi.set_target").replace("{area}", &area_name).replace("{year}", &year.to_string());
+    let heading = move || i18n.t(k!("kpi.set_target")).replace("{area}", &area_name).replace("{year}", &year.to_string());
     view! {
         <form class="form panel kpi-target-form" on:submit=submit data-testid="target-form" novalidate>
             <h4>{heading}</h4>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="kpi.comparator" pointer="/comparator" form>
+                <Field label=k!("kpi.comparator") pointer="/comparator" form>
                     <select data-testid="target-comparator"
                         on:change=move |ev| if let Some(c) = Comparator::parse(&event_target_value(&ev)) { comparator.set(c) }>
                         {Comparator::ALL.iter().map(|c| {
@@ -141,20 +142,20 @@ fn TargetForm(indicator: String, area: Id, area_name: String, year: i32, on_save
                         }).collect_view()}
                     </select>
                 </Field>
-                <Field label="kpi.target_value" pointer="/value" form>
+                <Field label=k!("kpi.target_value") pointer="/value" form>
                     <input type="number" step="any" data-testid="target-value" prop:value=value
                         on:input=move |ev| value.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="kpi.target_note" pointer="/note" form>
+                <Field label=k!("kpi.target_note") pointer="/note" form>
                     <input type="text" maxlength="500" data-testid="target-note" prop:value=note
                         on:input=move |ev| note.set(event_target_value(&ev))/>
                 </Field>
             </div>
             <div class="form-buttons">
                 <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="target-submit">
-                    {move || if form.busy.get() { i18n.t("state.saving") } else { i18n.t("action.save") }}
+                    {move || if form.busy.get() { i18n.t(k!("state.saving")) } else { i18n.t(k!("action.save")) }}
                 </button>
-                {move || done.get().then(|| view! { <span class="notice small" role="status" data-testid="target-saved">{tr("kpi.target_saved")}</span> })}
+                {move || done.get().then(|| view! { <span class="notice small" role="status" data-testid="target-saved">{tr(k!("kpi.target_saved"))}</span> })}
             </div>
         </form>
     }

@@ -16,10 +16,13 @@ use crate::common::widgets::HeadRow;
 use crate::ledger::amount::{amount_text, unit_key};
 use crate::ledger::check_panel::CheckPanel;
 use crate::ledger::endpoints::{AccountFilter, ledger_accounts};
+use crate::messages::Key;
 
-const HEADS: [&str; 6] = ["ledger.holder", "ledger.holder_kind", "ledger.unit", "ledger.balance", "ledger.floor", "ledger.opened"];
+const HEADS: [Key; 6] =
+    [k!("ledger.holder"), k!("ledger.holder_kind"), k!("ledger.unit"), k!("ledger.balance"), k!("ledger.floor"), k!("ledger.opened")];
 /// The orders the API offers, with their labels.
-const SORTS: [(&str, &str); 3] = [("-id", "ledger.sort_newest"), ("id", "ledger.sort_oldest"), ("holder_name", "ledger.sort_holder")];
+const SORTS: [(&str, Key); 3] =
+    [("-id", k!("ledger.sort_newest")), ("id", k!("ledger.sort_oldest")), ("holder_name", k!("ledger.sort_holder"))];
 
 /// `/ledger`.
 #[component]
@@ -27,13 +30,13 @@ pub fn LedgerPage() -> impl IntoView {
     let session = use_session();
     view! {
         <div class="page-head">
-            <h1 class="page-title">{tr("nav.ledger")}</h1>
+            <h1 class="page-title">{tr(k!("nav.ledger"))}</h1>
             <div class="spacer"></div>
             <Show when=move || session.permissions().read_ledger>
-                <a class="btn" href="/ledger/rules" data-testid="ledger-rules-link">{tr("lrules.link")}</a>
+                <a class="btn" href="/ledger/rules" data-testid="ledger-rules-link">{tr(k!("lrules.link"))}</a>
             </Show>
         </div>
-        <Show when=move || session.permissions().read_ledger fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().read_ledger fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <AccountList/>
         </Show>
         <Show when=move || session.permissions().check_ledger>
@@ -72,21 +75,21 @@ fn AccountList() -> impl IntoView {
     let pick_area = Callback::new(move |a: Area| area.set(Some((a.id, a.name))));
     view! {
         <div class="toolbar" data-testid="ledger-filters">
-            <input type="search" data-testid="ledger-q" aria-label=tr("ledger.search") placeholder=tr("ledger.search")
+            <input type="search" data-testid="ledger-q" aria-label=tr(k!("ledger.search")) placeholder=tr(k!("ledger.search"))
                 on:change=move |ev| q.set(event_target_value(&ev))/>
-            <select data-testid="ledger-unit" aria-label=tr("ledger.unit")
+            <select data-testid="ledger-unit" aria-label=tr(k!("ledger.unit"))
                 on:change=move |ev| unit.set(LedgerUnit::parse(&event_target_value(&ev)))>
-                <option value="">{tr("ledger.all_units")}</option>
+                <option value="">{tr(k!("ledger.all_units"))}</option>
                 {LedgerUnit::ALL.into_iter().map(|u| view! { <option value=u.as_str()>{tr(unit_key(u))}</option> }).collect_view()}
             </select>
-            <select data-testid="ledger-holder-kind" aria-label=tr("ledger.holder_kind")
+            <select data-testid="ledger-holder-kind" aria-label=tr(k!("ledger.holder_kind"))
                 on:change=move |ev| holder_kind.set(HolderKind::parse(&event_target_value(&ev)))>
-                <option value="">{tr("ledger.all_holders")}</option>
+                <option value="">{tr(k!("ledger.all_holders"))}</option>
                 {HolderKind::ALL.into_iter().map(|k| view! {
                     <option value=k.as_str()>{tr_word("holder", k.as_str().to_owned())}</option>
                 }).collect_view()}
             </select>
-            <select data-testid="ledger-sort" aria-label=tr("ledger.sort")
+            <select data-testid="ledger-sort" aria-label=tr(k!("ledger.sort"))
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     sort.set(SORTS.iter().find(|(code, _)| *code == v).map_or("-id", |(code, _)| code));
@@ -97,11 +100,11 @@ fn AccountList() -> impl IntoView {
                 Some((_, name)) => view! {
                     <span class="chip" data-testid="ledger-area">
                         {name}
-                        <button type="button" class="chip-x" aria-label=tr("ledger.clear_area")
+                        <button type="button" class="chip-x" aria-label=tr(k!("ledger.clear_area"))
                             data-testid="ledger-area-clear" on:click=move |_| area.set(None)>"✕"</button>
                     </span>
                 }.into_any(),
-                None => view! { <AreaSearch on_pick=pick_area placeholder="ledger.area_search" testid="ledger-area-search"/> }.into_any(),
+                None => view! { <AreaSearch on_pick=pick_area placeholder=k!("ledger.area_search") testid="ledger-area-search"/> }.into_any(),
             }}
         </div>
         <p class="totals" data-testid="ledger-totals">
@@ -109,7 +112,7 @@ fn AccountList() -> impl IntoView {
                 <span class="total" data-testid="ledger-total" data-unit=t.unit.as_str()>
                     {tr(unit_key(t.unit))}": "
                     <strong>{move || amount_text(i18n, t.unit, t.balance, false)}</strong>
-                    " · "{move || i18n.t("ledger.accounts_count").replace("{n}", &t.accounts.to_string())}
+                    " · "{move || i18n.count(k!("ledger.accounts_count"), t.accounts)}
                 </span>
             }).collect_view()}
         </p>
@@ -123,7 +126,7 @@ fn AccountList() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {accounts.footer("ledger.no_accounts", more, retry)}
+        {accounts.footer(k!("ledger.no_accounts"), more, retry)}
     }
 }
 
@@ -147,7 +150,7 @@ fn AccountRow(account: LedgerAccount) -> impl IntoView {
             <td>{tr_word("holder", account.holder_kind.as_str().to_owned())}</td>
             <td>{tr(unit_key(unit))}</td>
             <td class=format!("num {tone}") data-testid="ledger-balance">{move || amount_text(i18n, unit, balance, false)}</td>
-            <td class="num">{move || floor.map_or_else(|| i18n.t("ledger.no_floor").to_owned(), |f| amount_text(i18n, unit, f, false))}</td>
+            <td class="num">{move || floor.map_or_else(|| i18n.t(k!("ledger.no_floor")).to_owned(), |f| amount_text(i18n, unit, f, false))}</td>
             <td class="small">{local_time(&account.created_at)}</td>
         </tr>
     }

@@ -11,14 +11,15 @@ use crate::common::status::{ErrorBox, Loading};
 use crate::common::widgets::HeadRow;
 use crate::ledger::amount::unit_key;
 use crate::ledger::endpoints::ledger_check;
+use crate::messages::Key;
 
-const HEADS: [&str; 6] = [
-    "ledger.unit",
-    "ledger.check_accounts",
-    "ledger.check_postings",
-    "ledger.check_postings_sum",
-    "ledger.check_kept_sum",
-    "ledger.check_mismatched",
+const HEADS: [Key; 6] = [
+    k!("ledger.unit"),
+    k!("ledger.check_accounts"),
+    k!("ledger.check_postings"),
+    k!("ledger.check_postings_sum"),
+    k!("ledger.check_kept_sum"),
+    k!("ledger.check_mismatched"),
 ];
 
 /// "对账" with its result under it.
@@ -37,13 +38,13 @@ pub fn CheckPanel() -> impl IntoView {
     view! {
         <section class="panel ledger-check" data-testid="ledger-check">
             <div class="page-head">
-                <h2>{tr("ledger.check")}</h2>
+                <h2>{tr(k!("ledger.check"))}</h2>
                 <div class="spacer"></div>
                 <button type="button" class="btn" data-testid="ledger-check-run" disabled=busy on:click=move |_| run()>
-                    {tr("ledger.check_run")}
+                    {tr(k!("ledger.check_run"))}
                 </button>
             </div>
-            <p class="muted">{tr("ledger.check_hint")}</p>
+            <p class="muted">{tr(k!("ledger.check_hint"))}</p>
             {move || if busy.get() {
                 view! { <Loading/> }.into_any()
             } else {
@@ -64,8 +65,8 @@ fn CheckResult(check: LedgerCheck) -> impl IntoView {
     view! {
         <p class={if balanced { "notice" } else { "notice notice-warn" }} role="status" data-testid="ledger-check-result"
             data-balanced=balanced.to_string()>
-            {move || i18n.t(if balanced { "ledger.check_ok" } else { "ledger.check_bad" })}
-            " "{move || i18n.t("ledger.check_summary").replace("{transfers}", &transfers.to_string())
+            {move || i18n.t(if balanced { k!("ledger.check_ok") } else { k!("ledger.check_bad") })}
+            " "{move || i18n.t(k!("ledger.check_summary")).replace("{transfers}", &transfers.to_string())
                 .replace("{unbalanced}", &unbalanced.to_string()).replace("{ms}", &ms.to_string())}
         </p>
         <div class="table-wrap">

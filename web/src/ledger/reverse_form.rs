@@ -48,18 +48,18 @@ pub fn ReverseForm(transfer: Id, on_done: Callback<()>, on_cancel: Callback<()>)
     view! {
         <form class="form reverse-form" data-testid="reverse-form" on:submit=submit novalidate>
             <FormSummary form placed=&PLACED/>
-            <Field label="ledger.reverse_reason" pointer="/reason" form>
+            <Field label=k!("ledger.reverse_reason") pointer="/reason" form>
                 <input type="text" maxlength="500" data-testid="reverse-reason" prop:value=reason
                     on:input=move |ev| { reason.set(event_target_value(&ev)); confirming.set(false); }/>
             </Field>
             {move || confirming.get().then(|| view! {
-                <p class="notice notice-warn" role="status" data-testid="reverse-confirm-text">{tr("ledger.reverse_confirm")}</p>
+                <p class="notice notice-warn" role="status" data-testid="reverse-confirm-text">{tr(k!("ledger.reverse_confirm"))}</p>
             })}
             <div class="form-buttons">
                 <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="reverse-submit">
-                    {move || i18n.t(if form.busy.get() { "state.saving" } else if confirming.get() { "ledger.reverse_yes" } else { "ledger.reverse" })}
+                    {move || i18n.t(if form.busy.get() { k!("state.saving") } else if confirming.get() { k!("ledger.reverse_yes") } else { k!("ledger.reverse") })}
                 </button>
-                <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>{tr("action.cancel")}</button>
+                <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>{tr(k!("action.cancel"))}</button>
             </div>
         </form>
     }

@@ -14,24 +14,25 @@ use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::session::use_session;
 use crate::common::status::{Empty, error_text};
 use crate::ledger::endpoints::{ledger_rules, set_ledger_rules};
+use crate::messages::Key;
 
 /// One rule: its JSON pointer (the field of [`SetLedgerRules`]), its label, and whether a community
 /// may set it (only the overdraft; points and caps are a district's).
 struct Rule {
     pointer: &'static str,
-    label: &'static str,
+    label: Key,
     community_sets: bool,
 }
 
 const RULES: [Rule; 8] = [
-    Rule { pointer: "/points_per_hour", label: "lrules.points_per_hour", community_sets: false },
-    Rule { pointer: "/points_per_activity", label: "lrules.points_per_activity", community_sets: false },
-    Rule { pointer: "/points_per_consultation", label: "lrules.points_per_consultation", community_sets: false },
-    Rule { pointer: "/points_per_survey", label: "lrules.points_per_survey", community_sets: false },
-    Rule { pointer: "/points_per_good_rating", label: "lrules.points_per_good_rating", community_sets: false },
-    Rule { pointer: "/daily_points_cap", label: "lrules.daily_points_cap", community_sets: false },
-    Rule { pointer: "/monthly_points_cap", label: "lrules.monthly_points_cap", community_sets: false },
-    Rule { pointer: "/overdraft_minutes", label: "lrules.overdraft_minutes", community_sets: true },
+    Rule { pointer: "/points_per_hour", label: k!("lrules.points_per_hour"), community_sets: false },
+    Rule { pointer: "/points_per_activity", label: k!("lrules.points_per_activity"), community_sets: false },
+    Rule { pointer: "/points_per_consultation", label: k!("lrules.points_per_consultation"), community_sets: false },
+    Rule { pointer: "/points_per_survey", label: k!("lrules.points_per_survey"), community_sets: false },
+    Rule { pointer: "/points_per_good_rating", label: k!("lrules.points_per_good_rating"), community_sets: false },
+    Rule { pointer: "/daily_points_cap", label: k!("lrules.daily_points_cap"), community_sets: false },
+    Rule { pointer: "/monthly_points_cap", label: k!("lrules.monthly_points_cap"), community_sets: false },
+    Rule { pointer: "/overdraft_minutes", label: k!("lrules.overdraft_minutes"), community_sets: true },
 ];
 const PLACED: [&str; 8] = [
     "/points_per_hour",
@@ -88,22 +89,22 @@ pub fn LedgerRulesPage() -> impl IntoView {
     let pick = Callback::new(move |a: Area| area.set(Some((a.id, a.name, a.kind))));
     view! {
         <nav class="crumbs back-link">
-            <a href="/ledger" data-testid="ledger-back">"← "{tr("ledger.back")}</a>
+            <a href="/ledger" data-testid="ledger-back">"← "{tr(k!("ledger.back"))}</a>
         </nav>
         <div class="page-head">
-            <h1 class="page-title">{tr("lrules.title")}</h1>
+            <h1 class="page-title">{tr(k!("lrules.title"))}</h1>
         </div>
-        <Show when=move || session.permissions().read_ledger fallback=|| view! { <Empty key="error.forbidden"/> }>
-            <p class="muted small">{tr("lrules.hint")}</p>
+        <Show when=move || session.permissions().read_ledger fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
+            <p class="muted small">{tr(k!("lrules.hint"))}</p>
             <div class="toolbar" data-testid="lrules-area">
                 {move || area.get().map(|(_, name, kind)| view! {
                     <span class="chip" data-testid="lrules-area-name">{name}" · "{tr_word("kind", kind.as_str().to_owned())}</span>
                 })}
-                <AreaSearch on_pick=pick placeholder="lrules.area_search" testid="lrules-area-search"/>
+                <AreaSearch on_pick=pick placeholder=k!("lrules.area_search") testid="lrules-area-search"/>
             </div>
             {move || match area.get() {
                 Some((id, _, kind)) => view! { <RulesLoader id kind/> }.into_any(),
-                None => view! { <Empty key="lrules.pick_area"/> }.into_any(),
+                None => view! { <Empty key=k!("lrules.pick_area")/> }.into_any(),
             }}
         </Show>
     }
@@ -114,7 +115,7 @@ fn RulesLoader(id: Id, kind: AreaKind) -> impl IntoView {
     let i18n = use_i18n();
     let rules = LocalResource::new(move || ledger_rules(id));
     view! {
-        <Transition fallback=|| view! { <Empty key="state.loading"/> }>
+        <Transition fallback=|| view! { <Empty key=k!("state.loading")/> }>
             {move || rules.get().map(|found| match found {
                 Ok(r) => view! { <RulesForm rules=r kind/> }.into_any(),
                 Err(e) => view! { <p class="form-summary" role="alert">{error_text(i18n, &e)}</p> }.into_any(),
@@ -188,7 +189,7 @@ fn RulesForm(rules: LedgerRules, kind: AreaKind) -> impl IntoView {
     view! {
         <form class="form rules-form" data-testid="lrules-form" on:submit=submit novalidate>
             <FormSummary form placed=&PLACED/>
-            {(!sets_rules).then(|| view! { <p class="notice notice-warn" data-testid="lrules-not-here">{tr("lrules.not_here")}</p> })}
+            {(!sets_rules).then(|| view! { <p class="notice notice-warn" data-testid="lrules-not-here">{tr(k!("lrules.not_here"))}</p> })}
             {RULES.iter().enumerate().map(|(i, rule)| {
                 let value = values.with_value(|v| v[i]);
                 let pointer = rule.pointer;
@@ -196,30 +197,30 @@ fn RulesForm(rules: LedgerRules, kind: AreaKind) -> impl IntoView {
                 let state = move || current.with(|r| {
                     let own = own_text(r, pointer);
                     let applies = effective_of(&r.effective, pointer)
-                        .map_or_else(|| i18n.t("lrules.no_cap").to_owned(), |n| n.to_string());
-                    let whose = if own.is_empty() { i18n.t("lrules.inherited") } else { i18n.t("lrules.own") };
+                        .map_or_else(|| i18n.t(k!("lrules.no_cap")).to_owned(), |n| n.to_string());
+                    let whose = if own.is_empty() { i18n.t(k!("lrules.inherited")) } else { i18n.t(k!("lrules.own")) };
                     (applies, whose, !own.is_empty())
                 });
                 view! {
                     <Field label=rule.label pointer form>
                         <div class="rule-row">
                             <input type="number" min="0" step="1" inputmode="numeric" data-testid="lrules-input" data-rule=pointer
-                                placeholder=move || i18n.t("lrules.inherit_placeholder")
+                                placeholder=move || i18n.t(k!("lrules.inherit_placeholder"))
                                 disabled=move || locked || !editable()
                                 prop:value=value on:input=move |ev| { value.set(event_target_value(&ev)); saved.set(false); }/>
                             <span class="muted small" data-testid="lrules-effective" data-rule=pointer data-own=move || state().2.to_string()>
-                                {move || { let (applies, whose, _) = state(); format!("{}: {applies} · {whose}", i18n.t("lrules.applies")) }}
+                                {move || { let (applies, whose, _) = state(); format!("{}: {applies} · {whose}", i18n.t(k!("lrules.applies"))) }}
                             </span>
                         </div>
-                        {locked.then(|| view! { <span class="field-hint">{tr("lrules.district_only")}</span> })}
+                        {locked.then(|| view! { <span class="field-hint">{tr(k!("lrules.district_only"))}</span> })}
                     </Field>
                 }
             }).collect_view()}
-            {move || saved.get().then(|| view! { <p class="notice" role="status" data-testid="lrules-saved">{tr("lrules.saved")}</p> })}
+            {move || saved.get().then(|| view! { <p class="notice" role="status" data-testid="lrules-saved">{tr(k!("lrules.saved"))}</p> })}
             {move || editable().then(|| view! {
                 <div class="form-buttons">
                     <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="lrules-save">
-                        {move || i18n.t(if form.busy.get() { "state.saving" } else { "action.save" })}
+                        {move || i18n.t(if form.busy.get() { k!("state.saving") } else { k!("action.save") })}
                     </button>
                 </div>
             })}

@@ -16,8 +16,9 @@ use crate::common::widgets::HeadRow;
 use crate::ledger::amount::{amount_text, unit_key};
 use crate::ledger::endpoints::account_statement;
 use crate::ledger::reverse_form::ReverseForm;
+use crate::messages::Key;
 
-const HEADS: [&str; 5] = ["ledger.at", "ledger.kind", "ledger.reason", "ledger.amount", "ledger.balance_after"];
+const HEADS: [Key; 5] = [k!("ledger.at"), k!("ledger.kind"), k!("ledger.reason"), k!("ledger.amount"), k!("ledger.balance_after")];
 
 /// `/ledger/accounts/:id`.
 #[component]
@@ -26,11 +27,11 @@ pub fn StatementPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<Id>().ok())));
     view! {
         <nav class="crumbs back-link">
-            <a href="/ledger" data-testid="ledger-back">"← "{tr("ledger.back")}</a>
+            <a href="/ledger" data-testid="ledger-back">"← "{tr(k!("ledger.back"))}</a>
         </nav>
         {move || match id.get() {
             Some(id) => view! { <AccountStatement id/> }.into_any(),
-            None => view! { <Empty key="error.not_found"/> }.into_any(),
+            None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
         }}
     }
 }
@@ -57,15 +58,15 @@ fn AccountStatement(id: Id) -> impl IntoView {
     view! {
         {move || account.get().map(|a| view! { <AccountHead account=a/> })}
         <div class="toolbar" data-testid="statement-filters">
-            <label class="inline-field">{tr("ledger.from")}
+            <label class="inline-field">{tr(k!("ledger.from"))}
                 <input type="date" data-testid="statement-from" prop:value=from on:change=move |ev| from.set(event_target_value(&ev))/>
             </label>
-            <label class="inline-field">{tr("ledger.to")}
+            <label class="inline-field">{tr(k!("ledger.to"))}
                 <input type="date" data-testid="statement-to" prop:value=to on:change=move |ev| to.set(event_target_value(&ev))/>
             </label>
             {move || (!from.get().is_empty() || !to.get().is_empty()).then(|| view! {
                 <button type="button" class="btn btn-ghost" data-testid="statement-clear"
-                    on:click=move |_| { from.set(String::new()); to.set(String::new()); }>{tr("ledger.all_dates")}</button>
+                    on:click=move |_| { from.set(String::new()); to.set(String::new()); }>{tr(k!("ledger.all_dates"))}</button>
             })}
         </div>
         <div class="table-wrap">
@@ -79,7 +80,7 @@ fn AccountStatement(id: Id) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {lines.footer("ledger.no_lines", more, retry)}
+        {lines.footer(k!("ledger.no_lines"), more, retry)}
     }
 }
 
@@ -108,16 +109,16 @@ fn AccountHead(account: LedgerAccount) -> impl IntoView {
             <span class="badge">{tr_word("holder", account.holder_kind.as_str().to_owned())}</span>
             <div class="spacer"></div>
             {move || (person && session.permissions().read_volunteers).then(|| view! {
-                <a class="btn" href=profile.clone() data-testid="statement-volunteer">{tr("ledger.volunteer_profile")}</a>
+                <a class="btn" href=profile.clone() data-testid="statement-volunteer">{tr(k!("ledger.volunteer_profile"))}</a>
             })}
         </div>
         <dl class="facts" data-testid="statement-account">
-            <dt>{tr("ledger.unit")}</dt><dd>{tr(unit_key(unit))}</dd>
-            <dt>{tr("ledger.balance")}</dt>
+            <dt>{tr(k!("ledger.unit"))}</dt><dd>{tr(unit_key(unit))}</dd>
+            <dt>{tr(k!("ledger.balance"))}</dt>
             <dd data-testid="statement-balance"><strong>{move || amount_text(i18n, unit, balance, false)}</strong></dd>
-            <dt>{tr("ledger.floor")}</dt>
-            <dd>{move || floor.map_or_else(|| i18n.t("ledger.no_floor").to_owned(), |f| amount_text(i18n, unit, f, false))}</dd>
-            <dt>{tr("ledger.opened")}</dt><dd>{local_time(&account.created_at)}</dd>
+            <dt>{tr(k!("ledger.floor"))}</dt>
+            <dd>{move || floor.map_or_else(|| i18n.t(k!("ledger.no_floor")).to_owned(), |f| amount_text(i18n, unit, f, false))}</dd>
+            <dt>{tr(k!("ledger.opened"))}</dt><dd>{local_time(&account.created_at)}</dd>
         </dl>
     }
 }
@@ -142,13 +143,13 @@ fn LineRow(line: StatementLine, unit: LedgerUnit, on_reversed: Callback<()>) -> 
             <td class="num" data-testid="balance-after">{move || amount_text(i18n, unit, after, false)}</td>
             <td>
                 {reversed_by.map(|by| view! {
-                    <span class="badge" data-testid="statement-reversed" title=move || i18n.t("ledger.reversed_by").replace("{id}", &by.to_string())>
-                        {tr("ledger.reversed")}" #"{by}
+                    <span class="badge" data-testid="statement-reversed" title=move || i18n.t(k!("ledger.reversed_by")).replace("{id}", &by.to_string())>
+                        {tr(k!("ledger.reversed"))}" #"{by}
                     </span>
                 })}
                 {move || (reversible && session.permissions().adjust_ledger && !open.get()).then(|| view! {
                     <button type="button" class="btn btn-small" data-testid="reverse-open" on:click=move |_| open.set(true)>
-                        {tr("ledger.reverse")}
+                        {tr(k!("ledger.reverse"))}
                     </button>
                 })}
             </td>

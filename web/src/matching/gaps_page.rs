@@ -15,6 +15,7 @@ use crate::common::form::{FormState, FormSummary};
 use crate::common::i18n::{I18n, tr, use_i18n};
 use crate::common::session::use_session;
 use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::messages::Key;
 use crate::needs::labels::use_categories;
 
 /// A cell's colour class by coverage: `good` ≥ 95 %, `mid` ≥ 60 %, `low` below, `none` without data.
@@ -45,11 +46,11 @@ pub fn MatchingGapsPage() -> impl IntoView {
     let session = use_session();
     view! {
         <div class="page-head">
-            <h1 class="page-title">{tr("nav.matching_gaps")}</h1>
+            <h1 class="page-title">{tr(k!("nav.matching_gaps"))}</h1>
             <div class="spacer"></div>
-            <a class="btn" href="/matching/plans" data-testid="to-plans">{tr("nav.matching_plans")}</a>
+            <a class="btn" href="/matching/plans" data-testid="to-plans">{tr(k!("nav.matching_plans"))}</a>
         </div>
-        <Show when=move || session.permissions().match_needs fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().match_needs fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <Gaps/>
         </Show>
     }
@@ -88,15 +89,15 @@ fn Gaps() -> impl IntoView {
         Some(Ok(r)) => view! { <GapTable report=r show_all chosen/> }.into_any(),
     };
     view! {
-        <p class="muted small" style="margin: -6px 0 10px">{tr("matching.gaps_hint")}</p>
+        <p class="muted small" style="margin: -6px 0 10px">{tr(k!("matching.gaps_hint"))}</p>
         <div class="toolbar">
-            <span class="muted">{tr("matching.gaps_area")}</span>
+            <span class="muted">{tr(k!("matching.gaps_area"))}</span>
             <span class="chosen" data-testid="gaps-area">{move || area.get().map(|(_, n)| n).unwrap_or_default()}</span>
-            <AreaSearch on_pick placeholder="area.search" testid="gaps-area-search"/>
+            <AreaSearch on_pick placeholder=k!("area.search") testid="gaps-area-search"/>
             <label class="checkbox">
                 <input type="checkbox" data-testid="gaps-show-all" prop:checked=show_all
                     on:change=move |ev| show_all.set(event_target_checked(&ev))/>
-                {move || i18n.t("matching.show_all")}
+                {move || i18n.t(k!("matching.show_all"))}
             </label>
         </div>
         <Legend/>
@@ -108,7 +109,7 @@ fn Gaps() -> impl IntoView {
 /// The colours and what they mean.
 #[component]
 fn Legend() -> impl IntoView {
-    let item = |tone: &'static str, key: &'static str| {
+    let item = |tone: &'static str, key: Key| {
         view! {
             <span class="count-chip" style=format!("cursor: default; {}", tone_style(tone)) data-testid="gap-legend" data-tone=tone>
                 {tr(key)}
@@ -116,14 +117,14 @@ fn Legend() -> impl IntoView {
         }
     };
     view! {
-        <div class="count-chips" aria-label=tr("matching.legend")>
-            <span class="muted small" style="align-self: center">{tr("matching.legend")}":"</span>
-            {item("good", "matching.cov_good")}
-            {item("mid", "matching.cov_mid")}
-            {item("low", "matching.cov_low")}
-            {item("none", "matching.cov_none")}
+        <div class="count-chips" aria-label=tr(k!("matching.legend"))>
+            <span class="muted small" style="align-self: center">{tr(k!("matching.legend"))}":"</span>
+            {item("good", k!("matching.cov_good"))}
+            {item("mid", k!("matching.cov_mid"))}
+            {item("low", k!("matching.cov_low"))}
+            {item("none", k!("matching.cov_none"))}
             <span class="muted small" style="align-self: center">
-                {tr("matching.unreachable")}" / "{tr("matching.open_needs")}
+                {tr(k!("matching.unreachable"))}" / "{tr(k!("matching.open_needs"))}
             </span>
         </div>
     }
@@ -135,7 +136,7 @@ fn GapTable(report: GapReport, show_all: RwSignal<bool>, chosen: RwSignal<Option
     let i18n = use_i18n();
     let categories = use_categories();
     if report.communities.is_empty() {
-        return view! { <Empty key="matching.no_communities"/> }.into_any();
+        return view! { <Empty key=k!("matching.no_communities")/> }.into_any();
     }
     let used: Vec<String> = report
         .categories
@@ -182,7 +183,7 @@ fn GapTable(report: GapReport, show_all: RwSignal<bool>, chosen: RwSignal<Option
             <table class="table gap-table" data-testid="gap-table">
                 <thead>
                     <tr>
-                        <th>{tr("matching.community")}</th>
+                        <th>{tr(k!("matching.community"))}</th>
                         {head}
                     </tr>
                 </thead>
@@ -194,7 +195,7 @@ fn GapTable(report: GapReport, show_all: RwSignal<bool>, chosen: RwSignal<Option
         <div class="table-wrap">{table}</div>
         {(hidden > 0).then(|| view! {
             <p class="muted small" data-testid="gaps-hidden" style="margin: 6px 0 0">
-                {move || (!show_all.get()).then(|| format!("{} ({hidden})", i18n.t("matching.no_categories")))}
+                {move || (!show_all.get()).then(|| format!("{} ({hidden})", i18n.t(k!("matching.no_categories"))))}
             </p>
         })}
     }
@@ -246,16 +247,16 @@ fn Cell(area_id: Id, area_name: String, category: String, cell: Option<GapCell>,
 
 /// 缤纷社区 · 养老服务: 无法触达 2 / 待派单需求 5 · 服务 1 · 覆盖率 40%.
 fn tooltip(i18n: I18n, area: &str, category: &str, cell: &GapCell) -> String {
-    let coverage = cell.coverage.map_or_else(|| i18n.t("matching.cov_none").to_owned(), |c| format!("{}%", (c * 100.0).round()));
+    let coverage = cell.coverage.map_or_else(|| i18n.t(k!("matching.cov_none")).to_owned(), |c| format!("{}%", (c * 100.0).round()));
     format!(
         "{area} · {category}: {} {} / {} {} · {} {} · {} {coverage}",
-        i18n.t("matching.unreachable"),
+        i18n.t(k!("matching.unreachable")),
         cell.unreachable_needs,
-        i18n.t("matching.open_needs"),
+        i18n.t(k!("matching.open_needs")),
         cell.open_needs,
-        i18n.t("matching.services"),
+        i18n.t(k!("matching.services")),
         cell.services,
-        i18n.t("matching.coverage"),
+        i18n.t(k!("matching.coverage")),
     )
 }
 
@@ -288,17 +289,17 @@ fn GapAction(gap: Chosen, on_close: Callback<()>) -> impl IntoView {
     view! {
         <section class="panel action-form" data-testid="gap-action" style="margin-bottom: 12px">
             <p style="margin: 0 0 8px">
-                <span class="muted">{tr("matching.gap_chosen")}": "</span>
+                <span class="muted">{tr(k!("matching.gap_chosen"))}": "</span>
                 <strong data-testid="gap-chosen">{name}</strong>
             </p>
-            <p class="muted small" style="margin: 0 0 8px">{tr("matching.start_program_hint")}</p>
+            <p class="muted small" style="margin: 0 0 8px">{tr(k!("matching.start_program_hint"))}</p>
             <FormSummary form placed=&[]/>
             <div class="form-buttons" style="margin-top: 8px">
                 <button type="button" class="btn btn-primary" data-testid="gap-program" disabled=form.busy on:click=start>
-                    {tr("matching.start_program")}
+                    {tr(k!("matching.start_program"))}
                 </button>
                 <button type="button" class="btn" data-testid="gap-action-cancel" on:click=move |_| on_close.run(())>
-                    {tr("action.cancel")}
+                    {tr(k!("action.cancel"))}
                 </button>
             </div>
         </section>

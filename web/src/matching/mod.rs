@@ -1,10 +1,9 @@
 //! 资源匹配: matching plans (`/matching/plans`, [`plans_page`]), one plan with its rows and what a re-plan
 //! changed (`/matching/plans/:id`, [`plan_page`]) and the coverage gaps (`/matching/gaps`, [`gaps_page`]);
-//! their API calls, messages and components. The score bars are also used by a need's candidates panel.
+//! their API calls and components. The score bars are also used by a need's candidates panel.
 
 pub mod endpoints;
 pub mod gaps_page;
-pub mod messages;
 pub mod plan_bits;
 pub mod plan_changes;
 pub mod plan_form;

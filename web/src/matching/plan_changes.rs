@@ -52,13 +52,13 @@ pub fn PlanChanges(parent_id: Id, changes: Vec<PlanChange>, rows: Vec<PlanRow>) 
     view! {
         <section class="program-section" data-testid="plan-changes">
             <h3>
-                {tr("matching.compare")}
+                {tr(k!("matching.compare"))}
                 <a class="small" href=format!("/matching/plans/{parent_id}") data-testid="plan-parent">
-                    "("{tr("matching.parent")}" #"{parent_id}")"
+                    "("{tr(k!("matching.parent"))}" #"{parent_id}")"
                 </a>
             </h3>
             {if changes.is_empty() {
-                view! { <Empty key="matching.no_changes"/> }.into_any()
+                view! { <Empty key=k!("matching.no_changes")/> }.into_any()
             } else {
                 view! {
                     <div class="count-chips">
@@ -72,9 +72,9 @@ pub fn PlanChanges(parent_id: Id, changes: Vec<PlanChange>, rows: Vec<PlanRow>) 
                         <table class="table" data-testid="changes-table">
                             <thead>
                                 <tr>
-                                    <th>{tr("matching.change")}</th>
-                                    <th>{tr("matching.need")}</th>
-                                    <th>{tr("matching.from_to")}</th>
+                                    <th>{tr(k!("matching.change"))}</th>
+                                    <th>{tr(k!("matching.need"))}</th>
+                                    <th>{tr(k!("matching.from_to"))}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -95,7 +95,7 @@ fn ChangeRow(change: PlanChange, names: RwSignal<Names>) -> impl IntoView {
     let need = change.need_id;
     let service = move |id: Option<Id>| match id {
         None => "—".to_owned(),
-        Some(id) => names.with(|n| n.services.get(&id).cloned()).unwrap_or_else(|| format!("{}{id}", i18n.t("matching.service_no"))),
+        Some(id) => names.with(|n| n.services.get(&id).cloned()).unwrap_or_else(|| format!("{}{id}", i18n.t(k!("matching.service_no")))),
     };
     let (from, to) = (change.from_service_id, change.to_service_id);
     let summary = move || names.with(|n| n.needs.get(&need).map(|s| excerpt(s, EXCERPT))).unwrap_or_default();

@@ -60,28 +60,28 @@ pub fn NewPlanForm(on_created: Callback<Plan>, on_cancel: Callback<()>) -> impl 
     let home_id: Option<Id> = home.as_ref().map(|(id, _)| *id);
     view! {
         <form class="form panel" data-testid="plan-form" on:submit=submit novalidate>
-            <p class="muted small" style="margin: 0">{tr("matching.plan_hint")}</p>
+            <p class="muted small" style="margin: 0">{tr(k!("matching.plan_hint"))}</p>
             <div class="grid-fields">
-                <FieldGroup label="matching.plan_area" pointer="/area_id" form hint="matching.area_hint">
+                <FieldGroup label=k!("matching.plan_area") pointer="/area_id" form hint=k!("matching.area_hint")>
                     <div class="area-choice">
                         <span class="chosen" data-testid="plan-area">
                             {move || area.get().map(|(_, n)| n).unwrap_or_else(|| "—".to_owned())}
                         </span>
-                        <AreaSearch on_pick placeholder="area.search" testid="plan-area-search"/>
+                        <AreaSearch on_pick placeholder=k!("area.search") testid="plan-area-search"/>
                         {home.clone().map(|h| view! {
                             <button type="button" class="btn btn-ghost btn-small" data-testid="plan-area-home"
                                 style="align-self: flex-start"
                                 disabled=move || area.with(|a| a.as_ref().map(|(id, _)| *id) == home_id)
                                 on:click=move |_| area.set(Some(h.clone()))>
-                                {tr("matching.home_area")}
+                                {tr(k!("matching.home_area"))}
                             </button>
                         })}
                     </div>
                 </FieldGroup>
-                <Field label="matching.plan_category" pointer="/category" form>
+                <Field label=k!("matching.plan_category") pointer="/category" form>
                     <select data-testid="plan-category" prop:value=category
                         on:change=move |ev| category.set(event_target_value(&ev))>
-                        <option value="">{tr("queue.all_categories")}</option>
+                        <option value="">{tr(k!("queue.all_categories"))}</option>
                         {move || categories.list.get().into_iter().map(|c| {
                             let code = c.code.clone();
                             let selected = move || category.with(|v| *v == code);
@@ -89,10 +89,10 @@ pub fn NewPlanForm(on_created: Callback<Plan>, on_cancel: Callback<()>) -> impl 
                         }).collect_view()}
                     </select>
                 </Field>
-                <Field label="matching.plan_urgency" pointer="/urgency" form>
+                <Field label=k!("matching.plan_urgency") pointer="/urgency" form>
                     <select data-testid="plan-urgency" prop:value=urgency
                         on:change=move |ev| urgency.set(event_target_value(&ev))>
-                        <option value="">{tr("matching.any_urgency")}</option>
+                        <option value="">{tr(k!("matching.any_urgency"))}</option>
                         {URGENCIES.into_iter().map(|u| view! {
                             <option value=u.as_str()>{move || i18n.urgency(u)}</option>
                         }).collect_view()}
@@ -102,10 +102,10 @@ pub fn NewPlanForm(on_created: Callback<Plan>, on_cancel: Callback<()>) -> impl 
             <FormSummary form placed=&PLACED/>
             <div class="form-buttons">
                 <button type="submit" class="btn btn-primary" data-testid="plan-create" disabled=form.busy>
-                    {move || if form.busy.get() { i18n.t("state.saving") } else { i18n.t("matching.start") }}
+                    {move || if form.busy.get() { i18n.t(k!("state.saving")) } else { i18n.t(k!("matching.start")) }}
                 </button>
                 <button type="button" class="btn" data-testid="plan-form-cancel" on:click=move |_| on_cancel.run(())>
-                    {tr("action.cancel")}
+                    {tr(k!("action.cancel"))}
                 </button>
             </div>
         </form>

@@ -22,6 +22,7 @@ use crate::matching::plan_bits::{PlanStatusBadge, is_pending};
 use crate::matching::plan_changes::PlanChanges;
 use crate::matching::plan_rows::PlanRows;
 use crate::matching::score_bars::points_text;
+use crate::messages::Key;
 use crate::needs::badges::UrgencyBadge;
 use crate::needs::labels::use_categories;
 
@@ -35,13 +36,13 @@ pub fn MatchingPlanPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<Id>().ok())));
     view! {
         <nav class="crumbs back-link">
-            <a href="/matching/plans" data-testid="plan-back">"← "{tr("matching.back_plans")}</a>
+            <a href="/matching/plans" data-testid="plan-back">"← "{tr(k!("matching.back_plans"))}</a>
         </nav>
-        <Show when=move || session.permissions().match_needs fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().match_needs fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             // A new id (after 重新优化) builds a new view; the old one's polling stops with it.
             {move || match id.get() {
                 Some(id) => view! { <PlanView id/> }.into_any(),
-                None => view! { <Empty key="error.not_found"/> }.into_any(),
+                None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
             }}
         </Show>
     }
@@ -96,7 +97,7 @@ fn PlanBody(detail: PlanDetail, on_changed: Callback<PlanDetail>) -> impl IntoVi
     } else if status == PlanStatus::Failed {
         view! {
             <div class="state state-error" role="alert" data-testid="plan-failed">
-                {tr("matching.failed")}{plan.error.clone().map(|e| format!(": {e}"))}
+                {tr(k!("matching.failed"))}{plan.error.clone().map(|e| format!(": {e}"))}
             </div>
         }
         .into_any()
@@ -124,16 +125,16 @@ fn PlanHead(plan: Plan) -> impl IntoView {
     let i18n = use_i18n();
     let categories = use_categories();
     let category = plan.category.clone();
-    let category = move || category.as_deref().map_or_else(|| i18n.t("queue.all_categories").to_owned(), |c| categories.name(i18n, c));
+    let category = move || category.as_deref().map_or_else(|| i18n.t(k!("queue.all_categories")).to_owned(), |c| categories.name(i18n, c));
     view! {
         <div class="detail-head">
-            <h2 data-testid="plan-title">{tr("matching.plan")}<span class="muted mono">{format!(" #{}", plan.id)}</span></h2>
+            <h2 data-testid="plan-title">{tr(k!("matching.plan"))}<span class="muted mono">{format!(" #{}", plan.id)}</span></h2>
             <PlanStatusBadge status=plan.status/>
             <span data-testid="plan-scope">{plan.area_name.clone()}" · "{category}</span>
             {plan.urgency.map(|u| view! { <UrgencyBadge urgency=u/> })}
             <span class="muted small">
-                {tr("matching.created")}" "{local_time(&plan.created_at)}
-                {plan.applied_at.map(|at| view! { " · "{tr("matching.applied_at")}" "{local_time(&at)} })}
+                {tr(k!("matching.created"))}" "{local_time(&plan.created_at)}
+                {plan.applied_at.map(|at| view! { " · "{tr(k!("matching.applied_at"))}" "{local_time(&at)} })}
             </span>
         </div>
     }
@@ -145,7 +146,7 @@ fn Progress(plan: Plan) -> impl IntoView {
     let fraction = f64::from(plan.progress.clamp(0, 100)) / 100.0;
     view! {
         <section class="panel" data-testid="plan-progress" style="max-width: 520px">
-            <p style="margin: 0 0 8px" class="state-loading"><span class="spinner" aria-hidden="true"></span>" "{tr("matching.waiting")}</p>
+            <p style="margin: 0 0 8px" class="state-loading"><span class="spinner" aria-hidden="true"></span>" "{tr(k!("matching.waiting"))}</p>
             <Bar fraction testid="plan-progress-bar"/>
         </section>
     }
@@ -156,7 +157,7 @@ fn Progress(plan: Plan) -> impl IntoView {
 fn Summary(plan: Plan) -> impl IntoView {
     let unassigned = (plan.need_count - plan.assigned_count).max(0);
     let average = (plan.assigned_count > 0).then(|| plan.total_score / f64::from(plan.assigned_count));
-    let kpi = |key: &'static str, value: String, testid: &'static str| {
+    let kpi = |key: Key, value: String, testid: &'static str| {
         view! {
             <div class="kpi" data-testid=testid style="margin-top: 0">
                 <span class="kpi-value">{value}</span>
@@ -166,11 +167,11 @@ fn Summary(plan: Plan) -> impl IntoView {
     };
     view! {
         <div class="plan-summary" data-testid="plan-summary" style="display: flex; flex-wrap: wrap; gap: 12px; margin: 0 0 12px">
-            {kpi("matching.needs", plan.need_count.to_string(), "sum-needs")}
-            {kpi("matching.assigned", plan.assigned_count.to_string(), "sum-assigned")}
-            {kpi("matching.unassigned", unassigned.to_string(), "sum-unassigned")}
-            {kpi("matching.total_score", points_text(plan.total_score), "sum-total")}
-            {kpi("matching.average", average.map_or_else(|| "—".to_owned(), points_text), "sum-average")}
+            {kpi(k!("matching.needs"), plan.need_count.to_string(), "sum-needs")}
+            {kpi(k!("matching.assigned"), plan.assigned_count.to_string(), "sum-assigned")}
+            {kpi(k!("matching.unassigned"), unassigned.to_string(), "sum-unassigned")}
+            {kpi(k!("matching.total_score"), points_text(plan.total_score), "sum-total")}
+            {kpi(k!("matching.average"), average.map_or_else(|| "—".to_owned(), points_text), "sum-average")}
         </div>
     }
 }
@@ -217,31 +218,31 @@ fn PlanButtons(plan: Plan, on_changed: Callback<PlanDetail>) -> impl IntoView {
         });
     };
     view! {
-        <section class="need-actions" aria-label=move || i18n.t("need.actions")>
+        <section class="need-actions" aria-label=move || i18n.t(k!("need.actions"))>
             <button type="button" class="btn btn-primary" data-testid="plan-apply"
                 disabled=move || !can_apply || form.busy.get() || confirming.get()
                 on:click=move |_| confirming.set(true)>
-                {tr("matching.apply")}
+                {tr(k!("matching.apply"))}
             </button>
             <button type="button" class="btn" data-testid="plan-replan" disabled=move || !can_replan || form.busy.get()
-                title=move || i18n.t("matching.replan_hint") on:click=replan>
-                {tr("matching.replan")}
+                title=move || i18n.t(k!("matching.replan_hint")) on:click=replan>
+                {tr(k!("matching.replan"))}
             </button>
             {(is_pending(plan.status) || plan.status == PlanStatus::Failed).then(|| view! {
-                <span class="muted small">{tr("matching.apply_only_done")}</span>
+                <span class="muted small">{tr(k!("matching.apply_only_done"))}</span>
             })}
         </section>
         <Show when=move || confirming.get()>
             <div class="panel action-form" role="alertdialog" aria-modal="false" data-testid="apply-confirm-box">
                 <p style="margin: 0 0 10px">
-                    {tr("matching.apply_confirm_a")}<strong>{assigned}</strong>{tr("matching.apply_confirm_b")}
+                    {tr(k!("matching.apply_confirm_a"))}<strong>{assigned}</strong>{tr(k!("matching.apply_confirm_b"))}
                 </p>
                 <div class="form-buttons">
                     <button type="button" class="btn btn-primary" data-testid="apply-confirm" disabled=form.busy on:click=apply>
-                        {move || if form.busy.get() { i18n.t("matching.applying") } else { i18n.t("form.confirm") }}
+                        {move || if form.busy.get() { i18n.t(k!("matching.applying")) } else { i18n.t(k!("form.confirm")) }}
                     </button>
                     <button type="button" class="btn" data-testid="apply-cancel" on:click=move |_| confirming.set(false)>
-                        {tr("action.cancel")}
+                        {tr(k!("action.cancel"))}
                     </button>
                 </div>
             </div>

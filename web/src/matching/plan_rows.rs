@@ -35,14 +35,14 @@ impl RowFilter {
 #[component]
 pub fn PlanRows(rows: Vec<PlanRow>, outcomes: bool) -> impl IntoView {
     if rows.is_empty() {
-        return view! { <Empty key="matching.no_rows"/> }.into_any();
+        return view! { <Empty key=k!("matching.no_rows")/> }.into_any();
     }
     let shown = RwSignal::new(RowFilter::All);
     let assigned = rows.iter().filter(|r| r.service_id.is_some()).count();
     let counts = [
-        (RowFilter::All, "matching.all", rows.len(), "all"),
-        (RowFilter::Assigned, "matching.assigned", assigned, "assigned"),
-        (RowFilter::Unassigned, "matching.unassigned", rows.len() - assigned, "unassigned"),
+        (RowFilter::All, k!("matching.all"), rows.len(), "all"),
+        (RowFilter::Assigned, k!("matching.assigned"), assigned, "assigned"),
+        (RowFilter::Unassigned, k!("matching.unassigned"), rows.len() - assigned, "unassigned"),
     ];
     let rows = StoredValue::new(rows);
     let chips = counts
@@ -61,7 +61,7 @@ pub fn PlanRows(rows: Vec<PlanRow>, outcomes: bool) -> impl IntoView {
         let which = shown.get();
         let list: Vec<PlanRow> = rows.with_value(|rows| rows.iter().filter(|r| which.keeps(r)).cloned().collect());
         if list.is_empty() {
-            return view! { <tr><td colspan="8"><Empty key="matching.no_rows_filtered"/></td></tr> }.into_any();
+            return view! { <tr><td colspan="8"><Empty key=k!("matching.no_rows_filtered")/></td></tr> }.into_any();
         }
         list.into_iter().map(|row| view! { <ResultRow row outcomes/> }).collect_view().into_any()
     };
@@ -71,14 +71,14 @@ pub fn PlanRows(rows: Vec<PlanRow>, outcomes: bool) -> impl IntoView {
             <table class="table plan-rows" data-testid="plan-rows">
                 <thead>
                     <tr>
-                        <th>{tr("matching.need")}</th>
-                        <th>{tr("matching.category")}</th>
-                        <th>{tr("matching.community")}</th>
-                        <th>{tr("need.urgency")}</th>
-                        <th>{tr("matching.to_service")}</th>
-                        <th>{tr("matching.offered_by")}</th>
-                        <th>{tr("matching.score")}</th>
-                        {outcomes.then(|| view! { <th>{tr("matching.outcome")}</th> })}
+                        <th>{tr(k!("matching.need"))}</th>
+                        <th>{tr(k!("matching.category"))}</th>
+                        <th>{tr(k!("matching.community"))}</th>
+                        <th>{tr(k!("need.urgency"))}</th>
+                        <th>{tr(k!("matching.to_service"))}</th>
+                        <th>{tr(k!("matching.offered_by"))}</th>
+                        <th>{tr(k!("matching.score"))}</th>
+                        {outcomes.then(|| view! { <th>{tr(k!("matching.outcome"))}</th> })}
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>
@@ -103,7 +103,7 @@ fn ResultRow(row: PlanRow, outcomes: bool) -> impl IntoView {
             </span>
         }
         .into_any(),
-        (None, None) => view! { <span class="muted" data-testid="row-reason">{tr("matching.unassigned")}</span> }.into_any(),
+        (None, None) => view! { <span class="muted" data-testid="row-reason">{tr(k!("matching.unassigned"))}</span> }.into_any(),
     };
     let outcome = outcomes.then(|| {
         let note = row.outcome_note.clone();

@@ -12,18 +12,19 @@ use crate::common::paged::Paged;
 use crate::common::widgets::{Bar, HeadRow};
 use crate::matching::plan_bits::PlanStatusBadge;
 use crate::matching::score_bars::points_text;
+use crate::messages::Key;
 use crate::needs::badges::UrgencyBadge;
 use crate::needs::labels::use_categories;
 
-const HEADS: [&str; 8] = [
-    "matching.plan_id",
-    "matching.area",
-    "matching.category",
-    "matching.status",
-    "matching.progress",
-    "matching.assigned_of",
-    "matching.total_score",
-    "matching.created",
+const HEADS: [Key; 8] = [
+    k!("matching.plan_id"),
+    k!("matching.area"),
+    k!("matching.category"),
+    k!("matching.status"),
+    k!("matching.progress"),
+    k!("matching.assigned_of"),
+    k!("matching.total_score"),
+    k!("matching.created"),
 ];
 
 /// A paged table of plans with its loading/empty/error footer.
@@ -40,7 +41,7 @@ pub fn PlanTable(plans: Paged<Plan>, on_more: Callback<()>, on_retry: Callback<(
                 </tbody>
             </table>
         </div>
-        {plans.footer("matching.no_plans", on_more, on_retry)}
+        {plans.footer(k!("matching.no_plans"), on_more, on_retry)}
     }
 }
 
@@ -61,7 +62,7 @@ fn PlanRow(plan: Plan) -> impl IntoView {
         }
     };
     let category = plan.category.clone();
-    let category = move || category.as_deref().map_or_else(|| i18n.t("queue.all_categories").to_owned(), |c| categories.name(i18n, c));
+    let category = move || category.as_deref().map_or_else(|| i18n.t(k!("queue.all_categories")).to_owned(), |c| categories.name(i18n, c));
     let progress = f64::from(plan.progress.clamp(0, 100)) / 100.0;
     view! {
         <tr class="clickable" data-testid="plan-row" data-plan-id=id data-status=plan.status.as_str() on:click=open>
@@ -77,7 +78,7 @@ fn PlanRow(plan: Plan) -> impl IntoView {
             <td class="num">{points_text(plan.total_score)}</td>
             <td class="nowrap muted">
                 {local_time(&plan.created_at)}
-                {plan.parent_id.map(|p| view! { <div class="small">{tr("matching.parent")}" #"{p}</div> })}
+                {plan.parent_id.map(|p| view! { <div class="small">{tr(k!("matching.parent"))}" #"{p}</div> })}
             </td>
         </tr>
     }

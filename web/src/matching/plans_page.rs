@@ -20,16 +20,16 @@ pub fn MatchingPlansPage() -> impl IntoView {
     let creating = RwSignal::new(false);
     view! {
         <div class="page-head">
-            <h1 class="page-title">{tr("nav.matching_plans")}</h1>
+            <h1 class="page-title">{tr(k!("nav.matching_plans"))}</h1>
             <div class="spacer"></div>
-            <a class="btn" href="/matching/gaps" data-testid="to-gaps">{tr("nav.matching_gaps")}</a>
+            <a class="btn" href="/matching/gaps" data-testid="to-gaps">{tr(k!("nav.matching_gaps"))}</a>
             {move || (session.permissions().match_needs && !creating.get()).then(|| view! {
                 <button type="button" class="btn btn-primary" data-testid="plan-new" on:click=move |_| creating.set(true)>
-                    "+ "{tr("matching.new_plan")}
+                    "+ "{tr(k!("matching.new_plan"))}
                 </button>
             })}
         </div>
-        <Show when=move || session.permissions().match_needs fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().match_needs fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <PlanList creating/>
         </Show>
     }
@@ -58,9 +58,9 @@ fn PlanList(creating: RwSignal<bool>) -> impl IntoView {
             <NewPlanForm on_created on_cancel/>
         </Show>
         <div class="toolbar">
-            <select data-testid="plans-status" aria-label=move || i18n.t("matching.status")
+            <select data-testid="plans-status" aria-label=move || i18n.t(k!("matching.status"))
                 on:change=move |ev| status.set(PlanStatus::parse(&event_target_value(&ev)))>
-                <option value="">{tr("matching.all_statuses")}</option>
+                <option value="">{tr(k!("matching.all_statuses"))}</option>
                 {PlanStatus::ALL.iter().map(|s| view! {
                     <option value=s.as_str()>{tr_word("plan_status", s.as_str().to_owned())}</option>
                 }).collect_view()}

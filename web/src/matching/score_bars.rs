@@ -26,7 +26,7 @@ pub fn points_text(value: f64) -> String {
 
 /// `12 分钟` / `12 min`, or a dash when unknown (online services, no location).
 pub fn minutes_text(i18n: I18n, minutes: Option<f64>) -> String {
-    minutes.map_or_else(|| "—".to_owned(), |m| format!("{} {}", m.round(), i18n.t("matching.minutes")))
+    minutes.map_or_else(|| "—".to_owned(), |m| format!("{} {}", m.round(), i18n.t(k!("matching.minutes"))))
 }
 
 /// The score (0–100) as a bar with the number after it.
@@ -47,8 +47,8 @@ pub fn ScoreParts(parts: Vec<ScorePart>) -> impl IntoView {
         <table class="table score-parts" data-testid="score-parts" style="width: auto">
             <thead>
                 <tr>
-                    <th>{tr("matching.breakdown")}</th>
-                    <th>{tr("matching.score")}</th>
+                    <th>{tr(k!("matching.breakdown"))}</th>
+                    <th>{tr(k!("matching.score"))}</th>
                     <th></th>
                 </tr>
             </thead>

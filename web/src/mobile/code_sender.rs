@@ -31,10 +31,10 @@ pub fn typed_phone_and_code(i18n: I18n, phone: RwSignal<String>, code: RwSignal<
     let (number, digits) = (phone.get_untracked().trim().to_owned(), code.get_untracked().trim().to_owned());
     let mut bad = Vec::new();
     if !is_mainland_mobile(&number) {
-        bad.push(field_error("/phone", FieldRule::InvalidFormat, i18n.t("account.phone_format")));
+        bad.push(field_error("/phone", FieldRule::InvalidFormat, i18n.t(k!("account.phone_format"))));
     }
     if !code_ok(&digits) {
-        bad.push(field_error("/code", FieldRule::InvalidFormat, i18n.t("account.code_format")));
+        bad.push(field_error("/code", FieldRule::InvalidFormat, i18n.t(k!("account.code_format"))));
     }
     (number, digits, bad)
 }
@@ -44,7 +44,7 @@ pub fn phone_ok(i18n: I18n, form: FormState, phone: &str) -> bool {
     if is_mainland_mobile(phone) {
         return true;
     }
-    form.invalid(vec![field_error("/phone", FieldRule::InvalidFormat, i18n.t("account.phone_format"))]);
+    form.invalid(vec![field_error("/phone", FieldRule::InvalidFormat, i18n.t(k!("account.phone_format")))]);
     false
 }
 
@@ -72,11 +72,16 @@ pub fn CodeSender(phone: RwSignal<String>, purpose: CodePurpose, form: FormState
                 Ok(answer) => {
                     sent.set(true);
                     left.set(u32::try_from(answer.resend_after.max(0)).unwrap_or(60));
-                    status.set(Some(format!("{} {} {}", i18n.t("account.code_sent"), answer.expires_in / 60, i18n.t("account.minutes"))));
+                    status.set(Some(format!(
+                        "{} {} {}",
+                        i18n.t(k!("account.code_sent")),
+                        answer.expires_in / 60,
+                        i18n.t(k!("account.minutes"))
+                    )));
                 }
                 Err(SendRefused::TooSoon(wait)) => {
                     left.set(wait);
-                    status.set(Some(format!("{} {wait} {}", i18n.t("account.too_soon"), i18n.t("account.seconds"))));
+                    status.set(Some(format!("{} {wait} {}", i18n.t(k!("account.too_soon")), i18n.t(k!("account.seconds")))));
                 }
                 Err(SendRefused::Failed(e)) => form.failed(i18n, &e),
             }
@@ -85,10 +90,10 @@ pub fn CodeSender(phone: RwSignal<String>, purpose: CodePurpose, form: FormState
         });
     };
     let label = move || match (sending.get(), left.get()) {
-        (true, _) => i18n.t("account.sending").to_owned(),
-        (false, 0) if sent.get() => i18n.t("account.resend").to_owned(),
-        (false, 0) => i18n.t("account.send_code").to_owned(),
-        (false, n) => format!("{} ({n}{})", i18n.t("account.resend"), i18n.t("account.seconds_short")),
+        (true, _) => i18n.t(k!("account.sending")).to_owned(),
+        (false, 0) if sent.get() => i18n.t(k!("account.resend")).to_owned(),
+        (false, 0) => i18n.t(k!("account.send_code")).to_owned(),
+        (false, n) => format!("{} ({n}{})", i18n.t(k!("account.resend")), i18n.t(k!("account.seconds_short"))),
     };
     let waiting = move || sending.get() || left.get() != 0;
     view! {

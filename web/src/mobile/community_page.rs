@@ -22,14 +22,14 @@ pub fn CommunityPage() -> impl IntoView {
     let more = Callback::new(move |()| needs.more(api::community_needs));
     let retry = Callback::new(move |()| needs.reload(api::community_needs));
     view! {
-        <h1 class="m-title">{move || i18n.t("m.community")}</h1>
-        <p class="muted m-hint">{move || i18n.t("m.community_hint")}</p>
+        <h1 class="m-title">{move || i18n.t(k!("m.community"))}</h1>
+        <p class="muted m-hint">{move || i18n.t(k!("m.community_hint"))}</p>
         <ul class="m-cards" data-testid="community-needs">
             <For each=move || needs.items.get() key=|n| n.id let:need>
                 <CosignCard need/>
             </For>
         </ul>
-        {needs.footer("state.no_community", more, retry)}
+        {needs.footer(k!("state.no_community"), more, retry)}
     }
 }
 
@@ -69,10 +69,10 @@ fn CosignCard(need: NeedSummary) -> impl IntoView {
             <span class="m-card-foot">
                 <span class="muted">{need.area_name.clone()}" · "{local_time(&need.created_at)}</span>
                 <span class="spacer"></span>
-                <span class="muted" data-testid="cosign-count">{count}" "{move || i18n.t("m.cosigners")}</span>
+                <span class="muted" data-testid="cosign-count">{count}" "{move || i18n.t(k!("m.cosigners"))}</span>
                 <button type="button" class="btn btn-small" class:btn-primary=move || !cosigned.get()
                     data-testid="cosign" disabled=move || cosigned.get() || busy.get() on:click=cosign>
-                    {move || if cosigned.get() { i18n.t("m.cosigned") } else { i18n.t("m.cosign") }}
+                    {move || if cosigned.get() { i18n.t(k!("m.cosigned")) } else { i18n.t(k!("m.cosign")) }}
                 </button>
             </span>
             {move || error.get().map(|e| view! {

@@ -29,17 +29,17 @@ pub fn CommunityPicker(community: RwSignal<Option<i64>>, grid: RwSignal<Option<i
     let parse = |value: String| value.parse::<i64>().ok();
     view! {
         <label class="field">
-            <span class="field-label">{move || i18n.t("account.community_search")}</span>
+            <span class="field-label">{move || i18n.t(k!("account.community_search"))}</span>
             <input type="search" data-testid="community-search" prop:value=q
                 on:change=move |ev| q.set(event_target_value(&ev))/>
         </label>
-        <Field label="account.community" pointer="/community_id" form>
+        <Field label=k!("account.community") pointer="/community_id" form>
             <select data-testid="community" prop:value=move || community.get().map(|c| c.to_string()).unwrap_or_default()
                 on:change=move |ev| {
                     community.set(parse(event_target_value(&ev)));
                     grid.set(None);
                 }>
-                <option value="">{move || i18n.t("account.pick_community")}</option>
+                <option value="">{move || i18n.t(k!("account.pick_community"))}</option>
                 <For each=move || choices.get() key=|c| c.id let:c>
                     <option value=c.id.to_string() selected=move || community.get() == Some(c.id)>
                         {match &c.street { Some(street) => format!("{} · {street}", c.name), None => c.name.clone() }}
@@ -50,11 +50,11 @@ pub fn CommunityPicker(community: RwSignal<Option<i64>>, grid: RwSignal<Option<i
         <Transition fallback=|| view! { <Loading/> }>
             {move || found.get().and_then(Result::err).map(|error| view! { <ErrorBox error on_retry=retry/> })}
         </Transition>
-        <Field label="account.grid" pointer="/grid_id" form hint="account.grid_hint">
+        <Field label=k!("account.grid") pointer="/grid_id" form hint=k!("account.grid_hint")>
             <select data-testid="grid" prop:value=move || grid.get().map(|g| g.to_string()).unwrap_or_default()
                 disabled=move || grids().is_empty()
                 on:change=move |ev| grid.set(parse(event_target_value(&ev)))>
-                <option value="">{move || i18n.t("account.no_grid")}</option>
+                <option value="">{move || i18n.t(k!("account.no_grid"))}</option>
                 <For each=grids key=|g| g.id let:g>
                     <option value=g.id.to_string() selected=move || grid.get() == Some(g.id)>{g.name.clone()}</option>
                 </For>

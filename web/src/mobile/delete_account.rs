@@ -44,18 +44,18 @@ pub fn DeleteAccount() -> impl IntoView {
                 view! {
                     <div class="m-card" role="alertdialog" aria-labelledby="delete-title" data-testid="delete-confirm"
                         style="border-color: var(--bad);">
-                        <strong id="delete-title">{move || i18n.t("account.delete_title")}</strong>
-                        <p style="margin: 0;">{move || i18n.t("account.delete_cleared")}</p>
-                        <p style="margin: 0;">{move || i18n.t("account.delete_kept")}</p>
-                        <p style="margin: 0;" class="muted">{move || i18n.t("account.delete_final")}</p>
+                        <strong id="delete-title">{move || i18n.t(k!("account.delete_title"))}</strong>
+                        <p style="margin: 0;">{move || i18n.t(k!("account.delete_cleared"))}</p>
+                        <p style="margin: 0;">{move || i18n.t(k!("account.delete_kept"))}</p>
+                        <p style="margin: 0;" class="muted">{move || i18n.t(k!("account.delete_final"))}</p>
                         {move || error.get().map(|e| view! { <p class="form-summary" role="alert">{e}</p> })}
                         <span class="m-card-foot" style="gap: 8px;">
                             <button type="button" class="btn" data-testid="delete-confirm-yes" disabled=busy
                                 style="background: var(--bad); border-color: var(--bad); color: #fff;" on:click=delete.clone()>
-                                {move || i18n.t("account.delete_yes")}
+                                {move || i18n.t(k!("account.delete_yes"))}
                             </button>
                             <button type="button" class="btn btn-ghost" on:click=move |_| confirming.set(false)>
-                                {move || i18n.t("action.cancel")}
+                                {move || i18n.t(k!("action.cancel"))}
                             </button>
                         </span>
                     </div>
@@ -64,7 +64,7 @@ pub fn DeleteAccount() -> impl IntoView {
                 view! {
                     <button type="button" class="btn btn-ghost" data-testid="delete-account" style="color: var(--bad);"
                         on:click=move |_| confirming.set(true)>
-                        {move || i18n.t("account.delete")}
+                        {move || i18n.t(k!("account.delete"))}
                     </button>
                 }.into_any()
             }}

@@ -22,13 +22,13 @@ pub fn GiftOffers() -> impl IntoView {
     let more = Callback::new(move |()| offers.more(my_gifts));
     let retry = Callback::new(move |()| offers.reload(my_gifts));
     view! {
-        <h2 class="m-subtitle">{tr("mgift.title")}</h2>
+        <h2 class="m-subtitle">{tr(k!("mgift.title"))}</h2>
         <ul class="m-cards" data-testid="gift-offers">
             <For each=move || offers.items.get() key=|o| (o.id, o.status.as_str()) let:offer>
                 <GiftCard offer/>
             </For>
         </ul>
-        {offers.footer("mgift.none", more, retry)}
+        {offers.footer(k!("mgift.none"), more, retry)}
     }
 }
 
@@ -54,7 +54,7 @@ fn GiftCard(offer: GiftOffer) -> impl IntoView {
     let o = current.get_untracked();
     let given = o.giver_id == me;
     let other = if given { o.receiver_name.clone() } else { o.giver_name.clone() };
-    let direction = if given { "mgift.to" } else { "mgift.from" };
+    let direction = if given { k!("mgift.to") } else { k!("mgift.from") };
     let minutes = o.minutes;
     let waiting = move || current.with(|o| o.status == GiftStatus::Offered);
     view! {
@@ -70,7 +70,7 @@ fn GiftCard(offer: GiftOffer) -> impl IntoView {
                 {local_time(&o.created_at)}
                 {move || waiting().then(|| {
                     let until = current.with(|o| local_time(&o.expires_at));
-                    view! { <span>{move || i18n.t("mgift.expires").replace("{at}", &until)}</span> }
+                    view! { <span>{move || i18n.t(k!("mgift.expires")).replace("{at}", &until)}</span> }
                 })}
             </span>
             {move || waiting().then(|| view! {
@@ -78,16 +78,16 @@ fn GiftCard(offer: GiftOffer) -> impl IntoView {
                     {if given {
                         view! {
                             <button type="button" class="btn" disabled=busy data-testid="gift-withdraw" on:click=move |_| step("withdraw")>
-                                {tr("mgift.withdraw")}
+                                {tr(k!("mgift.withdraw"))}
                             </button>
                         }.into_any()
                     } else {
                         view! {
                             <button type="button" class="btn btn-primary" disabled=busy data-testid="gift-accept" on:click=move |_| step("accept")>
-                                {tr("mgift.accept")}
+                                {tr(k!("mgift.accept"))}
                             </button>
                             <button type="button" class="btn" disabled=busy data-testid="gift-decline" on:click=move |_| step("decline")>
-                                {tr("mgift.decline")}
+                                {tr(k!("mgift.decline"))}
                             </button>
                         }.into_any()
                     }}

@@ -6,6 +6,7 @@ use shared::{ResidentProfile, Verification};
 
 use crate::common::i18n::use_i18n;
 use crate::common::status::{ErrorBox, Loading};
+use crate::messages::Key;
 use crate::mobile::account_endpoints;
 use crate::mobile::delete_account::DeleteAccount;
 use crate::mobile::profile_forms::{PhoneChangeForm, ProfileForm};
@@ -36,7 +37,7 @@ pub fn ResidentMePage() -> impl IntoView {
     let cancel = Callback::new(move |()| open.set(Open::None));
     let retry = Callback::new(move |()| loaded.refetch());
     view! {
-        <h1 class="m-title">{move || i18n.t("account.me")}</h1>
+        <h1 class="m-title">{move || i18n.t(k!("account.me"))}</h1>
         <Transition fallback=|| view! { <Loading/> }>
             {move || loaded.get().and_then(Result::err).map(|error| view! { <ErrorBox error on_retry=retry/> })}
         </Transition>
@@ -44,10 +45,10 @@ pub fn ResidentMePage() -> impl IntoView {
             <ProfileCard profile=p.clone()/>
             <div class="m-card-foot" style="margin: 10px 0; gap: 8px;">
                 <button type="button" class="btn" data-testid="edit-profile" on:click=move |_| open.set(Open::Edit)>
-                    {move || i18n.t("account.edit")}
+                    {move || i18n.t(k!("account.edit"))}
                 </button>
                 <button type="button" class="btn" data-testid="change-phone" on:click=move |_| open.set(Open::Phone)>
-                    {move || i18n.t("account.change_phone")}
+                    {move || i18n.t(k!("account.change_phone"))}
                 </button>
             </div>
             {move || match open.get() {
@@ -69,7 +70,7 @@ fn ProfileCard(profile: ResidentProfile) -> impl IntoView {
         Some(grid) => format!("{} · {grid}", profile.community_name),
         None => profile.community_name.clone(),
     };
-    let row = |key: &'static str, value: String| {
+    let row = |key: Key, value: String| {
         view! {
             <dt class="muted">{move || i18n.t(key)}</dt>
             <dd style="margin: 0; overflow-wrap: anywhere;">{value}</dd>
@@ -82,19 +83,19 @@ fn ProfileCard(profile: ResidentProfile) -> impl IntoView {
                 <span class="badge" data-testid="verification" data-state=v.as_str()>{move || i18n.dynamic("ver", v.as_str())}</span>
             </span>
             <dl style="margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; font-size: 14px;">
-                {row("account.phone", profile.phone.clone().unwrap_or_else(|| "—".into()))}
-                {row("account.community", place)}
-                {row("account.address", profile.address.clone().unwrap_or_else(|| "—".into()))}
+                {row(k!("account.phone"), profile.phone.clone().unwrap_or_else(|| "—".into()))}
+                {row(k!("account.community"), place)}
+                {row(k!("account.address"), profile.address.clone().unwrap_or_else(|| "—".into()))}
                 {reason.map(|r| view! {
-                    <dt class="muted">{move || i18n.t("residents.reason")}</dt>
+                    <dt class="muted">{move || i18n.t(k!("residents.reason"))}</dt>
                     <dd style="margin: 0;" data-testid="refusal">{move || i18n.dynamic("refusal", r)}{profile.refusal_note.clone().map(|n| format!(" · {n}"))}</dd>
                 })}
             </dl>
             <p class="muted" style="margin: 0; font-size: 13px;">
                 {move || i18n.t(match v {
-                    Verification::Pending => "account.pending_hint",
-                    Verification::Verified => "account.verified_hint",
-                    Verification::Refused => "account.refused_hint",
+                    Verification::Pending => k!("account.pending_hint"),
+                    Verification::Verified => k!("account.verified_hint"),
+                    Verification::Refused => k!("account.refused_hint"),
                 })}
             </p>
         </section>

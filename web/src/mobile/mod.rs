@@ -6,11 +6,10 @@
 //! [`delete_account`]), with their calls and texts in `account_*`. Taking part (参与): 议题 `/m/topics…`
 //! ([`topic_pages`], [`topic_view`], [`topic_form`]) and 问卷 `/m/surveys…` ([`survey_pages`],
 //! [`survey_form`]); 积分 `/m/points` ([`points_page`]) and 积分商城 `/m/shop…` ([`shop_pages`]); their
-//! calls in `*_endpoints`, their texts in [`participation_messages`], the switch between the pages of
+//! calls in `*_endpoints`, the switch between the pages of
 //! one tab in [`participate_tabs`].
 
 pub mod account_endpoints;
-pub mod account_messages;
 pub mod code_sender;
 pub mod community_page;
 pub mod community_picker;
@@ -21,7 +20,6 @@ pub mod nearby_page;
 pub mod need_area;
 pub mod need_form;
 pub mod participate_tabs;
-pub mod participation_messages;
 pub mod points_endpoints;
 pub mod points_page;
 pub mod profile_forms;

@@ -10,8 +10,8 @@ use crate::public::nearby::{NearbyList, Whose};
 #[component]
 pub fn NearbyPage() -> impl IntoView {
     view! {
-        <h1 class="m-title">{tr("nearby.title")}</h1>
-        <p class="muted m-hint">{tr("nearby.hint")}</p>
+        <h1 class="m-title">{tr(k!("nearby.title"))}</h1>
+        <p class="muted m-hint">{tr(k!("nearby.hint"))}</p>
         <NearbyList whose=Signal::derive(|| Some(Whose::Mine))/>
     }
 }

@@ -17,7 +17,7 @@ pub fn AreaChoice(form: FormState, home: Option<(Id, String, bool)>, value: RwSi
     let grids = RwSignal::new(None::<Result<Vec<Area>, ApiError>>);
     let Some((home_id, home_name, community)) = home else {
         return view! {
-            <Field label="m.area" pointer="/area_id" form>
+            <Field label=k!("m.area") pointer="/area_id" form>
                 <span class="muted">"—"</span>
             </Field>
         }
@@ -40,7 +40,7 @@ pub fn AreaChoice(form: FormState, home: Option<(Id, String, bool)>, value: RwSi
             <select data-testid="need-area"
                 on:change=move |ev| value.set(event_target_value(&ev).parse().ok().or(Some(home_id)))>
                 <option value=home_id.to_string() selected=move || value.get() == Some(home_id)>
-                    {name.clone()}" · "{move || i18n.t("m.whole_community")}
+                    {name.clone()}" · "{move || i18n.t(k!("m.whole_community"))}
                 </option>
                 {list.into_iter().map(|g| {
                     let id = g.id;
@@ -57,7 +57,7 @@ pub fn AreaChoice(form: FormState, home: Option<(Id, String, bool)>, value: RwSi
         _ => view! { <span class="chosen" data-testid="need-area-fixed">{name.clone()}</span> }.into_any(),
     };
     view! {
-        <Field label="m.area" pointer="/area_id" form>
+        <Field label=k!("m.area") pointer="/area_id" form>
             {picker}
         </Field>
     }

@@ -111,10 +111,10 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
     view! {
         <form class="form m-form" on:submit=submit data-testid="need-form" novalidate>
             <FormSummary form placed=&PLACED/>
-            <Field label="m.category" pointer="/category" form>
+            <Field label=k!("m.category") pointer="/category" form>
                 <select data-testid="need-category" prop:value=category
                     on:change=move |ev| category.set(event_target_value(&ev))>
-                    <option value="" disabled=true selected=true>{move || i18n.t("m.pick_category")}</option>
+                    <option value="" disabled=true selected=true>{move || i18n.t(k!("m.pick_category"))}</option>
                     {move || categories.list.get().into_iter().map(|c| {
                         let code = c.code.clone();
                         let chosen = move || category.get() == code;
@@ -122,23 +122,23 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </Field>
-            <Field label="m.text" pointer="/text" form hint="m.text_hint">
+            <Field label=k!("m.text") pointer="/text" form hint=k!("m.text_hint")>
                 <textarea rows="4" maxlength="2000" data-testid="need-text-input"
                     prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             </Field>
             <AreaChoice form home value=area_id/>
             <label class="checkbox" data-testid="need-at-home">
                 <input type="checkbox" prop:checked=at_home on:change=move |ev| at_home.set(event_target_checked(&ev))/>
-                {move || i18n.t("m.at_home")}
+                {move || i18n.t(k!("m.at_home"))}
             </label>
-            <Field label="m.address" pointer="/address" form hint="m.address_hint">
+            <Field label=k!("m.address") pointer="/address" form hint=k!("m.address_hint")>
                 <input type="text" maxlength="200" data-testid="need-address"
                     prop:value=address on:input=move |ev| address.set(event_target_value(&ev))/>
             </Field>
-            <FieldGroup label="m.tags" pointer="/tags" form>
+            <FieldGroup label=k!("m.tags") pointer="/tags" form>
                 <TargetGroupPicks selected=tags testid="need-tags"/>
             </FieldGroup>
-            <FieldGroup label="m.urgency" pointer="/urgency" form>
+            <FieldGroup label=k!("m.urgency") pointer="/urgency" form>
                 <div class="segmented" data-testid="need-urgency">
                     {URGENCIES.into_iter().map(|u| view! {
                         <label class:on=move || urgency.get() == u data-urgency=u.as_str()>
@@ -149,16 +149,16 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
                     }).collect_view()}
                 </div>
             </FieldGroup>
-            <Field label="m.preferred_time" pointer="/preferred_time" form>
+            <Field label=k!("m.preferred_time") pointer="/preferred_time" form>
                 <input type="datetime-local" data-testid="need-preferred"
                     prop:value=preferred on:input=move |ev| preferred.set(event_target_value(&ev))/>
             </Field>
-            <Field label="m.contact_phone" pointer="/contact_phone" form>
+            <Field label=k!("m.contact_phone") pointer="/contact_phone" form>
                 <input type="tel" maxlength="20" autocomplete="tel" inputmode="tel" data-testid="need-phone"
                     prop:value=phone on:input=move |ev| phone.set(event_target_value(&ev))/>
             </Field>
             <button type="submit" class="btn btn-primary btn-block btn-large" disabled=form.busy data-testid="need-submit">
-                {move || if form.busy.get() { i18n.t("m.submitting") } else { i18n.t("m.submit_btn") }}
+                {move || if form.busy.get() { i18n.t(k!("m.submitting")) } else { i18n.t(k!("m.submit_btn")) }}
             </button>
         </form>
     }

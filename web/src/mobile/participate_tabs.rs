@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::common::i18n::tr;
+use crate::messages::Key;
 
 /// Which page of a tab is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,13 +17,13 @@ pub enum Section {
 }
 
 impl Section {
-    fn link(self) -> (&'static str, &'static str, &'static str) {
+    fn link(self) -> (&'static str, Key, &'static str) {
         match self {
-            Self::Topics => ("/m/topics", "mtopic.title", "section-topics"),
-            Self::Surveys => ("/m/surveys", "msurvey.title", "section-surveys"),
-            Self::Points => ("/m/points", "mpoints.title", "section-points"),
-            Self::Shop => ("/m/shop", "mshop.title", "section-shop"),
-            Self::Orders => ("/m/shop/orders", "mshop.orders", "section-orders"),
+            Self::Topics => ("/m/topics", k!("mtopic.title"), "section-topics"),
+            Self::Surveys => ("/m/surveys", k!("msurvey.title"), "section-surveys"),
+            Self::Points => ("/m/points", k!("mpoints.title"), "section-points"),
+            Self::Shop => ("/m/shop", k!("mshop.title"), "section-shop"),
+            Self::Orders => ("/m/shop/orders", k!("mshop.orders"), "section-orders"),
         }
     }
 

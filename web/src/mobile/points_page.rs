@@ -23,7 +23,7 @@ pub fn ResidentPointsPage() -> impl IntoView {
     let retry = Callback::new(move |()| loaded.refetch());
     view! {
         <ParticipateTabs current=Section::Points/>
-        <h1 class="m-title">{tr("mpoints.title")}</h1>
+        <h1 class="m-title">{tr(k!("mpoints.title"))}</h1>
         <Transition fallback=|| view! { <Loading/> }>
             {move || loaded.get().map(|found| match found {
                 Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
@@ -39,8 +39,8 @@ fn Balances(ledger: MyLedger) -> impl IntoView {
     let i18n = use_i18n();
     if ledger.accounts.is_empty() {
         return view! {
-            <div class="state state-empty" data-testid="empty">{tr("mpoints.none")}</div>
-            <a class="btn btn-block" href="/m/shop">{tr("mpoints.to_shop")}</a>
+            <div class="state state-empty" data-testid="empty">{tr(k!("mpoints.none"))}</div>
+            <a class="btn btn-block" href="/m/shop">{tr(k!("mpoints.to_shop"))}</a>
         }
         .into_any();
     }
@@ -62,8 +62,8 @@ fn Balances(ledger: MyLedger) -> impl IntoView {
                 }
             }).collect_view()}
         </div>
-        <a class="btn btn-block" href="/m/shop" data-testid="to-shop">{tr("mpoints.to_shop")}</a>
-        <h2 class="m-subtitle">{tr("mpoints.statement")}</h2>
+        <a class="btn btn-block" href="/m/shop" data-testid="to-shop">{tr(k!("mpoints.to_shop"))}</a>
+        <h2 class="m-subtitle">{tr(k!("mpoints.statement"))}</h2>
         {move || {
             let id = picked.get();
             let unit = accounts.iter().find(|a| a.id == id).map_or(LedgerUnit::Points, |a| a.unit);
@@ -90,7 +90,7 @@ fn StatementList(account: Id, unit: LedgerUnit) -> impl IntoView {
                 <StatementRow line unit/>
             </For>
         </ul>
-        {lines.footer("mpoints.no_lines", more, retry)}
+        {lines.footer(k!("mpoints.no_lines"), more, retry)}
     }
 }
 
@@ -110,7 +110,7 @@ fn StatementRow(line: StatementLine, unit: LedgerUnit) -> impl IntoView {
             <span class="m-card-foot muted">
                 {local_time(&line.at)}
                 <span class="spacer"></span>
-                <span data-testid="balance-after">{move || format!("{}{}", i18n.t("mpoints.balance_after"), amount_text(i18n, unit, after, false))}</span>
+                <span data-testid="balance-after">{move || format!("{}{}", i18n.t(k!("mpoints.balance_after")), amount_text(i18n, unit, after, false))}</span>
             </span>
         </li>
     }

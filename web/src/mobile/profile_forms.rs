@@ -30,7 +30,7 @@ pub fn ProfileForm(profile: ResidentProfile, on_saved: Callback<ResidentProfile>
         let old = before.get_value();
         let new_name = name.get_untracked().trim().to_owned();
         if new_name.is_empty() {
-            form.invalid(vec![field_error("/display_name", FieldRule::Required, i18n.t("account.name_required"))]);
+            form.invalid(vec![field_error("/display_name", FieldRule::Required, i18n.t(k!("account.name_required")))]);
             return;
         }
         let new_address = address.get_untracked().trim().to_owned();
@@ -55,18 +55,18 @@ pub fn ProfileForm(profile: ResidentProfile, on_saved: Callback<ResidentProfile>
     view! {
         <form class="m-form" on:submit=submit data-testid="profile-form" novalidate
             style="display: flex; flex-direction: column; gap: 8px; margin-bottom: 12px;">
-            <Field label="account.name" pointer="/display_name" form>
+            <Field label=k!("account.name") pointer="/display_name" form>
                 <input type="text" maxlength="50" data-testid="profile-name-input" prop:value=name
                     on:input=move |ev| name.set(event_target_value(&ev))/>
             </Field>
-            <Field label="account.address" pointer="/address" form>
+            <Field label=k!("account.address") pointer="/address" form>
                 <input type="text" maxlength="200" data-testid="profile-address" prop:value=address
                     on:input=move |ev| address.set(event_target_value(&ev))/>
             </Field>
-            <p class="muted" style="margin: 0; font-size: 13px;">{move || i18n.t("account.move_hint")}</p>
+            <p class="muted" style="margin: 0; font-size: 13px;">{move || i18n.t(k!("account.move_hint"))}</p>
             <CommunityPicker community grid form/>
             <FormSummary form placed=&["/display_name", "/address", "/community_id", "/grid_id"]/>
-            <FormButtons form on_cancel submit_key="action.save"/>
+            <FormButtons form on_cancel submit_key=k!("action.save")/>
         </form>
     }
 }
@@ -97,7 +97,7 @@ pub fn PhoneChangeForm(on_saved: Callback<ResidentProfile>, on_cancel: Callback<
                     on_saved.run(saved);
                 }
                 Err(e) if e.status() == 401 => {
-                    form.general.set(Some(i18n.t("account.code_refused").to_owned()));
+                    form.general.set(Some(i18n.t(k!("account.code_refused")).to_owned()));
                     form.done();
                 }
                 Err(e) => form.failed(i18n, &e),
@@ -107,17 +107,17 @@ pub fn PhoneChangeForm(on_saved: Callback<ResidentProfile>, on_cancel: Callback<
     view! {
         <form class="m-form" on:submit=submit data-testid="phone-form" novalidate
             style="display: flex; flex-direction: column; gap: 8px; margin-bottom: 12px;">
-            <Field label="account.new_phone" pointer="/phone" form>
+            <Field label=k!("account.new_phone") pointer="/phone" form>
                 <input type="tel" inputmode="numeric" maxlength="11" data-testid="new-phone" prop:value=phone
                     on:input=move |ev| phone.set(event_target_value(&ev))/>
             </Field>
             <CodeSender phone purpose=CodePurpose::ChangePhone form sent/>
-            <Field label="account.code" pointer="/code" form>
+            <Field label=k!("account.code") pointer="/code" form>
                 <input type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" data-testid="phone-code"
                     prop:value=code on:input=move |ev| code.set(event_target_value(&ev))/>
             </Field>
             <FormSummary form placed=&["/phone", "/code"]/>
-            <FormButtons form on_cancel submit_key="account.change_phone"/>
+            <FormButtons form on_cancel submit_key=k!("account.change_phone")/>
         </form>
     }
 }

@@ -25,7 +25,7 @@ pub fn ResidentSubmitPage() -> impl IntoView {
         navigate(&format!("/m/needs/{}?submitted=1", detail.need.id), NavigateOptions::default());
     });
     view! {
-        <h1 class="m-title">{move || i18n.t("m.submit")}</h1>
+        <h1 class="m-title">{move || i18n.t(k!("m.submit"))}</h1>
         <NeedForm on_submitted/>
     }
 }
@@ -40,13 +40,13 @@ pub fn ResidentNeedsPage() -> impl IntoView {
     let more = Callback::new(move |()| needs.more(fetch));
     let retry = Callback::new(move |()| needs.reload(fetch));
     view! {
-        <h1 class="m-title">{move || i18n.t("m.mine")}</h1>
+        <h1 class="m-title">{move || i18n.t(k!("m.mine"))}</h1>
         <ul class="m-cards" data-testid="my-needs">
             <For each=move || needs.items.get() key=|n| (n.id, n.updated_at) let:need>
                 <NeedCard need/>
             </For>
         </ul>
-        {needs.footer("state.no_my_needs", more, retry)}
+        {needs.footer(k!("state.no_my_needs"), more, retry)}
     }
 }
 
@@ -82,14 +82,14 @@ pub fn ResidentNeedPage() -> impl IntoView {
     let just_submitted = move || query.with(|q| q.get("submitted").is_some());
     view! {
         <nav class="back-link">
-            <a href="/m/needs" data-testid="need-back">"← "{move || i18n.t("need.back_mine")}</a>
+            <a href="/m/needs" data-testid="need-back">"← "{move || i18n.t(k!("need.back_mine"))}</a>
         </nav>
         {move || just_submitted().then(|| view! {
-            <p class="notice" role="status" data-testid="submitted-notice">{move || i18n.t("m.submitted")}</p>
+            <p class="notice" role="status" data-testid="submitted-notice">{move || i18n.t(k!("m.submitted"))}</p>
         })}
         {move || match id.get() {
             Some(id) => view! { <NeedPanel id/> }.into_any(),
-            None => view! { <Empty key="error.not_found"/> }.into_any(),
+            None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
         }}
     }
 }

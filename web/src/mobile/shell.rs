@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use crate::common::i18n::use_i18n;
 use crate::common::session::{require_session, sign_out, use_session};
 use crate::common::status::{ErrorBox, Loading};
+use crate::messages::Key;
 use crate::needs::labels::use_categories;
 use crate::notifications::bell::{Bell, provide_unread};
 
@@ -29,17 +30,17 @@ pub fn MobileShell() -> impl IntoView {
             <header class="m-top">
                 <a class="brand" href="/m">
                     <span class="brand-mark" aria-hidden="true">"福"</span>
-                    <span>{move || i18n.t("title.product")}</span>
+                    <span>{move || i18n.t(k!("title.product"))}</span>
                 </a>
                 <a class="m-who" href="/m/me" data-testid="current-user">{name}</a>
                 {move || session.me.with(Option::is_some).then(|| view! { <Bell unread href="/m/notifications"/> })}
                 <button type="button" class="btn btn-ghost btn-small" data-testid="locale-switch"
-                    title=move || i18n.t("locale.switch_title")
+                    title=move || i18n.t(k!("locale.switch_title"))
                     on:click=move |_| i18n.set_locale(i18n.locale().other())>
-                    {move || i18n.t("locale.other")}
+                    {move || i18n.t(k!("locale.other"))}
                 </button>
                 <button type="button" class="btn btn-ghost btn-small" data-testid="logout" on:click=logout>
-                    {move || i18n.t("action.logout")}
+                    {move || i18n.t(k!("action.logout"))}
                 </button>
             </header>
             <main class="m-page">
@@ -59,7 +60,7 @@ fn TabBar() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     // A tab is current on its own pages and on the `also` pages it holds (参与: topics and surveys).
-    let tab = move |href: &'static str, key: &'static str, icon: &'static str, testid: &'static str| {
+    let tab = move |href: &'static str, key: Key, icon: &'static str, testid: &'static str| {
         let also: &'static [&'static str] = match href {
             "/m/topics" => &["/m/surveys"],
             "/m/points" => &["/m/shop"],
@@ -79,14 +80,14 @@ fn TabBar() -> impl IntoView {
         }
     };
     view! {
-        <nav class="m-tabs" aria-label=move || i18n.t("nav.label")>
-            {tab("/m", "m.submit", "＋", "tab-submit")}
-            {tab("/m/needs", "m.mine", "☰", "tab-mine")}
-            {tab("/m/community", "m.community", "♥", "tab-community")}
-            {tab("/m/topics", "m.take_part", "✋", "tab-take-part")}
-            {tab("/m/points", "m.points", "★", "tab-points")}
-            {tab("/m/nearby", "nearby.title", "⌖", "tab-nearby")}
-            {tab("/m/me", "m.me", "☺", "tab-me")}
+        <nav class="m-tabs" aria-label=move || i18n.t(k!("nav.label"))>
+            {tab("/m", k!("m.submit"), "＋", "tab-submit")}
+            {tab("/m/needs", k!("m.mine"), "☰", "tab-mine")}
+            {tab("/m/community", k!("m.community"), "♥", "tab-community")}
+            {tab("/m/topics", k!("m.take_part"), "✋", "tab-take-part")}
+            {tab("/m/points", k!("m.points"), "★", "tab-points")}
+            {tab("/m/nearby", k!("nearby.title"), "⌖", "tab-nearby")}
+            {tab("/m/me", k!("m.me"), "☺", "tab-me")}
         </nav>
     }
 }

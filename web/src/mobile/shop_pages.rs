@@ -42,16 +42,16 @@ pub fn ResidentShopPage() -> impl IntoView {
     let balance = points_balance();
     view! {
         <ParticipateTabs current=Section::Shop/>
-        <h1 class="m-title">{tr("mshop.title")}</h1>
+        <h1 class="m-title">{tr(k!("mshop.title"))}</h1>
         {move || balance.get().map(|b| view! {
-            <p class="m-hint" data-testid="shop-balance">{tr("mshop.balance")}<strong>{i18n.number(b as f64, 0)}</strong></p>
+            <p class="m-hint" data-testid="shop-balance">{tr(k!("mshop.balance"))}<strong>{i18n.number(b as f64, 0)}</strong></p>
         })}
         <ul class="m-cards" data-testid="shop-items">
             <For each=move || items.items.get() key=|i| (i.id, i.updated_at) let:item>
                 <ItemCard item/>
             </For>
         </ul>
-        {items.footer("mshop.none", more, retry)}
+        {items.footer(k!("mshop.none"), more, retry)}
     }
 }
 
@@ -67,22 +67,22 @@ fn ItemCard(item: ShopItem) -> impl IntoView {
         <li class="m-card shop-item" data-testid="shop-item" data-item-id=id>
             <span class="m-card-head">
                 <strong>{item.name.clone()}</strong>
-                <strong class="shop-price">{move || format!("{}{}", i18n.number(price as f64, 0), i18n.t("mshop.price_unit"))}</strong>
+                <strong class="shop-price">{move || format!("{}{}", i18n.number(price as f64, 0), i18n.t(k!("mshop.price_unit")))}</strong>
             </span>
             <span class="m-card-text muted">{seller}</span>
             {(!item.description.is_empty()).then(|| view! { <span class="m-card-text">{item.description.clone()}</span> })}
             <span class="m-card-foot muted">
-                <span data-testid="shop-stock">{move || format!("{}{stock}", i18n.t("mshop.stock"))}</span>" · "
-                <span>{move || format!("{}{limit}", i18n.t("mshop.limit"))}</span>
+                <span data-testid="shop-stock">{move || format!("{}{stock}", i18n.t(k!("mshop.stock")))}</span>" · "
+                <span>{move || format!("{}{limit}", i18n.t(k!("mshop.limit")))}</span>
             </span>
-            <span class="m-card-foot muted">{move || format!("{}{valid}", i18n.t("mshop.valid"))}</span>
-            <span class="m-card-foot muted">{tr("mshop.pickup")}{item.pickup_place.clone()}</span>
+            <span class="m-card-foot muted">{move || format!("{}{valid}", i18n.t(k!("mshop.valid")))}</span>
+            <span class="m-card-foot muted">{tr(k!("mshop.pickup"))}{item.pickup_place.clone()}</span>
             {move || if open.get() {
                 view! { <RedeemConfirm item=item.clone() on_cancel=Callback::new(move |()| open.set(false))/> }.into_any()
             } else {
                 view! {
                     <button type="button" class="btn btn-primary btn-block btn-large" data-testid="shop-redeem"
-                        disabled=!available on:click=move |_| open.set(true)>{tr("mshop.redeem")}</button>
+                        disabled=!available on:click=move |_| open.set(true)>{tr(k!("mshop.redeem"))}</button>
                 }.into_any()
             }}
         </li>
@@ -123,7 +123,7 @@ fn RedeemConfirm(item: ShopItem, on_cancel: Callback<()>) -> impl IntoView {
                 }
                 Err(e) if e.code() == Some(ErrorCode::Conflict) => {
                     form.failed(i18n, &e);
-                    form.general.set(Some(i18n.t("mshop.sold_out").to_owned()));
+                    form.general.set(Some(i18n.t(k!("mshop.sold_out")).to_owned()));
                 }
                 Err(e) => form.failed(i18n, &e),
             }
@@ -131,10 +131,10 @@ fn RedeemConfirm(item: ShopItem, on_cancel: Callback<()>) -> impl IntoView {
     };
     view! {
         <div class="shop-confirm" data-testid="shop-confirm">
-            <strong>{tr("mshop.confirm_title")}</strong>
+            <strong>{tr(k!("mshop.confirm_title"))}</strong>
             <FormSummary form placed=&PLACED/>
             <div class="field" class:invalid=move || error_at().is_some() data-field="/quantity">
-                <span class="field-label">{tr("mshop.quantity")}</span>
+                <span class="field-label">{tr(k!("mshop.quantity"))}</span>
                 <div class="stepper">
                     <button type="button" class="btn" aria-label="-" disabled={move || quantity.get() <= 1}
                         on:click=move |_| quantity.update(|q| *q = (*q - 1).max(1))>"−"</button>
@@ -144,12 +144,12 @@ fn RedeemConfirm(item: ShopItem, on_cancel: Callback<()>) -> impl IntoView {
                 </div>
                 <span class="field-error" data-testid="field-error">{error_at}</span>
             </div>
-            <p data-testid="shop-total">{tr("mshop.total")}<strong>{move || i18n.number((price * quantity.get()) as f64, 0)}</strong></p>
+            <p data-testid="shop-total">{tr(k!("mshop.total"))}<strong>{move || i18n.number((price * quantity.get()) as f64, 0)}</strong></p>
             <div class="form-buttons">
                 <button type="button" class="btn btn-primary btn-large" disabled=form.busy data-testid="shop-confirm-button" on:click=confirm>
-                    {move || if form.busy.get() { i18n.t("mshop.redeeming") } else { i18n.t("mshop.confirm") }}
+                    {move || if form.busy.get() { i18n.t(k!("mshop.redeeming")) } else { i18n.t(k!("mshop.confirm")) }}
                 </button>
-                <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>{tr("action.cancel")}</button>
+                <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>{tr(k!("action.cancel"))}</button>
             </div>
         </div>
     }
@@ -166,16 +166,16 @@ pub fn ResidentOrdersPage() -> impl IntoView {
     let retry = Callback::new(move |()| orders.reload(points_endpoints::my_orders));
     view! {
         <ParticipateTabs current=Section::Orders/>
-        <h1 class="m-title">{tr("mshop.orders")}</h1>
+        <h1 class="m-title">{tr(k!("mshop.orders"))}</h1>
         {move || placed.get().is_some().then(|| view! {
-            <p class="notice" role="status" data-testid="shop-placed">{tr("mshop.placed")}</p>
+            <p class="notice" role="status" data-testid="shop-placed">{tr(k!("mshop.placed"))}</p>
         })}
         <ul class="m-cards" data-testid="my-orders">
             <For each=move || orders.items.get() key=|o| o.id let:order>
                 <OrderCard order highlighted=placed/>
             </For>
         </ul>
-        {orders.footer("mshop.no_orders", more, retry)}
+        {orders.footer(k!("mshop.no_orders"), more, retry)}
     }
 }
 
@@ -210,31 +210,31 @@ fn OrderCard(order: ShopOrder, highlighted: Memo<Option<Id>>) -> impl IntoView {
                 <span class="badge" data-testid="order-status">{move || i18n.dynamic("morder", current.with(|o| o.status.as_str()))}</span>
             </span>
             <span class="m-card-foot muted">
-                {move || current.with(|o| format!("{}{}{}", i18n.t("mshop.points_paid"), i18n.number(o.points as f64, 0), i18n.t("mshop.price_unit")))}
+                {move || current.with(|o| format!("{}{}{}", i18n.t(k!("mshop.points_paid")), i18n.number(o.points as f64, 0), i18n.t(k!("mshop.price_unit"))))}
                 " · "{move || current.with(|o| local_time(&o.created_at))}
             </span>
             {move || current.with(|o| o.pickup_code.clone()).filter(|_| reserved()).map(|code| view! {
                 <div class="pickup" data-testid="pickup">
-                    <span class="muted">{tr("mshop.code")}</span>
+                    <span class="muted">{tr(k!("mshop.code"))}</span>
                     <strong class="pickup-code" data-testid="pickup-code">{code}</strong>
-                    <span class="muted">{tr("mshop.code_hint")}</span>
+                    <span class="muted">{tr(k!("mshop.code_hint"))}</span>
                 </div>
             })}
-            <span class="m-card-text">{tr("mshop.pickup")}{move || current.with(|o| o.pickup_place.clone())}</span>
+            <span class="m-card-text">{tr(k!("mshop.pickup"))}{move || current.with(|o| o.pickup_place.clone())}</span>
             {move || reserved().then(|| view! {
-                <span class="m-card-foot muted">{tr("mshop.expires")}{move || current.with(|o| local_time(&o.expires_at))}</span>
+                <span class="m-card-foot muted">{tr(k!("mshop.expires"))}{move || current.with(|o| local_time(&o.expires_at))}</span>
             })}
             {move || (reserved() && !asking.get()).then(|| view! {
-                <button type="button" class="btn btn-block" data-testid="order-cancel" on:click=move |_| asking.set(true)>{tr("mshop.cancel")}</button>
+                <button type="button" class="btn btn-block" data-testid="order-cancel" on:click=move |_| asking.set(true)>{tr(k!("mshop.cancel"))}</button>
             })}
             {move || (reserved() && asking.get()).then(|| view! {
                 <div class="shop-confirm" data-testid="order-cancel-confirm">
-                    <span>{tr("mshop.cancel_confirm")}</span>
+                    <span>{tr(k!("mshop.cancel_confirm"))}</span>
                     <div class="form-buttons">
                         <button type="button" class="btn btn-primary" disabled=busy data-testid="order-cancel-yes" on:click=cancel>
-                            {move || if busy.get() { i18n.t("mshop.cancelling") } else { i18n.t("mshop.cancel_yes") }}
+                            {move || if busy.get() { i18n.t(k!("mshop.cancelling")) } else { i18n.t(k!("mshop.cancel_yes")) }}
                         </button>
-                        <button type="button" class="btn btn-ghost" on:click=move |_| asking.set(false)>{tr("mshop.cancel_no")}</button>
+                        <button type="button" class="btn btn-ghost" on:click=move |_| asking.set(false)>{tr(k!("mshop.cancel_no"))}</button>
                     </div>
                 </div>
             })}

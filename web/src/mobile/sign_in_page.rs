@@ -39,7 +39,7 @@ pub fn ResidentSignInPage() -> impl IntoView {
         form.start();
         let (number, digits, mut bad) = typed_phone_and_code(i18n, phone, code);
         if first_time.get_untracked() && community.get_untracked().is_none() {
-            bad.push(field_error("/community_id", FieldRule::Required, i18n.t("account.pick_community")));
+            bad.push(field_error("/community_id", FieldRule::Required, i18n.t(k!("account.pick_community"))));
         }
         if !bad.is_empty() {
             form.invalid(bad);
@@ -69,7 +69,7 @@ pub fn ResidentSignInPage() -> impl IntoView {
                     first_time.set(true);
                 }
                 Err(e) if e.status() == 401 => {
-                    form.general.set(Some(i18n.t("account.code_refused").to_owned()));
+                    form.general.set(Some(i18n.t(k!("account.code_refused")).to_owned()));
                     form.done();
                 }
                 Err(e) => form.failed(i18n, &e),
@@ -82,22 +82,22 @@ pub fn ResidentSignInPage() -> impl IntoView {
             <form class="login-card m-form" on:submit=submit data-testid="sms-sign-in" novalidate>
                 <div class="login-brand">
                     <span class="brand-mark" aria-hidden="true">"福"</span>
-                    <h1>{move || i18n.t("account.sign_in_title")}</h1>
+                    <h1>{move || i18n.t(k!("account.sign_in_title"))}</h1>
                 </div>
-                <p class="muted">{move || i18n.t("account.sign_in_hint")}</p>
-                <Field label="account.phone" pointer="/phone" form>
+                <p class="muted">{move || i18n.t(k!("account.sign_in_hint"))}</p>
+                <Field label=k!("account.phone") pointer="/phone" form>
                     <input type="tel" inputmode="numeric" autocomplete="tel" maxlength="11" data-testid="phone"
                         prop:value=phone on:input=move |ev| phone.set(event_target_value(&ev))/>
                 </Field>
                 <CodeSender phone purpose=CodePurpose::SignIn form sent/>
-                <Field label="account.code" pointer="/code" form>
+                <Field label=k!("account.code") pointer="/code" form>
                     <input type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" data-testid="code"
                         prop:value=code on:input=move |ev| code.set(event_target_value(&ev))/>
                 </Field>
                 {move || first_time.get().then(|| view! {
-                    <p class="notice" data-testid="first-time">{move || i18n.t("account.first_time")}</p>
+                    <p class="notice" data-testid="first-time">{move || i18n.t(k!("account.first_time"))}</p>
                     <CommunityPicker community grid form/>
-                    <Field label="account.name" pointer="/display_name" form hint="account.name_hint">
+                    <Field label=k!("account.name") pointer="/display_name" form hint=k!("account.name_hint")>
                         <input type="text" maxlength="50" autocomplete="name" data-testid="display-name"
                             prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
                     </Field>
@@ -105,13 +105,13 @@ pub fn ResidentSignInPage() -> impl IntoView {
                 <FormSummary form placed=&["/phone", "/code", "/community_id", "/grid_id", "/display_name"]/>
                 <button type="submit" class="btn btn-primary btn-block btn-large" data-testid="sign-in-submit"
                     disabled=form.busy>
-                    {move || if first_time.get() { i18n.t("account.sign_up") } else { i18n.t("account.sign_in") }}
+                    {move || if first_time.get() { i18n.t(k!("account.sign_up")) } else { i18n.t(k!("account.sign_in")) }}
                 </button>
                 <button type="button" class="btn btn-ghost btn-block" data-testid="locale-switch"
                     on:click=move |_| i18n.set_locale(i18n.locale().other())>
-                    {move || i18n.t("locale.other")}
+                    {move || i18n.t(k!("locale.other"))}
                 </button>
-                <a class="public-link" href="/login" data-testid="staff-login-link">{move || i18n.t("account.staff_login")}</a>
+                <a class="public-link" href="/login" data-testid="staff-login-link">{move || i18n.t(k!("account.staff_login"))}</a>
             </form>
         </main>
     }

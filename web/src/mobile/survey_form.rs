@@ -61,24 +61,24 @@ pub fn ClosedNotice(closed: Closed) -> impl IntoView {
     let i18n = use_i18n();
     match closed {
         Closed::Submitted => view! {
-            <p class="notice" role="status" data-testid="survey-submitted">{tr("msurvey.submitted")}</p>
+            <p class="notice" role="status" data-testid="survey-submitted">{tr(k!("msurvey.submitted"))}</p>
         }
         .into_any(),
         Closed::AnsweredBefore => view! {
-            <p class="notice" role="status" data-testid="survey-answered">{tr("msurvey.answered_before")}</p>
+            <p class="notice" role="status" data-testid="survey-answered">{tr(k!("msurvey.answered_before"))}</p>
         }
         .into_any(),
         Closed::Outside(w) => {
             let (opens, closes) = (local_time(&w.opens_at), local_time(&w.closes_at));
             view! {
                 <p class="notice notice-warn" role="status" data-testid="survey-window">
-                    {move || format!("{}{opens}{}{closes}{}", i18n.t("msurvey.window_before"), i18n.t("msurvey.window_to"), i18n.t("msurvey.window_after"))}
+                    {move || format!("{}{opens}{}{closes}{}", i18n.t(k!("msurvey.window_before")), i18n.t(k!("msurvey.window_to")), i18n.t(k!("msurvey.window_after")))}
                 </p>
             }
             .into_any()
         }
         Closed::NotForMe => view! {
-            <p class="notice notice-warn" role="status" data-testid="survey-not-for-me">{tr("msurvey.not_for_me")}</p>
+            <p class="notice notice-warn" role="status" data-testid="survey-not-for-me">{tr(k!("msurvey.not_for_me"))}</p>
         }
         .into_any(),
     }
@@ -221,7 +221,7 @@ pub fn SurveyForm(survey: Survey, closed: RwSignal<Option<Closed>>) -> impl Into
                 view! { <Show when=move || shown(i)><QuestionField i q=q.clone() drafts form/></Show> }
             }).collect_view()}
             <button type="submit" class="btn btn-primary btn-block btn-large" disabled=form.busy data-testid="survey-submit">
-                {move || if form.busy.get() { i18n.t("msurvey.submitting") } else { i18n.t("msurvey.submit") }}
+                {move || if form.busy.get() { i18n.t(k!("msurvey.submitting")) } else { i18n.t(k!("msurvey.submit")) }}
             </button>
         </form>
     }
@@ -277,8 +277,8 @@ fn QuestionField(i: usize, q: SurveyQuestion, drafts: RwSignal<Vec<Draft>>, form
         }
     };
     let hint = match q.kind {
-        QuestionKind::MultipleChoice => Some("msurvey.pick_several"),
-        QuestionKind::Scale => Some("msurvey.scale_hint"),
+        QuestionKind::MultipleChoice => Some(k!("msurvey.pick_several")),
+        QuestionKind::Scale => Some(k!("msurvey.scale_hint")),
         _ => None,
     };
     view! {
@@ -286,7 +286,7 @@ fn QuestionField(i: usize, q: SurveyQuestion, drafts: RwSignal<Vec<Draft>>, form
             data-kind=q.kind.as_str()>
             <legend class="field-label">
                 <span class="muted">{format!("{}. ", i + 1)}</span>{q.text.clone()}
-                {q.required.then(|| view! { <span class="required-mark" title=tr("msurvey.required")>" *"</span> })}
+                {q.required.then(|| view! { <span class="required-mark" title=tr(k!("msurvey.required"))>" *"</span> })}
             </legend>
             {hint.map(|h| view! { <span class="field-hint">{tr(h)}</span> })}
             {input}

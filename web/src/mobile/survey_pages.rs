@@ -23,13 +23,13 @@ pub fn ResidentSurveysPage() -> impl IntoView {
     let retry = Callback::new(move |()| surveys.reload(survey_endpoints::open_surveys));
     view! {
         <ParticipateTabs current=Section::Surveys/>
-        <h1 class="m-title">{tr("msurvey.title")}</h1>
+        <h1 class="m-title">{tr(k!("msurvey.title"))}</h1>
         <ul class="m-cards" data-testid="my-surveys">
             <For each=move || surveys.items.get() key=|s| (s.id, s.answered) let:survey>
                 <SurveyCard survey/>
             </For>
         </ul>
-        {surveys.footer("msurvey.none", more, retry)}
+        {surveys.footer(k!("msurvey.none"), more, retry)}
     }
 }
 
@@ -37,7 +37,7 @@ pub fn ResidentSurveysPage() -> impl IntoView {
 fn SurveyCard(survey: Survey) -> impl IntoView {
     let i18n = use_i18n();
     let closes = local_time(&survey.closes_at);
-    let (state_key, state_class) = if survey.answered { ("msurvey.done", "badge badge-best") } else { ("msurvey.todo", "badge") };
+    let (state_key, state_class) = if survey.answered { (k!("msurvey.done"), "badge badge-best") } else { (k!("msurvey.todo"), "badge") };
     let questions = survey.questions.len();
     view! {
         <li>
@@ -49,8 +49,8 @@ fn SurveyCard(survey: Survey) -> impl IntoView {
                 {(!survey.description.is_empty()).then(|| view! { <span class="m-card-text muted">{survey.description.clone()}</span> })}
                 <span class="m-card-foot muted">
                     {survey.area_name.clone()}" · "
-                    {move || i18n.t("msurvey.questions").replace("{n}", &questions.to_string())}" · "
-                    {move || format!("{}{closes}", i18n.t("msurvey.closes"))}
+                    {move || i18n.count(k!("msurvey.questions"), questions)}" · "
+                    {move || format!("{}{closes}", i18n.t(k!("msurvey.closes")))}
                 </span>
             </a>
         </li>
@@ -74,11 +74,11 @@ pub fn ResidentSurveyPage() -> impl IntoView {
     let retry = Callback::new(move |()| loaded.refetch());
     view! {
         <nav class="back-link">
-            <a href="/m/surveys" data-testid="survey-back">"← "{tr("msurvey.back")}</a>
+            <a href="/m/surveys" data-testid="survey-back">"← "{tr(k!("msurvey.back"))}</a>
         </nav>
         <Transition fallback=|| view! { <Loading/> }>
             {move || loaded.get().map(|found| match found {
-                None => view! { <Empty key="error.not_found"/> }.into_any(),
+                None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
                 Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
                 Some(Ok(survey)) => view! { <SurveyView survey/> }.into_any(),
             })}
@@ -91,7 +91,7 @@ fn SurveyView(survey: Survey) -> impl IntoView {
     let i18n = use_i18n();
     let closed = RwSignal::new(closed_before_answering(&survey));
     let (opens, closes) = (local_time(&survey.opens_at), local_time(&survey.closes_at));
-    let who_key = if survey.anonymous { "msurvey.anonymous" } else { "msurvey.by_name" };
+    let who_key = if survey.anonymous { k!("msurvey.anonymous") } else { k!("msurvey.by_name") };
     let (id, anonymous) = (survey.id, survey.anonymous.to_string());
     view! {
         <article class="survey" data-testid="survey" data-survey-id=id>
@@ -99,7 +99,7 @@ fn SurveyView(survey: Survey) -> impl IntoView {
             {(!survey.description.is_empty()).then(|| view! { <p class="m-hint muted">{survey.description.clone()}</p> })}
             <p class="m-card-foot muted survey-facts">
                 <span>{survey.area_name.clone()}</span>
-                <span>{move || format!("{}{opens}{}{closes}", i18n.t("msurvey.window_label"), i18n.t("msurvey.window_to"))}</span>
+                <span>{move || format!("{}{opens}{}{closes}", i18n.t(k!("msurvey.window_label")), i18n.t(k!("msurvey.window_to")))}</span>
             </p>
             <p class="chip survey-who" data-testid="survey-who" data-anonymous=anonymous>{tr(who_key)}</p>
             {move || match closed.get() {
@@ -107,7 +107,7 @@ fn SurveyView(survey: Survey) -> impl IntoView {
                 None => view! { <SurveyForm survey=survey.clone() closed/> }.into_any(),
             }}
             {move || matches!(closed.get(), Some(Closed::Submitted | Closed::AnsweredBefore)).then(|| view! {
-                <a class="btn btn-block" href="/m/surveys" data-testid="survey-more">{tr("msurvey.more")}</a>
+                <a class="btn btn-block" href="/m/surveys" data-testid="survey-more">{tr(k!("msurvey.more"))}</a>
             })}
         </article>
     }

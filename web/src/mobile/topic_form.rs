@@ -91,28 +91,28 @@ pub fn TopicForm(on_proposed: Callback<TopicDetail>) -> impl IntoView {
     view! {
         <form class="form m-form" on:submit=submit data-testid="topic-form" novalidate>
             <FormSummary form placed=&PLACED/>
-            <Field label="mtopic.category" pointer="/category" form>
+            <Field label=k!("mtopic.category") pointer="/category" form>
                 <select data-testid="topic-category"
                     on:change=move |ev| category.set(TopicCategory::parse(&event_target_value(&ev)))>
-                    <option value="" disabled=true selected=true>{tr("mtopic.pick_category")}</option>
+                    <option value="" disabled=true selected=true>{tr(k!("mtopic.pick_category"))}</option>
                     {TopicCategory::ALL.into_iter().map(|c| view! {
                         <option value=c.as_str() selected=move || category.get() == Some(c)>{tr_word("mtcat", c.as_str().to_owned())}</option>
                     }).collect_view()}
                 </select>
             </Field>
-            <Field label="mtopic.topic_title" pointer="/title" form>
+            <Field label=k!("mtopic.topic_title") pointer="/title" form>
                 <input type="text" maxlength="100" data-testid="topic-title-input"
                     prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>
             </Field>
-            <Field label="mtopic.text" pointer="/text" form hint="mtopic.text_hint">
+            <Field label=k!("mtopic.text") pointer="/text" form hint=k!("mtopic.text_hint")>
                 <textarea rows="5" maxlength="4000" data-testid="topic-text-input"
                     prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             </Field>
-            <FieldGroup label="mtopic.gather" pointer="/need_ids" form hint="mtopic.gather_hint">
+            <FieldGroup label=k!("mtopic.gather") pointer="/need_ids" form hint=k!("mtopic.gather_hint")>
                 <MyNeedPicks picked=needs/>
             </FieldGroup>
             <button type="submit" class="btn btn-primary btn-block btn-large" disabled=form.busy data-testid="topic-submit">
-                {move || if form.busy.get() { i18n.t("mtopic.submitting") } else { i18n.t("mtopic.submit") }}
+                {move || if form.busy.get() { i18n.t(k!("mtopic.submitting")) } else { i18n.t(k!("mtopic.submit")) }}
             </button>
         </form>
     }
@@ -127,7 +127,7 @@ fn MyNeedPicks(picked: RwSignal<Vec<i64>>) -> impl IntoView {
         <Transition fallback=|| view! { <Loading/> }>
             {move || loaded.get().map(|found| match found {
                 Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-                Ok(page) if page.items.is_empty() => view! { <p class="muted">{tr("mtopic.no_needs")}</p> }.into_any(),
+                Ok(page) if page.items.is_empty() => view! { <p class="muted">{tr(k!("mtopic.no_needs"))}</p> }.into_any(),
                 Ok(page) => view! {
                     <div class="need-picks" data-testid="topic-needs">
                         {page.items.into_iter().map(|n: Need| {

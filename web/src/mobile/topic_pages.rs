@@ -26,15 +26,15 @@ pub fn ResidentTopicsPage() -> impl IntoView {
     view! {
         <ParticipateTabs current=Section::Topics/>
         <div class="m-card-head">
-            <h1 class="m-title">{tr("mtopic.title")}</h1>
-            <a class="btn btn-primary" href="/m/topics/new" data-testid="topic-propose">"＋ "{tr("mtopic.propose")}</a>
+            <h1 class="m-title">{tr(k!("mtopic.title"))}</h1>
+            <a class="btn btn-primary" href="/m/topics/new" data-testid="topic-propose">"＋ "{tr(k!("mtopic.propose"))}</a>
         </div>
         <ul class="m-cards" data-testid="my-topics">
             <For each=move || topics.items.get() key=|t| (t.id, t.updated_at) let:topic>
                 <TopicCard topic/>
             </For>
         </ul>
-        {topics.footer("mtopic.none", more, retry)}
+        {topics.footer(k!("mtopic.none"), more, retry)}
     }
 }
 
@@ -77,14 +77,14 @@ pub fn ResidentTopicPage() -> impl IntoView {
     let retry = Callback::new(move |()| loaded.refetch());
     view! {
         <nav class="back-link">
-            <a href="/m/topics" data-testid="topic-back">"← "{tr("mtopic.back")}</a>
+            <a href="/m/topics" data-testid="topic-back">"← "{tr(k!("mtopic.back"))}</a>
         </nav>
         {move || just_proposed().then(|| view! {
-            <p class="notice" role="status" data-testid="topic-proposed">{tr("mtopic.proposed")}</p>
+            <p class="notice" role="status" data-testid="topic-proposed">{tr(k!("mtopic.proposed"))}</p>
         })}
         <Transition fallback=|| view! { <Loading/> }>
             {move || loaded.get().map(|found| match found {
-                None => view! { <Empty key="error.not_found"/> }.into_any(),
+                None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
                 Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
                 Some(Ok(detail)) => view! { <TopicView detail/> }.into_any(),
             })}
@@ -101,10 +101,10 @@ pub fn ResidentTopicNewPage() -> impl IntoView {
     });
     view! {
         <nav class="back-link">
-            <a href="/m/topics" data-testid="topic-back">"← "{tr("mtopic.back")}</a>
+            <a href="/m/topics" data-testid="topic-back">"← "{tr(k!("mtopic.back"))}</a>
         </nav>
-        <h1 class="m-title">{tr("mtopic.new_title")}</h1>
-        <p class="muted m-hint">{tr("mtopic.new_hint")}</p>
+        <h1 class="m-title">{tr(k!("mtopic.new_title"))}</h1>
+        <p class="muted m-hint">{tr(k!("mtopic.new_hint"))}</p>
         <TopicForm on_proposed/>
     }
 }

@@ -13,6 +13,7 @@ use crate::common::format::local_time;
 use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::status::error_text;
 use crate::common::widgets::Bar;
+use crate::messages::Key;
 use crate::mobile::topic_endpoints;
 
 /// 公示联名中 / 落实中 … as a badge.
@@ -43,7 +44,7 @@ pub fn CosignBar(#[prop(into)] count: Signal<i32>, threshold: i32) -> impl IntoV
     move || {
         let n = count.get();
         let fraction = if threshold > 0 { f64::from(n) / f64::from(threshold) } else { 1.0 };
-        let text = format!("{}{n} / {threshold}", i18n.t("mtopic.cosigns"));
+        let text = format!("{}{n} / {threshold}", i18n.t(k!("mtopic.cosigns")));
         let tone = if n >= threshold { "ok" } else { "" };
         view! { <Bar fraction text tone testid="cosign-bar"/> }
     }
@@ -73,32 +74,32 @@ pub fn TopicView(detail: TopicDetail) -> impl IntoView {
             <h1 class="m-title" data-testid="topic-title">{t.title.clone()}</h1>
             <p class="topic-text">{t.text.clone()}</p>
             <dl class="facts">
-                <dt>{tr("mtopic.community")}</dt><dd>{t.community_name.clone()}</dd>
-                {(t.area_id != t.community_id).then(|| view! { <dt>{tr("mtopic.run_at")}</dt><dd>{t.area_name.clone()}</dd> })}
-                <dt>{tr("mtopic.proposer")}</dt>
+                <dt>{tr(k!("mtopic.community"))}</dt><dd>{t.community_name.clone()}</dd>
+                {(t.area_id != t.community_id).then(|| view! { <dt>{tr(k!("mtopic.run_at"))}</dt><dd>{t.area_name.clone()}</dd> })}
+                <dt>{tr(k!("mtopic.proposer"))}</dt>
                 <dd>{tr_word("mtproposer", t.proposer_kind.as_str().to_owned())}{proposer}</dd>
-                {notice.map(|w| view! { <dt>{tr("mtopic.notice")}</dt><dd data-testid="topic-notice">{w}</dd> })}
-                {result_notice.map(|w| view! { <dt>{tr("mtopic.result_notice")}</dt><dd>{w}</dd> })}
-                {t.decline_reason.clone().map(|r| view! { <dt>{tr("mtopic.decline_reason")}</dt><dd>{r}</dd> })}
-                {t.program_id.map(|p| view! { <dt>{tr("mtopic.program")}</dt><dd>{format!("#{p}")}</dd> })}
+                {notice.map(|w| view! { <dt>{tr(k!("mtopic.notice"))}</dt><dd data-testid="topic-notice">{w}</dd> })}
+                {result_notice.map(|w| view! { <dt>{tr(k!("mtopic.result_notice"))}</dt><dd>{w}</dd> })}
+                {t.decline_reason.clone().map(|r| view! { <dt>{tr(k!("mtopic.decline_reason"))}</dt><dd>{r}</dd> })}
+                {t.program_id.map(|p| view! { <dt>{tr(k!("mtopic.program"))}</dt><dd>{format!("#{p}")}</dd> })}
                 {(!t.need_ids.is_empty()).then(|| {
                     let ids = t.need_ids.iter().map(|n| format!("#{n}")).collect::<Vec<_>>().join("、");
-                    view! { <dt>{tr("mtopic.needs")}</dt><dd>{ids}</dd> }
+                    view! { <dt>{tr(k!("mtopic.needs"))}</dt><dd>{ids}</dd> }
                 })}
             </dl>
             <CosignSection topic may_cosign/>
             {t.decision.clone().map(|d| view! {
                 <section class="m-card topic-decision" data-testid="topic-decision">
-                    <strong>{tr("mtopic.decision")}</strong>
+                    <strong>{tr(k!("mtopic.decision"))}</strong>
                     <span class="m-card-text">{d}</span>
                 </section>
             })}
             {(!meetings.is_empty()).then(|| view! {
-                <h2 class="m-subtitle">{tr("mtopic.meetings")}</h2>
+                <h2 class="m-subtitle">{tr(k!("mtopic.meetings"))}</h2>
                 <ul class="m-cards">{meetings.into_iter().map(|m| view! { <MeetingCard meeting=m/> }).collect_view()}</ul>
             })}
             {(under_review || may_rate).then(|| view! { <RatingSection topic may_rate/> })}
-            <h2 class="m-subtitle">{tr("mtopic.timeline")}</h2>
+            <h2 class="m-subtitle">{tr(k!("mtopic.timeline"))}</h2>
             <ol class="topic-timeline" data-testid="topic-timeline">
                 {timeline.into_iter().map(|e| view! { <TimelineStep event=e/> }).collect_view()}
             </ol>
@@ -112,10 +113,10 @@ fn notice_class(ok: bool) -> &'static str {
 }
 
 /// What a refusal of a once-only step (co-sign, rate) means, as a sentence.
-fn once_only_text(i18n: crate::common::i18n::I18n, error: &ApiError, twice_key: &'static str) -> String {
+fn once_only_text(i18n: crate::common::i18n::I18n, error: &ApiError, twice_key: Key) -> String {
     match error.code() {
         Some(ErrorCode::Conflict) => i18n.t(twice_key).to_owned(),
-        Some(ErrorCode::Forbidden) => i18n.t("mtopic.only_verified").to_owned(),
+        Some(ErrorCode::Forbidden) => i18n.t(k!("mtopic.only_verified")).to_owned(),
         _ => error_text(i18n, error),
     }
 }
@@ -135,13 +136,13 @@ fn CosignSection(topic: RwSignal<Topic>, may_cosign: bool) -> impl IntoView {
             match topic_endpoints::cosign(id).await {
                 Ok(t) => {
                     topic.set(t);
-                    message.set(Some((true, i18n.t("mtopic.cosign_done").to_owned())));
+                    message.set(Some((true, i18n.t(k!("mtopic.cosign_done")).to_owned())));
                 }
                 Err(e) => {
                     if e.code() == Some(ErrorCode::Conflict) {
                         topic.update(|t| t.cosigned = true);
                     }
-                    message.set(Some((false, once_only_text(i18n, &e, "mtopic.cosign_twice"))));
+                    message.set(Some((false, once_only_text(i18n, &e, k!("mtopic.cosign_twice")))));
                 }
             }
             busy.set(false);
@@ -151,13 +152,13 @@ fn CosignSection(topic: RwSignal<Topic>, may_cosign: bool) -> impl IntoView {
     shown.then(|| view! {
         <section class="m-card topic-cosign" data-testid="topic-cosign">
             <CosignBar count threshold/>
-            {move || (count.get() >= threshold).then(|| view! { <span class="muted">{tr("mtopic.reached")}</span> })}
+            {move || (count.get() >= threshold).then(|| view! { <span class="muted">{tr(k!("mtopic.reached"))}</span> })}
             {move || match (cosigned(), may_cosign) {
-                (true, _) => view! { <span class="badge badge-best" data-testid="topic-cosigned">{tr("mtopic.cosigned")}</span> }.into_any(),
+                (true, _) => view! { <span class="badge badge-best" data-testid="topic-cosigned">{tr(k!("mtopic.cosigned"))}</span> }.into_any(),
                 (false, true) => view! {
                     <button type="button" class="btn btn-primary btn-block btn-large" disabled=busy data-testid="topic-cosign-button"
                         on:click=cosign>
-                        {move || if busy.get() { i18n.t("mtopic.cosigning") } else { i18n.t("mtopic.cosign") }}
+                        {move || if busy.get() { i18n.t(k!("mtopic.cosigning")) } else { i18n.t(k!("mtopic.cosign")) }}
                     </button>
                 }.into_any(),
                 (false, false) => ().into_any(),
@@ -172,15 +173,15 @@ fn CosignSection(topic: RwSignal<Topic>, may_cosign: bool) -> impl IntoView {
 #[component]
 fn MeetingCard(meeting: Meeting) -> impl IntoView {
     let i18n = use_i18n();
-    let place = if meeting.online { i18n.t("mtopic.online").to_owned() } else { meeting.place.clone().unwrap_or_default() };
+    let place = if meeting.online { i18n.t(k!("mtopic.online")).to_owned() } else { meeting.place.clone().unwrap_or_default() };
     let votes = match (meeting.votes_for, meeting.votes_against, meeting.votes_abstaining) {
         (Some(f), Some(a), Some(x)) => Some(move || {
             format!(
                 "{}{}{f} · {}{a} · {}{x}",
-                i18n.t("mtopic.votes"),
-                i18n.t("mtopic.votes_for"),
-                i18n.t("mtopic.votes_against"),
-                i18n.t("mtopic.votes_abstaining")
+                i18n.t(k!("mtopic.votes")),
+                i18n.t(k!("mtopic.votes_for")),
+                i18n.t(k!("mtopic.votes_against")),
+                i18n.t(k!("mtopic.votes_abstaining"))
             )
         }),
         _ => None,
@@ -191,7 +192,7 @@ fn MeetingCard(meeting: Meeting) -> impl IntoView {
                 <strong>{local_time(&meeting.held_at)}</strong>
                 {match meeting.outcome {
                     Some(o) => view! { <span class="badge">{tr_word("mtoutcome", o.as_str().to_owned())}</span> }.into_any(),
-                    None => view! { <span class="badge">{tr("mtopic.waiting_decision")}</span> }.into_any(),
+                    None => view! { <span class="badge">{tr(k!("mtopic.waiting_decision"))}</span> }.into_any(),
                 }}
             </span>
             <span class="m-card-text muted">{place}</span>
@@ -213,12 +214,12 @@ fn RatingSection(topic: RwSignal<Topic>, may_rate: bool) -> impl IntoView {
         topic.with(|t| match t.rating_average {
             Some(avg) if t.rating_count > 0 => format!(
                 "{}{avg:.1}{}{}{}",
-                i18n.t("mtopic.ratings_before"),
-                i18n.t("mtopic.ratings_mid"),
+                i18n.t(k!("mtopic.ratings_before")),
+                i18n.t(k!("mtopic.ratings_mid")),
                 t.rating_count,
-                i18n.t("mtopic.ratings_after")
+                i18n.t(k!("mtopic.ratings_after"))
             ),
-            _ => i18n.t("mtopic.no_ratings").to_owned(),
+            _ => i18n.t(k!("mtopic.no_ratings")).to_owned(),
         })
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -234,13 +235,13 @@ fn RatingSection(topic: RwSignal<Topic>, may_rate: bool) -> impl IntoView {
             match topic_endpoints::rate(id, &rating).await {
                 Ok(t) => {
                     topic.set(t);
-                    message.set(Some((true, i18n.t("mtopic.rated").to_owned())));
+                    message.set(Some((true, i18n.t(k!("mtopic.rated")).to_owned())));
                 }
                 Err(e) => {
                     if e.code() == Some(ErrorCode::Conflict) {
                         topic.update(|t| t.my_rating = Some(rating.rating));
                     }
-                    message.set(Some((false, once_only_text(i18n, &e, "mtopic.rate_twice"))));
+                    message.set(Some((false, once_only_text(i18n, &e, k!("mtopic.rate_twice")))));
                 }
             }
             busy.set(false);
@@ -248,15 +249,15 @@ fn RatingSection(topic: RwSignal<Topic>, may_rate: bool) -> impl IntoView {
     };
     view! {
         <section class="m-card topic-rating" data-testid="topic-rating">
-            <strong>{tr("mtopic.rating")}</strong>
+            <strong>{tr(k!("mtopic.rating"))}</strong>
             <span class="m-card-text" data-testid="topic-rating-summary">{summary}</span>
             {move || match topic.with(|t| t.my_rating) {
                 Some(r) => view! {
-                    <span class="m-card-text" data-testid="topic-my-rating">{move || i18n.t("mtopic.my_rating").replace("{n}", &r.to_string())}</span>
+                    <span class="m-card-text" data-testid="topic-my-rating">{move || i18n.t(k!("mtopic.my_rating")).replace("{n}", &r.to_string())}</span>
                 }.into_any(),
                 None if may_rate => view! {
                     <form class="form topic-rate-form" on:submit=submit data-testid="topic-rate-form">
-                        <span class="field-label">{tr("mtopic.rate")}</span>
+                        <span class="field-label">{tr(k!("mtopic.rate"))}</span>
                         <div class="segmented" role="group">
                             {(1..=5).map(|v| view! {
                                 <label class:on=move || stars.get() == v data-value=v>
@@ -265,13 +266,13 @@ fn RatingSection(topic: RwSignal<Topic>, may_rate: bool) -> impl IntoView {
                                 </label>
                             }).collect_view()}
                         </div>
-                        <span class="field-hint">{tr("mtopic.rate_hint")}</span>
+                        <span class="field-hint">{tr(k!("mtopic.rate_hint"))}</span>
                         <label class="field">
-                            <span class="field-label">{tr("mtopic.comment")}</span>
+                            <span class="field-label">{tr(k!("mtopic.comment"))}</span>
                             <textarea rows="2" maxlength="500" prop:value=comment on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
                         </label>
                         <button type="submit" class="btn btn-primary btn-block btn-large" data-testid="topic-rate-submit"
-                            disabled=move || busy.get() || stars.get() == 0>{tr("mtopic.rate_submit")}</button>
+                            disabled=move || busy.get() || stars.get() == 0>{tr(k!("mtopic.rate_submit"))}</button>
                     </form>
                 }.into_any(),
                 None => ().into_any(),

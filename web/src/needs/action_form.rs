@@ -10,19 +10,20 @@ use shared::{Id, NeedAction, NeedActionRequest, NeedDetail};
 use crate::common::api::{self, ApiError};
 use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error};
 use crate::common::i18n::use_i18n;
+use crate::messages::Key;
 use crate::needs::assignee_picker::AssigneePicker;
 use crate::needs::missing_editor::MissingEditor;
 
 const PLACED: [&str; 4] = ["/note", "/missing", "/assignee_id", "/rating"];
 
 /// What the note means for an action, and whether it must be given.
-fn note_kind(action: NeedAction) -> (&'static str, bool) {
+fn note_kind(action: NeedAction) -> (Key, bool) {
     match action {
-        NeedAction::Reject | NeedAction::Decline | NeedAction::Object | NeedAction::Cancel => ("form.reason", true),
-        NeedAction::Resolve => ("form.what_done", true),
-        NeedAction::Rate | NeedAction::ReturnVisit => ("form.comment", false),
-        NeedAction::Resubmit => ("form.supplement", false),
-        _ => ("form.note", false),
+        NeedAction::Reject | NeedAction::Decline | NeedAction::Object | NeedAction::Cancel => (k!("form.reason"), true),
+        NeedAction::Resolve => (k!("form.what_done"), true),
+        NeedAction::Rate | NeedAction::ReturnVisit => (k!("form.comment"), false),
+        NeedAction::Resubmit => (k!("form.supplement"), false),
+        _ => (k!("form.note"), false),
     }
 }
 
@@ -102,7 +103,7 @@ pub fn ActionForm(
             <FormSummary form placed=&PLACED/>
             {move || (!allowed.with(Vec::is_empty)).then(|| view! {
                 <p class="form-summary" data-testid="action-allowed">
-                    {move || i18n.t("error.not_allowed")}" "
+                    {move || i18n.t(k!("error.not_allowed"))}" "
                     {move || allowed.get().iter()
                         .map(|a| NeedAction::parse(a).map_or_else(|| a.clone(), |a| i18n.need_action(a)))
                         .collect::<Vec<_>>().join("、")}
@@ -110,12 +111,12 @@ pub fn ActionForm(
             })}
             {(action == NeedAction::Return).then(|| view! { <MissingEditor items=missing form/> })}
             {(action == NeedAction::Dispatch).then(|| view! {
-                <FieldGroup label="form.assignee" pointer="/assignee_id" form>
+                <FieldGroup label=k!("form.assignee") pointer="/assignee_id" form>
                     <AssigneePicker need_id value=assignee/>
                 </FieldGroup>
             })}
             {(matches!(action, NeedAction::Rate | NeedAction::ReturnVisit)).then(|| view! {
-                <FieldGroup label="form.stars" pointer="/rating" form hint="form.low_rating_hint">
+                <FieldGroup label=k!("form.stars") pointer="/rating" form hint=k!("form.low_rating_hint")>
                     <StarPicker value=rating/>
                 </FieldGroup>
             })}
@@ -125,10 +126,10 @@ pub fn ActionForm(
             </Field>
             <div class="form-buttons">
                 <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="action-confirm">
-                    {move || if form.busy.get() { i18n.t("state.saving") } else { i18n.t("form.confirm") }}
+                    {move || if form.busy.get() { i18n.t(k!("state.saving")) } else { i18n.t(k!("form.confirm")) }}
                 </button>
                 <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>
-                    {move || i18n.t("action.cancel")}
+                    {move || i18n.t(k!("action.cancel"))}
                 </button>
             </div>
         </form>

@@ -41,20 +41,20 @@ pub fn AssigneePicker(need_id: Id, value: RwSignal<Option<Id>>) -> impl IntoView
     move || match loaded.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        Some(Ok(list)) if list.is_empty() => view! { <Empty key="state.no_assignees"/> }.into_any(),
+        Some(Ok(list)) if list.is_empty() => view! { <Empty key=k!("state.no_assignees")/> }.into_any(),
         Some(Ok(list)) => {
             let group = group.clone();
             let shown = move || list.iter().filter(|a| matches(i18n, a, &query.get())).cloned().collect::<Vec<_>>();
             view! {
                 <input type="search" class="assignee-search" data-testid="assignee-search"
-                    placeholder=move || i18n.t("form.search_assignee") aria-label=move || i18n.t("form.search_assignee")
+                    placeholder=move || i18n.t(k!("form.search_assignee")) aria-label=move || i18n.t(k!("form.search_assignee"))
                     prop:value=query on:input=move |ev| query.set(event_target_value(&ev))/>
-                <div class="assignee-list" role="radiogroup" aria-label=move || i18n.t("form.pick_assignee")
+                <div class="assignee-list" role="radiogroup" aria-label=move || i18n.t(k!("form.pick_assignee"))
                     data-testid="assignee-picker">
                     {move || {
                         let rows = shown();
                         if rows.is_empty() {
-                            return view! { <Empty key="state.no_assignee_match"/> }.into_any();
+                            return view! { <Empty key=k!("state.no_assignee_match")/> }.into_any();
                         }
                         rows.into_iter().map(|a| option(i18n, a, group.clone(), value)).collect_view().into_any()
                     }}
@@ -76,12 +76,12 @@ fn option(i18n: I18n, a: Assignee, group: String, value: RwSignal<Option<Id>>) -
                 on:change=move |_| value.set(Some(id))/>
             <span class="assignee-name">{a.display_name.clone()}</span>
             {a.best.then(|| view! {
-                <span class="badge badge-best" data-testid="assignee-best">{move || i18n.t("form.best_match")}</span>
+                <span class="badge badge-best" data-testid="assignee-best">{move || i18n.t(k!("form.best_match"))}</span>
             })}
             <span class="badge">{move || i18n.role(role)}</span>
             <span class="muted">{a.area_name.clone()}</span>
             <span class="assignee-load" class:busy={a.open_needs >= 5}>
-                {move || i18n.t("form.open_needs")}" "{a.open_needs}
+                {move || i18n.t(k!("form.open_needs"))}" "{a.open_needs}
             </span>
         </label>
     }

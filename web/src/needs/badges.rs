@@ -7,6 +7,7 @@ use shared::{Need, NeedStatus, Urgency};
 
 use crate::common::format::local_time;
 use crate::common::i18n::{I18n, use_i18n};
+use crate::messages::Key;
 
 /// Less than this left before a deadline shows amber.
 const SOON_MS: i64 = 2 * 60 * 60 * 1000;
@@ -73,13 +74,13 @@ pub fn waiting_since(need: &Need) -> Option<DateTime<Utc>> {
 pub fn waited(i18n: I18n, since: &DateTime<Utc>) -> String {
     let minutes = ((js_sys::Date::now() as i64 - since.timestamp_millis()) / 60_000).max(0);
     let (d, h, m) = (minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
-    let unit = |k: &'static str| i18n.t(k);
+    let unit = |k: Key| i18n.t(k);
     let text = if d > 0 {
-        format!("{d}{}{h}{}", unit("wait.days"), unit("wait.hours"))
+        format!("{d}{}{h}{}", unit(k!("wait.days")), unit(k!("wait.hours")))
     } else if h > 0 {
-        format!("{h}{}{m}{}", unit("wait.hours"), unit("wait.minutes"))
+        format!("{h}{}{m}{}", unit(k!("wait.hours")), unit(k!("wait.minutes")))
     } else {
-        format!("{m}{}", unit("wait.minutes"))
+        format!("{m}{}", unit(k!("wait.minutes")))
     };
     text.trim().to_owned()
 }
@@ -126,8 +127,8 @@ pub fn DueTime(need: Need) -> impl IntoView {
                 }
             };
             let label = match class {
-                "due-over" => Some("need.overdue"),
-                "due-soon" => Some("need.due_soon"),
+                "due-over" => Some(k!("need.overdue")),
+                "due-soon" => Some(k!("need.due_soon")),
                 _ => None,
             };
             view! {
@@ -150,17 +151,17 @@ pub fn NeedFlags(need: Need) -> impl IntoView {
         <span class="flags">
             {need.escalated.then(|| view! {
                 <span class="flag flag-escalated" data-testid="flag-escalated">
-                    {move || i18n.t("need.flag_escalated")}
+                    {move || i18n.t(k!("need.flag_escalated"))}
                 </span>
             })}
             {need.unclaimed.then(|| view! {
                 <span class="flag flag-unclaimed" data-testid="flag-unclaimed">
-                    {move || i18n.t("need.flag_unclaimed")}
+                    {move || i18n.t(k!("need.flag_unclaimed"))}
                 </span>
             })}
             {(reopened > 0).then(|| view! {
                 <span class="flag flag-reopened" data-testid="flag-reopened">
-                    {move || i18n.t("need.flag_reopened")}" ×"{reopened}
+                    {move || i18n.t(k!("need.flag_reopened"))}" ×"{reopened}
                 </span>
             })}
         </span>

@@ -25,13 +25,13 @@ pub fn BulkDispatchBar(selection: RwSignal<Vec<Id>>, on_done: Callback<()>) -> i
     view! {
         {move || (!selection.with(Vec::is_empty)).then(|| view! {
             <div class="bulk-bar" data-testid="bulk-bar">
-                <span>{move || i18n.t("queue.selected")}" "<b>{move || selection.with(Vec::len)}</b></span>
+                <span>{move || i18n.t(k!("queue.selected"))}" "<b>{move || selection.with(Vec::len)}</b></span>
                 <button type="button" class="btn btn-primary" data-testid="bulk-dispatch"
                     on:click=move |_| open.set(true)>
-                    {move || i18n.t("queue.bulk_dispatch")}
+                    {move || i18n.t(k!("queue.bulk_dispatch"))}
                 </button>
                 <button type="button" class="btn btn-ghost" on:click=move |_| { selection.set(Vec::new()); open.set(false); }>
-                    {move || i18n.t("queue.clear_selection")}
+                    {move || i18n.t(k!("queue.clear_selection"))}
                 </button>
             </div>
         })}
@@ -76,19 +76,19 @@ fn BulkDispatchForm(first: Id, ids: Vec<Id>, on_done: Callback<BulkDispatchResul
     };
     view! {
         <form class="form panel" on:submit=submit data-testid="bulk-form" novalidate>
-            <h3>{move || i18n.t("queue.bulk_dispatch")}" · "{ids.with_value(Vec::len)}</h3>
+            <h3>{move || i18n.t(k!("queue.bulk_dispatch"))}" · "{ids.with_value(Vec::len)}</h3>
             <FormSummary form placed=&["/note"]/>
             <AssigneePicker need_id=first value=assignee/>
             <label class="field">
-                <span class="field-label">{move || i18n.t("queue.bulk_note")}</span>
+                <span class="field-label">{move || i18n.t(k!("queue.bulk_note"))}</span>
                 <input type="text" maxlength="1000" prop:value=note on:input=move |ev| note.set(event_target_value(&ev))/>
             </label>
             <div class="form-buttons">
                 <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="bulk-confirm">
-                    {move || if form.busy.get() { i18n.t("state.saving") } else { i18n.t("form.confirm") }}
+                    {move || if form.busy.get() { i18n.t(k!("state.saving")) } else { i18n.t(k!("form.confirm")) }}
                 </button>
                 <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>
-                    {move || i18n.t("action.cancel")}
+                    {move || i18n.t(k!("action.cancel"))}
                 </button>
             </div>
         </form>
@@ -103,9 +103,9 @@ fn BulkResult(result: BulkDispatchResult, on_close: Callback<()>) -> impl IntoVi
     view! {
         <div class="panel bulk-result" role="status" data-testid="bulk-result">
             <p>
-                {move || i18n.t("queue.bulk_done")}" "<b data-testid="bulk-dispatched">{done}</b>
-                " · "{move || i18n.t("queue.bulk_failed")}" "<b data-testid="bulk-failed">{failed}</b>
-                <button type="button" class="chip-x" aria-label=move || i18n.t("action.clear")
+                {move || i18n.t(k!("queue.bulk_done"))}" "<b data-testid="bulk-dispatched">{done}</b>
+                " · "{move || i18n.t(k!("queue.bulk_failed"))}" "<b data-testid="bulk-failed">{failed}</b>
+                <button type="button" class="chip-x" aria-label=move || i18n.t(k!("action.clear"))
                     on:click=move |_| on_close.run(())>"×"</button>
             </p>
             {(!result.dispatched.is_empty()).then(|| view! {

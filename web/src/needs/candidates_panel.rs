@@ -13,10 +13,17 @@ use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::session::use_session;
 use crate::common::status::{ErrorBox, Loading};
 use crate::matching::score_bars::{ScoreBar, ScoreParts, minutes_text};
+use crate::messages::Key;
 
 /// Columns of the candidates table (a ranking column comes first, the buttons last).
-const HEADS: [&str; 6] =
-    ["matching.service", "matching.offered_by", "matching.score", "matching.walking", "matching.capacity_left", "matching.breakdown"];
+const HEADS: [Key; 6] = [
+    k!("matching.service"),
+    k!("matching.offered_by"),
+    k!("matching.score"),
+    k!("matching.walking"),
+    k!("matching.capacity_left"),
+    k!("matching.breakdown"),
+];
 
 /// The panel for the need shown in `detail`, rebuilt only when its status or the caller's right to
 /// dispatch changes; `on_dispatched` gets the need after a dispatch (the detail refreshes from it).
@@ -110,18 +117,18 @@ pub fn CandidatesPanel(need_id: Id, status: NeedStatus, can_dispatch: bool, on_d
                 <section class="panel candidates-panel" data-testid="candidates-panel" data-open=move || open.get().to_string()
                     style="margin-bottom: 16px">
                     <div class="page-head" style="margin-bottom: 8px">
-                        <h3 style="font-size: 15px">{tr("matching.candidates")}</h3>
-                        <span class="muted small">{tr("matching.candidates_hint")}</span>
+                        <h3 style="font-size: 15px">{tr(k!("matching.candidates"))}</h3>
+                        <span class="muted small">{tr(k!("matching.candidates_hint"))}</span>
                         <div class="spacer"></div>
                         {(!waiting).then(|| view! {
                             <button type="button" class="btn btn-small" data-testid="candidates-toggle"
                                 on:click=move |_| open.update(|o| *o = !*o)>
-                                {move || if open.get() { tr("matching.hide_candidates")() } else { tr("matching.show_candidates")() }}
+                                {move || if open.get() { tr(k!("matching.hide_candidates"))() } else { tr(k!("matching.show_candidates"))() }}
                             </button>
                         })}
                     </div>
                     <Show when=move || open.get()>
-                        {(!dispatchable).then(|| view! { <p class="muted small" style="margin: 0 0 8px">{tr("matching.readonly_hint")}</p> })}
+                        {(!dispatchable).then(|| view! { <p class="muted small" style="margin: 0 0 8px">{tr(k!("matching.readonly_hint"))}</p> })}
                         <FormSummary form placed=&[]/>
                         {body}
                     </Show>
@@ -139,8 +146,8 @@ fn CandidateList(candidates: Candidates, dispatchable: bool, busy: RwSignal<Opti
     if candidates.candidates.is_empty() {
         return view! {
             <div class="state state-empty" data-testid="candidates-empty">
-                <span>{tr("matching.no_candidates")}</span>
-                <a href="/matching/gaps" data-testid="candidates-to-gaps">{tr("matching.to_gaps")}" →"</a>
+                <span>{tr(k!("matching.no_candidates"))}</span>
+                <a href="/matching/gaps" data-testid="candidates-to-gaps">{tr(k!("matching.to_gaps"))}" →"</a>
             </div>
             <ExclusionLine excluded circle/>
         }
@@ -153,7 +160,7 @@ fn CandidateList(candidates: Candidates, dispatchable: bool, busy: RwSignal<Opti
                 <thead>
                     <tr>
                         <th class="num">"#"</th>
-                        {HEADS.iter().map(|k| view! { <th>{tr(k)}</th> }).collect_view()}
+                        {HEADS.iter().map(|k| view! { <th>{tr(*k)}</th> }).collect_view()}
                         {dispatchable.then(|| view! { <th></th> })}
                     </tr>
                 </thead>
@@ -201,12 +208,13 @@ fn CandidateRow(
                 <button type="button" class="btn btn-primary btn-small" data-testid="candidate-dispatch"
                     disabled=move || busy.get().is_some()
                     on:click=move |_| dispatch.run(id)>
-                    {move || if busy.get() == Some(id) { tr("matching.dispatching")() } else { tr("matching.dispatch")() }}
+                    {move || if busy.get() == Some(id) { tr(k!("matching.dispatching"))() } else { tr(k!("matching.dispatch"))() }}
                 </button>
             }
             .into_any()
         } else {
-            view! { <span class="muted small" data-testid="candidate-not-dispatchable">{tr("matching.not_dispatchable")}</span> }.into_any()
+            view! { <span class="muted small" data-testid="candidate-not-dispatchable">{tr(k!("matching.not_dispatchable"))}</span> }
+                .into_any()
         }
     });
     view! {
@@ -223,7 +231,7 @@ fn CandidateRow(
             <td>
                 <button type="button" class="btn btn-ghost btn-small" data-testid="candidate-breakdown"
                     aria-expanded=move || is_open().to_string() on:click=toggle>
-                    {move || if is_open() { "▾ " } else { "▸ " }}{tr("matching.breakdown")}
+                    {move || if is_open() { "▾ " } else { "▸ " }}{tr(k!("matching.breakdown"))}
                 </button>
             </td>
             {button.map(|b| view! { <td class="actions">{b}</td> })}
@@ -242,18 +250,18 @@ fn ExclusionLine(excluded: Exclusions, circle: f64) -> impl IntoView {
     let i18n = use_i18n();
     let text = move || {
         let parts = [
-            ("matching.excluded_category", excluded.category),
-            ("matching.excluded_eligibility", excluded.eligibility),
-            ("matching.excluded_area", excluded.area),
-            ("matching.excluded_full", excluded.full),
+            (k!("matching.excluded_category"), excluded.category),
+            (k!("matching.excluded_eligibility"), excluded.eligibility),
+            (k!("matching.excluded_area"), excluded.area),
+            (k!("matching.excluded_full"), excluded.full),
         ];
-        let list = parts.iter().map(|(k, n)| format!("{} {n}", i18n.t(k))).collect::<Vec<_>>().join(" · ");
-        format!("{}: {list}", i18n.t("matching.excluded"))
+        let list = parts.iter().map(|(k, n)| format!("{} {n}", i18n.t(*k))).collect::<Vec<_>>().join(" · ");
+        format!("{}: {list}", i18n.t(k!("matching.excluded")))
     };
     view! {
         <p class="muted small" data-testid="candidates-excluded" style="margin: 8px 0 0">
             {text}
-            <span>" · "{tr("matching.circle")}" "{move || minutes_text(i18n, Some(circle))}</span>
+            <span>" · "{tr(k!("matching.circle"))}" "{move || minutes_text(i18n, Some(circle))}</span>
         </p>
     }
 }

@@ -54,18 +54,18 @@ pub fn ContactRows(need_id: Id, name: Option<String>, phone: Option<String>) -> 
     };
     view! {
         {move || contact.get().0.map(|n| view! {
-            <dt>{move || i18n.t("need.contact")}</dt>
+            <dt>{move || i18n.t(k!("need.contact"))}</dt>
             <dd data-testid="contact-name">{n}</dd>
         })}
         {move || contact.get().1.is_some().then(|| view! {
-            <dt>{move || i18n.t("need.contact_phone")}</dt>
+            <dt>{move || i18n.t(k!("need.contact_phone"))}</dt>
             <dd data-testid="contact-phone">
                 {phone_view}
                 {move || (!revealed.get()).then(|| view! {
                     " "
                     <button type="button" class="btn btn-small" data-testid="contact-reveal"
                         disabled=move || busy.get() on:click=reveal>
-                        {move || i18n.t("need.contact_reveal")}
+                        {move || i18n.t(k!("need.contact_reveal"))}
                     </button>
                 })}
                 {move || error.get().map(|e| view! { <span class="field-error" role="alert">{error_text(i18n, &e)}</span> })}

@@ -18,7 +18,7 @@ pub fn NeedDetailPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<Id>().ok())));
     // Staff came from the queue, everyone else from their tasks.
     let back = move || {
-        if is_staff(session.role()) { ("/needs", "need.back_queue") } else { ("/tasks", "need.back_tasks") }
+        if is_staff(session.role()) { ("/needs", k!("need.back_queue")) } else { ("/tasks", k!("need.back_tasks")) }
     };
     view! {
         <nav class="crumbs back-link">
@@ -26,7 +26,7 @@ pub fn NeedDetailPage() -> impl IntoView {
         </nav>
         {move || match id.get() {
             Some(id) => view! { <NeedPanel id/> }.into_any(),
-            None => view! { <Empty key="error.not_found"/> }.into_any(),
+            None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
         }}
     }
 }

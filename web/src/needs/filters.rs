@@ -50,36 +50,36 @@ pub fn NeedFilterBar(filter: Memo<NeedFilter>, on_change: Callback<NeedFilter>) 
     let current = move |get: fn(&NeedFilter) -> String| move || get(&filter.get());
     view! {
         <div class="toolbar" data-testid="need-filters">
-            <select data-testid="filter-status" aria-label=move || i18n.t("need.status")
+            <select data-testid="filter-status" aria-label=move || i18n.t(k!("need.status"))
                 prop:value=current(|f| f.status.map(|s| s.as_str().to_owned()).unwrap_or_default())
                 on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.status = NeedStatus::parse(&v))) }>
-                <option value="">{move || i18n.t("queue.all_statuses")}</option>
+                <option value="">{move || i18n.t(k!("queue.all_statuses"))}</option>
                 {NeedStatus::ALL.into_iter().map(|s| view! {
                     <option value=s.as_str()>{move || i18n.status(s)}</option>
                 }).collect_view()}
             </select>
-            <select data-testid="filter-category" aria-label=move || i18n.t("need.category")
+            <select data-testid="filter-category" aria-label=move || i18n.t(k!("need.category"))
                 prop:value=current(|f| f.category.clone())
                 on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.category = v.clone())) }>
-                <option value="">{move || i18n.t("queue.all_categories")}</option>
+                <option value="">{move || i18n.t(k!("queue.all_categories"))}</option>
                 {move || categories.list.get().into_iter().map(|c| {
                     let code = c.code.clone();
                     let selected = move || filter.with(|f| f.category == code);
                     view! { <option value=c.code.clone() selected=selected>{categories.name(i18n, &c.code)}</option> }
                 }).collect_view()}
             </select>
-            <select data-testid="filter-urgency" aria-label=move || i18n.t("need.urgency")
+            <select data-testid="filter-urgency" aria-label=move || i18n.t(k!("need.urgency"))
                 prop:value=current(|f| f.urgency.map(|u| u.as_str().to_owned()).unwrap_or_default())
                 on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.urgency = Code::parse(&v))) }>
-                <option value="">{move || i18n.t("queue.all_urgencies")}</option>
+                <option value="">{move || i18n.t(k!("queue.all_urgencies"))}</option>
                 {URGENCIES.into_iter().map(|u| view! {
                     <option value=u.as_str()>{move || i18n.urgency(u)}</option>
                 }).collect_view()}
             </select>
-            <select data-testid="filter-tag" aria-label=move || i18n.t("need.tags")
+            <select data-testid="filter-tag" aria-label=move || i18n.t(k!("need.tags"))
                 prop:value=current(|f| f.tag.map(|t| t.as_str().to_owned()).unwrap_or_default())
                 on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.tag = Code::parse(&v))) }>
-                <option value="">{move || i18n.t("queue.all_tags")}</option>
+                <option value="">{move || i18n.t(k!("queue.all_tags"))}</option>
                 {shared::TargetGroup::ALL.into_iter().map(|g| view! {
                     <option value=g.as_str()>{move || i18n.target_group(g)}</option>
                 }).collect_view()}
@@ -87,12 +87,12 @@ pub fn NeedFilterBar(filter: Memo<NeedFilter>, on_change: Callback<NeedFilter>) 
             <label class="checkbox">
                 <input type="checkbox" data-testid="filter-overdue" prop:checked=move || filter.get().overdue
                     on:change=move |ev| { let on = event_target_checked(&ev); change(Box::new(move |f| f.overdue = on)) }/>
-                {move || i18n.t("queue.overdue_only")}
+                {move || i18n.t(k!("queue.overdue_only"))}
             </label>
             <label class="checkbox">
                 <input type="checkbox" data-testid="filter-escalated" prop:checked=move || filter.get().escalated
                     on:change=move |ev| { let on = event_target_checked(&ev); change(Box::new(move |f| f.escalated = on)) }/>
-                {move || i18n.t("queue.escalated_only")}
+                {move || i18n.t(k!("queue.escalated_only"))}
             </label>
         </div>
     }
@@ -136,19 +136,19 @@ pub fn CountChips(
                 })
                 .collect_view();
             view! {
-                <div class="count-chips" role="group" aria-label=move || i18n.t("queue.counts") data-testid="count-chips">
+                <div class="count-chips" role="group" aria-label=move || i18n.t(k!("queue.counts")) data-testid="count-chips">
                     <button type="button" class="count-chip" class:on=f.status.is_none()
                         on:click=move |_| pick(|f| f.status = None)>
-                        {move || i18n.t("queue.all")}<b data-testid="count-total">{total}</b>
+                        {move || i18n.t(k!("queue.all"))}<b data-testid="count-total">{total}</b>
                     </button>
                     {chips}
                     <button type="button" class="count-chip chip-overdue" class:on=f.overdue data-testid="count-overdue"
                         on:click=move |_| pick(|f| f.overdue = !f.overdue)>
-                        {move || i18n.t("need.overdue")}<b>{c.overdue}</b>
+                        {move || i18n.t(k!("need.overdue"))}<b>{c.overdue}</b>
                     </button>
                     <button type="button" class="count-chip chip-escalated" class:on=f.escalated data-testid="count-escalated"
                         on:click=move |_| pick(|f| f.escalated = !f.escalated)>
-                        {move || i18n.t("need.flag_escalated")}<b>{c.escalated}</b>
+                        {move || i18n.t(k!("need.flag_escalated"))}<b>{c.escalated}</b>
                     </button>
                 </div>
             }

@@ -32,14 +32,14 @@ pub fn MissingEditor(items: RwSignal<Vec<String>>, form: FormState) -> impl Into
                 view! {
                     <li class="missing-row">
                         <input type="text" maxlength="200" data-testid="missing-item"
-                            placeholder=move || i18n.t("form.missing_item")
+                            placeholder=move || i18n.t(k!("form.missing_item"))
                             prop:value=value
                             on:input=move |ev| {
                                 let text = event_target_value(&ev);
                                 items.update(|list| if let Some(slot) = list.get_mut(i) { *slot = text });
                             }/>
                         <button type="button" class="btn btn-small btn-ghost" disabled={move || count <= 1}
-                            aria-label=move || i18n.t("form.remove_item")
+                            aria-label=move || i18n.t(k!("form.remove_item"))
                             on:click={move |_| items.update(|list| if list.len() > 1 { list.remove(i); })}>
                             "×"
                         </button>
@@ -50,11 +50,11 @@ pub fn MissingEditor(items: RwSignal<Vec<String>>, form: FormState) -> impl Into
             .collect_view()
     };
     view! {
-        <FieldGroup label="form.missing" pointer="/missing" form>
+        <FieldGroup label=k!("form.missing") pointer="/missing" form>
             <ol class="missing-list" data-testid="missing-editor">{rows}</ol>
             <button type="button" class="btn btn-small" data-testid="missing-add"
                 disabled={move || items.with(Vec::len) >= MAX_ITEMS} on:click=add>
-                "+ "{move || i18n.t("form.add_item")}
+                "+ "{move || i18n.t(k!("form.add_item"))}
             </button>
         </FieldGroup>
     }

@@ -1,6 +1,6 @@
 //! 居民需求 (resident needs), staff side: the queue (`/needs`, [`queue_page`]), one need (`/needs/:id`,
 //! [`detail_page`]), my tasks (`/tasks`, [`tasks_page`]) and the overdue board (`/overdue`, [`overdue_page`]);
-//! their API calls, labels, messages and components. The need panel, badges and labels are also used by
+//! their API calls, labels and components. The need panel, badges and labels are also used by
 //! the resident's `/m` pages and the matching pages.
 
 pub mod action_form;
@@ -13,7 +13,6 @@ pub mod detail_page;
 pub mod endpoints;
 pub mod filters;
 pub mod labels;
-pub mod messages;
 pub mod missing_editor;
 pub mod overdue_page;
 pub mod panel;

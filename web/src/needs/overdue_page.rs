@@ -30,8 +30,8 @@ pub fn OverduePage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     view! {
-        <h1 class="page-title">{move || i18n.t("nav.overdue")}</h1>
-        <Show when=move || is_staff(session.role()) fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <h1 class="page-title">{move || i18n.t(k!("nav.overdue"))}</h1>
+        <Show when=move || is_staff(session.role()) fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <Board/>
         </Show>
     }
@@ -71,29 +71,29 @@ fn Board() -> impl IntoView {
 
     view! {
         <div class="toolbar" data-testid="overdue-filters">
-            <span class="field-label">{move || i18n.t("overdue.area")}</span>
+            <span class="field-label">{move || i18n.t(k!("overdue.area"))}</span>
             <span class="chip" data-testid="overdue-area">
-                {move || area.get().map_or_else(|| i18n.t("area.whole_platform").to_owned(), |(_, name)| name)}
+                {move || area.get().map_or_else(|| i18n.t(k!("area.whole_platform")).to_owned(), |(_, name)| name)}
             </span>
             <div class="overdue-search">
-                <AreaSearch on_pick placeholder="area.search" testid="overdue-area-search"/>
+                <AreaSearch on_pick placeholder=k!("area.search") testid="overdue-area-search"/>
             </div>
             <button type="button" class="btn btn-small" disabled={let home = home.clone(); move || area.get() == home}
                 on:click=move |_| area.set(home.clone())>
-                {move || if session.whole_platform() { i18n.t("area.whole_platform") } else { i18n.t("overdue.home") }}
+                {move || if session.whole_platform() { i18n.t(k!("area.whole_platform")) } else { i18n.t(k!("overdue.home")) }}
             </button>
             <div class="spacer"></div>
-            <select data-testid="overdue-mode" aria-label=move || i18n.t("overdue.show")
+            <select data-testid="overdue-mode" aria-label=move || i18n.t(k!("overdue.show"))
                 on:change=move |ev| mode.set(event_target_value(&ev))>
-                <option value="both">{move || i18n.t("overdue.both")}</option>
-                <option value="overdue">{move || i18n.t("overdue.overdue")}</option>
-                <option value="escalated">{move || i18n.t("overdue.escalated")}</option>
+                <option value="both">{move || i18n.t(k!("overdue.both"))}</option>
+                <option value="overdue">{move || i18n.t(k!("overdue.overdue"))}</option>
+                <option value="escalated">{move || i18n.t(k!("overdue.escalated"))}</option>
             </select>
         </div>
         {move || match rows.get() {
             None => view! { <Loading/> }.into_any(),
             Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <Empty key="state.no_overdue"/> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <Empty key=k!("state.no_overdue")/> }.into_any(),
             Some(Ok(list)) => view! { <Groups rows=list/> }.into_any(),
         }}
     }
@@ -150,9 +150,9 @@ fn Groups(rows: Vec<Row>) -> impl IntoView {
                 <section class="panel overdue-group" data-testid="overdue-group" data-area=name.clone()>
                     <h3>
                         {name.clone()}
-                        <span class="count-chip">{move || i18n.t("overdue.total")}<b data-testid="group-total">{total}</b></span>
-                        <span class="count-chip chip-overdue">{move || i18n.t("overdue.overdue")}<b>{overdue}</b></span>
-                        <span class="count-chip chip-escalated">{move || i18n.t("overdue.escalated")}<b>{escalated}</b></span>
+                        <span class="count-chip">{move || i18n.t(k!("overdue.total"))}<b data-testid="group-total">{total}</b></span>
+                        <span class="count-chip chip-overdue">{move || i18n.t(k!("overdue.overdue"))}<b>{overdue}</b></span>
+                        <span class="count-chip chip-escalated">{move || i18n.t(k!("overdue.escalated"))}<b>{escalated}</b></span>
                     </h3>
                     <ul class="overdue-list">
                         {rows.into_iter().map(|r| {

@@ -72,7 +72,7 @@ pub fn NeedPanel(id: Id, #[prop(optional)] on_changed: Option<Callback<NeedDetai
                             data-testid=format!("action-{}", action.as_str())
                             on:click=move |_| chosen.set(Some(action))>
                             {move || if redispatch && action == NeedAction::Dispatch {
-                                i18n.t("action.redispatch").to_owned()
+                                i18n.t(k!("action.redispatch")).to_owned()
                             } else {
                                 i18n.need_action(action)
                             }}
@@ -82,10 +82,10 @@ pub fn NeedPanel(id: Id, #[prop(optional)] on_changed: Option<Callback<NeedDetai
                 .collect_view();
             view! {
                 <NeedHeading need=d.need.clone()/>
-                <section class="need-actions" aria-label=move || i18n.t("need.actions")>
+                <section class="need-actions" aria-label=move || i18n.t(k!("need.actions"))>
                     {buttons}
                     {none_allowed.then(|| view! {
-                        <span class="muted" data-testid="no-actions">{move || i18n.t("need.no_actions")}</span>
+                        <span class="muted" data-testid="no-actions">{move || i18n.t(k!("need.no_actions"))}</span>
                     })}
                 </section>
             }
@@ -104,7 +104,7 @@ pub fn NeedPanel(id: Id, #[prop(optional)] on_changed: Option<Callback<NeedDetai
             <div class="need-columns">
                 <section><NeedFacts need=d.need.clone()/></section>
                 <section>
-                    <h3>{move || i18n.t("need.timeline")}</h3>
+                    <h3>{move || i18n.t(k!("need.timeline"))}</h3>
                     <NeedTimeline events=d.timeline/>
                 </section>
             </div>

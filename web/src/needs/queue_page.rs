@@ -27,8 +27,8 @@ pub fn NeedsPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     view! {
-        <h1 class="page-title">{move || i18n.t("nav.needs")}</h1>
-        <Show when=move || is_staff(session.role()) fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <h1 class="page-title">{move || i18n.t(k!("nav.needs"))}</h1>
+        <Show when=move || is_staff(session.role()) fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <NeedQueue/>
         </Show>
     }
@@ -77,8 +77,8 @@ fn NeedQueue() -> impl IntoView {
         path: "/needs".into(),
         dates: Some(("submitted_from", "submitted_to")),
         export: Some(Export { path: "/needs/export".into(), extra: Vec::new(), file: "needs", csv_tables: Vec::new(), keep: None }),
-        empty_key: "state.no_needs",
-        search_hint: Some("table.search_needs"),
+        empty_key: k!("state.no_needs"),
+        search_hint: Some(k!("table.search_needs")),
         class: "need-table",
     };
 

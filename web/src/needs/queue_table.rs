@@ -24,7 +24,7 @@ pub fn need_columns(selection: Option<RwSignal<Vec<Id>>>) -> Vec<Column<Need>> {
     let mut columns = Vec::new();
     if let Some(selected) = selection {
         columns.push(
-            Column::new("select", "queue.select", move |need: &Need| {
+            Column::new("select", k!("queue.select"), move |need: &Need| {
                 let id = need.id;
                 let checked = move || selected.with(|s| s.contains(&id));
                 let toggle = move |ev: leptos::ev::Event| {
@@ -38,7 +38,7 @@ pub fn need_columns(selection: Option<RwSignal<Vec<Id>>>) -> Vec<Column<Need>> {
                 };
                 (need.status == NeedStatus::Accepted).then(|| {
                     view! {
-                        <input type="checkbox" data-testid="need-select" aria-label=move || i18n.t("queue.select")
+                        <input type="checkbox" data-testid="need-select" aria-label=move || i18n.t(k!("queue.select"))
                             prop:checked=checked on:change=toggle on:click=|ev| ev.stop_propagation()/>
                     }
                 })
@@ -48,29 +48,30 @@ pub fn need_columns(selection: Option<RwSignal<Vec<Id>>>) -> Vec<Column<Need>> {
         );
     }
     columns.extend([
-        Column::new("id", "need.id", |need: &Need| {
+        Column::new("id", k!("need.id"), |need: &Need| {
             let id = need.id;
             view! { <a href=format!("/needs/{id}")>{format!("#{id}")}</a> }
         })
         .sort("id", "-id")
         .fixed()
         .class("mono"),
-        Column::new("category", "need.category", move |need: &Need| {
+        Column::new("category", k!("need.category"), move |need: &Need| {
             let category = need.category.clone();
             move || categories.name(i18n, &category)
         }),
-        Column::new("text", "need.text", |need: &Need| {
+        Column::new("text", k!("need.text"), |need: &Need| {
             view! { {excerpt(&need.text, EXCERPT)}" "<NeedFlags need=need.clone()/> }
         })
         .fixed()
         .class("need-text"),
-        Column::new("area", "need.area", |need: &Need| need.area_name.clone()).class("nowrap"),
-        Column::new("urgency", "need.urgency", |need: &Need| view! { <UrgencyBadge urgency=need.urgency/> }),
-        Column::new("status", "need.status", |need: &Need| view! { <StatusBadge status=need.status/> }).fixed(),
-        Column::new("submitted", "need.created_at", |need: &Need| local_time(&need.created_at)).class("nowrap"),
-        Column::new("waiting", "need.waiting", |need: &Need| view! { <WaitingTime need=need.clone()/> }),
-        Column::new("due", "need.due", |need: &Need| view! { <DueTime need=need.clone()/> }),
-        Column::new("assignee", "need.assignee", |need: &Need| need.assignee_name.clone().unwrap_or_else(|| "—".into())).class("nowrap"),
+        Column::new("area", k!("need.area"), |need: &Need| need.area_name.clone()).class("nowrap"),
+        Column::new("urgency", k!("need.urgency"), |need: &Need| view! { <UrgencyBadge urgency=need.urgency/> }),
+        Column::new("status", k!("need.status"), |need: &Need| view! { <StatusBadge status=need.status/> }).fixed(),
+        Column::new("submitted", k!("need.created_at"), |need: &Need| local_time(&need.created_at)).class("nowrap"),
+        Column::new("waiting", k!("need.waiting"), |need: &Need| view! { <WaitingTime need=need.clone()/> }),
+        Column::new("due", k!("need.due"), |need: &Need| view! { <DueTime need=need.clone()/> }),
+        Column::new("assignee", k!("need.assignee"), |need: &Need| need.assignee_name.clone().unwrap_or_else(|| "—".into()))
+            .class("nowrap"),
     ]);
     columns
 }

@@ -8,6 +8,7 @@ use shared::Need;
 
 use crate::common::i18n::use_i18n;
 use crate::common::paged::Paged;
+use crate::messages::Key;
 use crate::needs::badges::{DueTime, NeedFlags, StatusBadge, UrgencyBadge, WaitingTime, excerpt};
 use crate::needs::labels::use_categories;
 
@@ -16,22 +17,22 @@ const EXCERPT: usize = 36;
 
 /// A paged table of needs with its loading/empty/error footer.
 #[component]
-pub fn NeedTable(needs: Paged<Need>, empty_key: &'static str, on_more: Callback<()>, on_retry: Callback<()>) -> impl IntoView {
+pub fn NeedTable(needs: Paged<Need>, empty_key: Key, on_more: Callback<()>, on_retry: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="table-wrap">
             <table class="table need-table" data-testid="needs-table">
                 <thead>
                     <tr>
-                        <th>{move || i18n.t("need.id")}</th>
-                        <th>{move || i18n.t("need.category")}</th>
-                        <th>{move || i18n.t("need.text")}</th>
-                        <th>{move || i18n.t("need.area")}</th>
-                        <th>{move || i18n.t("need.urgency")}</th>
-                        <th>{move || i18n.t("need.status")}</th>
-                        <th>{move || i18n.t("need.waiting")}</th>
-                        <th>{move || i18n.t("need.due")}</th>
-                        <th>{move || i18n.t("need.assignee")}</th>
+                        <th>{move || i18n.t(k!("need.id"))}</th>
+                        <th>{move || i18n.t(k!("need.category"))}</th>
+                        <th>{move || i18n.t(k!("need.text"))}</th>
+                        <th>{move || i18n.t(k!("need.area"))}</th>
+                        <th>{move || i18n.t(k!("need.urgency"))}</th>
+                        <th>{move || i18n.t(k!("need.status"))}</th>
+                        <th>{move || i18n.t(k!("need.waiting"))}</th>
+                        <th>{move || i18n.t(k!("need.due"))}</th>
+                        <th>{move || i18n.t(k!("need.assignee"))}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -34,7 +34,7 @@ pub fn TasksPage() -> impl IntoView {
         tasks.reload(move |cursor| api::needs(f, cursor));
     });
     let tab = move |value: Option<NeedStatus>| {
-        let label = move || value.map_or_else(|| i18n.t("queue.all").to_owned(), |s| i18n.status(s));
+        let label = move || value.map_or_else(|| i18n.t(k!("queue.all")).to_owned(), |s| i18n.status(s));
         view! {
             <button type="button" class="count-chip" class:on=move || status.get() == value
                 data-testid="task-tab" data-status=value.map(|s| s.as_str()).unwrap_or("all")
@@ -44,12 +44,12 @@ pub fn TasksPage() -> impl IntoView {
         }
     };
     view! {
-        <h1 class="page-title">{move || i18n.t("nav.tasks")}</h1>
+        <h1 class="page-title">{move || i18n.t(k!("nav.tasks"))}</h1>
         <div class="count-chips" role="group">
             {tab(None)}
             {NeedStatus::WITH_ASSIGNEE.into_iter().map(|s| tab(Some(s))).collect_view()}
             {tab(Some(NeedStatus::Resolved))}
         </div>
-        <NeedTable needs=tasks empty_key="state.no_tasks" on_more=more on_retry=retry/>
+        <NeedTable needs=tasks empty_key=k!("state.no_tasks") on_more=more on_retry=retry/>
     }
 }

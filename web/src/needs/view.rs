@@ -8,6 +8,7 @@ use shared::{Need, NeedEvent, NeedStatus};
 use crate::common::format::local_time;
 use crate::common::i18n::use_i18n;
 use crate::common::status::Empty;
+use crate::messages::Key;
 use crate::needs::badges::{NeedFlags, StatusBadge, UrgencyBadge, awaiting_response, due_class, is_overdue, waited, waiting_since};
 use crate::needs::contact::ContactRows;
 use crate::needs::labels::use_categories;
@@ -27,7 +28,7 @@ pub fn NeedHeading(need: Need) -> impl IntoView {
             <StatusBadge status=need.status/>
             <UrgencyBadge urgency=need.urgency/>
             {is_overdue(&need).then(|| view! {
-                <span class="flag flag-escalated" data-testid="flag-overdue">{move || i18n.t("need.overdue")}</span>
+                <span class="flag flag-escalated" data-testid="flag-overdue">{move || i18n.t(k!("need.overdue"))}</span>
             })}
             <NeedFlags need=need.clone()/>
         </div>
@@ -39,7 +40,7 @@ pub fn NeedHeading(need: Need) -> impl IntoView {
 #[component]
 pub fn NeedFacts(need: Need) -> impl IntoView {
     let i18n = use_i18n();
-    let row = move |key: &'static str, value: Option<String>| {
+    let row = move |key: Key, value: Option<String>| {
         value.filter(|v| !v.is_empty()).map(|v| {
             view! {
                 <dt>{move || i18n.t(key)}</dt>
@@ -47,7 +48,7 @@ pub fn NeedFacts(need: Need) -> impl IntoView {
             }
         })
     };
-    let due = move |key: &'static str, at: Option<DateTime<Utc>>, running: bool| {
+    let due = move |key: Key, at: Option<DateTime<Utc>>, running: bool| {
         at.map(|at| {
             let class = if running { due_class(&at) } else { "" };
             view! {
@@ -69,39 +70,39 @@ pub fn NeedFacts(need: Need) -> impl IntoView {
     let missing = need.missing.clone();
     view! {
         <dl class="facts need-facts" data-testid="need-facts">
-            {row("need.area", Some(need.area_name.clone()))}
+            {row(k!("need.area"), Some(need.area_name.clone()))}
             {need.at_home.then(|| view! {
-                <dt>{move || i18n.t("need.service_mode")}</dt>
-                <dd data-testid="need-at-home">{move || i18n.t("need.at_home")}</dd>
+                <dt>{move || i18n.t(k!("need.service_mode"))}</dt>
+                <dd data-testid="need-at-home">{move || i18n.t(k!("need.at_home"))}</dd>
             })}
-            {row("need.address", need.address.clone())}
+            {row(k!("need.address"), need.address.clone())}
             <ContactRows need_id=need.id name=need.contact_name.clone() phone=need.contact_phone.clone()/>
-            <dt>{move || i18n.t("need.channel")}</dt>
+            <dt>{move || i18n.t(k!("need.channel"))}</dt>
             <dd>{move || i18n.channel(channel)}</dd>
             {(!tags.is_empty()).then(|| view! {
-                <dt>{move || i18n.t("need.tags")}</dt>
+                <dt>{move || i18n.t(k!("need.tags"))}</dt>
                 <dd>{move || tags.iter().map(|g| i18n.target_group(*g)).collect::<Vec<_>>().join("、")}</dd>
             })}
-            {row("need.created_at", Some(local_time(&need.created_at)))}
+            {row(k!("need.created_at"), Some(local_time(&need.created_at)))}
             {since.map(|since| view! {
-                <dt>{move || i18n.t("need.waiting")}</dt>
+                <dt>{move || i18n.t(k!("need.waiting"))}</dt>
                 <dd data-testid="need-waiting">{move || waited(i18n, &since)}</dd>
             })}
-            {due("need.acceptance_due", need.acceptance_due_at.filter(|_| waiting), waiting)}
-            {row("need.preferred_time", need.preferred_time.as_ref().map(local_time))}
-            {due("need.response_due", need.response_due_at, responding)}
-            {due("need.completion_due", need.completion_due_at, open)}
-            {row("need.owner", need.owner_name.clone())}
-            {row("need.assignee", need.assignee_name.clone())}
-            {row("need.service", need.service_name.clone())}
-            {row("need.resolution", need.resolution.clone())}
-            {row("need.reason", need.reason.clone())}
-            {row("need.rating", stars)}
-            {(need.cosign_count > 0).then(|| row("need.cosigns", Some(need.cosign_count.to_string())))}
+            {due(k!("need.acceptance_due"), need.acceptance_due_at.filter(|_| waiting), waiting)}
+            {row(k!("need.preferred_time"), need.preferred_time.as_ref().map(local_time))}
+            {due(k!("need.response_due"), need.response_due_at, responding)}
+            {due(k!("need.completion_due"), need.completion_due_at, open)}
+            {row(k!("need.owner"), need.owner_name.clone())}
+            {row(k!("need.assignee"), need.assignee_name.clone())}
+            {row(k!("need.service"), need.service_name.clone())}
+            {row(k!("need.resolution"), need.resolution.clone())}
+            {row(k!("need.reason"), need.reason.clone())}
+            {row(k!("need.rating"), stars)}
+            {(need.cosign_count > 0).then(|| row(k!("need.cosigns"), Some(need.cosign_count.to_string())))}
         </dl>
         {(!missing.is_empty()).then(|| view! {
             <div class="missing-box" data-testid="need-missing">
-                <h4>{move || i18n.t("need.missing")}</h4>
+                <h4>{move || i18n.t(k!("need.missing"))}</h4>
                 <ol>{missing.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ol>
             </div>
         })}
@@ -113,7 +114,7 @@ pub fn NeedFacts(need: Need) -> impl IntoView {
 pub fn NeedTimeline(events: Vec<NeedEvent>) -> impl IntoView {
     let i18n = use_i18n();
     if events.is_empty() {
-        return view! { <Empty key="state.no_timeline"/> }.into_any();
+        return view! { <Empty key=k!("state.no_timeline")/> }.into_any();
     }
     view! {
         <ol class="timeline" data-testid="need-timeline">
@@ -131,12 +132,12 @@ pub fn NeedTimeline(events: Vec<NeedEvent>) -> impl IntoView {
                             {moved.then(|| view! { <span class="muted">" → "{move || i18n.status(to)}</span> })}
                             {service.map(|s| view! {
                                 <span class="timeline-service" data-testid="timeline-service">
-                                    " · "{move || i18n.t("need.service")}" "{s.clone()}
+                                    " · "{move || i18n.t(k!("need.service"))}" "{s.clone()}
                                 </span>
                             })}
                         </span>
                         <span class="timeline-who">
-                            {move || who.clone().unwrap_or_else(|| i18n.t("need.system").to_owned())}
+                            {move || who.clone().unwrap_or_else(|| i18n.t(k!("need.system")).to_owned())}
                         </span>
                         {e.note.clone().map(|n| view! { <p class="timeline-note">{n}</p> })}
                     </li>

@@ -32,7 +32,7 @@ pub fn Bell(unread: Unread, href: &'static str) -> impl IntoView {
     let count = move || unread.value.get().unwrap_or(0);
     let label = move || {
         let n = count();
-        if n > 0 { format!("{} ({n})", i18n.t("bell.label")) } else { i18n.t("bell.label").to_owned() }
+        if n > 0 { format!("{} ({n})", i18n.t(k!("bell.label"))) } else { i18n.t(k!("bell.label")).to_owned() }
     };
     view! {
         <a class="btn btn-ghost bell" href=href data-testid="bell" aria-label=label title=label

@@ -86,21 +86,21 @@ pub fn Inbox(resident: bool) -> impl IntoView {
     });
     view! {
         <div class="toolbar" data-testid="inbox-toolbar">
-            <div class="segmented" role="group" aria-label=move || i18n.t("inbox.filter")>
+            <div class="segmented" role="group" aria-label=move || i18n.t(k!("inbox.filter"))>
                 <label class:on=move || !unread_only.get()>
                     <input type="radio" name="inbox-filter" prop:checked=move || !unread_only.get()
                         on:change=move |_| show(false) data-testid="inbox-all"/>
-                    {move || i18n.t("inbox.all")}
+                    {move || i18n.t(k!("inbox.all"))}
                 </label>
                 <label class:on=move || unread_only.get()>
                     <input type="radio" name="inbox-filter" prop:checked=move || unread_only.get()
                         on:change=move |_| show(true) data-testid="inbox-unread"/>
-                    {move || i18n.t("inbox.unread")}
+                    {move || i18n.t(k!("inbox.unread"))}
                 </label>
             </div>
             <button type="button" class="btn btn-small" data-testid="inbox-read-all" on:click=mark_all
                 disabled=move || unread.is_some_and(|u| u.value.get() == Some(0))>
-                {move || i18n.t("inbox.read_all")}
+                {move || i18n.t(k!("inbox.read_all"))}
             </button>
         </div>
         {move || error.get().map(|e| view! { <p class="form-summary" role="alert">{e}</p> })}
@@ -109,7 +109,7 @@ pub fn Inbox(resident: bool) -> impl IntoView {
                 <InboxItem item resident mark_one/>
             </For>
         </ul>
-        {list.footer("inbox.empty", more, retry)}
+        {list.footer(k!("inbox.empty"), more, retry)}
     }
 }
 
@@ -134,20 +134,20 @@ fn InboxItem(item: Notification, resident: bool, mark_one: Callback<i64>) -> imp
         <li class="m-card" data-testid="notification" data-read=read.to_string() data-kind=item.kind.as_str() style=style>
             <span class="m-card-head">
                 <strong>{item.title.clone()}</strong>
-                {(!read).then(|| view! { <span class="badge" data-testid="unread-mark">{move || i18n.t("inbox.unread_mark")}</span> })}
+                {(!read).then(|| view! { <span class="badge" data-testid="unread-mark">{move || i18n.t(k!("inbox.unread_mark"))}</span> })}
             </span>
             <span class="m-card-text">{item.body.clone()}</span>
             <span class="m-card-foot muted">
                 {local_time(&item.created_at)}
                 {page.map(|href| view! {
                     <a href=href on:click=move |ev| if let Some(open) = &open { open(ev) } data-testid="notification-open">
-                        {move || i18n.t("inbox.open")}
+                        {move || i18n.t(k!("inbox.open"))}
                     </a>
                 })}
                 {(!read).then(|| view! {
                     <button type="button" class="btn btn-small btn-ghost" data-testid="notification-read"
                         on:click=move |_| mark_one.run(id)>
-                        {move || i18n.t("inbox.mark_read")}
+                        {move || i18n.t(k!("inbox.mark_read"))}
                     </button>
                 })}
             </span>

@@ -6,6 +6,5 @@
 pub mod bell;
 pub mod endpoints;
 pub mod inbox;
-pub mod messages;
 pub mod pages;
 pub mod preferences;

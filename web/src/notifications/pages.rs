@@ -12,7 +12,7 @@ use crate::notifications::preferences::Preferences;
 pub fn NotificationsPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1 class="page-title">{move || i18n.t("inbox.title")}</h1>
+        <h1 class="page-title">{move || i18n.t(k!("inbox.title"))}</h1>
         <div style="max-width: 720px;">
             <Inbox resident=false/>
             <Preferences/>
@@ -25,7 +25,7 @@ pub fn NotificationsPage() -> impl IntoView {
 pub fn ResidentNotificationsPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1 class="m-title">{move || i18n.t("inbox.title")}</h1>
+        <h1 class="m-title">{move || i18n.t(k!("inbox.title"))}</h1>
         <Inbox resident=true/>
         <Preferences/>
     }

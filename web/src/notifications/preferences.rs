@@ -28,8 +28,8 @@ pub fn Preferences() -> impl IntoView {
     let retry = Callback::new(move |()| prefs.refetch());
     view! {
         <details class="panel" data-testid="notification-preferences" style="margin-top: 16px;">
-            <summary>{move || i18n.t("inbox.preferences")}</summary>
-            <p class="muted">{move || i18n.t("inbox.preferences_hint")}</p>
+            <summary>{move || i18n.t(k!("inbox.preferences"))}</summary>
+            <p class="muted">{move || i18n.t(k!("inbox.preferences_hint"))}</p>
             {move || error.get().map(|e| view! { <p class="form-summary" role="alert">{e}</p> })}
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || prefs.get().map(|answer| match answer {

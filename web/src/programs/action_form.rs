@@ -83,7 +83,7 @@ pub fn ProgramActionForm(
         });
     };
 
-    let note_label = if required { "form.reason" } else { "form.note" };
+    let note_label = if required { k!("form.reason") } else { k!("form.note") };
     view! {
         <form class="form panel action-form" on:submit=submit novalidate
             data-testid="action-form" data-action=action.as_str()>
@@ -91,7 +91,7 @@ pub fn ProgramActionForm(
             <FormSummary form placed=&PLACED/>
             {move || (!allowed.with(Vec::is_empty)).then(|| view! {
                 <p class="form-summary" data-testid="action-allowed">
-                    {tr("error.not_allowed")}" "
+                    {tr(k!("error.not_allowed"))}" "
                     {move || allowed.get().iter()
                         .map(|a| ProgramAction::parse(a).map_or_else(|| a.clone(), |a| i18n.program_action(a)))
                         .collect::<Vec<_>>().join("、")}
@@ -99,11 +99,11 @@ pub fn ProgramActionForm(
             })}
             {evaluate.then(|| view! {
                 <div class="grid-fields">
-                    <Field label="eval.score" pointer="/evaluation/score" form hint="eval.score_hint">
+                    <Field label=k!("eval.score") pointer="/evaluation/score" form hint=k!("eval.score_hint")>
                         <input type="number" min="0" max="100" step="1" data-testid="eval-score"
                             prop:value=score on:input=move |ev| score.set(event_target_value(&ev))/>
                     </Field>
-                    <FieldGroup label="eval.evaluator" pointer="/evaluation/evaluator_type" form>
+                    <FieldGroup label=k!("eval.evaluator") pointer="/evaluation/evaluator_type" form>
                         <div class="segmented" data-testid="eval-evaluator">
                             {EVALUATOR_TYPES.into_iter().map(|t| view! {
                                 <label class:on=move || evaluator.get() == Some(t) data-evaluator=t.as_str()>
@@ -115,7 +115,7 @@ pub fn ProgramActionForm(
                         </div>
                     </FieldGroup>
                 </div>
-                <Field label="eval.comments" pointer="/evaluation/comments" form>
+                <Field label=k!("eval.comments") pointer="/evaluation/comments" form>
                     <textarea rows="3" maxlength="2000" data-testid="eval-comments"
                         prop:value=comments on:input=move |ev| comments.set(event_target_value(&ev))></textarea>
                 </Field>
@@ -126,10 +126,10 @@ pub fn ProgramActionForm(
             </Field>
             <div class="form-buttons">
                 <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="action-confirm">
-                    {move || if form.busy.get() { i18n.t("state.saving") } else { i18n.t("form.confirm") }}
+                    {move || if form.busy.get() { i18n.t(k!("state.saving")) } else { i18n.t(k!("form.confirm")) }}
                 </button>
                 <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>
-                    {tr("action.cancel")}
+                    {tr(k!("action.cancel"))}
                 </button>
             </div>
         </form>

@@ -12,6 +12,7 @@ use crate::common::form::FormState;
 use crate::common::format::money;
 use crate::common::i18n::{I18n, tr, tr_label, use_i18n};
 use crate::common::widgets::Bar;
+use crate::messages::Key;
 
 /// 实施中, coloured by the status's stage.
 #[component]
@@ -59,7 +60,7 @@ pub fn BudgetBar(spent: i64, budget: i64) -> impl IntoView {
 /// A section's "+ 添加…" button; the form (`children`) shows while open. `open` lets the form close
 /// itself after saving.
 #[component]
-pub fn AddToggle(label: &'static str, open: RwSignal<bool>, #[prop(optional)] testid: &'static str, children: ChildrenFn) -> impl IntoView {
+pub fn AddToggle(label: Key, open: RwSignal<bool>, #[prop(optional)] testid: &'static str, children: ChildrenFn) -> impl IntoView {
     view! {
         <Show when=move || open.get() fallback=move || view! {
             <button type="button" class="btn btn-small add-toggle" data-testid=testid

@@ -16,8 +16,8 @@ use crate::programs::catalogue_tree::CatalogueTree;
 pub fn CataloguePage() -> impl IntoView {
     let session = use_session();
     view! {
-        <h1 class="page-title">{tr("nav.catalogue")}</h1>
-        <Show when=move || session.permissions().read_programs fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <h1 class="page-title">{tr(k!("nav.catalogue"))}</h1>
+        <Show when=move || session.permissions().read_programs fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <CatalogueBrowser/>
         </Show>
     }
@@ -66,11 +66,11 @@ fn CatalogueBrowser() -> impl IntoView {
     let picker = move || match years.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <ErrorBox error on_retry=retry_years/> }.into_any(),
-        Some(Ok(list)) if list.is_empty() => view! { <Empty key="catalogue.none"/> }.into_any(),
+        Some(Ok(list)) if list.is_empty() => view! { <Empty key=k!("catalogue.none")/> }.into_any(),
         Some(Ok(list)) => view! {
             <div class="toolbar">
                 <label class="checkbox">
-                    {tr("catalogue.year")}
+                    {tr(k!("catalogue.year"))}
                     <select data-testid="catalogue-year"
                         on:change=move |ev| year.set(event_target_value(&ev).parse().ok())>
                         {list.into_iter().map(|y| view! {
@@ -78,7 +78,7 @@ fn CatalogueBrowser() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <span class="muted">{tr("catalogue.hint")}</span>
+                <span class="muted">{tr(k!("catalogue.hint"))}</span>
             </div>
         }
         .into_any(),
@@ -87,7 +87,7 @@ fn CatalogueBrowser() -> impl IntoView {
         None if year.get().is_none() => ().into_any(),
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <ErrorBox error on_retry=retry_entries/> }.into_any(),
-        Some(Ok(list)) if list.is_empty() => view! { <Empty key="catalogue.none"/> }.into_any(),
+        Some(Ok(list)) if list.is_empty() => view! { <Empty key=k!("catalogue.none")/> }.into_any(),
         Some(Ok(list)) => {
             let tree = group(&list);
             view! { <CatalogueTree tree editable=editable() on_saved/> }.into_any()

@@ -31,7 +31,7 @@ pub fn CataloguePicker(value: RwSignal<Vec<Id>>) -> impl IntoView {
                 view! {
                     <span class="chip" data-testid="item-chip">
                         {label}
-                        <button type="button" class="chip-x" aria-label=tr("action.clear")
+                        <button type="button" class="chip-x" aria-label=tr(k!("action.clear"))
                             on:click=move |_| toggle(id, false)>"×"</button>
                     </span>
                 }

@@ -58,7 +58,7 @@ fn Fold(
         <div class=class>
             <div class="cat-head">
                 <button type="button" class="tree-toggle" aria-expanded=move || open.get().to_string()
-                    title=move || i18n.t(if open.get() { "tree.collapse" } else { "tree.expand" })
+                    title=move || i18n.t(if open.get() { k!("tree.collapse") } else { k!("tree.expand") })
                     on:click=move |_| open.update(|o| *o = !*o)>
                     {move || if open.get() { "▾" } else { "▸" }}
                 </button>
@@ -97,13 +97,13 @@ fn EntryLine(entry: CatalogueEntry, editable: bool, on_saved: Callback<Catalogue
                 <span class="cat-name">{move || entry_name(i18n, &zh, &en)}</span>
                 {is_item.then(|| view! {
                     <a class="cat-link" href=href data-testid="catalogue-programs">
-                        {tr("catalogue.programs")}" →"
+                        {tr(k!("catalogue.programs"))}" →"
                     </a>
                 })}
                 {editable.then(|| view! {
                     <button type="button" class="btn btn-small btn-ghost" data-testid="catalogue-edit"
                         on:click=move |_| editing.set(true)>
-                        {tr("action.edit")}
+                        {tr(k!("action.edit"))}
                     </button>
                 })}
             </span>
@@ -155,20 +155,20 @@ fn EntryEditor(entry: CatalogueEntry, on_saved: Callback<CatalogueEntry>, on_can
             data-testid="catalogue-editor" novalidate>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="catalogue.name_zh" pointer="/name_zh" form>
+                <Field label=k!("catalogue.name_zh") pointer="/name_zh" form>
                     <input type="text" maxlength="100" prop:value=name_zh
                         on:input=move |ev| name_zh.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="catalogue.name_en" pointer="/name_en" form>
+                <Field label=k!("catalogue.name_en") pointer="/name_en" form>
                     <input type="text" maxlength="200" prop:value=name_en
                         on:input=move |ev| name_en.set(event_target_value(&ev))/>
                 </Field>
             </div>
-            <Field label="catalogue.description" pointer="/description_zh" form>
+            <Field label=k!("catalogue.description") pointer="/description_zh" form>
                 <textarea rows="3" maxlength="2000" prop:value=description
                     on:input=move |ev| description.set(event_target_value(&ev))></textarea>
             </Field>
-            <FormButtons form on_cancel submit_key="action.save"/>
+            <FormButtons form on_cancel submit_key=k!("action.save")/>
         </form>
     }
 }

@@ -15,11 +15,11 @@ pub fn ProgramDetailPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<Id>().ok())));
     view! {
         <nav class="crumbs back-link">
-            <a href="/programs" data-testid="program-back">"← "{tr("program.back")}</a>
+            <a href="/programs" data-testid="program-back">"← "{tr(k!("program.back"))}</a>
         </nav>
         {move || match id.get() {
             Some(id) => view! { <ProgramPanel id/> }.into_any(),
-            None => view! { <Empty key="error.not_found"/> }.into_any(),
+            None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
         }}
     }
 }

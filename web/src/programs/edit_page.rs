@@ -30,10 +30,10 @@ pub fn ProgramNewPage() -> impl IntoView {
     let on_cancel = Callback::new(move |()| navigate("/programs", NavigateOptions::default()));
     view! {
         <nav class="crumbs back-link">
-            <a href="/programs">"← "{tr("program.back")}</a>
+            <a href="/programs">"← "{tr(k!("program.back"))}</a>
         </nav>
-        <h1 class="page-title">{tr("program.new")}</h1>
-        <Show when=move || session.permissions().author_programs fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <h1 class="page-title">{tr(k!("program.new"))}</h1>
+        <Show when=move || session.permissions().author_programs fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <ProgramForm existing=None on_saved on_cancel/>
         </Show>
     }
@@ -46,13 +46,13 @@ pub fn ProgramEditPage() -> impl IntoView {
     view! {
         <nav class="crumbs back-link">
             <a href=move || id.get().map(|id| format!("/programs/{id}")).unwrap_or_else(|| "/programs".into())>
-                "← "{tr("program.back_detail")}
+                "← "{tr(k!("program.back_detail"))}
             </a>
         </nav>
-        <h1 class="page-title">{tr("program.edit")}</h1>
+        <h1 class="page-title">{tr(k!("program.edit"))}</h1>
         {move || match id.get() {
             Some(id) => view! { <EditLoaded id/> }.into_any(),
-            None => view! { <Empty key="error.not_found"/> }.into_any(),
+            None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
         }}
     }
 }
@@ -72,7 +72,9 @@ fn EditLoaded(id: Id) -> impl IntoView {
     move || match detail.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        Some(Ok(d)) if !d.editable || d.program.status != ProgramStatus::Draft => view! { <Empty key="program.not_editable"/> }.into_any(),
+        Some(Ok(d)) if !d.editable || d.program.status != ProgramStatus::Draft => {
+            view! { <Empty key=k!("program.not_editable")/> }.into_any()
+        }
         Some(Ok(d)) => view! { <ProgramForm existing=Some(d.program) on_saved on_cancel/> }.into_any(),
     }
 }

@@ -52,17 +52,17 @@ pub fn ProgramFilterBar(filter: Memo<ProgramFilter>, on_change: Callback<Program
     view! {
         <div class="toolbar" data-testid="program-filters">
             <AreaFilter filter on_change/>
-            <select data-testid="filter-status" aria-label=tr("program.status")
+            <select data-testid="filter-status" aria-label=tr(k!("program.status"))
                 prop:value=current(|f| f.status.map(|s| s.as_str().to_owned()).unwrap_or_default())
                 on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.status = ProgramStatus::parse(&v))) }>
-                <option value="">{tr("program.all_statuses")}</option>
+                <option value="">{tr(k!("program.all_statuses"))}</option>
                 {ProgramStatus::ALL.into_iter().map(|s| view! {
                     <option value=s.as_str() selected=move || filter.get().status == Some(s)>{tr_label(s)}</option>
                 }).collect_view()}
             </select>
-            <select data-testid="filter-item" aria-label=tr("program.catalogue_items")
+            <select data-testid="filter-item" aria-label=tr(k!("program.catalogue_items"))
                 on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.catalogue_item_id = v.parse().ok())) }>
-                <option value="">{tr("program.all_items")}</option>
+                <option value="">{tr(k!("program.all_items"))}</option>
                 {move || catalogue.items().into_iter().map(|item| {
                     let id = item.id;
                     view! {
@@ -75,7 +75,7 @@ pub fn ProgramFilterBar(filter: Memo<ProgramFilter>, on_change: Callback<Program
             <label class="checkbox">
                 <input type="checkbox" data-testid="filter-overdue" prop:checked=move || filter.get().overdue
                     on:change=move |ev| { let on = event_target_checked(&ev); change(Box::new(move |f| f.overdue = on)) }/>
-                {tr("program.overdue_only")}
+                {tr(k!("program.overdue_only"))}
             </label>
         </div>
     }
@@ -112,12 +112,12 @@ fn AreaFilter(filter: Memo<ProgramFilter>, on_change: Callback<ProgramFilter>) -
             view! {
                 <span class="chip" data-testid="filter-area-chip">
                     {name}
-                    <button type="button" class="chip-x" aria-label=tr("action.clear")
+                    <button type="button" class="chip-x" aria-label=tr(k!("action.clear"))
                         on:click=move |_| set(None)>"×"</button>
                 </span>
             }
             .into_any()
         }
-        None => view! { <AreaSearch on_pick placeholder="program.area_search" testid="filter-area"/> }.into_any(),
+        None => view! { <AreaSearch on_pick placeholder=k!("program.area_search") testid="filter-area"/> }.into_any(),
     }
 }

@@ -139,33 +139,33 @@ pub fn ProgramForm(existing: Option<Program>, on_saved: Callback<ProgramDetail>,
         <form class="form panel program-form" on:submit=submit data-testid="program-form" novalidate>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <FieldGroup label="program.area" pointer="/area_id" form hint=if creating { "program.area_hint" } else { "program.area_fixed" }>
+                <FieldGroup label=k!("program.area") pointer="/area_id" form hint=if creating { k!("program.area_hint") } else { k!("program.area_fixed") }>
                     <div class="area-choice">
                         <span class="chosen" data-testid="program-area">{move || area.get().map(|(_, n)| n).unwrap_or_default()}</span>
-                        {creating.then(|| view! { <AreaSearch on_pick placeholder="area.search" testid="program-area-search"/> })}
+                        {creating.then(|| view! { <AreaSearch on_pick placeholder=k!("area.search") testid="program-area-search"/> })}
                     </div>
                 </FieldGroup>
-                <Field label="program.title" pointer="/title" form>{input(title, "program-title-input", "text")}</Field>
-                <Field label="program.lead_org" pointer="/lead_org" form hint="program.lead_org_hint">{input(lead_org, "program-lead-org", "text")}</Field>
-                <Field label="program.start_date" pointer="/start_date" form>{input(start, "program-start", "date")}</Field>
-                <Field label="program.end_date" pointer="/end_date" form>{input(end, "program-end", "date")}</Field>
-                <Field label="program.budget_yuan" pointer="/budget_fen" form hint="form.yuan_hint">{input(budget, "program-budget", "text")}</Field>
+                <Field label=k!("program.title") pointer="/title" form>{input(title, "program-title-input", "text")}</Field>
+                <Field label=k!("program.lead_org") pointer="/lead_org" form hint=k!("program.lead_org_hint")>{input(lead_org, "program-lead-org", "text")}</Field>
+                <Field label=k!("program.start_date") pointer="/start_date" form>{input(start, "program-start", "date")}</Field>
+                <Field label=k!("program.end_date") pointer="/end_date" form>{input(end, "program-end", "date")}</Field>
+                <Field label=k!("program.budget_yuan") pointer="/budget_fen" form hint=k!("form.yuan_hint")>{input(budget, "program-budget", "text")}</Field>
             </div>
-            <Field label="program.description" pointer="/description" form>
+            <Field label=k!("program.description") pointer="/description" form>
                 <textarea rows="4" maxlength="5000" data-testid="program-description-input"
                     prop:value=description on:input=move |ev| description.set(event_target_value(&ev))></textarea>
             </Field>
-            <FieldGroup label="program.catalogue_items" pointer="/catalogue_item_ids" form hint="program.items_hint">
+            <FieldGroup label=k!("program.catalogue_items") pointer="/catalogue_item_ids" form hint=k!("program.items_hint")>
                 <CataloguePicker value=items/>
             </FieldGroup>
-            <Field label="program.public" pointer="/public" form hint="program.public_hint">
+            <Field label=k!("program.public") pointer="/public" form hint=k!("program.public_hint")>
                 <span class="checkbox">
                     <input type="checkbox" data-testid="program-public" prop:checked=public
                         on:change=move |ev| public.set(event_target_checked(&ev))/>
-                    {tr("program.public_yes")}
+                    {tr(k!("program.public_yes"))}
                 </span>
             </Field>
-            <FormButtons form on_cancel submit_key=if creating { "action.create" } else { "action.save" }/>
+            <FormButtons form on_cancel submit_key=if creating { k!("action.create") } else { k!("action.save") }/>
         </form>
     }
 }

@@ -20,11 +20,11 @@ pub fn ProgramHeading(program: Program, #[prop(optional)] public: bool) -> impl 
             <h2 data-testid="program-title">{program.title.clone()}</h2>
             <ProgramStatusBadge status=program.status/>
             {(program.public && !public).then(|| view! {
-                <span class="flag flag-public" data-testid="flag-public">{tr("program.public_flag")}</span>
+                <span class="flag flag-public" data-testid="flag-public">{tr(k!("program.public_flag"))}</span>
             })}
             {(overdue > 0).then(|| view! {
                 <span class="flag flag-escalated" data-testid="flag-overdue">
-                    {tr("program.overdue")}" "{overdue}
+                    {tr(k!("program.overdue"))}" "{overdue}
                 </span>
             })}
         </div>
@@ -39,15 +39,15 @@ pub fn ProgramFacts(program: Program, #[prop(optional)] public: bool) -> impl In
     let dates = format!("{} — {}", program.start_date, program.end_date);
     view! {
         <dl class="facts program-facts" data-testid="program-facts">
-            <dt>{tr("program.area")}</dt>
+            <dt>{tr(k!("program.area"))}</dt>
             <dd>{program.area_name.clone()}</dd>
-            <dt>{tr("program.dates")}</dt>
+            <dt>{tr(k!("program.dates"))}</dt>
             <dd class="nowrap">{dates}</dd>
-            <dt>{tr("program.lead_org")}</dt>
+            <dt>{tr(k!("program.lead_org"))}</dt>
             <dd>{program.lead_org.clone()}</dd>
-            <dt>{tr("program.budget")}</dt>
+            <dt>{tr(k!("program.budget"))}</dt>
             <dd><Money fen=program.budget_fen/></dd>
-            <dt>{tr("program.catalogue_items")}</dt>
+            <dt>{tr(k!("program.catalogue_items"))}</dt>
             <dd class="chips">
                 {items.into_iter().map(|c| {
                     let href = (!public).then(|| format!("/programs?catalogue_item_id={}", c.id));
@@ -57,9 +57,9 @@ pub fn ProgramFacts(program: Program, #[prop(optional)] public: bool) -> impl In
                     }
                 }).collect_view()}
             </dd>
-            <dt>{tr("program.progress")}</dt>
+            <dt>{tr(k!("program.progress"))}</dt>
             <dd><Bar fraction=program.progress testid="progress-bar"/></dd>
-            <dt>{tr("program.budget_spent")}</dt>
+            <dt>{tr(k!("program.budget_spent"))}</dt>
             <dd><BudgetBar spent=program.spent_fen budget=program.budget_fen/></dd>
         </dl>
         {(!program.description.is_empty()).then(|| view! {
@@ -82,10 +82,10 @@ pub fn PublicToggle(detail: ProgramDetail, on_update: Callback<ProgramDetail>) -
         save_detail(form, i18n, async move { api::patch_program(id, &patch).await }, on_update);
     };
     view! {
-        <label class="checkbox public-toggle" title=tr("program.public_hint")>
+        <label class="checkbox public-toggle" title=tr(k!("program.public_hint"))>
             <input type="checkbox" data-testid="public-toggle" prop:checked=on disabled=form.busy
                 on:change=toggle/>
-            {tr("program.public")}
+            {tr(k!("program.public"))}
         </label>
         <FormSummary form placed=&[]/>
     }
@@ -103,7 +103,7 @@ pub fn EvaluationPanel(evaluation: Evaluation) -> impl IntoView {
     };
     view! {
         <section class="panel evaluation" data-testid="evaluation">
-            <h3>{tr("program.evaluation")}</h3>
+            <h3>{tr(k!("program.evaluation"))}</h3>
             <div class="kpi">
                 <span class="kpi-value" data-testid="evaluation-score">{score}</span>
                 <span class="kpi-label">{tr_word("evaluator", kind.as_str().into())}</span>

@@ -64,7 +64,7 @@ impl I18n {
         match kind {
             ResourceKind::Funds | ResourceKind::Technology => self.money_short(value as i64),
             ResourceKind::Talent => {
-                format!("{} {}", plain_number(value), self.t("unit.person_days"))
+                format!("{} {}", plain_number(value), self.t(k!("unit.person_days")))
             }
             ResourceKind::Materials => format!("{} {}", plain_number(value), unit.unwrap_or("")),
         }
@@ -82,13 +82,13 @@ impl I18n {
     pub fn quantity_text(&self, kind: ResourceKind, q: &Quantity, unit: Option<&str>) -> String {
         let mut parts = Vec::new();
         if let (ResourceKind::Talent, Some(people)) = (kind, q.people) {
-            parts.push(format!("{people} {}", self.t("unit.people")));
+            parts.push(format!("{people} {}", self.t(k!("unit.people"))));
         }
         if q.person_days.is_some() || q.quantity.is_some() || kind_is_money(kind) {
             parts.push(self.measure_text(kind, measure(kind, q), unit));
         }
         if let (ResourceKind::Materials, Some(value)) = (kind, q.amount_fen) {
-            parts.push(format!("{} {}", self.t("unit.value"), self.money_short(value)));
+            parts.push(format!("{} {}", self.t(k!("unit.value")), self.money_short(value)));
         }
         parts.join(" · ")
     }

@@ -19,16 +19,16 @@ pub fn ProgramsPage() -> impl IntoView {
     let session = use_session();
     view! {
         <div class="page-head">
-            <h1 class="page-title">{tr("nav.programs")}</h1>
+            <h1 class="page-title">{tr(k!("nav.programs"))}</h1>
             <div class="spacer"></div>
-            <a class="btn" href="/programs/rollup" data-testid="to-rollup">{tr("nav.rollup")}</a>
+            <a class="btn" href="/programs/rollup" data-testid="to-rollup">{tr(k!("nav.rollup"))}</a>
             {move || session.permissions().author_programs.then(|| view! {
                 <a class="btn btn-primary" href="/programs/new" data-testid="program-new">
-                    "+ "{tr("program.new")}
+                    "+ "{tr(k!("program.new"))}
                 </a>
             })}
         </div>
-        <Show when=move || session.permissions().read_programs fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().read_programs fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <ProgramList/>
         </Show>
     }
@@ -60,18 +60,22 @@ fn ProgramList() -> impl IntoView {
             path: "/programs/export".into(),
             extra: Vec::new(),
             file: "programs",
-            csv_tables: vec![("programs", "export.programs"), ("pledges", "export.pledges"), ("deliveries", "export.deliveries")],
+            csv_tables: vec![
+                ("programs", k!("export.programs")),
+                ("pledges", k!("export.pledges")),
+                ("deliveries", k!("export.deliveries")),
+            ],
             keep: Some(&["area_id", "status", "catalogue_item_id", "q"]),
         }),
-        empty_key: "program.none",
-        search_hint: Some("table.search_title"),
+        empty_key: k!("program.none"),
+        search_hint: Some(k!("table.search_title")),
         class: "program-table",
     };
     view! {
         <ProgramFilterBar filter on_change/>
         {move || filtered().then(|| view! {
             <div class="toolbar list-tools">
-                <a class="btn btn-ghost" href="/programs" data-testid="filters-clear">{tr("program.clear_filters")}</a>
+                <a class="btn btn-ghost" href="/programs" data-testid="filters-clear">{tr(k!("program.clear_filters"))}</a>
             </div>
         })}
         <DataTable spec columns=program_columns() filters row_key=|p: &Program| format!("{}-{}", p.id, p.updated_at)

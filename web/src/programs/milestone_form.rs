@@ -55,25 +55,25 @@ pub fn MilestoneForm(program_id: Id, on_done: Callback<ProgramDetail>, on_cancel
     };
     view! {
         <form class="form panel" on:submit=submit data-testid="milestone-form" novalidate>
-            <h4>{tr("milestone.add")}</h4>
+            <h4>{tr(k!("milestone.add"))}</h4>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="milestone.name" pointer="/title" form>
+                <Field label=k!("milestone.name") pointer="/title" form>
                     <input type="text" maxlength="100" data-testid="milestone-title"
                         prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="milestone.due" pointer="/due_on" form>
+                <Field label=k!("milestone.due") pointer="/due_on" form>
                     <input type="date" data-testid="milestone-due" prop:value=due on:input=move |ev| due.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="milestone.weight" pointer="/weight" form hint="milestone.weight_hint">
+                <Field label=k!("milestone.weight") pointer="/weight" form hint=k!("milestone.weight_hint")>
                     <input type="number" min="1" max="100" step="1" data-testid="milestone-weight"
                         prop:value=weight on:input=move |ev| weight.set(event_target_value(&ev))/>
                 </Field>
             </div>
-            <FieldGroup label="milestone.owner" pointer="/owner_id" form>
+            <FieldGroup label=k!("milestone.owner") pointer="/owner_id" form>
                 <OwnerPicker value=owner me=me.map(|(id, _)| id)/>
             </FieldGroup>
-            <FormButtons form on_cancel submit_key="action.create"/>
+            <FormButtons form on_cancel submit_key=k!("action.create")/>
         </form>
     }
 }
@@ -116,15 +116,15 @@ fn OwnerPicker(value: RwSignal<Option<(Id, String)>>, me: Option<Id>) -> impl In
     view! {
         <div class="area-choice owner-picker">
             <span class="chosen" data-testid="milestone-owner">
-                {move || value.get().map(|(id, name)| if Some(id) == me { format!("{name}（{}）", i18n.t("milestone.me")) } else { name })}
+                {move || value.get().map(|(id, name)| if Some(id) == me { format!("{name}（{}）", i18n.t(k!("milestone.me"))) } else { name })}
             </span>
             {move || session.permissions().manage_users.then(|| view! {
                 <div class="area-search">
-                    <input type="search" data-testid="owner-search" placeholder=tr("milestone.owner_search")
+                    <input type="search" data-testid="owner-search" placeholder=tr(k!("milestone.owner_search"))
                         prop:value=query on:input=move |ev| { let t = event_target_value(&ev); query.set(t.clone()); search(t); }/>
                     {move || found.get().map(|answer| match answer {
                         Ok(list) if list.is_empty() => view! {
-                            <div class="search-results state state-empty">{tr("state.no_users")}</div>
+                            <div class="search-results state state-empty">{tr(k!("state.no_users"))}</div>
                         }.into_any(),
                         Ok(list) => view! {
                             <ul class="search-results" role="listbox">

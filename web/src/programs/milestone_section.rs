@@ -27,13 +27,13 @@ pub fn MilestoneSection(detail: ProgramDetail, editable: bool, on_update: Callba
     view! {
         <section class="program-section" data-testid="milestones">
             <h3>
-                {tr("milestone.title")}
+                {tr(k!("milestone.title"))}
                 {(total_weight > 0).then(|| view! {
-                    <span class="muted small">" · "{tr("milestone.total_weight")}" "{total_weight}</span>
+                    <span class="muted small">" · "{tr(k!("milestone.total_weight"))}" "{total_weight}</span>
                 })}
             </h3>
             {if milestones.is_empty() {
-                view! { <Empty key="milestone.none"/> }.into_any()
+                view! { <Empty key=k!("milestone.none")/> }.into_any()
             } else {
                 view! {
                     <ol class="timeline milestone-timeline" data-testid="milestone-timeline">
@@ -44,7 +44,7 @@ pub fn MilestoneSection(detail: ProgramDetail, editable: bool, on_update: Callba
                 }.into_any()
             }}
             {editable.then(|| view! {
-                <AddToggle label="milestone.add" open testid="milestone-add">
+                <AddToggle label=k!("milestone.add") open testid="milestone-add">
                     <MilestoneForm program_id on_done=done on_cancel=Callback::new(move |()| open.set(false))/>
                 </AddToggle>
             })}
@@ -75,27 +75,27 @@ fn MilestoneStep(milestone: Milestone, program_id: Id, editable: bool, on_update
         <li class=class data-testid="milestone" data-milestone-id=id data-status=status.as_str()
             data-overdue=milestone.overdue.to_string()>
             <span class="timeline-at nowrap">
-                {tr("milestone.due")}" "{due.clone()}
-                {milestone.overdue.then(|| view! { <b class="due-over">" · "{tr("milestone.overdue")}</b> })}
-                {done_on.clone().map(|d| view! { <span>" · "{tr("milestone.done_on")}" "{d.clone()}</span> })}
+                {tr(k!("milestone.due"))}" "{due.clone()}
+                {milestone.overdue.then(|| view! { <b class="due-over">" · "{tr(k!("milestone.overdue"))}</b> })}
+                {done_on.clone().map(|d| view! { <span>" · "{tr(k!("milestone.done_on"))}" "{d.clone()}</span> })}
             </span>
             <span class="timeline-what"><strong>{milestone.title.clone()}</strong></span>
             <span class=format!("ms-status ms-{}", status.as_str())>{tr_word("mstatus", status.as_str().into())}</span>
-            <span class="muted">{tr("milestone.weight")}" "{milestone.weight}</span>
+            <span class="muted">{tr(k!("milestone.weight"))}" "{milestone.weight}</span>
             {milestone.owner_name.clone().map(|o| view! {
-                <span class="timeline-who">{tr("milestone.owner")}" "{o.clone()}</span>
+                <span class="timeline-who">{tr(k!("milestone.owner"))}" "{o.clone()}</span>
             })}
             {(editable && status != MilestoneStatus::Done).then(|| view! {
                 <span class="ms-buttons">
                     {(status == MilestoneStatus::Pending).then(|| view! {
                         <button type="button" class="btn btn-small" disabled=form.busy data-testid="milestone-start"
                             on:click=move |_| move_to(MilestoneStatus::InProgress)>
-                            {tr("milestone.start")}
+                            {tr(k!("milestone.start"))}
                         </button>
                     })}
                     <button type="button" class="btn btn-small btn-primary" disabled=form.busy data-testid="milestone-done"
                         on:click=move |_| move_to(MilestoneStatus::Done)>
-                        {tr("milestone.mark_done")}
+                        {tr(k!("milestone.mark_done"))}
                     </button>
                 </span>
             })}

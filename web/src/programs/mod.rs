@@ -18,7 +18,6 @@ pub mod form;
 pub mod head;
 pub mod labels;
 pub mod list_page;
-pub mod messages;
 pub mod milestone_form;
 pub mod milestone_section;
 pub mod panel;

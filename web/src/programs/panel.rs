@@ -71,16 +71,16 @@ pub fn ProgramPanel(id: Id, #[prop(optional)] public: bool) -> impl IntoView {
             view! {
                 <ProgramHeading program=d.program.clone() public/>
                 {(!public).then(|| view! {
-                    <section class="need-actions" aria-label=tr("need.actions")>
+                    <section class="need-actions" aria-label=tr(k!("need.actions"))>
                         {buttons}
                         {(editable && draft).then(|| view! {
                             <a class="btn" href=format!("/programs/{id}/edit") data-testid="program-edit">
-                                {tr("action.edit")}
+                                {tr(k!("action.edit"))}
                             </a>
                         })}
                         {editable.then(|| view! { <PublicToggle detail=d.clone() on_update/> })}
                         {(d.allowed_actions.is_empty() && !editable).then(|| view! {
-                            <span class="muted" data-testid="no-actions">{tr("need.no_actions")}</span>
+                            <span class="muted" data-testid="no-actions">{tr(k!("need.no_actions"))}</span>
                         })}
                     </section>
                 })}

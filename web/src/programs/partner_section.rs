@@ -9,12 +9,13 @@ use crate::common::form::{Field, FormButtons, FormState, FormSummary, field_erro
 use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::status::Empty;
 use crate::common::widgets::HeadRow;
+use crate::messages::Key;
 use crate::programs::bits::{AddToggle, save_detail};
 use crate::programs::labels::PARTNER_KINDS;
 
 const PLACED: [&str; 5] = ["/name", "/kind", "/role", "/contact_name", "/contact_phone"];
 
-const HEADS: [&str; 4] = ["partner.name", "partner.kind", "partner.role", "partner.contact"];
+const HEADS: [Key; 4] = [k!("partner.name"), k!("partner.kind"), k!("partner.role"), k!("partner.contact")];
 
 /// The partners table, plus "添加伙伴" when `editable`.
 #[component]
@@ -29,9 +30,9 @@ pub fn PartnerSection(detail: ProgramDetail, editable: bool, on_update: Callback
     });
     view! {
         <section class="program-section" data-testid="partners">
-            <h3>{tr("partner.title")}</h3>
+            <h3>{tr(k!("partner.title"))}</h3>
             {if partners.is_empty() {
-                view! { <Empty key="partner.none"/> }.into_any()
+                view! { <Empty key=k!("partner.none")/> }.into_any()
             } else {
                 view! {
                     <div class="table-wrap">
@@ -45,7 +46,7 @@ pub fn PartnerSection(detail: ProgramDetail, editable: bool, on_update: Callback
                 }.into_any()
             }}
             {editable.then(|| view! {
-                <AddToggle label="partner.add" open testid="partner-add">
+                <AddToggle label=k!("partner.add") open testid="partner-add">
                     <PartnerForm program_id=id on_done=done on_cancel=Callback::new(move |()| open.set(false))/>
                 </AddToggle>
             })}
@@ -105,35 +106,35 @@ fn PartnerForm(program_id: shared::Id, on_done: Callback<ProgramDetail>, on_canc
     };
     view! {
         <form class="form panel" on:submit=submit data-testid="partner-form" novalidate>
-            <h4>{tr("partner.add")}</h4>
+            <h4>{tr(k!("partner.add"))}</h4>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="partner.name" pointer="/name" form>
+                <Field label=k!("partner.name") pointer="/name" form>
                     <input type="text" maxlength="100" data-testid="partner-name"
                         prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="partner.kind" pointer="/kind" form>
+                <Field label=k!("partner.kind") pointer="/kind" form>
                     <select data-testid="partner-kind" on:change=move |ev| kind.set(Code::parse(&event_target_value(&ev)))>
-                        <option value="" selected=true disabled=true>{tr("form.choose")}</option>
+                        <option value="" selected=true disabled=true>{tr(k!("form.choose"))}</option>
                         {PARTNER_KINDS.into_iter().map(|k| view! {
                             <option value=k.as_str()>{tr_word("partner_kind", k.as_str().into())}</option>
                         }).collect_view()}
                     </select>
                 </Field>
-                <Field label="partner.role" pointer="/role" form hint="partner.role_hint">
+                <Field label=k!("partner.role") pointer="/role" form hint=k!("partner.role_hint")>
                     <input type="text" maxlength="50" data-testid="partner-role"
                         prop:value=role on:input=move |ev| role.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="partner.contact_name" pointer="/contact_name" form>
+                <Field label=k!("partner.contact_name") pointer="/contact_name" form>
                     <input type="text" maxlength="50" data-testid="partner-contact-name"
                         prop:value=contact_name on:input=move |ev| contact_name.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="partner.contact_phone" pointer="/contact_phone" form>
+                <Field label=k!("partner.contact_phone") pointer="/contact_phone" form>
                     <input type="tel" maxlength="20" data-testid="partner-phone"
                         prop:value=phone on:input=move |ev| phone.set(event_target_value(&ev))/>
                 </Field>
             </div>
-            <FormButtons form on_cancel submit_key="action.create"/>
+            <FormButtons form on_cancel submit_key=k!("action.create")/>
         </form>
     }
 }

@@ -101,19 +101,19 @@ pub fn PledgeForm(program_id: Id, partners: Vec<Partner>, on_done: Callback<Prog
         save_detail(form, i18n, async move { api::add_pledge(program_id, &new).await }, on_done);
     };
     let money_label = move || {
-        if kind.get() == ResourceKind::Funds { "pledge.amount" } else { "pledge.value" }
+        if kind.get() == ResourceKind::Funds { k!("pledge.amount") } else { k!("pledge.value") }
     };
     view! {
         <form class="form panel" on:submit=submit data-testid="pledge-form" novalidate>
-            <h4>{tr("pledge.add")}</h4>
+            <h4>{tr(k!("pledge.add"))}</h4>
             <FormSummary form placed=&PLEDGE_PLACED/>
             <div class="grid-fields">
-                <Field label="pledge.partner" pointer="/partner_id" form>
+                <Field label=k!("pledge.partner") pointer="/partner_id" form>
                     <select data-testid="pledge-partner" on:change=move |ev| partner.set(event_target_value(&ev).parse().ok())>
                         {partners.into_iter().map(|p| view! { <option value=p.id.to_string()>{p.name}</option> }).collect_view()}
                     </select>
                 </Field>
-                <Field label="pledge.kind" pointer="/kind" form>
+                <Field label=k!("pledge.kind") pointer="/kind" form>
                     <select data-testid="pledge-kind" on:change=move |ev| {
                         if let Some(k) = Code::parse(&event_target_value(&ev)) { kind.set(k) } }>
                         {RESOURCE_KINDS.into_iter().map(|k| view! {
@@ -121,44 +121,44 @@ pub fn PledgeForm(program_id: Id, partners: Vec<Partner>, on_done: Callback<Prog
                         }).collect_view()}
                     </select>
                 </Field>
-                <Field label="pledge.description" pointer="/description" form>
+                <Field label=k!("pledge.description") pointer="/description" form>
                     <input type="text" maxlength="200" data-testid="pledge-description"
                         prop:value=description on:input=move |ev| description.set(event_target_value(&ev))/>
                 </Field>
                 {move || match kind.get() {
                     ResourceKind::Talent => view! {
-                        <Field label="pledge.people" pointer="/pledged/people" form>
+                        <Field label=k!("pledge.people") pointer="/pledged/people" form>
                             <input type="number" min="0" step="1" data-testid="pledge-people"
                                 prop:value=people on:input=move |ev| people.set(event_target_value(&ev))/>
                         </Field>
-                        <Field label="pledge.person_days" pointer="/pledged/person_days" form>
+                        <Field label=k!("pledge.person_days") pointer="/pledged/person_days" form>
                             <input type="number" min="0" step="0.5" data-testid="pledge-person-days"
                                 prop:value=person_days on:input=move |ev| person_days.set(event_target_value(&ev))/>
                         </Field>
                     }.into_any(),
                     ResourceKind::Materials => view! {
-                        <Field label="pledge.quantity" pointer="/pledged/quantity" form>
+                        <Field label=k!("pledge.quantity") pointer="/pledged/quantity" form>
                             <input type="number" min="0" step="any" data-testid="pledge-quantity"
                                 prop:value=quantity on:input=move |ev| quantity.set(event_target_value(&ev))/>
                         </Field>
-                        <Field label="pledge.unit" pointer="/unit" form hint="pledge.unit_hint">
+                        <Field label=k!("pledge.unit") pointer="/unit" form hint=k!("pledge.unit_hint")>
                             <input type="text" maxlength="10" data-testid="pledge-unit"
                                 prop:value=unit on:input=move |ev| unit.set(event_target_value(&ev))/>
                         </Field>
-                        <Field label="pledge.value_optional" pointer="/pledged/amount_fen" form hint="form.yuan_hint">
+                        <Field label=k!("pledge.value_optional") pointer="/pledged/amount_fen" form hint=k!("form.yuan_hint")>
                             <input type="text" inputmode="decimal" data-testid="pledge-amount"
                                 prop:value=amount on:input=move |ev| amount.set(event_target_value(&ev))/>
                         </Field>
                     }.into_any(),
                     _ => view! {
-                        <Field label=money_label() pointer="/pledged/amount_fen" form hint="form.yuan_hint">
+                        <Field label=money_label() pointer="/pledged/amount_fen" form hint=k!("form.yuan_hint")>
                             <input type="text" inputmode="decimal" data-testid="pledge-amount"
                                 prop:value=amount on:input=move |ev| amount.set(event_target_value(&ev))/>
                         </Field>
                     }.into_any(),
                 }}
             </div>
-            <FormButtons form on_cancel submit_key="action.create"/>
+            <FormButtons form on_cancel submit_key=k!("action.create")/>
         </form>
     }
 }
@@ -174,10 +174,10 @@ pub fn DeliveryForm(program_id: Id, pledge: Pledge, on_done: Callback<ProgramDet
     let kind = pledge.kind;
     let pledge_id = pledge.id;
     let (label, pointer, hint) = match kind {
-        ResourceKind::Funds => ("pledge.amount", "/delivered/amount_fen", "form.yuan_hint"),
-        ResourceKind::Technology => ("pledge.value", "/delivered/amount_fen", "form.yuan_hint"),
-        ResourceKind::Talent => ("pledge.person_days", "/delivered/person_days", "delivery.person_days_hint"),
-        ResourceKind::Materials => ("pledge.quantity", "/delivered/quantity", "delivery.quantity_hint"),
+        ResourceKind::Funds => (k!("pledge.amount"), "/delivered/amount_fen", k!("form.yuan_hint")),
+        ResourceKind::Technology => (k!("pledge.value"), "/delivered/amount_fen", k!("form.yuan_hint")),
+        ResourceKind::Talent => (k!("pledge.person_days"), "/delivered/person_days", k!("delivery.person_days_hint")),
+        ResourceKind::Materials => (k!("pledge.quantity"), "/delivered/quantity", k!("delivery.quantity_hint")),
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -205,19 +205,19 @@ pub fn DeliveryForm(program_id: Id, pledge: Pledge, on_done: Callback<ProgramDet
         <form class="form delivery-form" on:submit=submit data-testid="delivery-form" novalidate>
             <FormSummary form placed=&DELIVERY_PLACED/>
             <div class="grid-fields">
-                <Field label="delivery.on" pointer="/delivered_on" form>
+                <Field label=k!("delivery.on") pointer="/delivered_on" form>
                     <input type="date" data-testid="delivery-date" prop:value=on on:input=move |ev| on.set(event_target_value(&ev))/>
                 </Field>
                 <Field label=label pointer=pointer form hint=hint>
                     <input type="text" inputmode="decimal" data-testid="delivery-value"
                         prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="form.note" pointer="/note" form>
+                <Field label=k!("form.note") pointer="/note" form>
                     <input type="text" maxlength="500" data-testid="delivery-note"
                         prop:value=note on:input=move |ev| note.set(event_target_value(&ev))/>
                 </Field>
             </div>
-            <FormButtons form on_cancel submit_key="delivery.save"/>
+            <FormButtons form on_cancel submit_key=k!("delivery.save")/>
         </form>
     }
 }

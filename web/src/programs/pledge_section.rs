@@ -8,11 +8,19 @@ use shared::{Pledge, ProgramDetail, ResourceKind};
 use crate::common::i18n::{tr, tr_label, use_i18n};
 use crate::common::status::Empty;
 use crate::common::widgets::{Bar, HeadRow};
+use crate::messages::Key;
 use crate::programs::bits::{AddToggle, is_running};
 use crate::programs::labels::{RESOURCE_KINDS, measure};
 use crate::programs::pledge_forms::{DeliveryForm, PledgeForm};
 
-const HEADS: [&str; 6] = ["pledge.partner", "pledge.kind", "pledge.description", "pledge.pledged", "pledge.delivered", "pledge.fulfilment"];
+const HEADS: [Key; 6] = [
+    k!("pledge.partner"),
+    k!("pledge.kind"),
+    k!("pledge.description"),
+    k!("pledge.pledged"),
+    k!("pledge.delivered"),
+    k!("pledge.fulfilment"),
+];
 
 /// One kind's pledged and delivered totals in its measure; the unit when all its pledges share one.
 struct KindTotal {
@@ -73,7 +81,7 @@ pub fn PledgeSection(detail: ProgramDetail, editable: bool, on_update: Callback<
     };
     view! {
         <section class="program-section" data-testid="pledges">
-            <h3>{tr("pledge.title")}</h3>
+            <h3>{tr(k!("pledge.title"))}</h3>
             {(!by_kind.is_empty()).then(|| view! {
                 <div class="kind-totals" data-testid="kind-totals">
                     {by_kind.iter().map(|t| {
@@ -89,7 +97,7 @@ pub fn PledgeSection(detail: ProgramDetail, editable: bool, on_update: Callback<
                 </div>
             })}
             {if pledges.is_empty() {
-                view! { <Empty key="pledge.none"/> }.into_any()
+                view! { <Empty key=k!("pledge.none")/> }.into_any()
             } else {
                 view! {
                     <div class="table-wrap">
@@ -106,7 +114,7 @@ pub fn PledgeSection(detail: ProgramDetail, editable: bool, on_update: Callback<
                 }.into_any()
             }}
             {(by_partner.len() > 1).then(|| view! {
-                <h4>{tr("pledge.by_partner")}</h4>
+                <h4>{tr(k!("pledge.by_partner"))}</h4>
                 <ul class="partner-totals" data-testid="partner-totals">
                     {by_partner.iter().map(|(name, kinds, mean)| view! {
                         <li>
@@ -123,12 +131,12 @@ pub fn PledgeSection(detail: ProgramDetail, editable: bool, on_update: Callback<
                     }).collect_view()}
                 </ul>
             })}
-            {(editable && !running).then(|| view! { <p class="muted small">{tr("pledge.deliver_later")}</p> })}
+            {(editable && !running).then(|| view! { <p class="muted small">{tr(k!("pledge.deliver_later"))}</p> })}
             {editable.then(|| if partners.is_empty() {
-                view! { <p class="muted" data-testid="pledge-needs-partner">{tr("pledge.needs_partner")}</p> }.into_any()
+                view! { <p class="muted" data-testid="pledge-needs-partner">{tr(k!("pledge.needs_partner"))}</p> }.into_any()
             } else {
                 view! {
-                    <AddToggle label="pledge.add" open testid="pledge-add">
+                    <AddToggle label=k!("pledge.add") open testid="pledge-add">
                         <PledgeForm program_id partners=partners.clone() on_done=done
                             on_cancel=Callback::new(move |()| open.set(false))/>
                     </AddToggle>
@@ -166,7 +174,7 @@ fn PledgeRow(pledge: Pledge, times: usize, program_id: shared::Id, can_deliver: 
                 <td class="actions">
                     <button type="button" class="btn btn-small" data-testid="delivery-add"
                         on:click=move |_| open.update(|o| *o = !*o)>
-                        {tr("delivery.add")}
+                        {tr(k!("delivery.add"))}
                     </button>
                 </td>
             })}

@@ -11,6 +11,7 @@ use crate::common::download::save_file;
 use crate::common::format::money;
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::status::Empty;
+use crate::messages::Key;
 use crate::programs::bits::Money;
 use crate::programs::filters::filter_url;
 
@@ -68,12 +69,12 @@ pub fn csv(header: &[String], rows: &[ChildProgramRollup]) -> String {
     out
 }
 
-const COLUMNS: [(ChildSort, &str, &str); 5] = [
-    (ChildSort::Name, "rollup.child_area", ""),
-    (ChildSort::Programs, "rollup.child_programs", "num"),
-    (ChildSort::Budget, "program.budget", "num"),
-    (ChildSort::Spent, "spend.title", "num"),
-    (ChildSort::Overdue, "rollup.overdue", "num"),
+const COLUMNS: [(ChildSort, Key, &str); 5] = [
+    (ChildSort::Name, k!("rollup.child_area"), ""),
+    (ChildSort::Programs, k!("rollup.child_programs"), "num"),
+    (ChildSort::Budget, k!("program.budget"), "num"),
+    (ChildSort::Spent, k!("spend.title"), "num"),
+    (ChildSort::Overdue, k!("rollup.overdue"), "num"),
 ];
 
 #[component]
@@ -81,7 +82,7 @@ pub fn RollupByChild(rows: Vec<ChildProgramRollup>) -> impl IntoView {
     let i18n = use_i18n();
     if rows.is_empty() {
         return view! {
-            <section class="panel" data-testid="rollup-children"><h3>{tr("rollup.by_child")}</h3><Empty key="rollup.no_children"/></section>
+            <section class="panel" data-testid="rollup-children"><h3>{tr(k!("rollup.by_child"))}</h3><Empty key=k!("rollup.no_children")/></section>
         }
         .into_any();
     }
@@ -98,35 +99,35 @@ pub fn RollupByChild(rows: Vec<ChildProgramRollup>) -> impl IntoView {
                 label: r.area.name.clone(),
                 value: Some(r.programs as f64),
                 text: match spent_pct(r) {
-                    Some(p) => i18n.t("rollup.bar_text").replace("{n}", &r.programs.to_string()).replace("{p}", &p.to_string()),
+                    Some(p) => i18n.t(k!("rollup.bar_text")).replace("{n}", &r.programs.to_string()).replace("{p}", &p.to_string()),
                     None => r.programs.to_string(),
                 },
                 colour: if r.overdue_milestones > 0 { "var(--bad)" } else { "var(--accent)" },
             })
             .collect();
-        view! { <HBarChart rows=bars target=None label=i18n.t("rollup.by_child")/> }
+        view! { <HBarChart rows=bars target=None label=i18n.t(k!("rollup.by_child"))/> }
     };
     let export = move |_| {
         let header: Vec<String> = [
-            "rollup.child_area",
-            "rollup.child_programs",
-            "rollup.child_completed",
-            "rollup.budget_yuan",
-            "rollup.spent_yuan",
-            "rollup.spent_pct",
-            "rollup.overdue",
+            k!("rollup.child_area"),
+            k!("rollup.child_programs"),
+            k!("rollup.child_completed"),
+            k!("rollup.budget_yuan"),
+            k!("rollup.spent_yuan"),
+            k!("rollup.spent_pct"),
+            k!("rollup.overdue"),
         ]
         .iter()
-        .map(|k| i18n.t(k).to_owned())
+        .map(|k| i18n.t(*k).to_owned())
         .collect();
         let file = File {
             bytes: csv(&header, &shown()).into_bytes(),
             content_type: "text/csv;charset=utf-8".into(),
-            name: Some(format!("{}.csv", i18n.t("rollup.by_child"))),
+            name: Some(format!("{}.csv", i18n.t(k!("rollup.by_child")))),
         };
         let _ = save_file(&file, "rollup.csv");
     };
-    let header = move |column: ChildSort, key: &'static str, class: &'static str| {
+    let header = move |column: ChildSort, key: Key, class: &'static str| {
         let mark = move || match by.get() {
             (b, false) if b == column => " ▾",
             (b, true) if b == column => " ▴",
@@ -134,7 +135,7 @@ pub fn RollupByChild(rows: Vec<ChildProgramRollup>) -> impl IntoView {
         };
         view! {
             <th class=class>
-                <button type="button" class="th-sort" data-testid="rollup-child-sort" data-column=key
+                <button type="button" class="th-sort" data-testid="rollup-child-sort" data-column=key.name()
                     on:click=move |_| by.update(|(b, r)| if *b == column { *r = !*r } else { (*b, *r) = (column, false) })>
                     {tr(key)}{mark}
                 </button>
@@ -144,8 +145,8 @@ pub fn RollupByChild(rows: Vec<ChildProgramRollup>) -> impl IntoView {
     view! {
         <section class="panel rollup-children" data-testid="rollup-children">
             <div class="section-head">
-                <h3>{tr("rollup.by_child")}</h3>
-                <button type="button" class="btn btn-small" data-testid="rollup-child-export" on:click=export>{tr("rollup.export")}</button>
+                <h3>{tr(k!("rollup.by_child"))}</h3>
+                <button type="button" class="btn btn-small" data-testid="rollup-child-export" on:click=export>{tr(k!("rollup.export"))}</button>
             </div>
             {chart}
             <div class="table-wrap">
@@ -169,7 +170,7 @@ pub fn RollupByChild(rows: Vec<ChildProgramRollup>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <p class="muted small">{tr("rollup.child_hint")}</p>
+            <p class="muted small">{tr(k!("rollup.child_hint"))}</p>
         </section>
     }
     .into_any()

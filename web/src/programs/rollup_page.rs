@@ -23,10 +23,10 @@ pub fn ProgramRollupPage() -> impl IntoView {
     let session = use_session();
     view! {
         <nav class="crumbs back-link">
-            <a href="/programs">"← "{tr("program.back")}</a>
+            <a href="/programs">"← "{tr(k!("program.back"))}</a>
         </nav>
-        <h1 class="page-title">{tr("nav.rollup")}</h1>
-        <Show when=move || session.permissions().read_programs fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <h1 class="page-title">{tr(k!("nav.rollup"))}</h1>
+        <Show when=move || session.permissions().read_programs fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <Rollup/>
         </Show>
     }
@@ -62,13 +62,13 @@ fn Rollup() -> impl IntoView {
     view! {
         <div class="toolbar">
             <span class="chosen" data-testid="rollup-area">
-                {move || area.get().map_or_else(|| tr("area.whole_platform")().to_owned(), |(_, n)| n)}
+                {move || area.get().map_or_else(|| tr(k!("area.whole_platform"))().to_owned(), |(_, n)| n)}
             </span>
-            <AreaSearch on_pick placeholder="area.search" testid="rollup-area-search"/>
+            <AreaSearch on_pick placeholder=k!("area.search") testid="rollup-area-search"/>
             <Show when=move || session.whole_platform()>
                 <button type="button" class="btn btn-small" data-testid="rollup-whole-platform"
                     disabled=move || area.get().is_none() on:click=move |_| area.set(None)>
-                    {tr("area.whole_platform")}
+                    {tr(k!("area.whole_platform"))}
                 </button>
             </Show>
         </div>
@@ -91,7 +91,7 @@ fn RollupView(rollup: ProgramRollup) -> impl IntoView {
     view! {
         <div class="rollup" data-testid="rollup">
             <section class="panel">
-                <h3>{tr("rollup.by_status")}" · "<a href=list(&|_| {}) data-testid="rollup-all">{tr("queue.all")}" "{total}</a></h3>
+                <h3>{tr(k!("rollup.by_status"))}" · "<a href=list(&|_| {}) data-testid="rollup-all">{tr(k!("queue.all"))}" "{total}</a></h3>
                 <div class="count-chips">
                     {rollup.by_status.iter().map(|s| {
                         let status = s.status;
@@ -105,9 +105,9 @@ fn RollupView(rollup: ProgramRollup) -> impl IntoView {
                 </div>
             </section>
             <section class="panel">
-                <h3>{tr("rollup.by_kind")}</h3>
+                <h3>{tr(k!("rollup.by_kind"))}</h3>
                 {if rollup.by_kind.is_empty() {
-                    view! { <Empty key="pledge.none"/> }.into_any()
+                    view! { <Empty key=k!("pledge.none")/> }.into_any()
                 } else {
                     RESOURCE_KINDS.into_iter().filter_map(|kind| rollup.by_kind.iter().find(|k| k.kind == kind)).map(|k| {
                         let kind = k.kind;
@@ -126,18 +126,18 @@ fn RollupView(rollup: ProgramRollup) -> impl IntoView {
                 }}
             </section>
             <section class="panel">
-                <h3>{tr("rollup.budget")}</h3>
+                <h3>{tr(k!("rollup.budget"))}</h3>
                 <BudgetBar spent=rollup.spent_fen budget=rollup.budget_fen/>
                 <p class="muted small">
-                    {tr("program.budget")}" "<Money fen=rollup.budget_fen/>" · "
-                    {tr("spend.title")}" "<Money fen=rollup.spent_fen/>
+                    {tr(k!("program.budget"))}" "<Money fen=rollup.budget_fen/>" · "
+                    {tr(k!("spend.title"))}" "<Money fen=rollup.spent_fen/>
                 </p>
             </section>
             <section class="panel">
-                <h3>{tr("rollup.overdue")}</h3>
+                <h3>{tr(k!("rollup.overdue"))}</h3>
                 <a class="kpi" href=list(&|f| f.overdue = true) data-testid="rollup-overdue">
                     <span class="kpi-value" class:due-over={overdue > 0}>{overdue}</span>
-                    <span class="kpi-label">{tr("rollup.overdue_hint")}</span>
+                    <span class="kpi-label">{tr(k!("rollup.overdue_hint"))}</span>
                 </a>
             </section>
         </div>

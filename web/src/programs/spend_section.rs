@@ -29,20 +29,20 @@ pub fn SpendSection(detail: ProgramDetail, editable: bool, on_update: Callback<P
     let left = program.budget_fen - program.spent_fen;
     view! {
         <section class="program-section" data-testid="spends">
-            <h3>{tr("spend.title")}</h3>
+            <h3>{tr(k!("spend.title"))}</h3>
             <div class="spend-summary">
                 <BudgetBar spent=program.spent_fen budget=program.budget_fen/>
                 <span class="muted small">
-                    {move || i18n.t(if left >= 0 { "spend.left" } else { "spend.over" })}" "<Money fen=left.abs()/>
+                    {move || i18n.t(if left >= 0 { k!("spend.left") } else { k!("spend.over") })}" "<Money fen=left.abs()/>
                 </span>
             </div>
             {if spends.is_empty() {
-                view! { <Empty key="spend.none"/> }.into_any()
+                view! { <Empty key=k!("spend.none")/> }.into_any()
             } else {
                 view! {
                     <div class="table-wrap">
                         <table class="table">
-                            <HeadRow keys=&["spend.on", "spend.amount", "spend.purpose"]/>
+                            <HeadRow keys=&[k!("spend.on"), k!("spend.amount"), k!("spend.purpose")]/>
                             <tbody>
                                 {spends.into_iter().map(|s| view! {
                                     <tr data-testid="spend-row">
@@ -56,9 +56,9 @@ pub fn SpendSection(detail: ProgramDetail, editable: bool, on_update: Callback<P
                     </div>
                 }.into_any()
             }}
-            {(editable && !running).then(|| view! { <p class="muted small">{tr("spend.later")}</p> })}
+            {(editable && !running).then(|| view! { <p class="muted small">{tr(k!("spend.later"))}</p> })}
             {(editable && running).then(|| view! {
-                <AddToggle label="spend.add" open testid="spend-add">
+                <AddToggle label=k!("spend.add") open testid="spend-add">
                     <SpendForm program_id=program.id on_done=done on_cancel=Callback::new(move |()| open.set(false))/>
                 </AddToggle>
             })}
@@ -96,22 +96,22 @@ fn SpendForm(program_id: Id, on_done: Callback<ProgramDetail>, on_cancel: Callba
     };
     view! {
         <form class="form panel" on:submit=submit data-testid="spend-form" novalidate>
-            <h4>{tr("spend.add")}</h4>
+            <h4>{tr(k!("spend.add"))}</h4>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="spend.on" pointer="/spent_on" form>
+                <Field label=k!("spend.on") pointer="/spent_on" form>
                     <input type="date" data-testid="spend-date" prop:value=on on:input=move |ev| on.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="spend.amount" pointer="/amount_fen" form hint="form.yuan_hint">
+                <Field label=k!("spend.amount") pointer="/amount_fen" form hint=k!("form.yuan_hint")>
                     <input type="text" inputmode="decimal" data-testid="spend-amount"
                         prop:value=amount on:input=move |ev| amount.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="spend.purpose" pointer="/purpose" form>
+                <Field label=k!("spend.purpose") pointer="/purpose" form>
                     <input type="text" maxlength="200" data-testid="spend-purpose"
                         prop:value=purpose on:input=move |ev| purpose.set(event_target_value(&ev))/>
                 </Field>
             </div>
-            <FormButtons form on_cancel submit_key="action.create"/>
+            <FormButtons form on_cancel submit_key=k!("action.create")/>
         </form>
     }
 }

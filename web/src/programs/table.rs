@@ -13,10 +13,18 @@ use crate::common::data_table::{Column, RowFn};
 use crate::common::i18n::use_i18n;
 use crate::common::paged::Paged;
 use crate::common::widgets::{Bar, HeadRow};
+use crate::messages::Key;
 use crate::programs::bits::{BudgetBar, ProgramStatusBadge};
 use crate::programs::catalogue::entry_name;
 
-const HEADS: [&str; 6] = ["program.title", "program.area", "program.status", "program.progress", "program.budget_spent", "program.overdue"];
+const HEADS: [Key; 6] = [
+    k!("program.title"),
+    k!("program.area"),
+    k!("program.status"),
+    k!("program.progress"),
+    k!("program.budget_spent"),
+    k!("program.overdue"),
+];
 
 /// A paged table of programs with its loading/empty/error footer; rows link under `base`
 /// (`/programs` or `/public/programs`).
@@ -24,7 +32,7 @@ const HEADS: [&str; 6] = ["program.title", "program.area", "program.status", "pr
 pub fn ProgramTable(
     programs: Paged<Program>,
     base: &'static str,
-    empty_key: &'static str,
+    empty_key: Key,
     on_more: Callback<()>,
     on_retry: Callback<()>,
 ) -> impl IntoView {
@@ -91,7 +99,7 @@ fn ProgramRow(program: Program, base: &'static str) -> impl IntoView {
 pub fn program_columns() -> Vec<Column<Program>> {
     let i18n = use_i18n();
     vec![
-        Column::new("title", "program.title", move |p: &Program| {
+        Column::new("title", k!("program.title"), move |p: &Program| {
             let items = p.catalogue_items.clone();
             view! {
                 <a href=format!("/programs/{}", p.id) data-testid="program-link">{p.title.clone()}</a>
@@ -105,13 +113,13 @@ pub fn program_columns() -> Vec<Column<Program>> {
         .sort("title", "title")
         .fixed()
         .class("program-title-cell"),
-        Column::new("area", "program.area", |p: &Program| p.area_name.clone()).class("nowrap"),
-        Column::new("status", "program.status", |p: &Program| view! { <ProgramStatusBadge status=p.status/> }),
-        Column::new("progress", "program.progress", |p: &Program| view! { <Bar fraction=p.progress testid="progress-bar"/> })
+        Column::new("area", k!("program.area"), |p: &Program| p.area_name.clone()).class("nowrap"),
+        Column::new("status", k!("program.status"), |p: &Program| view! { <ProgramStatusBadge status=p.status/> }),
+        Column::new("progress", k!("program.progress"), |p: &Program| view! { <Bar fraction=p.progress testid="progress-bar"/> })
             .class("bar-cell"),
-        Column::new("budget", "program.budget_spent", |p: &Program| view! { <BudgetBar spent=p.spent_fen budget=p.budget_fen/> })
+        Column::new("budget", k!("program.budget_spent"), |p: &Program| view! { <BudgetBar spent=p.spent_fen budget=p.budget_fen/> })
             .class("bar-cell"),
-        Column::new("overdue", "program.overdue", |p: &Program| {
+        Column::new("overdue", k!("program.overdue"), |p: &Program| {
             let overdue = p.overdue_milestones;
             if overdue > 0 {
                 view! { <span class="due-over" data-testid="overdue-count">{overdue}</span> }.into_any()

@@ -10,6 +10,7 @@ use super::endpoints;
 use crate::common::api::ApiError;
 use crate::common::i18n::tr;
 use crate::common::status::{ErrorBox, Loading};
+use crate::messages::Key;
 
 /// The community in the URL, if any.
 pub fn picked_community() -> Memo<Option<Id>> {
@@ -19,7 +20,7 @@ pub fn picked_community() -> Memo<Option<Id>> {
 
 /// A select of the communities; `all_key` names the empty choice ("all communities" or "pick one").
 #[component]
-pub fn CommunityFilter(picked: Memo<Option<Id>>, all_key: &'static str) -> impl IntoView {
+pub fn CommunityFilter(picked: Memo<Option<Id>>, all_key: Key) -> impl IntoView {
     let navigate = use_navigate();
     let location = use_location();
     let communities = RwSignal::new(None::<Vec<CommunityChoice>>);
@@ -45,7 +46,7 @@ pub fn CommunityFilter(picked: Memo<Option<Id>>, all_key: &'static str) -> impl 
         (None, None) => view! { <Loading/> }.into_any(),
         (Some(list), None) => view! {
             <label class="field community-filter">
-                <span class="field-label">{tr("nearby.community")}</span>
+                <span class="field-label">{tr(k!("nearby.community"))}</span>
                 <select data-testid="community-filter" on:change=pick.clone()>
                     <option value="">{tr(all_key)}</option>
                     {list.into_iter().map(|c| {

@@ -6,7 +6,6 @@
 
 pub mod community_filter;
 pub mod endpoints;
-pub mod messages;
 pub mod nearby;
 pub mod nearby_page;
 pub mod programs_pages;

@@ -9,6 +9,7 @@ use super::endpoints;
 use crate::common::api::ApiResult;
 use crate::common::i18n::{I18n, Locale, tr, use_i18n};
 use crate::common::paged::Paged;
+use crate::messages::Key;
 
 /// Whose neighbourhood: the signed-in resident's own, or a community a visitor picked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +63,7 @@ pub fn NearbyList(#[prop(into)] whose: Signal<Option<Whose>>) -> impl IntoView {
         }
     });
     let retry = Callback::new(move |()| category.notify());
-    let kind_button = move |value: Option<PlaceKind>, key: &'static str, testid: &'static str| {
+    let kind_button = move |value: Option<PlaceKind>, key: Key, testid: &'static str| {
         view! {
             <button type="button" class="btn btn-small" class:btn-primary=move || kind.get() == value
                 aria-pressed=move || (kind.get() == value).to_string() data-testid=testid
@@ -71,9 +72,9 @@ pub fn NearbyList(#[prop(into)] whose: Signal<Option<Whose>>) -> impl IntoView {
     };
     view! {
         <div class="toolbar nearby-filters" data-testid="nearby-filters">
-            <select data-testid="nearby-category" aria-label=tr("nearby.category")
+            <select data-testid="nearby-category" aria-label=tr(k!("nearby.category"))
                 on:change=move |ev| category.set(event_target_value(&ev))>
-                <option value="">{tr("nearby.all_categories")}</option>
+                <option value="">{tr(k!("nearby.all_categories"))}</option>
                 {move || offered.get().into_iter().map(|c| {
                     let code = c.code.clone();
                     let label = category_name(i18n, std::slice::from_ref(&c), &c.code);
@@ -84,10 +85,10 @@ pub fn NearbyList(#[prop(into)] whose: Signal<Option<Whose>>) -> impl IntoView {
                     view! { <option value=k.as_str() selected=move || category.with(|v| v == k.as_str())>{move || i18n.space_kind(k)}</option> }
                 }).collect_view()}
             </select>
-            <span class="nearby-kinds" role="group" aria-label=tr("nearby.kind")>
-                {kind_button(None, "nearby.all_kinds", "nearby-kind-all")}
-                {kind_button(Some(PlaceKind::Service), "nearby.services", "nearby-kind-service")}
-                {kind_button(Some(PlaceKind::Space), "nearby.spaces", "nearby-kind-space")}
+            <span class="nearby-kinds" role="group" aria-label=tr(k!("nearby.kind"))>
+                {kind_button(None, k!("nearby.all_kinds"), "nearby-kind-all")}
+                {kind_button(Some(PlaceKind::Service), k!("nearby.services"), "nearby-kind-service")}
+                {kind_button(Some(PlaceKind::Space), k!("nearby.spaces"), "nearby-kind-space")}
             </span>
         </div>
         <ul class="m-cards" data-testid="nearby-places">
@@ -95,7 +96,7 @@ pub fn NearbyList(#[prop(into)] whose: Signal<Option<Whose>>) -> impl IntoView {
                 <NearbyCard place offered/>
             </For>
         </ul>
-        {move || whose.get().is_some().then(|| places.footer("state.no_nearby", more, retry))}
+        {move || whose.get().is_some().then(|| places.footer(k!("state.no_nearby"), more, retry))}
     }
 }
 
@@ -124,7 +125,7 @@ fn NearbyCard(place: NearbyPlace, offered: RwSignal<Vec<NeedCategory>>) -> impl 
         }
     };
     let walk = place.walking_minutes;
-    let kind_key = if place.kind == PlaceKind::Space { "nearby.space" } else { "nearby.service" };
+    let kind_key = if place.kind == PlaceKind::Space { k!("nearby.space") } else { k!("nearby.service") };
     let where_ = place.address.clone().unwrap_or_else(|| place.area_name.clone());
     view! {
         <li class="m-card" data-testid="nearby-place" data-kind=place.kind.as_str()>
@@ -139,8 +140,8 @@ fn NearbyCard(place: NearbyPlace, offered: RwSignal<Vec<NeedCategory>>) -> impl 
                 <span class="muted">{where_}</span>
                 <span class="spacer"></span>
                 <strong data-testid="walking-minutes">{move || match walk {
-                    Some(n) => format!("{}{n}{}", i18n.t("nearby.walk_before"), i18n.t("nearby.walk_after")),
-                    None => i18n.t("nearby.no_distance").to_owned(),
+                    Some(n) => format!("{}{n}{}", i18n.t(k!("nearby.walk_before")), i18n.t(k!("nearby.walk_after"))),
+                    None => i18n.t(k!("nearby.no_distance")).to_owned(),
                 }}</strong>
             </span>
         </li>

@@ -13,10 +13,10 @@ pub fn PublicNearbyPage() -> impl IntoView {
     let picked = picked_community();
     let whose = Signal::derive(move || picked.get().map(Whose::Community));
     view! {
-        <h1 class="page-title">{tr("nearby.public_title")}</h1>
-        <p class="muted public-intro">{tr("nearby.public_intro")}</p>
-        <CommunityFilter picked all_key="nearby.pick_community"/>
-        {move || picked.get().is_none().then(|| view! { <p class="muted" data-testid="nearby-pick-first">{tr("nearby.pick_first")}</p> })}
+        <h1 class="page-title">{tr(k!("nearby.public_title"))}</h1>
+        <p class="muted public-intro">{tr(k!("nearby.public_intro"))}</p>
+        <CommunityFilter picked all_key=k!("nearby.pick_community")/>
+        {move || picked.get().is_none().then(|| view! { <p class="muted" data-testid="nearby-pick-first">{tr(k!("nearby.pick_first"))}</p> })}
         <NearbyList whose/>
     }
 }

@@ -24,17 +24,17 @@ pub fn PublicShell() -> impl IntoView {
             <header class="topbar">
                 <a class="brand" href="/public/programs">
                     <span class="brand-mark" aria-hidden="true">"福"</span>
-                    {tr("public.title")}
+                    {tr(k!("public.title"))}
                 </a>
                 <div class="topbar-right">
-                    <a class="btn btn-ghost" href="/public/topics" data-testid="public-topics-link">{tr("mtopic.public_link")}</a>
-                    <a class="btn btn-ghost" href="/public/nearby" data-testid="public-nearby">{tr("nearby.public_link")}</a>
+                    <a class="btn btn-ghost" href="/public/topics" data-testid="public-topics-link">{tr(k!("mtopic.public_link"))}</a>
+                    <a class="btn btn-ghost" href="/public/nearby" data-testid="public-nearby">{tr(k!("nearby.public_link"))}</a>
                     <button type="button" class="btn btn-ghost" data-testid="locale-switch"
-                        title=tr("locale.switch_title")
+                        title=tr(k!("locale.switch_title"))
                         on:click=move |_| i18n.set_locale(i18n.locale().other())>
-                        {tr("locale.other")}
+                        {tr(k!("locale.other"))}
                     </button>
-                    <a class="btn" href="/login" data-testid="public-login">{tr("public.staff_login")}</a>
+                    <a class="btn" href="/login" data-testid="public-login">{tr(k!("public.staff_login"))}</a>
                 </div>
             </header>
             <main class="page public-page"><Outlet/></main>
@@ -60,10 +60,10 @@ pub fn PublicProgramsPage() -> impl IntoView {
         programs.reload(move |cursor| api::public_programs(c, cursor));
     });
     view! {
-        <h1 class="page-title">{tr("public.heading")}</h1>
-        <p class="muted public-intro">{tr("public.intro")}</p>
-        <div class="toolbar"><CommunityFilter picked=community all_key="nearby.all_communities"/></div>
-        <ProgramTable programs base="/public/programs" empty_key="public.none" on_more=more on_retry=retry/>
+        <h1 class="page-title">{tr(k!("public.heading"))}</h1>
+        <p class="muted public-intro">{tr(k!("public.intro"))}</p>
+        <div class="toolbar"><CommunityFilter picked=community all_key=k!("nearby.all_communities")/></div>
+        <ProgramTable programs base="/public/programs" empty_key=k!("public.none") on_more=more on_retry=retry/>
     }
 }
 
@@ -74,11 +74,11 @@ pub fn PublicProgramPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<Id>().ok())));
     view! {
         <nav class="crumbs back-link">
-            <a href="/public/programs" data-testid="public-back">"← "{tr("public.back")}</a>
+            <a href="/public/programs" data-testid="public-back">"← "{tr(k!("public.back"))}</a>
         </nav>
         {move || match id.get() {
             Some(id) => view! { <ProgramPanel id public=true/> }.into_any(),
-            None => view! { <Empty key="error.not_found"/> }.into_any(),
+            None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
         }}
     }
 }

@@ -34,9 +34,9 @@ pub fn PublicTopicsPage() -> impl IntoView {
         topics.reload(move |cursor| topic_endpoints::public_topics(c, cursor));
     });
     view! {
-        <h1 class="page-title">{tr("mtopic.public_title")}</h1>
-        <p class="muted public-intro">{tr("mtopic.public_intro")}</p>
-        <div class="toolbar"><CommunityFilter picked=community all_key="nearby.all_communities"/></div>
+        <h1 class="page-title">{tr(k!("mtopic.public_title"))}</h1>
+        <p class="muted public-intro">{tr(k!("mtopic.public_intro"))}</p>
+        <div class="toolbar"><CommunityFilter picked=community all_key=k!("nearby.all_communities")/></div>
         <ul class="m-cards public-topics" data-testid="public-topics">
             <For each=move || topics.items.get() key=|t| t.id let:topic>
                 <li>
@@ -54,7 +54,7 @@ pub fn PublicTopicsPage() -> impl IntoView {
                 </li>
             </For>
         </ul>
-        {topics.footer("mtopic.public_none", more, retry)}
+        {topics.footer(k!("mtopic.public_none"), more, retry)}
     }
 }
 
@@ -75,11 +75,11 @@ pub fn PublicTopicPage() -> impl IntoView {
     let retry = Callback::new(move |()| loaded.refetch());
     view! {
         <nav class="crumbs back-link">
-            <a href="/public/topics" data-testid="public-back">"← "{tr("mtopic.public_back")}</a>
+            <a href="/public/topics" data-testid="public-back">"← "{tr(k!("mtopic.public_back"))}</a>
         </nav>
         <Transition fallback=|| view! { <Loading/> }>
             {move || loaded.get().map(|found| match found {
-                None => view! { <Empty key="error.not_found"/> }.into_any(),
+                None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
                 Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
                 Some(Ok(topic)) => view! { <PublicTopicView topic/> }.into_any(),
             })}
@@ -94,7 +94,14 @@ fn PublicTopicView(topic: PublicTopic) -> impl IntoView {
     let on_notice = topic.status == shared::TopicStatus::Cosigning;
     let ratings = (topic.rating_count > 0).then(|| {
         let (avg, n) = (topic.rating_average.unwrap_or(0.0), topic.rating_count);
-        move || format!("{}{avg:.1}{}{n}{}", i18n.t("mtopic.ratings_before"), i18n.t("mtopic.ratings_mid"), i18n.t("mtopic.ratings_after"))
+        move || {
+            format!(
+                "{}{avg:.1}{}{n}{}",
+                i18n.t(k!("mtopic.ratings_before")),
+                i18n.t(k!("mtopic.ratings_mid")),
+                i18n.t(k!("mtopic.ratings_after"))
+            )
+        }
     });
     view! {
         <article class="panel public-topic" data-testid="public-topic-detail">
@@ -105,13 +112,13 @@ fn PublicTopicView(topic: PublicTopic) -> impl IntoView {
             <h1 class="page-title">{topic.title.clone()}</h1>
             <p class="topic-text">{topic.text.clone()}</p>
             <dl class="facts">
-                <dt>{tr("mtopic.community")}</dt><dd>{topic.community_name.clone()}</dd>
-                {notice.map(|w| view! { <dt>{tr("mtopic.notice")}</dt><dd>{w}</dd> })}
+                <dt>{tr(k!("mtopic.community"))}</dt><dd>{topic.community_name.clone()}</dd>
+                {notice.map(|w| view! { <dt>{tr(k!("mtopic.notice"))}</dt><dd>{w}</dd> })}
             </dl>
             {on_notice.then(|| view! {
                 <section class="m-card">
                     <CosignBar count=topic.cosign_count threshold=topic.cosign_threshold/>
-                    <a class="btn btn-block" href="/m/sign-in" data-testid="public-sign-in">{tr("mtopic.public_sign_in")}</a>
+                    <a class="btn btn-block" href="/m/sign-in" data-testid="public-sign-in">{tr(k!("mtopic.public_sign_in"))}</a>
                 </section>
             })}
             {topic.result.clone().map(|r| {
@@ -119,24 +126,24 @@ fn PublicTopicView(topic: PublicTopic) -> impl IntoView {
                 let votes = move || {
                     format!(
                         "{}{}{f} · {}{a} · {}{x}",
-                        i18n.t("mtopic.votes"),
-                        i18n.t("mtopic.votes_for"),
-                        i18n.t("mtopic.votes_against"),
-                        i18n.t("mtopic.votes_abstaining")
+                        i18n.t(k!("mtopic.votes")),
+                        i18n.t(k!("mtopic.votes_for")),
+                        i18n.t(k!("mtopic.votes_against")),
+                        i18n.t(k!("mtopic.votes_abstaining"))
                     )
                 };
                 view! {
                     <section class="m-card topic-decision" data-testid="public-topic-result">
-                        <strong>{tr("mtopic.decision")}</strong>
+                        <strong>{tr(k!("mtopic.decision"))}</strong>
                         <span class="m-card-text">{r.decision}</span>
-                        <span class="m-card-foot muted">{tr("mtopic.held_at")}" "{local_time(&r.held_at)}</span>
+                        <span class="m-card-foot muted">{tr(k!("mtopic.held_at"))}" "{local_time(&r.held_at)}</span>
                         <span class="m-card-foot muted">{votes}</span>
                     </section>
                 }
             })}
             {ratings.map(|text| view! {
                 <section class="m-card">
-                    <strong>{tr("mtopic.rating")}</strong>
+                    <strong>{tr(k!("mtopic.rating"))}</strong>
                     <span class="m-card-text">{text}</span>
                 </section>
             })}

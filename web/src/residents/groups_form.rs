@@ -38,12 +38,12 @@ pub fn GroupsForm(id: i64, current: Vec<TargetGroup>, on_done: Callback<Resident
         <form class="m-form" on:submit=submit data-testid="groups-form" novalidate
             style="display: flex; flex-direction: column; gap: 8px;">
             <div class="field" role="group" data-field="/target_groups">
-                <span class="field-label">{move || i18n.t("residents.target_groups")}</span>
+                <span class="field-label">{move || i18n.t(k!("residents.target_groups"))}</span>
                 <TargetGroupPicks selected=groups testid="resident-groups-picks"/>
-                <span class="field-hint">{move || i18n.t("residents.target_groups_hint")}</span>
+                <span class="field-hint">{move || i18n.t(k!("residents.target_groups_hint"))}</span>
             </div>
             <FormSummary form placed=&[]/>
-            <FormButtons form on_cancel submit_key="residents.save_groups"/>
+            <FormButtons form on_cancel submit_key=k!("residents.save_groups")/>
         </form>
     }
 }

@@ -13,6 +13,7 @@ use crate::common::paged::Paged;
 use crate::common::phone::PhoneLink;
 use crate::common::session::use_session;
 use crate::common::status::error_text;
+use crate::messages::Key;
 use crate::residents::endpoints;
 use crate::residents::groups_form::GroupsForm;
 use crate::residents::refuse_form::RefuseForm;
@@ -23,7 +24,7 @@ pub fn ResidentsPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = RwSignal::new(Verification::Pending);
     let search = RwSignal::new(String::new());
-    let notice = RwSignal::new(None::<&'static str>);
+    let notice = RwSignal::new(None::<Key>);
     let list = Paged::<Resident>::new();
     let fetch = move |cursor| endpoints::residents(state.get_untracked(), cursor);
     list.reload(fetch);
@@ -36,7 +37,11 @@ pub fn ResidentsPage() -> impl IntoView {
     };
     // A decided resident leaves a list of another state.
     let decided = Callback::new(move |saved: Resident| {
-        notice.set(Some(if saved.verification == Verification::Verified { "residents.done_verified" } else { "residents.done_refused" }));
+        notice.set(Some(if saved.verification == Verification::Verified {
+            k!("residents.done_verified")
+        } else {
+            k!("residents.done_refused")
+        }));
         let keep = saved.verification == state.get_untracked();
         list.items.update(|items| {
             if keep {
@@ -50,7 +55,7 @@ pub fn ResidentsPage() -> impl IntoView {
     });
     // New groups keep the card where it is (its key is unchanged); the row is updated for the filter.
     let regrouped = Callback::new(move |saved: Resident| {
-        notice.set(Some("residents.done_groups"));
+        notice.set(Some(k!("residents.done_groups")));
         list.items.update(|items| {
             if let Some(row) = items.iter_mut().find(|r| r.id == saved.id) {
                 *row = saved;
@@ -74,9 +79,9 @@ pub fn ResidentsPage() -> impl IntoView {
         })
     };
     view! {
-        <h1 class="page-title">{move || i18n.t("residents.title")}</h1>
+        <h1 class="page-title">{move || i18n.t(k!("residents.title"))}</h1>
         <div class="toolbar">
-            <div class="segmented" role="group" aria-label=move || i18n.t("residents.status") data-testid="residents-status">
+            <div class="segmented" role="group" aria-label=move || i18n.t(k!("residents.status")) data-testid="residents-status">
                 {<Verification as Code>::ALL.iter().map(|&v| view! {
                     <label class:on=move || state.get() == v>
                         <input type="radio" name="verification" prop:checked=move || state.get() == v
@@ -85,13 +90,13 @@ pub fn ResidentsPage() -> impl IntoView {
                     </label>
                 }).collect_view()}
             </div>
-            <input type="search" data-testid="residents-search" placeholder=move || i18n.t("residents.search")
-                aria-label=move || i18n.t("residents.search") style="max-width: 100%;"
+            <input type="search" data-testid="residents-search" placeholder=move || i18n.t(k!("residents.search"))
+                aria-label=move || i18n.t(k!("residents.search")) style="max-width: 100%;"
                 prop:value=search on:input=move |ev| search.set(event_target_value(&ev))/>
         </div>
         <p class="muted" data-testid="residents-total">
-            {move || format!("{} {}", i18n.t("residents.total"), list.items.with(Vec::len))}
-            {move || list.next.with(Option::is_some).then(|| i18n.t("residents.more"))}
+            {move || format!("{} {}", i18n.t(k!("residents.total")), list.items.with(Vec::len))}
+            {move || list.next.with(Option::is_some).then(|| i18n.t(k!("residents.more")))}
         </p>
         {move || notice.get().map(|key| view! { <p class="notice" role="status" data-testid="residents-notice">{move || i18n.t(key)}</p> })}
         <ul class="m-cards" data-testid="residents" style="max-width: 720px;">
@@ -100,8 +105,8 @@ pub fn ResidentsPage() -> impl IntoView {
             </For>
         </ul>
         {move || (list.loaded.get() && !list.items.with(Vec::is_empty) && shown().is_empty())
-            .then(|| view! { <p class="muted">{move || i18n.t("residents.no_match")}</p> })}
-        {list.footer("residents.empty", more, retry)}
+            .then(|| view! { <p class="muted">{move || i18n.t(k!("residents.no_match"))}</p> })}
+        {list.footer(k!("residents.empty"), more, retry)}
     }
 }
 
@@ -147,22 +152,22 @@ fn ResidentCard(resident: Resident, decided: Callback<Resident>, regrouped: Call
                 <span class="badge" data-testid="resident-status">{move || i18n.dynamic("ver", v.as_str())}</span>
             </span>
             <dl class="facts" style="margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; font-size: 13px;">
-                <dt class="muted">{move || i18n.t("residents.phone")}</dt>
+                <dt class="muted">{move || i18n.t(k!("residents.phone"))}</dt>
                 <dd data-testid="resident-phone" style="margin: 0;"><PhoneLink number=resident.phone.clone()/></dd>
-                <dt class="muted">{move || i18n.t("residents.area")}</dt>
+                <dt class="muted">{move || i18n.t(k!("residents.area"))}</dt>
                 <dd style="margin: 0; overflow-wrap: anywhere;">{resident.area_name.clone()}</dd>
-                <dt class="muted">{move || i18n.t("residents.address")}</dt>
+                <dt class="muted">{move || i18n.t(k!("residents.address"))}</dt>
                 <dd style="margin: 0; overflow-wrap: anywhere;">{resident.address.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt class="muted">{move || i18n.t("residents.signed_up")}</dt>
+                <dt class="muted">{move || i18n.t(k!("residents.signed_up"))}</dt>
                 <dd style="margin: 0;">{local_time(&resident.created_at)}</dd>
-                <dt class="muted">{move || i18n.t("residents.target_groups")}</dt>
+                <dt class="muted">{move || i18n.t(k!("residents.target_groups"))}</dt>
                 <dd data-testid="resident-groups" style="margin: 0; overflow-wrap: anywhere;">{move || groups.with(|g| if g.is_empty() {
-                    i18n.t("residents.no_groups").to_owned()
+                    i18n.t(k!("residents.no_groups")).to_owned()
                 } else {
                     i18n.target_groups(g)
                 })}</dd>
                 {reason.map(|r| view! {
-                    <dt class="muted">{move || i18n.t("residents.reason")}</dt>
+                    <dt class="muted">{move || i18n.t(k!("residents.reason"))}</dt>
                     <dd style="margin: 0;">{move || i18n.dynamic("refusal", r)}{resident.refusal_note.clone().map(|n| format!(" · {n}"))}</dd>
                 })}
             </dl>
@@ -176,15 +181,15 @@ fn ResidentCard(resident: Resident, decided: Callback<Resident>, regrouped: Call
                     <span class="m-card-foot">
                         {(v != Verification::Verified).then(|| view! {
                             <button type="button" class="btn btn-primary btn-small" data-testid="resident-verify"
-                                disabled=busy on:click=verify>{move || i18n.t("residents.verify")}</button>
+                                disabled=busy on:click=verify>{move || i18n.t(k!("residents.verify"))}</button>
                         })}
                         {(v != Verification::Refused).then(|| view! {
                             <button type="button" class="btn btn-small" data-testid="resident-refuse"
-                                on:click=move |_| refusing.set(true)>{move || i18n.t("residents.refuse")}</button>
+                                on:click=move |_| refusing.set(true)>{move || i18n.t(k!("residents.refuse"))}</button>
                         })}
                         {may_set_groups.then(|| view! {
                             <button type="button" class="btn btn-small" data-testid="resident-edit-groups"
-                                on:click=move |_| grouping.set(true)>{move || i18n.t("residents.edit_groups")}</button>
+                                on:click=move |_| grouping.set(true)>{move || i18n.t(k!("residents.edit_groups"))}</button>
                         })}
                     </span>
                 }.into_any()

@@ -23,7 +23,7 @@ pub fn RefuseForm(id: i64, on_done: Callback<Resident>, on_cancel: Callback<()>)
         }
         form.start();
         let Some(reason) = RefusalReason::parse(&reason.get_untracked()) else {
-            form.invalid(vec![field_error("/reason", FieldRule::Required, i18n.t("residents.reason_required"))]);
+            form.invalid(vec![field_error("/reason", FieldRule::Required, i18n.t(k!("residents.reason_required")))]);
             return;
         };
         let note = Some(note.get_untracked().trim().to_owned()).filter(|n| !n.is_empty());
@@ -40,20 +40,20 @@ pub fn RefuseForm(id: i64, on_done: Callback<Resident>, on_cancel: Callback<()>)
     view! {
         <form class="m-form" on:submit=submit data-testid="refuse-form" novalidate
             style="display: flex; flex-direction: column; gap: 8px;">
-            <Field label="residents.reason" pointer="/reason" form>
+            <Field label=k!("residents.reason") pointer="/reason" form>
                 <select data-testid="refuse-reason" prop:value=reason on:change=move |ev| reason.set(event_target_value(&ev))>
-                    <option value="">{move || i18n.t("residents.pick_reason")}</option>
+                    <option value="">{move || i18n.t(k!("residents.pick_reason"))}</option>
                     {<RefusalReason as Code>::ALL.iter().map(|r| view! {
                         <option value=r.as_str()>{move || i18n.dynamic("refusal", r.as_str())}</option>
                     }).collect_view()}
                 </select>
             </Field>
-            <Field label="residents.note" pointer="/note" form>
+            <Field label=k!("residents.note") pointer="/note" form>
                 <textarea rows="2" maxlength="500" data-testid="refuse-note" prop:value=note
                     on:input=move |ev| note.set(event_target_value(&ev))></textarea>
             </Field>
             <FormSummary form placed=&["/reason", "/note"]/>
-            <FormButtons form on_cancel submit_key="residents.confirm_refuse"/>
+            <FormButtons form on_cancel submit_key=k!("residents.confirm_refuse")/>
         </form>
     }
 }

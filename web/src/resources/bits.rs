@@ -12,6 +12,7 @@ use crate::common::api::{self, ApiResult};
 use crate::common::area_picker::AreaSearch;
 use crate::common::form::{FormState, field_error};
 use crate::common::i18n::{I18n, tr, use_i18n};
+use crate::messages::Key;
 
 /// How many pages of a choice list are read at most (200 each).
 const CHOICE_PAGES: usize = 5;
@@ -33,11 +34,11 @@ pub fn errors_at(form: FormState, i18n: I18n, pointer: &str, nested: bool) -> Op
 /// pointers below it (`/served_area_ids/1`).
 #[component]
 pub fn ResGroup(
-    label: &'static str,
+    label: Key,
     pointer: &'static str,
     form: FormState,
     #[prop(optional)] nested: bool,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] hint: Option<Key>,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -101,7 +102,7 @@ pub fn HomeArea(area: RwSignal<Option<(Id, String)>>, creating: bool, testid: &'
     view! {
         <div class="area-choice">
             <span class="chosen" data-testid=testid>{move || area.get().map(|(_, n)| n).unwrap_or_default()}</span>
-            {creating.then(|| view! { <AreaSearch on_pick placeholder="area.search" testid="home-area-search"/> })}
+            {creating.then(|| view! { <AreaSearch on_pick placeholder=k!("area.search") testid="home-area-search"/> })}
         </div>
     }
 }
@@ -122,12 +123,12 @@ pub fn AreaListPicker(value: RwSignal<Vec<(Id, String)>>) -> impl IntoView {
                 <For each=move || value.get() key=|(id, _)| *id let:area>
                     <span class="chip" data-testid="served-area-chip" data-area-id=area.0>
                         {area.1.clone()}
-                        <button type="button" class="chip-x" aria-label=tr("action.clear")
+                        <button type="button" class="chip-x" aria-label=tr(k!("action.clear"))
                             on:click=move |_| value.update(|v| v.retain(|(id, _)| *id != area.0))>"×"</button>
                     </span>
                 </For>
             </div>
-            <AreaSearch on_pick placeholder="res.served_search" testid="served-area-search"/>
+            <AreaSearch on_pick placeholder=k!("res.served_search") testid="served-area-search"/>
         </div>
     }
 }
@@ -169,7 +170,7 @@ where
 
 /// A select of the active providers in the caller's scope; the empty entry is `empty_key`.
 #[component]
-pub fn ProviderSelect(value: RwSignal<Option<Id>>, testid: &'static str, empty_key: &'static str) -> impl IntoView {
+pub fn ProviderSelect(value: RwSignal<Option<Id>>, testid: &'static str, empty_key: Key) -> impl IntoView {
     let i18n = use_i18n();
     let list = RwSignal::new(None::<Result<Vec<Provider>, String>>);
     spawn_local(async move {
@@ -198,7 +199,7 @@ pub fn ProviderSelect(value: RwSignal<Option<Id>>, testid: &'static str, empty_k
             }).collect_view()}
         </select>
         {move || match list.get() {
-            None => Some(view! { <span class="field-hint">{tr("state.loading")}</span> }.into_any()),
+            None => Some(view! { <span class="field-hint">{tr(k!("state.loading"))}</span> }.into_any()),
             Some(Err(e)) => Some(view! { <span class="field-error">{e}</span> }.into_any()),
             Some(Ok(_)) => None,
         }}
@@ -225,7 +226,7 @@ pub fn PersonSelect(value: RwSignal<Option<Id>>, testid: &'static str) -> impl I
     view! {
         <select data-testid=testid prop:value=move || { list.track(); value.get().map(|i| i.to_string()).unwrap_or_default() }
             on:change=move |ev| value.set(event_target_value(&ev).parse().ok())>
-            <option value="">{tr("res.choose_person")}</option>
+            <option value="">{tr(k!("res.choose_person"))}</option>
             {move || options().into_iter().map(|(id, name, kind, area)| view! {
                 <option value=id.to_string() selected=move || value.get() == Some(id)>
                     {name}" · "{move || i18n.person_kind(kind)}" · "{area.clone()}
@@ -233,7 +234,7 @@ pub fn PersonSelect(value: RwSignal<Option<Id>>, testid: &'static str) -> impl I
             }).collect_view()}
         </select>
         {move || match list.get() {
-            None => Some(view! { <span class="field-hint">{tr("state.loading")}</span> }.into_any()),
+            None => Some(view! { <span class="field-hint">{tr(k!("state.loading"))}</span> }.into_any()),
             Some(Err(e)) => Some(view! { <span class="field-error">{e}</span> }.into_any()),
             Some(Ok(_)) => None,
         }}
@@ -271,7 +272,7 @@ pub fn text_input(value: RwSignal<String>, testid: &'static str, kind: &'static 
 }
 
 /// A checkbox bound to `value`, with its label.
-pub fn check_input(value: RwSignal<bool>, testid: &'static str, label: &'static str) -> impl IntoView {
+pub fn check_input(value: RwSignal<bool>, testid: &'static str, label: Key) -> impl IntoView {
     view! {
         <span class="checkbox">
             <input type="checkbox" data-testid=testid prop:checked=value on:change=move |ev| value.set(event_target_checked(&ev))/>

@@ -14,6 +14,7 @@ use crate::common::api::{self, ApiError, ApiResult};
 use crate::common::i18n::tr;
 use crate::common::session::use_session;
 use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::messages::Key;
 use crate::resources::facts::{PersonFacts, ProviderFacts, ServiceFacts, SpaceFacts};
 use crate::resources::filters::{ResourceQuery, ResourceTab};
 use crate::resources::person_form::PersonForm;
@@ -29,13 +30,13 @@ fn back_url(tab: ResourceTab) -> String {
 fn back_link(tab: ResourceTab) -> impl IntoView {
     view! {
         <nav class="crumbs back-link">
-            <a href=back_url(tab) data-testid="resource-back">"← "{tr("res.back")}</a>
+            <a href=back_url(tab) data-testid="resource-back">"← "{tr(k!("res.back"))}</a>
         </nav>
     }
 }
 
 /// A "new" page: the form for those who manage resources; after saving, the record's page.
-fn new_page<T, F>(tab: ResourceTab, title: &'static str, form: F, href: fn(&T) -> String) -> impl IntoView
+fn new_page<T, F>(tab: ResourceTab, title: Key, form: F, href: fn(&T) -> String) -> impl IntoView
 where
     T: Send + Sync + 'static,
     F: Fn(Callback<T>, Callback<()>) -> AnyView + Clone + Send + Sync + 'static,
@@ -48,7 +49,7 @@ where
     view! {
         {back_link(tab)}
         <h1 class="page-title">{tr(title)}</h1>
-        <Show when=move || session.permissions().manage_resources fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().manage_resources fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             {form(on_saved, on_cancel)}
         </Show>
     }
@@ -94,7 +95,7 @@ where
     let on_cancel = Callback::new(move |()| editing.set(false));
     let on_edit = Callback::new(move |()| editing.set(true));
     let body = move || match (id.get(), record.get()) {
-        (None, _) => view! { <Empty key="error.not_found"/> }.into_any(),
+        (None, _) => view! { <Empty key=k!("error.not_found")/> }.into_any(),
         (_, None) => view! { <Loading/> }.into_any(),
         (_, Some(Err(error))) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
         (_, Some(Ok(r))) if editing.get() => form(r, on_saved, on_cancel),
@@ -113,7 +114,7 @@ where
 pub fn ProviderNewPage() -> impl IntoView {
     new_page(
         ResourceTab::Providers,
-        "res.new_provider",
+        k!("res.new_provider"),
         |on_saved, on_cancel| view! { <ProviderForm existing=None on_saved on_cancel/> }.into_any(),
         |p: &Provider| format!("/resources/providers/{}", p.id),
     )
@@ -134,7 +135,7 @@ pub fn ProviderPage() -> impl IntoView {
 pub fn ServiceNewPage() -> impl IntoView {
     new_page(
         ResourceTab::Services,
-        "res.new_service",
+        k!("res.new_service"),
         |on_saved, on_cancel| view! { <ServiceForm existing=None on_saved on_cancel/> }.into_any(),
         |s: &Service| format!("/resources/services/{}", s.id),
     )
@@ -155,7 +156,7 @@ pub fn ServicePage() -> impl IntoView {
 pub fn PersonNewPage() -> impl IntoView {
     new_page(
         ResourceTab::People,
-        "res.new_person",
+        k!("res.new_person"),
         |on_saved, on_cancel| view! { <PersonForm existing=None on_saved on_cancel/> }.into_any(),
         |p: &ServicePerson| format!("/resources/people/{}", p.id),
     )
@@ -176,7 +177,7 @@ pub fn PersonPage() -> impl IntoView {
 pub fn SpaceNewPage() -> impl IntoView {
     new_page(
         ResourceTab::Spaces,
-        "res.new_space",
+        k!("res.new_space"),
         |on_saved, on_cancel| view! { <SpaceForm existing=None on_saved on_cancel/> }.into_any(),
         |s: &ServiceSpace| format!("/resources/spaces/{}", s.id),
     )

@@ -22,13 +22,13 @@ fn Heading(
     view! {
         <div class="detail-head">
             <h2 data-testid="resource-name">{name}</h2>
-            {verified.then(|| view! { <span class="flag flag-public" data-testid="verified">{tr("res.verified_yes")}</span> })}
-            {(!active).then(|| view! { <span class="flag" data-testid="inactive">{tr("res.active_no")}</span> })}
-            {short_hours.then(|| view! { <span class="flag flag-escalated" data-testid="short-hours">{tr("res.short_hours")}</span> })}
+            {verified.then(|| view! { <span class="flag flag-public" data-testid="verified">{tr(k!("res.verified_yes"))}</span> })}
+            {(!active).then(|| view! { <span class="flag" data-testid="inactive">{tr(k!("res.active_no"))}</span> })}
+            {short_hours.then(|| view! { <span class="flag flag-escalated" data-testid="short-hours">{tr(k!("res.short_hours"))}</span> })}
             <div class="spacer"></div>
             {on_edit.map(|edit| view! {
                 <button type="button" class="btn btn-primary" data-testid="resource-edit" on:click=move |_| edit.run(())>
-                    {tr("action.edit")}
+                    {tr(k!("action.edit"))}
                 </button>
             })}
         </div>
@@ -47,14 +47,14 @@ pub fn ProviderFacts(p: Provider, on_edit: Option<Callback<()>>) -> impl IntoVie
         <Heading name=p.name.clone() verified=p.verified active=p.active on_edit/>
         <section class="panel">
             <dl class="facts" data-testid="provider-facts">
-                <dt>{tr("res.provider_kind")}</dt><dd>{move || i18n.provider_kind(kind)}</dd>
-                <dt>{tr("res.area")}</dt><dd>{p.area_name.clone()}</dd>
-                <dt>{tr("res.contact_name")}</dt><dd>{or_dash(p.contact_name.clone())}</dd>
-                <dt>{tr("res.contact_phone")}</dt><dd><PhoneLink number=p.contact_phone.clone()/></dd>
-                <dt>{tr("res.user_id")}</dt><dd>{or_dash(p.user_id.map(|u| format!("#{u}")))}</dd>
-                <dt>{tr("res.service_count")}</dt>
+                <dt>{tr(k!("res.provider_kind"))}</dt><dd>{move || i18n.provider_kind(kind)}</dd>
+                <dt>{tr(k!("res.area"))}</dt><dd>{p.area_name.clone()}</dd>
+                <dt>{tr(k!("res.contact_name"))}</dt><dd>{or_dash(p.contact_name.clone())}</dd>
+                <dt>{tr(k!("res.contact_phone"))}</dt><dd><PhoneLink number=p.contact_phone.clone()/></dd>
+                <dt>{tr(k!("res.user_id"))}</dt><dd>{or_dash(p.user_id.map(|u| format!("#{u}")))}</dd>
+                <dt>{tr(k!("res.service_count"))}</dt>
                 <dd><a href=format!("/resources?tab=services&provider_id={}", p.id)>{p.service_count}</a></dd>
-                <dt>{tr("res.updated_at")}</dt><dd>{local_time(&p.updated_at)}</dd>
+                <dt>{tr(k!("res.updated_at"))}</dt><dd>{local_time(&p.updated_at)}</dd>
             </dl>
             {(!p.description.is_empty()).then(|| view! { <p class="program-desc">{p.description.clone()}</p> })}
         </section>
@@ -69,18 +69,18 @@ pub fn PersonFacts(p: ServicePerson, on_edit: Option<Callback<()>>) -> impl Into
         <Heading name=p.name.clone() active=p.active on_edit/>
         <section class="panel">
             <dl class="facts" data-testid="person-facts">
-                <dt>{tr("res.person_kind")}</dt><dd>{move || i18n.person_kind(kind)}</dd>
-                <dt>{tr("res.area")}</dt><dd>{p.area_name.clone()}</dd>
-                <dt>{tr("res.phone")}</dt><dd><PhoneLink number=p.phone.clone()/></dd>
-                <dt>{tr("res.provider")}</dt>
+                <dt>{tr(k!("res.person_kind"))}</dt><dd>{move || i18n.person_kind(kind)}</dd>
+                <dt>{tr(k!("res.area"))}</dt><dd>{p.area_name.clone()}</dd>
+                <dt>{tr(k!("res.phone"))}</dt><dd><PhoneLink number=p.phone.clone()/></dd>
+                <dt>{tr(k!("res.provider"))}</dt>
                 <dd>{match (p.provider_id, p.provider_name.clone()) {
                     (Some(id), Some(name)) => view! { <a href=format!("/resources/providers/{id}")>{name}</a> }.into_any(),
                     _ => "—".into_any(),
                 }}</dd>
-                <dt>{tr("res.certified")}</dt><dd>{tr(if p.certified { "res.certified_yes" } else { "res.no" })}</dd>
-                <dt>{tr("res.reported_on")}</dt><dd>{or_dash(p.reported_on.map(|d| d.to_string()))}</dd>
-                <dt>{tr("res.user_id")}</dt><dd>{or_dash(p.user_id.map(|u| format!("#{u}")))}</dd>
-                <dt>{tr("res.updated_at")}</dt><dd>{local_time(&p.updated_at)}</dd>
+                <dt>{tr(k!("res.certified"))}</dt><dd>{tr(if p.certified { k!("res.certified_yes") } else { k!("res.no") })}</dd>
+                <dt>{tr(k!("res.reported_on"))}</dt><dd>{or_dash(p.reported_on.map(|d| d.to_string()))}</dd>
+                <dt>{tr(k!("res.user_id"))}</dt><dd>{or_dash(p.user_id.map(|u| format!("#{u}")))}</dd>
+                <dt>{tr(k!("res.updated_at"))}</dt><dd>{local_time(&p.updated_at)}</dd>
             </dl>
         </section>
     }
@@ -117,35 +117,35 @@ pub fn ServiceFacts(s: Service, on_edit: Option<Callback<()>>) -> impl IntoView 
         <Heading name=s.name.clone() active=s.active on_edit/>
         <section class="panel">
             <dl class="facts" data-testid="service-facts">
-                <dt>{tr("res.offered_by")}</dt><dd>{offered}</dd>
-                <dt>{tr("res.area")}</dt><dd>{s.area_name.clone()}</dd>
-                <dt>{tr("res.category")}</dt><dd>{move || categories.name(i18n, &category)}</dd>
-                <dt>{tr("res.mode")}</dt><dd>{move || i18n.service_mode(mode)}</dd>
-                <dt>{tr("res.cost")}</dt><dd>{move || i18n.cost_text(cost, price)}</dd>
-                <dt>{tr("res.capacity_week")}</dt><dd>{s.capacity_per_week}</dd>
-                <dt>{tr("res.load_week")}</dt>
+                <dt>{tr(k!("res.offered_by"))}</dt><dd>{offered}</dd>
+                <dt>{tr(k!("res.area"))}</dt><dd>{s.area_name.clone()}</dd>
+                <dt>{tr(k!("res.category"))}</dt><dd>{move || categories.name(i18n, &category)}</dd>
+                <dt>{tr(k!("res.mode"))}</dt><dd>{move || i18n.service_mode(mode)}</dd>
+                <dt>{tr(k!("res.cost"))}</dt><dd>{move || i18n.cost_text(cost, price)}</dd>
+                <dt>{tr(k!("res.capacity_week"))}</dt><dd>{s.capacity_per_week}</dd>
+                <dt>{tr(k!("res.load_week"))}</dt>
                 <dd data-testid="service-load">{format!("{}/{}", s.load_this_week, s.capacity_per_week)}</dd>
-                <dt>{tr("res.on_time")}</dt><dd>{percent(s.on_time_rate)}</dd>
-                <dt>{tr("res.rating")}</dt><dd>{rating(s.average_rating)}</dd>
-                <dt>{tr("res.target_groups")}</dt>
+                <dt>{tr(k!("res.on_time"))}</dt><dd>{percent(s.on_time_rate)}</dd>
+                <dt>{tr(k!("res.rating"))}</dt><dd>{rating(s.average_rating)}</dd>
+                <dt>{tr(k!("res.target_groups"))}</dt>
                 <dd>{move || if groups.is_empty() {
-                    i18n.t("res.everyone").to_owned()
+                    i18n.t(k!("res.everyone")).to_owned()
                 } else {
                     let sep = if i18n.locale() == Locale::Zh { "、" } else { ", " };
                     groups.iter().map(|g| i18n.target_group(*g)).collect::<Vec<_>>().join(sep)
                 }}</dd>
-                <dt>{tr("res.ages")}</dt><dd>{or_dash(ages)}</dd>
-                <dt>{tr("res.schedule")}</dt>
+                <dt>{tr(k!("res.ages"))}</dt><dd>{or_dash(ages)}</dd>
+                <dt>{tr(k!("res.schedule"))}</dt>
                 <dd data-testid="service-schedule">{move || or_dash(Some(i18n.schedule_text(&schedule)))}</dd>
-                <dt>{tr("res.closed_days")}</dt>
+                <dt>{tr(k!("res.closed_days"))}</dt>
                 <dd>{or_dash(Some(closed.iter().map(|d| match &d.note {
                     Some(n) => format!("{} {n}", d.date),
                     None => d.date.to_string(),
                 }).collect::<Vec<_>>().join("；")))}</dd>
-                <dt>{tr("res.served_areas")}</dt>
+                <dt>{tr(k!("res.served_areas"))}</dt>
                 <dd class="chips">{move || served.get().into_iter().map(|(_, n)| view! { <span class="chip">{n}</span> }).collect_view()}</dd>
-                <dt>{tr("res.point_radius")}</dt><dd>{or_dash(radius)}</dd>
-                <dt>{tr("res.updated_at")}</dt><dd>{local_time(&s.updated_at)}</dd>
+                <dt>{tr(k!("res.point_radius"))}</dt><dd>{or_dash(radius)}</dd>
+                <dt>{tr(k!("res.updated_at"))}</dt><dd>{local_time(&s.updated_at)}</dd>
             </dl>
             {(!s.description.is_empty()).then(|| view! { <p class="program-desc">{s.description.clone()}</p> })}
         </section>
@@ -162,20 +162,20 @@ pub fn SpaceFacts(s: ServiceSpace, on_edit: Option<Callback<()>>) -> impl IntoVi
         <Heading name=s.name.clone() active=s.active short_hours=s.short_hours on_edit/>
         <section class="panel">
             <dl class="facts" data-testid="space-facts">
-                <dt>{tr("res.space_kind")}</dt><dd>{move || i18n.space_kind(kind)}</dd>
-                <dt>{tr("res.area")}</dt><dd>{s.area_name.clone()}</dd>
-                <dt>{tr("res.address")}</dt><dd>{or_dash(s.address.clone())}</dd>
-                <dt>{tr("res.floor_area")}</dt><dd>{format!("{} m²", plain_number(s.floor_area_m2))}</dd>
-                <dt>{tr("res.capacity")}</dt><dd>{s.capacity}</dd>
-                <dt>{tr("res.operator")}</dt>
+                <dt>{tr(k!("res.space_kind"))}</dt><dd>{move || i18n.space_kind(kind)}</dd>
+                <dt>{tr(k!("res.area"))}</dt><dd>{s.area_name.clone()}</dd>
+                <dt>{tr(k!("res.address"))}</dt><dd>{or_dash(s.address.clone())}</dd>
+                <dt>{tr(k!("res.floor_area"))}</dt><dd>{format!("{} m²", plain_number(s.floor_area_m2))}</dd>
+                <dt>{tr(k!("res.capacity"))}</dt><dd>{s.capacity}</dd>
+                <dt>{tr(k!("res.operator"))}</dt>
                 <dd>{match (s.provider_id, s.provider_name.clone()) {
                     (Some(id), Some(name)) => view! { <a href=format!("/resources/providers/{id}")>{name}</a> }.into_any(),
                     _ => "—".into_any(),
                 }}</dd>
-                <dt>{tr("res.hours_per_day")}</dt><dd data-testid="space-hours">{move || i18n.hours_compact(&hours)}</dd>
-                <dt>{tr("res.opening_hours")}</dt><dd>{move || or_dash(Some(i18n.schedule_text(&opening)))}</dd>
-                <dt>{tr("res.point")}</dt><dd>{or_dash(s.point.map(|p| format!("{:.5}, {:.5}", p.lat, p.lng)))}</dd>
-                <dt>{tr("res.updated_at")}</dt><dd>{local_time(&s.updated_at)}</dd>
+                <dt>{tr(k!("res.hours_per_day"))}</dt><dd data-testid="space-hours">{move || i18n.hours_compact(&hours)}</dd>
+                <dt>{tr(k!("res.opening_hours"))}</dt><dd>{move || or_dash(Some(i18n.schedule_text(&opening)))}</dd>
+                <dt>{tr(k!("res.point"))}</dt><dd>{or_dash(s.point.map(|p| format!("{:.5}, {:.5}", p.lat, p.lng)))}</dd>
+                <dt>{tr(k!("res.updated_at"))}</dt><dd>{local_time(&s.updated_at)}</dd>
             </dl>
         </section>
     }

@@ -10,6 +10,7 @@ use shared::{Area, CostKind, Id, PersonKind, ProviderKind, ResourceTable, Servic
 use crate::common::api::{self, PersonFilter, ProviderFilter, ServiceFilter, SpaceFilter};
 use crate::common::area_picker::AreaSearch;
 use crate::common::i18n::{I18n, tr, use_i18n};
+use crate::messages::Key;
 use crate::needs::labels::use_categories;
 
 /// A tab of the directory.
@@ -49,12 +50,12 @@ impl ResourceTab {
     }
 
     /// The tab's title (message key).
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Key {
         match self {
-            Self::Providers => "res.tab_providers",
-            Self::Services => "res.tab_services",
-            Self::People => "res.tab_people",
-            Self::Spaces => "res.tab_spaces",
+            Self::Providers => k!("res.tab_providers"),
+            Self::Services => k!("res.tab_services"),
+            Self::People => k!("res.tab_people"),
+            Self::Spaces => k!("res.tab_spaces"),
         }
     }
 }
@@ -197,34 +198,34 @@ pub fn ResourceFilterBar(query: Memo<ResourceQuery>, on_change: Callback<Resourc
             <AreaFilter query on_change/>
             {move || query.with(|f| f.provider_id).map(|id| view! {
                 <span class="chip" data-testid="filter-provider-chip">
-                    {tr("res.provider")}" #"{id}
-                    <button type="button" class="chip-x" aria-label=tr("action.clear")
+                    {tr(k!("res.provider"))}" #"{id}
+                    <button type="button" class="chip-x" aria-label=tr(k!("action.clear"))
                         on:click=move |_| change(Box::new(|f| f.provider_id = None))>"×"</button>
                 </span>
             })}
             {move || (tab() != ResourceTab::Services).then(|| view! {
-                <select data-testid="filter-kind" aria-label=tr("res.kind")
+                <select data-testid="filter-kind" aria-label=tr(k!("res.kind"))
                     on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.kind = v.clone())) }>
-                    <option value="">{tr("res.all_kinds")}</option>
+                    <option value="">{tr(k!("res.all_kinds"))}</option>
                     {move || kind_options(i18n, tab()).into_iter().map(|(code, label)| view! {
                         <option value=code selected=move || query.with(|f| f.kind == code)>{label}</option>
                     }).collect_view()}
                 </select>
             })}
             {move || (tab() == ResourceTab::Providers).then(|| view! {
-                <select data-testid="filter-verified" aria-label=tr("res.verified")
+                <select data-testid="filter-verified" aria-label=tr(k!("res.verified"))
                     prop:value=move || query.with(|f| f.verified.map(|v| v.to_string()).unwrap_or_default())
                     on:change=move |ev| { let v = event_target_value(&ev);
                         change(Box::new(move |f| f.verified = v.parse().ok())) }>
-                    <option value="">{tr("res.any_verified")}</option>
-                    <option value="true">{tr("res.verified_yes")}</option>
-                    <option value="false">{tr("res.verified_no")}</option>
+                    <option value="">{tr(k!("res.any_verified"))}</option>
+                    <option value="true">{tr(k!("res.verified_yes"))}</option>
+                    <option value="false">{tr(k!("res.verified_no"))}</option>
                 </select>
             })}
             {move || (tab() == ResourceTab::Services).then(|| view! {
-                <select data-testid="filter-category" aria-label=tr("res.category")
+                <select data-testid="filter-category" aria-label=tr(k!("res.category"))
                     on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.category = v.clone())) }>
-                    <option value="">{tr("res.all_categories")}</option>
+                    <option value="">{tr(k!("res.all_categories"))}</option>
                     {move || categories.list.get().into_iter().map(|c| {
                         let code = c.code.clone();
                         view! {
@@ -234,17 +235,17 @@ pub fn ResourceFilterBar(query: Memo<ResourceQuery>, on_change: Callback<Resourc
                         }
                     }).collect_view()}
                 </select>
-                <select data-testid="filter-mode" aria-label=tr("res.mode")
+                <select data-testid="filter-mode" aria-label=tr(k!("res.mode"))
                     on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.mode = ServiceMode::parse(&v))) }>
-                    <option value="">{tr("res.all_modes")}</option>
+                    <option value="">{tr(k!("res.all_modes"))}</option>
                     {ServiceMode::ALL.iter().map(|m| {
                         let m = *m;
                         view! { <option value=m.as_str() selected=move || query.with(|f| f.mode == Some(m))>{move || i18n.service_mode(m)}</option> }
                     }).collect_view()}
                 </select>
-                <select data-testid="filter-cost" aria-label=tr("res.cost")
+                <select data-testid="filter-cost" aria-label=tr(k!("res.cost"))
                     on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.cost = CostKind::parse(&v))) }>
-                    <option value="">{tr("res.all_costs")}</option>
+                    <option value="">{tr(k!("res.all_costs"))}</option>
                     {CostKind::ALL.iter().map(|c| {
                         let c = *c;
                         view! { <option value=c.as_str() selected=move || query.with(|f| f.cost == Some(c))>{move || i18n.cost_kind(c)}</option> }
@@ -255,7 +256,7 @@ pub fn ResourceFilterBar(query: Memo<ResourceQuery>, on_change: Callback<Resourc
                 <label class="checkbox">
                     <input type="checkbox" data-testid="filter-short-hours" prop:checked=move || query.with(|f| f.short_hours)
                         on:change=move |ev| { let on = event_target_checked(&ev); change(Box::new(move |f| f.short_hours = on)) }/>
-                    {tr("res.short_hours_only")}
+                    {tr(k!("res.short_hours_only"))}
                 </label>
             })}
         </div>
@@ -293,11 +294,11 @@ fn AreaFilter(query: Memo<ResourceQuery>, on_change: Callback<ResourceQuery>) ->
             view! {
                 <span class="chip" data-testid="filter-area-chip">
                     {name}
-                    <button type="button" class="chip-x" aria-label=tr("action.clear") on:click=move |_| set(None)>"×"</button>
+                    <button type="button" class="chip-x" aria-label=tr(k!("action.clear")) on:click=move |_| set(None)>"×"</button>
                 </span>
             }
             .into_any()
         }
-        None => view! { <AreaSearch on_pick placeholder="program.area_search" testid="filter-area"/> }.into_any(),
+        None => view! { <AreaSearch on_pick placeholder=k!("program.area_search") testid="filter-area"/> }.into_any(),
     }
 }

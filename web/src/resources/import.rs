@@ -38,13 +38,13 @@ impl From<ImportReport> for ImportOutcome {
 pub fn ImportPanel(on_imported: Callback<ResourceTable>) -> impl IntoView {
     let table = RwSignal::new(ResourceTable::Services);
     view! {
-        <ImportFlow importer=table.into() on_imported title="res.import_title" intro="res.import_intro">
-            <select data-testid="import-table" aria-label=tr("res.import_table")
+        <ImportFlow importer=table.into() on_imported title=k!("res.import_title") intro=k!("res.import_intro")>
+            <select data-testid="import-table" aria-label=tr(k!("res.import_table"))
                 prop:value=move || table.get().as_str()
                 on:change=move |ev| { if let Some(t) = ResourceTable::parse(&event_target_value(&ev)) { table.set(t); } }>
                 {IMPORTABLE.iter().map(|t| {
                     let t = *t;
-                    let key = if t == ResourceTable::Providers { "res.tab_providers" } else { "res.tab_services" };
+                    let key = if t == ResourceTable::Providers { k!("res.tab_providers") } else { k!("res.tab_services") };
                     view! { <option value=t.as_str() selected=move || table.get() == t>{tr(key)}</option> }
                 }).collect_view()}
             </select>

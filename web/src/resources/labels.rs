@@ -57,7 +57,7 @@ impl I18n {
                 ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].get(d).copied().unwrap_or("?").to_owned()
             }
         };
-        let closed = self.t("res.closed");
+        let closed = self.t(k!("res.closed"));
         let mut parts = Vec::new();
         let mut start = 0;
         while start < hours.len() {

@@ -12,6 +12,7 @@ use crate::common::data_table::{DataTable, Export, TableSpec};
 use crate::common::i18n::tr;
 use crate::common::session::use_session;
 use crate::common::status::Empty;
+use crate::messages::Key;
 use crate::resources::filters::{ResourceFilterBar, ResourceQuery, ResourceTab};
 use crate::resources::import::ImportPanel;
 use crate::resources::tables::{
@@ -23,21 +24,21 @@ pub fn ResourcesPage() -> impl IntoView {
     let session = use_session();
     view! {
         <div class="page-head">
-            <h1 class="page-title">{tr("nav.resources")}</h1>
+            <h1 class="page-title">{tr(k!("nav.resources"))}</h1>
         </div>
-        <Show when=move || session.permissions().read_resources fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().read_resources fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <Directory/>
         </Show>
     }
 }
 
 /// The "new" link and the empty-state key of a tab.
-fn tab_texts(tab: ResourceTab) -> (&'static str, &'static str, &'static str) {
+fn tab_texts(tab: ResourceTab) -> (&'static str, Key, Key) {
     match tab {
-        ResourceTab::Providers => ("/resources/providers/new", "res.new_provider", "res.none_providers"),
-        ResourceTab::Services => ("/resources/services/new", "res.new_service", "res.none_services"),
-        ResourceTab::People => ("/resources/people/new", "res.new_person", "res.none_people"),
-        ResourceTab::Spaces => ("/resources/spaces/new", "res.new_space", "res.none_spaces"),
+        ResourceTab::Providers => ("/resources/providers/new", k!("res.new_provider"), k!("res.none_providers")),
+        ResourceTab::Services => ("/resources/services/new", k!("res.new_service"), k!("res.none_services")),
+        ResourceTab::People => ("/resources/people/new", k!("res.new_person"), k!("res.none_people")),
+        ResourceTab::Spaces => ("/resources/spaces/new", k!("res.new_space"), k!("res.none_spaces")),
     }
 }
 
@@ -62,7 +63,7 @@ fn Directory() -> impl IntoView {
     });
     let manage = move || session.permissions().manage_resources;
     view! {
-        <nav class="count-chips" role="tablist" aria-label=tr("nav.resources") data-testid="resource-tabs">
+        <nav class="count-chips" role="tablist" aria-label=tr(k!("nav.resources")) data-testid="resource-tabs">
             {ResourceTab::ALL.into_iter().map(|t| {
                 let href = move || query.with(|q| q.on_tab(t).url());
                 view! {
@@ -79,7 +80,7 @@ fn Directory() -> impl IntoView {
                 view! {
                     <button type="button" class="btn" data-testid="import-toggle" aria-expanded=move || show_import.get().to_string()
                         on:click=move |_| show_import.update(|s| *s = !*s)>
-                        {tr("res.import_title")}
+                        {tr(k!("res.import_title"))}
                     </button>
                     <a class="btn btn-primary" href=href data-testid="resource-new">"+ "{tr(key)}</a>
                 }
@@ -90,7 +91,7 @@ fn Directory() -> impl IntoView {
         {move || query.with(ResourceQuery::is_filtered).then(|| view! {
             <div class="toolbar list-tools">
                 <a class="btn btn-ghost" href=move || query.with(|q| ResourceQuery::default().on_tab(q.tab).url()) data-testid="filters-clear">
-                    {tr("program.clear_filters")}
+                    {tr(k!("program.clear_filters"))}
                 </a>
             </div>
         })}
@@ -99,9 +100,9 @@ fn Directory() -> impl IntoView {
 }
 
 /// The empty-state key: "none yet, create or import" without filters, "no match" with them.
-fn empty_key(query: Memo<ResourceQuery>) -> &'static str {
+fn empty_key(query: Memo<ResourceQuery>) -> Key {
     let (_, _, none) = tab_texts(query.with_untracked(|q| q.tab));
-    if query.with_untracked(ResourceQuery::is_filtered) { "res.no_match" } else { none }
+    if query.with_untracked(ResourceQuery::is_filtered) { k!("res.no_match") } else { none }
 }
 
 /// The common table's settings for a tab: its list, its export (providers and services only) and hints.
@@ -126,7 +127,7 @@ fn spec(tab: ResourceTab, query: Memo<ResourceQuery>) -> TableSpec {
         dates: None,
         export,
         empty_key: empty_key(query),
-        search_hint: Some("table.search_name"),
+        search_hint: Some(k!("table.search_name")),
         class: "program-table",
     }
 }

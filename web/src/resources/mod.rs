@@ -1,7 +1,6 @@
 //! 资源 (the resource directory): the four tables with filters, export and Excel import (`/resources`,
 //! [`list_page`]) and one provider, service, person or space, new or existing (`/resources/{providers,
-//! services,people,spaces}/new` and `/…/:id`, [`detail_pages`]), with their forms, API calls, labels and
-//! messages.
+//! services,people,spaces}/new` and `/…/:id`, [`detail_pages`]), with their forms, API calls and labels.
 
 pub mod bits;
 pub mod detail_pages;
@@ -11,7 +10,6 @@ pub mod filters;
 pub mod import;
 pub mod labels;
 pub mod list_page;
-pub mod messages;
 pub mod person_form;
 pub mod provider_form;
 pub mod schedule;

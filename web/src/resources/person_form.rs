@@ -108,7 +108,7 @@ pub fn PersonForm(existing: Option<ServicePerson>, on_saved: Callback<ServicePer
         <form class="form panel program-form" on:submit=submit data-testid="person-form" novalidate>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="res.person_kind" pointer="/kind" form hint=if creating { "" } else { "res.kind_fixed" }>
+                <Field label=k!("res.person_kind") pointer="/kind" form hint=(!creating).then_some(k!("res.kind_fixed"))>
                     <select data-testid="person-kind" disabled=!creating prop:value=move || kind.get().as_str()
                         on:change=move |ev| if let Some(k) = PersonKind::parse(&event_target_value(&ev)) { kind.set(k) }>
                         {PersonKind::ALL.iter().map(|k| {
@@ -117,30 +117,30 @@ pub fn PersonForm(existing: Option<ServicePerson>, on_saved: Callback<ServicePer
                         }).collect_view()}
                     </select>
                 </Field>
-                <Field label="res.person_name" pointer="/name" form>{text_input(name, "person-name", "text")}</Field>
-                <Field label="res.phone" pointer="/phone" form>{text_input(phone, "person-phone", "tel")}</Field>
-                <FieldGroup label="res.area" pointer="/area_id" form hint=if creating { "res.person_area_hint" } else { "res.area_fixed" }>
+                <Field label=k!("res.person_name") pointer="/name" form>{text_input(name, "person-name", "text")}</Field>
+                <Field label=k!("res.phone") pointer="/phone" form>{text_input(phone, "person-phone", "tel")}</Field>
+                <FieldGroup label=k!("res.area") pointer="/area_id" form hint=if creating { k!("res.person_area_hint") } else { k!("res.area_fixed") }>
                     <HomeArea area creating testid="person-area"/>
                 </FieldGroup>
-                <Field label="res.provider" pointer="/provider_id" form hint="res.person_provider_hint">
-                    <ProviderSelect value=provider testid="person-provider" empty_key="res.no_provider"/>
+                <Field label=k!("res.provider") pointer="/provider_id" form hint=k!("res.person_provider_hint")>
+                    <ProviderSelect value=provider testid="person-provider" empty_key=k!("res.no_provider")/>
                 </Field>
-                <Field label="res.user_id" pointer="/user_id" form hint="res.person_user_hint">
+                <Field label=k!("res.user_id") pointer="/user_id" form hint=k!("res.person_user_hint")>
                     {text_input(user_id, "person-user-id", "text")}
                 </Field>
                 <Show when=move || kind.get().holds_certificate()>
-                    <Field label="res.certified" pointer="/certified" form>
-                        {check_input(certified, "person-certified", "res.certified_yes")}
+                    <Field label=k!("res.certified") pointer="/certified" form>
+                        {check_input(certified, "person-certified", k!("res.certified_yes"))}
                     </Field>
                 </Show>
                 <Show when=move || kind.get().reports_to_community()>
-                    <Field label="res.reported_on" pointer="/reported_on" form>{text_input(reported_on, "person-reported-on", "date")}</Field>
+                    <Field label=k!("res.reported_on") pointer="/reported_on" form>{text_input(reported_on, "person-reported-on", "date")}</Field>
                 </Show>
                 {(!creating).then(|| view! {
-                    <Field label="res.active" pointer="/active" form>{check_input(active, "person-active", "res.active_yes")}</Field>
+                    <Field label=k!("res.active") pointer="/active" form>{check_input(active, "person-active", k!("res.active_yes"))}</Field>
                 })}
             </div>
-            <FormButtons form on_cancel submit_key=if creating { "action.create" } else { "action.save" }/>
+            <FormButtons form on_cancel submit_key=if creating { k!("action.create") } else { k!("action.save") }/>
         </form>
     }
 }

@@ -105,7 +105,7 @@ pub fn ProviderForm(existing: Option<Provider>, on_saved: Callback<Provider>, on
         <form class="form panel program-form" on:submit=submit data-testid="provider-form" novalidate>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="res.provider_kind" pointer="/kind" form>
+                <Field label=k!("res.provider_kind") pointer="/kind" form>
                     <select data-testid="provider-kind" prop:value=move || kind.get().as_str()
                         on:change=move |ev| if let Some(k) = ProviderKind::parse(&event_target_value(&ev)) { kind.set(k) }>
                         {ProviderKind::ALL.iter().map(|k| {
@@ -114,26 +114,26 @@ pub fn ProviderForm(existing: Option<Provider>, on_saved: Callback<Provider>, on
                         }).collect_view()}
                     </select>
                 </Field>
-                <Field label="res.provider_name" pointer="/name" form>{text_input(name, "provider-name", "text")}</Field>
-                <FieldGroup label="res.area" pointer="/area_id" form hint=if creating { "res.provider_area_hint" } else { "res.area_fixed" }>
+                <Field label=k!("res.provider_name") pointer="/name" form>{text_input(name, "provider-name", "text")}</Field>
+                <FieldGroup label=k!("res.area") pointer="/area_id" form hint=if creating { k!("res.provider_area_hint") } else { k!("res.area_fixed") }>
                     <HomeArea area creating testid="provider-area"/>
                 </FieldGroup>
-                <Field label="res.contact_name" pointer="/contact_name" form>{text_input(contact_name, "provider-contact-name", "text")}</Field>
-                <Field label="res.contact_phone" pointer="/contact_phone" form>{text_input(contact_phone, "provider-contact-phone", "tel")}</Field>
-                <Field label="res.user_id" pointer="/user_id" form hint="res.provider_user_hint">
+                <Field label=k!("res.contact_name") pointer="/contact_name" form>{text_input(contact_name, "provider-contact-name", "text")}</Field>
+                <Field label=k!("res.contact_phone") pointer="/contact_phone" form>{text_input(contact_phone, "provider-contact-phone", "tel")}</Field>
+                <Field label=k!("res.user_id") pointer="/user_id" form hint=k!("res.provider_user_hint")>
                     {text_input(user_id, "provider-user-id", "text")}
                 </Field>
-                <Field label="res.verified" pointer="/verified" form>{check_input(verified, "provider-verified", "res.verified_yes")}</Field>
+                <Field label=k!("res.verified") pointer="/verified" form>{check_input(verified, "provider-verified", k!("res.verified_yes"))}</Field>
                 {(!creating).then(|| view! {
-                    <Field label="res.active" pointer="/active" form>{check_input(active, "provider-active", "res.active_yes")}</Field>
+                    <Field label=k!("res.active") pointer="/active" form>{check_input(active, "provider-active", k!("res.active_yes"))}</Field>
                 })}
             </div>
-            <Field label="res.description" pointer="/description" form>
+            <Field label=k!("res.description") pointer="/description" form>
                 <textarea rows="3" maxlength="2000" data-testid="provider-description"
                     prop:value=description on:input=move |ev| description.set(event_target_value(&ev))></textarea>
             </Field>
-            <p class="muted small">{tr("res.contacts_note")}</p>
-            <FormButtons form on_cancel submit_key=if creating { "action.create" } else { "action.save" }/>
+            <p class="muted small">{tr(k!("res.contacts_note"))}</p>
+            <FormButtons form on_cancel submit_key=if creating { k!("action.create") } else { k!("action.save") }/>
         </form>
     }
 }

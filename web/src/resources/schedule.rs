@@ -99,7 +99,7 @@ pub fn ScheduleEditor(draft: ScheduleDraft, form: FormState, pointer: &'static s
                     view! {
                         <div class="grid-fields slot-row" data-testid="slot-row">
                             <label class="field" class:invalid=move || at("/weekday")().is_some()>
-                                <span class="field-label">{tr("res.weekday")}</span>
+                                <span class="field-label">{tr(k!("res.weekday"))}</span>
                                 <select data-testid="slot-weekday" prop:value=move || row.weekday.get().to_string()
                                     on:change=move |ev| row.weekday.set(event_target_value(&ev).parse().unwrap_or(1))>
                                     {(1..=7u8).map(|d| view! {
@@ -109,13 +109,13 @@ pub fn ScheduleEditor(draft: ScheduleDraft, form: FormState, pointer: &'static s
                                 <span class="field-error">{at("/weekday")}</span>
                             </label>
                             <label class="field" class:invalid=move || at("/start")().is_some()>
-                                <span class="field-label">{tr("res.start")}</span>
+                                <span class="field-label">{tr(k!("res.start"))}</span>
                                 <input type="text" inputmode="numeric" maxlength="5" placeholder="08:30" data-testid="slot-start"
                                     prop:value=row.start on:input=move |ev| row.start.set(event_target_value(&ev))/>
                                 <span class="field-error">{at("/start")}</span>
                             </label>
                             <label class="field" class:invalid=move || at("/end")().is_some()>
-                                <span class="field-label">{tr("res.end")}</span>
+                                <span class="field-label">{tr(k!("res.end"))}</span>
                                 <input type="text" inputmode="numeric" maxlength="5" placeholder="17:30" data-testid="slot-end"
                                     prop:value=row.end on:input=move |ev| row.end.set(event_target_value(&ev))/>
                                 <span class="field-error">{at("/end")}</span>
@@ -124,7 +124,7 @@ pub fn ScheduleEditor(draft: ScheduleDraft, form: FormState, pointer: &'static s
                                 <span class="field-label">" "</span>
                                 <button type="button" class="btn btn-ghost" data-testid="slot-remove"
                                     on:click=move |_| rows.update(|r| r.retain(|x| x.key != row.key))>
-                                    "✕ "{tr("res.remove")}
+                                    "✕ "{tr(k!("res.remove"))}
                                 </button>
                                 <span class="field-error">{row_error}</span>
                             </div>
@@ -132,9 +132,9 @@ pub fn ScheduleEditor(draft: ScheduleDraft, form: FormState, pointer: &'static s
                     }
                 }
             </For>
-            {move || rows.with(Vec::is_empty).then(|| view! { <p class="muted small" data-testid="schedule-empty">{tr("res.no_slots")}</p> })}
+            {move || rows.with(Vec::is_empty).then(|| view! { <p class="muted small" data-testid="schedule-empty">{tr(k!("res.no_slots"))}</p> })}
             <button type="button" class="btn btn-small add-toggle" data-testid="slot-add" on:click=move |_| draft.add()>
-                "+ "{tr("res.add_slot")}
+                "+ "{tr(k!("res.add_slot"))}
             </button>
         </div>
     }
@@ -202,13 +202,13 @@ pub fn ClosedDaysEditor(draft: ClosedDraft, form: FormState) -> impl IntoView {
                     view! {
                         <div class="grid-fields closed-row" data-testid="closed-row">
                             <label class="field" class:invalid=move || at("/date")().is_some()>
-                                <span class="field-label">{tr("res.closed_date")}</span>
+                                <span class="field-label">{tr(k!("res.closed_date"))}</span>
                                 <input type="date" data-testid="closed-date" prop:value=row.date
                                     on:input=move |ev| row.date.set(event_target_value(&ev))/>
                                 <span class="field-error">{at("/date")}</span>
                             </label>
                             <label class="field" class:invalid=move || at("/note")().is_some()>
-                                <span class="field-label">{tr("res.closed_note")}</span>
+                                <span class="field-label">{tr(k!("res.closed_note"))}</span>
                                 <input type="text" maxlength="100" data-testid="closed-note" prop:value=row.note
                                     on:input=move |ev| row.note.set(event_target_value(&ev))/>
                                 <span class="field-error">{at("/note")}</span>
@@ -217,7 +217,7 @@ pub fn ClosedDaysEditor(draft: ClosedDraft, form: FormState) -> impl IntoView {
                                 <span class="field-label">" "</span>
                                 <button type="button" class="btn btn-ghost" data-testid="closed-remove"
                                     on:click=move |_| rows.update(|r| r.retain(|x| x.key != row.key))>
-                                    "✕ "{tr("res.remove")}
+                                    "✕ "{tr(k!("res.remove"))}
                                 </button>
                                 <span class="field-error">{at("")}</span>
                             </div>
@@ -227,7 +227,7 @@ pub fn ClosedDaysEditor(draft: ClosedDraft, form: FormState) -> impl IntoView {
             </For>
             <button type="button" class="btn btn-small add-toggle" data-testid="closed-add"
                 on:click=move |_| draft.push(String::new(), String::new())>
-                "+ "{tr("res.add_closed")}
+                "+ "{tr(k!("res.add_closed"))}
             </button>
         </div>
     }

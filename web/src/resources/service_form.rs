@@ -222,29 +222,29 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
             <div class="grid-fields">
                 {match offered_by_fixed {
                     Some(who) => view! {
-                        <ResGroup label="res.offered_by" pointer="/provider_id" form hint="res.offered_fixed">
+                        <ResGroup label=k!("res.offered_by") pointer="/provider_id" form hint=k!("res.offered_fixed")>
                             <span class="chosen" data-testid="service-offered-by">{who}</span>
                         </ResGroup>
                     }.into_any(),
                     None => view! {
-                        <ResGroup label="res.offered_by" pointer="/provider_id" form>
+                        <ResGroup label=k!("res.offered_by") pointer="/provider_id" form>
                             <div class="segmented" data-testid="service-offered">
                                 <label class:on=move || offered.get() == OfferedBy::Provider>
                                     <input type="radio" name="offered" data-testid="offered-provider"
                                         prop:checked=move || offered.get() == OfferedBy::Provider
                                         on:change=move |_| offered.set(OfferedBy::Provider)/>
-                                    {tr("res.by_provider")}
+                                    {tr(k!("res.by_provider"))}
                                 </label>
                                 <label class:on=move || offered.get() == OfferedBy::Person>
                                     <input type="radio" name="offered" data-testid="offered-person"
                                         prop:checked=move || offered.get() == OfferedBy::Person
                                         on:change=move |_| offered.set(OfferedBy::Person)/>
-                                    {tr("res.by_person")}
+                                    {tr(k!("res.by_person"))}
                                 </label>
                             </div>
                             {move || match offered.get() {
                                 OfferedBy::Provider => view! {
-                                    <ProviderSelect value=provider testid="service-provider" empty_key="res.choose_provider"/>
+                                    <ProviderSelect value=provider testid="service-provider" empty_key=k!("res.choose_provider")/>
                                 }.into_any(),
                                 OfferedBy::Person => view! {
                                     <div class="field" class:invalid=move || form.error_at(i18n, "/person_id").is_some()>
@@ -256,11 +256,11 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
                         </ResGroup>
                     }.into_any(),
                 }}
-                <Field label="res.service_name" pointer="/name" form>{text_input(name, "service-name", "text")}</Field>
-                <Field label="res.category" pointer="/category" form hint=if creating { "" } else { "res.kind_fixed" }>
+                <Field label=k!("res.service_name") pointer="/name" form>{text_input(name, "service-name", "text")}</Field>
+                <Field label=k!("res.category") pointer="/category" form hint=(!creating).then_some(k!("res.kind_fixed"))>
                     <select data-testid="service-category" disabled=!creating prop:value=move || { categories.list.track(); category.get() }
                         on:change=move |ev| category.set(event_target_value(&ev))>
-                        <option value="">{tr("res.choose_category")}</option>
+                        <option value="">{tr(k!("res.choose_category"))}</option>
                         {move || categories.list.get().into_iter().map(|c| {
                             let code = c.code.clone();
                             view! {
@@ -271,7 +271,7 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
                         }).collect_view()}
                     </select>
                 </Field>
-                <Field label="res.mode" pointer="/mode" form>
+                <Field label=k!("res.mode") pointer="/mode" form>
                     <select data-testid="service-mode" prop:value=move || mode.get().as_str()
                         on:change=move |ev| if let Some(m) = ServiceMode::parse(&event_target_value(&ev)) { mode.set(m) }>
                         {ServiceMode::ALL.iter().map(|m| {
@@ -280,7 +280,7 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
                         }).collect_view()}
                     </select>
                 </Field>
-                <Field label="res.cost" pointer="/cost" form>
+                <Field label=k!("res.cost") pointer="/cost" form>
                     <select data-testid="service-cost" prop:value=move || cost.get().as_str()
                         on:change=move |ev| if let Some(c) = CostKind::parse(&event_target_value(&ev)) { cost.set(c) }>
                         {CostKind::ALL.iter().map(|c| {
@@ -290,54 +290,54 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
                     </select>
                 </Field>
                 <Show when=move || cost.get() != CostKind::Free>
-                    <Field label="res.price_yuan" pointer="/price_fen" form hint="res.price_hint">
+                    <Field label=k!("res.price_yuan") pointer="/price_fen" form hint=k!("res.price_hint")>
                         {text_input(price, "service-price", "text")}
                     </Field>
                 </Show>
-                <Field label="res.capacity_week" pointer="/capacity_per_week" form hint="res.capacity_hint">
+                <Field label=k!("res.capacity_week") pointer="/capacity_per_week" form hint=k!("res.capacity_hint")>
                     <input type="number" min="0" step="1" data-testid="service-capacity" prop:value=capacity
                         on:input=move |ev| capacity.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="res.min_age" pointer="/min_age" form>
+                <Field label=k!("res.min_age") pointer="/min_age" form>
                     <input type="number" min="0" max="150" step="1" data-testid="service-min-age" prop:value=min_age
                         on:input=move |ev| min_age.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="res.max_age" pointer="/max_age" form>
+                <Field label=k!("res.max_age") pointer="/max_age" form>
                     <input type="number" min="0" max="150" step="1" data-testid="service-max-age" prop:value=max_age
                         on:input=move |ev| max_age.set(event_target_value(&ev))/>
                 </Field>
                 {(!creating).then(|| view! {
-                    <Field label="res.active" pointer="/active" form>
-                        {crate::resources::bits::check_input(active, "service-active", "res.active_yes")}
+                    <Field label=k!("res.active") pointer="/active" form>
+                        {crate::resources::bits::check_input(active, "service-active", k!("res.active_yes"))}
                     </Field>
                 })}
             </div>
-            <Field label="res.description" pointer="/description" form>
+            <Field label=k!("res.description") pointer="/description" form>
                 <textarea rows="3" maxlength="2000" data-testid="service-description"
                     prop:value=description on:input=move |ev| description.set(event_target_value(&ev))></textarea>
             </Field>
-            <ResGroup label="res.target_groups" pointer="/target_groups" form nested=true hint="res.target_groups_hint">
+            <ResGroup label=k!("res.target_groups") pointer="/target_groups" form nested=true hint=k!("res.target_groups_hint")>
                 <TargetGroupPicks selected=groups testid="service-groups"/>
             </ResGroup>
-            <ResGroup label="res.schedule" pointer="/schedule" form hint="res.schedule_hint">
+            <ResGroup label=k!("res.schedule") pointer="/schedule" form hint=k!("res.schedule_hint")>
                 <ScheduleEditor draft=schedule form pointer="/schedule"/>
             </ResGroup>
-            <ResGroup label="res.closed_days" pointer="/closed_days" form>
+            <ResGroup label=k!("res.closed_days") pointer="/closed_days" form>
                 <ClosedDaysEditor draft=closed form/>
             </ResGroup>
-            <ResGroup label="res.served_areas" pointer="/served_area_ids" form nested=true hint="res.served_hint">
+            <ResGroup label=k!("res.served_areas") pointer="/served_area_ids" form nested=true hint=k!("res.served_hint")>
                 <AreaListPicker value=served/>
             </ResGroup>
             <div class="grid-fields">
-                <Field label="res.lat" pointer="/point/lat" form>{text_input(lat, "service-lat", "text")}</Field>
-                <Field label="res.lng" pointer="/point/lng" form>{text_input(lng, "service-lng", "text")}</Field>
-                <Field label="res.radius_m" pointer="/radius_m" form hint="res.radius_hint">
+                <Field label=k!("res.lat") pointer="/point/lat" form>{text_input(lat, "service-lat", "text")}</Field>
+                <Field label=k!("res.lng") pointer="/point/lng" form>{text_input(lng, "service-lng", "text")}</Field>
+                <Field label=k!("res.radius_m") pointer="/radius_m" form hint=k!("res.radius_hint")>
                     <input type="number" min="50" max="50000" step="50" data-testid="service-radius" prop:value=radius
                         on:input=move |ev| radius.set(event_target_value(&ev))/>
                 </Field>
             </div>
             <span class="field-error" data-field="/point">{move || form.error_at(i18n, "/point")}</span>
-            <FormButtons form on_cancel submit_key=if creating { "action.create" } else { "action.save" }/>
+            <FormButtons form on_cancel submit_key=if creating { k!("action.create") } else { k!("action.save") }/>
         </form>
     }
 }

@@ -129,7 +129,7 @@ pub fn SpaceForm(existing: Option<ServiceSpace>, on_saved: Callback<ServiceSpace
         <form class="form panel program-form" on:submit=submit data-testid="space-form" novalidate>
             <ResSummary form placed/>
             <div class="grid-fields">
-                <Field label="res.space_kind" pointer="/kind" form hint=if creating { "" } else { "res.kind_fixed" }>
+                <Field label=k!("res.space_kind") pointer="/kind" form hint=(!creating).then_some(k!("res.kind_fixed"))>
                     <select data-testid="space-kind" disabled=!creating prop:value=move || kind.get().as_str()
                         on:change=move |ev| if let Some(k) = SpaceKind::parse(&event_target_value(&ev)) { kind.set(k) }>
                         {SpaceKind::ALL.iter().map(|k| {
@@ -138,33 +138,33 @@ pub fn SpaceForm(existing: Option<ServiceSpace>, on_saved: Callback<ServiceSpace
                         }).collect_view()}
                     </select>
                 </Field>
-                <Field label="res.space_name" pointer="/name" form>{text_input(name, "space-name", "text")}</Field>
-                <FieldGroup label="res.area" pointer="/area_id" form hint=if creating { "res.space_area_hint" } else { "res.area_fixed" }>
+                <Field label=k!("res.space_name") pointer="/name" form>{text_input(name, "space-name", "text")}</Field>
+                <FieldGroup label=k!("res.area") pointer="/area_id" form hint=if creating { k!("res.space_area_hint") } else { k!("res.area_fixed") }>
                     <HomeArea area creating testid="space-area"/>
                 </FieldGroup>
-                <Field label="res.address" pointer="/address" form>{text_input(address, "space-address", "text")}</Field>
-                <Field label="res.floor_area" pointer="/floor_area_m2" form>
+                <Field label=k!("res.address") pointer="/address" form>{text_input(address, "space-address", "text")}</Field>
+                <Field label=k!("res.floor_area") pointer="/floor_area_m2" form>
                     <input type="number" min="1" step="any" data-testid="space-floor" prop:value=floor
                         on:input=move |ev| floor.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="res.capacity" pointer="/capacity" form hint="res.capacity_space_hint">
+                <Field label=k!("res.capacity") pointer="/capacity" form hint=k!("res.capacity_space_hint")>
                     <input type="number" min="0" step="1" data-testid="space-capacity" prop:value=capacity
                         on:input=move |ev| capacity.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="res.operator" pointer="/provider_id" form>
-                    <ProviderSelect value=provider testid="space-provider" empty_key="res.no_provider"/>
+                <Field label=k!("res.operator") pointer="/provider_id" form>
+                    <ProviderSelect value=provider testid="space-provider" empty_key=k!("res.no_provider")/>
                 </Field>
-                <Field label="res.lat" pointer="/point/lat" form>{text_input(lat, "space-lat", "text")}</Field>
-                <Field label="res.lng" pointer="/point/lng" form>{text_input(lng, "space-lng", "text")}</Field>
+                <Field label=k!("res.lat") pointer="/point/lat" form>{text_input(lat, "space-lat", "text")}</Field>
+                <Field label=k!("res.lng") pointer="/point/lng" form>{text_input(lng, "space-lng", "text")}</Field>
                 {(!creating).then(|| view! {
-                    <Field label="res.active" pointer="/active" form>{check_input(active, "space-active", "res.active_yes")}</Field>
+                    <Field label=k!("res.active") pointer="/active" form>{check_input(active, "space-active", k!("res.active_yes"))}</Field>
                 })}
             </div>
             <span class="field-error" data-field="/point">{move || form.error_at(i18n, "/point")}</span>
-            <ResGroup label="res.opening_hours" pointer="/opening_hours" form hint="res.opening_hint">
+            <ResGroup label=k!("res.opening_hours") pointer="/opening_hours" form hint=k!("res.opening_hint")>
                 <ScheduleEditor draft=hours form pointer="/opening_hours"/>
             </ResGroup>
-            <FormButtons form on_cancel submit_key=if creating { "action.create" } else { "action.save" }/>
+            <FormButtons form on_cancel submit_key=if creating { k!("action.create") } else { k!("action.save") }/>
         </form>
     }
 }

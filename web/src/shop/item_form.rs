@@ -160,51 +160,51 @@ pub fn ItemForm(item: Option<ShopItem>, on_saved: Callback<ShopItem>, on_cancel:
     }
     view! {
         <form class="form panel shop-item-form" on:submit=submit novalidate data-testid="shop-item-form">
-            <h2>{tr(if editing.is_some() { "shop.edit_item" } else { "shop.new_item" })}</h2>
+            <h2>{tr(if editing.is_some() { k!("shop.edit_item") } else { k!("shop.new_item") })}</h2>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <FieldGroup label="shop.area" pointer="/area_id" form>
+                <FieldGroup label=k!("shop.area") pointer="/area_id" form>
                     {move || match area.get() {
                         Some((_, name)) => view! {
                             <span class="chip" data-testid="shop-area-chip">
-                                {if name.is_empty() { i18n.t("shop.item_area").to_owned() } else { name }}
-                                <button type="button" class="chip-x" aria-label=tr("action.clear") on:click=move |_| area.set(None)>"×"</button>
+                                {if name.is_empty() { i18n.t(k!("shop.item_area")).to_owned() } else { name }}
+                                <button type="button" class="chip-x" aria-label=tr(k!("action.clear")) on:click=move |_| area.set(None)>"×"</button>
                             </span>
                         }.into_any(),
-                        None => view! { <AreaSearch on_pick placeholder="shop.area_search" testid="shop-area"/> }.into_any(),
+                        None => view! { <AreaSearch on_pick placeholder=k!("shop.area_search") testid="shop-area"/> }.into_any(),
                     }}
                 </FieldGroup>
-                <Field label="shop.name" pointer="/name" form>
+                <Field label=k!("shop.name") pointer="/name" form>
                     <input type="text" maxlength="100" data-testid="shop-name" prop:value=text(|t| t.name.clone()) on:input=set!(name)/>
                 </Field>
-                <Field label="shop.points_price" pointer="/points_price" form>
+                <Field label=k!("shop.points_price") pointer="/points_price" form>
                     <input type="number" min="1" inputmode="numeric" data-testid="shop-price" prop:value=text(|t| t.price.clone()) on:input=set!(price)/>
                 </Field>
-                <Field label="shop.stock" pointer="/stock" form hint="shop.stock_hint">
+                <Field label=k!("shop.stock") pointer="/stock" form hint=k!("shop.stock_hint")>
                     <input type="number" min="0" inputmode="numeric" data-testid="shop-stock-input" prop:value=text(|t| t.stock.clone()) on:input=set!(stock)/>
                 </Field>
-                <Field label="shop.limit" pointer="/limit_per_person" form>
+                <Field label=k!("shop.limit") pointer="/limit_per_person" form>
                     <input type="number" min="1" inputmode="numeric" data-testid="shop-limit" prop:value=text(|t| t.limit.clone()) on:input=set!(limit)/>
                 </Field>
-                <Field label="shop.valid_from" pointer="/valid_from" form>
+                <Field label=k!("shop.valid_from") pointer="/valid_from" form>
                     <input type="datetime-local" data-testid="shop-from" prop:value=text(|t| t.from.clone()) on:input=set!(from)/>
                 </Field>
-                <Field label="shop.valid_to" pointer="/valid_to" form>
+                <Field label=k!("shop.valid_to") pointer="/valid_to" form>
                     <input type="datetime-local" data-testid="shop-to" prop:value=text(|t| t.to.clone()) on:input=set!(to)/>
                 </Field>
-                <Field label="shop.pickup_place" pointer="/pickup_place" form>
+                <Field label=k!("shop.pickup_place") pointer="/pickup_place" form>
                     <input type="text" maxlength="200" data-testid="shop-pickup" prop:value=text(|t| t.pickup.clone()) on:input=set!(pickup)/>
                 </Field>
             </div>
-            <Field label="shop.description" pointer="/description" form>
+            <Field label=k!("shop.description") pointer="/description" form>
                 <textarea maxlength="2000" rows="3" data-testid="shop-description" prop:value=text(|t| t.description.clone()) on:input=set!(description)></textarea>
             </Field>
             <label class="checkbox">
                 <input type="checkbox" data-testid="shop-active" prop:checked=move || typed.with(|t| t.active)
                     on:change=move |ev| { let on = event_target_checked(&ev); typed.update(|t| t.active = on) }/>
-                {tr("shop.active")}
+                {tr(k!("shop.active"))}
             </label>
-            <FormButtons form on_cancel submit_key={if editing.is_some() { "action.save" } else { "shop.offer" }}/>
+            <FormButtons form on_cancel submit_key={if editing.is_some() { k!("action.save") } else { k!("shop.offer") }}/>
         </form>
     }
 }

@@ -13,11 +13,20 @@ use crate::common::paged::Paged;
 use crate::common::session::use_session;
 use crate::common::status::Empty;
 use crate::common::widgets::HeadRow;
+use crate::messages::Key;
 use crate::shop::endpoints::shop_item_page;
 use crate::shop::item_form::ItemForm;
 
-const HEADS: [&str; 7] = ["shop.name", "shop.points_price", "shop.stock", "shop.limit", "shop.valid", "shop.pickup_place", "shop.state"];
-const SORTS: [(&str, &str); 3] = [("-id", "shop.sort_newest"), ("id", "shop.sort_oldest"), ("name", "shop.sort_name")];
+const HEADS: [Key; 7] = [
+    k!("shop.name"),
+    k!("shop.points_price"),
+    k!("shop.stock"),
+    k!("shop.limit"),
+    k!("shop.valid"),
+    k!("shop.pickup_place"),
+    k!("shop.state"),
+];
+const SORTS: [(&str, Key); 3] = [("-id", k!("shop.sort_newest")), ("id", k!("shop.sort_oldest")), ("name", k!("shop.sort_name"))];
 
 /// Which form is open: none, a new item, or a change of one.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,8 +43,8 @@ pub fn ShopItemsPage() -> impl IntoView {
     let session = use_session();
     view! {
         <Show when=move || session.permissions().offer_shop_items fallback=|| view! {
-            <h1 class="page-title">{tr("nav.shop")}</h1>
-            <Empty key="error.forbidden"/>
+            <h1 class="page-title">{tr(k!("nav.shop"))}</h1>
+            <Empty key=k!("error.forbidden")/>
         }>
             <ItemList/>
         </Show>
@@ -68,11 +77,11 @@ fn ItemList() -> impl IntoView {
     let cancel = Callback::new(move |()| editing.set(Editing::Closed));
     view! {
         <div class="page-head">
-            <h1 class="page-title">{tr("nav.shop")}</h1>
+            <h1 class="page-title">{tr(k!("nav.shop"))}</h1>
             <div class="spacer"></div>
-            <a class="btn" href="/shop/orders" data-testid="shop-orders-link">{tr("nav.shop_orders")}</a>
+            <a class="btn" href="/shop/orders" data-testid="shop-orders-link">{tr(k!("nav.shop_orders"))}</a>
             <button type="button" class="btn btn-primary" data-testid="shop-item-new" on:click=move |_| editing.set(Editing::New)>
-                "+ "{tr("shop.new_item")}
+                "+ "{tr(k!("shop.new_item"))}
             </button>
         </div>
         {move || match editing.get() {
@@ -81,9 +90,9 @@ fn ItemList() -> impl IntoView {
             Editing::Item(item) => view! { <ItemForm item=Some(*item) on_saved=saved on_cancel=cancel/> }.into_any(),
         }}
         <div class="toolbar">
-            <input type="search" data-testid="shop-q" aria-label=tr("shop.search") placeholder=tr("shop.search")
+            <input type="search" data-testid="shop-q" aria-label=tr(k!("shop.search")) placeholder=tr(k!("shop.search"))
                 on:change=move |ev| q.set(event_target_value(&ev))/>
-            <select data-testid="shop-sort" aria-label=tr("shop.sort")
+            <select data-testid="shop-sort" aria-label=tr(k!("shop.sort"))
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     sort.set(SORTS.iter().find(|(code, _)| *code == v).map_or("-id", |(code, _)| code));
@@ -91,7 +100,7 @@ fn ItemList() -> impl IntoView {
                 {SORTS.into_iter().map(|(code, key)| view! { <option value=code>{tr(key)}</option> }).collect_view()}
             </select>
             <span class="muted" data-testid="shop-total">
-                {move || total.get().map(|n| i18n.t("shop.total_items").replace("{n}", &n.to_string()))}
+                {move || total.get().map(|n| i18n.count(k!("shop.total_items"), n))}
             </span>
         </div>
         <div class="table-wrap">
@@ -104,7 +113,7 @@ fn ItemList() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {items.footer("shop.no_items", more, retry)}
+        {items.footer(k!("shop.no_items"), more, retry)}
     }
 }
 
@@ -121,13 +130,13 @@ async fn item_page(q: String, sort: &'static str, cursor: Option<String>, total:
 fn ItemRow(item: ShopItem, on_edit: Callback<ShopItem>) -> impl IntoView {
     let i18n = use_i18n();
     let state = if item.available {
-        "shop.state_available"
+        k!("shop.state_available")
     } else if !item.active {
-        "shop.state_inactive"
+        k!("shop.state_inactive")
     } else if item.stock == 0 {
-        "shop.state_sold_out"
+        k!("shop.state_sold_out")
     } else {
-        "shop.state_out_of_dates"
+        k!("shop.state_out_of_dates")
     };
     let seller = item.provider_name.clone().unwrap_or_else(|| item.offered_by_name.clone());
     let price = item.points_price;
@@ -147,9 +156,9 @@ fn ItemRow(item: ShopItem, on_edit: Callback<ShopItem>) -> impl IntoView {
             <td><span class="badge" data-testid="shop-item-state">{tr(state)}</span></td>
             <td class="row-actions">
                 <button type="button" class="btn btn-small" data-testid="shop-item-edit" on:click=move |_| on_edit.run(edit.clone())>
-                    {tr("action.edit")}
+                    {tr(k!("action.edit"))}
                 </button>
-                <a class="btn btn-small btn-ghost" href=orders data-testid="shop-item-orders">{tr("shop.item_orders")}</a>
+                <a class="btn btn-small btn-ghost" href=orders data-testid="shop-item-orders">{tr(k!("shop.item_orders"))}</a>
             </td>
         </tr>
     }

@@ -33,12 +33,12 @@ pub fn OrderActions(order: RwSignal<ShopOrder>) -> impl IntoView {
         {move || (reserved() && open.get() == Open::None).then(|| view! {
             {session.permissions().fulfil_shop_orders.then(|| view! {
                 <button type="button" class="btn btn-small btn-primary" data-testid="order-fulfil" on:click=move |_| open.set(Open::Fulfil)>
-                    {tr("shop.fulfil")}
+                    {tr(k!("shop.fulfil"))}
                 </button>
             })}
             {session.permissions().cancel_shop_orders.then(|| view! {
                 <button type="button" class="btn btn-small btn-ghost" data-testid="order-cancel" on:click=move |_| open.set(Open::Cancel)>
-                    {tr("shop.cancel")}
+                    {tr(k!("shop.cancel"))}
                 </button>
             })}
         })}
@@ -78,15 +78,15 @@ fn FulfilForm(order: RwSignal<ShopOrder>, on_close: Callback<()>) -> impl IntoVi
     view! {
         <form class="form inline-form" data-testid="fulfil-form" on:submit=submit novalidate>
             <FormSummary form placed=&FULFIL_PLACED/>
-            <Field label="shop.pickup_code" pointer="/code" form hint="shop.pickup_code_hint">
+            <Field label=k!("shop.pickup_code") pointer="/code" form hint=k!("shop.pickup_code_hint")>
                 <input type="text" inputmode="numeric" maxlength="6" autocomplete="off" data-testid="fulfil-code"
                     prop:value=code on:input=move |ev| code.set(event_target_value(&ev))/>
             </Field>
             <div class="form-buttons">
                 <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="fulfil-submit">
-                    {move || i18n.t(if form.busy.get() { "state.saving" } else { "shop.fulfil_yes" })}
+                    {move || i18n.t(if form.busy.get() { k!("state.saving") } else { k!("shop.fulfil_yes") })}
                 </button>
-                <button type="button" class="btn btn-ghost" on:click=move |_| on_close.run(())>{tr("action.cancel")}</button>
+                <button type="button" class="btn btn-ghost" on:click=move |_| on_close.run(())>{tr(k!("action.cancel"))}</button>
             </div>
         </form>
     }
@@ -120,15 +120,15 @@ fn CancelForm(order: RwSignal<ShopOrder>, on_close: Callback<()>) -> impl IntoVi
     view! {
         <form class="form inline-form" data-testid="cancel-form" on:submit=submit novalidate>
             <FormSummary form placed=&CANCEL_PLACED/>
-            <p class="notice notice-warn">{tr("shop.cancel_confirm")}</p>
-            <Field label="shop.cancel_reason" pointer="/reason" form>
+            <p class="notice notice-warn">{tr(k!("shop.cancel_confirm"))}</p>
+            <Field label=k!("shop.cancel_reason") pointer="/reason" form>
                 <input type="text" maxlength="500" data-testid="cancel-reason" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev))/>
             </Field>
             <div class="form-buttons">
                 <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="cancel-submit">
-                    {move || i18n.t(if form.busy.get() { "state.saving" } else { "shop.cancel_yes" })}
+                    {move || i18n.t(if form.busy.get() { k!("state.saving") } else { k!("shop.cancel_yes") })}
                 </button>
-                <button type="button" class="btn btn-ghost" on:click=move |_| on_close.run(())>{tr("shop.cancel_no")}</button>
+                <button type="button" class="btn btn-ghost" on:click=move |_| on_close.run(())>{tr(k!("shop.cancel_no"))}</button>
             </div>
         </form>
     }

@@ -15,11 +15,19 @@ use crate::common::paged::Paged;
 use crate::common::session::use_session;
 use crate::common::status::Empty;
 use crate::common::widgets::HeadRow;
+use crate::messages::Key;
 use crate::shop::endpoints::shop_order_page;
 use crate::shop::order_actions::OrderActions;
 
-const HEADS: [&str; 7] =
-    ["shop.order_no", "shop.order_item", "shop.resident", "shop.points_paid", "shop.order_status", "shop.ordered_at", "shop.expires"];
+const HEADS: [Key; 7] = [
+    k!("shop.order_no"),
+    k!("shop.order_item"),
+    k!("shop.resident"),
+    k!("shop.points_paid"),
+    k!("shop.order_status"),
+    k!("shop.ordered_at"),
+    k!("shop.expires"),
+];
 
 /// `/shop/orders`.
 #[component]
@@ -27,13 +35,13 @@ pub fn ShopOrdersPage() -> impl IntoView {
     let session = use_session();
     view! {
         <div class="page-head">
-            <h1 class="page-title">{tr("nav.shop_orders")}</h1>
+            <h1 class="page-title">{tr(k!("nav.shop_orders"))}</h1>
             <div class="spacer"></div>
             {move || session.permissions().offer_shop_items.then(|| view! {
-                <a class="btn" href="/shop" data-testid="shop-items-link">{tr("nav.shop")}</a>
+                <a class="btn" href="/shop" data-testid="shop-items-link">{tr(k!("nav.shop"))}</a>
             })}
         </div>
-        <Show when=move || session.permissions().read_shop_orders fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().read_shop_orders fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <OrderList/>
         </Show>
     }
@@ -75,9 +83,9 @@ fn OrderList() -> impl IntoView {
     let go_item = go.clone();
     view! {
         <div class="toolbar">
-            <select data-testid="order-filter-status" aria-label=tr("shop.order_status")
+            <select data-testid="order-filter-status" aria-label=tr(k!("shop.order_status"))
                 on:change=move |ev| go(list_url(ShopOrderStatus::parse(&event_target_value(&ev)), item.get_untracked()))>
-                <option value="">{tr("shop.all_statuses")}</option>
+                <option value="">{tr(k!("shop.all_statuses"))}</option>
                 {ShopOrderStatus::ALL.into_iter().map(|s| view! {
                     <option value=s.as_str() selected=move || status.get() == Some(s)>{tr_word("morder", s.as_str().to_owned())}</option>
                 }).collect_view()}
@@ -85,14 +93,14 @@ fn OrderList() -> impl IntoView {
             {move || item.get().map(|_| {
                 let go_item = go_item.clone();
                 view! {
-                    <span class="chip" data-testid="order-item-filter">{tr("shop.one_item")}
-                        <button type="button" class="chip-x" aria-label=tr("action.clear")
+                    <span class="chip" data-testid="order-item-filter">{tr(k!("shop.one_item"))}
+                        <button type="button" class="chip-x" aria-label=tr(k!("action.clear"))
                             on:click=move |_| go_item(list_url(status.get_untracked(), None))>"×"</button>
                     </span>
                 }
             })}
             <span class="muted" data-testid="order-totals">
-                {move || totals.get().map(|(n, points)| i18n.t("shop.order_totals").replace("{n}", &n.to_string())
+                {move || totals.get().map(|(n, points)| i18n.count(k!("shop.order_totals"), n)
                     .replace("{points}", &i18n.number(points as f64, 0)))}
             </span>
         </div>
@@ -106,7 +114,7 @@ fn OrderList() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {orders.footer("shop.no_orders", more, retry)}
+        {orders.footer(k!("shop.no_orders"), more, retry)}
     }
 }
 

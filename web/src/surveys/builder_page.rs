@@ -34,9 +34,9 @@ fn local_in(days: i64) -> String {
 pub fn SurveyNewPage() -> impl IntoView {
     let session = use_session();
     view! {
-        <nav class="crumbs back-link"><a href="/surveys">"← "{tr("survey.back")}</a></nav>
-        <h1 class="page-title">{tr("survey.builder")}</h1>
-        <Show when=move || session.permissions().manage_surveys fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <nav class="crumbs back-link"><a href="/surveys">"← "{tr(k!("survey.back"))}</a></nav>
+        <h1 class="page-title">{tr(k!("survey.builder"))}</h1>
+        <Show when=move || session.permissions().manage_surveys fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <Builder/>
         </Show>
     }
@@ -205,37 +205,37 @@ pub(crate) fn BuilderForm(templates: Vec<SurveyTemplate>, #[prop(optional)] edit
             <FormSummary form placed=&PLACED/>
             <section class="panel form">
                 <label class="field" hidden=editing_id.is_some()>
-                    <span class="field-label">{tr("survey.template")}</span>
+                    <span class="field-label">{tr(k!("survey.template"))}</span>
                     <select data-testid="survey-template" on:change=move |ev| choose_template(event_target_value(&ev))>
-                        <option value="">{tr("survey.blank")}</option>
+                        <option value="">{tr(k!("survey.blank"))}</option>
                         {templates.get_value().into_iter().map(|t| view! { <option value=t.code.clone()>{t.title.clone()}</option> }).collect_view()}
                     </select>
                     {move || template.get().and_then(|code| templates.with_value(|ts| ts.iter().find(|t| t.code == code).map(|t| t.source.clone()))).map(|s| view! {
-                        <span class="field-hint">{tr("survey.template_source")}": "{s}</span>
+                        <span class="field-hint">{tr(k!("survey.template_source"))}": "{s}</span>
                     })}
                 </label>
                 <div class="grid-fields">
-                    <Field label="survey.title" pointer="/title" form>
+                    <Field label=k!("survey.title") pointer="/title" form>
                         <input type="text" maxlength="100" data-testid="survey-title-input" prop:value=text(|h| h.title.clone())
                             on:input=move |ev| { let v = event_target_value(&ev); head.update(|h| h.title = v) }/>
                     </Field>
-                    <FieldGroup label="survey.area" pointer="/area_id" form>
+                    <FieldGroup label=k!("survey.area") pointer="/area_id" form>
                         {move || match area.get() {
                             Some((_, name)) => view! {
                                 <span class="chip" data-testid="survey-area-chip">{name}
-                                    <button type="button" class="chip-x" aria-label=tr("action.clear") on:click=move |_| area.set(None)>"×"</button>
+                                    <button type="button" class="chip-x" aria-label=tr(k!("action.clear")) on:click=move |_| area.set(None)>"×"</button>
                                 </span>
                             }.into_any(),
-                            None => view! { <AreaSearch on_pick placeholder="survey.area_search" testid="survey-area"/> }.into_any(),
+                            None => view! { <AreaSearch on_pick placeholder=k!("survey.area_search") testid="survey-area"/> }.into_any(),
                         }}
                     </FieldGroup>
-                    <Field label="survey.opens_at" pointer="/opens_at" form>
+                    <Field label=k!("survey.opens_at") pointer="/opens_at" form>
                         <input type="datetime-local" data-testid="survey-opens" prop:value=opens on:input=move |ev| opens.set(event_target_value(&ev))/>
                     </Field>
-                    <Field label="survey.closes_at" pointer="/closes_at" form>
+                    <Field label=k!("survey.closes_at") pointer="/closes_at" form>
                         <input type="datetime-local" data-testid="survey-closes" prop:value=closes on:input=move |ev| closes.set(event_target_value(&ev))/>
                     </Field>
-                    <Field label="survey.audience" pointer="/audience" form>
+                    <Field label=k!("survey.audience") pointer="/audience" form>
                         <select data-testid="survey-audience"
                             on:change=move |ev| { let v = event_target_value(&ev); if let Some(a) = SurveyAudience::parse(&v) { head.update(|h| h.audience = a) } }>
                             {SurveyAudience::ALL.into_iter().map(|a| view! {
@@ -244,22 +244,22 @@ pub(crate) fn BuilderForm(templates: Vec<SurveyTemplate>, #[prop(optional)] edit
                         </select>
                     </Field>
                 </div>
-                <FieldGroup label="survey.target_groups" pointer="/target_groups" form hint="survey.target_groups_hint">
+                <FieldGroup label=k!("survey.target_groups") pointer="/target_groups" form hint=k!("survey.target_groups_hint")>
                     <TargetGroupPicks selected=groups testid="survey-groups"/>
                 </FieldGroup>
                 <label class="checkbox">
                     <input type="checkbox" data-testid="survey-anonymous" prop:checked=move || head.with(|h| h.anonymous)
                         on:change=move |ev| { let on = event_target_checked(&ev); head.update(|h| h.anonymous = on) }/>
-                    {tr("survey.anonymous")}
+                    {tr(k!("survey.anonymous"))}
                 </label>
-                <Field label="survey.description" pointer="/description" form>
+                <Field label=k!("survey.description") pointer="/description" form>
                     <textarea rows="2" maxlength="2000" data-testid="survey-description" prop:value=text(|h| h.description.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); head.update(|h| h.description = v) }></textarea>
                 </Field>
             </section>
             <section class="panel" data-testid="survey-questions">
-                <h3>{tr("survey.questions")}</h3>
-                {move || questions.with(Vec::is_empty).then(|| view! { <Empty key="survey.no_questions"/> })}
+                <h3>{tr(k!("survey.questions"))}</h3>
+                {move || questions.with(Vec::is_empty).then(|| view! { <Empty key=k!("survey.no_questions")/> })}
                 {move || question_errors.with(|errs| errs.iter().find(|e| e.field == "/questions")
                     .map(|e| i18n.field_rule(e.code).map_or_else(|| e.message.clone(), str::to_owned)))
                     .map(|e| view! { <p class="field-error" data-testid="questions-error">{e}</p> })}
@@ -268,25 +268,25 @@ pub(crate) fn BuilderForm(templates: Vec<SurveyTemplate>, #[prop(optional)] edit
                         <QuestionEditor key questions errors=question_errors/>
                     </For>
                 </ol>
-                <button type="button" class="btn" data-testid="question-add" on:click=add>"+ "{tr("survey.add_question")}</button>
+                <button type="button" class="btn" data-testid="question-add" on:click=add>"+ "{tr(k!("survey.add_question"))}</button>
             </section>
             <div class="form-buttons">
                 <button type="button" class="btn" data-testid="survey-preview-toggle" on:click=move |_| preview.update(|p| *p = !*p)>
-                    {move || i18n.t(if preview.get() { "survey.hide_preview" } else { "survey.show_preview" })}
+                    {move || i18n.t(if preview.get() { k!("survey.hide_preview") } else { k!("survey.show_preview") })}
                 </button>
                 <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="form-submit">
-                    {move || if form.busy.get() { i18n.t("state.saving") } else { i18n.t("survey.save_draft") }}
+                    {move || if form.busy.get() { i18n.t(k!("state.saving")) } else { i18n.t(k!("survey.save_draft")) }}
                 </button>
             </div>
             {move || preview.get().then(|| view! {
                 <section class="panel survey-preview" data-testid="survey-preview">
-                    <h3>{tr("survey.preview")}</h3>
+                    <h3>{tr(k!("survey.preview"))}</h3>
                     {match preview_questions() {
                         Some(qs) => {
                             let drafts = RwSignal::new(vec![Draft::default(); qs.len()]);
                             view! { <Questionnaire questions=qs drafts name="builder"/> }.into_any()
                         }
-                        None => view! { <p class="field-error">{tr("error.validation")}</p> }.into_any(),
+                        None => view! { <p class="field-error">{tr(k!("error.validation"))}</p> }.into_any(),
                     }}
                 </section>
             })}

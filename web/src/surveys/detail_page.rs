@@ -24,11 +24,11 @@ pub fn SurveyPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<Id>().ok())));
     view! {
         <nav class="crumbs back-link">
-            <a href="/surveys" data-testid="survey-back">"← "{tr("survey.back")}</a>
+            <a href="/surveys" data-testid="survey-back">"← "{tr(k!("survey.back"))}</a>
         </nav>
         {move || match id.get() {
             Some(id) => view! { <SurveyPanel id/> }.into_any(),
-            None => view! { <Empty key="error.not_found"/> }.into_any(),
+            None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
         }}
     }
 }
@@ -98,7 +98,7 @@ fn SurveyPanel(id: Id) -> impl IntoView {
                     </div>
                     <section class="need-actions" data-testid="survey-actions">
                         {editable.then(|| view! {
-                            <a class="btn" href=format!("/surveys/{id}/edit") data-testid="survey-edit">{tr("survey.edit")}</a>
+                            <a class="btn" href=format!("/surveys/{id}/edit") data-testid="survey-edit">{tr(k!("survey.edit"))}</a>
                         })}
                         {steps.into_iter().map(|a| view! {
                             <button type="button" class="btn btn-primary" disabled=busy data-testid=format!("survey-{}", a.as_str())
@@ -108,28 +108,28 @@ fn SurveyPanel(id: Id) -> impl IntoView {
                     </section>
                     <section class="panel">
                         <dl class="facts">
-                            <dt>{tr("survey.area")}</dt><dd>{s.area_name.clone()}</dd>
-                            <dt>{tr("survey.window")}</dt><dd>{local_time(&s.opens_at)}" – "{local_time(&s.closes_at)}</dd>
-                            <dt>{tr("survey.audience")}</dt><dd>{tr_word("audience", audience.as_str().to_owned())}</dd>
-                            <dt>{tr("survey.target_groups")}</dt>
+                            <dt>{tr(k!("survey.area"))}</dt><dd>{s.area_name.clone()}</dd>
+                            <dt>{tr(k!("survey.window"))}</dt><dd>{local_time(&s.opens_at)}" – "{local_time(&s.closes_at)}</dd>
+                            <dt>{tr(k!("survey.audience"))}</dt><dd>{tr_word("audience", audience.as_str().to_owned())}</dd>
+                            <dt>{tr(k!("survey.target_groups"))}</dt>
                             <dd data-testid="survey-target-groups">{move || if groups.is_empty() {
-                                i18n.t("survey.all_groups").to_owned()
+                                i18n.t(k!("survey.all_groups")).to_owned()
                             } else {
                                 i18n.target_groups(&groups)
                             }}</dd>
-                            <dt>{tr("survey.anonymous")}</dt><dd>{tr(if s.anonymous { "survey.anonymous" } else { "survey.by_name" })}</dd>
-                            <dt>{tr("survey.responses")}</dt><dd data-testid="survey-response-count">{move || responses.get()}</dd>
+                            <dt>{tr(k!("survey.anonymous"))}</dt><dd>{tr(if s.anonymous { k!("survey.anonymous") } else { k!("survey.by_name") })}</dd>
+                            <dt>{tr(k!("survey.responses"))}</dt><dd data-testid="survey-response-count">{move || responses.get()}</dd>
                         </dl>
                         {(!s.description.is_empty()).then(|| view! { <p class="pre">{s.description.clone()}</p> })}
                     </section>
                     {draft.then(|| view! {
                         <section class="panel survey-preview" data-testid="survey-preview">
-                            <h3>{tr("survey.preview")}</h3>
+                            <h3>{tr(k!("survey.preview"))}</h3>
                             <Questionnaire questions=s.questions.clone() drafts name="preview"/>
                         </section>
                     })}
                     {(!draft && p.read_survey_results).then(|| view! { <ResultsSection id version/> })}
-                    {(!draft && !p.read_survey_results).then(|| view! { <Empty key="survey.no_results_access"/> })}
+                    {(!draft && !p.read_survey_results).then(|| view! { <Empty key=k!("survey.no_results_access")/> })}
                     {(s.status == SurveyStatus::Open && p.enter_paper_responses).then(|| view! {
                         <PaperForm survey=s.clone() on_saved=on_paper/>
                     })}

@@ -25,16 +25,16 @@ pub fn SurveyEditPage() -> impl IntoView {
         }
     });
     view! {
-        <nav class="crumbs back-link"><a href=back.clone() data-testid="survey-edit-back">"← "{tr("survey.back_to_survey")}</a></nav>
-        <h1 class="page-title">{tr("survey.edit")}</h1>
-        <Show when=move || session.permissions().manage_surveys fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <nav class="crumbs back-link"><a href=back.clone() data-testid="survey-edit-back">"← "{tr(k!("survey.back_to_survey"))}</a></nav>
+        <h1 class="page-title">{tr(k!("survey.edit"))}</h1>
+        <Show when=move || session.permissions().manage_surveys fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || survey.get().map(|answer| match answer {
-                    None => view! { <Empty key="error.not_found"/> }.into_any(),
+                    None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
                     Some(Err(error)) => view! { <ErrorBox error/> }.into_any(),
                     Some(Ok(s)) if !s.actions.contains(&SurveyAction::Edit) => view! {
-                        <p class="state state-empty" data-testid="survey-not-editable">{tr("survey.not_editable")}" "
-                            <a href=format!("/surveys/{}", s.id)>{tr("survey.back_to_survey")}</a></p>
+                        <p class="state state-empty" data-testid="survey-not-editable">{tr(k!("survey.not_editable"))}" "
+                            <a href=format!("/surveys/{}", s.id)>{tr(k!("survey.back_to_survey"))}</a></p>
                     }.into_any(),
                     Some(Ok(s)) => view! { <BuilderForm templates=Vec::new() editing=s/> }.into_any(),
                 })}

@@ -10,7 +10,7 @@ use crate::common::i18n::{tr, use_i18n};
 
 /// The group's label: a target group's, or 未登记群体.
 fn group_label(i18n: crate::common::i18n::I18n, g: &TargetGroupResult) -> String {
-    g.target_group.map_or_else(|| i18n.t("survey.no_group").to_owned(), |t| i18n.target_group(t))
+    g.target_group.map_or_else(|| i18n.t(k!("survey.no_group")).to_owned(), |t| i18n.target_group(t))
 }
 
 #[component]
@@ -21,11 +21,11 @@ pub fn GroupResults(groups: Vec<TargetGroupResult>) -> impl IntoView {
     }
     let rows = groups.clone();
     view! {
-        <h4>{tr("survey.by_group")}</h4>
-        <p class="field-hint">{tr("survey.by_group_hint")}</p>
+        <h4>{tr(k!("survey.by_group"))}</h4>
+        <p class="field-hint">{tr(k!("survey.by_group_hint"))}</p>
         <div class="table-wrap">
             <table class="table" data-testid="group-responses">
-                <thead><tr><th>{tr("survey.group")}</th><th class="num">{tr("survey.responses")}</th></tr></thead>
+                <thead><tr><th>{tr(k!("survey.group"))}</th><th class="num">{tr(k!("survey.responses"))}</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|g| {
                         let code = g.target_group.map_or("none", |t| t.as_str());
@@ -33,7 +33,7 @@ pub fn GroupResults(groups: Vec<TargetGroupResult>) -> impl IntoView {
                         view! {
                             <tr data-testid="group-row" data-group=code>
                                 <td>{move || group_label(i18n, &label)}
-                                    {(!g.breakdown).then(|| view! { <span class="muted small">" · "{tr("survey.too_few")}</span> })}
+                                    {(!g.breakdown).then(|| view! { <span class="muted small">" · "{tr(k!("survey.too_few"))}</span> })}
                                 </td>
                                 <td class="num">{g.responses}</td>
                             </tr>
@@ -48,7 +48,7 @@ pub fn GroupResults(groups: Vec<TargetGroupResult>) -> impl IntoView {
             let responses = g.responses;
             view! {
                 <details class="group-breakdown" data-testid="group-breakdown" data-group=code>
-                    <summary>{move || group_label(i18n, &label)}" · "{tr("survey.responses")}": "{responses}</summary>
+                    <summary>{move || group_label(i18n, &label)}" · "{tr(k!("survey.responses"))}": "{responses}</summary>
                     {g.questions.into_iter().filter(|q| q.kind != QuestionKind::Text).map(|q| view! { <GroupQuestion q/> }).collect_view()}
                 </details>
             }
@@ -66,13 +66,13 @@ fn GroupQuestion(q: QuestionResult) -> impl IntoView {
         <div class="group-question" data-testid="group-question" data-question=q.question>
             <p class="q-text">
                 <span class="q-no">{q.question + 1}"."</span>" "{q.text.clone()}
-                <span class="muted small">" · "{q.answered}" "{tr("survey.answered")}</span>
+                <span class="muted small">" · "{q.answered}" "{tr(k!("survey.answered"))}</span>
             </p>
             {(!q.options.is_empty()).then(|| view! {
                 <div class="table-wrap">
                     <table class="table" data-testid="group-options">
                         <thead><tr>
-                            <th>{tr("survey.option")}</th><th class="num">{tr("survey.count")}</th><th class="num">{tr("survey.share")}</th>
+                            <th>{tr(k!("survey.option"))}</th><th class="num">{tr(k!("survey.count"))}</th><th class="num">{tr(k!("survey.share"))}</th>
                         </tr></thead>
                         <tbody>
                             {q.options.iter().map(|o| view! {
@@ -87,7 +87,7 @@ fn GroupQuestion(q: QuestionResult) -> impl IntoView {
                 </div>
             })}
             {matches!(kind, QuestionKind::Scale | QuestionKind::Number).then(|| view! {
-                <p data-testid="group-mean">{tr("survey.mean")}": "
+                <p data-testid="group-mean">{tr(k!("survey.mean"))}": "
                     <strong>{move || mean.map_or_else(|| "–".to_owned(), |m| i18n.number(m, 2))}</strong>
                     {(kind == QuestionKind::Scale).then_some(" / 5")}
                 </p>

@@ -13,21 +13,22 @@ use crate::common::paged::Paged;
 use crate::common::session::use_session;
 use crate::common::status::Empty;
 use crate::common::widgets::HeadRow;
+use crate::messages::Key;
 
-const HEADS: [&str; 5] = ["survey.title", "survey.area", "survey.status", "survey.window", "survey.responses"];
+const HEADS: [Key; 5] = [k!("survey.title"), k!("survey.area"), k!("survey.status"), k!("survey.window"), k!("survey.responses")];
 
 #[component]
 pub fn SurveysPage() -> impl IntoView {
     let session = use_session();
     view! {
         <div class="page-head">
-            <h1 class="page-title">{tr("nav.surveys")}</h1>
+            <h1 class="page-title">{tr(k!("nav.surveys"))}</h1>
             <div class="spacer"></div>
             {move || session.permissions().manage_surveys.then(|| view! {
-                <a class="btn btn-primary" href="/surveys/new" data-testid="survey-new">"+ "{tr("survey.new")}</a>
+                <a class="btn btn-primary" href="/surveys/new" data-testid="survey-new">"+ "{tr(k!("survey.new"))}</a>
             })}
         </div>
-        <Show when=move || session.permissions().read_surveys fallback=|| view! { <Empty key="error.forbidden"/> }>
+        <Show when=move || session.permissions().read_surveys fallback=|| view! { <Empty key=k!("error.forbidden")/> }>
             <SurveyList/>
         </Show>
     }
@@ -58,13 +59,13 @@ fn SurveyList() -> impl IntoView {
     let retry = Callback::new(move |()| surveys.reload(fetch));
     view! {
         <div class="toolbar">
-            <select data-testid="filter-status" aria-label=tr("survey.status")
+            <select data-testid="filter-status" aria-label=tr(k!("survey.status"))
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     let url = if v.is_empty() { "/surveys".to_owned() } else { format!("/surveys?status={v}") };
                     navigate(&url, NavigateOptions { replace: true, ..Default::default() });
                 }>
-                <option value="">{tr("survey.all_statuses")}</option>
+                <option value="">{tr(k!("survey.all_statuses"))}</option>
                 {SurveyStatus::ALL.into_iter().map(|s| view! {
                     <option value=s.as_str() selected=move || status.get() == Some(s)>{tr_word("sstatus", s.as_str().to_owned())}</option>
                 }).collect_view()}
@@ -86,6 +87,6 @@ fn SurveyList() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {surveys.footer("survey.none", more, retry)}
+        {surveys.footer(k!("survey.none"), more, retry)}
     }
 }

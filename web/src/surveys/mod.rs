@@ -1,6 +1,6 @@
 //! 民意调查 surveys, staff side: the list (`/surveys`, [`list_page`]), the builder with its preview
 //! (`/surveys/new`, [`builder_page`]; a draft changed at `/surveys/:id/edit`, [`edit_page`]) and one survey (`/surveys/:id`, [`detail_page`]) with publish and
-//! close, live results (also by target group, [`group_results`]), text answers, exports and paper entry; their API calls and messages.
+//! close, live results (also by target group, [`group_results`]), text answers, exports and paper entry; their API calls.
 
 pub mod answers;
 pub mod builder_page;
@@ -10,7 +10,6 @@ pub mod edit_page;
 pub mod endpoints;
 pub mod group_results;
 pub mod list_page;
-pub mod messages;
 pub mod paper_form;
 pub mod question_editor;
 pub mod questionnaire;

@@ -54,7 +54,7 @@ pub fn PaperForm(survey: Survey, on_saved: Callback<()>) -> impl IntoView {
             errors.push(field_error("/resident_id", shared::FieldRule::Invalid, "a number"));
         }
         if !missing.is_empty() {
-            let text = i18n.t("survey.required_missing").to_owned();
+            let text = i18n.t(k!("survey.required_missing")).to_owned();
             answer_errors.set(missing.into_iter().map(|q| (q, text.clone())).collect());
         }
         if !errors.is_empty() || !answer_errors.with_untracked(Vec::is_empty) {
@@ -84,30 +84,30 @@ pub fn PaperForm(survey: Survey, on_saved: Callback<()>) -> impl IntoView {
     let on_pick = Callback::new(move |area: Area| community.set(Some((area.id, area.name))));
     view! {
         <form class="form panel paper-form" on:submit=submit novalidate data-testid="paper-form">
-            <h3>{tr("survey.paper")}</h3>
-            <p class="muted small">{tr("survey.paper_hint")}</p>
+            <h3>{tr(k!("survey.paper"))}</h3>
+            <p class="muted small">{tr(k!("survey.paper_hint"))}</p>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
-                <Field label="survey.paper_resident" pointer="/resident_id" form>
+                <Field label=k!("survey.paper_resident") pointer="/resident_id" form>
                     <input type="number" min="1" step="1" data-testid="paper-resident" prop:value=resident
                         on:input=move |ev| resident.set(event_target_value(&ev))/>
                 </Field>
-                <FieldGroup label="survey.paper_community" pointer="/community_id" form>
+                <FieldGroup label=k!("survey.paper_community") pointer="/community_id" form>
                     {move || match community.get() {
                         Some((_, name)) => view! {
                             <span class="chip" data-testid="paper-community-chip">{name}
-                                <button type="button" class="chip-x" aria-label=tr("action.clear") on:click=move |_| community.set(None)>"×"</button>
+                                <button type="button" class="chip-x" aria-label=tr(k!("action.clear")) on:click=move |_| community.set(None)>"×"</button>
                             </span>
                         }.into_any(),
-                        None => view! { <AreaSearch on_pick placeholder="survey.area_search" testid="paper-community"/> }.into_any(),
+                        None => view! { <AreaSearch on_pick placeholder=k!("survey.area_search") testid="paper-community"/> }.into_any(),
                     }}
                 </FieldGroup>
             </div>
             <Questionnaire questions drafts errors=Signal::from(answer_errors) name="paper"/>
-            {move || saved.get().then(|| view! { <p class="state-ok" role="status" data-testid="paper-saved">{tr("survey.paper_saved")}</p> })}
+            {move || saved.get().then(|| view! { <p class="state-ok" role="status" data-testid="paper-saved">{tr(k!("survey.paper_saved"))}</p> })}
             <div class="form-buttons">
                 <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="paper-submit">
-                    {move || if form.busy.get() { i18n.t("state.saving") } else { i18n.t("survey.paper_submit") }}
+                    {move || if form.busy.get() { i18n.t(k!("state.saving")) } else { i18n.t(k!("survey.paper_submit")) }}
                 </button>
             </div>
         </form>

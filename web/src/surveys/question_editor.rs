@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use shared::{FieldError, QuestionKind};
 
 use crate::common::i18n::{tr, tr_label, use_i18n};
+use crate::messages::Key;
 use crate::surveys::draft::{QuestionForm, errors_of};
 
 #[component]
@@ -70,16 +71,16 @@ pub fn QuestionEditor(key: u32, questions: RwSignal<Vec<QuestionForm>>, errors: 
             <div class="question-editor-head">
                 <strong>{move || index().map(|i| format!("{}.", i + 1))}</strong>
                 <div class="spacer"></div>
-                <button type="button" class="btn btn-small btn-ghost" on:click=move_up disabled=move || index() == Some(0)>{tr("survey.move_up")}</button>
-                <button type="button" class="btn btn-small btn-ghost" data-testid="question-remove" on:click=remove>{tr("survey.remove_question")}</button>
+                <button type="button" class="btn btn-small btn-ghost" on:click=move_up disabled=move || index() == Some(0)>{tr(k!("survey.move_up"))}</button>
+                <button type="button" class="btn btn-small btn-ghost" data-testid="question-remove" on:click=remove>{tr(k!("survey.remove_question"))}</button>
             </div>
             <div class="grid-fields">
                 <label class="field">
-                    <span class="field-label">{tr("survey.question_text")}</span>
+                    <span class="field-label">{tr(k!("survey.question_text"))}</span>
                     <input type="text" maxlength="300" data-testid="question-text" prop:value=get(|q| q.text.clone()) on:input=input(|q| &mut q.text)/>
                 </label>
                 <label class="field">
-                    <span class="field-label">{tr("survey.kind")}</span>
+                    <span class="field-label">{tr(k!("survey.kind"))}</span>
                     <select data-testid="question-kind" on:change=move |ev| {
                         if let Some(k) = QuestionKind::parse(&event_target_value(&ev)) { edit(Box::new(move |q| q.kind = k)) }
                     }>
@@ -93,45 +94,45 @@ pub fn QuestionEditor(key: u32, questions: RwSignal<Vec<QuestionForm>>, errors: 
                 <input type="checkbox" data-testid="question-required"
                     prop:checked=move || questions.with(|qs| qs.iter().any(|q| q.key == key && q.required))
                     on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |q| q.required = on)) }/>
-                {tr("survey.required")}
+                {tr(k!("survey.required"))}
             </label>
             {move || match kind() {
                 QuestionKind::SingleChoice | QuestionKind::MultipleChoice => view! {
                     <label class="field">
-                        <span class="field-label">{tr("survey.options")}</span>
+                        <span class="field-label">{tr(k!("survey.options"))}</span>
                         <textarea rows="3" data-testid="question-options" prop:value=get(|q| q.options.clone()) on:input=input(|q| &mut q.options)></textarea>
                     </label>
                     {(kind() == QuestionKind::SingleChoice).then(|| view! { <SatisfiedOptions key questions/> })}
                     {(kind() == QuestionKind::MultipleChoice).then(|| view! {
                         <div class="grid-fields">
-                            <label class="field"><span class="field-label">{tr("survey.min_picks")}</span>
+                            <label class="field"><span class="field-label">{tr(k!("survey.min_picks"))}</span>
                                 <input type="number" min="1" max="30" prop:value=get(|q| q.min_picks.clone()) on:input=input(|q| &mut q.min_picks)/></label>
-                            <label class="field"><span class="field-label">{tr("survey.max_picks")}</span>
+                            <label class="field"><span class="field-label">{tr(k!("survey.max_picks"))}</span>
                                 <input type="number" min="1" max="30" prop:value=get(|q| q.max_picks.clone()) on:input=input(|q| &mut q.max_picks)/></label>
                         </div>
                     })}
                 }.into_any(),
                 QuestionKind::Number => view! {
                     <div class="grid-fields">
-                        <label class="field"><span class="field-label">{tr("survey.min")}</span>
+                        <label class="field"><span class="field-label">{tr(k!("survey.min"))}</span>
                             <input type="number" data-testid="question-min" prop:value=get(|q| q.min.clone()) on:input=input(|q| &mut q.min)/></label>
-                        <label class="field"><span class="field-label">{tr("survey.max")}</span>
+                        <label class="field"><span class="field-label">{tr(k!("survey.max"))}</span>
                             <input type="number" data-testid="question-max" prop:value=get(|q| q.max.clone()) on:input=input(|q| &mut q.max)/></label>
                     </div>
                 }.into_any(),
                 QuestionKind::Text => view! {
-                    <label class="field"><span class="field-label">{tr("survey.max_length")}</span>
+                    <label class="field"><span class="field-label">{tr(k!("survey.max_length"))}</span>
                         <input type="number" min="1" max="2000" placeholder="500" prop:value=get(|q| q.max_length.clone()) on:input=input(|q| &mut q.max_length)/></label>
                 }.into_any(),
                 QuestionKind::Scale => ().into_any(),
             }}
             <label class="field">
-                <span class="field-label">{tr("survey.condition")}</span>
+                <span class="field-label">{tr(k!("survey.condition"))}</span>
                 <select data-testid="question-condition" on:change=move |ev| {
                     let picked = event_target_value(&ev).parse::<u32>().ok();
                     edit(Box::new(move |q| q.condition = picked.map(|k| (k, Vec::new()))));
                 }>
-                    <option value="" selected=move || condition().is_none()>{tr("survey.condition_none")}</option>
+                    <option value="" selected=move || condition().is_none()>{tr(k!("survey.condition_none"))}</option>
                     {move || earlier().into_iter().map(|(k, n, text, _)| view! {
                         <option value=k.to_string() selected=move || condition().is_some_and(|(c, _)| c == k)>{format!("{}. {text}", n + 1)}</option>
                     }).collect_view()}
@@ -139,7 +140,7 @@ pub fn QuestionEditor(key: u32, questions: RwSignal<Vec<QuestionForm>>, errors: 
             </label>
             {move || condition().and_then(|(target, _)| earlier().into_iter().find(|(k, ..)| *k == target)).map(|(_, _, _, options)| view! {
                 <div class="field" role="group">
-                    <span class="field-label">{tr("survey.condition_options")}</span>
+                    <span class="field-label">{tr(k!("survey.condition_options"))}</span>
                     <div class="chips">
                         {options.into_iter().enumerate().map(|(o, label)| {
                             let o = o as u32;
@@ -184,7 +185,7 @@ fn SatisfiedOptions(key: u32, questions: RwSignal<Vec<QuestionForm>>) -> impl In
     };
     view! {
         <div class="field" role="group">
-            <span class="field-label">{tr("survey.satisfied")}</span>
+            <span class="field-label">{tr(k!("survey.satisfied"))}</span>
             <div class="chips" data-testid="satisfied-options">
                 {move || row().map(|(options, satisfied)| options.into_iter().enumerate().map(|(o, label)| {
                     let o = o as u32;
@@ -197,24 +198,24 @@ fn SatisfiedOptions(key: u32, questions: RwSignal<Vec<QuestionForm>>) -> impl In
                     }
                 }).collect_view())}
             </div>
-            <span class="field-hint">{tr("survey.satisfied_hint")}</span>
+            <span class="field-hint">{tr(k!("survey.satisfied_hint"))}</span>
         </div>
     }
 }
 
 /// The label of a question's field named in an error (`options` → 选项), so no code shows.
-fn field_key(field: &str) -> Option<&'static str> {
+fn field_key(field: &str) -> Option<Key> {
     Some(match field {
-        "text" => "survey.question_text",
-        "kind" => "survey.kind",
-        "options" => "survey.options",
-        "min_picks" => "survey.min_picks",
-        "max_picks" => "survey.max_picks",
-        "min" => "survey.min",
-        "max" => "survey.max",
-        "max_length" => "survey.max_length",
-        "condition" => "survey.condition",
-        "satisfied_options" => "survey.satisfied",
+        "text" => k!("survey.question_text"),
+        "kind" => k!("survey.kind"),
+        "options" => k!("survey.options"),
+        "min_picks" => k!("survey.min_picks"),
+        "max_picks" => k!("survey.max_picks"),
+        "min" => k!("survey.min"),
+        "max" => k!("survey.max"),
+        "max_length" => k!("survey.max_length"),
+        "condition" => k!("survey.condition"),
+        "satisfied_options" => k!("survey.satisfied"),
         _ => return None,
     })
 }

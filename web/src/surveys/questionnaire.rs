@@ -27,7 +27,7 @@ pub fn Questionnaire(
                 style:display=move || if shown.with(|s| s.get(i).copied().unwrap_or(true)) { "" } else { "none" }>
                 <p class="q-text">
                     <span class="q-no">{i + 1}"."</span>" "{q.text.clone()}
-                    {q.required.then(|| view! { <span class="q-required" title=tr("survey.required")>"*"</span> })}
+                    {q.required.then(|| view! { <span class="q-required" title=tr(k!("survey.required"))>"*"</span> })}
                     <span class="muted small">" "{tr_label(q.kind)}</span>
                 </p>
                 <QuestionInput index=i question=q drafts name/>
@@ -104,7 +104,7 @@ fn QuestionInput(index: usize, question: SurveyQuestion, drafts: RwSignal<Vec<Dr
         QuestionKind::Text => {
             let max = question.max_length.unwrap_or(500);
             view! {
-                <textarea rows="2" maxlength=max data-testid="q-text" placeholder=move || i18n.t("survey.text_placeholder")
+                <textarea rows="2" maxlength=max data-testid="q-text" placeholder=move || i18n.t(k!("survey.text_placeholder"))
                     prop:value=get(|d| d.text.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |d| d.text = v.clone())) }></textarea>
             }

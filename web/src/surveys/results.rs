@@ -45,7 +45,7 @@ pub fn ResultsSection(id: Id, version: RwSignal<u32>) -> impl IntoView {
     view! {
         <section class="panel survey-results" data-testid="survey-results">
             <div class="page-head">
-                <h3>{tr("survey.results")}</h3>
+                <h3>{tr(k!("survey.results"))}</h3>
                 <div class="spacer"></div>
                 <Exports id/>
             </div>
@@ -62,7 +62,7 @@ pub fn ResultsSection(id: Id, version: RwSignal<u32>) -> impl IntoView {
 #[component]
 fn ResultsBody(results: SurveyResults, community: RwSignal<Option<Id>>) -> impl IntoView {
     if results.responses == 0 {
-        return view! { <Empty key="survey.no_results"/> }.into_any();
+        return view! { <Empty key=k!("survey.no_results")/> }.into_any();
     }
     let choosable: Vec<(Id, String)> =
         results.communities.iter().filter(|c| c.breakdown).map(|c| (c.community_id, c.community_name.clone())).collect();
@@ -72,25 +72,25 @@ fn ResultsBody(results: SurveyResults, community: RwSignal<Option<Id>>) -> impl 
     };
     let shown_responses = results.community.as_ref().map_or(results.responses, |c| c.responses);
     view! {
-        <p data-testid="results-responses">{tr("survey.responses")}": "{shown_responses}</p>
+        <p data-testid="results-responses">{tr(k!("survey.responses"))}": "{shown_responses}</p>
         <label class="field community-filter">
-            <span class="field-label">{tr("survey.breakdown")}</span>
+            <span class="field-label">{tr(k!("survey.breakdown"))}</span>
             <select data-testid="results-community"
                 on:change=move |ev| community.set(event_target_value(&ev).parse().ok())>
-                <option value="" selected=move || community.get().is_none()>{tr("survey.whole_target")}</option>
+                <option value="" selected=move || community.get().is_none()>{tr(k!("survey.whole_target"))}</option>
                 {choosable.into_iter().map(|(id, name)| view! {
                     <option value=id.to_string() selected=move || community.get() == Some(id)>{name}</option>
                 }).collect_view()}
             </select>
-            <span class="field-hint">{tr("survey.breakdown_hint")}</span>
+            <span class="field-hint">{tr(k!("survey.breakdown_hint"))}</span>
         </label>
         <ol class="results-list">
             {questions.into_iter().map(|q| view! { <QuestionResultView q/> }).collect_view()}
         </ol>
-        <h4>{tr("survey.community_responses")}</h4>
+        <h4>{tr(k!("survey.community_responses"))}</h4>
         <div class="table-wrap">
             <table class="table" data-testid="community-responses">
-                <thead><tr><th>{tr("topic.community")}</th><th class="num">{tr("survey.responses")}</th></tr></thead>
+                <thead><tr><th>{tr(k!("topic.community"))}</th><th class="num">{tr(k!("survey.responses"))}</th></tr></thead>
                 <tbody>
                     {results.communities.iter().map(|c| view! {
                         <tr><td>{c.community_name.clone()}</td><td class="num">{c.responses}</td></tr>
@@ -115,14 +115,14 @@ fn QuestionResultView(q: QuestionResult) -> impl IntoView {
         <li class="result-question" data-testid="result-question" data-question=q.question data-kind=kind.as_str()>
             <p class="q-text">
                 <span class="q-no">{q.question + 1}"."</span>" "{q.text.clone()}
-                <span class="muted small">" "{tr_label(kind)}" · "{q.answered}" "{tr("survey.answered")}</span>
+                <span class="muted small">" "{tr_label(kind)}" · "{q.answered}" "{tr(k!("survey.answered"))}</span>
             </p>
             {bars.map(|rows| view! { <div class="result-bars" data-testid="result-bars"><HBarChart rows target=None label/></div> })}
             {satisfied.map(|pct| view! {
-                <p data-testid="result-satisfied">{tr("survey.satisfied_share")}": "<strong>{move || format!("{}%", i18n.number(pct, 1))}</strong></p>
+                <p data-testid="result-satisfied">{tr(k!("survey.satisfied_share"))}": "<strong>{move || format!("{}%", i18n.number(pct, 1))}</strong></p>
             })}
             {matches!(kind, QuestionKind::Scale | QuestionKind::Number).then(|| view! {
-                <p data-testid="result-mean">{tr("survey.mean")}": "
+                <p data-testid="result-mean">{tr(k!("survey.mean"))}": "
                     <strong>{move || mean.map_or_else(|| "–".to_owned(), |m| i18n.number(m, 2))}</strong>
                     {(kind == QuestionKind::Scale).then_some(" / 5")}
                 </p>
@@ -146,7 +146,7 @@ fn Exports(id: Id) -> impl IntoView {
             match api::survey_workbook(id, which).await {
                 Ok(file) => {
                     if save_file(&file, &format!("survey-{id}-{which}.xlsx")).is_err() {
-                        error.set(Some(i18n.t("error.unexpected").to_owned()));
+                        error.set(Some(i18n.t(k!("error.unexpected")).to_owned()));
                     }
                 }
                 Err(e) => error.set(Some(error_text(i18n, &e))),
@@ -157,10 +157,10 @@ fn Exports(id: Id) -> impl IntoView {
     view! {
         <div class="export-buttons" data-testid="survey-exports">
             <button type="button" class="btn" disabled=busy data-testid="export-responses" on:click=move |_| export("responses")>
-                {tr("survey.export_responses")}
+                {tr(k!("survey.export_responses"))}
             </button>
             <button type="button" class="btn" disabled=busy data-testid="export-results" on:click=move |_| export("results")>
-                {tr("survey.export_results")}
+                {tr(k!("survey.export_results"))}
             </button>
             {move || error.get().map(|e| view! { <span class="state-error" role="alert">{e}</span> })}
         </div>
@@ -179,13 +179,13 @@ fn TextAnswers(id: Id, version: RwSignal<u32>) -> impl IntoView {
     let retry = Callback::new(move |()| answers.reload(fetch));
     view! {
         <section class="panel" data-testid="text-answers">
-            <h3>{tr("survey.text_answers")}</h3>
+            <h3>{tr(k!("survey.text_answers"))}</h3>
             <ul class="text-answers">
                 <For each=move || answers.items.get() key=|a| a.id let:answer>
                     <li data-testid="text-answer"><span class="q-no">{answer.question + 1}"."</span>" "{answer.text.clone()}</li>
                 </For>
             </ul>
-            {answers.footer("survey.no_text_answers", more, retry)}
+            {answers.footer(k!("survey.no_text_answers"), more, retry)}
         </section>
     }
 }

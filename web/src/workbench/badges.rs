@@ -54,7 +54,7 @@ pub fn NavBadge(href: &'static str) -> impl IntoView {
         (n > 0).then(|| {
             let shown = if n > 99 { "99+".to_owned() } else { n.to_string() };
             view! {
-                <span class="nav-count" data-testid="nav-count" data-count=n title=move || i18n.t("wb.badge_title")>{shown}</span>
+                <span class="nav-count" data-testid="nav-count" data-count=n title=move || i18n.t(k!("wb.badge_title"))>{shown}</span>
             }
         })
     }

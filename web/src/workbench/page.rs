@@ -8,6 +8,7 @@ use shared::{Need, Workbench, WorkbenchCounts};
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
 use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::messages::Key;
 use crate::needs::badges::{DueTime, StatusBadge, excerpt};
 use crate::needs::labels::use_categories;
 use crate::workbench::badges::WorkCounts;
@@ -19,7 +20,7 @@ const EXCERPT: usize = 30;
 /// One tile: which count, its label, and the list it opens.
 struct Tile {
     key: &'static str,
-    label: &'static str,
+    label: Key,
     href: String,
     count: fn(&WorkbenchCounts) -> i64,
 }
@@ -28,16 +29,21 @@ struct Tile {
 fn tiles(work: bool, serve: bool) -> Vec<Tile> {
     let mut tiles = Vec::new();
     if work {
-        tiles.push(Tile { key: "submitted", label: "wb.submitted", href: "/needs?status=submitted".into(), count: |c| c.submitted });
-        tiles.push(Tile { key: "accepted", label: "wb.accepted", href: "/needs?status=accepted".into(), count: |c| c.accepted });
-        tiles.push(Tile { key: "dispatched", label: "wb.dispatched", href: "/needs?status=dispatched".into(), count: |c| c.dispatched });
+        tiles.push(Tile { key: "submitted", label: k!("wb.submitted"), href: "/needs?status=submitted".into(), count: |c| c.submitted });
+        tiles.push(Tile { key: "accepted", label: k!("wb.accepted"), href: "/needs?status=accepted".into(), count: |c| c.accepted });
+        tiles.push(Tile {
+            key: "dispatched",
+            label: k!("wb.dispatched"),
+            href: "/needs?status=dispatched".into(),
+            count: |c| c.dispatched,
+        });
     }
     // Staff see every overdue need of their area in the queue; those who serve, in their tasks.
     let overdue = if work { "/needs?overdue=true".to_owned() } else { "/tasks".to_owned() };
-    tiles.push(Tile { key: "overdue", label: "wb.overdue", href: overdue, count: |c| c.overdue });
-    tiles.push(Tile { key: "due_today", label: "wb.due_today", href: "#wb-due-today".into(), count: |c| c.due_today });
+    tiles.push(Tile { key: "overdue", label: k!("wb.overdue"), href: overdue, count: |c| c.overdue });
+    tiles.push(Tile { key: "due_today", label: k!("wb.due_today"), href: "#wb-due-today".into(), count: |c| c.due_today });
     if serve {
-        tiles.push(Tile { key: "my_tasks", label: "wb.my_tasks", href: "/tasks".into(), count: |c| c.my_tasks });
+        tiles.push(Tile { key: "my_tasks", label: k!("wb.my_tasks"), href: "/tasks".into(), count: |c| c.my_tasks });
     }
     tiles
 }
@@ -48,7 +54,7 @@ pub fn WorkbenchPage() -> impl IntoView {
     let bench = LocalResource::new(endpoints::workbench);
     let retry = Callback::new(move |()| bench.refetch());
     view! {
-        <h1 class="page-title">{move || i18n.t("nav.workbench")}</h1>
+        <h1 class="page-title">{move || i18n.t(k!("nav.workbench"))}</h1>
         <QuickActions/>
         <Transition fallback=|| view! { <Loading/> }>
             {move || bench.get().map(|answer| match answer {
@@ -77,7 +83,7 @@ fn Board(bench: Workbench) -> impl IntoView {
                 let alert = n > 0 && t.key == "overdue";
                 view! {
                     <a class="kpi wb-tile" class:wb-alert=alert href=t.href
-                        data-testid="wb-tile" data-key=t.key title=move || i18n.t("wb.tile_hint")>
+                        data-testid="wb-tile" data-key=t.key title=move || i18n.t(k!("wb.tile_hint"))>
                         <span class="kpi-value" data-testid="wb-count">{n}</span>
                         <span class="kpi-label">{move || i18n.t(t.label)}</span>
                     </a>
@@ -86,15 +92,15 @@ fn Board(bench: Workbench) -> impl IntoView {
         </div>
         <div class="wb-lists">
             <section class="panel" id="wb-due-today" data-testid="wb-due-today">
-                <h3>{move || i18n.t("wb.due_heading")}</h3>
-                <NeedList needs=bench.due_today empty="wb.due_empty"/>
+                <h3>{move || i18n.t(k!("wb.due_heading"))}</h3>
+                <NeedList needs=bench.due_today empty=k!("wb.due_empty")/>
             </section>
             {serve.then(|| view! {
                 <section class="panel" data-testid="wb-my-tasks">
-                    <h3>{move || i18n.t("wb.tasks_heading")}</h3>
-                    <NeedList needs=bench.my_tasks.clone() empty="wb.tasks_empty"/>
+                    <h3>{move || i18n.t(k!("wb.tasks_heading"))}</h3>
+                    <NeedList needs=bench.my_tasks.clone() empty=k!("wb.tasks_empty")/>
                     {(counts.my_tasks > bench.my_tasks.len() as i64).then(|| view! {
-                        <a href="/tasks" data-testid="wb-tasks-more">{move || i18n.t("wb.more")}</a>
+                        <a href="/tasks" data-testid="wb-tasks-more">{move || i18n.t(k!("wb.more"))}</a>
                     })}
                 </section>
             })}
@@ -104,7 +110,7 @@ fn Board(bench: Workbench) -> impl IntoView {
 
 /// A short list of needs: category, text, status and the deadline running, each opening the need.
 #[component]
-fn NeedList(needs: Vec<Need>, empty: &'static str) -> impl IntoView {
+fn NeedList(needs: Vec<Need>, empty: Key) -> impl IntoView {
     let i18n = use_i18n();
     let categories = use_categories();
     if needs.is_empty() {
@@ -139,13 +145,13 @@ fn QuickActions() -> impl IntoView {
     let i18n = use_i18n();
     let p = use_session().permissions();
     view! {
-        <div class="toolbar wb-actions" role="group" aria-label=move || i18n.t("wb.actions")>
+        <div class="toolbar wb-actions" role="group" aria-label=move || i18n.t(k!("wb.actions"))>
             {p.work_needs.then(|| view! {
-                <a class="btn" href="/needs" data-testid="wb-open-queue">{move || i18n.t("wb.open_queue")}</a>
-                <a class="btn" href="/overdue" data-testid="wb-open-overdue">{move || i18n.t("wb.open_overdue")}</a>
+                <a class="btn" href="/needs" data-testid="wb-open-queue">{move || i18n.t(k!("wb.open_queue"))}</a>
+                <a class="btn" href="/overdue" data-testid="wb-open-overdue">{move || i18n.t(k!("wb.open_overdue"))}</a>
             })}
             {p.serve_needs.then(|| view! {
-                <a class="btn" href="/tasks" data-testid="wb-open-tasks">{move || i18n.t("wb.open_tasks")}</a>
+                <a class="btn" href="/tasks" data-testid="wb-open-tasks">{move || i18n.t(k!("wb.open_tasks"))}</a>
             })}
         </div>
     }
