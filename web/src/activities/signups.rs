@@ -5,10 +5,10 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::{AttendanceStep, FieldRule, Id, Signup, SignupList, SignupStatus};
+use shared::{AttendanceStep, FieldRule, Id, Signup, SignupStatus};
 
 use crate::activities::endpoints::{cancel_signup, record_attendance, revoke_credit, signups};
-use crate::common::api::{ApiError, ApiResult};
+use crate::common::api::ApiResult;
 use crate::common::form::{Field, FormState, FormSummary, field_error};
 use crate::common::format::local_time;
 use crate::common::i18n::{tr, use_i18n};
@@ -23,22 +23,21 @@ const HEADS: [Key; 5] = [k!("signup.name"), k!("signup.status"), k!("signup.chec
 #[component]
 pub fn Signups(id: Id, on_changed: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let list = RwSignal::new(None::<Result<SignupList, ApiError>>);
-    let load = move || spawn_local(async move { list.set(Some(signups(id).await)) });
-    load();
-    let retry = Callback::new(move |()| load());
+    // Reloaded after each change with the list still shown (a Transition), so rows do not jump.
+    let list = LocalResource::new(move || signups(id));
+    let retry = Callback::new(move |()| list.refetch());
     let changed = Callback::new(move |()| {
-        load();
+        list.refetch();
         on_changed.run(());
     });
     view! {
         <section class="signups" data-testid="signups">
             <h2>{tr(k!("signup.title"))}</h2>
-            {move || match list.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-                Some(Ok(l)) if l.items.is_empty() => view! { <Empty key=k!("signup.none")/> }.into_any(),
-                Some(Ok(l)) => view! {
+            <Transition fallback=|| view! { <Loading/> }>
+            {move || list.get().map(|answer| match answer {
+                Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+                Ok(l) if l.items.is_empty() => view! { <Empty key=k!("signup.none")/> }.into_any(),
+                Ok(l) => view! {
                     <p class="muted" data-testid="signup-totals">
                         {move || i18n.t(k!("signup.totals")).replace("{confirmed}", &l.confirmed.to_string())
                             .replace("{waiting}", &l.waiting.to_string()).replace("{attended}", &l.attended.to_string())}
@@ -52,7 +51,8 @@ pub fn Signups(id: Id, on_changed: Callback<()>) -> impl IntoView {
                         </table>
                     </div>
                 }.into_any(),
-            }}
+            })}
+            </Transition>
         </section>
     }
 }

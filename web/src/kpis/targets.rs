@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{AreaTarget, Comparator, Id, Indicator, SetTarget};
 
-use crate::common::api::ApiError;
 use crate::common::form::{Field, FormState, FormSummary, field_error};
 use crate::common::format::local_time;
 use crate::common::i18n::{tr, use_i18n};
@@ -25,63 +24,55 @@ pub fn TargetSection(indicator: Indicator, area: Id, area_name: String, year: i3
     let i18n = use_i18n();
     let session = use_session();
     let code = indicator.code.clone();
-    let list = RwSignal::new(None::<Result<Vec<AreaTarget>, ApiError>>);
-    let load = {
+    let list = LocalResource::new({
         let code = code.clone();
         move || {
-            list.set(None);
             let code = code.clone();
-            spawn_local(async move {
-                let answer = kpi_targets(area, year).await.map(|all| all.into_iter().filter(|t| t.indicator == code).collect());
-                list.set(Some(answer));
-            });
+            async move { kpi_targets(area, year).await.map(|all| all.into_iter().filter(|t| t.indicator == code).collect::<Vec<AreaTarget>>()) }
         }
-    };
-    load();
-    let retry = {
-        let load = load.clone();
-        Callback::new(move |()| load())
-    };
+    });
+    let retry = Callback::new(move |()| list.refetch());
     let saved = Callback::new(move |()| {
-        load();
+        list.refetch();
         on_saved.run(());
     });
     let unit = indicator.unit.clone();
-    let table = move || match list.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        Some(Ok(rows)) if rows.is_empty() => view! { <Empty key=k!("kpi.no_targets")/> }.into_any(),
-        Some(Ok(rows)) => {
-            let unit = unit.clone();
-            view! {
-                <div class="table-wrap">
-                    <table class="table" data-testid="targets-table">
-                        <HeadRow keys=&HEAD/>
-                        <tbody>
-                            {rows.into_iter().map(|t| {
-                                let text = format!("{} {}", comparator_symbol(t.comparator), t.value);
-                                let unit = unit.clone();
-                                view! {
-                                    <tr data-testid="target-row" data-area-id=t.area_id>
-                                        <td>{t.area_name}</td>
-                                        <td class="nowrap">{text}" "{move || i18n.unit(&unit)}</td>
-                                        <td>{t.note.unwrap_or_default()}</td>
-                                        <td class="nowrap">{t.set_by}</td>
-                                        <td class="nowrap small">{local_time(&t.set_at)}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+    let table = move || {
+        list.get().map(|answer| match answer {
+            Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+            Ok(rows) if rows.is_empty() => view! { <Empty key=k!("kpi.no_targets")/> }.into_any(),
+            Ok(rows) => {
+                let unit = unit.clone();
+                view! {
+                    <div class="table-wrap">
+                        <table class="table" data-testid="targets-table">
+                            <HeadRow keys=&HEAD/>
+                            <tbody>
+                                {rows.into_iter().map(|t| {
+                                    let text = format!("{} {}", comparator_symbol(t.comparator), t.value);
+                                    let unit = unit.clone();
+                                    view! {
+                                        <tr data-testid="target-row" data-area-id=t.area_id>
+                                            <td>{t.area_name}</td>
+                                            <td class="nowrap">{text}" "{move || i18n.unit(&unit)}</td>
+                                            <td>{t.note.unwrap_or_default()}</td>
+                                            <td class="nowrap">{t.set_by}</td>
+                                            <td class="nowrap small">{local_time(&t.set_at)}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
             }
-            .into_any()
-        }
+        })
     };
     view! {
         <div data-testid="kpi-targets">
             <p class="muted small">{tr(k!("kpi.targets_hint"))}</p>
-            {table}
+            <Transition fallback=|| view! { <Loading/> }>{table}</Transition>
             {move || session.permissions().set_kpi_targets.then(|| view! {
                 <TargetForm indicator=code.clone() area area_name=area_name.clone() year on_saved=saved/>
             })}

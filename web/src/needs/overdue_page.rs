@@ -4,10 +4,9 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::{Area, Id, Need};
 
-use crate::common::api::{self, ApiError, ApiResult, NeedFilter};
+use crate::common::api::{self, ApiResult, NeedFilter};
 use crate::common::area_picker::AreaSearch;
 use crate::common::i18n::use_i18n;
 use crate::common::session::{is_staff, use_session};
@@ -46,27 +45,12 @@ fn Board() -> impl IntoView {
     let area = RwSignal::new(home.clone());
     // "both", "overdue" or "escalated".
     let mode = RwSignal::new("both".to_owned());
-    let rows = RwSignal::new(None::<Result<Vec<Row>, ApiError>>);
-    let generation = StoredValue::new(0_u64);
-    let load = move || {
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        let area_id = area.get_untracked().map(|(id, _)| id);
-        let mode = mode.get_untracked();
-        rows.set(None);
-        spawn_local(async move {
-            let answer = board(area_id, &mode).await;
-            if generation.try_get_value() == Some(mine) {
-                rows.set(Some(answer));
-            }
-        });
-    };
-    Effect::new(move |_| {
-        area.track();
-        mode.track();
-        load();
+    // Follows the area and the mode; an answer to an earlier choice is dropped by the resource.
+    let rows = LocalResource::new(move || {
+        let (area_id, mode) = (area.get().map(|(id, _)| id), mode.get());
+        async move { board(area_id, &mode).await }
     });
-    let retry = Callback::new(move |()| load());
+    let retry = Callback::new(move |()| rows.refetch());
     let on_pick = Callback::new(move |a: Area| area.set(Some((a.id, a.name))));
 
     view! {
@@ -90,12 +74,13 @@ fn Board() -> impl IntoView {
                 <option value="escalated">{move || i18n.t(k!("overdue.escalated"))}</option>
             </select>
         </div>
-        {move || match rows.get() {
-            None => view! { <Loading/> }.into_any(),
-            Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <Empty key=k!("state.no_overdue")/> }.into_any(),
-            Some(Ok(list)) => view! { <Groups rows=list/> }.into_any(),
-        }}
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || rows.get().map(|answer| match answer {
+                Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+                Ok(list) if list.is_empty() => view! { <Empty key=k!("state.no_overdue")/> }.into_any(),
+                Ok(list) => view! { <Groups rows=list/> }.into_any(),
+            })}
+        </Suspense>
     }
 }
 

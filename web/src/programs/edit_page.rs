@@ -3,12 +3,11 @@
 //! fixed once submitted, the 公开 switch on the detail page stays available).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::{Id, ProgramDetail, ProgramStatus};
 
-use crate::common::api::{self, ApiError};
+use crate::common::api;
 use crate::common::i18n::tr;
 use crate::common::session::use_session;
 use crate::common::status::{Empty, ErrorBox, Loading};
@@ -60,21 +59,18 @@ pub fn ProgramEditPage() -> impl IntoView {
 #[component]
 fn EditLoaded(id: Id) -> impl IntoView {
     let navigate = use_navigate();
-    let detail = RwSignal::new(None::<Result<ProgramDetail, ApiError>>);
-    let load = move || {
-        detail.set(None);
-        spawn_local(async move { detail.set(Some(api::program(id).await)) });
-    };
-    load();
-    let retry = Callback::new(move |()| load());
+    let detail = LocalResource::new(move || api::program(id));
+    let retry = Callback::new(move |()| detail.refetch());
     let on_saved = to_detail();
     let on_cancel = Callback::new(move |()| navigate(&format!("/programs/{id}"), NavigateOptions::default()));
-    move || match detail.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        Some(Ok(d)) if !d.editable || d.program.status != ProgramStatus::Draft => {
-            view! { <Empty key=k!("program.not_editable")/> }.into_any()
-        }
-        Some(Ok(d)) => view! { <ProgramForm existing=Some(d.program) on_saved on_cancel/> }.into_any(),
-    }
+    let body = move || {
+        detail.get().map(|answer| match answer {
+            Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+            Ok(d) if !d.editable || d.program.status != ProgramStatus::Draft => {
+                view! { <Empty key=k!("program.not_editable")/> }.into_any()
+            }
+            Ok(d) => view! { <ProgramForm existing=Some(d.program) on_saved on_cancel/> }.into_any(),
+        })
+    };
+    view! { <Suspense fallback=|| view! { <Loading/> }>{body}</Suspense> }
 }

@@ -4,10 +4,9 @@
 //! ([`crate::programs::rollup_children`]).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::{Area, Id, ProgramRollup};
 
-use crate::common::api::{self, ApiError, ProgramFilter};
+use crate::common::api::{self, ProgramFilter};
 use crate::common::area_picker::AreaSearch;
 use crate::common::i18n::{tr, tr_label, use_i18n};
 use crate::common::session::use_session;
@@ -37,27 +36,15 @@ fn Rollup() -> impl IntoView {
     let session = use_session();
     // The home area, or every program of the platform for the platform admin.
     let area = RwSignal::new(session.default_area());
-    let rollup = RwSignal::new(None::<Result<ProgramRollup, ApiError>>);
-    let load = move || {
-        let id = area.get_untracked().map(|(id, _)| id);
-        rollup.set(None);
-        spawn_local(async move {
-            let answer = api::program_rollup(id).await;
-            if area.try_get_untracked().map(|a| a.map(|(i, _)| i)) == Some(id) {
-                rollup.set(Some(answer));
-            }
-        });
-    };
-    Effect::new(move |_| {
-        area.track();
-        load();
-    });
-    let retry = Callback::new(move |()| load());
+    // Follows the chosen area; an answer for an area no longer chosen is dropped by the resource.
+    let rollup = LocalResource::new(move || api::program_rollup(area.get().map(|(id, _)| id)));
+    let retry = Callback::new(move |()| rollup.refetch());
     let on_pick = Callback::new(move |a: Area| area.set(Some((a.id, a.name))));
-    let body = move || match rollup.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        Some(Ok(r)) => view! { <RollupView rollup=r/> }.into_any(),
+    let body = move || {
+        rollup.get().map(|answer| match answer {
+            Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+            Ok(r) => view! { <RollupView rollup=r/> }.into_any(),
+        })
     };
     view! {
         <div class="toolbar">
@@ -72,7 +59,7 @@ fn Rollup() -> impl IntoView {
                 </button>
             </Show>
         </div>
-        {body}
+        <Suspense fallback=|| view! { <Loading/> }>{body}</Suspense>
     }
 }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Id, QuestionKind, QuestionResult, SurveyResults, TextAnswer};
 
-use crate::common::api::{self, ApiError};
+use crate::common::api;
 use crate::common::chart::{BarRow, HBarChart};
 use crate::common::download::save_file;
 use crate::common::i18n::{tr, tr_label, use_i18n};
@@ -31,17 +31,12 @@ pub fn option_bars(q: &QuestionResult) -> Vec<BarRow> {
 #[component]
 pub fn ResultsSection(id: Id, version: RwSignal<u32>) -> impl IntoView {
     let community = RwSignal::new(None::<Id>);
-    let results = RwSignal::new(None::<Result<SurveyResults, ApiError>>);
-    let load = move || {
-        let c = community.get_untracked();
-        spawn_local(async move { results.set(Some(api::survey_results(id, c).await)) });
-    };
-    Effect::new(move |_| {
+    // Follows the community picked and each new answer (`version`), the results still shown meanwhile.
+    let results = LocalResource::new(move || {
         version.track();
-        community.track();
-        load();
+        api::survey_results(id, community.get())
     });
-    let retry = Callback::new(move |()| load());
+    let retry = Callback::new(move |()| results.refetch());
     view! {
         <section class="panel survey-results" data-testid="survey-results">
             <div class="page-head">
@@ -49,11 +44,12 @@ pub fn ResultsSection(id: Id, version: RwSignal<u32>) -> impl IntoView {
                 <div class="spacer"></div>
                 <Exports id/>
             </div>
-            {move || match results.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-                Some(Ok(r)) => view! { <ResultsBody results=r community/> }.into_any(),
-            }}
+            <Transition fallback=|| view! { <Loading/> }>
+                {move || results.get().map(|answer| match answer {
+                    Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+                    Ok(r) => view! { <ResultsBody results=r community/> }.into_any(),
+                })}
+            </Transition>
         </section>
         <TextAnswers id version/>
     }
