@@ -29,7 +29,9 @@ impl Key {
         KEYS[usize::from(self.0)]
     }
 
-    /// The text in `locale` (the `other` form, for a count).
+    /// The text in `locale` (the `other` form, for a count). Never inlined: there are thousands of
+    /// call sites, and an inlined table read with its bounds check would repeat at each of them.
+    #[inline(never)]
     pub fn text(self, locale: Locale) -> &'static str {
         let table = match locale {
             Locale::Zh => &ZH,

@@ -82,7 +82,9 @@ impl I18n {
         code.label(self.locale.get().lang())
     }
 
-    /// The message for `key` in the current locale (tracked).
+    /// The message for `key` in the current locale (tracked). Never inlined, like [`Key::text`]: one
+    /// call at each of the thousands of places that show a text.
+    #[inline(never)]
     pub fn t(&self, key: Key) -> &'static str {
         key.text(self.locale.get())
     }
