@@ -92,6 +92,44 @@ fn field_message(i18n: I18n, error: &FieldError) -> String {
     i18n.field_rule(error.code).map_or_else(|| error.message.clone(), str::to_owned)
 }
 
+/// The `Idempotency-Key` of a form that creates something. Sending the same body again (a retry after
+/// an answer that never came) reuses the key, so the server creates one record; a changed body gets a
+/// fresh key, as does the next record once [`AttemptKey::forget`] was called after a success.
+pub struct AttemptKey<B: Send + Sync + 'static>(StoredValue<Option<(B, String)>>);
+
+impl<B: Send + Sync + 'static> Clone for AttemptKey<B> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<B: Send + Sync + 'static> Copy for AttemptKey<B> {}
+
+impl<B: PartialEq + Clone + Send + Sync + 'static> AttemptKey<B> {
+    pub fn new() -> Self {
+        Self(StoredValue::new(None))
+    }
+
+    /// The key to send `body` with, remembered with it.
+    pub fn key_for(self, body: &B) -> String {
+        self.key_or(body, crate::common::api::idempotency_key)
+    }
+
+    fn key_or(self, body: &B, fresh: impl FnOnce() -> String) -> String {
+        let key = match self.0.get_value() {
+            Some((sent, key)) if &sent == body => key,
+            _ => fresh(),
+        };
+        self.0.set_value(Some((body.clone(), key.clone())));
+        key
+    }
+
+    /// After a success: the next body, even an identical one, is a new record.
+    pub fn forget(self) {
+        self.0.set_value(None);
+    }
+}
+
 /// A client-side field error in the server's shape.
 pub fn field_error(pointer: &str, code: shared::FieldRule, message: &str) -> FieldError {
     FieldError { field: pointer.to_owned(), code, message: message.to_owned() }
@@ -173,5 +211,26 @@ pub fn FormButtons(form: FormState, on_cancel: Callback<()>, submit_key: Key) ->
                 {move || i18n.t(k!("action.cancel"))}
             </button>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AttemptKey;
+
+    #[test]
+    fn a_resent_body_keeps_its_key_and_a_changed_or_forgotten_one_gets_a_new_one() {
+        let attempt = AttemptKey::<String>::new();
+        let mut made = 0;
+        let mut fresh = || {
+            made += 1;
+            format!("k{made}")
+        };
+        let first = attempt.key_or(&"a".to_owned(), &mut fresh);
+        assert_eq!(attempt.key_or(&"a".to_owned(), &mut fresh), first, "a retry of the same body");
+        let changed = attempt.key_or(&"b".to_owned(), &mut fresh);
+        assert_ne!(changed, first, "another body");
+        attempt.forget();
+        assert_ne!(attempt.key_or(&"b".to_owned(), &mut fresh), changed, "the next record after a success");
     }
 }

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{AreaKind, Channel, NeedDetail, NewNeed, TargetGroup, Urgency};
 
-use crate::common::api::{self, idempotency_key};
-use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::api;
+use crate::common::form::{AttemptKey, Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
 use crate::common::format::parse_local_time;
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
@@ -40,7 +40,7 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
     let preferred = RwSignal::new(String::new());
     let phone = RwSignal::new(String::new());
     // The last request that did not get an answer, and its key: sending it again reuses the key.
-    let last_attempt = StoredValue::new(None::<(NewNeed, String)>);
+    let last_attempt = AttemptKey::<NewNeed>::new();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -88,15 +88,11 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
             contact_name: None,
             contact_phone: optional(phone),
         };
-        let key = match last_attempt.get_value() {
-            Some((body, key)) if body == new => key,
-            _ => idempotency_key(),
-        };
-        last_attempt.set_value(Some((new.clone(), key.clone())));
+        let key = last_attempt.key_for(&new);
         spawn_local(async move {
             match api::submit_need(&new, &key).await {
                 Ok(detail) => {
-                    last_attempt.set_value(None);
+                    last_attempt.forget();
                     form.done();
                     on_submitted.run(detail);
                 }

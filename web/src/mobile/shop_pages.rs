@@ -9,8 +9,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::{ErrorCode, Id, LedgerUnit, Redeem, ShopItem, ShopOrder, ShopOrderStatus};
 
-use crate::common::api::idempotency_key;
-use crate::common::form::{FormState, FormSummary};
+use crate::common::form::{AttemptKey, FormState, FormSummary};
 use crate::common::format::local_time;
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::paged::Paged;
@@ -100,7 +99,7 @@ fn RedeemConfirm(item: ShopItem, on_cancel: Callback<()>) -> impl IntoView {
     let most = item.limit_per_person.min(item.stock).max(1);
     let quantity = RwSignal::new(1_i64);
     let (id, price) = (item.id, item.points_price);
-    let last_attempt = StoredValue::new(None::<(Redeem, String)>);
+    let last_attempt = AttemptKey::<Redeem>::new();
     let error_at = move || form.error_at(i18n, "/quantity");
     let confirm = move |_| {
         if form.busy.get_untracked() {
@@ -108,16 +107,12 @@ fn RedeemConfirm(item: ShopItem, on_cancel: Callback<()>) -> impl IntoView {
         }
         form.start();
         let request = Redeem { item_id: id, quantity: quantity.get_untracked() };
-        let key = match last_attempt.get_value() {
-            Some((body, key)) if body == request => key,
-            _ => idempotency_key(),
-        };
-        last_attempt.set_value(Some((request.clone(), key.clone())));
+        let key = last_attempt.key_for(&request);
         let navigate = navigate.clone();
         spawn_local(async move {
             match points_endpoints::redeem(&request, &key).await {
                 Ok(order) => {
-                    last_attempt.set_value(None);
+                    last_attempt.forget();
                     form.done();
                     navigate(&format!("/m/shop/orders?placed={}", order.id), NavigateOptions::default());
                 }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{FieldRule, Need, NewTopic, ProposerKind, TopicCategory, TopicDetail};
 
-use crate::common::api::{self, NeedFilter, idempotency_key};
-use crate::common::form::{Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::api::{self, NeedFilter};
+use crate::common::form::{AttemptKey, Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
 use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::session::use_session;
 use crate::common::status::{ErrorBox, Loading};
@@ -30,7 +30,7 @@ pub fn TopicForm(on_proposed: Callback<TopicDetail>) -> impl IntoView {
     let title = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let needs = RwSignal::new(Vec::<i64>::new());
-    let last_attempt = StoredValue::new(None::<(NewTopic, String)>);
+    let last_attempt = AttemptKey::<NewTopic>::new();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -64,15 +64,11 @@ pub fn TopicForm(on_proposed: Callback<TopicDetail>) -> impl IntoView {
             proposer_org: None,
             need_ids: needs.get_untracked(),
         };
-        let key = match last_attempt.get_value() {
-            Some((body, key)) if body == new => key,
-            _ => idempotency_key(),
-        };
-        last_attempt.set_value(Some((new.clone(), key.clone())));
+        let key = last_attempt.key_for(&new);
         spawn_local(async move {
             match topic_endpoints::propose(&new, &key).await {
                 Ok(detail) => {
-                    last_attempt.set_value(None);
+                    last_attempt.forget();
                     form.done();
                     on_proposed.run(detail);
                 }

@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 use shared::{Area, Id, NewProgram, Program, ProgramDetail, ProgramPatch};
 
-use crate::common::api::{self, idempotency_key};
+use crate::common::api;
 use crate::common::area_picker::AreaSearch;
-use crate::common::form::{Field, FieldGroup, FormButtons, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::form::{AttemptKey, Field, FieldGroup, FormButtons, FormState, FormSummary, field_error, reveal_first_error};
 use crate::common::format::{parse_date, parse_yuan, yuan_input};
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::session::use_session;
@@ -39,7 +39,7 @@ pub fn ProgramForm(existing: Option<Program>, on_saved: Callback<ProgramDetail>,
     let public = RwSignal::new(p.as_ref().is_some_and(|p| p.public));
     let before = StoredValue::new(existing.clone());
     let creating = existing.is_none();
-    let last_attempt = StoredValue::new(None::<(NewProgram, String)>);
+    let last_attempt = AttemptKey::<NewProgram>::new();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -102,11 +102,7 @@ pub fn ProgramForm(existing: Option<Program>, on_saved: Callback<ProgramDetail>,
                     catalogue_item_ids: item_ids,
                     public: public.get_untracked(),
                 };
-                let key = match last_attempt.get_value() {
-                    Some((body, key)) if body == new => key,
-                    _ => idempotency_key(),
-                };
-                last_attempt.set_value(Some((new.clone(), key.clone())));
+                let key = last_attempt.key_for(&new);
                 save_detail(form, i18n, async move { api::create_program(&new, &key).await }, on_saved);
             }
             Some(b) => {

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use shared::{Id, NewServicePerson, PersonKind, ServicePerson, ServicePersonPatch};
 
-use crate::common::api::{self, idempotency_key};
-use crate::common::form::{Field, FieldGroup, FormButtons, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::api;
+use crate::common::form::{AttemptKey, Field, FieldGroup, FormButtons, FormState, FormSummary, field_error, reveal_first_error};
 use crate::common::format::parse_date;
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
@@ -35,7 +35,7 @@ pub fn PersonForm(existing: Option<ServicePerson>, on_saved: Callback<ServicePer
     let active = RwSignal::new(p.as_ref().is_none_or(|p| p.active));
     let before = StoredValue::new(existing.clone());
     let creating = existing.is_none();
-    let last_attempt = StoredValue::new(None::<(NewServicePerson, String)>);
+    let last_attempt = AttemptKey::<NewServicePerson>::new();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -79,11 +79,7 @@ pub fn PersonForm(existing: Option<ServicePerson>, on_saved: Callback<ServicePer
                     certified: kind_v.holds_certificate() && certified.get_untracked(),
                     reported_on: reported.filter(|_| kind_v.reports_to_community()),
                 };
-                let key = match last_attempt.get_value() {
-                    Some((body, key)) if body == new => key,
-                    _ => idempotency_key(),
-                };
-                last_attempt.set_value(Some((new.clone(), key.clone())));
+                let key = last_attempt.key_for(&new);
                 save(form, i18n, async move { api::create_service_person(&new, &key).await }, on_saved);
             }
             Some(b) => {

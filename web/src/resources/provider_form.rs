@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use shared::{Id, NewProvider, Provider, ProviderKind, ProviderPatch};
 
-use crate::common::api::{self, idempotency_key};
-use crate::common::form::{Field, FieldGroup, FormButtons, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::api;
+use crate::common::form::{AttemptKey, Field, FieldGroup, FormButtons, FormState, FormSummary, field_error, reveal_first_error};
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::session::use_session;
 use crate::resources::bits::{HomeArea, changed_text, check_input, parse_opt_int, save, text_input};
@@ -35,7 +35,7 @@ pub fn ProviderForm(existing: Option<Provider>, on_saved: Callback<Provider>, on
     let active = RwSignal::new(p.as_ref().is_none_or(|p| p.active));
     let before = StoredValue::new(existing.clone());
     let creating = existing.is_none();
-    let last_attempt = StoredValue::new(None::<(NewProvider, String)>);
+    let last_attempt = AttemptKey::<NewProvider>::new();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -75,11 +75,7 @@ pub fn ProviderForm(existing: Option<Provider>, on_saved: Callback<Provider>, on
                     verified: verified.get_untracked(),
                     description: description_v,
                 };
-                let key = match last_attempt.get_value() {
-                    Some((body, key)) if body == new => key,
-                    _ => idempotency_key(),
-                };
-                last_attempt.set_value(Some((new.clone(), key.clone())));
+                let key = last_attempt.key_for(&new);
                 save(form, i18n, async move { api::create_provider(&new, &key).await }, on_saved);
             }
             Some(b) => {

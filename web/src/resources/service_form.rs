@@ -7,8 +7,8 @@
 use leptos::prelude::*;
 use shared::{CostKind, Id, NewService, Service, ServiceMode, ServicePatch};
 
-use crate::common::api::{self, idempotency_key};
-use crate::common::form::{Field, FormButtons, FormState, field_error, reveal_first_error};
+use crate::common::api;
+use crate::common::form::{AttemptKey, Field, FormButtons, FormState, field_error, reveal_first_error};
 use crate::common::format::{parse_yuan, yuan_input};
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::widgets::TargetGroupPicks;
@@ -91,7 +91,7 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
     let active = RwSignal::new(s.as_ref().is_none_or(|s| s.active));
     let before = StoredValue::new(existing.clone());
     let creating = existing.is_none();
-    let last_attempt = StoredValue::new(None::<(NewService, String)>);
+    let last_attempt = AttemptKey::<NewService>::new();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -171,11 +171,7 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
                     point,
                     radius_m: radius_v,
                 };
-                let key = match last_attempt.get_value() {
-                    Some((body, key)) if body == new => key,
-                    _ => idempotency_key(),
-                };
-                last_attempt.set_value(Some((new.clone(), key.clone())));
+                let key = last_attempt.key_for(&new);
                 save(form, i18n, async move { api::create_service(&new, &key).await }, on_saved);
             }
             Some(b) => {

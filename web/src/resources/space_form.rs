@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use shared::{NewServiceSpace, ServiceSpace, ServiceSpacePatch, SpaceKind};
 
-use crate::common::api::{self, idempotency_key};
-use crate::common::form::{Field, FieldGroup, FormButtons, FormState, field_error, reveal_first_error};
+use crate::common::api;
+use crate::common::form::{AttemptKey, Field, FieldGroup, FormButtons, FormState, field_error, reveal_first_error};
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
 use crate::resources::bits::{HomeArea, ProviderSelect, ResGroup, ResSummary, changed_text, check_input, parse_point, save, text_input};
@@ -54,7 +54,7 @@ pub fn SpaceForm(existing: Option<ServiceSpace>, on_saved: Callback<ServiceSpace
     let active = RwSignal::new(p.as_ref().is_none_or(|p| p.active));
     let before = StoredValue::new(existing.clone());
     let creating = existing.is_none();
-    let last_attempt = StoredValue::new(None::<(NewServiceSpace, String)>);
+    let last_attempt = AttemptKey::<NewServiceSpace>::new();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -99,11 +99,7 @@ pub fn SpaceForm(existing: Option<ServiceSpace>, on_saved: Callback<ServiceSpace
                     capacity: capacity_v,
                     provider_id: provider.get_untracked(),
                 };
-                let key = match last_attempt.get_value() {
-                    Some((body, key)) if body == new => key,
-                    _ => idempotency_key(),
-                };
-                last_attempt.set_value(Some((new.clone(), key.clone())));
+                let key = last_attempt.key_for(&new);
                 save(form, i18n, async move { api::create_service_space(&new, &key).await }, on_saved);
             }
             Some(b) => {
