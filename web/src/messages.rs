@@ -4,9 +4,50 @@
 //! plural forms), so a key no message has is a compile error, not a key shown on screen. A key is an
 //! index, so a lookup is one array read.
 
-use crate::common::i18n::Locale;
+use shared::Lang;
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// A language the dashboard speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locale {
+    Zh,
+    En,
+}
+
+impl Locale {
+    /// The BCP 47 tag, for `<html lang>` and localStorage (and [`Self::from_tag`] back).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::Zh => "zh-CN",
+            Self::En => "en",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        match tag {
+            "zh-CN" => Some(Self::Zh),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    /// The same language as the shared vocabularies (and the server's exports) name it.
+    pub fn lang(self) -> Lang {
+        match self {
+            Self::Zh => Lang::Zh,
+            Self::En => Lang::En,
+        }
+    }
+
+    /// The other language, for the header's switch.
+    pub fn other(self) -> Self {
+        match self {
+            Self::Zh => Self::En,
+            Self::En => Self::Zh,
+        }
+    }
+}
 
 /// A message: its place in the sorted table. Made by `k!("key")`, or by [`Key::named`] for a key
 /// known only at run time.

@@ -9,52 +9,12 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use shared::{AreaKind, Labelled, Lang, Role};
+use shared::{AreaKind, Labelled, Role};
 
+pub use crate::messages::Locale;
 use crate::messages::{Count, Key};
 
 const STORAGE_KEY: &str = "hh.locale";
-
-/// A language the dashboard speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Locale {
-    Zh,
-    En,
-}
-
-impl Locale {
-    /// The BCP 47 tag, for `<html lang>` and localStorage.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Self::Zh => "zh-CN",
-            Self::En => "en",
-        }
-    }
-
-    fn from_tag(tag: &str) -> Option<Self> {
-        match tag {
-            "zh-CN" => Some(Self::Zh),
-            "en" => Some(Self::En),
-            _ => None,
-        }
-    }
-
-    /// The same language as the shared vocabularies (and the server's exports) name it.
-    pub fn lang(self) -> Lang {
-        match self {
-            Self::Zh => Lang::Zh,
-            Self::En => Lang::En,
-        }
-    }
-
-    /// The other language, for the header's switch.
-    pub fn other(self) -> Self {
-        match self {
-            Self::Zh => Self::En,
-            Self::En => Self::Zh,
-        }
-    }
-}
 
 /// The locale signal plus lookups. `Copy`, so closures can capture it freely.
 #[derive(Debug, Clone, Copy)]
