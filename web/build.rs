@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// The languages, in the order of `common::i18n::Locale`, with the plural forms each one has (CLDR).
+/// The languages, in the order of `messages::Locale`, with the plural forms each one has (CLDR).
 const LANGUAGES: [(&str, &[&str]); 2] = [("zh-CN", &["other"]), ("en", &["one", "other"])];
 
 /// One language's messages: key → (plural form → text); a plain message has the form `other`.
