@@ -148,6 +148,15 @@ mod tests {
         assert_eq!(unnamed::<shared::NotificationKind>("nkind"), none);
         assert_eq!(unnamed::<shared::Verification>("ver"), none);
         assert_eq!(unnamed::<shared::RefusalReason>("refusal"), none);
+        // `I18n::field_rule` names the server's field rules in Chinese.
+        assert_eq!(unnamed::<shared::FieldRule>("rule"), none);
+    }
+
+    #[test]
+    fn every_rule_message_is_a_rule_the_api_has() {
+        let stale: Vec<&str> =
+            KEYS.iter().filter_map(|k| k.strip_prefix("rule.")).filter(|code| shared::FieldRule::parse(code).is_none()).collect();
+        assert!(stale.is_empty(), "messages for rules the API does not have: {stale:?}");
     }
 
     #[test]
