@@ -45,6 +45,7 @@ echo "== browser test (headless Chromium) against $base"
 (cd tests/browser && BASE_URL="$base" node needs.mjs)
 (cd tests/browser && BASE_URL="$base" node programs.mjs)
 (cd tests/browser && BASE_URL="$base" node resources.mjs)
+(cd tests/browser && BASE_URL="$base" node unsaved.mjs)
 (cd tests/browser && BASE_URL="$base" node matching.mjs)
 (cd tests/browser && BASE_URL="$base" node kpis.mjs)
 (cd tests/browser && BASE_URL="$base" node admin.mjs)

@@ -207,7 +207,7 @@ pub fn FormButtons(form: FormState, on_cancel: Callback<()>, submit_key: Key) ->
             <button type="submit" class="btn btn-primary" disabled=form.busy data-testid="form-submit">
                 {move || if form.busy.get() { i18n.t(k!("state.saving")) } else { i18n.t(submit_key) }}
             </button>
-            <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>
+            <button type="button" class="btn btn-ghost" on:click=move |_| on_cancel.run(()) data-testid="form-cancel">
                 {move || i18n.t(k!("action.cancel"))}
             </button>
         </div>

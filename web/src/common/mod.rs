@@ -13,6 +13,7 @@ pub mod data_table;
 pub mod data_table_parts;
 pub mod download;
 pub mod endpoints;
+pub mod entity_form;
 pub mod form;
 pub mod format;
 pub mod i18n;
@@ -28,4 +29,5 @@ pub mod shell;
 #[cfg(test)]
 pub mod sources;
 pub mod status;
+pub mod unsaved;
 pub mod widgets;

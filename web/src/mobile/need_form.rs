@@ -4,11 +4,11 @@
 //! under their input; a retried submission carries the same `Idempotency-Key`, so it is stored once.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::{AreaKind, Channel, NeedDetail, NewNeed, TargetGroup, Urgency};
 
 use crate::common::api;
-use crate::common::form::{AttemptKey, Field, FieldGroup, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::entity_form::EntityForm;
+use crate::common::form::{Field, FieldGroup, FormSummary, field_error};
 use crate::common::format::parse_local_time;
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
@@ -28,7 +28,6 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let categories = use_categories();
-    let form = FormState::new();
     let home = session.me.with_untracked(|me| me.as_ref().map(|m| (m.area.id, m.area.name.clone(), m.area.kind == AreaKind::Community)));
     let category = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
@@ -39,15 +38,14 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
     let urgency = RwSignal::new(Urgency::Normal);
     let preferred = RwSignal::new(String::new());
     let phone = RwSignal::new(String::new());
-    // The last request that did not get an answer, and its key: sending it again reuses the key.
-    let last_attempt = AttemptKey::<NewNeed>::new();
+    let entity = EntityForm::creating(FORM, |new: NewNeed, key| async move { api::submit_need(&new, &key).await }, on_submitted);
+    let form = entity.state;
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
+        if !entity.begin() {
             return;
         }
-        form.start();
         let mut errors = Vec::new();
         if category.get_untracked().is_empty() {
             errors.push(field_error("/category", shared::FieldRule::Required, "is required"));
@@ -65,12 +63,10 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
         }
         let Some(area) = area_id.get_untracked() else {
             errors.push(field_error("/area_id", shared::FieldRule::Required, "is required"));
-            form.invalid(errors);
-            return reveal_first_error(FORM);
+            return entity.invalid(errors);
         };
         if !errors.is_empty() {
-            form.invalid(errors);
-            return reveal_first_error(FORM);
+            return entity.invalid(errors);
         }
         let optional = |s: RwSignal<String>| Some(s.get_untracked().trim().to_owned()).filter(|v| !v.is_empty());
         let new = NewNeed {
@@ -88,24 +84,11 @@ pub fn NeedForm(on_submitted: Callback<NeedDetail>) -> impl IntoView {
             contact_name: None,
             contact_phone: optional(phone),
         };
-        let key = last_attempt.key_for(&new);
-        spawn_local(async move {
-            match api::submit_need(&new, &key).await {
-                Ok(detail) => {
-                    last_attempt.forget();
-                    form.done();
-                    on_submitted.run(detail);
-                }
-                Err(e) => {
-                    form.failed(i18n, &e);
-                    reveal_first_error(FORM);
-                }
-            }
-        });
+        entity.create(new);
     };
 
     view! {
-        <form class="form m-form" on:submit=submit data-testid="need-form" novalidate>
+        <form class="form m-form" on:submit=submit on:input=move |_| entity.edited() data-testid="need-form" novalidate>
             <FormSummary form placed=&PLACED/>
             <Field label=k!("m.category") pointer="/category" form>
                 <select data-testid="need-category" prop:value=category

@@ -8,11 +8,11 @@ use shared::{Area, Id, NewProgram, Program, ProgramDetail, ProgramPatch};
 
 use crate::common::api;
 use crate::common::area_picker::AreaSearch;
-use crate::common::form::{AttemptKey, Field, FieldGroup, FormButtons, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::entity_form::EntityForm;
+use crate::common::form::{Field, FieldGroup, FormButtons, FormSummary, field_error};
 use crate::common::format::{parse_date, parse_yuan, yuan_input};
-use crate::common::i18n::{tr, use_i18n};
+use crate::common::i18n::tr;
 use crate::common::session::use_session;
-use crate::programs::bits::save_detail;
 use crate::programs::catalogue_picker::CataloguePicker;
 
 const FORM: &str = "[data-testid=program-form]";
@@ -22,9 +22,7 @@ const PLACED: [&str; 9] =
 /// New (`existing` = None) or edit; `on_saved` gets the program afterwards.
 #[component]
 pub fn ProgramForm(existing: Option<Program>, on_saved: Callback<ProgramDetail>, on_cancel: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
     let session = use_session();
-    let form = FormState::new();
     let home = session.me.with_untracked(|m| m.as_ref().map(|m| (m.area.id, m.area.name.clone())));
     let p = existing.clone();
     let text = |f: fn(&Program) -> String| RwSignal::new(p.as_ref().map(f).unwrap_or_default());
@@ -39,14 +37,20 @@ pub fn ProgramForm(existing: Option<Program>, on_saved: Callback<ProgramDetail>,
     let public = RwSignal::new(p.as_ref().is_some_and(|p| p.public));
     let before = StoredValue::new(existing.clone());
     let creating = existing.is_none();
-    let last_attempt = AttemptKey::<NewProgram>::new();
+    let entity = EntityForm::new(
+        FORM,
+        |new: NewProgram, key| async move { api::create_program(&new, &key).await },
+        |id, patch: ProgramPatch| async move { api::patch_program(id, &patch).await },
+        on_saved,
+        on_cancel,
+    );
+    let form = entity.state;
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
+        if !entity.begin() {
             return;
         }
-        form.start();
         let mut errors = Vec::new();
         let required = |s: RwSignal<String>, pointer: &str, errors: &mut Vec<_>| {
             let v = s.get_untracked().trim().to_owned();
@@ -85,8 +89,7 @@ pub fn ProgramForm(existing: Option<Program>, on_saved: Callback<ProgramDetail>,
         let (Some(start_date), Some(end_date), Some(budget_fen), Some(area_id), true) =
             (start_d, end_d, budget_fen, area_id, errors.is_empty())
         else {
-            form.invalid(errors);
-            return reveal_first_error(FORM);
+            return entity.invalid(errors);
         };
         let description_v = description.get_untracked().trim().to_owned();
         match before.get_value() {
@@ -102,8 +105,7 @@ pub fn ProgramForm(existing: Option<Program>, on_saved: Callback<ProgramDetail>,
                     catalogue_item_ids: item_ids,
                     public: public.get_untracked(),
                 };
-                let key = last_attempt.key_for(&new);
-                save_detail(form, i18n, async move { api::create_program(&new, &key).await }, on_saved);
+                entity.create(new);
             }
             Some(b) => {
                 let changed = |new: String, old: &str| (new != old).then_some(new);
@@ -117,11 +119,7 @@ pub fn ProgramForm(existing: Option<Program>, on_saved: Callback<ProgramDetail>,
                     catalogue_item_ids: (item_ids != b.catalogue_items.iter().map(|c| c.id).collect::<Vec<_>>()).then_some(item_ids),
                     public: (public.get_untracked() != b.public).then_some(public.get_untracked()),
                 };
-                if patch == ProgramPatch::default() {
-                    form.done();
-                    return on_cancel.run(());
-                }
-                save_detail(form, i18n, async move { api::patch_program(b.id, &patch).await }, on_saved);
+                entity.update(b.id, patch);
             }
         }
     };
@@ -132,7 +130,7 @@ pub fn ProgramForm(existing: Option<Program>, on_saved: Callback<ProgramDetail>,
     };
     let on_pick = Callback::new(move |a: Area| area.set(Some((a.id, a.name))));
     view! {
-        <form class="form panel program-form" on:submit=submit data-testid="program-form" novalidate>
+        <form class="form panel program-form" on:submit=submit on:input=move |_| entity.edited() data-testid="program-form" novalidate>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
                 <FieldGroup label=k!("program.area") pointer="/area_id" form hint=if creating { k!("program.area_hint") } else { k!("program.area_fixed") }>
@@ -161,7 +159,7 @@ pub fn ProgramForm(existing: Option<Program>, on_saved: Callback<ProgramDetail>,
                     {tr(k!("program.public_yes"))}
                 </span>
             </Field>
-            <FormButtons form on_cancel submit_key=if creating { k!("action.create") } else { k!("action.save") }/>
+            <FormButtons form on_cancel=Callback::new(move |()| entity.cancel()) submit_key=if creating { k!("action.create") } else { k!("action.save") }/>
         </form>
     }
 }

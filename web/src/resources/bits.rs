@@ -1,6 +1,6 @@
 //! Pieces the resource forms share: errors under a pointer and everything nested below it
 //! (`/schedule` and `/schedule/2/end`), the summary for what no input shows, a chosen home area,
-//! several served areas, the provider and person choice lists, a point, and saving.
+//! several served areas, the provider and person choice lists and a point.
 
 use std::future::Future;
 
@@ -75,24 +75,6 @@ pub fn ResSummary(form: FormState, placed: fn(&str) -> bool) -> impl IntoView {
             }
         })
     }
-}
-
-/// Runs a save; `on_done` gets the record, or the form shows what went wrong.
-pub fn save<T: Send + Sync + 'static>(
-    form: FormState,
-    i18n: I18n,
-    call: impl Future<Output = ApiResult<T>> + 'static,
-    on_done: Callback<T>,
-) {
-    spawn_local(async move {
-        match call.await {
-            Ok(saved) => {
-                form.done();
-                on_done.run(saved);
-            }
-            Err(e) => form.failed(i18n, &e),
-        }
-    });
 }
 
 /// The home area: fixed once created (shown), else the signed-in user's area unless another is found.

@@ -6,11 +6,12 @@ use leptos::prelude::*;
 use shared::{Id, NewServicePerson, PersonKind, ServicePerson, ServicePersonPatch};
 
 use crate::common::api;
-use crate::common::form::{AttemptKey, Field, FieldGroup, FormButtons, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::entity_form::EntityForm;
+use crate::common::form::{Field, FieldGroup, FormButtons, FormSummary, field_error};
 use crate::common::format::parse_date;
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
-use crate::resources::bits::{HomeArea, ProviderSelect, changed_text, check_input, parse_opt_int, save, text_input};
+use crate::resources::bits::{HomeArea, ProviderSelect, changed_text, check_input, parse_opt_int, text_input};
 
 const FORM: &str = "[data-testid=person-form]";
 const PLACED: [&str; 9] = ["/kind", "/name", "/phone", "/area_id", "/provider_id", "/user_id", "/certified", "/reported_on", "/active"];
@@ -20,7 +21,6 @@ const PLACED: [&str; 9] = ["/kind", "/name", "/phone", "/area_id", "/provider_id
 pub fn PersonForm(existing: Option<ServicePerson>, on_saved: Callback<ServicePerson>, on_cancel: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let form = FormState::new();
     let home = session.me.with_untracked(|m| m.as_ref().map(|m| (m.area.id, m.area.name.clone())));
     let p = existing.clone();
     let text = |f: fn(&ServicePerson) -> String| RwSignal::new(p.as_ref().map(f).unwrap_or_default());
@@ -35,14 +35,20 @@ pub fn PersonForm(existing: Option<ServicePerson>, on_saved: Callback<ServicePer
     let active = RwSignal::new(p.as_ref().is_none_or(|p| p.active));
     let before = StoredValue::new(existing.clone());
     let creating = existing.is_none();
-    let last_attempt = AttemptKey::<NewServicePerson>::new();
+    let entity = EntityForm::new(
+        FORM,
+        |new: NewServicePerson, key| async move { api::create_service_person(&new, &key).await },
+        |id, patch: ServicePersonPatch| async move { api::patch_service_person(id, &patch).await },
+        on_saved,
+        on_cancel,
+    );
+    let form = entity.state;
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
+        if !entity.begin() {
             return;
         }
-        form.start();
         let mut errors = Vec::new();
         let name_v = name.get_untracked().trim().to_owned();
         if name_v.is_empty() {
@@ -62,8 +68,7 @@ pub fn PersonForm(existing: Option<ServicePerson>, on_saved: Callback<ServicePer
             errors.push(field_error("/reported_on", shared::FieldRule::InvalidFormat, "a date"));
         }
         let (Some(area_id), true) = (area_id, errors.is_empty()) else {
-            form.invalid(errors);
-            return reveal_first_error(FORM);
+            return entity.invalid(errors);
         };
         let phone_v = phone.get_untracked().trim().to_owned();
         let kind_v = kind.get_untracked();
@@ -79,8 +84,7 @@ pub fn PersonForm(existing: Option<ServicePerson>, on_saved: Callback<ServicePer
                     certified: kind_v.holds_certificate() && certified.get_untracked(),
                     reported_on: reported.filter(|_| kind_v.reports_to_community()),
                 };
-                let key = last_attempt.key_for(&new);
-                save(form, i18n, async move { api::create_service_person(&new, &key).await }, on_saved);
+                entity.create(new);
             }
             Some(b) => {
                 let patch = ServicePersonPatch {
@@ -92,16 +96,12 @@ pub fn PersonForm(existing: Option<ServicePerson>, on_saved: Callback<ServicePer
                     reported_on: reported.filter(|d| Some(*d) != b.reported_on),
                     active: (active.get_untracked() != b.active).then(|| active.get_untracked()),
                 };
-                if patch == ServicePersonPatch::default() {
-                    form.done();
-                    return on_cancel.run(());
-                }
-                save(form, i18n, async move { api::patch_service_person(b.id, &patch).await }, on_saved);
+                entity.update(b.id, patch);
             }
         }
     };
     view! {
-        <form class="form panel program-form" on:submit=submit data-testid="person-form" novalidate>
+        <form class="form panel program-form" on:submit=submit on:input=move |_| entity.edited() data-testid="person-form" novalidate>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
                 <Field label=k!("res.person_kind") pointer="/kind" form hint=(!creating).then_some(k!("res.kind_fixed"))>
@@ -136,7 +136,7 @@ pub fn PersonForm(existing: Option<ServicePerson>, on_saved: Callback<ServicePer
                     <Field label=k!("res.active") pointer="/active" form>{check_input(active, "person-active", k!("res.active_yes"))}</Field>
                 })}
             </div>
-            <FormButtons form on_cancel submit_key=if creating { k!("action.create") } else { k!("action.save") }/>
+            <FormButtons form on_cancel=Callback::new(move |()| entity.cancel()) submit_key=if creating { k!("action.create") } else { k!("action.save") }/>
         </form>
     }
 }

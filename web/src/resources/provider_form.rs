@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use shared::{Id, NewProvider, Provider, ProviderKind, ProviderPatch};
 
 use crate::common::api;
-use crate::common::form::{AttemptKey, Field, FieldGroup, FormButtons, FormState, FormSummary, field_error, reveal_first_error};
+use crate::common::entity_form::EntityForm;
+use crate::common::form::{Field, FieldGroup, FormButtons, FormSummary, field_error};
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::session::use_session;
-use crate::resources::bits::{HomeArea, changed_text, check_input, parse_opt_int, save, text_input};
+use crate::resources::bits::{HomeArea, changed_text, check_input, parse_opt_int, text_input};
 
 const FORM: &str = "[data-testid=provider-form]";
 const PLACED: [&str; 9] =
@@ -20,7 +21,6 @@ const PLACED: [&str; 9] =
 pub fn ProviderForm(existing: Option<Provider>, on_saved: Callback<Provider>, on_cancel: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let form = FormState::new();
     let home = session.me.with_untracked(|m| m.as_ref().map(|m| (m.area.id, m.area.name.clone())));
     let p = existing.clone();
     let text = |f: fn(&Provider) -> String| RwSignal::new(p.as_ref().map(f).unwrap_or_default());
@@ -35,14 +35,20 @@ pub fn ProviderForm(existing: Option<Provider>, on_saved: Callback<Provider>, on
     let active = RwSignal::new(p.as_ref().is_none_or(|p| p.active));
     let before = StoredValue::new(existing.clone());
     let creating = existing.is_none();
-    let last_attempt = AttemptKey::<NewProvider>::new();
+    let entity = EntityForm::new(
+        FORM,
+        |new: NewProvider, key| async move { api::create_provider(&new, &key).await },
+        |id, patch: ProviderPatch| async move { api::patch_provider(id, &patch).await },
+        on_saved,
+        on_cancel,
+    );
+    let form = entity.state;
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
+        if !entity.begin() {
             return;
         }
-        form.start();
         let mut errors = Vec::new();
         let name_v = name.get_untracked().trim().to_owned();
         if name_v.is_empty() {
@@ -57,8 +63,7 @@ pub fn ProviderForm(existing: Option<Provider>, on_saved: Callback<Provider>, on
             None
         });
         let (Some(area_id), true) = (area_id, errors.is_empty()) else {
-            form.invalid(errors);
-            return reveal_first_error(FORM);
+            return entity.invalid(errors);
         };
         let contact_name_v = contact_name.get_untracked().trim().to_owned();
         let contact_phone_v = contact_phone.get_untracked().trim().to_owned();
@@ -75,8 +80,7 @@ pub fn ProviderForm(existing: Option<Provider>, on_saved: Callback<Provider>, on
                     verified: verified.get_untracked(),
                     description: description_v,
                 };
-                let key = last_attempt.key_for(&new);
-                save(form, i18n, async move { api::create_provider(&new, &key).await }, on_saved);
+                entity.create(new);
             }
             Some(b) => {
                 let patch = ProviderPatch {
@@ -89,16 +93,12 @@ pub fn ProviderForm(existing: Option<Provider>, on_saved: Callback<Provider>, on
                     description: (description_v != b.description).then_some(description_v),
                     active: (active.get_untracked() != b.active).then(|| active.get_untracked()),
                 };
-                if patch == ProviderPatch::default() {
-                    form.done();
-                    return on_cancel.run(());
-                }
-                save(form, i18n, async move { api::patch_provider(b.id, &patch).await }, on_saved);
+                entity.update(b.id, patch);
             }
         }
     };
     view! {
-        <form class="form panel program-form" on:submit=submit data-testid="provider-form" novalidate>
+        <form class="form panel program-form" on:submit=submit on:input=move |_| entity.edited() data-testid="provider-form" novalidate>
             <FormSummary form placed=&PLACED/>
             <div class="grid-fields">
                 <Field label=k!("res.provider_kind") pointer="/kind" form>
@@ -129,7 +129,7 @@ pub fn ProviderForm(existing: Option<Provider>, on_saved: Callback<Provider>, on
                     prop:value=description on:input=move |ev| description.set(event_target_value(&ev))></textarea>
             </Field>
             <p class="muted small">{tr(k!("res.contacts_note"))}</p>
-            <FormButtons form on_cancel submit_key=if creating { k!("action.create") } else { k!("action.save") }/>
+            <FormButtons form on_cancel=Callback::new(move |()| entity.cancel()) submit_key=if creating { k!("action.create") } else { k!("action.save") }/>
         </form>
     }
 }

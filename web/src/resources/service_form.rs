@@ -8,13 +8,14 @@ use leptos::prelude::*;
 use shared::{CostKind, Id, NewService, Service, ServiceMode, ServicePatch};
 
 use crate::common::api;
-use crate::common::form::{AttemptKey, Field, FormButtons, FormState, field_error, reveal_first_error};
+use crate::common::entity_form::EntityForm;
+use crate::common::form::{Field, FormButtons, field_error};
 use crate::common::format::{parse_yuan, yuan_input};
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::widgets::TargetGroupPicks;
 use crate::needs::labels::use_categories;
 use crate::resources::bits::{
-    AreaListPicker, PersonSelect, ProviderSelect, ResGroup, ResSummary, name_areas, parse_opt_int, parse_point, save, text_input,
+    AreaListPicker, PersonSelect, ProviderSelect, ResGroup, ResSummary, name_areas, parse_opt_int, parse_point, text_input,
 };
 use crate::resources::schedule::{ClosedDaysEditor, ClosedDraft, ScheduleDraft, ScheduleEditor};
 
@@ -59,7 +60,6 @@ enum OfferedBy {
 pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_cancel: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let categories = use_categories();
-    let form = FormState::new();
     let s = existing.clone();
     let text = |f: fn(&Service) -> String| RwSignal::new(s.as_ref().map(f).unwrap_or_default());
     let offered = RwSignal::new(if s.as_ref().is_some_and(|s| s.provider_id.is_none() && s.person_id.is_some()) {
@@ -91,14 +91,20 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
     let active = RwSignal::new(s.as_ref().is_none_or(|s| s.active));
     let before = StoredValue::new(existing.clone());
     let creating = existing.is_none();
-    let last_attempt = AttemptKey::<NewService>::new();
+    let entity = EntityForm::new(
+        FORM,
+        |new: NewService, key| async move { api::create_service(&new, &key).await },
+        |id, patch: ServicePatch| async move { api::patch_service(id, &patch).await },
+        on_saved,
+        on_cancel,
+    );
+    let form = entity.state;
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
+        if !entity.begin() {
             return;
         }
-        form.start();
         let mut errors = Vec::new();
         let name_v = name.get_untracked().trim().to_owned();
         if name_v.is_empty() {
@@ -144,8 +150,7 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
         let slots = schedule.parse("/schedule", &mut errors);
         let closed_days = closed.parse(&mut errors);
         let (Some(capacity_per_week), true) = (capacity_v, errors.is_empty()) else {
-            form.invalid(errors);
-            return reveal_first_error(FORM);
+            return entity.invalid(errors);
         };
         let target_groups = groups.get_untracked();
         let served_area_ids: Vec<Id> = served.get_untracked().into_iter().map(|(id, _)| id).collect();
@@ -171,8 +176,7 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
                     point,
                     radius_m: radius_v,
                 };
-                let key = last_attempt.key_for(&new);
-                save(form, i18n, async move { api::create_service(&new, &key).await }, on_saved);
+                entity.create(new);
             }
             Some(b) => {
                 let same_groups = {
@@ -202,18 +206,14 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
                     radius_m: radius_v.filter(|r| Some(*r) != b.radius_m),
                     active: (active.get_untracked() != b.active).then(|| active.get_untracked()),
                 };
-                if patch == ServicePatch::default() {
-                    form.done();
-                    return on_cancel.run(());
-                }
-                save(form, i18n, async move { api::patch_service(b.id, &patch).await }, on_saved);
+                entity.update(b.id, patch);
             }
         }
     };
 
     let offered_by_fixed = s.as_ref().map(|s| s.provider_name.clone().or_else(|| s.person_name.clone()).unwrap_or_default());
     view! {
-        <form class="form panel program-form" on:submit=submit data-testid="service-form" novalidate>
+        <form class="form panel program-form" on:submit=submit on:input=move |_| entity.edited() data-testid="service-form" novalidate>
             <ResSummary form placed/>
             <div class="grid-fields">
                 {match offered_by_fixed {
@@ -333,7 +333,7 @@ pub fn ServiceForm(existing: Option<Service>, on_saved: Callback<Service>, on_ca
                 </Field>
             </div>
             <span class="field-error" data-field="/point">{move || form.error_at(i18n, "/point")}</span>
-            <FormButtons form on_cancel submit_key=if creating { k!("action.create") } else { k!("action.save") }/>
+            <FormButtons form on_cancel=Callback::new(move |()| entity.cancel()) submit_key=if creating { k!("action.create") } else { k!("action.save") }/>
         </form>
     }
 }

@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use shared::{NewServiceSpace, ServiceSpace, ServiceSpacePatch, SpaceKind};
 
 use crate::common::api;
-use crate::common::form::{AttemptKey, Field, FieldGroup, FormButtons, FormState, field_error, reveal_first_error};
+use crate::common::entity_form::EntityForm;
+use crate::common::form::{Field, FieldGroup, FormButtons, field_error};
 use crate::common::i18n::use_i18n;
 use crate::common::session::use_session;
-use crate::resources::bits::{HomeArea, ProviderSelect, ResGroup, ResSummary, changed_text, check_input, parse_point, save, text_input};
+use crate::resources::bits::{HomeArea, ProviderSelect, ResGroup, ResSummary, changed_text, check_input, parse_point, text_input};
 use crate::resources::schedule::{ScheduleDraft, ScheduleEditor};
 
 const FORM: &str = "[data-testid=space-form]";
@@ -37,7 +38,6 @@ fn placed(pointer: &str) -> bool {
 pub fn SpaceForm(existing: Option<ServiceSpace>, on_saved: Callback<ServiceSpace>, on_cancel: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let form = FormState::new();
     let home = session.me.with_untracked(|m| m.as_ref().map(|m| (m.area.id, m.area.name.clone())));
     let p = existing.clone();
     let text = |f: fn(&ServiceSpace) -> String| RwSignal::new(p.as_ref().map(f).unwrap_or_default());
@@ -54,14 +54,20 @@ pub fn SpaceForm(existing: Option<ServiceSpace>, on_saved: Callback<ServiceSpace
     let active = RwSignal::new(p.as_ref().is_none_or(|p| p.active));
     let before = StoredValue::new(existing.clone());
     let creating = existing.is_none();
-    let last_attempt = AttemptKey::<NewServiceSpace>::new();
+    let entity = EntityForm::new(
+        FORM,
+        |new: NewServiceSpace, key| async move { api::create_service_space(&new, &key).await },
+        |id, patch: ServiceSpacePatch| async move { api::patch_service_space(id, &patch).await },
+        on_saved,
+        on_cancel,
+    );
+    let form = entity.state;
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
+        if !entity.begin() {
             return;
         }
-        form.start();
         let mut errors = Vec::new();
         let name_v = name.get_untracked().trim().to_owned();
         if name_v.is_empty() {
@@ -82,8 +88,7 @@ pub fn SpaceForm(existing: Option<ServiceSpace>, on_saved: Callback<ServiceSpace
         let point = parse_point(&lat.get_untracked(), &lng.get_untracked(), &mut errors);
         let opening_hours = hours.parse("/opening_hours", &mut errors);
         let (Some(area_id), Some(floor_area_m2), Some(capacity_v), true) = (area_id, floor_v, capacity_v, errors.is_empty()) else {
-            form.invalid(errors);
-            return reveal_first_error(FORM);
+            return entity.invalid(errors);
         };
         let address_v = address.get_untracked().trim().to_owned();
         match before.get_value() {
@@ -99,8 +104,7 @@ pub fn SpaceForm(existing: Option<ServiceSpace>, on_saved: Callback<ServiceSpace
                     capacity: capacity_v,
                     provider_id: provider.get_untracked(),
                 };
-                let key = last_attempt.key_for(&new);
-                save(form, i18n, async move { api::create_service_space(&new, &key).await }, on_saved);
+                entity.create(new);
             }
             Some(b) => {
                 let patch = ServiceSpacePatch {
@@ -113,16 +117,12 @@ pub fn SpaceForm(existing: Option<ServiceSpace>, on_saved: Callback<ServiceSpace
                     provider_id: provider.get_untracked().filter(|v| Some(*v) != b.provider_id),
                     active: (active.get_untracked() != b.active).then(|| active.get_untracked()),
                 };
-                if patch == ServiceSpacePatch::default() {
-                    form.done();
-                    return on_cancel.run(());
-                }
-                save(form, i18n, async move { api::patch_service_space(b.id, &patch).await }, on_saved);
+                entity.update(b.id, patch);
             }
         }
     };
     view! {
-        <form class="form panel program-form" on:submit=submit data-testid="space-form" novalidate>
+        <form class="form panel program-form" on:submit=submit on:input=move |_| entity.edited() data-testid="space-form" novalidate>
             <ResSummary form placed/>
             <div class="grid-fields">
                 <Field label=k!("res.space_kind") pointer="/kind" form hint=(!creating).then_some(k!("res.kind_fixed"))>
@@ -160,7 +160,7 @@ pub fn SpaceForm(existing: Option<ServiceSpace>, on_saved: Callback<ServiceSpace
             <ResGroup label=k!("res.opening_hours") pointer="/opening_hours" form hint=k!("res.opening_hint")>
                 <ScheduleEditor draft=hours form pointer="/opening_hours"/>
             </ResGroup>
-            <FormButtons form on_cancel submit_key=if creating { k!("action.create") } else { k!("action.save") }/>
+            <FormButtons form on_cancel=Callback::new(move |()| entity.cancel()) submit_key=if creating { k!("action.create") } else { k!("action.save") }/>
         </form>
     }
 }
