@@ -2,10 +2,8 @@
 //! reads every posting; shows whether the books balance and, per unit, the sums that must agree.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::LedgerCheck;
 
-use crate::common::api::ApiError;
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::status::{ErrorBox, Loading};
 use crate::common::widgets::HeadRow;
@@ -25,14 +23,10 @@ const HEADS: [Key; 6] = [
 /// "对账" with its result under it.
 #[component]
 pub fn CheckPanel() -> impl IntoView {
-    let result = RwSignal::new(None::<Result<LedgerCheck, ApiError>>);
-    let busy = RwSignal::new(false);
+    let check = Action::new_local(|_: &()| ledger_check());
+    let busy = check.pending();
     let run = move || {
-        busy.set(true);
-        spawn_local(async move {
-            result.set(Some(ledger_check().await));
-            busy.set(false);
-        });
+        check.dispatch_local(());
     };
     let retry = Callback::new(move |()| run());
     view! {
@@ -48,7 +42,7 @@ pub fn CheckPanel() -> impl IntoView {
             {move || if busy.get() {
                 view! { <Loading/> }.into_any()
             } else {
-                match result.get() {
+                match check.value().get() {
                     None => ().into_any(),
                     Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
                     Some(Ok(check)) => view! { <CheckResult check/> }.into_any(),
