@@ -2,6 +2,7 @@
 //! hours still missing to the next, and what they served; `/volunteers/:id/certificate` 志愿服务证明,
 //! the certificate of hours laid out to print.
 
+use futures::future::OptionFuture;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::{Id, LedgerUnit, ServiceRecord, VolunteerCertificate, VolunteerProfile};
@@ -27,15 +28,7 @@ fn volunteer_id() -> Memo<Option<Id>> {
 pub fn VolunteerPage() -> impl IntoView {
     let session = use_session();
     let id = volunteer_id();
-    let loaded = LocalResource::new(move || {
-        let id = id.get();
-        async move {
-            match id {
-                Some(id) => Some(volunteer(id).await),
-                None => None,
-            }
-        }
-    });
+    let loaded = LocalResource::new(move || OptionFuture::from(id.get().map(volunteer)));
     view! {
         <nav class="crumbs back-link"><a href="/volunteers" data-testid="roster-back">"← "{tr(k!("roster.back"))}</a></nav>
         <Show when=move || session.permissions().read_volunteers fallback=|| view! { <Empty key=k!("error.forbidden")/> }>

@@ -1,8 +1,11 @@
 //! Loading, empty and error states, so every page says what is going on in the same way.
 
-use leptos::prelude::*;
+use std::future::Future;
 
-use crate::common::api::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::common::api::{ApiError, ApiResult};
 use crate::common::i18n::{I18n, use_i18n};
 use crate::messages::Key;
 use shared::ErrorCode;
@@ -48,6 +51,17 @@ pub fn ErrorBox(error: ApiError, #[prop(optional)] on_retry: Option<Callback<()>
             })}
         </div>
     }
+}
+
+/// Reads a record again after a conflict (409) while an action form is open. The answer replaces
+/// what `shown` holds only when it arrived, so a failed reload leaves the page as it was and the
+/// form says what went wrong.
+pub fn reload_quietly<T: 'static>(shown: LocalResource<ApiResult<T>>, fetch: impl Future<Output = ApiResult<T>> + 'static) {
+    spawn_local(async move {
+        if let Ok(fresh) = fetch.await {
+            shown.set(Some(Ok(fresh)));
+        }
+    });
 }
 
 /// Whether the API said the record does not exist (for this caller).

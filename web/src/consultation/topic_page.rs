@@ -3,13 +3,12 @@
 //! entry, what carries the decision out (落实) and the timeline.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use shared::{Id, TopicAction, TopicDetail};
 
-use crate::common::api::{self, ApiError};
+use crate::common::api;
 use crate::common::i18n::{tr, use_i18n};
-use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::status::{Empty, ErrorBox, Loading, reload_quietly};
 use crate::consultation::action_form::TopicStepForm;
 use crate::consultation::head::{TopicFacts, TopicHeading, TopicTimeline};
 use crate::consultation::labels::{is_negative, is_step};
@@ -41,29 +40,16 @@ pub enum Open {
 #[component]
 fn TopicPanel(id: Id) -> impl IntoView {
     let i18n = use_i18n();
-    let detail = RwSignal::new(None::<Result<TopicDetail, ApiError>>);
+    let detail = LocalResource::new(move || api::topic(id));
     let open = RwSignal::new(None::<Open>);
-    let load = move |quiet: bool| {
-        if !quiet {
-            detail.set(None);
-        }
-        spawn_local(async move {
-            let answer = api::topic(id).await;
-            // A failed background reload keeps what is shown (the open form says what went wrong).
-            if !quiet || answer.is_ok() {
-                detail.set(Some(answer));
-            }
-        });
-    };
-    load(false);
-    let retry = Callback::new(move |()| load(false));
+    let retry = Callback::new(move |()| detail.refetch());
     let on_done = Callback::new(move |fresh: TopicDetail| {
         open.set(None);
         detail.set(Some(Ok(fresh)));
     });
     let on_update = Callback::new(move |fresh: TopicDetail| detail.set(Some(Ok(fresh))));
     let on_cancel = Callback::new(move |()| open.set(None));
-    let on_stale = Callback::new(move |()| load(true));
+    let on_stale = Callback::new(move |()| reload_quietly(detail, api::topic(id)));
 
     let top = move || match detail.get() {
         None => view! { <Loading/> }.into_any(),

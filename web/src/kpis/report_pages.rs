@@ -2,7 +2,6 @@
 //! and `/kpis/import` 从 Excel 导入 (template, dry run, import), for staff who report KPI values.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::{Id, Indicator, KpiSource};
 
 use crate::common::api::{self, ApiError};
@@ -52,37 +51,31 @@ fn ReportLoader(indicator: String, area: Option<Id>) -> impl IntoView {
     let session = use_session();
     let (_, _, period) = use_kpi_place();
     let home = session.me.with_untracked(|m| m.as_ref().map(|m| (m.area.id, m.area.name.clone())));
-    let loaded = RwSignal::new(None::<Result<(Vec<Indicator>, Option<(Id, String)>), ApiError>>);
-    let load = move || {
-        loaded.set(None);
+    let loaded = LocalResource::new(move || {
         let home = home.clone();
-        spawn_local(async move {
-            let answer = match kpi_indicators().await {
-                Ok(all) => {
-                    let reported: Vec<Indicator> = all.into_iter().filter(|i| i.source == KpiSource::Reported).collect();
-                    let place = match area {
-                        Some(id) if home.as_ref().is_some_and(|(h, _)| *h == id) => home,
-                        // An area the caller cannot see falls back to the home area.
-                        Some(id) => api::area(id).await.ok().map(|a| (a.id, a.name)).or(home),
-                        None => home,
-                    };
-                    Ok((reported, place))
-                }
-                Err(e) => Err(e),
+        async move {
+            let all = kpi_indicators().await?;
+            let reported: Vec<Indicator> = all.into_iter().filter(|i| i.source == KpiSource::Reported).collect();
+            let place = match area {
+                Some(id) if home.as_ref().is_some_and(|(h, _)| *h == id) => home,
+                // An area the caller cannot see falls back to the home area.
+                Some(id) => api::area(id).await.ok().map(|a| (a.id, a.name)).or(home),
+                None => home,
             };
-            loaded.set(Some(answer));
-        });
-    };
-    load();
-    let retry = Callback::new(move |()| load());
-    move || match loaded.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        Some(Ok((list, _))) if list.is_empty() => view! { <Empty key=k!("kpi.no_reported")/> }.into_any(),
-        Some(Ok((list, place))) => {
-            view! { <KpiReportForm indicators=list indicator=indicator.clone() area=place period=period.get_untracked()/> }.into_any()
+            Ok::<_, ApiError>((reported, place))
         }
-    }
+    });
+    let retry = Callback::new(move |()| loaded.refetch());
+    let body = move || {
+        loaded.get().map(|answer| match answer {
+            Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+            Ok((list, _)) if list.is_empty() => view! { <Empty key=k!("kpi.no_reported")/> }.into_any(),
+            Ok((list, place)) => {
+                view! { <KpiReportForm indicators=list indicator=indicator.clone() area=place period=period.get_untracked()/> }.into_any()
+            }
+        })
+    };
+    view! { <Suspense fallback=|| view! { <Loading/> }>{body}</Suspense> }
 }
 
 #[component]

@@ -2,10 +2,9 @@
 //! A resident whose home is a grid has nothing to choose.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use shared::{Area, Id};
+use shared::Id;
 
-use crate::common::api::{self, ApiError};
+use crate::common::api;
 use crate::common::form::{Field, FormState};
 use crate::common::i18n::use_i18n;
 use crate::common::status::ErrorBox;
@@ -14,7 +13,6 @@ use crate::common::status::ErrorBox;
 #[component]
 pub fn AreaChoice(form: FormState, home: Option<(Id, String, bool)>, value: RwSignal<Option<Id>>) -> impl IntoView {
     let i18n = use_i18n();
-    let grids = RwSignal::new(None::<Result<Vec<Area>, ApiError>>);
     let Some((home_id, home_name, community)) = home else {
         return view! {
             <Field label=k!("m.area") pointer="/area_id" form>
@@ -23,19 +21,15 @@ pub fn AreaChoice(form: FormState, home: Option<(Id, String, bool)>, value: RwSi
         }
         .into_any();
     };
-    let load = move || {
-        grids.set(None);
-        spawn_local(async move {
-            let answer = api::area_children(home_id, None).await.map(|p| p.items);
-            grids.set(Some(answer));
-        });
-    };
-    if community {
-        load();
-    }
-    let retry = Callback::new(move |()| load());
+    // Until the grids arrive (and for a home without any) the community's name shows, fixed.
+    let grids = community.then(|| LocalResource::new(move || async move { api::area_children(home_id, None).await.map(|p| p.items) }));
+    let retry = Callback::new(move |()| {
+        if let Some(grids) = grids {
+            grids.refetch();
+        }
+    });
     let name = home_name.clone();
-    let picker = move || match grids.get() {
+    let picker = move || match grids.and_then(|g| g.get()) {
         Some(Ok(list)) if !list.is_empty() => view! {
             <select data-testid="need-area"
                 on:change=move |ev| value.set(event_target_value(&ev).parse().ok().or(Some(home_id)))>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{Candidate, Candidates, Exclusions, Id, NeedAction, NeedDetail, NeedStatus};
 
-use crate::common::api::{self, ApiError, CANDIDATE_LIMIT};
+use crate::common::api::{self, ApiError, ApiResult, CANDIDATE_LIMIT};
 use crate::common::form::{FormState, FormSummary};
 use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::session::use_session;
@@ -27,11 +27,7 @@ const HEADS: [Key; 6] = [
 
 /// The panel for the need shown in `detail`, rebuilt only when its status or the caller's right to
 /// dispatch changes; `on_dispatched` gets the need after a dispatch (the detail refreshes from it).
-pub fn need_candidates(
-    need_id: Id,
-    detail: RwSignal<Option<Result<NeedDetail, ApiError>>>,
-    on_dispatched: Callback<NeedDetail>,
-) -> impl IntoView {
+pub fn need_candidates(need_id: Id, detail: LocalResource<ApiResult<NeedDetail>>, on_dispatched: Callback<NeedDetail>) -> impl IntoView {
     let state = Memo::new(move |_| {
         detail.with(|d| match d {
             Some(Ok(d)) => Some((d.need.status, d.allowed_actions.contains(&NeedAction::Dispatch))),

@@ -3,12 +3,11 @@
 //! timeline. Used by `/needs/:id` and by the resident's `/m/needs/:id`.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::{Id, NeedAction, NeedDetail, NeedStatus};
 
-use crate::common::api::{self, ApiError};
+use crate::common::api;
 use crate::common::i18n::use_i18n;
-use crate::common::status::{ErrorBox, Loading};
+use crate::common::status::{ErrorBox, Loading, reload_quietly};
 use crate::needs::action_form::ActionForm;
 use crate::needs::candidates_panel::need_candidates;
 use crate::needs::view::{NeedFacts, NeedHeading, NeedTimeline};
@@ -27,22 +26,9 @@ fn is_negative(action: NeedAction) -> bool {
 #[component]
 pub fn NeedPanel(id: Id, #[prop(optional)] on_changed: Option<Callback<NeedDetail>>) -> impl IntoView {
     let i18n = use_i18n();
-    let detail = RwSignal::new(None::<Result<NeedDetail, ApiError>>);
+    let detail = LocalResource::new(move || api::need(id));
     let chosen = RwSignal::new(None::<NeedAction>);
-    let load = move |quiet: bool| {
-        if !quiet {
-            detail.set(None);
-        }
-        spawn_local(async move {
-            let answer = api::need(id).await;
-            // A failed background reload keeps what is shown (the action form says what went wrong).
-            if !quiet || answer.is_ok() {
-                detail.set(Some(answer));
-            }
-        });
-    };
-    load(false);
-    let retry = Callback::new(move |()| load(false));
+    let retry = Callback::new(move |()| detail.refetch());
     let on_done = Callback::new(move |fresh: NeedDetail| {
         chosen.set(None);
         detail.set(Some(Ok(fresh.clone())));
@@ -51,7 +37,7 @@ pub fn NeedPanel(id: Id, #[prop(optional)] on_changed: Option<Callback<NeedDetai
         }
     });
     let on_cancel = Callback::new(move |()| chosen.set(None));
-    let on_stale = Callback::new(move |()| load(true));
+    let on_stale = Callback::new(move |()| reload_quietly(detail, api::need(id)));
 
     // Three siblings, so a reload after a 409 refreshes the buttons and the facts while the open
     // form keeps showing what went wrong.

@@ -4,12 +4,11 @@
 //! signed-out endpoint and offers nothing to change (阳光社区).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::{Id, ProgramAction, ProgramDetail, ProgramStatus};
 
-use crate::common::api::{self, ApiError};
+use crate::common::api;
 use crate::common::i18n::{tr, tr_word};
-use crate::common::status::{ErrorBox, Loading};
+use crate::common::status::{ErrorBox, Loading, reload_quietly};
 use crate::programs::action_form::{ProgramActionForm, needs_reason};
 use crate::programs::head::{EvaluationPanel, ProgramFacts, ProgramHeading, PublicToggle};
 use crate::programs::milestone_section::MilestoneSection;
@@ -24,29 +23,17 @@ fn is_negative(action: ProgramAction) -> bool {
 
 #[component]
 pub fn ProgramPanel(id: Id, #[prop(optional)] public: bool) -> impl IntoView {
-    let detail = RwSignal::new(None::<Result<ProgramDetail, ApiError>>);
+    let fetch = move || async move { if public { api::public_program(id).await } else { api::program(id).await } };
+    let detail = LocalResource::new(fetch);
     let chosen = RwSignal::new(None::<ProgramAction>);
-    let load = move |quiet: bool| {
-        if !quiet {
-            detail.set(None);
-        }
-        spawn_local(async move {
-            let answer = if public { api::public_program(id).await } else { api::program(id).await };
-            // A failed background reload keeps what is shown (the open form says what went wrong).
-            if !quiet || answer.is_ok() {
-                detail.set(Some(answer));
-            }
-        });
-    };
-    load(false);
-    let retry = Callback::new(move |()| load(false));
+    let retry = Callback::new(move |()| detail.refetch());
     let on_update = Callback::new(move |fresh: ProgramDetail| detail.set(Some(Ok(fresh))));
     let on_done = Callback::new(move |fresh: ProgramDetail| {
         chosen.set(None);
         detail.set(Some(Ok(fresh)));
     });
     let on_cancel = Callback::new(move |()| chosen.set(None));
-    let on_stale = Callback::new(move |()| load(true));
+    let on_stale = Callback::new(move |()| reload_quietly(detail, fetch()));
 
     let top = move || match detail.get() {
         None => view! { <Loading/> }.into_any(),

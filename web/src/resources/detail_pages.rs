@@ -4,13 +4,13 @@
 
 use std::future::Future;
 
+use futures::future::OptionFuture;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::{Id, Provider, Service, ServicePerson, ServiceSpace};
 
-use crate::common::api::{self, ApiError, ApiResult};
+use crate::common::api::{self, ApiResult};
 use crate::common::i18n::tr;
 use crate::common::session::use_session;
 use crate::common::status::{Empty, ErrorBox, Loading};
@@ -71,41 +71,34 @@ where
     let session = use_session();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<Id>().ok())));
-    let record = RwSignal::new(None::<Result<T, ApiError>>);
     let editing = RwSignal::new(false);
-    let fetch = move |id: Id| {
-        record.set(None);
-        editing.set(false);
-        spawn_local(async move { record.set(Some(load(id).await)) });
-    };
+    // Another record's page opens on its facts.
     Effect::new(move |_| {
-        if let Some(id) = id.get() {
-            fetch(id);
-        }
+        id.track();
+        editing.set(false);
     });
-    let retry = Callback::new(move |()| {
-        if let Some(id) = id.get_untracked() {
-            fetch(id);
-        }
-    });
+    // `None` (nothing to load) for a URL whose id is not a number.
+    let record = LocalResource::new(move || OptionFuture::from(id.get().map(load)));
+    let retry = Callback::new(move |()| record.refetch());
     let on_saved = Callback::new(move |saved: T| {
-        record.set(Some(Ok(saved)));
+        record.set(Some(Some(Ok(saved))));
         editing.set(false);
     });
     let on_cancel = Callback::new(move |()| editing.set(false));
     let on_edit = Callback::new(move |()| editing.set(true));
-    let body = move || match (id.get(), record.get()) {
-        (None, _) => view! { <Empty key=k!("error.not_found")/> }.into_any(),
-        (_, None) => view! { <Loading/> }.into_any(),
-        (_, Some(Err(error))) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        (_, Some(Ok(r))) if editing.get() => form(r, on_saved, on_cancel),
-        (_, Some(Ok(r))) => facts(r, session.permissions().manage_resources.then_some(on_edit)),
+    let body = move || {
+        record.get().map(|answer| match answer {
+            None => view! { <Empty key=k!("error.not_found")/> }.into_any(),
+            Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+            Some(Ok(r)) if editing.get() => form(r, on_saved, on_cancel),
+            Some(Ok(r)) => facts(r, session.permissions().manage_resources.then_some(on_edit)),
+        })
     };
     view! {
         {back_link(tab)}
         <article class="detail resource-detail" data-testid=testid data-id=move || id.get().map(|i| i.to_string())
             data-editing=move || editing.get().to_string()>
-            {body}
+            <Suspense fallback=|| view! { <Loading/> }>{body}</Suspense>
         </article>
     }
 }

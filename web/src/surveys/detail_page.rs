@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
-use shared::{Id, Survey, SurveyAction, SurveyStatus, SurveyStep};
+use shared::{Id, SurveyAction, SurveyStatus, SurveyStep};
 
-use crate::common::api::{self, ApiError};
+use crate::common::api;
 use crate::common::format::local_time;
 use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::session::use_session;
@@ -37,7 +37,7 @@ pub fn SurveyPage() -> impl IntoView {
 fn SurveyPanel(id: Id) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let survey = RwSignal::new(None::<Result<Survey, ApiError>>);
+    let survey = LocalResource::new(move || api::survey(id));
     let busy = RwSignal::new(false);
     let action_error = RwSignal::new(None::<String>);
     // Bumped by a paper questionnaire, so the results are read again.
@@ -45,12 +45,7 @@ fn SurveyPanel(id: Id) -> impl IntoView {
     // The response count alone follows a paper questionnaire: setting `survey` again would rebuild the
     // panel, and with it the paper form, wiping its 已录入 confirmation before anyone reads it.
     let responses = RwSignal::new(0);
-    let load = move || {
-        survey.set(None);
-        spawn_local(async move { survey.set(Some(api::survey(id).await)) });
-    };
-    load();
-    let retry = Callback::new(move |()| load());
+    let retry = Callback::new(move |()| survey.refetch());
     let step = move |action: SurveyStep| {
         busy.set(true);
         action_error.set(None);
@@ -70,10 +65,10 @@ fn SurveyPanel(id: Id) -> impl IntoView {
             }
         });
     });
-    move || match survey.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        Some(Ok(s)) => {
+    let body = move || {
+        survey.get().map(|answer| match answer {
+        Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+        Ok(s) => {
             let p = session.permissions();
             let steps: Vec<SurveyStep> = s
                 .actions
@@ -137,5 +132,7 @@ fn SurveyPanel(id: Id) -> impl IntoView {
             }
             .into_any()
         }
-    }
+        })
+    };
+    view! { <Suspense fallback=|| view! { <Loading/> }>{body}</Suspense> }
 }
