@@ -3,10 +3,10 @@
 # /m/needs (Slow 4G + 4× CPU, cold and warm), this tree against the commit before the weight work.
 #
 #   1. builds the baseline commit ($BASELINE, default 6854c0b) in a git worktree of its own: its
-#      dashboard with its own web/build.sh and its own target dir, its server (debug) — both kept
+#      dashboard with its own web/build.sh and its server (debug), in a target dir of its own — both kept
 #      between runs (or given: BASELINE_WEB=<its dist/web> BASELINE_BIN=<its happyhome>);
 #   2. builds this tree's production dashboard (web/build.sh --release) into $WORK/current/web and
-#      its server (debug);
+#      its server (debug, the build `just test` makes);
 #   3. serves each with demo data on a free port over a fresh SQLite file and runs bench-web.mjs
 #      against both; prints the table with ratios (this tree / baseline).
 #
@@ -52,10 +52,13 @@ if [ -z "${BASELINE_BIN:-}" ]; then
     BASELINE_BIN=$WORK/baseline-happyhome
     if [ "$(cat "$BASELINE_BIN.built-from" 2>/dev/null)" != "$commit" ]; then
         say "baseline: building its server"
-        # In this tree's target dir, so the dependencies compile once; the binary is copied out
-        # before this tree's server is built to the same place.
-        (cd "$base_src" && cargo build -q -p api --bin happyhome)
-        cp "$TARGET_DIR/debug/happyhome" "$BASELINE_BIN"
+        # In its own target dir, beside its dashboard's. Cargo names a path crate's artifacts by its
+        # path inside its workspace, so the baseline's `shared` and `api` built in this tree's
+        # target dir would be taken for this tree's, and this tree's server would not compile.
+        mkdir -p "$WORK/baseline-target"
+        ln -sfn "$WORK/baseline-target" "$base_src/target"
+        (cd "$base_src" && CARGO_TARGET_DIR="$base_src/target" RUSTFLAGS="" cargo build -q -p api --bin happyhome)
+        cp "$base_src/target/debug/happyhome" "$BASELINE_BIN"
         echo "$commit" >"$BASELINE_BIN.built-from"
     fi
 fi
@@ -63,7 +66,8 @@ fi
 # --- 2. this tree ---------------------------------------------------------------------------------
 say "building this tree: dashboard (--release) and server"
 WEB_OUT=$WORK/current/web web/build.sh --release
-cargo build -q -p api --bin happyhome
+# The build `just test` makes (see `just build-tests`), so a tested tree compiles nothing here.
+cargo build -q --workspace --all-targets
 current_bin=$WORK/current-happyhome
 cp "$TARGET_DIR/debug/happyhome" "$current_bin"
 
