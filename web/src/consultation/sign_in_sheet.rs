@@ -3,10 +3,8 @@
 //! attendance by kind stays a number beside them.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::{Resident, SignedIn};
 
-use crate::common::api::ApiError;
 use crate::common::i18n::{tr, use_i18n};
 use crate::common::status::ErrorBox;
 use crate::residents::endpoints::find_verified;
@@ -27,19 +25,18 @@ pub fn signed_in(sheet: &[Signed]) -> Vec<SignedIn> {
 pub fn SignInSheet(sheet: RwSignal<Vec<Signed>>) -> impl IntoView {
     let i18n = use_i18n();
     let q = RwSignal::new(String::new());
+    let find = Action::new_local(|text: &String| {
+        let text = text.clone();
+        async move { find_verified(&text).await.map(|p| p.items) }
+    });
+    let searching = find.pending();
     // None: nothing searched yet; Some(Err): the search failed and says why.
-    let found = RwSignal::new(None::<Result<Vec<Resident>, ApiError>>);
-    let searching = RwSignal::new(false);
+    let found = find.value();
     let search = move || {
         let text = q.get_untracked().trim().to_owned();
-        if text.is_empty() {
-            return;
+        if !text.is_empty() {
+            find.dispatch_local(text);
         }
-        searching.set(true);
-        spawn_local(async move {
-            found.set(Some(find_verified(&text).await.map(|p| p.items)));
-            searching.set(false);
-        });
     };
     let add = move |r: Resident| {
         sheet.update(|s| {
