@@ -13,7 +13,7 @@ use crate::activities::code_panel::CodePanel;
 use crate::activities::endpoints::{activity, activity_action};
 use crate::activities::list_page::ActivityStatusBadge;
 use crate::activities::signups::Signups;
-use crate::common::api::ApiError;
+use crate::common::api::ApiResult;
 use crate::common::format::local_time;
 use crate::common::i18n::{tr, tr_word, use_i18n};
 use crate::common::session::use_session;
@@ -43,20 +43,20 @@ fn asks_first(action: ActivityAction) -> bool {
 
 #[component]
 fn ActivityPanel(id: Id) -> impl IntoView {
-    let loaded = RwSignal::new(None::<Result<Activity, ApiError>>);
-    let load = move || spawn_local(async move { loaded.set(Some(activity(id).await)) });
-    load();
-    let retry = Callback::new(move |()| load());
-    // Sign-ups change the places taken: read the activity again after each.
-    let changed = Callback::new(move |()| load());
+    let loaded = LocalResource::new(move || activity(id));
+    let retry = Callback::new(move |()| loaded.refetch());
+    // Sign-ups change the places taken: read the activity again after each (what is shown stays
+    // until the answer comes).
+    let changed = Callback::new(move |()| loaded.refetch());
     // The code and the sign-ups are drawn again only when the status changes, not on every reload.
     let status = Memo::new(move |_| loaded.with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).map(|a| a.status)));
     view! {
-        {move || match loaded.get() {
-            None => view! { <Loading/> }.into_any(),
-            Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-            Some(Ok(a)) => view! { <Head activity=a loaded/> }.into_any(),
-        }}
+        <Transition fallback=|| view! { <Loading/> }>
+            {move || loaded.get().map(|answer| match answer {
+                Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+                Ok(a) => view! { <Head activity=a loaded/> }.into_any(),
+            })}
+        </Transition>
         {move || status.get().map(|status| view! {
             {matches!(status, ActivityStatus::Open | ActivityStatus::Closed).then(|| view! { <CodePanel id/> })}
             <Signups id on_changed=changed/>
@@ -65,7 +65,7 @@ fn ActivityPanel(id: Id) -> impl IntoView {
 }
 
 #[component]
-fn Head(activity: Activity, loaded: RwSignal<Option<Result<Activity, ApiError>>>) -> impl IntoView {
+fn Head(activity: Activity, loaded: LocalResource<ApiResult<Activity>>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let id = activity.id;

@@ -4,16 +4,15 @@
 //! provenance, and the targets set for the year.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use shared::{Id, Indicator, KpiBreakdown, KpiDirection, KpiSeries, KpiSource};
+use shared::{Id, Indicator, KpiDirection, KpiSeries, KpiSource};
 
-use crate::common::api::ApiError;
+use crate::common::api::ApiResult;
 use crate::common::chart::{ChartPoint, LineChart};
 use crate::common::i18n::{I18n, tr, use_i18n};
 use crate::common::session::use_session;
-use crate::common::status::{Empty, ErrorBox, Loading};
+use crate::common::status::{Empty, ErrorBox, Loading, reload_quietly};
 use crate::kpis::breakdown::BreakdownView;
 use crate::kpis::detail_head::IndicatorHead;
 use crate::kpis::endpoints::{kpi_breakdown, kpi_series};
@@ -46,56 +45,44 @@ pub fn KpiDetailPage() -> impl IntoView {
 #[component]
 fn Detail(code: String, area: Id, period: Period) -> impl IntoView {
     let navigate = use_navigate();
-    let breakdown = RwSignal::new(None::<Result<KpiBreakdown, ApiError>>);
-    let series = RwSignal::new(None::<Result<KpiSeries, ApiError>>);
-    // Set once: the sections that only depend on the indicator are not redrawn by a reload.
-    let indicator = RwSignal::new(None::<Indicator>);
-    // `quiet`: keep what is shown until the fresh answers arrive (after a target was set).
-    let load = {
+    let breakdown = LocalResource::new({
         let code = code.clone();
-        move |quiet: bool| {
-            if !quiet {
-                breakdown.set(None);
-                series.set(None);
-            }
-            let (c1, c2) = (code.clone(), code.clone());
-            spawn_local(async move {
-                let answer = kpi_breakdown(c1, area, period).await;
-                let found = answer.as_ref().ok().map(|b| b.indicator.clone());
-                if !quiet || answer.is_ok() {
-                    breakdown.set(Some(answer));
-                }
-                if indicator.get_untracked().is_none() && found.is_some() {
-                    indicator.set(found);
-                }
-            });
-            spawn_local(async move {
-                let answer = kpi_series(c2, area, period).await;
-                if !quiet || answer.is_ok() {
-                    series.set(Some(answer));
-                }
-            });
-        }
-    };
-    load(false);
-    let retry = {
-        let load = load.clone();
-        Callback::new(move |()| load(false))
+        move || kpi_breakdown(code.clone(), area, period)
+    });
+    let series = LocalResource::new({
+        let code = code.clone();
+        move || kpi_series(code.clone(), area, period)
+    });
+    // The first indicator read, kept: the sections that only depend on it are not redrawn by a reload.
+    let indicator = Memo::new(move |kept: Option<&Option<Indicator>>| {
+        kept.cloned().flatten().or_else(|| breakdown.with(|b| b.as_ref().and_then(|b| b.as_ref().ok()).map(|b| b.indicator.clone())))
+    });
+    let retry = Callback::new(move |()| {
+        breakdown.refetch();
+        series.refetch();
+    });
+    // After a target was set: what is shown stays until the fresh answers arrive.
+    let reload = {
+        let code = code.clone();
+        Callback::new(move |()| {
+            reload_quietly(breakdown, kpi_breakdown(code.clone(), area, period));
+            reload_quietly(series, kpi_series(code.clone(), area, period));
+        })
     };
     let on_period = {
         let code = code.clone();
         Callback::new(move |p: Period| navigate(&kpi_url(&format!("/kpis/{code}"), area, p, None), NavigateOptions::default()))
     };
-    let reload = Callback::new(move |()| load(true));
     let head = move || {
         breakdown.get().and_then(Result::ok).map(|b| {
             view! { <IndicatorHead indicator=b.indicator total=b.total area_name=b.area_name area period on_period/> }
         })
     };
-    let table = move || match breakdown.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        Some(Ok(b)) => view! { <BreakdownView breakdown=b period/> }.into_any(),
+    let table = move || {
+        breakdown.get().map(|answer| match answer {
+            Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+            Ok(b) => view! { <BreakdownView breakdown=b period/> }.into_any(),
+        })
     };
     move || match indicator.get() {
         None => match breakdown.get() {
@@ -117,7 +104,7 @@ fn Detail(code: String, area: Id, period: Period) -> impl IntoView {
                     </section>
                     <section class="panel kpi-section">
                         <h3>{tr(k!("kpi.breakdown"))}</h3>
-                        {table}
+                        <Suspense fallback=|| view! { <Loading/> }>{table}</Suspense>
                     </section>
                     {reported.then(|| view! {
                         <section class="panel kpi-section">
@@ -165,19 +152,21 @@ fn chart_points(i18n: I18n, s: &KpiSeries) -> Vec<ChartPoint> {
 }
 
 #[component]
-fn SeriesPanel(series: RwSignal<Option<Result<KpiSeries, ApiError>>>) -> impl IntoView {
+fn SeriesPanel(series: LocalResource<ApiResult<KpiSeries>>) -> impl IntoView {
     let i18n = use_i18n();
-    move || match series.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <ErrorBox error/> }.into_any(),
-        Some(Ok(s)) => {
-            let empty = s.points.iter().all(|p| p.value.is_none());
-            let label = format!("{} · {}", i18n.indicator_name(&s.indicator), s.area_name);
-            view! {
-                <LineChart points=chart_points(i18n, &s) label target_label=k!("kpi.target_line")/>
-                {empty.then(|| view! { <Empty key=k!("kpi.no_series")/> })}
+    let chart = move || {
+        series.get().map(|answer| match answer {
+            Err(error) => view! { <ErrorBox error/> }.into_any(),
+            Ok(s) => {
+                let empty = s.points.iter().all(|p| p.value.is_none());
+                let label = format!("{} · {}", i18n.indicator_name(&s.indicator), s.area_name);
+                view! {
+                    <LineChart points=chart_points(i18n, &s) label target_label=k!("kpi.target_line")/>
+                    {empty.then(|| view! { <Empty key=k!("kpi.no_series")/> })}
+                }
+                .into_any()
             }
-            .into_any()
-        }
-    }
+        })
+    };
+    view! { <Suspense fallback=|| view! { <Loading/> }>{chart}</Suspense> }
 }

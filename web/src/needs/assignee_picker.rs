@@ -3,10 +3,9 @@
 //! by name, role or area (a street's list runs long).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::{Assignee, Id};
 
-use crate::common::api::{self, ApiError};
+use crate::common::api;
 use crate::common::i18n::{I18n, use_i18n};
 use crate::common::status::{Empty, ErrorBox, Loading};
 
@@ -20,49 +19,44 @@ fn matches(i18n: I18n, a: &Assignee, query: &str) -> bool {
 #[component]
 pub fn AssigneePicker(need_id: Id, value: RwSignal<Option<Id>>) -> impl IntoView {
     let i18n = use_i18n();
-    let loaded = RwSignal::new(None::<Result<Vec<Assignee>, ApiError>>);
     let query = RwSignal::new(String::new());
-    let load = move || {
-        loaded.set(None);
-        spawn_local(async move {
-            let answer = api::assignees(need_id).await;
-            if let Ok(list) = &answer {
-                // One choice only: take it, saving a click.
-                if let [only] = list.as_slice() {
-                    value.set(Some(only.id));
-                }
-            }
-            loaded.set(Some(answer));
-        });
-    };
-    load();
-    let retry = Callback::new(move |()| load());
-    let group = format!("assignee-{need_id}");
-    move || match loaded.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        Some(Ok(list)) if list.is_empty() => view! { <Empty key=k!("state.no_assignees")/> }.into_any(),
-        Some(Ok(list)) => {
-            let group = group.clone();
-            let shown = move || list.iter().filter(|a| matches(i18n, a, &query.get())).cloned().collect::<Vec<_>>();
-            view! {
-                <input type="search" class="assignee-search" data-testid="assignee-search"
-                    placeholder=move || i18n.t(k!("form.search_assignee")) aria-label=move || i18n.t(k!("form.search_assignee"))
-                    prop:value=query on:input=move |ev| query.set(event_target_value(&ev))/>
-                <div class="assignee-list" role="radiogroup" aria-label=move || i18n.t(k!("form.pick_assignee"))
-                    data-testid="assignee-picker">
-                    {move || {
-                        let rows = shown();
-                        if rows.is_empty() {
-                            return view! { <Empty key=k!("state.no_assignee_match")/> }.into_any();
-                        }
-                        rows.into_iter().map(|a| option(i18n, a, group.clone(), value)).collect_view().into_any()
-                    }}
-                </div>
-            }
-            .into_any()
+    let loaded = LocalResource::new(move || async move {
+        let answer = api::assignees(need_id).await;
+        // One choice only: take it, saving a click.
+        if let Ok([only]) = answer.as_deref() {
+            value.set(Some(only.id));
         }
-    }
+        answer
+    });
+    let retry = Callback::new(move |()| loaded.refetch());
+    let group = format!("assignee-{need_id}");
+    let body = move || {
+        loaded.get().map(|answer| match answer {
+            Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+            Ok(list) if list.is_empty() => view! { <Empty key=k!("state.no_assignees")/> }.into_any(),
+            Ok(list) => {
+                let group = group.clone();
+                let shown = move || list.iter().filter(|a| matches(i18n, a, &query.get())).cloned().collect::<Vec<_>>();
+                view! {
+                    <input type="search" class="assignee-search" data-testid="assignee-search"
+                        placeholder=move || i18n.t(k!("form.search_assignee")) aria-label=move || i18n.t(k!("form.search_assignee"))
+                        prop:value=query on:input=move |ev| query.set(event_target_value(&ev))/>
+                    <div class="assignee-list" role="radiogroup" aria-label=move || i18n.t(k!("form.pick_assignee"))
+                        data-testid="assignee-picker">
+                        {move || {
+                            let rows = shown();
+                            if rows.is_empty() {
+                                return view! { <Empty key=k!("state.no_assignee_match")/> }.into_any();
+                            }
+                            rows.into_iter().map(|a| option(i18n, a, group.clone(), value)).collect_view().into_any()
+                        }}
+                    </div>
+                }
+                .into_any()
+            }
+        })
+    };
+    view! { <Suspense fallback=|| view! { <Loading/> }>{body}</Suspense> }
 }
 
 /// One assignee as a radio choice; the best match carries its mark.
