@@ -19,12 +19,6 @@ pub fn confirm_leave(i18n: I18n) -> bool {
 pub fn guard_unsaved(unsaved: RwSignal<bool>) {
     let i18n = use_i18n();
     let Some(window) = web_sys::window() else { return };
-    let before_unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if unsaved.get_untracked() {
-            ev.prevent_default();
-            ev.set_return_value("");
-        }
-    });
     // Capture phase on the window: heard before the router's own click listener acts on the link.
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
         let plain = ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
@@ -44,9 +38,15 @@ pub fn guard_unsaved(unsaved: RwSignal<bool>) {
         }
     });
     let listener: &js_sys::Function = on_click.as_ref().unchecked_ref();
-    if window.add_event_listener_with_callback_and_bool("click", listener, true).is_err() {
-        return;
-    }
+    // Adding a listener fails only for a callback that is not a function; removing one never added
+    // does nothing. So neither result changes what happens next.
+    let _ = window.add_event_listener_with_callback_and_bool("click", listener, true);
+    let before_unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if unsaved.get_untracked() {
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
     // The closure lives as long as the listener; both go when the form does.
     let on_click = SendWrapper::new((window, on_click));
     on_cleanup(move || {
