@@ -12,9 +12,11 @@
 //! features use. The texts of every page are in `web/locales/`, one file per language, made into
 //! [`messages`] and its `k!("key")` macro when compiled.
 
-// First, so that every module below can name a message with `k!`.
+// First, so that every module below can name a message with `k!`. Public, as its generated
+// messages are: a bundle's linker drops those its code does not name, and the compiler need not
+// warn of them.
 #[macro_use]
-mod messages;
+pub mod messages;
 
 mod activities;
 mod admin;

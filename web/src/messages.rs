@@ -1,8 +1,9 @@
 //! The dashboard's texts in both languages. `web/build.rs` turns `web/locales/zh-CN.txt` and
-//! `web/locales/en.txt` (one message per line, `key = text`) into the tables below and the `k!` macro:
-//! code names a message as `k!("table.total")`, which is a [`Key`] (or a [`Count`], for a message with
-//! plural forms), so a key no message has is a compile error, not a key shown on screen. A key is an
-//! index, so a lookup is one array read.
+//! `web/locales/en.txt` (one message per line, `key = text`) into one constant [`Msg`] per message and
+//! the `k!` and `words!` macros: code names a message as `k!("table.total")`, which is a [`Key`] (or a
+//! [`Count`], for a message with plural forms), so a key no message has is a compile error, not a key
+//! shown on screen. A key points at its message, so a lookup is one read, and each bundle holds only
+//! the messages its code names: sign-in's few, not the whole dashboard's two thousand.
 
 use shared::Lang;
 
@@ -49,36 +50,67 @@ impl Locale {
     }
 }
 
-/// A message: its place in the sorted table. Made by `k!("key")`, or by [`Key::named`] for a key
-/// known only at run time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key(pub(crate) u16);
+/// One message: its key and its text in each language.
+#[derive(Debug)]
+pub struct Msg {
+    key: &'static str,
+    zh: &'static str,
+    /// The `other` form, for a count.
+    en: &'static str,
+    /// The `one` form of a count.
+    en_one: Option<&'static str>,
+}
+
+/// A message, made by `k!("key")`, or found by a name known only at run time through [`Words`].
+#[derive(Debug, Clone, Copy)]
+pub struct Key(pub(crate) &'static Msg);
+
+// By key: each `k!` is a constant, and two copies of one need not share an address.
+impl PartialEq for Key {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.key == other.0.key
+    }
+}
+
+impl Eq for Key {}
 
 /// A message that counts something (`{n} questions`): each language picks its plural form by the
 /// number ([`crate::common::i18n::I18n::count`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Count(pub(crate) Key);
 
-impl Key {
-    /// The key of a message named at run time (`status` + `.claimed`), if there is such a message.
-    pub fn named(name: &str) -> Option<Self> {
-        KEYS.binary_search(&name).ok().and_then(|i| u16::try_from(i).ok()).map(Key)
-    }
+/// The messages whose keys start with one word (`status.…`), made by `words!("status")`: for names
+/// the dashboard learns at run time, like a status code from the server. Only the tables code names
+/// this way are in a bundle.
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    pub(crate) word: &'static str,
+    /// Sorted by key.
+    pub(crate) messages: &'static [&'static Msg],
+}
 
+impl Words {
+    /// The message `word.name`, if there is one.
+    pub fn find(self, name: &str) -> Option<Key> {
+        let rest = |m: &&Msg| m.key.get(self.word.len() + 1..).unwrap_or_default();
+        self.messages.binary_search_by(|m| rest(m).cmp(name)).ok().map(|i| Key(self.messages[i]))
+    }
+}
+
+impl Key {
     /// The key as written in the message files, for a `data-` attribute tests find an element by.
     pub fn name(self) -> &'static str {
-        KEYS[usize::from(self.0)]
+        self.0.key
     }
 
     /// The text in `locale` (the `other` form, for a count). Never inlined: there are thousands of
-    /// call sites, and an inlined table read with its bounds check would repeat at each of them.
+    /// call sites, and the read inlined would repeat at each of them.
     #[inline(never)]
     pub fn text(self, locale: Locale) -> &'static str {
-        let table = match locale {
-            Locale::Zh => &ZH,
-            Locale::En => &EN,
-        };
-        table[usize::from(self.0)]
+        match locale {
+            Locale::Zh => self.0.zh,
+            Locale::En => self.0.en,
+        }
     }
 }
 
@@ -86,9 +118,8 @@ impl Count {
     /// The text for `n` in `locale`, `{n}` filled in. The plural rules are CLDR's: Chinese has one
     /// form; English has `one` for exactly 1 and `other` for every other number.
     pub fn text(self, locale: Locale, n: u64) -> String {
-        let one = || EN_ONE.binary_search_by_key(&self.0.0, |(key, _)| *key).ok().map(|i| EN_ONE[i].1);
-        let form = match locale {
-            Locale::En if n == 1 => one().unwrap_or_else(|| self.0.text(locale)),
+        let form = match (locale, self.0.0.en_one) {
+            (Locale::En, Some(one)) if n == 1 => one,
             _ => self.0.text(locale),
         };
         form.replace("{n}", &n.to_string())
@@ -107,15 +138,12 @@ mod tests {
         code.split("k!(\"").skip(1).filter_map(|rest| rest.split('"').next())
     }
 
-    /// The first words of keys the code looks up by a name it gets at run time (`tr_word("paction",
-    /// name)`, `i18n.dynamic("status", code)`), and `rule`, whose keys `I18n::field_rule` builds.
+    /// The first words of keys the code looks up by a name it gets at run time: `words!("status")`.
     fn looked_up_by_name(code: &[(String, String)]) -> BTreeSet<String> {
-        let mut prefixes = BTreeSet::from(["rule".to_owned()]);
+        let mut prefixes = BTreeSet::new();
         for (_, text) in code {
-            for call in ["tr_word(\"", "dynamic(\""] {
-                for rest in text.split(call).skip(1) {
-                    prefixes.insert(rest.split('"').next().unwrap_or_default().to_owned());
-                }
+            for rest in text.split("words!(\"").skip(1) {
+                prefixes.insert(rest.split('"').next().unwrap_or_default().to_owned());
             }
         }
         prefixes
@@ -126,45 +154,50 @@ mod tests {
         let code = crate::common::sources::dashboard_code();
         let named: BTreeSet<&str> = code.iter().flat_map(|(_, text)| named(text)).collect();
         let by_name = looked_up_by_name(&code);
-        let dead: Vec<&str> =
-            KEYS.iter().copied().filter(|k| !named.contains(k) && !by_name.contains(k.split('.').next().unwrap_or_default())).collect();
+        let dead: Vec<&str> = ALL
+            .iter()
+            .map(|m| m.key)
+            .filter(|k| !named.contains(k) && !by_name.contains(k.split('.').next().unwrap_or_default()))
+            .collect();
         assert!(dead.is_empty(), "messages no code names: {dead:?}");
     }
 
-    /// The codes of `T` that have no message under `prefix`: those the dashboard would show as sent.
-    fn unnamed<T: shared::Code>(prefix: &str) -> Vec<&'static str> {
-        T::ALL.iter().map(|v| v.as_str()).filter(|code| Key::named(&format!("{prefix}.{code}")).is_none()).collect()
+    /// The codes of `T` that have no message among `words`: those the dashboard would show as sent.
+    fn unnamed<T: shared::Code>(words: Words) -> Vec<&'static str> {
+        T::ALL.iter().map(|v| v.as_str()).filter(|code| words.find(code).is_none()).collect()
     }
 
     #[test]
     fn every_code_looked_up_by_name_has_a_message() {
         let none = Vec::<&str>::new();
-        assert_eq!(unnamed::<shared::ActivityStatus>("astatus"), none);
-        assert_eq!(unnamed::<shared::ActivityAction>("aaction"), none);
-        assert_eq!(unnamed::<shared::SignupStatus>("signup"), none);
-        assert_eq!(unnamed::<shared::HolderKind>("holder"), none);
-        assert_eq!(unnamed::<shared::TransferKind>("mtransfer"), none);
-        assert_eq!(unnamed::<shared::ShopOrderStatus>("morder"), none);
-        assert_eq!(unnamed::<shared::NotificationKind>("nkind"), none);
-        assert_eq!(unnamed::<shared::Verification>("ver"), none);
-        assert_eq!(unnamed::<shared::RefusalReason>("refusal"), none);
+        assert_eq!(unnamed::<shared::ActivityStatus>(words!("astatus")), none);
+        assert_eq!(unnamed::<shared::ActivityAction>(words!("aaction")), none);
+        assert_eq!(unnamed::<shared::SignupStatus>(words!("signup")), none);
+        assert_eq!(unnamed::<shared::HolderKind>(words!("holder")), none);
+        assert_eq!(unnamed::<shared::TransferKind>(words!("mtransfer")), none);
+        assert_eq!(unnamed::<shared::ShopOrderStatus>(words!("morder")), none);
+        assert_eq!(unnamed::<shared::NotificationKind>(words!("nkind")), none);
+        assert_eq!(unnamed::<shared::Verification>(words!("ver")), none);
+        assert_eq!(unnamed::<shared::RefusalReason>(words!("refusal")), none);
         // `I18n::field_rule` names the server's field rules in Chinese.
-        assert_eq!(unnamed::<shared::FieldRule>("rule"), none);
+        assert_eq!(unnamed::<shared::FieldRule>(words!("rule")), none);
     }
 
     #[test]
     fn every_rule_message_is_a_rule_the_api_has() {
         let stale: Vec<&str> =
-            KEYS.iter().filter_map(|k| k.strip_prefix("rule.")).filter(|code| shared::FieldRule::parse(code).is_none()).collect();
+            ALL.iter().filter_map(|m| m.key.strip_prefix("rule.")).filter(|code| shared::FieldRule::parse(code).is_none()).collect();
         assert!(stale.is_empty(), "messages for rules the API does not have: {stale:?}");
     }
 
     #[test]
     fn keys_are_found_by_name_and_read_in_both_languages() {
-        let key = Key::named("action.save").expect("a message");
+        let key = words!("action").find("save").expect("a message");
         assert_eq!(key, k!("action.save"));
-        assert_eq!((key.text(Locale::Zh), key.text(Locale::En)), ("保存", "Save"));
-        assert_eq!(Key::named("action.no_such_thing"), None);
+        assert_ne!(key, k!("action.cancel"));
+        assert_eq!((key.name(), key.text(Locale::Zh), key.text(Locale::En)), ("action.save", "保存", "Save"));
+        assert_eq!(words!("action").find("no_such_thing"), None);
+        assert_eq!(words!("status").find("save"), None);
     }
 
     #[test]
@@ -178,10 +211,17 @@ mod tests {
 
     #[test]
     fn every_message_has_text_in_both_languages() {
-        // build.rs refuses a key one language lacks; this guards the generated tables themselves.
-        assert_eq!((KEYS.len(), ZH.len()), (EN.len(), EN.len()));
-        let empty: Vec<&str> = (0..KEYS.len()).filter(|&i| ZH[i].trim().is_empty() || EN[i].trim().is_empty()).map(|i| KEYS[i]).collect();
+        // build.rs refuses a key one language lacks; this guards the generated messages themselves.
+        let empty: Vec<&str> = ALL.iter().filter(|m| m.zh.trim().is_empty() || m.en.trim().is_empty()).map(|m| m.key).collect();
         assert!(empty.is_empty(), "messages without Chinese or English: {empty:?}");
-        assert!(KEYS.windows(2).all(|w| w[0] < w[1]), "keys sorted and unique");
+        assert!(ALL.windows(2).all(|w| w[0].key < w[1].key), "keys sorted and unique");
+    }
+
+    #[test]
+    fn each_word_table_holds_exactly_the_keys_under_its_word() {
+        let status: Vec<&str> = words!("status").messages.iter().map(|m| m.key).collect();
+        let expected: Vec<&str> = ALL.iter().map(|m| m.key).filter(|k| k.starts_with("status.")).collect();
+        assert_eq!(status, expected);
+        assert!(!expected.is_empty());
     }
 }

@@ -105,7 +105,7 @@ fn Head(activity: Activity, loaded: LocalResource<ApiResult<Activity>>) -> impl 
                 <button type="button" class={if asks_first(action) { "btn" } else { "btn btn-primary" }}
                     data-testid="activity-action" data-action=action.as_str() disabled=busy
                     on:click=move |_| if asks_first(action) { pending.set(Some(action)) } else { act(action) }>
-                    {tr_word("aaction", action.as_str().to_owned())}
+                    {tr_word(words!("aaction"), action.as_str().to_owned())}
                 </button>
             }).collect_view()}
         </div>
@@ -118,7 +118,7 @@ fn Head(activity: Activity, loaded: LocalResource<ApiResult<Activity>>) -> impl 
                 </label>
                 <div class="form-buttons">
                     <button type="button" class="btn btn-primary" disabled=busy data-testid="activity-confirm-yes" on:click=move |_| act(action)>
-                        {tr_word("aaction", action.as_str().to_owned())}
+                        {tr_word(words!("aaction"), action.as_str().to_owned())}
                     </button>
                     <button type="button" class="btn btn-ghost" on:click=move |_| pending.set(None)>{tr(k!("action.cancel"))}</button>
                 </div>

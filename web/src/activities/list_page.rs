@@ -49,7 +49,7 @@ pub fn ActivitiesPage() -> impl IntoView {
 pub fn ActivityStatusBadge(status: ActivityStatus) -> impl IntoView {
     view! {
         <span class=format!("badge activity-status as-{}", status.as_str()) data-testid="activity-status" data-status=status.as_str()>
-            {tr_word("astatus", status.as_str().to_owned())}
+            {tr_word(words!("astatus"), status.as_str().to_owned())}
         </span>
     }
 }
@@ -82,7 +82,7 @@ fn ActivityList() -> impl IntoView {
                 on:change=move |ev| status.set(ActivityStatus::parse(&event_target_value(&ev)))>
                 <option value="">{tr(k!("activity.all_statuses"))}</option>
                 {ActivityStatus::ALL.into_iter().map(|s| view! {
-                    <option value=s.as_str()>{tr_word("astatus", s.as_str().to_owned())}</option>
+                    <option value=s.as_str()>{tr_word(words!("astatus"), s.as_str().to_owned())}</option>
                 }).collect_view()}
             </select>
             <select data-testid="activity-sort" aria-label=tr(k!("activity.sort"))

@@ -79,7 +79,7 @@ fn SignupRow(activity: Id, signup: Signup, on_changed: Callback<()>) -> impl Int
     };
     let status = match (signup.status, signup.waiting_position) {
         (SignupStatus::Waiting, Some(n)) => i18n.t(k!("signup.waiting_n")).replace("{n}", &n.to_string()),
-        (s, _) => i18n.dynamic("signup", s.as_str()),
+        (s, _) => i18n.dynamic(words!("signup"), s.as_str()),
     };
     let live = signup.status != SignupStatus::Cancelled;
     let confirmed = signup.status == SignupStatus::Confirmed;

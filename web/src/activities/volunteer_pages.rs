@@ -100,7 +100,7 @@ fn Records(records: Vec<ServiceRecord>) -> impl IntoView {
                         view! {
                             <tr data-testid="volunteer-record">
                                 <td class="small">{local_time(&r.served_at)}</td>
-                                <td>{tr_word("record", r.kind.clone())}</td>
+                                <td>{tr_word(words!("record"), r.kind.clone())}</td>
                                 <td><a href=href>{r.title.clone()}</a></td>
                                 <td class="num">{move || amount_text(i18n, LedgerUnit::Minutes, minutes, false)}</td>
                             </tr>

@@ -109,8 +109,8 @@ fn ScopePicks(chosen: RwSignal<Vec<ApiScope>>) -> impl IntoView {
                         <input type="checkbox" prop:checked=move || chosen.with(|l| l.contains(&scope))
                             on:change=move |ev| toggle(scope, event_target_checked(&ev))/>
                         <span>
-                            {tr_word("scope", code.to_owned())}" "<span class="mono small muted">{code}</span>
-                            <br/><span class="small muted">{tr_word("scope_desc", code.to_owned())}</span>
+                            {tr_word(words!("scope"), code.to_owned())}" "<span class="mono small muted">{code}</span>
+                            <br/><span class="small muted">{tr_word(words!("scope_desc"), code.to_owned())}</span>
                         </span>
                     </label>
                 }

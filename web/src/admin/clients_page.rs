@@ -120,7 +120,7 @@ pub fn ScopeLabels(scopes: Vec<ApiScope>) -> impl IntoView {
     view! {
         <span class="chips">
             {scopes.into_iter().map(|s| view! {
-                <span class="badge" title=s.as_str()>{tr_word("scope", s.as_str().to_owned())}" "<span class="mono small">{s.as_str()}</span></span>
+                <span class="badge" title=s.as_str()>{tr_word(words!("scope"), s.as_str().to_owned())}" "<span class="mono small">{s.as_str()}</span></span>
             }).collect_view()}
         </span>
     }

@@ -48,7 +48,7 @@ pub fn Deliveries(id: Id, log_version: RwSignal<u32>, on_queued: Callback<Key>, 
                     on:change=move |ev| status.set(DeliveryStatus::parse(&event_target_value(&ev)))>
                     <option value="">{tr(k!("webhook.all_statuses"))}</option>
                     {DeliveryStatus::ALL.into_iter().map(|s| view! {
-                        <option value=s.as_str()>{move || i18n.dynamic("delivery", s.as_str())}</option>
+                        <option value=s.as_str()>{move || i18n.dynamic(words!("delivery"), s.as_str())}</option>
                     }).collect_view()}
                 </select>
                 <button type="button" class="btn" data-testid="delivery-refresh" on:click=move |_| retry.run(())>

@@ -9,17 +9,17 @@ use crate::common::i18n::{I18n, use_i18n};
 /// The label of an event code: its own message, else the domain and the action's word; unknown
 /// codes show as sent.
 pub fn event_label(i18n: I18n, code: &str) -> String {
-    let own = i18n.dynamic("event", code);
+    let own = i18n.dynamic(words!("event"), code);
     if own != code {
         return own;
     }
     let Some((domain, action)) = code.split_once('.') else { return code.to_owned() };
     let word = match domain {
-        "need" => i18n.dynamic("need_action", action),
-        "program" => i18n.dynamic("paction", action),
+        "need" => i18n.dynamic(words!("need_action"), action),
+        "program" => i18n.dynamic(words!("paction"), action),
         _ => return code.to_owned(),
     };
-    format!("{}·{word}", i18n.dynamic("event_domain", domain))
+    format!("{}·{word}", i18n.dynamic(words!("event_domain"), domain))
 }
 
 /// One event as a label with its code in small text.

@@ -122,7 +122,7 @@ pub fn DeliveryStatusLabel(status: DeliveryStatus) -> impl IntoView {
     };
     view! {
         <span style=format!("color: {colour}") data-testid="delivery-status" data-status=status.as_str()>
-            {move || i18n.dynamic("delivery", status.as_str())}
+            {move || i18n.dynamic(words!("delivery"), status.as_str())}
         </span>
     }
 }

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use shared::{AreaKind, Labelled, Role};
 
 pub use crate::messages::Locale;
-use crate::messages::{Count, Key};
+use crate::messages::{Count, Key, Words};
 
 const STORAGE_KEY: &str = "hh.locale";
 
@@ -87,13 +87,13 @@ impl I18n {
 
     /// The name of a record's field in an audit diff (`display_name` → 姓名); unknown keys as sent.
     pub fn field_name(&self, key: &str) -> String {
-        self.dynamic("field", key)
+        self.dynamic(words!("field"), key)
     }
 
-    /// The message `prefix.name` for a name known only at run time; unknown names as sent (tracked).
-    pub(crate) fn dynamic(&self, prefix: &str, name: &str) -> String {
+    /// The message `word.name` for a name known only at run time; unknown names as sent (tracked).
+    pub(crate) fn dynamic(&self, words: Words, name: &str) -> String {
         let locale = self.locale.get();
-        Key::named(&format!("{prefix}.{name}")).map_or_else(|| name.to_owned(), |key| key.text(locale).to_owned())
+        words.find(name).map_or_else(|| name.to_owned(), |key| key.text(locale).to_owned())
     }
 
     /// The Chinese name of a field rule (`required`, `too_long`…); in English the server's message is
@@ -102,7 +102,7 @@ impl I18n {
         if self.locale.get() == Locale::En {
             return None;
         }
-        Key::named(&format!("rule.{}", code.as_str())).map(|key| key.text(Locale::Zh))
+        words!("rule").find(code.as_str()).map(|key| key.text(Locale::Zh))
     }
 
     /// A number formatted for the locale's reader (thousands separators).
@@ -119,10 +119,11 @@ pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static 
     move || i18n.t(key)
 }
 
-/// Like [`tr`] for a word of a vocabulary (`paction` + `submit` → 提交审核); unknown names show as sent.
-pub fn tr_word(prefix: &'static str, name: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+/// Like [`tr`] for a word of a vocabulary (`words!("paction")` + `submit` → 提交审核); unknown names
+/// show as sent.
+pub fn tr_word(words: Words, name: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     let i18n = use_i18n();
-    move || i18n.dynamic(prefix, &name)
+    move || i18n.dynamic(words, &name)
 }
 
 /// Like [`tr`] for the label of a code of a shared vocabulary (`ProgramStatus::Draft` → 草稿).

@@ -145,7 +145,7 @@ fn StageColumn(status: TopicStatus, items: Vec<Topic>, count: Signal<Option<i64>
     view! {
         <section class="kanban-col" class:shown=shown data-testid="stage-column" data-status=status.as_str()>
             <h2 class="kanban-head">
-                <span class=format!("topic-status ts-{}", status.as_str())>{tr_word("tstatus", status.as_str().to_owned())}</span>
+                <span class=format!("topic-status ts-{}", status.as_str())>{tr_word(words!("tstatus"), status.as_str().to_owned())}</span>
                 <span class="kanban-count" data-testid="stage-count">{move || count.get().map(|n| n.to_string())}</span>
             </h2>
             {cards}
@@ -163,7 +163,7 @@ fn TopicCard(topic: Topic) -> impl IntoView {
     view! {
         <a class="kanban-card" href=format!("/topics/{}", topic.id) data-testid="topic-card" data-topic-id=topic.id>
             <strong class="kanban-title">{topic.title.clone()}</strong>
-            <span class="muted small">{topic.community_name.clone()}" · "{move || i18n.dynamic("tcategory", category.as_str())}</span>
+            <span class="muted small">{topic.community_name.clone()}" · "{move || i18n.dynamic(words!("tcategory"), category.as_str())}</span>
             {(topic.status == TopicStatus::Cosigning).then(|| view! {
                 <span class="small">{tr(k!("topic.cosigners"))}" "{topic.cosign_count}" / "{topic.cosign_threshold}</span>
             })}
@@ -191,7 +191,7 @@ fn FilterBar(filter: Memo<TopicFilter>, on_change: Callback<TopicFilter>) -> imp
                 on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |f| f.category = TopicCategory::parse(&v))) }>
                 <option value="">{tr(k!("topic.all_categories"))}</option>
                 {CATEGORIES.into_iter().map(|c| view! {
-                    <option value=c.as_str() selected=move || filter.get().category == Some(c)>{tr_word("tcategory", c.as_str().to_owned())}</option>
+                    <option value=c.as_str() selected=move || filter.get().category == Some(c)>{tr_word(words!("tcategory"), c.as_str().to_owned())}</option>
                 }).collect_view()}
             </select>
             <input type="search" data-testid="filter-q" placeholder=tr(k!("topic.search")) aria-label=tr(k!("topic.search"))

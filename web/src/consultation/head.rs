@@ -15,7 +15,7 @@ use crate::messages::Key;
 pub fn TopicStatusBadge(status: TopicStatus) -> impl IntoView {
     view! {
         <span class=format!("topic-status ts-{}", status.as_str()) data-testid="topic-status" data-status=status.as_str()>
-            {tr_word("tstatus", status.as_str().to_owned())}
+            {tr_word(words!("tstatus"), status.as_str().to_owned())}
         </span>
     }
 }
@@ -26,7 +26,7 @@ pub fn TopicHeading(topic: Topic) -> impl IntoView {
         <div class="detail-head">
             <h2 data-testid="topic-title">{topic.title.clone()}</h2>
             <TopicStatusBadge status=topic.status/>
-            <span class="badge">{tr_word("tcategory", topic.category.as_str().to_owned())}</span>
+            <span class="badge">{tr_word(words!("tcategory"), topic.category.as_str().to_owned())}</span>
         </div>
     }
 }
@@ -56,7 +56,7 @@ pub fn TopicFacts(topic: Topic) -> impl IntoView {
             {(topic.area_id != topic.community_id).then(|| row(k!("topic.run_at"), Some(topic.area_name.clone())))}
             <dt>{tr(k!("topic.proposer"))}</dt>
             <dd data-testid="topic-proposer">
-                {move || i18n.dynamic("proposer", proposer.as_str())}
+                {move || i18n.dynamic(words!("proposer"), proposer.as_str())}
                 {(!who.is_empty()).then(|| format!(" · {who}"))}
             </dd>
             <dt>{tr(k!("topic.threshold"))}</dt>

@@ -76,12 +76,12 @@ pub fn percent(part: i32, whole: i32) -> Option<f64> {
 impl I18n {
     /// 协商中 / In consultation. Tracked.
     pub fn topic_status(&self, status: TopicStatus) -> String {
-        self.dynamic("tstatus", status.as_str())
+        self.dynamic(words!("tstatus"), status.as_str())
     }
 
     /// 立案 / File. Tracked.
     pub fn topic_action(&self, action: TopicAction) -> String {
-        self.dynamic("taction", action.as_str())
+        self.dynamic(words!("taction"), action.as_str())
     }
 }
 

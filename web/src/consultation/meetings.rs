@@ -139,7 +139,7 @@ fn VoteResult(meeting: Meeting, outcome: MeetingOutcome) -> impl IntoView {
     view! {
         <div class=format!("vote-result vote-{tone}") data-testid="vote-result" data-outcome=outcome.as_str()
             data-quorum=if quorum_met { "met" } else { "missed" }>
-            <strong data-testid="vote-outcome">{tr_word("outcome", outcome.as_str().to_owned())}</strong>
+            <strong data-testid="vote-outcome">{tr_word(words!("outcome"), outcome.as_str().to_owned())}</strong>
             <span data-testid="quorum-state">{tr(if quorum_met { k!("meeting.quorum_met") } else { k!("meeting.quorum_missed") })}</span>
             <span>{tr(k!("meeting.for"))}" "{f}" · "{tr(k!("meeting.against"))}" "{a}" · "{tr(k!("meeting.abstaining"))}" "{s}</span>
             <span class="muted">

@@ -65,7 +65,7 @@ impl I18n {
 
     /// 上升 / Up. Tracked.
     pub fn trend(&self, trend: Trend) -> String {
-        self.dynamic("kpi_trend", trend.as_str())
+        self.dynamic(words!("kpi_trend"), trend.as_str())
     }
 
     /// The indicator's name in the current language. Tracked.
@@ -94,7 +94,7 @@ impl I18n {
 
     /// 平台计算 / Computed. Tracked.
     pub fn source(&self, source: KpiSource) -> String {
-        self.dynamic("kpi_source", source.as_str())
+        self.dynamic(words!("kpi_source"), source.as_str())
     }
 }
 

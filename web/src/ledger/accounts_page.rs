@@ -86,7 +86,7 @@ fn AccountList() -> impl IntoView {
                 on:change=move |ev| holder_kind.set(HolderKind::parse(&event_target_value(&ev)))>
                 <option value="">{tr(k!("ledger.all_holders"))}</option>
                 {HolderKind::ALL.into_iter().map(|k| view! {
-                    <option value=k.as_str()>{tr_word("holder", k.as_str().to_owned())}</option>
+                    <option value=k.as_str()>{tr_word(words!("holder"), k.as_str().to_owned())}</option>
                 }).collect_view()}
             </select>
             <select data-testid="ledger-sort" aria-label=tr(k!("ledger.sort"))
@@ -147,7 +147,7 @@ fn AccountRow(account: LedgerAccount) -> impl IntoView {
     view! {
         <tr data-testid="ledger-account" data-account-id=account.id>
             <td><a href=format!("/ledger/accounts/{}", account.id) data-testid="ledger-account-link">{account.holder_name.clone()}</a></td>
-            <td>{tr_word("holder", account.holder_kind.as_str().to_owned())}</td>
+            <td>{tr_word(words!("holder"), account.holder_kind.as_str().to_owned())}</td>
             <td>{tr(unit_key(unit))}</td>
             <td class=format!("num {tone}") data-testid="ledger-balance">{move || amount_text(i18n, unit, balance, false)}</td>
             <td class="num">{move || floor.map_or_else(|| i18n.t(k!("ledger.no_floor")).to_owned(), |f| amount_text(i18n, unit, f, false))}</td>

@@ -98,7 +98,7 @@ pub fn LedgerRulesPage() -> impl IntoView {
             <p class="muted small">{tr(k!("lrules.hint"))}</p>
             <div class="toolbar" data-testid="lrules-area">
                 {move || area.get().map(|(_, name, kind)| view! {
-                    <span class="chip" data-testid="lrules-area-name">{name}" · "{tr_word("kind", kind.as_str().to_owned())}</span>
+                    <span class="chip" data-testid="lrules-area-name">{name}" · "{tr_word(words!("kind"), kind.as_str().to_owned())}</span>
                 })}
                 <AreaSearch on_pick=pick placeholder=k!("lrules.area_search") testid="lrules-area-search"/>
             </div>

@@ -106,7 +106,7 @@ fn AccountHead(account: LedgerAccount) -> impl IntoView {
     view! {
         <div class="page-head">
             <h1 class="page-title" data-testid="statement-holder">{account.holder_name.clone()}</h1>
-            <span class="badge">{tr_word("holder", account.holder_kind.as_str().to_owned())}</span>
+            <span class="badge">{tr_word(words!("holder"), account.holder_kind.as_str().to_owned())}</span>
             <div class="spacer"></div>
             {move || (person && session.permissions().read_volunteers).then(|| view! {
                 <a class="btn" href=profile.clone() data-testid="statement-volunteer">{tr(k!("ledger.volunteer_profile"))}</a>
@@ -137,7 +137,7 @@ fn LineRow(line: StatementLine, unit: LedgerUnit, on_reversed: Callback<()>) -> 
         <tr data-testid="statement-line" data-transfer-id=transfer data-kind=line.kind.as_str()
             data-reversed-by=reversed_by.map(|r| r.to_string())>
             <td class="small">{local_time(&line.at)}</td>
-            <td>{tr_word("mtransfer", line.kind.as_str().to_owned())}</td>
+            <td>{tr_word(words!("mtransfer"), line.kind.as_str().to_owned())}</td>
             <td>{line.reason.clone()}</td>
             <td class=tone data-testid="statement-amount">{move || amount_text(i18n, unit, amount, true)}</td>
             <td class="num" data-testid="balance-after">{move || amount_text(i18n, unit, after, false)}</td>

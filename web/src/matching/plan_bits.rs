@@ -23,7 +23,7 @@ pub fn PlanStatusBadge(status: PlanStatus) -> impl IntoView {
     };
     view! {
         <span class=format!("need-status {stage}") data-testid="plan-status" data-status=status.as_str()>
-            {tr_word("plan_status", status.as_str().to_owned())}
+            {tr_word(words!("plan_status"), status.as_str().to_owned())}
         </span>
     }
 }

@@ -64,7 +64,7 @@ pub fn PlanChanges(parent_id: Id, changes: Vec<PlanChange>, rows: Vec<PlanRow>) 
                     <div class="count-chips">
                         {counts.into_iter().map(|(kind, n)| view! {
                             <span class="count-chip" data-testid="change-count" data-kind=kind.as_str()>
-                                {tr_word("mchange", kind.as_str().to_owned())}<b>{n}</b>
+                                {tr_word(words!("mchange"), kind.as_str().to_owned())}<b>{n}</b>
                             </span>
                         }).collect_view()}
                     </div>
@@ -101,7 +101,7 @@ fn ChangeRow(change: PlanChange, names: RwSignal<Names>) -> impl IntoView {
     let summary = move || names.with(|n| n.needs.get(&need).map(|s| excerpt(s, EXCERPT))).unwrap_or_default();
     view! {
         <tr data-testid="plan-change" data-kind=change.kind.as_str() data-need-id=need>
-            <td class="nowrap">{tr_word("mchange", change.kind.as_str().to_owned())}</td>
+            <td class="nowrap">{tr_word(words!("mchange"), change.kind.as_str().to_owned())}</td>
             <td><a href=format!("/needs/{need}")><span class="mono">{format!("#{need} ")}</span>{summary}</a></td>
             <td>{move || format!("{} → {}", service(from), service(to))}</td>
         </tr>

@@ -99,7 +99,7 @@ fn ResultRow(row: PlanRow, outcomes: bool) -> impl IntoView {
         (Some(name), _) => view! { <span data-testid="row-service">"→ "{name}</span> }.into_any(),
         (None, Some(reason)) => view! {
             <span class="due-soon" data-testid="row-reason" data-reason=reason.as_str()>
-                {tr_word("munassigned", reason.as_str().to_owned())}
+                {tr_word(words!("munassigned"), reason.as_str().to_owned())}
             </span>
         }
         .into_any(),
@@ -111,7 +111,7 @@ fn ResultRow(row: PlanRow, outcomes: bool) -> impl IntoView {
             <td data-testid="row-outcome" data-outcome=row.outcome.map(|o| o.as_str()).unwrap_or_default()>
                 {row.outcome.map(|o| {
                     let class = if o.as_str() == "dispatched" { "need-status st-dispatched" } else { "need-status st-returned" };
-                    view! { <span class=class>{tr_word("moutcome", o.as_str().to_owned())}</span> }
+                    view! { <span class=class>{tr_word(words!("moutcome"), o.as_str().to_owned())}</span> }
                 })}
                 {note.map(|n| view! { <div class="muted small">{n}</div> })}
             </td>

@@ -62,7 +62,7 @@ fn PlanList(creating: RwSignal<bool>) -> impl IntoView {
                 on:change=move |ev| status.set(PlanStatus::parse(&event_target_value(&ev)))>
                 <option value="">{tr(k!("matching.all_statuses"))}</option>
                 {PlanStatus::ALL.iter().map(|s| view! {
-                    <option value=s.as_str()>{tr_word("plan_status", s.as_str().to_owned())}</option>
+                    <option value=s.as_str()>{tr_word(words!("plan_status"), s.as_str().to_owned())}</option>
                 }).collect_view()}
             </select>
         </div>

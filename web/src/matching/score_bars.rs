@@ -64,7 +64,7 @@ pub fn ScoreParts(parts: Vec<ScorePart>) -> impl IntoView {
                     let (zh, en) = (part.reason_zh, part.reason_en);
                     view! {
                         <tr data-testid="score-part" data-part=part.part.as_str()>
-                            <td class="nowrap">{tr_word("mpart", part.part.as_str().to_owned())}</td>
+                            <td class="nowrap">{tr_word(words!("mpart"), part.part.as_str().to_owned())}</td>
                             <td class="bar-cell"><Bar fraction text tone testid="part-bar"/></td>
                             <td class="small" data-testid="score-reason">
                                 {move || if i18n.locale() == Locale::Zh { zh.clone() } else { en.clone() }}

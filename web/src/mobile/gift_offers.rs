@@ -66,7 +66,7 @@ fn GiftCard(offer: GiftOffer) -> impl IntoView {
             </span>
             {o.note.clone().map(|n| view! { <span class="m-card-text muted">{n}</span> })}
             <span class="m-card-foot muted">
-                <span class="badge" data-testid="gift-status">{move || tr_word("mgift", current.with(|o| o.status.as_str().to_owned()))()}</span>
+                <span class="badge" data-testid="gift-status">{move || tr_word(words!("mgift"), current.with(|o| o.status.as_str().to_owned()))()}</span>
                 {local_time(&o.created_at)}
                 {move || waiting().then(|| {
                     let until = current.with(|o| local_time(&o.expires_at));

@@ -80,7 +80,7 @@ fn ProfileCard(profile: ResidentProfile) -> impl IntoView {
         <section class="m-card" data-testid="profile">
             <span class="m-card-head">
                 <strong data-testid="profile-name">{profile.display_name.clone()}</strong>
-                <span class="badge" data-testid="verification" data-state=v.as_str()>{move || i18n.dynamic("ver", v.as_str())}</span>
+                <span class="badge" data-testid="verification" data-state=v.as_str()>{move || i18n.dynamic(words!("ver"), v.as_str())}</span>
             </span>
             <dl style="margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; font-size: 14px;">
                 {row(k!("account.phone"), profile.phone.clone().unwrap_or_else(|| "—".into()))}
@@ -88,7 +88,7 @@ fn ProfileCard(profile: ResidentProfile) -> impl IntoView {
                 {row(k!("account.address"), profile.address.clone().unwrap_or_else(|| "—".into()))}
                 {reason.map(|r| view! {
                     <dt class="muted">{move || i18n.t(k!("residents.reason"))}</dt>
-                    <dd style="margin: 0;" data-testid="refusal">{move || i18n.dynamic("refusal", r)}{profile.refusal_note.clone().map(|n| format!(" · {n}"))}</dd>
+                    <dd style="margin: 0;" data-testid="refusal">{move || i18n.dynamic(words!("refusal"), r)}{profile.refusal_note.clone().map(|n| format!(" · {n}"))}</dd>
                 })}
             </dl>
             <p class="muted" style="margin: 0; font-size: 13px;">

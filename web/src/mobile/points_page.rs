@@ -103,7 +103,7 @@ fn StatementRow(line: StatementLine, unit: LedgerUnit) -> impl IntoView {
     view! {
         <li class="m-card statement-line" data-testid="statement-line">
             <span class="m-card-head">
-                <strong>{tr_word("mtransfer", kind.as_str().to_owned())}</strong>
+                <strong>{tr_word(words!("mtransfer"), kind.as_str().to_owned())}</strong>
                 <strong class=tone>{move || amount_text(i18n, unit, amount, true)}</strong>
             </span>
             {(!line.reason.is_empty()).then(|| view! { <span class="m-card-text muted">{line.reason.clone()}</span> })}

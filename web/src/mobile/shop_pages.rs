@@ -202,7 +202,7 @@ fn OrderCard(order: ShopOrder, highlighted: Memo<Option<Id>>) -> impl IntoView {
             data-status=move || current.with(|o| o.status.as_str())>
             <span class="m-card-head">
                 <strong>{move || current.with(|o| format!("{} × {}", o.item_name, o.quantity))}</strong>
-                <span class="badge" data-testid="order-status">{move || i18n.dynamic("morder", current.with(|o| o.status.as_str()))}</span>
+                <span class="badge" data-testid="order-status">{move || i18n.dynamic(words!("morder"), current.with(|o| o.status.as_str()))}</span>
             </span>
             <span class="m-card-foot muted">
                 {move || current.with(|o| format!("{}{}{}", i18n.t(k!("mshop.points_paid")), i18n.number(o.points as f64, 0), i18n.t(k!("mshop.price_unit"))))}

@@ -92,7 +92,7 @@ pub fn TopicForm(on_proposed: Callback<TopicDetail>) -> impl IntoView {
                     on:change=move |ev| category.set(TopicCategory::parse(&event_target_value(&ev)))>
                     <option value="" disabled=true selected=true>{tr(k!("mtopic.pick_category"))}</option>
                     {TopicCategory::ALL.into_iter().map(|c| view! {
-                        <option value=c.as_str() selected=move || category.get() == Some(c)>{tr_word("mtcat", c.as_str().to_owned())}</option>
+                        <option value=c.as_str() selected=move || category.get() == Some(c)>{tr_word(words!("mtcat"), c.as_str().to_owned())}</option>
                     }).collect_view()}
                 </select>
             </Field>

@@ -19,13 +19,13 @@ use crate::mobile::topic_endpoints;
 /// 公示联名中 / 落实中 … as a badge.
 #[component]
 pub fn StageBadge(status: TopicStatus) -> impl IntoView {
-    view! { <span class="badge topic-stage" data-status=status.as_str() data-testid="topic-stage">{tr_word("mtstatus", status.as_str().to_owned())}</span> }
+    view! { <span class="badge topic-stage" data-status=status.as_str() data-testid="topic-stage">{tr_word(words!("mtstatus"), status.as_str().to_owned())}</span> }
 }
 
 /// 公共空间管理 … as a chip.
 #[component]
 pub fn CategoryChip(category: TopicCategory) -> impl IntoView {
-    view! { <span class="chip">{tr_word("mtcat", category.as_str().to_owned())}</span> }
+    view! { <span class="chip">{tr_word(words!("mtcat"), category.as_str().to_owned())}</span> }
 }
 
 /// `start – end` of a notice window, when it has one.
@@ -77,7 +77,7 @@ pub fn TopicView(detail: TopicDetail) -> impl IntoView {
                 <dt>{tr(k!("mtopic.community"))}</dt><dd>{t.community_name.clone()}</dd>
                 {(t.area_id != t.community_id).then(|| view! { <dt>{tr(k!("mtopic.run_at"))}</dt><dd>{t.area_name.clone()}</dd> })}
                 <dt>{tr(k!("mtopic.proposer"))}</dt>
-                <dd>{tr_word("mtproposer", t.proposer_kind.as_str().to_owned())}{proposer}</dd>
+                <dd>{tr_word(words!("mtproposer"), t.proposer_kind.as_str().to_owned())}{proposer}</dd>
                 {notice.map(|w| view! { <dt>{tr(k!("mtopic.notice"))}</dt><dd data-testid="topic-notice">{w}</dd> })}
                 {result_notice.map(|w| view! { <dt>{tr(k!("mtopic.result_notice"))}</dt><dd>{w}</dd> })}
                 {t.decline_reason.clone().map(|r| view! { <dt>{tr(k!("mtopic.decline_reason"))}</dt><dd>{r}</dd> })}
@@ -191,7 +191,7 @@ fn MeetingCard(meeting: Meeting) -> impl IntoView {
             <span class="m-card-head">
                 <strong>{local_time(&meeting.held_at)}</strong>
                 {match meeting.outcome {
-                    Some(o) => view! { <span class="badge">{tr_word("mtoutcome", o.as_str().to_owned())}</span> }.into_any(),
+                    Some(o) => view! { <span class="badge">{tr_word(words!("mtoutcome"), o.as_str().to_owned())}</span> }.into_any(),
                     None => view! { <span class="badge">{tr(k!("mtopic.waiting_decision"))}</span> }.into_any(),
                 }}
             </span>
@@ -295,7 +295,7 @@ fn TimelineStep(event: TopicEvent) -> impl IntoView {
     let note = event.note.clone().filter(|_| note_is_written(event.action));
     view! {
         <li class="topic-step">
-            <strong>{tr_word("mtaction", event.action.as_str().to_owned())}</strong>
+            <strong>{tr_word(words!("mtaction"), event.action.as_str().to_owned())}</strong>
             <span class="muted">{local_time(&event.at)}</span>
             {note.map(|n| view! { <span class="m-card-text">{n}</span> })}
         </li>

@@ -218,7 +218,7 @@ fn CandidateRow(
             <td class="num muted">{rank}</td>
             <td>
                 <strong data-testid="candidate-name">{candidate.service_name.clone()}</strong>
-                <div class="muted small">{tr_word("mmode", mode)}</div>
+                <div class="muted small">{tr_word(words!("mmode"), mode)}</div>
             </td>
             <td>{candidate.offered_by.clone()}</td>
             <td class="bar-cell"><ScoreBar score=candidate.score/></td>

@@ -14,22 +14,22 @@ pub const URGENCIES: [Urgency; 3] = [Urgency::Normal, Urgency::Urgent, Urgency::
 impl I18n {
     /// 已受理 / Accepted. Tracked.
     pub fn status(&self, status: NeedStatus) -> String {
-        self.dynamic("status", status.as_str())
+        self.dynamic(words!("status"), status.as_str())
     }
 
     /// 派单 / Dispatch (a button, or a step on the timeline). Tracked.
     pub fn need_action(&self, action: NeedAction) -> String {
-        self.dynamic("need_action", action.as_str())
+        self.dynamic(words!("need_action"), action.as_str())
     }
 
     /// 紧急 / Urgent. Tracked.
     pub fn urgency(&self, urgency: Urgency) -> String {
-        self.dynamic("urgency", urgency.as_str())
+        self.dynamic(words!("urgency"), urgency.as_str())
     }
 
     /// 网格巡查 / Grid patrol. Tracked.
     pub fn channel(&self, channel: Channel) -> String {
-        self.dynamic("channel", channel.as_str())
+        self.dynamic(words!("channel"), channel.as_str())
     }
 
     /// 空巢独居老人 / Elderly living alone. Tracked.

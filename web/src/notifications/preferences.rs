@@ -43,7 +43,7 @@ pub fn Preferences() -> impl IntoView {
                                         <label style="display: flex; gap: 8px; align-items: center;">
                                             <input type="checkbox" prop:checked=pref.enabled data-testid="preference"
                                                 data-kind=pref.kind.as_str() on:change=move |_| toggle(pref)/>
-                                            <span>{move || i18n.dynamic("nkind", pref.kind.as_str())}</span>
+                                            <span>{move || i18n.dynamic(words!("nkind"), pref.kind.as_str())}</span>
                                         </label>
                                     </li>
                                 </For>

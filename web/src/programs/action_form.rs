@@ -87,7 +87,7 @@ pub fn ProgramActionForm(
     view! {
         <form class="form panel action-form" on:submit=submit novalidate
             data-testid="action-form" data-action=action.as_str()>
-            <h3>{tr_word("paction", action.as_str().to_owned())}</h3>
+            <h3>{tr_word(words!("paction"), action.as_str().to_owned())}</h3>
             <FormSummary form placed=&PLACED/>
             {move || (!allowed.with(Vec::is_empty)).then(|| view! {
                 <p class="form-summary" data-testid="action-allowed">
@@ -109,7 +109,7 @@ pub fn ProgramActionForm(
                                 <label class:on=move || evaluator.get() == Some(t) data-evaluator=t.as_str()>
                                     <input type="radio" name="evaluator" prop:checked=move || evaluator.get() == Some(t)
                                         on:change=move |_| evaluator.set(Some(t))/>
-                                    {tr_word("evaluator", t.as_str().into())}
+                                    {tr_word(words!("evaluator"), t.as_str().into())}
                                 </label>
                             }).collect_view()}
                         </div>

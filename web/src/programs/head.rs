@@ -106,7 +106,7 @@ pub fn EvaluationPanel(evaluation: Evaluation) -> impl IntoView {
             <h3>{tr(k!("program.evaluation"))}</h3>
             <div class="kpi">
                 <span class="kpi-value" data-testid="evaluation-score">{score}</span>
-                <span class="kpi-label">{tr_word("evaluator", kind.as_str().into())}</span>
+                <span class="kpi-label">{tr_word(words!("evaluator"), kind.as_str().into())}</span>
             </div>
             <Bar fraction=f64::from(score) / 100.0 text=format!("{score} / 100") tone/>
             {evaluation.comments.clone().filter(|c| !c.is_empty()).map(|c| view! { <p class="eval-comments">{c}</p> })}

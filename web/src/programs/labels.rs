@@ -29,7 +29,7 @@ const MILLION_FROM_FEN: i64 = 100_000_000;
 impl I18n {
     /// 提交审核 / Submit. Tracked.
     pub fn program_action(&self, action: ProgramAction) -> String {
-        self.dynamic("paction", action.as_str())
+        self.dynamic(words!("paction"), action.as_str())
     }
 
     /// `¥36.00万` (zh) / `¥3.60M` (en) for large sums, else `¥1,234.56`. Tracked.

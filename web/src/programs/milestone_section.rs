@@ -80,7 +80,7 @@ fn MilestoneStep(milestone: Milestone, program_id: Id, editable: bool, on_update
                 {done_on.clone().map(|d| view! { <span>" · "{tr(k!("milestone.done_on"))}" "{d.clone()}</span> })}
             </span>
             <span class="timeline-what"><strong>{milestone.title.clone()}</strong></span>
-            <span class=format!("ms-status ms-{}", status.as_str())>{tr_word("mstatus", status.as_str().into())}</span>
+            <span class=format!("ms-status ms-{}", status.as_str())>{tr_word(words!("mstatus"), status.as_str().into())}</span>
             <span class="muted">{tr(k!("milestone.weight"))}" "{milestone.weight}</span>
             {milestone.owner_name.clone().map(|o| view! {
                 <span class="timeline-who">{tr(k!("milestone.owner"))}" "{o.clone()}</span>

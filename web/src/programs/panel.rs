@@ -50,7 +50,7 @@ pub fn ProgramPanel(id: Id, #[prop(optional)] public: bool) -> impl IntoView {
                         <button type="button" class=class class:active=move || chosen.get() == Some(action)
                             data-testid=format!("action-{}", action.as_str())
                             on:click=move |_| chosen.set(Some(action))>
-                            {tr_word("paction", action.as_str().to_owned())}
+                            {tr_word(words!("paction"), action.as_str().to_owned())}
                         </button>
                     }
                 })

@@ -61,7 +61,7 @@ fn PartnerRow(partner: Partner, contacts: bool) -> impl IntoView {
     view! {
         <tr data-testid="partner-row" data-partner-id=partner.id>
             <td>{partner.name.clone()}</td>
-            <td class="nowrap">{tr_word("partner_kind", kind.as_str().into())}</td>
+            <td class="nowrap">{tr_word(words!("partner_kind"), kind.as_str().into())}</td>
             <td>{partner.role.clone()}</td>
             {contacts.then(|| view! { <td class="nowrap" data-testid="partner-contact">{contact}</td> })}
         </tr>
@@ -117,7 +117,7 @@ fn PartnerForm(program_id: shared::Id, on_done: Callback<ProgramDetail>, on_canc
                     <select data-testid="partner-kind" on:change=move |ev| kind.set(Code::parse(&event_target_value(&ev)))>
                         <option value="" selected=true disabled=true>{tr(k!("form.choose"))}</option>
                         {PARTNER_KINDS.into_iter().map(|k| view! {
-                            <option value=k.as_str()>{tr_word("partner_kind", k.as_str().into())}</option>
+                            <option value=k.as_str()>{tr_word(words!("partner_kind"), k.as_str().into())}</option>
                         }).collect_view()}
                     </select>
                 </Field>

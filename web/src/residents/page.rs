@@ -86,7 +86,7 @@ pub fn ResidentsPage() -> impl IntoView {
                     <label class:on=move || state.get() == v>
                         <input type="radio" name="verification" prop:checked=move || state.get() == v
                             data-testid=format!("residents-{}", v.as_str()) on:change=move |_| show(v)/>
-                        {move || i18n.dynamic("ver", v.as_str())}
+                        {move || i18n.dynamic(words!("ver"), v.as_str())}
                     </label>
                 }).collect_view()}
             </div>
@@ -149,7 +149,7 @@ fn ResidentCard(resident: Resident, decided: Callback<Resident>, regrouped: Call
         <li class="m-card" data-testid="resident" data-resident-id=id>
             <span class="m-card-head">
                 <strong data-testid="resident-name">{resident.display_name.clone()}</strong>
-                <span class="badge" data-testid="resident-status">{move || i18n.dynamic("ver", v.as_str())}</span>
+                <span class="badge" data-testid="resident-status">{move || i18n.dynamic(words!("ver"), v.as_str())}</span>
             </span>
             <dl class="facts" style="margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; font-size: 13px;">
                 <dt class="muted">{move || i18n.t(k!("residents.phone"))}</dt>
@@ -168,7 +168,7 @@ fn ResidentCard(resident: Resident, decided: Callback<Resident>, regrouped: Call
                 })}</dd>
                 {reason.map(|r| view! {
                     <dt class="muted">{move || i18n.t(k!("residents.reason"))}</dt>
-                    <dd style="margin: 0;">{move || i18n.dynamic("refusal", r)}{resident.refusal_note.clone().map(|n| format!(" · {n}"))}</dd>
+                    <dd style="margin: 0;">{move || i18n.dynamic(words!("refusal"), r)}{resident.refusal_note.clone().map(|n| format!(" · {n}"))}</dd>
                 })}
             </dl>
             {move || error.get().map(|e| view! { <p class="form-summary" role="alert">{e}</p> })}

@@ -44,7 +44,7 @@ pub fn RefuseForm(id: i64, on_done: Callback<Resident>, on_cancel: Callback<()>)
                 <select data-testid="refuse-reason" prop:value=reason on:change=move |ev| reason.set(event_target_value(&ev))>
                     <option value="">{move || i18n.t(k!("residents.pick_reason"))}</option>
                     {<RefusalReason as Code>::ALL.iter().map(|r| view! {
-                        <option value=r.as_str()>{move || i18n.dynamic("refusal", r.as_str())}</option>
+                        <option value=r.as_str()>{move || i18n.dynamic(words!("refusal"), r.as_str())}</option>
                     }).collect_view()}
                 </select>
             </Field>

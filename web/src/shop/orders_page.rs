@@ -87,7 +87,7 @@ fn OrderList() -> impl IntoView {
                 on:change=move |ev| go(list_url(ShopOrderStatus::parse(&event_target_value(&ev)), item.get_untracked()))>
                 <option value="">{tr(k!("shop.all_statuses"))}</option>
                 {ShopOrderStatus::ALL.into_iter().map(|s| view! {
-                    <option value=s.as_str() selected=move || status.get() == Some(s)>{tr_word("morder", s.as_str().to_owned())}</option>
+                    <option value=s.as_str() selected=move || status.get() == Some(s)>{tr_word(words!("morder"), s.as_str().to_owned())}</option>
                 }).collect_view()}
             </select>
             {move || item.get().map(|_| {
@@ -146,7 +146,7 @@ fn OrderRow(order: ShopOrder) -> impl IntoView {
             <td class="num">{move || current.with(|o| i18n.number(o.points as f64, 0))}</td>
             <td>
                 <span class=move || format!("badge order-{}", current.with(|o| o.status.as_str())) data-testid="shop-order-status">
-                    {move || i18n.dynamic("morder", current.with(|o| o.status.as_str()))}
+                    {move || i18n.dynamic(words!("morder"), current.with(|o| o.status.as_str()))}
                 </span>
             </td>
             <td class="small">{field(|o| local_time(&o.created_at))}</td>

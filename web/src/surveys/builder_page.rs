@@ -239,7 +239,7 @@ pub(crate) fn BuilderForm(templates: Vec<SurveyTemplate>, #[prop(optional)] edit
                         <select data-testid="survey-audience"
                             on:change=move |ev| { let v = event_target_value(&ev); if let Some(a) = SurveyAudience::parse(&v) { head.update(|h| h.audience = a) } }>
                             {SurveyAudience::ALL.into_iter().map(|a| view! {
-                                <option value=a.as_str() selected=move || head.with(|h| h.audience == a)>{tr_word("audience", a.as_str().to_owned())}</option>
+                                <option value=a.as_str() selected=move || head.with(|h| h.audience == a)>{tr_word(words!("audience"), a.as_str().to_owned())}</option>
                             }).collect_view()}
                         </select>
                     </Field>

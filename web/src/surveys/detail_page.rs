@@ -97,7 +97,7 @@ fn SurveyPanel(id: Id) -> impl IntoView {
                         })}
                         {steps.into_iter().map(|a| view! {
                             <button type="button" class="btn btn-primary" disabled=busy data-testid=format!("survey-{}", a.as_str())
-                                on:click=move |_| step(a)>{tr_word("saction", a.as_str().to_owned())}</button>
+                                on:click=move |_| step(a)>{tr_word(words!("saction"), a.as_str().to_owned())}</button>
                         }).collect_view()}
                         {move || action_error.get().map(|e| view! { <span class="state-error" role="alert">{e}</span> })}
                     </section>
@@ -105,7 +105,7 @@ fn SurveyPanel(id: Id) -> impl IntoView {
                         <dl class="facts">
                             <dt>{tr(k!("survey.area"))}</dt><dd>{s.area_name.clone()}</dd>
                             <dt>{tr(k!("survey.window"))}</dt><dd>{local_time(&s.opens_at)}" – "{local_time(&s.closes_at)}</dd>
-                            <dt>{tr(k!("survey.audience"))}</dt><dd>{tr_word("audience", audience.as_str().to_owned())}</dd>
+                            <dt>{tr(k!("survey.audience"))}</dt><dd>{tr_word(words!("audience"), audience.as_str().to_owned())}</dd>
                             <dt>{tr(k!("survey.target_groups"))}</dt>
                             <dd data-testid="survey-target-groups">{move || if groups.is_empty() {
                                 i18n.t(k!("survey.all_groups")).to_owned()

@@ -39,7 +39,7 @@ pub fn SurveysPage() -> impl IntoView {
 pub fn SurveyStatusBadge(status: SurveyStatus) -> impl IntoView {
     view! {
         <span class=format!("survey-status ss-{}", status.as_str()) data-testid="survey-status" data-status=status.as_str()>
-            {tr_word("sstatus", status.as_str().to_owned())}
+            {tr_word(words!("sstatus"), status.as_str().to_owned())}
         </span>
     }
 }
@@ -67,7 +67,7 @@ fn SurveyList() -> impl IntoView {
                 }>
                 <option value="">{tr(k!("survey.all_statuses"))}</option>
                 {SurveyStatus::ALL.into_iter().map(|s| view! {
-                    <option value=s.as_str() selected=move || status.get() == Some(s)>{tr_word("sstatus", s.as_str().to_owned())}</option>
+                    <option value=s.as_str() selected=move || status.get() == Some(s)>{tr_word(words!("sstatus"), s.as_str().to_owned())}</option>
                 }).collect_view()}
             </select>
         </div>
