@@ -2,7 +2,8 @@
 // new-provider form (every create/edit form shares it: common/entity_form.rs):
 //   an untouched form closes without a question → once a field is typed in, 取消 asks first, and
 //   answering no keeps the form and what was typed → a menu link asks too, and no keeps the page →
-//   reloading the tab gets the browser's own question → 取消 answered yes leaves the form.
+//   signing out asks too, and no keeps the worker signed in on the form → reloading the tab gets the
+//   browser's own question → 取消 answered yes leaves the form.
 //
 //   BASE_URL  server to test  (default http://127.0.0.1:8080; needs the --demo data)
 //   CHROMIUM  browser binary  (default /usr/bin/chromium)
@@ -60,22 +61,29 @@ async function main() {
     expect(new URL(page.url()).pathname === '/resources/providers/new', `the link was followed: ${page.url()}`);
     expect(await name.inputValue() === '浏览器测试：未保存的服务组织', 'the typed name was lost after the link');
 
+    step('signing out asks too; no stays signed in on the form');
+    await page.getByTestId('logout').click();
+    await dialogsSeen(3);
+    expect(dialogs.length === 3 && dialogs[2].type === 'confirm', `signing out did not ask: ${JSON.stringify(dialogs)}`);
+    expect(await page.getByTestId('current-user').isVisible(), 'signed out though the answer was no');
+    expect(await name.inputValue() === '浏览器测试：未保存的服务组织', 'the typed name was lost after signing out was refused');
+
     step('reloading the tab gets the browser’s own question');
     answer = true;
     await page.reload();
     await name.waitFor({ state: 'visible' });
-    expect(dialogs.length === 3 && dialogs[2].type === 'beforeunload', `the reload did not ask: ${JSON.stringify(dialogs)}`);
+    expect(dialogs.length === 4 && dialogs[3].type === 'beforeunload', `the reload did not ask: ${JSON.stringify(dialogs)}`);
     expect(await name.inputValue() === '', 'a reloaded form kept the old text');
 
     step('typed again: 取消 answered yes leaves the form');
     await name.fill('浏览器测试：放弃');
     await form.getByTestId('form-cancel').click();
     await form.waitFor({ state: 'detached' });
-    await dialogsSeen(4);
-    expect(dialogs.length === 4 && dialogs[3].type === 'confirm', `取消 did not ask: ${JSON.stringify(dialogs)}`);
+    await dialogsSeen(5);
+    expect(dialogs.length === 5 && dialogs[4].type === 'confirm', `取消 did not ask: ${JSON.stringify(dialogs)}`);
 
     expect(problems.length === 0, `page problems:\n${problems.join('\n')}`);
-    console.log('PASS unsaved edits: untouched form closes quietly; 取消, a link and a reload each ask; no keeps the edits');
+    console.log('PASS unsaved edits: untouched form closes quietly; 取消, a link, signing out and a reload each ask; no keeps the edits');
   } catch (err) {
     await screenshot(page, 'failure.png').catch(() => {});
     throw err;

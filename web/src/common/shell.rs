@@ -116,7 +116,7 @@ fn Header() -> impl IntoView {
                     {move || i18n.t(k!("locale.other"))}
                 </button>
                 {move || session.me.with(Option::is_some).then(|| view! {
-                    <button type="button" class="btn btn-ghost" data-testid="logout" on:click=logout.clone()>
+                    <button type="button" class="btn btn-ghost" data-testid="logout" data-leaves="" on:click=logout.clone()>
                         {move || i18n.t(k!("action.logout"))}
                     </button>
                 })}

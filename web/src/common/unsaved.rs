@@ -1,6 +1,7 @@
 //! The unsaved-changes guard of a form. While its flag holds, closing or reloading the tab asks the
-//! browser's own question, and following a link inside the dashboard asks ours first. The browser's
-//! back button is not guarded: the router has already moved when it hears of it.
+//! browser's own question, and following a link inside the dashboard, or pressing a button marked
+//! `data-leaves` (signing out), asks ours first. The browser's back button is not guarded: the
+//! router has already moved when it hears of it.
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -14,8 +15,9 @@ pub fn confirm_leave(i18n: I18n) -> bool {
     web_sys::window().is_none_or(|w| w.confirm_with_message(i18n.t(k!("state.unsaved_leave"))).unwrap_or(true))
 }
 
-/// Guards the page while `unsaved` holds, until the calling component is dropped. A link the user
-/// agrees to follow clears the flag, so the browser does not ask a second time.
+/// Guards the page while `unsaved` holds, until the calling component is dropped. A link (or a
+/// `data-leaves` button) the user agrees to follow clears the flag, so the browser does not ask a
+/// second time.
 pub fn guard_unsaved(unsaved: RwSignal<bool>) {
     let i18n = use_i18n();
     let Some(window) = web_sys::window() else { return };
@@ -25,8 +27,8 @@ pub fn guard_unsaved(unsaved: RwSignal<bool>) {
         if !unsaved.get_untracked() || ev.default_prevented() || !plain {
             return;
         }
-        let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten());
-        let Some(link) = link else { return };
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let Some(link) = target.and_then(|e| e.closest("a[href], [data-leaves]").ok().flatten()) else { return };
         if link.has_attribute("download") || link.get_attribute("target").is_some_and(|t| t == "_blank") {
             return;
         }

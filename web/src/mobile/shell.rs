@@ -39,7 +39,7 @@ pub fn MobileShell() -> impl IntoView {
                     on:click=move |_| i18n.set_locale(i18n.locale().other())>
                     {move || i18n.t(k!("locale.other"))}
                 </button>
-                <button type="button" class="btn btn-ghost btn-small" data-testid="logout" on:click=logout>
+                <button type="button" class="btn btn-ghost btn-small" data-testid="logout" data-leaves="" on:click=logout>
                     {move || i18n.t(k!("action.logout"))}
                 </button>
             </header>
