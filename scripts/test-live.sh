@@ -42,6 +42,7 @@ if [[ " $parts " == *" browser "* ]]; then
 echo "== browser test (headless Chromium) against $base"
 (cd tests/browser && BASE_URL="$base" node login.mjs)
 (cd tests/browser && BASE_URL="$base" node bundles.mjs)
+(cd tests/browser && BASE_URL="$base" node shell.mjs)
 (cd tests/browser && BASE_URL="$base" node needs.mjs)
 (cd tests/browser && BASE_URL="$base" node programs.mjs)
 (cd tests/browser && BASE_URL="$base" node resources.mjs)

@@ -6,14 +6,15 @@
 //
 // <bindgen-dir> holds a folder per bundle, each with its glue <bundle>.js and main module
 // <bundle>_bg.wasm: web/ (the whole dashboard) and resident/ (/m and /public), each also holding its
-// chunks and their loader __wasm_split.js, and login/ (/login); web/style.css and web/index.html are
-// read from beside this script. <out-dir> is replaced as a whole.
+// chunks and their loader __wasm_split.js, and login/ (/login); web/style.css, web/index.html and
+// web/sw.js (the service worker) are read from beside this script. <out-dir> is replaced as a whole.
 
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { routeGroups } from './route-groups.mjs';
 import { splitGroups } from './split-groups.mjs';
 
 const args = process.argv.slice(2);
@@ -68,7 +69,30 @@ for (const [plain, name] of Object.entries(names)) {
   if (!index.includes(`'/${plain}'`) && !index.includes(`"/${plain}"`)) throw new Error(`index.html does not refer to /${plain}: check web/index.html`);
   index = index.replaceAll(`'/${plain}'`, `'/${name}'`).replaceAll(`"/${plain}"`, `"/${name}"`);
 }
+// For each split bundle, which group of pages each route opens and the files of each group, so
+// that index.html fetches the chunks of the page a path opens beside the main module.
+const ENTRIES = { web: 'src/main.rs', resident: 'src/bin/resident.rs' };
+const pages = {};
+for (const bundle of BUNDLES.filter((b) => existsSync(join(bindgen, b, '__wasm_split.js')))) {
+  const entry = ENTRIES[bundle];
+  if (!entry) throw new Error(`assemble.mjs: which entry is the split bundle ${bundle} built from?`);
+  const groups = {};
+  for (const [name, group] of splitGroups(readFileSync(join(bindgen, bundle, '__wasm_split.js'), 'utf8'))) {
+    groups[name] = group.files.map((file) => `/${folders[bundle]}/${file}`);
+  }
+  const routes = routeGroups(readFileSync(join(here, entry), 'utf8'), `web/${entry}`);
+  for (const [path, group] of routes) {
+    if (!groups[group]) throw new Error(`web/${entry}: ${path} is in the group ${group}, which the built ${bundle} bundle has no split point for`);
+  }
+  pages[bundle] = { routes, groups };
+}
+const PAGES = '/* web/assemble.mjs: each split bundle\'s routes and page groups */ {}';
+if (!index.includes(PAGES)) throw new Error('index.html has no place for the page groups: check web/index.html');
+index = index.replace(PAGES, JSON.stringify(pages));
 writeFileSync(join(tmp, 'index.html'), index);
+// The service worker keeps its plain name: its URL is its identity to the browser (and fixes its
+// scope), and the server sends it `no-cache`, so a new build's worker is seen at once.
+cpSync(join(here, 'sw.js'), join(tmp, 'sw.js'));
 
 /**
  * The module without its custom sections (id 0): names, the linker's relocations that wasm-split

@@ -9,8 +9,9 @@
 //   - time to the login form and to the resident's /m/needs list, in headless Chromium with the
 //     DevTools "Slow 4G" network profile (562.5 ms latency, 180 kB/s down, 84.4 kB/s up) and 4× CPU
 //     slowdown: cold (a fresh profile, empty cache) and warm (the same page loaded again in that
-//     profile). Times are from navigation start to the element being visible, read inside the page.
-// RUNS (default 3) runs each; the median is printed. Exits non-zero when a page never shows.
+//     profile, once the service worker the first visit registered, if any, controls it). Times are from navigation start to the element being visible, read inside the page.
+// RUNS (default 3) runs each; the median is printed. WATERFALL=1 also prints each route's last cold
+// load request by request (sent → finished, bytes). Exits non-zero when a page never shows.
 
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -89,13 +90,16 @@ async function newProfile(base, user) {
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   const requests = new Map();
-  cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, bytes: 0, cached: false }));
+  cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, bytes: 0, cached: false, sent: e.timestamp }));
   cdp.on('Network.requestServedFromCache', (e) => { if (requests.has(e.requestId)) requests.get(e.requestId).cached = true; });
   cdp.on('Network.responseReceived', (e) => {
     const r = requests.get(e.requestId);
     if (r) { r.status = e.response.status; r.fromDisk = e.response.fromDiskCache || e.response.fromMemoryCache; }
   });
-  cdp.on('Network.loadingFinished', (e) => { if (requests.has(e.requestId)) requests.get(e.requestId).bytes = e.encodedDataLength; });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = requests.get(e.requestId);
+    if (r) Object.assign(r, { bytes: e.encodedDataLength, done: e.timestamp });
+  });
   const close = async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); };
   return { page, requests, close };
 }
@@ -105,6 +109,20 @@ async function load(page, base, route) {
   await page.goto(`${base}${route.path}`, { waitUntil: 'commit' });
   await page.waitForFunction((sel) => window.__hhSeen && window.__hhSeen[sel] !== undefined, route.selector, { timeout: 120_000, polling: 100 });
   return page.evaluate((sel) => window.__hhSeen[sel], route.selector);
+}
+
+/**
+ * Waits, after a first visit, until the service worker it registered (web/sw.js; none in builds
+ * before it) controls the page: a return visit comes later than that.
+ */
+async function settleShell(page) {
+  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 120_000, polling: 100 });
+  await page.evaluate(async () => {
+    // The registration, or nothing when there is no worker or it failed to register.
+    if (!(await window.hhShell)) return;
+    await navigator.serviceWorker.ready;
+    while (!navigator.serviceWorker.controller) await new Promise((done) => setTimeout(done, 100));
+  });
 }
 
 /** Bytes on the wire for one GET with the given Accept-Encoding (0 when it fails). */
@@ -118,6 +136,17 @@ function wireBytes(url, acceptEncoding, headers = {}) {
     req.on('error', () => done({ bytes: 0, encoding: 'error', cache: '' }));
     req.end();
   });
+}
+
+/** Prints each request of a load: when it was sent and finished (s after the first), and its bytes. */
+function waterfall(title, requests) {
+  const start = Math.min(...requests.map((r) => r.sent));
+  console.error(`  ${title}:`);
+  for (const r of [...requests].sort((a, b) => a.sent - b.sent)) {
+    const at = (t) => (t === undefined ? '   -  ' : `${(t - start).toFixed(2).padStart(6)}`);
+    const path = new URL(r.url).pathname.replace(/[-_][0-9a-f]{12,}/g, '…');
+    console.error(`    ${at(r.sent)} → ${at(r.done)}  ${String(r.bytes).padStart(8)} B  ${path}`);
+  }
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -135,8 +164,10 @@ async function measure(server) {
       try {
         cold.push(await load(profile.page, server.base, route));
         const first = [...profile.requests.values()];
+        if (process.env.WATERFALL && i === RUNS - 1) waterfall(`${server.label} ${route.name} cold`, first);
         transferredCold = first.reduce((n, r) => n + r.bytes, 0);
         files = first.map((r) => r.url).filter((u) => u.startsWith(server.base));
+        await settleShell(profile.page);
         profile.requests.clear();
         warm.push(await load(profile.page, server.base, route));
         transferredWarm = [...profile.requests.values()].reduce((n, r) => n + r.bytes, 0);

@@ -11,6 +11,8 @@
 //     staff_work; a menu link to /topics fetches staff_participation and renders with no reload; a
 //     page of a group already fetched (/programs) fetches nothing; a staff URL opened directly loads
 //     only the whole dashboard and its page's group.
+//   - A URL opened directly (/m/needs, /needs) has index.html fetch its page's group itself, beside
+//     the main module (web/route-groups.mjs); /login preloads nothing but its module.
 //
 //   BASE_URL  server to test  (default http://127.0.0.1:8080; needs the --demo data)
 //   CHROMIUM  browser binary  (default /usr/bin/chromium)
@@ -73,6 +75,18 @@ function fromGroup(groups, name, chunks, where) {
   check(foreign.length === 0, `${where} fetched chunks outside ${name}: ${foreign.join(', ')}`);
 }
 
+/**
+ * Checks that index.html fetched exactly the group's files itself (`<link rel=preload>`), beside
+ * the main module, rather than leaving them to the router once the main module runs.
+ */
+async function preloadedGroup(page, groups, name, where) {
+  const preloaded = await page.evaluate(() =>
+    [...document.querySelectorAll('link[rel=preload]')].map((l) => new URL(l.href).pathname.replace(/^\/[^/]+\//, '')).filter((f) => !f.endsWith('_bg.wasm')));
+  const files = groups.get(name).files;
+  check(preloaded.length === files.length && files.every((f) => preloaded.includes(f)),
+    `${where}: index.html preloaded [${preloaded.join(', ')}], not the ${name} group [${files.join(', ')}]`);
+}
+
 async function main() {
   const browser = await launch({ width: 390, height: 844 });
   const { page } = browser;
@@ -86,6 +100,7 @@ async function main() {
     await page.getByTestId('login-form').waitFor({ state: 'visible' });
     const atLogin = bundles.take();
     check(atLogin === 'login.js login.wasm', `/login loaded ${atLogin || 'no bundle'}, not just the sign-in bundle`);
+    check((await page.locator('link[rel=preload]').count()) === 1, '/login preloads more than its module');
     check(bundles.takeChunks().length === 0 && !bundles.loaderUrl('web') && !bundles.loaderUrl('resident'), '/login fetched page chunks');
 
     step('a resident signing in with a password on /login lands in the resident bundle');
@@ -118,6 +133,7 @@ async function main() {
     await page.goto(`${BASE_URL}/m/needs`);
     await page.getByTestId('my-need').first().waitFor({ state: 'visible' });
     fromGroup(residentGroups, 'resident_needs', bundles.takeChunks(), '/m/needs');
+    await preloadedGroup(page, residentGroups, 'resident_needs', '/m/needs');
     await page.getByTestId('tab-take-part').click();
     await page.waitForURL(`${BASE_URL}/m/topics`);
     await page.getByTestId('topic-propose').waitFor({ state: 'visible' });
@@ -162,6 +178,7 @@ async function main() {
     await page.getByTestId('need-row').first().waitFor({ state: 'visible' });
     check(bundles.take() === 'web.js web.wasm', '/needs did not load just the whole dashboard');
     fromGroup(groups, 'staff_work', bundles.takeChunks(), '/needs');
+    await preloadedGroup(page, groups, 'staff_work', '/needs');
 
     const { problems } = browser;
     if (problems.length > 0) throw new Error(`the page reported errors:\n  ${problems.join('\n  ')}`);

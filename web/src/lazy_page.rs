@@ -55,8 +55,8 @@ pub fn PageFetchBar() -> impl IntoView {
 
 /// `lazy_pages! { staff_work { NeedsRoute => NeedsPage, … } }` declares, per page, a route type
 /// for `<Route path=… view={Lazy::<NeedsRoute>::new()}/>`, and one split point (a module named
-/// after the group, holding a function of the same name) that renders any page of the group. Group
-/// names name the split points, so they are unique within the crate.
+/// after the group, holding the split function `page`, named after the group) that renders any page
+/// of the group. Group names name the split points, so they are unique within the crate.
 #[macro_export]
 macro_rules! lazy_pages {
     ($group:ident { $($route:ident => $page:ident),* $(,)? }) => {
@@ -69,9 +69,10 @@ macro_rules! lazy_pages {
                 $($route),*
             }
 
-            /// The split point: renders one page of the group; the first call fetches the chunk.
-            #[leptos::lazy]
-            pub fn $group(page: Page) -> leptos::prelude::AnyView {
+            /// The split point, named after the group: renders one page of the group once its
+            /// chunk is here. `#[lazy]` also makes `__preload_page`, which only fetches the chunk.
+            #[leptos::lazy($group)]
+            pub fn page(page: Page) -> leptos::prelude::AnyView {
                 match page {
                     $(Page::$route => leptos::prelude::IntoAny::into_any($page())),*
                 }
@@ -87,9 +88,16 @@ macro_rules! lazy_pages {
                     Self
                 }
 
-                async fn view(_: Self) -> leptos::prelude::AnyView {
+                // The router preloads every route it matches, at once, before any shell around the
+                // page renders it: the resident's shell waits for the session before it shows its
+                // page, and the chunk's download need not wait with it.
+                async fn preload() {
                     let _fetching = $crate::lazy_page::Fetching::start();
-                    $group::$group($group::Page::$route).await
+                    $group::__preload_page().await
+                }
+
+                async fn view(_: Self) -> leptos::prelude::AnyView {
+                    $group::page($group::Page::$route).await
                 }
             }
         )*
