@@ -25,7 +25,7 @@ run demo="true": docs-assets
 # The dashboard compiles in the background while the Rust suites build and run (its log is shown
 # when it is needed); every part runs, and the recipe fails if any did.
 
-# Run every test: unit + API on SQLite, API on PostgreSQL when reachable, spec drift, browser, schemathesis
+# Run every test: unit + API on SQLite, API on PostgreSQL when reachable, spec drift, formatting and clippy, browser, schemathesis
 test: tools docs-assets
     #!/usr/bin/env bash
     set -uo pipefail
@@ -34,6 +34,8 @@ test: tools docs-assets
     failed=()
     just test-rust || failed+=(test-rust)
     just test-postgres || failed+=(test-postgres)
+    echo "== formatting and lints"
+    just lint || failed+=(lint)
     echo "== waiting for the dashboard build (target/web-build.log)"
     if wait "$web"; then
         tail -n 12 target/web-build.log

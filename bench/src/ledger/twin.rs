@@ -101,7 +101,6 @@ pub struct TwinAccount {
 }
 
 /// A transfer written by hand: the same rules, the same statements; returns the transfer's id.
-#[expect(clippy::too_many_arguments, reason = "the twin takes what post() takes, one argument per column")]
 pub async fn post(
     pool: &SqlitePool,
     kind: TransferKind,
