@@ -71,11 +71,10 @@ for (const [plain, name] of Object.entries(names)) {
 }
 // For each split bundle, which group of pages each route opens and the files of each group, so
 // that index.html fetches the chunks of the page a path opens beside the main module.
-const ENTRIES = { web: 'src/main.rs', resident: 'src/bin/resident.rs' };
 const pages = {};
 for (const bundle of BUNDLES.filter((b) => existsSync(join(bindgen, b, '__wasm_split.js')))) {
-  const entry = ENTRIES[bundle];
-  if (!entry) throw new Error(`assemble.mjs: which entry is the split bundle ${bundle} built from?`);
+  // Cargo's layout: the crate's own binary (`web`) is src/main.rs, any other src/bin/<name>.rs.
+  const entry = bundle === 'web' ? 'src/main.rs' : `src/bin/${bundle}.rs`;
   const groups = {};
   for (const [name, group] of splitGroups(readFileSync(join(bindgen, bundle, '__wasm_split.js'), 'utf8'))) {
     groups[name] = group.files.map((file) => `/${folders[bundle]}/${file}`);
