@@ -43,6 +43,28 @@ function hashed(src, stem, ext) {
 // every file in it: the whole dashboard's glue, loader and chunks refer to each other by relative
 // name, so renaming the folder is the one change that keeps them consistent. Custom sections
 // (names, the relocations wasm-split reads) are dropped on the way.
+// A split bundle's first visit fetches the chunks of the page it opens as one file, a pack per group
+// (`pack_<group>.bin`), which index.html starts beside the main module: on a phone's link each file
+// is a round trip, and a group's chunks are many (the splitter gives every set of groups that share
+// code a chunk of its own). The loader takes a chunk out of the page's pack when the pack holds it,
+// else fetches the chunk's own file, as it does for every group visited later.
+const PACK_FETCH = `// web/assemble.mjs: a chunk comes out of the pack index.html fetched when that holds it.
+const hhFetch = (url) => globalThis.hhPack?.take(url.href) ?? fetch(url);
+`;
+function fetchingFromPacks(loader) {
+  const fetches = /\bfetch\(new URL\("\.\//g;
+  if (!fetches.test(loader)) throw new Error('the chunk loader fetches no chunk as expected: check wasm-split-cli\'s output');
+  return PACK_FETCH + loader.replace(fetches, 'hhFetch(new URL("./');
+}
+/** A pack: the length of a JSON list of [file, length] as 4 bytes little-endian, the list, the files. */
+function pack(dir, files) {
+  const bodies = files.map((file) => readFileSync(join(dir, file)));
+  const head = Buffer.from(JSON.stringify(files.map((file, i) => [file, bodies[i].length])));
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(head.length);
+  return Buffer.concat([size, head, ...bodies]);
+}
+
 const BUNDLES = readdirSync(bindgen).filter((f) => statSync(join(bindgen, f)).isDirectory()).sort();
 const names = { 'style.css': hashed(join(here, 'style.css'), 'style', 'css') };
 const folders = {};
@@ -50,12 +72,15 @@ for (const bundle of BUNDLES) {
   const src = join(bindgen, bundle);
   const digest = createHash('sha256');
   for (const file of walk(src).sort()) digest.update(file).update(readFileSync(join(src, file)));
+  digest.update(PACK_FETCH);
   const folder = `${bundle}-${digest.digest('hex').slice(0, 16)}`;
   cpSync(src, join(tmp, folder), { recursive: true });
   for (const file of walk(join(tmp, folder)).filter((f) => f.endsWith('.wasm'))) {
     const path = join(tmp, folder, file);
     writeFileSync(path, withoutCustomSections(readFileSync(path)));
   }
+  const loader = join(tmp, folder, '__wasm_split.js');
+  if (existsSync(loader)) writeFileSync(loader, fetchingFromPacks(readFileSync(loader, 'utf8')));
   folders[bundle] = folder;
   names[`${bundle}.js`] = `${folder}/${bundle}.js`;
   names[`${bundle}_bg.wasm`] = `${folder}/${bundle}_bg.wasm`;
@@ -76,14 +101,17 @@ for (const bundle of BUNDLES.filter((b) => existsSync(join(bindgen, b, '__wasm_s
   // Cargo's layout: the crate's own binary (`web`) is src/main.rs, any other src/bin/<name>.rs.
   const entry = bundle === 'web' ? 'src/main.rs' : `src/bin/${bundle}.rs`;
   const groups = {};
+  const packs = {};
   for (const [name, group] of splitGroups(readFileSync(join(bindgen, bundle, '__wasm_split.js'), 'utf8'))) {
     groups[name] = group.files.map((file) => `/${folders[bundle]}/${file}`);
+    packs[name] = `/${folders[bundle]}/pack_${name}.bin`;
+    writeFileSync(join(tmp, packs[name]), pack(join(tmp, folders[bundle]), group.files));
   }
   const routes = routeGroups(readFileSync(join(here, entry), 'utf8'), `web/${entry}`);
   for (const [path, group] of routes) {
     if (!groups[group]) throw new Error(`web/${entry}: ${path} is in the group ${group}, which the built ${bundle} bundle has no split point for`);
   }
-  pages[bundle] = { routes, groups };
+  pages[bundle] = { routes, groups, packs };
 }
 const PAGES = '/* web/assemble.mjs: each split bundle\'s routes and page groups */ {}';
 if (!index.includes(PAGES)) throw new Error('index.html has no place for the page groups: check web/index.html');
@@ -164,5 +192,6 @@ for (const bundle of BUNDLES) {
   for (const [name, group] of splitGroups(loader)) {
     const files = group.files.map((f) => `${folders[bundle]}/${f}`);
     line(`  + ${name} (${files.length} files)`, total(files));
+    line(`    as its first visit's pack`, total([`${folders[bundle]}/pack_${name}.bin`]));
   }
 }

@@ -3,10 +3,10 @@
 //   node bench/web/bench-web.mjs <label>=<base-url> [<label>=<base-url> …]
 //
 // For each server:
-//   - bytes per route: every same-origin file the page loads for /login (signed out) and for /m/needs
-//     (the resident, signed in), fetched once more here with `Accept-Encoding: gzip` and with `br`,
+//   - bytes per route: every same-origin file the page loads for /login (signed out), and for /m (the
+//     resident's 点单 form) and /m/needs (their needs), signed in, fetched once more here with `Accept-Encoding: gzip` and with `br`,
 //     counting the bytes on the wire (API answers listed apart);
-//   - time to the login form and to the resident's /m/needs list, in headless Chromium with the
+//   - time to the login form, the resident's form on /m and their /m/needs list, in headless Chromium with the
 //     DevTools "Slow 4G" network profile (562.5 ms latency, 180 kB/s down, 84.4 kB/s up) and 4× CPU
 //     slowdown: cold (a fresh profile, empty cache) and warm (the same page loaded again in that
 //     profile, once the service worker the first visit registered, if any, controls it). Times are from navigation start to the element being visible, read inside the page.
@@ -42,6 +42,7 @@ if (servers.length === 0) {
 
 const ROUTES = [
   { name: '/login', path: '/login', user: null, selector: '[data-testid="login-form"]' },
+  { name: '/m', path: '/m', user: 'resident', selector: '[data-testid="need-form"]' },
   { name: '/m/needs', path: '/m/needs', user: 'resident', selector: '[data-testid="my-need"]' },
 ];
 

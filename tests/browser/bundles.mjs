@@ -5,14 +5,16 @@
 //   - /login loads the sign-in bundle alone, and no page chunk.
 //   - A resident signing in there with a password lands in the resident bundle.
 //   - /public/programs loads the resident bundle and its public_pages group; an unknown /m path is
-//     the resident bundle's own 404 (no reload loop); the resident's /m/needs fetches resident_needs
-//     and a tab to /m/topics resident_participation, never the whole dashboard's files.
+//     the resident bundle's own 404 (no reload loop); the resident's /m/needs fetches resident_needs,
+//     /m resident_submit (the 点单 form), and a tab to /m/topics resident_participation, never the
+//     whole dashboard's files.
 //   - A worker signing in on /login lands on the whole dashboard, whose landing page fetches
 //     staff_work; a menu link to /topics fetches staff_participation and renders with no reload; a
 //     page of a group already fetched (/programs) fetches nothing; a staff URL opened directly loads
 //     only the whole dashboard and its page's group.
-//   - A URL opened directly (/m/needs, /needs) has index.html fetch its page's group itself, beside
-//     the main module (web/route-groups.mjs); /login preloads nothing but its module.
+//   - A URL opened directly (/m/needs, /m, /needs) has index.html fetch its page's group itself, as
+//     one pack beside the main module (web/route-groups.mjs, web/assemble.mjs); /login preloads
+//     nothing but its module.
 //
 //   BASE_URL  server to test  (default http://127.0.0.1:8080; needs the --demo data)
 //   CHROMIUM  browser binary  (default /usr/bin/chromium)
@@ -48,7 +50,9 @@ function recordBundles(page) {
     const match = url.pathname.match(/^\/(web|resident|login)-[0-9a-f]{16}\/(.+)$/);
     if (!match) return;
     const [, bundle, file] = match;
-    if (file === `${bundle}.js`) seen.push(`${bundle}.js`);
+    const pack = file.match(/^pack_(\w+)\.bin$/);
+    if (pack) chunks.push(`pack:${pack[1]}`);
+    else if (file === `${bundle}.js`) seen.push(`${bundle}.js`);
     else if (file === `${bundle}_bg.wasm`) seen.push(`${bundle}.wasm`);
     else if (file === '__wasm_split.js') loaders[bundle] = url.href;
     else if (file.endsWith('.wasm')) chunks.push(file);
@@ -61,30 +65,30 @@ function recordBundles(page) {
       const files = [...new Set(seen.splice(0))].sort();
       return files.join(' ');
     },
-    /** The chunk files requested since the last call. */
+    /** The chunk files requested since the last call; a group's pack as `pack:<group>`. */
     takeChunks: () => [...new Set(chunks.splice(0))],
   };
 }
 
-/** Checks that `chunks` hold the group's own module and nothing outside the group. */
-function fromGroup(groups, name, chunks, where) {
+/**
+ * Checks that `chunks` hold the group's own module and nothing outside the group; a pack stands for
+ * the files of its group.
+ */
+function fromGroup(groups, name, fetched, where) {
   const group = groups.get(name);
   check(group, `no split point named ${name}; the loader has ${[...groups.keys()].join(', ')}`);
+  const chunks = fetched.flatMap((c) => (c.startsWith('pack:') ? groups.get(c.slice(5))?.files ?? [c] : [c]));
   check(chunks.includes(group.module), `${where} rendered without fetching the ${name} module`);
   const foreign = chunks.filter((c) => !group.files.includes(c));
   check(foreign.length === 0, `${where} fetched chunks outside ${name}: ${foreign.join(', ')}`);
 }
 
 /**
- * Checks that index.html fetched exactly the group's files itself (`<link rel=preload>`), beside
- * the main module, rather than leaving them to the router once the main module runs.
+ * Checks that a URL opened directly had index.html fetch its page's group as one pack, beside the
+ * main module, and no file of the group on its own (`fetched`: the chunks requested by that load).
  */
-async function preloadedGroup(page, groups, name, where) {
-  const preloaded = await page.evaluate(() =>
-    [...document.querySelectorAll('link[rel=preload]')].map((l) => new URL(l.href).pathname.replace(/^\/[^/]+\//, '')).filter((f) => !f.endsWith('_bg.wasm')));
-  const files = groups.get(name).files;
-  check(preloaded.length === files.length && files.every((f) => preloaded.includes(f)),
-    `${where}: index.html preloaded [${preloaded.join(', ')}], not the ${name} group [${files.join(', ')}]`);
+function packedGroup(name, fetched, where) {
+  check(fetched.length === 1 && fetched[0] === `pack:${name}`, `${where}: fetched [${fetched.join(', ')}], not the ${name} group's pack alone`);
 }
 
 async function main() {
@@ -132,8 +136,15 @@ async function main() {
     await page.evaluate((t) => localStorage.setItem('hh.tokens', t), JSON.stringify(tokens));
     await page.goto(`${BASE_URL}/m/needs`);
     await page.getByTestId('my-need').first().waitFor({ state: 'visible' });
-    fromGroup(residentGroups, 'resident_needs', bundles.takeChunks(), '/m/needs');
-    await preloadedGroup(page, residentGroups, 'resident_needs', '/m/needs');
+    const needsChunks = bundles.takeChunks();
+    fromGroup(residentGroups, 'resident_needs', needsChunks, '/m/needs');
+    packedGroup('resident_needs', needsChunks, '/m/needs');
+    step('the resident\'s /m opened directly fetches the 点单 form\'s group only');
+    await page.goto(`${BASE_URL}/m`);
+    await page.getByTestId('need-form').waitFor({ state: 'visible' });
+    const submitChunks = bundles.takeChunks();
+    fromGroup(residentGroups, 'resident_submit', submitChunks, '/m');
+    packedGroup('resident_submit', submitChunks, '/m');
     await page.getByTestId('tab-take-part').click();
     await page.waitForURL(`${BASE_URL}/m/topics`);
     await page.getByTestId('topic-propose').waitFor({ state: 'visible' });
@@ -177,8 +188,9 @@ async function main() {
     await page.getByTestId('current-user').waitFor({ state: 'visible' });
     await page.getByTestId('need-row').first().waitFor({ state: 'visible' });
     check(bundles.take() === 'web.js web.wasm', '/needs did not load just the whole dashboard');
-    fromGroup(groups, 'staff_work', bundles.takeChunks(), '/needs');
-    await preloadedGroup(page, groups, 'staff_work', '/needs');
+    const staffChunks = bundles.takeChunks();
+    fromGroup(groups, 'staff_work', staffChunks, '/needs');
+    packedGroup('staff_work', staffChunks, '/needs');
 
     const { problems } = browser;
     if (problems.length > 0) throw new Error(`the page reported errors:\n  ${problems.join('\n  ')}`);

@@ -7,8 +7,10 @@
 //! every page needs (router, shells, session, i18n) stays in the first download.
 //!
 //! Groups, not a split point per page: the splitter gives every set of split points that share code
-//! a chunk of its own, so with a split point per feature (nine) one visit fetched 45 to 140 files,
-//! each a round trip on a phone's link; three groups make at most seven chunks. The macro is used
+//! a chunk of its own, so a group's first visit needs its module and many small chunks (22 to 43 in
+//! the resident bundle's seven groups). `index.html` fetches those of the page a URL opens as one
+//! pack (`web/assemble.mjs`), since each file is a round trip on a phone's link; a group visited
+//! later fetches its files side by side. The whole dashboard keeps three groups. The macro is used
 //! in the entries, never in this library: a split point here would be exported, and so kept whole,
 //! by every bundle, the sign-in bundle too. On the host (tests) a split point is a plain call.
 //!

@@ -2,8 +2,11 @@
 //! dashboard. `index.html` starts it on `/m…` and `/public…`; a page it has no route for loads
 //! afresh in the bundle that owns it.
 //!
-//! Its pages sit behind three split points ([`web::lazy_pages`]): a first visit downloads the shells
+//! Its pages sit behind seven split points ([`web::lazy_pages`]): a first visit downloads the shells
 //! and the group of the page it opens, each other group when one of its pages is first visited.
+//! The pages residents land on, `/m` and `/m/needs`, are groups of their own, and signing in is
+//! one too, so the first download holds only the shells; with its group's pack, `/m` is under
+//! 300 KB gzip.
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -15,12 +18,40 @@ fn main() {
     leptos::mount::mount_to_body(ResidentApp);
 }
 
-// the resident's needs: 点单, my needs and one need, me, the inbox
+// signing in: with a password (after signing out; opened directly, `/login` is the sign-in bundle)
+// and the resident's own, by text message, with the community picker a newcomer signs up with
+web::lazy_pages! {
+    resident_sign_in {
+        LoginRoute => LoginPage,
+        ResidentSignInRoute => ResidentSignInPage,
+    }
+}
+
+// The resident's needs, a group per page: `/m` and `/m/needs` are where a resident lands, so each
+// fetches only its own page's code. 点单 (the form, with its area choice):
+web::lazy_pages! {
+    resident_submit {
+        ResidentSubmitRoute => ResidentSubmitPage,
+    }
+}
+
+// my needs, the list:
 web::lazy_pages! {
     resident_needs {
-        ResidentSubmitRoute => ResidentSubmitPage,
         ResidentNeedsRoute => ResidentNeedsPage,
+    }
+}
+
+// one need, with its timeline and the resident's actions:
+web::lazy_pages! {
+    resident_need {
         ResidentNeedRoute => ResidentNeedPage,
+    }
+}
+
+// me and the inbox:
+web::lazy_pages! {
+    resident_account {
         ResidentMeRoute => ResidentMePage,
         ResidentNotificationsRoute => ResidentNotificationsPage,
     }
@@ -63,8 +94,8 @@ pub fn ResidentApp() -> impl IntoView {
             <SessionGuard/>
             <DocumentTitle/>
             <Routes fallback=|| view! { <ElsewhereOrNotFound this="resident"/> }>
-                <Route path=path!("/login") view=LoginPage/>
-                <Route path=path!("/m/sign-in") view=ResidentSignInPage/>
+                <Route path=path!("/login") view={Lazy::<LoginRoute>::new()}/>
+                <Route path=path!("/m/sign-in") view={Lazy::<ResidentSignInRoute>::new()}/>
                 <ParentRoute path=path!("/public") view=PublicShell>
                     <Route path=path!("/programs") view={Lazy::<PublicProgramsRoute>::new()}/>
                     <Route path=path!("/programs/:id") view={Lazy::<PublicProgramRoute>::new()}/>

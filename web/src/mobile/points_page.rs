@@ -15,6 +15,7 @@ use crate::ledger::endpoints::account_statement;
 use crate::mobile::gift_offers::GiftOffers;
 use crate::mobile::participate_tabs::{ParticipateTabs, Section};
 use crate::mobile::points_endpoints;
+use crate::mobile::shell::SignedIn;
 
 /// `/m/points`.
 #[component]
@@ -30,7 +31,7 @@ pub fn ResidentPointsPage() -> impl IntoView {
                 Ok(ledger) => view! { <Balances ledger/> }.into_any(),
             })}
         </Transition>
-        <GiftOffers/>
+        <SignedIn><GiftOffers/></SignedIn>
     }
 }
 

@@ -12,6 +12,7 @@ use crate::common::i18n::use_i18n;
 use crate::common::paged::Paged;
 use crate::common::status::Empty;
 use crate::mobile::need_form::NeedForm;
+use crate::mobile::shell::SignedIn;
 use crate::needs::badges::{NeedFlags, StatusBadge, excerpt};
 use crate::needs::labels::use_categories;
 use crate::needs::panel::NeedPanel;
@@ -26,7 +27,7 @@ pub fn ResidentSubmitPage() -> impl IntoView {
     });
     view! {
         <h1 class="m-title">{move || i18n.t(k!("m.submit"))}</h1>
-        <NeedForm on_submitted/>
+        <SignedIn><NeedForm on_submitted/></SignedIn>
     }
 }
 

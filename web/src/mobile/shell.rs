@@ -24,6 +24,8 @@ pub fn MobileShell() -> impl IntoView {
     let unread = provide_unread();
     let retry = Callback::new(move |()| spawn_local(session.reload()));
     let logout = move |_| sign_out(session, navigate.clone());
+    // A memo, so the page is built once: not again when `/me` answers.
+    let failed = Memo::new(move |_| session.me.with(Option::is_none) && session.error.with(Option::is_some));
     let name = move || session.me.with(|me| me.as_ref().map(|m| m.user.display_name.clone()));
     view! {
         <div class="m-app">
@@ -43,15 +45,28 @@ pub fn MobileShell() -> impl IntoView {
                     {move || i18n.t(k!("action.logout"))}
                 </button>
             </header>
+            // The page renders while `/me` is on its way, so its own requests go out beside it; the
+            // few parts that start from the resident's home wait inside [`SignedIn`].
             <main class="m-page">
-                {move || match (session.me.with(Option::is_some), session.error.get()) {
-                    (true, _) => view! { <Outlet/> }.into_any(),
-                    (false, Some(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-                    (false, None) => view! { <Loading/> }.into_any(),
+                {move || match session.error.get_untracked().filter(|_| failed.get()) {
+                    Some(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+                    None => view! { <Outlet/> }.into_any(),
                 }}
             </main>
             <TabBar/>
         </div>
+    }
+}
+
+/// Shows `children` once the signed-in resident is known (their home area, their id), "loading…"
+/// until then: for the parts of a page that start from them.
+#[component]
+pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    view! {
+        <Show when=move || session.me.with(Option::is_some) fallback=|| view! { <Loading/> }>
+            {children()}
+        </Show>
     }
 }
 

@@ -11,6 +11,7 @@ use crate::common::i18n::tr;
 use crate::common::paged::Paged;
 use crate::common::status::{Empty, ErrorBox, Loading};
 use crate::mobile::participate_tabs::{ParticipateTabs, Section};
+use crate::mobile::shell::SignedIn;
 use crate::mobile::topic_endpoints;
 use crate::mobile::topic_form::TopicForm;
 use crate::mobile::topic_view::{CategoryChip, CosignBar, StageBadge, TopicView};
@@ -105,6 +106,6 @@ pub fn ResidentTopicNewPage() -> impl IntoView {
         </nav>
         <h1 class="m-title">{tr(k!("mtopic.new_title"))}</h1>
         <p class="muted m-hint">{tr(k!("mtopic.new_hint"))}</p>
-        <TopicForm on_proposed/>
+        <SignedIn><TopicForm on_proposed/></SignedIn>
     }
 }
