@@ -39,10 +39,6 @@ function hashed(src, stem, ext) {
   return name;
 }
 
-// Each bundle's folder from web/build.sh is copied whole as `<bundle>-<hash>/`, the hash taken over
-// every file in it: the whole dashboard's glue, loader and chunks refer to each other by relative
-// name, so renaming the folder is the one change that keeps them consistent. Custom sections
-// (names, the relocations wasm-split reads) are dropped on the way.
 // A split bundle's first visit fetches the chunks of the page it opens as one file, a pack per group
 // (`pack_<group>.bin`), which index.html starts beside the main module: on a phone's link each file
 // is a round trip, and a group's chunks are many (the splitter gives every set of groups that share
@@ -65,6 +61,11 @@ function pack(dir, files) {
   return Buffer.concat([size, head, ...bodies]);
 }
 
+// Each bundle's folder from web/build.sh is copied whole as `<bundle>-<hash>/`, the hash taken over
+// every file in it: the whole dashboard's glue, loader and chunks refer to each other by relative
+// name, so renaming the folder is the one change that keeps them consistent. Custom sections
+// (names, the relocations wasm-split reads) are dropped on the way. The loader's rewrite for packs
+// is part of the hash, so a changed rewrite is a new name.
 const BUNDLES = readdirSync(bindgen).filter((f) => statSync(join(bindgen, f)).isDirectory()).sort();
 const names = { 'style.css': hashed(join(here, 'style.css'), 'style', 'css') };
 const folders = {};
