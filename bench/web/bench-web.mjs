@@ -4,10 +4,10 @@
 //
 // For each server:
 //   - bytes per route: every same-origin file the page loads for /login (signed out), and for /m (the
-//     resident's 点单 form) and /m/needs (their needs), signed in, fetched once more here with `Accept-Encoding: gzip` and with `br`,
-//     counting the bytes on the wire (API answers listed apart);
-//   - time to the login form, the resident's form on /m and their /m/needs list, in headless Chromium with the
-//     DevTools "Slow 4G" network profile (562.5 ms latency, 180 kB/s down, 84.4 kB/s up) and 4× CPU
+//     resident's 点单 form) and /m/needs (their needs), signed in, fetched once more here with
+//     `Accept-Encoding: gzip` and with `br`, counting the bytes on the wire (API answers listed apart);
+//   - time to the login form, the resident's form on /m and their /m/needs list, in headless
+//     Chromium with the DevTools "Slow 4G" network profile (562.5 ms latency, 180 kB/s down, 84.4 kB/s up) and 4× CPU
 //     slowdown: cold (a fresh profile, empty cache) and warm (the same page loaded again in that
 //     profile, once the service worker the first visit registered, if any, controls it). Times are from navigation start to the element being visible, read inside the page.
 // RUNS (default 3) runs each; the median is printed. WATERFALL=1 also prints each route's last cold

@@ -139,6 +139,7 @@ async function main() {
     const needsChunks = bundles.takeChunks();
     fromGroup(residentGroups, 'resident_needs', needsChunks, '/m/needs');
     packedGroup('resident_needs', needsChunks, '/m/needs');
+
     step('the resident\'s /m opened directly fetches the 点单 form\'s group only');
     await page.goto(`${BASE_URL}/m`);
     await page.getByTestId('need-form').waitFor({ state: 'visible' });
