@@ -70,6 +70,35 @@ function recordBundles(page) {
   };
 }
 
+/** Records the API reads (GETs) the page sends, as paths under /api/v1; `take` returns those since the last call. */
+function recordReads(page) {
+  const reads = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (req.method() === 'GET' && url.pathname.startsWith('/api/v1/')) reads.push(url.pathname.slice('/api/v1'.length) + url.search);
+  });
+  return { take: () => reads.splice(0) };
+}
+
+/**
+ * Checks that a page opened directly took every read index.html asked for early (`hhEarly`) and
+ * asked none of them a second time; `early`: the reads it must have asked before the page ran.
+ */
+async function tookEarly(page, reads, early, where) {
+  const left = await page.evaluate(() => window.hhEarly.left());
+  check(left.length === 0, `${where}: index.html asked for ${left.join(', ')}, which no page took`);
+  const twice = reads.filter((r, i) => reads.indexOf(r) !== i);
+  check(twice.length === 0, `${where} asked the API twice for ${[...new Set(twice)].join(', ')}`);
+  const missing = early.filter((r) => !reads.includes(r));
+  check(missing.length === 0, `${where} never asked for ${missing.join(', ')}`);
+  const firstOwn = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => /\/api\/v1\//.test(e.name) || /_bg\.wasm$/.test(e.name))
+    .map((e) => ({ name: new URL(e.name).pathname + new URL(e.name).search, start: e.startTime, end: e.responseEnd })));
+  const wasm = firstOwn.find((e) => e.name.endsWith('_bg.wasm'));
+  const late = early.filter((r) => !(firstOwn.find((e) => e.name === `/api/v1${r}`)?.start < wasm.end));
+  check(late.length === 0, `${where}: ${late.join(', ')} went out only after the main module arrived`);
+}
+
 /**
  * Checks that `chunks` hold the group's own module and nothing outside the group; a pack stands for
  * the files of its group.
@@ -95,6 +124,7 @@ async function main() {
   const browser = await launch({ width: 390, height: 844 });
   const { page } = browser;
   const bundles = recordBundles(page);
+  const reads = recordReads(page);
   // Every load asks the server again, so each page's bundle shows as a request even when cached.
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -134,15 +164,20 @@ async function main() {
     step('the resident\'s /m/needs, then a tab, stay in the resident bundle');
     const tokens = await api('POST', '/auth/login', null, { username: 'resident', password: PASSWORD });
     await page.evaluate((t) => localStorage.setItem('hh.tokens', t), JSON.stringify(tokens));
+    reads.take();
     await page.goto(`${BASE_URL}/m/needs`);
     await page.getByTestId('my-need').first().waitFor({ state: 'visible' });
+    await tookEarly(page, reads.take(), ['/me', '/need-categories', '/needs?limit=50&sort=-id'], '/m/needs');
     const needsChunks = bundles.takeChunks();
     fromGroup(residentGroups, 'resident_needs', needsChunks, '/m/needs');
     packedGroup('resident_needs', needsChunks, '/m/needs');
 
     step('the resident\'s /m opened directly fetches the 点单 form\'s group only');
+    reads.take();
     await page.goto(`${BASE_URL}/m`);
     await page.getByTestId('need-form').waitFor({ state: 'visible' });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=need-category] option').length > 1);
+    await tookEarly(page, reads.take(), ['/me', '/need-categories'], '/m');
     const submitChunks = bundles.takeChunks();
     fromGroup(residentGroups, 'resident_submit', submitChunks, '/m');
     packedGroup('resident_submit', submitChunks, '/m');
@@ -185,9 +220,11 @@ async function main() {
     check(again.length === 0, `/programs fetched ${again.join(', ')} though its group was here`);
 
     step('a staff URL opened directly loads only the whole dashboard and its page\'s group');
+    reads.take();
     await page.goto(`${BASE_URL}/needs`);
     await page.getByTestId('current-user').waitFor({ state: 'visible' });
     await page.getByTestId('need-row').first().waitFor({ state: 'visible' });
+    await tookEarly(page, reads.take(), ['/me'], '/needs');
     check(bundles.take() === 'web.js web.wasm', '/needs did not load just the whole dashboard');
     const staffChunks = bundles.takeChunks();
     fromGroup(groups, 'staff_work', staffChunks, '/needs');

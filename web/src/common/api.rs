@@ -14,6 +14,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::{LoginRequest, Problem, RefreshRequest, TokenPair};
 
+use crate::common::early;
+
 pub use crate::admin::endpoints::*;
 pub use crate::areas::endpoints::*;
 pub use crate::common::api_error::{ApiError, ApiResult};
@@ -275,7 +277,7 @@ async fn send_once(
     access: Option<&str>,
 ) -> ApiResult<Response> {
     let mut req = RequestBuilder::new(&format!("{BASE}{path}"))
-        .method(method)
+        .method(method.clone())
         .header("Accept", "application/json")
         .query(query.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (*k, v.as_str())));
     if let Some(token) = access {
@@ -284,11 +286,19 @@ async fn send_once(
     for (name, value) in headers {
         req = req.header(name, value);
     }
-    let sent = match body {
-        Some(body) => req.header("Content-Type", "application/json").body(body).map_err(|e| ApiError::Network(e.to_string()))?.send().await,
-        None => req.send().await,
+    let network = |e: gloo_net::Error| ApiError::Network(e.to_string());
+    let resp = match (body, access) {
+        (Some(body), _) => req.header("Content-Type", "application/json").body(body).map_err(network)?.send().await.map_err(network)?,
+        // A plain signed-in GET may have been asked already, while the code was downloading.
+        (None, Some(token)) if method == Method::GET && headers.is_empty() => {
+            let req = req.build().map_err(network)?;
+            match early::take(&req.url(), token).await {
+                Some(resp) => resp,
+                None => req.send().await.map_err(network)?,
+            }
+        }
+        (None, _) => req.send().await.map_err(network)?,
     };
-    let resp = sent.map_err(|e| ApiError::Network(e.to_string()))?;
     if resp.ok() {
         return Ok(resp);
     }

@@ -12,6 +12,7 @@ pub mod chart_geometry;
 pub mod data_table;
 pub mod data_table_parts;
 pub mod download;
+pub mod early;
 pub mod endpoints;
 pub mod entity_form;
 pub mod form;

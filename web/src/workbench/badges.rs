@@ -26,9 +26,12 @@ pub fn poll_work_counts() {
     let Some(counts) = use_context::<WorkCounts>() else { return };
     let location = use_location();
     counts.poll_while_mounted();
-    Effect::new(move |_| {
+    // The effect's first run is the page the menu mounted on, which the poll has just asked for.
+    Effect::new(move |seen: Option<()>| {
         location.pathname.track();
-        counts.refresh();
+        if seen.is_some() {
+            counts.refresh();
+        }
     });
 }
 
