@@ -15,6 +15,9 @@
 //   - A URL opened directly (/m/needs, /m, /needs) has index.html fetch its page's group itself, as
 //     one pack beside the main module (web/route-groups.mjs, web/assemble.mjs); /login preloads
 //     nothing but its module.
+//   - Such a URL's first API reads (/me; the categories and the list on /m/needs) go out from
+//     index.html before the main module has arrived, and the page takes each answer instead of
+//     asking again (web/src/common/early.rs).
 //
 //   BASE_URL  server to test  (default http://127.0.0.1:8080; needs the --demo data)
 //   CHROMIUM  browser binary  (default /usr/bin/chromium)
