@@ -94,11 +94,11 @@ async function tookEarly(page, reads, early, where) {
   check(twice.length === 0, `${where} asked the API twice for ${[...new Set(twice)].join(', ')}`);
   const missing = early.filter((r) => !reads.includes(r));
   check(missing.length === 0, `${where} never asked for ${missing.join(', ')}`);
-  const firstOwn = await page.evaluate(() => performance.getEntriesByType('resource')
+  const timings = await page.evaluate(() => performance.getEntriesByType('resource')
     .filter((e) => /\/api\/v1\//.test(e.name) || /_bg\.wasm$/.test(e.name))
     .map((e) => ({ name: new URL(e.name).pathname + new URL(e.name).search, start: e.startTime, end: e.responseEnd })));
-  const wasm = firstOwn.find((e) => e.name.endsWith('_bg.wasm'));
-  const late = early.filter((r) => !(firstOwn.find((e) => e.name === `/api/v1${r}`)?.start < wasm.end));
+  const wasm = timings.find((e) => e.name.endsWith('_bg.wasm'));
+  const late = early.filter((r) => !(timings.find((e) => e.name === `/api/v1${r}`)?.start < wasm.end));
   check(late.length === 0, `${where}: ${late.join(', ')} went out only after the main module arrived`);
 }
 
