@@ -5,11 +5,9 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use shared::{CheckInCode, Id};
+use shared::Id;
 
 use crate::activities::endpoints::check_in_code;
-use crate::common::api::ApiError;
 use crate::common::format::local_time;
 use crate::common::i18n::tr;
 use crate::common::session::use_session;
@@ -41,47 +39,38 @@ pub fn CodePanel(id: Id) -> impl IntoView {
 
 #[component]
 fn LiveCode(id: Id) -> impl IntoView {
-    let current = RwSignal::new(None::<Result<CheckInCode, ApiError>>);
+    let current = LocalResource::new(move || check_in_code(id));
+    // Each code is read again as it changes, for as long as it is shown: one timer at a time,
+    // cleared when the panel closes.
     let timer = StoredValue::new(None::<TimeoutHandle>);
-    let alive = StoredValue::new(true);
-    // Reads the code, then again when it changes, for as long as it is shown.
-    fn read(
-        id: Id,
-        current: RwSignal<Option<Result<CheckInCode, ApiError>>>,
-        timer: StoredValue<Option<TimeoutHandle>>,
-        alive: StoredValue<bool>,
-    ) {
-        spawn_local(async move {
-            let answer = check_in_code(id).await;
-            if alive.try_get_value() != Some(true) {
-                return;
-            }
-            let wait = match &answer {
-                Ok(code) => (code.changes_at - crate::common::format::now()).num_milliseconds().clamp(1_000, 60_000),
-                Err(_) => return current.set(Some(answer)),
-            };
-            current.set(Some(answer));
-            let handle = set_timeout_with_handle(move || read(id, current, timer, alive), Duration::from_millis(wait as u64 + 200)).ok();
-            timer.set_value(handle);
-        });
-    }
-    read(id, current, timer, alive);
-    // Once unmounted, `alive` is gone with the component, so an answer still on its way stops there.
-    on_cleanup(move || {
-        if let Some(Some(handle)) = timer.try_get_value() {
+    let clear = move || {
+        if let Some(Some(handle)) = timer.try_update_value(Option::take) {
             handle.clear();
         }
+    };
+    Effect::new(move |_| {
+        let Some(changes_at) = current.with(|c| c.as_ref().and_then(|c| c.as_ref().ok()).map(|code| code.changes_at)) else {
+            return;
+        };
+        clear();
+        let wait = (changes_at - crate::common::format::now()).num_milliseconds().clamp(1_000, 60_000);
+        let handle = set_timeout_with_handle(move || current.refetch(), Duration::from_millis(wait as u64 + 200)).ok();
+        timer.set_value(handle);
     });
-    let retry = Callback::new(move |()| read(id, current, timer, alive));
-    move || match current.get() {
-        None => ().into_any(),
-        Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        Some(Ok(code)) => view! {
-            <div class="checkin-code" data-testid="checkin-code">
-                <strong class="pickup-code" data-testid="checkin-code-digits">{code.code.clone()}</strong>
-                <span class="muted">{tr(k!("activity.code_changes"))}{local_time(&code.changes_at)}</span>
-            </div>
-        }
-        .into_any(),
+    on_cleanup(clear);
+    let retry = Callback::new(move |()| current.refetch());
+    view! {
+        <Transition fallback=|| ()>
+            {move || current.get().map(|answer| match answer {
+                Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+                Ok(code) => view! {
+                    <div class="checkin-code" data-testid="checkin-code">
+                        <strong class="pickup-code" data-testid="checkin-code-digits">{code.code.clone()}</strong>
+                        <span class="muted">{tr(k!("activity.code_changes"))}{local_time(&code.changes_at)}</span>
+                    </div>
+                }
+                .into_any(),
+            })}
+        </Transition>
     }
 }

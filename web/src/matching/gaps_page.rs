@@ -3,13 +3,14 @@
 //! ones, coloured by the 15-minute-circle coverage. A red or amber cell offers "发起共建项目", which
 //! drafts a co-building program for that gap and opens it.
 
+use futures::future::OptionFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use shared::{Area, GapCell, GapReport, Id, NewGapProgram};
 
-use crate::common::api::{self, ApiError};
+use crate::common::api;
 use crate::common::area_picker::AreaSearch;
 use crate::common::form::{FormState, FormSummary};
 use crate::common::i18n::{I18n, tr, use_i18n};
@@ -61,32 +62,21 @@ fn Gaps() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let area = RwSignal::new(session.me.with_untracked(|m| m.as_ref().map(|m| (m.area.id, m.area.name.clone()))));
-    let report = RwSignal::new(None::<Result<GapReport, ApiError>>);
     let show_all = RwSignal::new(false);
     let chosen = RwSignal::new(None::<Chosen>);
-    let load = move || {
-        let Some((id, _)) = area.get_untracked() else {
-            return;
-        };
-        report.set(None);
-        chosen.set(None);
-        spawn_local(async move {
-            let answer = api::gaps(id).await;
-            if area.try_get_untracked().flatten().map(|(i, _)| i) == Some(id) {
-                report.set(Some(answer));
-            }
-        });
-    };
+    // Another area: its report (an answer for the area before is dropped), and no cell chosen.
+    let report = LocalResource::new(move || OptionFuture::from(area.get().map(|(id, _)| api::gaps(id))));
     Effect::new(move |_| {
         area.track();
-        load();
+        chosen.set(None);
     });
-    let retry = Callback::new(move |()| load());
+    let retry = Callback::new(move |()| report.refetch());
     let on_pick = Callback::new(move |a: Area| area.set(Some((a.id, a.name))));
-    let body = move || match report.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        Some(Ok(r)) => view! { <GapTable report=r show_all chosen/> }.into_any(),
+    let body = move || {
+        report.get().flatten().map(|answer| match answer {
+            Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+            Ok(r) => view! { <GapTable report=r show_all chosen/> }.into_any(),
+        })
     };
     view! {
         <p class="muted small" style="margin: -6px 0 10px">{tr(k!("matching.gaps_hint"))}</p>
@@ -102,7 +92,7 @@ fn Gaps() -> impl IntoView {
         </div>
         <Legend/>
         {move || chosen.get().map(|gap| view! { <GapAction gap on_close=Callback::new(move |()| chosen.set(None))/> })}
-        {body}
+        <Suspense fallback=|| view! { <Loading/> }>{body}</Suspense>
     }
 }
 

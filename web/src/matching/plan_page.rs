@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::{Id, Plan, PlanDetail, PlanStatus};
 
-use crate::common::api::{self, ApiError};
+use crate::common::api;
 use crate::common::form::{FormState, FormSummary};
 use crate::common::format::local_time;
 use crate::common::i18n::{tr, use_i18n};
@@ -48,42 +48,35 @@ pub fn MatchingPlanPage() -> impl IntoView {
     }
 }
 
-/// Loads plan `id` and keeps asking while it is being solved. `alive` is disposed with the view, which
-/// is what ends the polling when the page is left.
-fn poll(id: Id, detail: RwSignal<Option<Result<PlanDetail, ApiError>>>, alive: StoredValue<()>) {
-    spawn_local(async move {
-        let answer = api::plan(id).await;
-        if alive.try_get_value().is_none() {
-            return;
-        }
-        let pending = matches!(&answer, Ok(d) if is_pending(d.plan.status));
-        let _ = detail.try_set(Some(answer));
-        if pending {
+#[component]
+fn PlanView(id: Id) -> impl IntoView {
+    let detail = LocalResource::new(move || api::plan(id));
+    // While the plan is being solved, each answer asks for the next one a second later, one timer at
+    // a time. `waiting` goes with this view, so leaving the page (or 重新优化) ends the polling.
+    let waiting = StoredValue::new(false);
+    Effect::new(move |_| {
+        if detail.with(|d| matches!(d, Some(Ok(d)) if is_pending(d.plan.status))) && !waiting.get_value() {
+            waiting.set_value(true);
             set_timeout(
                 move || {
-                    if alive.try_get_value().is_some() {
-                        poll(id, detail, alive);
+                    if waiting.try_update_value(|w| *w = false).is_some() {
+                        detail.refetch();
                     }
                 },
                 POLL,
             );
         }
     });
-}
-
-#[component]
-fn PlanView(id: Id) -> impl IntoView {
-    let detail = RwSignal::new(None::<Result<PlanDetail, ApiError>>);
-    let alive = StoredValue::new(());
-    poll(id, detail, alive);
-    let retry = Callback::new(move |()| {
-        detail.set(None);
-        poll(id, detail, alive);
-    });
-    move || match detail.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
-        Some(Ok(d)) => view! { <PlanBody detail=d on_changed=Callback::new(move |d| detail.set(Some(Ok(d))))/> }.into_any(),
+    let retry = Callback::new(move |()| detail.refetch());
+    let on_changed = Callback::new(move |d| detail.set(Some(Ok(d))));
+    view! {
+        // A Transition: each poll keeps the bar shown until the next answer is in.
+        <Transition fallback=|| view! { <Loading/> }>
+            {move || detail.get().map(|answer| match answer {
+                Ok(d) => view! { <PlanBody detail=d on_changed/> }.into_any(),
+                Err(error) => view! { <ErrorBox error on_retry=retry/> }.into_any(),
+            })}
+        </Transition>
     }
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 use shared::{Code, NeedCounts, NeedStatus};
 
-use crate::common::api::{ApiError, NeedFilter};
+use crate::common::api::{ApiResult, NeedFilter};
 use crate::common::i18n::use_i18n;
 use crate::common::status::ErrorBox;
 use crate::needs::labels::{URGENCIES, use_categories};
@@ -101,7 +101,7 @@ pub fn NeedFilterBar(filter: Memo<NeedFilter>, on_change: Callback<NeedFilter>) 
 /// 全部 · 已提交 3 · 已受理 5 … · 已超时 2 · 街镇吹哨 1; a click filters by that chip.
 #[component]
 pub fn CountChips(
-    counts: RwSignal<Option<Result<NeedCounts, ApiError>>>,
+    counts: LocalResource<ApiResult<NeedCounts>>,
     filter: Memo<NeedFilter>,
     on_change: Callback<NeedFilter>,
     on_retry: Callback<()>,
@@ -112,47 +112,52 @@ pub fn CountChips(
         edit(&mut f);
         on_change.run(f);
     };
-    move || match counts.get() {
-        None => view! { <div class="count-chips muted">"…"</div> }.into_any(),
-        Some(Err(error)) => view! { <ErrorBox error on_retry/> }.into_any(),
-        Some(Ok(c)) => {
-            let f = filter.get();
-            let total: i64 = c.by_status.iter().map(|s| s.count).sum();
-            let chips = c
-                .by_status
-                .into_iter()
-                .filter(|s| s.count > 0 || f.status == Some(s.status))
-                .map(|s| {
-                    let status = s.status;
-                    let on = f.status == Some(status);
-                    view! {
-                        <button type="button" class="count-chip" class:on=on data-testid="count-chip"
-                            data-status=status.as_str()
-                            on:click=move |_| { let mut f = filter.get_untracked();
-                                f.status = if on { None } else { Some(status) }; on_change.run(f); }>
-                            {move || i18n.status(status)}<b>{s.count}</b>
+    // A Transition: a new filter keeps the chips shown until its counts are in.
+    let chips = move || {
+        counts.get().map(|answer| match answer {
+            Err(error) => view! { <ErrorBox error on_retry/> }.into_any(),
+            Ok(c) => {
+                let f = filter.get();
+                let total: i64 = c.by_status.iter().map(|s| s.count).sum();
+                let chips = c
+                    .by_status
+                    .into_iter()
+                    .filter(|s| s.count > 0 || f.status == Some(s.status))
+                    .map(|s| {
+                        let status = s.status;
+                        let on = f.status == Some(status);
+                        view! {
+                            <button type="button" class="count-chip" class:on=on data-testid="count-chip"
+                                data-status=status.as_str()
+                                on:click=move |_| { let mut f = filter.get_untracked();
+                                    f.status = if on { None } else { Some(status) }; on_change.run(f); }>
+                                {move || i18n.status(status)}<b>{s.count}</b>
+                            </button>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="count-chips" role="group" aria-label=move || i18n.t(k!("queue.counts")) data-testid="count-chips">
+                        <button type="button" class="count-chip" class:on=f.status.is_none()
+                            on:click=move |_| pick(|f| f.status = None)>
+                            {move || i18n.t(k!("queue.all"))}<b data-testid="count-total">{total}</b>
                         </button>
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class="count-chips" role="group" aria-label=move || i18n.t(k!("queue.counts")) data-testid="count-chips">
-                    <button type="button" class="count-chip" class:on=f.status.is_none()
-                        on:click=move |_| pick(|f| f.status = None)>
-                        {move || i18n.t(k!("queue.all"))}<b data-testid="count-total">{total}</b>
-                    </button>
-                    {chips}
-                    <button type="button" class="count-chip chip-overdue" class:on=f.overdue data-testid="count-overdue"
-                        on:click=move |_| pick(|f| f.overdue = !f.overdue)>
-                        {move || i18n.t(k!("need.overdue"))}<b>{c.overdue}</b>
-                    </button>
-                    <button type="button" class="count-chip chip-escalated" class:on=f.escalated data-testid="count-escalated"
-                        on:click=move |_| pick(|f| f.escalated = !f.escalated)>
-                        {move || i18n.t(k!("need.flag_escalated"))}<b>{c.escalated}</b>
-                    </button>
-                </div>
+                        {chips}
+                        <button type="button" class="count-chip chip-overdue" class:on=f.overdue data-testid="count-overdue"
+                            on:click=move |_| pick(|f| f.overdue = !f.overdue)>
+                            {move || i18n.t(k!("need.overdue"))}<b>{c.overdue}</b>
+                        </button>
+                        <button type="button" class="count-chip chip-escalated" class:on=f.escalated data-testid="count-escalated"
+                            on:click=move |_| pick(|f| f.escalated = !f.escalated)>
+                            {move || i18n.t(k!("need.flag_escalated"))}<b>{c.escalated}</b>
+                        </button>
+                    </div>
+                }
+                .into_any()
             }
-            .into_any()
-        }
+        })
+    };
+    view! {
+        <Transition fallback=|| view! { <div class="count-chips muted">"…"</div> }>{chips}</Transition>
     }
 }

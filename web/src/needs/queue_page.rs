@@ -5,16 +5,15 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use shared::{Id, NeedCounts};
+use shared::Id;
 
-use crate::common::api::{self, ApiError, NeedFilter};
+use crate::common::api::{self, NeedFilter};
 use crate::common::data_table::{DataTable, Export, TableSpec};
 use crate::common::i18n::use_i18n;
 use crate::common::session::{is_staff, use_session};
-use crate::common::status::Empty;
+use crate::common::status::{Empty, reload_quietly};
 use crate::needs::bulk_dispatch::BulkDispatchBar;
 use crate::needs::filters::{CountChips, NeedFilterBar, filter_from_query, filter_url};
 use crate::needs::queue_table::{need_columns, need_row};
@@ -39,38 +38,29 @@ fn NeedQueue() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let filter = Memo::new(move |_| query.with(filter_from_query));
-    let counts = RwSignal::new(None::<Result<NeedCounts, ApiError>>);
+    let counts = LocalResource::new(move || api::need_counts(filter.get()));
     let selection = RwSignal::new(Vec::<Id>::new());
     let refresh = RwSignal::new(0_u64);
-
-    let load_counts = move || {
-        let f = filter.get_untracked();
-        spawn_local(async move {
-            let answer = api::need_counts(f).await;
-            // Keep showing the last numbers when a background refresh fails.
-            if answer.is_ok() || !matches!(counts.get_untracked(), Some(Ok(_))) {
-                counts.set(Some(answer));
-            }
-        });
-    };
     Effect::new(move |_| {
         filter.track();
         selection.set(Vec::new());
-        load_counts();
     });
-    live_counts(load_counts);
+    // The timer and a bulk dispatch read the counts again in the background: the numbers shown stay
+    // until new ones are in, and stay when that read fails.
+    let refresh_counts = move || reload_quietly(counts, api::need_counts(filter.get_untracked()));
+    live_counts(refresh_counts);
 
     // The table owns keyword, dates and order; the URL's filters come beside them.
     let filters = Signal::derive(move || filter.with(|f| f.query().into_iter().filter(|(k, _)| k != "sort").collect::<Vec<_>>()));
     let initial_sort = if filter.with_untracked(|f| f.oldest_first) { "id" } else { "-id" };
-    let retry_counts = Callback::new(move |()| load_counts());
+    let retry_counts = Callback::new(move |()| counts.refetch());
     let on_change = Callback::new(move |f: NeedFilter| {
         navigate(&filter_url("/needs", &f), NavigateOptions { replace: true, ..Default::default() });
     });
     let after_bulk = Callback::new(move |()| {
         selection.set(Vec::new());
         refresh.update(|r| *r += 1);
-        load_counts();
+        refresh_counts();
     });
     let spec = TableSpec {
         id: "needs",
