@@ -6,7 +6,8 @@
 #   web/build.sh --release  the same, then wasm-opt -Oz and the strongest compression — what
 #                           `just dist` uses
 #   web/build.sh --dev      profile wasm-dev (opt-level 1, no LTO): more parallel compile, an 8 MB
-#                           module; measured no faster from cold on 2 cores, so not the default
+#                           module; measured no faster from cold on 2 cores, so not the default; the
+#                           only one that keeps panic messages (the others stop at a panic at once)
 #
 #   1. wasm32 toolchain + build of the `web` crate (its entries: src/main.rs, the whole dashboard;
 #      src/bin/resident.rs, the resident bundle; src/bin/login.rs, sign-in): rustup's target when
@@ -72,10 +73,18 @@ else
         as_root apt-get -o DPkg::Lock::Timeout=600 update -qq
         as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}"
     fi
+    # std is rebuilt here anyway, so a panic can stop at once (a trap, "RuntimeError: unreachable")
+    # rather than format its message: the message and location machinery, the Debug impls that only
+    # `unwrap` used, and every panic location string leave the modules. `--dev` keeps the messages,
+    # for debugging. The flags merge with .cargo/config.toml's rustflags.
+    panic_flags=()
+    if [ "$PROFILE" != wasm-dev ]; then
+        panic_flags=(--config "target.$TARGET.rustflags=['-Zunstable-options', '-Cpanic=immediate-abort']")
+    fi
     compile() {
         RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
             /usr/bin/cargo build --quiet --profile "$PROFILE" -p web --target "$TARGET" \
-            -Z build-std=std,panic_abort
+            -Z build-std=std,panic_abort "${panic_flags[@]}"
     }
 fi
 

@@ -40,3 +40,12 @@ mod shop;
 pub mod staff_pages;
 mod surveys;
 mod workbench;
+
+/// Starts a bundle: its app mounted on `<body>`. The panic hook that prints a panic's message to the
+/// console is set only where a panic has a message: the size-optimised builds stop at a panic at
+/// once (`web/build.sh`), so there the hook could never run and would only add its bytes.
+pub fn start<N: leptos::prelude::IntoView + 'static>(app: fn() -> N) {
+    #[cfg(not(panic = "immediate-abort"))]
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app);
+}

@@ -12,8 +12,7 @@ use leptos_router::{Lazy, path};
 use web::staff_pages::*;
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    web::start(App);
 }
 
 // the daily work: needs, the workbench, tasks, the overdue board, the inbox and programs

@@ -2,6 +2,5 @@
 //! the page the user lands on ([`web::login_app`]).
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(web::login_app::LoginApp);
+    web::start(web::login_app::LoginApp);
 }

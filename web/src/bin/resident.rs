@@ -14,8 +14,7 @@ use leptos_router::{Lazy, path};
 use web::resident_pages::*;
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(ResidentApp);
+    web::start(ResidentApp);
 }
 
 // signing in: with a password (after signing out; opened directly, `/login` is the sign-in bundle)
