@@ -26,8 +26,9 @@ pub fn load_spaces(area: Memo<Option<Id>>, spaces: Spaces) {
         spawn_local(async move {
             let filter = SpaceFilter { area_id: Some(area_id), ..Default::default() };
             let found = all_pages(move |cursor| api::service_spaces(filter.clone(), cursor)).await;
-            // A later community may have been picked meanwhile: keep only the answer for the current one.
-            if area.get_untracked() == Some(area_id) {
+            // A later community may have been picked meanwhile, or the form left (saved, or another
+            // page): keep only the answer for the current one, and read nothing that is gone.
+            if area.try_get_untracked() == Some(Some(area_id)) {
                 spaces.set(Some(found.map(|all| all.into_iter().filter(|s| s.active).collect()).map_err(|e| error_text(i18n, &e))));
             }
         });

@@ -100,7 +100,7 @@ pub fn ImportFlow<I: Importer>(
         let mine = choice.get_value();
         spawn_local(async move {
             let read = read_file(&file).await;
-            if choice.get_value() != mine {
+            if choice.try_get_value() != Some(mine) {
                 return;
             }
             match read {
@@ -127,7 +127,7 @@ pub fn ImportFlow<I: Importer>(
         spawn_local(async move {
             let result = what.import(dry_run, data).await;
             busy.set(false);
-            if version.get_untracked() != mine {
+            if version.try_get_untracked() != Some(mine) {
                 return;
             }
             match result {

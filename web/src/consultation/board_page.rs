@@ -62,8 +62,8 @@ fn Board() -> impl IntoView {
         counts.set(None);
         spawn_local(async move {
             let (list, tally) = futures::future::join(api::board_topics(f.clone()), api::topic_counts(f)).await;
-            // A late answer to an older filter is dropped.
-            if generation.get_value() == mine {
+            // A late answer to an older filter, or to a board already left, is dropped.
+            if generation.try_get_value() == Some(mine) {
                 counts.set(tally.ok());
                 topics.set(Some(list));
             }
