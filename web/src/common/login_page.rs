@@ -50,7 +50,7 @@ pub fn LoginPage() -> impl IntoView {
                 Ok(role) => {
                     password.set(String::new());
                     session.error.set(None);
-                    let next = query.with_untracked(|q| q.get("next"));
+                    let next = query.try_with_untracked(|q| q.get("next")).flatten();
                     navigate(&after_login(next, Some(role)), NavigateOptions { replace: true, ..Default::default() });
                 }
                 Err(e) => error.set(Some(login_error(i18n, &e))),

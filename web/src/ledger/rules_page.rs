@@ -172,7 +172,7 @@ fn RulesForm(rules: LedgerRules, kind: AreaKind) -> impl IntoView {
         spawn_local(async move {
             match set_ledger_rules(area, &own).await {
                 Ok(r) => {
-                    values.with_value(|v| {
+                    values.try_with_value(|v| {
                         for (rule, value) in RULES.iter().zip(v) {
                             value.set(own_text(&r, rule.pointer));
                         }

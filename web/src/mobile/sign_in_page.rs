@@ -60,11 +60,11 @@ pub fn ResidentSignInPage() -> impl IntoView {
                     session.me.set(Some(me));
                     session.error.set(None);
                     form.done();
-                    let next = query.with_untracked(|q| q.get("next"));
+                    let next = query.try_with_untracked(|q| q.get("next")).flatten();
                     navigate(&after_login(next, Some(role)), NavigateOptions { replace: true, ..Default::default() });
                 }
                 // A new number: the server asks for the community first; the code is not used up.
-                Err(e) if !first_time.get_untracked() && e.field_errors().iter().any(|f| f.field == "/community_id") => {
+                Err(e) if first_time.try_get_untracked() == Some(false) && e.field_errors().iter().any(|f| f.field == "/community_id") => {
                     form.done();
                     first_time.set(true);
                 }

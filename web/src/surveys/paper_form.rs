@@ -66,13 +66,13 @@ pub fn PaperForm(survey: Survey, on_saved: Callback<()>) -> impl IntoView {
                 Ok(_) => {
                     form.done();
                     saved.set(true);
-                    drafts.set(vec![Draft::default(); stored.with_value(Vec::len)]);
+                    drafts.set(vec![Draft::default(); stored.try_with_value(Vec::len).unwrap_or_default()]);
                     resident.set(String::new());
                     on_saved.run(());
                 }
                 Err(e) => {
                     form.failed(i18n, &e);
-                    let (placed, rest) = split_answer_errors(&form.errors.get_untracked(), &sent);
+                    let (placed, rest) = split_answer_errors(&form.errors.try_get_untracked().unwrap_or_default(), &sent);
                     // The rule's name in Chinese where there is one, else the server's words.
                     let say = |e: &FieldError| i18n.field_rule(e.code).map_or_else(|| e.message.clone(), str::to_owned);
                     answer_errors.set(placed.iter().map(|(q, e)| (*q, say(e))).collect());
