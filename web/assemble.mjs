@@ -39,12 +39,12 @@ function hashed(src, stem, ext) {
   return name;
 }
 
-// A split bundle's first visit fetches the chunks of the page it opens as one file, a pack per group
-// (`pack_<group>.bin`), which index.html starts beside the main module: on a phone's link each file
-// is a round trip, and a group's chunks are many (the splitter gives every set of groups that share
-// code a chunk of its own). The loader takes a chunk out of the page's pack when the pack holds it,
-// else fetches the chunk's own file, as it does for every group visited later.
-const PACK_FETCH = `// web/assemble.mjs: a chunk comes out of the pack index.html fetched when that holds it.
+// A split bundle fetches the chunks of a group of pages as one file, a pack per group
+// (`pack_<group>.bin`): on a phone's link each file is a round trip, and a group's chunks are many
+// (the splitter gives every set of groups that share code a chunk of its own). index.html starts the
+// pack of the page it opens beside the main module, and fetches another group's when a page of it is
+// first visited (hhPack.take); a chunk no pack answers is fetched as its own file.
+const PACK_FETCH = `// web/assemble.mjs: a chunk comes out of its group's pack (index.html, hhPack) when one holds it.
 const hhFetch = (url) => globalThis.hhPack?.take(url.href) ?? fetch(url);
 `;
 function fetchingFromPacks(loader) {
