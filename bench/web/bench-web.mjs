@@ -9,7 +9,10 @@
 //   - time to the login form, the resident's form on /m and their /m/needs list, in headless
 //     Chromium with the DevTools "Slow 4G" network profile (562.5 ms latency, 180 kB/s down, 84.4 kB/s up) and 4× CPU
 //     slowdown: cold (a fresh profile, empty cache) and warm (the same page loaded again in that
-//     profile, once the service worker the first visit registered, if any, controls it). Times are from navigation start to the element being visible, read inside the page.
+//     profile, once the service worker the first visit registered, if any, controls it). Times are from navigation start to the element being visible, read inside the page;
+//   - a page first visited by a link inside the app, on the same link: from /m/needs, opened cold,
+//     a tap on the resident's first need until its page shows, and the code files that tap fetched
+//     (a split bundle fetches that page's group then; a bundle that is not split fetches nothing).
 // RUNS (default 3) runs each; the median is printed. WATERFALL=1 also prints each route's last cold
 // load request by request (sent → finished, bytes). Exits non-zero when a page never shows.
 
@@ -44,6 +47,9 @@ const ROUTES = [
   { name: '/login', path: '/login', user: null, selector: '[data-testid="login-form"]' },
   { name: '/m', path: '/m', user: 'resident', selector: '[data-testid="need-form"]' },
   { name: '/m/needs', path: '/m/needs', user: 'resident', selector: '[data-testid="my-need"]' },
+];
+const TAPS = [
+  { name: '/m/needs → a need', from: ROUTES[2], tap: '[data-testid="my-need"]', selector: '[data-testid="need-back"]' },
 ];
 
 /** Records, inside the page, when each watched selector first matches a rendered element. */
@@ -81,7 +87,7 @@ async function newProfile(base, user) {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(120_000);
-  await page.addInitScript(watch, ROUTES.map((r) => r.selector));
+  await page.addInitScript(watch, [...ROUTES, ...TAPS].map((r) => r.selector));
   if (user) {
     const tokens = await signInTokens(base, user);
     await page.addInitScript((t) => localStorage.setItem('hh.tokens', t), JSON.stringify(tokens));
@@ -192,6 +198,27 @@ async function measure(server) {
       files: statics.length, api: unique.length - statics.length, encodings: [...sizes.encodings],
     };
   }
+  for (const tap of TAPS) {
+    const times = [];
+    let code = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const profile = await newProfile(server.base, tap.from.user);
+      try {
+        await load(profile.page, server.base, tap.from);
+        // The first page's own work done (its group, its reads), as a user would look before tapping.
+        await profile.page.waitForTimeout(1500);
+        profile.requests.clear();
+        const tapped = await profile.page.evaluate(() => performance.now());
+        await profile.page.locator(tap.tap).first().click();
+        await profile.page.waitForFunction((sel) => window.__hhSeen[sel] !== undefined, tap.selector, { timeout: 120_000, polling: 100 });
+        times.push((await profile.page.evaluate((sel) => window.__hhSeen[sel], tap.selector)) - tapped);
+        code = [...profile.requests.values()].filter((r) => /\.(wasm|js|bin)$/.test(new URL(r.url).pathname)).length;
+      } finally {
+        await profile.close();
+      }
+    }
+    out.routes[tap.name] = { tapMs: median(times), taps: times, code };
+  }
   return out;
 }
 
@@ -212,6 +239,10 @@ for (const route of ROUTES) {
   rows.push([`${route.name}: visible, cold (median)`, (r) => r.routes[route.name].coldMs, s]);
   rows.push([`${route.name}: visible, warm (median)`, (r) => r.routes[route.name].warmMs, s]);
 }
+for (const tap of TAPS) {
+  rows.push([`${tap.name}: code files fetched by the tap`, (r) => r.routes[tap.name].code, String]);
+  rows.push([`${tap.name}: visible after the tap (median)`, (r) => r.routes[tap.name].tapMs, s]);
+}
 const first = results[0];
 const head = ['Slow 4G + 4x CPU', ...results.map((r) => r.label), ...results.slice(1).map((r) => `${r.label}/${first.label}`)];
 const table = rows.map(([name, get, fmt]) => [
@@ -231,4 +262,5 @@ for (const r of results) {
     console.log(`${r.label} ${route.name}: cold runs ${m.cold.map(s).join(', ')}; warm runs ${m.warm.map(s).join(', ')}; ${m.files} files + ${m.api} API calls`);
     for (const e of m.encodings) console.log(`    ${e}`);
   }
+  for (const tap of TAPS) console.log(`${r.label} ${tap.name}: runs ${r.routes[tap.name].taps.map(s).join(', ')}`);
 }
