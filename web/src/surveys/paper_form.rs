@@ -72,7 +72,7 @@ pub fn PaperForm(survey: Survey, on_saved: Callback<()>) -> impl IntoView {
                 }
                 Err(e) => {
                     form.failed(i18n, &e);
-                    let (placed, rest) = split_answer_errors(&form.errors.try_get_untracked().unwrap_or_default(), &sent);
+                    let (placed, rest) = split_answer_errors(e.field_errors(), &sent);
                     // The rule's name in Chinese where there is one, else the server's words.
                     let say = |e: &FieldError| i18n.field_rule(e.code).map_or_else(|| e.message.clone(), str::to_owned);
                     answer_errors.set(placed.iter().map(|(q, e)| (*q, say(e))).collect());
